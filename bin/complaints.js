@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Launcher only: the program is built into dist/ by `npm install` (the prepare script).
+import { run } from '../dist/cli.js';
+
+// Everything the tool creates (the logbook, its journal, backups, exports) holds customers'
+// details, so it is private to the user whatever their umask says.
+process.umask(0o077);
+
+const now = process.env.COMPLAINTS_NOW ? () => new Date(process.env.COMPLAINTS_NOW) : () => new Date();
+process.exitCode = await run(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  env: process.env,
+  now,
+});

@@ -1,0 +1,110 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { Ctx, Session } from './context.js';
+import { Refusal, UsageError } from './errors.js';
+import { decideColor } from './output/terminal.js';
+import { databasePath } from './store/location.js';
+import type { Db } from './store/open.js';
+import { registerCommands } from './commands/index.js';
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/** Runs one command line (without `node` and the script) and returns the exit code. */
+export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
+  let db: Db | undefined;
+  // One command is one moment: every time it records (logged, occurred, event) agrees.
+  const moment = ctx.now();
+  const session = newSession({ ...ctx, now: () => moment }, () => db, (opened) => (db = opened));
+  const program = buildProgram(session);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    return report(error, ctx);
+  } finally {
+    db?.close();
+  }
+}
+
+function buildProgram(session: Session): Command {
+  const program = new Command('complaints')
+    .description('A complaint logbook for a small shop: log at the till, triage, resolve, follow up, review weekly.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--db <file>', 'the logbook file (default: $COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
+    .option('--no-color', 'never colour the output (NO_COLOR does the same)')
+    .addOption(new Option('--no-input', 'never prompt; missing answers are errors'))
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => session.stdout.write(text),
+      writeErr: (text) => session.stderr.write(text),
+      // Errors are printed once, in our own one-line form, by report().
+      outputError: () => {},
+    })
+    .hook('preAction', (_program, action) => {
+      const globals = action.optsWithGlobals<{ db?: string; color: boolean; input: boolean }>();
+      Object.assign(session, settle(session, globals));
+    });
+  registerCommands(program, session);
+  return program;
+}
+
+/** The session before the global options are known; settle() fills in what they decide. */
+function newSession(ctx: Ctx, opened: () => Db | undefined, keep: (db: Db) => void): Session {
+  const session: Session = {
+    ...ctx,
+    color: false,
+    canPrompt: false,
+    dbPath: '',
+    async db() {
+      const existing = opened();
+      if (existing) return existing;
+      const { openDatabase } = await import('./store/open.js');
+      const db = openDatabase(session.dbPath);
+      keep(db);
+      return db;
+    },
+    print: (line) => void ctx.stdout.write(line + '\n'),
+    tell: (line) => void ctx.stderr.write(line + '\n'),
+  };
+  return session;
+}
+
+function settle(ctx: Ctx, globals: { db?: string; color: boolean; input: boolean }): Partial<Session> {
+  return {
+    color: decideColor(globals.color, ctx.env, ctx.stdoutIsTTY),
+    canPrompt: globals.input && ctx.stdinIsTTY && ctx.stderrIsTTY && !isSet(ctx.env.CI),
+    dbPath: databasePath(globals.db, ctx.env),
+  };
+}
+
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
+/** Turns whatever ended the command into one line on stderr and an exit code. */
+function report(error: unknown, ctx: Ctx): number {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return 0; // --help, --version
+    ctx.stderr.write(`complaints: ${error.message.replace(/^error: /, '')}\n`);
+    return 2;
+  }
+  if (error instanceof UsageError || error instanceof Refusal) {
+    ctx.stderr.write(`complaints: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if ((error as Error)?.name === 'ExitPromptError') {
+    ctx.stderr.write('complaints: cancelled; nothing was recorded\n');
+    return 130;
+  }
+  if (isSet(ctx.env.COMPLAINTS_DEBUG)) {
+    ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  } else {
+    const message = (error as Error)?.message ?? String(error);
+    ctx.stderr.write(`complaints: ${message.split('\n')[0]} (set COMPLAINTS_DEBUG=1 for details)\n`);
+  }
+  return 1;
+}

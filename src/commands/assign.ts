@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { assign } from '../domain/steps.js';
+import { optionalText, parseId, requiredText } from '../domain/validate.js';
+import { parseWhen } from '../domain/when.js';
+import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { changeComplaint } from '../store/complaints.js';
+import { atOption, examples, happenedAt } from './common.js';
+
+interface AssignOptions {
+  respondBy?: string;
+  note?: string;
+  at?: string;
+}
+
+export function registerAssign(program: Command, session: Session): void {
+  program
+    .command('assign')
+    .description('make someone responsible for a complaint, with a respond-by time')
+    .argument('<id>', 'the complaint, e.g. 12 or #12')
+    .argument('<person>', 'who will handle it')
+    .option('--respond-by <when>', 'when the customer must hear back (default: as set when logged)')
+    .option('--note <text>', 'a word for the person taking it on')
+    .addOption(atOption())
+    .addHelpText(
+      'after',
+      examples(
+        'complaints assign 12 Sam',
+        'complaints assign 12 "Sam Park" --respond-by "2026-11-25 12:00" --note "call before noon"',
+        'complaints assign 12 Sam --respond-by +4h',
+      ),
+    )
+    .action((id: string, person: string, options: AssignOptions) => runAssign(id, person, options, session));
+}
+
+export async function runAssign(idText: string, person: string, options: AssignOptions, session: Session): Promise<void> {
+  const id = parseId(idText);
+  const assignee = requiredText(person, 'the person to assign');
+  const at = happenedAt(session, options.at).toISOString();
+  const respondBy =
+    options.respondBy === undefined ? null : parseWhen(options.respondBy, session.now(), '--respond-by').at.toISOString();
+  const note = optionalText(options.note);
+  const db = await session.db();
+  const complaint = changeComplaint(db, id, session.now().toISOString(), (current) =>
+    assign(current, assignee, at, respondBy, note),
+  );
+  session.print(`Assigned ${complaintRef(id)} to ${oneLine(assignee)}; respond by ${localTime(complaint.respond_by)}.`);
+  session.tell(`next: complaints resolve ${id} --remedy …`);
+}

@@ -1,0 +1,46 @@
+import { Option, type Command } from 'commander';
+import type { Session } from '../context.js';
+import { readSettings, type Settings } from '../domain/config.js';
+import { STATUSES } from '../domain/lifecycle.js';
+import { parsePast } from '../domain/when.js';
+import type { Db } from '../store/open.js';
+import { storedSettings } from '../store/settings.js';
+
+/** Help text that leads with examples, in the shape every command uses. */
+export function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+export function atOption(): Option {
+  return new Option('--at <when>', 'when it happened, if not now (YYYY-MM-DD HH:mm, yesterday, 2h, …)');
+}
+
+export function jsonOption(): Option {
+  return new Option('--json', 'print JSON only');
+}
+
+/** When a recorded step happened: `--at`, else now; never in the future. */
+export function happenedAt(session: Session, at: string | undefined): Date {
+  return at === undefined ? session.now() : parsePast(at, session.now(), '--at');
+}
+
+export function settingsOf(db: Db): Settings {
+  return readSettings(storedSettings(db));
+}
+
+export function printJson(session: Session, value: unknown): void {
+  session.print(JSON.stringify(value, null, 2));
+}
+
+/** The filters `list` and `export` share. */
+export function withFilterOptions(command: Command): Command {
+  return command
+    .option('--status <status>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
+    .option('--cause <cause>', 'only this cause')
+    .option('--category <category>', 'only this category')
+    .option('--assignee <person>', 'only complaints assigned to this person')
+    .option('--since <when>', 'only those that happened from then on')
+    .option('--until <when>', 'only those that happened before then (a bare date includes that day)')
+    .option('--overdue', 'only open complaints past their respond-by time')
+    .option('--limit <n>', 'at most this many');
+}

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { SETTING_KEYS, settingKey, settingValue, showSetting } from '../domain/config.js';
+import { saveSetting } from '../store/settings.js';
+import { examples, jsonOption, printJson, settingsOf } from './common.js';
+
+export function registerConfig(program: Command, session: Session): void {
+  const config = program
+    .command('config')
+    .description(`show or change the shop's settings: ${SETTING_KEYS.join(', ')}`)
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      examples(
+        'complaints config',
+        'complaints config get response-hours',
+        'complaints config set shop "Corner Café"',
+        'complaints config set categories "food,drink,service,premises,price,other"',
+      ),
+    )
+    .action(async (options: { json?: boolean }) => {
+      const settings = settingsOf(await session.db());
+      if (options.json) return printJson(session, settings);
+      const width = Math.max(...SETTING_KEYS.map((k) => k.length));
+      for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);
+    });
+
+  config
+    .command('get')
+    .description('print one setting')
+    .argument('<key>', SETTING_KEYS.join(', '))
+    .action(async (keyText: string) => {
+      const key = settingKey(keyText);
+      session.print(showSetting(settingsOf(await session.db()), key));
+    });
+
+  config
+    .command('set')
+    .description('change one setting')
+    .argument('<key>', SETTING_KEYS.join(', '))
+    .argument('<value>', 'the new value')
+    .action(async (keyText: string, valueText: string) => {
+      const key = settingKey(keyText);
+      const value = settingValue(key, valueText);
+      const db = await session.db();
+      saveSetting(db, key, value);
+      session.print(`${key} = ${showSetting(settingsOf(db), key)}`);
+    });
+}

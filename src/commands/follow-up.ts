@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { subDays } from 'date-fns/subDays';
+import type { Session } from '../context.js';
+import { UsageError } from '../errors.js';
+import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
+import { parseId } from '../domain/validate.js';
+import { complaintTable } from '../output/table.js';
+import { complaintRef, painter } from '../output/terminal.js';
+import { changeComplaint, followUpsDue } from '../store/complaints.js';
+import { atOption, examples, happenedAt, settingsOf } from './common.js';
+
+interface FollowUpOptions extends FollowUpFlags {
+  at?: string;
+}
+
+export function registerFollowUp(program: Command, session: Session): void {
+  program
+    .command('follow-up')
+    .description("record how the customer feels after the remedy; without an id, list the follow-ups due")
+    .argument('[id]', 'the complaint, e.g. 12 or #12')
+    .option('--satisfaction <1-5>', 'how satisfied the customer is now: 1 (not at all) to 5 (fully)')
+    .option('--note <text>', 'what the customer said')
+    .option('--reopen', 'the customer is still unhappy: send the complaint back to be handled')
+    .addOption(atOption())
+    .addHelpText(
+      'after',
+      examples(
+        'complaints follow-up                 # which customers to call back',
+        'complaints follow-up 12 --satisfaction 5 --note "happy with the refund"',
+        'complaints follow-up 12 --satisfaction 2 --reopen --note "still waiting for the part"',
+      ),
+    )
+    .action((id: string | undefined, options: FollowUpOptions) => runFollowUp(id, options, session));
+}
+
+export async function runFollowUp(idText: string | undefined, options: FollowUpOptions, session: Session): Promise<void> {
+  if (idText === undefined) return listDue(options, session);
+  const id = parseId(idText);
+  const answer = checkFollowUp(options);
+  const at = happenedAt(session, options.at).toISOString();
+  const db = await session.db();
+  const complaint = changeComplaint(db, id, session.now().toISOString(), (current) => followUp(current, answer, at));
+  if (answer.reopen) {
+    session.print(`Reopened ${complaintRef(id)}; it is assigned to ${complaint.assignee ?? 'nobody yet'} again.`);
+    return session.tell(`next: complaints resolve ${id} --remedy …`);
+  }
+  session.print(`Followed up ${complaintRef(id)}: satisfaction ${answer.satisfaction}/5; closed.`);
+  if ((answer.satisfaction ?? 5) <= 2) session.tell(`the customer is unhappy; to handle it again: complaints follow-up ${id} --reopen`);
+}
+
+async function listDue(options: FollowUpOptions, session: Session): Promise<void> {
+  const given = ['satisfaction', 'note', 'reopen', 'at'].filter((k) => k in options);
+  if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
+  const db = await session.db();
+  const dueBefore = subDays(session.now(), settingsOf(db)['follow-up-days']).toISOString();
+  const due = followUpsDue(db, dueBefore);
+  if (due.length === 0) return session.tell('No follow-ups due.');
+  session.print(complaintTable(due, session.now(), painter(session.color)));
+  session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
+}

@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { registerAssign } from './assign.js';
+import { registerBackup } from './backup.js';
+import { registerConfig } from './config.js';
+import { registerDesk } from './desk.js';
+import { registerFollowUp } from './follow-up.js';
+import { registerList } from './list.js';
+import { registerLog } from './log.js';
+import { registerNote } from './note.js';
+import { registerResolve } from './resolve.js';
+import { registerShow } from './show.js';
+import { registerTriage } from './triage.js';
+
+/** Every command, in the order of the workflow, as `complaints --help` lists them. */
+export function registerCommands(program: Command, session: Session): void {
+  registerDesk(program, session);
+  for (const register of [
+    registerLog,
+    registerTriage,
+    registerAssign,
+    registerResolve,
+    registerFollowUp,
+    registerNote,
+    registerList,
+    registerShow,
+    registerConfig,
+    registerBackup,
+  ]) {
+    register(program, session);
+  }
+}

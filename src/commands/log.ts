@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { completeComplaint, draftComplaint, type LogInput } from '../domain/intake.js';
+import { toRecord } from '../domain/record.js';
+import { CHANNELS, WANTS } from '../domain/validate.js';
+import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { earlierByCustomer, logComplaint, usedValues } from '../store/complaints.js';
+import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf } from './common.js';
+
+interface LogOptions extends Omit<LogInput, 'description'> {
+  at?: string;
+  json?: boolean;
+}
+
+export function registerLog(program: Command, session: Session): void {
+  program
+    .command('log')
+    .description('record a complaint, at the till or after the fact')
+    .argument('[text...]', 'what the customer said')
+    .option('--customer <name>', "the customer's name")
+    .option('--contact <phone-or-email>', 'how to reach them again')
+    .option('--channel <channel>', `how it reached you: ${CHANNELS.join(', ')}`)
+    .option('--about <thing>', 'the product, service or visit it is about')
+    .option('--wants <remedy>', `what the customer asks for: ${WANTS.join(', ')}`)
+    .option('--suggestion <text>', "the customer's own suggestion")
+    .option('--staff <name>', 'who took the complaint')
+    .addOption(atOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      'after',
+      examples(
+        'complaints log                      # at the till: asks for what is missing',
+        'complaints log "soup was cold" --customer "Ann Lee" --contact 0712 345678 --about "tomato soup" --wants refund',
+        'complaints log "rude on the phone" --channel phone --at "yesterday" --no-input',
+      ),
+    )
+    .action((text: string[], options: LogOptions) => runLog(text.join(' '), options, session));
+}
+
+export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
+  const occurredAt = happenedAt(session, options.at);
+  let draft = draftComplaint({ ...options, description: text });
+  const db = await session.db();
+  if (draft.description === null && session.canPrompt) {
+    const { askForComplaint } = await import('../prompts/log.js');
+    draft = await askForComplaint(draft, { abouts: usedValues(db, 'about') }, session);
+  }
+  const settings = settingsOf(db);
+  const complaint = logComplaint(
+    db,
+    completeComplaint(draft, occurredAt, session.now(), settings['response-hours']),
+  );
+
+  const earlier = earlierByCustomer(db, complaint.customer, complaint.contact, complaint.id);
+  if (earlier.length > 0) {
+    const who = oneLine(complaint.customer ?? complaint.contact);
+    const list = earlier.map((c) => `${complaintRef(c.id)} (${localTime(c.occurred_at).slice(0, 10)})`).join(', ');
+    session.tell(`note: ${who} complained before: ${list}`);
+  }
+
+  if (options.json) return printJson(session, toRecord(complaint));
+  session.print(`Logged ${complaintRef(complaint.id)}; respond by ${localTime(complaint.respond_by)}.`);
+  session.tell(`next: complaints triage ${complaint.id} --category … --cause …`);
+}

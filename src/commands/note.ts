@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { note } from '../domain/steps.js';
+import { parseId, requiredText } from '../domain/validate.js';
+import { complaintRef } from '../output/terminal.js';
+import { changeComplaint } from '../store/complaints.js';
+import { atOption, examples, happenedAt } from './common.js';
+
+export function registerNote(program: Command, session: Session): void {
+  program
+    .command('note')
+    .description("add a progress note to a complaint's timeline")
+    .argument('<id>', 'the complaint, e.g. 12 or #12')
+    .argument('<text...>', 'the note')
+    .addOption(atOption())
+    .addHelpText('after', examples('complaints note 12 "left a voicemail"', 'complaints note 12 called back, customer happy --at "2026-11-23 15:00"'))
+    .action((id: string, words: string[], options: { at?: string }) => runNote(id, words.join(' '), options, session));
+}
+
+export async function runNote(idText: string, text: string, options: { at?: string }, session: Session): Promise<void> {
+  const id = parseId(idText);
+  const body = requiredText(text, 'the note');
+  const at = happenedAt(session, options.at).toISOString();
+  const db = await session.db();
+  changeComplaint(db, id, session.now().toISOString(), (current) => note(current, body, at));
+  session.print(`Noted on ${complaintRef(id)}.`);
+}

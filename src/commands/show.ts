@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { toRecord, toTimelineRecord } from '../domain/record.js';
+import { parseId } from '../domain/validate.js';
+import { describeComplaint } from '../output/show.js';
+import { painter } from '../output/terminal.js';
+import { findOrRefuse } from '../store/complaints.js';
+import { timeline } from '../store/events.js';
+import { examples, jsonOption, printJson } from './common.js';
+
+export function registerShow(program: Command, session: Session): void {
+  program
+    .command('show')
+    .description('show a complaint and its timeline')
+    .argument('<id>', 'the complaint, e.g. 12 or #12')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('complaints show 12', 'complaints show "#12" --json | jq .timeline'))
+    .action((id: string, options: { json?: boolean }) => runShow(id, options, session));
+}
+
+export async function runShow(idText: string, options: { json?: boolean }, session: Session): Promise<void> {
+  const id = parseId(idText);
+  const db = await session.db();
+  const complaint = findOrRefuse(db, id);
+  const events = timeline(db, id);
+  if (options.json) return printJson(session, { ...toRecord(complaint), timeline: events.map(toTimelineRecord) });
+  session.print(describeComplaint(complaint, events, session.now(), painter(session.color)));
+}

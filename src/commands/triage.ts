@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { UsageError } from '../errors.js';
+import { SEVERITIES, parseId } from '../domain/validate.js';
+import { checkTriage, triage, type TriageFlags } from '../domain/steps.js';
+import { parseWhen } from '../domain/when.js';
+import { complaintRef, oneLine } from '../output/terminal.js';
+import { causesInUse, changeComplaint, findOrRefuse, listComplaints } from '../store/complaints.js';
+import { atOption, examples, happenedAt, settingsOf } from './common.js';
+
+interface TriageOptions extends TriageFlags {
+  respondBy?: string;
+  at?: string;
+}
+
+export function registerTriage(program: Command, session: Session): void {
+  program
+    .command('triage')
+    .description('judge a complaint: uphold and classify it (category, cause, severity) or reject it')
+    .argument('[id]', 'the complaint, e.g. 12 or #12; without it, at a terminal, walks the new ones')
+    .option('--category <category>', "one of the shop's categories ('complaints config get categories')")
+    .option('--cause <cause>', 'what caused it, in a few words; matched to causes already in use')
+    .option('--severity <level>', `${SEVERITIES.join(', ')} (default: medium)`)
+    .option('--reject', 'the complaint is not upheld')
+    .option('--reason <text>', 'why it is rejected (with --reject)')
+    .option('--respond-by <when>', 'a new respond-by time (e.g. "2026-11-25 12:00" or +2d)')
+    .addOption(atOption())
+    .addHelpText(
+      'after',
+      examples(
+        'complaints triage                   # at a terminal: walk the new complaints',
+        'complaints triage 12 --category product --cause "cold food" --severity high',
+        'complaints triage 13 --reject --reason "bought elsewhere"',
+      ),
+    )
+    .action((id: string | undefined, options: TriageOptions) => runTriage(id, options, session));
+}
+
+export async function runTriage(idText: string | undefined, options: TriageOptions, session: Session): Promise<void> {
+  const id = idText === undefined ? undefined : parseId(idText);
+  const at = happenedAt(session, options.at).toISOString();
+  const respondBy =
+    options.respondBy === undefined ? null : parseWhen(options.respondBy, session.now(), '--respond-by').at.toISOString();
+  const flagsGiven = ['category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
+  const db = await session.db();
+  const settings = settingsOf(db);
+  const record = (complaintId: number, flags: TriageFlags) => {
+    const decision = checkTriage(flags, settings, causesInUse(db));
+    const complaint = changeComplaint(db, complaintId, session.now().toISOString(), (current) =>
+      triage(current, decision, at, respondBy),
+    );
+    session.print(
+      complaint.status === 'rejected'
+        ? `Rejected ${complaintRef(complaintId)}.`
+        : `Triaged ${complaintRef(complaintId)}: ${complaint.category}, cause "${oneLine(complaint.cause)}", ${complaint.severity}.`,
+    );
+  };
+
+  if (id !== undefined && (flagsGiven || !session.canPrompt)) {
+    record(id, options);
+    return session.tell(`next: complaints assign ${id} <person>`);
+  }
+  if (id === undefined && !session.canPrompt) {
+    const waiting = listComplaints(db, { statuses: ['new'], order: 'by id' }).length;
+    throw new UsageError(`give the id of the complaint to triage (${waiting} new: 'complaints list --status new')`);
+  }
+  if (id === undefined && flagsGiven) throw new UsageError('give the id of the complaint these flags are for');
+
+  // At a terminal: ask about the one complaint named, or walk every new one in turn.
+  const queue = id === undefined ? listComplaints(db, { statuses: ['new'], order: 'by id' }) : [findOrRefuse(db, id)];
+  if (queue.length === 0) return session.tell('Nothing to triage: no new complaints.');
+  const { askTriage } = await import('../prompts/triage.js');
+  for (const [index, complaint] of queue.entries()) {
+    const answer = await askTriage(complaint, { index, of: queue.length }, { categories: settings.categories, causes: causesInUse(db) }, session);
+    if (answer === 'stop') break;
+    if (answer !== 'skip') record(complaint.id, answer);
+  }
+}

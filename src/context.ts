@@ -1,0 +1,30 @@
+import type { Db } from './store/open.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** What the outside world gives a command. Tests and the entry point build their own. */
+export interface Ctx {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Env;
+  now(): Date;
+}
+
+/** A command's view once the global options are read: the context, plus what they decided. */
+export interface Session extends Ctx {
+  /** Colour on stdout: decided once from --no-color, NO_COLOR, TERM and the TTY. */
+  color: boolean;
+  /** Whether a missing answer may be asked for at the terminal rather than being an error. */
+  canPrompt: boolean;
+  dbPath: string;
+  /** The open logbook; opened (and migrated) on first use. */
+  db(): Promise<Db>;
+  /** A line of output (data) on stdout. */
+  print(line: string): void;
+  /** A line for the person (hints, notices) on stderr. */
+  tell(line: string): void;
+}

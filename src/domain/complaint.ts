@@ -1,0 +1,61 @@
+import type { Status } from './lifecycle.js';
+
+/** A complaint as it stands now; property names are the contract's column names. */
+export interface Complaint {
+  id: number;
+  logged_at: string;
+  occurred_at: string;
+  status: Status;
+  channel: string | null;
+  customer: string | null;
+  contact: string | null;
+  about: string | null;
+  description: string;
+  wants: string | null;
+  suggestion: string | null;
+  staff: string | null;
+  category: string | null;
+  cause: string | null;
+  severity: string | null;
+  reject_reason: string | null;
+  assignee: string | null;
+  respond_by: string | null;
+  resolved_at: string | null;
+  remedy: string | null;
+  cost_minor: number | null;
+  root_cause: string | null;
+  action: string | null;
+  followed_up_at: string | null;
+  satisfaction: number | null;
+}
+
+/** The fields a step may change. */
+export type ComplaintChanges = Partial<Omit<Complaint, 'id' | 'logged_at'>>;
+
+/** A new complaint before it has an id. */
+export type NewComplaint = Omit<Complaint, 'id'>;
+
+/** One entry of the append-only timeline. */
+export interface TimelineEvent {
+  complaint_id: number;
+  /** When it happened (`--at`). */
+  at: string;
+  /** When it was entered. */
+  recorded_at: string;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+/** What one step of the lifecycle does to a complaint, and how the timeline records it. */
+export interface Step {
+  changes: ComplaintChanges;
+  /** The timeline entry; its `changes` default to the step's changes. */
+  event: { action: string; at: string; changes?: Record<string, unknown> };
+}
+
+/** What needs someone today. */
+export interface Waiting {
+  toTriage: Complaint[];
+  overdue: Complaint[];
+  followUpsDue: Complaint[];
+}

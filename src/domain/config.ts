@@ -1,0 +1,88 @@
+import { UsageError } from '../errors.js';
+import { wholeNumber } from './validate.js';
+
+export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
+export interface Settings {
+  shop: string;
+  currency: string;
+  'response-hours': number;
+  'follow-up-days': number;
+  'week-start': WeekStart;
+  categories: string[];
+}
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = {
+  shop: 'My shop',
+  currency: '',
+  'response-hours': 24,
+  'follow-up-days': 3,
+  'week-start': 'monday',
+  categories: ['product', 'service', 'staff', 'price', 'delivery', 'premises', 'other'],
+};
+
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
+
+export function settingKey(text: string): SettingKey {
+  const key = SETTING_KEYS.find((k) => k === text.trim().toLowerCase());
+  if (!key) throw new UsageError(`'${text}' is not a setting; settings are ${SETTING_KEYS.join(', ')}`);
+  return key;
+}
+
+/** Checks a value typed for `key` and returns it in the form it is stored in (a string). */
+export function settingValue(key: SettingKey, text: string): string {
+  const flag = `config ${key}`;
+  switch (key) {
+    case 'shop':
+      if (text.trim() === '') throw new UsageError(`${flag}: the shop name cannot be empty`);
+      return text.trim();
+    case 'currency':
+      if (!/^[A-Za-z]{3}$|^$/.test(text.trim())) {
+        throw new UsageError(`${flag}: '${text}' is not a currency code; use three letters such as EUR, or '' for none`);
+      }
+      return text.trim().toUpperCase();
+    case 'response-hours':
+      return String(wholeNumber(text, 1, 24 * 30, flag));
+    case 'follow-up-days':
+      return String(wholeNumber(text, 0, 90, flag));
+    case 'week-start': {
+      const day = WEEK_STARTS.find((d) => d === text.trim().toLowerCase());
+      if (!day) throw new UsageError(`${flag}: '${text}' is not one of ${WEEK_STARTS.join(', ')}`);
+      return day;
+    }
+    case 'categories': {
+      const list = splitCategories(text);
+      if (list.length === 0) throw new UsageError(`${flag}: give at least one category, comma-separated`);
+      return list.join(',');
+    }
+  }
+}
+
+function splitCategories(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(',')
+    .map((c) => c.trim().toLowerCase().replace(/\s+/g, ' '))
+    .filter((c) => c !== '' && !seen.has(c) && seen.add(c));
+}
+
+/** Settings from their stored strings, defaults filling what was never set. */
+export function readSettings(stored: ReadonlyMap<string, string>): Settings {
+  const text = (key: SettingKey) => stored.get(key);
+  return {
+    shop: text('shop') ?? DEFAULT_SETTINGS.shop,
+    currency: text('currency') ?? DEFAULT_SETTINGS.currency,
+    'response-hours': Number(text('response-hours') ?? DEFAULT_SETTINGS['response-hours']),
+    'follow-up-days': Number(text('follow-up-days') ?? DEFAULT_SETTINGS['follow-up-days']),
+    'week-start': (text('week-start') as WeekStart | undefined) ?? DEFAULT_SETTINGS['week-start'],
+    categories: text('categories')?.split(',') ?? DEFAULT_SETTINGS.categories,
+  };
+}
+
+/** A setting as shown to the user. */
+export function showSetting(settings: Settings, key: SettingKey): string {
+  const value = settings[key];
+  return Array.isArray(value) ? value.join(',') : String(value);
+}

@@ -1,0 +1,66 @@
+import { addHours } from 'date-fns/addHours';
+import { UsageError } from '../errors.js';
+import type { NewComplaint } from './complaint.js';
+import { CHANNELS, WANTS, oneOf, optionalText } from './validate.js';
+
+/** What the person at the till typed or passed as flags, before it is checked. */
+export interface LogInput {
+  description?: string;
+  customer?: string;
+  contact?: string;
+  channel?: string;
+  about?: string;
+  wants?: string;
+  suggestion?: string;
+  staff?: string;
+}
+
+/** The checked fields of a complaint being logged; the description may still be missing. */
+export type LogDraft = Pick<
+  NewComplaint,
+  'customer' | 'contact' | 'channel' | 'about' | 'wants' | 'suggestion' | 'staff'
+> & { description: string | null };
+
+/** Checks every given field, so a bad flag is reported before anyone is asked anything. */
+export function draftComplaint(input: LogInput): LogDraft {
+  return {
+    description: optionalText(input.description),
+    customer: optionalText(input.customer),
+    contact: optionalText(input.contact),
+    channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
+    about: optionalText(input.about),
+    wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants'),
+    suggestion: optionalText(input.suggestion),
+    staff: optionalText(input.staff),
+  };
+}
+
+/**
+ * A complaint ready to record: a description is required, and it must be answered within
+ * `responseHours` of when it happened.
+ */
+export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: Date, responseHours: number): NewComplaint {
+  if (draft.description === null) {
+    throw new UsageError(`say what the complaint is, e.g. complaints log "soup was cold" --customer "Ann Lee" (or run it at a terminal to be asked)`);
+  }
+  return {
+    ...draft,
+    description: draft.description,
+    logged_at: loggedAt.toISOString(),
+    occurred_at: occurredAt.toISOString(),
+    status: 'new',
+    category: null,
+    cause: null,
+    severity: null,
+    reject_reason: null,
+    assignee: null,
+    respond_by: addHours(occurredAt, responseHours).toISOString(),
+    resolved_at: null,
+    remedy: null,
+    cost_minor: null,
+    root_cause: null,
+    action: null,
+    followed_up_at: null,
+    satisfaction: null,
+  };
+}

@@ -1,0 +1,94 @@
+import { Refusal } from '../errors.js';
+
+export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Statuses in which a complaint still waits for someone to act, so it can be overdue. */
+export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
+
+export type Step = 'triage' | 'reject' | 'assign' | 'resolve' | 'follow-up' | 'reopen';
+
+interface Rule {
+  from: readonly Status[];
+  to: (current: Status) => Status;
+  /** What to say when `from` does not hold, keyed by the status found. */
+  instead: Partial<Record<Status, (id: number) => string>>;
+}
+
+const reopenHint = (id: number) => `reopen it with 'complaints follow-up ${id} --reopen'`;
+
+const RULES: Record<Step, Rule> = {
+  // Classification may be corrected at any time (the root cause is often found late); only a new or
+  // rejected complaint moves to 'triaged'.
+  triage: {
+    from: STATUSES,
+    to: (s) => (s === 'new' || s === 'rejected' ? 'triaged' : s),
+    instead: {},
+  },
+  reject: {
+    from: ['new', 'triaged'],
+    to: () => 'rejected',
+    instead: {
+      assigned: () => 'it is already being handled; resolve it instead',
+      resolved: () => 'it is already resolved',
+      closed: () => 'it is already closed',
+      rejected: () => 'it is already rejected',
+    },
+  },
+  assign: {
+    from: ['new', 'triaged', 'assigned'],
+    to: () => 'assigned',
+    instead: {
+      resolved: reopenHint,
+      closed: reopenHint,
+      rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+    },
+  },
+  resolve: {
+    from: ['new', 'triaged', 'assigned'],
+    to: () => 'resolved',
+    instead: {
+      resolved: (id) => `record the customer's view with 'complaints follow-up ${id} --satisfaction N'`,
+      closed: reopenHint,
+      rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+    },
+  },
+  'follow-up': {
+    from: ['resolved'],
+    to: () => 'closed',
+    instead: {
+      new: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
+      triaged: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
+      assigned: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
+      closed: (id) => `it was followed up already; to reopen it use 'complaints follow-up ${id} --reopen'`,
+      rejected: () => 'a rejected complaint has no remedy to follow up',
+    },
+  },
+  reopen: {
+    from: ['resolved', 'closed'],
+    to: () => 'assigned',
+    instead: {
+      new: () => 'it is still open',
+      triaged: () => 'it is still open',
+      assigned: () => 'it is still open',
+      rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+    },
+  },
+};
+
+/**
+ * The status a complaint moves to when `step` is taken, or a Refusal that names the current
+ * status and what to do instead.
+ */
+export function nextStatus(id: number, current: Status, step: Step): Status {
+  const rule = RULES[step];
+  if (!rule.from.includes(current)) {
+    const hint = rule.instead[current]?.(id);
+    throw new Refusal(`complaint #${id} is ${current}; ${hint ?? `'${step}' does not apply to it`}`);
+  }
+  return rule.to(current);
+}
+
+export function isOverdue(status: Status, respondBy: string | null, now: Date): boolean {
+  return OPEN_STATUSES.includes(status) && respondBy !== null && respondBy < now.toISOString();
+}

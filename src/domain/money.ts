@@ -1,0 +1,27 @@
+import { UsageError } from '../errors.js';
+
+// Amounts above this lose cents in a double once converted back to currency units for JSON.
+const MAX_MINOR = 1e13;
+
+/** Reads an amount typed as `12.50`, `12.5` or `12` into integer minor units (1250). */
+export function parseMoney(text: string, flag: string): number {
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!match) {
+    throw new UsageError(`${flag}: '${text}' is not an amount; use a number such as 12.50 (no currency sign, not negative)`);
+  }
+  const minor = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  if (minor > MAX_MINOR) throw new UsageError(`${flag}: '${text}' is too large an amount`);
+  return minor;
+}
+
+/** Minor units as a decimal string with two places: 1250 → "12.50". */
+export function formatMoney(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Minor units as a number of currency units, for JSON: 1250 → 12.5. */
+export function toUnits(minor: number): number {
+  return Number(formatMoney(minor));
+}

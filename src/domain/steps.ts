@@ -1,0 +1,161 @@
+import { UsageError } from '../errors.js';
+import { canonicalCause } from './causes.js';
+import type { Complaint, Step } from './complaint.js';
+import type { Settings } from './config.js';
+import { nextStatus } from './lifecycle.js';
+import { parseMoney } from './money.js';
+import { REMEDIES, SEVERITIES, oneOf, optionalText, requiredText, wholeNumber } from './validate.js';
+
+// Each step comes in two halves: check*() reads the typed flags before anything is opened or
+// written, and the step itself decides against the complaint as it stands inside the write.
+
+/** A step cannot be dated before the complaint it belongs to happened. */
+function notBeforeOccurred(current: Complaint, at: string): void {
+  if (at < current.occurred_at) {
+    throw new UsageError(`--at is before complaint #${current.id} happened (${current.occurred_at}); give a later time`);
+  }
+}
+
+export interface TriageFlags {
+  category?: string;
+  cause?: string;
+  severity?: string;
+  reject?: boolean;
+  reason?: string;
+}
+
+export type TriageDecision =
+  | { reject: true; reason: string }
+  | { reject: false; category: string | null; cause: string | null; severity: string | null };
+
+export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses: readonly string[]): TriageDecision {
+  if (flags.reject) {
+    if (flags.category !== undefined || flags.cause !== undefined || flags.severity !== undefined) {
+      throw new UsageError('--reject does not go with --category, --cause or --severity: a rejected complaint is not classified');
+    }
+    if (flags.reason === undefined) throw new UsageError('--reject needs --reason saying why the complaint is not upheld');
+    return { reject: true, reason: requiredText(flags.reason, '--reason') };
+  }
+  if (flags.reason !== undefined) throw new UsageError('--reason goes with --reject');
+  return {
+    reject: false,
+    category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
+    cause: flags.cause === undefined ? null : canonicalCause(requiredText(flags.cause, '--cause'), knownCauses),
+    severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity'),
+  };
+}
+
+/** Upholds and classifies a complaint, or rejects it. A later triage corrects the classification. */
+export function triage(current: Complaint, decision: TriageDecision, at: string, respondBy: string | null): Step {
+  notBeforeOccurred(current, at);
+  if (decision.reject) {
+    const status = nextStatus(current.id, current.status, 'reject');
+    return { changes: { status, reject_reason: decision.reason }, event: { action: 'rejected', at } };
+  }
+  const category = decision.category ?? current.category;
+  const cause = decision.cause ?? current.cause;
+  if (category === null || cause === null) {
+    throw new UsageError(`triaging #${current.id} needs --category and --cause (or --reject --reason …)`);
+  }
+  const status = nextStatus(current.id, current.status, 'triage');
+  return {
+    changes: {
+      status,
+      category,
+      cause,
+      severity: decision.severity ?? current.severity ?? 'medium',
+      ...(current.reject_reason === null ? {} : { reject_reason: null }),
+      ...(respondBy === null ? {} : { respond_by: respondBy }),
+    },
+    event: { action: 'triaged', at },
+  };
+}
+
+export function assign(current: Complaint, assignee: string, at: string, respondBy: string | null, note: string | null): Step {
+  notBeforeOccurred(current, at);
+  const changes = {
+    status: nextStatus(current.id, current.status, 'assign'),
+    assignee,
+    ...(respondBy === null ? {} : { respond_by: respondBy }),
+  };
+  return { changes, event: { action: 'assigned', at, changes: withNote(changes, note) } };
+}
+
+export interface ResolveFlags {
+  remedy?: string;
+  cost?: string;
+  rootCause?: string;
+  action?: string;
+  note?: string;
+}
+
+export interface Resolution {
+  remedy: string;
+  cost_minor: number | null;
+  root_cause: string | null;
+  action: string | null;
+  note: string | null;
+}
+
+export function checkResolve(flags: ResolveFlags): Resolution {
+  if (flags.remedy === undefined) throw new UsageError(`--remedy is needed: one of ${REMEDIES.join(', ')}`);
+  return {
+    remedy: oneOf(flags.remedy, REMEDIES, '--remedy'),
+    cost_minor: flags.cost === undefined ? null : parseMoney(flags.cost, '--cost'),
+    root_cause: optionalText(flags.rootCause),
+    action: optionalText(flags.action),
+    note: optionalText(flags.note),
+  };
+}
+
+export function resolve(current: Complaint, resolution: Resolution, at: string): Step {
+  notBeforeOccurred(current, at);
+  const { note, ...fields } = resolution;
+  const changes = { status: nextStatus(current.id, current.status, 'resolve'), resolved_at: at, ...fields };
+  return { changes, event: { action: 'resolved', at, changes: withNote(changes, note) } };
+}
+
+export interface FollowUpFlags {
+  satisfaction?: string;
+  note?: string;
+  reopen?: boolean;
+}
+
+export interface FollowUp {
+  satisfaction: number | null;
+  note: string | null;
+  reopen: boolean;
+}
+
+export function checkFollowUp(flags: FollowUpFlags): FollowUp {
+  const satisfaction = flags.satisfaction === undefined ? null : wholeNumber(flags.satisfaction, 1, 5, '--satisfaction');
+  if (satisfaction === null && !flags.reopen) {
+    throw new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not');
+  }
+  return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
+}
+
+/** Records the customer's view after the remedy; reopening sends the complaint back to be handled again. */
+export function followUp(current: Complaint, answer: FollowUp, at: string): Step {
+  notBeforeOccurred(current, at);
+  const status = nextStatus(current.id, current.status, answer.reopen ? 'reopen' : 'follow-up');
+  const changes = {
+    status,
+    followed_up_at: at,
+    ...(answer.satisfaction === null ? {} : { satisfaction: answer.satisfaction }),
+    ...(answer.reopen ? { resolved_at: null } : {}),
+  };
+  return {
+    changes,
+    event: { action: answer.reopen ? 'reopened' : 'followed-up', at, changes: withNote(changes, answer.note) },
+  };
+}
+
+export function note(current: Complaint, text: string, at: string): Step {
+  notBeforeOccurred(current, at);
+  return { changes: {}, event: { action: 'noted', at, changes: { note: text } } };
+}
+
+function withNote(changes: object, note: string | null): Record<string, unknown> {
+  return note === null ? { ...changes } : { ...changes, note };
+}

@@ -1,0 +1,12 @@
+/** A bad flag, value or missing argument: the user can fix the command line. Exit 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+}
+
+/**
+ * The command was understood but cannot be carried out: not found, a transition the lifecycle
+ * does not allow, an unreadable database. Exit 1.
+ */
+export class Refusal extends Error {
+  readonly exitCode = 1;
+}

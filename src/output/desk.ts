@@ -1,0 +1,39 @@
+import type { ChalkInstance } from 'chalk';
+import { format } from 'date-fns/format';
+import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
+import type { Complaint, Waiting } from '../domain/complaint.js';
+import { complaintRef, inert, localTime, oneLine } from './terminal.js';
+
+const SHOWN = 5;
+
+/** Today's desk in a few lines: what to triage, what is overdue, whom to call back. */
+export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: ChalkInstance): string {
+  const lines = [paint.bold(`${inert(shop)} — ${format(now, 'EEE d MMM yyyy, HH:mm')}`)];
+  const section = (title: string, complaints: Complaint[], describe: (c: Complaint) => string, next: string) => {
+    if (complaints.length === 0) return;
+    lines.push('', `${paint.bold(String(complaints.length))} ${title}  ${paint.dim(next)}`);
+    for (const c of complaints.slice(0, SHOWN)) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
+    if (complaints.length > SHOWN) lines.push(paint.dim(`  … and ${complaints.length - SHOWN} more`));
+  };
+  const ago = (iso: string) => formatDistanceStrict(new Date(iso), now, { addSuffix: true });
+  section(
+    'new to triage',
+    waiting.toTriage,
+    (c) => `${oneLine(c.description, 50)}${c.customer ? ` — ${oneLine(c.customer, 20)}` : ''} (${ago(c.occurred_at)})`,
+    'complaints triage',
+  );
+  section(
+    'overdue',
+    waiting.overdue,
+    (c) => `${paint.red(`due ${localTime(c.respond_by)}`)} ${c.status}${c.assignee ? ` to ${oneLine(c.assignee, 12)}` : ''}: ${oneLine(c.description, 40)}`,
+    'complaints list --overdue',
+  );
+  section(
+    'follow-ups due',
+    waiting.followUpsDue,
+    (c) => `resolved ${ago(c.resolved_at ?? c.occurred_at)}${c.customer ? `, call ${oneLine(c.customer, 20)}` : ''}${c.contact ? ` on ${oneLine(c.contact, 20)}` : ''}`,
+    'complaints follow-up <id> --satisfaction 1-5',
+  );
+  if (lines.length === 1) lines.push('', "Nothing waiting. Log a complaint with 'complaints log'.");
+  return lines.join('\n');
+}

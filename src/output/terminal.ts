@@ -1,0 +1,42 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { format } from 'date-fns/format';
+import type { Env } from '../context.js';
+
+/** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
+export function decideColor(flagAllows: boolean, env: Env, isTTY: boolean): boolean {
+  if (!flagAllows) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return isTTY;
+}
+
+export function painter(color: boolean): ChalkInstance {
+  return new Chalk({ level: color ? 1 : 0 });
+}
+
+// C0 and C1 controls (ESC among them) and the bidirectional overrides that can reorder a line.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Stored text made safe to print: control characters shown as visible escapes, so a
+ * description holding ESC[2J cannot clear the screen or recolour the terminal.
+ */
+export function inert(text: string): string {
+  return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Inert text on one line, for a table cell. */
+export function oneLine(text: string | null | undefined, max = Infinity): string {
+  if (text === null || text === undefined) return '';
+  const flat = inert(text.replace(/[\r\n\t]+/g, ' '));
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+/** A stored UTC time in the shop's local time. */
+export function localTime(iso: string | null): string {
+  return iso === null ? '' : format(new Date(iso), 'yyyy-MM-dd HH:mm');
+}
+
+export function complaintRef(id: number): string {
+  return `#${id}`;
+}

@@ -1,0 +1,63 @@
+import input from '@inquirer/input';
+import search from '@inquirer/search';
+import select from '@inquirer/select';
+import type { Session } from '../context.js';
+import type { Complaint } from '../domain/complaint.js';
+import type { TriageFlags } from '../domain/steps.js';
+import { SEVERITIES } from '../domain/validate.js';
+import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { promptStreams, suggestionsFor } from './ask.js';
+
+/** Asks how to triage one complaint: uphold and classify, reject with a reason, skip it, or stop. */
+export async function askTriage(
+  complaint: Complaint,
+  position: { index: number; of: number },
+  known: { categories: readonly string[]; causes: readonly string[] },
+  session: Session,
+): Promise<TriageFlags | 'skip' | 'stop'> {
+  const streams = promptStreams(session);
+  const who = [complaint.customer, complaint.about].filter(Boolean).map((t) => oneLine(t)).join(', ');
+  session.tell(
+    `\n${complaintRef(complaint.id)} (${position.index + 1} of ${position.of}) ${localTime(complaint.occurred_at)}${who ? ` — ${who}` : ''}`,
+  );
+  session.tell(`  ${oneLine(complaint.description, 300)}`);
+
+  const verdict = await select(
+    {
+      message: 'Upheld?',
+      choices: [
+        { name: 'Yes, classify it', value: 'uphold' as const },
+        { name: 'No, reject it', value: 'reject' as const },
+        { name: 'Skip for now', value: 'skip' as const },
+        { name: 'Stop triaging', value: 'stop' as const },
+      ],
+    },
+    streams,
+  );
+  if (verdict === 'skip' || verdict === 'stop') return verdict;
+  if (verdict === 'reject') {
+    const reason = await input({ message: 'Why is it not upheld?', required: true }, streams);
+    return { reject: true, reason };
+  }
+  const category = await select(
+    {
+      message: 'Category:',
+      choices: known.categories.map((c) => ({ value: c })),
+      default: complaint.category ?? undefined,
+    },
+    streams,
+  );
+  const cause = await search(
+    {
+      message: 'Cause (type it, or pick one already in use):',
+      source: (term) => suggestionsFor(term, known.causes),
+      validate: (value) => value.trim() !== '' || 'Give the cause in a few words',
+    },
+    streams,
+  );
+  const severity = await select(
+    { message: 'Severity:', choices: SEVERITIES.map((s) => ({ value: s })), default: complaint.severity ?? 'medium' },
+    streams,
+  );
+  return { category, cause, severity };
+}

@@ -1,0 +1,131 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Refusal } from '../errors.js';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .map((file) => /^(\d{4})_(.+)\.sql$/.exec(file))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(join(dir, m[0]), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/**
+ * Opens the logbook at `path`, creating it (0600, in a 0700 folder) if it does not exist, and
+ * brings its schema up to date. Anything that is not a complaints database is refused untouched.
+ */
+export function openDatabase(path: string, migrations = knownMigrations()): Db {
+  const isNew = !existsSync(path);
+  if (isNew) createPrivateFile(path);
+  else refuseIfNotSqlite(path);
+
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
+    // Wait for another till's write rather than failing; set before anything that may need a lock.
+    db.pragma('busy_timeout = 10000');
+    if (!isNew) refuseIfForeign(db, path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, path, migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw asRefusal(error, path);
+  }
+}
+
+function createPrivateFile(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    throw new Refusal(`cannot create the database ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; choose another place with --db`);
+  }
+}
+
+function refuseIfNotSqlite(path: string): void {
+  let header = '';
+  try {
+    if (statSync(path).isDirectory()) throw new Refusal(`${path} is a folder, not a database file; give a file with --db`);
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(16);
+      header = buffer.subarray(0, readSync(fd, buffer, 0, 16, 0)).toString('latin1');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(`cannot read the database ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (header.length === 0) throw new Refusal(`${path} is an empty file, not a complaints database; remove it or choose another --db`);
+  if (header !== SQLITE_HEADER) throw new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
+}
+
+/** An SQLite file some other program made: never add our tables to it. */
+function refuseIfForeign(db: Db, path: string): void {
+  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
+  if (tables.length > 0 && !tables.includes('schema_migrations')) {
+    throw new Refusal(`${path} is an SQLite database of another program, not a complaints database; choose another --db`);
+  }
+}
+
+function migrate(db: Db, path: string, migrations: Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const applied = () => db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all() as number[];
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = applied().filter((v) => !known.has(v));
+  if (unknown.length > 0) {
+    throw new Refusal(`${path} was written by a newer version of complaints (schema ${Math.max(...unknown)}); upgrade complaints to open it`);
+  }
+  const pending = () => {
+    const done = new Set(applied());
+    return migrations.filter((m) => !done.has(m.version));
+  };
+  if (pending().length === 0) return;
+  if (applied().length > 0) copyAside(db, path, pending()[0]!.version);
+
+  const record = db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
+  for (const migration of migrations) {
+    // Immediate, and checked again inside: another till may have applied it while we waited.
+    db.transaction(() => {
+      if (!pending().some((m) => m.version === migration.version)) return;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }).immediate();
+  }
+}
+
+/** Keeps the logbook as it was before a migration, in case the new version misbehaves. */
+function copyAside(db: Db, path: string, firstPending: number): void {
+  const copy = `${path}.before-schema-${firstPending}`;
+  if (!existsSync(copy)) db.prepare('VACUUM INTO ?').run(copy);
+}
+
+function asRefusal(error: unknown, path: string): Error {
+  if (error instanceof Refusal) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB') return new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
+  if (code.startsWith('SQLITE_CORRUPT')) return new Refusal(`${path} is damaged (${(error as Error).message}); restore it from a backup`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
+    return new Refusal(`cannot open the database ${path} for writing (${code}); check its permissions or choose another --db`);
+  }
+  if (code.startsWith('SQLITE_BUSY')) return new Refusal(`the database ${path} is busy with another till; try again`);
+  return error as Error;
+}

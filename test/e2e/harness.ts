@@ -1,0 +1,71 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/complaints.js', import.meta.url));
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Logbook {
+  dir: string;
+  db: string;
+  /** Runs the built binary against this logbook, with no TTY, as a script would. */
+  run(args: string[], options?: { env?: Record<string, string>; input?: string }): Result;
+  /** Runs it and fails the test unless it succeeds; returns stdout. */
+  ok(args: string[], options?: { env?: Record<string, string>; input?: string }): string;
+  /** Every row of every table, to compare before and after a refused command. */
+  dump(): string;
+}
+
+/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`. */
+export function tempLogbook(now = '2026-11-23T10:00:00.000Z'): Logbook {
+  const dir = mkdtempSync(join(tmpdir(), 'complaints-test-'));
+  const db = join(dir, 'complaints.db');
+  const run: Logbook['run'] = (args, options = {}) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: 'utf8',
+      input: options.input ?? '',
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        TZ: process.env.TZ ?? 'Europe/London',
+        COMPLAINTS_DB: db,
+        COMPLAINTS_NOW: now,
+        ...options.env,
+      },
+    });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  };
+  return {
+    dir,
+    db,
+    run,
+    ok(args, options) {
+      const result = run(args, options);
+      if (result.code !== 0) throw new Error(`complaints ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+      return result.stdout;
+    },
+    dump: () => dumpDatabase(db),
+  };
+}
+
+export function dumpDatabase(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    return JSON.stringify(
+      Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+      null,
+      1,
+    );
+  } finally {
+    db.close();
+  }
+}
