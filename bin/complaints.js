@@ -6,6 +6,11 @@ import { run } from '../dist/cli.js';
 // details, so it is private to the user whatever their umask says.
 process.umask(0o077);
 
+// `complaints list | head` closes the pipe early; that ends the output, not in an error.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const now = process.env.COMPLAINTS_NOW ? () => new Date(process.env.COMPLAINTS_NOW) : () => new Date();
 process.exitCode = await run(process.argv.slice(2), {
   stdin: process.stdin,

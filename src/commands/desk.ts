@@ -5,13 +5,28 @@ import { UsageError } from '../errors.js';
 import { deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
 import { desk } from '../store/complaints.js';
-import { settingsOf } from './common.js';
+import { examples, settingsOf } from './common.js';
 
-/** `complaints` with no command: today's desk. */
+/**
+ * `complaints` with no command: today's desk. Registered after the commands, so that only the
+ * bare program takes stray words (to name them as an unknown command) and the commands do not.
+ */
 export function registerDesk(program: Command, session: Session): void {
   program
-    .argument('[command]', 'a command (see below); none shows the desk: what to triage, what is overdue, whom to call back')
-    .action(async (unknown: string | undefined) => {
+    .allowExcessArguments(true)
+    .addHelpText(
+      'after',
+      examples(
+        'complaints                          # the desk: what to triage, what is overdue, whom to call back',
+        'complaints log "soup was cold" --customer "Ann Lee" --wants refund',
+        'complaints triage 1 --category product --cause "cold food"',
+        'complaints assign 1 Sam && complaints resolve 1 --remedy refund --cost 4.50',
+        'complaints follow-up 1 --satisfaction 4',
+        'complaints list --overdue',
+      ),
+    )
+    .action(async (_options: unknown, command: Command) => {
+      const [unknown] = command.args;
       if (unknown !== undefined) throw new UsageError(`unknown command '${unknown}'; see 'complaints --help'`);
       await runDesk(session);
     });

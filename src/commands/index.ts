@@ -14,7 +14,6 @@ import { registerTriage } from './triage.js';
 
 /** Every command, in the order of the workflow, as `complaints --help` lists them. */
 export function registerCommands(program: Command, session: Session): void {
-  registerDesk(program, session);
   for (const register of [
     registerLog,
     registerTriage,
@@ -29,4 +28,5 @@ export function registerCommands(program: Command, session: Session): void {
   ]) {
     register(program, session);
   }
+  registerDesk(program, session);
 }
