@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { subDays } from 'date-fns/subDays';
 import type { Session } from '../context.js';
+import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
 import { parseId } from '../domain/validate.js';
@@ -52,7 +52,7 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   const given = ['satisfaction', 'note', 'reopen', 'at'].filter((k) => k in options);
   if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
   const db = await session.db();
-  const dueBefore = subDays(session.now(), settingsOf(db)['follow-up-days']).toISOString();
+  const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
   const due = followUpsDue(db, dueBefore);
   if (due.length === 0) return session.tell('No follow-ups due.');
   session.print(complaintTable(due, session.now(), painter(session.color)));

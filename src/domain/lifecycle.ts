@@ -1,3 +1,5 @@
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 import { Refusal } from '../errors.js';
 
 export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected'] as const;
@@ -91,4 +93,12 @@ export function nextStatus(id: number, current: Status, step: Step): Status {
 
 export function isOverdue(status: Status, respondBy: string | null, now: Date): boolean {
   return OPEN_STATUSES.includes(status) && respondBy !== null && respondBy < now.toISOString();
+}
+
+/**
+ * Complaints resolved before this moment are due a follow-up today: the follow-up day counts
+ * whole days, so one resolved at any time on the 20th is due all day on the 23rd with 3 days.
+ */
+export function followUpCutoff(now: Date, followUpDays: number): Date {
+  return addDays(startOfDay(now), 1 - followUpDays);
 }

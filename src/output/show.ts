@@ -54,7 +54,8 @@ function indent(text: string): string[] {
 function timelineLine(event: TimelineEvent, paint: ChalkInstance): string {
   const entered = event.recorded_at.slice(0, 16) === event.at.slice(0, 16) ? '' : paint.dim(` (entered ${localTime(event.recorded_at)})`);
   const details = Object.entries(event.changes)
-    .filter(([key]) => key !== 'status' && key !== 'description')
+    // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
+    .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
     .map(([key, value]) => `${key === 'cost_minor' ? 'cost' : key.replace(/_/g, ' ')}: ${describeValue(key, value)}`)
     .join(', ');
   return `  ${localTime(event.at)}  ${event.action}${details ? ' — ' + details : ''}${entered}`;
