@@ -29,7 +29,7 @@ export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: Ch
     'complaints list --overdue',
   );
   section(
-    'follow-ups due',
+    waiting.followUpsDue.length === 1 ? 'follow-up due' : 'follow-ups due',
     waiting.followUpsDue,
     (c) => `resolved ${ago(c.resolved_at ?? c.occurred_at)}${c.customer ? `, call ${oneLine(c.customer, 20)}` : ''}${c.contact ? ` on ${oneLine(c.contact, 20)}` : ''}`,
     'complaints follow-up <id> --satisfaction 1-5',
