@@ -20,7 +20,7 @@ export async function askForComplaint(
   const answers = { ...draft };
 
   answers.description ??= (
-    await input({ message: 'What is the complaint?', required: true, validate: (v) => v.trim() !== '' || 'Say what went wrong' }, streams)
+    await input({ message: 'What is the complaint?', validate: (v) => v.trim() !== '' || 'Say what went wrong, in a few words' }, streams)
   ).trim();
   answers.customer ??= await text('Customer name (Enter to skip):');
   answers.contact ??= await text('Phone or email (Enter to skip):');

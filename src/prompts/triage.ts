@@ -36,7 +36,10 @@ export async function askTriage(
   );
   if (verdict === 'skip' || verdict === 'stop') return verdict;
   if (verdict === 'reject') {
-    const reason = await input({ message: 'Why is it not upheld?', required: true }, streams);
+    const reason = await input(
+      { message: 'Why is it not upheld?', validate: (v) => v.trim() !== '' || 'Say why, e.g. bought elsewhere' },
+      streams,
+    );
     return { reject: true, reason };
   }
   const category = await select(
@@ -47,10 +50,12 @@ export async function askTriage(
     },
     streams,
   );
+  // Correcting a classification: the cause it has now comes first, so Enter keeps it.
+  const causes = complaint.cause === null ? known.causes : [complaint.cause, ...known.causes.filter((c) => c !== complaint.cause)];
   const cause = await search(
     {
       message: 'Cause (type it, or pick one already in use):',
-      source: (term) => suggestionsFor(term, known.causes),
+      source: (term) => suggestionsFor(term, causes),
       validate: (value) => value.trim() !== '' || 'Give the cause in a few words',
     },
     streams,

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { BIN, tempLogbook, type Logbook } from './harness.js';
+import { KEYS, Terminal } from '../support/pty.js';
+
+// Each test starts the real binary on a terminal of its own, waits for each prompt as a person
+// would, and reads what was recorded back through `show --json` on the same logbook.
+
+const NOW = '2026-11-23T10:00:00.000Z';
+const { enter, down, ctrlC } = KEYS;
+// A whole conversation starts several processes; on a loaded two-core machine that takes a while.
+const CONVERSATION = { timeout: 120_000 };
+
+/**
+ * The binary at the till: stdin, stdout and stderr on a terminal. The environment is built from
+ * nothing, so the CI=true that CI runs under does not reach the program unless a test says so.
+ */
+function atTheTill(book: Logbook, args: string[], options: { env?: Record<string, string>; separateStdout?: boolean } = {}) {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: book.dir,
+    TZ: process.env.TZ ?? 'Europe/London',
+    TERM: 'xterm-256color',
+    COMPLAINTS_DB: book.db,
+    COMPLAINTS_NOW: NOW,
+    ...options.env,
+  };
+  return new Terminal(process.execPath, [BIN, ...args], { env, separateStdout: options.separateStdout ?? false });
+}
+
+function shown(book: Logbook, id: number) {
+  return JSON.parse(book.ok(['show', String(id), '--json']));
+}
+
+describe('logging at the till', CONVERSATION, () => {
+  it('asks for the description and logs the complaint when Enter takes every other default', async () => {
+    const book = tempLogbook(NOW);
+    const till = atTheTill(book, ['log']);
+    await till.answer('What is the complaint?', 'soup was cold', enter);
+    await till.answer('Customer name', enter);
+    await till.answer('Phone or email', enter);
+    await till.answer('How did it reach you?', enter);
+    await till.answer('❯ (skip)', enter);
+    await till.answer('What does the customer want?', enter);
+    await till.waitFor('Logged #1; respond by 2026-11-24 10:00.');
+    expect((await till.finished()).code).toBe(0);
+
+    expect(shown(book, 1)).toMatchObject({
+      description: 'soup was cold',
+      status: 'new',
+      channel: 'in-person',
+      customer: null,
+      contact: null,
+      about: null,
+      wants: null,
+    });
+  });
+
+  it('does not take an empty description and asks again', async () => {
+    const book = tempLogbook(NOW);
+    const till = atTheTill(book, ['log', '--channel', 'phone', '--customer', 'Ann', '--contact', '0712', '--about', 'bread', '--wants', 'refund']);
+    await till.answer('What is the complaint?', '   ', enter);
+    await till.answer('Say what went wrong', 'stale bread', enter);
+    await till.waitFor('Logged #1');
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 1)).toMatchObject({ description: 'stale bread', channel: 'phone', about: 'bread', wants: 'refund' });
+  });
+
+  it('asks only for what the flags did not give, suggests earlier answers, and keeps --json alone on stdout', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'too salty', '--about', 'tomato soup', '--no-input']);
+    const till = atTheTill(book, ['log', '--customer', 'Ann Lee', '--channel', 'phone', '--json'], { separateStdout: true });
+    await till.answer('What is the complaint?', 'soup was cold again', enter);
+    await till.answer('Phone or email', '0712 345678', enter);
+    await till.waitFor('What is it about?');
+    till.type('tom');
+    await till.answer(/❯ tom\n/, down);
+    await till.answer('❯ tomato soup', enter);
+    await till.waitFor('What does the customer want?');
+    till.type(down);
+    await till.answer('❯ refund', enter);
+    const { code, screen, stdout } = await till.finished();
+
+    expect(code).toBe(0);
+    expect(screen).not.toContain('Customer name');
+    expect(screen).not.toContain('How did it reach you?');
+    const printed = JSON.parse(stdout);
+    expect(printed).toMatchObject({
+      id: 2,
+      description: 'soup was cold again',
+      customer: 'Ann Lee',
+      contact: '0712 345678',
+      channel: 'phone',
+      about: 'tomato soup',
+      wants: 'refund',
+    });
+    expect(shown(book, 2)).toMatchObject(printed);
+  });
+
+  it('never asks when the description is given on the command line', async () => {
+    const book = tempLogbook(NOW);
+    const till = atTheTill(book, ['log', 'wobbly table']);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(0);
+    expect(screen).toContain('Logged #1');
+    expect(screen).not.toContain('Customer name');
+    expect(shown(book, 1)).toMatchObject({ description: 'wobbly table', customer: null, channel: null });
+  });
+});
+
+describe('triage at the till', CONVERSATION, () => {
+  it('walks the new complaints: classifies one, rejects one, skips one, and stops before the rest', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'soup was cold', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'Cold food']);
+    for (const text of ['chips were cold', 'wants a refund for a cake bought elsewhere', 'queue too long', 'door sticks', 'rude cashier']) {
+      book.ok(['log', text, '--no-input']);
+    }
+
+    const till = atTheTill(book, ['triage']);
+    await till.waitFor('#2 (1 of 5)');
+    await till.answer('Upheld?', enter);
+    await till.waitFor('Category:');
+    till.type(down);
+    await till.answer('❯ service', enter);
+    await till.waitFor('Cause');
+    till.type('COLD food');
+    // The other spelling is offered once the typed words show, not from the list shown before.
+    await till.answer(/COLD food\n❯ Cold food\n/, enter);
+    await till.answer('Severity:', enter);
+    await till.waitFor('Triaged #2: service, cause "Cold food", medium.');
+
+    await till.waitFor('#3 (2 of 5)');
+    await till.waitFor('Upheld?');
+    till.type(down);
+    await till.answer('❯ No, reject it', enter);
+    await till.answer('Why is it not upheld?', 'bought elsewhere', enter);
+    await till.waitFor('Rejected #3.');
+
+    await till.waitFor('#4 (3 of 5)');
+    await till.waitFor('Upheld?');
+    till.type(down, down);
+    await till.answer('❯ Skip for now', enter);
+
+    await till.waitFor('#5 (4 of 5)');
+    await till.waitFor('Upheld?');
+    till.type(down, down, down);
+    await till.answer('❯ Stop triaging', enter);
+    const { code, screen } = await till.finished();
+
+    expect(code).toBe(0);
+    expect(screen).not.toContain('#6 (5 of 5)');
+    expect(shown(book, 2)).toMatchObject({ status: 'triaged', category: 'service', cause: 'Cold food', severity: 'medium' });
+    expect(shown(book, 3)).toMatchObject({ status: 'rejected', reject_reason: 'bought elsewhere', category: null });
+    const untouched = JSON.parse(book.ok(['list', '--status', 'new', '--json'])).map((c: { id: number }) => c.id);
+    expect(untouched.sort()).toEqual([4, 5, 6]);
+  });
+
+  it('asks about the one complaint named, taking a cause typed for the first time', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'short-changed by a fiver', '--no-input']);
+    const till = atTheTill(book, ['triage', '1']);
+    await till.answer('Upheld?', enter);
+    await till.answer('Category:', enter);
+    await till.waitFor('Cause');
+    till.type('wrong change');
+    await till.answer(/❯ wrong change\n/, enter);
+    await till.waitFor('Severity:');
+    till.type(down);
+    await till.answer('❯ high', enter);
+    const { code, screen } = await till.finished();
+
+    expect(code).toBe(0);
+    expect(screen).toContain('Triaged #1: product, cause "wrong change", high.');
+    expect(shown(book, 1)).toMatchObject({ status: 'triaged', category: 'product', cause: 'wrong change', severity: 'high' });
+  });
+
+  it('offers the classification a complaint already has, so Enter on each question keeps it', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'soup was cold', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+    book.ok(['log', 'short-changed', '--no-input']);
+    book.ok(['triage', '2', '--category', 'staff', '--cause', 'wrong change', '--severity', 'high']);
+    const till = atTheTill(book, ['triage', '2']);
+    await till.answer('Upheld?', enter);
+    await till.answer('Category:', enter);
+    await till.answer(/❯ wrong change\n/, enter);
+    await till.answer('Severity:', enter);
+    expect((await till.finished()).code).toBe(0);
+
+    expect(shown(book, 2)).toMatchObject({ status: 'triaged', category: 'staff', cause: 'wrong change', severity: 'high' });
+  });
+});
+
+describe('cancelling at the till', CONVERSATION, () => {
+  it('records nothing when Ctrl-C is pressed part-way through logging', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'an earlier complaint', '--no-input']);
+    const before = book.dump();
+    const till = atTheTill(book, ['log']);
+    await till.answer('What is the complaint?', 'soup was cold', enter);
+    await till.answer('Customer name', 'Ann Lee', ctrlC);
+    const { code, screen } = await till.finished();
+
+    expect(code).toBe(130);
+    expect(screen).toContain('complaints: cancelled; nothing was recorded');
+    expect(book.dump()).toBe(before);
+  });
+
+  it('records nothing when Ctrl-C is pressed while classifying a complaint', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'soup was cold', '--no-input']);
+    const before = book.dump();
+    const till = atTheTill(book, ['triage', '1']);
+    await till.answer('Upheld?', enter);
+    await till.answer('Category:', enter);
+    await till.waitFor('Cause');
+    till.type('cold food');
+    await till.answer('❯ cold food', ctrlC);
+    const { code, screen } = await till.finished();
+
+    expect(code).toBe(130);
+    expect(screen).toContain('complaints: cancelled; nothing was recorded');
+    expect(book.dump()).toBe(before);
+  });
+});
+
+describe('with CI set', CONVERSATION, () => {
+  it('never prompts on a terminal: log without a description is a usage error', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'an earlier complaint', '--no-input']);
+    const before = book.dump();
+    const { code, screen } = await atTheTill(book, ['log', '--customer', 'Ann Lee'], { env: { CI: 'true' } }).finished();
+
+    expect(code).toBe(2);
+    expect(screen).toContain('complaints: say what the complaint is');
+    expect(screen).not.toContain('What is the complaint?');
+    expect(book.dump()).toBe(before);
+  });
+
+  it('never walks the queue on a terminal: triage without an id asks for one', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'soup was cold', '--no-input']);
+    const before = book.dump();
+    const { code, screen } = await atTheTill(book, ['triage'], { env: { CI: 'true' } }).finished();
+
+    expect(code).toBe(2);
+    expect(screen).toContain('complaints: give the id of the complaint to triage (1 new');
+    expect(screen).not.toContain('Upheld?');
+    expect(book.dump()).toBe(before);
+  });
+});
