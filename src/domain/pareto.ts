@@ -1,0 +1,71 @@
+/** What a Pareto table can be drawn by. */
+export const DIMENSIONS = ['cause', 'category', 'about', 'channel', 'assignee', 'remedy'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Dimensions whose rows count only triaged complaints; the others count every upheld one. */
+export const TRIAGED_DIMENSIONS: readonly Dimension[] = ['cause', 'category'];
+
+/** The row for complaints with no value in the dimension (no channel, nobody assigned, …). */
+export const NONE_KEY = '(none)';
+/** The row `--top` folds the rest into. */
+export const OTHER_KEY = 'Other';
+/** The vital few are the rows up to and including the one that crosses this share. */
+export const VITAL_PERCENT = 80;
+
+export interface Tally {
+  key: string;
+  count: number;
+}
+
+export interface ParetoRow extends Tally {
+  /** Share of the total, in percent, two decimals. */
+  percent: number;
+  /** Share of this row and every row above it, two decimals. */
+  cumulativePercent: number;
+  /** True while the rows above it make up less than VITAL_PERCENT of the total. */
+  vital: boolean;
+  /** For `Other`, how many keys it stands for; 0 for a real key. */
+  folded: number;
+}
+
+export interface Pareto {
+  /** The sum of the rows' counts. */
+  total: number;
+  rows: ParetoRow[];
+}
+
+/**
+ * Orders tallies by count (descending, ties by key in plain character-code order, so the result
+ * never depends on the machine's locale), folds every row after the `top`th into `Other`, which
+ * stays last, and works out each row's share and whether it belongs to the vital few.
+ */
+export function pareto(tallies: readonly Tally[], top?: number): Pareto {
+  const ordered = tallies
+    .filter((tally) => tally.count > 0)
+    .map((tally) => ({ ...tally, folded: 0 }))
+    .sort((a, b) => b.count - a.count || compareKeys(a.key, b.key));
+  const kept = top === undefined || ordered.length <= top ? ordered : ordered.slice(0, top);
+  const rest = ordered.slice(kept.length);
+  if (rest.length > 0) {
+    kept.push({ key: OTHER_KEY, count: rest.reduce((sum, row) => sum + row.count, 0), folded: rest.length });
+  }
+
+  const total = kept.reduce((sum, row) => sum + row.count, 0);
+  let before = 0;
+  const rows = kept.map((row) => {
+    // Compared in whole counts, so a row that starts exactly at 80 % is reliably not vital.
+    const vital = before * 100 < VITAL_PERCENT * total;
+    before += row.count;
+    return { ...row, percent: percentOf(row.count, total), cumulativePercent: percentOf(before, total), vital };
+  });
+  return { total, rows };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `part` of `whole` in percent, rounded to two decimals (half away from zero). */
+export function percentOf(part: number, whole: number): number {
+  return Math.round((part * 10_000) / whole) / 100;
+}

@@ -1,0 +1,170 @@
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { startOfDay } from 'date-fns/startOfDay';
+import { UsageError } from '../errors.js';
+import type { WeekStart } from './config.js';
+import { parseSince, parseUntil } from './when.js';
+
+/** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
+export interface Span {
+  since: Date;
+  until: Date;
+}
+
+/** The period a report covers, in local time, and the period of equal length just before it. */
+export interface Period extends Span {
+  kind: 'week' | 'last' | 'range';
+  /** `2026-W47` for a week, `7 days` or `4 weeks` for --last, '' for a range. */
+  name: string;
+  previous: Span & { name: string };
+}
+
+export interface PeriodFlags {
+  /** `true` when --week is given without a week: this week. */
+  week?: string | true;
+  last?: string;
+  since?: string;
+  until?: string;
+}
+
+/** A period as asked for, checked, before the shop's week start is known. */
+export type PeriodRequest =
+  | { kind: 'week'; year: number; week: number }
+  | { kind: 'this week' }
+  | { kind: 'last'; count: number; unit: 'd' | 'w' }
+  | { kind: 'range'; since: Date; until: Date };
+
+const WEEK = /^(\d{4})-W(\d{2})$/i;
+const LAST = /^(\d{1,4})([dw])$/i;
+const MAX_LAST_DAYS = 3660;
+
+/** Reads the period flags: at most one of --week, --last, --since/--until; none means this week. */
+export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
+  const given = [
+    flags.week !== undefined ? '--week' : null,
+    flags.last !== undefined ? '--last' : null,
+    flags.since !== undefined || flags.until !== undefined ? '--since/--until' : null,
+  ].filter((flag) => flag !== null);
+  if (given.length > 1) throw new UsageError(`give one period, not ${given.join(' and ')}: --week, --last or --since/--until`);
+
+  if (typeof flags.week === 'string') return checkWeek(flags.week);
+  if (flags.last !== undefined) return checkLast(flags.last);
+  if (flags.since !== undefined) {
+    const since = parseSince(flags.since, now);
+    const until = flags.until === undefined ? endOfToday(now) : parseUntil(flags.until, now);
+    if (until <= since && flags.until === undefined) {
+      throw new UsageError(`--since (${flags.since}) is after today; give an earlier --since, or an --until after it`);
+    }
+    if (until <= since) throw new UsageError(`--until (${flags.until}) is not after --since (${flags.since}); give a later --until`);
+    return { kind: 'range', since, until };
+  }
+  if (flags.until !== undefined) throw new UsageError('--until needs --since to say where the period starts (or use --week or --last)');
+  return { kind: 'this week' };
+}
+
+function checkWeek(text: string): PeriodRequest {
+  const match = WEEK.exec(text.trim());
+  const week = match ? Number(match[2]) : 0;
+  if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
+    throw new UsageError(`--week: '${text}' is not a week; use YYYY-Www such as 2026-W47, or --week alone for this week`);
+  }
+  return { kind: 'week', year: Number(match[1]), week };
+}
+
+function checkLast(text: string): PeriodRequest {
+  const match = LAST.exec(text.trim());
+  const count = match ? Number(match[1]) : 0;
+  const unit = (match?.[2]?.toLowerCase() ?? 'd') as 'd' | 'w';
+  if (!match || count < 1 || count * (unit === 'w' ? 7 : 1) > MAX_LAST_DAYS) {
+    throw new UsageError(`--last: '${text}' is not a length of time; use days or weeks such as 7d or 4w (at most ${MAX_LAST_DAYS} days)`);
+  }
+  return { kind: 'last', count, unit };
+}
+
+/**
+ * The period's bounds in local time. Weeks are ISO 8601 weeks (Monday to Sunday; week 1 holds
+ * 4 January); a shop whose week starts on Sunday or Saturday keeps ISO's numbering, each week
+ * starting one or two days before its ISO Monday (2026-W48 is Sun 22 – Sat 28 Nov 2026).
+ */
+export function settlePeriod(request: PeriodRequest, now: Date, weekStart: WeekStart): Period {
+  switch (request.kind) {
+    case 'this week': {
+      const { year, week } = weekOf(now, weekStart);
+      return settlePeriod({ kind: 'week', year, week }, now, weekStart);
+    }
+    case 'week': {
+      const weeks = weeksInYear(request.year);
+      if (request.week > weeks) {
+        throw new UsageError(`--week: ${request.year} has ${weeks} weeks, so there is no ${weekName(request.year, request.week)}`);
+      }
+      const since = addDays(isoWeekMonday(request.year, request.week), -DAYS_BEFORE_MONDAY[weekStart]);
+      const span = { since, until: addDays(since, 7) };
+      const previous = previousSpan(span);
+      const before = weekOf(previous.since, weekStart);
+      return {
+        kind: 'week',
+        ...span,
+        name: weekName(request.year, request.week),
+        previous: { ...previous, name: weekName(before.year, before.week) },
+      };
+    }
+    case 'last': {
+      const until = endOfToday(now);
+      const span = { since: addDays(until, -request.count * (request.unit === 'w' ? 7 : 1)), until };
+      const name = `${request.count} ${request.unit === 'w' ? 'week' : 'day'}${request.count === 1 ? '' : 's'}`;
+      return { kind: 'last', ...span, name, previous: { ...previousSpan(span), name } };
+    }
+    case 'range': {
+      const span = { since: request.since, until: request.until };
+      return { kind: 'range', ...span, name: '', previous: { ...previousSpan(span), name: '' } };
+    }
+  }
+}
+
+/**
+ * The span of equal length ending where `span` starts. Between two local midnights the length is
+ * counted in calendar days, so the week before a clock change is still a whole week.
+ */
+function previousSpan(span: Span): Span {
+  if (isLocalMidnight(span.since) && isLocalMidnight(span.until)) {
+    return { since: addDays(span.since, -differenceInCalendarDays(span.until, span.since)), until: span.since };
+  }
+  return { since: new Date(2 * span.since.getTime() - span.until.getTime()), until: span.since };
+}
+
+/** The year and number of the week holding `moment`, weeks starting on `weekStart`. */
+export function weekOf(moment: Date, weekStart: WeekStart): { year: number; week: number } {
+  // A week starting early is numbered as the ISO week it runs into.
+  const day = startOfDay(addDays(moment, DAYS_BEFORE_MONDAY[weekStart]));
+  const monday = addDays(day, -((day.getDay() + 6) % 7));
+  // An ISO week belongs to the year that holds its Thursday.
+  const year = addDays(monday, 3).getFullYear();
+  return { year, week: differenceInCalendarDays(monday, isoWeekMonday(year, 1)) / 7 + 1 };
+}
+
+/** 52, or 53 for the years whose ISO weeks run to a 53rd. */
+function weeksInYear(year: number): number {
+  return differenceInCalendarDays(isoWeekMonday(year + 1, 1), isoWeekMonday(year, 1)) / 7;
+}
+
+const DAYS_BEFORE_MONDAY: Record<WeekStart, number> = { monday: 0, sunday: 1, saturday: 2 };
+
+/** Local midnight starting ISO week `week` of `year`: week 1 is the week holding 4 January. */
+function isoWeekMonday(year: number, week: number): Date {
+  const fourthOfJanuary = new Date(2000, 0, 4);
+  fourthOfJanuary.setFullYear(year);
+  const firstMonday = addDays(fourthOfJanuary, -((fourthOfJanuary.getDay() + 6) % 7));
+  return addDays(firstMonday, 7 * (week - 1));
+}
+
+function weekName(year: number, week: number): string {
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+function endOfToday(now: Date): Date {
+  return addDays(startOfDay(now), 1);
+}
+
+function isLocalMidnight(moment: Date): boolean {
+  return startOfDay(moment).getTime() === moment.getTime();
+}

@@ -1,0 +1,136 @@
+import { toUnits } from './money.js';
+import type { Dimension, Pareto } from './pareto.js';
+import type { Period } from './period.js';
+
+/** What the store counts for one period's complaints, as they stand now. */
+export interface PeriodFigures {
+  logged: number;
+  resolved: number;
+  open: number;
+  overdue: number;
+  rejected: number;
+  /** Upheld complaints the response target has been put to: resolved, or already past respond-by. */
+  due: number;
+  /** Of those, the ones resolved at or before their respond-by time. */
+  answeredInTime: number;
+  medianHoursToResolve: number | null;
+  followedUp: number;
+  averageSatisfaction: number | null;
+  remedyCostMinor: number;
+}
+
+/** The summary of a period, as the report contract names it. */
+export interface Summary {
+  logged: number;
+  resolved: number;
+  open: number;
+  overdue: number;
+  rejected: number;
+  /**
+   * Of the upheld complaints the target has been put to (resolved, or open past respond-by), the
+   * share resolved at or before respond-by: 0 to 1, two decimals; null when there are none yet.
+   */
+  withinResponseTarget: number | null;
+  /** One decimal; null when none is resolved. */
+  medianHoursToResolve: number | null;
+  followedUp: number;
+  /** Two decimals; null when no follow-up gave a satisfaction. */
+  averageSatisfaction: number | null;
+  /** In currency units. */
+  remedyCost: number;
+}
+
+export type SummaryKey = keyof Summary;
+
+/** The summary's figures in the contract's order, and which way is good news (for colour only). */
+export const SUMMARY_FIGURES: ReadonlyArray<{ key: SummaryKey; better: 'higher' | 'lower' | null }> = [
+  { key: 'logged', better: 'lower' },
+  { key: 'resolved', better: null },
+  { key: 'open', better: 'lower' },
+  { key: 'overdue', better: 'lower' },
+  { key: 'rejected', better: null },
+  { key: 'withinResponseTarget', better: 'higher' },
+  { key: 'medianHoursToResolve', better: 'lower' },
+  { key: 'followedUp', better: 'higher' },
+  { key: 'averageSatisfaction', better: 'higher' },
+  { key: 'remedyCost', better: 'lower' },
+];
+
+export function summarise(figures: PeriodFigures): Summary {
+  return {
+    logged: figures.logged,
+    resolved: figures.resolved,
+    open: figures.open,
+    overdue: figures.overdue,
+    rejected: figures.rejected,
+    withinResponseTarget: figures.due === 0 ? null : round(figures.answeredInTime / figures.due, 2),
+    medianHoursToResolve: figures.medianHoursToResolve === null ? null : round(figures.medianHoursToResolve, 1),
+    followedUp: figures.followedUp,
+    averageSatisfaction: figures.averageSatisfaction === null ? null : round(figures.averageSatisfaction, 2),
+    remedyCost: toUnits(figures.remedyCostMinor),
+  };
+}
+
+export type Trend = 'up' | 'down' | 'same' | null;
+
+/** Which way a figure moved since the previous period; null when either side has no value. */
+export function trend(current: number | null, previous: number | null): Trend {
+  if (current === null || previous === null) return null;
+  return current > previous ? 'up' : current < previous ? 'down' : 'same';
+}
+
+function round(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale;
+}
+
+/** The first few of a longer list, and how long the list is. */
+export interface Excerpt<T> {
+  shown: T[];
+  total: number;
+}
+
+/** A corrective action recorded on a complaint, with the complaint's key in the report. */
+export interface CorrectiveAction {
+  id: number;
+  key: string;
+  action: string;
+}
+
+export interface Suggestion {
+  id: number;
+  suggestion: string;
+}
+
+/** Everything a report shows, whatever its format. */
+export interface Report {
+  shop: string;
+  currency: string;
+  by: Dimension;
+  period: Period;
+  pareto: Pareto;
+  untriaged: number;
+  summary: Summary;
+  previous: Summary;
+  /** Recorded in the period for the vital few. */
+  actions: Excerpt<CorrectiveAction>;
+  suggestions: Excerpt<Suggestion>;
+}
+
+/** The report as the contract's `report --format json` shape, keys in its order. */
+export function reportJson(report: Report) {
+  return {
+    period: { since: report.period.since.toISOString(), until: report.period.until.toISOString() },
+    by: report.by,
+    total: report.pareto.total,
+    untriaged: report.untriaged,
+    rows: report.pareto.rows.map(({ key, count, percent, cumulativePercent, vital }) => ({
+      key,
+      count,
+      percent,
+      cumulativePercent,
+      vital,
+    })),
+    summary: { ...report.summary, previous: report.previous },
+  };
+}

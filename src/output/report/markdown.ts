@@ -1,0 +1,68 @@
+import type { Report } from '../../domain/summary.js';
+import { complaintRef, oneLine } from '../terminal.js';
+import {
+  ACTIONS_HEADING,
+  SUGGESTIONS_HEADING,
+  TREND_MARK,
+  bar,
+  columnNames,
+  emptyLine,
+  largestCount,
+  moreLine,
+  percentText,
+  periodLine,
+  previousLine,
+  rowLabel,
+  summaryLines,
+  title,
+  untriagedLine,
+  vitalFewLine,
+} from './parts.js';
+
+/** The same report as the table, as Markdown to paste into a message, an issue or a wiki. */
+export function reportMarkdown(report: Report): string {
+  const blocks = [`# ${md(title(report))}`, periodLine(report.period), ...paretoBlocks(report), untriagedLine(report)];
+  const [current, previous] = columnNames(report.period);
+  blocks.push(
+    '## Summary',
+    [
+      `| | ${md(current)} | ${md(previous)} | |`,
+      '|:--|--:|--:|:-:|',
+      ...summaryLines(report).map(
+        (line) => `| ${line.label} | ${md(line.current)} | ${md(line.previous)} | ${line.trend === null ? '' : TREND_MARK[line.trend]} |`,
+      ),
+    ].join('\n'),
+    previousLine(report.period),
+    `## ${ACTIONS_HEADING}`,
+    listed(report.actions.shown.map((a) => [a.id, `${md(a.key)}: ${md(a.action)}`]), report.actions.total, 'None recorded.'),
+    `## ${SUGGESTIONS_HEADING}`,
+    listed(report.suggestions.shown.map((s) => [s.id, md(s.suggestion)]), report.suggestions.total, 'None made.'),
+  );
+  return blocks.join('\n\n') + '\n';
+}
+
+function paretoBlocks(report: Report): string[] {
+  const { rows } = report.pareto;
+  if (rows.length === 0) return [emptyLine(report)];
+  const most = largestCount(rows);
+  const table = [
+    `| # | ${report.by} | count | % | cum. % | vital few | |`,
+    '|--:|:--|--:|--:|--:|:-:|:--|',
+    ...rows.map((row, index) => {
+      const label = md(rowLabel(row, report.by));
+      return `| ${index + 1} | ${row.vital ? `**${label}**` : label} | ${row.count} | ${percentText(row.percent)} | ${percentText(row.cumulativePercent)} | ${row.vital ? '●' : ''} | ${bar(row.count, most, 16)} |`;
+    }),
+  ];
+  return [table.join('\n'), vitalFewLine(report)];
+}
+
+function listed(entries: Array<[number, string]>, total: number, none: string): string {
+  if (entries.length === 0) return none;
+  const more = moreLine(entries.length, total);
+  return [...entries.map(([id, text]) => `- ${complaintRef(id)} ${text}`), ...(more === null ? [] : [`- ${more}`])].join('\n');
+}
+
+/** Stored text as Markdown that shows it literally: inert, on one line, with markup characters escaped. */
+function md(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>|~#&]/g, '\\$&');
+}

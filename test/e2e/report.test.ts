@@ -1,0 +1,328 @@
+import { parse } from 'csv-parse/sync';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runAtTerminal, tempLogbook, type Logbook } from './harness.js';
+
+// One logbook for the whole file, seeded through the binary as a shop would fill it. The clock is
+// Thursday 26 November 2026, 10:00 in London: this week is 2026-W48 (Mon 23 – Sun 29 Nov).
+const NOW = '2026-11-26T10:00:00.000Z';
+const ESCAPE = '\u001b[31mred\u001b[0m';
+
+let book: Logbook;
+const report = (...args: string[]) => book.ok(['report', ...args]);
+const reportJson = (...args: string[]) => JSON.parse(report('--format', 'json', ...args));
+
+beforeAll(() => {
+  book = tempLogbook(NOW);
+  const steps: string[][] = [
+    ['config', 'set', 'shop', 'Corner Café'],
+    ['config', 'set', 'currency', 'EUR'],
+    // This week (2026-W48).
+    ['log', 'soup was cold', '--at', '2026-11-23 12:00', '--channel', 'in-person', '--suggestion', 'keep the soup in a flask'],
+    ['log', 'soup cold again', '--at', '2026-11-23 13:00', '--channel', 'phone'],
+    ['log', 'waiter was rude', '--at', '2026-11-24 09:00'],
+    ['log', '汤太凉了', '--at', '2026-11-24 12:00', '--customer', '王芳', '--suggestion', '汤要热一点'],
+    ['log', '汤不热', '--at', '2026-11-24 18:30'],
+    ['log', 'waited 40 minutes', '--at', '2026-11-25 12:00'],
+    ['log', 'bought it elsewhere', '--at', '2026-11-25 14:00'],
+    ['log', 'strange note', '--at', '2026-11-25 15:00', '--suggestion', `<script>alert(1)</script> ${ESCAPE}`],
+    ['log', 'cold once more', '--at', '2026-11-26 08:00'],
+    // The week before (2026-W47), and one older still.
+    ['log', 'long queue', '--at', '2026-11-18 10:00', '--suggestion', 'open earlier'],
+    ['log', 'cold soup', '--at', '2026-11-20 12:00'],
+    ['log', 'old one', '--at', '2026-11-10 10:00'],
+    ['triage', '1', '--category', 'product', '--cause', 'cold food'],
+    ['triage', '2', '--category', 'product', '--cause', 'Cold Food'],
+    ['triage', '3', '--category', 'staff', '--cause', 'rude staff'],
+    ['triage', '4', '--category', 'product', '--cause', '汤太凉'],
+    ['triage', '5', '--category', 'product', '--cause', '汤太凉'],
+    ['triage', '6', '--category', 'service', '--cause', 'slow service'],
+    ['triage', '7', '--reject', '--reason', 'not bought here'],
+    ['triage', '9', '--category', 'product', '--cause', 'cold food'],
+    ['triage', '10', '--category', 'service', '--cause', 'slow service'],
+    ['triage', '11', '--category', 'product', '--cause', '=SUM(A1:A9)'],
+    ['assign', '3', 'Sam'],
+    ['resolve', '1', '--remedy', 'refund', '--cost', '4.50', '--action', 'thermostat replaced', '--at', '2026-11-23 15:00'],
+    ['resolve', '4', '--remedy', 'apology', '--action', 'heat the bowls first', '--at', '2026-11-25 09:00'],
+    ['resolve', '6', '--remedy', 'discount', '--cost', '2', '--action', 'second cashier at lunch', '--at', '2026-11-26 09:00'],
+    ['resolve', '10', '--remedy', 'apology', '--action', 'more staff on Fridays', '--at', '2026-11-20 10:00'],
+    ['follow-up', '1', '--satisfaction', '4', '--at', '2026-11-25 10:00'],
+  ];
+  for (const step of steps) book.ok(step);
+}, 300_000);
+
+const SUMMARY_THIS_WEEK = {
+  logged: 9,
+  resolved: 3,
+  open: 5,
+  overdue: 3,
+  rejected: 1,
+  withinResponseTarget: 0.5,
+  medianHoursToResolve: 21,
+  followedUp: 1,
+  averageSatisfaction: 4,
+  remedyCost: 6.5,
+};
+
+describe('report --format json', () => {
+  it("gives this week's Pareto rows by cause and the summary beside the week before, in the contract's shape", () => {
+    expect(reportJson()).toEqual({
+      period: { since: '2026-11-23T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' },
+      by: 'cause',
+      total: 7,
+      untriaged: 1,
+      rows: [
+        { key: 'cold food', count: 3, percent: 42.86, cumulativePercent: 42.86, vital: true },
+        { key: '汤太凉', count: 2, percent: 28.57, cumulativePercent: 71.43, vital: true },
+        { key: 'rude staff', count: 1, percent: 14.29, cumulativePercent: 85.71, vital: true },
+        { key: 'slow service', count: 1, percent: 14.29, cumulativePercent: 100, vital: false },
+      ],
+      summary: {
+        ...SUMMARY_THIS_WEEK,
+        previous: {
+          logged: 2,
+          resolved: 1,
+          open: 1,
+          overdue: 1,
+          rejected: 0,
+          withinResponseTarget: 0,
+          medianHoursToResolve: 48,
+          followedUp: 0,
+          averageSatisfaction: null,
+          remedyCost: 0,
+        },
+      },
+    });
+  });
+
+  it('counts every upheld complaint for other dimensions, a missing value as (none), rejected ones only in the summary', () => {
+    const byChannel = reportJson('--by', 'channel');
+    expect(byChannel.rows.map((row: { key: string; count: number }) => [row.key, row.count])).toEqual([
+      ['(none)', 6],
+      ['in-person', 1],
+      ['phone', 1],
+    ]);
+    expect(byChannel.total + byChannel.summary.rejected).toBe(byChannel.summary.logged);
+    expect(byChannel.untriaged).toBe(1);
+
+    const byRemedy = reportJson('--by', 'remedy');
+    expect(byRemedy.rows.map((row: { key: string; count: number }) => [row.key, row.count])).toEqual([
+      ['(none)', 5],
+      ['apology', 1],
+      ['discount', 1],
+      ['refund', 1],
+    ]);
+  });
+
+  it('accounts for every complaint by cause: rows, untriaged and rejected add up to those logged', () => {
+    const byCategory = reportJson('--by', 'category');
+    expect(byCategory.rows.map((row: { key: string; count: number }) => [row.key, row.count])).toEqual([
+      ['product', 5],
+      ['service', 1],
+      ['staff', 1],
+    ]);
+    expect(byCategory.total + byCategory.untriaged + byCategory.summary.rejected).toBe(byCategory.summary.logged);
+  });
+
+  it('folds the rows after --top N into Other, last, and still marks the vital few', () => {
+    expect(reportJson('--top', '2').rows).toEqual([
+      { key: 'cold food', count: 3, percent: 42.86, cumulativePercent: 42.86, vital: true },
+      { key: '汤太凉', count: 2, percent: 28.57, cumulativePercent: 71.43, vital: true },
+      { key: 'Other', count: 2, percent: 28.57, cumulativePercent: 100, vital: true },
+    ]);
+  });
+
+  it('reports a named week, --last and --since/--until by when the complaints occurred', () => {
+    const before = reportJson('--week', '2026-W47');
+    expect(before.period).toEqual({ since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' });
+    expect(before.rows.map((row: { key: string }) => row.key)).toEqual(['=SUM(A1:A9)', 'slow service']);
+
+    const lastWeek = reportJson('--last', '7d');
+    expect(lastWeek.period).toEqual({ since: '2026-11-20T00:00:00.000Z', until: '2026-11-27T00:00:00.000Z' });
+    expect(lastWeek.summary.logged).toBe(10);
+
+    const range = reportJson('--since', '2026-11-01', '--until', '2026-11-30');
+    expect(range.period).toEqual({ since: '2026-11-01T00:00:00.000Z', until: '2026-12-01T00:00:00.000Z' });
+    expect(range.summary.logged).toBe(12);
+  });
+
+  it('gives an empty period no rows and no shares, but still the figures', () => {
+    expect(reportJson('--week', '2026-W40')).toMatchObject({
+      total: 0,
+      untriaged: 0,
+      rows: [],
+      summary: { logged: 0, withinResponseTarget: null, medianHoursToResolve: null, averageSatisfaction: null, remedyCost: 0 },
+    });
+  });
+
+  it.each([
+    ['Asia/Shanghai', '2026-11-22T16:00:00.000Z'],
+    ['America/Los_Angeles', '2026-11-23T08:00:00.000Z'],
+  ])('starts the week at Monday midnight in the local time zone (%s)', (zone, since) => {
+    const result = book.run(['report', '--week', '2026-W48', '--format', 'json'], { env: { TZ: zone } });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).period.since).toBe(since);
+  });
+});
+
+describe('report as a table', () => {
+  it('matches the golden table: ranks, shares, bars, the vital few ruled off, the summary and what was done', async () => {
+    await expect(report()).toMatchFileSnapshot('golden/report-table.txt');
+  });
+
+  it('lines up the columns when causes are written in Chinese', () => {
+    const rows = report().split('\n').filter((line) => /^\d+ {2}/.test(line));
+    expect(rows).toHaveLength(4);
+    // Display columns up to the end of the count: a CJK character takes two.
+    const countEnds = rows.map((line) => {
+      const head = /^\d+ {2}.*? {2,}\d+/.exec(line)![0];
+      return head.length + (head.match(/[\u3000-\u9fff]/g) ?? []).length;
+    });
+    expect(new Set(countEnds).size).toBe(1);
+  });
+
+  it('names what Other folds and rules off the vital few above the rows that follow', () => {
+    const lines = report('--top', '1').split('\n');
+    expect(lines.slice(3, 7)).toEqual([
+      '#  cause                  count      %  cum. %',
+      '1  cold food                  3  42.86   42.86  ██████████████████',
+      '2  Other (3 more causes)      4  57.14  100.00  ████████████████████████',
+      // As wide as the table: the header padded through the 24-cell bar column.
+      `── the vital few above ${'─'.repeat(51)}`,
+    ]);
+    expect(lines[7]).toBe('The vital few, up to the row that crosses 80 %: 1 of 4 causes and Other, 100.00 % of 7 complaints.');
+  });
+
+  it('shows stored escape sequences inertly and colours nothing when the output is not a terminal', () => {
+    const table = report();
+    expect(table).not.toContain('\u001b');
+    expect(table).toContain('\\x1b[31mred\\x1b[0m');
+  });
+
+  it('colours the table on a terminal, unless NO_COLOR is set', () => {
+    const env = { COMPLAINTS_NOW: NOW };
+    const coloured = runAtTerminal(book, ['report'], { env });
+    expect(coloured.code).toBe(0);
+    expect(coloured.stdout).toContain('\u001b[1m');
+    expect(coloured.stdout).toContain('\\x1b[31mred');
+    expect(runAtTerminal(book, ['report'], { env: { ...env, NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('report --format markdown', () => {
+  it('matches the golden Markdown: the same content, with stored text escaped', async () => {
+    const markdown = report('--format', 'markdown');
+    expect(markdown).toContain('\\<script\\>');
+    await expect(markdown).toMatchFileSnapshot('golden/report-markdown.md');
+  });
+});
+
+describe('the corrective actions listed under the table', () => {
+  it('lists the actions recorded this period for the vital few, however the table is drawn', () => {
+    const byCause = report('--format', 'markdown');
+    expect(byCause).toContain('- #1 cold food: thermostat replaced\n- #4 汤太凉: heat the bowls first\n\n');
+    expect(byCause).not.toContain('second cashier');
+    expect(byCause).not.toContain('more staff on Fridays');
+    // By assignee, the vital few is "(none)": nobody was assigned to #1, #4 or #6.
+    expect(report('--by', 'assignee', '--format', 'markdown')).toContain(
+      '- #1 (none): thermostat replaced\n- #4 (none): heat the bowls first\n- #6 (none): second cashier at lunch\n',
+    );
+  });
+});
+
+describe('report --format csv', () => {
+  it('gives the Pareto rows with the contract header, CRLF records and formula-like keys neutralised', () => {
+    const csv = report('--format', 'csv');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(parse(csv, { columns: true })).toEqual([
+      { rank: '1', key: 'cold food', count: '3', percent: '42.86', cumulative_percent: '42.86', vital: 'true' },
+      { rank: '2', key: '汤太凉', count: '2', percent: '28.57', cumulative_percent: '71.43', vital: 'true' },
+      { rank: '3', key: 'rude staff', count: '1', percent: '14.29', cumulative_percent: '85.71', vital: 'true' },
+      { rank: '4', key: 'slow service', count: '1', percent: '14.29', cumulative_percent: '100.00', vital: 'false' },
+    ]);
+    const before = parse(report('--format', 'csv', '--week', '2026-W47'), { columns: true }) as Array<{ key: string }>;
+    expect(before.map((row) => row.key)).toEqual(["'=SUM(A1:A9)", 'slow service']);
+  });
+});
+
+describe('report --format html', () => {
+  const html = () => report('--format', 'html');
+
+  it('draws one bar per row, each as tall as its count in proportion, with the cumulative line and a dashed 80 % line', () => {
+    const page = html();
+    const bars = [...page.matchAll(/<rect class="bar( vital)?" data-key="([^"]*)" data-count="(\d+)"[^>]*\bheight="([\d.]+)"/g)].map(
+      ([, vital, key, count, height]) => ({ vital: vital !== undefined, key, count: Number(count), height: Number(height) }),
+    );
+    expect(bars.map(({ key, count, vital }) => [key, count, vital])).toEqual([
+      ['cold food', 3, true],
+      ['汤太凉', 2, true],
+      ['rude staff', 1, true],
+      ['slow service', 1, false],
+    ]);
+    const perComplaint = bars[0]!.height / bars[0]!.count;
+    for (const bar of bars) expect(bar.height / bar.count).toBeCloseTo(perComplaint, 1);
+
+    const points = /<polyline class="cumulative" points="([^"]+)"/.exec(page)![1]!.trim().split(' ');
+    expect(points).toHaveLength(bars.length);
+    expect(page).toMatch(/<line class="cut" [^>]*\/>/);
+    expect(page).toMatch(/\.cut \{[^}]*stroke-dasharray/);
+  });
+
+  it('is one self-contained page for a phone and for one A4 sheet, fetching nothing', () => {
+    const page = html();
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(page).toContain('@page { size: A4;');
+    expect(page).toContain('@media print');
+    expect(page).toContain('<table>');
+    expect(page).toContain('<h2>Summary</h2>');
+    expect(page).not.toMatch(/https?:|\/\/|url\(|<script|<link|<img|\bsrc=|\bhref=|@import/i);
+  });
+
+  it('escapes stored text', () => {
+    const page = html();
+    expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62; \\x1b[31mred\\x1b[0m');
+    expect(page).not.toContain('\u001b');
+  });
+});
+
+describe('report --out', () => {
+  it('writes the report to the file instead of stdout and says where on stderr', () => {
+    const file = join(book.dir, 'week.html');
+    const result = book.run(['report', '--format', 'html', '--out', file]);
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toBe(`Wrote the html report to ${file}.\n`);
+    expect(readFileSync(file, 'utf8')).toBe(html());
+  });
+
+  function html() {
+    return report('--format', 'html');
+  }
+});
+
+describe('report refuses what cannot be a report, writing nothing', () => {
+  it.each([
+    [['--week', '2026-W60'], "--week: '2026-W60' is not a week"],
+    [['--week', '2026-47'], "--week: '2026-47' is not a week"],
+    [['--week', '2027-W53'], '--week: 2027 has 52 weeks'],
+    [['--since', '2026-11-20', '--until', '2026-11-19'], '--until (2026-11-19) is not after --since (2026-11-20)'],
+    [['--last', '0d'], "--last: '0d' is not a length of time"],
+    [['--last', '7m'], "--last: '7m' is not a length of time"],
+    [['--top', '0'], "--top: '0' is not a whole number"],
+    [['--by', 'colour'], "--by: 'colour' is not one of cause, category, about, channel, assignee, remedy"],
+    [['--format', 'pdf'], "--format: 'pdf' is not one of table, markdown, csv, json, html"],
+    [['--week', '--last', '7d'], 'give one period, not --week and --last'],
+    [['--last', '7d', '--since', '2026-11-01'], 'give one period, not --last and --since/--until'],
+  ])('%j', (args, message) => {
+    const before = book.dump();
+    const out = join(book.dir, 'refused.txt');
+    const result = book.run(['report', ...args, '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^complaints: [^\n]*\n$/);
+    expect(result.stderr).toContain(message);
+    expect(existsSync(out)).toBe(false);
+    expect(book.dump()).toBe(before);
+  });
+});
