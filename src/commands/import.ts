@@ -1,0 +1,168 @@
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { CsvError } from 'csv-parse/sync';
+import type { Session } from '../context.js';
+import type { Complaint } from '../domain/complaint.js';
+import {
+  REQUIRED_COLUMNS,
+  checkEncoding,
+  checkHeader,
+  lineCounter,
+  nextRecordStart,
+  rowReader,
+  type RowReader,
+} from '../domain/csv-row.js';
+import { requiredText } from '../domain/validate.js';
+import { Refusal, UsageError } from '../errors.js';
+import { startProgress } from '../output/progress.js';
+import { causesInUse } from '../store/complaints.js';
+import { alreadyHeld, heldIds, importComplaints } from '../store/import.js';
+import { examples } from './common.js';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  newIds?: boolean;
+}
+
+export function registerImport(program: Command, session: Session): void {
+  program
+    .command('import')
+    .description('add the complaints in a CSV file as export writes it: every one of them or, if any row is wrong, none')
+    .argument('<file>', 'the CSV file, UTF-8 with or without a byte order mark')
+    .option('--dry-run', 'check the whole file and say what it would add, writing nothing')
+    .option('--new-ids', "number the complaints after the logbook's last one instead of keeping the file's ids")
+    .addHelpText(
+      'after',
+      `
+The first row names the columns, in any order, as export writes them ('complaints export
+--help' lists them). Required: ${REQUIRED_COLUMNS.join(', ')}; any other
+column may be left out, and an empty cell means not given. Times are ISO 8601 (local time when
+no zone is given), cost a decimal such as 4.50, satisfaction 1-5, ids whole numbers, each once.
+The ' that export puts before a cell starting with = + - @, a tab or a carriage return is
+removed. Causes are matched to the spellings already in use, as at triage. Every complaint keeps
+its times and, unless --new-ids, its id; its timeline begins with 'imported'.
+
+Exit status: 0 imported (or, with --dry-run, would import); 2 the file is not a valid CSV of
+complaints (the message names the line; nothing is written); 1 the file cannot be read, or the
+logbook already has some of its ids (see --new-ids).
+${examples(
+  'complaints import complaints.csv --dry-run',
+  'complaints import complaints.csv',
+  'complaints --db new-shop.db import old-shop.csv',
+  'complaints import from-the-other-till.csv --new-ids',
+)}`,
+    )
+    .action((file: string, options: ImportOptions) => runImport(file, options, session));
+}
+
+export async function runImport(fileText: string, options: ImportOptions, session: Session): Promise<void> {
+  const file = requiredText(fileText, 'the file to import');
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new Refusal(`cannot read ${file} (${error.code ?? error.message}); check the name and that it is a file`);
+  });
+  const complaints = await refusingWholeFile(file, async () => {
+    checkEncoding(bytes);
+    const knownCauses = causesInUse(await session.db());
+    const progress = await startProgress(session, 'Checking', () => bytes.length);
+    // The first row names the columns; each later one is checked as it is parsed, so the parsed
+    // cells of a large file are not all held at once.
+    let read: RowReader | undefined;
+    const checked: Complaint[] = [];
+    try {
+      await eachCsvRow(bytes, (cells, line, bytesRead) => {
+        progress.advance(bytesRead);
+        if (read === undefined) read = rowReader(checkHeader(cells, line), knownCauses, session.now());
+        else checked.push(read(cells, line));
+      });
+    } finally {
+      progress.stop();
+    }
+    if (read === undefined) {
+      throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
+    }
+    return checked;
+  });
+  const db = await session.db();
+  const count = `${complaints.length} ${complaints.length === 1 ? 'complaint' : 'complaints'}`;
+  if (complaints.length === 0) return session.print(`Nothing to import: ${file} has a header but no complaints.`);
+
+  if (options.dryRun) {
+    if (!options.newIds) {
+      const held = heldIds(db, complaints.map((c) => c.id));
+      if (held.length > 0) throw alreadyHeld(held);
+    }
+    const ids = options.newIds ? "with new ids after the logbook's last one" : `as ${idRange(complaints.map((c) => c.id))}`;
+    return session.print(`Would import ${count} from ${file} ${ids}; nothing was written (--dry-run).`);
+  }
+
+  const progress = await startProgress(session, 'Importing', () => complaints.length);
+  let ids: number[];
+  try {
+    ids = importComplaints(db, complaints, {
+      newIds: Boolean(options.newIds),
+      recordedAt: session.now().toISOString(),
+      source: basename(file),
+      onImported: () => progress.advance(),
+    });
+  } finally {
+    progress.stop();
+  }
+  session.print(`Imported ${count} from ${file} as ${idRange(ids)}.`);
+  session.tell(`next: complaints list, or complaints causes to check the spellings of causes`);
+}
+
+/** A bad file is the user's input to fix: one line naming the line and the reason, and the promise that nothing changed. */
+async function refusingWholeFile(file: string, read: () => Promise<Complaint[]>): Promise<Complaint[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${error.message}; nothing was imported from ${file}`);
+    throw error;
+  }
+}
+
+/** Calls `each` with every row's cells, the line it begins on, and how many bytes it took up. */
+async function eachCsvRow(bytes: Buffer, each: (cells: string[], line: number, bytesRead: number) => void): Promise<void> {
+  const { parse } = await import('csv-parse/sync');
+  const lineOf = lineCounter(bytes);
+  // Where the last whole row ended: the next one, or the one that fails to parse, begins after it.
+  let end = 0;
+  try {
+    parse(bytes, {
+      bom: true,
+      skip_empty_lines: true,
+      on_record: (cells, context) => {
+        each(cells, lineOf(nextRecordStart(bytes, end)), context.bytes - end);
+        end = context.bytes;
+        return undefined;
+      },
+    });
+  } catch (error) {
+    const code = (error as Partial<CsvError>).code;
+    if (code === undefined) throw error;
+    throw new UsageError(`line ${lineOf(nextRecordStart(bytes, end))}: ${csvProblem(code, (error as Error).message)}`);
+  }
+}
+
+function csvProblem(code: string, message: string): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted cell is never closed (a " is missing)';
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return 'the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)';
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'a " in the middle of a cell; put the cell in quotes and double each " inside it';
+    default:
+      return `not valid CSV (${message.split('\n')[0]})`;
+  }
+}
+
+function idRange(ids: readonly number[]): string {
+  // Not Math.min(...ids): a large file would pass more arguments than a call can take.
+  const low = ids.reduce((a, b) => Math.min(a, b));
+  const high = ids.reduce((a, b) => Math.max(a, b));
+  return low === high ? `#${low}` : `#${low}–#${high}`;
+}

@@ -1,0 +1,217 @@
+import { UsageError } from '../errors.js';
+import { canonicalCause } from './causes.js';
+import type { Complaint } from './complaint.js';
+import { STATUSES } from './lifecycle.js';
+import { formatMoney, parseMoney } from './money.js';
+import { RECORD_COLUMNS, toRecord, type ComplaintRecord, type RecordColumn } from './record.js';
+import { CHANNELS, REMEDIES, SEVERITIES, WANTS, oneOf, parseId, wholeNumber } from './validate.js';
+import { parseWhen } from './when.js';
+
+/** The columns a complaint cannot do without (the logbook's NOT NULL ones); any other may be left out of a file. */
+export const REQUIRED_COLUMNS: readonly RecordColumn[] = ['id', 'logged_at', 'occurred_at', 'status', 'description'];
+
+// The first characters csv-stringify's escape_formulas guards with a ', its fullwidth lookalikes included.
+const FORMULA_AFTER_QUOTES = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const GUARD = /^'(?='*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+/**
+ * A cell already starting with ' before a formula character gets one more ', which escape_formulas
+ * would not add; then import, removing one ', gives back exactly what was stored.
+ */
+export function guardQuotedFormula(cell: string): string {
+  return FORMULA_AFTER_QUOTES.test(cell) ? `'${cell}` : cell;
+}
+
+/** A cell as it was before export neutralised it: one leading ' removed, only where a formula character follows. */
+export function unguardFormula(cell: string): string {
+  return GUARD.test(cell) ? cell.slice(1) : cell;
+}
+
+/** A complaint as one export row: the record's columns, cost as a decimal string ("4.50"), customer and contact emptied when redacted. */
+export function toCsvRecord(complaint: Complaint, redact: boolean): ComplaintRecord {
+  return {
+    ...toRecord(complaint),
+    cost: complaint.cost_minor === null ? null : formatMoney(complaint.cost_minor),
+    ...(redact ? { customer: null, contact: null } : {}),
+  };
+}
+
+/** A header row checked: every column known, none twice, the required ones present. Names are matched without case. */
+export function checkHeader(cells: readonly string[], line: number): RecordColumn[] {
+  const columns: RecordColumn[] = [];
+  for (const cell of cells) {
+    const name = cell.trim().toLowerCase();
+    const column = RECORD_COLUMNS.find((known) => known === name);
+    if (column === undefined) {
+      throw atLine(line, `'${cell}' is not a column of complaints; the columns are ${RECORD_COLUMNS.join(', ')}`);
+    }
+    if (columns.includes(column)) throw atLine(line, `the column ${column} appears twice`);
+    columns.push(column);
+  }
+  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
+  if (missing.length > 0) {
+    throw atLine(line, `the header lacks ${missing.join(', ')}; every file needs ${REQUIRED_COLUMNS.join(', ')}`);
+  }
+  return columns;
+}
+
+/** Reads one row's cells into a complaint, or throws a UsageError naming the line and the reason. */
+export type RowReader = (cells: readonly string[], line: number) => Complaint;
+
+/**
+ * Reads the rows of one file in order. It remembers what earlier rows held, so an id twice in the
+ * file is refused and causes are spelt as those already in use (`knownCauses`, then earlier rows).
+ * Free text is kept exactly as written; a blank cell means "not given".
+ */
+export function rowReader(columns: readonly RecordColumn[], knownCauses: readonly string[], now: Date): RowReader {
+  const position = new Map(columns.map((column, index) => [column, index]));
+  const lineOfId = new Map<number, number>();
+  const causes = [...knownCauses];
+  // A file repeats a few causes many times; matching each against every cause in use is slow.
+  const spellingOf = new Map<string, string>();
+  const spelling = (typed: string): string => {
+    let cause = spellingOf.get(typed);
+    if (cause === undefined) {
+      cause = canonicalCause(typed, causes);
+      if (!causes.includes(cause)) causes.push(cause);
+      spellingOf.set(typed, cause);
+    }
+    return cause;
+  };
+
+  return (cells, line) => {
+    const cell = (column: RecordColumn): string => {
+      const index = position.get(column);
+      return index === undefined ? '' : unguardFormula(cells[index] ?? '');
+    };
+    const text = (column: RecordColumn): string | null => {
+      const value = cell(column);
+      return value.trim() === '' ? null : value;
+    };
+    const given = <T>(column: RecordColumn, read: (value: string) => T): T | null => {
+      const value = text(column);
+      return value === null ? null : read(value);
+    };
+    const required = <T>(column: RecordColumn, read: (value: string) => T): T => {
+      const value = given(column, read);
+      if (value === null) throw new UsageError(`${column} is empty; every complaint needs one`);
+      return value;
+    };
+    const time = (column: RecordColumn) => (value: string) => timestamp(value, column, now);
+
+    try {
+      const id = required('id', idOf);
+      const earlier = lineOfId.get(id);
+      if (earlier !== undefined) throw new UsageError(`id ${id} is also on line ${earlier}; each complaint must have its own id`);
+      const complaint: Complaint = {
+        id,
+        logged_at: required('logged_at', time('logged_at')),
+        occurred_at: required('occurred_at', time('occurred_at')),
+        status: required('status', (value) => oneOf(value, STATUSES, 'status')),
+        channel: given('channel', (value) => oneOf(value, CHANNELS, 'channel')),
+        customer: text('customer'),
+        contact: text('contact'),
+        about: text('about'),
+        description: required('description', (value) => value),
+        wants: given('wants', (value) => oneOf(value, WANTS, 'wants')),
+        suggestion: text('suggestion'),
+        staff: text('staff'),
+        category: text('category'),
+        cause: given('cause', spelling),
+        severity: given('severity', (value) => oneOf(value, SEVERITIES, 'severity')),
+        reject_reason: text('reject_reason'),
+        assignee: text('assignee'),
+        respond_by: given('respond_by', time('respond_by')),
+        resolved_at: given('resolved_at', time('resolved_at')),
+        remedy: given('remedy', (value) => oneOf(value, REMEDIES, 'remedy')),
+        cost_minor: given('cost', (value) => parseMoney(value, 'cost')),
+        root_cause: text('root_cause'),
+        action: text('action'),
+        followed_up_at: given('followed_up_at', time('followed_up_at')),
+        satisfaction: given('satisfaction', (value) => wholeNumber(value, 1, 5, 'satisfaction')),
+      };
+      lineOfId.set(id, line);
+      return complaint;
+    } catch (error) {
+      throw error instanceof UsageError ? atLine(line, error.message) : error;
+    }
+  };
+}
+
+function idOf(value: string): number {
+  try {
+    return parseId(value);
+  } catch {
+    throw new UsageError(`id: '${value}' is not a complaint id; ids are whole numbers from 1`);
+  }
+}
+
+// Only calendar dates and times: "today" or "3d" in a file would mean whenever it is imported.
+const STARTS_WITH_DATE = /^\s*\d{4}-\d{2}-\d{2}/;
+
+function timestamp(value: string, column: RecordColumn, now: Date): string {
+  try {
+    if (STARTS_WITH_DATE.test(value)) return parseWhen(value, now, column).at.toISOString();
+  } catch {
+    // Said below, with the form that is expected.
+  }
+  throw new UsageError(`${column}: '${value}' is not a date and time; use ISO 8601 such as 2026-11-23T10:00:00.000Z (local time when no zone is given)`);
+}
+
+function atLine(line: number, reason: string): UsageError {
+  return new UsageError(`line ${line}: ${reason}`);
+}
+
+/**
+ * Refuses bytes a CSV file of complaints cannot hold, naming the line: a NUL byte (a binary file,
+ * or UTF-16 text) or a sequence that is not UTF-8 (a spreadsheet saved in a legacy encoding).
+ */
+export function checkEncoding(bytes: Uint8Array): void {
+  const lineOf = lineCounter(bytes);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw atLine(lineOf(nul), 'the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8');
+  }
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  try {
+    strict.decode(bytes);
+    return;
+  } catch {
+    // Find the line to fix: a line break byte never occurs inside a multi-byte UTF-8 character.
+  }
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline + 1;
+    try {
+      strict.decode(bytes.subarray(start, end));
+    } catch {
+      break;
+    }
+    start = end;
+  }
+  throw atLine(lineOf(start), 'the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8');
+}
+
+/**
+ * The line number of a byte offset, counting LF, CRLF and a lone CR as one line break each.
+ * Offsets must be asked for in increasing order; the count carries on from the last one.
+ */
+export function lineCounter(bytes: Uint8Array): (offset: number) => number {
+  let position = 0;
+  let line = 1;
+  return (offset) => {
+    for (; position < offset && position < bytes.length; position++) {
+      const byte = bytes[position];
+      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
+    }
+    return line;
+  };
+}
+
+/** Where the next record begins once the one before ends at `offset`: past any blank lines. */
+export function nextRecordStart(bytes: Uint8Array, offset: number): number {
+  let start = offset;
+  while (bytes[start] === 0x0a || bytes[start] === 0x0d) start++;
+  return start;
+}

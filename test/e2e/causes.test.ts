@@ -1,0 +1,121 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runComparing, tempLogbook, type Logbook } from './harness.js';
+
+const NOW = '2026-11-23T10:00:00.000Z';
+
+/** Complaints #1-#5 with causes cold food (2), cold foood, long wait and 菜太咸, and #6 not triaged. */
+function logbookWithCauses(): Logbook {
+  const book = tempLogbook(NOW);
+  const causes = ['cold food', 'cold foood', 'long wait', 'cold food', '菜太咸', ''];
+  const file = join(book.dir, 'complaints.csv');
+  writeFileSync(
+    file,
+    [
+      'id,logged_at,occurred_at,status,description,category,cause',
+      ...causes.map((cause, i) => `${i + 1},${NOW},${NOW},${cause ? 'triaged' : 'new'},complaint ${i + 1},${cause ? 'product' : ''},${cause}`),
+      '',
+    ].join('\r\n'),
+  );
+  book.ok(['import', file]);
+  return book;
+}
+
+function causesOf(book: Logbook): Array<{ cause: string; count: number }> {
+  return JSON.parse(book.ok(['causes', '--json']));
+}
+
+function timelineOf(book: Logbook, id: number): Array<{ action: string; changes: Record<string, unknown> }> {
+  return JSON.parse(book.ok(['show', String(id), '--json'])).timeline;
+}
+
+describe('causes', () => {
+  it('lists the causes in use with their counts, the most common first, ties by name', () => {
+    const book = logbookWithCauses();
+    const result = book.run(['causes']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      ['cause       complaints', 'cold food            2', 'cold foood           1', 'long wait            1', '菜太咸               1', ''].join('\n'),
+    );
+    expect(result.stderr).toBe('merge two spellings with: complaints causes rename OLD NEW\n');
+  });
+
+  it('prints each cause and its count with --json', () => {
+    expect(causesOf(logbookWithCauses())).toEqual([
+      { cause: 'cold food', count: 2 },
+      { cause: 'cold foood', count: 1 },
+      { cause: 'long wait', count: 1 },
+      { cause: '菜太咸', count: 1 },
+    ]);
+  });
+
+  it('says on stderr that there are none yet, and prints [] with --json', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'cold soup']);
+    expect(book.run(['causes'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'No causes yet; they are given at triage: complaints triage <id> --category … --cause …\n',
+    });
+    expect(causesOf(book)).toEqual([]);
+  });
+});
+
+describe('causes rename', () => {
+  it('merges a misspelling into the cause in use, noting it on the timeline of each complaint it changes', () => {
+    const book = logbookWithCauses();
+    expect(book.ok(['causes', 'rename', '  COLD  FOOOD ', 'Cold Food'])).toBe('Renamed "cold foood" to "cold food" on 1 complaint.\n');
+    expect(causesOf(book)).toEqual([
+      { cause: 'cold food', count: 3 },
+      { cause: 'long wait', count: 1 },
+      { cause: '菜太咸', count: 1 },
+    ]);
+    expect(timelineOf(book, 2).at(-1)).toEqual({
+      at: NOW,
+      recorded_at: NOW,
+      action: 'cause-renamed',
+      changes: { cause: 'cold food', previous_cause: 'cold foood' },
+    });
+    expect(timelineOf(book, 1).map((event) => event.action)).toEqual(['imported']);
+  });
+
+  it('gives a cause new capitals when nothing else is spelt that way', () => {
+    const book = logbookWithCauses();
+    expect(book.ok(['causes', 'rename', 'cold food', 'Cold food'])).toBe('Renamed "cold food" to "Cold food" on 2 complaints.\n');
+    expect(causesOf(book)[0]).toEqual({ cause: 'Cold food', count: 2 });
+    expect(timelineOf(book, 4).at(-1)!.changes).toEqual({ cause: 'Cold food', previous_cause: 'cold food' });
+  });
+
+  it('tidies the new cause before using it', () => {
+    const book = logbookWithCauses();
+    book.ok(['causes', 'rename', 'long wait', '  long   wait at the till ']);
+    expect(JSON.parse(book.ok(['show', '3', '--json'])).cause).toBe('long wait at the till');
+  });
+
+  it('changes nothing when the cause is spelt that way already', () => {
+    const book = logbookWithCauses();
+    const result = runComparing(book, ['causes', 'rename', 'Long Wait', 'long wait']);
+    expect(result).toMatchObject({ code: 0, unchanged: true, stdout: 'Nothing to change: the cause is spelt "long wait" already.\n' });
+  });
+
+  it('refuses a cause no complaint has, with exit 1, changing nothing', () => {
+    const book = logbookWithCauses();
+    const result = runComparing(book, ['causes', 'rename', 'cold drinks', 'cold food']);
+    expect(result).toMatchObject({ code: 1, unchanged: true, stdout: '' });
+    expect(result.stderr).toBe(`complaints: no complaint has the cause "cold drinks"; 'complaints causes' lists the causes in use\n`);
+  });
+
+  it('refuses an empty new cause, with exit 2, changing nothing', () => {
+    const book = logbookWithCauses();
+    const result = runComparing(book, ['causes', 'rename', 'cold foood', '   ']);
+    expect(result).toMatchObject({ code: 2, unchanged: true, stdout: '' });
+    expect(result.stderr).toBe('complaints: the new cause cannot be empty\n');
+  });
+
+  it('refuses a rename without both causes, with exit 2', () => {
+    const result = runComparing(logbookWithCauses(), ['causes', 'rename', 'cold foood']);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toMatch(/^complaints: missing required argument 'new'\n$/);
+  });
+});

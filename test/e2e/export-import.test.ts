@@ -1,0 +1,343 @@
+import { parse } from 'csv-parse/sync';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/open.js';
+import { runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
+
+const NOW = '2026-11-23T10:00:00.000Z';
+
+// The contract's columns in order (PRODUCT.md), then those that follow them.
+const COLUMNS = [
+  'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
+  'suggestion', 'category', 'cause', 'severity', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'cost',
+  'root_cause', 'action', 'followed_up_at', 'satisfaction', 'staff', 'reject_reason',
+];
+
+/** Four complaints in different states, with text that is awkward in CSV. */
+function sampleLogbook(): Logbook {
+  const book = tempLogbook(NOW);
+  book.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--contact', '0712 345678', '--channel', 'in-person',
+    '--about', 'tomato soup', '--wants', 'refund', '--staff', 'Sam', '--at', '2026-11-20T12:30:00Z']);
+  book.ok(['log', '汤是凉的，"很生气"', '--customer', '王芳', '--about', '牛肉面', '--at', '2026-11-21T09:00:00Z']);
+  book.ok(['log', '=HYPERLINK("http://example.com","click")', '--customer', '@ann', '--contact', '+44 7700 900123', '--at', '2026-11-22T18:00:00Z']);
+  book.ok(['log', 'first line,\r\nsecond line\nthird', '--suggestion', '-more staff', '--at', '2026-11-22T19:00:00Z']);
+  book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food', '--severity', 'high']);
+  book.ok(['assign', '1', 'Sam']);
+  book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '4.50', '--root-cause', 'kettle thermostat', '--action', 'thermostat replaced']);
+  book.ok(['follow-up', '1', '--satisfaction', '4']);
+  book.ok(['triage', '3', '--reject', '--reason', 'not our shop']);
+  return book;
+}
+
+function rowsOf(csv: string | Buffer): Array<Record<string, string>> {
+  return parse(csv, { columns: true, bom: true });
+}
+
+/** A logbook holding one complaint, to import into and compare before and after. */
+function oneComplaintLogbook(): Logbook {
+  const book = tempLogbook(NOW);
+  book.ok(['log', 'bread was stale', '--at', '2026-11-22 08:00']);
+  return book;
+}
+
+describe('export', () => {
+  let book: Logbook;
+  let csv: string;
+  beforeAll(() => {
+    book = sampleLogbook();
+    csv = book.ok(['export']);
+  });
+
+  it('writes the header row and one row per complaint in id order, each record ending in CRLF', () => {
+    expect(csv.slice(0, csv.indexOf('\r\n'))).toBe(COLUMNS.join(','));
+    expect(rowsOf(csv).map((row) => row.id)).toEqual(['1', '2', '3', '4']);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Outside quoted cells every line break is a CRLF.
+    expect(csv.replace(/"(?:[^"]|"")*"/g, '""')).not.toMatch(/[^\r]\n|\r[^\n]/);
+  });
+
+  it('writes times as ISO 8601 UTC, cost as a decimal string, and an empty cell for what was never given', () => {
+    const [closed, fresh] = rowsOf(csv);
+    expect(closed).toMatchObject({
+      logged_at: NOW,
+      occurred_at: '2026-11-20T12:30:00.000Z',
+      status: 'closed',
+      channel: 'in-person',
+      cause: 'cold food',
+      resolved_at: NOW,
+      remedy: 'refund',
+      cost: '4.50',
+      satisfaction: '4',
+      staff: 'Sam',
+    });
+    expect(fresh).toMatchObject({ status: 'new', channel: '', cost: '', satisfaction: '', resolved_at: '', description: '汤是凉的，"很生气"' });
+  });
+
+  it('keeps commas, quotes and line breaks inside cells', () => {
+    expect(rowsOf(csv)[3]!.description).toBe('first line,\r\nsecond line\nthird');
+  });
+
+  it('puts a quote before cells a spreadsheet would run as a formula', () => {
+    const [, , formula, multiLine] = rowsOf(csv);
+    expect(formula).toMatchObject({ description: `'=HYPERLINK("http://example.com","click")`, customer: "'@ann", contact: "'+44 7700 900123" });
+    expect(multiLine!.suggestion).toBe("'-more staff");
+  });
+
+  it('starts with a UTF-8 byte order mark with --bom, and not without', () => {
+    const withBom = join(book.dir, 'excel.csv');
+    book.ok(['export', '--bom', '--out', withBom]);
+    const bytes = readFileSync(withBom);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(csv);
+    expect(csv.startsWith('id,')).toBe(true);
+  });
+
+  it('leaves customer and contact empty with --redact, and changes nothing else', () => {
+    const redacted = rowsOf(book.ok(['export', '--redact']));
+    expect(redacted.map((row) => [row.customer, row.contact])).toEqual(Array(4).fill(['', '']));
+    expect(redacted.map(({ customer, contact, ...rest }) => rest)).toEqual(rowsOf(csv).map(({ customer, contact, ...rest }) => rest));
+  });
+
+  it.each([
+    [['--status', 'closed,rejected']],
+    [['--since', '2026-11-21']],
+    [['--until', '2026-11-21']],
+    [['--cause', 'COLD FOOD']],
+    [['--category', 'product', '--assignee', 'sam']],
+    [['--overdue']],
+    [['--limit', '2']],
+  ])('exports the complaints list %j shows, in id order', (filter) => {
+    const listed = (JSON.parse(book.ok(['list', ...filter, '--json'])) as Array<{ id: number }>).map((c) => String(c.id));
+    const exported = rowsOf(book.ok(['export', ...filter])).map((row) => row.id);
+    if (filter[0] === '--limit') {
+      // list's limit keeps the newest, export's the first ids; both give that many.
+      expect(exported).toEqual(['1', '2']);
+    } else {
+      expect(exported).toEqual([...listed].sort((a, b) => Number(a) - Number(b)));
+    }
+  });
+
+  it('refuses a filter list would refuse, with exit 2', () => {
+    const result = book.run(['export', '--status', 'open']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^complaints: --status: 'open' is not one of new, triaged/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('writes --out in full, says so on stdout, and shows no progress when stderr is not a terminal', () => {
+    const dir = join(book.dir, 'out');
+    mkdirSync(dir);
+    const result = book.run(['export', '--out', join(dir, 'all.csv')]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(`Exported 4 complaints to ${join(dir, 'all.csv')}.\n`);
+    expect(readdirSync(dir)).toEqual(['all.csv']);
+    expect(readFileSync(join(dir, 'all.csv'), 'utf8')).toBe(csv);
+    expect(statSync(join(dir, 'all.csv')).mode & 0o777).toBe(0o600);
+  });
+
+  it('replaces an existing --out file only once the new one is complete', () => {
+    const file = join(book.dir, 'replaced.csv');
+    writeFileSync(file, 'old contents');
+    book.ok(['export', '--status', 'new', '--out', file]);
+    expect(rowsOf(readFileSync(file)).map((row) => row.id)).toEqual(['2', '4']);
+  });
+
+  it('leaves neither a half file nor a temporary one when --out cannot be written', () => {
+    const dir = join(book.dir, 'blocked');
+    mkdirSync(join(dir, 'taken.csv'), { recursive: true });
+    const result = book.run(['export', '--out', join(dir, 'taken.csv')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`complaints: cannot write ${join(dir, 'taken.csv')} (EISDIR); nothing was written\n`);
+    expect(readdirSync(dir)).toEqual(['taken.csv']);
+
+    const missing = book.run(['export', '--out', join(book.dir, 'no-such-folder', 'x.csv')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^complaints: cannot write .*x\.csv \(ENOENT\); nothing was written\n$/);
+  });
+
+  it('shows a progress bar on stderr when it is a terminal, and clears it when done', () => {
+    const result = runAtTerminal(book, ['export', '--out', join(book.dir, 'at-terminal.csv')], { env: { COMPLAINTS_NOW: NOW } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Exporting █+.* 100%/);
+    expect(result.stdout).toContain('Exported 4 complaints');
+  });
+});
+
+describe('export of a large logbook', () => {
+  it('streams: writes far more than the memory it is allowed to use', () => {
+    const book = tempLogbook(NOW);
+    const db = openDatabase(book.db);
+    const rows = 24_000;
+    const description = '汤是凉的, "cold", '.repeat(100);
+    try {
+      const insert = db.prepare(
+        `INSERT INTO complaints (logged_at, occurred_at, status, description) VALUES (@at, @at, 'new', @description)`,
+      );
+      db.transaction(() => {
+        for (let i = 0; i < rows; i++) insert.run({ at: NOW, description: `${i} ${description}` });
+      })();
+    } finally {
+      db.close();
+    }
+    const file = join(book.dir, 'large.csv');
+    // 16 MB of JavaScript heap for about 60 MB of CSV: holding the rows would run out.
+    const result = book.run(['export', '--out', file], { env: { NODE_OPTIONS: '--max-old-space-size=16' } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(statSync(file).size).toBeGreaterThan(3 * 16 * 1024 * 1024);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.split('\r\n').length - 2).toBe(rows);
+  });
+});
+
+describe('import', () => {
+  let exported: string;
+  let source: Logbook;
+  beforeAll(() => {
+    source = sampleLogbook();
+    exported = join(source.dir, 'export.csv');
+    source.ok(['export', '--out', exported]);
+  });
+
+  it('gives back the same file when what it imported into an empty logbook is exported again', () => {
+    const target = tempLogbook(NOW);
+    expect(target.ok(['import', exported])).toBe(`Imported 4 complaints from ${exported} as #1–#4.\n`);
+    expect(target.ok(['export'])).toBe(readFileSync(exported, 'utf8'));
+    expect(JSON.parse(target.ok(['list', '--json']))).toEqual(JSON.parse(source.ok(['list', '--json'])));
+  });
+
+  it('reads a file exported with --bom', () => {
+    const withBom = join(source.dir, 'with-bom.csv');
+    source.ok(['export', '--bom', '--out', withBom]);
+    const target = tempLogbook(NOW);
+    target.ok(['import', withBom]);
+    expect(target.ok(['export', '--bom'])).toBe(readFileSync(withBom, 'utf8'));
+  });
+
+  it('keeps ids and times, and begins each timeline with the import', () => {
+    const target = tempLogbook('2026-12-01T09:00:00.000Z');
+    target.ok(['import', exported]);
+    const shown = JSON.parse(target.ok(['show', '1', '--json']));
+    expect(shown).toMatchObject({ id: 1, logged_at: NOW, occurred_at: '2026-11-20T12:30:00.000Z', status: 'closed', cost: 4.5 });
+    expect(shown.timeline).toEqual([
+      { at: '2026-12-01T09:00:00.000Z', recorded_at: '2026-12-01T09:00:00.000Z', action: 'imported', changes: { source: 'export.csv' } },
+    ]);
+  });
+
+  it('reads a hand-made file: the required columns in any order, LF line ends, choices in capitals, local times', () => {
+    const target = tempLogbook(NOW);
+    const file = join(target.dir, 'by-hand.csv');
+    writeFileSync(file, [
+      'Status,id,description,occurred_at,logged_at,Channel,cost',
+      'Resolved,10,"cold tea, again",2026-11-20 14:00,2026-11-20 14:05,PHONE,3',
+      '',
+      'new,11,菜太咸,2026-11-21T09:00:00Z,2026-11-21T09:00:00Z,,',
+      '',
+    ].join('\n'));
+    target.ok(['import', file], { env: { TZ: 'Asia/Shanghai' } });
+    expect(JSON.parse(target.ok(['list', '--json']))).toEqual([
+      expect.objectContaining({ id: 11, status: 'new', description: '菜太咸', channel: null, cost: null, customer: null }),
+      expect.objectContaining({ id: 10, status: 'resolved', channel: 'phone', cost: 3, occurred_at: '2026-11-20T06:00:00.000Z' }),
+    ]);
+  });
+
+  it("removes exactly the quote export puts before a formula, and keeps any other leading quote", () => {
+    const target = tempLogbook(NOW);
+    const file = join(target.dir, 'quotes.csv');
+    writeFileSync(file, [
+      'id,logged_at,occurred_at,status,description,customer,about',
+      `1,${NOW},${NOW},new,'=1+1,'tis me,''@home`,
+      '',
+    ].join('\r\n'));
+    target.ok(['import', file]);
+    expect(JSON.parse(target.ok(['show', '1', '--json']))).toMatchObject({ description: '=1+1', customer: "'tis me", about: "'@home" });
+  });
+
+  it('spells causes as the logbook already does', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['log', 'cold soup', '--at', '2026-11-22 12:00']);
+    target.ok(['triage', '1', '--category', 'product', '--cause', 'Cold food']);
+    const file = join(target.dir, 'causes.csv');
+    writeFileSync(file, `id,logged_at,occurred_at,status,description,cause\r\n2,${NOW},${NOW},triaged,cold tea,  COLD   FOOD \r\n`);
+    target.ok(['import', file]);
+    expect(JSON.parse(target.ok(['show', '2', '--json'])).cause).toBe('Cold food');
+  });
+
+  it('checks the whole file with --dry-run and says what it would add, writing nothing', () => {
+    const target = oneComplaintLogbook();
+    const result = runComparing(target, ['import', exported, '--dry-run', '--new-ids']);
+    expect(result).toMatchObject({ code: 0, unchanged: true });
+    expect(result.stdout).toBe(`Would import 4 complaints from ${exported} with new ids after the logbook's last one; nothing was written (--dry-run).\n`);
+  });
+
+  it('refuses ids the logbook already has, changing nothing, unless --new-ids', () => {
+    const target = oneComplaintLogbook();
+    for (const dryRun of [[], ['--dry-run']]) {
+      const refused = runComparing(target, ['import', exported, ...dryRun]);
+      expect(refused).toMatchObject({ code: 1, unchanged: true });
+      expect(refused.stderr).toBe(
+        'complaints: the logbook already has #1; add --new-ids to number the imported complaints after the last one, or import into an empty logbook\n',
+      );
+    }
+    expect(target.ok(['import', exported, '--new-ids'])).toBe(`Imported 4 complaints from ${exported} as #2–#5.\n`);
+    const renumbered = JSON.parse(target.ok(['show', '2', '--json']));
+    expect(renumbered).toMatchObject({ description: 'soup was cold', status: 'closed', logged_at: NOW });
+    expect(renumbered.timeline[0].changes).toEqual({ source: 'export.csv', original_id: 1 });
+  });
+
+  it('says so when the file has a header but no complaints', () => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'header-only.csv');
+    writeFileSync(file, `${COLUMNS.join(',')}\r\n`);
+    const result = runComparing(target, ['import', file]);
+    expect(result).toMatchObject({ code: 0, unchanged: true, stdout: `Nothing to import: ${file} has a header but no complaints.\n` });
+  });
+
+  it('shows its progress on stderr when it is a terminal', () => {
+    const target = tempLogbook(NOW);
+    const result = runAtTerminal(target, ['import', exported], { env: { COMPLAINTS_NOW: NOW } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Checking █+.* 100%/);
+    expect(result.stdout).toMatch(/Importing █+.* 100%/);
+  });
+});
+
+describe('import refuses a bad file with the line and the reason, and changes nothing', () => {
+  const header = 'id,logged_at,occurred_at,status,description,channel,cost,satisfaction';
+  const good = (id: number) => `${id},${NOW},${NOW},new,fine,phone,1.50,`;
+
+  it.each<[string, string | Buffer, string]>([
+    ['an unclosed quote', [header, good(1), `2,${NOW},${NOW},new,"never closed,phone,,`, good(3)].join('\r\n'), 'line 3: a quoted cell is never closed (a " is missing)'],
+    ['a stray quote inside a cell', [header, `1,${NOW},${NOW},new,say "hi",phone,,`].join('\r\n'), 'line 2: a " in the middle of a cell; put the cell in quotes and double each " inside it'],
+    ['a row with an extra cell', [header, good(1), `${good(2)},extra`].join('\n'), 'line 3: the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)'],
+    ['an unknown column', `${header},colour\r\n${good(1)},red\r\n`, "line 1: 'colour' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
+    ['a missing required column', 'id,logged_at,occurred_at,status\r\n1,x,y,new\r\n', 'line 1: the header lacks description; every file needs id, logged_at, occurred_at, status, description'],
+    ['an unknown channel', [header, good(1), good(2), `3,${NOW},${NOW},new,fine,fax,,`].join('\r\n'), "line 4: channel: 'fax' is not one of in-person, phone, email, web, social, other"],
+    ['an unknown status', [header, `1,${NOW},${NOW},open,fine,,,`].join('\r\n'), "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected"],
+    ['a date that does not exist', [header, good(1), `2,${NOW},2026-02-30,new,fine,,,`].join('\r\n'), "line 3: occurred_at: '2026-02-30' is not a date and time; use ISO 8601 such as 2026-11-23T10:00:00.000Z (local time when no zone is given)"],
+    ['a negative cost', [header, `1,${NOW},${NOW},new,fine,,-2,`].join('\r\n'), "line 2: cost: '-2' is not an amount; use a number such as 12.50 (no currency sign, not negative)"],
+    ['a satisfaction of 0', [header, `1,${NOW},${NOW},new,fine,,,0`].join('\r\n'), "line 2: satisfaction: '0' is not a whole number from 1 to 5"],
+    ['an empty description', [header, `1,${NOW},${NOW},new,,,,`].join('\r\n'), 'line 2: description is empty; every complaint needs one'],
+    ['an id used twice', [header, good(7), good(8), good(7)].join('\r\n'), 'line 4: id 7 is also on line 2; each complaint must have its own id'],
+    ['a bad row after a cell with line breaks and a blank line', [header, `1,${NOW},${NOW},new,"two\r\nlines",,,`, '', good(0)].join('\r\n'), "line 5: id: '0' is not a complaint id; ids are whole numbers from 1"],
+    ['a NUL byte', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,`), Buffer.from([0]), Buffer.from('\r\n')]), 'line 3: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],
+    ['text that is not UTF-8', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,${NOW},${NOW},new,caf`), Buffer.from([0xe9]), Buffer.from(',,,\r\n')]), 'line 3: the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8'],
+    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n${good(1)}\r\n`, 'utf16le')]), 'line 1: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],
+    ['an empty file', '', 'the file is empty; it needs a header row naming the columns, such as id,logged_at,occurred_at,status,description'],
+  ])('refuses %s with exit 2', (_, contents, reason) => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'bad.csv');
+    writeFileSync(file, contents);
+    const result = runComparing(target, ['import', file]);
+    expect(result.stderr).toBe(`complaints: ${reason}; nothing was imported from ${file}\n`);
+    expect(result).toMatchObject({ code: 2, stdout: '', unchanged: true });
+  });
+
+  it('refuses a file it cannot read with exit 1', () => {
+    const target = oneComplaintLogbook();
+    const result = runComparing(target, ['import', join(target.dir, 'missing.csv')]);
+    expect(result).toMatchObject({ code: 1, unchanged: true });
+    expect(result.stderr).toBe(`complaints: cannot read ${join(target.dir, 'missing.csv')} (ENOENT); check the name and that it is a file\n`);
+  });
+});
