@@ -2,12 +2,18 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { registerAssign } from './assign.js';
 import { registerBackup } from './backup.js';
+import { registerCauses } from './causes.js';
+import { registerCheck } from './check.js';
 import { registerConfig } from './config.js';
 import { registerDesk } from './desk.js';
+import { registerExport } from './export.js';
 import { registerFollowUp } from './follow-up.js';
+import { registerForget } from './forget.js';
+import { registerImport } from './import.js';
 import { registerList } from './list.js';
 import { registerLog } from './log.js';
 import { registerNote } from './note.js';
+import { registerReport } from './report.js';
 import { registerResolve } from './resolve.js';
 import { registerShow } from './show.js';
 import { registerTriage } from './triage.js';
@@ -23,8 +29,14 @@ export function registerCommands(program: Command, session: Session): void {
     registerNote,
     registerList,
     registerShow,
+    registerReport,
+    registerExport,
+    registerImport,
+    registerCauses,
     registerConfig,
     registerBackup,
+    registerCheck,
+    registerForget,
   ]) {
     register(program, session);
   }

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import type { Session } from '../context.js';
+import { Refusal } from '../errors.js';
+import { complaintRef, oneLine } from '../output/terminal.js';
+import { checkLogbook, type Findings } from '../store/check.js';
+import { examples } from './common.js';
+
+export function registerCheck(program: Command, session: Session): void {
+  program
+    .command('check')
+    .description('check the logbook for damage and for records that do not add up')
+    .addHelpText(
+      'after',
+      examples(
+        'complaints check',
+        'complaints check --db ~/backups/complaints-2026-11-23.db     # is the backup sound?',
+        'complaints check && complaints backup /mnt/usb/complaints.db    # copy it only when it is sound',
+      ) +
+        '\nPrints "ok: …" and exits 0 when all is well; otherwise prints one line per problem on stdout\n' +
+        'and exits 1 with a summary on stderr.\n',
+    )
+    .action(() => runCheck(session));
+}
+
+export async function runCheck(session: Session): Promise<void> {
+  const findings = checkLogbook(await session.db());
+  const problems = describeProblems(findings);
+  if (problems.length === 0) {
+    return session.print(`ok: ${findings.complaints} complaints, ${findings.events} events, integrity ok`);
+  }
+  problems.forEach((line) => session.print(line));
+  const found = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+  throw new Refusal(
+    findings.damage.length > 0
+      ? `${session.dbPath} is damaged (${found}, listed above); restore it from a backup`
+      : `${session.dbPath} has ${found} (listed above)`,
+  );
+}
+
+function describeProblems(findings: Findings): string[] {
+  return [
+    ...findings.damage.map((message) => `damage: ${oneLine(message)}`),
+    ...findings.brokenRules.map((message) => `broken rule: ${oneLine(message)}`),
+    ...findings.orphans.map(
+      (orphan) => `missing row: ${oneLine(orphan.table)} row ${orphan.rowid} refers to a ${oneLine(orphan.parent)} row that is not there`,
+    ),
+    ...findings.withoutFirstEvent.map((id) => `complaint ${complaintRef(id)} has no 'logged' or 'imported' event: its timeline does not say how it came in`),
+    ...findings.unknownStatuses.map(
+      ({ id, status }) => `complaint ${complaintRef(id)} has the status '${oneLine(status)}', which is not one complaints knows`,
+    ),
+  ];
+}

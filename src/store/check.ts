@@ -1,0 +1,63 @@
+import { STATUSES } from '../domain/lifecycle.js';
+import type { Db } from './open.js';
+
+// The events that bring a complaint into the logbook: typed at the till, or read from a CSV file.
+const FIRST_EVENTS = ['logged', 'imported'] as const;
+
+const BROKEN_RULE = /^(CHECK constraint failed|NULL value in|non-\w+ value in)/;
+
+/** What `check` found; every list empty means the logbook is sound. */
+export interface Findings {
+  complaints: number;
+  events: number;
+  /** SQLite's own account of damage to the file (PRAGMA integrity_check), one message each. */
+  damage: string[];
+  /** Rows that break a rule of the schema (a CHECK, NOT NULL or column type), as integrity_check words it. */
+  brokenRules: string[];
+  /** Rows pointing at a row that is not there (PRAGMA foreign_key_check). */
+  orphans: Array<{ table: string; rowid: number; parent: string }>;
+  /** Complaints with no event recording how they came in. */
+  withoutFirstEvent: number[];
+  unknownStatuses: Array<{ id: number; status: string }>;
+}
+
+/**
+ * Looks the logbook over: SQLite's integrity and foreign-key checks, then what the schema cannot
+ * enforce. A file too damaged to read is reported as damage rather than thrown.
+ */
+export function checkLogbook(db: Db): Findings {
+  const findings: Findings = { complaints: 0, events: 0, damage: [], brokenRules: [], orphans: [], withoutFirstEvent: [], unknownStatuses: [] };
+  try {
+    const verdict = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
+    const messages = verdict.map((row) => row.integrity_check).filter((message) => message !== 'ok');
+    // integrity_check also tests each row against the schema's rules; a row that breaks one is
+    // a record to put right, not a damaged file.
+    findings.brokenRules = messages.filter((message) => BROKEN_RULE.test(message));
+    findings.damage = messages.filter((message) => !BROKEN_RULE.test(message));
+    // Reading on through a damaged file would only add noise (or fail); its damage is the finding.
+    if (findings.damage.length > 0) return findings;
+    findings.complaints = db.prepare(`SELECT count(*) FROM complaints`).pluck().get() as number;
+    findings.events = db.prepare(`SELECT count(*) FROM events`).pluck().get() as number;
+    findings.orphans = db.pragma('foreign_key_check') as Findings['orphans'];
+    findings.withoutFirstEvent = db
+      .prepare(
+        `SELECT id FROM complaints c
+          WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.complaint_id = c.id AND e.action IN (SELECT value FROM json_each(?)))
+          ORDER BY id`,
+      )
+      .pluck()
+      .all(JSON.stringify(FIRST_EVENTS)) as number[];
+    findings.unknownStatuses = db
+      .prepare(`SELECT id, status FROM complaints WHERE status NOT IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(STATUSES)) as Findings['unknownStatuses'];
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    findings.damage.push((error as Error).message);
+  }
+  return findings;
+}
+
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code);
+}

@@ -1,0 +1,91 @@
+import {
+  PERSONAL_FIELDS,
+  forgottenChanges,
+  isSamePerson,
+  withoutPersonalDetails,
+  type ForgetBy,
+  type PersonalField,
+} from '../domain/forget.js';
+import { appendEvent } from './events.js';
+import type { Db } from './open.js';
+
+type PersonOnFile = { id: number } & Record<PersonalField, string | null>;
+
+/** The complaints made by this person (named by name or by contact), by id. */
+export function complaintsOf(db: Db, wanted: string, by: ForgetBy): number[] {
+  return peopleMatching(db, wanted, by).map((person) => person.id);
+}
+
+function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
+  const people = db
+    .prepare(`SELECT id, customer, contact FROM complaints WHERE customer IS NOT NULL OR contact IS NOT NULL ORDER BY id`)
+    .all() as PersonOnFile[];
+  return people.filter((person) => isSamePerson(person[by], wanted, by));
+}
+
+export interface Erasure {
+  /** The complaints whose customer details were erased. */
+  ids: number[];
+  /** The distinct names and contacts erased, to look for elsewhere; never stored. */
+  values: string[];
+}
+
+/**
+ * Erases a person's name and contact from their complaints and from every event of those
+ * complaints, and appends a 'forgotten' event to each, in one transaction. The person is matched
+ * inside the transaction, so a complaint another till logs meanwhile cannot slip through.
+ * Rewriting events is the one exception to the append-only timeline: an erasure must reach them.
+ */
+export function forgetPerson(db: Db, wanted: string, by: ForgetBy, at: string): Erasure {
+  // What this transaction deletes is zeroed, not left in free space (rewriteFile then clears older leftovers).
+  db.pragma('secure_delete = ON');
+  const eventsOf = db.prepare(`SELECT id, changes FROM events WHERE complaint_id = ? ORDER BY id`);
+  const rewriteEvent = db.prepare(`UPDATE events SET changes = ? WHERE id = ?`);
+  const eraseComplaint = db.prepare(`UPDATE complaints SET customer = NULL, contact = NULL WHERE id = ?`);
+  return db
+    .transaction((): Erasure => {
+      const people = peopleMatching(db, wanted, by);
+      const values = new Set<string>();
+      for (const person of people) {
+        const erased = new Set(PERSONAL_FIELDS.filter((field) => person[field] !== null));
+        for (const field of erased) values.add(person[field]!);
+        for (const event of eventsOf.all(person.id) as Array<{ id: number; changes: string }>) {
+          const scrubbed = withoutPersonalDetails(JSON.parse(event.changes) as Record<string, unknown>);
+          if (scrubbed.erased.length === 0) continue;
+          scrubbed.erased.forEach((field) => erased.add(field));
+          rewriteEvent.run(JSON.stringify(scrubbed.changes), event.id);
+        }
+        eraseComplaint.run(person.id);
+        appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased) });
+      }
+      return { ids: people.map((person) => person.id), values: [...values] };
+    })
+    .immediate();
+}
+
+/**
+ * Rewrites every page of the logbook and empties the write-ahead log, so that no earlier copy of
+ * erased text survives in free space, in an old page image or in the WAL. secure_delete alone
+ * only zeroes what this transaction frees, not what earlier updates left behind.
+ */
+export function rewriteFile(db: Db): void {
+  db.exec('VACUUM');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Complaints whose free text (what was said, notes on the timeline) still mentions any of these values. */
+export function complaintsMentioning(db: Db, values: readonly string[]): number[] {
+  const mentions = db.prepare(
+    `SELECT id FROM complaints
+      WHERE instr(lower(description || ' ' || coalesce(about, '') || ' ' || coalesce(suggestion, '') || ' ' ||
+                        coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '')), lower(@value)) > 0
+         OR id IN (SELECT complaint_id FROM events WHERE instr(lower(changes), lower(@json)) > 0)`,
+  ).pluck();
+  const ids = new Set<number>();
+  for (const value of values) {
+    // Events hold JSON, where quotes and backslashes are escaped; search for the same spelling.
+    const json = JSON.stringify(value).slice(1, -1);
+    for (const id of mentions.all({ value, json }) as number[]) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}

@@ -1,0 +1,182 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempLogbook } from './harness.js';
+
+// A real logbook to cut, damage and age; each case below makes its own file from it in a folder
+// of its own, so "left as it was" can cover the whole folder (no journal or copy left behind).
+const source = tempLogbook();
+
+beforeAll(() => {
+  for (let n = 1; n <= 30; n++) {
+    source.ok(['log', `complaint number ${n}: ${'the soup was cold again '.repeat(8)}`, '--customer', `Customer ${n}`, '--no-input']);
+  }
+  source.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+}, 60_000);
+
+const PAGE = 4096;
+
+/** The first page of a table or index, where a read of it must begin. */
+function rootPage(file: string, name: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = ?`).pluck().get(name) as number;
+  } finally {
+    db.close();
+  }
+}
+
+/** A copy of the real logbook with part of one page overwritten, as a bad disk sector would leave it. */
+function damagedCopy(file: string, table: string, offsetInPage: number, length: number): void {
+  const bytes = readFileSync(source.db);
+  const start = (rootPage(source.db, table) - 1) * PAGE + offsetInPage;
+  bytes.fill(0xa5, start, start + length);
+  writeFileSync(file, bytes);
+}
+
+interface NotALogbook {
+  what: string;
+  /** Makes the bad file (or folder) in `dir` and returns the path to give as --db. */
+  make(dir: string): string;
+  problem: RegExp;
+}
+
+const CASES: NotALogbook[] = [
+  {
+    what: 'a text file',
+    make: (dir) => write(join(dir, 'notes.txt'), 'milk, eggs, bread\nring the plumber\n'),
+    problem: /is not a complaints database \(not an SQLite file\)/,
+  },
+  {
+    what: 'a zero-byte file',
+    make: (dir) => write(join(dir, 'empty.db'), ''),
+    problem: /is an empty file, not a complaints database/,
+  },
+  {
+    what: 'a logbook cut off half way (a copy that did not finish)',
+    make: (dir) => write(join(dir, 'half.db'), readFileSync(source.db).subarray(0, Math.floor(statSync(source.db).size / 2))),
+    problem: /is damaged/,
+  },
+  {
+    what: 'a logbook with a page of its complaints overwritten',
+    make: (dir) => {
+      const file = join(dir, 'damaged.db');
+      damagedCopy(file, 'complaints', 0, 64);
+      return file;
+    },
+    problem: /is damaged/,
+  },
+  {
+    what: 'a logbook with the middle of its schema-version page overwritten',
+    make: (dir) => {
+      const file = join(dir, 'damaged-schema.db');
+      damagedCopy(file, 'schema_migrations', 8, PAGE / 2);
+      return file;
+    },
+    problem: /is damaged/,
+  },
+  {
+    what: 'a folder',
+    make: (dir) => {
+      const folder = join(dir, 'logbook.db');
+      mkdirSync(folder);
+      return folder;
+    },
+    problem: /is a folder, not a database file/,
+  },
+  {
+    what: 'a logbook written by a newer version of complaints',
+    make: (dir) => {
+      const file = join(dir, 'future.db');
+      copyFileSync(source.db, file);
+      const db = new Database(file);
+      db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from_the_future', '2031-01-01T00:00:00.000Z')`).run();
+      db.close();
+      return file;
+    },
+    problem: /was written by a newer version of complaints \(schema 9999\); upgrade complaints/,
+  },
+  {
+    what: "another program's SQLite database",
+    make: (dir) => {
+      const file = join(dir, 'recipes.db');
+      const db = new Database(file);
+      db.exec(`CREATE TABLE recipes (name TEXT, steps TEXT); INSERT INTO recipes VALUES ('soup', 'heat it')`);
+      db.close();
+      return file;
+    },
+    problem: /is an SQLite database of another program, not a complaints database/,
+  },
+  {
+    // A path through a regular file cannot be created by anyone, root included (tests run as root in CI).
+    what: 'a place that cannot be written',
+    make: (dir) => join(write(join(dir, 'till-notes.txt'), 'not a folder\n'), 'logbooks', 'complaints.db'),
+    problem: /cannot create the database .*: ENOTDIR; choose another place with --db/,
+  },
+];
+
+function write(file: string, content: string | Buffer): string {
+  writeFileSync(file, content);
+  return file;
+}
+
+/** Everything in a folder, byte for byte, so nothing changed, appeared or vanished goes unseen. */
+function snapshot(dir: string): Record<string, Buffer | 'folder'> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((name) => {
+        const path = join(dir, name);
+        return [name, statSync(path).isDirectory() ? 'folder' : readFileSync(path)];
+      }),
+  );
+}
+
+const COMMANDS = [
+  ['list'],
+  ['show', '1'],
+  ['log', 'soup was cold', '--customer', 'Ann Lee', '--no-input'],
+  ['check'],
+];
+
+describe('--db pointing at something that is not a logbook', () => {
+  describe.each(CASES)('$what', (bad) => {
+    it.each(COMMANDS.map((args) => [args.join(' '), args]))(
+      '%s says so in one line naming the file, exits 1, and leaves it as it was',
+      (_typed, args) => {
+        const dir = tempLogbook().dir;
+        const path = bad.make(dir);
+        const before = snapshot(dir);
+
+        const result = source.run(['--db', path, ...args]);
+
+        expect(result.stderr).toMatch(/^complaints: [^\n]+\n$/);
+        expect(result.stderr).toContain(path);
+        expect(result.stderr).toMatch(bad.problem);
+        expect(result.code).toBe(1);
+        expect(snapshot(dir)).toEqual(before);
+      },
+    );
+  });
+});
+
+describe('complaints check on a damaged logbook', () => {
+  it('lists what SQLite found wrong, one line each, and says to restore from a backup', () => {
+    const dir = tempLogbook().dir;
+    const file = join(dir, 'damaged.db');
+    damagedCopy(file, 'complaints', 0, 64);
+    const before = snapshot(dir);
+
+    const result = source.run(['--db', file, 'check']);
+
+    expect(result.stdout).toMatch(/^(damage: [^\n]+\n)+$/);
+    expect(result.stderr).toMatch(new RegExp(`^complaints: ${file.replace(/[.]/g, '\\.')} is damaged \\(\\d+ problems?, listed above\\); restore it from a backup\\n$`));
+    expect(result.code).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('passes a sound logbook', () => {
+    expect(source.ok(['check'])).toBe('ok: 30 complaints, 31 events, integrity ok\n');
+  });
+});

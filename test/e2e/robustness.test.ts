@@ -1,0 +1,279 @@
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runComparing, tempLogbook, type Logbook } from './harness.js';
+
+// A till in a process of its own: it loads the built program once, says "ready", waits for "go"
+// on stdin, then runs `complaints log` COUNT times in a row (or until "stop"), each run opening,
+// writing and closing the logbook exactly as a separate `complaints log` would. Loading once keeps
+// 480 logs to seconds rather than a minute of Node start-ups, and makes the writers collide far
+// more often than whole processes would. Its own stdout gets only the summary; the program's
+// stderr is passed through, so any SQLITE_BUSY would reach the test.
+const TILL = `
+import { Writable } from 'node:stream';
+const { run } = await import(process.env.COMPLAINTS_CLI);
+const [label, countText] = process.argv.slice(1);
+const count = countText === 'until-stop' ? Infinity : Number(countText);
+process.umask(0o077);
+const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+const ctx = {
+  stdin: process.stdin, stdout: discard, stderr: process.stderr,
+  stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false,
+  env: process.env, now: () => new Date(process.env.COMPLAINTS_NOW),
+};
+const said = [];
+process.stdin.setEncoding('utf8').on('data', (text) => said.push(text));
+const heard = (word) => said.join('').includes(word);
+process.stdout.write('ready\\n');
+while (!heard('go')) await new Promise((wake) => setTimeout(wake, 1));
+let logged = 0, failed = 0;
+for (let i = 1; i <= count && !heard('stop'); i++) {
+  const code = await run(['log', 'till ' + label + ' complaint ' + i, '--customer', 'Customer ' + label + '-' + i, '--no-input'], ctx);
+  if (code === 0) logged++; else failed++;
+  // A run may finish without ever yielding to I/O; let "stop" on stdin be read.
+  await new Promise((wake) => setImmediate(wake));
+}
+process.stdout.write(JSON.stringify({ logged, failed }) + '\\n');
+process.stdin.destroy();
+process.exitCode = failed > 0 ? 1 : 0;
+`;
+
+const CLI = new URL('../../dist/cli.js', import.meta.url).href;
+
+interface Till {
+  child: ChildProcess;
+  stdout: string;
+  stderr: string;
+  /** Resolves with the exit code once the till has finished. */
+  finished: Promise<number>;
+}
+
+function startTill(book: Logbook, label: string, count: number | 'until-stop'): Till {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', TILL, '--', label, String(count)], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: book.dir,
+      TZ: 'Europe/London',
+      COMPLAINTS_DB: book.db,
+      COMPLAINTS_NOW: '2026-11-23T10:00:00.000Z',
+      COMPLAINTS_CLI: CLI,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const till: Till = { child, stdout: '', stderr: '', finished: Promise.resolve(0) };
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (till.stdout += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (till.stderr += text));
+  till.finished = once(child, 'close').then(([code]) => code as number);
+  return till;
+}
+
+async function whenReady(tills: Till[]): Promise<void> {
+  while (!tills.every((till) => till.stdout.includes('ready'))) await new Promise((wake) => setTimeout(wake, 10));
+}
+
+function countComplaints(book: Logbook, file = book.db): number {
+  return (JSON.parse(book.ok(['list', '--json', '--db', file])) as unknown[]).length;
+}
+
+describe('many tills writing at once', () => {
+  it('records all 480 complaints when eight processes each log 60 at the same moment, with no failure or SQLITE_BUSY', async () => {
+    const book = tempLogbook();
+    book.ok(['config']);
+    const tills = Array.from({ length: 8 }, (_, i) => startTill(book, String(i + 1), 60));
+    await whenReady(tills);
+    tills.forEach((till) => till.child.stdin!.write('go\n'));
+    const codes = await Promise.all(tills.map((till) => till.finished));
+
+    expect(tills.map((till) => till.stderr).join('')).not.toMatch(/SQLITE_BUSY|busy|locked/i);
+    expect(codes).toEqual(Array(8).fill(0));
+    expect(tills.map((till) => JSON.parse(till.stdout.split('\n')[1]!))).toEqual(Array(8).fill({ logged: 60, failed: 0 }));
+    const records = JSON.parse(book.ok(['list', '--json'])) as Array<{ id: number; description: string }>;
+    expect(records).toHaveLength(480);
+    const expected = tills.flatMap((_, t) => Array.from({ length: 60 }, (_, i) => `till ${t + 1} complaint ${i + 1}`));
+    expect(records.map((r) => r.description).sort()).toEqual(expected.sort());
+    expect(new Set(records.map((r) => r.id)).size).toBe(480);
+    expect(book.ok(['check'])).toBe('ok: 480 complaints, 480 events, integrity ok\n');
+  }, 120_000);
+
+  it('lets eight tills that open a logbook which does not exist yet all create and use it', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const book = tempLogbook();
+      const tills = Array.from({ length: 8 }, (_, i) => startTill(book, String(i + 1), 1));
+      await whenReady(tills);
+      tills.forEach((till) => till.child.stdin!.write('go\n'));
+      const codes = await Promise.all(tills.map((till) => till.finished));
+
+      expect(tills.map((till) => till.stderr).join('')).not.toMatch(/^complaints:/m);
+      expect(codes).toEqual(Array(8).fill(0));
+      expect(countComplaints(book)).toBe(8);
+    }
+  }, 120_000);
+});
+
+describe('backup while another till is writing', () => {
+  it('makes private copies that pass check and open, while the writer keeps going without a failure', async () => {
+    const book = tempLogbook();
+    book.ok(['config']);
+    const writer = startTill(book, 'w', 'until-stop');
+    await whenReady([writer]);
+    writer.child.stdin!.write('go\n');
+    const reader = new Database(book.db, { readonly: true });
+    try {
+      while ((reader.prepare(`SELECT count(*) FROM complaints`).pluck().get() as number) < 20) {
+        await new Promise((wake) => setTimeout(wake, 10));
+      }
+    } finally {
+      reader.close();
+    }
+
+    const copies = [1, 2, 3].map((n) => join(book.dir, `copy-${n}.db`));
+    for (const copy of copies) {
+      expect(book.ok(['backup', copy])).toMatch(/^Backed up .* to .*copy-\d\.db \(\d+ pages\)\.\n$/);
+    }
+    // Still writing after the last copy, so every copy was taken while it wrote.
+    expect(writer.child.exitCode).toBeNull();
+    writer.child.stdin!.write('stop\n');
+    expect(await writer.finished).toBe(0);
+    expect(writer.stderr).not.toMatch(/^complaints:/m);
+    const { logged } = JSON.parse(writer.stdout.split('\n')[1]!) as { logged: number };
+
+    for (const copy of copies) {
+      expect(statSync(copy).mode & 0o777).toBe(0o600);
+      const inCopy = countComplaints(book, copy);
+      expect(inCopy).toBeGreaterThanOrEqual(20);
+      expect(inCopy).toBeLessThanOrEqual(logged);
+      expect(book.ok(['check', '--db', copy])).toBe(`ok: ${inCopy} complaints, ${inCopy} events, integrity ok\n`);
+    }
+    expect(countComplaints(book)).toBe(logged);
+  }, 120_000);
+});
+
+describe('hostile text', () => {
+  // Quotes of both kinds, a statement terminator and a comment: what breaks SQL built from strings.
+  const HOSTILE = `O'Brien "the boss" '; drop table complaints; -- \\ %_`;
+  const text = (field: string) => `${field}: ${HOSTILE}`;
+
+  it('stores quotes and SQL in every text field exactly as typed, and the logbook keeps all its tables', () => {
+    const book = tempLogbook();
+    book.ok(['log', text('description'), '--customer', text('customer'), '--contact', text('contact'), '--about', text('about'),
+      '--suggestion', text('suggestion'), '--staff', text('staff'), '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', text('cause')]);
+    book.ok(['assign', '1', text('assignee'), '--note', text('assign note')]);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--root-cause', text('root cause'), '--action', text('action'), '--note', text('resolve note')]);
+    book.ok(['note', '1', text('note')]);
+    book.ok(['log', text('second'), '--no-input']);
+    book.ok(['triage', '2', '--reject', '--reason', text('reason')]);
+
+    const first = JSON.parse(book.ok(['show', '1', '--json']));
+    expect(first).toMatchObject({
+      description: text('description'), customer: text('customer'), contact: text('contact'), about: text('about'),
+      suggestion: text('suggestion'), staff: text('staff'), cause: text('cause'), assignee: text('assignee'),
+      root_cause: text('root cause'), action: text('action'), status: 'resolved',
+    });
+    expect(first.timeline.map((e: { changes: { note?: string } }) => e.changes.note ?? null)).toEqual([
+      null, null, text('assign note'), text('resolve note'), text('note'),
+    ]);
+    expect(JSON.parse(book.ok(['show', '2', '--json']))).toMatchObject({ description: text('second'), reject_reason: text('reason') });
+    expect(JSON.parse(book.ok(['list', '--json', '--cause', text('cause')]))).toHaveLength(1);
+    expect(book.ok(['check'])).toBe('ok: 2 complaints, 7 events, integrity ok\n');
+  });
+
+  // Clear the screen, retitle the window, turn text red, the one-byte C1 CSI, and a right-to-left override.
+  const ESCAPES = '\x1b[2J\x1b]0;pwned\x07\x1b[31m\u009b2J\u202e';
+  const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+  describe('escape sequences in stored text', () => {
+    // Read-only commands below share one logbook: #1 resolved (a follow-up due), #2 new, both Ann's.
+    const book = tempLogbook();
+    let repeatCustomerNote = '';
+    beforeAll(() => {
+      book.ok(['log', `soup ${ESCAPES} cold`, '--customer', `Ann ${ESCAPES} Lee`, '--about', `soup ${ESCAPES}`, '--no-input', '--at', '2026-11-19 09:00']);
+      book.ok(['triage', '1', '--category', 'product', '--cause', `cold ${ESCAPES} food`]);
+      book.ok(['assign', '1', `Sam ${ESCAPES}`, '--note', `call ${ESCAPES} back`]);
+      book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-19 10:00']);
+      repeatCustomerNote = book.run(['log', `bread ${ESCAPES} stale`, '--customer', `Ann ${ESCAPES} Lee`, '--no-input']).stderr;
+    }, 60_000);
+
+    it.each([
+      ['list', ['list']],
+      ['show 1', ['show', '1']],
+      ['show 2', ['show', '2']],
+      ['(the desk)', []],
+      ['follow-up', ['follow-up']],
+    ])('complaints %s shows them as visible, inert characters', (_typed, args) => {
+      const result = book.run(args);
+
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(RAW_CONTROL);
+      expect(result.stderr).not.toMatch(RAW_CONTROL);
+      expect(result.stdout).toContain('\\x1b[2J');
+    });
+
+    it("log's note about a repeat customer shows the name inert", () => {
+      expect(repeatCustomerNote).toContain('note: Ann \\x1b[2J');
+      expect(repeatCustomerNote).not.toMatch(RAW_CONTROL);
+    });
+  });
+
+  it('keeps escape sequences exactly in JSON, escaped as JSON escapes them', () => {
+    const book = tempLogbook();
+    book.ok(['log', `soup ${ESCAPES} cold`, '--customer', `Ann ${ESCAPES} Lee`, '--no-input']);
+
+    const output = book.ok(['show', '1', '--json']);
+
+    expect(output).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    expect(JSON.parse(output)).toMatchObject({ description: `soup ${ESCAPES} cold`, customer: `Ann ${ESCAPES} Lee` });
+  });
+
+  it('stores and shows a description of a million characters', () => {
+    const book = tempLogbook();
+    // One argument may not exceed 128 KiB on Linux, so the description comes as 10,000 words.
+    const words = Array.from({ length: 10_000 }, (_, i) => `w${i}`.padEnd(i === 9_999 ? 100 : 99, 'abcdefgh'));
+    const description = words.join(' ');
+    expect(description).toHaveLength(1_000_000);
+
+    expect(book.ok(['log', ...words, '--no-input'])).toBe('Logged #1; respond by 2026-11-24 10:00.\n');
+
+    const db = new Database(book.db, { readonly: true });
+    expect(db.prepare(`SELECT description FROM complaints`).pluck().all()).toEqual([description]);
+    db.close();
+    expect(JSON.parse(book.ok(['list', '--json']))[0].description).toBe(description);
+    expect(book.ok(['show', '1'])).toContain(`\n  ${description}\n`);
+    expect(book.ok(['list'])).toMatch(/#1 .* w0abcdefgh/);
+  });
+});
+
+describe('complaints check', () => {
+  it('lists each problem it finds in the records, one a line, and exits 1 changing nothing', () => {
+    const book = tempLogbook();
+    for (const what of ['soup was cold', 'bread was stale', 'rude on the phone']) book.ok(['log', what, '--no-input']);
+    const db = new Database(book.db);
+    db.prepare(`DELETE FROM events WHERE complaint_id = 2`).run();
+    db.pragma('foreign_keys = OFF');
+    db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (99, ?, ?, 'noted', '{}')`).run(
+      '2026-11-23T10:00:00.000Z',
+      '2026-11-23T10:00:00.000Z',
+    );
+    db.pragma('ignore_check_constraints = ON');
+    db.prepare(`UPDATE complaints SET status = 'lost' WHERE id = 3`).run();
+    db.close();
+
+    const result = runComparing(book, ['check']);
+
+    expect(result.stdout).toBe(
+      [
+        'broken rule: CHECK constraint failed in complaints',
+        'missing row: events row 4 refers to a complaints row that is not there',
+        "complaint #2 has no 'logged' or 'imported' event: its timeline does not say how it came in",
+        "complaint #3 has the status 'lost', which is not one complaints knows",
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).toBe(`complaints: ${book.db} has 4 problems (listed above)\n`);
+    expect(result.code).toBe(1);
+    expect(result.unchanged).toBe(true);
+  });
+});
