@@ -69,3 +69,49 @@ export function dumpDatabase(file: string): string {
     db.close();
   }
 }
+
+/** A command's result, and whether the logbook is exactly as it was before the command ran. */
+export interface ComparedResult extends Result {
+  unchanged: boolean;
+}
+
+/** Runs a command between two dumps of the logbook, for tests of commands that must change nothing. */
+export function runComparing(
+  book: Logbook,
+  args: string[],
+  options?: { env?: Record<string, string>; input?: string },
+): ComparedResult {
+  const before = book.dump();
+  const result = book.run(args, options);
+  return { ...result, unchanged: book.dump() === before };
+}
+
+/**
+ * Runs the built binary on this logbook inside a pseudo-terminal (util-linux `script`), so stdin,
+ * stdout and stderr are all TTYs, as at the till. stdout and stderr arrive merged on `stdout`.
+ * A run still going after `timeoutMs` (waiting at a prompt, say) is killed and reported as code -1.
+ */
+export function runAtTerminal(
+  book: Logbook,
+  args: string[],
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Result {
+  const command = [process.execPath, BIN, '--db', book.db, ...args].map(shellQuote).join(' ');
+  const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
+    encoding: 'utf8',
+    input: '',
+    timeout: options.timeoutMs ?? 15_000,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: book.dir,
+      TZ: process.env.TZ ?? 'Europe/London',
+      TERM: 'xterm-256color',
+      ...options.env,
+    },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,499 @@
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dumpDatabase, runComparing, tempLogbook, type Logbook } from './harness.js';
+
+// The export columns of PRODUCT.md, in its order: every JSON record starts with exactly these.
+const CONTRACT_COLUMNS = [
+  'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
+  'suggestion', 'category', 'cause', 'severity', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'cost',
+  'root_cause', 'action', 'followed_up_at', 'satisfaction',
+];
+
+// Every logbook's clock reads Monday 2026-11-23 10:00 in London (UTC+0 in November).
+const NOW = '2026-11-23T10:00:00.000Z';
+
+interface TimelineEntry {
+  at: string;
+  recorded_at: string;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+function showJson(book: Logbook, id: number): Record<string, unknown> & { timeline: TimelineEntry[] } {
+  return JSON.parse(book.ok(['show', String(id), '--json']));
+}
+
+function listIds(book: Logbook, filters: string[]): number[] {
+  return (JSON.parse(book.ok(['list', ...filters, '--json'])) as Array<{ id: number }>).map((r) => r.id);
+}
+
+function modeOf(path: string): number {
+  return statSync(path).mode & 0o777;
+}
+
+describe('log', () => {
+  it('records every flag and prints the record in the contract shape with --json', () => {
+    const book = tempLogbook();
+    const result = book.run([
+      'log', 'soup was cold', 'and salty',
+      '--customer', ' Ann Lee ', '--contact', 'ann@example.com', '--channel', 'PHONE', '--about', 'tomato soup',
+      '--wants', 'Refund', '--suggestion', 'check the kettle', '--staff', 'Jo',
+      // A summer day: local 12:00 is 11:00 UTC.
+      '--at', '2026-07-01 12:00', '--json',
+    ]);
+    expect(result.code).toBe(0);
+    const record = JSON.parse(result.stdout);
+    expect(Object.keys(record).slice(0, CONTRACT_COLUMNS.length)).toEqual(CONTRACT_COLUMNS);
+    expect(record).toMatchObject({
+      id: 1,
+      logged_at: NOW,
+      occurred_at: '2026-07-01T11:00:00.000Z',
+      status: 'new',
+      channel: 'phone',
+      customer: 'Ann Lee',
+      contact: 'ann@example.com',
+      about: 'tomato soup',
+      description: 'soup was cold and salty',
+      wants: 'refund',
+      suggestion: 'check the kettle',
+      category: null,
+      cause: null,
+      severity: null,
+      assignee: null,
+      respond_by: '2026-07-02T11:00:00.000Z',
+      resolved_at: null,
+      remedy: null,
+      cost: null,
+      root_cause: null,
+      action: null,
+      followed_up_at: null,
+      satisfaction: null,
+      staff: 'Jo',
+    });
+
+    const { timeline, ...shown } = showJson(book, 1);
+    expect(shown).toEqual(record);
+    expect(timeline).toEqual([
+      {
+        at: '2026-07-01T11:00:00.000Z',
+        recorded_at: NOW,
+        action: 'logged',
+        changes: {
+          description: 'soup was cold and salty',
+          customer: 'Ann Lee',
+          contact: 'ann@example.com',
+          channel: 'phone',
+          about: 'tomato soup',
+          wants: 'refund',
+          suggestion: 'check the kettle',
+          staff: 'Jo',
+          respond_by: '2026-07-02T11:00:00.000Z',
+        },
+      },
+    ]);
+  });
+});
+
+describe('a complaint carried from the till to closed', () => {
+  it('triages, assigns, corrects, resolves, follows up, reopens, notes and closes, dating each step', () => {
+    const book = tempLogbook();
+    const step = (args: string[], stdout: string) => expect(book.ok(args)).toBe(stdout + '\n');
+
+    expect(book.run(['log', 'soup was cold', '--customer', 'Ann Lee', '--at', '2026-11-23 09:00'])).toEqual({
+      code: 0,
+      stdout: 'Logged #1; respond by 2026-11-24 09:00.\n',
+      stderr: 'next: complaints triage 1 --category … --cause …\n',
+    });
+    step(
+      ['triage', '1', '--category', 'PRODUCT', '--cause', '  Cold   food ', '--severity', 'High', '--at', '2026-11-23 09:15'],
+      'Triaged #1: product, cause "Cold food", high.',
+    );
+    step(
+      ['assign', '#1', 'Sam Park', '--respond-by', '2026-11-23 16:00', '--note', 'call before noon', '--at', '2026-11-23 09:30'],
+      'Assigned #1 to Sam Park; respond by 2026-11-23 16:00.',
+    );
+    step(['triage', '1', '--severity', 'critical', '--at', '2026-11-23 09:35'], 'Triaged #1: product, cause "Cold food", critical.');
+    step(
+      [
+        'resolve', '1', '--remedy', 'Refund', '--cost', '4,50', '--root-cause', 'kettle thermostat',
+        '--action', 'thermostat replaced', '--note', 'paid in cash', '--at', '2026-11-23 09:45',
+      ],
+      'Resolved #1 with refund costing 4.50.',
+    );
+    expect(book.run(['follow-up', '1', '--satisfaction', '2', '--note', 'still cross', '--at', '2026-11-23 09:50'])).toEqual({
+      code: 0,
+      stdout: 'Followed up #1: satisfaction 2/5; closed.\n',
+      stderr: 'the customer is unhappy; to handle it again: complaints follow-up 1 --reopen\n',
+    });
+    step(
+      ['follow-up', '1', '--reopen', '--note', 'wants the manager to call', '--at', '2026-11-23 09:55'],
+      'Reopened #1; it is assigned to Sam Park again.',
+    );
+    step(['note', '1', 'manager', 'called,', 'customer', 'happy'], 'Noted on #1.');
+    step(['resolve', '1', '--remedy', 'apology'], 'Resolved #1 with apology.');
+    step(['follow-up', '1', '--satisfaction', '5'], 'Followed up #1: satisfaction 5/5; closed.');
+
+    const { timeline, ...record } = showJson(book, 1);
+    expect(record).toMatchObject({
+      status: 'closed',
+      category: 'product',
+      cause: 'Cold food',
+      severity: 'critical',
+      assignee: 'Sam Park',
+      respond_by: '2026-11-23T16:00:00.000Z',
+      remedy: 'apology',
+      resolved_at: NOW,
+      followed_up_at: NOW,
+      satisfaction: 5,
+    });
+    expect(timeline.map((e) => [e.action, e.at])).toEqual([
+      ['logged', '2026-11-23T09:00:00.000Z'],
+      ['triaged', '2026-11-23T09:15:00.000Z'],
+      ['assigned', '2026-11-23T09:30:00.000Z'],
+      ['triaged', '2026-11-23T09:35:00.000Z'],
+      ['resolved', '2026-11-23T09:45:00.000Z'],
+      ['followed-up', '2026-11-23T09:50:00.000Z'],
+      ['reopened', '2026-11-23T09:55:00.000Z'],
+      ['noted', NOW],
+      ['resolved', NOW],
+      ['followed-up', NOW],
+    ]);
+    expect(timeline.every((e) => e.recorded_at === NOW)).toBe(true);
+    expect(timeline[2]!.changes).toEqual({
+      status: 'assigned',
+      assignee: 'Sam Park',
+      respond_by: '2026-11-23T16:00:00.000Z',
+      note: 'call before noon',
+    });
+    // Correcting the classification of an assigned complaint leaves it assigned.
+    expect(timeline[3]!.changes).toMatchObject({ status: 'assigned', severity: 'critical' });
+    expect(timeline[4]!.changes).toEqual({
+      status: 'resolved',
+      resolved_at: '2026-11-23T09:45:00.000Z',
+      remedy: 'refund',
+      cost: 4.5,
+      root_cause: 'kettle thermostat',
+      action: 'thermostat replaced',
+      note: 'paid in cash',
+    });
+    expect(timeline[6]!.changes).toMatchObject({ status: 'assigned', resolved_at: null, note: 'wants the manager to call' });
+    expect(timeline[7]!.changes).toEqual({ note: 'manager called, customer happy' });
+  });
+});
+
+describe('triage', () => {
+  it('rejects a complaint with a reason, and upholds it later under the first spelling of its cause', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'the price went up']);
+    book.ok(['triage', '1', '--category', 'price', '--cause', 'Price rise']);
+    book.ok(['log', 'bought it elsewhere', '--customer', 'Al']);
+
+    expect(book.ok(['triage', '2', '--reject', '--reason', 'bought at another shop'])).toBe('Rejected #2.\n');
+    expect(showJson(book, 2)).toMatchObject({ status: 'rejected', reject_reason: 'bought at another shop', cause: null });
+
+    expect(book.ok(['triage', '2', '--category', 'price', '--cause', '  PRICE   rise ', '--respond-by', '+2d'])).toBe(
+      'Triaged #2: price, cause "Price rise", medium.\n',
+    );
+    const { timeline, ...record } = showJson(book, 2);
+    expect(record).toMatchObject({
+      status: 'triaged',
+      category: 'price',
+      cause: 'Price rise',
+      severity: 'medium',
+      reject_reason: null,
+      respond_by: '2026-11-25T10:00:00.000Z',
+    });
+    expect(timeline.map((e) => e.action)).toEqual(['logged', 'rejected', 'triaged']);
+  });
+
+  it('does not suggest assigning a complaint it has just rejected', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'bought it elsewhere']);
+    const result = book.run(['triage', '1', '--reject', '--reason', 'bought at another shop']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('complaints assign');
+  });
+});
+
+describe('config', () => {
+  it('lists the defaults, changes settings, and the commands follow the new settings', () => {
+    const book = tempLogbook();
+    const listed = Object.fromEntries(
+      book
+        .ok(['config'])
+        .trimEnd()
+        .split('\n')
+        .map((line) => /^(\S+)\s*(.*)$/.exec(line)!.slice(1, 3)),
+    );
+    expect(listed).toEqual({
+      shop: 'My shop',
+      currency: '',
+      'response-hours': '24',
+      'follow-up-days': '3',
+      'week-start': 'monday',
+      categories: 'product,service,staff,price,delivery,premises,other',
+    });
+
+    expect(book.ok(['config', 'set', 'response-hours', '48'])).toBe('response-hours = 48\n');
+    expect(book.ok(['config', 'get', 'response-hours'])).toBe('48\n');
+    expect(book.ok(['config', 'set', 'shop', '  Corner Café '])).toBe('shop = Corner Café\n');
+    expect(book.ok(['config', 'set', 'categories', 'food, Drink ,service'])).toBe('categories = food,drink,service\n');
+
+    expect(JSON.parse(book.ok(['log', 'flat cola', '--json'])).respond_by).toBe('2026-11-25T10:00:00.000Z');
+    expect(book.ok(['triage', '1', '--category', 'DRINK', '--cause', 'flat cola'])).toBe(
+      'Triaged #1: drink, cause "flat cola", medium.\n',
+    );
+    expect(book.ok([]).split('\n')[0]).toBe('Corner Café — Mon 23 Nov 2026, 10:00');
+  });
+});
+
+describe('the desk on an empty logbook', () => {
+  it('says nothing is waiting and how to log a complaint', () => {
+    const book = tempLogbook();
+    expect(book.run([])).toEqual({
+      code: 0,
+      stdout: "My shop — Mon 23 Nov 2026, 10:00\n\nNothing waiting. Log a complaint with 'complaints log'.\n",
+      stderr: '',
+    });
+  });
+});
+
+describe('a logbook with a complaint in every status', () => {
+  // Seeded once; every test below only reads it (the refusals check that they change nothing).
+  //   #1 new       occurred 11-23 08:00, respond by 11-24 08:00
+  //   #2 triaged   occurred 11-21 09:00, overdue since 11-22 09:00
+  //   #3 assigned  occurred 11-22 12:00 to Sam, respond by 11-23 12:00
+  //   #4 resolved  occurred 11-10 10:00 to sam, resolved 11-18 (follow-up due after 3 days)
+  //   #5 closed    occurred 11-02, satisfaction 4
+  //   #6 rejected  occurred 11-22 15:00
+  //   #7 new       occurred 11-01, overdue since 11-02
+  const book = tempLogbook();
+
+  beforeAll(() => {
+    book.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--contact', 'ann@example.com', '--at', '2026-11-23 08:00']);
+    book.ok(['log', 'rude at the till', '--customer', 'Bob Hart', '--at', '2026-11-21 09:00']);
+    book.ok(['log', 'van came a day late', '--customer', 'Cy Young', '--at', '2026-11-22 12:00']);
+    book.ok(['log', 'jumper was the wrong size', '--customer', 'Di Ross', '--contact', '07700 900123', '--at', '2026-11-10 10:00']);
+    book.ok(['log', 'coffee was cold', '--at', '2026-11-02']);
+    book.ok(['log', 'prices too high', '--at', '2026-11-22 15:00']);
+    book.ok(['log', 'dirty table', '--at', '2026-11-01']);
+    book.ok(['triage', '2', '--category', 'staff', '--cause', 'rude staff', '--at', '2026-11-21 10:00']);
+    book.ok(['triage', '3', '--category', 'delivery', '--cause', 'late van', '--at', '2026-11-22 13:00']);
+    book.ok(['assign', '3', 'Sam', '--at', '2026-11-22 13:05']);
+    book.ok(['triage', '4', '--category', 'product', '--cause', 'wrong size', '--severity', 'low', '--at', '2026-11-10 11:00']);
+    book.ok(['assign', '4', 'sam', '--at', '2026-11-10 11:05']);
+    book.ok([
+      'resolve', '4', '--remedy', 'replacement', '--cost', '24.99', '--root-cause', 'mislabelled shelf',
+      '--action', 'shelf relabelled', '--at', '2026-11-18 10:00',
+    ]);
+    book.ok(['triage', '5', '--category', 'product', '--cause', 'cold drinks', '--at', '2026-11-02 09:00']);
+    book.ok(['resolve', '5', '--remedy', 'apology', '--at', '2026-11-03 09:00']);
+    book.ok(['follow-up', '5', '--satisfaction', '4', '--at', '2026-11-06 09:00']);
+    book.ok(['triage', '6', '--reject', '--reason', 'prices are on the board', '--at', '2026-11-22 16:00']);
+  }, 60_000);
+
+  describe('list', () => {
+    it.each([
+      { filters: [], ids: [1, 6, 3, 2, 4, 5, 7] },
+      { filters: ['--status', 'new'], ids: [1, 7] },
+      { filters: ['--status', 'resolved,closed'], ids: [4, 5] },
+      { filters: ['--status', 'REJECTED'], ids: [6] },
+      { filters: ['--cause', 'WRONG SIZE'], ids: [4] },
+      { filters: ['--category', 'product'], ids: [4, 5] },
+      { filters: ['--assignee', 'SAM'], ids: [3, 4] },
+      { filters: ['--since', '2026-11-22'], ids: [1, 6, 3] },
+      { filters: ['--until', '2026-11-10'], ids: [4, 5, 7] },
+      { filters: ['--since', '2026-11-02', '--until', '2026-11-21'], ids: [2, 4, 5] },
+      { filters: ['--since', '1w'], ids: [1, 6, 3, 2] },
+      { filters: ['--overdue'], ids: [2, 7] },
+      { filters: ['--status', 'new', '--overdue'], ids: [7] },
+      { filters: ['--limit', '2'], ids: [1, 6] },
+    ].map((c) => [['list', ...c.filters, '--json'].join(' '), c] as const))('%s gives the ids newest first', (_line, { filters, ids }) => {
+      expect(listIds(book, filters)).toEqual(ids);
+    });
+
+    it('prints records in the contract shape with --json, cost in currency units', () => {
+      const records = JSON.parse(book.ok(['list', '--status', 'resolved', '--json']));
+      expect(records).toHaveLength(1);
+      expect(Object.keys(records[0]).slice(0, CONTRACT_COLUMNS.length)).toEqual(CONTRACT_COLUMNS);
+      expect(records[0]).toMatchObject({
+        id: 4,
+        status: 'resolved',
+        customer: 'Di Ross',
+        assignee: 'sam',
+        remedy: 'replacement',
+        cost: 24.99,
+        root_cause: 'mislabelled shelf',
+        action: 'shelf relabelled',
+        resolved_at: '2026-11-18T10:00:00.000Z',
+      });
+    });
+
+    it('prints a table newest first, marking the overdue respond-by times', () => {
+      const lines = book.ok(['list', '--status', 'new,triaged']).trimEnd().split('\n');
+      expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(['id', '#1', '#2', '#7']);
+      expect(lines[0]).toMatch(/^id\s+occurred\s+status\s+customer/);
+      expect(lines[1]).toContain('2026-11-24 08:00 ');
+      expect(lines[1]).not.toContain('!');
+      expect(lines[2]).toContain('2026-11-22 09:00 !');
+    });
+
+    it('says on stderr that nothing matches, and prints an empty JSON array with --json', () => {
+      expect(book.run(['list', '--cause', 'no such cause'])).toEqual({ code: 0, stdout: '', stderr: 'No complaints match.\n' });
+      expect(book.run(['list', '--cause', 'no such cause', '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
+    });
+  });
+
+  describe('show', () => {
+    it('prints the record and its timeline in local time, marking entries made after the fact', () => {
+      const text = book.ok(['show', '#4']);
+      expect(text.split('\n').slice(0, 2)).toEqual(['Complaint #4', '  jumper was the wrong size']);
+      for (const field of [
+        /^status\s+resolved$/m,
+        /^occurred\s+2026-11-10 10:00$/m,
+        /^logged\s+2026-11-23 10:00$/m,
+        /^customer\s+Di Ross$/m,
+        /^cause\s+wrong size$/m,
+        /^assignee\s+sam$/m,
+        /^resolved\s+2026-11-18 10:00$/m,
+        /^remedy\s+replacement$/m,
+        /^cost\s+24\.99$/m,
+        /^root cause\s+mislabelled shelf$/m,
+        /^action\s+shelf relabelled$/m,
+      ]) {
+        expect(text).toMatch(field);
+      }
+      const timeline = text.slice(text.indexOf('\nTimeline\n') + '\nTimeline\n'.length).trimEnd().split('\n');
+      expect(timeline.map((line) => /^ {2}(\S+ \S+) {2}(\S+)/.exec(line)?.slice(1, 3))).toEqual([
+        ['2026-11-10 10:00', 'logged'],
+        ['2026-11-10 11:00', 'triaged'],
+        ['2026-11-10 11:05', 'assigned'],
+        ['2026-11-18 10:00', 'resolved'],
+      ]);
+      expect(timeline.every((line) => line.endsWith('(entered 2026-11-23 10:00)'))).toBe(true);
+    });
+
+    it('prints the record and its timeline with --json, each entry with when it happened and when it was entered', () => {
+      const { timeline, ...record } = showJson(book, 4);
+      expect(Object.keys(record).slice(0, CONTRACT_COLUMNS.length)).toEqual(CONTRACT_COLUMNS);
+      expect(record).toMatchObject({ id: 4, status: 'resolved', cost: 24.99 });
+      expect(timeline.map((e) => Object.keys(e))).toEqual(Array(4).fill(['at', 'recorded_at', 'action', 'changes']));
+      expect(timeline.map((e) => [e.action, e.at, e.recorded_at])).toEqual([
+        ['logged', '2026-11-10T10:00:00.000Z', NOW],
+        ['triaged', '2026-11-10T11:00:00.000Z', NOW],
+        ['assigned', '2026-11-10T11:05:00.000Z', NOW],
+        ['resolved', '2026-11-18T10:00:00.000Z', NOW],
+      ]);
+      expect(timeline[3]!.changes).toEqual({
+        status: 'resolved',
+        resolved_at: '2026-11-18T10:00:00.000Z',
+        remedy: 'replacement',
+        cost: 24.99,
+        root_cause: 'mislabelled shelf',
+        action: 'shelf relabelled',
+      });
+    });
+  });
+
+  describe('the desk and the follow-ups due', () => {
+    it('shows what to triage, what is overdue and whom to call back', () => {
+      const [heading, ...sections] = book.ok([]).trimEnd().split('\n\n');
+      expect(heading).toBe('My shop — Mon 23 Nov 2026, 10:00');
+      const listed = Object.fromEntries(
+        sections.map((section) => {
+          const [title, ...rows] = section.split('\n');
+          const kind = ['new to triage', 'overdue', 'follow-up'].find((k) => title!.includes(k));
+          expect(title).toMatch(new RegExp(`^${rows.length} `));
+          return [kind, rows.map((row) => row.trim().split(' ')[0])];
+        }),
+      );
+      expect(listed).toEqual({ 'new to triage': ['#7', '#1'], overdue: ['#7', '#2'], 'follow-up': ['#4'] });
+      expect(sections.at(-1)).toContain('call Di Ross on 07700 900123');
+    });
+
+    it('lists the resolved complaints whose follow-up day has come when follow-up has no id', () => {
+      const result = book.run(['follow-up']);
+      expect(result.code).toBe(0);
+      expect(result.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(/\s+/)[0])).toEqual(['#4']);
+      expect(result.stderr).toBe('next: complaints follow-up <id> --satisfaction 1-5\n');
+    });
+  });
+
+  describe('backup', () => {
+    it('writes a private copy that opens and holds every row', () => {
+      const copy = join(book.dir, 'copy.db');
+      const result = book.run(['backup', copy]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Backed up ${book.db} to ${copy} \\(\\d+ pages\\)\\.\\n$`));
+      expect(modeOf(copy)).toBe(0o600);
+      expect(dumpDatabase(copy)).toBe(book.dump());
+      expect(JSON.parse(dumpDatabase(copy)).complaints).toHaveLength(7);
+    });
+
+    it('refuses to overwrite an existing file without --force, leaving it as it was', () => {
+      const existing = join(book.dir, 'existing.db');
+      writeFileSync(existing, 'keep me');
+      expect(runComparing(book, ['backup', existing])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `complaints: ${existing} exists already; choose a new name or add --force to replace it\n`,
+        unchanged: true,
+      });
+      expect(readFileSync(existing, 'utf8')).toBe('keep me');
+    });
+
+    it('replaces an existing file with --force, and the copy is private', () => {
+      const existing = join(book.dir, 'old-notes.txt');
+      writeFileSync(existing, 'an old file');
+      chmodSync(existing, 0o644);
+      const result = book.run(['backup', existing, '--force']);
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(dumpDatabase(existing)).toBe(book.dump());
+      expect(modeOf(existing)).toBe(0o600);
+    });
+  });
+
+  describe('refused lifecycle transitions', () => {
+    const reopenHint = (id: number) => `reopen it with 'complaints follow-up ${id} --reopen'`;
+    const upholdHint = (id: number) => `uphold it first with 'complaints triage ${id} --category … --cause …'`;
+    const resolveHint = (id: number) => `resolve it first with 'complaints resolve ${id} --remedy …'`;
+    const reject = (id: number) => ['triage', String(id), '--reject', '--reason', 'not ours'];
+
+    it.each<[string, string[], string]>([
+      ['resolving a closed complaint', ['resolve', '5', '--remedy', 'refund'], `complaint #5 is closed; ${reopenHint(5)}`],
+      [
+        'resolving a resolved complaint',
+        ['resolve', '4', '--remedy', 'refund'],
+        "complaint #4 is resolved; record the customer's view with 'complaints follow-up 4 --satisfaction N'",
+      ],
+      ['resolving a rejected complaint', ['resolve', '6', '--remedy', 'refund'], `complaint #6 is rejected; ${upholdHint(6)}`],
+      ['following up a new complaint', ['follow-up', '1', '--satisfaction', '3'], `complaint #1 is new; ${resolveHint(1)}`],
+      ['following up a triaged complaint', ['follow-up', '2', '--satisfaction', '3'], `complaint #2 is triaged; ${resolveHint(2)}`],
+      ['following up an assigned complaint', ['follow-up', '3', '--satisfaction', '3'], `complaint #3 is assigned; ${resolveHint(3)}`],
+      [
+        'following up a closed complaint again',
+        ['follow-up', '5', '--satisfaction', '3'],
+        "complaint #5 is closed; it was followed up already; to reopen it use 'complaints follow-up 5 --reopen'",
+      ],
+      [
+        'following up a rejected complaint',
+        ['follow-up', '6', '--satisfaction', '3'],
+        'complaint #6 is rejected; a rejected complaint has no remedy to follow up',
+      ],
+      ['rejecting an assigned complaint', reject(3), 'complaint #3 is assigned; it is already being handled; resolve it instead'],
+      ['rejecting a resolved complaint', reject(4), 'complaint #4 is resolved; it is already resolved'],
+      ['rejecting a closed complaint', reject(5), 'complaint #5 is closed; it is already closed'],
+      ['rejecting a rejected complaint', reject(6), 'complaint #6 is rejected; it is already rejected'],
+      ['assigning a resolved complaint', ['assign', '4', 'Sam'], `complaint #4 is resolved; ${reopenHint(4)}`],
+      ['assigning a closed complaint', ['assign', '5', 'Sam'], `complaint #5 is closed; ${reopenHint(5)}`],
+      ['assigning a rejected complaint', ['assign', '6', 'Sam'], `complaint #6 is rejected; ${upholdHint(6)}`],
+      ['reopening a new complaint', ['follow-up', '1', '--reopen'], 'complaint #1 is new; it is still open'],
+      ['reopening a triaged complaint', ['follow-up', '2', '--reopen'], 'complaint #2 is triaged; it is still open'],
+      ['reopening an assigned complaint', ['follow-up', '3', '--reopen'], 'complaint #3 is assigned; it is still open'],
+      ['reopening a rejected complaint', ['follow-up', '6', '--reopen'], `complaint #6 is rejected; ${upholdHint(6)}`],
+    ])('refuses %s with exit 1 and one line naming its status, and changes nothing', (_refused, args, message) => {
+      expect(runComparing(book, args)).toEqual({ code: 1, stdout: '', stderr: `complaints: ${message}\n`, unchanged: true });
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, readSettings, settingKey, settingValue, type SettingKey } from '../../src/domain/config.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('settingKey', () => {
+  it.each([
+    ['shop', 'shop'],
+    ['Shop', 'shop'],
+    [' RESPONSE-HOURS ', 'response-hours'],
+    ['follow-up-days', 'follow-up-days'],
+    ['Week-Start', 'week-start'],
+    ['currency', 'currency'],
+    ['categories', 'categories'],
+  ])('reads %j as the setting %j', (typed, key) => {
+    expect(settingKey(typed)).toBe(key);
+  });
+
+  it.each(['colour', 'response hours', 'responsehours', ''])('refuses %j, listing the settings', (typed) => {
+    expect(() => settingKey(typed)).toThrow(
+      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories`),
+    );
+  });
+});
+
+describe('settingValue', () => {
+  it.each<[SettingKey, string, string]>([
+    ['shop', '  Corner Café ', 'Corner Café'],
+    ['shop', '小吃店', '小吃店'],
+    ['currency', 'eur', 'EUR'],
+    ['currency', ' gbp ', 'GBP'],
+    ['currency', '', ''],
+    ['response-hours', '48', '48'],
+    ['response-hours', '1', '1'],
+    ['response-hours', '720', '720'],
+    ['follow-up-days', '0', '0'],
+    ['follow-up-days', '90', '90'],
+    ['week-start', 'Sunday', 'sunday'],
+    ['week-start', ' saturday ', 'saturday'],
+    ['week-start', 'monday', 'monday'],
+    ['categories', ' Food , Drink,food,, Hot   Drinks ', 'food,drink,hot drinks'],
+    ['categories', 'product', 'product'],
+  ])('stores %s %j as %j', (key, typed, stored) => {
+    expect(settingValue(key, typed)).toBe(stored);
+  });
+
+  it.each<[SettingKey, string, string]>([
+    ['shop', '   ', 'config shop: the shop name cannot be empty'],
+    ['currency', 'EURO', "config currency: 'EURO' is not a currency code; use three letters such as EUR, or '' for none"],
+    ['currency', '€', "config currency: '€' is not a currency code; use three letters such as EUR, or '' for none"],
+    ['response-hours', '0', "config response-hours: '0' is not a whole number from 1 to 720"],
+    ['response-hours', '721', "config response-hours: '721' is not a whole number from 1 to 720"],
+    ['response-hours', '1.5', "config response-hours: '1.5' is not a whole number from 1 to 720"],
+    ['follow-up-days', '91', "config follow-up-days: '91' is not a whole number from 0 to 90"],
+    ['follow-up-days', '-1', "config follow-up-days: '-1' is not a whole number from 0 to 90"],
+    ['week-start', 'friday', "config week-start: 'friday' is not one of monday, sunday, saturday"],
+    ['categories', ' , ,', 'config categories: give at least one category, comma-separated'],
+  ])('refuses %s %j', (key, typed, message) => {
+    expect(() => settingValue(key, typed)).toThrow(new UsageError(message));
+  });
+});
+
+describe('readSettings', () => {
+  it('fills everything never set from the defaults', () => {
+    expect(readSettings(new Map())).toEqual({
+      shop: 'My shop',
+      currency: '',
+      'response-hours': 24,
+      'follow-up-days': 3,
+      'week-start': 'monday',
+      categories: ['product', 'service', 'staff', 'price', 'delivery', 'premises', 'other'],
+    });
+  });
+
+  it('reads every stored value back in its own type', () => {
+    const stored = new Map([
+      ['shop', 'Corner Café'],
+      ['currency', 'EUR'],
+      ['response-hours', '48'],
+      ['follow-up-days', '0'],
+      ['week-start', 'sunday'],
+      ['categories', 'food,drink,hot drinks'],
+    ]);
+    expect(readSettings(stored)).toEqual({
+      shop: 'Corner Café',
+      currency: 'EUR',
+      'response-hours': 48,
+      'follow-up-days': 0,
+      'week-start': 'sunday',
+      categories: ['food', 'drink', 'hot drinks'],
+    });
+  });
+
+  it('mixes stored values with defaults', () => {
+    expect(readSettings(new Map([['response-hours', '12']]))).toEqual({ ...DEFAULT_SETTINGS, 'response-hours': 12 });
+  });
+
+  it('reads back whatever settingValue stores', () => {
+    const typed: Record<SettingKey, string> = {
+      shop: ' Noodle Bar ',
+      currency: 'jpy',
+      'response-hours': '36',
+      'follow-up-days': '7',
+      'week-start': 'Saturday',
+      categories: 'Food, Service ,food',
+    };
+    const stored = new Map(Object.entries(typed).map(([key, text]) => [key, settingValue(key as SettingKey, text)]));
+    expect(readSettings(stored)).toEqual({
+      shop: 'Noodle Bar',
+      currency: 'JPY',
+      'response-hours': 36,
+      'follow-up-days': 7,
+      'week-start': 'saturday',
+      categories: ['food', 'service'],
+    });
+  });
+});

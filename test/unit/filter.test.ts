@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { checkFilter } from '../../src/domain/filter.js';
+import { UsageError } from '../../src/errors.js';
+
+// Local-time expectations, so the tests hold in any time zone.
+const now = new Date(2026, 10, 23, 15, 45);
+
+describe('checkFilter', () => {
+  it('with no flags keeps only the order', () => {
+    expect(checkFilter({}, now, 'newest first')).toEqual({ order: 'newest first' });
+    expect(checkFilter({ overdue: false }, now, 'by id')).toEqual({ order: 'by id' });
+  });
+
+  it('reads a comma list of statuses without regard to case or spaces', () => {
+    expect(checkFilter({ status: 'new, Triaged,ASSIGNED' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'assigned']);
+  });
+
+  it.each(['open', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
+    const attempt = () => checkFilter({ status }, now, 'newest first');
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected$/);
+  });
+
+  it('trims cause, category and assignee', () => {
+    expect(checkFilter({ cause: ' cold food ', category: ' product', assignee: 'Sam ' }, now, 'newest first')).toEqual({
+      order: 'newest first',
+      cause: 'cold food',
+      category: 'product',
+      assignee: 'Sam',
+    });
+  });
+
+  it.each([
+    [{ cause: ' ' }, '--cause cannot be empty'],
+    [{ category: '' }, '--category cannot be empty'],
+    [{ assignee: '  ' }, '--assignee cannot be empty'],
+  ])('refuses an empty text filter %j', (flags, message) => {
+    expect(() => checkFilter(flags, now, 'newest first')).toThrow(new UsageError(message));
+  });
+
+  it('covers whole local days from --since to --until', () => {
+    expect(checkFilter({ since: '2026-11-01', until: '2026-11-30' }, now, 'newest first')).toEqual({
+      order: 'newest first',
+      since: new Date(2026, 10, 1).toISOString(),
+      until: new Date(2026, 11, 1).toISOString(),
+    });
+  });
+
+  it('covers a single day when --since and --until name the same day', () => {
+    const filter = checkFilter({ since: '2026-11-20', until: '2026-11-20' }, now, 'newest first');
+    expect(filter.since).toBe(new Date(2026, 10, 20).toISOString());
+    expect(filter.until).toBe(new Date(2026, 10, 21).toISOString());
+  });
+
+  it('takes times and relative times as given', () => {
+    const filter = checkFilter({ since: '2w', until: '2026-11-23 09:00' }, now, 'newest first');
+    expect(filter.since).toBe(new Date(2026, 10, 9, 15, 45).toISOString());
+    expect(filter.until).toBe(new Date(2026, 10, 23, 9, 0).toISOString());
+  });
+
+  it.each([
+    ['2026-11-02', '2026-11-01'],
+    ['2026-11-20 10:00', '2026-11-20 10:00'],
+    ['today', 'yesterday'],
+  ])('refuses --since %j with --until %j, which is not after it', (since, until) => {
+    expect(() => checkFilter({ since, until }, now, 'newest first')).toThrow(
+      new UsageError(`--until (${until}) is not after --since (${since})`),
+    );
+  });
+
+  it('refuses a --since or --until that is not a date, naming the flag', () => {
+    expect(() => checkFilter({ since: 'last month' }, now, 'newest first')).toThrow(/^--since: 'last month' is not a date; use /);
+    expect(() => checkFilter({ until: '2026-02-30' }, now, 'newest first')).toThrow(/^--until: '2026-02-30' is not a date; use /);
+  });
+
+  it('asks for complaints overdue at this moment', () => {
+    expect(checkFilter({ overdue: true }, now, 'newest first').overdueAt).toBe(now.toISOString());
+  });
+
+  it('reads --limit as a whole number of at least 1', () => {
+    expect(checkFilter({ limit: '20' }, now, 'newest first').limit).toBe(20);
+    expect(() => checkFilter({ limit: '0' }, now, 'newest first')).toThrow(
+      new UsageError(`--limit: '0' is not a whole number from 1 to 1000000000`),
+    );
+    expect(() => checkFilter({ limit: 'all' }, now, 'newest first')).toThrow(UsageError);
+  });
+});

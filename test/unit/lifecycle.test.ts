@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { isOverdue, nextStatus, STATUSES, type Status, type Step } from '../../src/domain/lifecycle.js';
+import { Refusal } from '../../src/errors.js';
+
+// The whole table, written out from the product's lifecycle: a status each allowed step leads
+// to, or for a refused step a phrase the refusal must carry saying what to do instead.
+type Outcome = { to: Status } | { refused: string };
+
+const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
+  triage: {
+    new: { to: 'triaged' },
+    triaged: { to: 'triaged' },
+    assigned: { to: 'assigned' },
+    resolved: { to: 'resolved' },
+    closed: { to: 'closed' },
+    rejected: { to: 'triaged' },
+  },
+  reject: {
+    new: { to: 'rejected' },
+    triaged: { to: 'rejected' },
+    assigned: { refused: 'it is already being handled; resolve it instead' },
+    resolved: { refused: 'it is already resolved' },
+    closed: { refused: 'it is already closed' },
+    rejected: { refused: 'it is already rejected' },
+  },
+  assign: {
+    new: { to: 'assigned' },
+    triaged: { to: 'assigned' },
+    assigned: { to: 'assigned' },
+    resolved: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
+    closed: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
+    rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
+  },
+  resolve: {
+    new: { to: 'resolved' },
+    triaged: { to: 'resolved' },
+    assigned: { to: 'resolved' },
+    resolved: { refused: "record the customer's view with 'complaints follow-up 7 --satisfaction N'" },
+    closed: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
+    rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
+  },
+  'follow-up': {
+    new: { refused: "resolve it first with 'complaints resolve 7 --remedy …'" },
+    triaged: { refused: "resolve it first with 'complaints resolve 7 --remedy …'" },
+    assigned: { refused: "resolve it first with 'complaints resolve 7 --remedy …'" },
+    resolved: { to: 'closed' },
+    closed: { refused: "it was followed up already; to reopen it use 'complaints follow-up 7 --reopen'" },
+    rejected: { refused: 'a rejected complaint has no remedy to follow up' },
+  },
+  reopen: {
+    new: { refused: 'it is still open' },
+    triaged: { refused: 'it is still open' },
+    assigned: { refused: 'it is still open' },
+    resolved: { to: 'assigned' },
+    closed: { to: 'assigned' },
+    rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
+  },
+};
+
+const pairs = (Object.keys(LIFECYCLE) as Step[]).flatMap((step) =>
+  STATUSES.map((status) => ({ step, status, outcome: LIFECYCLE[step][status] })),
+);
+const allowed = pairs.flatMap(({ step, status, outcome }) => ('to' in outcome ? [{ step, status, to: outcome.to }] : []));
+const refused = pairs.flatMap(({ step, status, outcome }) =>
+  'refused' in outcome ? [{ step, status, hint: outcome.refused }] : [],
+);
+
+describe('nextStatus', () => {
+  it.each(allowed)('$step from $status moves the complaint to $to', ({ step, status, to }) => {
+    expect(nextStatus(7, status, step)).toBe(to);
+  });
+
+  it.each(refused)('$step from $status is refused, naming the status and what to do instead', ({ step, status, hint }) => {
+    expect(() => nextStatus(7, status, step)).toThrow(new Refusal(`complaint #7 is ${status}; ${hint}`));
+  });
+
+  it('puts the complaint id into the suggested command', () => {
+    expect(() => nextStatus(123, 'closed', 'resolve')).toThrow(
+      new Refusal("complaint #123 is closed; reopen it with 'complaints follow-up 123 --reopen'"),
+    );
+  });
+});
+
+describe('isOverdue', () => {
+  const now = new Date('2026-11-23T10:00:00.000Z');
+  const before = '2026-11-23T09:59:59.999Z';
+  const after = '2026-11-23T10:00:00.001Z';
+
+  it.each(['new', 'triaged', 'assigned'] as const)('a %s complaint past its respond-by is overdue', (status) => {
+    expect(isOverdue(status, before, now)).toBe(true);
+  });
+
+  it.each(['resolved', 'closed', 'rejected'] as const)('a %s complaint is never overdue', (status) => {
+    expect(isOverdue(status, before, now)).toBe(false);
+  });
+
+  it('is not overdue before or exactly at its respond-by', () => {
+    expect(isOverdue('assigned', after, now)).toBe(false);
+    expect(isOverdue('assigned', now.toISOString(), now)).toBe(false);
+  });
+
+  it('is not overdue without a respond-by', () => {
+    expect(isOverdue('new', null, now)).toBe(false);
+  });
+});

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatMoney, parseMoney, toUnits } from '../../src/domain/money.js';
+import { UsageError } from '../../src/errors.js';
+
+// The largest amount accepted: 100 000 000 000.00 in minor units, where doubles still hold cents exactly.
+const LARGEST = 10_000_000_000_000;
+const amounts = fc.integer({ min: 0, max: LARGEST });
+
+describe('parseMoney', () => {
+  it.each([
+    ['12.50', 1250],
+    ['12.5', 1250],
+    ['12', 1200],
+    ['12,50', 1250],
+    ['12,5', 1250],
+    ['0', 0],
+    ['0.05', 5],
+    ['0.5', 50],
+    ['007.10', 710],
+    ['  4.50 ', 450],
+    ['100000000000', LARGEST],
+  ])('reads %j as %i minor units', (text, minor) => {
+    expect(parseMoney(text, '--cost')).toBe(minor);
+  });
+
+  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '12 EUR', '1e3', '1,000.00', '1 000', '+5', 'NaN', 'Infinity'])(
+    'refuses %j, saying what an amount looks like',
+    (text) => {
+      expect(() => parseMoney(text, '--cost')).toThrow(
+        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (no currency sign, not negative)`),
+      );
+    },
+  );
+
+  it.each(['100000000000.01', '99999999999999999999'])('refuses %j as too large', (text) => {
+    expect(() => parseMoney(text, '--cost')).toThrow(new UsageError(`--cost: '${text}' is too large an amount`));
+  });
+});
+
+describe('formatMoney', () => {
+  it.each([
+    [1250, '12.50'],
+    [5, '0.05'],
+    [50, '0.50'],
+    [0, '0.00'],
+    [100, '1.00'],
+    [LARGEST, '100000000000.00'],
+    [-1250, '-12.50'],
+    [-5, '-0.05'],
+  ])('writes %i minor units as %j', (minor, text) => {
+    expect(formatMoney(minor)).toBe(text);
+  });
+});
+
+describe('toUnits', () => {
+  it.each([
+    [1250, 12.5],
+    [1, 0.01],
+    [0, 0],
+    [LARGEST, 100_000_000_000],
+  ])('turns %i minor units into %d currency units', (minor, units) => {
+    expect(toUnits(minor)).toBe(units);
+  });
+
+  it('gives the nearest number to the exact amount for any amount in range', () => {
+    fc.assert(
+      fc.property(amounts, (minor) => {
+        expect(toUnits(minor)).toBe(minor / 100);
+      }),
+    );
+  });
+});
+
+describe('money properties', () => {
+  it('reads back any amount it writes', () => {
+    fc.assert(
+      fc.property(amounts, (minor) => {
+        expect(parseMoney(formatMoney(minor), '--cost')).toBe(minor);
+      }),
+    );
+  });
+
+  it('reads back any amount written with a decimal comma or one decimal place', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: LARGEST / 10 }), (tenths) => {
+        const minor = tenths * 10;
+        const oneDecimal = formatMoney(minor).slice(0, -1);
+        expect(parseMoney(oneDecimal, '--cost')).toBe(minor);
+        expect(parseMoney(oneDecimal.replace('.', ','), '--cost')).toBe(minor);
+      }),
+    );
+  });
+
+  it('refuses any negative amount', () => {
+    fc.assert(
+      fc.property(amounts, (minor) => {
+        expect(() => parseMoney(`-${formatMoney(minor)}`, '--cost')).toThrow(UsageError);
+      }),
+    );
+  });
+
+  it('refuses any amount with more than two decimals', () => {
+    fc.assert(
+      fc.property(amounts, fc.stringMatching(/^\d{1,4}$/), (minor, extraDigits) => {
+        expect(() => parseMoney(`${formatMoney(minor)}${extraDigits}`, '--cost')).toThrow(UsageError);
+      }),
+    );
+  });
+
+  it('refuses any amount above the largest', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: LARGEST + 1, max: Number.MAX_SAFE_INTEGER }), (minor) => {
+        expect(() => parseMoney(formatMoney(minor), '--cost')).toThrow(UsageError);
+      }),
+    );
+  });
+});

@@ -1,0 +1,361 @@
+import { describe, expect, it } from 'vitest';
+import type { Complaint } from '../../src/domain/complaint.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
+import {
+  assign,
+  checkFollowUp,
+  checkResolve,
+  checkTriage,
+  followUp,
+  note,
+  resolve,
+  triage,
+  type TriageDecision,
+} from '../../src/domain/steps.js';
+import { Refusal, UsageError } from '../../src/errors.js';
+
+const OCCURRED = '2026-11-20T12:00:00.000Z';
+const LATER = '2026-11-21T09:30:00.000Z';
+const EARLIER = '2026-11-20T11:59:59.999Z';
+
+function complaint(fields: Partial<Complaint> = {}): Complaint {
+  return {
+    id: 7,
+    logged_at: '2026-11-20T12:05:00.000Z',
+    occurred_at: OCCURRED,
+    status: 'new',
+    channel: 'in-person',
+    customer: 'Ann Lee',
+    contact: null,
+    about: 'soup',
+    description: 'soup was cold',
+    wants: 'refund',
+    suggestion: null,
+    staff: null,
+    category: null,
+    cause: null,
+    severity: null,
+    reject_reason: null,
+    assignee: null,
+    respond_by: '2026-11-21T12:00:00.000Z',
+    resolved_at: null,
+    remedy: null,
+    cost_minor: null,
+    root_cause: null,
+    action: null,
+    followed_up_at: null,
+    satisfaction: null,
+    ...fields,
+  };
+}
+
+const beforeOccurred = new UsageError(`--at is before complaint #7 happened (${OCCURRED}); give a later time`);
+
+const uphold = (fields: Partial<Extract<TriageDecision, { reject: false }>> = {}): TriageDecision => ({
+  reject: false,
+  category: 'product',
+  cause: 'cold food',
+  severity: null,
+  ...fields,
+});
+
+describe('checkTriage', () => {
+  const known = ['Cold food', 'Late delivery'];
+
+  it('matches category and severity to their choices and the cause to the first spelling in use', () => {
+    expect(checkTriage({ category: 'Product', cause: '  COLD   food ', severity: 'HIGH' }, DEFAULT_SETTINGS, known)).toEqual({
+      reject: false,
+      category: 'product',
+      cause: 'Cold food',
+      severity: 'high',
+    });
+  });
+
+  it('leaves out what was not given, so the complaint keeps it', () => {
+    expect(checkTriage({}, DEFAULT_SETTINGS, known)).toEqual({ reject: false, category: null, cause: null, severity: null });
+  });
+
+  it('takes a new cause tidied', () => {
+    expect(checkTriage({ cause: ' rude  staff ' }, DEFAULT_SETTINGS, known)).toMatchObject({ cause: 'rude staff' });
+  });
+
+  it('accepts only the configured categories', () => {
+    const settings = { ...DEFAULT_SETTINGS, categories: ['food', 'drink'] };
+    expect(checkTriage({ category: 'Drink' }, settings, known)).toMatchObject({ category: 'drink' });
+    expect(() => checkTriage({ category: 'product' }, settings, known)).toThrow(
+      new UsageError(`--category: 'product' is not one of food, drink`),
+    );
+  });
+
+  it('refuses a severity that is not a choice', () => {
+    expect(() => checkTriage({ severity: 'urgent' }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError(`--severity: 'urgent' is not one of low, medium, high, critical`),
+    );
+  });
+
+  it('refuses an empty cause', () => {
+    expect(() => checkTriage({ cause: '  ' }, DEFAULT_SETTINGS, known)).toThrow(new UsageError('--cause cannot be empty'));
+  });
+
+  it('rejects with the reason given, trimmed', () => {
+    expect(checkTriage({ reject: true, reason: ' not our shop ' }, DEFAULT_SETTINGS, known)).toEqual({
+      reject: true,
+      reason: 'not our shop',
+    });
+  });
+
+  it('refuses to reject without a reason', () => {
+    expect(() => checkTriage({ reject: true }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError('--reject needs --reason saying why the complaint is not upheld'),
+    );
+    expect(() => checkTriage({ reject: true, reason: ' ' }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError('--reason cannot be empty'),
+    );
+  });
+
+  it.each([{ category: 'product' }, { cause: 'cold food' }, { severity: 'low' }])(
+    'refuses to reject and classify at once (%j)',
+    (classification) => {
+      expect(() => checkTriage({ reject: true, reason: 'not ours', ...classification }, DEFAULT_SETTINGS, known)).toThrow(
+        new UsageError('--reject does not go with --category, --cause or --severity: a rejected complaint is not classified'),
+      );
+    },
+  );
+
+  it('refuses a reason without --reject', () => {
+    expect(() => checkTriage({ reason: 'why' }, DEFAULT_SETTINGS, known)).toThrow(new UsageError('--reason goes with --reject'));
+  });
+});
+
+describe('triage', () => {
+  it('upholds a new complaint with severity medium unless one is given', () => {
+    expect(triage(complaint(), uphold(), LATER, null)).toEqual({
+      changes: { status: 'triaged', category: 'product', cause: 'cold food', severity: 'medium' },
+      event: { action: 'triaged', at: LATER },
+    });
+    expect(triage(complaint(), uphold({ severity: 'critical' }), LATER, null).changes.severity).toBe('critical');
+  });
+
+  it('sets a new respond-by when one is given', () => {
+    expect(triage(complaint(), uphold(), LATER, '2026-11-22T09:00:00.000Z').changes.respond_by).toBe('2026-11-22T09:00:00.000Z');
+  });
+
+  it('keeps the classification already on the complaint for what is not given', () => {
+    const classified = complaint({ status: 'assigned', category: 'service', cause: 'slow service', severity: 'high' });
+    expect(triage(classified, uphold({ category: null, cause: 'rude staff' }), LATER, null).changes).toEqual({
+      status: 'assigned',
+      category: 'service',
+      cause: 'rude staff',
+      severity: 'high',
+    });
+  });
+
+  it('needs a category and a cause from the flags or the complaint', () => {
+    expect(() => triage(complaint(), uphold({ category: null }), LATER, null)).toThrow(
+      new UsageError('triaging #7 needs --category and --cause (or --reject --reason …)'),
+    );
+    expect(() => triage(complaint(), uphold({ cause: null }), LATER, null)).toThrow(UsageError);
+    expect(triage(complaint({ cause: 'cold food' }), uphold({ cause: null }), LATER, null).changes.cause).toBe('cold food');
+  });
+
+  it('upholds a rejected complaint and clears the reason it was rejected', () => {
+    const rejected = complaint({ status: 'rejected', reject_reason: 'not ours' });
+    expect(triage(rejected, uphold(), LATER, null).changes).toMatchObject({ status: 'triaged', reject_reason: null });
+  });
+
+  it('rejects a new complaint with its reason', () => {
+    expect(triage(complaint(), { reject: true, reason: 'not ours' }, LATER, null)).toEqual({
+      changes: { status: 'rejected', reject_reason: 'not ours' },
+      event: { action: 'rejected', at: LATER },
+    });
+  });
+
+  it('refuses to reject a complaint already being handled', () => {
+    expect(() => triage(complaint({ status: 'assigned' }), { reject: true, reason: 'not ours' }, LATER, null)).toThrow(
+      new Refusal('complaint #7 is assigned; it is already being handled; resolve it instead'),
+    );
+  });
+
+  it('refuses a time before the complaint happened', () => {
+    expect(() => triage(complaint(), uphold(), EARLIER, null)).toThrow(beforeOccurred);
+    expect(() => triage(complaint(), { reject: true, reason: 'not ours' }, EARLIER, null)).toThrow(beforeOccurred);
+  });
+
+  it('accepts the very moment the complaint happened', () => {
+    expect(triage(complaint(), uphold(), OCCURRED, null).event.at).toBe(OCCURRED);
+  });
+});
+
+describe('assign', () => {
+  it('assigns a new complaint, recording the note on the timeline only', () => {
+    expect(assign(complaint(), 'Sam', LATER, null, 'call her back')).toEqual({
+      changes: { status: 'assigned', assignee: 'Sam' },
+      event: { action: 'assigned', at: LATER, changes: { status: 'assigned', assignee: 'Sam', note: 'call her back' } },
+    });
+  });
+
+  it('reassigns with a new respond-by', () => {
+    const step = assign(complaint({ status: 'assigned', assignee: 'Sam' }), 'Kim', LATER, '2026-11-22T09:00:00.000Z', null);
+    expect(step.changes).toEqual({ status: 'assigned', assignee: 'Kim', respond_by: '2026-11-22T09:00:00.000Z' });
+    expect(step.event.changes).toEqual(step.changes);
+  });
+
+  it('refuses to assign a closed complaint', () => {
+    expect(() => assign(complaint({ status: 'closed' }), 'Sam', LATER, null, null)).toThrow(
+      new Refusal("complaint #7 is closed; reopen it with 'complaints follow-up 7 --reopen'"),
+    );
+  });
+
+  it('refuses a time before the complaint happened', () => {
+    expect(() => assign(complaint(), 'Sam', EARLIER, null, null)).toThrow(beforeOccurred);
+  });
+});
+
+describe('checkResolve', () => {
+  it('reads the remedy, cost and texts', () => {
+    expect(checkResolve({ remedy: 'Refund', cost: '4.50', rootCause: ' soup left out ', action: ' lids on pots ', note: ' ok ' })).toEqual({
+      remedy: 'refund',
+      cost_minor: 450,
+      root_cause: 'soup left out',
+      action: 'lids on pots',
+      note: 'ok',
+    });
+  });
+
+  it('leaves out what was not given', () => {
+    expect(checkResolve({ remedy: 'apology', rootCause: '  ' })).toEqual({
+      remedy: 'apology',
+      cost_minor: null,
+      root_cause: null,
+      action: null,
+      note: null,
+    });
+  });
+
+  it('needs a remedy, listing the choices', () => {
+    expect(() => checkResolve({ cost: '4.50' })).toThrow(
+      new UsageError('--remedy is needed: one of refund, replacement, repair, discount, compensation, apology, explanation, none'),
+    );
+    expect(() => checkResolve({ remedy: 'voucher' })).toThrow(UsageError);
+  });
+
+  it('refuses a cost that is not an amount', () => {
+    expect(() => checkResolve({ remedy: 'refund', cost: '-4' })).toThrow(/^--cost: '-4' is not an amount/);
+  });
+});
+
+describe('resolve', () => {
+  const resolution = { remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null, note: 'paid in cash' };
+
+  it('resolves an assigned complaint, recording the note on the timeline only', () => {
+    expect(resolve(complaint({ status: 'assigned' }), resolution, LATER)).toEqual({
+      changes: { status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null },
+      event: {
+        action: 'resolved',
+        at: LATER,
+        changes: {
+          status: 'resolved',
+          resolved_at: LATER,
+          remedy: 'refund',
+          cost_minor: 450,
+          root_cause: 'soup left out',
+          action: null,
+          note: 'paid in cash',
+        },
+      },
+    });
+  });
+
+  it('resolves straight from new', () => {
+    expect(resolve(complaint(), resolution, LATER).changes.status).toBe('resolved');
+  });
+
+  it('refuses to resolve a closed complaint', () => {
+    expect(() => resolve(complaint({ status: 'closed' }), resolution, LATER)).toThrow(
+      new Refusal("complaint #7 is closed; reopen it with 'complaints follow-up 7 --reopen'"),
+    );
+  });
+
+  it('refuses a time before the complaint happened', () => {
+    expect(() => resolve(complaint(), resolution, EARLIER)).toThrow(beforeOccurred);
+  });
+});
+
+describe('checkFollowUp', () => {
+  it('reads the satisfaction and note', () => {
+    expect(checkFollowUp({ satisfaction: '4', note: ' happy now ' })).toEqual({ satisfaction: 4, note: 'happy now', reopen: false });
+  });
+
+  it('may reopen without a satisfaction', () => {
+    expect(checkFollowUp({ reopen: true })).toEqual({ satisfaction: null, note: null, reopen: true });
+  });
+
+  it('needs a satisfaction unless reopening', () => {
+    expect(() => checkFollowUp({ note: 'called' })).toThrow(
+      new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not'),
+    );
+  });
+
+  it.each(['0', '6', '3.5', 'good'])('refuses a satisfaction of %j', (satisfaction) => {
+    expect(() => checkFollowUp({ satisfaction })).toThrow(
+      new UsageError(`--satisfaction: '${satisfaction}' is not a whole number from 1 to 5`),
+    );
+  });
+});
+
+describe('followUp', () => {
+  const resolved = complaint({ status: 'resolved', resolved_at: LATER, remedy: 'refund' });
+  const followedUpAt = '2026-11-24T10:00:00.000Z';
+
+  it('closes a resolved complaint with the satisfaction given', () => {
+    expect(followUp(resolved, { satisfaction: 5, note: 'thanked us', reopen: false }, followedUpAt)).toEqual({
+      changes: { status: 'closed', followed_up_at: followedUpAt, satisfaction: 5 },
+      event: {
+        action: 'followed-up',
+        at: followedUpAt,
+        changes: { status: 'closed', followed_up_at: followedUpAt, satisfaction: 5, note: 'thanked us' },
+      },
+    });
+  });
+
+  it('reopens a closed complaint, clearing when it was resolved', () => {
+    const closed = { ...resolved, status: 'closed' as const, satisfaction: 4 };
+    expect(followUp(closed, { satisfaction: 2, note: null, reopen: true }, followedUpAt)).toEqual({
+      changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null },
+      event: {
+        action: 'reopened',
+        at: followedUpAt,
+        changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null },
+      },
+    });
+  });
+
+  it('refuses to follow up a complaint that was never resolved', () => {
+    expect(() => followUp(complaint({ status: 'assigned' }), { satisfaction: 3, note: null, reopen: false }, followedUpAt)).toThrow(
+      new Refusal("complaint #7 is assigned; resolve it first with 'complaints resolve 7 --remedy …'"),
+    );
+  });
+
+  it('refuses to reopen a complaint that is still open', () => {
+    expect(() => followUp(complaint(), { satisfaction: null, note: null, reopen: true }, followedUpAt)).toThrow(
+      new Refusal('complaint #7 is new; it is still open'),
+    );
+  });
+
+  it('refuses a time before the complaint happened', () => {
+    expect(() => followUp(resolved, { satisfaction: 5, note: null, reopen: false }, EARLIER)).toThrow(beforeOccurred);
+  });
+});
+
+describe('note', () => {
+  it.each(['new', 'closed', 'rejected'] as const)('puts a note on the timeline of a %s complaint, changing nothing', (status) => {
+    expect(note(complaint({ status }), 'left a voicemail', LATER)).toEqual({
+      changes: {},
+      event: { action: 'noted', at: LATER, changes: { note: 'left a voicemail' } },
+    });
+  });
+
+  it('refuses a time before the complaint happened', () => {
+    expect(() => note(complaint(), 'left a voicemail', EARLIER)).toThrow(beforeOccurred);
+  });
+});

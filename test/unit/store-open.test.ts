@@ -1,0 +1,273 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { knownMigrations, openDatabase, type Db } from '../../src/store/open.js';
+import { Refusal } from '../../src/errors.js';
+import { dumpDatabase } from '../e2e/harness.js';
+
+const SHIPPED_MIGRATIONS = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const FIRST_MIGRATION = '0001_logbook.sql';
+
+const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+function withOpened<T>(path: string, use: (db: Db) => T, migrations = knownMigrations()): T {
+  const db = openDatabase(path, migrations);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Everything a refused open must leave as it was: the file's bytes and what lies next to it. */
+function snapshot(path: string, folder: string) {
+  const isFile = statSync(path).isFile();
+  return { bytes: isFile ? readFileSync(path) : null, folder: readdirSync(folder).sort(), inside: isFile ? null : readdirSync(path) };
+}
+
+/** The schema as SQLite keeps it, to compare a database before and after. */
+function schemaOf(path: string): unknown[] {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT type, name, sql FROM sqlite_schema ORDER BY type, name`).all();
+  } finally {
+    db.close();
+  }
+}
+
+/** A folder of migrations: the shipped first one plus the given later ones. */
+function migrationsFolder(later: Record<string, string> = {}): string {
+  const folder = tempFolder();
+  copyFileSync(join(SHIPPED_MIGRATIONS, FIRST_MIGRATION), join(folder, FIRST_MIGRATION));
+  for (const [file, sql] of Object.entries(later)) writeFileSync(join(folder, file), sql);
+  return folder;
+}
+
+/** A logbook at schema 1 holding one complaint, its event and a setting. */
+function logbookAtSchemaOne(): { folder: string; path: string } {
+  const folder = tempFolder();
+  const path = join(folder, 'complaints.db');
+  withOpened(
+    path,
+    (db) => {
+      db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, description, cause, cost_minor)
+         VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'Ann Lee', 'soup was cold', '菜太凉', 450)`,
+      ).run();
+      db.prepare(
+        `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
+         VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:05:00.000Z', 'logged', '{}')`,
+      ).run();
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('shop', 'Corner Café')`).run();
+    },
+    knownMigrations(migrationsFolder()),
+  );
+  return { folder, path };
+}
+
+const SECOND_MIGRATION = {
+  '0002_staff_phone.sql': `ALTER TABLE complaints ADD COLUMN staff_phone TEXT;
+CREATE TABLE shifts (id INTEGER PRIMARY KEY, name TEXT NOT NULL) STRICT;`,
+};
+
+describe('openDatabase: a new logbook', () => {
+  it('creates the file 0600 inside a new 0700 folder, in WAL mode', () => {
+    const folder = tempFolder();
+    const path = join(folder, 'shop', 'complaints.db');
+    withOpened(path, (db) => {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    });
+    expect(modeOf(path)).toBe(0o600);
+    expect(modeOf(join(folder, 'shop'))).toBe(0o700);
+  });
+
+  it('keeps the write-ahead log as private as the logbook', () => {
+    const path = join(tempFolder(), 'complaints.db');
+    withOpened(path, (db) => {
+      db.prepare(`INSERT INTO settings (key, value) VALUES ('shop', 'Corner Café')`).run();
+      expect(modeOf(`${path}-wal`)).toBe(0o600);
+      expect(modeOf(`${path}-shm`)).toBe(0o600);
+    });
+  });
+
+  it('applies the whole migration chain, giving the logbook tables', () => {
+    const path = join(tempFolder(), 'complaints.db');
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all()).toEqual([
+        'complaints',
+        'events',
+        'schema_migrations',
+        'settings',
+      ]);
+      expect(db.prepare(`SELECT version, name FROM schema_migrations ORDER BY version`).all()).toEqual([
+        { version: 1, name: 'logbook' },
+      ]);
+      expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
+        'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
+        'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction',
+      ]);
+      expect(db.prepare(`SELECT name FROM pragma_table_info('events') ORDER BY cid`).pluck().all()).toEqual([
+        'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
+      ]);
+    });
+  });
+
+  it('lists the shipped migrations in order', () => {
+    expect(knownMigrations().map(({ version, name }) => ({ version, name }))).toEqual([{ version: 1, name: 'logbook' }]);
+  });
+
+  it('refuses a place where no file can be made', () => {
+    const folder = tempFolder();
+    writeFileSync(join(folder, 'notes.txt'), 'not a folder');
+    const attempt = () => openDatabase(join(folder, 'notes.txt', 'complaints.db'));
+    expect(attempt).toThrow(Refusal);
+    expect(attempt).toThrow(/^cannot create the database .*notes\.txt\/complaints\.db: E[A-Z]+; choose another place with --db$/);
+  });
+});
+
+describe('openDatabase: an existing logbook', () => {
+  it('reopens an up-to-date logbook without applying anything or touching the file', () => {
+    const { folder, path } = logbookAtSchemaOne();
+    const before = snapshot(path, folder);
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT description FROM complaints`).pluck().all()).toEqual(['soup was cold']);
+    });
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+
+  it('refuses a logbook written by a newer version and leaves it byte for byte as it was', () => {
+    const { folder, path } = logbookAtSchemaOne();
+    const newer = new Database(path);
+    newer.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', '2027-01-01T00:00:00.000Z')`).run();
+    newer.close();
+    const before = snapshot(path, folder);
+
+    const attempt = () => openDatabase(path);
+    expect(attempt).toThrow(Refusal);
+    expect(attempt).toThrow(`${path} was written by a newer version of complaints (schema 7); upgrade complaints to open it`);
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+
+  it('refuses a newer logbook kept in rollback-journal mode without switching it to WAL', () => {
+    const { folder, path } = logbookAtSchemaOne();
+    const newer = new Database(path);
+    newer.pragma('journal_mode = DELETE');
+    newer.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', '2027-01-01T00:00:00.000Z')`).run();
+    newer.close();
+    const before = snapshot(path, folder);
+
+    expect(() => openDatabase(path)).toThrow(/newer version of complaints \(schema 7\)/);
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+});
+
+describe('openDatabase: files that are not a logbook', () => {
+  const cases: Array<[string, (path: string) => void, RegExp]> = [
+    [
+      'an SQLite database of another program',
+      (path) => {
+        const other = new Database(path);
+        other.exec(`CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('buy milk');`);
+        other.close();
+      },
+      /is an SQLite database of another program, not a complaints database; choose another --db$/,
+    ],
+    ['a text file', (path) => writeFileSync(path, 'customer,amount\nAnn Lee,4.50\n'), /is not a complaints database \(not an SQLite file\); choose another --db$/],
+    ['a file shorter than an SQLite header', (path) => writeFileSync(path, 'hi'), /is not a complaints database \(not an SQLite file\)/],
+    ['a zero-byte file', (path) => writeFileSync(path, ''), /is an empty file, not a complaints database; remove it or choose another --db$/],
+    ['a folder', (path) => mkdirSync(path), /is a folder, not a database file; give a file with --db$/],
+  ];
+
+  it.each(cases)('refuses %s and leaves it untouched', (_what, make, message) => {
+    const folder = tempFolder();
+    const path = join(folder, 'complaints.db');
+    make(path);
+    const before = snapshot(path, folder);
+
+    const attempt = () => openDatabase(path);
+    expect(attempt).toThrow(Refusal);
+    expect(attempt).toThrow(message);
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+
+  it('refuses a file that only starts like SQLite, and leaves it untouched', () => {
+    const folder = tempFolder();
+    const path = join(folder, 'complaints.db');
+    writeFileSync(path, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4096, 0x5a)]));
+    const before = snapshot(path, folder);
+
+    const attempt = () => openDatabase(path);
+    expect(attempt).toThrow(Refusal);
+    expect(attempt).toThrow(/is not a complaints database \(not an SQLite file\); choose another --db$/);
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+});
+
+describe('openDatabase: migrating', () => {
+  it('applies every migration to a new logbook without copying anything aside', () => {
+    const folder = tempFolder();
+    const path = join(folder, 'complaints.db');
+    withOpened(
+      path,
+      (db) => {
+        expect(db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all()).toEqual([1, 2]);
+        expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') WHERE name = 'staff_phone'`).pluck().get()).toBe('staff_phone');
+      },
+      knownMigrations(migrationsFolder(SECOND_MIGRATION)),
+    );
+    expect(readdirSync(folder).filter((f) => f.includes('before-schema'))).toEqual([]);
+  });
+
+  it('copies a logbook with data aside before migrating it, then keeps the data', () => {
+    const { path } = logbookAtSchemaOne();
+    const rowsBefore = dumpDatabase(path);
+    const schemaBefore = schemaOf(path);
+
+    withOpened(
+      path,
+      (db) => {
+        expect(db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all()).toEqual([1, 2]);
+        expect(db.prepare(`SELECT customer, cause, cost_minor, staff_phone FROM complaints`).all()).toEqual([
+          { customer: 'Ann Lee', cause: '菜太凉', cost_minor: 450, staff_phone: null },
+        ]);
+        expect(db.prepare(`SELECT count(*) FROM events`).pluck().get()).toBe(1);
+      },
+      knownMigrations(migrationsFolder(SECOND_MIGRATION)),
+    );
+
+    const copy = `${path}.before-schema-2`;
+    expect(dumpDatabase(copy)).toBe(rowsBefore);
+    expect(schemaOf(copy)).toEqual(schemaBefore);
+  });
+
+  it('keeps the copy aside as private as the logbook', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(path, () => {}, knownMigrations(migrationsFolder(SECOND_MIGRATION)));
+    expect(modeOf(`${path}.before-schema-2`)).toBe(0o600);
+  });
+
+  it('rolls back a migration whose SQL fails, leaving the copy and the original data intact', () => {
+    const { path } = logbookAtSchemaOne();
+    const rowsBefore = dumpDatabase(path);
+    const schemaBefore = schemaOf(path);
+    const failing = migrationsFolder({
+      '0002_broken.sql': `ALTER TABLE complaints ADD COLUMN staff_phone TEXT;
+INSERT INTO no_such_table VALUES (1);`,
+    });
+
+    expect(() => openDatabase(path, knownMigrations(failing))).toThrow(/no such table: no_such_table/);
+
+    expect(dumpDatabase(path)).toBe(rowsBefore);
+    expect(schemaOf(path)).toEqual(schemaBefore);
+    const copy = `${path}.before-schema-2`;
+    expect(existsSync(copy)).toBe(true);
+    expect(dumpDatabase(copy)).toBe(rowsBefore);
+    expect(schemaOf(copy)).toEqual(schemaBefore);
+  });
+});

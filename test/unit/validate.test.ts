@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHANNELS,
+  oneOf,
+  optionalText,
+  parseId,
+  REMEDIES,
+  requiredText,
+  SEVERITIES,
+  WANTS,
+  wholeNumber,
+} from '../../src/domain/validate.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('the choices', () => {
+  it('offers the decided channels, severities, remedies and wants', () => {
+    expect(CHANNELS).toEqual(['in-person', 'phone', 'email', 'web', 'social', 'other']);
+    expect(SEVERITIES).toEqual(['low', 'medium', 'high', 'critical']);
+    const remedies = ['refund', 'replacement', 'repair', 'discount', 'compensation', 'apology', 'explanation', 'none'];
+    expect(REMEDIES).toEqual(remedies);
+    expect(WANTS).toEqual(remedies);
+  });
+});
+
+describe('oneOf', () => {
+  it.each([
+    ['phone', 'phone'],
+    ['PHONE', 'phone'],
+    ['  Phone ', 'phone'],
+    ['In-Person', 'in-person'],
+  ])('matches %j to %j without regard to case or surrounding spaces', (typed, choice) => {
+    expect(oneOf(typed, CHANNELS, '--channel')).toBe(choice);
+  });
+
+  it.each(['fax', '', 'in person', 'phones'])('refuses %j, listing the choices', (typed) => {
+    expect(() => oneOf(typed, CHANNELS, '--channel')).toThrow(
+      new UsageError(`--channel: '${typed}' is not one of in-person, phone, email, web, social, other`),
+    );
+  });
+});
+
+describe('parseId', () => {
+  it.each([
+    ['12', 12],
+    ['#12', 12],
+    [' #7 ', 7],
+    ['007', 7],
+    ['1', 1],
+    ['999999999999999', 999_999_999_999_999],
+  ])('reads %j as complaint %i', (typed, id) => {
+    expect(parseId(typed)).toBe(id);
+  });
+
+  it.each(['0', '#0', '-1', '1.5', '1e3', 'abc', '#', '', '# 12', '##12', '12#', '1000000000000000'])(
+    'refuses %j, showing what an id looks like',
+    (typed) => {
+      expect(() => parseId(typed)).toThrow(new UsageError(`'${typed}' is not a complaint id; use a number such as 12 or #12`));
+    },
+  );
+});
+
+describe('requiredText', () => {
+  it('trims what was typed', () => {
+    expect(requiredText('  Sam Lee \n', '--assignee')).toBe('Sam Lee');
+  });
+
+  it.each(['', '   ', '\t\n'])('refuses %j as empty, naming what was asked', (typed) => {
+    expect(() => requiredText(typed, '--assignee')).toThrow(new UsageError('--assignee cannot be empty'));
+  });
+});
+
+describe('optionalText', () => {
+  it('trims what was typed', () => {
+    expect(optionalText('  cold soup ')).toBe('cold soup');
+  });
+
+  it.each([undefined, '', '   '])('treats %j as not given', (typed) => {
+    expect(optionalText(typed)).toBeNull();
+  });
+});
+
+describe('wholeNumber', () => {
+  it.each([
+    ['1', 1],
+    ['5', 5],
+    [' 3 ', 3],
+    ['03', 3],
+  ])('reads %j as %i', (typed, value) => {
+    expect(wholeNumber(typed, 1, 5, '--satisfaction')).toBe(value);
+  });
+
+  it.each(['0', '6', '-1', '2.5', '1e0', '', ' ', 'three', '0x3', '+3'])('refuses %j, giving the range', (typed) => {
+    expect(() => wholeNumber(typed, 1, 5, '--satisfaction')).toThrow(
+      new UsageError(`--satisfaction: '${typed}' is not a whole number from 1 to 5`),
+    );
+  });
+
+  it('includes both ends of the range', () => {
+    expect(wholeNumber('0', 0, 90, '--days')).toBe(0);
+    expect(wholeNumber('90', 0, 90, '--days')).toBe(90);
+  });
+});

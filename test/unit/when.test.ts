@@ -1,0 +1,269 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
+import { UsageError } from '../../src/errors.js';
+
+// Every expectation is built with Date's local-time constructors, so these tests hold in whatever
+// time zone they run (try TZ=Asia/Shanghai or TZ=America/Los_Angeles).
+const now = new Date(2026, 10, 23, 15, 45, 30, 250);
+const HOUR = 3_600_000;
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const localDay = (d: Date) => `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const localMinute = (d: Date) => `${localDay(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** `now` moved by whole calendar days, keeping its local time of day. */
+const daysFrom = (from: Date, days: number) =>
+  new Date(from.getFullYear(), from.getMonth(), from.getDate() + days, from.getHours(), from.getMinutes(), from.getSeconds(), from.getMilliseconds());
+
+const at = (text: string, when = now) => parseWhen(text, when, '--at').at.getTime();
+
+describe('parseWhen: words', () => {
+  it('reads now as the given moment', () => {
+    expect(parseWhen('now', now, '--at')).toEqual({ at: now, dateOnly: false });
+  });
+
+  it.each(['today', 'TODAY', '  Today '])('reads %j as the start of the local day', (text) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(2026, 10, 23), dateOnly: true });
+  });
+
+  it('reads yesterday as the start of the previous local day', () => {
+    expect(parseWhen('yesterday', now, '--at')).toEqual({ at: new Date(2026, 10, 22), dateOnly: true });
+  });
+
+  it('reads yesterday across a month and a year boundary', () => {
+    expect(at('yesterday', new Date(2027, 0, 1, 0, 30))).toBe(new Date(2026, 11, 31).getTime());
+  });
+});
+
+describe('parseWhen: dates and times', () => {
+  it('reads a bare date as local midnight and marks it as a whole day', () => {
+    expect(parseWhen('2026-11-20', now, '--at')).toEqual({ at: new Date(2026, 10, 20), dateOnly: true });
+  });
+
+  it.each([
+    ['2026-11-20 14:30', new Date(2026, 10, 20, 14, 30)],
+    ['2026-11-20T14:30', new Date(2026, 10, 20, 14, 30)],
+    ['2026-11-20t14:30', new Date(2026, 10, 20, 14, 30)],
+    ['2026-11-20 14:30:15', new Date(2026, 10, 20, 14, 30, 15)],
+    ['2026-11-20T14:30:15.123', new Date(2026, 10, 20, 14, 30, 15, 123)],
+    ['  2026-11-20 14:30  ', new Date(2026, 10, 20, 14, 30)],
+  ])('reads %j as local time', (text, expected) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: expected, dateOnly: false });
+  });
+
+  it.each([
+    ['2026-11-20T14:30:00Z', Date.UTC(2026, 10, 20, 14, 30)],
+    ['2026-11-20t14:30:00.500z', Date.UTC(2026, 10, 20, 14, 30, 0, 500)],
+    ['2026-11-20T14:30Z', Date.UTC(2026, 10, 20, 14, 30)],
+    ['2026-11-20T14:30:00+05:30', Date.UTC(2026, 10, 20, 9, 0)],
+    ['2026-11-20T14:30:00+0530', Date.UTC(2026, 10, 20, 9, 0)],
+    ['2026-11-20T14:30:00+05', Date.UTC(2026, 10, 20, 9, 30)],
+    ['2026-11-20T14:30:00-08:00', Date.UTC(2026, 10, 20, 22, 30)],
+    ['2026-11-20 14:30+01:00', Date.UTC(2026, 10, 20, 13, 30)],
+  ])('reads %j with its own offset, whatever the local zone', (text, expected) => {
+    expect(at(text)).toBe(expected);
+  });
+
+  it('reads a local time on the day the clocks go forward as Date does', () => {
+    // 02:30 does not exist on these days in the US and EU zones; the answer must still agree with Date.
+    expect(at('2026-03-08 02:30')).toBe(new Date(2026, 2, 8, 2, 30).getTime());
+    expect(at('2026-03-29 01:30')).toBe(new Date(2026, 2, 29, 1, 30).getTime());
+  });
+});
+
+describe('parseWhen: relative times', () => {
+  it.each([
+    ['5h', now.getTime() - 5 * HOUR],
+    ['5H', now.getTime() - 5 * HOUR],
+    ['-5h', now.getTime() - 5 * HOUR],
+    ['+3h', now.getTime() + 3 * HOUR],
+    ['0h', now.getTime()],
+    ['3d', daysFrom(now, -3).getTime()],
+    [' 3D ', daysFrom(now, -3).getTime()],
+    ['-3d', daysFrom(now, -3).getTime()],
+    ['+2d', daysFrom(now, 2).getTime()],
+    ['2w', daysFrom(now, -14).getTime()],
+    ['+1w', daysFrom(now, 7).getTime()],
+  ])('reads %j relative to now', (text, expected) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
+  });
+
+  it('counts days and weeks as calendar days in local time, across a clock change', () => {
+    const spring = new Date(2026, 2, 30, 12, 0);
+    expect(at('2w', spring)).toBe(new Date(2026, 2, 16, 12, 0).getTime());
+    expect(at('+1w', new Date(2026, 9, 28, 12, 0))).toBe(new Date(2026, 10, 4, 12, 0).getTime());
+  });
+
+  it('counts hours as elapsed time, across a clock change', () => {
+    const spring = new Date(2026, 2, 30, 12, 0);
+    expect(at('336h', spring)).toBe(spring.getTime() - 336 * HOUR);
+  });
+});
+
+describe('parseWhen: refusals', () => {
+  it.each([
+    '2026-02-30',
+    '2026-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-11-31',
+    '2026-11-20 25:00',
+    '2026-11-20 14:60',
+    '2026-11-20T14:30:00+05:75',
+    '2026-1-5',
+    '23/11/2026',
+    '2026-W48-1',
+    '2026-327',
+    'soon',
+    'tomorrow',
+    '3 days',
+    '123456d',
+    '',
+    '   ',
+  ])('refuses %j, naming the accepted formats', (text) => {
+    const attempt = () => parseWhen(text, now, '--at');
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(`--at: '${text}' is not a date; use YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday`);
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(at('2028-02-29')).toBe(new Date(2028, 1, 29).getTime());
+  });
+});
+
+describe('parseWhen: properties', () => {
+  it('reads back any moment written as ISO 8601 UTC', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (moment) => {
+        expect(parseWhen(moment.toISOString(), now, '--at')).toEqual({ at: moment, dateOnly: false });
+      }),
+    );
+  });
+
+  it("reads back any local moment written as 'YYYY-MM-DD HH:mm'", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true }), (moment) => {
+        const written = localMinute(moment);
+        const read = parseWhen(written, now, '--at');
+        expect(read.dateOnly).toBe(false);
+        expect(localMinute(read.at)).toBe(written);
+        expect(read.at.getTime()).toBe(
+          new Date(moment.getFullYear(), moment.getMonth(), moment.getDate(), moment.getHours(), moment.getMinutes()).getTime(),
+        );
+      }),
+    );
+  });
+
+  it("reads any 'YYYY-MM-DD HH:mm', even one a clock change skips, as Date's local constructor does", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (year, month, day, hour, minute) => {
+          const text = `${year}-${pad(month + 1)}-${pad(day)} ${pad(hour)}:${pad(minute)}`;
+          expect(at(text)).toBe(new Date(year, month, day, hour, minute).getTime());
+        },
+      ),
+    );
+  });
+
+  it('reads any bare local date as the start of that day, and --until as the start of the next', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(2000, 0, 1), max: new Date(2099, 11, 31), noInvalidDate: true }), (moment) => {
+        const day = localDay(moment);
+        const [y, m, d] = [moment.getFullYear(), moment.getMonth(), moment.getDate()];
+        expect(parseWhen(day, now, '--at')).toEqual({ at: new Date(y, m, d), dateOnly: true });
+        expect(parseUntil(day, now)).toEqual(new Date(y, m, d + 1));
+      }),
+    );
+  });
+
+  it('reads Nh and +Nh as exactly N hours before and after now', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999 }), (hours) => {
+        expect(at(`${hours}h`)).toBe(now.getTime() - hours * HOUR);
+        expect(at(`+${hours}h`)).toBe(now.getTime() + hours * HOUR);
+      }),
+    );
+  });
+
+  it('either reads a valid date or refuses with a usage error, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0-9T:+\-. Zz]{1,30}$/)), (text) => {
+        let read: Date | undefined;
+        try {
+          read = parseWhen(text, now, '--at').at;
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+        }
+        if (read) expect(Number.isNaN(read.getTime())).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('parsePast', () => {
+  it('accepts now and any earlier time', () => {
+    expect(parsePast('now', now, '--at')).toEqual(now);
+    expect(parsePast('2026-11-20 14:30', now, '--at')).toEqual(new Date(2026, 10, 20, 14, 30));
+    expect(parsePast('today', now, '--at')).toEqual(new Date(2026, 10, 23));
+  });
+
+  it("allows a minute's grace for a till whose clock runs behind", () => {
+    const slightlyAhead = new Date(now.getTime() + 59_000);
+    expect(parsePast(slightlyAhead.toISOString(), now, '--at')).toEqual(slightlyAhead);
+  });
+
+  it.each([
+    [new Date(now.getTime() + 61_000).toISOString()],
+    ['+1h'],
+    ['2026-11-24'],
+  ])('refuses %j as being in the future', (text) => {
+    const attempt = () => parsePast(text, now, '--at');
+    expect(attempt).toThrow(UsageError);
+    expect(attempt).toThrow(`--at: '${text}' is in the future; give when it happened`);
+  });
+
+  it('refuses what is not a date with the accepted formats', () => {
+    expect(() => parsePast('last week', now, '--at')).toThrow(/--at: 'last week' is not a date; use YYYY-MM-DD/);
+  });
+});
+
+describe('parseSince and parseUntil', () => {
+  it('starts a range at the beginning of a bare day', () => {
+    expect(parseSince('2026-11-20', now)).toEqual(new Date(2026, 10, 20));
+  });
+
+  it('ends a range after the whole of a bare day', () => {
+    expect(parseUntil('2026-11-20', now)).toEqual(new Date(2026, 10, 21));
+    expect(parseUntil('2026-12-31', now)).toEqual(new Date(2027, 0, 1));
+  });
+
+  it('ends a bare day at the next local midnight even on a day the clocks change', () => {
+    expect(parseUntil('2026-03-08', now)).toEqual(new Date(2026, 2, 9));
+    expect(parseUntil('2026-03-29', now)).toEqual(new Date(2026, 2, 30));
+    expect(parseUntil('2026-10-25', now)).toEqual(new Date(2026, 9, 26));
+  });
+
+  it('ends today and yesterday after their whole day', () => {
+    expect(parseUntil('today', now)).toEqual(new Date(2026, 10, 24));
+    expect(parseUntil('yesterday', now)).toEqual(new Date(2026, 10, 23));
+  });
+
+  it('ends a range exactly at a time of day, a relative time or now', () => {
+    expect(parseUntil('2026-11-20 14:30', now)).toEqual(new Date(2026, 10, 20, 14, 30));
+    expect(parseUntil('2026-11-20T14:30:00Z', now)).toEqual(new Date(Date.UTC(2026, 10, 20, 14, 30)));
+    expect(parseUntil('3d', now)).toEqual(daysFrom(now, -3));
+    expect(parseUntil('now', now)).toEqual(now);
+  });
+
+  it('names its own flag in the error by default', () => {
+    expect(() => parseSince('soon', now)).toThrow(/^--since: 'soon' is not a date/);
+    expect(() => parseUntil('soon', now)).toThrow(/^--until: 'soon' is not a date/);
+    expect(() => parseUntil('soon', now, '--to')).toThrow(/^--to: 'soon' is not a date/);
+  });
+});
