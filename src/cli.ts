@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { Ctx, Session } from './context.js';
-import { Refusal, UsageError } from './errors.js';
+import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { decideColor } from './output/terminal.js';
 import { databasePath } from './store/location.js';
 import type { Db } from './store/open.js';
@@ -22,7 +22,9 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, ctx);
+    // Damage found only once the logbook is in use still names the file and what to do.
+    const failure = db ? (await import('./store/open.js')).asRefusal(error, session.dbPath) : error;
+    return report(failure, ctx);
   } finally {
     db?.close();
   }
@@ -89,17 +91,15 @@ function isSet(value: string | undefined): boolean {
 function report(error: unknown, ctx: Ctx): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
-    ctx.stderr.write(`complaints: ${error.message.replace(/^error: /, '')}\n`);
+    // Commander puts its "did you mean" on a second line; errors here are one line.
+    ctx.stderr.write(`complaints: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   }
-  if (error instanceof UsageError || error instanceof Refusal) {
+  if (error instanceof UsageError || error instanceof Refusal || error instanceof Cancelled) {
     ctx.stderr.write(`complaints: ${error.message}\n`);
     return error.exitCode;
   }
-  if ((error as Error)?.name === 'ExitPromptError') {
-    ctx.stderr.write('complaints: cancelled; nothing was recorded\n');
-    return 130;
-  }
+  if (isPromptCancel(error)) return report(new Cancelled('cancelled; nothing was recorded'), ctx);
   if (isSet(ctx.env.COMPLAINTS_DEBUG)) {
     ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   } else {

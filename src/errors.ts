@@ -10,3 +10,13 @@ export class UsageError extends Error {
 export class Refusal extends Error {
   readonly exitCode = 1;
 }
+
+/** The person stopped a prompt (Ctrl-C). Exit 130, as a shell reports an interrupted command. */
+export class Cancelled extends Error {
+  readonly exitCode = 130;
+}
+
+/** Whether the prompt library ended because the person pressed Ctrl-C. */
+export function isPromptCancel(error: unknown): boolean {
+  return (error as Error | undefined)?.name === 'ExitPromptError';
+}

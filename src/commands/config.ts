@@ -29,6 +29,7 @@ export function registerConfig(program: Command, session: Session): void {
     .command('get')
     .description('print one setting')
     .argument('<key>', SETTING_KEYS.join(', '))
+    .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories'))
     .action(async (keyText: string) => {
       const key = settingKey(keyText);
       session.print(showSetting(settingsOf(await session.db()), key));
@@ -39,6 +40,7 @@ export function registerConfig(program: Command, session: Session): void {
     .description('change one setting')
     .argument('<key>', SETTING_KEYS.join(', '))
     .argument('<value>', 'the new value')
+    .addHelpText('after', examples('complaints config set response-hours 48', 'complaints config set currency EUR'))
     .action(async (keyText: string, valueText: string) => {
       const key = settingKey(keyText);
       const value = settingValue(key, valueText);

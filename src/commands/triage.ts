@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { UsageError } from '../errors.js';
+import { Cancelled, UsageError, isPromptCancel } from '../errors.js';
 import { SEVERITIES, parseId } from '../domain/validate.js';
 import { checkTriage, triage, type TriageFlags } from '../domain/steps.js';
 import { parseWhen } from '../domain/when.js';
@@ -57,8 +57,10 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   };
 
   if (id !== undefined && (flagsGiven || !session.canPrompt)) {
+    if (!flagsGiven) throw new UsageError(`triaging #${id} needs --category and --cause (or --reject --reason …)`);
     record(id, options);
-    return session.tell(`next: complaints assign ${id} <person>`);
+    if (!options.reject) session.tell(`next: complaints assign ${id} <person>`);
+    return;
   }
   if (id === undefined && !session.canPrompt) {
     const waiting = listComplaints(db, { statuses: ['new'], order: 'by id' }).length;
@@ -70,9 +72,22 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const queue = id === undefined ? listComplaints(db, { statuses: ['new'], order: 'by id' }) : [findOrRefuse(db, id)];
   if (queue.length === 0) return session.tell('Nothing to triage: no new complaints.');
   const { askTriage } = await import('../prompts/triage.js');
+  const done: number[] = [];
   for (const [index, complaint] of queue.entries()) {
-    const answer = await askTriage(complaint, { index, of: queue.length }, { categories: settings.categories, causes: causesInUse(db) }, session);
+    let answer: Awaited<ReturnType<typeof askTriage>>;
+    try {
+      answer = await askTriage(complaint, { index, of: queue.length }, { categories: settings.categories, causes: causesInUse(db) }, session);
+    } catch (error) {
+      // Each answer is recorded as it is given; say which ones stand.
+      if (isPromptCancel(error) && done.length > 0) {
+        throw new Cancelled(`cancelled; already triaged: ${done.map(complaintRef).join(', ')}`);
+      }
+      throw error;
+    }
     if (answer === 'stop') break;
-    if (answer !== 'skip') record(complaint.id, answer);
+    if (answer !== 'skip') {
+      record(complaint.id, answer);
+      done.push(complaint.id);
+    }
   }
 }

@@ -77,7 +77,7 @@ export function readSettings(stored: ReadonlyMap<string, string>): Settings {
     'response-hours': Number(text('response-hours') ?? DEFAULT_SETTINGS['response-hours']),
     'follow-up-days': Number(text('follow-up-days') ?? DEFAULT_SETTINGS['follow-up-days']),
     'week-start': (text('week-start') as WeekStart | undefined) ?? DEFAULT_SETTINGS['week-start'],
-    categories: text('categories')?.split(',') ?? DEFAULT_SETTINGS.categories,
+    categories: text('categories')?.split(',') ?? [...DEFAULT_SETTINGS.categories],
   };
 }
 

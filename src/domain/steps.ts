@@ -110,8 +110,15 @@ export function checkResolve(flags: ResolveFlags): Resolution {
 
 export function resolve(current: Complaint, resolution: Resolution, at: string): Step {
   notBeforeOccurred(current, at);
-  const { note, ...fields } = resolution;
-  const changes = { status: nextStatus(current.id, current.status, 'resolve'), resolved_at: at, ...fields };
+  const { note, root_cause, action, ...fields } = resolution;
+  const changes = {
+    status: nextStatus(current.id, current.status, 'resolve'),
+    resolved_at: at,
+    ...fields,
+    // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.
+    ...(root_cause === null ? {} : { root_cause }),
+    ...(action === null ? {} : { action }),
+  };
   return { changes, event: { action: 'resolved', at, changes: withNote(changes, note) } };
 }
 
@@ -142,7 +149,8 @@ export function followUp(current: Complaint, answer: FollowUp, at: string): Step
   const changes = {
     status,
     followed_up_at: at,
-    ...(answer.satisfaction === null ? {} : { satisfaction: answer.satisfaction }),
+    // A reopened complaint's earlier score no longer stands; a reopen without one clears it.
+    satisfaction: answer.satisfaction,
     ...(answer.reopen ? { resolved_at: null } : {}),
   };
   return {

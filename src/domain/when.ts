@@ -10,7 +10,7 @@ export const DATE_FORMATS = "YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, ye
 
 // parseISO also takes years, weeks and ordinal dates; the contract promises only these shapes.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
-const RELATIVE = /^([+-]?)(\d{1,5})([hdw])$/;
+const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
 
 export interface When {
   at: Date;

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Refusal } from '../errors.js';
@@ -28,16 +30,17 @@ export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * brings its schema up to date. Anything that is not a complaints database is refused untouched.
  */
 export function openDatabase(path: string, migrations = knownMigrations()): Db {
-  const isNew = !existsSync(path);
-  if (isNew) createPrivateFile(path);
-  else refuseIfNotSqlite(path);
-
+  if (!existsSync(path)) createLogbook(path, migrations);
+  refuseIfNotSqlite(path);
   let db: Db | undefined;
   try {
     db = new Database(path);
     // Wait for another till's write rather than failing; set before anything that may need a lock.
     db.pragma('busy_timeout = 10000');
-    if (!isNew) refuseIfForeign(db, path);
+    // Every check that may refuse comes before the first write (even the switch to WAL), so a
+    // refused file is left byte-for-byte as it was.
+    refuseIfForeign(db, path);
+    refuseIfNewer(db, path, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -49,12 +52,35 @@ export function openDatabase(path: string, migrations = knownMigrations()): Db {
   }
 }
 
-function createPrivateFile(path: string): void {
+/**
+ * Builds a new logbook under a temporary name and links it into place, so the path never exists
+ * as an empty file that another till opening it at the same moment would take for a stranger.
+ */
+function createLogbook(path: string, migrations: Migration[]): void {
+  const draft = `${path}.${process.pid}.new`;
+  let drafted = false;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    closeSync(openSync(path, 'wx', 0o600));
+    closeSync(openSync(draft, 'wx', 0o600));
+    drafted = true;
+    const db = new Database(draft);
+    try {
+      db.pragma('journal_mode = WAL');
+      migrate(db, draft, migrations);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(draft, path);
+    } catch (error) {
+      // Another till created it first: theirs is as good as ours.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   } catch (error) {
-    throw new Refusal(`cannot create the database ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; choose another place with --db`);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Refusal(`cannot create the database ${path}: ${reason}; choose another place with --db`);
+  } finally {
+    if (drafted) rmSync(draft, { force: true });
   }
 }
 
@@ -85,40 +111,72 @@ function refuseIfForeign(db: Db, path: string): void {
   }
 }
 
+function appliedVersions(db: Db): number[] {
+  const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  return hasTable ? (db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all() as number[]) : [];
+}
+
+function refuseIfNewer(db: Db, path: string, migrations: Migration[]): void {
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = appliedVersions(db).filter((v) => !known.has(v));
+  if (unknown.length === 0) return;
+  // A damaged page can read as a version from the future; telling the owner to upgrade would
+  // send them the wrong way.
+  if (db.pragma('quick_check', { simple: true }) !== 'ok') {
+    throw new Refusal(`${path} is damaged; restore it from a backup`);
+  }
+  throw new Refusal(`${path} was written by a newer version of complaints (schema ${Math.max(...unknown)}); upgrade complaints to open it`);
+}
+
 function migrate(db: Db, path: string, migrations: Migration[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const applied = () => db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all() as number[];
-  const known = new Set(migrations.map((m) => m.version));
-  const unknown = applied().filter((v) => !known.has(v));
-  if (unknown.length > 0) {
-    throw new Refusal(`${path} was written by a newer version of complaints (schema ${Math.max(...unknown)}); upgrade complaints to open it`);
-  }
+  const applied = () => appliedVersions(db);
   const pending = () => {
     const done = new Set(applied());
     return migrations.filter((m) => !done.has(m.version));
   };
   if (pending().length === 0) return;
-  if (applied().length > 0) copyAside(db, path, pending()[0]!.version);
+  const copy = applied().length > 0 ? copyAside(db, path, pending()[0]!.version) : undefined;
 
   const record = db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
   for (const migration of migrations) {
-    // Immediate, and checked again inside: another till may have applied it while we waited.
-    db.transaction(() => {
-      if (!pending().some((m) => m.version === migration.version)) return;
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }).immediate();
+    try {
+      // Immediate, and checked again inside: another till may have applied it while we waited.
+      db.transaction(() => {
+        if (!pending().some((m) => m.version === migration.version)) return;
+        db.exec(migration.sql);
+        record.run(migration.version, migration.name, new Date().toISOString());
+      }).immediate();
+    } catch (error) {
+      const kept = copy ? `; the logbook as it was is kept in ${copy}` : '';
+      throw new Refusal(
+        `could not bring ${path} up to date (migration ${migration.version} ${migration.name}: ${(error as Error).message}); nothing was changed${kept}`,
+      );
+    }
   }
 }
 
-/** Keeps the logbook as it was before a migration, in case the new version misbehaves. */
-function copyAside(db: Db, path: string, firstPending: number): void {
+/**
+ * Keeps the logbook as it was before a migration, in case the new version misbehaves. Written
+ * under a temporary name first, so a copy that failed halfway never stands in for a real one.
+ */
+function copyAside(db: Db, path: string, firstPending: number): string {
   const copy = `${path}.before-schema-${firstPending}`;
-  if (!existsSync(copy)) db.prepare('VACUUM INTO ?').run(copy);
+  if (existsSync(copy)) return copy;
+  const draft = `${copy}.${process.pid}.new`;
+  try {
+    closeSync(openSync(draft, 'wx', 0o600));
+    db.prepare('VACUUM INTO ?').run(draft);
+    renameSync(draft, copy);
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  return copy;
 }
 
-function asRefusal(error: unknown, path: string): Error {
+/** A driver error while using the logbook at `path`, as one line naming the file and what to do. */
+export function asRefusal(error: unknown, path: string): Error {
   if (error instanceof Refusal) return error;
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB') return new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);

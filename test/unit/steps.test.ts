@@ -249,7 +249,7 @@ describe('resolve', () => {
 
   it('resolves an assigned complaint, recording the note on the timeline only', () => {
     expect(resolve(complaint({ status: 'assigned' }), resolution, LATER)).toEqual({
-      changes: { status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null },
+      changes: { status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 450, root_cause: 'soup left out' },
       event: {
         action: 'resolved',
         at: LATER,
@@ -259,11 +259,17 @@ describe('resolve', () => {
           remedy: 'refund',
           cost_minor: 450,
           root_cause: 'soup left out',
-          action: null,
           note: 'paid in cash',
         },
       },
     });
+  });
+
+  it('keeps the root cause and action found before when resolving again without new ones', () => {
+    const reopened = complaint({ status: 'assigned', root_cause: 'kettle', action: 'thermostat replaced' });
+    const again = resolve(reopened, { ...resolution, root_cause: null, action: null }, LATER).changes;
+    expect(again).not.toHaveProperty('root_cause');
+    expect(again).not.toHaveProperty('action');
   });
 
   it('resolves straight from new', () => {
