@@ -1,0 +1,196 @@
+// Measures `complaints` against the floors it cannot beat: a bare `node -e 0` for start-up and the
+// sqlite3 shell on a plain table for bulk work. Every figure is a whole process, as the owner meets it.
+// Usage: node bench/run.js [--sizes 10000,100000,1000000] [--runs 5]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, copyFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateLogbook } from './generate.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'bin', 'complaints.js');
+const SQLITE = '/usr/bin/sqlite3';
+const TIME = '/usr/bin/time';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000,1000000' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+const runs = Number(values.runs);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error('usage: node bench/run.js [--sizes 10000,100000,1000000] [--runs 5]');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'complaints-bench-'));
+// A private home so no real logbook or configuration can leak into the figures.
+const env = {
+  ...process.env,
+  COMPLAINTS_NOW: '2026-11-23T12:00:00Z',
+  TZ: 'Europe/London',
+  NO_COLOR: '1',
+  XDG_DATA_HOME: join(work, 'data'),
+  XDG_CONFIG_HOME: join(work, 'config'),
+  HOME: work,
+};
+delete env.COMPLAINTS_DB;
+const devNull = openSync('/dev/null', 'w');
+
+const haveSqlite = existsSync(SQLITE);
+const haveTime = existsSync(TIME);
+if (!haveSqlite) console.error(`notice: ${SQLITE} not found (apt-get install -y sqlite3); skipping the sqlite3 anchors.`);
+if (!haveTime) console.error(`notice: ${TIME} not found (apt-get install -y time); peak memory not measured.`);
+
+/** Runs one process to completion; returns wall seconds and, when wrapped in `time -v`, peak RSS in MB. */
+function once(command, args, { discardStdout = true, measureMemory = false } = {}) {
+  const [file, argv] = measureMemory && haveTime ? [TIME, ['-v', command, ...args]] : [command, args];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(file, argv, {
+    env,
+    cwd: work,
+    stdio: ['ignore', discardStdout ? devNull : 'pipe', 'pipe'],
+    maxBuffer: 1 << 28,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stderr = result.stderr?.toString() ?? '';
+  if (result.error || result.status !== 0) {
+    throw new Error(`${[command, ...args].join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${stderr}`);
+  }
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  return { seconds, peakMB: rss ? Number(rss[1]) / 1024 : undefined, stdout: result.stdout?.toString() };
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** The median wall time (and the highest peak memory) of `n` runs of one command. */
+function measure(command, args, n = runs, options = {}) {
+  const results = Array.from({ length: n }, () => once(command, args, options));
+  const peaks = results.map((r) => r.peakMB).filter((m) => m !== undefined);
+  return { seconds: median(results.map((r) => r.seconds)), peakMB: peaks.length ? Math.max(...peaks) : undefined };
+}
+
+const complaints = (db, ...args) => ['--db', db, ...args];
+
+// ISO week 2026-W47 in Europe/London (GMT in November), and the all-time range the report is asked for.
+const WEEK = { since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' };
+const ALL_TIME = { since: '2021-01-01T00:00:00.000Z', until: '2027-01-01T00:00:00.000Z' };
+const groupBy = ({ since, until }) =>
+  `SELECT cause, count(*) FROM t WHERE occurred_at >= '${since}' AND occurred_at < '${until}' ` +
+  `AND status <> 'rejected' GROUP BY cause ORDER BY 2 DESC`;
+
+const weekBySize = [];
+/** One line of the table: `ours` against `anchor`; `rateRows` turns times into rows per second. */
+function record(size, what, ours, anchor, anchorName, target, { rateRows, memoryLimitMB } = {}) {
+  const ratio = anchor === undefined ? undefined : rateRows ? anchor.seconds / ours.seconds : ours.seconds / anchor.seconds;
+  let meets = ratio === undefined ? 'n/a' : rateRows ? ratio >= target : ratio <= target;
+  if (memoryLimitMB !== undefined && ours.peakMB !== undefined && meets !== 'n/a') meets = meets && ours.peakMB <= memoryLimitMB;
+  printRow({
+    size,
+    what,
+    ours: rateRows ? `${fmtRate(rateRows / ours.seconds)} (${fmtTime(ours.seconds)})` : fmtTime(ours.seconds),
+    anchor: anchor === undefined ? 'skipped' : `${anchorName} ${rateRows ? `${fmtRate(rateRows / anchor.seconds)} (${fmtTime(anchor.seconds)})` : fmtTime(anchor.seconds)}`,
+    ratio: ratio === undefined ? '–' : `${ratio.toFixed(2)}×`,
+    target: `${rateRows ? '≥' : '≤'} ${target}×${memoryLimitMB ? `, ≤ ${memoryLimitMB} MB` : ''}`,
+    memory: ours.peakMB === undefined ? '' : `${ours.peakMB.toFixed(0)} MB${anchor?.peakMB ? ` (sqlite3 ${anchor.peakMB.toFixed(0)} MB)` : ''}`,
+    meets: meets === 'n/a' ? 'n/a' : meets ? 'yes' : 'NO',
+  });
+}
+
+const fmtTime = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+const fmtRate = (r) => `${Math.round(r).toLocaleString('en-GB')} rows/s`;
+
+const COLUMNS = [
+  ['size', 'rows'], ['what', 'measure'], ['ours', 'complaints'], ['anchor', 'anchor'],
+  ['ratio', 'ratio'], ['target', 'target'], ['meets', 'meets'], ['memory', 'peak memory'],
+];
+const WIDTHS = [9, 22, 30, 40, 7, 18, 5, 0];
+const line = (cells) => cells.map((c, i) => String(c).padEnd(WIDTHS[i])).join('  ').trimEnd();
+const printRow = (row) => console.log(line(COLUMNS.map(([key]) => (key === 'size' ? row.size.toLocaleString('en-GB') : row[key]))));
+
+const began = process.hrtime.bigint();
+console.log(`complaints benchmark: sizes ${sizes.join(', ')}; median of ${runs} runs (import: 1 run); ${new Date().toISOString()}`);
+console.log(`node ${process.version}; ${haveSqlite ? spawnSync(SQLITE, ['--version']).stdout.toString().split(' ').slice(0, 1).join('') : 'no sqlite3'}; work folder ${work}`);
+console.log(line(COLUMNS.map(([, title]) => title)));
+
+try {
+  for (const size of sizes) {
+    const csv = join(work, `logbook-${size}.csv`);
+    const db = join(work, `logbook-${size}.db`);
+    const plain = join(work, `plain-${size}.db`);
+    const t0 = process.hrtime.bigint();
+    await generateLogbook(csv, size);
+    console.error(`(generated ${size} complaints, ${(statSync(csv).size / 1e6).toFixed(1)} MB, in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s)`);
+
+    // Import first: the logbook it builds is what every later figure reads.
+    const imported = measure(process.execPath, [cli, ...complaints(db, 'import', csv)], 1);
+    const sqliteImport = haveSqlite ? measure(SQLITE, [plain, '.import --csv ' + csv + ' t'], 1) : undefined;
+    record(size, 'import', imported, sqliteImport, '.import', 0.25, { rateRows: size });
+
+    // Start-up figures run on a copy, because `log` writes; against the real history so a lookup that
+    // grows with the logbook (e.g. "complained before") shows.
+    const scratch = join(work, `scratch-${size}.db`);
+    copyFileSync(db, scratch);
+    const bare = measure(process.execPath, ['-e', '0']);
+    record(size, '--version', measure(process.execPath, [cli, '--version']), bare, 'node -e 0', 1.6);
+    record(size, 'log --no-input', measure(process.execPath, [cli, ...complaints(scratch, 'log', 'soup was cold', '--no-input')]), bare, 'node -e 0', 2);
+    record(size, 'list --limit 5', measure(process.execPath, [cli, ...complaints(scratch, 'list', '--limit', '5')]), bare, 'node -e 0', 2);
+    rmSync(scratch, { force: true });
+
+    const week = measure(process.execPath, [cli, ...complaints(db, 'report', '--week', '2026-W47', '--format', 'json')]);
+    record(size, 'report one week', week, bare, 'node -e 0', 3);
+    const sqliteWeek = haveSqlite ? measure(SQLITE, [plain, groupBy(WEEK)]) : undefined;
+    if (sqliteWeek) printInfoRow(size, 'report one week', week, sqliteWeek);
+
+    const allTime = measure(process.execPath, [cli, ...complaints(db, 'report', '--since', '2021-01-01', '--until', '2026-12-31', '--format', 'json')]);
+    const sqliteAll = haveSqlite ? measure(SQLITE, [plain, groupBy(ALL_TIME)]) : undefined;
+    record(size, 'report all time', allTime, sqliteAll, 'GROUP BY', 1.5);
+    if (haveSqlite) checkSameCounts(db, plain);
+    weekBySize.push({ size, seconds: week.seconds });
+
+    const exported = measure(process.execPath, [cli, ...complaints(db, 'export')], runs, { measureMemory: true });
+    const sqliteExport = haveSqlite ? measure(SQLITE, ['-csv', '-header', plain, 'SELECT * FROM t'], runs, { measureMemory: true }) : undefined;
+    record(size, 'export', exported, sqliteExport, 'sqlite3 -csv', 2.5, { memoryLimitMB: 200 });
+
+    for (const file of [csv, db, plain]) rmSync(file, { force: true });
+  }
+} finally {
+  closeSync(devNull);
+  rmSync(work, { recursive: true, force: true });
+}
+
+/** A figure is only worth having if both sides counted the same rows: warns when they differ. */
+function checkSameCounts(db, plain) {
+  const report = JSON.parse(once(process.execPath, [cli, ...complaints(db, 'report', '--since', '2021-01-01', '--until', '2026-12-31', '--format', 'json')], { discardStdout: false }).stdout);
+  const anchor = once(SQLITE, [plain, `SELECT count(*) FROM t WHERE cause <> '' AND status <> 'rejected'`], { discardStdout: false }).stdout.trim();
+  if (String(report.total) !== anchor) console.error(`warning: the all-time report counts ${report.total} triaged complaints, the plain table ${anchor}.`);
+}
+
+/** The one-week report's target is against node; its sqlite3 GROUP BY is shown for scale only. */
+function printInfoRow(size, what, ours, anchor) {
+  const row = {
+    size,
+    what: `${what} (info)`,
+    ours: fmtTime(ours.seconds),
+    anchor: `GROUP BY ${fmtTime(anchor.seconds)}`,
+    ratio: `${(ours.seconds / anchor.seconds).toFixed(2)}×`,
+    target: 'none',
+    meets: '',
+    memory: '',
+  };
+  printRow(row);
+}
+
+if (weekBySize.length > 1) {
+  const [first, last] = [weekBySize[0], weekBySize.at(-1)];
+  console.log(`One-week report at ${last.size.toLocaleString('en-GB')} rows is ${(last.seconds / first.seconds).toFixed(2)}× its time at ${first.size.toLocaleString('en-GB')} (target: flat, within noise).`);
+}
+console.log(`Targets are information, not a pass/fail. Finished in ${(Number(process.hrtime.bigint() - began) / 1e9).toFixed(0)} s.`);

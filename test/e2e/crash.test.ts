@@ -1,0 +1,152 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { copyFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, tempLogbook, type Logbook } from './harness.js';
+
+const NOW = '2026-11-23T10:00:00.000Z';
+// Large enough that an import spends seconds reading and a rename writes thousands of rows.
+const ROWS = 20_000;
+const OLD_CAUSE = 'cold food';
+const NEW_CAUSE = 'food cold';
+
+type GenerateLogbook = (file: string, count: number) => Promise<void>;
+
+/** Writes `count` complaints as `export` writes them, with the benchmark's generator. */
+async function generateCsv(file: string, count: number): Promise<void> {
+  // A computed specifier, so the typechecker does not look for declarations of the plain JS module.
+  const generator = new URL('../../bench/generate.js', import.meta.url).href;
+  const { generateLogbook } = (await import(generator)) as { generateLogbook: GenerateLogbook };
+  await generateLogbook(file, count);
+}
+
+/**
+ * When to kill: a fixed time after the process starts (while it starts up or reads the file), or
+ * a fixed time after its write first reaches the write-ahead log (during the transaction, its
+ * commit, or the checkpoint after it). A process that finishes first is simply not killed.
+ */
+type Moment = { afterStartMs: number } | { afterWalGrowsMs: number };
+
+const MOMENTS: Moment[] = [
+  { afterStartMs: 150 },
+  { afterStartMs: 800 },
+  { afterWalGrowsMs: 0 },
+  { afterWalGrowsMs: 15 },
+  { afterWalGrowsMs: 40 },
+  { afterWalGrowsMs: 100 },
+  { afterWalGrowsMs: 250 },
+];
+
+const describeMoment = (moment: Moment): string =>
+  'afterStartMs' in moment ? `${moment.afterStartMs} ms after it starts` : `${moment.afterWalGrowsMs} ms after its write reaches the log`;
+
+/** Runs the built binary on `book` and kills it with SIGKILL at `moment`, unless it ends first. */
+async function runKilledAt(book: Logbook, args: string[], moment: Moment): Promise<void> {
+  const child = spawn(process.execPath, [BIN, '--db', book.db, ...args], {
+    stdio: 'ignore',
+    env: { PATH: process.env.PATH ?? '', HOME: book.dir, TZ: process.env.TZ ?? 'Europe/London', COMPLAINTS_NOW: NOW },
+  });
+  const exited = once(child, 'exit');
+  let running = true;
+  void exited.then(() => (running = false));
+  if ('afterStartMs' in moment) {
+    await sleep(moment.afterStartMs);
+  } else {
+    while (running && (statSync(`${book.db}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0) await sleep(2);
+    if (moment.afterWalGrowsMs > 0) await sleep(moment.afterWalGrowsMs);
+  }
+  if (running) child.kill('SIGKILL');
+  await exited;
+}
+
+/** A fresh logbook holding a copy of `seed`'s database, closed cleanly so no log is left beside it. */
+function copyOf(seed: Logbook): Logbook {
+  const book = tempLogbook(NOW);
+  copyFileSync(seed.db, book.db);
+  return book;
+}
+
+/** Opens the database as the next process would (recovering from the log), and asks SQLite whether it is sound. */
+function inspect<T>(book: Logbook, read: (db: Database.Database) => T): { integrity: unknown; found: T } {
+  const db = new Database(book.db, { fileMustExist: true });
+  try {
+    return { integrity: db.pragma('integrity_check', { simple: true }), found: read(db) };
+  } finally {
+    db.close();
+  }
+}
+
+const countOf = (db: Database.Database, sql: string, ...params: unknown[]): number =>
+  db.prepare(sql).pluck().get(...params) as number;
+
+describe('a process killed with SIGKILL', () => {
+  let csv: string;
+  let importSeed: Logbook;
+  let renameSeed: Logbook;
+
+  beforeAll(async () => {
+    importSeed = tempLogbook(NOW);
+    csv = join(importSeed.dir, 'generated.csv');
+    await generateCsv(csv, ROWS);
+    for (const text of ['cold soup', 'long wait at the till', 'wrong change']) importSeed.ok(['log', text]);
+    renameSeed = tempLogbook(NOW);
+    renameSeed.ok(['import', csv]);
+  }, 60_000);
+
+  describe('during import', () => {
+    const tally = (db: Database.Database) => ({
+      complaints: countOf(db, `SELECT count(*) FROM complaints`),
+      events: countOf(db, `SELECT count(*) FROM events`),
+    });
+
+    it.each(MOMENTS.map((moment) => [describeMoment(moment), moment] as const))(
+      'at %s leaves a sound logbook holding all of the batch or none of it',
+      async (_, moment) => {
+        const before = inspect(importSeed, tally).found;
+        const book = copyOf(importSeed);
+        await runKilledAt(book, ['import', '--new-ids', csv], moment);
+
+        const after = inspect(book, tally);
+        expect(after.integrity).toBe('ok');
+        const none = before;
+        const all = { complaints: before.complaints + ROWS, events: before.events + ROWS };
+        expect([none, all]).toContainEqual(after.found);
+        expect(book.run(['check'])).toMatchObject({ code: 0 });
+      },
+      60_000,
+    );
+  });
+
+  describe('during causes rename', () => {
+    const tally = (db: Database.Database) => ({
+      complaints: countOf(db, `SELECT count(*) FROM complaints`),
+      oldCause: countOf(db, `SELECT count(*) FROM complaints WHERE cause = ?`, OLD_CAUSE),
+      newCause: countOf(db, `SELECT count(*) FROM complaints WHERE cause = ?`, NEW_CAUSE),
+      renamedEvents: countOf(db, `SELECT count(*) FROM events WHERE action = 'cause-renamed'`),
+    });
+
+    it('has thousands of complaints to rename, so the write takes a while', () => {
+      expect(inspect(renameSeed, tally).found.oldCause).toBeGreaterThan(1000);
+    });
+
+    it.each(MOMENTS.map((moment) => [describeMoment(moment), moment] as const))(
+      'at %s leaves a sound logbook with every complaint renamed or none',
+      async (_, moment) => {
+        const before = inspect(renameSeed, tally).found;
+        const book = copyOf(renameSeed);
+        await runKilledAt(book, ['causes', 'rename', OLD_CAUSE, NEW_CAUSE], moment);
+
+        const after = inspect(book, tally);
+        expect(after.integrity).toBe('ok');
+        const none = before;
+        const all = { complaints: before.complaints, oldCause: 0, newCause: before.oldCause, renamedEvents: before.oldCause };
+        expect([none, all]).toContainEqual(after.found);
+        expect(book.run(['check'])).toMatchObject({ code: 0 });
+      },
+      60_000,
+    );
+  });
+});
