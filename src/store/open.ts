@@ -8,13 +8,22 @@ import { Refusal } from '../errors.js';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const MIGRATIONS_DIR = migrationsFolder();
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+}
+
+/** The package's migrations/ folder: the nearest one above this module, built or not. */
+function migrationsFolder(): string {
+  for (let folder = new URL('./', import.meta.url); ; folder = new URL('../', folder)) {
+    const candidate = new URL('migrations/', folder);
+    if (existsSync(candidate)) return fileURLToPath(candidate);
+    if (folder.pathname === '/') throw new Error(`no migrations folder above ${import.meta.url}`);
+  }
 }
 
 export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
