@@ -31,6 +31,8 @@ export function tempLogbook(now = '2026-11-23T10:00:00.000Z'): Logbook {
   const run: Logbook['run'] = (args, options = {}) => {
     const result = spawnSync(process.execPath, [BIN, ...args], {
       encoding: 'utf8',
+      // show --json of a 1 MB description is several MB; the 1 MiB default would cut it off.
+      maxBuffer: 64 * 1024 * 1024,
       input: options.input ?? '',
       env: {
         PATH: process.env.PATH ?? '',
