@@ -12,7 +12,7 @@ import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { startProgress } from '../output/progress.js';
-import { iterateComplaints } from '../store/complaints.js';
+import { countComplaints, iterateComplaints } from '../store/complaints.js';
 import { examples, withFilterOptions } from './common.js';
 
 interface ExportOptions extends FilterFlags {
@@ -53,7 +53,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const db = await session.db();
   const { csvStringifier } = await import('../output/csv.js');
 
-  const progress = await startProgress(session, 'Exporting', () => countOf(iterateComplaints(db, filter)));
+  const progress = await startProgress(session, 'Exporting', () => countComplaints(db, filter));
   let exported = 0;
   function* records() {
     for (const complaint of iterateComplaints(db, filter)) {
@@ -73,12 +73,6 @@ export async function runExport(options: ExportOptions, session: Session): Promi
     progress.stop();
   }
   if (out !== undefined) session.print(`Exported ${exported} ${exported === 1 ? 'complaint' : 'complaints'} to ${out}.`);
-}
-
-function countOf(rows: Iterable<unknown>): number {
-  let count = 0;
-  for (const _ of rows) count++;
-  return count;
 }
 
 /** `complaints export | head` closes the pipe early; the reader has what it wanted, so that is no error. */

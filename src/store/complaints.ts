@@ -46,6 +46,23 @@ export function listComplaints(db: Db, filter: ComplaintFilter): Complaint[] {
 
 /** The same as listComplaints, one row at a time, so an export of any size uses little memory. */
 export function iterateComplaints(db: Db, filter: ComplaintFilter): IterableIterator<Complaint> {
+  const { where, params } = matching(filter);
+  const order = filter.order === 'by id' ? 'id' : 'occurred_at DESC, id DESC';
+  return db.prepare(`SELECT * FROM complaints ${where} ORDER BY ${order} ${limitOf(filter)}`).iterate(params) as IterableIterator<Complaint>;
+}
+
+/** How many complaints match, without reading them: a progress bar's total. */
+export function countComplaints(db: Db, filter: ComplaintFilter): number {
+  const { where, params } = matching(filter);
+  return db.prepare(`SELECT COUNT(*) FROM (SELECT id FROM complaints ${where} ${limitOf(filter)})`).pluck().get(params) as number;
+}
+
+function limitOf(filter: ComplaintFilter): string {
+  return filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
+}
+
+/** The WHERE clause and its parameters for a filter: every given field must hold. */
+function matching(filter: ComplaintFilter): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.statuses && filter.statuses.length > 0) {
@@ -76,10 +93,7 @@ export function iterateComplaints(db: Db, filter: ComplaintFilter): IterableIter
     where.push(`status IN ('new', 'triaged', 'assigned') AND respond_by < @overdueAt`);
     params.overdueAt = filter.overdueAt;
   }
-  const order = filter.order === 'by id' ? 'id' : 'occurred_at DESC, id DESC';
-  const limit = filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
-  const sql = `SELECT * FROM complaints ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY ${order} ${limit}`;
-  return db.prepare(sql).iterate(params) as IterableIterator<Complaint>;
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
 /** Earlier complaints by the same customer (same name, or same contact), oldest first. */
