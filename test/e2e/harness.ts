@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Terminal } from '../support/pty.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/complaints.js', import.meta.url));
 
@@ -16,6 +17,8 @@ export interface Result {
 export interface Logbook {
   dir: string;
   db: string;
+  /** The pinned clock every run of this logbook sees (COMPLAINTS_NOW). */
+  now: string;
   /** Runs the built binary against this logbook, with no TTY, as a script would. */
   run(args: string[], options?: { env?: Record<string, string>; input?: string }): Result;
   /** Runs it and fails the test unless it succeeds; returns stdout. */
@@ -48,6 +51,7 @@ export function tempLogbook(now = '2026-11-23T10:00:00.000Z'): Logbook {
   return {
     dir,
     db,
+    now,
     run,
     ok(args, options) {
       const result = run(args, options);
@@ -116,4 +120,26 @@ export function runAtTerminal(
 
 function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The binary at the till: stdin, stdout and stderr on a terminal of its own. The environment is
+ * built from nothing, so the CI=true that CI runs under does not reach the program unless a test
+ * says so.
+ */
+export function atTheTill(
+  book: Logbook,
+  args: string[],
+  options: { env?: Record<string, string>; separateStdout?: boolean } = {},
+): Terminal {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: book.dir,
+    TZ: process.env.TZ ?? 'Europe/London',
+    TERM: 'xterm-256color',
+    COMPLAINTS_DB: book.db,
+    COMPLAINTS_NOW: book.now,
+    ...options.env,
+  };
+  return new Terminal(process.execPath, [BIN, ...args], { env, separateStdout: options.separateStdout ?? false });
 }

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, runComparing, tempLogbook, type Logbook } from './harness.js';
-import { KEYS, Terminal } from '../support/pty.js';
+import { atTheTill, runComparing, tempLogbook, type Logbook } from './harness.js';
+import { KEYS } from '../support/pty.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const NAME = 'Zebedee Quint';
@@ -175,11 +175,6 @@ describe('complaints forget', () => {
 });
 
 describe('complaints forget at a terminal', { timeout: 60_000 }, () => {
-  const atTheTill = (book: Logbook, args: string[]) =>
-    new Terminal(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: book.dir, TZ: 'Europe/London', TERM: 'xterm-256color', COMPLAINTS_DB: book.db, COMPLAINTS_NOW: NOW },
-    });
-
   it('asks first, and the default answer keeps everything', async () => {
     const book = logbookWithZebedee();
     const before = book.dump();

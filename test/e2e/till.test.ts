@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BIN, tempLogbook, type Logbook } from './harness.js';
-import { KEYS, Terminal } from '../support/pty.js';
+import { atTheTill, tempLogbook, type Logbook } from './harness.js';
+import { KEYS } from '../support/pty.js';
 
 // Each test starts the real binary on a terminal of its own, waits for each prompt as a person
 // would, and reads what was recorded back through `show --json` on the same logbook.
@@ -9,23 +9,6 @@ const NOW = '2026-11-23T10:00:00.000Z';
 const { enter, down, ctrlC } = KEYS;
 // A whole conversation starts several processes; on a loaded two-core machine that takes a while.
 const CONVERSATION = { timeout: 120_000 };
-
-/**
- * The binary at the till: stdin, stdout and stderr on a terminal. The environment is built from
- * nothing, so the CI=true that CI runs under does not reach the program unless a test says so.
- */
-function atTheTill(book: Logbook, args: string[], options: { env?: Record<string, string>; separateStdout?: boolean } = {}) {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: book.dir,
-    TZ: process.env.TZ ?? 'Europe/London',
-    TERM: 'xterm-256color',
-    COMPLAINTS_DB: book.db,
-    COMPLAINTS_NOW: NOW,
-    ...options.env,
-  };
-  return new Terminal(process.execPath, [BIN, ...args], { env, separateStdout: options.separateStdout ?? false });
-}
 
 function shown(book: Logbook, id: number) {
   return JSON.parse(book.ok(['show', String(id), '--json']));
