@@ -115,10 +115,27 @@ export function earlierByCustomer(
     .all({ beforeId, customer, contact }) as Array<Pick<Complaint, 'id' | 'occurred_at'>>;
 }
 
-/** Every cause in use, in order of first use, so the first spelling of each wins. */
+/**
+ * Each spelling of a cause in use, found by seeking from one to the next in complaints_by_cause:
+ * as many steps as there are spellings, however many complaints have them. The rows are
+ * `spelling`; the last one is NULL.
+ */
+export const CAUSE_SPELLINGS = `WITH RECURSIVE spellings(spelling) AS (
+    SELECT MIN(cause) FROM complaints
+    UNION ALL
+    SELECT (SELECT MIN(cause) FROM complaints WHERE cause > spelling) FROM spellings WHERE spelling IS NOT NULL)`;
+
+/**
+ * Every cause in use, the one first met in time first (by when its earliest complaint happened),
+ * so the first spelling of each wins.
+ */
 export function causesInUse(db: Db): string[] {
   return db
-    .prepare(`SELECT cause FROM complaints WHERE cause IS NOT NULL GROUP BY cause ORDER BY MIN(id)`)
+    .prepare(
+      `${CAUSE_SPELLINGS}
+       SELECT spelling FROM spellings WHERE spelling IS NOT NULL
+        ORDER BY (SELECT MIN(occurred_at) FROM complaints WHERE cause = spelling), spelling`,
+    )
     .pluck()
     .all() as string[];
 }

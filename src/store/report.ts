@@ -1,9 +1,11 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../domain/summary.js';
+import { CAUSE_SPELLINGS } from './complaints.js';
 import type { Db } from './open.js';
 
-// Everything here is counted by SQLite over the period's occurred_at range (index
-// complaints_by_occurred), so a report reads only its period's rows however large the logbook is.
+// Everything here is counted by SQLite over the period's occurred_at range, from indexes that hold
+// what is counted (migrations/0003), so a report reads only its period's index entries however
+// large the logbook is, and never the complaints' full rows.
 
 /** A period's bounds as stored: ISO 8601 UTC text, whose order is time order. */
 export interface StoredSpan {
@@ -29,6 +31,7 @@ const IN_PERIOD = `occurred_at >= @since AND occurred_at < @until`;
  * is the row `(none)`.
  */
 export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[] {
+  if (dimension === 'cause') return tallyByCause(db, span);
   const column = COLUMN[dimension];
   const sql = TRIAGED_DIMENSIONS.includes(dimension)
     ? `SELECT MIN(${column}) AS key, COUNT(*) AS count FROM complaints
@@ -41,21 +44,42 @@ export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[]
 }
 
 /**
+ * The same as the GROUP BY above for causes, without reading or sorting the period's rows: each
+ * spelling's period range is counted where complaints_by_cause holds it, then spellings differing
+ * only in case are added together. Years of history cost one seek per spelling.
+ */
+function tallyByCause(db: Db, span: StoredSpan): Tally[] {
+  return db
+    .prepare(
+      `${CAUSE_SPELLINGS},
+       counted(spelling, count) AS (
+         SELECT spelling, (SELECT COUNT(*) FROM complaints
+                            WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected')
+           FROM spellings WHERE spelling IS NOT NULL)
+       SELECT MIN(spelling) AS key, SUM(count) AS count FROM counted
+        WHERE count > 0
+        GROUP BY spelling COLLATE NOCASE`,
+    )
+    .all(span) as Tally[];
+}
+
+/**
  * The period's upheld complaints nobody has triaged yet (new, or assigned or resolved straight
  * from new): those with no value in `dimension` when it needs triage, else those with no cause.
  */
 export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan): number {
   const column = TRIAGED_DIMENSIONS.includes(dimension) ? COLUMN[dimension] : 'cause';
   return db
-    // The unary + stops SQLite walking every NULL cause in complaints_by_cause instead of the period's range.
-    .prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND +${column} IS NULL`)
+    .prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL`)
     .pluck()
     .get(span) as number;
 }
 
 /** The summary's figures for the complaints that occurred in `span`, as they stand at `now`. */
 export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigures {
-  const counted = db
+  // One pass over the period; median() (SQLite's percentile extension, built into better-sqlite3's
+  // SQLite) sorts only the values, and takes the mean of the middle two for an even count.
+  return db
     .prepare(
       `SELECT COUNT(*) AS logged,
               COUNT(*) FILTER (WHERE status IN ('resolved', 'closed')) AS resolved,
@@ -64,27 +88,13 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
               COUNT(*) FILTER (WHERE status = 'rejected') AS rejected,
               COUNT(*) FILTER (WHERE status <> 'rejected' AND (resolved_at IS NOT NULL OR respond_by < @now)) AS due,
               COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at <= respond_by) AS answeredInTime,
+              median((unixepoch(resolved_at, 'subsec') - unixepoch(occurred_at, 'subsec')) / 3600.0) AS medianHoursToResolve,
               COUNT(*) FILTER (WHERE followed_up_at IS NOT NULL) AS followedUp,
               AVG(satisfaction) AS averageSatisfaction,
               COALESCE(SUM(cost_minor), 0) AS remedyCostMinor
          FROM complaints WHERE ${IN_PERIOD}`,
     )
-    .get({ ...span, now }) as Omit<PeriodFigures, 'medianHoursToResolve'>;
-  return { ...counted, medianHoursToResolve: medianHoursToResolve(db, span) };
-}
-
-/** The middle of the hours from occurring to being resolved (the mean of the two middle ones for an even count). */
-function medianHoursToResolve(db: Db, span: StoredSpan): number | null {
-  return db
-    .prepare(
-      `SELECT AVG(hours) FROM (
-         SELECT hours, ROW_NUMBER() OVER (ORDER BY hours) AS place, COUNT(*) OVER () AS resolved FROM (
-           SELECT (unixepoch(resolved_at, 'subsec') - unixepoch(occurred_at, 'subsec')) / 3600.0 AS hours
-             FROM complaints WHERE ${IN_PERIOD} AND resolved_at IS NOT NULL))
-        WHERE place IN ((resolved + 1) / 2, (resolved + 2) / 2)`,
-    )
-    .pluck()
-    .get(span) as number | null;
+    .get({ ...span, now }) as PeriodFigures;
 }
 
 /**
@@ -99,35 +109,41 @@ export function correctiveActions(
   limit: number,
 ): Excerpt<CorrectiveAction> {
   const column = COLUMN[dimension];
-  const rows = db
-    .prepare(
-      `SELECT id, COALESCE(${column}, @none) AS key, action, COUNT(*) OVER () AS total
-         FROM complaints
-        WHERE action IS NOT NULL AND resolved_at >= @since AND resolved_at < @until
-          AND (${column} COLLATE NOCASE IN (SELECT value FROM json_each(@keys))
-               OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@keys))))
-        ORDER BY resolved_at, id
-        LIMIT @limit`,
-    )
-    .all({ ...span, keys: JSON.stringify(keys), none: NONE_KEY, limit }) as Array<CorrectiveAction & { total: number }>;
-  return excerpt(rows);
+  return excerpt<CorrectiveAction>(db, {
+    columns: `id, COALESCE(${column}, @none) AS key, action`,
+    from: `FROM complaints
+            WHERE action IS NOT NULL AND resolved_at >= @since AND resolved_at < @until
+              AND (${column} COLLATE NOCASE IN (SELECT value FROM json_each(@keys))
+                   OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@keys))))`,
+    order: 'resolved_at, id',
+    params: { ...span, keys: JSON.stringify(keys), none: NONE_KEY },
+    limit,
+  });
 }
 
 /** The customers' own suggestions made with the period's complaints, oldest first; at most `limit`. */
 export function suggestions(db: Db, span: StoredSpan, limit: number): Excerpt<Suggestion> {
-  const rows = db
-    .prepare(
-      `SELECT id, suggestion, COUNT(*) OVER () AS total FROM complaints
-        WHERE ${IN_PERIOD} AND suggestion IS NOT NULL
-        ORDER BY occurred_at, id
-        LIMIT @limit`,
-    )
-    .all({ ...span, limit }) as Array<Suggestion & { total: number }>;
-  return excerpt(rows);
+  return excerpt<Suggestion>(db, {
+    columns: 'id, suggestion',
+    from: `FROM complaints WHERE ${IN_PERIOD} AND suggestion IS NOT NULL`,
+    order: 'occurred_at, id',
+    params: { ...span },
+    limit,
+  });
 }
 
-function excerpt<T extends { total: number }>(rows: T[]): Excerpt<Omit<T, 'total'>> {
-  return { shown: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+/**
+ * The first `limit` rows and how many there are in all. The total is counted apart from the rows
+ * shown, so that counting a period of years reads index entries only, not every row's text.
+ */
+function excerpt<T>(
+  db: Db,
+  query: { columns: string; from: string; order: string; params: Record<string, unknown>; limit: number },
+): Excerpt<T> {
+  const { columns, from, order, params, limit } = query;
+  const shown = db.prepare(`SELECT ${columns} ${from} ORDER BY ${order} LIMIT @limit`).all({ ...params, limit }) as T[];
+  const total = shown.length < limit ? shown.length : (db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number);
+  return { shown, total };
 }
 
 /** Runs several reads as one snapshot, so a till writing meanwhile cannot make the figures disagree. */

@@ -14,6 +14,7 @@ const FIRST_MIGRATION = '0001_logbook.sql';
 const SHIPPED = [
   { version: 1, name: 'logbook' },
   { version: 2, name: 'report_indexes' },
+  { version: 3, name: 'report_covering_indexes' },
 ];
 
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));

@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Tally } from '../../src/domain/pareto.js';
+import { causesInUse } from '../../src/store/complaints.js';
+import { openDatabase, type Db } from '../../src/store/open.js';
+import { periodFigures, tallyBy } from '../../src/store/report.js';
+
+// The report counts through indexes chosen for speed (a seek per cause spelling, SQLite's median);
+// these properties hold them to what the figures mean, computed here the plain way.
+
+const folder = mkdtempSync(join(tmpdir(), 'complaints-report-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let logbooks = 0;
+
+const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected'] as const;
+const DAY = 86_400_000;
+const FIRST_DAY = Date.parse('2026-01-01T00:00:00.000Z');
+
+interface Row {
+  status: (typeof STATUSES)[number];
+  cause: string | null;
+  category: string | null;
+  occurredDay: number;
+  hoursToResolve: number | null;
+}
+
+const row: fc.Arbitrary<Row> = fc.record({
+  status: fc.constantFrom(...STATUSES),
+  // Spellings that differ only in case must count as one cause, under the first in code order.
+  cause: fc.constantFrom(null, 'cold food', 'Cold food', 'COLD FOOD', 'long wait', 'Long Wait', '送餐太慢', 'wrong order'),
+  category: fc.constantFrom(null, 'product', 'Product', 'service', 'staff'),
+  occurredDay: fc.integer({ min: 0, max: 27 }),
+  hoursToResolve: fc.option(fc.integer({ min: 0, max: 400 }).map((h) => h / 4), { nil: null }),
+});
+const span = fc
+  .tuple(fc.integer({ min: 0, max: 28 }), fc.integer({ min: 0, max: 28 }))
+  .map(([a, b]) => ({ since: day(Math.min(a, b)), until: day(Math.max(a, b)) }));
+
+function day(n: number): string {
+  return new Date(FIRST_DAY + n * DAY).toISOString();
+}
+
+function logbookOf(rows: readonly Row[]): Db {
+  const db = openDatabase(join(folder, `${++logbooks}.db`));
+  const insert = db.prepare(
+    `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at)
+     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt)`,
+  );
+  // Each complaint happens an hour after the one before on its day, so no two share a moment.
+  rows.forEach((r, i) => {
+    const at = FIRST_DAY + r.occurredDay * DAY + i * 3_600_000;
+    const resolvedAt = r.hoursToResolve === null ? null : new Date(at + r.hoursToResolve * 3_600_000).toISOString();
+    insert.run({ at: new Date(at).toISOString(), status: r.status, cause: r.cause, category: r.category, resolvedAt });
+  });
+  return db;
+}
+
+const occurredAt = (r: Row, i: number): string => new Date(FIRST_DAY + r.occurredDay * DAY + i * 3_600_000).toISOString();
+const foldAscii = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** What the tally by a triaged dimension means: upheld complaints in the period, one row per spelling-regardless-of-case. */
+function expectedTally(rows: readonly Row[], dimension: 'cause' | 'category', { since, until }: { since: string; until: string }): Tally[] {
+  const groups = new Map<string, Tally>();
+  rows.forEach((r, i) => {
+    const value = r[dimension];
+    const at = occurredAt(r, i);
+    if (value === null || r.status === 'rejected' || at < since || at >= until) return;
+    const group = groups.get(foldAscii(value));
+    if (group === undefined) groups.set(foldAscii(value), { key: value, count: 1 });
+    else groups.set(foldAscii(value), { key: value < group.key ? value : group.key, count: group.count + 1 });
+  });
+  return sortedByKey([...groups.values()]);
+}
+
+const sortedByKey = (tallies: Tally[]): Tally[] => [...tallies].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+describe('the report as the store counts it, for any logbook and period', () => {
+  it('tallies causes and categories as a plain case-insensitive count of the period’s upheld complaints', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), span, (rows, period) => {
+        const db = logbookOf(rows);
+        try {
+          expect(sortedByKey(tallyBy(db, 'cause', period))).toEqual(expectedTally(rows, 'cause', period));
+          expect(sortedByKey(tallyBy(db, 'category', period))).toEqual(expectedTally(rows, 'category', period));
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('takes the median hours to resolve over the period, the mean of the middle two for an even count', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), span, (rows, period) => {
+        const db = logbookOf(rows);
+        try {
+          const hours = rows
+            .filter((r, i) => r.hoursToResolve !== null && occurredAt(r, i) >= period.since && occurredAt(r, i) < period.until)
+            .map((r) => r.hoursToResolve!);
+          const { medianHoursToResolve } = periodFigures(db, period, day(60));
+          const expected = median(hours);
+          if (expected === null) expect(medianHoursToResolve).toBeNull();
+          else expect(medianHoursToResolve).toBeCloseTo(expected, 9);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('lists each spelling of a cause once, the one whose earliest complaint happened first leading', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const db = logbookOf(rows);
+        try {
+          const firstSeen = new Map<string, string>();
+          rows.forEach((r, i) => {
+            const seen = firstSeen.get(r.cause ?? '');
+            if (r.cause !== null && (seen === undefined || occurredAt(r, i) < seen)) firstSeen.set(r.cause, occurredAt(r, i));
+          });
+          const expected = [...firstSeen].sort(([a, at], [b, bt]) => (at < bt ? -1 : at > bt ? 1 : a < b ? -1 : 1)).map(([cause]) => cause);
+          expect(causesInUse(db)).toEqual(expected);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
