@@ -1,5 +1,5 @@
-// Writes a realistic logbook as the CSV `complaints export` produces: five years of complaints,
-// causes with a long tail (Zipf), English and Chinese text, every lifecycle state.
+// Writes a realistic logbook as the CSV `complaints export` produces: a busy shop's history (five
+// years at 1,000,000 complaints), causes with a long tail (Zipf), English and Chinese text, every lifecycle state.
 import { stringify } from 'csv-stringify';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -52,12 +52,19 @@ function zipfPicker(items, rand) {
 
 const HOUR = 3_600_000;
 
-/** Writes `count` complaints spread over the five years before `now` to `file`. */
+// One busy shop's rate: a million complaints in five years, about 550 a day.
+const COMPLAINTS_PER_HOUR = 1_000_000 / (5 * 365 * 24);
+
+/**
+ * Writes the latest `count` complaints of that shop before `now` to `file`: a smaller logbook is a
+ * shorter history at the same rate, so a week holds as many complaints at 10,000 as at 1,000,000
+ * and what grows with the logbook's size is the history alone.
+ */
 export async function generateLogbook(file, count, now = new Date('2026-11-23T12:00:00Z')) {
   const rand = random(20261123);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const cause = zipfPicker(CAUSES, rand);
-  const span = 5 * 365 * 24 * HOUR;
+  const span = (count / COMPLAINTS_PER_HOUR) * HOUR;
   const start = now.getTime() - span;
   const csv = stringify({ header: true, columns: HEADER, record_delimiter: '\r\n' });
   const written = pipeline(csv, createWriteStream(file));

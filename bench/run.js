@@ -80,9 +80,11 @@ function measure(command, args, n = runs, options = {}) {
 
 const complaints = (db, ...args) => ['--db', db, ...args];
 
-// ISO week 2026-W47 in Europe/London (GMT in November), and the all-time range the report is asked for.
+// ISO week 2026-W47 in Europe/London (GMT in November), and the all-time range the report is asked
+// for (the generated history goes back five years at 1,000,000 complaints).
 const WEEK = { since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' };
-const ALL_TIME = { since: '2021-01-01T00:00:00.000Z', until: '2027-01-01T00:00:00.000Z' };
+const ALL_TIME = { since: '2000-01-01T00:00:00.000Z', until: '2027-01-01T00:00:00.000Z' };
+const ALL_TIME_FLAGS = ['--since', '2000-01-01', '--until', '2026-12-31'];
 const groupBy = ({ since, until }) =>
   `SELECT cause, count(*) FROM t WHERE occurred_at >= '${since}' AND occurred_at < '${until}' ` +
   `AND status <> 'rejected' GROUP BY cause ORDER BY 2 DESC`;
@@ -150,7 +152,7 @@ try {
     const sqliteWeek = haveSqlite ? measure(SQLITE, [plain, groupBy(WEEK)]) : undefined;
     if (sqliteWeek) printInfoRow(size, 'report one week', week, sqliteWeek);
 
-    const allTime = measure(process.execPath, [cli, ...complaints(db, 'report', '--since', '2021-01-01', '--until', '2026-12-31', '--format', 'json')]);
+    const allTime = measure(process.execPath, [cli, ...complaints(db, 'report', ...ALL_TIME_FLAGS, '--format', 'json')]);
     const sqliteAll = haveSqlite ? measure(SQLITE, [plain, groupBy(ALL_TIME)]) : undefined;
     record(size, 'report all time', allTime, sqliteAll, 'GROUP BY', 1.5);
     if (haveSqlite) checkSameCounts(db, plain);
@@ -169,7 +171,7 @@ try {
 
 /** A figure is only worth having if both sides counted the same rows: warns when they differ. */
 function checkSameCounts(db, plain) {
-  const report = JSON.parse(once(process.execPath, [cli, ...complaints(db, 'report', '--since', '2021-01-01', '--until', '2026-12-31', '--format', 'json')], { discardStdout: false }).stdout);
+  const report = JSON.parse(once(process.execPath, [cli, ...complaints(db, 'report', ...ALL_TIME_FLAGS, '--format', 'json')], { discardStdout: false }).stdout);
   const anchor = once(SQLITE, [plain, `SELECT count(*) FROM t WHERE cause <> '' AND status <> 'rejected'`], { discardStdout: false }).stdout.trim();
   if (String(report.total) !== anchor) console.error(`warning: the all-time report counts ${report.total} triaged complaints, the plain table ${anchor}.`);
 }
