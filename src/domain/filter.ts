@@ -16,7 +16,7 @@ export interface ComplaintFilter {
   /** Open and past its respond-by at this moment (ISO UTC). */
   overdueAt?: string;
   limit?: number;
-  order: 'newest first' | 'by id';
+  order: 'newest first' | 'oldest first' | 'by id' | 'by respond-by';
 }
 
 export interface FilterFlags {

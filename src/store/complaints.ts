@@ -1,9 +1,13 @@
 import type { Complaint, ComplaintChanges, NewComplaint, Step } from '../domain/complaint.js';
 import type { ComplaintFilter } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
+import { OPEN_STATUSES } from '../domain/lifecycle.js';
 import { Refusal } from '../errors.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
+
+/** The open statuses as an SQL list; they are the lifecycle's own constants, never user input. */
+export const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 // The columns a step may write; keys of a change are checked against it before they reach SQL.
 const WRITABLE = new Set<string>([
@@ -47,8 +51,9 @@ export function listComplaints(db: Db, filter: ComplaintFilter): Complaint[] {
 /** The same as listComplaints, one row at a time, so an export of any size uses little memory. */
 export function iterateComplaints(db: Db, filter: ComplaintFilter): IterableIterator<Complaint> {
   const { where, params } = matching(filter);
-  const order = filter.order === 'by id' ? 'id' : 'occurred_at DESC, id DESC';
-  return db.prepare(`SELECT * FROM complaints ${where} ORDER BY ${order} ${limitOf(filter)}`).iterate(params) as IterableIterator<Complaint>;
+  return db
+    .prepare(`SELECT * FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`)
+    .iterate(params) as IterableIterator<Complaint>;
 }
 
 /** How many complaints match, without reading them: a progress bar's total. */
@@ -56,6 +61,14 @@ export function countComplaints(db: Db, filter: ComplaintFilter): number {
   const { where, params } = matching(filter);
   return db.prepare(`SELECT COUNT(*) FROM (SELECT id FROM complaints ${where} ${limitOf(filter)})`).pluck().get(params) as number;
 }
+
+// Each ends in id, so complaints sharing a moment always come in the same order.
+const ORDER: Record<ComplaintFilter['order'], string> = {
+  'newest first': 'occurred_at DESC, id DESC',
+  'oldest first': 'occurred_at, id',
+  'by id': 'id',
+  'by respond-by': 'respond_by, id',
+};
 
 function limitOf(filter: ComplaintFilter): string {
   return filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
@@ -90,7 +103,7 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
     params.until = filter.until;
   }
   if (filter.overdueAt !== undefined) {
-    where.push(`status IN ('new', 'triaged', 'assigned') AND respond_by < @overdueAt`);
+    where.push(`status IN (${OPEN}) AND respond_by < @overdueAt`);
     params.overdueAt = filter.overdueAt;
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -151,10 +164,8 @@ export function usedValues(db: Db, column: 'about' | 'cause' | 'assignee' | 'sta
 /** What needs someone today: new complaints, overdue ones, and follow-ups whose day has come. */
 export function desk(db: Db, now: string, followUpDueBefore: string): Waiting {
   return {
-    toTriage: db.prepare(`SELECT * FROM complaints WHERE status = 'new' ORDER BY occurred_at, id`).all() as Complaint[],
-    overdue: db
-      .prepare(`SELECT * FROM complaints WHERE status IN ('new', 'triaged', 'assigned') AND respond_by < ? ORDER BY respond_by, id`)
-      .all(now) as Complaint[],
+    toTriage: listComplaints(db, { statuses: ['new'], order: 'oldest first' }),
+    overdue: listComplaints(db, { overdueAt: now, order: 'by respond-by' }),
     followUpsDue: followUpsDue(db, followUpDueBefore),
   };
 }

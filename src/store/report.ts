@@ -1,6 +1,6 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../domain/summary.js';
-import { CAUSE_SPELLINGS } from './complaints.js';
+import { CAUSE_SPELLINGS, OPEN } from './complaints.js';
 import type { Db } from './open.js';
 
 // Everything here is counted by SQLite over the period's occurred_at range, from indexes that hold
@@ -83,8 +83,8 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
     .prepare(
       `SELECT COUNT(*) AS logged,
               COUNT(*) FILTER (WHERE status IN ('resolved', 'closed')) AS resolved,
-              COUNT(*) FILTER (WHERE status IN ('new', 'triaged', 'assigned')) AS open,
-              COUNT(*) FILTER (WHERE status IN ('new', 'triaged', 'assigned') AND respond_by < @now) AS overdue,
+              COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
+              COUNT(*) FILTER (WHERE status IN (${OPEN}) AND respond_by < @now) AS overdue,
               COUNT(*) FILTER (WHERE status = 'rejected') AS rejected,
               COUNT(*) FILTER (WHERE status <> 'rejected' AND (resolved_at IS NOT NULL OR respond_by < @now)) AS due,
               COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at <= respond_by) AS answeredInTime,
