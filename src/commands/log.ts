@@ -7,6 +7,9 @@ import { complaintRef, localTime, oneLine } from '../output/terminal.js';
 import { earlierByCustomer, logComplaint, usedValues } from '../store/complaints.js';
 import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf } from './common.js';
 
+/** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
+const EARLIER_SHOWN = 5;
+
 interface LogOptions extends Omit<LogInput, 'description'> {
   at?: string;
   json?: boolean;
@@ -51,11 +54,15 @@ export async function runLog(text: string, options: LogOptions, session: Session
     completeComplaint(draft, occurredAt, session.now(), settings['response-hours']),
   );
 
-  const earlier = earlierByCustomer(db, complaint.customer, complaint.contact, complaint.id);
-  if (earlier.length > 0) {
+  const earlier = earlierByCustomer(db, complaint, complaint.id, EARLIER_SHOWN);
+  if (earlier.count > 0) {
     const who = oneLine(complaint.customer ?? complaint.contact);
-    const list = earlier.map((c) => `${complaintRef(c.id)} (${localTime(c.occurred_at).slice(0, 10)})`).join(', ');
-    session.tell(`note: ${who} complained before: ${list}`);
+    const list = earlier.latest.map((c) => `${complaintRef(c.id)} (${localTime(c.occurred_at).slice(0, 10)})`).join(', ');
+    session.tell(
+      earlier.count > earlier.latest.length
+        ? `note: ${who} complained ${earlier.count} times before; the latest: ${list}`
+        : `note: ${who} complained before: ${list}`,
+    );
   }
 
   if (options.json) return printJson(session, toRecord(complaint));

@@ -1,23 +1,7 @@
-/** The personal details `forget` erases: who complained and how to reach them. */
-export const PERSONAL_FIELDS = ['customer', 'contact'] as const;
-export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+import { PERSONAL_FIELDS, type PersonalField } from './person.js';
 
 /** Whether a person is named by their name or by their phone or email. */
 export type ForgetBy = PersonalField;
-
-/**
- * The form two spellings of one person share: tidied and compared without case; for a contact,
- * also without the spaces, dashes and brackets people put into phone numbers.
- */
-export function personKey(text: string, by: ForgetBy): string {
-  const folded = text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
-  return by === 'contact' ? folded.replace(/[\s()-]/g, '') : folded;
-}
-
-/** Whether a stored name (or contact) is the person asked for. */
-export function isSamePerson(stored: string | null, wanted: string, by: ForgetBy): boolean {
-  return stored !== null && personKey(stored, by) === personKey(wanted, by);
-}
 
 /**
  * A timeline event's recorded changes with every personal detail taken out, at any depth (an

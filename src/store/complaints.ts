@@ -2,6 +2,7 @@ import type { Complaint, ComplaintChanges, NewComplaint, Step } from '../domain/
 import type { ComplaintFilter } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
+import { PERSONAL_FIELDS } from '../domain/person.js';
 import { Refusal } from '../errors.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
@@ -16,10 +17,22 @@ const WRITABLE = new Set<string>([
   'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction',
 ]);
 
+/**
+ * The person keys (migrations/0004), written from the @customer and @contact of the same
+ * statement so that a key never disagrees with the name or contact it stands for.
+ */
+export const PERSON_KEYS = {
+  columns: 'customer_key, contact_key',
+  values: `person_key(@customer, 'customer'), person_key(@contact, 'contact')`,
+};
+
 export function insertComplaint(db: Db, complaint: NewComplaint): number {
   const columns = Object.keys(complaint).filter((c) => c === 'logged_at' || WRITABLE.has(c));
   const result = db
-    .prepare(`INSERT INTO complaints (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`)
+    .prepare(
+      `INSERT INTO complaints (${columns.join(', ')}, ${PERSON_KEYS.columns})
+       VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values})`,
+    )
     .run(complaint);
   return Number(result.lastInsertRowid);
 }
@@ -37,7 +50,8 @@ export function findOrRefuse(db: Db, id: number): Complaint {
 export function updateComplaint(db: Db, id: number, changes: ComplaintChanges): void {
   const columns = Object.keys(changes).filter((c) => WRITABLE.has(c));
   if (columns.length === 0) return;
-  db.prepare(`UPDATE complaints SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
+  const keys = PERSONAL_FIELDS.filter((field) => columns.includes(field)).map((field) => `${field}_key = person_key(@${field}, '${field}')`);
+  db.prepare(`UPDATE complaints SET ${[...columns.map((c) => `${c} = @${c}`), ...keys].join(', ')} WHERE id = @id`).run({
     ...changes,
     id,
   });
@@ -109,23 +123,30 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** Earlier complaints by the same customer (same name, or same contact), oldest first. */
+/** How often a customer complained before, and the latest of those complaints, oldest first. */
+export interface EarlierComplaints {
+  count: number;
+  latest: Array<Pick<Complaint, 'id' | 'occurred_at'>>;
+}
+
+/** Earlier complaints by the same person: the same name, or the same contact, by their person keys. */
 export function earlierByCustomer(
   db: Db,
-  customer: string | null,
-  contact: string | null,
+  person: Pick<Complaint, 'customer' | 'contact'>,
   beforeId: number,
-): Array<Pick<Complaint, 'id' | 'occurred_at'>> {
-  if (customer === null && contact === null) return [];
-  return db
-    .prepare(
-      `SELECT id, occurred_at FROM complaints
-        WHERE id < @beforeId
-          AND ((@customer IS NOT NULL AND customer = @customer COLLATE NOCASE)
-            OR (@contact IS NOT NULL AND contact = @contact COLLATE NOCASE))
-        ORDER BY id`,
-    )
-    .all({ beforeId, customer, contact }) as Array<Pick<Complaint, 'id' | 'occurred_at'>>;
+  latest: number,
+): EarlierComplaints {
+  if (person.customer === null && person.contact === null) return { count: 0, latest: [] };
+  const params = { beforeId, customer: person.customer, contact: person.contact, latest };
+  const from = `FROM complaints
+    WHERE id < @beforeId
+      AND (customer_key = person_key(@customer, 'customer') OR contact_key = person_key(@contact, 'contact'))`;
+  return {
+    count: db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number,
+    latest: (
+      db.prepare(`SELECT id, occurred_at ${from} ORDER BY id DESC LIMIT @latest`).all(params) as EarlierComplaints['latest']
+    ).reverse(),
+  };
 }
 
 /**

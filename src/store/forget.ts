@@ -1,11 +1,5 @@
-import {
-  PERSONAL_FIELDS,
-  forgottenChanges,
-  isSamePerson,
-  withoutPersonalDetails,
-  type ForgetBy,
-  type PersonalField,
-} from '../domain/forget.js';
+import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../domain/forget.js';
+import { PERSONAL_FIELDS, type PersonalField } from '../domain/person.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 
@@ -17,10 +11,9 @@ export function complaintsOf(db: Db, wanted: string, by: ForgetBy): number[] {
 }
 
 function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
-  const people = db
-    .prepare(`SELECT id, customer, contact FROM complaints WHERE customer IS NOT NULL OR contact IS NOT NULL ORDER BY id`)
-    .all() as PersonOnFile[];
-  return people.filter((person) => isSamePerson(person[by], wanted, by));
+  return db
+    .prepare(`SELECT id, customer, contact FROM complaints WHERE ${by}_key = person_key(?, '${by}') ORDER BY id`)
+    .all(wanted) as PersonOnFile[];
 }
 
 export interface Erasure {
@@ -41,7 +34,7 @@ export function forgetPerson(db: Db, wanted: string, by: ForgetBy, at: string): 
   db.pragma('secure_delete = ON');
   const eventsOf = db.prepare(`SELECT id, changes FROM events WHERE complaint_id = ? ORDER BY id`);
   const rewriteEvent = db.prepare(`UPDATE events SET changes = ? WHERE id = ?`);
-  const eraseComplaint = db.prepare(`UPDATE complaints SET customer = NULL, contact = NULL WHERE id = ?`);
+  const eraseComplaint = db.prepare(`UPDATE complaints SET customer = NULL, contact = NULL, customer_key = NULL, contact_key = NULL WHERE id = ?`);
   return db
     .transaction((): Erasure => {
       const people = peopleMatching(db, wanted, by);

@@ -1,5 +1,6 @@
 import type { Complaint } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
+import { PERSON_KEYS } from './complaints.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 
@@ -41,7 +42,10 @@ export interface ImportOptions {
  * `newIds`). Returns the ids they have in the logbook, in the order given.
  */
 export function importComplaints(db: Db, complaints: readonly Complaint[], options: ImportOptions): number[] {
-  const insert = db.prepare(`INSERT INTO complaints (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
+  const insert = db.prepare(
+    `INSERT INTO complaints (${COLUMNS.join(', ')}, ${PERSON_KEYS.columns})
+     VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values})`,
+  );
   return db
     .transaction(() => {
       // Checked inside the write, so a complaint logged at the till meanwhile cannot slip between.

@@ -4,6 +4,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { personKey } from '../domain/person.js';
 import { Refusal } from '../errors.js';
 
 export type Db = Database.Database;
@@ -46,6 +47,7 @@ export function openDatabase(path: string, migrations = knownMigrations()): Db {
     db = new Database(path);
     // Wait for another till's write rather than failing; set before anything that may need a lock.
     db.pragma('busy_timeout = 10000');
+    lendFunctions(db);
     // Every check that may refuse comes before the first write (even the switch to WAL), so a
     // refused file is left byte-for-byte as it was.
     refuseIfForeign(db, path);
@@ -73,6 +75,7 @@ function createLogbook(path: string, migrations: Migration[]): void {
     closeSync(openSync(draft, 'wx', 0o600));
     drafted = true;
     const db = new Database(draft);
+    lendFunctions(db);
     try {
       db.pragma('journal_mode = WAL');
       migrate(db, draft, migrations);
@@ -91,6 +94,13 @@ function createLogbook(path: string, migrations: Migration[]): void {
   } finally {
     if (drafted) rmSync(draft, { force: true });
   }
+}
+
+/** What the store's SQL (and the migrations) call that SQLite does not have: the same code as the domain's. */
+function lendFunctions(db: Db): void {
+  db.function('person_key', { deterministic: true }, (text: unknown, field: unknown) =>
+    typeof text === 'string' ? personKey(text, field === 'contact' ? 'contact' : 'customer') : null,
+  );
 }
 
 function refuseIfNotSqlite(path: string): void {

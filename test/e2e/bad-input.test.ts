@@ -197,6 +197,22 @@ describe('a customer who complained before', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ id: 2, customer: 'A. Lee' });
     expect(result.stderr.split('\n')).toContain('note: A. Lee complained before: #1 (2026-11-20)');
   });
+
+  it('is recognised whatever the case of a name in any script, and however a phone number is punctuated', () => {
+    const fresh = tempLogbook();
+    fresh.ok(['log', 'soup was cold', '--customer', 'Zoë Brontë', '--at', '2026-11-20']);
+    fresh.ok(['log', 'tea was cold', '--customer', '王芳', '--contact', '(0712) 345-678', '--at', '2026-11-21']);
+    expect(fresh.run(['log', 'no spoons', '--customer', 'ZOË BRONTË']).stderr).toContain('note: ZOË BRONTË complained before: #1 (2026-11-20)\n');
+    expect(fresh.run(['log', 'no cups', '--contact', '0712 345678']).stderr).toContain('note: 0712 345678 complained before: #2 (2026-11-21)\n');
+  });
+
+  it('counts a regular\'s many earlier complaints and lists the latest five', () => {
+    const fresh = tempLogbook();
+    for (let day = 10; day <= 16; day++) fresh.ok(['log', `complaint of the ${day}th`, '--customer', 'Ann Lee', '--at', `2026-11-${day}`]);
+    expect(fresh.run(['log', 'again', '--customer', 'ann lee']).stderr).toContain(
+      'note: ann lee complained 7 times before; the latest: #3 (2026-11-12), #4 (2026-11-13), #5 (2026-11-14), #6 (2026-11-15), #7 (2026-11-16)\n',
+    );
+  });
 });
 
 describe('where the logbook lives', () => {

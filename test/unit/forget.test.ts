@@ -1,35 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgottenChanges, isSamePerson, withoutPersonalDetails } from '../../src/domain/forget.js';
-
-describe('isSamePerson', () => {
-  it.each([
-    ['Ann Lee', 'ann lee'],
-    ['  Ann   Lee ', 'ANN LEE'],
-    ['Zoë Brontë', 'ZOË BRONTË'],
-    // The same letters composed and decomposed.
-    ['Zo\u00eb', 'Zoe\u0308'],
-  ])('takes %j and %j as one name', (stored, wanted) => {
-    expect(isSamePerson(stored, wanted, 'customer')).toBe(true);
-  });
-
-  it.each([
-    ['Ann Lee', 'Ann Leigh'],
-    ['Ann Lee', 'AnnLee'],
-    ['Ann Lee', 'Ann'],
-  ])('tells %j and %j apart', (stored, wanted) => {
-    expect(isSamePerson(stored, wanted, 'customer')).toBe(false);
-  });
-
-  it('ignores the spaces, dashes and brackets in a phone number, and capitals in an email', () => {
-    expect(isSamePerson('(0712) 345-678', '0712345678', 'contact')).toBe(true);
-    expect(isSamePerson('Ann.Lee@Example.org', 'ann.lee@example.org', 'contact')).toBe(true);
-    expect(isSamePerson('ann.lee@example.org', 'annlee@example.org', 'contact')).toBe(false);
-  });
-
-  it('never matches a complaint that has no name', () => {
-    expect(isSamePerson(null, 'Ann Lee', 'customer')).toBe(false);
-  });
-});
+import { forgottenChanges, withoutPersonalDetails } from '../../src/domain/forget.js';
 
 describe('withoutPersonalDetails', () => {
   it('takes out the customer and contact and keeps everything else', () => {

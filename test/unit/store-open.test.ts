@@ -15,6 +15,7 @@ const SHIPPED = [
   { version: 1, name: 'logbook' },
   { version: 2, name: 'report_indexes' },
   { version: 3, name: 'report_covering_indexes' },
+  { version: 4, name: 'person_keys' },
 ];
 
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));
@@ -114,11 +115,21 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('events') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
       ]);
+    });
+  });
+
+  it('gives the complaints of an older logbook their person keys, so its customers are recognised', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT customer_key, contact_key FROM complaints WHERE id = 1`).get()).toEqual({
+        customer_key: 'ann lee',
+        contact_key: null,
+      });
     });
   });
 

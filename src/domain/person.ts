@@ -1,0 +1,14 @@
+/** The personal details that say who complained and how to reach them. */
+export const PERSONAL_FIELDS = ['customer', 'contact'] as const;
+export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/**
+ * The form two spellings of one person share: tidied and compared without case (in any script:
+ * "ZOË" is "zoë"); for a contact, also without the spaces, dashes and brackets people put into
+ * phone numbers. The store keeps it beside each name and contact, to find a person by it.
+ */
+export function personKey(text: string, field: PersonalField): string {
+  const folded = text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+  return field === 'contact' ? folded.replace(/[\s()-]/g, '') : folded;
+}
+
