@@ -3,7 +3,7 @@ import { canonicalCause } from './causes.js';
 import type { Complaint } from './complaint.js';
 import { STATUSES } from './lifecycle.js';
 import { formatMoney, parseMoney } from './money.js';
-import { RECORD_COLUMNS, toRecord, type ComplaintRecord, type RecordColumn } from './record.js';
+import { RECORD_COLUMNS, type RecordColumn } from './record.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS, oneOf, parseId, wholeNumber } from './validate.js';
 import { parseWhen } from './when.js';
 
@@ -27,12 +27,31 @@ export function unguardFormula(cell: string): string {
   return GUARD.test(cell) ? cell.slice(1) : cell;
 }
 
-/** A complaint as one export row: the record's columns, cost as a decimal string ("4.50"), customer and contact emptied when redacted. */
-export function toCsvRecord(complaint: Complaint, redact: boolean): ComplaintRecord {
-  return {
-    ...toRecord(complaint),
-    cost: complaint.cost_minor === null ? null : formatMoney(complaint.cost_minor),
-    ...(redact ? { customer: null, contact: null } : {}),
+/** A cell of an export row: text, a number, or null for what was never given. */
+export type CsvCell = string | number | null;
+
+/**
+ * Turns rows of the logbook's columns, in the order `columns` names them, into export rows: the
+ * record's columns in order, cost as a decimal string ("4.50"), customer and contact empty when
+ * redacted. Where each cell comes from is worked out once, as an export turns every row.
+ */
+export function csvRowMaker(columns: readonly (keyof Complaint)[], redact: boolean): (row: readonly unknown[]) => CsvCell[] {
+  const withheld: readonly RecordColumn[] = redact ? ['customer', 'contact'] : [];
+  const sources = RECORD_COLUMNS.map((column) => {
+    if (withheld.includes(column)) return null;
+    const source = columns.indexOf(column === 'cost' ? 'cost_minor' : column);
+    if (source === -1) throw new Error(`the rows have no column for ${column}`);
+    return source;
+  });
+  const costAt = RECORD_COLUMNS.indexOf('cost');
+  return (row) => {
+    const cells = new Array<CsvCell>(sources.length);
+    for (let index = 0; index < sources.length; index++) {
+      const source = sources[index]!;
+      const value = source === null ? null : (row[source] as CsvCell);
+      cells[index] = index === costAt && value !== null ? formatMoney(value as number) : value;
+    }
+    return cells;
   };
 }
 
