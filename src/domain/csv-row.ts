@@ -10,16 +10,18 @@ import { parseWhen } from './when.js';
 /** The columns a complaint cannot do without (the logbook's NOT NULL ones); any other may be left out of a file. */
 export const REQUIRED_COLUMNS: readonly RecordColumn[] = ['id', 'logged_at', 'occurred_at', 'status', 'description'];
 
-// The first characters csv-stringify's escape_formulas guards with a ', its fullwidth lookalikes included.
-const FORMULA_AFTER_QUOTES = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// The first characters a spreadsheet runs as a formula (after OWASP's list, with the fullwidth
+// lookalikes that some spreadsheets read as the same), any leading 's aside.
+const FORMULA = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const GUARD = /^'(?='*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /**
- * A cell already starting with ' before a formula character gets one more ', which escape_formulas
- * would not add; then import, removing one ', gives back exactly what was stored.
+ * A text cell as export writes it: one more ' before a cell a spreadsheet would run as a formula,
+ * also when it already starts with 's, so that import, removing one ', gives back exactly what was
+ * stored.
  */
-export function guardQuotedFormula(cell: string): string {
-  return FORMULA_AFTER_QUOTES.test(cell) ? `'${cell}` : cell;
+export function guardFormula(cell: string): string {
+  return FORMULA.test(cell) ? `'${cell}` : cell;
 }
 
 /** A cell as it was before export neutralised it: one leading ' removed, only where a formula character follows. */

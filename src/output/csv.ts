@@ -1,10 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import type { CsvCell } from '../domain/csv-row.js';
-import { guardQuotedFormula } from '../domain/csv-row.js';
+import { guardFormula } from '../domain/csv-row.js';
 
-// Rows are turned into text this many at a time, and written as one chunk: a write per row costs
-// more than the CSV itself.
-const ROWS_PER_CHUNK = 100;
+// Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
+const CHUNK_BYTES = 64 * 1024;
+// Quotes are needed where a reader taking CRLF as the end of a record would misread the cell.
+const NEEDS_QUOTES = /[",]|\r\n/;
+// A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * The CSV every export writes, in chunks of many rows each: a header row, records ending in CRLF
@@ -12,18 +14,32 @@ const ROWS_PER_CHUNK = 100;
  * `bom` a UTF-8 byte order mark so that Excel reads Chinese text as UTF-8. Rows are taken only as
  * chunks are asked for, so a slow reader holds back the rows too.
  */
-export function* csvChunks(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, options: { bom: boolean }): Generator<string> {
-  const text = (batch: (readonly CsvCell[])[]) =>
-    stringify(batch, { record_delimiter: '\r\n', escape_formulas: true, cast: { string: guardQuotedFormula } });
-  let batch: (readonly CsvCell[])[] = [columns];
-  let start = options.bom ? '\uFEFF' : '';
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === ROWS_PER_CHUNK) {
-      yield start + text(batch);
-      batch = [];
-      start = '';
+export function* csvChunks(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, options: { bom: boolean }): Generator<Buffer> {
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  // Each line goes straight into the chunk's bytes, so the strings of a row live only while it is written.
+  function* add(line: string): Generator<Buffer> {
+    if (used + line.length * MAX_BYTES_PER_UNIT > chunk.length && used > 0) {
+      yield chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      used = 0;
     }
+    if (line.length * MAX_BYTES_PER_UNIT > chunk.length) yield Buffer.from(line);
+    else used += chunk.write(line, used);
   }
-  if (batch.length > 0) yield start + text(batch);
+  yield* add((options.bom ? '\uFEFF' : '') + csvLine(columns));
+  for (const row of rows) yield* add(csvLine(row));
+  if (used > 0) yield chunk.subarray(0, used);
+}
+
+function csvLine(cells: readonly CsvCell[]): string {
+  let line = csvCell(cells[0] ?? null);
+  for (let index = 1; index < cells.length; index++) line += ',' + csvCell(cells[index]!);
+  return line + '\r\n';
+}
+
+function csvCell(cell: CsvCell): string {
+  if (typeof cell !== 'string') return cell === null ? '' : String(cell);
+  const guarded = guardFormula(cell);
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }

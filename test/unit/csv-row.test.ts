@@ -4,7 +4,7 @@ import {
   checkEncoding,
   type CsvCell,
   checkHeader,
-  guardQuotedFormula,
+  guardFormula,
   lineCounter,
   nextRecordStart,
   rowReader,
@@ -121,13 +121,22 @@ describe('formula guards', () => {
   });
 
   it.each([
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['+44 7700', "'+44 7700"],
+    ['-3', "'-3"],
+    ['@ann', "'@ann"],
+    ['\tindented', "'\tindented"],
+    ['\rstray', "'\rstray"],
+    ['＝1', "'＝1"],
     ["'=1", "''=1"],
     ["''-2", "'''-2"],
-    ["'tis", "'tis"],
-    ['=1', '=1'],
-    ['plain', 'plain'],
-  ])('export adds a guard to %j only where a quote already stands before a formula', (stored, written) => {
-    expect(guardQuotedFormula(stored)).toBe(written);
+  ])('export guards %j with one more quote, which import removes', (stored, written) => {
+    expect(guardFormula(stored)).toBe(written);
+    expect(unguardFormula(written)).toBe(stored);
+  });
+
+  it.each(["'tis", "'", 'plain', "it's =fine", ' =spaced', ''])('export leaves %j as it is', (stored) => {
+    expect(guardFormula(stored)).toBe(stored);
   });
 });
 
