@@ -39,7 +39,17 @@ function csvLine(cells: readonly CsvCell[]): string {
 }
 
 function csvCell(cell: CsvCell): string {
-  if (typeof cell !== 'string') return cell === null ? '' : String(cell);
+  if (typeof cell !== 'string') return cell === null ? '' : numberText(cell);
   const guarded = guardFormula(cell);
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+/**
+ * String() would keep the text of each number in V8's number-to-string cache, which outlives
+ * young garbage: the texts of a million ids then pile up in the old generation until a full
+ * collection, and the export's memory grows with the logbook. toFixed(0) has no such cache and
+ * writes a whole number as String() does.
+ */
+function numberText(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(0) : String(value);
 }

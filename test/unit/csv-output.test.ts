@@ -22,7 +22,7 @@ const awkward = fc.constantFrom(
 const cell: fc.Arbitrary<CsvCell> = fc.oneof(
   fc.string({ unit: awkward, maxLength: 10 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
-  fc.nat(),
+  fc.maxSafeNat(),
   fc.constant(null),
 );
 
