@@ -18,18 +18,22 @@ export function* csvChunks(columns: readonly string[], rows: Iterable<readonly C
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
   // Each line goes straight into the chunk's bytes, so the strings of a row live only while it is written.
-  function* add(line: string): Generator<Buffer> {
-    if (used + line.length * MAX_BYTES_PER_UNIT > chunk.length && used > 0) {
+  for (const line of csvLines(columns, rows, options.bom)) {
+    const most = line.length * MAX_BYTES_PER_UNIT;
+    if (used > 0 && used + most > chunk.length) {
       yield chunk.subarray(0, used);
       chunk = Buffer.allocUnsafe(CHUNK_BYTES);
       used = 0;
     }
-    if (line.length * MAX_BYTES_PER_UNIT > chunk.length) yield Buffer.from(line);
+    if (most > chunk.length) yield Buffer.from(line);
     else used += chunk.write(line, used);
   }
-  yield* add((options.bom ? '\uFEFF' : '') + csvLine(columns));
-  for (const row of rows) yield* add(csvLine(row));
   if (used > 0) yield chunk.subarray(0, used);
+}
+
+function* csvLines(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, bom: boolean): Generator<string> {
+  yield (bom ? '\uFEFF' : '') + csvLine(columns);
+  for (const row of rows) yield csvLine(row);
 }
 
 function csvLine(cells: readonly CsvCell[]): string {
