@@ -68,7 +68,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   // busy: memory stays flat however large the logbook and however slow the reader.
   const writeTo = (destination: NodeJS.WritableStream, end: boolean) =>
     pipeline(
-      // In bytes, not in objects: a chunk at a time is read ahead, however large chunks are.
+      // Counted in bytes and with nothing read ahead: the next chunk is made only once asked for.
       Readable.from(csvChunks(RECORD_COLUMNS, csvRows(), { bom: Boolean(options.bom) }), { objectMode: false, highWaterMark: 0 }),
       destination,
       { end },

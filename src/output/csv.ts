@@ -3,7 +3,8 @@ import { guardFormula } from '../domain/csv-row.js';
 
 // Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
 const CHUNK_BYTES = 64 * 1024;
-// Quotes are needed where a reader taking CRLF as the end of a record would misread the cell.
+// Quotes go around a cell holding a comma, a double quote or a CRLF; a lone CR or LF is written
+// bare, as export always has, which a reader taking CRLF as the end of a record reads back whole.
 const NEEDS_QUOTES = /[",]|\r\n/;
 // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
 const MAX_BYTES_PER_UNIT = 3;
