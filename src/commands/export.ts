@@ -6,13 +6,13 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Session } from '../context.js';
-import { toCsvRecord } from '../domain/csv-row.js';
+import { csvRowMaker } from '../domain/csv-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { startProgress } from '../output/progress.js';
-import { countComplaints, iterateComplaints } from '../store/complaints.js';
+import { countComplaints, iterateComplaintRows } from '../store/complaints.js';
 import { examples, withFilterOptions } from './common.js';
 
 interface ExportOptions extends FilterFlags {
@@ -51,21 +51,28 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const filter = checkFilter(options, session.now(), 'by id');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const db = await session.db();
-  const { csvStringifier } = await import('../output/csv.js');
+  const { csvChunks } = await import('../output/csv.js');
 
   const progress = await startProgress(session, 'Exporting', () => countComplaints(db, filter));
+  const { columns, rows } = iterateComplaintRows(db, filter);
+  const csvRowOf = csvRowMaker(columns, Boolean(options.redact));
   let exported = 0;
-  function* records() {
-    for (const complaint of iterateComplaints(db, filter)) {
+  function* csvRows() {
+    for (const row of rows) {
       exported++;
       progress.advance();
-      yield toCsvRecord(complaint, Boolean(options.redact));
+      yield csvRowOf(row);
     }
   }
-  // One row at a time from SQLite into the CSV writer, which waits while the destination is
-  // busy: memory stays flat however large the logbook.
+  // Rows are read from SQLite only as the destination takes chunks of CSV, waiting while it is
+  // busy: memory stays flat however large the logbook and however slow the reader.
   const writeTo = (destination: NodeJS.WritableStream, end: boolean) =>
-    pipeline(Readable.from(records()), csvStringifier(RECORD_COLUMNS, { bom: Boolean(options.bom) }), destination, { end });
+    pipeline(
+      // Counted in bytes and with nothing read ahead: the next chunk is made only once asked for.
+      Readable.from(csvChunks(RECORD_COLUMNS, csvRows(), { bom: Boolean(options.bom) }), { objectMode: false, highWaterMark: 0 }),
+      destination,
+      { end },
+    );
   try {
     if (out === undefined) await writeTo(session.stdout, false).catch(unlessReaderLeft);
     else await replaceWhenComplete(out, (file) => writeTo(file, true));

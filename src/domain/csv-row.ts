@@ -3,23 +3,29 @@ import { canonicalCause } from './causes.js';
 import type { Complaint } from './complaint.js';
 import { STATUSES } from './lifecycle.js';
 import { formatMoney, parseMoney } from './money.js';
-import { RECORD_COLUMNS, toRecord, type ComplaintRecord, type RecordColumn } from './record.js';
+import { RECORD_COLUMNS, type RecordColumn } from './record.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS, oneOf, parseId, wholeNumber } from './validate.js';
 import { parseWhen } from './when.js';
 
 /** The columns a complaint cannot do without (the logbook's NOT NULL ones); any other may be left out of a file. */
 export const REQUIRED_COLUMNS: readonly RecordColumn[] = ['id', 'logged_at', 'occurred_at', 'status', 'description'];
 
-// The first characters csv-stringify's escape_formulas guards with a ', its fullwidth lookalikes included.
-const FORMULA_AFTER_QUOTES = /^'+[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// The first characters a spreadsheet runs as a formula (after OWASP's list, with the fullwidth
+// lookalikes that some spreadsheets read as the same), any leading 's aside.
+const FORMULA = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const GUARD = /^'(?='*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
 
+// The first characters of a cell that may need a guard: an export asks of every cell, and a look-up
+// costs less than the regular expression.
+const MAY_NEED_GUARD = new Set([..."'=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20"].map((character) => character.charCodeAt(0)));
+
 /**
- * A cell already starting with ' before a formula character gets one more ', which escape_formulas
- * would not add; then import, removing one ', gives back exactly what was stored.
+ * A text cell as export writes it: one more ' before a cell a spreadsheet would run as a formula,
+ * also when it already starts with 's, so that import, removing one ', gives back exactly what was
+ * stored.
  */
-export function guardQuotedFormula(cell: string): string {
-  return FORMULA_AFTER_QUOTES.test(cell) ? `'${cell}` : cell;
+export function guardFormula(cell: string): string {
+  return MAY_NEED_GUARD.has(cell.charCodeAt(0)) && FORMULA.test(cell) ? `'${cell}` : cell;
 }
 
 /** A cell as it was before export neutralised it: one leading ' removed, only where a formula character follows. */
@@ -27,12 +33,31 @@ export function unguardFormula(cell: string): string {
   return GUARD.test(cell) ? cell.slice(1) : cell;
 }
 
-/** A complaint as one export row: the record's columns, cost as a decimal string ("4.50"), customer and contact emptied when redacted. */
-export function toCsvRecord(complaint: Complaint, redact: boolean): ComplaintRecord {
-  return {
-    ...toRecord(complaint),
-    cost: complaint.cost_minor === null ? null : formatMoney(complaint.cost_minor),
-    ...(redact ? { customer: null, contact: null } : {}),
+/** A cell of an export row: text, a number, or null for what was never given. */
+export type CsvCell = string | number | null;
+
+/**
+ * Turns rows of the logbook's columns, in the order `columns` names them, into export rows: the
+ * record's columns in order, cost as a decimal string ("4.50"), customer and contact empty when
+ * redacted. Where each cell comes from is worked out once, as an export turns every row.
+ */
+export function csvRowMaker(columns: readonly (keyof Complaint)[], redact: boolean): (row: readonly unknown[]) => CsvCell[] {
+  const withheld: readonly RecordColumn[] = redact ? ['customer', 'contact'] : [];
+  const sources = RECORD_COLUMNS.map((column) => {
+    if (withheld.includes(column)) return null;
+    const source = columns.indexOf(column === 'cost' ? 'cost_minor' : column);
+    if (source === -1) throw new Error(`the rows have no column for ${column}`);
+    return source;
+  });
+  const costAt = RECORD_COLUMNS.indexOf('cost');
+  return (row) => {
+    const cells = new Array<CsvCell>(sources.length);
+    for (let index = 0; index < sources.length; index++) {
+      const source = sources[index]!;
+      const value = source === null ? null : (row[source] as CsvCell);
+      cells[index] = index === costAt && value !== null ? formatMoney(value as number) : value;
+    }
+    return cells;
   };
 }
 

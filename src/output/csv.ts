@@ -1,18 +1,60 @@
-import { stringify, type Stringifier } from 'csv-stringify';
-import { guardQuotedFormula } from '../domain/csv-row.js';
+import type { CsvCell } from '../domain/csv-row.js';
+import { guardFormula } from '../domain/csv-row.js';
+
+// Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
+const CHUNK_BYTES = 64 * 1024;
+// Quotes go around a cell holding a comma, a double quote or a CRLF; a lone CR or LF is written
+// bare, as export always has, which a reader taking CRLF as the end of a record reads back whole.
+const NEEDS_QUOTES = /[",]|\r\n/;
+// A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+const MAX_BYTES_PER_UNIT = 3;
 
 /**
- * A stream turning records into the CSV every export writes: a header row, records ending in CRLF
+ * The CSV every export writes, in chunks of many rows each: a header row, records ending in CRLF
  * (RFC 4180), cells a spreadsheet would run as a formula neutralised with a leading ', and with
- * `bom` a UTF-8 byte order mark so that Excel reads Chinese text as UTF-8.
+ * `bom` a UTF-8 byte order mark so that Excel reads Chinese text as UTF-8. Rows are taken only as
+ * chunks are asked for, so a slow reader holds back the rows too.
  */
-export function csvStringifier(columns: readonly string[], options: { bom: boolean }): Stringifier {
-  return stringify({
-    header: true,
-    columns: [...columns],
-    record_delimiter: '\r\n',
-    escape_formulas: true,
-    bom: options.bom,
-    cast: { string: guardQuotedFormula },
-  });
+export function* csvChunks(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, options: { bom: boolean }): Generator<Buffer> {
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  // Each line goes straight into the chunk's bytes, so the strings of a row live only while it is written.
+  for (const line of csvLines(columns, rows, options.bom)) {
+    const most = line.length * MAX_BYTES_PER_UNIT;
+    if (used > 0 && used + most > chunk.length) {
+      yield chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      used = 0;
+    }
+    if (most > chunk.length) yield Buffer.from(line);
+    else used += chunk.write(line, used);
+  }
+  if (used > 0) yield chunk.subarray(0, used);
+}
+
+function* csvLines(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, bom: boolean): Generator<string> {
+  yield (bom ? '\uFEFF' : '') + csvLine(columns);
+  for (const row of rows) yield csvLine(row);
+}
+
+function csvLine(cells: readonly CsvCell[]): string {
+  let line = csvCell(cells[0] ?? null);
+  for (let index = 1; index < cells.length; index++) line += ',' + csvCell(cells[index]!);
+  return line + '\r\n';
+}
+
+function csvCell(cell: CsvCell): string {
+  if (typeof cell !== 'string') return cell === null ? '' : numberText(cell);
+  const guarded = guardFormula(cell);
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+/**
+ * String() would keep the text of each number in V8's number-to-string cache, which outlives
+ * young garbage: the texts of a million ids then pile up in the old generation until a full
+ * collection, and the export's memory grows with the logbook. toFixed(0) has no such cache and
+ * writes a whole number as String() does.
+ */
+function numberText(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(0) : String(value);
 }

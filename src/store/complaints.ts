@@ -26,6 +26,10 @@ export const PERSON_KEYS = {
   values: `person_key(@customer, 'customer'), person_key(@contact, 'contact')`,
 };
 
+// A complaint as the rest of the program knows it: every column but the person keys, which are
+// the store's own.
+const COMPLAINT_COLUMNS = ['id', 'logged_at', ...WRITABLE].join(', ');
+
 export function insertComplaint(db: Db, complaint: NewComplaint): number {
   const columns = Object.keys(complaint).filter((c) => c === 'logged_at' || WRITABLE.has(c));
   const result = db
@@ -38,7 +42,7 @@ export function insertComplaint(db: Db, complaint: NewComplaint): number {
 }
 
 export function findComplaint(db: Db, id: number): Complaint | undefined {
-  return db.prepare(`SELECT * FROM complaints WHERE id = ?`).get(id) as Complaint | undefined;
+  return db.prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints WHERE id = ?`).get(id) as Complaint | undefined;
 }
 
 export function findOrRefuse(db: Db, id: number): Complaint {
@@ -62,12 +66,28 @@ export function listComplaints(db: Db, filter: ComplaintFilter): Complaint[] {
   return [...iterateComplaints(db, filter)];
 }
 
-/** The same as listComplaints, one row at a time, so an export of any size uses little memory. */
+/** The same as listComplaints, one complaint at a time. */
 export function iterateComplaints(db: Db, filter: ComplaintFilter): IterableIterator<Complaint> {
+  const { statement, params } = selectComplaints(db, filter);
+  return statement.iterate(params) as IterableIterator<Complaint>;
+}
+
+/**
+ * The same as listComplaints as bare rows of values, one at a time, in the order `columns` names
+ * them: an export of any size uses little memory, and is spared building an object per row.
+ */
+export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns: (keyof Complaint)[]; rows: IterableIterator<unknown[]> } {
+  const { statement, params } = selectComplaints(db, filter);
+  const raw = statement.raw();
+  return { columns: raw.columns().map((column) => column.name as keyof Complaint), rows: raw.iterate(params) as IterableIterator<unknown[]> };
+}
+
+function selectComplaints(db: Db, filter: ComplaintFilter) {
   const { where, params } = matching(filter);
-  return db
-    .prepare(`SELECT * FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`)
-    .iterate(params) as IterableIterator<Complaint>;
+  return {
+    statement: db.prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
+    params,
+  };
 }
 
 /** How many complaints match, without reading them: a progress bar's total. */
@@ -204,7 +224,7 @@ export function desk(db: Db, now: string, followUpDueBefore: string): Waiting {
 /** Resolved complaints not yet followed up, resolved before the given moment. */
 export function followUpsDue(db: Db, resolvedBefore: string): Complaint[] {
   return db
-    .prepare(`SELECT * FROM complaints WHERE status = 'resolved' AND resolved_at < ? ORDER BY resolved_at, id`)
+    .prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints WHERE status = 'resolved' AND resolved_at < ? ORDER BY resolved_at, id`)
     .all(resolvedBefore) as Complaint[];
 }
 

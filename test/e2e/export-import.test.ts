@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open.js';
-import { runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
+import { BIN, runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 
@@ -165,10 +166,10 @@ describe('export', () => {
 });
 
 describe('export of a large logbook', () => {
-  it('streams: writes far more than the memory it is allowed to use', () => {
+  /** A logbook of `rows` complaints with long descriptions, about 2.5 KB of CSV each. */
+  function largeLogbook(rows: number): Logbook {
     const book = tempLogbook(NOW);
     const db = openDatabase(book.db);
-    const rows = 24_000;
     const description = '汤是凉的, "cold", '.repeat(100);
     try {
       const insert = db.prepare(
@@ -180,6 +181,12 @@ describe('export of a large logbook', () => {
     } finally {
       db.close();
     }
+    return book;
+  }
+
+  it('streams: writes far more than the memory it is allowed to use', () => {
+    const rows = 24_000;
+    const book = largeLogbook(rows);
     const file = join(book.dir, 'large.csv');
     // 16 MB of JavaScript heap for about 60 MB of CSV: holding the rows would run out.
     const result = book.run(['export', '--out', file], { env: { NODE_OPTIONS: '--max-old-space-size=16' } });
@@ -188,6 +195,18 @@ describe('export of a large logbook', () => {
     expect(statSync(file).size).toBeGreaterThan(3 * 16 * 1024 * 1024);
     const csv = readFileSync(file, 'utf8');
     expect(csv.split('\r\n').length - 2).toBe(rows);
+  });
+
+  it('stops quietly with exit 0 when its reader leaves early, as `| head` does', () => {
+    // Far more CSV than a pipe holds, so export is still writing when head has gone.
+    const book = largeLogbook(2_000);
+    const result = spawnSync('bash', ['-c', '"$0" "$1" export | head -n 2; exit "${PIPESTATUS[0]}"', process.execPath, BIN], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: book.dir, TZ: 'Europe/London', COMPLAINTS_DB: book.db, COMPLAINTS_NOW: NOW },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')).toHaveLength(3);
   });
 });
 

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
 import {
   checkEncoding,
+  type CsvCell,
   checkHeader,
-  guardQuotedFormula,
+  guardFormula,
   lineCounter,
   nextRecordStart,
   rowReader,
-  toCsvRecord,
+  csvRowMaker,
   unguardFormula,
 } from '../../src/domain/csv-row.js';
 import { RECORD_COLUMNS, type RecordColumn } from '../../src/domain/record.js';
@@ -42,9 +43,22 @@ const closed: Complaint = {
   satisfaction: 4,
 };
 
+/** A complaint as the logbook's columns and one row of their values, in the order SQLite gives them. */
+function asRow(complaint: Complaint): { columns: (keyof Complaint)[]; row: unknown[] } {
+  const columns = Object.keys(complaint) as (keyof Complaint)[];
+  return { columns, row: columns.map((column) => complaint[column]) };
+}
+
+/** The export row of one complaint, by column name. */
+function exportRow(complaint: Complaint, redact = false): Record<RecordColumn, CsvCell> {
+  const { columns, row } = asRow(complaint);
+  const cells = csvRowMaker(columns, redact)(row);
+  return Object.fromEntries(RECORD_COLUMNS.map((column, index) => [column, cells[index]])) as Record<RecordColumn, CsvCell>;
+}
+
 /** The cells export writes for a complaint, as csv-parse gives them back (before formula guards). */
 function cellsOf(complaint: Complaint): string[] {
-  const record = toCsvRecord(complaint, false);
+  const record = exportRow(complaint);
   return RECORD_COLUMNS.map((column) => (record[column] === null ? '' : String(record[column])));
 }
 
@@ -56,23 +70,35 @@ function readOne(row: Partial<Record<RecordColumn, string>>, knownCauses: string
 
 const minimal = { id: '7', logged_at: '2026-11-20T12:30:00Z', occurred_at: '2026-11-20T12:30:00Z', status: 'new', description: 'cold soup' };
 
-describe('toCsvRecord', () => {
-  it('gives the record columns with cost as a decimal string and null for what was never given', () => {
-    const record = toCsvRecord(closed, false);
-    expect(Object.keys(record)).toEqual([...RECORD_COLUMNS]);
-    expect(record).toMatchObject({ id: 12, cost: '4.50', satisfaction: 4, suggestion: null, customer: '王芳' });
+describe('csvRowMaker', () => {
+  it('gives the record columns in order with cost as a decimal string and null for what was never given', () => {
+    const { columns, row } = asRow(closed);
+    expect(csvRowMaker(columns, false)(row)).toHaveLength(RECORD_COLUMNS.length);
+    expect(exportRow(closed)).toMatchObject({ id: 12, cost: '4.50', satisfaction: 4, suggestion: null, customer: '王芳' });
+  });
+
+  it('finds each column wherever the rows have it', () => {
+    const { columns, row } = asRow(closed);
+    const reversed = csvRowMaker([...columns].reverse(), false)([...row].reverse());
+    expect(reversed).toEqual(csvRowMaker(columns, false)(row));
   });
 
   it('writes a whole amount with two decimals', () => {
-    expect(toCsvRecord({ ...closed, cost_minor: 1200 }, false).cost).toBe('12.00');
-    expect(toCsvRecord({ ...closed, cost_minor: 5 }, false).cost).toBe('0.05');
+    expect(exportRow({ ...closed, cost_minor: 1200 }).cost).toBe('12.00');
+    expect(exportRow({ ...closed, cost_minor: 5 }).cost).toBe('0.05');
+    expect(exportRow({ ...closed, cost_minor: null }).cost).toBeNull();
   });
 
   it('empties customer and contact when redacted, and nothing else', () => {
-    const redacted = toCsvRecord(closed, true);
+    const redacted = exportRow(closed, true);
     expect(redacted.customer).toBeNull();
     expect(redacted.contact).toBeNull();
-    expect({ ...redacted, customer: '王芳', contact: '0712 345678' }).toEqual(toCsvRecord(closed, false));
+    expect({ ...redacted, customer: '王芳', contact: '0712 345678' }).toEqual(exportRow(closed));
+  });
+
+  it('refuses rows that lack one of the columns', () => {
+    const { columns } = asRow(closed);
+    expect(() => csvRowMaker(columns.filter((column) => column !== 'staff'), false)).toThrow('the rows have no column for staff');
   });
 });
 
@@ -95,13 +121,22 @@ describe('formula guards', () => {
   });
 
   it.each([
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['+44 7700', "'+44 7700"],
+    ['-3', "'-3"],
+    ['@ann', "'@ann"],
+    ['\tindented', "'\tindented"],
+    ['\rstray', "'\rstray"],
+    ['＝1', "'＝1"],
     ["'=1", "''=1"],
     ["''-2", "'''-2"],
-    ["'tis", "'tis"],
-    ['=1', '=1'],
-    ['plain', 'plain'],
-  ])('export adds a guard to %j only where a quote already stands before a formula', (stored, written) => {
-    expect(guardQuotedFormula(stored)).toBe(written);
+  ])('export guards %j with one more quote, which import removes', (stored, written) => {
+    expect(guardFormula(stored)).toBe(written);
+    expect(unguardFormula(written)).toBe(stored);
+  });
+
+  it.each(["'tis", "'", 'plain', "it's =fine", ' =spaced', ''])('export leaves %j as it is', (stored) => {
+    expect(guardFormula(stored)).toBe(stored);
   });
 });
 
