@@ -3,9 +3,9 @@ import { guardFormula } from '../domain/csv-row.js';
 
 // Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
 const CHUNK_BYTES = 64 * 1024;
-// Quotes go around a cell holding a comma, a double quote or a CRLF; a lone CR or LF is written
-// bare, as export always has, which a reader taking CRLF as the end of a record reads back whole.
-const NEEDS_QUOTES = /[",]|\r\n/;
+// Quotes go around a cell holding a comma, a double quote or any line break: a lone LF or CR
+// written bare ends the record for Excel and Python's csv module, which then split the row.
+const NEEDS_QUOTES = /[",\r\n]/;
 // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
 const MAX_BYTES_PER_UNIT = 3;
 

@@ -79,6 +79,18 @@ describe('export', () => {
     expect(rowsOf(csv)[3]!.description).toBe('first line,\r\nsecond line\nthird');
   });
 
+  it('quotes every cell with a line break, so that another reader (Python\'s csv module) sees one record per complaint', () => {
+    const fresh = tempLogbook();
+    fresh.ok(['log', 'soup was cold\nand late', '--no-input']);
+    fresh.ok(['log', 'a lone\rreturn', '--no-input']);
+    const python = spawnSync('python3', ['-c', 'import csv, json, sys; print(json.dumps([row[8] for row in csv.reader(sys.stdin)]))'], {
+      input: fresh.ok(['export']),
+      encoding: 'utf8',
+    });
+    expect(python.status, python.stderr).toBe(0);
+    expect(JSON.parse(python.stdout)).toEqual(['description', 'soup was cold\nand late', 'a lone\rreturn']);
+  });
+
   it('puts a quote before cells a spreadsheet would run as a formula', () => {
     const [, , formula, multiLine] = rowsOf(csv);
     expect(formula).toMatchObject({ description: `'=HYPERLINK("http://example.com","click")`, customer: "'@ann", contact: "'+44 7700 900123" });
