@@ -5,7 +5,7 @@ import { STATUSES } from './lifecycle.js';
 import { formatMoney, parseMoney } from './money.js';
 import { RECORD_COLUMNS, toRecord, type ComplaintRecord, type RecordColumn } from './record.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS, oneOf, parseId, wholeNumber } from './validate.js';
-import { parseWhen } from './when.js';
+import { canonicalInstant, parseWhen } from './when.js';
 
 /** The columns a complaint cannot do without (the logbook's NOT NULL ones); any other may be left out of a file. */
 export const REQUIRED_COLUMNS: readonly RecordColumn[] = ['id', 'logged_at', 'occurred_at', 'status', 'description'];
@@ -150,6 +150,8 @@ function idOf(value: string): number {
 const STARTS_WITH_DATE = /^\s*\d{4}-\d{2}-\d{2}/;
 
 function timestamp(value: string, column: RecordColumn, now: Date): string {
+  // Export's own form is already the form the logbook stores.
+  if (canonicalInstant(value) !== undefined) return value;
   try {
     if (STARTS_WITH_DATE.test(value)) return parseWhen(value, now, column).at.toISOString();
   } catch {

@@ -11,6 +11,8 @@ export const DATE_FORMATS = "YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, ye
 // parseISO also takes years, weeks and ordinal dates; the contract promises only these shapes.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
+// Exactly what toISOString (and so export) writes.
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export interface When {
   at: Date;
@@ -38,6 +40,21 @@ export function parseWhen(text: string, now: Date, flag: string): When {
     if (isValid(at)) return { at, dateOnly: upper.length === 10 };
   }
   throw new UsageError(`${flag}: '${text}' is not a date; use ${DATE_FORMATS}`);
+}
+
+/**
+ * A moment written exactly as toISOString writes it (`2026-11-23T10:00:00.000Z`), as parseWhen
+ * reads it; undefined for any other text, which parseWhen must then read. An imported file holds
+ * millions of these, and parseISO took a third of an import's time reading them.
+ */
+export function canonicalInstant(text: string): Date | undefined {
+  if (!CANONICAL.test(text)) return undefined;
+  // Date.parse refuses a month 13 or a minute 60 but rolls 30 February into March and 24:00 into
+  // the next day; those are not the day and hour written. (Checking with toISOString costs more.)
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) return undefined;
+  const at = new Date(ms);
+  return at.getUTCDate() === Number(text.slice(8, 10)) && at.getUTCHours() === Number(text.slice(11, 13)) ? at : undefined;
 }
 
 /** A moment something happened: never later than now, as a complaint cannot be made in the future. */

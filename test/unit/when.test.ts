@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
+import { canonicalInstant, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
 import { UsageError } from '../../src/errors.js';
 
 // Every expectation is built with Date's local-time constructors, so these tests hold in whatever
@@ -202,6 +202,62 @@ describe('parseWhen: properties', () => {
         }
         if (read) expect(Number.isNaN(read.getTime())).toBe(false);
       }),
+    );
+  });
+});
+
+describe('canonicalInstant', () => {
+  it('reads back any moment toISOString writes, from year 0 to 9999', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (moment) => {
+        expect(canonicalInstant(moment.toISOString())).toEqual(moment);
+      }),
+    );
+  });
+
+  it.each([
+    '2026-02-30T10:00:00.000Z',
+    '2026-02-29T10:00:00.000Z',
+    '2026-13-01T10:00:00.000Z',
+    '2026-11-31T10:00:00.000Z',
+    '2026-11-20T24:00:00.000Z',
+    '2026-11-20T14:60:00.000Z',
+    '2026-11-20t14:30:00.000z',
+    '2026-11-20T14:30:00Z',
+    '2026-11-20T14:30:00.5Z',
+    '2026-11-20 14:30:00.000Z',
+    '2026-11-20T14:30:00.000+00:00',
+    ' 2026-11-20T14:30:00.000Z',
+    '+012026-11-20T14:30:00.000Z',
+  ])('leaves %j to the general parser', (text) => {
+    expect(canonicalInstant(text)).toBeUndefined();
+  });
+
+  it('agrees with the general parser on any text of its shape: the same moment, or none where that one would not write it back', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => pad(n));
+    const text = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => pad(n, 4)),
+        fc.oneof(two(13), two(99)),
+        fc.oneof(two(32), two(99)),
+        fc.oneof(two(24), two(99)),
+        fc.oneof(two(60), two(99)),
+        fc.oneof(two(60), two(99)),
+        fc.integer({ min: 0, max: 999 }).map((n) => pad(n, 3)),
+      )
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(text, (written) => {
+        let general: Date | undefined;
+        try {
+          general = parseWhen(written, now, '--at').at;
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+        }
+        const exact = general !== undefined && general.toISOString() === written;
+        expect(canonicalInstant(written)).toEqual(exact ? general : undefined);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
