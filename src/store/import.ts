@@ -1,5 +1,6 @@
 import type { Complaint } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
+import { causesInUse } from './complaints.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 
@@ -32,31 +33,44 @@ export interface ImportOptions {
   recordedAt: string;
   /** Where the complaints came from, as their timelines show it. */
   source: string;
-  onImported(): void;
 }
 
 /**
- * Records every complaint, with its timestamps, and an 'imported' event on its timeline, in one
- * transaction: all of them, or none when anything fails (an id the logbook holds already, unless
- * `newIds`). Returns the ids they have in the logbook, in the order given.
+ * Records complaints, with their timestamps and an 'imported' event on each timeline, in one
+ * transaction: `readAll` is given `add` and calls it with each complaint as it reads it, so a large
+ * file is never held whole. All of them are kept, or none when `readAll` throws or (unless
+ * `newIds`) the logbook already held any of their ids. Returns the ids they have in the logbook,
+ * in the order added.
  */
-export function importComplaints(db: Db, complaints: readonly Complaint[], options: ImportOptions): number[] {
-  const insert = db.prepare(`INSERT INTO complaints (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})`);
+export function importComplaints(
+  db: Db,
+  options: ImportOptions,
+  readAll: (knownCauses: readonly string[], add: (complaint: Complaint) => void) => void,
+): number[] {
+  // Held ids are skipped here and refused at the end, so the refusal can name them; the rows
+  // added meanwhile are rolled back with it.
+  const insert = db.prepare(
+    `INSERT INTO complaints (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}) ON CONFLICT (id) DO NOTHING`,
+  );
   return db
     .transaction(() => {
-      // Checked inside the write, so a complaint logged at the till meanwhile cannot slip between.
-      if (!options.newIds) {
-        const held = heldIds(db, complaints.map((c) => c.id));
-        if (held.length > 0) throw alreadyHeld(held);
-      }
-      return complaints.map((complaint) => {
+      const ids: number[] = [];
+      const held: number[] = [];
+      // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
+      readAll(causesInUse(db), (complaint) => {
         // A NULL id makes SQLite number the row after the last one.
-        const id = Number(insert.run({ ...complaint, id: options.newIds ? null : complaint.id }).lastInsertRowid);
+        const result = insert.run({ ...complaint, id: options.newIds ? null : complaint.id });
+        if (result.changes === 0) {
+          held.push(complaint.id);
+          return;
+        }
+        const id = Number(result.lastInsertRowid);
         const changes = { source: options.source, ...(id === complaint.id ? {} : { original_id: complaint.id }) };
         appendEvent(db, { complaint_id: id, at: options.recordedAt, recorded_at: options.recordedAt, action: 'imported', changes });
-        options.onImported();
-        return id;
+        ids.push(id);
       });
+      if (held.length > 0) throw alreadyHeld(held.sort((a, b) => a - b));
+      return ids;
     })
     .immediate();
 }

@@ -286,6 +286,30 @@ describe('import', () => {
     expect(renumbered.timeline[0].changes).toEqual({ source: 'export.csv', original_id: 1 });
   });
 
+  it('names the held ids wherever they are in the file, the lowest five first, and changes nothing', () => {
+    const target = tempLogbook(NOW);
+    for (const text of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) target.ok(['log', text, '--at', '2026-11-22 08:00']);
+    const file = join(target.dir, 'some-held.csv');
+    const row = (id: number) => `${id},${NOW},${NOW},new,from the other till`;
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', row(40), row(6), row(41), row(2), row(7), row(5), row(3), row(1), ''].join('\r\n'));
+    for (const dryRun of [[], ['--dry-run']]) {
+      const refused = runComparing(target, ['import', file, ...dryRun]);
+      expect(refused).toMatchObject({ code: 1, unchanged: true });
+      expect(refused.stderr).toBe(
+        'complaints: the logbook already has #1, #2, #3, #5, #6 and 1 more; add --new-ids to number the imported complaints after the last one, or import into an empty logbook\n',
+      );
+    }
+  });
+
+  it('refuses a bad row after held ids as a bad file, with exit 2', () => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'held-then-bad.csv');
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', `1,${NOW},${NOW},new,held`, `2,${NOW},${NOW},new,fine`, `3,${NOW},${NOW},open,bad`, ''].join('\r\n'));
+    const refused = runComparing(target, ['import', file]);
+    expect(refused).toMatchObject({ code: 2, unchanged: true });
+    expect(refused.stderr).toBe(`complaints: line 4: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
+  });
+
   it('says so when the file has a header but no complaints', () => {
     const target = oneComplaintLogbook();
     const file = join(target.dir, 'header-only.csv');
@@ -294,12 +318,15 @@ describe('import', () => {
     expect(result).toMatchObject({ code: 0, unchanged: true, stdout: `Nothing to import: ${file} has a header but no complaints.\n` });
   });
 
-  it('shows its progress on stderr when it is a terminal', () => {
+  it('shows its progress on stderr when it is a terminal, checking and importing in one pass', () => {
     const target = tempLogbook(NOW);
     const result = runAtTerminal(target, ['import', exported], { env: { COMPLAINTS_NOW: NOW } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Checking █+.* 100%/);
     expect(result.stdout).toMatch(/Importing █+.* 100%/);
+    expect(result.stdout).not.toContain('Checking');
+    const dryRun = runAtTerminal(tempLogbook(NOW), ['import', exported, '--dry-run'], { env: { COMPLAINTS_NOW: NOW } });
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toMatch(/Checking █+.* 100%/);
   });
 });
 
