@@ -48,10 +48,10 @@ export function importComplaints(
   readAll: (knownCauses: readonly string[], add: (complaint: Complaint) => void) => void,
 ): number[] {
   // Held ids are skipped here and refused at the end, so the refusal can name them; the rows
-  // added meanwhile are rolled back with it.
-  const insert = db.prepare(
-    `INSERT INTO complaints (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')}) ON CONFLICT (id) DO NOTHING`,
-  );
+  // added meanwhile are rolled back with it. Positional parameters: binding the complaint's 25
+  // values by name took a third of the insert's time.
+  const insert = db.prepare(`INSERT INTO complaints (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`);
+  const values: Array<string | number | null> = [];
   return db
     .transaction(() => {
       const ids: number[] = [];
@@ -59,7 +59,9 @@ export function importComplaints(
       // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
       readAll(causesInUse(db), (complaint) => {
         // A NULL id makes SQLite number the row after the last one.
-        const result = insert.run({ ...complaint, id: options.newIds ? null : complaint.id });
+        for (let index = 0; index < COLUMNS.length; index++) values[index] = complaint[COLUMNS[index]!];
+        if (options.newIds) values[COLUMNS.indexOf('id')] = null;
+        const result = insert.run(values);
         if (result.changes === 0) {
           held.push(complaint.id);
           return;
