@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CsvError } from 'csv-parse/sync';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
+import { eachCsvRecord } from '../domain/csv-records.js';
 import {
   REQUIRED_COLUMNS,
   checkEncoding,
   checkHeader,
-  lineCounter,
-  nextRecordStart,
   rowReader,
   type RowReader,
 } from '../domain/csv-row.js';
@@ -63,13 +61,12 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   });
   const ids = await refusingWholeFile(file, async () => {
     checkEncoding(bytes);
-    const eachRow = await csvRows(bytes);
     const db = await session.db();
     const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => bytes.length);
     const readAll = (knownCauses: readonly string[], take: (complaint: Complaint) => void) => {
       // The first row names the columns; each later one is checked as it is parsed.
       let read: RowReader | undefined;
-      eachRow((cells, line, bytesRead) => {
+      eachCsvRecord(bytes, (cells, line, bytesRead) => {
         progress.advance(bytesRead);
         if (read === undefined) read = rowReader(checkHeader(cells, line), knownCauses, session.now());
         else take(read(cells, line));
@@ -108,52 +105,6 @@ async function refusingWholeFile<T>(file: string, read: () => Promise<T>): Promi
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message}; nothing was imported from ${file}`);
     throw error;
-  }
-}
-
-type EachRow = (cells: string[], line: number, bytesRead: number) => void;
-
-/**
- * Loads the parser, then gives a walk over the file that calls `each` with every row's cells, the
- * line it begins on, and how many bytes it took up. The walk is synchronous, so it can run inside
- * the import's transaction.
- */
-async function csvRows(bytes: Buffer): Promise<(each: EachRow) => void> {
-  const { parse } = await import('csv-parse/sync');
-  return (each) => {
-    const lineOf = lineCounter(bytes);
-    // Where the last whole row ended: the next one, or the one that fails to parse, begins after it.
-    let end = 0;
-    try {
-      parse(bytes, {
-        bom: true,
-        skip_empty_lines: true,
-        on_record: (cells, context) => {
-          each(cells, lineOf(nextRecordStart(bytes, end)), context.bytes - end);
-          end = context.bytes;
-          return undefined;
-        },
-      });
-    } catch (error) {
-      const code = (error as Partial<CsvError>).code;
-      if (code === undefined) throw error;
-      throw new UsageError(`line ${lineOf(nextRecordStart(bytes, end))}: ${csvProblem(code, (error as Error).message)}`);
-    }
-  };
-}
-
-function csvProblem(code: string, message: string): string {
-  switch (code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed (a " is missing)';
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return 'the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)';
-    case 'INVALID_OPENING_QUOTE':
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'a " in the middle of a cell; put the cell in quotes and double each " inside it';
-    default:
-      return `not valid CSV (${message.split('\n')[0]})`;
   }
 }
 

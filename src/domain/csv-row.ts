@@ -209,10 +209,3 @@ export function lineCounter(bytes: Uint8Array): (offset: number) => number {
     return line;
   };
 }
-
-/** Where the next record begins once the one before ends at `offset`: past any blank lines. */
-export function nextRecordStart(bytes: Uint8Array, offset: number): number {
-  let start = offset;
-  while (bytes[start] === 0x0a || bytes[start] === 0x0d) start++;
-  return start;
-}

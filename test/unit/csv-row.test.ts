@@ -5,7 +5,6 @@ import {
   checkHeader,
   guardQuotedFormula,
   lineCounter,
-  nextRecordStart,
   rowReader,
   toCsvRecord,
   unguardFormula,
@@ -248,16 +247,10 @@ describe('checkEncoding', () => {
   });
 });
 
-describe('lineCounter and nextRecordStart', () => {
+describe('lineCounter', () => {
   it('counts LF, CRLF and a lone CR each as one line break', () => {
     const text = Buffer.from('a\nb\r\nc\rd');
     const lineOf = lineCounter(text);
     expect([0, 2, 5, 7].map(lineOf)).toEqual([1, 2, 3, 4]);
-  });
-
-  it('finds where the next record begins past blank lines', () => {
-    const text = Buffer.from('a\r\n\r\n\nb');
-    expect(nextRecordStart(text, 3)).toBe(6);
-    expect(lineCounter(text)(nextRecordStart(text, 3))).toBe(4);
   });
 });
