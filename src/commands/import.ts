@@ -77,7 +77,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     };
     try {
       if (!options.dryRun) {
-        return importComplaints(db, { newIds: Boolean(options.newIds), recordedAt: session.now().toISOString(), source: basename(file) }, readAll);
+        const { newIds = false } = options;
+        return importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes: bytes.length }, readAll);
       }
       const inFile: number[] = [];
       readAll(causesInUse(db), (complaint) => inFile.push(complaint.id));

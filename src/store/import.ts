@@ -33,6 +33,8 @@ export interface ImportOptions {
   recordedAt: string;
   /** Where the complaints came from, as their timelines show it. */
   source: string;
+  /** The size of the file in bytes: an import about as large as the logbook rebuilds its indexes. */
+  fileBytes: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export function importComplaints(
     .transaction(() => {
       const ids: number[] = [];
       const held: number[] = [];
+      const rebuilt = options.fileBytes > logbookBytes(db) ? dropIndexes(db) : [];
       // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
       readAll(causesInUse(db), (complaint) => {
         // A NULL id makes SQLite number the row after the last one.
@@ -72,7 +75,26 @@ export function importComplaints(
         ids.push(id);
       });
       if (held.length > 0) throw alreadyHeld(held.sort((a, b) => a - b));
+      for (const create of rebuilt) db.exec(create);
       return ids;
     })
     .immediate();
+}
+
+function logbookBytes(db: Db): number {
+  return Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+}
+
+/**
+ * Drops the complaints' indexes and returns the statements that make them again, as the
+ * migrations wrote them. Building an index once from all the rows costs less than keeping it up
+ * row by row, once the rows are many: 1M rows in a micro-benchmark 24.5 s -> 14.5 s + 4.4 s to
+ * rebuild, 100k rows 2.0 s -> 1.4 s + 0.3 s.
+ */
+function dropIndexes(db: Db): string[] {
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY name`)
+    .all() as Array<{ name: string; sql: string }>;
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  return indexes.map((index) => index.sql);
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -327,6 +328,54 @@ describe('import', () => {
     const dryRun = runAtTerminal(tempLogbook(NOW), ['import', exported, '--dry-run'], { env: { COMPLAINTS_NOW: NOW } });
     expect(dryRun.code).toBe(0);
     expect(dryRun.stdout).toMatch(/Checking █+.* 100%/);
+  });
+});
+
+describe('import of a file larger than the logbook', () => {
+  // Large enough that the import drops the complaints' indexes and builds them again afterwards.
+  const ROWS = 2_000;
+  const header = 'id,logged_at,occurred_at,status,description,customer,cause,respond_by,resolved_at,action';
+  const row = (id: number) =>
+    `${id},${NOW},2026-11-${String(1 + (id % 20)).padStart(2, '0')}T10:00:00.000Z,assigned,cold soup ${id},Customer ${id % 97},cause ${id % 13},${NOW},${NOW},${id % 3 ? '' : 'fixed'}`;
+  const schema = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return {
+        objects: db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name`).all(),
+        integrity: db.pragma('integrity_check', { simple: true }),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('builds the indexes again as the migrations made them, holding every complaint', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['list']);
+    const before = schema(target.db);
+    const file = join(target.dir, 'large.csv');
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1)), ''].join('\r\n'));
+    expect(statSync(file).size).toBeGreaterThan(statSync(target.db).size);
+    expect(target.ok(['import', file])).toBe(`Imported ${ROWS} complaints from ${file} as #1–#${ROWS}.\n`);
+    expect(schema(target.db)).toEqual({ ...before, integrity: 'ok' });
+    const db = new Database(target.db, { readonly: true });
+    try {
+      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_by_cause WHERE cause = 'cause 5'`).pluck().get()).toBe(154);
+      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_with_action_by_resolved WHERE action IS NOT NULL AND resolved_at > ''`).pluck().get()).toBe(666);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves the logbook and its indexes as they were when its last row is bad', () => {
+    const target = oneComplaintLogbook();
+    const before = schema(target.db);
+    const file = join(target.dir, 'large-bad.csv');
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 2)), `${ROWS + 2},${NOW},${NOW},open,x,,,,,`, ''].join('\r\n'));
+    const result = runComparing(target, ['import', file]);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toBe(`complaints: line ${ROWS + 2}: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
+    expect(schema(target.db)).toEqual(before);
   });
 });
 
