@@ -15,6 +15,23 @@ export function appendEvent(db: Db, event: TimelineEvent): void {
   insert.run(event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes));
 }
 
+/**
+ * The 'imported' event that begins the timeline of each complaint just imported, all in one
+ * statement: appended one by one, they took a sixth of a million-row import. `ids` are the
+ * complaints' ids in the logbook and `originals` their ids in the file, in the same order; the
+ * event names the file, and the file's id where it differs.
+ */
+export function appendImportedEvents(db: Db, ids: readonly number[], originals: readonly number[], at: string, source: string): void {
+  const pairs = JSON.stringify(ids.map((id, index) => [id, originals[index]]));
+  db.prepare(
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
+     SELECT value ->> 0, @at, @at, 'imported',
+       CASE WHEN value ->> 0 = value ->> 1 THEN json_object('source', @source)
+         ELSE json_object('source', @source, 'original_id', value ->> 1) END
+     FROM json_each(@pairs)`,
+  ).run({ at, source, pairs });
+}
+
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */
 export function timeline(db: Db, complaintId: number): TimelineEvent[] {
   const rows = db

@@ -1,7 +1,7 @@
 import type { Complaint } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { causesInUse } from './complaints.js';
-import { appendEvent } from './events.js';
+import { appendImportedEvents } from './events.js';
 import type { Db } from './open.js';
 
 const COLUMNS = [
@@ -57,6 +57,7 @@ export function importComplaints(
   return db
     .transaction(() => {
       const ids: number[] = [];
+      const originals: number[] = [];
       const held: number[] = [];
       const rebuilt = options.fileBytes > logbookBytes(db) ? dropIndexes(db) : [];
       // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
@@ -69,12 +70,11 @@ export function importComplaints(
           held.push(complaint.id);
           return;
         }
-        const id = Number(result.lastInsertRowid);
-        const changes = { source: options.source, ...(id === complaint.id ? {} : { original_id: complaint.id }) };
-        appendEvent(db, { complaint_id: id, at: options.recordedAt, recorded_at: options.recordedAt, action: 'imported', changes });
-        ids.push(id);
+        ids.push(Number(result.lastInsertRowid));
+        originals.push(complaint.id);
       });
       if (held.length > 0) throw alreadyHeld(held.sort((a, b) => a - b));
+      appendImportedEvents(db, ids, originals, options.recordedAt, options.source);
       for (const create of rebuilt) db.exec(create);
       return ids;
     })
