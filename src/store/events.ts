@@ -22,14 +22,17 @@ export function appendEvent(db: Db, event: TimelineEvent): void {
  * event names the file, and the file's id where it differs.
  */
 export function appendImportedEvents(db: Db, ids: readonly number[], originals: readonly number[], at: string, source: string): void {
-  const pairs = JSON.stringify(ids.map((id, index) => [id, originals[index]]));
+  // Most imports keep the file's ids; a list of them takes a tenth of the memory of the pairs.
+  const kept = originals.every((original, index) => original === ids[index]);
+  const imported = kept
+    ? `SELECT value AS id, value AS original FROM json_each(@list)`
+    : `SELECT value ->> 0 AS id, value ->> 1 AS original FROM json_each(@list)`;
   db.prepare(
     `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
-     SELECT value ->> 0, @at, @at, 'imported',
-       CASE WHEN value ->> 0 = value ->> 1 THEN json_object('source', @source)
-         ELSE json_object('source', @source, 'original_id', value ->> 1) END
-     FROM json_each(@pairs)`,
-  ).run({ at, source, pairs });
+     SELECT id, @at, @at, 'imported',
+       CASE WHEN id = original THEN json_object('source', @source) ELSE json_object('source', @source, 'original_id', original) END
+     FROM (${imported})`,
+  ).run({ at, source, list: JSON.stringify(kept ? ids : ids.map((id, index) => [id, originals[index]])) });
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */
