@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { CsvError } from 'csv-parse/sync';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
+import { eachCsvRecord } from '../domain/csv-records.js';
 import {
   REQUIRED_COLUMNS,
   checkEncoding,
   checkHeader,
-  lineCounter,
-  nextRecordStart,
   rowReader,
   type RowReader,
 } from '../domain/csv-row.js';
@@ -61,102 +59,53 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new Refusal(`cannot read ${file} (${error.code ?? error.message}); check the name and that it is a file`);
   });
-  const complaints = await refusingWholeFile(file, async () => {
+  const ids = await refusingWholeFile(file, async () => {
     checkEncoding(bytes);
-    const knownCauses = causesInUse(await session.db());
-    const progress = await startProgress(session, 'Checking', () => bytes.length);
-    // The first row names the columns; each later one is checked as it is parsed, so the parsed
-    // cells of a large file are not all held at once.
-    let read: RowReader | undefined;
-    const checked: Complaint[] = [];
-    try {
-      await eachCsvRow(bytes, (cells, line, bytesRead) => {
+    const db = await session.db();
+    const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => bytes.length);
+    const readAll = (knownCauses: readonly string[], take: (complaint: Complaint) => void) => {
+      // The first row names the columns; each later one is checked as it is parsed.
+      let read: RowReader | undefined;
+      eachCsvRecord(bytes, (cells, line, bytesRead) => {
         progress.advance(bytesRead);
         if (read === undefined) read = rowReader(checkHeader(cells, line), knownCauses, session.now());
-        else checked.push(read(cells, line));
+        else take(read(cells, line));
       });
+      if (read === undefined) {
+        throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
+      }
+    };
+    try {
+      if (!options.dryRun) {
+        const { newIds = false } = options;
+        return importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes: bytes.length }, readAll);
+      }
+      const inFile: number[] = [];
+      readAll(causesInUse(db), (complaint) => inFile.push(complaint.id));
+      const held = options.newIds ? [] : heldIds(db, inFile);
+      if (held.length > 0) throw alreadyHeld(held);
+      return inFile;
     } finally {
       progress.stop();
     }
-    if (read === undefined) {
-      throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
-    }
-    return checked;
   });
-  const db = await session.db();
-  const count = `${complaints.length} ${complaints.length === 1 ? 'complaint' : 'complaints'}`;
-  if (complaints.length === 0) return session.print(`Nothing to import: ${file} has a header but no complaints.`);
-
+  const count = `${ids.length} ${ids.length === 1 ? 'complaint' : 'complaints'}`;
+  if (ids.length === 0) return session.print(`Nothing to import: ${file} has a header but no complaints.`);
   if (options.dryRun) {
-    if (!options.newIds) {
-      const held = heldIds(db, complaints.map((c) => c.id));
-      if (held.length > 0) throw alreadyHeld(held);
-    }
-    const ids = options.newIds ? "with new ids after the logbook's last one" : `as ${idRange(complaints.map((c) => c.id))}`;
-    return session.print(`Would import ${count} from ${file} ${ids}; nothing was written (--dry-run).`);
-  }
-
-  const progress = await startProgress(session, 'Importing', () => complaints.length);
-  let ids: number[];
-  try {
-    ids = importComplaints(db, complaints, {
-      newIds: Boolean(options.newIds),
-      recordedAt: session.now().toISOString(),
-      source: basename(file),
-      onImported: () => progress.advance(),
-    });
-  } finally {
-    progress.stop();
+    const as = options.newIds ? "with new ids after the logbook's last one" : `as ${idRange(ids)}`;
+    return session.print(`Would import ${count} from ${file} ${as}; nothing was written (--dry-run).`);
   }
   session.print(`Imported ${count} from ${file} as ${idRange(ids)}.`);
   session.tell(`next: complaints list, or complaints causes to check the spellings of causes`);
 }
 
 /** A bad file is the user's input to fix: one line naming the line and the reason, and the promise that nothing changed. */
-async function refusingWholeFile(file: string, read: () => Promise<Complaint[]>): Promise<Complaint[]> {
+async function refusingWholeFile<T>(file: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message}; nothing was imported from ${file}`);
     throw error;
-  }
-}
-
-/** Calls `each` with every row's cells, the line it begins on, and how many bytes it took up. */
-async function eachCsvRow(bytes: Buffer, each: (cells: string[], line: number, bytesRead: number) => void): Promise<void> {
-  const { parse } = await import('csv-parse/sync');
-  const lineOf = lineCounter(bytes);
-  // Where the last whole row ended: the next one, or the one that fails to parse, begins after it.
-  let end = 0;
-  try {
-    parse(bytes, {
-      bom: true,
-      skip_empty_lines: true,
-      on_record: (cells, context) => {
-        each(cells, lineOf(nextRecordStart(bytes, end)), context.bytes - end);
-        end = context.bytes;
-        return undefined;
-      },
-    });
-  } catch (error) {
-    const code = (error as Partial<CsvError>).code;
-    if (code === undefined) throw error;
-    throw new UsageError(`line ${lineOf(nextRecordStart(bytes, end))}: ${csvProblem(code, (error as Error).message)}`);
-  }
-}
-
-function csvProblem(code: string, message: string): string {
-  switch (code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed (a " is missing)';
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return 'the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)';
-    case 'INVALID_OPENING_QUOTE':
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'a " in the middle of a cell; put the cell in quotes and double each " inside it';
-    default:
-      return `not valid CSV (${message.split('\n')[0]})`;
   }
 }
 

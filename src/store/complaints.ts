@@ -18,12 +18,13 @@ const WRITABLE = new Set<string>([
 ]);
 
 /**
- * The person keys (migrations/0004), written from the @customer and @contact of the same
- * statement so that a key never disagrees with the name or contact it stands for.
+ * The person keys (migrations/0004), written from the customer and contact parameters of the
+ * same statement (named @customer and @contact unless given) so that a key never disagrees with
+ * the name or contact it stands for.
  */
 export const PERSON_KEYS = {
   columns: 'customer_key, contact_key',
-  values: `person_key(@customer, 'customer'), person_key(@contact, 'contact')`,
+  values: (customer = '@customer', contact = '@contact') => `person_key(${customer}, 'customer'), person_key(${contact}, 'contact')`,
 };
 
 // A complaint as the rest of the program knows it: every column but the person keys, which are
@@ -35,7 +36,7 @@ export function insertComplaint(db: Db, complaint: NewComplaint): number {
   const result = db
     .prepare(
       `INSERT INTO complaints (${columns.join(', ')}, ${PERSON_KEYS.columns})
-       VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values})`,
+       VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values()})`,
     )
     .run(complaint);
   return Number(result.lastInsertRowid);

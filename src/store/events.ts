@@ -15,6 +15,26 @@ export function appendEvent(db: Db, event: TimelineEvent): void {
   insert.run(event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes));
 }
 
+/**
+ * The 'imported' event that begins the timeline of each complaint just imported, all in one
+ * statement: appended one by one, they took a sixth of a million-row import. `ids` are the
+ * complaints' ids in the logbook and `originals` their ids in the file, in the same order; the
+ * event names the file, and the file's id where it differs.
+ */
+export function appendImportedEvents(db: Db, ids: readonly number[], originals: readonly number[], at: string, source: string): void {
+  // Most imports keep the file's ids; a list of them takes a tenth of the memory of the pairs.
+  const kept = originals.every((original, index) => original === ids[index]);
+  const imported = kept
+    ? `SELECT value AS id, value AS original FROM json_each(@list)`
+    : `SELECT value ->> 0 AS id, value ->> 1 AS original FROM json_each(@list)`;
+  db.prepare(
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
+     SELECT id, @at, @at, 'imported',
+       CASE WHEN id = original THEN json_object('source', @source) ELSE json_object('source', @source, 'original_id', original) END
+     FROM (${imported})`,
+  ).run({ at, source, list: JSON.stringify(kept ? ids : ids.map((id, index) => [id, originals[index]])) });
+}
+
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */
 export function timeline(db: Db, complaintId: number): TimelineEvent[] {
   const rows = db

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -317,6 +318,30 @@ describe('import', () => {
     expect(renumbered.timeline[0].changes).toEqual({ source: 'export.csv', original_id: 1 });
   });
 
+  it('names the held ids wherever they are in the file, the lowest five first, and changes nothing', () => {
+    const target = tempLogbook(NOW);
+    for (const text of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) target.ok(['log', text, '--at', '2026-11-22 08:00']);
+    const file = join(target.dir, 'some-held.csv');
+    const row = (id: number) => `${id},${NOW},${NOW},new,from the other till`;
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', row(40), row(6), row(41), row(2), row(7), row(5), row(3), row(1), ''].join('\r\n'));
+    for (const dryRun of [[], ['--dry-run']]) {
+      const refused = runComparing(target, ['import', file, ...dryRun]);
+      expect(refused).toMatchObject({ code: 1, unchanged: true });
+      expect(refused.stderr).toBe(
+        'complaints: the logbook already has #1, #2, #3, #5, #6 and 1 more; add --new-ids to number the imported complaints after the last one, or import into an empty logbook\n',
+      );
+    }
+  });
+
+  it('refuses a bad row after held ids as a bad file, with exit 2', () => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'held-then-bad.csv');
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', `1,${NOW},${NOW},new,held`, `2,${NOW},${NOW},new,fine`, `3,${NOW},${NOW},open,bad`, ''].join('\r\n'));
+    const refused = runComparing(target, ['import', file]);
+    expect(refused).toMatchObject({ code: 2, unchanged: true });
+    expect(refused.stderr).toBe(`complaints: line 4: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
+  });
+
   it('says so when the file has a header but no complaints', () => {
     const target = oneComplaintLogbook();
     const file = join(target.dir, 'header-only.csv');
@@ -325,12 +350,63 @@ describe('import', () => {
     expect(result).toMatchObject({ code: 0, unchanged: true, stdout: `Nothing to import: ${file} has a header but no complaints.\n` });
   });
 
-  it('shows its progress on stderr when it is a terminal', () => {
+  it('shows its progress on stderr when it is a terminal, checking and importing in one pass', () => {
     const target = tempLogbook(NOW);
     const result = runAtTerminal(target, ['import', exported], { env: { COMPLAINTS_NOW: NOW } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Checking █+.* 100%/);
     expect(result.stdout).toMatch(/Importing █+.* 100%/);
+    expect(result.stdout).not.toContain('Checking');
+    const dryRun = runAtTerminal(tempLogbook(NOW), ['import', exported, '--dry-run'], { env: { COMPLAINTS_NOW: NOW } });
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toMatch(/Checking █+.* 100%/);
+  });
+});
+
+describe('import of a file larger than the logbook', () => {
+  // Large enough that the import drops the complaints' indexes and builds them again afterwards.
+  const ROWS = 2_000;
+  const header = 'id,logged_at,occurred_at,status,description,customer,cause,respond_by,resolved_at,action';
+  const row = (id: number) =>
+    `${id},${NOW},2026-11-${String(1 + (id % 20)).padStart(2, '0')}T10:00:00.000Z,assigned,cold soup ${id},Customer ${id % 97},cause ${id % 13},${NOW},${NOW},${id % 3 ? '' : 'fixed'}`;
+  const schema = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return {
+        objects: db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name`).all(),
+        integrity: db.pragma('integrity_check', { simple: true }),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('builds the indexes again as the migrations made them, holding every complaint', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['list']);
+    const before = schema(target.db);
+    const file = join(target.dir, 'large.csv');
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1)), ''].join('\r\n'));
+    expect(statSync(file).size).toBeGreaterThan(statSync(target.db).size);
+    expect(target.ok(['import', file])).toBe(`Imported ${ROWS} complaints from ${file} as #1–#${ROWS}.\n`);
+    expect(schema(target.db)).toEqual({ ...before, integrity: 'ok' });
+    const db = new Database(target.db, { readonly: true });
+    try {
+      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_by_cause WHERE cause = 'cause 5'`).pluck().get()).toBe(154);
+      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_with_action_by_resolved WHERE action IS NOT NULL AND resolved_at > ''`).pluck().get()).toBe(666);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('leaves the logbook and its indexes as they were when its last row is bad', () => {
+    const target = oneComplaintLogbook();
+    const before = schema(target.db);
+    const file = join(target.dir, 'large-bad.csv');
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 2)), `${ROWS + 2},${NOW},${NOW},open,x,,,,,`, ''].join('\r\n'));
+    const result = runComparing(target, ['import', file]);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toBe(`complaints: line ${ROWS + 2}: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
+    expect(schema(target.db)).toEqual(before);
   });
 });
 

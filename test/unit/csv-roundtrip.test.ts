@@ -58,7 +58,7 @@ function writeLogbook(file: string, logbook: readonly Complaint[]): void {
       // With the person keys, as the store writes every complaint.
       db.prepare(
         `INSERT INTO complaints (${columns.join(', ')}, ${PERSON_KEYS.columns})
-         VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values})`,
+         VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values()})`,
       ).run(complaint);
     }
   } finally {

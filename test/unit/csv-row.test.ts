@@ -6,7 +6,6 @@ import {
   checkHeader,
   guardFormula,
   lineCounter,
-  nextRecordStart,
   rowReader,
   csvRowMaker,
   unguardFormula,
@@ -194,6 +193,17 @@ describe('rowReader', () => {
     expect(readOne({ ...minimal, occurred_at: '2026-11-20 12:30' }).occurred_at).toBe(new Date(2026, 10, 20, 12, 30).toISOString());
   });
 
+  it('stores a UTC time with an offset or without milliseconds in the form export writes', () => {
+    expect(readOne({ ...minimal, occurred_at: '2026-11-20T14:30:00+02:00', resolved_at: '2026-11-20t14:30z' })).toMatchObject({
+      occurred_at: '2026-11-20T12:30:00.000Z',
+      resolved_at: '2026-11-20T14:30:00.000Z',
+    });
+  });
+
+  it('reads hour 24 in the form export writes as ISO 8601 does, the midnight after, though export never writes it', () => {
+    expect(readOne({ ...minimal, respond_by: '2026-11-20T24:00:00.000Z' }).respond_by).toBe('2026-11-21T00:00:00.000Z');
+  });
+
   it('reads an amount typed with one decimal or a comma', () => {
     expect(readOne({ ...minimal, cost: '4.5' }).cost_minor).toBe(450);
     expect(readOne({ ...minimal, cost: '4,50' }).cost_minor).toBe(450);
@@ -228,6 +238,7 @@ describe('rowReader', () => {
     ['an unknown remedy', { remedy: 'voucher' }, /^line 2: remedy: 'voucher' is not one of refund/],
     ['an unknown wish', { wants: 'money' }, /^line 2: wants: 'money' is not one of refund/],
     ['a day that does not exist', { occurred_at: '2026-02-30' }, /^line 2: occurred_at: '2026-02-30' is not a date and time; use ISO 8601/],
+    ['a day that does not exist, in the form export writes', { occurred_at: '2026-02-29T10:00:00.000Z' }, /^line 2: occurred_at: '2026-02-29T10:00:00.000Z' is not a date and time/],
     ['a relative date', { logged_at: 'yesterday' }, /^line 2: logged_at: 'yesterday' is not a date and time/],
     ['a date in another order', { resolved_at: '20/11/2026' }, /^line 2: resolved_at: '20\/11\/2026' is not a date and time/],
     ['a negative cost', { cost: '-4.50' }, /^line 2: cost: '-4.50' is not an amount/],
@@ -271,16 +282,10 @@ describe('checkEncoding', () => {
   });
 });
 
-describe('lineCounter and nextRecordStart', () => {
+describe('lineCounter', () => {
   it('counts LF, CRLF and a lone CR each as one line break', () => {
     const text = Buffer.from('a\nb\r\nc\rd');
     const lineOf = lineCounter(text);
     expect([0, 2, 5, 7].map(lineOf)).toEqual([1, 2, 3, 4]);
-  });
-
-  it('finds where the next record begins past blank lines', () => {
-    const text = Buffer.from('a\r\n\r\n\nb');
-    expect(nextRecordStart(text, 3)).toBe(6);
-    expect(lineCounter(text)(nextRecordStart(text, 3))).toBe(4);
   });
 });

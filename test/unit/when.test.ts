@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
+import { isCanonicalInstant, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
 import { UsageError } from '../../src/errors.js';
 
 // Every expectation is built with Date's local-time constructors, so these tests hold in whatever
@@ -202,6 +202,68 @@ describe('parseWhen: properties', () => {
         }
         if (read) expect(Number.isNaN(read.getTime())).toBe(false);
       }),
+    );
+  });
+});
+
+describe('isCanonicalInstant', () => {
+  it('takes any moment toISOString writes, from year 0 to 9999', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0000-01-01T00:00:00.000Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true }), (moment) => {
+        expect(isCanonicalInstant(moment.toISOString())).toBe(true);
+      }),
+    );
+  });
+
+  it.each(['2028-02-29T10:00:00.000Z', '2000-02-29T23:59:59.999Z', '0000-02-29T00:00:00.000Z'])('takes 29 February of the leap year in %j', (text) => {
+    expect(isCanonicalInstant(text)).toBe(true);
+  });
+
+  it.each([
+    '2026-02-30T10:00:00.000Z',
+    '2026-02-29T10:00:00.000Z',
+    '1900-02-29T10:00:00.000Z',
+    '2026-00-10T10:00:00.000Z',
+    '2026-10-00T10:00:00.000Z',
+    '2026-13-01T10:00:00.000Z',
+    '2026-11-31T10:00:00.000Z',
+    '2026-11-20T24:00:00.000Z',
+    '2026-11-20T14:60:00.000Z',
+    '2026-11-20t14:30:00.000z',
+    '2026-11-20T14:30:00Z',
+    '2026-11-20T14:30:00.5Z',
+    '2026-11-20 14:30:00.000Z',
+    '2026-11-20T14:30:00.000+00:00',
+    ' 2026-11-20T14:30:00.000Z',
+    '+012026-11-20T14:30:00.000Z',
+  ])('leaves %j to the general parser', (text) => {
+    expect(isCanonicalInstant(text)).toBe(false);
+  });
+
+  it('agrees with the general parser on any text of its shape: true exactly where that one reads it and writes the same text back', () => {
+    const two = (max: number) => fc.integer({ min: 0, max }).map((n) => pad(n));
+    const text = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => pad(n, 4)),
+        fc.oneof(two(13), two(99)),
+        fc.oneof(two(32), two(99)),
+        fc.oneof(two(24), two(99)),
+        fc.oneof(two(60), two(99)),
+        fc.oneof(two(60), two(99)),
+        fc.integer({ min: 0, max: 999 }).map((n) => pad(n, 3)),
+      )
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(text, (written) => {
+        let general: Date | undefined;
+        try {
+          general = parseWhen(written, now, '--at').at;
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsageError);
+        }
+        expect(isCanonicalInstant(written)).toBe(general !== undefined && general.toISOString() === written);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
