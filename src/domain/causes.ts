@@ -5,7 +5,8 @@ export function tidyCause(text: string): string {
 
 /** The key two spellings of one cause share: tidied, compared without case. */
 export function causeKey(text: string): string {
-  return tidyCause(text).toLocaleLowerCase('und');
+  // The root locale's mapping, as personKey uses it (src/domain/person.ts).
+  return tidyCause(text).toLowerCase();
 }
 
 /**

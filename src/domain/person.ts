@@ -8,7 +8,9 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
  * phone numbers. The store keeps it beside each name and contact, to find a person by it.
  */
 export function personKey(text: string, field: PersonalField): string {
-  const folded = text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+  // toLowerCase() is Unicode's default mapping, the root locale's: the same for every code point
+  // as toLocaleLowerCase('und'), and a tenth of its cost, which an import pays twice a row.
+  const folded = text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
   return field === 'contact' ? folded.replace(/[\s()-]/g, '') : folded;
 }
 
