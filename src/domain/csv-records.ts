@@ -16,7 +16,7 @@ export type EachRecord = (cells: string[], line: number, bytesRead: number) => v
  * Reads CSV as RFC 4180 writes it, calling `each` with every record in order: cells separated by
  * commas, a cell in double quotes holding commas, line breaks and doubled quotes. Records end
  * with the first line break the file uses (CRLF, LF or CR, as csv-parse discovers it); any other
- * line break is part of a cell, as export writes a lone LF or CR in a cell without quotes. Blank
+ * line break is part of a cell, as exports before 2026-11-23 wrote a lone LF or CR in a cell without quotes. Blank
  * lines are skipped; a UTF-8 byte order mark is ignored. Every record must have as many cells as
  * the first. A malformed file throws a UsageError naming the line the bad record begins on,
  * counting LF, CRLF and a lone CR each as a line. `input` must be UTF-8 (checkEncoding).
