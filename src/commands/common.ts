@@ -1,8 +1,11 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../context.js';
+import { canonicalCause } from '../domain/causes.js';
 import { readSettings, type Settings } from '../domain/config.js';
+import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
+import { causesInUse } from '../store/complaints.js';
 import type { Db } from '../store/open.js';
 import { storedSettings } from '../store/settings.js';
 
@@ -43,4 +46,12 @@ export function withFilterOptions(command: Command): Command {
     .option('--until <when>', 'only those that happened before then (a bare date includes that day)')
     .option('--overdue', 'only open complaints past their respond-by time')
     .option('--limit <n>', 'at most this many');
+}
+
+/**
+ * The filter with its cause spelt as the logbook spells it, as triage would file it: "QUALITÉ"
+ * finds "qualité", which SQLite's NOCASE (ASCII letters only) would miss.
+ */
+export function causeAsSpelt(db: Db, filter: ComplaintFilter): ComplaintFilter {
+  return filter.cause === undefined ? filter : { ...filter, cause: canonicalCause(filter.cause, causesInUse(db)) };
 }

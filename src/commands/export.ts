@@ -13,7 +13,7 @@ import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { startProgress } from '../output/progress.js';
 import { countComplaints, iterateComplaintRows } from '../store/complaints.js';
-import { examples, withFilterOptions } from './common.js';
+import { causeAsSpelt, examples, withFilterOptions } from './common.js';
 
 interface ExportOptions extends FilterFlags {
   out?: string;
@@ -48,9 +48,10 @@ ${examples(
 }
 
 export async function runExport(options: ExportOptions, session: Session): Promise<void> {
-  const filter = checkFilter(options, session.now(), 'by id');
+  const checked = checkFilter(options, session.now(), 'by id');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const db = await session.db();
+  const filter = causeAsSpelt(db, checked);
   const { csvChunks } = await import('../output/csv.js');
 
   const progress = await startProgress(session, 'Exporting', () => countComplaints(db, filter));

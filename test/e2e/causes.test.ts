@@ -119,3 +119,17 @@ describe('causes rename', () => {
     expect(result.stderr).toMatch(/^complaints: missing required argument 'new'\n$/);
   });
 });
+
+describe('filtering by cause', () => {
+  it('finds a cause typed in other capitals, in any script, and tidied, in list and export', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'the bill was wrong', '--at', '2026-11-20']);
+    book.ok(['log', 'no receipt', '--at', '2026-11-21']);
+    book.ok(['triage', '1', '--category', 'price', '--cause', 'Qualité du service']);
+    book.ok(['triage', '2', '--category', 'price', '--cause', 'no receipt']);
+    const listed = JSON.parse(book.ok(['list', '--cause', '  QUALITÉ   DU SERVICE ', '--json']));
+    expect(listed.map((c: { id: number }) => c.id)).toEqual([1]);
+    const exported = book.ok(['export', '--cause', 'qualité du service']).trimEnd().split('\r\n');
+    expect(exported.map((row) => row.split(',')[0])).toEqual(['id', '1']);
+  });
+});
