@@ -2,7 +2,8 @@
 -- returning customer is recognised, and a person found to be forgotten, whatever the case of
 -- their name in any script and however their phone number is punctuated. SQLite's NOCASE folds
 -- ASCII letters only ("ZOË" and "zoë" differed). The store writes the keys with every name and
--- contact; person_key() is the same function, lent to SQLite by each connection.
+-- contact; here they are filled by person_key(), the same function lent to SQLite by the
+-- connection that migrates (src/store/open.ts).
 ALTER TABLE complaints ADD COLUMN customer_key TEXT;
 ALTER TABLE complaints ADD COLUMN contact_key TEXT;
 UPDATE complaints

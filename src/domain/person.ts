@@ -14,3 +14,7 @@ export function personKey(text: string, field: PersonalField): string {
   return field === 'contact' ? folded.replace(/[\s()-]/g, '') : folded;
 }
 
+/** The key of a name or contact as the store keeps it beside the value: none for none. */
+export function personKeyOf(text: string | null, field: PersonalField): string | null {
+  return text === null ? null : personKey(text, field);
+}

@@ -2,7 +2,7 @@ import type { Complaint, ComplaintChanges, NewComplaint, Step } from '../domain/
 import type { ComplaintFilter } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
-import { PERSONAL_FIELDS } from '../domain/person.js';
+import { PERSONAL_FIELDS, personKeyOf } from '../domain/person.js';
 import { Refusal } from '../errors.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
@@ -18,14 +18,12 @@ const WRITABLE = new Set<string>([
 ]);
 
 /**
- * The person keys (migrations/0004), written from the customer and contact parameters of the
- * same statement (named @customer and @contact unless given) so that a key never disagrees with
- * the name or contact it stands for.
+ * The person keys (migrations/0004) of a complaint's name and contact, bound beside them in the
+ * same statement, so that a key never disagrees with the name or contact it stands for.
  */
-export const PERSON_KEYS = {
-  columns: 'customer_key, contact_key',
-  values: (customer = '@customer', contact = '@contact') => `person_key(${customer}, 'customer'), person_key(${contact}, 'contact')`,
-};
+export function personKeys(person: Pick<Complaint, 'customer' | 'contact'>): { customer_key: string | null; contact_key: string | null } {
+  return { customer_key: personKeyOf(person.customer, 'customer'), contact_key: personKeyOf(person.contact, 'contact') };
+}
 
 // A complaint as the rest of the program knows it: every column but the person keys, which are
 // the store's own.
@@ -35,10 +33,10 @@ export function insertComplaint(db: Db, complaint: NewComplaint): number {
   const columns = Object.keys(complaint).filter((c) => c === 'logged_at' || WRITABLE.has(c));
   const result = db
     .prepare(
-      `INSERT INTO complaints (${columns.join(', ')}, ${PERSON_KEYS.columns})
-       VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values()})`,
+      `INSERT INTO complaints (${columns.join(', ')}, customer_key, contact_key)
+       VALUES (${columns.map((c) => '@' + c).join(', ')}, @customer_key, @contact_key)`,
     )
-    .run(complaint);
+    .run({ ...complaint, ...personKeys(complaint) });
   return Number(result.lastInsertRowid);
 }
 
@@ -55,9 +53,11 @@ export function findOrRefuse(db: Db, id: number): Complaint {
 export function updateComplaint(db: Db, id: number, changes: ComplaintChanges): void {
   const columns = Object.keys(changes).filter((c) => WRITABLE.has(c));
   if (columns.length === 0) return;
-  const keys = PERSONAL_FIELDS.filter((field) => columns.includes(field)).map((field) => `${field}_key = person_key(@${field}, '${field}')`);
-  db.prepare(`UPDATE complaints SET ${[...columns.map((c) => `${c} = @${c}`), ...keys].join(', ')} WHERE id = @id`).run({
+  const personal = PERSONAL_FIELDS.filter((field) => columns.includes(field));
+  const keys = Object.fromEntries(personal.map((field) => [`${field}_key`, personKeyOf(changes[field] ?? null, field)]));
+  db.prepare(`UPDATE complaints SET ${[...columns, ...Object.keys(keys)].map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({
     ...changes,
+    ...keys,
     id,
   });
 }
@@ -158,10 +158,8 @@ export function earlierByCustomer(
   latest: number,
 ): EarlierComplaints {
   if (person.customer === null && person.contact === null) return { count: 0, latest: [] };
-  const params = { beforeId, customer: person.customer, contact: person.contact, latest };
-  const from = `FROM complaints
-    WHERE id < @beforeId
-      AND (customer_key = person_key(@customer, 'customer') OR contact_key = person_key(@contact, 'contact'))`;
+  const params = { beforeId, ...personKeys(person), latest };
+  const from = `FROM complaints WHERE id < @beforeId AND (customer_key = @customer_key OR contact_key = @contact_key)`;
   return {
     count: db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number,
     latest: (

@@ -1,5 +1,5 @@
 import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../domain/forget.js';
-import { PERSONAL_FIELDS, type PersonalField } from '../domain/person.js';
+import { PERSONAL_FIELDS, personKey, type PersonalField } from '../domain/person.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 
@@ -12,8 +12,8 @@ export function complaintsOf(db: Db, wanted: string, by: ForgetBy): number[] {
 
 function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
   return db
-    .prepare(`SELECT id, customer, contact FROM complaints WHERE ${by}_key = person_key(?, '${by}') ORDER BY id`)
-    .all(wanted) as PersonOnFile[];
+    .prepare(`SELECT id, customer, contact FROM complaints WHERE ${by}_key = ? ORDER BY id`)
+    .all(personKey(wanted, by)) as PersonOnFile[];
 }
 
 export interface Erasure {

@@ -1,6 +1,7 @@
 import type { Complaint } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
-import { PERSON_KEYS, causesInUse } from './complaints.js';
+import { personKeyOf } from '../domain/person.js';
+import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
 import type { Db } from './open.js';
 
@@ -53,11 +54,11 @@ export function importComplaints(
   // added meanwhile are rolled back with it. Positional parameters: binding the complaint's 25
   // values by name took a third of the insert's time.
   const insert = db.prepare(
-    `INSERT INTO complaints (${COLUMNS.join(', ')}, ${PERSON_KEYS.columns})
-     VALUES (${COLUMNS.map(() => '?').join(', ')}, ${PERSON_KEYS.values('?', '?')})
+    `INSERT INTO complaints (${COLUMNS.join(', ')}, customer_key, contact_key)
+     VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
-  // The complaint's columns, then its customer and contact again for their person keys.
+  // The complaint's columns, then the person keys of its customer and contact.
   const values: Array<string | number | null> = [];
   const keyed = [COLUMNS.length, COLUMNS.length + 1] as const;
   return db
@@ -71,8 +72,8 @@ export function importComplaints(
         // A NULL id makes SQLite number the row after the last one.
         for (let index = 0; index < COLUMNS.length; index++) values[index] = complaint[COLUMNS[index]!];
         if (options.newIds) values[COLUMNS.indexOf('id')] = null;
-        values[keyed[0]] = complaint.customer;
-        values[keyed[1]] = complaint.contact;
+        values[keyed[0]] = personKeyOf(complaint.customer, 'customer');
+        values[keyed[1]] = personKeyOf(complaint.contact, 'contact');
         const result = insert.run(values);
         if (result.changes === 0) {
           held.push(complaint.id);

@@ -96,7 +96,7 @@ function createLogbook(path: string, migrations: Migration[]): void {
   }
 }
 
-/** What the store's SQL (and the migrations) call that SQLite does not have: the same code as the domain's. */
+/** What the migrations call that SQLite does not have: the same code the store writes with. */
 function lendFunctions(db: Db): void {
   db.function('person_key', { deterministic: true }, (text: unknown, field: unknown) =>
     typeof text === 'string' ? personKey(text, field === 'contact' ? 'contact' : 'customer') : null,

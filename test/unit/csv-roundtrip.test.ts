@@ -10,7 +10,7 @@ import { canonicalCause, tidyCause } from '../../src/domain/causes.js';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { STATUSES } from '../../src/domain/lifecycle.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
-import { PERSON_KEYS } from '../../src/store/complaints.js';
+import { personKeys } from '../../src/store/complaints.js';
 import { openDatabase } from '../../src/store/open.js';
 
 // The whole command runs in-process (the same `run` the binary calls), so a hundred logbooks
@@ -57,9 +57,9 @@ function writeLogbook(file: string, logbook: readonly Complaint[]): void {
       const columns = Object.keys(complaint);
       // With the person keys, as the store writes every complaint.
       db.prepare(
-        `INSERT INTO complaints (${columns.join(', ')}, ${PERSON_KEYS.columns})
-         VALUES (${columns.map((c) => '@' + c).join(', ')}, ${PERSON_KEYS.values()})`,
-      ).run(complaint);
+        `INSERT INTO complaints (${columns.join(', ')}, customer_key, contact_key)
+         VALUES (${columns.map((c) => '@' + c).join(', ')}, @customer_key, @contact_key)`,
+      ).run({ ...complaint, ...personKeys(complaint) });
     }
   } finally {
     db.close();
