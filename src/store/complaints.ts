@@ -64,13 +64,8 @@ export function updateComplaint(db: Db, id: number, changes: ComplaintChanges): 
 
 /** Complaints matching every given filter. */
 export function listComplaints(db: Db, filter: ComplaintFilter): Complaint[] {
-  return [...iterateComplaints(db, filter)];
-}
-
-/** The same as listComplaints, one complaint at a time. */
-export function iterateComplaints(db: Db, filter: ComplaintFilter): IterableIterator<Complaint> {
   const { statement, params } = selectComplaints(db, filter);
-  return statement.iterate(params) as IterableIterator<Complaint>;
+  return statement.all(params) as Complaint[];
 }
 
 /**
