@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NewComplaint } from '../../src/domain/complaint.js';
+import { insertComplaint, updateComplaint, usedValues } from '../../src/store/complaints.js';
+import { openDatabase, type Db } from '../../src/store/open.js';
+
+const AT = '2026-11-20T12:00:00.000Z';
+
+function draft(changes: Partial<NewComplaint> = {}): NewComplaint {
+  return {
+    logged_at: AT, occurred_at: AT, status: 'new', channel: null, customer: null, contact: null, about: null,
+    description: 'soup was cold', wants: null, suggestion: null, staff: null, category: null, cause: null,
+    severity: null, reject_reason: null, assignee: null, respond_by: null, resolved_at: null, remedy: null,
+    cost_minor: null, root_cause: null, action: null, followed_up_at: null, satisfaction: null,
+    ...changes,
+  };
+}
+
+function withLogbook(use: (db: Db) => void): void {
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'complaints-store-')), 'complaints.db'));
+  try {
+    use(db);
+  } finally {
+    db.close();
+  }
+}
+
+const keysOf = (db: Db, id: number) => db.prepare(`SELECT customer_key, contact_key FROM complaints WHERE id = ?`).get(id);
+
+describe('person keys', () => {
+  it('are written with a new complaint and follow a changed name or contact', () => {
+    withLogbook((db) => {
+      const id = insertComplaint(db, draft({ customer: 'Zoë Brontë', contact: '(0712) 345-678' }));
+      expect(keysOf(db, id)).toEqual({ customer_key: 'zoë brontë', contact_key: '0712345678' });
+      updateComplaint(db, id, { customer: 'ZOË  B.' });
+      expect(keysOf(db, id)).toEqual({ customer_key: 'zoë b.', contact_key: '0712345678' });
+      updateComplaint(db, id, { contact: null });
+      expect(keysOf(db, id)).toEqual({ customer_key: 'zoë b.', contact_key: null });
+    });
+  });
+});
+
+describe('usedValues', () => {
+  it('suggests the answers of the latest 5,000 complaints, most used first, not older ones', () => {
+    withLogbook((db) => {
+      db.transaction(() => {
+        insertComplaint(db, draft({ about: 'last year’s menu' }));
+        for (let i = 0; i < 5_000; i++) insertComplaint(db, draft({ about: i % 3 === 0 ? 'sourdough' : 'tomato soup' }));
+      })();
+      expect(usedValues(db, 'about')).toEqual(['tomato soup', 'sourdough']);
+    });
+  });
+});
