@@ -1,11 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../context.js';
-import { canonicalCause } from '../domain/causes.js';
 import { readSettings, type Settings } from '../domain/config.js';
-import type { ComplaintFilter } from '../domain/filter.js';
+import { matchSpellings, type ComplaintFilter, type TypedFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
-import { causesInUse } from '../store/complaints.js';
+import { spellingsInUse } from '../store/complaints.js';
 import type { Db } from '../store/open.js';
 import { storedSettings } from '../store/settings.js';
 
@@ -48,10 +47,7 @@ export function withFilterOptions(command: Command): Command {
     .option('--limit <n>', 'at most this many');
 }
 
-/**
- * The filter with its cause spelt as the logbook spells it, as triage would file it: "QUALITÉ"
- * finds "qualité", which SQLite's NOCASE (ASCII letters only) would miss.
- */
-export function causeAsSpelt(db: Db, filter: ComplaintFilter): ComplaintFilter {
-  return filter.cause === undefined ? filter : { ...filter, cause: canonicalCause(filter.cause, causesInUse(db)) };
+/** The filter as the logbook spells its cause, category and assignee (matchSpellings). */
+export function filterAsSpelt(db: Db, typed: TypedFilter): ComplaintFilter {
+  return matchSpellings(typed, (field) => spellingsInUse(db, field));
 }

@@ -13,7 +13,7 @@ import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { startProgress } from '../output/progress.js';
 import { countComplaints, iterateComplaintRows } from '../store/complaints.js';
-import { causeAsSpelt, examples, withFilterOptions } from './common.js';
+import { examples, filterAsSpelt, withFilterOptions } from './common.js';
 
 interface ExportOptions extends FilterFlags {
   out?: string;
@@ -51,7 +51,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const checked = checkFilter(options, session.now(), 'by id');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const db = await session.db();
-  const filter = causeAsSpelt(db, checked);
+  const filter = filterAsSpelt(db, checked);
   const { csvChunks } = await import('../output/csv.js');
 
   const progress = await startProgress(session, 'Exporting', () => countComplaints(db, filter));

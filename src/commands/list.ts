@@ -5,7 +5,7 @@ import { toRecord } from '../domain/record.js';
 import { complaintTable } from '../output/table.js';
 import { painter } from '../output/terminal.js';
 import { listComplaints } from '../store/complaints.js';
-import { causeAsSpelt, examples, jsonOption, printJson, withFilterOptions } from './common.js';
+import { examples, filterAsSpelt, jsonOption, printJson, withFilterOptions } from './common.js';
 
 interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -28,7 +28,7 @@ export function registerList(program: Command, session: Session): void {
 
 export async function runList(options: ListOptions, session: Session): Promise<void> {
   const db = await session.db();
-  const complaints = listComplaints(db, causeAsSpelt(db, checkFilter(options, session.now(), 'newest first')));
+  const complaints = listComplaints(db, filterAsSpelt(db, checkFilter(options, session.now(), 'newest first')));
   if (options.json) return printJson(session, complaints.map(toRecord));
   if (complaints.length === 0) return session.tell('No complaints match.');
   session.print(complaintTable(complaints, session.now(), painter(session.color)));

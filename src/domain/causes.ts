@@ -1,3 +1,5 @@
+import { spellingsOf } from './spelling.js';
+
 /** A cause as typed, tidied so that the same cause is always spelt the same: trimmed, inner spaces collapsed. */
 export function tidyCause(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
@@ -5,7 +7,7 @@ export function tidyCause(text: string): string {
 
 /** The key two spellings of one cause share: tidied, compared without case. */
 export function causeKey(text: string): string {
-  // The root locale's mapping, as personKey uses it (src/domain/person.ts).
+  // The root locale's mapping, as nameKey uses it (src/domain/person.ts).
   return tidyCause(text).toLowerCase();
 }
 
@@ -15,6 +17,5 @@ export function causeKey(text: string): string {
  * `known` is in order of first use.
  */
 export function canonicalCause(typed: string, known: readonly string[]): string {
-  const key = causeKey(typed);
-  return known.find((existing) => causeKey(existing) === key) ?? tidyCause(typed);
+  return spellingsOf(typed, known, causeKey)[0] ?? tidyCause(typed);
 }

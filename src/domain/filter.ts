@@ -1,14 +1,22 @@
 import { UsageError } from '../errors.js';
+import { causeKey } from './causes.js';
 import { STATUSES, type Status } from './lifecycle.js';
+import { nameKey } from './person.js';
+import { spellingsOf } from './spelling.js';
 import { oneOf, requiredText, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
+
+/** The filters given as one typed value and matched to the spellings the logbook uses. */
+export const SPELT_FIELDS = ['cause', 'category', 'assignee'] as const;
+export type SpeltField = (typeof SPELT_FIELDS)[number];
 
 /** Which complaints a listing or export covers; every field given must hold. */
 export interface ComplaintFilter {
   statuses?: readonly Status[];
-  cause?: string;
-  category?: string;
-  assignee?: string;
+  /** Spellings in use, any of which matches; none matches nothing. */
+  cause?: readonly string[];
+  category?: readonly string[];
+  assignee?: readonly string[];
   /** Occurred at or after (ISO UTC). */
   since?: string;
   /** Occurred before (ISO UTC). */
@@ -30,7 +38,10 @@ export interface FilterFlags {
   limit?: string;
 }
 
-export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order']): ComplaintFilter {
+/** A filter as checked, before its cause, category and assignee are matched to the logbook's spellings. */
+export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
+
+export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order']): TypedFilter {
   const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
   const until = flags.until === undefined ? undefined : parseUntil(flags.until, now);
   if (since && until && until <= since) {
@@ -49,4 +60,26 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
     ...(flags.overdue ? { overdueAt: now.toISOString() } : {}),
     ...(flags.limit === undefined ? {} : { limit: wholeNumber(flags.limit, 1, 1_000_000_000, '--limit') }),
   };
+}
+
+// When two spellings are one: a cause by causeKey, and a category too, as config folds the
+// categories it keeps; an assignee, a person, by nameKey, which also takes an accent typed as a
+// letter and a combining mark for the same accent typed as one character.
+const KEY_OF: Record<SpeltField, (text: string) => string> = { cause: causeKey, category: causeKey, assignee: nameKey };
+
+/**
+ * The filter matching every spelling in use of its cause, category and assignee, in any capitals
+ * of any script: "PÂTISSERIE" finds "pâtisserie" and "Pâtisserie", which SQLite's NOCASE (ASCII
+ * letters only) would miss. A value nothing in use is spelt like finds nothing. `inUse` gives the
+ * spellings of one field; it is asked only for the fields given.
+ */
+export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) => readonly string[]): ComplaintFilter {
+  const { cause, category, assignee, ...rest } = typed;
+  const filter: ComplaintFilter = rest;
+  const typedValues = { cause, category, assignee };
+  for (const field of SPELT_FIELDS) {
+    const value = typedValues[field];
+    if (value !== undefined) filter[field] = spellingsOf(value, inUse(field), KEY_OF[field]);
+  }
+  return filter;
 }

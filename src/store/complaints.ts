@@ -1,5 +1,5 @@
 import type { Complaint, ComplaintChanges, NewComplaint, Step } from '../domain/complaint.js';
-import type { ComplaintFilter } from '../domain/filter.js';
+import { SPELT_FIELDS, type ComplaintFilter, type SpeltField } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../domain/person.js';
@@ -108,21 +108,19 @@ function limitOf(filter: ComplaintFilter): string {
 function matching(filter: ComplaintFilter): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (filter.statuses && filter.statuses.length > 0) {
-    where.push(`status IN (${filter.statuses.map((_, i) => `@status${i}`).join(', ')})`);
-    filter.statuses.forEach((s, i) => (params[`status${i}`] = s));
-  }
-  if (filter.cause !== undefined) {
-    where.push(`cause = @cause COLLATE NOCASE`);
-    params.cause = filter.cause;
-  }
-  if (filter.category !== undefined) {
-    where.push(`category = @category COLLATE NOCASE`);
-    params.category = filter.category;
-  }
-  if (filter.assignee !== undefined) {
-    where.push(`assignee = @assignee COLLATE NOCASE`);
-    params.assignee = filter.assignee;
+  // Each value its own parameter (@status0, @status1, …); an empty list matches nothing.
+  const anyOf = (term: string, name: string, values: readonly string[]) => {
+    where.push(`${term} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
+    values.forEach((value, i) => (params[`${name}${i}`] = value));
+  };
+  if (filter.statuses && filter.statuses.length > 0) anyOf('status', 'status', filter.statuses);
+  for (const field of SPELT_FIELDS) {
+    // The unary + keeps SQLite off the column's index, there to find its spellings: taking an
+    // equality there for a few rows, it read all 135,000 complaints of a category to sort them
+    // (0.4 s at a million), where walking the complaints in the order asked for meets the first
+    // few at once.
+    const spellings = filter[field];
+    if (spellings !== undefined) anyOf(`+${field}`, field, spellings);
   }
   if (filter.since !== undefined) {
     where.push(`occurred_at >= @since`);
@@ -164,14 +162,24 @@ export function earlierByCustomer(
 }
 
 /**
- * Each spelling of a cause in use, found by seeking from one to the next in complaints_by_cause:
- * as many steps as there are spellings, however many complaints have them. The rows are
- * `spelling`; the last one is NULL.
+ * Each spelling in use in `column`, found by seeking from one to the next in the index it leads
+ * (complaints_by_cause, _by_category, _by_assignee): as many steps as there are spellings, however
+ * many complaints have them. The rows are `spelling`; the last one is NULL.
  */
-export const CAUSE_SPELLINGS = `WITH RECURSIVE spellings(spelling) AS (
-    SELECT MIN(cause) FROM complaints
+function spellingsIn(column: SpeltField): string {
+  // IS NOT NULL lets the first step use an index that leaves out complaints without a value.
+  return `WITH RECURSIVE spellings(spelling) AS (
+    SELECT MIN(${column}) FROM complaints WHERE ${column} IS NOT NULL
     UNION ALL
-    SELECT (SELECT MIN(cause) FROM complaints WHERE cause > spelling) FROM spellings WHERE spelling IS NOT NULL)`;
+    SELECT (SELECT MIN(${column}) FROM complaints WHERE ${column} > spelling) FROM spellings WHERE spelling IS NOT NULL)`;
+}
+
+export const CAUSE_SPELLINGS = spellingsIn('cause');
+
+/** Every spelling in use in `column`, in binary order. */
+export function spellingsInUse(db: Db, column: SpeltField): string[] {
+  return db.prepare(`${spellingsIn(column)} SELECT spelling FROM spellings WHERE spelling IS NOT NULL`).pluck().all() as string[];
+}
 
 /**
  * Every cause in use, the one first met in time first (by when its earliest complaint happened),

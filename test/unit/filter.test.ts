@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFilter } from '../../src/domain/filter.js';
+import { checkFilter, matchSpellings, type SpeltField } from '../../src/domain/filter.js';
 import { UsageError } from '../../src/errors.js';
 
 // Local-time expectations, so the tests hold in any time zone.
@@ -83,5 +83,46 @@ describe('checkFilter', () => {
       new UsageError(`--limit: '0' is not a whole number from 1 to 1000000000`),
     );
     expect(() => checkFilter({ limit: 'all' }, now, 'newest first')).toThrow(UsageError);
+  });
+});
+
+describe('matchSpellings', () => {
+  const inUse: Record<SpeltField, string[]> = {
+    cause: ['Qualité du service', 'cold food'],
+    category: ['Pâtisserie', 'boulangerie', 'pâtisserie'],
+    assignee: ['Élodie', 'Sam', 'élodie', 'Zo\u00eb'],
+  };
+
+  it('matches each typed value to every spelling in use with its key, keeping the other filters', () => {
+    const typed = { order: 'by id', since: '2026-11-01T00:00:00.000Z', cause: 'QUALITÉ  DU SERVICE', category: 'PÂTISSERIE', assignee: 'ÉLODIE' } as const;
+    expect(matchSpellings(typed, (field) => inUse[field])).toEqual({
+      order: 'by id',
+      since: '2026-11-01T00:00:00.000Z',
+      cause: ['Qualité du service'],
+      category: ['Pâtisserie', 'pâtisserie'],
+      assignee: ['Élodie', 'élodie'],
+    });
+  });
+
+  it('takes an assignee with an accent typed as a combining mark for the same name typed precomposed', () => {
+    expect(matchSpellings({ order: 'by id', assignee: 'ZOE\u0308' }, (field) => inUse[field]).assignee).toEqual(['Zo\u00eb']);
+  });
+
+  it('matches a value spelt like nothing in use to no spelling, so that it finds nothing', () => {
+    expect(matchSpellings({ order: 'by id', category: 'viennoiserie', assignee: 'Elodie' }, (field) => inUse[field])).toEqual({
+      order: 'by id',
+      category: [],
+      assignee: [],
+    });
+  });
+
+  it('asks for the spellings of the fields given only', () => {
+    const asked: SpeltField[] = [];
+    const filter = matchSpellings({ order: 'newest first', category: 'pâtisserie' }, (field) => {
+      asked.push(field);
+      return inUse[field];
+    });
+    expect(asked).toEqual(['category']);
+    expect(filter).toEqual({ order: 'newest first', category: ['Pâtisserie', 'pâtisserie'] });
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewComplaint } from '../../src/domain/complaint.js';
-import { insertComplaint, updateComplaint, usedValues } from '../../src/store/complaints.js';
+import { insertComplaint, spellingsInUse, updateComplaint, usedValues } from '../../src/store/complaints.js';
 import { openDatabase, type Db } from '../../src/store/open.js';
 
 const AT = '2026-11-20T12:00:00.000Z';
@@ -50,6 +50,27 @@ describe('usedValues', () => {
         for (let i = 0; i < 5_000; i++) insertComplaint(db, draft({ about: i % 3 === 0 ? 'sourdough' : 'tomato soup' }));
       })();
       expect(usedValues(db, 'about')).toEqual(['tomato soup', 'sourdough']);
+    });
+  });
+});
+
+describe('spellingsInUse', () => {
+  it('gives each spelling of a cause, category or assignee once, leaving out complaints without one', () => {
+    withLogbook((db) => {
+      for (const [category, assignee] of [['pâtisserie', 'Élodie'], [null, 'élodie'], ['Pâtisserie', null], ['pâtisserie', 'Élodie']]) {
+        insertComplaint(db, draft({ category, assignee, cause: assignee }));
+      }
+      expect(spellingsInUse(db, 'category').sort()).toEqual(['Pâtisserie', 'pâtisserie']);
+      expect(spellingsInUse(db, 'assignee').sort()).toEqual(['élodie', 'Élodie'].sort());
+      expect(spellingsInUse(db, 'cause').sort()).toEqual(['élodie', 'Élodie'].sort());
+    });
+  });
+
+  it('gives none in a logbook without any', () => {
+    withLogbook((db) => {
+      insertComplaint(db, draft());
+      expect(spellingsInUse(db, 'category')).toEqual([]);
+      expect(spellingsInUse(db, 'assignee')).toEqual([]);
     });
   });
 });

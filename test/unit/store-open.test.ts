@@ -16,6 +16,7 @@ const SHIPPED = [
   { version: 2, name: 'report_indexes' },
   { version: 3, name: 'report_covering_indexes' },
   { version: 4, name: 'person_keys' },
+  { version: 5, name: 'category_assignee_indexes' },
 ];
 
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempLogbook, type Logbook } from './harness.js';
+
+const NOW = '2026-11-23T10:00:00.000Z';
+
+function idsListed(book: Logbook, filter: string[]): number[] {
+  return (JSON.parse(book.ok(['list', ...filter, '--json'])) as Array<{ id: number }>).map((complaint) => complaint.id);
+}
+
+/** The ids export writes, in its order (by id); the header row left out. */
+function idsExported(book: Logbook, filter: string[]): number[] {
+  const [header, ...rows] = book.ok(['export', ...filter]).trimEnd().split('\r\n');
+  expect(header).toMatch(/^id,/);
+  return rows.map((row) => Number(row.split(',')[0]));
+}
+
+describe('filtering by category and assignee, as the logbook spells them', () => {
+  // Seeded once; the tests only read it.
+  //   #1 pâtisserie, assigned to Élodie      #4 boulangerie, assigned to ZOË
+  //   #2 pâtisserie, assigned to élodie      #5 Pâtisserie (imported as spelt), assigned to Sam
+  //   #3 boulangerie, not assigned           #6 new: no category, not assigned
+  const book = tempLogbook(NOW);
+
+  beforeAll(() => {
+    book.ok(['config', 'set', 'categories', 'pâtisserie,boulangerie']);
+    book.ok(['log', 'the éclair was stale', '--at', '2026-11-18']);
+    book.ok(['log', 'tart was burnt', '--at', '2026-11-19']);
+    book.ok(['log', 'no rye bread left', '--at', '2026-11-20']);
+    book.ok(['log', 'baguette too hard', '--at', '2026-11-21']);
+    book.ok(['triage', '1', '--category', 'Pâtisserie', '--cause', 'stale stock']);
+    book.ok(['triage', '2', '--category', 'pâtisserie', '--cause', 'oven too hot']);
+    book.ok(['triage', '3', '--category', 'boulangerie', '--cause', 'sold out']);
+    book.ok(['triage', '4', '--category', 'boulangerie', '--cause', 'stale stock']);
+    // assign keeps a name as typed, so one person can be in the logbook under two spellings.
+    book.ok(['assign', '1', 'Élodie']);
+    book.ok(['assign', '2', 'élodie']);
+    book.ok(['assign', '4', 'ZOË']);
+    const file = join(book.dir, 'more.csv');
+    writeFileSync(
+      file,
+      [
+        'id,logged_at,occurred_at,status,description,category,cause,assignee',
+        `5,${NOW},2026-11-22T10:00:00.000Z,assigned,macaron was soft,Pâtisserie,stale stock,Sam`,
+        `6,${NOW},2026-11-22T11:00:00.000Z,new,queue too long,,,`,
+        '',
+      ].join('\r\n'),
+    );
+    book.ok(['import', file]);
+  }, 60_000);
+
+  it.each([
+    { filter: ['--category', 'PÂTISSERIE'], ids: [1, 2, 5] },
+    { filter: ['--category', ' pÂtisserie '], ids: [1, 2, 5] },
+    { filter: ['--category', 'BOULANGERIE'], ids: [3, 4] },
+    { filter: ['--assignee', 'ÉLODIE'], ids: [1, 2] },
+    { filter: ['--assignee', 'élodie'], ids: [1, 2] },
+    { filter: ['--assignee', 'zoë'], ids: [4] },
+    // ë typed as e and a combining diaeresis, as some keyboards and pasted text give it.
+    { filter: ['--assignee', 'Zoe\u0308'], ids: [4] },
+    { filter: ['--assignee', 'SAM'], ids: [5] },
+    { filter: ['--category', 'PÂTISSERIE', '--assignee', 'ÉLODIE'], ids: [1, 2] },
+    { filter: ['--category', 'BOULANGERIE', '--assignee', 'ÉLODIE'], ids: [] },
+  ])('list and export $filter find the complaints filed under any spelling of it', ({ filter, ids }) => {
+    expect(idsListed(book, filter)).toEqual([...ids].reverse());
+    expect(idsExported(book, filter)).toEqual(ids);
+  });
+
+  it.each([
+    ['--category', 'viennoiserie'],
+    ['--category', 'pâtisseries'],
+    ['--assignee', 'Elodie'],
+    ['--assignee', 'nobody'],
+  ])('%s %s, spelt like nothing in use, finds nothing and is not an error', (flag, value) => {
+    expect(book.run(['list', flag, value])).toEqual({ code: 0, stdout: '', stderr: 'No complaints match.\n' });
+    expect(book.run(['list', flag, value, '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect(idsExported(book, [flag, value])).toEqual([]);
+  });
+});
