@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { canonicalCause, causeKey } from '../domain/causes.js';
+import { spellingToKeep, spellingsOf } from '../domain/spelling.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { newTable, withoutTrailingSpace } from '../output/table.js';
@@ -61,8 +61,7 @@ export async function runRenameCause(oldText: string, newText: string, session: 
  * as another cause in use with the same key if there is one: renaming into it merges the two.
  */
 function planRename(old: string, typed: string, inUse: readonly string[]): CauseRename {
-  const key = causeKey(old);
-  const from = inUse.filter((cause) => causeKey(cause) === key);
+  const from = spellingsOf(old, inUse);
   if (from.length === 0) throw new Refusal(`no complaint has the cause "${oneLine(old)}"; 'complaints causes' lists the causes in use`);
-  return { from, to: canonicalCause(typed, inUse.filter((cause) => causeKey(cause) !== key)) };
+  return { from, to: spellingToKeep(typed, inUse.filter((cause) => !from.includes(cause))) };
 }

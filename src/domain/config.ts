@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { wholeNumber } from './validate.js';
+import { spellingKey } from './spelling.js';
 
 export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
 export type WeekStart = (typeof WEEK_STARTS)[number];
@@ -64,7 +65,7 @@ function splitCategories(text: string): string[] {
   const seen = new Set<string>();
   return text
     .split(',')
-    .map((c) => c.trim().toLowerCase().replace(/\s+/g, ' '))
+    .map(spellingKey)
     .filter((c) => c !== '' && !seen.has(c) && seen.add(c));
 }
 

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../errors.js';
-import { canonicalCause } from './causes.js';
+import { spellingToKeep } from './spelling.js';
 import type { Complaint } from './complaint.js';
 import { STATUSES } from './lifecycle.js';
 import { formatMoney, parseMoney } from './money.js';
@@ -98,7 +98,7 @@ export function rowReader(columns: readonly RecordColumn[], knownCauses: readonl
   const spelling = (typed: string): string => {
     let cause = spellingOf.get(typed);
     if (cause === undefined) {
-      cause = canonicalCause(typed, causes);
+      cause = spellingToKeep(typed, causes);
       if (!causes.includes(cause)) causes.push(cause);
       spellingOf.set(typed, cause);
     }

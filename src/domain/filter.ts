@@ -1,7 +1,5 @@
 import { UsageError } from '../errors.js';
-import { causeKey } from './causes.js';
 import { STATUSES, type Status } from './lifecycle.js';
-import { nameKey } from './person.js';
 import { spellingsOf } from './spelling.js';
 import { oneOf, requiredText, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
@@ -62,11 +60,6 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
   };
 }
 
-// When two spellings are one: a cause by causeKey, and a category too, as config folds the
-// categories it keeps; an assignee, a person, by nameKey, which also takes an accent typed as a
-// letter and a combining mark for the same accent typed as one character.
-const KEY_OF: Record<SpeltField, (text: string) => string> = { cause: causeKey, category: causeKey, assignee: nameKey };
-
 /**
  * The filter matching every spelling in use of its cause, category and assignee, in any capitals
  * of any script: "PÂTISSERIE" finds "pâtisserie" and "Pâtisserie", which SQLite's NOCASE (ASCII
@@ -79,7 +72,7 @@ export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) =>
   const typedValues = { cause, category, assignee };
   for (const field of SPELT_FIELDS) {
     const value = typedValues[field];
-    if (value !== undefined) filter[field] = spellingsOf(value, inUse(field), KEY_OF[field]);
+    if (value !== undefined) filter[field] = spellingsOf(value, inUse(field));
   }
   return filter;
 }

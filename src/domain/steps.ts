@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { canonicalCause } from './causes.js';
+import { spellingToKeep } from './spelling.js';
 import type { Complaint, Step } from './complaint.js';
 import type { Settings } from './config.js';
 import { nextStatus } from './lifecycle.js';
@@ -40,7 +40,7 @@ export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses:
   return {
     reject: false,
     category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
-    cause: flags.cause === undefined ? null : canonicalCause(requiredText(flags.cause, '--cause'), knownCauses),
+    cause: flags.cause === undefined ? null : spellingToKeep(requiredText(flags.cause, '--cause'), knownCauses),
     severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity'),
   };
 }

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { spellingKey } from './spelling.js';
 
 export const CHANNELS = ['in-person', 'phone', 'email', 'web', 'social', 'other'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -15,9 +16,9 @@ export const REMEDIES = [
 /** What the customer asks for is one of the remedies the shop can give. */
 export const WANTS = REMEDIES;
 
-/** One of `allowed`, matched case-insensitively; the error lists the choices. */
+/** One of `allowed` (each as spellingKey gives it), matched without case or stray spaces; the error lists the choices. */
 export function oneOf<T extends string>(text: string, allowed: readonly T[], flag: string): T {
-  const wanted = text.trim().toLowerCase();
+  const wanted = spellingKey(text);
   const found = allowed.find((choice) => choice === wanted);
   if (found === undefined) {
     throw new UsageError(`${flag}: '${text}' is not one of ${allowed.join(', ')}`);

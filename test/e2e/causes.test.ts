@@ -133,3 +133,25 @@ describe('filtering by cause', () => {
     expect(exported.map((row) => row.split(',')[0])).toEqual(['id', '1']);
   });
 });
+
+describe('triage files causes and categories as the logbook spells them', () => {
+  it('takes a cause typed in other capitals, spacing or with a combining accent as the cause in use', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'the café was shut at noon']);
+    book.ok(['log', 'shut again']);
+    book.ok(['triage', '1', '--category', 'premises', '--cause', 'café closed']);
+    book.ok(['triage', '2', '--category', 'premises', '--cause', 'CAFE\u0301  CLOSED']);
+    expect(causesOf(book)).toEqual([{ cause: 'café closed', count: 2 }]);
+  });
+
+  it('takes a configured category typed with doubled spaces or a combining accent', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['config', 'set', 'categories', 'home goods,pâtisserie']);
+    book.ok(['log', 'the lamp was broken']);
+    book.ok(['log', 'the tart was burnt']);
+    book.ok(['triage', '1', '--category', 'Home  Goods', '--cause', 'damaged in transit']);
+    book.ok(['triage', '2', '--category', 'PA\u0302TISSERIE', '--cause', 'oven too hot']);
+    const categoryOf = (id: number) => JSON.parse(book.ok(['show', String(id), '--json'])).category;
+    expect([categoryOf(1), categoryOf(2)]).toEqual(['home goods', 'pâtisserie']);
+  });
+});

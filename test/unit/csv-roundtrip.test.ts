@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { canonicalCause, tidyCause } from '../../src/domain/causes.js';
+import { spellingToKeep, tidySpelling } from '../../src/domain/spelling.js';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { STATUSES } from '../../src/domain/lifecycle.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
@@ -96,7 +96,7 @@ const complaint = fc.record({
   staff: optional(given),
   category: optional(given),
   // Causes are stored tidied (as triage and import store them).
-  cause: optional(text.map(tidyCause).filter((c) => c !== '')),
+  cause: optional(text.map(tidySpelling).filter((c) => c !== '')),
   severity: optional(fc.constantFrom(...SEVERITIES)),
   reject_reason: optional(given),
   assignee: optional(given),
@@ -112,13 +112,13 @@ const complaint = fc.record({
 
 /**
  * Any logbook the tool can hold: unique ids, and one spelling per cause (triage, import and
- * rename all keep the first spelling of a cause; see src/domain/causes.ts).
+ * rename all keep the first spelling of a cause; see src/domain/spelling.ts).
  */
 const logbook = fc.array(complaint, { maxLength: 8 }).chain((drafts) =>
   fc.uniqueArray(fc.integer({ min: 1, max: 1e9 }), { minLength: drafts.length, maxLength: drafts.length }).map((ids) => {
     const spellings: string[] = [];
     return drafts.map((draft, index): Complaint => {
-      const cause = draft.cause === null ? null : canonicalCause(draft.cause, spellings);
+      const cause = draft.cause === null ? null : spellingToKeep(draft.cause, spellings);
       if (cause !== null && !spellings.includes(cause)) spellings.push(cause);
       return { ...draft, id: ids[index]!, cause };
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameKey, personKey } from '../../src/domain/person.js';
+import { personKey } from '../../src/domain/person.js';
 
 describe('personKey', () => {
   it.each([
@@ -27,21 +27,3 @@ describe('personKey', () => {
   });
 });
 
-describe('nameKey', () => {
-  it.each([
-    ['Élodie', 'ÉLODIE'],
-    ['Élodie', ' élodie '],
-    ['\u00c9lodie', 'E\u0301lodie'],
-    ['小刘', '小刘 '],
-  ])('takes %j and %j as one name', (a, b) => {
-    expect(nameKey(a)).toBe(nameKey(b));
-  });
-
-  it('keeps a name apart from the same letters without their accents', () => {
-    expect(nameKey('Élodie')).not.toBe(nameKey('Elodie'));
-  });
-
-  it('is the key of a customer’s name, so staff and customers are told apart by the same rule', () => {
-    for (const name of ['Zoë Brontë', '  ANN   lee', 'Zoe\u0308']) expect(nameKey(name)).toBe(personKey(name, 'customer'));
-  });
-});

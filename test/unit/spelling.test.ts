@@ -1,24 +1,103 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spellingsOf } from '../../src/domain/spelling.js';
+import { spellingKey, spellingToKeep, spellingsOf, tidySpelling } from '../../src/domain/spelling.js';
 
-const lower = (text: string) => text.toLowerCase();
+describe('spellingKey', () => {
+  it.each([
+    ['Cold Food', ' cold   food '],
+    ['COLD FOOD', 'cold food'],
+    ['CAFÉ closed', 'café Closed'],
+    ['Élodie', 'ÉLODIE'],
+    ['Zoë Brontë', 'ZOË BRONTË'],
+    // The same letters composed and decomposed.
+    ['caf\u00e9', 'cafe\u0301'],
+    ['\u00c9lodie', 'E\u0301lodie'],
+    ['菜太凉', ' 菜太凉 '],
+  ])('gives %j and %j the same key', (a, b) => {
+    expect(spellingKey(a)).toBe(spellingKey(b));
+  });
+
+  it.each([
+    ['cold food', 'cold foods'],
+    ['coldfood', 'cold food'],
+    ['Élodie', 'Elodie'],
+    ['菜太凉', '菜太咸'],
+  ])('keeps %j and %j apart', (a, b) => {
+    expect(spellingKey(a)).not.toBe(spellingKey(b));
+  });
+});
 
 describe('spellingsOf', () => {
   it('gives every spelling in use with the typed key, in the order given', () => {
-    expect(spellingsOf('PÂTISSERIE', ['boulangerie', 'Pâtisserie', 'pâtisserie', 'patisserie'], lower)).toEqual([
+    expect(spellingsOf('PÂTISSERIE', ['boulangerie', 'Pâtisserie', 'pâtisserie', 'patisserie'])).toEqual([
       'Pâtisserie',
       'pâtisserie',
     ]);
   });
 
+  it('takes an accent typed either way as the same spelling', () => {
+    expect(spellingsOf('cafe\u0301', ['café', 'cafe'])).toEqual(['café']);
+  });
+
   it('gives none when nothing in use has the key', () => {
-    expect(spellingsOf('viennoiserie', ['boulangerie', 'pâtisserie'], lower)).toEqual([]);
-    expect(spellingsOf('pâtisserie', [], lower)).toEqual([]);
+    expect(spellingsOf('viennoiserie', ['boulangerie', 'pâtisserie'])).toEqual([]);
+    expect(spellingsOf('pâtisserie', [])).toEqual([]);
+  });
+});
+
+describe('tidySpelling', () => {
+  it.each([
+    ['cold food', 'cold food'],
+    ['  cold food  ', 'cold food'],
+    ['cold    food', 'cold food'],
+    ['cold\tfood\n', 'cold food'],
+    ['Cold Food', 'Cold Food'],
+    ['  菜  太凉 ', '菜 太凉'],
+    ['菜\u3000太凉', '菜 太凉'],
+  ])('tidies %j to %j, keeping its capitals', (typed, tidied) => {
+    expect(tidySpelling(typed)).toBe(tidied);
   });
 
-  it('folds with the key it is given, not one of its own', () => {
-    const firstWord = (text: string) => text.split(' ')[0]!;
-    expect(spellingsOf('cold tea', ['cold food', 'Cold food', 'long wait'], firstWord)).toEqual(['cold food']);
+  it('leaves tidy text as it is', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const once = tidySpelling(text);
+        expect(tidySpelling(once)).toBe(once);
+        expect(once).not.toMatch(/^\s|\s$|\s\s/);
+      }),
+    );
+  });
+});
+
+describe('spellingToKeep', () => {
+  it('keeps the spelling first used for the same cause', () => {
+    expect(spellingToKeep('COLD  food', ['Late delivery', 'Cold food', 'cold food'])).toBe('Cold food');
   });
 
+  it('takes a new cause as typed, tidied', () => {
+    expect(spellingToKeep('  rude   staff ', ['Cold food'])).toBe('rude staff');
+    expect(spellingToKeep('Rude staff', [])).toBe('Rude staff');
+  });
+
+  it('matches a cause whose accent was typed as a letter and a combining mark', () => {
+    expect(spellingToKeep('CAFE\u0301 closed', ['café closed'])).toBe('café closed');
+    expect(spellingToKeep('café closed', ['cafe\u0301 closed'])).toBe('cafe\u0301 closed');
+  });
+
+  it('matches Chinese causes, with stray spaces', () => {
+    expect(spellingToKeep(' 服务 慢 ', ['菜太凉', '服务 慢'])).toBe('服务 慢');
+    expect(spellingToKeep('上菜慢', ['菜太凉'])).toBe('上菜慢');
+  });
+
+  it('maps any re-spacing or re-capitalising of a cause in use to its first spelling', () => {
+    const cause = fc.stringMatching(/^[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,3}$/);
+    fc.assert(
+      fc.property(fc.array(cause, { minLength: 1, maxLength: 8 }), fc.nat(), (known, pick) => {
+        const inUse = known[pick % known.length]!;
+        const retyped = `  ${inUse.toUpperCase().replaceAll(' ', '   ')} `;
+        const firstSpelling = known.find((k) => k.toLowerCase() === inUse.toLowerCase());
+        expect(spellingToKeep(retyped, known)).toBe(firstSpelling);
+      }),
+    );
+  });
 });

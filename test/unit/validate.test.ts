@@ -32,6 +32,13 @@ describe('oneOf', () => {
     expect(oneOf(typed, CHANNELS, '--channel')).toBe(choice);
   });
 
+  it.each([
+    ['Home  Goods', 'home goods'],
+    ['pa\u0302tisserie', 'pâtisserie'],
+  ])('matches %j to %j, a choice of more words or with an accent, however it was spaced or typed', (typed, choice) => {
+    expect(oneOf(typed, ['home goods', 'pâtisserie'], '--category')).toBe(choice);
+  });
+
   it.each(['fax', '', 'in person', 'phones'])('refuses %j, listing the choices', (typed) => {
     expect(() => oneOf(typed, CHANNELS, '--channel')).toThrow(
       new UsageError(`--channel: '${typed}' is not one of in-person, phone, email, web, social, other`),
