@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
+import { spellingToKeep } from '../domain/spelling.js';
 import { assign } from '../domain/steps.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
 import { parseWhen } from '../domain/when.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
-import { changeComplaint } from '../store/complaints.js';
+import { changeComplaint, spellingsInUse } from '../store/complaints.js';
 import { atOption, examples, happenedAt } from './common.js';
 
 interface AssignOptions {
@@ -18,7 +19,7 @@ export function registerAssign(program: Command, session: Session): void {
     .command('assign')
     .description('make someone responsible for a complaint, with a respond-by time')
     .argument('<id>', 'the complaint, e.g. 12 or #12')
-    .argument('<person>', 'who will handle it')
+    .argument('<person>', 'who will handle it (spelt as before if assigned before, whatever the capitals)')
     .option('--respond-by <when>', 'when the customer must hear back (default: as set when logged)')
     .option('--note <text>', 'a word for the person taking it on')
     .addOption(atOption())
@@ -35,12 +36,14 @@ export function registerAssign(program: Command, session: Session): void {
 
 export async function runAssign(idText: string, person: string, options: AssignOptions, session: Session): Promise<void> {
   const id = parseId(idText);
-  const assignee = requiredText(person, 'the person to assign');
+  const typed = requiredText(person, 'the person to assign');
   const at = happenedAt(session, options.at).toISOString();
   const respondBy =
     options.respondBy === undefined ? null : parseWhen(options.respondBy, session.now(), '--respond-by').at.toISOString();
   const note = optionalText(options.note);
   const db = await session.db();
+  // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
+  const assignee = spellingToKeep(typed, spellingsInUse(db, 'assignee'));
   const complaint = changeComplaint(db, id, session.now().toISOString(), (current) =>
     assign(current, assignee, at, respondBy, note),
   );

@@ -18,9 +18,10 @@ function idsExported(book: Logbook, filter: string[]): number[] {
 
 describe('filtering by category and assignee, as the logbook spells them', () => {
   // Seeded once; the tests only read it.
-  //   #1 pâtisserie, assigned to Élodie      #4 boulangerie, assigned to ZOË
-  //   #2 pâtisserie, assigned to élodie      #5 Pâtisserie (imported as spelt), assigned to Sam
-  //   #3 boulangerie, not assigned           #6 new: no category, not assigned
+  //   #1 pâtisserie, assigned to Élodie      #5 Pâtisserie (imported as spelt), assigned to Sam
+  //   #2 pâtisserie, assigned to Élodie      #6 new: no category, not assigned
+  //   #3 boulangerie, not assigned           #7 pâtisserie, assigned to élodie (imported as spelt)
+  //   #4 boulangerie, assigned to ZOË
   const book = tempLogbook(NOW);
 
   beforeAll(() => {
@@ -33,7 +34,8 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
     book.ok(['triage', '2', '--category', 'pâtisserie', '--cause', 'oven too hot']);
     book.ok(['triage', '3', '--category', 'boulangerie', '--cause', 'sold out']);
     book.ok(['triage', '4', '--category', 'boulangerie', '--cause', 'stale stock']);
-    // assign keeps a name as typed, so one person can be in the logbook under two spellings.
+    // assign spells a person as the logbook already does; import keeps a name as written (#7), so
+    // one person can be in the logbook under two spellings.
     book.ok(['assign', '1', 'Élodie']);
     book.ok(['assign', '2', 'élodie']);
     book.ok(['assign', '4', 'ZOË']);
@@ -44,6 +46,7 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
         'id,logged_at,occurred_at,status,description,category,cause,assignee',
         `5,${NOW},2026-11-22T10:00:00.000Z,assigned,macaron was soft,Pâtisserie,stale stock,Sam`,
         `6,${NOW},2026-11-22T11:00:00.000Z,new,queue too long,,,`,
+        `7,${NOW},2026-11-22T12:00:00.000Z,assigned,mille-feuille fell apart,pâtisserie,oven too hot,élodie`,
         '',
       ].join('\r\n'),
     );
@@ -51,20 +54,25 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
   }, 60_000);
 
   it.each([
-    { filter: ['--category', 'PÂTISSERIE'], ids: [1, 2, 5] },
-    { filter: ['--category', ' pÂtisserie '], ids: [1, 2, 5] },
+    { filter: ['--category', 'PÂTISSERIE'], ids: [1, 2, 5, 7] },
+    { filter: ['--category', ' pÂtisserie '], ids: [1, 2, 5, 7] },
     { filter: ['--category', 'BOULANGERIE'], ids: [3, 4] },
-    { filter: ['--assignee', 'ÉLODIE'], ids: [1, 2] },
-    { filter: ['--assignee', 'élodie'], ids: [1, 2] },
+    { filter: ['--assignee', 'ÉLODIE'], ids: [1, 2, 7] },
+    { filter: ['--assignee', 'élodie'], ids: [1, 2, 7] },
     { filter: ['--assignee', 'zoë'], ids: [4] },
     // ë typed as e and a combining diaeresis, as some keyboards and pasted text give it.
     { filter: ['--assignee', 'Zoe\u0308'], ids: [4] },
     { filter: ['--assignee', 'SAM'], ids: [5] },
-    { filter: ['--category', 'PÂTISSERIE', '--assignee', 'ÉLODIE'], ids: [1, 2] },
+    { filter: ['--category', 'PÂTISSERIE', '--assignee', 'ÉLODIE'], ids: [1, 2, 7] },
     { filter: ['--category', 'BOULANGERIE', '--assignee', 'ÉLODIE'], ids: [] },
   ])('list and export $filter find the complaints filed under any spelling of it', ({ filter, ids }) => {
     expect(idsListed(book, filter)).toEqual([...ids].reverse());
     expect(idsExported(book, filter)).toEqual(ids);
+  });
+
+  it('has assign spell a person as assigned before, whatever the capitals or the accent typed', () => {
+    const assigneeOf = (id: number) => JSON.parse(book.ok(['show', String(id), '--json'])).assignee;
+    expect([1, 2, 4, 7].map(assigneeOf)).toEqual(['Élodie', 'Élodie', 'ZOË', 'élodie']);
   });
 
   it.each([

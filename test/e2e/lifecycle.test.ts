@@ -321,7 +321,7 @@ describe('a logbook with a complaint in every status', () => {
         id: 4,
         status: 'resolved',
         customer: 'Di Ross',
-        assignee: 'sam',
+        assignee: 'Sam', // assigned as 'sam', spelt as #3's assignee was
         remedy: 'replacement',
         cost: 24.99,
         root_cause: 'mislabelled shelf',
@@ -355,7 +355,7 @@ describe('a logbook with a complaint in every status', () => {
         /^logged\s+2026-11-23 10:00$/m,
         /^customer\s+Di Ross$/m,
         /^cause\s+wrong size$/m,
-        /^assignee\s+sam$/m,
+        /^assignee\s+Sam$/m,
         /^resolved\s+2026-11-18 10:00$/m,
         /^remedy\s+replacement$/m,
         /^cost\s+24\.99$/m,
