@@ -1,3 +1,5 @@
+import { spellingKey } from './spelling.js';
+
 /** What a Pareto table can be drawn by. */
 export const DIMENSIONS = ['cause', 'category', 'about', 'channel', 'assignee', 'remedy'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -15,6 +17,32 @@ export const VITAL_PERCENT = 80;
 export interface Tally {
   key: string;
   count: number;
+}
+
+/** The tally of one thing however it was spelt: `key` is the spelling shown, `spellings` all of them. */
+export interface SpeltTally extends Tally {
+  spellings: string[];
+}
+
+/**
+ * One row for the tallies of spellings of one thing (the same spellingKey: "Élodie", "élodie",
+ * "ÉLODIE"), counted together under the first spelling in plain character-code order, so a
+ * Pareto table is never split by capitals, spaces or how an accent was typed, whatever put the
+ * spellings into the logbook (an import, an older version, another till).
+ */
+export function mergeSpellings(tallies: readonly Tally[]): SpeltTally[] {
+  const merged = new Map<string, SpeltTally>();
+  for (const { key, count } of tallies) {
+    const same = merged.get(spellingKey(key));
+    if (same === undefined) {
+      merged.set(spellingKey(key), { key, count, spellings: [key] });
+    } else {
+      same.count += count;
+      same.spellings.push(key);
+      if (compareKeys(key, same.key) < 0) same.key = key;
+    }
+  }
+  return [...merged.values()];
 }
 
 export interface ParetoRow extends Tally {

@@ -26,27 +26,27 @@ const COLUMN: Record<Dimension, string> = {
 const IN_PERIOD = `occurred_at >= @since AND occurred_at < @until`;
 
 /**
- * The period's upheld complaints counted by `dimension`; spellings differing only in case are
- * one row. For cause and category only triaged complaints count; for the others a missing value
- * is the row `(none)`.
+ * The period's upheld complaints counted by `dimension`, one row for each spelling as stored
+ * (mergeSpellings makes one row of the spellings of one thing). For cause and category only
+ * triaged complaints count; for the others a missing value is the row `(none)`.
  */
 export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[] {
   if (dimension === 'cause') return tallyByCause(db, span);
   const column = COLUMN[dimension];
   const sql = TRIAGED_DIMENSIONS.includes(dimension)
-    ? `SELECT MIN(${column}) AS key, COUNT(*) AS count FROM complaints
+    ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
         WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL
-        GROUP BY ${column} COLLATE NOCASE`
-    : `SELECT COALESCE(MIN(${column}), @none) AS key, COUNT(*) AS count FROM complaints
+        GROUP BY ${column}`
+    : `SELECT COALESCE(${column}, @none) AS key, COUNT(*) AS count FROM complaints
         WHERE ${IN_PERIOD} AND status <> 'rejected'
-        GROUP BY ${column} COLLATE NOCASE`;
+        GROUP BY ${column}`;
   return db.prepare(sql).all({ ...span, none: NONE_KEY }) as Tally[];
 }
 
 /**
  * The same as the GROUP BY above for causes, without reading or sorting the period's rows: each
- * spelling's period range is counted where complaints_by_cause holds it, then spellings differing
- * only in case are added together. Years of history cost one seek per spelling.
+ * spelling's period range is counted where complaints_by_cause holds it. Years of history cost
+ * one seek per spelling.
  */
 function tallyByCause(db: Db, span: StoredSpan): Tally[] {
   return db
@@ -56,9 +56,7 @@ function tallyByCause(db: Db, span: StoredSpan): Tally[] {
          SELECT spelling, (SELECT COUNT(*) FROM complaints
                             WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected')
            FROM spellings WHERE spelling IS NOT NULL)
-       SELECT MIN(spelling) AS key, SUM(count) AS count FROM counted
-        WHERE count > 0
-        GROUP BY spelling COLLATE NOCASE`,
+       SELECT spelling AS key, count FROM counted WHERE count > 0`,
     )
     .all(span) as Tally[];
 }
@@ -98,25 +96,29 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
 }
 
 /**
- * Corrective actions recorded (resolved) within `span` on complaints whose `dimension` is one of
- * `keys` (`(none)` standing for no value), in the order they were recorded; at most `limit`.
+ * Corrective actions recorded (resolved) within `span` on complaints whose `dimension` is spelt
+ * as one of `spellings` (`(none)` standing for no value), in the order they were recorded; at
+ * most `limit`. Each action's key is its complaint's spelling.
  */
 export function correctiveActions(
   db: Db,
   dimension: Dimension,
-  keys: readonly string[],
+  spellings: readonly string[],
   span: StoredSpan,
   limit: number,
 ): Excerpt<CorrectiveAction> {
   const column = COLUMN[dimension];
+  // The unary + keeps SQLite on the index of actions by when they were recorded: offered the
+  // column's own index for the spellings, it took it and read every complaint with a vital cause
+  // (an all-time report at 1M complaints: 2.0 s -> 5.1 s).
   return excerpt<CorrectiveAction>(db, {
     columns: `id, COALESCE(${column}, @none) AS key, action`,
     from: `FROM complaints
             WHERE action IS NOT NULL AND resolved_at >= @since AND resolved_at < @until
-              AND (${column} COLLATE NOCASE IN (SELECT value FROM json_each(@keys))
-                   OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@keys))))`,
+              AND (+${column} IN (SELECT value FROM json_each(@spellings))
+                   OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))`,
     order: 'resolved_at, id',
-    params: { ...span, keys: JSON.stringify(keys), none: NONE_KEY },
+    params: { ...span, spellings: JSON.stringify(spellings), none: NONE_KEY },
     limit,
   });
 }

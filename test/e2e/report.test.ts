@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAtTerminal, tempLogbook, type Logbook } from './harness.js';
@@ -324,5 +324,36 @@ describe('report refuses what cannot be a report, writing nothing', () => {
     expect(result.stderr).toContain(message);
     expect(existsSync(out)).toBe(false);
     expect(book.dump()).toBe(before);
+  });
+});
+
+describe('a report by a dimension spelt several ways in the logbook', () => {
+  it('counts the spellings of one person as one row and lists their actions under it', () => {
+    const shop = tempLogbook(NOW);
+    shop.ok(['log', 'soup was cold', '--at', '2026-11-23 12:00']);
+    shop.ok(['log', 'bread was stale', '--at', '2026-11-23 13:00']);
+    shop.ok(['assign', '1', 'Élodie']);
+    shop.ok(['assign', '2', 'Sam']);
+    shop.ok(['resolve', '1', '--remedy', 'refund', '--action', 'soup kept in a flask']);
+    // An import keeps names as written: "élodie" comes in beside "Élodie".
+    const file = join(shop.dir, 'from-the-other-till.csv');
+    writeFileSync(
+      file,
+      [
+        'id,logged_at,occurred_at,status,description,assignee,resolved_at,remedy,action',
+        `3,${NOW},2026-11-24T12:00:00.000Z,resolved,tea was cold,élodie,2026-11-25T12:00:00.000Z,apology,kettle descaled`,
+        `4,${NOW},2026-11-24T13:00:00.000Z,assigned,coffee was cold,ÉLODIE,,,`,
+        '',
+      ].join('\r\n'),
+    );
+    shop.ok(['import', file]);
+    const byAssignee = JSON.parse(shop.ok(['report', '--by', 'assignee', '--format', 'json']));
+    expect(byAssignee.rows.map(({ key, count }: { key: string; count: number }) => [key, count])).toEqual([
+      ['ÉLODIE', 3],
+      ['Sam', 1],
+    ]);
+    expect(shop.ok(['report', '--by', 'assignee', '--format', 'markdown'])).toContain(
+      '- #3 ÉLODIE: kettle descaled\n- #1 ÉLODIE: soup kept in a flask\n',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_KEY, pareto, percentOf, type Tally } from '../../src/domain/pareto.js';
+import { NONE_KEY, OTHER_KEY, mergeSpellings, pareto, percentOf, type Tally } from '../../src/domain/pareto.js';
 
 const tallies = (counts: Record<string, number>): Tally[] => Object.entries(counts).map(([key, count]) => ({ key, count }));
 const keys = (counts: Record<string, number>, top?: number) => pareto(tallies(counts), top).rows.map((row) => row.key);
@@ -111,5 +111,27 @@ describe('small periods', () => {
     expect(pareto(tallies({ 'cold food': 4 })).rows).toEqual([
       { key: 'cold food', count: 4, percent: 100, cumulativePercent: 100, vital: true, folded: 0 },
     ]);
+  });
+});
+
+describe('mergeSpellings', () => {
+  it('counts the spellings of one thing as one row, under the first spelling in code order', () => {
+    expect(
+      mergeSpellings([
+        { key: 'élodie', count: 2 },
+        { key: 'Sam', count: 4 },
+        { key: 'Élodie', count: 3 },
+        { key: 'E\u0301LODIE', count: 1 },
+        { key: NONE_KEY, count: 5 },
+      ]),
+    ).toEqual([
+      { key: 'E\u0301LODIE', count: 6, spellings: ['élodie', 'Élodie', 'E\u0301LODIE'] },
+      { key: 'Sam', count: 4, spellings: ['Sam'] },
+      { key: NONE_KEY, count: 5, spellings: [NONE_KEY] },
+    ]);
+  });
+
+  it('keeps apart what only looks alike without its accents', () => {
+    expect(mergeSpellings([{ key: 'Elodie', count: 1 }, { key: 'Élodie', count: 1 }]).map((row) => row.key)).toEqual(['Elodie', 'Élodie']);
   });
 });
