@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import { eachCsvRecord } from '../domain/csv-records.js';
+import { csvRecordReader } from '../domain/csv-records.js';
 import {
   REQUIRED_COLUMNS,
   checkEncoding,
@@ -56,21 +56,27 @@ ${examples(
 
 export async function runImport(fileText: string, options: ImportOptions, session: Session): Promise<void> {
   const file = requiredText(fileText, 'the file to import');
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new Refusal(`cannot read ${file} (${error.code ?? error.message}); check the name and that it is a file`);
-  });
+  const cannotRead = (error: unknown) =>
+    new Refusal(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the name and that it is a file`);
+  const fd = openToRead(file, cannotRead);
   const ids = await refusingWholeFile(file, async () => {
-    checkEncoding(bytes);
+    const fileBytes = fstatSync(fd).size;
     const db = await session.db();
-    const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => bytes.length);
+    const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => fileBytes);
     const readAll = (knownCauses: readonly string[], take: (complaint: Complaint) => void) => {
       // The first row names the columns; each later one is checked as it is parsed.
       let read: RowReader | undefined;
-      eachCsvRecord(bytes, (cells, line, bytesRead) => {
+      const reader = csvRecordReader((cells, line, bytesRead) => {
         progress.advance(bytesRead);
         if (read === undefined) read = rowReader(checkHeader(cells, line), knownCauses, session.now());
         else take(read(cells, line));
-      });
+      }, checkEncoding);
+      // Read a piece at a time, so that a file of any size takes the memory of one piece.
+      const piece = Buffer.allocUnsafe(PIECE_BYTES);
+      for (let length = readPiece(fd, piece, cannotRead); length > 0; length = readPiece(fd, piece, cannotRead)) {
+        reader.push(piece.subarray(0, length));
+      }
+      reader.end();
       if (read === undefined) {
         throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
       }
@@ -78,7 +84,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     try {
       if (!options.dryRun) {
         const { newIds = false } = options;
-        return importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes: bytes.length }, readAll);
+        return importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readAll);
       }
       const inFile: number[] = [];
       readAll(causesInUse(db), (complaint) => inFile.push(complaint.id));
@@ -88,7 +94,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     } finally {
       progress.stop();
     }
-  });
+  }).finally(() => closeSync(fd));
   const count = `${ids.length} ${ids.length === 1 ? 'complaint' : 'complaints'}`;
   if (ids.length === 0) return session.print(`Nothing to import: ${file} has a header but no complaints.`);
   if (options.dryRun) {
@@ -97,6 +103,30 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   }
   session.print(`Imported ${count} from ${file} as ${idRange(ids)}.`);
   session.tell(`next: complaints list, or complaints causes to check the spellings of causes`);
+}
+
+const PIECE_BYTES = 1024 * 1024;
+
+/** The file opened for reading; a folder is refused here, before the logbook is opened, as a file that cannot be opened is. */
+function openToRead(file: string, cannotRead: (error: unknown) => Error): number {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    return fd;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    throw cannotRead(error);
+  }
+}
+
+/** Fills `piece` from the file where the last read ended; 0 at its end. */
+function readPiece(fd: number, piece: Buffer, cannotRead: (error: unknown) => Error): number {
+  try {
+    return readSync(fd, piece, 0, piece.length, null);
+  } catch (error) {
+    throw cannotRead(error);
+  }
 }
 
 /** A bad file is the user's input to fix: one line naming the line and the reason, and the promise that nothing changed. */

@@ -203,9 +203,11 @@ function atLine(line: number, reason: string): UsageError {
 /**
  * Refuses bytes a CSV file of complaints cannot hold, naming the line: a NUL byte (a binary file,
  * or UTF-16 text) or a sequence that is not UTF-8 (a spreadsheet saved in a legacy encoding).
+ * `firstLine` is the line of the file the bytes begin on.
  */
-export function checkEncoding(bytes: Uint8Array): void {
-  const lineOf = lineCounter(bytes);
+export function checkEncoding(bytes: Uint8Array, firstLine = 1): void {
+  const counter = lineCounter(bytes);
+  const lineOf = (offset: number) => counter(offset) + firstLine - 1;
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw atLine(lineOf(nul), 'the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8');

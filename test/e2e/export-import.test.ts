@@ -410,6 +410,42 @@ describe('import of a file larger than the logbook', () => {
   });
 });
 
+describe('import of a file larger than it reads at once', () => {
+  // More than the megabyte import reads at a time, so records, lines and checks carry across pieces.
+  const ROWS = 12_000;
+  const header = 'id,logged_at,occurred_at,status,description,customer';
+  const row = (id: number) => `${id},${NOW},${NOW},new,"the soup was cold, again (${id})\r\nand the bread stale",Customer ${id % 97} ${'·'.repeat(20)}`;
+  const fileOf = (dir: string, rows: Array<string | Buffer>) => {
+    const file = join(dir, 'large.csv');
+    writeFileSync(file, Buffer.concat([...rows.flatMap((r) => [Buffer.from(r), Buffer.from('\r\n')])]));
+    expect(statSync(file).size).toBeGreaterThan(1024 * 1024);
+    return file;
+  };
+
+  it('imports every row', () => {
+    const target = tempLogbook(NOW);
+    const file = fileOf(target.dir, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1))]);
+    expect(target.ok(['import', file])).toBe(`Imported ${ROWS} complaints from ${file} as #1–#${ROWS}.\n`);
+    expect(JSON.parse(target.ok(['show', String(ROWS), '--json'])).description).toBe(`the soup was cold, again (${ROWS})\r\nand the bread stale`);
+  });
+
+  it.each([
+    // A row's line is where it begins; a byte's, where the byte is (the row's second line here).
+    ['a bad status', (id: number) => row(id).replace(',new,', ',open,'), 0, "status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected"],
+    ['bytes that are not UTF-8', (id: number) => Buffer.concat([Buffer.from(row(id)), Buffer.from([0xff])]), 1, 'the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8'],
+  ])('refuses %s far into the file, naming its line, and changes nothing', (_, bad, lineInRow, reason) => {
+    const target = oneComplaintLogbook();
+    const badId = ROWS - 10;
+    const rows = Array.from({ length: ROWS }, (_, i) => (i + 2 === badId ? bad(i + 2) : row(i + 2)));
+    const file = fileOf(target.dir, [header, ...rows]);
+    // The header is line 1 and each row takes two lines (a line break in its description).
+    const line = 2 + (badId - 2) * 2 + lineInRow;
+    const result = runComparing(target, ['import', file]);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toBe(`complaints: line ${line}: ${reason}; nothing was imported from ${file}\n`);
+  });
+});
+
 describe('import refuses a bad file with the line and the reason, and changes nothing', () => {
   const header = 'id,logged_at,occurred_at,status,description,channel,cost,satisfaction';
   const good = (id: number) => `${id},${NOW},${NOW},new,fine,phone,1.50,`;

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eachCsvRecord } from '../../src/domain/csv-records.js';
+import { csvRecordReader, eachCsvRecord } from '../../src/domain/csv-records.js';
 
 interface Read {
   cells: string[];
@@ -106,3 +106,75 @@ describe('eachCsvRecord', () => {
     );
   });
 });
+
+/** What reading `text` in pieces cut at `cuts` gives: the records, the checked lines, or the error. */
+function readInPieces(text: Buffer, cuts: readonly number[]) {
+  const records: Read[] = [];
+  const checked: Array<{ bytes: string; line: number }> = [];
+  const reader = csvRecordReader(
+    (cells, line, bytesRead) => records.push({ cells, line, bytesRead }),
+    (bytes, line) => checked.push({ bytes: Buffer.from(bytes).toString('latin1'), line }),
+  );
+  const at = [0, ...[...cuts].sort((a, b) => a - b).map((cut) => cut % (text.length + 1)).sort((a, b) => a - b), text.length];
+  try {
+    for (let index = 1; index < at.length; index++) reader.push(text.subarray(at[index - 1], at[index]));
+    reader.end();
+  } catch (error) {
+    return { records, checked, error: (error as Error).message };
+  }
+  return { records, checked, error: undefined };
+}
+
+/** The line a byte offset is on, counting LF, CRLF and a lone CR as one line break each. */
+function lineAt(text: Buffer, offset: number): number {
+  let line = 1;
+  for (let at = 0; at < offset; at++) if (text[at] === 0x0a || (text[at] === 0x0d && text[at + 1] !== 0x0a)) line++;
+  return line;
+}
+
+describe('csvRecordReader', () => {
+  // Cells with every character the reader treats apart, in files good and bad.
+  const cell = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '"', '""', ',', '\r\n', '\n', '\r', '汤', ' a , "b" '));
+  const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+  const csv = fc
+    .tuple(
+      fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: width, maxLength: width }), { maxLength: 6 })),
+      fc.constantFrom('\r\n', '\n', '\r'),
+      fc.boolean(),
+      fc.constantFrom('', '\r\n', '\n\n'),
+    )
+    .map(([rows, end, bom, after]) =>
+      Buffer.from((bom ? '\uFEFF' : '') + rows.map((row) => row.map(([text, quote]) => (quote ? quoted(text) : text)).join(',')).join(end) + after),
+    );
+  const cuts = fc.array(fc.nat(), { maxLength: 12 });
+
+  it('reads a file cut into pieces anywhere as it reads it whole: the same records, lines, bytes and errors', () => {
+    fc.assert(
+      fc.property(csv, cuts, (text, at) => {
+        const whole = readInPieces(text, []);
+        const pieces = readInPieces(text, at);
+        // A bad record stops the reading either way, after the same records before it.
+        expect(pieces.error).toEqual(whole.error);
+        expect(pieces.records).toEqual(whole.records);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('has every byte checked once, in order, before its records are read, in whole lines with the line they begin on', () => {
+    fc.assert(
+      fc.property(csv, cuts, (text, at) => {
+        const { checked, error } = readInPieces(text, at);
+        if (error !== undefined) return;
+        expect(checked.map((piece) => piece.bytes).join('')).toBe(text.toString('latin1'));
+        let offset = 0;
+        for (const piece of checked) {
+          expect(piece.line).toBe(lineAt(text, offset));
+          offset += piece.bytes.length;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
