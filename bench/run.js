@@ -83,17 +83,29 @@ function summarise(results) {
   return { seconds: median(results.map((r) => r.seconds)), peakMB: peaks.length ? Math.max(...peaks) : undefined };
 }
 
+/**
+ * The median of `n` runs of each of `commands` ([command, args] pairs), run in turn: a shared
+ * machine's speed drifts from one minute to the next, and a ratio of times measured side by side
+ * drifts far less than one of times measured minutes apart.
+ */
+function measureInTurn(commands, n = runs, options = {}) {
+  const results = commands.map(() => []);
+  for (let run = 0; run < n; run++) commands.forEach(([command, args], index) => results[index].push(once(command, args, options)));
+  return results.map(summarise);
+}
+
 // A short command's time swings by a third on a shared machine from one second to the next, so
-// each is run in turn with `node -e 0`, more often, and compared with the anchor's runs beside it.
+// each is run more often, in turn with `node -e 0`.
 const SHORT_RUNS = Math.max(runs, 11);
 function measureBesideNode(args) {
-  const ours = [];
-  const bare = [];
-  for (let run = 0; run < SHORT_RUNS; run++) {
-    bare.push(once(process.execPath, ['-e', '0']));
-    ours.push(once(process.execPath, [cli, ...args]));
-  }
-  return { ours: summarise(ours), bare: summarise(bare) };
+  const [bare, ours] = measureInTurn([[process.execPath, ['-e', '0']], [process.execPath, [cli, ...args]]], SHORT_RUNS);
+  return { ours, bare };
+}
+
+/** Our command, and the sqlite3 shell's anchors when the shell is there, run in turn. */
+function measureBesideShell(args, anchors, options = {}) {
+  const [ours, ...shell] = measureInTurn([[process.execPath, [cli, ...args]], ...(haveSqlite ? anchors.map((a) => [SQLITE, a]) : [])], runs, options);
+  return { ours, shell };
 }
 
 /** One line for a short command against `node -e 0` run beside it. */
@@ -169,7 +181,7 @@ const line = (cells) => cells.map((c, i) => String(c).padEnd(WIDTHS[i])).join(' 
 const printRow = (row) => console.log(line(COLUMNS.map(([key]) => (key === 'size' ? row.size.toLocaleString('en-GB') : row[key]))));
 
 const began = process.hrtime.bigint();
-console.log(`complaints benchmark: sizes ${sizes.join(', ')}; median of ${runs} runs (short commands: ${SHORT_RUNS}, each beside node -e 0; import: 1 run); ${new Date().toISOString()}`);
+console.log(`complaints benchmark: sizes ${sizes.join(', ')}; median of ${runs} runs, each in turn with its anchors (short commands: ${SHORT_RUNS} runs beside node -e 0; import: 1 run); ${new Date().toISOString()}`);
 console.log(`node ${process.version}; ${haveSqlite ? spawnSync(SQLITE, ['--version']).stdout.toString().split(' ').slice(0, 1).join('') : 'no sqlite3'}; work folder ${work}`);
 console.log(line(COLUMNS.map(([, title]) => title)));
 
@@ -200,16 +212,17 @@ try {
     const sqliteWeek = haveSqlite ? measure(SQLITE, [plain, groupBy(WEEK)]) : undefined;
     if (sqliteWeek) printInfoRow(size, 'report one week', week, sqliteWeek, 'GROUP BY');
 
-    const allTime = measure(process.execPath, [cli, ...complaints(db, 'report', ...ALL_TIME_FLAGS, '--format', 'json')]);
-    const sqliteAll = haveSqlite ? measure(SQLITE, [plain, groupBy(ALL_TIME)]) : undefined;
-    record(size, 'report all time', allTime, sqliteAll, 'GROUP BY', 1.5);
-    if (haveSqlite) printInfoRow(size, 'report all time', allTime, measure(SQLITE, [plain, sameFigures(ALL_TIME)]), 'same figures');
+    const allTime = measureBesideShell(complaints(db, 'report', ...ALL_TIME_FLAGS, '--format', 'json'), [
+      [plain, groupBy(ALL_TIME)],
+      [plain, sameFigures(ALL_TIME)],
+    ]);
+    record(size, 'report all time', allTime.ours, allTime.shell[0], 'GROUP BY', 1.5);
+    if (haveSqlite) printInfoRow(size, 'report all time', allTime.ours, allTime.shell[1], 'same figures');
     if (haveSqlite) checkSameCounts(db, plain);
     weekBySize.push({ size, seconds: week.seconds });
 
-    const exported = measure(process.execPath, [cli, ...complaints(db, 'export')], runs, { measureMemory: true });
-    const sqliteExport = haveSqlite ? measure(SQLITE, ['-csv', '-header', plain, 'SELECT * FROM t'], runs, { measureMemory: true }) : undefined;
-    record(size, 'export', exported, sqliteExport, 'sqlite3 -csv', 2.5, { memoryLimitMB: 200 });
+    const exported = measureBesideShell(complaints(db, 'export'), [['-csv', '-header', plain, 'SELECT * FROM t']], { measureMemory: true });
+    record(size, 'export', exported.ours, exported.shell[0], 'sqlite3 -csv', 2.5, { memoryLimitMB: 200 });
 
     for (const file of [csv, db, plain]) rmSync(file, { force: true });
   }
