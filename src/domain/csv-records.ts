@@ -64,13 +64,6 @@ export function csvRecordReader(each: EachRecord, check: CheckBytes = () => {}):
   return { push: (piece) => read(piece, false), end: () => read(new Uint8Array(0), true) };
 }
 
-/** Reads a whole CSV file's bytes; see csvRecordReader. */
-export function eachCsvRecord(input: Uint8Array, each: EachRecord, check?: CheckBytes): void {
-  const reader = csvRecordReader(each, check);
-  reader.push(input);
-  reader.end();
-}
-
 /**
  * Calls `each` with the whole records of `bytes`, moving `state` past them, and returns where the
  * bytes not read begin: an unfinished record, when more bytes are to come (`final` false).

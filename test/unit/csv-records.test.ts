@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecordReader, eachCsvRecord } from '../../src/domain/csv-records.js';
+import { csvRecordReader } from '../../src/domain/csv-records.js';
 
 interface Read {
   cells: string[];
@@ -12,13 +12,15 @@ interface Read {
 
 function readAll(text: string | Buffer): Read[] {
   const records: Read[] = [];
-  eachCsvRecord(Buffer.from(text), (cells, line, bytesRead) => records.push({ cells, line, bytesRead }));
+  const reader = csvRecordReader((cells, line, bytesRead) => records.push({ cells, line, bytesRead }));
+  reader.push(Buffer.from(text));
+  reader.end();
   return records;
 }
 
 const cellsOf = (text: string | Buffer) => readAll(text).map((record) => record.cells);
 
-describe('eachCsvRecord', () => {
+describe('csvRecordReader given a whole file', () => {
   it.each([
     ['CRLF', '\r\n'],
     ['LF', '\n'],
@@ -132,7 +134,7 @@ function lineAt(text: Buffer, offset: number): number {
   return line;
 }
 
-describe('csvRecordReader', () => {
+describe('csvRecordReader given a file in pieces', () => {
   // Cells with every character the reader treats apart, in files good and bad.
   const cell = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '"', '""', ',', '\r\n', '\n', '\r', '汤', ' a , "b" '));
   const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
