@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Session } from '../context.js';
 import { Refusal } from '../errors.js';
 import type { Settings } from '../domain/config.js';
-import { DIMENSIONS, mergeSpellings, pareto, type Dimension } from '../domain/pareto.js';
+import { DIMENSIONS, mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domain/pareto.js';
 import { checkPeriod, settlePeriod, type Period, type PeriodFlags, type Span } from '../domain/period.js';
 import { reportJson, summarise, type Report } from '../domain/summary.js';
 import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
@@ -77,11 +77,8 @@ function gather(db: Db, settings: Settings, by: Dimension, period: Period, top: 
   const span = stored(period);
   const tallies = mergeSpellings(tallyBy(db, by, span));
   const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
-  // Each spelling in the logbook, and the row it is counted in.
-  const rowOf = new Map(tallies.flatMap(({ key, spellings }) => spellings.map((spelling) => [spelling, key] as const)));
-  const vitalKeys = new Set(rows.rows.filter((row) => row.vital && row.folded === 0).map((row) => row.key));
-  const vitalSpellings = [...rowOf].filter(([, key]) => vitalKeys.has(key)).map(([spelling]) => spelling);
-  const actions = correctiveActions(db, by, vitalSpellings, span, LISTED);
+  const vital = vitalSpellings(rows, tallies);
+  const actions = correctiveActions(db, by, vital.spellings, span, LISTED);
   return {
     shop: settings.shop,
     currency: settings.currency,
@@ -91,7 +88,7 @@ function gather(db: Db, settings: Settings, by: Dimension, period: Period, top: 
     untriaged: countUntriaged(db, by, span),
     summary: summarise(periodFigures(db, span, now.toISOString())),
     previous: summarise(periodFigures(db, stored(period.previous), now.toISOString())),
-    actions: { ...actions, shown: actions.shown.map((action) => ({ ...action, key: rowOf.get(action.key) ?? action.key })) },
+    actions: { ...actions, shown: actions.shown.map((action) => ({ ...action, key: vital.rowOf(action.key) })) },
     suggestions: suggestions(db, span, LISTED),
   };
 }

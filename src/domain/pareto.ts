@@ -89,6 +89,20 @@ export function pareto(tallies: readonly Tally[], top?: number): Pareto {
   return { total, rows };
 }
 
+/**
+ * What the corrective actions of the vital few are looked up by: the spellings counted in the
+ * vital rows of `table` (not those folded into Other), and the key of the row each spelling of
+ * `tallies` is counted in, to list an action under.
+ */
+export function vitalSpellings(table: Pareto, tallies: readonly SpeltTally[]): { spellings: string[]; rowOf: (spelling: string) => string } {
+  const vital = new Set(table.rows.filter((row) => row.vital && row.folded === 0).map((row) => row.key));
+  const rowKeys = new Map(tallies.flatMap(({ key, spellings }) => spellings.map((spelling) => [spelling, key] as const)));
+  return {
+    spellings: [...rowKeys].filter(([, key]) => vital.has(key)).map(([spelling]) => spelling),
+    rowOf: (spelling) => rowKeys.get(spelling) ?? spelling,
+  };
+}
+
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NONE_KEY, OTHER_KEY, mergeSpellings, pareto, percentOf, type Tally } from '../../src/domain/pareto.js';
+import { NONE_KEY, OTHER_KEY, mergeSpellings, pareto, percentOf, vitalSpellings, type Tally } from '../../src/domain/pareto.js';
 
 const tallies = (counts: Record<string, number>): Tally[] => Object.entries(counts).map(([key, count]) => ({ key, count }));
 const keys = (counts: Record<string, number>, top?: number) => pareto(tallies(counts), top).rows.map((row) => row.key);
@@ -133,5 +133,21 @@ describe('mergeSpellings', () => {
 
   it('keeps apart what only looks alike without its accents', () => {
     expect(mergeSpellings([{ key: 'Elodie', count: 1 }, { key: 'Élodie', count: 1 }]).map((row) => row.key)).toEqual(['Elodie', 'Élodie']);
+  });
+});
+
+describe('vitalSpellings', () => {
+  it('gives every spelling of the vital rows, not those folded into Other, and the row each spelling is counted in', () => {
+    const tallies = mergeSpellings([
+      { key: 'élodie', count: 5 },
+      { key: 'Élodie', count: 4 },
+      { key: 'Sam', count: 2 },
+      { key: 'Priya', count: 1 },
+      { key: 'priya', count: 1 },
+    ]);
+    const table = pareto(tallies.map(({ key, count }) => ({ key, count })), 1);
+    const vital = vitalSpellings(table, tallies);
+    expect(vital.spellings).toEqual(['élodie', 'Élodie']);
+    expect(['élodie', 'Élodie', 'Sam', 'priya'].map(vital.rowOf)).toEqual(['Élodie', 'Élodie', 'Sam', 'Priya']);
   });
 });
