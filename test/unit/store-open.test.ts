@@ -17,6 +17,7 @@ const SHIPPED = [
   { version: 3, name: 'report_covering_indexes' },
   { version: 4, name: 'person_keys' },
   { version: 5, name: 'category_assignee_indexes' },
+  { version: 6, name: 'summary_indexes' },
 ];
 
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));

@@ -26,6 +26,7 @@ interface Row {
   category: string | null;
   occurredDay: number;
   hoursToResolve: number | null;
+  respondByHours: number | null;
 }
 
 const row: fc.Arbitrary<Row> = fc.record({
@@ -36,6 +37,7 @@ const row: fc.Arbitrary<Row> = fc.record({
   category: fc.constantFrom(null, 'product', 'Product', 'service', 'pâtisserie', 'PÂTISSERIE'),
   occurredDay: fc.integer({ min: 0, max: 27 }),
   hoursToResolve: fc.option(fc.integer({ min: 0, max: 400 }).map((h) => h / 4), { nil: null }),
+  respondByHours: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
 });
 const span = fc
   .tuple(fc.integer({ min: 0, max: 28 }), fc.integer({ min: 0, max: 28 }))
@@ -48,14 +50,21 @@ function day(n: number): string {
 function logbookOf(rows: readonly Row[]): Db {
   const db = openDatabase(join(folder, `${++logbooks}.db`));
   const insert = db.prepare(
-    `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at)
-     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt)`,
+    `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at, respond_by)
+     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy)`,
   );
   // Each complaint happens an hour after the one before on its day, so no two share a moment.
   rows.forEach((r, i) => {
     const at = FIRST_DAY + r.occurredDay * DAY + i * 3_600_000;
-    const resolvedAt = r.hoursToResolve === null ? null : new Date(at + r.hoursToResolve * 3_600_000).toISOString();
-    insert.run({ at: new Date(at).toISOString(), status: r.status, cause: r.cause, category: r.category, resolvedAt });
+    const hoursLater = (hours: number | null) => (hours === null ? null : new Date(at + hours * 3_600_000).toISOString());
+    insert.run({
+      at: new Date(at).toISOString(),
+      status: r.status,
+      cause: r.cause,
+      category: r.category,
+      resolvedAt: hoursLater(r.hoursToResolve),
+      respondBy: hoursLater(r.respondByHours),
+    });
   });
   return db;
 }
@@ -126,6 +135,40 @@ describe('the report as the store counts it, for any logbook and period', () => 
           const expected = median(hours);
           if (expected === null) expect(medianHoursToResolve).toBeNull();
           else expect(medianHoursToResolve).toBeCloseTo(expected, 9);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts the period’s complaints by where they stand and whether they are overdue, as the figures mean', () => {
+    fc.assert(
+      // Now is sometimes the very moment a complaint is to be answered by, which is not yet late.
+      fc.property(fc.array(row, { maxLength: 40 }), span, fc.integer({ min: 0, max: 60 }), fc.nat(), (rows, period, today, pick) => {
+        const db = logbookOf(rows);
+        try {
+          const complaints = rows.map((r, i) => {
+            const at = occurredAt(r, i);
+            const later = (hours: number | null) => (hours === null ? null : new Date(Date.parse(at) + hours * 3_600_000).toISOString());
+            return { at, status: r.status, resolvedAt: later(r.hoursToResolve), respondBy: later(r.respondByHours) };
+          });
+          const now = (pick % 2 === 0 ? complaints[pick % (complaints.length || 1)]?.respondBy : null) ?? day(today);
+          const inPeriod = complaints.filter((c) => c.at >= period.since && c.at < period.until);
+          const count = (test: (c: (typeof inPeriod)[number]) => boolean) => inPeriod.filter(test).length;
+          const open = (c: (typeof inPeriod)[number]) => ['new', 'triaged', 'assigned'].includes(c.status);
+          const late = (c: (typeof inPeriod)[number]) => c.respondBy !== null && c.respondBy < now;
+          const upheld = (c: (typeof inPeriod)[number]) => c.status !== 'rejected';
+          expect(periodFigures(db, period, now)).toMatchObject({
+            logged: inPeriod.length,
+            resolved: count((c) => c.status === 'resolved' || c.status === 'closed'),
+            open: count(open),
+            overdue: count((c) => open(c) && late(c)),
+            rejected: count((c) => !upheld(c)),
+            due: count((c) => upheld(c) && (c.resolvedAt !== null || late(c))),
+            answeredInTime: count((c) => upheld(c) && c.resolvedAt !== null && c.respondBy !== null && c.resolvedAt <= c.respondBy),
+          });
         } finally {
           db.close();
         }
