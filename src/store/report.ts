@@ -73,30 +73,80 @@ export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan): 
     .get(span) as number;
 }
 
+// What a day's complaints add up to, as daily_figures keeps them and complaint_figures gives them
+// for one complaint (migrations/0006).
+const DAILY_FIGURES = [
+  'logged', 'resolved', 'rejected', 'answered', 'answered_in_time', 'followed_up', 'rated', 'satisfaction', 'cost_minor',
+] as const;
+const SUMS = DAILY_FIGURES.map((figure) => `COALESCE(SUM(${figure}), 0) AS ${figure}`).join(', ');
+const LISTED_FIGURES = DAILY_FIGURES.join(', ');
+
+/**
+ * Counts every day's figures again from its complaints, as the triggers of migrations/0006 keep
+ * them; for an import that set the triggers aside.
+ */
+export function recountDailyFigures(db: Db): void {
+  db.exec(`DELETE FROM daily_figures;
+           INSERT INTO daily_figures (day, ${LISTED_FIGURES})
+           SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')} FROM complaint_figures GROUP BY day`);
+}
+
 /** The summary's figures for the complaints that occurred in `span`, as they stand at `now`. */
 export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigures {
-  // One pass over the period's entries in complaints_for_report, which holds every column counted
-  // there (hours_to_resolve worked out when written, 0006), and one over its open complaints
-  // alone: asked for these, SQLite would rather look each one up from complaints_by_status.
-  // median() (SQLite's percentile extension, built into better-sqlite3's SQLite) sorts only the
-  // values, and takes the mean of the middle two for an even count.
+  // The UTC days wholly inside the period are read as daily_figures keeps them; only the
+  // complaints of its partial first and last days are read one by one. What depends on `now` is
+  // counted among the complaints awaiting an answer (complaints_awaiting, named as SQLite would
+  // rather look each one up from complaints_by_status). The median needs every value: median()
+  // (SQLite's percentile extension, built into better-sqlite3's SQLite) reads the hours from
+  // complaints_for_report, and takes the mean of the middle two for an even count.
   return db
     .prepare(
-      `SELECT * FROM
-         (SELECT COUNT(*) AS logged,
-                 COUNT(*) FILTER (WHERE status IN ('resolved', 'closed')) AS resolved,
-                 COUNT(*) FILTER (WHERE status = 'rejected') AS rejected,
-                 COUNT(*) FILTER (WHERE status <> 'rejected' AND (resolved_at IS NOT NULL OR respond_by < @now)) AS due,
-                 COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at <= respond_by) AS answeredInTime,
-                 median(hours_to_resolve) AS medianHoursToResolve,
-                 COUNT(followed_up_at) AS followedUp,
-                 AVG(satisfaction) AS averageSatisfaction,
-                 COALESCE(SUM(cost_minor), 0) AS remedyCostMinor
-            FROM complaints WHERE ${IN_PERIOD}),
-         (SELECT COUNT(*) AS open, COUNT(*) FILTER (WHERE respond_by < @now) AS overdue
-            FROM complaints INDEXED BY complaints_open WHERE status IN (${OPEN}) AND ${IN_PERIOD})`,
+      `WITH added AS (
+         SELECT ${SUMS} FROM (
+           SELECT ${LISTED_FIGURES} FROM daily_figures WHERE day >= @wholeFrom AND day < @wholeUntil
+           UNION ALL
+           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @since AND occurred_at < @headUntil
+           UNION ALL
+           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @tailFrom AND occurred_at < @until)),
+       awaiting AS (
+         SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
+                COUNT(*) FILTER (WHERE status IN (${OPEN}) AND respond_by < @now) AS overdue,
+                COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < @now) AS late
+           FROM complaints INDEXED BY complaints_awaiting
+          WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}),
+       hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD})
+       SELECT logged, resolved, open, overdue, rejected,
+              answered + late AS due,
+              answered_in_time AS answeredInTime,
+              median AS medianHoursToResolve,
+              followed_up AS followedUp,
+              CASE WHEN rated > 0 THEN CAST(satisfaction AS REAL) / rated END AS averageSatisfaction,
+              cost_minor AS remedyCostMinor
+         FROM added, awaiting, hours`,
     )
-    .get({ ...span, now }) as PeriodFigures;
+    .get({ ...span, ...byDays(span), now }) as PeriodFigures;
+}
+
+/**
+ * `span` cut where daily_figures can stand for its complaints: the UTC days [wholeFrom,
+ * wholeUntil) that lie wholly inside it (none when equal), and the stored times before and after
+ * them, [since, headUntil) and [tailFrom, until), whose complaints are read one by one. Days
+ * compare with stored times as their prefixes do, so the three hold each complaint once.
+ */
+export function byDays(span: StoredSpan): { wholeFrom: string; wholeUntil: string; headUntil: string; tailFrom: string } {
+  const firstDay = span.since.slice(0, 10);
+  const wholeFrom = span.since === `${firstDay}T00:00:00.000Z` ? firstDay : dayAfter(firstDay);
+  const wholeUntil = span.until.slice(0, 10) > wholeFrom ? span.until.slice(0, 10) : wholeFrom;
+  return {
+    wholeFrom,
+    wholeUntil,
+    headUntil: span.until < wholeFrom ? span.until : wholeFrom,
+    tailFrom: span.since > wholeUntil ? span.since : wholeUntil,
+  };
+}
+
+function dayAfter(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

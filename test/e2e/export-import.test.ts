@@ -393,6 +393,9 @@ describe('import of a file larger than the logbook', () => {
     try {
       expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_by_cause WHERE cause = 'cause 5'`).pluck().get()).toBe(154);
       expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_with_action_by_resolved WHERE action IS NOT NULL AND resolved_at > ''`).pluck().get()).toBe(666);
+      // The triggers that keep each day's figures were set aside too; the days are counted afresh.
+      const days = db.prepare(`SELECT day, logged, answered FROM daily_figures ORDER BY day`).all();
+      expect(days).toEqual(Array.from({ length: 20 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, logged: 100, answered: 100 })));
     } finally {
       db.close();
     }

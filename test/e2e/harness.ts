@@ -67,7 +67,8 @@ export function dumpDatabase(file: string): string {
   try {
     const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
     return JSON.stringify(
-      Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])),
+      // Every table's first column is its key (daily_figures has no rowid to order by).
+      Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()])),
       null,
       1,
     );

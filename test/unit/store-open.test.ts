@@ -17,7 +17,7 @@ const SHIPPED = [
   { version: 3, name: 'report_covering_indexes' },
   { version: 4, name: 'person_keys' },
   { version: 5, name: 'category_assignee_indexes' },
-  { version: 6, name: 'summary_indexes' },
+  { version: 6, name: 'summary_figures' },
 ];
 
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));
@@ -109,6 +109,7 @@ describe('openDatabase: a new logbook', () => {
     withOpened(path, (db) => {
       expect(db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all()).toEqual([
         'complaints',
+        'daily_figures',
         'events',
         'schema_migrations',
         'settings',
@@ -132,6 +133,15 @@ describe('openDatabase: a new logbook', () => {
         customer_key: 'ann lee',
         contact_key: null,
       });
+    });
+  });
+
+  it('counts what the days of an older logbook add up to, for the report to read', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT day, logged, resolved, cost_minor FROM daily_figures`).all()).toEqual([
+        { day: '2026-11-20', logged: 1, resolved: 1, cost_minor: 450 },
+      ]);
     });
   });
 

@@ -7,7 +7,7 @@ import { mergeSpellings, type Tally } from '../../src/domain/pareto.js';
 import { spellingKey } from '../../src/domain/spelling.js';
 import { causesInUse } from '../../src/store/complaints.js';
 import { openDatabase, type Db } from '../../src/store/open.js';
-import { periodFigures, tallyBy } from '../../src/store/report.js';
+import { byDays, periodFigures, recountDailyFigures, tallyBy } from '../../src/store/report.js';
 
 // The report counts through indexes chosen for speed (a seek per cause spelling, SQLite's median);
 // these properties hold them to what the figures mean, computed here the plain way.
@@ -27,6 +27,9 @@ interface Row {
   occurredDay: number;
   hoursToResolve: number | null;
   respondByHours: number | null;
+  followedUp: boolean;
+  satisfaction: number | null;
+  costMinor: number | null;
 }
 
 const row: fc.Arbitrary<Row> = fc.record({
@@ -35,13 +38,25 @@ const row: fc.Arbitrary<Row> = fc.record({
   // count as one row once merged, under the first in code order.
   cause: fc.constantFrom(null, 'cold food', 'Cold food', 'COLD FOOD', 'long wait', 'Long Wait', '送餐太慢', 'café', 'CAFÉ', 'cafe\u0301'),
   category: fc.constantFrom(null, 'product', 'Product', 'service', 'pâtisserie', 'PÂTISSERIE'),
-  occurredDay: fc.integer({ min: 0, max: 27 }),
+  occurredDay: fc.integer({ min: 0, max: 6 }),
   hoursToResolve: fc.option(fc.integer({ min: 0, max: 400 }).map((h) => h / 4), { nil: null }),
   respondByHours: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
+  followedUp: fc.boolean(),
+  satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  costMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
 });
+// Periods begin and end at whole hours, as complaints happen here: at midnight (UTC) or inside a
+// day, as a week in summer time does; some hold no whole day.
 const span = fc
-  .tuple(fc.integer({ min: 0, max: 28 }), fc.integer({ min: 0, max: 28 }))
-  .map(([a, b]) => ({ since: day(Math.min(a, b)), until: day(Math.max(a, b)) }));
+  .oneof(
+    fc.tuple(fc.integer({ min: 0, max: 8 * 24 }), fc.integer({ min: 0, max: 8 * 24 })),
+    fc.integer({ min: 0, max: 8 * 24 }).chain((since) => fc.tuple(fc.constant(since), fc.integer({ min: since, max: since + 30 }))),
+  )
+  .map(([a, b]) => ({ since: hour(Math.min(a, b)), until: hour(Math.max(a, b)) }));
+
+function hour(n: number): string {
+  return new Date(FIRST_DAY + n * 3_600_000).toISOString();
+}
 
 function day(n: number): string {
   return new Date(FIRST_DAY + n * DAY).toISOString();
@@ -50,25 +65,32 @@ function day(n: number): string {
 function logbookOf(rows: readonly Row[]): Db {
   const db = openDatabase(join(folder, `${++logbooks}.db`));
   const insert = db.prepare(
-    `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at, respond_by)
-     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy)`,
+    `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at, respond_by,
+                             followed_up_at, satisfaction, cost_minor)
+     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction, @costMinor)`,
   );
-  // Each complaint happens an hour after the one before on its day, so no two share a moment.
-  rows.forEach((r, i) => {
-    const at = FIRST_DAY + r.occurredDay * DAY + i * 3_600_000;
-    const hoursLater = (hours: number | null) => (hours === null ? null : new Date(at + hours * 3_600_000).toISOString());
-    insert.run({
-      at: new Date(at).toISOString(),
-      status: r.status,
-      cause: r.cause,
-      category: r.category,
-      resolvedAt: hoursLater(r.hoursToResolve),
-      respondBy: hoursLater(r.respondByHours),
-    });
-  });
+  rows.forEach((r, i) => insert.run(storedAs(r, i)));
   return db;
 }
 
+/** The columns of the `i`th complaint given as `r`. */
+function storedAs(r: Row, i: number) {
+  const at = occurredAt(r, i);
+  const hoursLater = (hours: number | null) => (hours === null ? null : new Date(Date.parse(at) + hours * 3_600_000).toISOString());
+  return {
+    at,
+    status: r.status,
+    cause: r.cause,
+    category: r.category,
+    resolvedAt: hoursLater(r.hoursToResolve),
+    respondBy: hoursLater(r.respondByHours),
+    followedUpAt: r.followedUp ? hoursLater(500) : null,
+    satisfaction: r.satisfaction,
+    costMinor: r.costMinor,
+  };
+}
+
+// Each complaint happens an hour after the one before on its day, so no two share a moment.
 const occurredAt = (r: Row, i: number): string => new Date(FIRST_DAY + r.occurredDay * DAY + i * 3_600_000).toISOString();
 /**
  * What the tally by a triaged dimension means: upheld complaints in the period, one row per group
@@ -143,24 +165,32 @@ describe('the report as the store counts it, for any logbook and period', () => 
     );
   });
 
-  it('counts the period’s complaints by where they stand and whether they are overdue, as the figures mean', () => {
+  it('counts the period’s complaints by where they stand and what they cost, as the figures mean, after any changes', () => {
+    // Complaints changed or deleted after they were written, some of them moved to another day:
+    // what each day adds up to (daily_figures) must follow, as must a recount of every day.
+    const history = fc.array(fc.record({ first: row, fate: fc.constantFrom('kept', 'changed', 'deleted'), then: row }), { maxLength: 40 });
+    // Now is sometimes the very moment a complaint is to be answered by, which is not yet late.
     fc.assert(
-      // Now is sometimes the very moment a complaint is to be answered by, which is not yet late.
-      fc.property(fc.array(row, { maxLength: 40 }), span, fc.integer({ min: 0, max: 60 }), fc.nat(), (rows, period, today, pick) => {
-        const db = logbookOf(rows);
+      fc.property(history, span, fc.integer({ min: 0, max: 10 }), fc.nat(), (entries, period, today, pick) => {
+        const db = logbookOf(entries.map((entry) => entry.first));
         try {
-          const complaints = rows.map((r, i) => {
-            const at = occurredAt(r, i);
-            const later = (hours: number | null) => (hours === null ? null : new Date(Date.parse(at) + hours * 3_600_000).toISOString());
-            return { at, status: r.status, resolvedAt: later(r.hoursToResolve), respondBy: later(r.respondByHours) };
+          const change = db.prepare(
+            `UPDATE complaints SET occurred_at = @at, status = @status, resolved_at = @resolvedAt, respond_by = @respondBy,
+                    followed_up_at = @followedUpAt, satisfaction = @satisfaction, cost_minor = @costMinor WHERE id = @id`,
+          );
+          const final = entries.flatMap((entry, i) => {
+            if (entry.fate === 'deleted') db.prepare('DELETE FROM complaints WHERE id = ?').run(i + 1);
+            if (entry.fate === 'changed') change.run({ ...storedAs(entry.then, i), cause: undefined, category: undefined, id: i + 1 });
+            return entry.fate === 'deleted' ? [] : [storedAs(entry.fate === 'changed' ? entry.then : entry.first, i)];
           });
-          const now = (pick % 2 === 0 ? complaints[pick % (complaints.length || 1)]?.respondBy : null) ?? day(today);
-          const inPeriod = complaints.filter((c) => c.at >= period.since && c.at < period.until);
+          const now = (pick % 2 === 0 ? final[pick % (final.length || 1)]?.respondBy : null) ?? day(today);
+          const inPeriod = final.filter((c) => c.at >= period.since && c.at < period.until);
           const count = (test: (c: (typeof inPeriod)[number]) => boolean) => inPeriod.filter(test).length;
           const open = (c: (typeof inPeriod)[number]) => ['new', 'triaged', 'assigned'].includes(c.status);
           const late = (c: (typeof inPeriod)[number]) => c.respondBy !== null && c.respondBy < now;
           const upheld = (c: (typeof inPeriod)[number]) => c.status !== 'rejected';
-          expect(periodFigures(db, period, now)).toMatchObject({
+          const ratings = inPeriod.flatMap((c) => (c.satisfaction === null ? [] : [c.satisfaction]));
+          const expected = {
             logged: inPeriod.length,
             resolved: count((c) => c.status === 'resolved' || c.status === 'closed'),
             open: count(open),
@@ -168,13 +198,57 @@ describe('the report as the store counts it, for any logbook and period', () => 
             rejected: count((c) => !upheld(c)),
             due: count((c) => upheld(c) && (c.resolvedAt !== null || late(c))),
             answeredInTime: count((c) => upheld(c) && c.resolvedAt !== null && c.respondBy !== null && c.resolvedAt <= c.respondBy),
-          });
+            followedUp: count((c) => c.followedUpAt !== null),
+            averageSatisfaction: ratings.length === 0 ? null : ratings.reduce((a, b) => a + b, 0) / ratings.length,
+            remedyCostMinor: inPeriod.reduce((total, c) => total + (c.costMinor ?? 0), 0),
+          };
+          expect(periodFigures(db, period, now)).toMatchObject(expected);
+          recountDailyFigures(db);
+          expect(periodFigures(db, period, now)).toMatchObject(expected);
         } finally {
           db.close();
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
+  });
+
+  it('counts a complaint at the start of a period in it and one at its end out of it, wherever the period is cut', () => {
+    const spans = [
+      { since: '2026-01-01T10:00:00.000Z', until: '2026-01-01T15:00:00.000Z' }, // within a day
+      { since: '2026-01-01T00:00:00.000Z', until: '2026-01-01T15:00:00.000Z' }, // from midnight, within a day
+      { since: '2026-01-01T10:00:00.000Z', until: '2026-01-02T15:00:00.000Z' }, // across one midnight
+      { since: '2026-01-01T10:00:00.000Z', until: '2026-01-04T15:00:00.000Z' }, // whole days between
+      { since: '2026-01-01T00:00:00.000Z', until: '2026-01-04T00:00:00.000Z' }, // whole days only
+    ];
+    for (const period of spans) {
+      const db = openDatabase(join(folder, `${++logbooks}.db`));
+      try {
+        const insert = db.prepare(`INSERT INTO complaints (logged_at, occurred_at, status, description) VALUES (@at, @at, 'new', 'd')`);
+        for (const at of [period.since, period.until]) insert.run({ at });
+        expect(periodFigures(db, period, '2026-02-01T00:00:00.000Z').logged).toBe(1);
+        expect(periodFigures(db, { since: period.until, until: '2026-02-01T00:00:00.000Z' }, '2026-02-01T00:00:00.000Z').logged).toBe(1);
+      } finally {
+        db.close();
+      }
+    }
+  });
+
+  it('cuts a period into the UTC days wholly inside it and the times before and after them', () => {
+    expect(byDays({ since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' })).toEqual({
+      wholeFrom: '2026-11-16', wholeUntil: '2026-11-23', headUntil: '2026-11-16', tailFrom: '2026-11-23',
+    });
+    // A week in British summer time.
+    expect(byDays({ since: '2026-07-12T23:00:00.000Z', until: '2026-07-19T23:00:00.000Z' })).toEqual({
+      wholeFrom: '2026-07-13', wholeUntil: '2026-07-19', headUntil: '2026-07-13', tailFrom: '2026-07-19',
+    });
+    // Within one day, and across one midnight: no whole day.
+    expect(byDays({ since: '2026-07-12T09:00:00.000Z', until: '2026-07-12T17:00:00.000Z' })).toEqual({
+      wholeFrom: '2026-07-13', wholeUntil: '2026-07-13', headUntil: '2026-07-12T17:00:00.000Z', tailFrom: '2026-07-13',
+    });
+    expect(byDays({ since: '2026-07-12T09:00:00.000Z', until: '2026-07-13T17:00:00.000Z' })).toEqual({
+      wholeFrom: '2026-07-13', wholeUntil: '2026-07-13', headUntil: '2026-07-13', tailFrom: '2026-07-13',
+    });
   });
 
   it('lists each spelling of a cause once, the one whose earliest complaint happened first leading', () => {
