@@ -2,28 +2,35 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { Refusal } from '../errors.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { checkLogbook, type Findings } from '../store/check.js';
+import { checkLogbook, recountFigures, type Findings } from '../store/check.js';
 import { examples } from './common.js';
 
 export function registerCheck(program: Command, session: Session): void {
   program
     .command('check')
     .description('check the logbook for damage and for records that do not add up')
+    .option('--recount', "count the report's figures of each day again from the complaints first (nothing else is changed)")
     .addHelpText(
       'after',
       examples(
         'complaints check',
         'complaints check --db ~/backups/complaints-2026-11-23.db     # is the backup sound?',
         'complaints check && complaints backup /mnt/usb/complaints.db    # copy it only when it is sound',
+        "complaints check --recount                                      # when it says the figures do not add up",
       ) +
         '\nPrints "ok: …" and exits 0 when all is well; otherwise prints one line per problem on stdout\n' +
         'and exits 1 with a summary on stderr.\n',
     )
-    .action(() => runCheck(session));
+    .action((options: { recount?: boolean }) => runCheck(options, session));
 }
 
-export async function runCheck(session: Session): Promise<void> {
-  const findings = checkLogbook(await session.db());
+export async function runCheck(options: { recount?: boolean }, session: Session): Promise<void> {
+  const db = await session.db();
+  if (options.recount) {
+    recountFigures(db);
+    session.tell("Counted the report's figures of each day again from the complaints.");
+  }
+  const findings = checkLogbook(db);
   const problems = describeProblems(findings);
   if (problems.length === 0) {
     return session.print(`ok: ${findings.complaints} complaints, ${findings.events} events, integrity ok`);
@@ -48,5 +55,13 @@ function describeProblems(findings: Findings): string[] {
     ...findings.unknownStatuses.map(
       ({ id, status }) => `complaint ${complaintRef(id)} has the status '${oneLine(status)}', which is not one complaints knows`,
     ),
+    ...miscounted(findings.miscountedDays),
   ];
+}
+
+/** One line for all the miscounted days, however many: they have one cause and one remedy. */
+function miscounted(days: readonly string[]): string[] {
+  if (days.length === 0) return [];
+  const which = days.length === 1 ? `the day ${days[0]}` : `${days.length} days (${days[0]} to ${days[days.length - 1]})`;
+  return [`the report's figures for ${which} do not add up to their complaints; \`complaints check --recount\` counts them again`];
 }

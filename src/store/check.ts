@@ -1,5 +1,6 @@
 import { STATUSES } from '../domain/lifecycle.js';
 import type { Db } from './open.js';
+import { miscountedDays, recountDailyFigures } from './report.js';
 
 // The events that bring a complaint into the logbook: typed at the till, or read from a CSV file.
 const FIRST_EVENTS = ['logged', 'imported'] as const;
@@ -19,6 +20,8 @@ export interface Findings {
   /** Complaints with no event recording how they came in. */
   withoutFirstEvent: number[];
   unknownStatuses: Array<{ id: number; status: string }>;
+  /** Days whose figures, as kept for the report, are not what their complaints add up to. */
+  miscountedDays: string[];
 }
 
 /**
@@ -26,7 +29,7 @@ export interface Findings {
  * enforce. A file too damaged to read is reported as damage rather than thrown.
  */
 export function checkLogbook(db: Db): Findings {
-  const findings: Findings = { complaints: 0, events: 0, damage: [], brokenRules: [], orphans: [], withoutFirstEvent: [], unknownStatuses: [] };
+  const findings: Findings = { complaints: 0, events: 0, damage: [], brokenRules: [], orphans: [], withoutFirstEvent: [], unknownStatuses: [], miscountedDays: [] };
   try {
     const verdict = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
     const messages = verdict.map((row) => row.integrity_check).filter((message) => message !== 'ok');
@@ -50,6 +53,7 @@ export function checkLogbook(db: Db): Findings {
     findings.unknownStatuses = db
       .prepare(`SELECT id, status FROM complaints WHERE status NOT IN (SELECT value FROM json_each(?)) ORDER BY id`)
       .all(JSON.stringify(STATUSES)) as Findings['unknownStatuses'];
+    findings.miscountedDays = miscountedDays(db);
   } catch (error) {
     if (!isDamage(error)) throw error;
     findings.damage.push((error as Error).message);
@@ -60,4 +64,9 @@ export function checkLogbook(db: Db): Findings {
 function isDamage(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR)/.test(code);
+}
+
+/** Counts the report's figures of every day again, in one transaction: they are derived, never entered. */
+export function recountFigures(db: Db): void {
+  db.transaction(() => recountDailyFigures(db)).immediate();
 }

@@ -81,14 +81,31 @@ const DAILY_FIGURES = [
 const SUMS = DAILY_FIGURES.map((figure) => `COALESCE(SUM(${figure}), 0) AS ${figure}`).join(', ');
 const LISTED_FIGURES = DAILY_FIGURES.join(', ');
 
+const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')} FROM complaint_figures GROUP BY day`;
+
 /**
  * Counts every day's figures again from its complaints, as the triggers of migrations/0006 keep
- * them; for an import that set the triggers aside.
+ * them; for an import that set the triggers aside, or a logbook whose figures were tampered with.
  */
 export function recountDailyFigures(db: Db): void {
-  db.exec(`DELETE FROM daily_figures;
-           INSERT INTO daily_figures (day, ${LISTED_FIGURES})
-           SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')} FROM complaint_figures GROUP BY day`);
+  db.exec(`DELETE FROM daily_figures; INSERT INTO daily_figures (day, ${LISTED_FIGURES}) ${COUNTED_BY_DAY}`);
+}
+
+/**
+ * The days whose figures in daily_figures are not what their complaints add up to, in order. A
+ * day whose complaints have all gone (deleted, or moved to another day) keeps a row of zeros.
+ */
+export function miscountedDays(db: Db): string[] {
+  const kept = `SELECT day, ${LISTED_FIGURES} FROM daily_figures WHERE ${DAILY_FIGURES.map((figure) => `${figure} <> 0`).join(' OR ')}`;
+  return db
+    .prepare(
+      `SELECT day FROM (${kept} EXCEPT ${COUNTED_BY_DAY})
+       UNION
+       SELECT day FROM (${COUNTED_BY_DAY} EXCEPT ${kept})
+       ORDER BY day`,
+    )
+    .pluck()
+    .all() as string[];
 }
 
 /** The summary's figures for the complaints that occurred in `span`, as they stand at `now`. */

@@ -276,4 +276,36 @@ describe('complaints check', () => {
     expect(result.code).toBe(1);
     expect(result.unchanged).toBe(true);
   });
+
+  it('finds days whose figures do not add up to their complaints, and counts them again with --recount', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--no-input', '--at', '2026-11-20T12:00']);
+    book.ok(['log', 'bread was stale', '--no-input', '--at', '2026-11-21T12:00']);
+    book.ok(['log', 'rude on the phone', '--no-input']);
+    const tamper = (sql: string) => {
+      const db = new Database(book.db);
+      db.exec(sql);
+      db.close();
+    };
+    const week = () => JSON.parse(book.ok(['report', '--last', '7d', '--format', 'json'])).summary.logged;
+    expect(book.ok(['check'])).toBe('ok: 3 complaints, 3 events, integrity ok\n');
+
+    tamper(`UPDATE daily_figures SET logged = logged + 1 WHERE day = '2026-11-20'`);
+    expect(week()).toBe(4);
+    const one = runComparing(book, ['check']);
+    expect(one).toMatchObject({ code: 1, unchanged: true });
+    expect(one.stdout).toBe("the report's figures for the day 2026-11-20 do not add up to their complaints; `complaints check --recount` counts them again\n");
+
+    tamper(`DELETE FROM daily_figures WHERE day = '2026-11-23'; INSERT INTO daily_figures VALUES ('2026-10-01', 0, 0, 0, 0, 0, 0, 1, 5, 0)`);
+    const three = runComparing(book, ['check']);
+    expect(three.stdout).toBe(
+      "the report's figures for 3 days (2026-10-01 to 2026-11-23) do not add up to their complaints; `complaints check --recount` counts them again\n",
+    );
+    expect(three.stderr).toBe(`complaints: ${book.db} has 1 problem (listed above)\n`);
+
+    const recounted = book.run(['check', '--recount']);
+    expect(recounted).toMatchObject({ code: 0, stdout: 'ok: 3 complaints, 3 events, integrity ok\n' });
+    expect(recounted.stderr).toBe("Counted the report's figures of each day again from the complaints.\n");
+    expect(week()).toBe(3);
+  });
 });
