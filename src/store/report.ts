@@ -3,9 +3,10 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../do
 import { CAUSE_SPELLINGS, OPEN } from './complaints.js';
 import type { Db } from './open.js';
 
-// Everything here is counted by SQLite over the period's occurred_at range, from indexes that hold
-// what is counted (migrations/0003), so a report reads only its period's index entries however
-// large the logbook is, and never the complaints' full rows.
+// Everything here is counted by SQLite over the period's occurred_at range, so a report reads only
+// its period however large the logbook is: from indexes that hold what is counted (migrations/0003,
+// 0006) rather than the complaints' full rows, and for the summary from what each day adds up to
+// (daily_figures, 0006), with the full rows of its partial first and last days only.
 
 /** A period's bounds as stored: ISO 8601 UTC text, whose order is time order. */
 export interface StoredSpan {
