@@ -1,16 +1,9 @@
 import type { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Session } from '../context.js';
 import { csvRowMaker } from '../domain/csv-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
-import { Refusal } from '../errors.js';
 import { startProgress } from '../output/progress.js';
 import { countComplaints, iterateComplaintRows } from '../store/complaints.js';
 import { examples, filterAsSpelt, withFilterOptions } from './common.js';
@@ -52,7 +45,9 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const db = await session.db();
   const filter = filterAsSpelt(db, checked);
-  const { csvChunks } = await import('../output/csv.js');
+  // Loaded here, as only an export needs streams and temporary files: every other command started
+  // the slower for them.
+  const { writeCsv } = await import('../output/csv.js');
 
   const progress = await startProgress(session, 'Exporting', () => countComplaints(db, filter));
   const { columns, rows } = iterateComplaintRows(db, filter);
@@ -65,42 +60,10 @@ export async function runExport(options: ExportOptions, session: Session): Promi
       yield csvRowOf(row);
     }
   }
-  // Rows are read from SQLite only as the destination takes chunks of CSV, waiting while it is
-  // busy: memory stays flat however large the logbook and however slow the reader.
-  const writeTo = (destination: NodeJS.WritableStream, end: boolean) =>
-    pipeline(
-      // Counted in bytes and with nothing read ahead: the next chunk is made only once asked for.
-      Readable.from(csvChunks(RECORD_COLUMNS, csvRows(), { bom: Boolean(options.bom) }), { objectMode: false, highWaterMark: 0 }),
-      destination,
-      { end },
-    );
   try {
-    if (out === undefined) await writeTo(session.stdout, false).catch(unlessReaderLeft);
-    else await replaceWhenComplete(out, (file) => writeTo(file, true));
+    await writeCsv(RECORD_COLUMNS, csvRows(), { bom: Boolean(options.bom), out, stdout: session.stdout });
   } finally {
     progress.stop();
   }
   if (out !== undefined) session.print(`Exported ${exported} ${exported === 1 ? 'complaint' : 'complaints'} to ${out}.`);
-}
-
-/** `complaints export | head` closes the pipe early; the reader has what it wanted, so that is no error. */
-function unlessReaderLeft(error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
-}
-
-/**
- * Writes `path` by way of a temporary file beside it (the same file system, so the rename is
- * atomic), renamed over it only when complete: a failed export leaves no half-written file.
- */
-async function replaceWhenComplete(path: string, write: (file: NodeJS.WritableStream) => Promise<void>): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
-  try {
-    await write(createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    throw new Refusal(`cannot write ${path} (${code}); nothing was written`);
-  }
 }

@@ -1,5 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { CsvCell } from '../domain/csv-row.js';
 import { guardFormula } from '../domain/csv-row.js';
+import { Refusal } from '../errors.js';
 
 // Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
 const CHUNK_BYTES = 64 * 1024;
@@ -8,6 +15,49 @@ const CHUNK_BYTES = 64 * 1024;
 const NEEDS_QUOTES = /[",\r\n]/;
 // A UTF-16 code unit never takes more than 3 bytes of UTF-8.
 const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * Writes the CSV of `rows` to the file `out`, or to `stdout` when there is none. Rows are read only
+ * as the destination takes chunks of CSV, waiting while it is busy: memory stays flat however many
+ * rows there are and however slow the reader.
+ */
+export async function writeCsv(
+  columns: readonly string[],
+  rows: Iterable<readonly CsvCell[]>,
+  options: { bom: boolean; out: string | undefined; stdout: NodeJS.WritableStream },
+): Promise<void> {
+  const writeTo = (destination: NodeJS.WritableStream, end: boolean) =>
+    pipeline(
+      // Counted in bytes and with nothing read ahead: the next chunk is made only once asked for.
+      Readable.from(csvChunks(columns, rows, { bom: options.bom }), { objectMode: false, highWaterMark: 0 }),
+      destination,
+      { end },
+    );
+  if (options.out === undefined) await writeTo(options.stdout, false).catch(unlessReaderLeft);
+  else await replaceWhenComplete(options.out, (file) => writeTo(file, true));
+}
+
+/** `complaints export | head` closes the pipe early; the reader has what it wanted, so that is no error. */
+function unlessReaderLeft(error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+}
+
+/**
+ * Writes `path` by way of a temporary file beside it (the same file system, so the rename is
+ * atomic), renamed over it only when complete: a failed export leaves no half-written file.
+ */
+async function replaceWhenComplete(path: string, write: (file: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    await write(createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new Refusal(`cannot write ${path} (${code}); nothing was written`);
+  }
+}
 
 /**
  * The CSV every export writes, in chunks of many rows each: a header row, records ending in CRLF
