@@ -16,7 +16,7 @@ await build({
   sourcemap: true,
   // The native driver is loaded from node_modules as installed.
   external: ['better-sqlite3'],
-  // Bundled CommonJS packages (commander, cli-table3) call require(); ESM has none of its own.
+  // Bundled CommonJS packages (commander, string-width) call require(); ESM has none of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
