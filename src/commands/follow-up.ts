@@ -4,6 +4,7 @@ import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
 import { parseId } from '../domain/validate.js';
+import { writeLines } from '../output/lines.js';
 import { complaintTable } from '../output/table.js';
 import { complaintRef, painter } from '../output/terminal.js';
 import { changeComplaint, followUpsDue } from '../store/complaints.js';
@@ -55,6 +56,6 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
   const due = followUpsDue(db, dueBefore);
   if (due.length === 0) return session.tell('No follow-ups due.');
-  session.print(complaintTable(due, session.now(), painter(session.color)));
+  await writeLines(session.stdout, complaintTable(() => due, session.now(), painter(session.color)).lines);
   session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
 }

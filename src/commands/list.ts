@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { toRecord } from '../domain/record.js';
-import { complaintTable } from '../output/table.js';
+import { jsonArrayLines, writeLines } from '../output/lines.js';
+import { LISTED, complaintTable } from '../output/table.js';
 import { painter } from '../output/terminal.js';
-import { listComplaints } from '../store/complaints.js';
-import { examples, filterAsSpelt, jsonOption, printJson, withFilterOptions } from './common.js';
+import { eachComplaint } from '../store/complaints.js';
+import { examples, filterAsSpelt, jsonOption, withFilterOptions } from './common.js';
 
 interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -28,8 +29,10 @@ export function registerList(program: Command, session: Session): void {
 
 export async function runList(options: ListOptions, session: Session): Promise<void> {
   const db = await session.db();
-  const complaints = listComplaints(db, filterAsSpelt(db, checkFilter(options, session.now(), 'newest first')));
-  if (options.json) return printJson(session, complaints.map(toRecord));
-  if (complaints.length === 0) return session.tell('No complaints match.');
-  session.print(complaintTable(complaints, session.now(), painter(session.color)));
+  const filter = filterAsSpelt(db, checkFilter(options, session.now(), 'newest first'));
+  // Complaints are read as they are written out, so that listing a million holds one at a time.
+  if (options.json) return writeLines(session.stdout, jsonArrayLines(eachComplaint(db, filter), toRecord));
+  const table = complaintTable(() => eachComplaint(db, filter, LISTED), session.now(), painter(session.color));
+  if (table.rows === 0) return session.tell('No complaints match.');
+  await writeLines(session.stdout, table.lines);
 }

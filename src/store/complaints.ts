@@ -69,6 +69,18 @@ export function listComplaints(db: Db, filter: ComplaintFilter): Complaint[] {
 }
 
 /**
+ * The same as listComplaints, one at a time (the next is read only when asked for), and with only
+ * the `columns` asked for: a list of a million complaints reads them twice, and the columns it
+ * does not show were most of that time.
+ */
+export function eachComplaint(db: Db, filter: ComplaintFilter): IterableIterator<Complaint>;
+export function eachComplaint<C extends keyof Complaint>(db: Db, filter: ComplaintFilter, columns: readonly C[]): IterableIterator<Pick<Complaint, C>>;
+export function eachComplaint(db: Db, filter: ComplaintFilter, columns?: readonly (keyof Complaint)[]): IterableIterator<Partial<Complaint>> {
+  const { statement, params } = selectComplaints(db, filter, columns?.join(', '));
+  return statement.iterate(params) as IterableIterator<Partial<Complaint>>;
+}
+
+/**
  * The same as listComplaints as bare rows of values, one at a time, in the order `columns` names
  * them: an export of any size uses little memory, and is spared building an object per row.
  */
@@ -78,10 +90,10 @@ export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns
   return { columns: raw.columns().map((column) => column.name as keyof Complaint), rows: raw.iterate(params) as IterableIterator<unknown[]> };
 }
 
-function selectComplaints(db: Db, filter: ComplaintFilter) {
+function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_COLUMNS) {
   const { where, params } = matching(filter);
   return {
-    statement: db.prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
+    statement: db.prepare(`SELECT ${columns} FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
     params,
   };
 }
