@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
-import { deskSummary } from '../output/desk.js';
+import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
 import { desk } from '../store/complaints.js';
 import { examples, settingsOf } from './common.js';
@@ -36,6 +36,6 @@ export async function runDesk(session: Session): Promise<void> {
   const db = await session.db();
   const settings = settingsOf(db);
   const now = session.now();
-  const waiting = desk(db, now.toISOString(), followUpCutoff(now, settings['follow-up-days']).toISOString());
+  const waiting = desk(db, now.toISOString(), followUpCutoff(now, settings['follow-up-days']).toISOString(), DESK_SHOWN);
   session.print(deskSummary(settings.shop, waiting, now, painter(session.color)));
 }

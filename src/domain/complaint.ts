@@ -1,4 +1,5 @@
 import type { Status } from './lifecycle.js';
+import type { Excerpt } from './summary.js';
 
 /** A complaint as it stands now; property names are the contract's column names. */
 export interface Complaint {
@@ -53,9 +54,9 @@ export interface Step {
   event: { action: string; at: string; changes?: Record<string, unknown> };
 }
 
-/** What needs someone today. */
+/** What needs someone today: of each kind, the first few and how many there are in all. */
 export interface Waiting {
-  toTriage: Complaint[];
-  overdue: Complaint[];
-  followUpsDue: Complaint[];
+  toTriage: Excerpt<Complaint>;
+  overdue: Excerpt<Complaint>;
+  followUpsDue: Excerpt<Complaint>;
 }

@@ -21,8 +21,10 @@ export interface ComplaintFilter {
   until?: string;
   /** Open and past its respond-by at this moment (ISO UTC). */
   overdueAt?: string;
+  /** Resolved before (ISO UTC). */
+  resolvedBefore?: string;
   limit?: number;
-  order: 'newest first' | 'oldest first' | 'by id' | 'by respond-by';
+  order: 'newest first' | 'oldest first' | 'by id' | 'by respond-by' | 'by resolved';
 }
 
 export interface FilterFlags {

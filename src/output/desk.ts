@@ -2,18 +2,20 @@ import type { ChalkInstance } from 'chalk';
 import { format } from 'date-fns/format';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Complaint, Waiting } from '../domain/complaint.js';
+import type { Excerpt } from '../domain/summary.js';
 import { complaintRef, inert, localTime, oneLine } from './terminal.js';
 
-const SHOWN = 5;
+/** How many of each kind the desk shows; it says how many more there are. */
+export const DESK_SHOWN = 5;
 
 /** Today's desk in a few lines: what to triage, what is overdue, whom to call back. */
 export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: ChalkInstance): string {
   const lines = [paint.bold(`${inert(shop)} — ${format(now, 'EEE d MMM yyyy, HH:mm')}`)];
-  const section = (title: string, complaints: Complaint[], describe: (c: Complaint) => string, next: string) => {
-    if (complaints.length === 0) return;
-    lines.push('', `${paint.bold(String(complaints.length))} ${title}  ${paint.dim(next)}`);
-    for (const c of complaints.slice(0, SHOWN)) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
-    if (complaints.length > SHOWN) lines.push(paint.dim(`  … and ${complaints.length - SHOWN} more`));
+  const section = (title: string, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
+    if (total === 0) return;
+    lines.push('', `${paint.bold(String(total))} ${title}  ${paint.dim(next)}`);
+    for (const c of shown) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
+    if (total > shown.length) lines.push(paint.dim(`  … and ${total - shown.length} more`));
   };
   const ago = (iso: string) => formatDistanceStrict(new Date(iso), now, { addSuffix: true });
   section(
@@ -29,7 +31,7 @@ export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: Ch
     'complaints list --overdue',
   );
   section(
-    waiting.followUpsDue.length === 1 ? 'follow-up due' : 'follow-ups due',
+    waiting.followUpsDue.total === 1 ? 'follow-up due' : 'follow-ups due',
     waiting.followUpsDue,
     (c) => `resolved ${ago(c.resolved_at ?? c.occurred_at)}${c.customer ? `, call ${oneLine(c.customer, 20)}` : ''}${c.contact ? ` on ${oneLine(c.contact, 20)}` : ''}`,
     'complaints follow-up <id> --satisfaction 1-5',

@@ -110,6 +110,7 @@ const ORDER: Record<ComplaintFilter['order'], string> = {
   'oldest first': 'occurred_at, id',
   'by id': 'id',
   'by respond-by': 'respond_by, id',
+  'by resolved': 'resolved_at, id',
 };
 
 function limitOf(filter: ComplaintFilter): string {
@@ -145,6 +146,10 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
   if (filter.overdueAt !== undefined) {
     where.push(`status IN (${OPEN}) AND respond_by < @overdueAt`);
     params.overdueAt = filter.overdueAt;
+  }
+  if (filter.resolvedBefore !== undefined) {
+    where.push(`resolved_at < @resolvedBefore`);
+    params.resolvedBefore = filter.resolvedBefore;
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
@@ -226,20 +231,26 @@ export function usedValues(db: Db, column: 'about' | 'cause' | 'assignee' | 'sta
 }
 
 
-/** What needs someone today: new complaints, overdue ones, and follow-ups whose day has come. */
-export function desk(db: Db, now: string, followUpDueBefore: string): Waiting {
+/**
+ * What needs someone today: new complaints, overdue ones, and follow-ups whose day has come; of
+ * each, how many and the first `shown`. Years of unanswered follow-ups are counted, not read.
+ */
+export function desk(db: Db, now: string, followUpDueBefore: string, shown: number): Waiting {
+  const excerpt = (filter: ComplaintFilter) => ({ total: countComplaints(db, filter), shown: listComplaints(db, { ...filter, limit: shown }) });
   return {
-    toTriage: listComplaints(db, { statuses: ['new'], order: 'oldest first' }),
-    overdue: listComplaints(db, { overdueAt: now, order: 'by respond-by' }),
-    followUpsDue: followUpsDue(db, followUpDueBefore),
+    toTriage: excerpt({ statuses: ['new'], order: 'oldest first' }),
+    overdue: excerpt({ overdueAt: now, order: 'by respond-by' }),
+    followUpsDue: excerpt(followUpsDueBy(followUpDueBefore)),
   };
 }
 
-/** Resolved complaints not yet followed up, resolved before the given moment. */
+/** Resolved complaints not yet followed up, resolved before the given moment, the longest waiting first. */
 export function followUpsDue(db: Db, resolvedBefore: string): Complaint[] {
-  return db
-    .prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints WHERE status = 'resolved' AND resolved_at < ? ORDER BY resolved_at, id`)
-    .all(resolvedBefore) as Complaint[];
+  return listComplaints(db, followUpsDueBy(resolvedBefore));
+}
+
+function followUpsDueBy(resolvedBefore: string): ComplaintFilter {
+  return { statuses: ['resolved'], resolvedBefore, order: 'by resolved' };
 }
 
 export function notFound(id: number): Refusal {

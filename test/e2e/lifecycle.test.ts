@@ -412,6 +412,16 @@ describe('a logbook with a complaint in every status', () => {
       expect(sections.at(-1)).toContain('call Di Ross on 07700 900123');
     });
 
+    it('shows the first five of each kind and says how many more there are', () => {
+      const busy = tempLogbook();
+      for (let i = 1; i <= 7; i++) busy.ok(['log', `complaint ${i}`, '--no-input', '--at', `2026-11-2${i % 3} 09:0${i}`]);
+      const [, toTriage] = busy.ok([]).trimEnd().split('\n\n');
+      const [title, ...rows] = toTriage!.split('\n');
+      expect(title).toMatch(/^7 new to triage/);
+      expect(rows.slice(0, 5).map((row) => row.trim().split(' ')[0])).toEqual(['#3', '#6', '#1', '#4', '#7']);
+      expect(rows.slice(5)).toEqual(['  … and 2 more']);
+    });
+
     it('lists the resolved complaints whose follow-up day has come when follow-up has no id', () => {
       const result = book.run(['follow-up']);
       expect(result.code).toBe(0);
