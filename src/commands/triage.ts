@@ -5,7 +5,7 @@ import { SEVERITIES, parseId } from '../domain/validate.js';
 import { checkTriage, triage, type TriageFlags } from '../domain/steps.js';
 import { parseWhen } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { causesInUse, changeComplaint, findOrRefuse, listComplaints } from '../store/complaints.js';
+import { causesInUse, changeComplaint, countComplaints, findOrRefuse, listComplaints } from '../store/complaints.js';
 import { atOption, examples, happenedAt, settingsOf } from './common.js';
 
 interface TriageOptions extends TriageFlags {
@@ -63,7 +63,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     return;
   }
   if (id === undefined && !session.canPrompt) {
-    const waiting = listComplaints(db, { statuses: ['new'], order: 'by id' }).length;
+    const waiting = countComplaints(db, { statuses: ['new'], order: 'by id' });
     throw new UsageError(`give the id of the complaint to triage (${waiting} new: 'complaints list --status new')`);
   }
   if (id === undefined && flagsGiven) throw new UsageError('give the id of the complaint these flags are for');
