@@ -20,7 +20,7 @@ export interface LaidOut {
 
 // Two spaces after every cell, the last one's too (withoutTrailingSpace drops those).
 const GAP = '  ';
-// A line of printable ASCII is as many columns wide as it has characters: most cells are ids,
+// A cell of printable ASCII is as many columns wide as it has characters: most cells are ids,
 // times and statuses, and measuring them as string-width does costs more than the rest of a table.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
