@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { completeComplaint, draftComplaint, type LogInput } from '../domain/intake.js';
+import type { Complaint } from '../domain/complaint.js';
+import { completeComplaint, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
+import { Refusal } from '../errors.js';
 import { toRecord } from '../domain/record.js';
 import { CHANNELS, WANTS } from '../domain/validate.js';
-import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
 import { earlierByCustomer, logComplaint, usedValues } from '../store/complaints.js';
 import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf } from './common.js';
 
@@ -44,14 +46,14 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const occurredAt = happenedAt(session, options.at);
   let draft = draftComplaint({ ...options, description: text });
   const db = await session.db();
-  if (draft.description === null && session.canPrompt) {
+  const asked = draft.description === null && session.canPrompt;
+  if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
     draft = await askForComplaint(draft, { abouts: usedValues(db, 'about') }, session);
   }
   const settings = settingsOf(db);
-  const complaint = logComplaint(
-    db,
-    completeComplaint(draft, occurredAt, session.now(), settings['response-hours']),
+  const complaint = keepingAnswers(asked, draft, occurredAt, session, () =>
+    logComplaint(db, completeComplaint(draft, occurredAt, session.now(), settings['response-hours'])),
   );
 
   const earlier = earlierByCustomer(db, complaint, complaint.id, EARLIER_SHOWN);
@@ -68,4 +70,28 @@ export async function runLog(text: string, options: LogOptions, session: Session
   if (options.json) return printJson(session, toRecord(complaint));
   session.print(`Logged ${complaintRef(complaint.id)}; respond by ${localTime(complaint.respond_by)}.`);
   session.tell(`next: complaints triage ${complaint.id} --category … --cause …`);
+}
+
+/**
+ * Records the complaint; should another till or an import hold the logbook past the busy timeout
+ * after the customer's answers were typed at the prompts, the refusal gives them back as the
+ * command that logs them, so that nothing said at the till is lost.
+ */
+function keepingAnswers(asked: boolean, draft: LogDraft, occurredAt: Date, session: Session, record: () => Complaint): Complaint {
+  try {
+    return record();
+  } catch (error) {
+    if (!asked || !String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+    throw new Refusal(
+      `${session.dbPath} is busy with another till or an import, so nothing was logged; to log it once it is free: ${logCommand(draft, occurredAt)}`,
+    );
+  }
+}
+
+/** The command that logs `draft` as it happened at `occurredAt`, as a shell reads it. */
+export function logCommand(draft: LogDraft, occurredAt: Date): string {
+  const flags = (['customer', 'contact', 'channel', 'about', 'wants', 'suggestion', 'staff'] as const).flatMap((field) =>
+    draft[field] === null ? [] : [`--${field}`, draft[field]],
+  );
+  return shellLine(['complaints', 'log', draft.description ?? '', ...flags, '--at', occurredAt.toISOString()]);
 }

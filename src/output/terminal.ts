@@ -32,6 +32,14 @@ export function oneLine(text: string | null | undefined, max = Infinity): string
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
+/**
+ * Words as a POSIX shell reads them back: plain ones as they are, others in single quotes. Made
+ * inert, as text the customer gave may hold control characters that would act on the terminal.
+ */
+export function shellLine(words: readonly string[]): string {
+  return inert(words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`)).join(' '));
+}
+
 /** A stored UTC time in the shop's local time. */
 export function localTime(iso: string | null): string {
   return iso === null ? '' : format(new Date(iso), 'yyyy-MM-dd HH:mm');

@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { atTheTill, tempLogbook, type Logbook } from './harness.js';
-import { KEYS } from '../support/pty.js';
+import { BIN, atTheTill, tempLogbook, type Logbook } from './harness.js';
+import { KEYS, type Finished } from '../support/pty.js';
 
 // Each test starts the real binary on a terminal of its own, waits for each prompt as a person
 // would, and reads what was recorded back through `show --json` on the same logbook.
@@ -77,6 +79,45 @@ describe('logging at the till', CONVERSATION, () => {
       wants: 'refund',
     });
     expect(shown(book, 2)).toMatchObject(printed);
+  });
+
+  it('gives the answers back as the command that logs them when another till holds the logbook too long', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'first', '--no-input']);
+    // Another writer (an import, say) holds the logbook for longer than the 10 s busy timeout.
+    const other = new Database(book.db);
+    other.exec('BEGIN IMMEDIATE');
+    let result: Finished | undefined;
+    try {
+      const till = atTheTill(book, ['log', '--channel', 'phone', '--about', 'tomato soup', '--wants', 'refund'], { separateStdout: true });
+      await till.answer('What is the complaint?', `it's "cold" again`, enter);
+      await till.answer('Customer name', "Ann O'Neil", enter);
+      await till.answer('Phone or email', enter);
+      result = await till.finished();
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(result?.code).toBe(1);
+    const command = `complaints log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --at ${NOW}`;
+    expect(result?.screen).toContain(`${book.db} is busy with another till or an import, so nothing was logged; to log it once it is free: ${command}`);
+    expect(book.ok(['list', '--json'])).toContain('"first"');
+
+    // Run as printed, it logs what was said at the till, as it happened then.
+    const rerun = spawnSync('bash', ['-c', command.replace(/^complaints /, '"$0" "$1" '), process.execPath, BIN], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: book.dir, COMPLAINTS_DB: book.db, COMPLAINTS_NOW: NOW, TZ: 'Europe/London' },
+    });
+    expect(rerun.status).toBe(0);
+    expect(shown(book, 2)).toMatchObject({
+      description: `it's "cold" again`,
+      customer: "Ann O'Neil",
+      contact: null,
+      channel: 'phone',
+      about: 'tomato soup',
+      wants: 'refund',
+      occurred_at: NOW,
+    });
   });
 
   it('never asks when the description is given on the command line', async () => {
