@@ -20,3 +20,8 @@ export class Cancelled extends Error {
 export function isPromptCancel(error: unknown): boolean {
   return (error as Error | undefined)?.name === 'ExitPromptError';
 }
+
+/** Whether another connection held the logbook for longer than the busy timeout (a driver error). */
+export function isBusy(error: unknown): boolean {
+  return String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+}

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { completeComplaint, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
-import { Refusal } from '../errors.js';
+import { Refusal, isBusy } from '../errors.js';
 import { toRecord } from '../domain/record.js';
 import { CHANNELS, WANTS } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
@@ -81,7 +81,7 @@ function keepingAnswers(asked: boolean, draft: LogDraft, occurredAt: Date, sessi
   try {
     return record();
   } catch (error) {
-    if (!asked || !String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+    if (!asked || !isBusy(error)) throw error;
     throw new Refusal(
       `${session.dbPath} is busy with another till or an import, so nothing was logged; to log it once it is free: ${logCommand(draft, occurredAt)}`,
     );

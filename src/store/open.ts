@@ -5,7 +5,7 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { personKey } from '../domain/person.js';
-import { Refusal } from '../errors.js';
+import { Refusal, isBusy } from '../errors.js';
 
 export type Db = Database.Database;
 
@@ -203,6 +203,6 @@ export function asRefusal(error: unknown, path: string): Error {
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
     return new Refusal(`cannot open the database ${path} for writing (${code}); check its permissions or choose another --db`);
   }
-  if (code.startsWith('SQLITE_BUSY')) return new Refusal(`the database ${path} is busy with another till; try again`);
+  if (isBusy(error)) return new Refusal(`the database ${path} is busy with another till; try again`);
   return error as Error;
 }
