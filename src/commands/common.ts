@@ -4,7 +4,10 @@ import { readSettings, type Settings } from '../domain/config.js';
 import { matchSpellings, type ComplaintFilter, type TypedFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
-import { spellingsInUse } from '../store/complaints.js';
+import { writeLines } from '../output/lines.js';
+import { LISTED, complaintTable } from '../output/table.js';
+import { painter } from '../output/terminal.js';
+import { eachComplaint, spellingsInUse } from '../store/complaints.js';
 import type { Db } from '../store/open.js';
 import { storedSettings } from '../store/settings.js';
 
@@ -50,4 +53,15 @@ export function withFilterOptions(command: Command): Command {
 /** The filter as the logbook spells its cause, category and assignee (matchSpellings). */
 export function filterAsSpelt(db: Db, typed: TypedFilter): ComplaintFilter {
   return matchSpellings(typed, (field) => spellingsInUse(db, field));
+}
+
+/**
+ * The complaints `filter` matches, one a line under a heading, read from the logbook as they are
+ * written out (so that a million of them hold one at a time); how many there were, nothing
+ * written when none.
+ */
+export async function writeComplaintTable(session: Session, db: Db, filter: ComplaintFilter): Promise<number> {
+  const table = complaintTable(() => eachComplaint(db, filter, LISTED), session.now(), painter(session.color));
+  if (table.rows > 0) await writeLines(session.stdout, table.lines);
+  return table.rows;
 }

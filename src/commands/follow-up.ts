@@ -4,11 +4,10 @@ import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
 import { parseId } from '../domain/validate.js';
-import { writeLines } from '../output/lines.js';
-import { complaintTable } from '../output/table.js';
-import { complaintRef, painter } from '../output/terminal.js';
-import { changeComplaint, followUpsDue } from '../store/complaints.js';
-import { atOption, examples, happenedAt, settingsOf } from './common.js';
+import { followUpsDue } from '../domain/filter.js';
+import { complaintRef } from '../output/terminal.js';
+import { changeComplaint } from '../store/complaints.js';
+import { atOption, examples, happenedAt, settingsOf, writeComplaintTable } from './common.js';
 
 interface FollowUpOptions extends FollowUpFlags {
   at?: string;
@@ -54,8 +53,6 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
   const db = await session.db();
   const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
-  const due = followUpsDue(db, dueBefore);
-  if (due.length === 0) return session.tell('No follow-ups due.');
-  await writeLines(session.stdout, complaintTable(() => due, session.now(), painter(session.color)).lines);
+  if ((await writeComplaintTable(session, db, followUpsDue(dueBefore))) === 0) return session.tell('No follow-ups due.');
   session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
 }

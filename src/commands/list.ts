@@ -3,10 +3,8 @@ import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
-import { LISTED, complaintTable } from '../output/table.js';
-import { painter } from '../output/terminal.js';
 import { eachComplaint } from '../store/complaints.js';
-import { examples, filterAsSpelt, jsonOption, withFilterOptions } from './common.js';
+import { examples, filterAsSpelt, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
 
 interface ListOptions extends FilterFlags {
   json?: boolean;
@@ -32,7 +30,5 @@ export async function runList(options: ListOptions, session: Session): Promise<v
   const filter = filterAsSpelt(db, checkFilter(options, session.now(), 'newest first'));
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) return writeLines(session.stdout, jsonArrayLines(eachComplaint(db, filter), toRecord));
-  const table = complaintTable(() => eachComplaint(db, filter, LISTED), session.now(), painter(session.color));
-  if (table.rows === 0) return session.tell('No complaints match.');
-  await writeLines(session.stdout, table.lines);
+  if ((await writeComplaintTable(session, db, filter)) === 0) session.tell('No complaints match.');
 }

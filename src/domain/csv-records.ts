@@ -128,8 +128,10 @@ function readRecords(bytes: Buffer, final: boolean, state: ReadState, each: Each
         let from = position + 1;
         for (;;) {
           const close = bytes.indexOf(QUOTE, from);
-          if (close === -1) awaitMore();
-          if (close === -1) throw problem(NEVER_CLOSED);
+          if (close === -1) {
+            awaitMore();
+            throw problem(NEVER_CLOSED);
+          }
           line += lineBreaks(bytes, from, close);
           // A quote that ends the piece may be the first of a doubled one.
           if (close + 1 === length) awaitMore();

@@ -38,6 +38,11 @@ export interface FilterFlags {
   limit?: string;
 }
 
+/** Resolved complaints not yet followed up, resolved before the given moment, the longest waiting first. */
+export function followUpsDue(resolvedBefore: string): ComplaintFilter {
+  return { statuses: ['resolved'], resolvedBefore, order: 'by resolved' };
+}
+
 /** A filter as checked, before its cause, category and assignee are matched to the logbook's spellings. */
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 

@@ -1,5 +1,5 @@
 import type { Complaint, ComplaintChanges, NewComplaint, Step } from '../domain/complaint.js';
-import { SPELT_FIELDS, type ComplaintFilter, type SpeltField } from '../domain/filter.js';
+import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../domain/person.js';
@@ -240,17 +240,8 @@ export function desk(db: Db, now: string, followUpDueBefore: string, shown: numb
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first' }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by' }),
-    followUpsDue: excerpt(followUpsDueBy(followUpDueBefore)),
+    followUpsDue: excerpt(followUpsDue(followUpDueBefore)),
   };
-}
-
-/** Resolved complaints not yet followed up, resolved before the given moment, the longest waiting first. */
-export function followUpsDue(db: Db, resolvedBefore: string): Complaint[] {
-  return listComplaints(db, followUpsDueBy(resolvedBefore));
-}
-
-function followUpsDueBy(resolvedBefore: string): ComplaintFilter {
-  return { statuses: ['resolved'], resolvedBefore, order: 'by resolved' };
 }
 
 export function notFound(id: number): Refusal {
