@@ -422,6 +422,12 @@ describe('a logbook with a complaint in every status', () => {
       expect(rows.slice(5)).toEqual(['  … and 2 more']);
     });
 
+    it('says there are no follow-ups due, on stderr, when none are', () => {
+      const quiet = tempLogbook();
+      quiet.ok(['log', 'soup was cold', '--no-input']);
+      expect(quiet.run(['follow-up'])).toMatchObject({ code: 0, stdout: '', stderr: 'No follow-ups due.\n' });
+    });
+
     it('lists the resolved complaints whose follow-up day has come when follow-up has no id', () => {
       const result = book.run(['follow-up']);
       expect(result.code).toBe(0);
