@@ -6,7 +6,8 @@ import { rmSync } from 'node:fs';
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli.ts'],
+  // The import's reading thread is an entry of its own, started from beside it in dist/.
+  entryPoints: { cli: 'src/cli.ts', 'import-reader': 'src/workers/import-reader.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

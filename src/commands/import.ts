@@ -1,21 +1,15 @@
 import type { Command } from 'commander';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
-import type { Complaint } from '../domain/complaint.js';
-import { csvRecordReader } from '../domain/csv-records.js';
-import {
-  REQUIRED_COLUMNS,
-  checkEncoding,
-  checkHeader,
-  rowReader,
-  type RowReader,
-} from '../domain/csv-row.js';
+import { REQUIRED_COLUMNS } from '../domain/csv-row.js';
+import { importedIds } from '../domain/imported-rows.js';
 import { requiredText } from '../domain/validate.js';
-import { Refusal, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { startProgress } from '../output/progress.js';
 import { causesInUse } from '../store/complaints.js';
 import { alreadyHeld, heldIds, importComplaints } from '../store/import.js';
+import { cannotRead, readImportFile } from '../workers/import-reading.js';
 import { examples } from './common.js';
 
 interface ImportOptions {
@@ -56,38 +50,20 @@ ${examples(
 
 export async function runImport(fileText: string, options: ImportOptions, session: Session): Promise<void> {
   const file = requiredText(fileText, 'the file to import');
-  const cannotRead = (error: unknown) =>
-    new Refusal(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the name and that it is a file`);
-  const fd = openToRead(file, cannotRead);
+  const fd = openToRead(file);
   const ids = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const db = await session.db();
     const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => fileBytes);
-    const readAll = (knownCauses: readonly string[], take: (complaint: Complaint) => void) => {
-      // The first row names the columns; each later one is checked as it is parsed.
-      let read: RowReader | undefined;
-      const reader = csvRecordReader((cells, line, bytesRead) => {
-        progress.advance(bytesRead);
-        if (read === undefined) read = rowReader(checkHeader(cells, line), knownCauses, session.now());
-        else take(read(cells, line));
-      }, checkEncoding);
-      // Read a piece at a time, so that a file of any size takes the memory of one piece.
-      const piece = Buffer.allocUnsafe(PIECE_BYTES);
-      for (let length = readPiece(fd, piece, cannotRead); length > 0; length = readPiece(fd, piece, cannotRead)) {
-        reader.push(piece.subarray(0, length));
-      }
-      reader.end();
-      if (read === undefined) {
-        throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
-      }
-    };
+    const readFile = (knownCauses: readonly string[]) =>
+      readImportFile(fd, file, { knownCauses, now: session.now(), advance: (bytes) => progress.advance(bytes) });
     try {
       if (!options.dryRun) {
         const { newIds = false } = options;
-        return importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readAll);
+        return await importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readFile);
       }
       const inFile: number[] = [];
-      readAll(causesInUse(db), (complaint) => inFile.push(complaint.id));
+      for await (const rows of readFile(causesInUse(db))) inFile.push(...importedIds(rows));
       const held = options.newIds ? [] : heldIds(db, inFile);
       if (held.length > 0) throw alreadyHeld(held);
       return inFile;
@@ -105,10 +81,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   session.tell(`next: complaints list, or complaints causes to check the spellings of causes`);
 }
 
-const PIECE_BYTES = 1024 * 1024;
-
 /** The file opened for reading; a folder is refused here, before the logbook is opened, as a file that cannot be opened is. */
-function openToRead(file: string, cannotRead: (error: unknown) => Error): number {
+function openToRead(file: string): number {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -116,16 +90,7 @@ function openToRead(file: string, cannotRead: (error: unknown) => Error): number
     return fd;
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    throw cannotRead(error);
-  }
-}
-
-/** Fills `piece` from the file where the last read ended; 0 at its end. */
-function readPiece(fd: number, piece: Buffer, cannotRead: (error: unknown) => Error): number {
-  try {
-    return readSync(fd, piece, 0, piece.length, null);
-  } catch (error) {
-    throw cannotRead(error);
+    throw cannotRead(file, error);
   }
 }
 

@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.js';
 import { spellingToKeep, tidySpelling } from '../../src/domain/spelling.js';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { STATUSES } from '../../src/domain/lifecycle.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
 import { personKeys } from '../../src/store/complaints.js';
 import { openDatabase } from '../../src/store/open.js';
+import { run } from '../support/built-cli.js';
 
-// The whole command runs in-process (the same `run` the binary calls), so a hundred logbooks
+// The whole command runs in-process (the built `run` the binary calls), so a hundred logbooks
 // go through export → import → export in seconds rather than minutes.
 
 /** Runs one command line and returns its exit code and what it wrote on stdout and stderr. */

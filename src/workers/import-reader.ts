@@ -1,0 +1,67 @@
+// The thread that reads and checks a file being imported (see import-reading.ts), while the main
+// thread writes what it has read so far.
+import { readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { csvRecordReader } from '../domain/csv-records.js';
+import { REQUIRED_COLUMNS, checkEncoding, checkHeader, rowReader, type RowReader } from '../domain/csv-row.js';
+import { appendImported, type ImportedRows } from '../domain/imported-rows.js';
+import { Refusal, UsageError } from '../errors.js';
+import { BATCHES_AHEAD, cannotRead, type FromReader, type ReaderData } from './import-reading.js';
+
+const PIECE_BYTES = 1024 * 1024;
+const ROWS_PER_BATCH = 1000;
+
+const { fd, file, knownCauses, now, taken } = workerData as ReaderData;
+const takenCount = new Int32Array(taken);
+const port = parentPort!;
+const say = (message: FromReader) => port.postMessage(message);
+
+let sent = 0;
+let batch: ImportedRows = { values: [], count: 0 };
+let bytesRead = 0;
+const send = () => {
+  say({ kind: 'rows', rows: batch, bytesRead });
+  batch = { values: [], count: 0 };
+  bytesRead = 0;
+  sent++;
+  // Wait while the main thread is BATCHES_AHEAD behind.
+  for (let seen = Atomics.load(takenCount, 0); sent - seen > BATCHES_AHEAD; seen = Atomics.load(takenCount, 0)) {
+    Atomics.wait(takenCount, 0, seen);
+  }
+};
+
+try {
+  // The first row names the columns; each later one is checked as it is parsed.
+  let read: RowReader | undefined;
+  const reader = csvRecordReader((cells, line, recordBytes) => {
+    bytesRead += recordBytes;
+    if (read === undefined) {
+      read = rowReader(checkHeader(cells, line), knownCauses, new Date(now));
+      return;
+    }
+    appendImported(batch, read(cells, line));
+    if (batch.count === ROWS_PER_BATCH) send();
+  }, checkEncoding);
+  // Read a piece at a time, so that a file of any size takes the memory of one piece.
+  const piece = Buffer.allocUnsafe(PIECE_BYTES);
+  for (let length = readPiece(piece); length > 0; length = readPiece(piece)) reader.push(piece.subarray(0, length));
+  reader.end();
+  if (read === undefined) {
+    throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
+  }
+  if (batch.count > 0 || bytesRead > 0) send();
+  say({ kind: 'done' });
+} catch (error) {
+  // Anything else is a fault in the program: thrown, it reaches the main thread as the thread's error.
+  if (!(error instanceof UsageError || error instanceof Refusal)) throw error;
+  say({ kind: 'failed', exitCode: error.exitCode, message: error.message });
+}
+
+/** Fills `piece` from the file where the last read ended; 0 at its end. */
+function readPiece(piece: Buffer): number {
+  try {
+    return readSync(fd, piece, 0, piece.length, null);
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+}

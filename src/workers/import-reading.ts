@@ -1,0 +1,64 @@
+import { on } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { ImportedRows } from '../domain/imported-rows.js';
+import { Refusal, UsageError } from '../errors.js';
+
+/** What the reading thread is given. */
+export interface ReaderData {
+  /** The file, open for reading from its start. */
+  fd: number;
+  /** Its name, as messages give it. */
+  file: string;
+  /** The causes in use, in the order their spellings are preferred. */
+  knownCauses: readonly string[];
+  /** The moment a time without a date is read against (ms since the epoch). */
+  now: number;
+  /** One Int32: how many batches the main thread has taken. */
+  taken: SharedArrayBuffer;
+}
+
+/** What the reading thread says, in order: batches of rows, then that the file is read or why it cannot be. */
+export type FromReader =
+  | { kind: 'rows'; rows: ImportedRows; bytesRead: number }
+  | { kind: 'done' }
+  | { kind: 'failed'; exitCode: 1 | 2; message: string };
+
+/** How many batches the reading thread may be ahead: enough to keep both threads busy, few enough that a file of any size takes little memory. */
+export const BATCHES_AHEAD = 4;
+
+/** Why a file to import cannot be opened or read. */
+export function cannotRead(file: string, error: unknown): Refusal {
+  return new Refusal(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the name and that it is a file`);
+}
+
+/**
+ * The complaints of the file open at `fd`, checked row by row and read in batches on a thread of
+ * their own, so that checking the next rows costs no time while these are written. A bad file
+ * throws the UsageError (a bad row, naming its line) or Refusal (unreadable) the thread met;
+ * ending the iteration early stops the thread. `advance` is told the bytes each batch was read from.
+ */
+export async function* readImportFile(
+  fd: number,
+  file: string,
+  options: { knownCauses: readonly string[]; now: Date; advance: (bytes: number) => void },
+): AsyncGenerator<ImportedRows> {
+  const taken = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const takenCount = new Int32Array(taken);
+  const workerData: ReaderData = { fd, file, knownCauses: options.knownCauses, now: options.now.getTime(), taken };
+  // Beside this module in the build (dist/), where scripts/build.js puts the thread's entry point.
+  const reader = new Worker(new URL('./import-reader.js', import.meta.url), { workerData });
+  try {
+    for await (const [message] of on(reader, 'message', { close: ['exit'] })) {
+      const said = message as FromReader;
+      if (said.kind === 'done') return;
+      if (said.kind === 'failed') throw said.exitCode === 2 ? new UsageError(said.message) : new Refusal(said.message);
+      options.advance(said.bytesRead);
+      yield said.rows;
+      Atomics.add(takenCount, 0, 1);
+      Atomics.notify(takenCount, 0);
+    }
+    throw new Error(`the thread reading ${file} stopped before the end of it`);
+  } finally {
+    await reader.terminate();
+  }
+}
