@@ -221,10 +221,13 @@ function wholeLines(bytes: Buffer): number {
 
 /** Line breaks in bytes[from, to): LF, CRLF and a lone CR count one each. */
 function lineBreaks(bytes: Buffer, from: number, to: number): number {
+  // Found by indexOf, which scans natively: looking at each byte in turn took a twentieth of the
+  // time an import spends reading a file, as every byte of it is counted once.
+  const range = bytes.subarray(from, to);
   let count = 0;
-  for (let at = from; at < to; at++) {
-    const byte = bytes[at];
-    if (byte === LF || (byte === CR && bytes[at + 1] !== LF)) count++;
+  for (let at = range.indexOf(LF); at !== -1; at = range.indexOf(LF, at + 1)) count++;
+  for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
+    if (bytes[from + at + 1] !== LF) count++;
   }
   return count;
 }

@@ -115,7 +115,10 @@ export function rowReader(columns: readonly RecordColumn[], knownCauses: readonl
   };
   const text = (column: RecordColumn): string | null => {
     const value = cell(column);
-    return value.trim() === '' ? null : value;
+    // Most cells begin with a printable ASCII character, so are not blank; trimming each to see
+    // cost a twentieth of the time an import spends reading a file.
+    const first = value.charCodeAt(0);
+    return first > 0x20 && first < 0x7f ? value : value.trim() === '' ? null : value;
   };
   const given = <T>(column: RecordColumn, read: (value: string, column: RecordColumn) => T): T | null => {
     const value = text(column);

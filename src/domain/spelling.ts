@@ -1,7 +1,11 @@
 /** A value as typed, tidied so that one thing is always spelt the same: trimmed, inner spaces collapsed, capitals kept. */
 export function tidySpelling(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
+  // Most text is tidy already; asked first, it spares the replacing (an import tidies two names a row).
+  return UNTIDY.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
 }
+
+/** Space at either end, two together, or any but a plain space. */
+const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
  * The form two spellings of one thing share, be it a cause, a category or a person's name: tidied,
