@@ -54,8 +54,9 @@ export function openDatabase(path: string, migrations = knownMigrations()): Db {
     refuseIfNewer(db, path, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
     migrate(db, path, migrations);
+    // After migrating, which sets them aside.
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
     db?.close();
@@ -157,6 +158,11 @@ function migrate(db: Db, path: string, migrations: Migration[]): void {
   };
   if (pending().length === 0) return;
   const copy = applied().length > 0 ? copyAside(db, path, pending()[0]!.version) : undefined;
+  // Foreign keys are not enforced while migrating, as SQLite's procedure for making a table anew
+  // asks (dropped and renamed, the table would take the rows that refer to it with it); each
+  // migration is checked for rows left referring to nothing before it commits. openDatabase turns
+  // them on again.
+  db.pragma('foreign_keys = OFF');
 
   const record = db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
   for (const migration of migrations) {
@@ -165,6 +171,8 @@ function migrate(db: Db, path: string, migrations: Migration[]): void {
       db.transaction(() => {
         if (!pending().some((m) => m.version === migration.version)) return;
         db.exec(migration.sql);
+        const broken = (db.pragma('foreign_key_check') as unknown[]).length;
+        if (broken > 0) throw new Error(`it would leave ${broken} ${broken === 1 ? 'row' : 'rows'} referring to rows that are not there`);
         record.run(migration.version, migration.name, new Date().toISOString());
       }).immediate();
     } catch (error) {

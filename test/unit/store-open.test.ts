@@ -18,7 +18,11 @@ const SHIPPED = [
   { version: 4, name: 'person_keys' },
   { version: 5, name: 'category_assignee_indexes' },
   { version: 6, name: 'summary_figures' },
+  { version: 7, name: 'status_check_by_comparison' },
 ];
+
+/** A schema version no build has shipped yet. */
+const FUTURE = SHIPPED.length + 1;
 
 const tempFolder = () => mkdtempSync(join(tmpdir(), 'complaints-open-'));
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -123,6 +127,12 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('events') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
       ]);
+      expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
+        ...['awaiting', 'by_assignee', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'for_report',
+          'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
+        { type: 'table', name: 'complaints' },
+        ...['counted', 'recounted', 'recounting', 'uncounted'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),
+      ]);
     });
   });
 
@@ -142,6 +152,36 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT day, logged, resolved, cost_minor FROM daily_figures`).all()).toEqual([
         { day: '2026-11-20', logged: 1, resolved: 1, cost_minor: 450 },
       ]);
+    });
+  });
+
+  it('gives an older logbook, once migrated, the very schema a new one has', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(path, () => {});
+    const fresh = join(tempFolder(), 'complaints.db');
+    withOpened(fresh, () => {});
+    expect(schemaOf(path)).toEqual(schemaOf(fresh));
+  });
+
+  it('keeps every complaint and event through the migrations, the events still referring to their complaints', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT id, status, description, cost_minor FROM complaints`).all()).toEqual([
+        { id: 1, status: 'resolved', description: 'soup was cold', cost_minor: 450 },
+      ]);
+      expect(db.prepare(`SELECT complaint_id, action FROM events`).all()).toEqual([{ complaint_id: 1, action: 'logged' }]);
+      expect(db.pragma('foreign_key_list(events)')).toEqual([expect.objectContaining({ table: 'complaints', from: 'complaint_id', to: 'id' })]);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(() => db.prepare(`DELETE FROM complaints WHERE id = 1`).run()).toThrow(/FOREIGN KEY constraint failed/);
+    });
+  });
+
+  it.each(['open', 'New', ''])('refuses to store the status %j', (status) => {
+    withOpened(join(tempFolder(), 'complaints.db'), (db) => {
+      const insert = db.prepare(`INSERT INTO complaints (id, logged_at, occurred_at, status, description) VALUES (1, 'x', 'x', ?, 'cold soup')`);
+      expect(() => insert.run(status)).toThrow(/CHECK constraint failed/);
+      insert.run('rejected');
     });
   });
 
@@ -172,13 +212,13 @@ describe('openDatabase: an existing logbook', () => {
   it('refuses a logbook written by a newer version and leaves it byte for byte as it was', () => {
     const { folder, path } = logbookAtSchemaOne();
     const newer = new Database(path);
-    newer.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', '2027-01-01T00:00:00.000Z')`).run();
+    newer.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '2027-01-01T00:00:00.000Z')`).run(FUTURE);
     newer.close();
     const before = snapshot(path, folder);
 
     const attempt = () => openDatabase(path);
     expect(attempt).toThrow(Refusal);
-    expect(attempt).toThrow(`${path} was written by a newer version of complaints (schema 7); upgrade complaints to open it`);
+    expect(attempt).toThrow(`${path} was written by a newer version of complaints (schema ${FUTURE}); upgrade complaints to open it`);
     expect(snapshot(path, folder)).toEqual(before);
   });
 
@@ -186,11 +226,11 @@ describe('openDatabase: an existing logbook', () => {
     const { folder, path } = logbookAtSchemaOne();
     const newer = new Database(path);
     newer.pragma('journal_mode = DELETE');
-    newer.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (7, 'future', '2027-01-01T00:00:00.000Z')`).run();
+    newer.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '2027-01-01T00:00:00.000Z')`).run(FUTURE);
     newer.close();
     const before = snapshot(path, folder);
 
-    expect(() => openDatabase(path)).toThrow(/newer version of complaints \(schema 7\)/);
+    expect(() => openDatabase(path)).toThrow(`newer version of complaints (schema ${FUTURE})`);
     expect(snapshot(path, folder)).toEqual(before);
   });
 });
@@ -278,6 +318,17 @@ describe('openDatabase: migrating', () => {
     const { path } = logbookAtSchemaOne();
     withOpened(path, () => {}, knownMigrations(migrationsFolder(SECOND_MIGRATION)));
     expect(modeOf(`${path}.before-schema-2`)).toBe(0o600);
+  });
+
+  it('refuses a migration that would leave events referring to complaints that are not there, changing nothing', () => {
+    const { path } = logbookAtSchemaOne();
+    const rowsBefore = dumpDatabase(path);
+    const orphaning = migrationsFolder({ '0002_orphaning.sql': `DELETE FROM complaints;` });
+
+    expect(() => openDatabase(path, knownMigrations(orphaning))).toThrow(
+      /migration 2 orphaning: it would leave 1 row referring to rows that are not there\); nothing was changed/,
+    );
+    expect(dumpDatabase(path)).toBe(rowsBefore);
   });
 
   it('rolls back a migration whose SQL fails, leaving the copy and the original data intact', () => {
