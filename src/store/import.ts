@@ -3,7 +3,7 @@ import { Refusal } from '../errors.js';
 import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
 import { recountDailyFigures } from './report.js';
-import type { Db } from './open.js';
+import { inBulkLoadMode, type Db } from './open.js';
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(db: Db, ids: readonly number[]): number[] {
@@ -54,10 +54,12 @@ export async function importComplaints(
   );
   const width = IMPORTED_COLUMNS.length;
   const values = new Array<ImportedValue>(width);
-  return inWriteTransaction(db, async () => {
+  // A file larger than the logbook is a bulk load, written as one (see setUpkeepAside, inBulkLoadMode).
+  const bulk = options.fileBytes > logbookBytes(db);
+  const load = () => inWriteTransaction(db, async () => {
     const ids: number[] = [];
     const held: number[] = [];
-    const rebuilt = options.fileBytes > logbookBytes(db) ? setUpkeepAside(db) : [];
+    const rebuilt = bulk ? setUpkeepAside(db) : [];
     // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
     for await (const rows of read(causesInUse(db))) {
       const added = ids.length;
@@ -86,6 +88,7 @@ export async function importComplaints(
     }
     return ids;
   });
+  return bulk ? inBulkLoadMode(db, load) : load();
 }
 
 /**

@@ -25,23 +25,24 @@ async function generateCsv(file: string, count: number): Promise<void> {
 
 /**
  * When to kill: a fixed time after the process starts (while it starts up or reads the file), or
- * a fixed time after its write first reaches the write-ahead log (during the transaction, its
- * commit, or the checkpoint after it). A process that finishes first is simply not killed.
+ * a fixed time after its write first reaches the write-ahead log or, for an import larger than
+ * the logbook, the rollback journal (during the transaction, its commit, or the checkpoint after
+ * it). A process that finishes first is simply not killed.
  */
-type Moment = { afterStartMs: number } | { afterWalGrowsMs: number };
+type Moment = { afterStartMs: number } | { afterWriteBeginsMs: number };
 
 const MOMENTS: Moment[] = [
   { afterStartMs: 150 },
   { afterStartMs: 800 },
-  { afterWalGrowsMs: 0 },
-  { afterWalGrowsMs: 15 },
-  { afterWalGrowsMs: 40 },
-  { afterWalGrowsMs: 100 },
-  { afterWalGrowsMs: 250 },
+  { afterWriteBeginsMs: 0 },
+  { afterWriteBeginsMs: 15 },
+  { afterWriteBeginsMs: 40 },
+  { afterWriteBeginsMs: 100 },
+  { afterWriteBeginsMs: 250 },
 ];
 
 const describeMoment = (moment: Moment): string =>
-  'afterStartMs' in moment ? `${moment.afterStartMs} ms after it starts` : `${moment.afterWalGrowsMs} ms after its write reaches the log`;
+  'afterStartMs' in moment ? `${moment.afterStartMs} ms after it starts` : `${moment.afterWriteBeginsMs} ms after its write reaches the log or journal`;
 
 /** Runs the built binary on `book` and kills it with SIGKILL at `moment`, unless it ends first. */
 async function runKilledAt(book: Logbook, args: string[], moment: Moment): Promise<void> {
@@ -55,11 +56,16 @@ async function runKilledAt(book: Logbook, args: string[], moment: Moment): Promi
   if ('afterStartMs' in moment) {
     await sleep(moment.afterStartMs);
   } else {
-    while (running && (statSync(`${book.db}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0) await sleep(2);
-    if (moment.afterWalGrowsMs > 0) await sleep(moment.afterWalGrowsMs);
+    while (running && !writing(book.db)) await sleep(2);
+    if (moment.afterWriteBeginsMs > 0) await sleep(moment.afterWriteBeginsMs);
   }
   if (running) child.kill('SIGKILL');
   await exited;
+}
+
+/** Whether a write to the logbook has begun: its write-ahead log or rollback journal holds something. */
+function writing(db: string): boolean {
+  return [`${db}-wal`, `${db}-journal`].some((file) => (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > 0);
 }
 
 /** A fresh logbook holding a copy of `seed`'s database, closed cleanly so no log is left beside it. */

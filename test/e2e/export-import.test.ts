@@ -374,6 +374,8 @@ describe('import of a file larger than the logbook', () => {
       return {
         objects: db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name`).all(),
         integrity: db.pragma('integrity_check', { simple: true }),
+        // A large import may leave write-ahead-log mode while it loads; every till expects it back.
+        journalMode: db.pragma('journal_mode', { simple: true }),
       };
     } finally {
       db.close();
@@ -398,6 +400,23 @@ describe('import of a file larger than the logbook', () => {
       expect(days).toEqual(Array.from({ length: 20 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, logged: 100, answered: 100 })));
     } finally {
       db.close();
+    }
+  });
+
+  it('imports while another till has the logbook open, and that till sees every complaint afterwards', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['list']);
+    const file = join(target.dir, 'large.csv');
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1)), ''].join('\r\n'));
+    const otherTill = new Database(target.db);
+    try {
+      const count = otherTill.prepare(`SELECT count(*) FROM complaints`).pluck();
+      expect(count.get()).toBe(0);
+      expect(target.ok(['import', file])).toBe(`Imported ${ROWS} complaints from ${file} as #1–#${ROWS}.\n`);
+      expect(count.get()).toBe(ROWS);
+      expect(otherTill.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      otherTill.close();
     }
   });
 
