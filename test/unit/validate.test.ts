@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { spellingKey } from '../../src/domain/spelling.js';
 import {
   CHANNELS,
   oneOf,
@@ -37,6 +39,22 @@ describe('oneOf', () => {
     ['pa\u0302tisserie', 'pâtisserie'],
   ])('matches %j to %j, a choice of more words or with an accent, however it was spaced or typed', (typed, choice) => {
     expect(oneOf(typed, ['home goods', 'pâtisserie'], '--category')).toBe(choice);
+  });
+
+  it('finds what comparing spelling keys finds, for a choice as it is or typed any other way', () => {
+    const choices = ['home goods', 'pâtisserie', ...CHANNELS];
+    const typed = fc.oneof(
+      fc.constantFrom(...choices),
+      fc.constantFrom(...choices).map((choice) => ` ${choice.toUpperCase().normalize('NFD')}  `),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(typed, (text) => {
+        const byKey = choices.find((choice) => choice === spellingKey(text));
+        if (byKey === undefined) expect(() => oneOf(text, choices, '--category')).toThrow(UsageError);
+        else expect(oneOf(text, choices, '--category')).toBe(byKey);
+      }),
+    );
   });
 
   it.each(['fax', '', 'in person', 'phones'])('refuses %j, listing the choices', (typed) => {
