@@ -202,49 +202,6 @@ function copyAside(db: Db, path: string, firstPending: number): string {
   return copy;
 }
 
-/**
- * Runs `load` with the logbook in rollback-journal mode when this is the only connection to it,
- * and in write-ahead-log mode as always when another till has it open. A load in the log writes
- * every page twice, once into the log and once from it into the file when the log is copied back
- * (at 1M complaints ~2.2 s of a 13 s import); a rollback journal holds only the pages the load
- * changes that were in the file before, so a load into a new or small logbook writes its pages
- * once. Meanwhile another till cannot open the logbook, and once the load's pages no longer fit
- * in memory it cannot read it either: it waits as it would for any other write (busy_timeout).
- * Write-ahead-log mode comes back afterwards; should the switch back fail, the next till to open
- * the logbook makes it.
- */
-export async function inBulkLoadMode<T>(db: Db, load: () => Promise<T>): Promise<T> {
-  const alone = leaveWriteAheadLog(db);
-  try {
-    return await load();
-  } finally {
-    if (alone) backToWriteAheadLog(db);
-  }
-}
-
-/** Whether the logbook left write-ahead-log mode: it cannot while another connection has it open. */
-function leaveWriteAheadLog(db: Db): boolean {
-  const wait = db.pragma('busy_timeout', { simple: true }) as number;
-  // Another connection open is an answer, not something to wait out.
-  db.pragma('busy_timeout = 0');
-  try {
-    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
-  } catch (error) {
-    if (isBusy(error)) return false;
-    throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${wait}`);
-  }
-}
-
-function backToWriteAheadLog(db: Db): void {
-  try {
-    db.pragma('journal_mode = WAL');
-  } catch (error) {
-    if (!isBusy(error)) throw error;
-  }
-}
-
 /** A driver error while using the logbook at `path`, as one line naming the file and what to do. */
 export function asRefusal(error: unknown, path: string): Error {
   if (error instanceof Refusal) return error;

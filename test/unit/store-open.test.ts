@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { inBulkLoadMode, knownMigrations, openDatabase, type Db } from '../../src/store/open.js';
+import { knownMigrations, openDatabase, type Db } from '../../src/store/open.js';
 import { Refusal } from '../../src/errors.js';
 import { dumpDatabase } from '../e2e/harness.js';
 
@@ -348,60 +348,5 @@ INSERT INTO no_such_table VALUES (1);`,
     expect(existsSync(copy)).toBe(true);
     expect(dumpDatabase(copy)).toBe(rowsBefore);
     expect(schemaOf(copy)).toEqual(schemaBefore);
-  });
-});
-
-describe('inBulkLoadMode', () => {
-  const journalModeOf = (db: Db) => db.pragma('journal_mode', { simple: true });
-  const newLogbook = () => openDatabase(join(tempFolder(), 'complaints.db'));
-
-  it('loads in rollback-journal mode when no other till has the logbook open, then goes back to WAL', async () => {
-    const db = newLogbook();
-    try {
-      const during = await inBulkLoadMode(db, async () => {
-        db.exec('BEGIN IMMEDIATE');
-        db.prepare(`INSERT INTO settings (key, value) VALUES ('shop', 'Corner Café')`).run();
-        const journal = modeOf(`${db.name}-journal`);
-        db.exec('COMMIT');
-        return { mode: journalModeOf(db), journal };
-      });
-      expect(during).toEqual({ mode: 'delete', journal: 0o600 });
-      expect(journalModeOf(db)).toBe('wal');
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
-    } finally {
-      db.close();
-    }
-  });
-
-  it('stays in WAL mode while another till has the logbook open, so that till can go on reading', async () => {
-    const db = newLogbook();
-    const otherTill = new Database(db.name);
-    try {
-      otherTill.prepare(`SELECT count(*) FROM complaints`).get();
-      const during = await inBulkLoadMode(db, async () => {
-        db.exec('BEGIN IMMEDIATE');
-        db.prepare(`INSERT INTO complaints (logged_at, occurred_at, status, description) VALUES ('x', 'x', 'new', 'cold soup')`).run();
-        const seen = otherTill.prepare(`SELECT count(*) FROM complaints`).pluck().get();
-        db.exec('COMMIT');
-        return { mode: journalModeOf(db), seen };
-      });
-      expect(during).toEqual({ mode: 'wal', seen: 0 });
-      expect(journalModeOf(db)).toBe('wal');
-      // The other till was not made to wait: the switch was tried once, not waited for.
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
-    } finally {
-      otherTill.close();
-      db.close();
-    }
-  });
-
-  it('goes back to WAL mode when the load fails, passing its error on', async () => {
-    const db = newLogbook();
-    try {
-      await expect(inBulkLoadMode(db, async () => Promise.reject(new Refusal('the file is bad')))).rejects.toThrow('the file is bad');
-      expect(journalModeOf(db)).toBe('wal');
-    } finally {
-      db.close();
-    }
   });
 });

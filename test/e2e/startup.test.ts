@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './harness.js';
+
+const DIST = join(dirname(BIN), '..', 'dist');
+
+/**
+ * The files of the build that load before any command runs, and the packages they load from
+ * node_modules: what `import … from` names, never what `await import(…)` names when needed.
+ */
+function loadedAtStartUp(entry: string): { files: string[]; packages: string[] } {
+  const files: string[] = [];
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.includes(file)) return;
+    files.push(file);
+    const text = readFileSync(join(DIST, file), 'utf8');
+    for (const [, specifier] of text.matchAll(/^(?:import|export)\s(?:[^;'"]*?\sfrom\s)?["']([^"']+)["']/gm)) {
+      if (specifier!.startsWith('./')) visit(specifier!.slice(2));
+      else if (!specifier!.startsWith('node:')) packages.add(specifier!);
+    }
+  };
+  visit(entry);
+  return { files, packages: [...packages] };
+}
+
+describe('what every command loads at start-up', () => {
+  const { files, packages } = loadedAtStartUp('cli.js');
+
+  it('is found by following the static imports of the entry point', () => {
+    expect(files.length).toBeGreaterThan(1);
+  });
+
+  it('leaves the SQLite driver to the commands that open the logbook', () => {
+    // Loading it costs ~17 ms, a third of what `--version` may take beside `node -e 0`.
+    expect(packages).not.toContain('better-sqlite3');
+  });
+
+  it('leaves the prompts, the progress bar and the CSV writer to the commands that use them', () => {
+    const bundled = files.map((file) => readFileSync(join(DIST, file), 'utf8')).join('\n');
+    for (const lazy of ['node_modules/@inquirer/', 'node_modules/cli-progress/', 'src/output/csv.ts']) {
+      expect(bundled).not.toContain(`// ${lazy}`);
+    }
+  });
+});
