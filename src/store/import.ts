@@ -28,7 +28,7 @@ export interface ImportOptions {
   recordedAt: string;
   /** Where the complaints came from, as their timelines show it. */
   source: string;
-  /** The size of the file in bytes: an import about as large as the logbook rebuilds its indexes. */
+  /** The size of the file in bytes: an import larger than the logbook is a bulk load (see importComplaints). */
   fileBytes: number;
 }
 

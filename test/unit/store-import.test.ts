@@ -45,7 +45,7 @@ describe('inBulkLoadMode', () => {
       });
       expect(during).toEqual({ mode: 'wal', seen: 0 });
       expect(journalModeOf(db)).toBe('wal');
-      // The other till was not made to wait: the switch was tried once, not waited for.
+      // The switch is tried without waiting; afterwards, other writes are waited for as before.
       expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
     } finally {
       otherTill.close();
