@@ -4,6 +4,7 @@ import { spellingToKeep, spellingsOf } from '../domain/spelling.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { newTable, withoutTrailingSpace } from '../output/table.js';
+import { counted } from '../output/plural.js';
 import { oneLine, painter } from '../output/terminal.js';
 import { causeCounts, renameCause, type CauseRename } from '../store/causes.js';
 import { examples, jsonOption, printJson } from './common.js';
@@ -52,7 +53,7 @@ export async function runRenameCause(oldText: string, newText: string, session: 
   const rename = renameCause(await session.db(), session.now().toISOString(), (inUse) => planRename(old, typed, inUse));
   const from = rename.from.map((spelling) => `"${oneLine(spelling)}"`).join(', ');
   const to = `"${oneLine(rename.to)}"`;
-  const complaints = `${rename.changed} ${rename.changed === 1 ? 'complaint' : 'complaints'}`;
+  const complaints = counted(rename.changed, 'complaint');
   session.print(rename.changed === 0 ? `Nothing to change: the cause is spelt ${to} already.` : `Renamed ${from} to ${to} on ${complaints}.`);
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { Refusal } from '../errors.js';
+import { counted } from '../output/plural.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { checkLogbook, recountFigures, type Findings } from '../store/check.js';
 import { examples } from './common.js';
@@ -33,10 +34,10 @@ export async function runCheck(options: { recount?: boolean }, session: Session)
   const findings = checkLogbook(db);
   const problems = describeProblems(findings);
   if (problems.length === 0) {
-    return session.print(`ok: ${findings.complaints} complaints, ${findings.events} events, integrity ok`);
+    return session.print(`ok: ${counted(findings.complaints, 'complaint')}, ${counted(findings.events, 'event')}, integrity ok`);
   }
   problems.forEach((line) => session.print(line));
-  const found = `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`;
+  const found = counted(problems.length, 'problem');
   throw new Refusal(
     findings.damage.length > 0
       ? `${session.dbPath} is damaged (${found}, listed above); restore it from a backup`

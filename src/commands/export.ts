@@ -4,6 +4,7 @@ import { csvRowMaker } from '../domain/csv-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
+import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
 import { countComplaints, iterateComplaintRows } from '../store/complaints.js';
 import { examples, filterAsSpelt, withFilterOptions } from './common.js';
@@ -65,5 +66,5 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   } finally {
     progress.stop();
   }
-  if (out !== undefined) session.print(`Exported ${exported} ${exported === 1 ? 'complaint' : 'complaints'} to ${out}.`);
+  if (out !== undefined) session.print(`Exported ${counted(exported, 'complaint')} to ${out}.`);
 }

@@ -3,6 +3,7 @@ import type { Session } from '../context.js';
 import { Refusal, UsageError } from '../errors.js';
 import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
+import { counted } from '../output/plural.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from '../store/forget.js';
 import { examples } from './common.js';
@@ -74,7 +75,7 @@ function nobodyFound(wanted: string, by: ForgetBy): Refusal {
 }
 
 function countOf(ids: readonly number[]): string {
-  return `${ids.length} ${ids.length === 1 ? 'complaint' : 'complaints'}`;
+  return counted(ids.length, 'complaint');
 }
 
 function refs(ids: readonly number[]): string {

@@ -6,6 +6,7 @@ import { REQUIRED_COLUMNS } from '../domain/csv-row.js';
 import { importedIds } from '../domain/imported-rows.js';
 import { requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
+import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
 import { causesInUse } from '../store/complaints.js';
 import { alreadyHeld, heldIds, importComplaints } from '../store/import.js';
@@ -71,7 +72,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
       progress.stop();
     }
   }).finally(() => closeSync(fd));
-  const count = `${ids.length} ${ids.length === 1 ? 'complaint' : 'complaints'}`;
+  const count = counted(ids.length, 'complaint');
   if (ids.length === 0) return session.print(`Nothing to import: ${file} has a header but no complaints.`);
   if (options.dryRun) {
     const as = options.newIds ? "with new ids after the logbook's last one" : `as ${idRange(ids)}`;

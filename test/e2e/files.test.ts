@@ -179,4 +179,10 @@ describe('complaints check on a damaged logbook', () => {
   it('passes a sound logbook', () => {
     expect(source.ok(['check'])).toBe('ok: 30 complaints, 31 events, integrity ok\n');
   });
+
+  it('counts one complaint and one event in the singular', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold']);
+    expect(book.ok(['check'])).toBe('ok: 1 complaint, 1 event, integrity ok\n');
+  });
 });
