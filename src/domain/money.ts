@@ -1,11 +1,12 @@
 import { UsageError } from '../errors.js';
+import { halfWidth } from './validate.js';
 
 // Amounts above this lose cents in a double once converted back to currency units for JSON.
 const MAX_MINOR = 1e13;
 
 /** Reads an amount typed as `12.50`, `12.5` or `12` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
-  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(halfWidth(text));
   if (!match) {
     throw new UsageError(`${flag}: '${text}' is not an amount; use a number such as 12.50 (no currency sign, not negative)`);
   }

@@ -9,14 +9,23 @@ const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
 
 /**
  * The form two spellings of one thing share, be it a cause, a category or a person's name: tidied,
- * compared without case in any script ("ZOË" is "zoë", "PÂTISSERIE" is "pâtisserie"), an accent
- * typed as a letter and a combining mark the same as the accented letter.
+ * compared without case in any script ("ZOË" is "zoë", "Straße" is "STRASSE"), an accent typed as
+ * a letter and a combining mark the same as the accented letter, the full-width letters and digits
+ * of Chinese and Japanese input methods the same as plain ones ("ｃｏｌｄ" is "cold"), and an
+ * emoji the same with or without a variation selector.
  */
 export function spellingKey(text: string): string {
-  // toLowerCase() is Unicode's default mapping, the root locale's: the same for every code point
-  // as toLocaleLowerCase('und'), and a tenth of its cost, which an import pays twice a row.
-  return tidySpelling(text.normalize('NFC')).toLowerCase();
+  // Most keys are of plain ASCII, where lower case is the whole of case folding.
+  if (PRINTABLE_ASCII.test(text)) return tidySpelling(text).toLowerCase();
+  const compatible = text.normalize('NFKC').replace(VARIATION_SELECTORS, '');
+  // Lower, upper, then lower case again folds what lower case alone keeps apart (ß, ẞ and SS; ς
+  // and σ); all are Unicode's default mappings, the same whatever the machine's locale.
+  return tidySpelling(compatible.toLowerCase().toUpperCase().toLowerCase().normalize('NFC'));
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// U+FE00–FE0F, and the supplementary selectors U+E0100–E01EF as their surrogate pairs.
+const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
 
 /**
  * The spellings among `inUse` that stand for `typed`, those with its spellingKey, in the order

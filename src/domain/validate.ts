@@ -16,21 +16,30 @@ export const REMEDIES = [
 /** What the customer asks for is one of the remedies the shop can give. */
 export const WANTS = REMEDIES;
 
-/** One of `allowed` (each as spellingKey gives it), matched without case or stray spaces; the error lists the choices. */
+/** One of `allowed`, matched as spellingKey matches (without case, stray spaces or full-width forms); the error lists the choices. */
 export function oneOf<T extends string>(text: string, allowed: readonly T[], flag: string): T {
-  // Most values come exactly as allowed, which spellingKey leaves as they are: an import checks
-  // five a row, and tidying them was a tenth of its time reading a file.
-  const wanted = (allowed as readonly string[]).includes(text) ? text : spellingKey(text);
-  const found = allowed.find((choice) => choice === wanted);
+  // Most values come exactly as allowed: an import checks five a row, and tidying them was a
+  // tenth of its time reading a file.
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  const wanted = spellingKey(text);
+  const found = allowed.find((choice) => spellingKey(choice) === wanted);
   if (found === undefined) {
     throw new UsageError(`${flag}: '${text}' is not one of ${allowed.join(', ')}`);
   }
   return found;
 }
 
+/**
+ * Text as typed with the full-width digits and signs of Chinese and Japanese input methods made
+ * plain ("１２．５０" is "12.50", "＃１２" is "#12"), for reading numbers, amounts and dates.
+ */
+export function halfWidth(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
 /** A complaint id as shown (`#12`) or typed (`12`). */
 export function parseId(text: string): number {
-  const match = /^#?(\d{1,15})$/.exec(text.trim());
+  const match = /^#?(\d{1,15})$/.exec(halfWidth(text));
   const id = match ? Number(match[1]) : 0;
   if (id < 1) throw new UsageError(`'${text}' is not a complaint id; use a number such as 12 or #12`);
   return id;
@@ -51,7 +60,8 @@ export function optionalText(text: string | undefined): string | null {
 
 /** A whole number in [min, max]. */
 export function wholeNumber(text: string, min: number, max: number, flag: string): number {
-  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  const plain = halfWidth(text);
+  const value = /^\d+$/.test(plain) ? Number(plain) : NaN;
   if (!(value >= min && value <= max)) {
     throw new UsageError(`${flag}: '${text}' is not a whole number from ${min} to ${max}`);
   }

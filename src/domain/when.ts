@@ -5,6 +5,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
+import { halfWidth } from './validate.js';
 
 export const DATE_FORMATS = "YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday, or 3d / 2w / 5h ago (+2d ahead)";
 
@@ -22,7 +23,8 @@ export interface When {
 
 /** Reads a point in time as the user typed it, in local time; `flag` names it in the error. */
 export function parseWhen(text: string, now: Date, flag: string): When {
-  const input = text.trim().toLowerCase();
+  const plain = halfWidth(text);
+  const input = plain.toLowerCase();
   if (input === 'now') return { at: now, dateOnly: false };
   if (input === 'today') return { at: startOfDay(now), dateOnly: true };
   if (input === 'yesterday') return { at: startOfDay(addDays(now, -1)), dateOnly: true };
@@ -34,7 +36,7 @@ export function parseWhen(text: string, now: Date, flag: string): When {
     return { at: shift(now, amount), dateOnly: false };
   }
 
-  const upper = text.trim().toUpperCase();
+  const upper = plain.toUpperCase();
   if (ABSOLUTE.test(upper)) {
     const at = parseISO(upper);
     if (isValid(at)) return { at, dateOnly: upper.length === 10 };

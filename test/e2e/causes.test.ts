@@ -144,6 +144,19 @@ describe('triage files causes and categories as the logbook spells them', () => 
     expect(causesOf(book)).toEqual([{ cause: 'café closed', count: 2 }]);
   });
 
+  it('takes a cause typed full-width by an input method, or an emoji with a variation selector, as the cause in use', () => {
+    const book = tempLogbook(NOW);
+    for (const text of ['cold soup', 'cold again', 'a stew', 'stew again']) book.ok(['log', text]);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+    book.ok(['triage', '2', '--category', 'product', '--cause', 'ｃｏｌｄ　ｆｏｏｄ']);
+    book.ok(['triage', '3', '--category', 'product', '--cause', '🍲 too salty']);
+    book.ok(['triage', '4', '--category', 'ｐｒｏｄｕｃｔ', '--cause', '🍲\uFE0F TOO SALTY']);
+    expect(causesOf(book)).toEqual([
+      { cause: 'cold food', count: 2 },
+      { cause: '🍲 too salty', count: 2 },
+    ]);
+  });
+
   it('takes a configured category typed with doubled spaces or a combining accent', () => {
     const book = tempLogbook(NOW);
     book.ok(['config', 'set', 'categories', 'home goods,pâtisserie']);

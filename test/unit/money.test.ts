@@ -20,6 +20,9 @@ describe('parseMoney', () => {
     ['007.10', 710],
     ['  4.50 ', 450],
     ['100000000000', LARGEST],
+    // Full-width digits and point, as a Chinese input method types them.
+    ['１２.５０', 1250],
+    ['１２．５', 1250],
   ])('reads %j as %i minor units', (text, minor) => {
     expect(parseMoney(text, '--cost')).toBe(minor);
   });

@@ -131,6 +131,23 @@ describe('mergeSpellings', () => {
     ]);
   });
 
+  it('counts full-width letters, an emoji with or without its variation selector, and ß and SS as one spelling', () => {
+    expect(
+      mergeSpellings([
+        { key: 'cold food', count: 3 },
+        { key: 'ｃｏｌｄ ｆｏｏｄ', count: 2 },
+        { key: '🍲', count: 1 },
+        { key: '🍲\uFE0F', count: 1 },
+        { key: 'Straße', count: 1 },
+        { key: 'STRASSE', count: 1 },
+      ]).map(({ key, count }) => ({ key, count })),
+    ).toEqual([
+      { key: 'cold food', count: 5 },
+      { key: '🍲', count: 2 },
+      { key: 'STRASSE', count: 2 },
+    ]);
+  });
+
   it('keeps apart what only looks alike without its accents', () => {
     expect(mergeSpellings([{ key: 'Elodie', count: 1 }, { key: 'Élodie', count: 1 }]).map((row) => row.key)).toEqual(['Elodie', 'Élodie']);
   });

@@ -13,6 +13,16 @@ describe('spellingKey', () => {
     ['caf\u00e9', 'cafe\u0301'],
     ['\u00c9lodie', 'E\u0301lodie'],
     ['菜太凉', ' 菜太凉 '],
+    // Full-width letters and digits, as Chinese and Japanese input methods type them.
+    ['ｃｏｌｄ ｆｏｏｄ', 'cold food'],
+    ['ＣＯＬＤ　ＦＯＯＤ', 'cold food'],
+    ['１号桌', '1号桌'],
+    // An emoji with and without a variation selector.
+    ['🍲', '🍲\uFE0F'],
+    ['☕ late', '☕\uFE0E late'],
+    // Full case folding, beyond lower case.
+    ['Straße', 'STRASSE'],
+    ['ΟΔΟΣ', 'οδος'],
   ])('gives %j and %j the same key', (a, b) => {
     expect(spellingKey(a)).toBe(spellingKey(b));
   });
@@ -22,8 +32,27 @@ describe('spellingKey', () => {
     ['coldfood', 'cold food'],
     ['Élodie', 'Elodie'],
     ['菜太凉', '菜太咸'],
+    ['🍲', '🍜'],
   ])('keeps %j and %j apart', (a, b) => {
     expect(spellingKey(a)).not.toBe(spellingKey(b));
+  });
+});
+
+describe('spellingKey, for any text', () => {
+  const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+
+  it('is its own key', () => {
+    fc.assert(fc.property(text, (t) => spellingKey(spellingKey(t)) === spellingKey(t)), { numRuns: 2000 });
+  });
+
+  it('ignores capitals and full-width forms', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const key = spellingKey(t);
+        return spellingKey(t.toUpperCase()) === key && spellingKey(t.toLowerCase()) === key && spellingKey(t.normalize('NFKD')) === key;
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -19,6 +19,7 @@ const SHIPPED = [
   { version: 5, name: 'category_assignee_indexes' },
   { version: 6, name: 'summary_figures' },
   { version: 7, name: 'status_check_by_comparison' },
+  { version: 8, name: 'person_keys_folded' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -142,6 +143,27 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT customer_key, contact_key FROM complaints WHERE id = 1`).get()).toEqual({
         customer_key: 'ann lee',
         contact_key: null,
+      });
+    });
+  });
+
+  it('makes the person keys of a logbook kept before full-width forms were folded again', () => {
+    const path = join(tempFolder(), 'complaints.db');
+    withOpened(
+      path,
+      (db) => {
+        db.prepare(
+          `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, contact, customer_key, contact_key, description)
+           VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', 'ＡＮＮ ＬＥＥ', '０７１２ ３４５６７８',
+                   'ａｎｎ ｌｅｅ', '０７１２３４５６７８', 'soup was cold')`,
+        ).run();
+      },
+      knownMigrations().filter((migration) => migration.version <= 7),
+    );
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT customer_key, contact_key FROM complaints WHERE id = 1`).get()).toEqual({
+        customer_key: 'ann lee',
+        contact_key: '0712345678',
       });
     });
   });

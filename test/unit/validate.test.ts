@@ -30,6 +30,7 @@ describe('oneOf', () => {
     ['PHONE', 'phone'],
     ['  Phone ', 'phone'],
     ['In-Person', 'in-person'],
+    ['ＰＨＯＮＥ', 'phone'],
   ])('matches %j to %j without regard to case or surrounding spaces', (typed, choice) => {
     expect(oneOf(typed, CHANNELS, '--channel')).toBe(choice);
   });
@@ -50,7 +51,7 @@ describe('oneOf', () => {
     );
     fc.assert(
       fc.property(typed, (text) => {
-        const byKey = choices.find((choice) => choice === spellingKey(text));
+        const byKey = choices.find((choice) => spellingKey(choice) === spellingKey(text));
         if (byKey === undefined) expect(() => oneOf(text, choices, '--category')).toThrow(UsageError);
         else expect(oneOf(text, choices, '--category')).toBe(byKey);
       }),
@@ -72,6 +73,7 @@ describe('parseId', () => {
     ['007', 7],
     ['1', 1],
     ['999999999999999', 999_999_999_999_999],
+    ['＃１２', 12],
   ])('reads %j as complaint %i', (typed, id) => {
     expect(parseId(typed)).toBe(id);
   });
@@ -110,6 +112,7 @@ describe('wholeNumber', () => {
     ['5', 5],
     [' 3 ', 3],
     ['03', 3],
+    ['４', 4],
   ])('reads %j as %i', (typed, value) => {
     expect(wholeNumber(typed, 1, 5, '--satisfaction')).toBe(value);
   });

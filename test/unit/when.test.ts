@@ -48,6 +48,8 @@ describe('parseWhen: dates and times', () => {
     ['2026-11-20 14:30:15', new Date(2026, 10, 20, 14, 30, 15)],
     ['2026-11-20T14:30:15.123', new Date(2026, 10, 20, 14, 30, 15, 123)],
     ['  2026-11-20 14:30  ', new Date(2026, 10, 20, 14, 30)],
+    // Full-width digits, dash and colon, as a Chinese input method types them.
+    ['２０２６－１１－２０　１４：３０', new Date(2026, 10, 20, 14, 30)],
   ])('reads %j as local time', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: expected, dateOnly: false });
   });
