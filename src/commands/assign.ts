@@ -3,10 +3,10 @@ import type { Session } from '../context.js';
 import { spellingToKeep } from '../domain/spelling.js';
 import { assign } from '../domain/steps.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
-import { parseWhen } from '../domain/when.js';
+import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
 import { changeComplaint, spellingsInUse } from '../store/complaints.js';
-import { atOption, examples, happenedAt } from './common.js';
+import { atOption, examples, happenedAt, tellNext } from './common.js';
 
 interface AssignOptions {
   respondBy?: string;
@@ -38,15 +38,14 @@ export async function runAssign(idText: string, person: string, options: AssignO
   const id = parseId(idText);
   const typed = requiredText(person, 'the person to assign');
   const at = happenedAt(session, options.at).toISOString();
-  const respondBy =
-    options.respondBy === undefined ? null : parseWhen(options.respondBy, session.now(), '--respond-by').at.toISOString();
+  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const note = optionalText(options.note);
   const db = await session.db();
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, spellingsInUse(db, 'assignee'));
-  const complaint = changeComplaint(db, id, session.now().toISOString(), (current) =>
-    assign(current, assignee, at, respondBy, note),
+  const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) =>
+    assign(current, previous, assignee, at, respondBy, note),
   );
   session.print(`Assigned ${complaintRef(id)} to ${oneLine(assignee)}; respond by ${localTime(complaint.respond_by)}.`);
-  session.tell(`next: complaints resolve ${id} --remedy …`);
+  tellNext(session, complaint);
 }

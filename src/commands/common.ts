@@ -4,7 +4,9 @@ import { readSettings, type Settings } from '../domain/config.js';
 import { matchSpellings, type ComplaintFilter, type TypedFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
+import type { Complaint } from '../domain/complaint.js';
 import { writeLines } from '../output/lines.js';
+import { nextCommand } from '../output/next.js';
 import { LISTED, complaintTable } from '../output/table.js';
 import { painter } from '../output/terminal.js';
 import { eachComplaint, spellingsInUse } from '../store/complaints.js';
@@ -17,7 +19,7 @@ export function examples(...lines: string[]): string {
 }
 
 export function atOption(): Option {
-  return new Option('--at <when>', 'when it happened, if not now (YYYY-MM-DD HH:mm, yesterday, 2h, …)');
+  return new Option('--at <when>', 'when it happened, if not now ("YYYY-MM-DD HH:mm", 2h for two hours ago, …; a bare day, or yesterday, means 00:00)');
 }
 
 export function jsonOption(): Option {
@@ -31,6 +33,12 @@ export function happenedAt(session: Session, at: string | undefined): Date {
 
 export function settingsOf(db: Db): Settings {
   return readSettings(storedSettings(db));
+}
+
+/** The hint after a step: what takes the complaint on from where it stands now. */
+export function tellNext(session: Session, complaint: Pick<Complaint, 'id' | 'status'>): void {
+  const next = nextCommand(complaint);
+  if (next !== null) session.tell(`next: ${next}`);
 }
 
 export function printJson(session: Session, value: unknown): void {

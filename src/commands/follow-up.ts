@@ -5,9 +5,9 @@ import { UsageError } from '../errors.js';
 import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
 import { parseId } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
-import { complaintRef } from '../output/terminal.js';
+import { complaintRef, localTime, oneLine } from '../output/terminal.js';
 import { changeComplaint } from '../store/complaints.js';
-import { atOption, examples, happenedAt, settingsOf, writeComplaintTable } from './common.js';
+import { atOption, examples, happenedAt, settingsOf, tellNext, writeComplaintTable } from './common.js';
 
 interface FollowUpOptions extends FollowUpFlags {
   at?: string;
@@ -39,10 +39,14 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const answer = checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
   const db = await session.db();
-  const complaint = changeComplaint(db, id, session.now().toISOString(), (current) => followUp(current, answer, at));
+  const responseHours = settingsOf(db)['response-hours'];
+  const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) =>
+    followUp(current, previous, answer, at, responseHours),
+  );
   if (answer.reopen) {
-    session.print(`Reopened ${complaintRef(id)}; it is assigned to ${complaint.assignee ?? 'nobody yet'} again.`);
-    return session.tell(`next: complaints resolve ${id} --remedy …`);
+    const holder = complaint.assignee === null ? 'nobody is assigned to it' : `it is assigned to ${oneLine(complaint.assignee)} again`;
+    session.print(`Reopened ${complaintRef(id)}; ${holder}; respond by ${localTime(complaint.respond_by)}.`);
+    return tellNext(session, complaint);
   }
   session.print(`Followed up ${complaintRef(id)}: satisfaction ${answer.satisfaction}/5; closed.`);
   if ((answer.satisfaction ?? 5) <= 2) session.tell(`the customer is unhappy; to handle it again: complaints follow-up ${id} --reopen`);

@@ -7,7 +7,7 @@ import { toRecord } from '../domain/record.js';
 import { CHANNELS, WANTS } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
 import { earlierByCustomer, logComplaint, usedValues } from '../store/complaints.js';
-import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf } from './common.js';
+import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf, tellNext } from './common.js';
 
 /** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
 const EARLIER_SHOWN = 5;
@@ -69,7 +69,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
 
   if (options.json) return printJson(session, toRecord(complaint));
   session.print(`Logged ${complaintRef(complaint.id)}; respond by ${localTime(complaint.respond_by)}.`);
-  session.tell(`next: complaints triage ${complaint.id} --category … --cause …`);
+  tellNext(session, complaint);
 }
 
 /**

@@ -5,7 +5,7 @@ import { checkResolve, resolve, type ResolveFlags } from '../domain/steps.js';
 import { REMEDIES, parseId } from '../domain/validate.js';
 import { complaintRef } from '../output/terminal.js';
 import { changeComplaint } from '../store/complaints.js';
-import { atOption, examples, happenedAt } from './common.js';
+import { atOption, examples, happenedAt, tellNext } from './common.js';
 
 interface ResolveOptions extends ResolveFlags {
   at?: string;
@@ -37,8 +37,8 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const resolution = checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
   const db = await session.db();
-  changeComplaint(db, id, session.now().toISOString(), (current) => resolve(current, resolution, at));
+  const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) => resolve(current, previous, resolution, at));
   const cost = resolution.cost_minor === null ? '' : ` costing ${formatMoney(resolution.cost_minor)}`;
   session.print(`Resolved ${complaintRef(id)} with ${resolution.remedy}${cost}.`);
-  session.tell(`next: follow up with the customer in a few days: complaints follow-up ${id} --satisfaction 1-5`);
+  tellNext(session, complaint);
 }

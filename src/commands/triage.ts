@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { Cancelled, UsageError, isPromptCancel } from '../errors.js';
+import type { Complaint } from '../domain/complaint.js';
 import { SEVERITIES, parseId } from '../domain/validate.js';
 import { checkTriage, triage, type TriageFlags } from '../domain/steps.js';
-import { parseWhen } from '../domain/when.js';
+import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { causesInUse, changeComplaint, countComplaints, findOrRefuse, listComplaints } from '../store/complaints.js';
-import { atOption, examples, happenedAt, settingsOf } from './common.js';
+import { atOption, examples, happenedAt, settingsOf, tellNext } from './common.js';
 
 interface TriageOptions extends TriageFlags {
   respondBy?: string;
@@ -39,28 +40,26 @@ export function registerTriage(program: Command, session: Session): void {
 export async function runTriage(idText: string | undefined, options: TriageOptions, session: Session): Promise<void> {
   const id = idText === undefined ? undefined : parseId(idText);
   const at = happenedAt(session, options.at).toISOString();
-  const respondBy =
-    options.respondBy === undefined ? null : parseWhen(options.respondBy, session.now(), '--respond-by').at.toISOString();
+  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const flagsGiven = ['category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
   const db = await session.db();
   const settings = settingsOf(db);
-  const record = (complaintId: number, flags: TriageFlags) => {
+  const record = (complaintId: number, flags: TriageFlags): Complaint => {
     const decision = checkTriage(flags, settings, causesInUse(db));
-    const complaint = changeComplaint(db, complaintId, session.now().toISOString(), (current) =>
-      triage(current, decision, at, respondBy),
+    const complaint = changeComplaint(db, complaintId, session.now().toISOString(), (current, previous) =>
+      triage(current, previous, decision, at, respondBy),
     );
     session.print(
       complaint.status === 'rejected'
         ? `Rejected ${complaintRef(complaintId)}.`
         : `Triaged ${complaintRef(complaintId)}: ${complaint.category}, cause "${oneLine(complaint.cause)}", ${complaint.severity}.`,
     );
+    return complaint;
   };
 
   if (id !== undefined && (flagsGiven || !session.canPrompt)) {
     if (!flagsGiven) throw new UsageError(`triaging #${id} needs --category and --cause (or --reject --reason …)`);
-    record(id, options);
-    if (!options.reject) session.tell(`next: complaints assign ${id} <person>`);
-    return;
+    return tellNext(session, record(id, options));
   }
   if (id === undefined && !session.canPrompt) {
     const waiting = countComplaints(db, { statuses: ['new'], order: 'by id' });

@@ -37,7 +37,7 @@ export function draftComplaint(input: LogInput): LogDraft {
 
 /**
  * A complaint ready to record: a description is required, and it must be answered within
- * `responseHours` of when it happened.
+ * `responseHours` of when it happened (the customer has waited since, however late it is logged).
  */
 export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: Date, responseHours: number): NewComplaint {
   if (draft.description === null) {

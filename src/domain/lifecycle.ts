@@ -1,6 +1,7 @@
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { Refusal } from '../errors.js';
+import type { Complaint } from './complaint.js';
 
 export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -10,9 +11,12 @@ export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
 
 export type Step = 'triage' | 'reject' | 'assign' | 'resolve' | 'follow-up' | 'reopen';
 
+/** What a complaint's next status depends on. */
+type Standing = Pick<Complaint, 'id' | 'status' | 'assignee' | 'cause'>;
+
 interface Rule {
   from: readonly Status[];
-  to: (current: Status) => Status;
+  to: (current: Standing) => Status;
   /** What to say when `from` does not hold, keyed by the status found. */
   instead: Partial<Record<Status, (id: number) => string>>;
 }
@@ -24,7 +28,7 @@ const RULES: Record<Step, Rule> = {
   // rejected complaint moves to 'triaged'.
   triage: {
     from: STATUSES,
-    to: (s) => (s === 'new' || s === 'rejected' ? 'triaged' : s),
+    to: ({ status }) => (status === 'new' || status === 'rejected' ? 'triaged' : status),
     instead: {},
   },
   reject: {
@@ -66,9 +70,10 @@ const RULES: Record<Step, Rule> = {
       rejected: () => 'a rejected complaint has no remedy to follow up',
     },
   },
+  // Back to whoever holds it; a complaint nobody was assigned goes back to be assigned (or triaged).
   reopen: {
     from: ['resolved', 'closed'],
-    to: () => 'assigned',
+    to: ({ assignee, cause }) => (assignee !== null ? 'assigned' : cause !== null ? 'triaged' : 'new'),
     instead: {
       new: () => 'it is still open',
       triaged: () => 'it is still open',
@@ -82,13 +87,19 @@ const RULES: Record<Step, Rule> = {
  * The status a complaint moves to when `step` is taken, or a Refusal that names the current
  * status and what to do instead.
  */
-export function nextStatus(id: number, current: Status, step: Step): Status {
+export function nextStatus(current: Standing, step: Step): Status {
   const rule = RULES[step];
-  if (!rule.from.includes(current)) {
-    const hint = rule.instead[current]?.(id);
-    throw new Refusal(`complaint #${id} is ${current}; ${hint ?? `'${step}' does not apply to it`}`);
+  if (!rule.from.includes(current.status)) {
+    const hint = rule.instead[current.status]?.(current.id);
+    throw new Refusal(`complaint #${current.id} is ${current.status}; ${hint ?? `'${step}' does not apply to it`}`);
   }
   return rule.to(current);
+}
+
+/** The step the lifecycle expects next of a complaint with this status; none once it is closed or rejected. */
+export function expectedStep(status: Status): 'triage' | 'assign' | 'resolve' | 'follow-up' | null {
+  const expected = { new: 'triage', triaged: 'assign', assigned: 'resolve', resolved: 'follow-up', closed: null, rejected: null } as const;
+  return expected[status];
 }
 
 export function isOverdue(status: Status, respondBy: string | null, now: Date): boolean {

@@ -1,3 +1,4 @@
+import { addHours } from 'date-fns/addHours';
 import { UsageError } from '../errors.js';
 import { spellingToKeep } from './spelling.js';
 import type { Complaint, Step } from './complaint.js';
@@ -5,14 +6,66 @@ import type { Settings } from './config.js';
 import { nextStatus } from './lifecycle.js';
 import { parseMoney } from './money.js';
 import { REMEDIES, SEVERITIES, oneOf, optionalText, requiredText, wholeNumber } from './validate.js';
+import { CLOCK_GRACE_MS, localMinute } from './when.js';
 
 // Each step comes in two halves: check*() reads the typed flags before anything is opened or
 // written, and the step itself decides against the complaint as it stands inside the write.
 
-/** A step cannot be dated before the complaint it belongs to happened. */
-function notBeforeOccurred(current: Complaint, at: string): void {
-  if (at < current.occurred_at) {
-    throw new UsageError(`--at is before complaint #${current.id} happened (${current.occurred_at}); give a later time`);
+/** How an error names each timeline action that moves a complaint along. */
+const STEP_ACTIONS: Readonly<Record<string, string>> = {
+  triaged: 'was triaged',
+  rejected: 'was rejected',
+  assigned: 'was assigned',
+  resolved: 'was resolved',
+  'followed-up': 'was followed up',
+  reopened: 'was reopened',
+};
+
+/** The timeline actions a later step may not be dated before (notes and renames may fall anywhere). */
+export const STEP_EVENT_ACTIONS = Object.keys(STEP_ACTIONS);
+
+/** A timeline event of one of STEP_EVENT_ACTIONS: when it was dated, and which. */
+export interface StepEvent {
+  at: string;
+  action: string;
+}
+
+/** The step a new one follows: when it was dated, and what it was, as an error says it ("was triaged"). */
+export interface PreviousStep {
+  at: string;
+  was: string;
+}
+
+/**
+ * The latest step of a complaint: of when it happened, was resolved and was followed up (all an
+ * imported complaint's history has) and the latest step event on its timeline, if any.
+ */
+export function previousStep(current: Complaint, latestEvent: StepEvent | null): PreviousStep {
+  const steps: PreviousStep[] = [{ at: current.occurred_at, was: 'happened' }];
+  if (current.resolved_at !== null) steps.push({ at: current.resolved_at, was: 'was resolved' });
+  if (current.followed_up_at !== null) steps.push({ at: current.followed_up_at, was: 'was followed up' });
+  if (latestEvent !== null) steps.push({ at: latestEvent.at, was: STEP_ACTIONS[latestEvent.action] ?? `was ${latestEvent.action}` });
+  return steps.reduce((latest, step) => (step.at > latest.at ? step : latest));
+}
+
+/**
+ * A step is dated no earlier than the step before it, so the timeline reads in order; a minute's
+ * grace lets two tills whose clocks differ slightly take turns.
+ */
+function inOrder(id: number, previous: PreviousStep, at: string): void {
+  if (Date.parse(at) < Date.parse(previous.at) - CLOCK_GRACE_MS) {
+    throw new UsageError(
+      `--at: ${localMinute(at)} is before complaint #${id} ${previous.was} (${localMinute(previous.at)}); give ${localMinute(previous.at)} or later`,
+    );
+  }
+}
+
+/** A respond-by time cannot be before the complaint happened. */
+function respondByAfterOccurred(current: Complaint, respondBy: string | null): void {
+  if (respondBy !== null && respondBy < current.occurred_at) {
+    throw new UsageError(
+      `--respond-by: ${localMinute(respondBy)} is before complaint #${current.id} happened (${localMinute(current.occurred_at)}); give a later time`,
+    );
   }
 }
 
@@ -46,10 +99,11 @@ export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses:
 }
 
 /** Upholds and classifies a complaint, or rejects it. A later triage corrects the classification. */
-export function triage(current: Complaint, decision: TriageDecision, at: string, respondBy: string | null): Step {
-  notBeforeOccurred(current, at);
+export function triage(current: Complaint, previous: PreviousStep, decision: TriageDecision, at: string, respondBy: string | null): Step {
+  inOrder(current.id, previous, at);
+  respondByAfterOccurred(current, respondBy);
   if (decision.reject) {
-    const status = nextStatus(current.id, current.status, 'reject');
+    const status = nextStatus(current, 'reject');
     return { changes: { status, reject_reason: decision.reason }, event: { action: 'rejected', at } };
   }
   const category = decision.category ?? current.category;
@@ -57,7 +111,7 @@ export function triage(current: Complaint, decision: TriageDecision, at: string,
   if (category === null || cause === null) {
     throw new UsageError(`triaging #${current.id} needs --category and --cause (or --reject --reason …)`);
   }
-  const status = nextStatus(current.id, current.status, 'triage');
+  const status = nextStatus(current, 'triage');
   return {
     changes: {
       status,
@@ -71,10 +125,18 @@ export function triage(current: Complaint, decision: TriageDecision, at: string,
   };
 }
 
-export function assign(current: Complaint, assignee: string, at: string, respondBy: string | null, note: string | null): Step {
-  notBeforeOccurred(current, at);
+export function assign(
+  current: Complaint,
+  previous: PreviousStep,
+  assignee: string,
+  at: string,
+  respondBy: string | null,
+  note: string | null,
+): Step {
+  inOrder(current.id, previous, at);
+  respondByAfterOccurred(current, respondBy);
   const changes = {
-    status: nextStatus(current.id, current.status, 'assign'),
+    status: nextStatus(current, 'assign'),
     assignee,
     ...(respondBy === null ? {} : { respond_by: respondBy }),
   };
@@ -108,11 +170,11 @@ export function checkResolve(flags: ResolveFlags): Resolution {
   };
 }
 
-export function resolve(current: Complaint, resolution: Resolution, at: string): Step {
-  notBeforeOccurred(current, at);
+export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string): Step {
+  inOrder(current.id, previous, at);
   const { note, root_cause, action, ...fields } = resolution;
   const changes = {
-    status: nextStatus(current.id, current.status, 'resolve'),
+    status: nextStatus(current, 'resolve'),
     resolved_at: at,
     ...fields,
     // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.
@@ -142,16 +204,20 @@ export function checkFollowUp(flags: FollowUpFlags): FollowUp {
   return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
 }
 
-/** Records the customer's view after the remedy; reopening sends the complaint back to be handled again. */
-export function followUp(current: Complaint, answer: FollowUp, at: string): Step {
-  notBeforeOccurred(current, at);
-  const status = nextStatus(current.id, current.status, answer.reopen ? 'reopen' : 'follow-up');
+/**
+ * Records the customer's view after the remedy. Reopening sends the complaint back to whoever
+ * holds it (or to be assigned, or triaged, when nobody does), due an answer within the response
+ * target from the reopening.
+ */
+export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): Step {
+  inOrder(current.id, previous, at);
+  const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
   const changes = {
     status,
     followed_up_at: at,
     // A reopened complaint's earlier score no longer stands; a reopen without one clears it.
     satisfaction: answer.satisfaction,
-    ...(answer.reopen ? { resolved_at: null } : {}),
+    ...(answer.reopen ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString() } : {}),
   };
   return {
     changes,
@@ -159,8 +225,9 @@ export function followUp(current: Complaint, answer: FollowUp, at: string): Step
   };
 }
 
+/** A progress note may be dated anywhere after the complaint happened, between its steps too. */
 export function note(current: Complaint, text: string, at: string): Step {
-  notBeforeOccurred(current, at);
+  inOrder(current.id, { at: current.occurred_at, was: 'happened' }, at);
   return { changes: {}, event: { action: 'noted', at, changes: { note: text } } };
 }
 

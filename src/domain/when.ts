@@ -1,6 +1,7 @@
 import { addDays } from 'date-fns/addDays';
 import { addHours } from 'date-fns/addHours';
 import { addWeeks } from 'date-fns/addWeeks';
+import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
@@ -8,6 +9,9 @@ import { UsageError } from '../errors.js';
 import { halfWidth } from './validate.js';
 
 export const DATE_FORMATS = "YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday, or 3d / 2w / 5h ago (+2d ahead)";
+
+/** No shop kept this logbook before then: an earlier date is a typing mistake (0001 for 2001, 1900 for 2000). */
+export const EARLIEST = new Date(2000, 0, 1);
 
 // parseISO also takes years, weeks and ordinal dates; the contract promises only these shapes.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -63,14 +67,40 @@ export function isCanonicalInstant(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && twoDigits(11) < 24 && twoDigits(14) < 60 && twoDigits(17) < 60;
 }
 
-/** A moment something happened: never later than now, as a complaint cannot be made in the future. */
+/** A minute's grace for the clocks of two tills that differ slightly. */
+export const CLOCK_GRACE_MS = 60_000;
+
+/** A moment something happened: never later than now, as a complaint cannot be made in the future, nor before EARLIEST. */
 export function parsePast(text: string, now: Date, flag: string): Date {
   const { at } = parseWhen(text, now, flag);
-  // A minute's grace for clocks of two tills that differ slightly.
-  if (at.getTime() > now.getTime() + 60_000) {
+  if (at.getTime() > now.getTime() + CLOCK_GRACE_MS) {
     throw new UsageError(`${flag}: '${text}' is in the future; give when it happened`);
   }
+  return notBeforeEarliest(at, text, flag);
+}
+
+/** When the customer must hear back: any time from EARLIEST on (whether it is after the complaint is the step's to check). */
+export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): Date {
+  return notBeforeEarliest(parseWhen(text, now, flag).at, text, flag);
+}
+
+function notBeforeEarliest(at: Date, text: string, flag: string): Date {
+  if (at < EARLIEST) throw new UsageError(`${flag}: '${text}' is before ${format(EARLIEST, 'yyyy')}; check the year`);
   return at;
+}
+
+/** A moment as a person reads it, in local time to the minute: 2026-11-23 13:00. */
+export function localMinute(at: Date | string): string {
+  return format(new Date(at), 'yyyy-MM-dd HH:mm');
+}
+
+/**
+ * The earliest moment to name, to the minute, when a time must not be before `at`: the minute
+ * `at` falls in when it is a whole minute, else the next, so that typing it back is accepted.
+ */
+export function notBeforeMinute(at: string): string {
+  const ms = Date.parse(at);
+  return localMinute(new Date(Math.ceil(ms / 60_000) * 60_000));
 }
 
 /** The start of a range, inclusive. */

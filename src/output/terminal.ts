@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { format } from 'date-fns/format';
 import type { Env } from '../context.js';
+import { localMinute } from '../domain/when.js';
 
 /** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
 export function decideColor(flagAllows: boolean, env: Env, isTTY: boolean): boolean {
@@ -40,9 +40,9 @@ export function shellLine(words: readonly string[]): string {
   return inert(words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`)).join(' '));
 }
 
-/** A stored UTC time in the shop's local time. */
+/** A stored UTC time in the shop's local time; nothing for none. */
 export function localTime(iso: string | null): string {
-  return iso === null ? '' : format(new Date(iso), 'yyyy-MM-dd HH:mm');
+  return iso === null ? '' : localMinute(iso);
 }
 
 export function complaintRef(id: number): string {

@@ -3,6 +3,7 @@ import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } fro
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../domain/person.js';
+import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../domain/steps.js';
 import { Refusal } from '../errors.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
@@ -250,19 +251,34 @@ export function notFound(id: number): Refusal {
 
 /**
  * Changes one complaint and appends its timeline event in one write transaction. `decide` sees
- * the complaint as it stands inside the transaction, so two tills cannot both act on a stale
- * copy; whatever it throws leaves the logbook untouched.
+ * the complaint as it stands inside the transaction, and its latest step, so two tills cannot
+ * both act on a stale copy; whatever it throws leaves the logbook untouched.
  */
-export function changeComplaint(db: Db, id: number, recordedAt: string, decide: (current: Complaint) => Step): Complaint {
+export function changeComplaint(
+  db: Db,
+  id: number,
+  recordedAt: string,
+  decide: (current: Complaint, previous: PreviousStep) => Step,
+): Complaint {
   return db
     .transaction(() => {
       const current = findOrRefuse(db, id);
-      const { changes, event } = decide(current);
+      const { changes, event } = decide(current, previousStep(current, latestStepEvent(db, id)));
       updateComplaint(db, id, changes);
       appendEvent(db, { complaint_id: id, at: event.at, recorded_at: recordedAt, action: event.action, changes: event.changes ?? changes });
       return { ...current, ...changes };
     })
     .immediate();
+}
+
+/** The latest of a complaint's timeline events that a later step may not be dated before. */
+function latestStepEvent(db: Db, id: number): StepEvent | null {
+  const latest = db
+    .prepare(
+      `SELECT at, action FROM events WHERE complaint_id = ? AND action IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC LIMIT 1`,
+    )
+    .get(id, JSON.stringify(STEP_EVENT_ACTIONS)) as StepEvent | undefined;
+  return latest ?? null;
 }
 
 /** Records a new complaint and its first timeline event together. */

@@ -83,7 +83,7 @@ const BAD_INPUT: BadInput[] = [
     [['note', '1', 'called back', '--at', '+1w'], 2, 'in the future'],
   ]),
   ...casesOf('--at before the complaint happened', [
-    [['note', '1', 'called back', '--at', '2026-11-19'], 2, '--at is before complaint #1 happened'],
+    [['note', '1', 'called back', '--at', '2026-11-19'], 2, '--at: 2026-11-19 00:00 is before complaint #1 happened (2026-11-20 09:00)'],
   ]),
   ...casesOf('satisfaction out of range', [
     [['follow-up', '2', '--satisfaction', '0'], 2, "--satisfaction: '0'"],

@@ -128,7 +128,7 @@ describe('a complaint carried from the till to closed', () => {
     });
     step(
       ['follow-up', '1', '--reopen', '--note', 'wants the manager to call', '--at', '2026-11-23 09:55'],
-      'Reopened #1; it is assigned to Sam Park again.',
+      'Reopened #1; it is assigned to Sam Park again; respond by 2026-11-24 09:55.',
     );
     step(['note', '1', 'manager', 'called,', 'customer', 'happy'], 'Noted on #1.');
     step(['resolve', '1', '--remedy', 'apology'], 'Resolved #1 with apology.');
@@ -141,7 +141,8 @@ describe('a complaint carried from the till to closed', () => {
       cause: 'Cold food',
       severity: 'critical',
       assignee: 'Sam Park',
-      respond_by: '2026-11-23T16:00:00.000Z',
+      // Reopened, it was due an answer within the response target from the reopening.
+      respond_by: '2026-11-24T09:55:00.000Z',
       remedy: 'apology',
       resolved_at: NOW,
       followed_up_at: NOW,
@@ -177,8 +178,112 @@ describe('a complaint carried from the till to closed', () => {
       action: 'thermostat replaced',
       note: 'paid in cash',
     });
-    expect(timeline[6]!.changes).toMatchObject({ status: 'assigned', resolved_at: null, note: 'wants the manager to call' });
+    expect(timeline[6]!.changes).toMatchObject({
+      status: 'assigned',
+      resolved_at: null,
+      respond_by: '2026-11-24T09:55:00.000Z',
+      note: 'wants the manager to call',
+    });
     expect(timeline[7]!.changes).toEqual({ note: 'manager called, customer happy' });
+  });
+});
+
+describe('steps dated after the fact', () => {
+  it('refuses a step dated before the step it follows, naming the earliest time allowed, and changes nothing', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-23 09:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food', '--at', '2026-11-23 09:40']);
+    const refusals = [
+      ['assign', '1', 'Sam', '--at', '2026-11-23 09:30'],
+      ['resolve', '1', '--remedy', 'refund', '--at', '2026-11-23 09:10'],
+      ['triage', '1', '--severity', 'high', '--at', '2026-11-23 09:05'],
+    ];
+    for (const args of refusals) {
+      const result = runComparing(book, args);
+      expect(result).toMatchObject({ code: 2, stdout: '', unchanged: true });
+      expect(result.stderr).toBe(
+        `complaints: --at: ${args.at(-1)} is before complaint #1 was triaged (2026-11-23 09:40); give 2026-11-23 09:40 or later\n`,
+      );
+    }
+    book.ok(['assign', '1', 'Sam', '--at', '2026-11-23 09:40']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-23 09:50']);
+    expect(runComparing(book, ['follow-up', '1', '--satisfaction', '4', '--at', '2026-11-23 09:45'])).toMatchObject({
+      code: 2,
+      stderr: 'complaints: --at: 2026-11-23 09:45 is before complaint #1 was resolved (2026-11-23 09:50); give 2026-11-23 09:50 or later\n',
+      unchanged: true,
+    });
+    expect(showJson(book, 1).timeline.map((e) => e.at)).toEqual([
+      '2026-11-23T09:00:00.000Z',
+      '2026-11-23T09:40:00.000Z',
+      '2026-11-23T09:40:00.000Z',
+      '2026-11-23T09:50:00.000Z',
+    ]);
+  });
+
+  it('takes a note dated between earlier steps', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-23 09:00']);
+    book.ok(['resolve', '1', '--remedy', 'apology', '--at', '2026-11-23 09:30']);
+    book.ok(['note', '1', 'called her first', '--at', '2026-11-23 09:10']);
+    expect(showJson(book, 1).timeline.map((e) => e.action)).toEqual(['logged', 'noted', 'resolved']);
+  });
+
+  it.each([
+    [['log', 'soup was cold', '--at', '0001-01-01'], "--at: '0001-01-01' is before 2000; check the year"],
+    [['log', 'soup was cold', '--at', '1900-01-01 12:00'], "--at: '1900-01-01 12:00' is before 2000; check the year"],
+    [['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', '1999-12-31'], "--respond-by: '1999-12-31' is before 2000; check the year"],
+    [['assign', '1', 'Sam', '--respond-by', '2026-11-22 12:00'], '--respond-by: 2026-11-22 12:00 is before complaint #1 happened (2026-11-23 09:00); give a later time'],
+  ])('refuses %j: %s', (args, message) => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-23 09:00']);
+    expect(runComparing(book, args)).toMatchObject({ code: 2, stdout: '', stderr: `complaints: ${message}\n`, unchanged: true });
+  });
+});
+
+describe('reopening', () => {
+  it('sends a complaint nobody was assigned back to be triaged, due an answer from the reopening, not overdue at once', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-20 09:00']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-20 10:00']);
+    expect(book.run(['follow-up', '1', '--reopen', '--at', '2026-11-23 09:00'])).toEqual({
+      code: 0,
+      stdout: 'Reopened #1; nobody is assigned to it; respond by 2026-11-24 09:00.\n',
+      stderr: 'next: complaints triage 1 --category … --cause …\n',
+    });
+    expect(showJson(book, 1)).toMatchObject({ status: 'new', assignee: null, respond_by: '2026-11-24T09:00:00.000Z', resolved_at: null });
+    expect(listIds(book, ['--overdue'])).toEqual([]);
+  });
+
+  it('sends a triaged complaint nobody holds back to be assigned', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-20 09:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food', '--at', '2026-11-20 09:30']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-20 10:00']);
+    book.ok(['follow-up', '1', '--satisfaction', '1', '--at', '2026-11-22 10:00']);
+    const result = book.run(['follow-up', '1', '--reopen']);
+    expect(result.stderr).toBe('next: complaints assign 1 <person>\n');
+    expect(showJson(book, 1)).toMatchObject({ status: 'triaged', respond_by: '2026-11-24T10:00:00.000Z' });
+  });
+});
+
+describe('hints after a step follow from where the complaint stands', () => {
+  it('suggests following up, not assigning, after correcting the classification of a resolved complaint', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold']);
+    book.ok(['resolve', '1', '--remedy', 'apology']);
+    expect(book.run(['triage', '1', '--category', 'product', '--cause', 'cold food'])).toMatchObject({
+      code: 0,
+      stderr: 'next: follow up with the customer in a few days: complaints follow-up 1 --satisfaction 1-5\n',
+    });
+  });
+
+  it('suggests resolving after correcting the classification of an assigned complaint, and nothing after closing', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold']);
+    book.ok(['assign', '1', 'Sam']);
+    expect(book.run(['triage', '1', '--category', 'product', '--cause', 'cold food']).stderr).toBe('next: complaints resolve 1 --remedy …\n');
+    book.ok(['resolve', '1', '--remedy', 'apology']);
+    expect(book.run(['follow-up', '1', '--satisfaction', '5']).stderr).toBe('');
   });
 });
 

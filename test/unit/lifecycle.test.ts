@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, nextStatus, STATUSES, type Status, type Step } from '../../src/domain/lifecycle.js';
+import { expectedStep, isOverdue, nextStatus, STATUSES, type Status, type Step } from '../../src/domain/lifecycle.js';
 import { Refusal } from '../../src/errors.js';
 
 // The whole table, written out from the product's lifecycle: a status each allowed step leads
@@ -65,19 +65,47 @@ const refused = pairs.flatMap(({ step, status, outcome }) =>
   'refused' in outcome ? [{ step, status, hint: outcome.refused }] : [],
 );
 
+/** A classified complaint that someone holds, in the given status. */
+const held = (status: Status, id = 7) => ({ id, status, assignee: 'Sam', cause: 'cold food' });
+
 describe('nextStatus', () => {
   it.each(allowed)('$step from $status moves the complaint to $to', ({ step, status, to }) => {
-    expect(nextStatus(7, status, step)).toBe(to);
+    expect(nextStatus(held(status), step)).toBe(to);
   });
 
   it.each(refused)('$step from $status is refused, naming the status and what to do instead', ({ step, status, hint }) => {
-    expect(() => nextStatus(7, status, step)).toThrow(new Refusal(`complaint #7 is ${status}; ${hint}`));
+    expect(() => nextStatus(held(status), step)).toThrow(new Refusal(`complaint #7 is ${status}; ${hint}`));
+  });
+
+  it.each(['resolved', 'closed'] as const)('reopens a %s complaint nobody holds as triaged, or new when it was never triaged', (status) => {
+    expect(nextStatus({ id: 7, status, assignee: null, cause: 'cold food' }, 'reopen')).toBe('triaged');
+    expect(nextStatus({ id: 7, status, assignee: null, cause: null }, 'reopen')).toBe('new');
   });
 
   it('puts the complaint id into the suggested command', () => {
-    expect(() => nextStatus(123, 'closed', 'resolve')).toThrow(
+    expect(() => nextStatus(held('closed', 123), 'resolve')).toThrow(
       new Refusal("complaint #123 is closed; reopen it with 'complaints follow-up 123 --reopen'"),
     );
+  });
+});
+
+describe('expectedStep', () => {
+  it.each([
+    ['new', 'triage'],
+    ['triaged', 'assign'],
+    ['assigned', 'resolve'],
+    ['resolved', 'follow-up'],
+    ['closed', null],
+    ['rejected', null],
+  ] as const)('expects a %s complaint to be taken on by %s', (status, step) => {
+    expect(expectedStep(status)).toBe(step);
+  });
+
+  it('expects only steps the lifecycle allows from that status', () => {
+    for (const status of STATUSES) {
+      const step = expectedStep(status);
+      if (step !== null) expect(() => nextStatus(held(status), step)).not.toThrow();
+    }
   });
 });
 

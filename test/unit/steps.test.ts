@@ -1,3 +1,4 @@
+import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
@@ -9,14 +10,19 @@ import {
   followUp,
   note,
   resolve,
+  previousStep,
   triage,
+  type PreviousStep,
   type TriageDecision,
 } from '../../src/domain/steps.js';
 import { Refusal, UsageError } from '../../src/errors.js';
 
 const OCCURRED = '2026-11-20T12:00:00.000Z';
 const LATER = '2026-11-21T09:30:00.000Z';
-const EARLIER = '2026-11-20T11:59:59.999Z';
+// More than the minute's grace for two tills' clocks before it happened.
+const EARLIER = '2026-11-20T11:58:59.999Z';
+const happened: PreviousStep = { at: OCCURRED, was: 'happened' };
+const local = (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm');
 
 function complaint(fields: Partial<Complaint> = {}): Complaint {
   return {
@@ -49,7 +55,9 @@ function complaint(fields: Partial<Complaint> = {}): Complaint {
   };
 }
 
-const beforeOccurred = new UsageError(`--at is before complaint #7 happened (${OCCURRED}); give a later time`);
+const beforeOccurred = new UsageError(
+  `--at: ${local(EARLIER)} is before complaint #7 happened (${local(OCCURRED)}); give ${local(OCCURRED)} or later`,
+);
 
 const uphold = (fields: Partial<Extract<TriageDecision, { reject: false }>> = {}): TriageDecision => ({
   reject: false,
@@ -129,20 +137,20 @@ describe('checkTriage', () => {
 
 describe('triage', () => {
   it('upholds a new complaint with severity medium unless one is given', () => {
-    expect(triage(complaint(), uphold(), LATER, null)).toEqual({
+    expect(triage(complaint(), happened, uphold(), LATER, null)).toEqual({
       changes: { status: 'triaged', category: 'product', cause: 'cold food', severity: 'medium' },
       event: { action: 'triaged', at: LATER },
     });
-    expect(triage(complaint(), uphold({ severity: 'critical' }), LATER, null).changes.severity).toBe('critical');
+    expect(triage(complaint(), happened, uphold({ severity: 'critical' }), LATER, null).changes.severity).toBe('critical');
   });
 
   it('sets a new respond-by when one is given', () => {
-    expect(triage(complaint(), uphold(), LATER, '2026-11-22T09:00:00.000Z').changes.respond_by).toBe('2026-11-22T09:00:00.000Z');
+    expect(triage(complaint(), happened, uphold(), LATER, '2026-11-22T09:00:00.000Z').changes.respond_by).toBe('2026-11-22T09:00:00.000Z');
   });
 
   it('keeps the classification already on the complaint for what is not given', () => {
     const classified = complaint({ status: 'assigned', category: 'service', cause: 'slow service', severity: 'high' });
-    expect(triage(classified, uphold({ category: null, cause: 'rude staff' }), LATER, null).changes).toEqual({
+    expect(triage(classified, happened, uphold({ category: null, cause: 'rude staff' }), LATER, null).changes).toEqual({
       status: 'assigned',
       category: 'service',
       cause: 'rude staff',
@@ -151,63 +159,63 @@ describe('triage', () => {
   });
 
   it('needs a category and a cause from the flags or the complaint', () => {
-    expect(() => triage(complaint(), uphold({ category: null }), LATER, null)).toThrow(
+    expect(() => triage(complaint(), happened, uphold({ category: null }), LATER, null)).toThrow(
       new UsageError('triaging #7 needs --category and --cause (or --reject --reason …)'),
     );
-    expect(() => triage(complaint(), uphold({ cause: null }), LATER, null)).toThrow(UsageError);
-    expect(triage(complaint({ cause: 'cold food' }), uphold({ cause: null }), LATER, null).changes.cause).toBe('cold food');
+    expect(() => triage(complaint(), happened, uphold({ cause: null }), LATER, null)).toThrow(UsageError);
+    expect(triage(complaint({ cause: 'cold food' }), happened, uphold({ cause: null }), LATER, null).changes.cause).toBe('cold food');
   });
 
   it('upholds a rejected complaint and clears the reason it was rejected', () => {
     const rejected = complaint({ status: 'rejected', reject_reason: 'not ours' });
-    expect(triage(rejected, uphold(), LATER, null).changes).toMatchObject({ status: 'triaged', reject_reason: null });
+    expect(triage(rejected, happened, uphold(), LATER, null).changes).toMatchObject({ status: 'triaged', reject_reason: null });
   });
 
   it('rejects a new complaint with its reason', () => {
-    expect(triage(complaint(), { reject: true, reason: 'not ours' }, LATER, null)).toEqual({
+    expect(triage(complaint(), happened, { reject: true, reason: 'not ours' }, LATER, null)).toEqual({
       changes: { status: 'rejected', reject_reason: 'not ours' },
       event: { action: 'rejected', at: LATER },
     });
   });
 
   it('refuses to reject a complaint already being handled', () => {
-    expect(() => triage(complaint({ status: 'assigned' }), { reject: true, reason: 'not ours' }, LATER, null)).toThrow(
+    expect(() => triage(complaint({ status: 'assigned' }), happened, { reject: true, reason: 'not ours' }, LATER, null)).toThrow(
       new Refusal('complaint #7 is assigned; it is already being handled; resolve it instead'),
     );
   });
 
   it('refuses a time before the complaint happened', () => {
-    expect(() => triage(complaint(), uphold(), EARLIER, null)).toThrow(beforeOccurred);
-    expect(() => triage(complaint(), { reject: true, reason: 'not ours' }, EARLIER, null)).toThrow(beforeOccurred);
+    expect(() => triage(complaint(), happened, uphold(), EARLIER, null)).toThrow(beforeOccurred);
+    expect(() => triage(complaint(), happened, { reject: true, reason: 'not ours' }, EARLIER, null)).toThrow(beforeOccurred);
   });
 
   it('accepts the very moment the complaint happened', () => {
-    expect(triage(complaint(), uphold(), OCCURRED, null).event.at).toBe(OCCURRED);
+    expect(triage(complaint(), happened, uphold(), OCCURRED, null).event.at).toBe(OCCURRED);
   });
 });
 
 describe('assign', () => {
   it('assigns a new complaint, recording the note on the timeline only', () => {
-    expect(assign(complaint(), 'Sam', LATER, null, 'call her back')).toEqual({
+    expect(assign(complaint(), happened, 'Sam', LATER, null, 'call her back')).toEqual({
       changes: { status: 'assigned', assignee: 'Sam' },
       event: { action: 'assigned', at: LATER, changes: { status: 'assigned', assignee: 'Sam', note: 'call her back' } },
     });
   });
 
   it('reassigns with a new respond-by', () => {
-    const step = assign(complaint({ status: 'assigned', assignee: 'Sam' }), 'Kim', LATER, '2026-11-22T09:00:00.000Z', null);
+    const step = assign(complaint({ status: 'assigned', assignee: 'Sam' }), happened, 'Kim', LATER, '2026-11-22T09:00:00.000Z', null);
     expect(step.changes).toEqual({ status: 'assigned', assignee: 'Kim', respond_by: '2026-11-22T09:00:00.000Z' });
     expect(step.event.changes).toEqual(step.changes);
   });
 
   it('refuses to assign a closed complaint', () => {
-    expect(() => assign(complaint({ status: 'closed' }), 'Sam', LATER, null, null)).toThrow(
+    expect(() => assign(complaint({ status: 'closed' }), happened, 'Sam', LATER, null, null)).toThrow(
       new Refusal("complaint #7 is closed; reopen it with 'complaints follow-up 7 --reopen'"),
     );
   });
 
   it('refuses a time before the complaint happened', () => {
-    expect(() => assign(complaint(), 'Sam', EARLIER, null, null)).toThrow(beforeOccurred);
+    expect(() => assign(complaint(), happened, 'Sam', EARLIER, null, null)).toThrow(beforeOccurred);
   });
 });
 
@@ -248,7 +256,7 @@ describe('resolve', () => {
   const resolution = { remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null, note: 'paid in cash' };
 
   it('resolves an assigned complaint, recording the note on the timeline only', () => {
-    expect(resolve(complaint({ status: 'assigned' }), resolution, LATER)).toEqual({
+    expect(resolve(complaint({ status: 'assigned' }), happened, resolution, LATER)).toEqual({
       changes: { status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 450, root_cause: 'soup left out' },
       event: {
         action: 'resolved',
@@ -267,23 +275,23 @@ describe('resolve', () => {
 
   it('keeps the root cause and action found before when resolving again without new ones', () => {
     const reopened = complaint({ status: 'assigned', root_cause: 'kettle', action: 'thermostat replaced' });
-    const again = resolve(reopened, { ...resolution, root_cause: null, action: null }, LATER).changes;
+    const again = resolve(reopened, happened, { ...resolution, root_cause: null, action: null }, LATER).changes;
     expect(again).not.toHaveProperty('root_cause');
     expect(again).not.toHaveProperty('action');
   });
 
   it('resolves straight from new', () => {
-    expect(resolve(complaint(), resolution, LATER).changes.status).toBe('resolved');
+    expect(resolve(complaint(), happened, resolution, LATER).changes.status).toBe('resolved');
   });
 
   it('refuses to resolve a closed complaint', () => {
-    expect(() => resolve(complaint({ status: 'closed' }), resolution, LATER)).toThrow(
+    expect(() => resolve(complaint({ status: 'closed' }), happened, resolution, LATER)).toThrow(
       new Refusal("complaint #7 is closed; reopen it with 'complaints follow-up 7 --reopen'"),
     );
   });
 
   it('refuses a time before the complaint happened', () => {
-    expect(() => resolve(complaint(), resolution, EARLIER)).toThrow(beforeOccurred);
+    expect(() => resolve(complaint(), happened, resolution, EARLIER)).toThrow(beforeOccurred);
   });
 });
 
@@ -314,7 +322,7 @@ describe('followUp', () => {
   const followedUpAt = '2026-11-24T10:00:00.000Z';
 
   it('closes a resolved complaint with the satisfaction given', () => {
-    expect(followUp(resolved, { satisfaction: 5, note: 'thanked us', reopen: false }, followedUpAt)).toEqual({
+    expect(followUp(resolved, happened, { satisfaction: 5, note: 'thanked us', reopen: false }, followedUpAt, 24)).toEqual({
       changes: { status: 'closed', followed_up_at: followedUpAt, satisfaction: 5 },
       event: {
         action: 'followed-up',
@@ -324,32 +332,42 @@ describe('followUp', () => {
     });
   });
 
-  it('reopens a closed complaint, clearing when it was resolved', () => {
-    const closed = { ...resolved, status: 'closed' as const, satisfaction: 4 };
-    expect(followUp(closed, { satisfaction: 2, note: null, reopen: true }, followedUpAt)).toEqual({
-      changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null },
+  it('reopens a closed complaint to whoever holds it, clearing when it was resolved and due an answer from the reopening', () => {
+    const closed = { ...resolved, status: 'closed' as const, satisfaction: 4, assignee: 'Sam', cause: 'cold food' };
+    const dueBy = '2026-11-25T10:00:00.000Z';
+    expect(followUp(closed, happened, { satisfaction: 2, note: null, reopen: true }, followedUpAt, 24)).toEqual({
+      changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null, respond_by: dueBy },
       event: {
         action: 'reopened',
         at: followedUpAt,
-        changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null },
+        changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null, respond_by: dueBy },
       },
     });
   });
 
+  it('reopens a complaint nobody was assigned as triaged, or new when it was never triaged, never as assigned to nobody', () => {
+    const reopen = { satisfaction: null, note: null, reopen: true };
+    expect(followUp({ ...resolved, cause: 'cold food', category: 'product' }, happened, reopen, followedUpAt, 48).changes).toMatchObject({
+      status: 'triaged',
+      respond_by: '2026-11-26T10:00:00.000Z',
+    });
+    expect(followUp(resolved, happened, reopen, followedUpAt, 48).changes.status).toBe('new');
+  });
+
   it('refuses to follow up a complaint that was never resolved', () => {
-    expect(() => followUp(complaint({ status: 'assigned' }), { satisfaction: 3, note: null, reopen: false }, followedUpAt)).toThrow(
+    expect(() => followUp(complaint({ status: 'assigned' }), happened, { satisfaction: 3, note: null, reopen: false }, followedUpAt, 24)).toThrow(
       new Refusal("complaint #7 is assigned; resolve it first with 'complaints resolve 7 --remedy …'"),
     );
   });
 
   it('refuses to reopen a complaint that is still open', () => {
-    expect(() => followUp(complaint(), { satisfaction: null, note: null, reopen: true }, followedUpAt)).toThrow(
+    expect(() => followUp(complaint(), happened, { satisfaction: null, note: null, reopen: true }, followedUpAt, 24)).toThrow(
       new Refusal('complaint #7 is new; it is still open'),
     );
   });
 
   it('refuses a time before the complaint happened', () => {
-    expect(() => followUp(resolved, { satisfaction: 5, note: null, reopen: false }, EARLIER)).toThrow(beforeOccurred);
+    expect(() => followUp(resolved, happened, { satisfaction: 5, note: null, reopen: false }, EARLIER, 24)).toThrow(beforeOccurred);
   });
 });
 
@@ -363,5 +381,53 @@ describe('note', () => {
 
   it('refuses a time before the complaint happened', () => {
     expect(() => note(complaint(), 'left a voicemail', EARLIER)).toThrow(beforeOccurred);
+  });
+});
+
+describe('steps in time order', () => {
+  const triagedAt: PreviousStep = { at: '2026-11-23T13:00:00.000Z', was: 'was triaged' };
+  const beforeTriage = new UsageError(
+    `--at: ${local('2026-11-23T12:30:00.000Z')} is before complaint #7 was triaged (${local(triagedAt.at)}); give ${local(triagedAt.at)} or later`,
+  );
+  const triaged = complaint({ status: 'triaged', category: 'product', cause: 'cold food', severity: 'medium' });
+
+  it('refuses a step dated before the step it follows, naming the earliest time allowed', () => {
+    expect(() => assign(triaged, triagedAt, 'Sam', '2026-11-23T12:30:00.000Z', null, null)).toThrow(beforeTriage);
+    expect(() => resolve(triaged, triagedAt, { remedy: 'apology', cost_minor: null, root_cause: null, action: null, note: null }, '2026-11-23T12:30:00.000Z')).toThrow(beforeTriage);
+    expect(() => triage(triaged, triagedAt, uphold(), '2026-11-23T12:30:00.000Z', null)).toThrow(beforeTriage);
+  });
+
+  it('accepts a step at the same moment or within a minute before, for two tills whose clocks differ', () => {
+    expect(assign(triaged, triagedAt, 'Sam', triagedAt.at, null, null).event.at).toBe(triagedAt.at);
+    expect(assign(triaged, triagedAt, 'Sam', '2026-11-23T12:59:01.000Z', null, null).event.at).toBe('2026-11-23T12:59:01.000Z');
+  });
+
+  it('lets a note fall between earlier steps, but not before the complaint happened', () => {
+    expect(note(triaged, 'called her', '2026-11-22T09:00:00.000Z').event.at).toBe('2026-11-22T09:00:00.000Z');
+  });
+
+  it('refuses a respond-by before the complaint happened', () => {
+    const message = `--respond-by: ${local(EARLIER)} is before complaint #7 happened (${local(OCCURRED)}); give a later time`;
+    expect(() => triage(complaint(), happened, uphold(), LATER, EARLIER)).toThrow(new UsageError(message));
+    expect(() => assign(complaint(), happened, 'Sam', LATER, EARLIER, null)).toThrow(new UsageError(message));
+  });
+});
+
+describe('previousStep', () => {
+  it('is when the complaint happened when nothing was done since', () => {
+    expect(previousStep(complaint(), null)).toEqual({ at: OCCURRED, was: 'happened' });
+  });
+
+  it('is the latest step event on the timeline', () => {
+    expect(previousStep(complaint(), { at: LATER, action: 'assigned' })).toEqual({ at: LATER, was: 'was assigned' });
+  });
+
+  it('counts when an imported complaint was resolved and followed up, which no event of its own records', () => {
+    const imported = complaint({ status: 'closed', resolved_at: LATER, followed_up_at: '2026-11-24T10:00:00.000Z' });
+    expect(previousStep(imported, null)).toEqual({ at: '2026-11-24T10:00:00.000Z', was: 'was followed up' });
+    expect(previousStep(imported, { at: '2026-11-25T10:00:00.000Z', action: 'reopened' })).toEqual({
+      at: '2026-11-25T10:00:00.000Z',
+      was: 'was reopened',
+    });
   });
 });

@@ -1,0 +1,19 @@
+import type { Complaint } from '../domain/complaint.js';
+import { expectedStep } from '../domain/lifecycle.js';
+
+/** The command that takes a complaint on from where it stands now; none once it is closed or rejected. */
+export function nextCommand(complaint: Pick<Complaint, 'id' | 'status'>): string | null {
+  const { id } = complaint;
+  switch (expectedStep(complaint.status)) {
+    case 'triage':
+      return `complaints triage ${id} --category … --cause …`;
+    case 'assign':
+      return `complaints assign ${id} <person>`;
+    case 'resolve':
+      return `complaints resolve ${id} --remedy …`;
+    case 'follow-up':
+      return `follow up with the customer in a few days: complaints follow-up ${id} --satisfaction 1-5`;
+    case null:
+      return null;
+  }
+}
