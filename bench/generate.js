@@ -1,6 +1,7 @@
 // Writes a realistic logbook as the CSV `complaints export` produces: a busy shop's history (five
 // years at 1,000,000 complaints), causes with a long tail (Zipf), English and Chinese text, every lifecycle state.
 import { stringify } from 'csv-stringify';
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
@@ -23,7 +24,7 @@ const STAFF = ['Sam', 'Priya', '小刘', 'Tom'];
 const HEADER = [
   'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
   'suggestion', 'category', 'cause', 'severity', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'cost',
-  'root_cause', 'action', 'followed_up_at', 'satisfaction', 'staff', 'reject_reason',
+  'root_cause', 'action', 'followed_up_at', 'satisfaction', 'staff', 'reject_reason', 'remedies', 'uid',
 ];
 
 /** A small deterministic generator, so every run benchmarks the same logbook. */
@@ -51,6 +52,12 @@ function zipfPicker(items, rand) {
 }
 
 const HOUR = 3_600_000;
+
+/** A uid as export writes one, scattered as random ones are (which an import's index of uids feels), yet the same every run. */
+function uidOf(id) {
+  const hex = createHash('sha1').update(String(id)).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 // One busy shop's rate: a million complaints in five years, about 550 a day.
 const COMPLAINTS_PER_HOUR = 1_000_000 / (5 * 365 * 24);
@@ -85,6 +92,8 @@ export async function generateLogbook(file, count, now = new Date('2026-11-23T12
     const chinese = rand() < 0.3;
     const theCause = triaged ? cause() : null;
     const resolvedAt = resolved ? occurred + Math.floor(rand() * 72 * HOUR) : null;
+    const remedy = resolved ? pick(REMEDIES) : null;
+    const cost = resolved ? (Math.floor(rand() * 3000) / 100).toFixed(2) : null;
     const row = {
       id,
       logged_at: iso(occurred + Math.floor(rand() * 10 * 60_000)),
@@ -103,14 +112,16 @@ export async function generateLogbook(file, count, now = new Date('2026-11-23T12
       assignee: assigned ? pick(STAFF) : null,
       respond_by: iso(occurred + 24 * HOUR),
       resolved_at: resolvedAt === null ? null : iso(resolvedAt),
-      remedy: resolved ? pick(REMEDIES) : null,
-      cost: resolved ? (Math.floor(rand() * 3000) / 100).toFixed(2) : null,
+      remedy,
+      cost,
       root_cause: resolved && rand() < 0.5 ? 'process gap' : null,
       action: resolved && rand() < 0.3 ? 'briefed the team' : null,
       followed_up_at: status === 'closed' ? iso(resolvedAt + 72 * HOUR) : null,
       satisfaction: status === 'closed' ? 1 + Math.floor(rand() * 5) : null,
       staff: pick(STAFF),
       reject_reason: status === 'rejected' ? 'not our product' : null,
+      remedies: resolved ? `${iso(resolvedAt)} ${remedy} ${cost}` : null,
+      uid: uidOf(id),
     };
     if (!csv.write(row)) await once(csv, 'drain');
   }

@@ -29,9 +29,12 @@ Columns, in this order:
   ${RECORD_COLUMNS.slice(0, 10).join(', ')},
   ${RECORD_COLUMNS.slice(10, 18).join(', ')},
   ${RECORD_COLUMNS.slice(18).join(', ')}.
-Times are ISO 8601 UTC, cost a decimal such as 4.50; an empty cell means not given. A cell that
-a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) starts
-with an extra '. 'complaints import' reads the file back as it was.
+Times are ISO 8601 UTC, cost a decimal such as 4.50; an empty cell means not given. remedy is
+the latest remedy given and cost what every remedy cost together; remedies lists each one,
+oldest first ("2026-11-23T12:00:00.000Z refund 4.50; 2026-11-25T09:00:00.000Z apology"). uid
+stays with a complaint in any logbook. A cell that a spreadsheet would run as a formula
+(starting with = + - @, a tab or a carriage return) starts with an extra '. 'complaints import'
+reads the file back as it was.
 ${examples(
   'complaints export --out complaints.csv',
   'complaints export --status resolved,closed --since 2026-01-01 --bom --out for-excel.csv',

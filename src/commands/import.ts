@@ -3,15 +3,16 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
 import { REQUIRED_COLUMNS } from '../domain/csv-row.js';
-import { importedIds } from '../domain/imported-rows.js';
+import { importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
 import { requiredText } from '../domain/validate.js';
-import { UsageError } from '../errors.js';
+import { Refusal, UsageError } from '../errors.js';
 import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
 import { causesInUse } from '../store/complaints.js';
-import { alreadyHeld, heldIds, importComplaints } from '../store/import.js';
+import { IdsTaken, heldIds, heldUids, importComplaints, type Imported } from '../store/import.js';
+import type { Db } from '../store/open.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
-import { examples } from './common.js';
+import { examples, settingsOf } from './common.js';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -33,12 +34,19 @@ The first row names the columns, in any order, as export writes them ('complaint
 column may be left out, and an empty cell means not given. Times are ISO 8601 (local time when
 no zone is given), cost a decimal such as 4.50, satisfaction 1-5, ids whole numbers, each once.
 The ' that export puts before a cell starting with = + - @, a tab or a carriage return is
-removed. Causes are matched to the spellings already in use, as at triage. Every complaint keeps
-its times and, unless --new-ids, its id; its timeline begins with 'imported'.
+removed. Causes are matched to the spellings already in use, as at triage, and categories to
+the shop's. Each row must be a complaint the commands could have made (resolved after it
+happened, nothing in the future, a closed one followed up, …); what a command would fill in is
+filled in the same way (respond_by, severity). Every complaint keeps its times and, unless
+--new-ids, its id; its timeline begins with 'imported'.
+
+A complaint the logbook has already (the same uid, which export writes; for a file without
+uids, the same id, times and description) is left as it is, so importing a file twice adds its
+complaints once.
 
 Exit status: 0 imported (or, with --dry-run, would import); 2 the file is not a valid CSV of
-complaints (the message names the line; nothing is written); 1 the file cannot be read, or the
-logbook already has some of its ids (see --new-ids).
+complaints (the message names the line and the rule; nothing is written); 1 the file cannot be
+read, or other complaints of the logbook have some of its ids (see --new-ids).
 ${examples(
   'complaints import complaints.csv --dry-run',
   'complaints import complaints.csv',
@@ -52,34 +60,51 @@ ${examples(
 export async function runImport(fileText: string, options: ImportOptions, session: Session): Promise<void> {
   const file = requiredText(fileText, 'the file to import');
   const fd = openToRead(file);
-  const ids = await refusingWholeFile(file, async () => {
+  const { ids, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const db = await session.db();
+    const settings = settingsOf(db);
     const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => fileBytes);
     const readFile = (knownCauses: readonly string[]) =>
-      readImportFile(fd, file, { knownCauses, now: session.now(), advance: (bytes) => progress.advance(bytes) });
+      readImportFile(fd, file, {
+        context: { knownCauses, categories: settings.categories, responseHours: settings['response-hours'], now: session.now() },
+        advance: (bytes) => progress.advance(bytes),
+      });
+    const newIds = Boolean(options.newIds);
     try {
-      if (!options.dryRun) {
-        const { newIds = false } = options;
-        return await importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readFile);
-      }
-      const inFile: number[] = [];
-      for await (const rows of readFile(causesInUse(db))) inFile.push(...importedIds(rows));
-      const held = options.newIds ? [] : heldIds(db, inFile);
-      if (held.length > 0) throw alreadyHeld(held);
-      return inFile;
+      if (options.dryRun) return await wouldImport(db, readFile(causesInUse(db)), newIds);
+      return await importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readFile);
     } finally {
       progress.stop();
     }
   }).finally(() => closeSync(fd));
+
+  const there = alreadyThere === 0 ? '' : `; ${counted(alreadyThere, 'complaint was', 'complaints were')} in the logbook already and ${options.dryRun ? 'would be' : 'were'} left as ${alreadyThere === 1 ? 'it is' : 'they are'}`;
+  if (ids.length === 0) {
+    return session.print(
+      alreadyThere === 0
+        ? `Nothing to import: ${file} has a header but no complaints.`
+        : `Nothing to import: ${alreadyThere === 1 ? 'the complaint' : `all ${alreadyThere} complaints`} in ${file} ${alreadyThere === 1 ? 'is' : 'are'} in the logbook already.`,
+    );
+  }
   const count = counted(ids.length, 'complaint');
-  if (ids.length === 0) return session.print(`Nothing to import: ${file} has a header but no complaints.`);
   if (options.dryRun) {
     const as = options.newIds ? "with new ids after the logbook's last one" : `as ${idRange(ids)}`;
-    return session.print(`Would import ${count} from ${file} ${as}; nothing was written (--dry-run).`);
+    return session.print(`Would import ${count} from ${file} ${as}${there}; nothing was written (--dry-run).`);
   }
-  session.print(`Imported ${count} from ${file} as ${idRange(ids)}.`);
+  session.print(`Imported ${count} from ${file} as ${idRange(ids)}${there}.`);
   session.tell(`next: complaints list, or complaints causes to check the spellings of causes`);
+}
+
+/** What an import would do, read and checked the same way, writing nothing. */
+async function wouldImport(db: Db, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
+  const inFile: Array<{ id: number; uid: string }> = [];
+  for await (const rows of batches) inFile.push(...importedIdentities(rows));
+  const there = heldUids(db, inFile.map(({ uid }) => uid));
+  const toAdd = inFile.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
+  const taken = newIds ? [] : heldIds(db, toAdd);
+  if (taken.length > 0) throw new IdsTaken(taken);
+  return { ids: toAdd, alreadyThere: inFile.length - toAdd.length };
 }
 
 /** The file opened for reading; a folder is refused here, before the logbook is opened, as a file that cannot be opened is. */
@@ -101,8 +126,18 @@ async function refusingWholeFile<T>(file: string, read: () => Promise<T>): Promi
     return await read();
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message}; nothing was imported from ${file}`);
+    if (error instanceof IdsTaken) throw idsTaken(error.ids);
     throw error;
   }
+}
+
+/** The file's numbers are the logbook's for other complaints: a file from another till, to number anew. */
+function idsTaken(ids: readonly number[]): Refusal {
+  const shown = ids.slice(0, 5).map((id) => `#${id}`).join(', ');
+  const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
+  return new Refusal(
+    `the logbook has other complaints numbered ${shown}${more}; add --new-ids to number the file's complaints after the last one, or import into an empty logbook; nothing was imported`,
+  );
 }
 
 function idRange(ids: readonly number[]): string {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { completeComplaint, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
@@ -53,7 +54,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
   }
   const settings = settingsOf(db);
   const complaint = keepingAnswers(asked, draft, occurredAt, session, () =>
-    logComplaint(db, completeComplaint(draft, occurredAt, session.now(), settings['response-hours'])),
+    logComplaint(db, completeComplaint(draft, occurredAt, session.now(), settings['response-hours'], randomUUID())),
   );
 
   const earlier = earlierByCustomer(db, complaint, complaint.id, EARLIER_SHOWN);

@@ -22,16 +22,29 @@ export interface Complaint {
   assignee: string | null;
   respond_by: string | null;
   resolved_at: string | null;
+  /** The latest remedy given. */
   remedy: string | null;
+  /** What every remedy given cost together. */
   cost_minor: number | null;
   root_cause: string | null;
   action: string | null;
   followed_up_at: string | null;
   satisfaction: number | null;
+  /** Every remedy given, in the order given. */
+  remedies: Remedy[];
+  /** Who the complaint is in any logbook, whatever its number there (domain/identity.ts). */
+  uid: string;
+}
+
+/** A remedy given to a complaint: when, which, and what it cost the shop. */
+export interface Remedy {
+  given_at: string;
+  remedy: string;
+  cost_minor: number | null;
 }
 
 /** The fields a step may change. */
-export type ComplaintChanges = Partial<Omit<Complaint, 'id' | 'logged_at'>>;
+export type ComplaintChanges = Partial<Omit<Complaint, 'id' | 'logged_at' | 'remedies' | 'uid'>>;
 
 /** A new complaint before it has an id. */
 export type NewComplaint = Omit<Complaint, 'id'>;
@@ -50,6 +63,8 @@ export interface TimelineEvent {
 /** What one step of the lifecycle does to a complaint, and how the timeline records it. */
 export interface Step {
   changes: ComplaintChanges;
+  /** A remedy the step gives, recorded beside the changes. */
+  gives?: Remedy;
   /** The timeline entry; its `changes` default to the step's changes. */
   event: { action: string; at: string; changes?: Record<string, unknown> };
 }

@@ -1,7 +1,11 @@
+import { addHours } from 'date-fns/addHours';
 import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../errors.js';
 import { spellingToKeep } from './spelling.js';
-import type { Complaint } from './complaint.js';
+import type { Complaint, Remedy } from './complaint.js';
+import { contentUid, parseUid } from './identity.js';
+import { brokenRule } from './record-rules.js';
+import { parseRemediesCell, remediesCell, totalCost } from './remedies.js';
 import { STATUSES } from './lifecycle.js';
 import { formatMoney, parseMoney } from './money.js';
 import { RECORD_COLUMNS, type RecordColumn } from './record.js';
@@ -40,8 +44,9 @@ export type CsvCell = string | number | null;
 
 /**
  * Turns rows of the logbook's columns, in the order `columns` names them, into export rows: the
- * record's columns in order, cost as a decimal string ("4.50"), customer and contact empty when
- * redacted. Where each cell comes from is worked out once, as an export turns every row.
+ * record's columns in order, cost as a decimal string ("4.50"), the remedies (JSON text in the
+ * row) as remediesCell writes them, customer and contact empty when redacted. Where each cell
+ * comes from is worked out once, as an export turns every row.
  */
 export function csvRowMaker(columns: readonly (keyof Complaint)[], redact: boolean): (row: readonly unknown[]) => CsvCell[] {
   const withheld: readonly RecordColumn[] = redact ? ['customer', 'contact'] : [];
@@ -52,12 +57,20 @@ export function csvRowMaker(columns: readonly (keyof Complaint)[], redact: boole
     return source;
   });
   const costAt = RECORD_COLUMNS.indexOf('cost');
+  const remediesAt = RECORD_COLUMNS.indexOf('remedies');
   return (row) => {
     const cells = new Array<CsvCell>(sources.length);
     for (let index = 0; index < sources.length; index++) {
       const source = sources[index]!;
       const value = source === null ? null : (row[source] as CsvCell);
-      cells[index] = index === costAt && value !== null ? formatMoney(value as number) : value;
+      cells[index] =
+        value === null
+          ? null
+          : index === costAt
+            ? formatMoney(value as number)
+            : index === remediesAt
+              ? remediesCell(JSON.parse(value as string) as Remedy[])
+              : value;
     }
     return cells;
   };
@@ -85,12 +98,28 @@ export function checkHeader(cells: readonly string[], line: number): RecordColum
 /** Reads one row's cells into a complaint, or throws a UsageError naming the line and the reason. */
 export type RowReader = (cells: readonly string[], line: number) => Complaint;
 
+/** What reading a file's rows needs to know of the logbook it goes into. */
+export interface ImportContext {
+  /** The causes in use, in the order their spellings are preferred. */
+  knownCauses: readonly string[];
+  /** The shop's categories: a complaint's must be one of them, as at triage. */
+  categories: readonly string[];
+  /** The response target, for a complaint whose file gives no respond_by, as at logging. */
+  responseHours: number;
+  /** What has happened cannot be after this; a time without a date is read against it. */
+  now: Date;
+}
+
 /**
- * Reads the rows of one file in order. It remembers what earlier rows held, so an id twice in the
- * file is refused and causes are spelt as those already in use (`knownCauses`, then earlier rows).
- * Free text is kept exactly as written; a blank cell means "not given".
+ * Reads the rows of one file in order, each checked by the rules the commands keep (brokenRule)
+ * and the defaults they give (respond_by, severity). It remembers what earlier rows held, so an
+ * id twice in the file is refused and causes are spelt as those already in use (`knownCauses`,
+ * then earlier rows). Free text is kept exactly as written; a blank cell means "not given". A
+ * complaint keeps the file's uid, or is given the one its id, times and description make
+ * (contentUid), so that importing the same rows again is recognised.
  */
-export function rowReader(columns: readonly RecordColumn[], knownCauses: readonly string[], now: Date): RowReader {
+export function rowReader(columns: readonly RecordColumn[], context: ImportContext): RowReader {
+  const { knownCauses, categories, responseHours, now } = context;
   const lineOfId = new Map<number, number>();
   const causes = [...knownCauses];
   // A file repeats a few causes many times; matching each against every cause in use is slow.
@@ -129,12 +158,16 @@ export function rowReader(columns: readonly RecordColumn[], knownCauses: readonl
     if (value === null) throw new UsageError(`${column} is empty; every complaint needs one`);
     return value;
   };
-  const time = (value: string, column: RecordColumn) => timestamp(value, column, now);
+  const time = (value: string, column: string) => timestamp(value, column, now);
   const choice = <T extends string>(allowed: readonly T[]) => (value: string, column: RecordColumn) => oneOf(value, allowed, column);
-  const [status, channel, wants, severity, remedy] = [choice(STATUSES), choice(CHANNELS), choice(WANTS), choice(SEVERITIES), choice(REMEDIES)];
+  const [status, channel, wants, severity, remedy, category] = [
+    choice(STATUSES), choice(CHANNELS), choice(WANTS), choice(SEVERITIES), choice(REMEDIES), choice(categories),
+  ];
   const asIs = (value: string) => value;
   const money = (value: string, column: RecordColumn) => parseMoney(value, column);
   const satisfaction = (value: string, column: RecordColumn) => wholeNumber(value, 1, 5, column);
+  const remedies = (value: string, column: RecordColumn) => parseRemediesCell(value, column, time);
+  const uid = (value: string, column: RecordColumn) => parseUid(value, column);
 
   return (rowCells, line) => {
     cells = rowCells;
@@ -142,39 +175,74 @@ export function rowReader(columns: readonly RecordColumn[], knownCauses: readonl
       const id = required('id', idOf);
       const earlier = lineOfId.get(id);
       if (earlier !== undefined) throw new UsageError(`id ${id} is also on line ${earlier}; each complaint must have its own id`);
+      const occurredAt = required('occurred_at', time);
+      const loggedAt = required('logged_at', time);
+      const description = required('description', asIs);
+      const resolvedAt = given('resolved_at', time);
+      const classified = given('category', category);
       const complaint: Complaint = {
         id,
-        logged_at: required('logged_at', time),
-        occurred_at: required('occurred_at', time),
+        logged_at: loggedAt,
+        occurred_at: occurredAt,
         status: required('status', status),
         channel: given('channel', channel),
         customer: text('customer'),
         contact: text('contact'),
         about: text('about'),
-        description: required('description', asIs),
+        description,
         wants: given('wants', wants),
         suggestion: text('suggestion'),
         staff: text('staff'),
-        category: text('category'),
+        category: classified,
         cause: given('cause', spelling),
-        severity: given('severity', severity),
+        // Triage's default for a complaint classified without one.
+        severity: given('severity', severity) ?? (classified === null ? null : 'medium'),
         reject_reason: text('reject_reason'),
         assignee: text('assignee'),
-        respond_by: given('respond_by', time),
-        resolved_at: given('resolved_at', time),
+        // Logging's default: the response target from when it happened.
+        respond_by: given('respond_by', time) ?? addHours(new Date(occurredAt), responseHours).toISOString(),
+        resolved_at: resolvedAt,
         remedy: given('remedy', remedy),
         cost_minor: given('cost', money),
         root_cause: text('root_cause'),
         action: text('action'),
         followed_up_at: given('followed_up_at', time),
         satisfaction: given('satisfaction', satisfaction),
+        remedies: [],
+        uid: given('uid', uid) ?? contentUid(id, loggedAt, occurredAt, description),
       };
+      complaint.remedies = remediesOf(complaint, given('remedies', remedies));
+      const broken = brokenRule(complaint, now);
+      if (broken !== null) throw new UsageError(broken);
       lineOfId.set(id, line);
       return complaint;
     } catch (error) {
       throw error instanceof UsageError ? atLine(line, error.message) : error;
     }
   };
+}
+
+/**
+ * The remedies of a complaint read from a file: those its remedies column lists, which its remedy
+ * (the latest) and cost (all together) must agree with where given; else, a file without the
+ * column having no more than one, the remedy and cost given when it was resolved.
+ */
+function remediesOf(complaint: Complaint, listed: Remedy[] | null): Remedy[] {
+  if (listed === null) {
+    if (complaint.remedy === null) return [];
+    return [{ given_at: complaint.resolved_at ?? complaint.occurred_at, remedy: complaint.remedy, cost_minor: complaint.cost_minor }];
+  }
+  const latest = listed[listed.length - 1]!.remedy;
+  const cost = totalCost(listed);
+  if (complaint.remedy !== null && complaint.remedy !== latest) {
+    throw new UsageError(`remedy is ${complaint.remedy} but the latest of remedies is ${latest}; remedy is the latest remedy given`);
+  }
+  if (complaint.cost_minor !== null && complaint.cost_minor !== cost) {
+    throw new UsageError(`cost is ${formatMoney(complaint.cost_minor)} but remedies add up to ${cost === null ? 'nothing' : formatMoney(cost)}; cost is what every remedy cost together`);
+  }
+  complaint.remedy = latest;
+  complaint.cost_minor = cost;
+  return listed;
 }
 
 function idOf(value: string): number {
@@ -188,7 +256,7 @@ function idOf(value: string): number {
 // Only calendar dates and times: "today" or "3d" in a file would mean whenever it is imported.
 const STARTS_WITH_DATE = /^\s*\d{4}-\d{2}-\d{2}/;
 
-function timestamp(value: string, column: RecordColumn, now: Date): string {
+function timestamp(value: string, column: string, now: Date): string {
   // Export's own form is already the form the logbook stores.
   if (isCanonicalInstant(value)) return value;
   try {

@@ -39,7 +39,7 @@ export function draftComplaint(input: LogInput): LogDraft {
  * A complaint ready to record: a description is required, and it must be answered within
  * `responseHours` of when it happened (the customer has waited since, however late it is logged).
  */
-export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: Date, responseHours: number): NewComplaint {
+export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: Date, responseHours: number, uid: string): NewComplaint {
   if (draft.description === null) {
     throw new UsageError(`say what the complaint is, e.g. complaints log "soup was cold" --customer "Ann Lee" (or run it at a terminal to be asked)`);
   }
@@ -62,5 +62,7 @@ export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: D
     action: null,
     followed_up_at: null,
     satisfaction: null,
+    remedies: [],
+    uid,
   };
 }

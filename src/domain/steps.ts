@@ -170,18 +170,28 @@ export function checkResolve(flags: ResolveFlags): Resolution {
   };
 }
 
+/**
+ * Resolves a complaint with a remedy, given beside any given before (a reopened complaint keeps
+ * its first remedy): the complaint shows the latest remedy and what all of them cost, its
+ * timeline what this one cost.
+ */
 export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string): Step {
   inOrder(current.id, previous, at);
-  const { note, root_cause, action, ...fields } = resolution;
+  const { note, root_cause, action, remedy, cost_minor } = resolution;
   const changes = {
     status: nextStatus(current, 'resolve'),
     resolved_at: at,
-    ...fields,
+    remedy,
+    cost_minor: current.cost_minor === null && cost_minor === null ? null : (current.cost_minor ?? 0) + (cost_minor ?? 0),
     // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.
     ...(root_cause === null ? {} : { root_cause }),
     ...(action === null ? {} : { action }),
   };
-  return { changes, event: { action: 'resolved', at, changes: withNote(changes, note) } };
+  return {
+    changes,
+    gives: { given_at: at, remedy, cost_minor },
+    event: { action: 'resolved', at, changes: withNote({ ...changes, cost_minor }, note) },
+  };
 }
 
 export interface FollowUpFlags {

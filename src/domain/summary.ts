@@ -2,7 +2,7 @@ import { toUnits } from './money.js';
 import type { Dimension, Pareto } from './pareto.js';
 import type { Period } from './period.js';
 
-/** What the store counts for one period's complaints, as they stand now. */
+/** What the store counts for one period's complaints, as they stand now, and for the remedies given in it. */
 export interface PeriodFigures {
   logged: number;
   resolved: number;
@@ -16,6 +16,7 @@ export interface PeriodFigures {
   medianHoursToResolve: number | null;
   followedUp: number;
   averageSatisfaction: number | null;
+  /** What the remedies given in the period cost, whenever their complaints happened. */
   remedyCostMinor: number;
 }
 
@@ -36,7 +37,7 @@ export interface Summary {
   followedUp: number;
   /** Two decimals; null when no follow-up gave a satisfaction. */
   averageSatisfaction: number | null;
-  /** In currency units. */
+  /** What the remedies given in the period cost, in currency units. */
   remedyCost: number;
 }
 

@@ -25,8 +25,8 @@ export function describeComplaint(c: Complaint, events: readonly TimelineEvent[]
     ['assignee', c.assignee],
     ['respond by', c.respond_by === null ? null : localTime(c.respond_by)],
     ['resolved', c.resolved_at === null ? null : localTime(c.resolved_at)],
-    ['remedy', c.remedy],
-    ['cost', c.cost_minor === null ? null : formatMoney(c.cost_minor)],
+    ['remedy', remediesText(c)],
+    ['cost', costText(c)],
     ['root cause', c.root_cause],
     ['action', c.action],
     ['followed up', c.followed_up_at === null ? null : localTime(c.followed_up_at)],
@@ -45,6 +45,19 @@ export function describeComplaint(c: Complaint, events: readonly TimelineEvent[]
     ...events.map((event) => timelineLine(event, paint)),
   ];
   return lines.join('\n');
+}
+
+/** The remedy, or every remedy given in turn when there were several. */
+function remediesText(c: Complaint): string | null {
+  return c.remedies.length > 1 ? c.remedies.map((given) => given.remedy).join(', then ') : c.remedy;
+}
+
+/** What the remedies cost, and when there were several, what each one cost. */
+function costText(c: Complaint): string | null {
+  if (c.cost_minor === null) return null;
+  if (c.remedies.length < 2) return formatMoney(c.cost_minor);
+  const each = c.remedies.map((given) => (given.cost_minor === null ? '0.00' : formatMoney(given.cost_minor)));
+  return `${formatMoney(c.cost_minor)} (${each.join(' + ')})`;
 }
 
 function indent(text: string): string[] {

@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintChanges, NewComplaint, Step } from '../domain/complaint.js';
+import type { Complaint, ComplaintChanges, NewComplaint, Remedy, Step } from '../domain/complaint.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
@@ -26,12 +26,27 @@ export function personKeys(person: Pick<Complaint, 'customer' | 'contact'>): { c
   return { customer_key: personKeyOf(person.customer, 'customer'), contact_key: personKeyOf(person.contact, 'contact') };
 }
 
+// A complaint's remedies as one JSON array, oldest first; looked up only for complaints that have one.
+const REMEDIES_OF = `CASE WHEN remedy IS NULL THEN '[]' ELSE (
+    SELECT json_group_array(json_object('given_at', given_at, 'remedy', remedy, 'cost_minor', cost_minor) ORDER BY given_at, id)
+      FROM remedies WHERE complaint_id = complaints.id) END AS remedies`;
+
 // A complaint as the rest of the program knows it: every column but the person keys, which are
-// the store's own.
-const COMPLAINT_COLUMNS = ['id', 'logged_at', ...WRITABLE].join(', ');
+// the store's own, and its remedies (as JSON text, read by withRemedies).
+const COMPLAINT_COLUMNS = ['id', 'logged_at', ...WRITABLE, REMEDIES_OF, 'uid'].join(', ');
+
+type StoredComplaint = Omit<Complaint, 'remedies'> & { remedies: string };
+
+function withRemedies(row: StoredComplaint): Complaint {
+  return { ...row, remedies: JSON.parse(row.remedies) as Remedy[] };
+}
+
+function* eachWithRemedies(rows: Iterable<StoredComplaint>): IterableIterator<Complaint> {
+  for (const row of rows) yield withRemedies(row);
+}
 
 export function insertComplaint(db: Db, complaint: NewComplaint): number {
-  const columns = Object.keys(complaint).filter((c) => c === 'logged_at' || WRITABLE.has(c));
+  const columns = Object.keys(complaint).filter((c) => c === 'logged_at' || c === 'uid' || WRITABLE.has(c));
   const result = db
     .prepare(
       `INSERT INTO complaints (${columns.join(', ')}, customer_key, contact_key)
@@ -42,7 +57,18 @@ export function insertComplaint(db: Db, complaint: NewComplaint): number {
 }
 
 export function findComplaint(db: Db, id: number): Complaint | undefined {
-  return db.prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints WHERE id = ?`).get(id) as Complaint | undefined;
+  const row = db.prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints WHERE id = ?`).get(id) as StoredComplaint | undefined;
+  return row === undefined ? undefined : withRemedies(row);
+}
+
+/** Records a remedy given to a complaint. */
+function insertRemedy(db: Db, complaintId: number, remedy: Remedy): void {
+  db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (?, ?, ?, ?)`).run(
+    complaintId,
+    remedy.given_at,
+    remedy.remedy,
+    remedy.cost_minor,
+  );
 }
 
 export function findOrRefuse(db: Db, id: number): Complaint {
@@ -66,7 +92,7 @@ export function updateComplaint(db: Db, id: number, changes: ComplaintChanges): 
 /** Complaints matching every given filter. */
 export function listComplaints(db: Db, filter: ComplaintFilter): Complaint[] {
   const { statement, params } = selectComplaints(db, filter);
-  return statement.all(params) as Complaint[];
+  return (statement.all(params) as StoredComplaint[]).map(withRemedies);
 }
 
 /**
@@ -78,12 +104,14 @@ export function eachComplaint(db: Db, filter: ComplaintFilter): IterableIterator
 export function eachComplaint<C extends keyof Complaint>(db: Db, filter: ComplaintFilter, columns: readonly C[]): IterableIterator<Pick<Complaint, C>>;
 export function eachComplaint(db: Db, filter: ComplaintFilter, columns?: readonly (keyof Complaint)[]): IterableIterator<Partial<Complaint>> {
   const { statement, params } = selectComplaints(db, filter, columns?.join(', '));
-  return statement.iterate(params) as IterableIterator<Partial<Complaint>>;
+  const rows = statement.iterate(params);
+  return columns === undefined ? eachWithRemedies(rows as IterableIterator<StoredComplaint>) : (rows as IterableIterator<Partial<Complaint>>);
 }
 
 /**
  * The same as listComplaints as bare rows of values, one at a time, in the order `columns` names
- * them: an export of any size uses little memory, and is spared building an object per row.
+ * them (remedies as their JSON text): an export of any size uses little memory, and is spared
+ * building an object per row.
  */
 export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns: (keyof Complaint)[]; rows: IterableIterator<unknown[]> } {
   const { statement, params } = selectComplaints(db, filter);
@@ -263,10 +291,11 @@ export function changeComplaint(
   return db
     .transaction(() => {
       const current = findOrRefuse(db, id);
-      const { changes, event } = decide(current, previousStep(current, latestStepEvent(db, id)));
+      const { changes, gives, event } = decide(current, previousStep(current, latestStepEvent(db, id)));
       updateComplaint(db, id, changes);
+      if (gives !== undefined) insertRemedy(db, id, gives);
       appendEvent(db, { complaint_id: id, at: event.at, recorded_at: recordedAt, action: event.action, changes: event.changes ?? changes });
-      return { ...current, ...changes };
+      return { ...current, ...changes, remedies: gives === undefined ? current.remedies : [...current.remedies, gives] };
     })
     .immediate();
 }
@@ -286,7 +315,7 @@ export function logComplaint(db: Db, complaint: NewComplaint): Complaint {
   return db
     .transaction(() => {
       const id = insertComplaint(db, complaint);
-      const { status, logged_at, occurred_at, ...said } = complaint;
+      const { status, logged_at, occurred_at, remedies, uid, ...said } = complaint;
       const changes = Object.fromEntries(Object.entries(said).filter(([, value]) => value !== null));
       appendEvent(db, { complaint_id: id, at: occurred_at, recorded_at: logged_at, action: 'logged', changes });
       return { ...complaint, id };

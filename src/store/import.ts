@@ -1,5 +1,5 @@
-import { ID_AT, IMPORTED_COLUMNS, type ImportedRows, type ImportedValue } from '../domain/imported-rows.js';
-import { Refusal, isBusy } from '../errors.js';
+import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows, type ImportedValue } from '../domain/imported-rows.js';
+import { isBusy } from '../errors.js';
 import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
 import { recountDailyFigures } from './report.js';
@@ -13,12 +13,16 @@ export function heldIds(db: Db, ids: readonly number[]): number[] {
     .all(JSON.stringify(ids)) as number[];
 }
 
-export function alreadyHeld(ids: readonly number[]): Refusal {
-  const shown = ids.slice(0, 5).map((id) => `#${id}`).join(', ');
-  const more = ids.length > 5 ? ` and ${ids.length - 5} more` : '';
-  return new Refusal(
-    `the logbook already has ${shown}${more}; add --new-ids to number the imported complaints after the last one, or import into an empty logbook`,
-  );
+/** Which of `uids` the logbook holds already: those complaints are in it, whatever their numbers. */
+export function heldUids(db: Db, uids: readonly string[]): Set<string> {
+  return new Set(db.prepare(`SELECT uid FROM complaints WHERE uid IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(uids)) as string[]);
+}
+
+/** Complaints of the file whose numbers other complaints of the logbook have. */
+export class IdsTaken extends Error {
+  constructor(readonly ids: readonly number[]) {
+    super(`the logbook's complaints ${ids.map((id) => `#${id}`).join(', ')} are other complaints than the file's of the same numbers`);
+  }
 }
 
 export interface ImportOptions {
@@ -32,38 +36,48 @@ export interface ImportOptions {
   fileBytes: number;
 }
 
+/** What an import added, by the ids the complaints have in the logbook, and how many it skipped as there already. */
+export interface Imported {
+  ids: number[];
+  alreadyThere: number;
+}
+
 /**
- * Records complaints, with their timestamps and an 'imported' event on each timeline, in one
- * transaction: `read` is given the causes in use and yields the complaints in batches as it reads
- * them, so a large file is never held whole, and the next batch can be read while one is written.
- * All of them are kept, or none when `read` throws or (unless `newIds`) the logbook already held
- * any of their ids. Returns the ids they have in the logbook, in the order added.
+ * Records complaints, with their timestamps, remedies and an 'imported' event on each timeline,
+ * in one transaction: `read` is given the causes in use and yields the complaints in batches as
+ * it reads them, so a large file is never held whole, and the next batch can be read while one is
+ * written. A complaint whose uid the logbook has already is skipped. All the others are kept, or
+ * none when `read` throws or (unless `newIds`) other complaints hold any of their ids (IdsTaken).
  */
 export async function importComplaints(
   db: Db,
   options: ImportOptions,
   read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>,
-): Promise<number[]> {
-  // Held ids are skipped here and refused at the end, so the refusal can name them; the rows
-  // added meanwhile are rolled back with it. Positional parameters: binding the complaint's 25
-  // values by name took a third of the insert's time.
+): Promise<Imported> {
+  // Rows that clash are skipped here, and those whose ids are taken refused at the end, so the
+  // refusal can name them; the rows added meanwhile are rolled back with it. Positional
+  // parameters: binding the complaint's values by name took a third of the insert's time.
   const insert = db.prepare(
     `INSERT INTO complaints (${IMPORTED_COLUMNS.join(', ')})
      VALUES (${IMPORTED_COLUMNS.map(() => '?').join(', ')})
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
   );
+  const held = db.prepare(`SELECT 1 FROM complaints WHERE uid = ?`).pluck();
   const width = IMPORTED_COLUMNS.length;
   const values = new Array<ImportedValue>(width);
   // A file larger than the logbook is a bulk load, written as one (see setUpkeepAside, inBulkLoadMode).
   const bulk = options.fileBytes > logbookBytes(db);
-  const load = () => inWriteTransaction(db, async () => {
+  const load = () => inWriteTransaction(db, async (): Promise<Imported> => {
     const ids: number[] = [];
-    const held: number[] = [];
+    const taken: number[] = [];
+    let alreadyThere = 0;
     const rebuilt = bulk ? setUpkeepAside(db) : [];
     // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
     for await (const rows of read(causesInUse(db))) {
       const added = ids.length;
       const originals: number[] = [];
+      // The id each row of the batch was added as; undefined for those skipped.
+      const addedAs: Array<number | undefined> = [];
       for (let start = 0; start < rows.count * width; start += width) {
         for (let column = 0; column < width; column++) values[column] = rows.values[start + column] as ImportedValue;
         const original = values[ID_AT] as number;
@@ -71,24 +85,44 @@ export async function importComplaints(
         if (options.newIds) values[ID_AT] = null;
         const result = insert.run(values);
         if (result.changes === 0) {
-          held.push(original);
+          if (held.get(values[UID_AT]) !== undefined) alreadyThere++;
+          else taken.push(original);
+          addedAs.push(undefined);
           continue;
         }
-        ids.push(Number(result.lastInsertRowid));
+        const id = Number(result.lastInsertRowid);
+        ids.push(id);
         originals.push(original);
+        addedAs.push(id);
       }
       // Batch by batch, while the next is being read: after them all, the events took ~2 s of a
       // million-row import in which nothing else was done.
       appendImportedEvents(db, ids.slice(added), originals, options.recordedAt, options.source);
+      appendRemedies(db, rows, addedAs);
     }
-    if (held.length > 0) throw alreadyHeld(held.sort((a, b) => a - b));
+    if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
     if (rebuilt.length > 0) {
       for (const create of rebuilt) db.exec(create);
       recountDailyFigures(db);
     }
-    return ids;
+    return { ids, alreadyThere };
   });
   return bulk ? inBulkLoadMode(db, load) : load();
+}
+
+/** The remedies of a batch's rows that were added, in one statement, as the events are. */
+function appendRemedies(db: Db, rows: ImportedRows, addedAs: ReadonlyArray<number | undefined>): void {
+  const given: ImportedValue[][] = [];
+  const width = IMPORTED_REMEDY_COLUMNS.length + 1;
+  for (let start = 0; start < rows.remedies.length; start += width) {
+    const complaintId = addedAs[rows.remedies[start] as number];
+    if (complaintId !== undefined) given.push([complaintId, ...rows.remedies.slice(start + 1, start + width)]);
+  }
+  if (given.length === 0) return;
+  db.prepare(
+    `INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')})
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+  ).run(JSON.stringify(given));
 }
 
 /**
@@ -156,17 +190,19 @@ function backToWriteAheadLog(db: Db): void {
 }
 
 /**
- * Drops the complaints' indexes, and the triggers that keep daily_figures, and returns the
- * statements that make them again, as the migrations wrote them. Building an index once from all
- * the rows costs less than keeping it up row by row, once the rows are many: 1M rows in a
- * micro-benchmark 24.5 s -> 14.5 s + 4.4 s to rebuild, 100k rows 2.0 s -> 1.4 s + 0.3 s. The
- * triggers cost ~10 µs a row (100k rows: 1 s); recounting every day's figures once costs less.
+ * Drops the indexes of complaints and remedies, and the triggers that keep daily_figures, and
+ * returns the statements that make them again, as the migrations wrote them. Building an index
+ * once from all the rows costs less than keeping it up row by row, once the rows are many: 1M
+ * rows in a micro-benchmark 24.5 s -> 14.5 s + 4.4 s to rebuild, 100k rows 2.0 s -> 1.4 s + 0.3 s.
+ * The triggers cost ~10 µs a row (100k rows: 1 s); recounting every day's figures once costs
+ * less. A unique index stays: it is a rule (one complaint per uid), not only a way to find rows.
  */
 function setUpkeepAside(db: Db): string[] {
   const kept = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_schema
-        WHERE type IN ('index', 'trigger') AND tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`,
+        WHERE type IN ('index', 'trigger') AND tbl_name IN ('complaints', 'remedies') AND sql IS NOT NULL
+          AND sql NOT LIKE 'CREATE UNIQUE INDEX %' ORDER BY type, name`,
     )
     .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
   for (const { type, name } of kept) db.exec(`DROP ${type.toUpperCase()} "${name}"`);

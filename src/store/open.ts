@@ -4,6 +4,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentUid } from '../domain/identity.js';
 import { personKey } from '../domain/person.js';
 import { Refusal, isBusy } from '../errors.js';
 
@@ -101,6 +102,9 @@ function createLogbook(path: string, migrations: Migration[]): void {
 function lendFunctions(db: Db): void {
   db.function('person_key', { deterministic: true }, (text: unknown, field: unknown) =>
     typeof text === 'string' ? personKey(text, field === 'contact' ? 'contact' : 'customer') : null,
+  );
+  db.function('complaint_uid', { deterministic: true }, (id: unknown, loggedAt: unknown, occurredAt: unknown, description: unknown) =>
+    contentUid(Number(id), String(loggedAt), String(occurredAt), String(description)),
   );
 }
 

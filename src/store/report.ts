@@ -33,6 +33,7 @@ const IN_PERIOD = `occurred_at >= @since AND occurred_at < @until`;
  */
 export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[] {
   if (dimension === 'cause') return tallyByCause(db, span);
+  if (dimension === 'remedy') return tallyByRemedy(db, span);
   const column = COLUMN[dimension];
   const sql = TRIAGED_DIMENSIONS.includes(dimension)
     ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
@@ -63,6 +64,23 @@ function tallyByCause(db: Db, span: StoredSpan): Tally[] {
 }
 
 /**
+ * The remedies given in the period to upheld complaints, by remedy (a complaint given two counts
+ * in both rows), and as `(none)` the period's upheld complaints given none yet.
+ */
+function tallyByRemedy(db: Db, span: StoredSpan): Tally[] {
+  return db
+    .prepare(
+      `SELECT r.remedy AS key, COUNT(*) AS count
+         FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
+        WHERE r.given_at >= @since AND r.given_at < @until AND c.status <> 'rejected'
+        GROUP BY r.remedy
+       UNION ALL
+       SELECT @none, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL`,
+    )
+    .all({ ...span, none: NONE_KEY }) as Tally[];
+}
+
+/**
  * The period's upheld complaints nobody has triaged yet (new, or assigned or resolved straight
  * from new): those with no value in `dimension` when it needs triage, else those with no cause.
  */
@@ -82,7 +100,9 @@ const DAILY_FIGURES = [
 const SUMS = DAILY_FIGURES.map((figure) => `COALESCE(SUM(${figure}), 0) AS ${figure}`).join(', ');
 const LISTED_FIGURES = DAILY_FIGURES.join(', ');
 
-const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')} FROM complaint_figures GROUP BY day`;
+// What each complaint adds to the day it happened on, and each remedy to the day it was given (migrations/0009).
+const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')}
+  FROM (SELECT * FROM complaint_figures UNION ALL SELECT * FROM remedy_figures) GROUP BY day`;
 
 /**
  * Counts every day's figures again from its complaints, as the triggers of migrations/0006 keep
@@ -109,7 +129,7 @@ export function miscountedDays(db: Db): string[] {
     .all() as string[];
 }
 
-/** The summary's figures for the complaints that occurred in `span`, as they stand at `now`. */
+/** The summary's figures for the complaints that occurred in `span`, as they stand at `now`, and the remedies given in it. */
 export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigures {
   // The UTC days wholly inside the period are read as daily_figures keeps them; only the
   // complaints of its partial first and last days are read one by one. What depends on `now` is
@@ -125,7 +145,11 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
            UNION ALL
            SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @since AND occurred_at < @headUntil
            UNION ALL
-           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @tailFrom AND occurred_at < @until)),
+           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @tailFrom AND occurred_at < @until
+           UNION ALL
+           SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @since AND given_at < @headUntil
+           UNION ALL
+           SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @tailFrom AND given_at < @until)),
        awaiting AS (
          SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
                 COUNT(*) FILTER (WHERE status IN (${OPEN}) AND respond_by < @now) AS overdue,

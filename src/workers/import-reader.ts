@@ -4,24 +4,24 @@ import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvRecordReader } from '../domain/csv-records.js';
 import { REQUIRED_COLUMNS, checkEncoding, checkHeader, rowReader, type RowReader } from '../domain/csv-row.js';
-import { appendImported, type ImportedRows } from '../domain/imported-rows.js';
+import { appendImported, noImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
 import { BATCHES_AHEAD, cannotRead, type FromReader, type ReaderData } from './import-reading.js';
 
 const PIECE_BYTES = 1024 * 1024;
 const ROWS_PER_BATCH = 1000;
 
-const { fd, file, knownCauses, now, taken } = workerData as ReaderData;
+const { fd, file, now, taken, ...context } = workerData as ReaderData;
 const takenCount = new Int32Array(taken);
 const port = parentPort!;
 const say = (message: FromReader) => port.postMessage(message);
 
 let sent = 0;
-let batch: ImportedRows = { values: [], count: 0 };
+let batch = noImportedRows();
 let bytesRead = 0;
 const send = () => {
   say({ kind: 'rows', rows: batch, bytesRead });
-  batch = { values: [], count: 0 };
+  batch = noImportedRows();
   bytesRead = 0;
   sent++;
   // Wait while the main thread is BATCHES_AHEAD behind.
@@ -36,7 +36,7 @@ try {
   const reader = csvRecordReader((cells, line, recordBytes) => {
     bytesRead += recordBytes;
     if (read === undefined) {
-      read = rowReader(checkHeader(cells, line), knownCauses, new Date(now));
+      read = rowReader(checkHeader(cells, line), { ...context, now: new Date(now) });
       return;
     }
     appendImported(batch, read(cells, line));

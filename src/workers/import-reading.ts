@@ -1,17 +1,15 @@
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import type { ImportContext } from '../domain/csv-row.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
 
-/** What the reading thread is given. */
-export interface ReaderData {
+/** What the reading thread is given: what reading the rows needs (the moment as ms since the epoch, to cross threads). */
+export interface ReaderData extends Omit<ImportContext, 'now'> {
   /** The file, open for reading from its start. */
   fd: number;
   /** Its name, as messages give it. */
   file: string;
-  /** The causes in use, in the order their spellings are preferred. */
-  knownCauses: readonly string[];
-  /** The moment a time without a date is read against (ms since the epoch). */
   now: number;
   /** One Int32: how many batches the main thread has taken. */
   taken: SharedArrayBuffer;
@@ -40,11 +38,12 @@ export function cannotRead(file: string, error: unknown): Refusal {
 export async function* readImportFile(
   fd: number,
   file: string,
-  options: { knownCauses: readonly string[]; now: Date; advance: (bytes: number) => void },
+  options: { context: ImportContext; advance: (bytes: number) => void },
 ): AsyncGenerator<ImportedRows> {
   const taken = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const takenCount = new Int32Array(taken);
-  const workerData: ReaderData = { fd, file, knownCauses: options.knownCauses, now: options.now.getTime(), taken };
+  const { context } = options;
+  const workerData: ReaderData = { ...context, fd, file, now: context.now.getTime(), taken };
   // Beside this module in the build (dist/), where scripts/build.js puts the thread's entry point.
   const reader = new Worker(new URL('./import-reader.js', import.meta.url), { workerData });
   try {

@@ -13,14 +13,14 @@ const ROWS = 20_000;
 const OLD_CAUSE = 'cold food';
 const NEW_CAUSE = 'food cold';
 
-type GenerateLogbook = (file: string, count: number) => Promise<void>;
+type GenerateLogbook = (file: string, count: number, now: Date) => Promise<void>;
 
 /** Writes `count` complaints as `export` writes them, with the benchmark's generator. */
 async function generateCsv(file: string, count: number): Promise<void> {
   // A computed specifier, so the typechecker does not look for declarations of the plain JS module.
   const generator = new URL('../../bench/generate.js', import.meta.url).href;
   const { generateLogbook } = (await import(generator)) as { generateLogbook: GenerateLogbook };
-  await generateLogbook(file, count);
+  await generateLogbook(file, count, new Date(NOW));
 }
 
 /**

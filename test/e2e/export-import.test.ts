@@ -13,7 +13,7 @@ const NOW = '2026-11-23T10:00:00.000Z';
 const COLUMNS = [
   'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
   'suggestion', 'category', 'cause', 'severity', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'cost',
-  'root_cause', 'action', 'followed_up_at', 'satisfaction', 'staff', 'reject_reason',
+  'root_cause', 'action', 'followed_up_at', 'satisfaction', 'staff', 'reject_reason', 'remedies', 'uid',
 ];
 
 /** Four complaints in different states, with text that is awkward in CSV. */
@@ -261,10 +261,10 @@ describe('import', () => {
     const target = tempLogbook(NOW);
     const file = join(target.dir, 'by-hand.csv');
     writeFileSync(file, [
-      'Status,id,description,occurred_at,logged_at,Channel,cost',
-      'Resolved,10,"cold tea, again",2026-11-20 14:00,2026-11-20 14:05,PHONE,3',
+      'Status,id,description,occurred_at,logged_at,Channel,remedy,cost,resolved_at',
+      'Resolved,10,"cold tea, again",2026-11-20 14:00,2026-11-20 14:05,PHONE,Refund,3,2026-11-20 15:00',
       '',
-      'new,11,菜太咸,2026-11-21T09:00:00Z,2026-11-21T09:00:00Z,,',
+      'new,11,菜太咸,2026-11-21T09:00:00Z,2026-11-21T09:00:00Z,,,,',
       '',
     ].join('\n'));
     target.ok(['import', file], { env: { TZ: 'Asia/Shanghai' } });
@@ -291,7 +291,7 @@ describe('import', () => {
     target.ok(['log', 'cold soup', '--at', '2026-11-22 12:00']);
     target.ok(['triage', '1', '--category', 'product', '--cause', 'Cold food']);
     const file = join(target.dir, 'causes.csv');
-    writeFileSync(file, `id,logged_at,occurred_at,status,description,cause\r\n2,${NOW},${NOW},triaged,cold tea,  COLD   FOOD \r\n`);
+    writeFileSync(file, `id,logged_at,occurred_at,status,description,category,cause\r\n2,${NOW},${NOW},triaged,cold tea,product,  COLD   FOOD \r\n`);
     target.ok(['import', file]);
     expect(JSON.parse(target.ok(['show', '2', '--json'])).cause).toBe('Cold food');
   });
@@ -303,13 +303,13 @@ describe('import', () => {
     expect(result.stdout).toBe(`Would import 4 complaints from ${exported} with new ids after the logbook's last one; nothing was written (--dry-run).\n`);
   });
 
-  it('refuses ids the logbook already has, changing nothing, unless --new-ids', () => {
+  it('refuses ids other complaints of the logbook have, changing nothing, unless --new-ids', () => {
     const target = oneComplaintLogbook();
     for (const dryRun of [[], ['--dry-run']]) {
       const refused = runComparing(target, ['import', exported, ...dryRun]);
       expect(refused).toMatchObject({ code: 1, unchanged: true });
       expect(refused.stderr).toBe(
-        'complaints: the logbook already has #1; add --new-ids to number the imported complaints after the last one, or import into an empty logbook\n',
+        "complaints: the logbook has other complaints numbered #1; add --new-ids to number the file's complaints after the last one, or import into an empty logbook; nothing was imported\n",
       );
     }
     expect(target.ok(['import', exported, '--new-ids'])).toBe(`Imported 4 complaints from ${exported} as #2–#5.\n`);
@@ -328,9 +328,75 @@ describe('import', () => {
       const refused = runComparing(target, ['import', file, ...dryRun]);
       expect(refused).toMatchObject({ code: 1, unchanged: true });
       expect(refused.stderr).toBe(
-        'complaints: the logbook already has #1, #2, #3, #5, #6 and 1 more; add --new-ids to number the imported complaints after the last one, or import into an empty logbook\n',
+        "complaints: the logbook has other complaints numbered #1, #2, #3, #5, #6 and 1 more; add --new-ids to number the file's complaints after the last one, or import into an empty logbook; nothing was imported\n",
       );
     }
+  });
+
+  it('recognises complaints it has already, by their uid, and skips them, saying how many: a second import adds nothing', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['import', exported]);
+    for (const flags of [[], ['--new-ids'], ['--dry-run']]) {
+      const again = runComparing(target, ['import', exported, ...flags]);
+      expect(again).toMatchObject({ code: 0, unchanged: true, stdout: `Nothing to import: all 4 complaints in ${exported} are in the logbook already.\n` });
+    }
+    expect(JSON.parse(target.ok(['list', '--json']))).toHaveLength(4);
+  });
+
+  it('adds only the complaints a file has that the logbook does not, under their own numbers or new ones', () => {
+    const target = tempLogbook(NOW);
+    const firstTwo = join(target.dir, 'first-two.csv');
+    source.ok(['export', '--until', '2026-11-21 23:59', '--out', firstTwo]);
+    target.ok(['import', firstTwo]);
+    target.ok(['log', 'logged here meanwhile']);
+    expect(runComparing(target, ['import', exported, '--dry-run', '--new-ids'])).toMatchObject({
+      code: 0,
+      unchanged: true,
+      stdout: `Would import 2 complaints from ${exported} with new ids after the logbook's last one; 2 complaints were in the logbook already and would be left as they are; nothing was written (--dry-run).\n`,
+    });
+    expect(target.ok(['import', exported, '--new-ids'])).toBe(
+      `Imported 2 complaints from ${exported} as #4–#5; 2 complaints were in the logbook already and were left as they are.\n`,
+    );
+    expect((JSON.parse(target.ok(['list', '--json'])) as Array<{ description: string }>).map((c) => c.description).sort()).toEqual(
+      ['=HYPERLINK("http://example.com","click")', 'first line,\r\nsecond line\nthird', 'logged here meanwhile', 'soup was cold', '汤是凉的，"很生气"'].sort(),
+    );
+  });
+
+  it('recognises the rows of a file made by hand, without uids, when it is imported again', () => {
+    const target = tempLogbook(NOW);
+    const file = join(target.dir, 'by-hand.csv');
+    // Two tables complained of the same thing at the same moment: two complaints, not one.
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', `1,${NOW},${NOW},new,cold soup`, `2,${NOW},${NOW},new,cold soup`, ''].join('\r\n'));
+    expect(target.ok(['import', file])).toBe(`Imported 2 complaints from ${file} as #1–#2.\n`);
+    expect(runComparing(target, ['import', file, '--new-ids'])).toMatchObject({ code: 0, unchanged: true });
+  });
+
+  it.each([
+    ['resolved before it happened', `1,${NOW},2026-11-20T12:00:00Z,resolved,cold soup,refund,2026-11-17T12:00:00Z,`, 'resolved_at is before occurred_at'],
+    ['that happens in 2099', `1,2099-01-01T00:00:00Z,2099-01-01T00:00:00Z,new,cold soup,,,`, 'logged_at 2099-01-01T00:00:00.000Z is in the future'],
+    ['new, with a remedy and a satisfaction', `1,${NOW},${NOW},new,cold soup,refund,,5`, 'satisfaction is given but followed_up_at is empty'],
+    ['closed, with nothing filled in', `1,${NOW},${NOW},closed,cold soup,,,`, 'status is closed but resolved_at is empty; a closed complaint was resolved'],
+  ])('refuses a complaint %s, as no command could make it, naming the line and the rule, and imports nothing', (_, row, rule) => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'impossible.csv');
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description,remedy,resolved_at,satisfaction', `2,${NOW},${NOW},new,fine,,,`, row.replace(/^1,/, '3,'), ''].join('\r\n'));
+    expect(runComparing(target, ['import', file])).toMatchObject({
+      code: 2,
+      unchanged: true,
+      stderr: `complaints: line 3: ${rule}; nothing was imported from ${file}\n`,
+    });
+  });
+
+  it('refuses a category the shop does not have, naming the categories it has', () => {
+    const target = oneComplaintLogbook();
+    target.ok(['config', 'set', 'categories', '菜品,服务']);
+    const file = join(target.dir, 'categories.csv');
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description,category,cause', `2,${NOW},${NOW},triaged,汤凉了,菜品,上菜慢`, `3,${NOW},${NOW},triaged,cold tea,product,cold food`, ''].join('\r\n'));
+    expect(runComparing(target, ['import', file])).toMatchObject({
+      code: 2,
+      unchanged: true,
+      stderr: `complaints: line 3: category: 'product' is not one of 菜品, 服务; nothing was imported from ${file}\n`,
+    });
   });
 
   it('refuses a bad row after held ids as a bad file, with exit 2', () => {
@@ -365,9 +431,9 @@ describe('import', () => {
 describe('import of a file larger than the logbook', () => {
   // Large enough that the import drops the complaints' indexes and builds them again afterwards.
   const ROWS = 2_000;
-  const header = 'id,logged_at,occurred_at,status,description,customer,cause,respond_by,resolved_at,action';
+  const header = 'id,logged_at,occurred_at,status,description,customer,category,cause,respond_by,resolved_at,remedy,action';
   const row = (id: number) =>
-    `${id},${NOW},2026-11-${String(1 + (id % 20)).padStart(2, '0')}T10:00:00.000Z,assigned,cold soup ${id},Customer ${id % 97},cause ${id % 13},${NOW},${NOW},${id % 3 ? '' : 'fixed'}`;
+    `${id},${NOW},2026-11-${String(1 + (id % 20)).padStart(2, '0')}T10:00:00.000Z,resolved,cold soup ${id},Customer ${id % 97},product,cause ${id % 13},${NOW},${NOW},refund,${id % 3 ? '' : 'fixed'}`;
   const schema = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
@@ -424,7 +490,7 @@ describe('import of a file larger than the logbook', () => {
     const target = oneComplaintLogbook();
     const before = schema(target.db);
     const file = join(target.dir, 'large-bad.csv');
-    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 2)), `${ROWS + 2},${NOW},${NOW},open,x,,,,,`, ''].join('\r\n'));
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 2)), `${ROWS + 2},${NOW},${NOW},open,x,,,,,,,`, ''].join('\r\n'));
     const result = runComparing(target, ['import', file]);
     expect(result).toMatchObject({ code: 2, unchanged: true });
     expect(result.stderr).toBe(`complaints: line ${ROWS + 2}: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
@@ -470,7 +536,7 @@ describe('import of a file larger than it reads at once', () => {
 
 describe('import refuses a bad file with the line and the reason, and changes nothing', () => {
   const header = 'id,logged_at,occurred_at,status,description,channel,cost,satisfaction';
-  const good = (id: number) => `${id},${NOW},${NOW},new,fine,phone,1.50,`;
+  const good = (id: number) => `${id},${NOW},${NOW},new,fine,phone,,`;
 
   it.each<[string, string | Buffer, string]>([
     ['an unclosed quote', [header, good(1), `2,${NOW},${NOW},new,"never closed,phone,,`, good(3)].join('\r\n'), 'line 3: a quoted cell is never closed (a " is missing)'],

@@ -32,16 +32,17 @@ beforeAll(() => {
     ['log', 'long queue', '--at', '2026-11-18 10:00', '--suggestion', 'open earlier'],
     ['log', 'cold soup', '--at', '2026-11-20 12:00'],
     ['log', 'old one', '--at', '2026-11-10 10:00'],
-    ['triage', '1', '--category', 'product', '--cause', 'cold food'],
-    ['triage', '2', '--category', 'product', '--cause', 'Cold Food'],
-    ['triage', '3', '--category', 'staff', '--cause', 'rude staff'],
-    ['triage', '4', '--category', 'product', '--cause', '汤太凉'],
-    ['triage', '5', '--category', 'product', '--cause', '汤太凉'],
-    ['triage', '6', '--category', 'service', '--cause', 'slow service'],
-    ['triage', '7', '--reject', '--reason', 'not bought here'],
-    ['triage', '9', '--category', 'product', '--cause', 'cold food'],
-    ['triage', '10', '--category', 'service', '--cause', 'slow service'],
-    ['triage', '11', '--category', 'product', '--cause', '=SUM(A1:A9)'],
+    // Each triaged when it was logged, so the steps after it can be dated before today.
+    ['triage', '1', '--category', 'product', '--cause', 'cold food', '--at', '2026-11-23 12:00'],
+    ['triage', '2', '--category', 'product', '--cause', 'Cold Food', '--at', '2026-11-23 13:00'],
+    ['triage', '3', '--category', 'staff', '--cause', 'rude staff', '--at', '2026-11-24 09:00'],
+    ['triage', '4', '--category', 'product', '--cause', '汤太凉', '--at', '2026-11-24 12:00'],
+    ['triage', '5', '--category', 'product', '--cause', '汤太凉', '--at', '2026-11-24 18:30'],
+    ['triage', '6', '--category', 'service', '--cause', 'slow service', '--at', '2026-11-25 12:00'],
+    ['triage', '7', '--reject', '--reason', 'not bought here', '--at', '2026-11-25 14:00'],
+    ['triage', '9', '--category', 'product', '--cause', 'cold food', '--at', '2026-11-26 08:00'],
+    ['triage', '10', '--category', 'service', '--cause', 'slow service', '--at', '2026-11-18 10:00'],
+    ['triage', '11', '--category', 'product', '--cause', '=SUM(A1:A9)', '--at', '2026-11-20 12:00'],
     ['assign', '3', 'Sam'],
     ['resolve', '1', '--remedy', 'refund', '--cost', '4.50', '--action', 'thermostat replaced', '--at', '2026-11-23 15:00'],
     ['resolve', '4', '--remedy', 'apology', '--action', 'heat the bowls first', '--at', '2026-11-25 09:00'],
@@ -355,5 +356,60 @@ describe('a report by a dimension spelt several ways in the logbook', () => {
     expect(shop.ok(['report', '--by', 'assignee', '--format', 'markdown'])).toContain(
       '- #3 ÉLODIE: kettle descaled\n- #1 ÉLODIE: soup kept in a flask\n',
     );
+  });
+});
+
+describe('a complaint given several remedies', () => {
+  // The week of 2026-W48: a refund, a reopen, a discount; an apology given this week to a
+  // complaint of the week before.
+  let shop: Logbook;
+  beforeAll(() => {
+    shop = tempLogbook(NOW);
+    for (const step of [
+      ['log', 'soup was cold', '--at', '2026-11-23 12:00'],
+      ['resolve', '1', '--remedy', 'refund', '--cost', '100', '--at', '2026-11-23 13:00'],
+      ['follow-up', '1', '--satisfaction', '1', '--reopen', '--at', '2026-11-24 10:00'],
+      ['resolve', '1', '--remedy', 'discount', '--cost', '50', '--at', '2026-11-24 11:00'],
+      ['log', 'bread was stale', '--at', '2026-11-19 09:00'],
+      ['resolve', '2', '--remedy', 'apology', '--cost', '0.50', '--at', '2026-11-23 09:00'],
+      ['log', 'no answer yet', '--at', '2026-11-25 09:00'],
+    ]) {
+      shop.ok(step);
+    }
+  });
+
+  it('counts what every remedy given in the week cost, in the week it was given', () => {
+    expect(JSON.parse(shop.ok(['report', '--format', 'json'])).summary).toMatchObject({ remedyCost: 150.5, previous: { remedyCost: 0 } });
+  });
+
+  it('counts every remedy given in the week by remedy, and the week’s complaints given none as (none)', () => {
+    const byRemedy = JSON.parse(shop.ok(['report', '--by', 'remedy', '--format', 'json']));
+    expect(byRemedy.rows.map(({ key, count }: { key: string; count: number }) => [key, count])).toEqual([
+      ['(none)', 1],
+      ['apology', 1],
+      ['discount', 1],
+      ['refund', 1],
+    ]);
+  });
+
+  it('keeps every remedy in show, list --json and export, and carries them through export and import', () => {
+    expect(shop.ok(['show', '1'])).toContain('remedy            refund, then discount\ncost              150.00 (100.00 + 50.00)\n');
+    const [listed] = JSON.parse(shop.ok(['list', '--json', '--limit', '3'])).filter((c: { id: number }) => c.id === 1);
+    expect(listed).toMatchObject({
+      remedy: 'discount',
+      cost: 150,
+      remedies: [
+        { given_at: '2026-11-23T13:00:00.000Z', remedy: 'refund', cost: 100 },
+        { given_at: '2026-11-24T11:00:00.000Z', remedy: 'discount', cost: 50 },
+      ],
+    });
+    const exported = shop.ok(['export']);
+    expect(parse(exported, { columns: true })[0].remedies).toBe('2026-11-23T13:00:00.000Z refund 100.00; 2026-11-24T11:00:00.000Z discount 50.00');
+    const copy = tempLogbook(NOW);
+    const file = join(copy.dir, 'export.csv');
+    writeFileSync(file, exported);
+    copy.ok(['import', file]);
+    expect(copy.ok(['export'])).toBe(exported);
+    expect(JSON.parse(copy.ok(['report', '--format', 'json'])).summary.remedyCost).toBe(150.5);
   });
 });

@@ -191,8 +191,8 @@ describe('hostile text', () => {
     let repeatCustomerNote = '';
     beforeAll(() => {
       book.ok(['log', `soup ${ESCAPES} cold`, '--customer', `Ann ${ESCAPES} Lee`, '--about', `soup ${ESCAPES}`, '--no-input', '--at', '2026-11-19 09:00']);
-      book.ok(['triage', '1', '--category', 'product', '--cause', `cold ${ESCAPES} food`]);
-      book.ok(['assign', '1', `Sam ${ESCAPES}`, '--note', `call ${ESCAPES} back`]);
+      book.ok(['triage', '1', '--category', 'product', '--cause', `cold ${ESCAPES} food`, '--at', '2026-11-19 09:00']);
+      book.ok(['assign', '1', `Sam ${ESCAPES}`, '--note', `call ${ESCAPES} back`, '--at', '2026-11-19 09:00']);
       book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-19 10:00']);
       repeatCustomerNote = book.run(['log', `bread ${ESCAPES} stale`, '--customer', `Ann ${ESCAPES} Lee`, '--no-input']).stderr;
     }, 60_000);

@@ -10,7 +10,10 @@ import {
   csvRowMaker,
   unguardFormula,
 } from '../../src/domain/csv-row.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
+import { contentUid } from '../../src/domain/identity.js';
 import { RECORD_COLUMNS, type RecordColumn } from '../../src/domain/record.js';
+import { UsageError } from '../../src/errors.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
@@ -40,12 +43,17 @@ const closed: Complaint = {
   action: 'thermostat replaced',
   followed_up_at: '2026-11-23T09:00:00.000Z',
   satisfaction: 4,
+  remedies: [
+    { given_at: '2026-11-20T13:00:00.000Z', remedy: 'apology', cost_minor: null },
+    { given_at: '2026-11-20T15:00:00.000Z', remedy: 'refund', cost_minor: 450 },
+  ],
+  uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
 };
 
-/** A complaint as the logbook's columns and one row of their values, in the order SQLite gives them. */
+/** A complaint as the logbook's columns and one row of their values, in the order SQLite gives them (remedies as JSON text). */
 function asRow(complaint: Complaint): { columns: (keyof Complaint)[]; row: unknown[] } {
   const columns = Object.keys(complaint) as (keyof Complaint)[];
-  return { columns, row: columns.map((column) => complaint[column]) };
+  return { columns, row: columns.map((column) => (column === 'remedies' ? JSON.stringify(complaint.remedies) : complaint[column])) };
 }
 
 /** The export row of one complaint, by column name. */
@@ -61,19 +69,31 @@ function cellsOf(complaint: Complaint): string[] {
   return RECORD_COLUMNS.map((column) => (record[column] === null ? '' : String(record[column])));
 }
 
+/** What rowReader is told of the logbook: the default categories, and the clock pinned. */
+const context = (knownCauses: string[] = []) => ({ knownCauses, categories: DEFAULT_SETTINGS.categories, responseHours: 24, now: NOW });
+
 /** A reader for a file with these columns, and the cells of one row in that order. */
 function readOne(row: Partial<Record<RecordColumn, string>>, knownCauses: string[] = []): Complaint {
   const columns = Object.keys(row) as RecordColumn[];
-  return rowReader(columns, knownCauses, NOW)(columns.map((c) => row[c]!), 2);
+  return rowReader(columns, context(knownCauses))(columns.map((c) => row[c]!), 2);
 }
 
 const minimal = { id: '7', logged_at: '2026-11-20T12:30:00Z', occurred_at: '2026-11-20T12:30:00Z', status: 'new', description: 'cold soup' };
+/** The cells of a complaint resolved with a refund. */
+const refunded = { status: 'resolved', resolved_at: '2026-11-20T14:00:00Z', remedy: 'refund' };
+/** The cells of a complaint triaged as product, cold food. */
+const triaged = { status: 'triaged', category: 'product', cause: 'cold food' };
 
 describe('csvRowMaker', () => {
   it('gives the record columns in order with cost as a decimal string and null for what was never given', () => {
     const { columns, row } = asRow(closed);
     expect(csvRowMaker(columns, false)(row)).toHaveLength(RECORD_COLUMNS.length);
-    expect(exportRow(closed)).toMatchObject({ id: 12, cost: '4.50', satisfaction: 4, suggestion: null, customer: '王芳' });
+    expect(exportRow(closed)).toMatchObject({ id: 12, cost: '4.50', satisfaction: 4, suggestion: null, customer: '王芳', uid: closed.uid });
+  });
+
+  it('lists every remedy given in one cell, oldest first, and leaves it empty when none was given', () => {
+    expect(exportRow(closed).remedies).toBe('2026-11-20T13:00:00.000Z apology; 2026-11-20T15:00:00.000Z refund 4.50');
+    expect(exportRow({ ...closed, remedies: [] }).remedies).toBeNull();
   });
 
   it('finds each column wherever the rows have it', () => {
@@ -167,7 +187,7 @@ describe('checkHeader', () => {
 
 describe('rowReader', () => {
   it('reads back exactly the complaint an export row was written from', () => {
-    const read = rowReader(RECORD_COLUMNS, [], NOW);
+    const read = rowReader(RECORD_COLUMNS, context());
     expect(read(cellsOf(closed), 2)).toEqual(closed);
   });
 
@@ -180,7 +200,7 @@ describe('rowReader', () => {
   });
 
   it('matches choices without regard to capitals and stores them in lower case', () => {
-    expect(readOne({ ...minimal, status: 'Resolved', channel: 'PHONE', remedy: 'Refund', wants: 'apology', severity: 'High' })).toMatchObject({
+    expect(readOne({ ...minimal, ...refunded, ...triaged, status: 'Resolved', channel: 'PHONE', remedy: 'Refund', wants: 'apology', severity: 'High' })).toMatchObject({
       status: 'resolved',
       channel: 'phone',
       remedy: 'refund',
@@ -194,7 +214,7 @@ describe('rowReader', () => {
   });
 
   it('stores a UTC time with an offset or without milliseconds in the form export writes', () => {
-    expect(readOne({ ...minimal, occurred_at: '2026-11-20T14:30:00+02:00', resolved_at: '2026-11-20t14:30z' })).toMatchObject({
+    expect(readOne({ ...minimal, ...refunded, occurred_at: '2026-11-20T14:30:00+02:00', resolved_at: '2026-11-20t14:30z' })).toMatchObject({
       occurred_at: '2026-11-20T12:30:00.000Z',
       resolved_at: '2026-11-20T14:30:00.000Z',
     });
@@ -205,24 +225,24 @@ describe('rowReader', () => {
   });
 
   it('reads an amount typed with one decimal or a comma', () => {
-    expect(readOne({ ...minimal, cost: '4.5' }).cost_minor).toBe(450);
-    expect(readOne({ ...minimal, cost: '4,50' }).cost_minor).toBe(450);
+    expect(readOne({ ...minimal, ...refunded, cost: '4.5' }).cost_minor).toBe(450);
+    expect(readOne({ ...minimal, ...refunded, cost: '4,50' }).cost_minor).toBe(450);
   });
 
   it('spells a cause as the cause already in use, tidied', () => {
-    expect(readOne({ ...minimal, cause: '  Cold   Food ' }, ['cold food']).cause).toBe('cold food');
-    expect(readOne({ ...minimal, cause: '  long   wait ' }, ['cold food']).cause).toBe('long wait');
+    expect(readOne({ ...minimal, ...triaged, cause: '  Cold   Food ' }, ['cold food']).cause).toBe('cold food');
+    expect(readOne({ ...minimal, ...triaged, cause: '  long   wait ' }, ['cold food']).cause).toBe('long wait');
   });
 
   it('spells a cause as an earlier row of the file did', () => {
-    const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description', 'cause'], [], NOW);
-    const row = (id: string, cause: string) => [id, minimal.logged_at, minimal.occurred_at, 'new', 'x', cause];
+    const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description', 'category', 'cause'], context());
+    const row = (id: string, cause: string) => [id, minimal.logged_at, minimal.occurred_at, 'triaged', 'x', 'product', cause];
     expect(read(row('1', 'Long Wait'), 2).cause).toBe('Long Wait');
     expect(read(row('2', 'long wait'), 3).cause).toBe('Long Wait');
   });
 
   it('refuses an id used by an earlier row, naming both lines', () => {
-    const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description'], [], NOW);
+    const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description'], context());
     read(Object.values(minimal), 2);
     expect(() => read(Object.values(minimal), 5)).toThrow('line 5: id 7 is also on line 2; each complaint must have its own id');
   });
@@ -235,17 +255,70 @@ describe('rowReader', () => {
     ['an unknown status', { status: 'open' }, "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected"],
     ['an unknown channel', { channel: 'fax' }, "line 2: channel: 'fax' is not one of in-person, phone, email, web, social, other"],
     ['an unknown severity', { severity: 'urgent' }, /^line 2: severity: 'urgent' is not one of low, medium/],
-    ['an unknown remedy', { remedy: 'voucher' }, /^line 2: remedy: 'voucher' is not one of refund/],
+    ['an unknown remedy', { ...refunded, remedy: 'voucher' }, /^line 2: remedy: 'voucher' is not one of refund/],
     ['an unknown wish', { wants: 'money' }, /^line 2: wants: 'money' is not one of refund/],
     ['a day that does not exist', { occurred_at: '2026-02-30' }, /^line 2: occurred_at: '2026-02-30' is not a date and time; use ISO 8601/],
     ['a day that does not exist, in the form export writes', { occurred_at: '2026-02-29T10:00:00.000Z' }, /^line 2: occurred_at: '2026-02-29T10:00:00.000Z' is not a date and time/],
     ['a relative date', { logged_at: 'yesterday' }, /^line 2: logged_at: 'yesterday' is not a date and time/],
     ['a date in another order', { resolved_at: '20/11/2026' }, /^line 2: resolved_at: '20\/11\/2026' is not a date and time/],
-    ['a negative cost', { cost: '-4.50' }, /^line 2: cost: '-4.50' is not an amount/],
-    ['a cost with a currency sign', { cost: '£4.50' }, /^line 2: cost: '£4.50' is not an amount/],
+    ['a negative cost', { ...refunded, cost: '-4.50' }, /^line 2: cost: '-4.50' is not an amount/],
+    ['a cost with a currency sign', { ...refunded, cost: '£4.50' }, /^line 2: cost: '£4.50' is not an amount/],
     ['a satisfaction of 6', { satisfaction: '6' }, "line 2: satisfaction: '6' is not a whole number from 1 to 5"],
   ])('refuses %s, naming the line and the column', (_, change, message) => {
     expect(() => readOne({ ...minimal, ...change })).toThrow(message);
+  });
+
+  it('gives a complaint classified without a severity the severity triage gives, and one without a respond-by the response target', () => {
+    expect(readOne({ ...minimal, ...triaged })).toMatchObject({ severity: 'medium', respond_by: '2026-11-21T12:30:00.000Z' });
+  });
+
+  it('keeps the uid a file gives, and gives a row without one the uid its id, times and description make, the same each time', () => {
+    expect(readOne({ ...minimal, uid: '0F6A3C7E-2B1D-4E8F-9A0B-5C4D3E2F1A0B' }).uid).toBe('0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b');
+    expect(readOne(minimal).uid).toBe(contentUid(7, '2026-11-20T12:30:00.000Z', '2026-11-20T12:30:00.000Z', 'cold soup'));
+    expect(readOne({ ...minimal, description: 'cold soup!' }).uid).not.toBe(readOne(minimal).uid);
+    expect(readOne({ ...minimal, id: '8' }).uid).not.toBe(readOne(minimal).uid);
+  });
+
+  it('reads every remedy listed, the latest being the remedy and all together the cost', () => {
+    const remedies = '2026-11-20T13:00:00.000Z refund 4.50; 2026-11-22T09:00:00Z Discount 2';
+    expect(readOne({ ...minimal, ...refunded, resolved_at: '2026-11-22T09:00:00Z', remedy: '', remedies })).toMatchObject({
+      remedy: 'discount',
+      cost_minor: 650,
+      remedies: [
+        { given_at: '2026-11-20T13:00:00.000Z', remedy: 'refund', cost_minor: 450 },
+        { given_at: '2026-11-22T09:00:00.000Z', remedy: 'discount', cost_minor: 200 },
+      ],
+    });
+  });
+
+  it('takes the remedy and cost of a file without remedies as given when the complaint was resolved', () => {
+    expect(readOne({ ...minimal, ...refunded, cost: '4.50' }).remedies).toEqual([
+      { given_at: '2026-11-20T14:00:00.000Z', remedy: 'refund', cost_minor: 450 },
+    ]);
+  });
+
+  it.each<[string, Partial<Record<RecordColumn, string>>, string]>([
+    ['resolved before it happened', { ...refunded, resolved_at: '2026-11-17T12:30:00Z' }, 'line 2: resolved_at is before occurred_at'],
+    ['that happens in 2099', { occurred_at: '2099-01-01T00:00:00Z', logged_at: '2099-01-01T00:00:00Z' }, 'line 2: logged_at 2099-01-01T00:00:00.000Z is in the future'],
+    ['from the year 1900', { occurred_at: '1900-01-01T00:00:00Z' }, 'line 2: occurred_at 1900-01-01T00:00:00.000Z is before 2000'],
+    ['logged before it happened', { logged_at: '2026-11-20T12:00:00Z' }, 'line 2: occurred_at is after logged_at; a complaint is logged when or after it happens'],
+    ['new, with a remedy and a satisfaction', { remedy: 'refund', satisfaction: '5' }, 'line 2: satisfaction is given but followed_up_at is empty'],
+    ['new, with a remedy', { remedy: 'refund' }, 'line 2: status is new but remedy is given; only a resolved or closed complaint, or one reopened at a follow-up, has a remedy'],
+    ['closed, with nothing filled in', { status: 'closed' }, 'line 2: status is closed but resolved_at is empty; a closed complaint was resolved'],
+    ['closed, never followed up', { ...refunded, status: 'closed' }, 'line 2: status is closed but followed_up_at or satisfaction is empty; a closed complaint was followed up with a satisfaction'],
+    ['resolved without a remedy', { ...refunded, remedy: '' }, 'line 2: status is resolved but remedy is empty; a resolved complaint was given a remedy'],
+    ['assigned to nobody', { status: 'assigned' }, 'line 2: status is assigned but assignee is empty'],
+    ['triaged without a cause', { ...triaged, cause: '' }, 'line 2: category and cause go together; a triaged complaint has both'],
+    ['rejected without a reason', { status: 'rejected' }, 'line 2: status is rejected but reject_reason is empty'],
+    ['with a cost and no remedy', { cost: '4.50' }, 'line 2: cost is given but remedy is empty'],
+    ['with a respond-by before it happened', { respond_by: '2026-11-19T12:30:00Z' }, 'line 2: respond_by is before occurred_at'],
+    ['in a category the shop does not have', { ...triaged, category: 'food' }, "line 2: category: 'food' is not one of product, service, staff, price, delivery, premises, other"],
+    ['whose remedy is not the latest listed', { ...refunded, remedy: 'apology', remedies: '2026-11-20T14:00:00Z refund' }, 'line 2: remedy is apology but the latest of remedies is refund; remedy is the latest remedy given'],
+    ['whose cost is not what its remedies cost', { ...refunded, cost: '3', remedies: '2026-11-20T14:00:00Z refund 4.50' }, 'line 2: cost is 3.00 but remedies add up to 4.50; cost is what every remedy cost together'],
+    ['with a remedy listed unreadably', { ...refunded, remedies: 'refund 4.50' }, "line 2: remedies: 'refund 4.50' is not a remedy given; write each as its time, the remedy and any cost, such as 2026-11-23T12:00:00.000Z refund 4.50, separated by ;"],
+    ['with a uid that is not one', { uid: '12' }, "line 2: uid: '12' is not a complaint uid; a uid looks like 0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b"],
+  ])('refuses a complaint %s, as no command could make it, naming the line and the rule', (_, change, message) => {
+    expect(() => readOne({ ...minimal, ...change })).toThrow(new UsageError(message));
   });
 
   it('removes the formula guard before reading a value', () => {

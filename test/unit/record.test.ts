@@ -36,6 +36,11 @@ const closed: Complaint = {
   action: 'lids on pots',
   followed_up_at: '2026-11-24T10:00:00.000Z',
   satisfaction: 4,
+  remedies: [
+    { given_at: '2026-11-20T12:30:00.000Z', remedy: 'apology', cost_minor: null },
+    { given_at: '2026-11-21T09:30:00.000Z', remedy: 'replacement', cost_minor: 1250 },
+  ],
+  uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
 };
 
 describe('toRecord', () => {
@@ -70,6 +75,11 @@ describe('toRecord', () => {
       satisfaction: 4,
       staff: 'Kim',
       reject_reason: 'none given',
+      remedies: [
+        { given_at: '2026-11-20T12:30:00.000Z', remedy: 'apology', cost: null },
+        { given_at: '2026-11-21T09:30:00.000Z', remedy: 'replacement', cost: 12.5 },
+      ],
+      uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
     });
   });
 

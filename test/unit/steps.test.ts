@@ -51,6 +51,8 @@ function complaint(fields: Partial<Complaint> = {}): Complaint {
     action: null,
     followed_up_at: null,
     satisfaction: null,
+    remedies: [],
+    uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
     ...fields,
   };
 }
@@ -258,6 +260,7 @@ describe('resolve', () => {
   it('resolves an assigned complaint, recording the note on the timeline only', () => {
     expect(resolve(complaint({ status: 'assigned' }), happened, resolution, LATER)).toEqual({
       changes: { status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 450, root_cause: 'soup left out' },
+      gives: { given_at: LATER, remedy: 'refund', cost_minor: 450 },
       event: {
         action: 'resolved',
         at: LATER,
@@ -278,6 +281,20 @@ describe('resolve', () => {
     const again = resolve(reopened, happened, { ...resolution, root_cause: null, action: null }, LATER).changes;
     expect(again).not.toHaveProperty('root_cause');
     expect(again).not.toHaveProperty('action');
+  });
+
+  it('gives a remedy beside those given before: the complaint shows the latest and what all cost, its timeline what this one cost', () => {
+    const reopened = complaint({
+      status: 'assigned',
+      remedy: 'refund',
+      cost_minor: 10_000,
+      remedies: [{ given_at: OCCURRED, remedy: 'refund', cost_minor: 10_000 }],
+    });
+    const again = resolve(reopened, happened, { ...resolution, remedy: 'discount', cost_minor: 5_000, note: null }, LATER);
+    expect(again.changes).toMatchObject({ remedy: 'discount', cost_minor: 15_000 });
+    expect(again.gives).toEqual({ given_at: LATER, remedy: 'discount', cost_minor: 5_000 });
+    expect(again.event.changes).toMatchObject({ remedy: 'discount', cost_minor: 5_000 });
+    expect(resolve(complaint({ status: 'assigned', remedy: 'apology' }), happened, { ...resolution, cost_minor: null }, LATER).changes.cost_minor).toBeNull();
   });
 
   it('resolves straight from new', () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ function draft(changes: Partial<NewComplaint> = {}): NewComplaint {
     logged_at: AT, occurred_at: AT, status: 'new', channel: null, customer: null, contact: null, about: null,
     description: 'soup was cold', wants: null, suggestion: null, staff: null, category: null, cause: null,
     severity: null, reject_reason: null, assignee: null, respond_by: null, resolved_at: null, remedy: null,
-    cost_minor: null, root_cause: null, action: null, followed_up_at: null, satisfaction: null,
+    cost_minor: null, root_cause: null, action: null, followed_up_at: null, satisfaction: null, remedies: [], uid: randomUUID(),
     ...changes,
   };
 }

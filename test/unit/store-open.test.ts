@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { contentUid } from '../../src/domain/identity.js';
 import { knownMigrations, openDatabase, type Db } from '../../src/store/open.js';
 import { Refusal } from '../../src/errors.js';
 import { dumpDatabase } from '../e2e/harness.js';
@@ -20,6 +21,8 @@ const SHIPPED = [
   { version: 6, name: 'summary_figures' },
   { version: 7, name: 'status_check_by_comparison' },
   { version: 8, name: 'person_keys_folded' },
+  { version: 9, name: 'remedies' },
+  { version: 10, name: 'complaint_uids' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -69,8 +72,9 @@ function logbookAtSchemaOne(): { folder: string; path: string } {
     path,
     (db) => {
       db.prepare(
-        `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, description, cause, cost_minor)
-         VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'Ann Lee', 'soup was cold', '菜太凉', 450)`,
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, description, cause, resolved_at, remedy, cost_minor)
+         VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'Ann Lee', 'soup was cold', '菜太凉',
+                 '2026-11-21T09:00:00.000Z', 'refund', 450)`,
       ).run();
       db.prepare(
         `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
@@ -116,6 +120,7 @@ describe('openDatabase: a new logbook', () => {
         'complaints',
         'daily_figures',
         'events',
+        'remedies',
         'schema_migrations',
         'settings',
       ]);
@@ -123,13 +128,16 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid',
+      ]);
+      expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
+        'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('events') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
-        ...['awaiting', 'by_assignee', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'for_report',
+        ...['awaiting', 'by_assignee', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_uid', 'for_report',
           'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
         ...['counted', 'recounted', 'recounting', 'uncounted'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),
@@ -171,9 +179,65 @@ describe('openDatabase: a new logbook', () => {
   it('counts what the days of an older logbook add up to, for the report to read', () => {
     const { path } = logbookAtSchemaOne();
     withOpened(path, (db) => {
-      expect(db.prepare(`SELECT day, logged, resolved, cost_minor FROM daily_figures`).all()).toEqual([
-        { day: '2026-11-20', logged: 1, resolved: 1, cost_minor: 450 },
+      expect(db.prepare(`SELECT day, logged, resolved, cost_minor FROM daily_figures ORDER BY day`).all()).toEqual([
+        { day: '2026-11-20', logged: 1, resolved: 1, cost_minor: 0 },
+        // What the remedy cost counts on the day it was given.
+        { day: '2026-11-21', logged: 0, resolved: 0, cost_minor: 450 },
       ]);
+    });
+  });
+
+  it('gives each complaint of an older logbook every remedy its timeline records, and what they cost together', () => {
+    const path = join(tempFolder(), 'complaints.db');
+    withOpened(
+      path,
+      (db) => {
+        db.prepare(
+          `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, cost_minor)
+           VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'soup was cold', '2026-11-22T10:00:00.000Z', 'discount', 5000),
+                  (2, '2026-11-20T13:00:00.000Z', '2026-11-20T13:00:00.000Z', 'closed', 'imported, never resolved here', '2026-11-21T10:00:00.000Z', 'apology', NULL)`,
+        ).run();
+        const event = db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (1, ?, ?, ?, ?)`);
+        event.run('2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'logged', '{}');
+        event.run('2026-11-20T15:00:00.000Z', '2026-11-20T15:00:00.000Z', 'resolved', '{"status":"resolved","remedy":"refund","cost_minor":10000}');
+        event.run('2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z', 'reopened', '{"status":"assigned","resolved_at":null}');
+        event.run('2026-11-22T10:00:00.000Z', '2026-11-22T10:00:00.000Z', 'resolved', '{"status":"resolved","remedy":"discount","cost_minor":5000}');
+      },
+      knownMigrations().filter((migration) => migration.version <= 8),
+    );
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT complaint_id, given_at, remedy, cost_minor FROM remedies ORDER BY id`).all()).toEqual([
+        { complaint_id: 1, given_at: '2026-11-20T15:00:00.000Z', remedy: 'refund', cost_minor: 10000 },
+        { complaint_id: 1, given_at: '2026-11-22T10:00:00.000Z', remedy: 'discount', cost_minor: 5000 },
+        { complaint_id: 2, given_at: '2026-11-21T10:00:00.000Z', remedy: 'apology', cost_minor: null },
+      ]);
+      expect(db.prepare(`SELECT id, remedy, cost_minor FROM complaints ORDER BY id`).all()).toEqual([
+        { id: 1, remedy: 'discount', cost_minor: 15000 },
+        { id: 2, remedy: 'apology', cost_minor: null },
+      ]);
+      expect(db.prepare(`SELECT day, cost_minor FROM daily_figures WHERE cost_minor > 0 ORDER BY day`).all()).toEqual([
+        { day: '2026-11-20', cost_minor: 10000 },
+        { day: '2026-11-22', cost_minor: 5000 },
+      ]);
+    });
+  });
+
+  it('gives each complaint of an older logbook the uid its number, times and description make, telling apart complaints alike but for their numbers', () => {
+    const path = join(tempFolder(), 'complaints.db');
+    const insert = `INSERT INTO complaints (id, logged_at, occurred_at, status, description) VALUES (?, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'new', ?)`;
+    withOpened(
+      path,
+      (db) => {
+        for (const [id, description] of [[1, 'soup was cold'], [2, 'rude waiter'], [3, 'soup was cold']] as const) db.prepare(insert).run(id, description);
+      },
+      knownMigrations().filter((migration) => migration.version <= 9),
+    );
+    withOpened(path, (db) => {
+      const uids = db.prepare(`SELECT uid FROM complaints ORDER BY id`).pluck().all();
+      expect(uids[0]).toBe(contentUid(1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'soup was cold'));
+      expect(uids[1]).toBe(contentUid(2, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'rude waiter'));
+      expect(uids[2]).toBe(contentUid(3, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'soup was cold'));
+      expect(new Set(uids).size).toBe(3);
     });
   });
 

@@ -29,7 +29,8 @@ interface Row {
   respondByHours: number | null;
   followedUp: boolean;
   satisfaction: number | null;
-  costMinor: number | null;
+  /** Remedies given, each some hours after the complaint happened (into other days and periods), with its cost. */
+  remedies: Array<{ hoursLater: number; costMinor: number | null }>;
 }
 
 const row: fc.Arbitrary<Row> = fc.record({
@@ -43,7 +44,10 @@ const row: fc.Arbitrary<Row> = fc.record({
   respondByHours: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
   followedUp: fc.boolean(),
   satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
-  costMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
+  remedies: fc.array(
+    fc.record({ hoursLater: fc.integer({ min: 0, max: 100 }), costMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }) }),
+    { maxLength: 3 },
+  ),
 });
 // Periods begin and end at whole hours, as complaints happen here: at midnight (UTC) or inside a
 // day, as a week in summer time does; some hold no whole day.
@@ -66,11 +70,20 @@ function logbookOf(rows: readonly Row[]): Db {
   const db = openDatabase(join(folder, `${++logbooks}.db`));
   const insert = db.prepare(
     `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at, respond_by,
-                             followed_up_at, satisfaction, cost_minor)
-     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction, @costMinor)`,
+                             followed_up_at, satisfaction)
+     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction)`,
   );
-  rows.forEach((r, i) => insert.run(storedAs(r, i)));
+  const give = db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (?, ?, 'refund', ?)`);
+  rows.forEach((r, i) => {
+    insert.run(storedAs(r, i));
+    for (const remedy of remediesOf(r, i)) give.run(i + 1, remedy.givenAt, remedy.costMinor);
+  });
   return db;
+}
+
+/** The remedies of the `i`th complaint given as `r`, when each was given. */
+function remediesOf(r: Row, i: number): Array<{ givenAt: string; costMinor: number | null }> {
+  return r.remedies.map(({ hoursLater, costMinor }) => ({ givenAt: new Date(Date.parse(occurredAt(r, i)) + hoursLater * 3_600_000).toISOString(), costMinor }));
 }
 
 /** The columns of the `i`th complaint given as `r`. */
@@ -86,7 +99,6 @@ function storedAs(r: Row, i: number) {
     respondBy: hoursLater(r.respondByHours),
     followedUpAt: r.followedUp ? hoursLater(500) : null,
     satisfaction: r.satisfaction,
-    costMinor: r.costMinor,
   };
 }
 
@@ -165,9 +177,10 @@ describe('the report as the store counts it, for any logbook and period', () => 
     );
   });
 
-  it('counts the period’s complaints by where they stand and what they cost, as the figures mean, after any changes', () => {
-    // Complaints changed or deleted after they were written, some of them moved to another day:
-    // what each day adds up to (daily_figures) must follow, as must a recount of every day.
+  it('counts the period’s complaints by where they stand, and the remedies given in it, as the figures mean, after any changes', () => {
+    // Complaints changed or deleted (with their remedies) after they were written, some of them
+    // moved to another day: what each day adds up to (daily_figures) must follow, as must a
+    // recount of every day. A remedy counts on the day it was given, whenever its complaint happened.
     const history = fc.array(fc.record({ first: row, fate: fc.constantFrom('kept', 'changed', 'deleted'), then: row }), { maxLength: 40 });
     // Now is sometimes the very moment a complaint is to be answered by, which is not yet late.
     fc.assert(
@@ -176,13 +189,17 @@ describe('the report as the store counts it, for any logbook and period', () => 
         try {
           const change = db.prepare(
             `UPDATE complaints SET occurred_at = @at, status = @status, resolved_at = @resolvedAt, respond_by = @respondBy,
-                    followed_up_at = @followedUpAt, satisfaction = @satisfaction, cost_minor = @costMinor WHERE id = @id`,
+                    followed_up_at = @followedUpAt, satisfaction = @satisfaction WHERE id = @id`,
           );
           const final = entries.flatMap((entry, i) => {
-            if (entry.fate === 'deleted') db.prepare('DELETE FROM complaints WHERE id = ?').run(i + 1);
+            if (entry.fate === 'deleted') {
+              db.prepare('DELETE FROM remedies WHERE complaint_id = ?').run(i + 1);
+              db.prepare('DELETE FROM complaints WHERE id = ?').run(i + 1);
+            }
             if (entry.fate === 'changed') change.run({ ...storedAs(entry.then, i), cause: undefined, category: undefined, id: i + 1 });
             return entry.fate === 'deleted' ? [] : [storedAs(entry.fate === 'changed' ? entry.then : entry.first, i)];
           });
+          const given = entries.flatMap((entry, i) => (entry.fate === 'deleted' ? [] : remediesOf(entry.first, i)));
           const now = (pick % 2 === 0 ? final[pick % (final.length || 1)]?.respondBy : null) ?? day(today);
           const inPeriod = final.filter((c) => c.at >= period.since && c.at < period.until);
           const count = (test: (c: (typeof inPeriod)[number]) => boolean) => inPeriod.filter(test).length;
@@ -200,7 +217,9 @@ describe('the report as the store counts it, for any logbook and period', () => 
             answeredInTime: count((c) => upheld(c) && c.resolvedAt !== null && c.respondBy !== null && c.resolvedAt <= c.respondBy),
             followedUp: count((c) => c.followedUpAt !== null),
             averageSatisfaction: ratings.length === 0 ? null : ratings.reduce((a, b) => a + b, 0) / ratings.length,
-            remedyCostMinor: inPeriod.reduce((total, c) => total + (c.costMinor ?? 0), 0),
+            remedyCostMinor: given
+              .filter(({ givenAt }) => givenAt >= period.since && givenAt < period.until)
+              .reduce((total, { costMinor }) => total + (costMinor ?? 0), 0),
           };
           expect(periodFigures(db, period, now)).toMatchObject(expected);
           recountDailyFigures(db);

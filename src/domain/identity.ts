@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.js';
+
+// A complaint's uid is what makes it the same complaint in another logbook, whatever its number
+// there: an export carries it, and an import that meets it again skips the complaint rather than
+// adding it twice.
+
+const UID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The uid of a complaint that came without one (logged before uids, or in a CSV file made by
+ * hand): made from its number where it came from, when it was logged and happened, and what was
+ * said, so that the same row imported twice, or a file exported before uids were kept, is
+ * recognised, while two complaints alike but for their numbers (two tables complaining of cold
+ * soup at noon) are not taken for one.
+ */
+export function contentUid(id: number, loggedAt: string, occurredAt: string, description: string): string {
+  const digest = createHash('sha256').update(JSON.stringify([id, loggedAt, occurredAt, description])).digest();
+  // Shaped as an RFC 9562 UUID of version 8 (made by the application's own rule), variant 10xx.
+  digest[6] = (digest[6]! & 0x0f) | 0x80;
+  digest[8] = (digest[8]! & 0x3f) | 0x80;
+  const hex = digest.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A uid as written in a file: a UUID, in any capitals. */
+export function parseUid(text: string, column: string): string {
+  const uid = text.trim().toLowerCase();
+  if (!UID.test(uid)) throw new UsageError(`${column}: '${text}' is not a complaint uid; a uid looks like 0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b`);
+  return uid;
+}

@@ -1,0 +1,56 @@
+import type { Complaint } from './complaint.js';
+import { OPEN_STATUSES } from './lifecycle.js';
+import { CLOCK_GRACE_MS, EARLIEST } from './when.js';
+
+/** The columns of a complaint the rules read. */
+type Ruled = Omit<Complaint, 'id' | 'remedies' | 'uid'>;
+
+const HAPPENED = ['logged_at', 'occurred_at', 'resolved_at', 'followed_up_at'] as const;
+
+/**
+ * The first rule of the lifecycle the complaint breaks, as a sentence naming the columns, or null
+ * when it could have been made by the commands: log, triage, assign, resolve and follow-up only
+ * ever leave a complaint that keeps every one of these (a property test holds them to it), and
+ * an import takes nothing that breaks one. `now` bounds what can have happened already.
+ */
+export function brokenRule(c: Ruled, now: Date): string | null {
+  const latest = new Date(now.getTime() + CLOCK_GRACE_MS).toISOString();
+  const earliest = EARLIEST.toISOString();
+  for (const column of HAPPENED) {
+    const at = c[column];
+    if (at !== null && at > latest) return `${column} ${at} is in the future`;
+    if (at !== null && at < earliest) return `${column} ${at} is before ${EARLIEST.getFullYear()}`;
+  }
+  if (c.respond_by !== null && c.respond_by < c.occurred_at) return 'respond_by is before occurred_at';
+  if (c.occurred_at > c.logged_at) return 'occurred_at is after logged_at; a complaint is logged when or after it happens';
+  if (c.resolved_at !== null && c.resolved_at < c.occurred_at) return 'resolved_at is before occurred_at';
+  if (c.followed_up_at !== null && c.followed_up_at < c.occurred_at) return 'followed_up_at is before occurred_at';
+
+  const done = c.status === 'resolved' || c.status === 'closed';
+  if (done && c.resolved_at === null) return `status is ${c.status} but resolved_at is empty; a ${c.status} complaint was resolved`;
+  if (!done && c.resolved_at !== null) return `status is ${c.status} but resolved_at is given; only a resolved or closed complaint has one`;
+  if (done && c.remedy === null) return `status is ${c.status} but remedy is empty; a ${c.status} complaint was given a remedy`;
+  if (c.status === 'closed' && (c.followed_up_at === null || c.satisfaction === null)) {
+    return 'status is closed but followed_up_at or satisfaction is empty; a closed complaint was followed up with a satisfaction';
+  }
+  if (c.status === 'closed' && c.followed_up_at! < c.resolved_at!) return 'followed_up_at is before resolved_at; a complaint is followed up after it is resolved';
+  if (c.satisfaction !== null && c.followed_up_at === null) return 'satisfaction is given but followed_up_at is empty';
+  // A remedy stays with a complaint reopened at a follow-up; no other open complaint has one.
+  if (c.remedy !== null && OPEN_STATUSES.includes(c.status) && c.followed_up_at === null) {
+    return `status is ${c.status} but remedy is given; only a resolved or closed complaint, or one reopened at a follow-up, has a remedy`;
+  }
+  if (c.cost_minor !== null && c.remedy === null) return 'cost is given but remedy is empty';
+
+  if (c.status === 'assigned' && c.assignee === null) return 'status is assigned but assignee is empty';
+  if (c.assignee !== null && (c.status === 'new' || c.status === 'triaged' || c.status === 'rejected')) {
+    return `status is ${c.status} but assignee is given; a complaint someone holds is assigned, resolved or closed`;
+  }
+  if (c.status === 'new' && c.category !== null) return 'status is new but category and cause are given; a classified complaint is triaged';
+  if ((c.category === null) !== (c.cause === null)) return 'category and cause go together; a triaged complaint has both';
+  if (c.severity !== null && c.category === null) return 'severity is given but category and cause are empty';
+  if (c.status === 'triaged' && c.category === null) return 'status is triaged but category and cause are empty';
+  if ((c.status === 'rejected') !== (c.reject_reason !== null)) {
+    return c.status === 'rejected' ? 'status is rejected but reject_reason is empty' : `reject_reason is given but status is ${c.status}`;
+  }
+  return null;
+}

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import type { Complaint } from '../../src/domain/complaint.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
+import { completeComplaint, type LogDraft } from '../../src/domain/intake.js';
+import { assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
+import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
+import { Refusal } from '../../src/errors.js';
+
+// Complaints as the commands make them: logged, then taken through any steps the lifecycle
+// allows, in time order, by the same domain functions the commands call.
+
+type StepTaken =
+  | { kind: 'triage'; category: string; cause: string; severity: string | null }
+  | { kind: 'reject'; reason: string }
+  | { kind: 'assign'; assignee: string }
+  | { kind: 'resolve'; remedy: string; cost_minor: number | null; root_cause: string | null; action: string | null }
+  | { kind: 'follow-up'; satisfaction: number }
+  | { kind: 'reopen'; satisfaction: number | null };
+
+/** Text for the fields a person types, and causes as triage stores them; `text` must say something. */
+export interface Texts {
+  text: fc.Arbitrary<string>;
+  cause: fc.Arbitrary<string>;
+}
+
+const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+
+function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
+  return fc.oneof(
+    fc.record({
+      kind: fc.constant('triage' as const),
+      category: fc.constantFrom(...DEFAULT_SETTINGS.categories),
+      cause,
+      severity: optional(fc.constantFrom(...SEVERITIES)),
+    }),
+    fc.record({ kind: fc.constant('reject' as const), reason: text }),
+    fc.record({ kind: fc.constant('assign' as const), assignee: text }),
+    fc.record({
+      kind: fc.constant('resolve' as const),
+      remedy: fc.constantFrom(...REMEDIES),
+      cost_minor: optional(fc.integer({ min: 0, max: 1e9 })),
+      root_cause: optional(text),
+      action: optional(text),
+    }),
+    fc.record({ kind: fc.constant('follow-up' as const), satisfaction: fc.integer({ min: 1, max: 5 }) }),
+    fc.record({ kind: fc.constant('reopen' as const), satisfaction: optional(fc.integer({ min: 1, max: 5 })) }),
+  );
+}
+
+/** The complaint after `step`, dated `at`; as it was when the lifecycle refuses the step there. */
+function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: string): { complaint: Complaint; previous: PreviousStep } {
+  try {
+    const made = (() => {
+      switch (step.kind) {
+        case 'triage':
+          return triage(current, previous, { reject: false, category: step.category, cause: step.cause, severity: step.severity }, at, null);
+        case 'reject':
+          return triage(current, previous, { reject: true, reason: step.reason }, at, null);
+        case 'assign':
+          return assign(current, previous, step.assignee, at, null, null);
+        case 'resolve':
+          return resolve(current, previous, { ...step, note: null }, at);
+        case 'follow-up':
+          return followUp(current, previous, { satisfaction: step.satisfaction, note: null, reopen: false }, at, 24);
+        case 'reopen':
+          return followUp(current, previous, { satisfaction: step.satisfaction, note: null, reopen: true }, at, 24);
+      }
+    })();
+    const remedies = made.gives === undefined ? current.remedies : [...current.remedies, made.gives];
+    return { complaint: { ...current, ...made.changes, remedies }, previous: { at, was: made.event.action } };
+  } catch (error) {
+    if (error instanceof Refusal) return { complaint: current, previous };
+    throw error;
+  }
+}
+
+/** A complaint logged at a moment from 2000 to `latest` and taken through up to six steps, minutes to days apart. */
+export function madeByCommands(texts: Texts, latest: Date): fc.Arbitrary<Omit<Complaint, 'id'>> {
+  const { text } = texts;
+  const draft: fc.Arbitrary<LogDraft> = fc.record({
+    description: text,
+    customer: optional(text),
+    contact: optional(text),
+    channel: optional(fc.constantFrom(...CHANNELS)),
+    about: optional(text),
+    wants: optional(fc.constantFrom(...WANTS)),
+    suggestion: optional(text),
+    staff: optional(text),
+  });
+  const minute = 60_000;
+  return fc
+    .record({
+      draft,
+      occurred: fc.integer({ min: Date.UTC(2000, 0, 1), max: latest.getTime() - 400 * 24 * 60 * minute }),
+      loggedAfter: fc.integer({ min: 0, max: 3 * 24 * 60 }),
+      uid: fc.uuid(),
+      steps: fc.array(fc.record({ step: stepsFrom(texts), after: fc.integer({ min: 0, max: 7 * 24 * 60 }) }), { maxLength: 6 }),
+    })
+    .map(({ draft: typed, occurred, loggedAfter, uid, steps }) => {
+      const occurredAt = new Date(occurred);
+      const loggedAt = new Date(occurred + loggedAfter * minute);
+      let complaint: Complaint = { ...completeComplaint(typed, occurredAt, loggedAt, 24, uid), id: 0 };
+      let previous: PreviousStep = { at: complaint.occurred_at, was: 'happened' };
+      let at = occurred;
+      for (const { step, after } of steps) {
+        at += after * minute;
+        ({ complaint, previous } = taken(complaint, previous, step, new Date(at).toISOString()));
+      }
+      const { id: _unnumbered, ...made } = complaint;
+      return made;
+    });
+}

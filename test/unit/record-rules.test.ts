@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { brokenRule } from '../../src/domain/record-rules.js';
+import { madeByCommands } from '../support/made-by-commands.js';
+
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+const texts = { text: fc.constantFrom('Ann Lee', 'soup was cold', '王芳', 'Sam'), cause: fc.constantFrom('cold food', '上菜慢') };
+
+describe('brokenRule', () => {
+  it('finds nothing broken in any complaint the commands can make', () => {
+    fc.assert(
+      fc.property(madeByCommands(texts, NOW), (complaint) => {
+        expect(brokenRule(complaint, NOW)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds the commands taking complaints to every status, so the property above covers them all', () => {
+    const statuses = new Set(fc.sample(madeByCommands(texts, NOW), 2000).map((complaint) => complaint.status));
+    expect([...statuses].sort()).toEqual(['assigned', 'closed', 'new', 'rejected', 'resolved', 'triaged']);
+  });
+
+  it('finds a complaint reopened at a follow-up, keeping its remedies, among them', () => {
+    const reopened = fc
+      .sample(madeByCommands(texts, NOW), 2000)
+      .filter((complaint) => complaint.remedy !== null && ['new', 'triaged', 'assigned'].includes(complaint.status));
+    expect(reopened.length).toBeGreaterThan(0);
+  });
+});
