@@ -92,3 +92,23 @@ export function displayWidth(text: string): number {
   });
   return width;
 }
+
+/**
+ * `text` as it is if it is at most `max` columns wide; else its longest start of whole graphemes
+ * that leaves a column for the … that ends it. `max` is at least 1.
+ */
+export function fitWidth(text: string, max: number): string {
+  // No grapheme is wider than two columns for each UTF-16 unit it holds: short text fits unmeasured.
+  if (text.length * 2 <= max) return text;
+  if (PRINTABLE_ASCII.test(text)) return text.length <= max ? text : text.slice(0, max - 1) + '…';
+  let width = 0;
+  let end = 0;
+  let cut = false;
+  eachGrapheme(text, (graphemeEnd, grapheme) => {
+    width += grapheme;
+    if (width < max) end = graphemeEnd;
+    cut = width > max;
+    return !cut;
+  });
+  return cut ? text.slice(0, end) + '…' : text;
+}

@@ -29,22 +29,27 @@ function cellsAt(line: string, starts: readonly number[]): string[] {
 
 describe('tables holding Chinese and emoji', () => {
   const book = tempLogbook('2026-11-23T10:00:00.000Z');
+  const longDescription = '汤太咸了，服务员态度也不好，等了四十分钟才上菜，下次不来了';
 
   beforeAll(() => {
     book.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--at', '2026-11-23 08:00']);
     book.ok(['log', '汤太凉了，第二次了', '--customer', '王小明', '--about', '番茄汤', '--at', '2026-11-23 08:10']);
     book.ok(['log', 'waited 👍🏽', '--customer', 'Zoe\u0308 Ng', '--at', '2026-11-23 08:20']);
+    book.ok(['log', longDescription, '--customer', '李娜', '--about', '外卖 🛵', '--at', '2026-11-23 08:30']);
     book.ok(['triage', '1', '--category', 'product', '--cause', '👨‍🍳 chef error']);
     book.ok(['triage', '2', '--category', 'product', '--cause', '🍲️']);
     book.ok(['triage', '3', '--category', 'service', '--cause', 'long wait']);
+    book.ok(['triage', '4', '--category', 'service', '--cause', '太咸']);
   }, 60_000);
 
   it('starts every cell of a list at the column where its heading starts, row after row', () => {
+    // The long description is cut to the forty columns a list gives it: nineteen characters and ….
     const [heading, ...rows] = book.ok(['list']).trimEnd().split('\n');
     const names = ['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respond by', 'complaint'];
     const starts = names.map((name) => heading!.indexOf(name));
     expect(cellsAt(heading!, starts)).toEqual(names);
     expect(rows.map((row) => cellsAt(row, starts))).toEqual([
+      ['#4', '2026-11-23 08:30', 'triaged', '李娜', '外卖 🛵', '太咸', '', '2026-11-24 08:30', '汤太咸了，服务员态度也不好，等了四十分…'],
       ['#3', '2026-11-23 08:20', 'triaged', 'Zoe\u0308 Ng', '', 'long wait', '', '2026-11-24 08:20', 'waited 👍🏽'],
       ['#2', '2026-11-23 08:10', 'triaged', '王小明', '番茄汤', '🍲️', '', '2026-11-24 08:10', '汤太凉了，第二次了'],
       ['#1', '2026-11-23 08:00', 'triaged', 'Ann Lee', '', '👨‍🍳 chef error', '', '2026-11-24 08:00', 'soup was cold'],
