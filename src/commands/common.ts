@@ -65,11 +65,16 @@ export function filterAsSpelt(db: Db, typed: TypedFilter): ComplaintFilter {
 
 /**
  * The complaints `filter` matches, one a line under a heading, read from the logbook as they are
- * written out (so that a million of them hold one at a time); how many there were, nothing
- * written when none.
+ * written out (so that a million of them hold one at a time), after the lines `above` it; how many
+ * there were, nothing written when none.
  */
-export async function writeComplaintTable(session: Session, db: Db, filter: ComplaintFilter): Promise<number> {
+export async function writeComplaintTable(session: Session, db: Db, filter: ComplaintFilter, above: readonly string[] = []): Promise<number> {
   const table = complaintTable(() => eachComplaint(db, filter, LISTED), session.now(), painter(session.color));
-  if (table.rows > 0) await writeLines(session.stdout, table.lines);
+  if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
+}
+
+function* following(first: Iterable<string>, then: Iterable<string>): Generator<string> {
+  yield* first;
+  yield* then;
 }

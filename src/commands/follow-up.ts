@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
 import { parseId } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
-import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
 import { changeComplaint } from '../store/complaints.js';
 import { atOption, examples, happenedAt, settingsOf, tellNext, writeComplaintTable } from './common.js';
 
@@ -57,6 +57,10 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
   const db = await session.db();
   const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
-  if ((await writeComplaintTable(session, db, followUpsDue(dueBefore))) === 0) return session.tell('No follow-ups due.');
+  const toCall = await writeComplaintTable(session, db, followUpsDue(dueBefore, true));
+  // Apart, as there is no one to call, but listed: each is still to be closed or reopened.
+  const heading = painter(session.color).bold('No contact recorded');
+  const noContact = await writeComplaintTable(session, db, followUpsDue(dueBefore, false), toCall > 0 ? ['', heading] : [heading]);
+  if (toCall + noContact === 0) return session.tell('No follow-ups due.');
   session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
 }

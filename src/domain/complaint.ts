@@ -73,5 +73,8 @@ export interface Step {
 export interface Waiting {
   toTriage: Excerpt<Complaint>;
   overdue: Excerpt<Complaint>;
+  /** Follow-ups due with someone to call: a customer or a contact recorded. */
   followUpsDue: Excerpt<Complaint>;
+  /** How many follow-ups are due with neither a customer nor a contact recorded. */
+  followUpsDueNoContact: number;
 }

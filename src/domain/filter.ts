@@ -23,6 +23,8 @@ export interface ComplaintFilter {
   overdueAt?: string;
   /** Resolved before (ISO UTC). */
   resolvedBefore?: string;
+  /** With a customer or a contact recorded, someone to call back (true), or with neither (false). */
+  someoneToCall?: boolean;
   limit?: number;
   order: 'newest first' | 'oldest first' | 'by id' | 'by respond-by' | 'by resolved';
 }
@@ -38,9 +40,12 @@ export interface FilterFlags {
   limit?: string;
 }
 
-/** Resolved complaints not yet followed up, resolved before the given moment, the longest waiting first. */
-export function followUpsDue(resolvedBefore: string): ComplaintFilter {
-  return { statuses: ['resolved'], resolvedBefore, order: 'by resolved' };
+/**
+ * Resolved complaints not yet followed up, resolved before the given moment, the longest waiting
+ * first; given `someoneToCall`, only those with (true) or without (false) a customer or contact.
+ */
+export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): ComplaintFilter {
+  return { statuses: ['resolved'], resolvedBefore, ...(someoneToCall === undefined ? {} : { someoneToCall }), order: 'by resolved' };
 }
 
 /** A filter as checked, before its cause, category and assignee are matched to the logbook's spellings. */

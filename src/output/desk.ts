@@ -11,9 +11,10 @@ export const DESK_SHOWN = 5;
 /** Today's desk in a few lines: what to triage, what is overdue, whom to call back. */
 export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: ChalkInstance): string {
   const lines = [paint.bold(`${inert(shop)} — ${format(now, 'EEE d MMM yyyy, HH:mm')}`)];
+  const heading = (total: number, title: string, next: string) => lines.push('', `${paint.bold(String(total))} ${title}  ${paint.dim(next)}`);
   const section = (title: string, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
     if (total === 0) return;
-    lines.push('', `${paint.bold(String(total))} ${title}  ${paint.dim(next)}`);
+    heading(total, title, next);
     for (const c of shown) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
     if (total > shown.length) lines.push(paint.dim(`  … and ${total - shown.length} more`));
   };
@@ -33,9 +34,12 @@ export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: Ch
   section(
     waiting.followUpsDue.total === 1 ? 'follow-up due' : 'follow-ups due',
     waiting.followUpsDue,
-    (c) => `resolved ${ago(c.resolved_at ?? c.occurred_at)}${c.customer ? `, call ${oneLine(c.customer, 20)}` : ''}${c.contact ? ` on ${oneLine(c.contact, 20)}` : ''}`,
+    (c) => `resolved ${ago(c.resolved_at ?? c.occurred_at)}, call ${[oneLine(c.customer, 20), oneLine(c.contact, 20)].filter(Boolean).join(' on ')}`,
     'complaints follow-up <id> --satisfaction 1-5',
   );
+  // No one to call, but each still to be closed or reopened: counted here, listed by follow-up.
+  const noContact = waiting.followUpsDueNoContact;
+  if (noContact > 0) heading(noContact, `${noContact === 1 ? 'follow-up' : 'follow-ups'} due with no contact recorded`, 'complaints follow-up');
   if (lines.length === 1) lines.push('', "Nothing waiting. Log a complaint with 'complaints log'.");
   return lines.join('\n');
 }

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { Complaint } from '../domain/complaint.js';
 import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { complaintRef, localTime, oneLine } from './terminal.js';
+import { displayWidth } from './width.js';
 
 type Align = 'left' | 'right';
 
@@ -20,9 +20,6 @@ export interface LaidOut {
 
 // Two spaces after every cell, the last one's too (withoutTrailingSpace drops those).
 const GAP = '  ';
-// A cell of printable ASCII is as many columns wide as it has characters: most cells are ids,
-// times and statuses, and measuring them as string-width does costs more than the rest of a table.
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * A table with the house style: coloured headings only when colour is on, no borders inside.
@@ -65,11 +62,6 @@ export function layOut(head: string[], paint: ChalkInstance, rowsOf: () => Itera
     for (const row of rowsOf()) yield line(row);
   }
   return { rows, lines: lines() };
-}
-
-/** How many columns of a terminal `text` takes: CJK characters two, colour codes none. */
-export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** What a list shows of each complaint. */

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Env } from '../context.js';
 import { localMinute } from '../domain/when.js';
+import { fitWidth } from './width.js';
 
 /** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
 export function decideColor(flagAllows: boolean, env: Env, isTTY: boolean): boolean {
@@ -25,11 +26,13 @@ export function inert(text: string): string {
   return text.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Inert text on one line, for a table cell. */
+/**
+ * Inert text on one line, for a table cell. Text wider than `max` columns (at least 1) is cut
+ * between graphemes, never inside one, and ends in …, the whole at most `max` columns wide.
+ */
 export function oneLine(text: string | null | undefined, max = Infinity): string {
   if (text === null || text === undefined) return '';
-  const flat = inert(text.replace(/[\r\n\t]+/g, ' '));
-  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+  return fitWidth(inert(text.replace(/[\r\n\t]+/g, ' ')), max);
 }
 
 /**

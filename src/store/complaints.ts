@@ -142,6 +142,11 @@ const ORDER: Record<ComplaintFilter['order'], string> = {
   'by resolved': 'resolved_at, id',
 };
 
+// Someone to call back: a customer's name or a contact recorded. Asked of the columns, not of their
+// person keys, so that no plan goes through the keys' partial indexes: they hold most complaints,
+// and the few resolved ones this narrows are found by status.
+const SOMEONE_TO_CALL = '(customer IS NOT NULL OR contact IS NOT NULL)';
+
 function limitOf(filter: ComplaintFilter): string {
   return filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
 }
@@ -180,6 +185,7 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
     where.push(`resolved_at < @resolvedBefore`);
     params.resolvedBefore = filter.resolvedBefore;
   }
+  if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -262,14 +268,22 @@ export function usedValues(db: Db, column: 'about' | 'cause' | 'assignee' | 'sta
 
 /**
  * What needs someone today: new complaints, overdue ones, and follow-ups whose day has come; of
- * each, how many and the first `shown`. Years of unanswered follow-ups are counted, not read.
+ * each, how many and the first `shown`, the follow-ups with no one to call only counted. Years of
+ * unanswered follow-ups are counted, not read.
  */
 export function desk(db: Db, now: string, followUpDueBefore: string, shown: number): Waiting {
   const excerpt = (filter: ComplaintFilter) => ({ total: countComplaints(db, filter), shown: listComplaints(db, { ...filter, limit: shown }) });
+  // Both kinds counted in one pass: a pass reads the row of every resolved complaint.
+  const { where, params } = matching(followUpsDue(followUpDueBefore));
+  const [toCall, noContact] = db
+    .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM complaints ${where}`)
+    .raw()
+    .get(params) as [number, number];
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first' }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by' }),
-    followUpsDue: excerpt(followUpsDue(followUpDueBefore)),
+    followUpsDue: { total: toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), limit: shown }) },
+    followUpsDueNoContact: noContact,
   };
 }
 

@@ -364,6 +364,65 @@ describe('the desk on an empty logbook', () => {
   });
 });
 
+describe('follow-ups due with no one to call', () => {
+  // Seeded once; the tests read it, but the last, which closes #3.
+  //   #1 Ann Lee, 07700 900123   #2 only a contact          #3 neither
+  //   #4 Bo Chen, later forgotten (name and contact erased)  #5 neither, resolved too lately to be due
+  // All resolved on 11-16, #5 on 11-22; with three follow-up days, due from the start of 11-21.
+  const book = tempLogbook();
+  const idsIn = (table: string) => table.split('\n').slice(1).map((row) => row.split(' ')[0]);
+
+  beforeAll(() => {
+    book.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--contact', '07700 900123', '--at', '2026-11-16 09:00']);
+    book.ok(['log', '汤太凉了', '--contact', '138 0013 8000', '--at', '2026-11-16 09:10']);
+    book.ok(['log', 'note left on the counter: rude staff', '--at', '2026-11-16 09:20']);
+    book.ok(['log', 'waited an hour', '--customer', 'Bo Chen', '--contact', 'bo@example.com', '--at', '2026-11-16 09:30']);
+    book.ok(['log', 'card left on a table: 菜太咸', '--at', '2026-11-22 09:00']);
+    for (const id of ['1', '2', '3', '4']) book.ok(['resolve', id, '--remedy', 'apology', '--at', '2026-11-16 12:00']);
+    book.ok(['resolve', '5', '--remedy', 'apology', '--at', '2026-11-22 12:00']);
+    book.ok(['forget', 'Bo Chen', '--yes']);
+  }, 60_000);
+
+  it('lists those with no customer or contact recorded apart, under their own heading', () => {
+    const result = book.run(['follow-up']);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: 'next: complaints follow-up <id> --satisfaction 1-5\n' });
+    const [toCall, noContact] = result.stdout.trimEnd().split('\n\n');
+    expect(idsIn(toCall!)).toEqual(['#1', '#2']);
+    const [heading, ...table] = noContact!.split('\n');
+    expect(heading).toBe('No contact recorded');
+    expect(idsIn(table.join('\n'))).toEqual(['#3', '#4']);
+  });
+
+  it('tells the desk whom to call for each follow-up it shows, and only counts those with no one to call', () => {
+    const [, followUps, noContact, ...rest] = book.ok([]).trimEnd().split('\n\n');
+    expect(followUps!.split('\n')).toEqual([
+      '2 follow-ups due  complaints follow-up <id> --satisfaction 1-5',
+      '  #1     resolved 7 days ago, call Ann Lee on 07700 900123',
+      '  #2     resolved 7 days ago, call 138 0013 8000',
+    ]);
+    expect(noContact).toBe('2 follow-ups due with no contact recorded  complaints follow-up');
+    expect(rest).toEqual([]);
+  });
+
+  it('still closes one with no contact recorded, which then leaves the list and the desk', () => {
+    expect(book.ok(['follow-up', '3', '--satisfaction', '3', '--note', 'owner met them in the shop'])).toBe(
+      'Followed up #3: satisfaction 3/5; closed.\n',
+    );
+    const [, noContact] = book.ok(['follow-up']).trimEnd().split('\n\n');
+    expect(noContact!.split('\n').slice(2).map((row) => row.split(' ')[0])).toEqual(['#4']);
+    expect(book.ok([]).trimEnd().split('\n\n').at(-1)).toBe('1 follow-up due with no contact recorded  complaints follow-up');
+  });
+
+  it('lists only the heading and those under it when every follow-up due has no one to call', () => {
+    const alone = tempLogbook();
+    alone.ok(['log', 'card left on a table', '--at', '2026-11-16 09:00']);
+    alone.ok(['resolve', '1', '--remedy', 'none', '--at', '2026-11-16 12:00']);
+    const [heading, ...table] = alone.ok(['follow-up']).trimEnd().split('\n');
+    expect(heading).toBe('No contact recorded');
+    expect(idsIn(table.join('\n'))).toEqual(['#1']);
+  });
+});
+
 describe('a logbook with a complaint in every status', () => {
   // Seeded once; every test below only reads it (the refusals check that they change nothing).
   //   #1 new       occurred 11-23 08:00, respond by 11-24 08:00

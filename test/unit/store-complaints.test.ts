@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewComplaint } from '../../src/domain/complaint.js';
-import { insertComplaint, spellingsInUse, updateComplaint, usedValues } from '../../src/store/complaints.js';
+import { followUpsDue } from '../../src/domain/filter.js';
+import { countComplaints, desk, insertComplaint, listComplaints, spellingsInUse, updateComplaint, usedValues } from '../../src/store/complaints.js';
 import { openDatabase, type Db } from '../../src/store/open.js';
 
 const AT = '2026-11-20T12:00:00.000Z';
@@ -72,6 +73,27 @@ describe('spellingsInUse', () => {
       insertComplaint(db, draft());
       expect(spellingsInUse(db, 'category')).toEqual([]);
       expect(spellingsInUse(db, 'assignee')).toEqual([]);
+    });
+  });
+});
+
+describe('desk', () => {
+  it('counts the follow-ups due with and without someone to call as the follow-up list finds them', () => {
+    withLogbook((db) => {
+      const resolved = (at: string, person: Partial<NewComplaint>) => insertComplaint(db, draft({ status: 'resolved', resolved_at: at, ...person }));
+      for (const at of ['2026-11-01T10:00:00.000Z', '2026-11-02T10:00:00.000Z', '2026-11-22T10:00:00.000Z']) {
+        resolved(at, { customer: 'Ann Lee' });
+        resolved(at, { contact: '07700 900123' });
+        resolved(at, { customer: 'Bo Chen', contact: 'bo@example.com' });
+        resolved(at, {});
+      }
+      const dueBefore = '2026-11-20T00:00:00.000Z';
+      const waiting = desk(db, AT, dueBefore, 5);
+      expect(waiting.followUpsDue.total).toBe(countComplaints(db, followUpsDue(dueBefore, true)));
+      expect(waiting.followUpsDueNoContact).toBe(countComplaints(db, followUpsDue(dueBefore, false)));
+      expect([waiting.followUpsDue.total, waiting.followUpsDueNoContact]).toEqual([6, 2]);
+      expect(waiting.followUpsDue.shown.map((c) => c.id)).toEqual([1, 2, 3, 5, 6]);
+      expect(listComplaints(db, followUpsDue(dueBefore, false)).map((c) => c.id)).toEqual([4, 8]);
     });
   });
 });

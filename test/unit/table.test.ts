@@ -1,29 +1,10 @@
 import { Chalk } from 'chalk';
-import fc from 'fast-check';
-import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, newTable, withoutTrailingSpace } from '../../src/output/table.js';
+import { newTable, withoutTrailingSpace } from '../../src/output/table.js';
 
 const plain = new Chalk({ level: 0 });
 const coloured = new Chalk({ level: 1 });
 const stripColour = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-
-describe('displayWidth', () => {
-  it('measures any text as string-width does, ASCII by its length', () => {
-    const text = fc.oneof(
-      fc.string(),
-      fc.string({ unit: 'grapheme' }),
-      fc.string({ unit: 'binary' }),
-      fc.string({ unit: fc.constantFrom('a', ' ', '~', '\x1b', '[', '1', 'm', '汤', '\u0301', '\t', '😀', '\u200b') }),
-    );
-    fc.assert(
-      fc.property(text, (t) => {
-        expect(displayWidth(t)).toBe(stringWidth(t));
-      }),
-      { numRuns: 2_000 },
-    );
-  });
-});
 
 describe('newTable', () => {
   it('makes each column as wide as its widest cell and two spaces, Chinese counting double', () => {

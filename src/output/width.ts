@@ -1,0 +1,114 @@
+import stringWidth from 'string-width';
+
+// How wide text is on a terminal, as string-width 8 measures it: grapheme by grapheme, CJK
+// characters and emoji two columns, combining marks none. string-width segments every string it
+// is given and tests each grapheme against the emoji properties, which cost more than the rest of
+// a table; the units of ASCII and Chinese text are graphemes of their own, and are measured here
+// one unit at a time, each kind of unit once.
+
+const graphemes = new Intl.Segmenter();
+
+// Printable ASCII is as many columns wide as it has characters: most cells are ids, times and
+// statuses, and this is the quickest way there is to measure them.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+// Per UTF-16 unit: 0 not measured yet, JOINS, or its width alone plus 2.
+const unitWidths = new Uint8Array(0x10000);
+const JOINS = 1;
+
+/** A unit's width as a grapheme of its own, or -1 if it may form a grapheme with a neighbour. */
+function widthAlone(unit: number): number {
+  let known = unitWidths[unit]!;
+  if (known === 0) known = unitWidths[unit] = measureAlone(unit);
+  return known - 2;
+}
+
+function measureAlone(unit: number): number {
+  const char = String.fromCharCode(unit);
+  // Surrogates pair up and CR takes the LF after it, beside anything else; combining marks, joiners
+  // and prepended signs join a letter beside them, and Hangul jamo join one another.
+  if ((unit >= 0xd800 && unit <= 0xdfff) || char === '\r') return JOINS;
+  if ([...graphemes.segment(`a${char}${char}a`)].length !== 4) return JOINS;
+  return stringWidth(char) + 2;
+}
+
+/**
+ * Gives `visit` the end and the width of each grapheme of `text` in turn, until it returns false.
+ * Where two units that join no neighbour meet, a grapheme ends: a unit between two such places is
+ * a grapheme of its own, and only the stretches between them are segmented.
+ */
+function eachGrapheme(text: string, visit: (end: number, width: number) => boolean): void {
+  let start = 0;
+  let startAlone = text.length > 0 ? widthAlone(text.charCodeAt(0)) : 0;
+  while (start < text.length) {
+    let stop = start + 1;
+    let lastAlone = startAlone;
+    let nextAlone = stop < text.length ? widthAlone(text.charCodeAt(stop)) : 0;
+    while (stop < text.length && (lastAlone < 0 || nextAlone < 0)) {
+      lastAlone = nextAlone;
+      nextAlone = ++stop < text.length ? widthAlone(text.charCodeAt(stop)) : 0;
+    }
+    if (stop === start + 1 && startAlone >= 0 ? !visit(stop, startAlone) : !eachInStretch(text, start, stop, visit)) return;
+    start = stop;
+    startAlone = nextAlone;
+  }
+}
+
+// Short stretches segmented so far (an emoji and the space after it, say), each as the end and
+// width of its graphemes in turn: Intl.Segmenter is slow to start, and the emoji a shop's
+// customers use are a few hundred. Past this many, stretches are segmented and not kept.
+const stretches = new Map<string, number[]>();
+const STRETCHES_KEPT = 10_000;
+const STRETCH_KEPT_UNITS = 32;
+
+function eachInStretch(text: string, start: number, stop: number, visit: (end: number, width: number) => boolean): boolean {
+  const stretch = text.slice(start, stop);
+  const known = stretches.get(stretch);
+  if (known !== undefined) {
+    for (let i = 0; i < known.length; i += 2) if (!visit(start + known[i]!, known[i + 1]!)) return false;
+    return true;
+  }
+  const keep = stretch.length <= STRETCH_KEPT_UNITS && stretches.size < STRETCHES_KEPT;
+  const clusters: number[] = [];
+  for (const { segment, index } of graphemes.segment(stretch)) {
+    const end = index + segment.length;
+    const width = stringWidth(segment);
+    if (keep) clusters.push(end, width);
+    if (!visit(start + end, width)) return false;
+  }
+  if (keep) stretches.set(stretch, clusters);
+  return true;
+}
+
+/** How many columns of a terminal `text` takes: CJK characters and emoji two, colour codes none. */
+export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // Colour codes (ESC, or CSI, then parameters) take no columns; string-width leaves them out.
+  if (text.includes('\x1b') || text.includes('\x9b')) return stringWidth(text);
+  let width = 0;
+  eachGrapheme(text, (_end, grapheme) => {
+    width += grapheme;
+    return true;
+  });
+  return width;
+}
+
+/**
+ * `text` as it is if it is at most `max` columns wide; else its longest start of whole graphemes
+ * that leaves a column for the … that ends it. `max` is at least 1.
+ */
+export function fitWidth(text: string, max: number): string {
+  // No grapheme is wider than two columns for each UTF-16 unit it holds: short text fits unmeasured.
+  if (text.length * 2 <= max) return text;
+  if (PRINTABLE_ASCII.test(text)) return text.length <= max ? text : text.slice(0, max - 1) + '…';
+  let width = 0;
+  let end = 0;
+  let cut = false;
+  eachGrapheme(text, (graphemeEnd, grapheme) => {
+    width += grapheme;
+    if (width < max) end = graphemeEnd;
+    cut = width > max;
+    return !cut;
+  });
+  return cut ? text.slice(0, end) + '…' : text;
+}

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempLogbook } from './harness.js';
+
+// The columns a terminal gives each grapheme these tests write: two for an emoji (with whatever
+// joins, tones or selects it) and for a Chinese character or full-width punctuation, none for a
+// combining mark on its own, one for anything else. Worked out here rather than by the string-width
+// the program uses, so that the test does not take the program's word for it.
+function columnsOf(grapheme: string): number {
+  if (/\p{Extended_Pictographic}|\p{Script=Han}|[\u3000-\u303f\uff00-\uff60]/u.test(grapheme)) return 2;
+  return /^\p{M}+$/u.test(grapheme) ? 0 : 1;
+}
+
+const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
+
+/** The text of `line` between the display columns where each cell starts; fails where a start falls inside a grapheme. */
+function cellsAt(line: string, starts: readonly number[]): string[] {
+  const cells = starts.map(() => '');
+  let column = 0;
+  for (const grapheme of graphemes(line)) {
+    const cell = starts.findLastIndex((start) => start <= column);
+    if (cell + 1 < starts.length && column + columnsOf(grapheme) > starts[cell + 1]!) {
+      throw new Error(`'${grapheme}' in "${line}" runs from column ${column} over the start of a cell at ${starts[cell + 1]}`);
+    }
+    cells[cell] += grapheme;
+    column += columnsOf(grapheme);
+  }
+  return cells.map((cell) => cell.trimEnd());
+}
+
+describe('tables holding Chinese and emoji', () => {
+  const book = tempLogbook('2026-11-23T10:00:00.000Z');
+  const longDescription = '汤太咸了，服务员态度也不好，等了四十分钟才上菜，下次不来了';
+
+  beforeAll(() => {
+    book.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--at', '2026-11-23 08:00']);
+    book.ok(['log', '汤太凉了，第二次了', '--customer', '王小明', '--about', '番茄汤', '--at', '2026-11-23 08:10']);
+    book.ok(['log', 'waited 👍🏽', '--customer', 'Zoe\u0308 Ng', '--at', '2026-11-23 08:20']);
+    book.ok(['log', longDescription, '--customer', '李娜', '--about', '外卖 🛵', '--at', '2026-11-23 08:30']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '👨‍🍳 chef error']);
+    book.ok(['triage', '2', '--category', 'product', '--cause', '🍲️']);
+    book.ok(['triage', '3', '--category', 'service', '--cause', 'long wait']);
+    book.ok(['triage', '4', '--category', 'service', '--cause', '太咸']);
+  }, 60_000);
+
+  it('starts every cell of a list at the column where its heading starts, row after row', () => {
+    // The long description is cut to the forty columns a list gives it: nineteen characters and ….
+    const [heading, ...rows] = book.ok(['list']).trimEnd().split('\n');
+    const names = ['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respond by', 'complaint'];
+    const starts = names.map((name) => heading!.indexOf(name));
+    expect(cellsAt(heading!, starts)).toEqual(names);
+    expect(rows.map((row) => cellsAt(row, starts))).toEqual([
+      ['#4', '2026-11-23 08:30', 'triaged', '李娜', '外卖 🛵', '太咸', '', '2026-11-24 08:30', '汤太咸了，服务员态度也不好，等了四十分…'],
+      ['#3', '2026-11-23 08:20', 'triaged', 'Zoe\u0308 Ng', '', 'long wait', '', '2026-11-24 08:20', 'waited 👍🏽'],
+      ['#2', '2026-11-23 08:10', 'triaged', '王小明', '番茄汤', '🍲️', '', '2026-11-24 08:10', '汤太凉了，第二次了'],
+      ['#1', '2026-11-23 08:00', 'triaged', 'Ann Lee', '', '👨‍🍳 chef error', '', '2026-11-24 08:00', 'soup was cold'],
+    ]);
+  });
+
+});
