@@ -404,7 +404,7 @@ describe('a complaint given several remedies', () => {
       ],
     });
     const exported = shop.ok(['export']);
-    expect(parse(exported, { columns: true })[0].remedies).toBe('2026-11-23T13:00:00.000Z refund 100.00; 2026-11-24T11:00:00.000Z discount 50.00');
+    expect((parse(exported, { columns: true }) as Array<Record<string, string>>)[0]!.remedies).toBe('2026-11-23T13:00:00.000Z refund 100.00; 2026-11-24T11:00:00.000Z discount 50.00');
     const copy = tempLogbook(NOW);
     const file = join(copy.dir, 'export.csv');
     writeFileSync(file, exported);
