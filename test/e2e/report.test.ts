@@ -9,6 +9,10 @@ import { runAtTerminal, tempLogbook, type Logbook } from './harness.js';
 const NOW = '2026-11-26T10:00:00.000Z';
 const ESCAPE = '\u001b[31mred\u001b[0m';
 
+// Other folds rude staff and slow service: rude staff is needed to reach 80 %, so --top 3 shows it.
+const OTHER_WITHIN_THE_VITAL_FEW =
+  'The vital few, up to the row that crosses 80 %: 1 of 4 causes, 42.86 % of 7 complaints; Other, which folds 3 more causes, lies within the 80 % too (--top 3 shows the vital few by name).';
+
 let book: Logbook;
 const report = (...args: string[]) => book.ok(['report', ...args]);
 const reportJson = (...args: string[]) => JSON.parse(report('--format', 'json', ...args));
@@ -182,16 +186,24 @@ describe('report as a table', () => {
     expect(new Set(countEnds).size).toBe(1);
   });
 
-  it('names what Other folds and rules off the vital few above the rows that follow', () => {
+  it('names what Other folds and rules off the vital few by name above it, though Other, the largest, lies within the 80 % too', () => {
     const lines = report('--top', '1').split('\n');
-    expect(lines.slice(3, 7)).toEqual([
+    expect(lines.slice(3, 8)).toEqual([
       '#  cause                  count      %  cum. %',
       '1  cold food                  3  42.86   42.86  ██████████████████',
-      '2  Other (3 more causes)      4  57.14  100.00  ████████████████████████',
       // As wide as the table: the header padded through the 24-cell bar column.
       `── the vital few above ${'─'.repeat(51)}`,
+      '2  Other (3 more causes)      4  57.14  100.00  ████████████████████████',
+      OTHER_WITHIN_THE_VITAL_FEW,
     ]);
-    expect(lines[7]).toBe('The vital few, up to the row that crosses 80 %: 1 of 4 causes and Other, 100.00 % of 7 complaints.');
+  });
+
+  it('rules off the vital few above Other when Other comes after the 80 %, as before', () => {
+    const lines = report('--top', '3').split('\n');
+    const rule = lines.findIndex((line) => line.startsWith('── the vital few above ─'));
+    expect(lines[rule - 1]).toMatch(/^3  rude staff /);
+    expect(lines[rule + 1]).toMatch(/^4  Other \(1 more cause\) /);
+    expect(lines[rule + 2]).toBe('The vital few, up to the row that crosses 80 %: 3 of 4 causes, 85.71 % of 7 complaints.');
   });
 
   it('shows stored escape sequences inertly and colours nothing when the output is not a terminal', () => {
@@ -215,6 +227,17 @@ describe('report --format markdown', () => {
     const markdown = report('--format', 'markdown');
     expect(markdown).toContain('\\<script\\>');
     await expect(markdown).toMatchFileSnapshot('golden/report-markdown.md');
+  });
+
+  it('marks only the vital few by name when Other, the largest, lies within the 80 % too, and says so', () => {
+    expect(report('--top', '1', '--format', 'markdown')).toContain(
+      [
+        '| 1 | **cold food** | 3 | 42.86 | 42.86 | ● | ████████████ |',
+        '| 2 | Other (3 more causes) | 4 | 57.14 | 100.00 |  | ████████████████ |',
+        '',
+        OTHER_WITHIN_THE_VITAL_FEW,
+      ].join('\n'),
+    );
   });
 });
 
@@ -278,6 +301,13 @@ describe('report --format html', () => {
     expect(page).toContain('<table>');
     expect(page).toContain('<h2>Summary</h2>');
     expect(page).not.toMatch(/https?:|\/\/|url\(|<script|<link|<img|\bsrc=|\bhref=|@import/i);
+  });
+
+  it('rules off the vital few by name in the table, not under Other, when Other lies within the 80 % too', () => {
+    const page = report('--top', '1', '--format', 'html');
+    expect(page).toContain('<tr class="vital last-vital"><td class="n">1</td><td>cold food</td>');
+    expect(page).toContain('<tr><td class="n">2</td><td>Other (3 more causes)</td><td class="n">4</td><td class="n">57.14</td><td class="n">100.00</td><td></td></tr>');
+    expect(page).toContain(OTHER_WITHIN_THE_VITAL_FEW);
   });
 
   it('escapes stored text', () => {

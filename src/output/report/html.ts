@@ -1,5 +1,5 @@
 import type { ParetoRow } from '../../domain/pareto.js';
-import { VITAL_PERCENT } from '../../domain/pareto.js';
+import { VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import {
@@ -116,10 +116,10 @@ ${listed(report.suggestions.shown.map((s) => [s.id, oneLine(s.suggestion)]), rep
 function paretoTable(report: Report): string {
   const { rows } = report.pareto;
   if (rows.length === 0) return '';
-  const lastVital = rows.findLastIndex((row) => row.vital);
+  const lastVital = rows.findLastIndex(isNamedVital);
   const body = rows.map((row, index) => {
-    const classes = [row.vital ? 'vital' : '', index === lastVital ? 'last-vital' : ''].filter(Boolean).join(' ');
-    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><td>${esc(rowLabel(row, report.by, 80))}</td><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td>${row.vital ? '●' : ''}</td></tr>`;
+    const classes = [isNamedVital(row) ? 'vital' : '', index === lastVital ? 'last-vital' : ''].filter(Boolean).join(' ');
+    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><td>${esc(rowLabel(row, report.by, 80))}</td><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td>${isNamedVital(row) ? '●' : ''}</td></tr>`;
   });
   return `<div class="scroll"><table>
 <thead><tr><th class="n">#</th><th>${esc(report.by)}</th><th class="n">count</th><th class="n">%</th><th class="n">cum. %</th><th>vital few</th></tr></thead>
@@ -147,7 +147,7 @@ function paretoChart(report: Report): string {
 
   const bars = rows.map((row, index) => {
     const height = (plotHeight * row.count) / most;
-    return `<rect class="bar${row.vital ? ' vital' : ''}" data-key="${esc(oneLine(row.key))}" data-count="${row.count}" x="${num(centre(index) - barWidth / 2)}" y="${num(PLOT.bottom - height)}" width="${num(barWidth)}" height="${num(height)}"><title>${esc(barTitle(row, report))}</title></rect>`;
+    return `<rect class="bar${isNamedVital(row) ? ' vital' : ''}" data-key="${esc(oneLine(row.key))}" data-count="${row.count}" x="${num(centre(index) - barWidth / 2)}" y="${num(PLOT.bottom - height)}" width="${num(barWidth)}" height="${num(height)}"><title>${esc(barTitle(row, report))}</title></rect>`;
   });
   const labels = rows.map((row, index) => {
     const x = num(centre(index));
