@@ -272,24 +272,22 @@ describe('report --format csv', () => {
 describe('report --format html', () => {
   const html = () => report('--format', 'html');
 
-  it('draws one bar per row, each as tall as its count in proportion, with the cumulative line and a dashed 80 % line', () => {
+  it('draws one bar per row, as long as its count beside the largest, and rules off the vital few', () => {
     const page = html();
-    const bars = [...page.matchAll(/<rect class="bar( vital)?" data-key="([^"]*)" data-count="(\d+)"[^>]*\bheight="([\d.]+)"/g)].map(
-      ([, vital, key, count, height]) => ({ vital: vital !== undefined, key, count: Number(count), height: Number(height) }),
-    );
-    expect(bars.map(({ key, count, vital }) => [key, count, vital])).toEqual([
-      ['cold food', 3, true],
-      ['汤太凉', 2, true],
-      ['rude staff', 1, true],
-      ['slow service', 1, false],
+    const items = [...page.matchAll(/<li( class="[^"]*")?>(.*?)<\/li>/g)].map(([, kind, inner]) => ({ kind, inner: inner! }));
+    const chart = items.slice(0, items.findIndex(({ inner }) => inner.startsWith('#')));
+    const bars = chart.map(({ kind, inner }) => {
+      const bar = /^<span class="label">(.*)<\/span><span class="track"><span class="bar" style="width: ([\d.]+)%"><\/span><\/span><span class="count">(\d+)<\/span>$/.exec(inner);
+      return bar === null ? inner : { vital: kind === ' class="vital"', label: bar[1], width: Number(bar[2]), count: Number(bar[3]) };
+    });
+    expect(bars).toEqual([
+      { vital: true, label: 'cold food', width: 100, count: 3 },
+      { vital: true, label: '<span lang="zh-CN">汤太凉</span>', width: 66.67, count: 2 },
+      { vital: true, label: 'rude staff', width: 33.33, count: 1 },
+      'the vital few above',
+      { vital: false, label: 'slow service', width: 33.33, count: 1 },
     ]);
-    const perComplaint = bars[0]!.height / bars[0]!.count;
-    for (const bar of bars) expect(bar.height / bar.count).toBeCloseTo(perComplaint, 1);
-
-    const points = /<polyline class="cumulative" points="([^"]+)"/.exec(page)![1]!.trim().split(' ');
-    expect(points).toHaveLength(bars.length);
-    expect(page).toMatch(/<line class="cut" [^>]*\/>/);
-    expect(page).toMatch(/\.cut \{[^}]*stroke-dasharray/);
+    expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that crosses 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints.</figcaption>');
   });
 
   it('is one self-contained page for a phone and for one A4 sheet, fetching nothing', () => {
@@ -303,11 +301,26 @@ describe('report --format html', () => {
     expect(page).not.toMatch(/https?:|\/\/|url\(|<script|<link|<img|\bsrc=|\bhref=|@import/i);
   });
 
-  it('rules off the vital few by name in the table, not under Other, when Other lies within the 80 % too', () => {
+  it('rules off the vital few by name in the chart and the table, not under Other, when Other lies within the 80 % too', () => {
     const page = report('--top', '1', '--format', 'html');
-    expect(page).toContain('<tr class="vital last-vital"><td class="n">1</td><td>cold food</td>');
-    expect(page).toContain('<tr><td class="n">2</td><td>Other (3 more causes)</td><td class="n">4</td><td class="n">57.14</td><td class="n">100.00</td><td></td></tr>');
-    expect(page).toContain(OTHER_WITHIN_THE_VITAL_FEW);
+    expect(page).toMatch(/<li class="vital"><span class="label">cold food<\/span>.*<\/li>\n<li class="cut">the vital few above<\/li>\n<li><span class="label">Other \(3 more causes\)<\/span>/);
+    expect(page).toContain('<tr class="vital last-vital"><td class="n">1</td><td class="key">cold food</td>');
+    expect(page).toContain(
+      '<tr><td class="n">2</td><td class="key">Other (3 more causes)</td><td class="n">4</td><td class="n">57.14</td><td class="n">100.00</td><td class="mark"></td></tr>',
+    );
+    expect(page).toContain(OTHER_WITHIN_THE_VITAL_FEW.replaceAll(' %', '&nbsp;%'));
+  });
+
+  it('is an English page that marks each stored text written in Chinese as zh-CN, and nothing else', () => {
+    const page = html();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<td class="key"><span lang="zh-CN">汤太凉</span></td>');
+    expect(page).toContain('<li>#4 <span lang="zh-CN">汤太凉</span>: heat the bowls first</li>');
+    expect(page).toContain('<li>#4 <span lang="zh-CN">汤要热一点</span></li>');
+    expect(page).toContain('<h1>Complaints by cause — Corner Café</h1>');
+    const marks = [...page.matchAll(/<(\w+) lang="([^"]+)">([^<]*)</g)].map(([, tag, lang, text]) => ({ tag, lang, text: text! }));
+    expect(marks[0]).toEqual({ tag: 'html', lang: 'en', text: '\n' });
+    expect(marks.slice(1).filter(({ tag, lang, text }) => tag !== 'span' || lang !== 'zh-CN' || !/\p{Script=Han}/u.test(text))).toEqual([]);
   });
 
   it('escapes stored text', () => {
