@@ -60,6 +60,8 @@ export interface Pareto {
   /** The sum of the rows' counts. */
   total: number;
   rows: ParetoRow[];
+  /** How many keys the vital few take with none folded: the --top that shows every one of them by name. */
+  vitalKeys: number;
 }
 
 /**
@@ -79,14 +81,22 @@ export function pareto(tallies: readonly Tally[], top?: number): Pareto {
   }
 
   const total = kept.reduce((sum, row) => sum + row.count, 0);
+  // Compared in whole counts, so a row that starts exactly at 80 % is reliably not vital.
+  const startsVital = (before: number) => before * 100 < VITAL_PERCENT * total;
   let before = 0;
   const rows = kept.map((row) => {
-    // Compared in whole counts, so a row that starts exactly at 80 % is reliably not vital.
-    const vital = before * 100 < VITAL_PERCENT * total;
+    const vital = startsVital(before);
     before += row.count;
     return { ...row, percent: percentOf(row.count, total), cumulativePercent: percentOf(before, total), vital };
   });
-  return { total, rows };
+  let vitalKeys = 0;
+  for (let unfolded = 0; vitalKeys < ordered.length && startsVital(unfolded); vitalKeys++) unfolded += ordered[vitalKeys]!.count;
+  return { total, rows, vitalKeys };
+}
+
+/** Whether a row is one of the vital few by name: `Other` may lie within the 80 %, but names no key to act on. */
+export function isNamedVital(row: ParetoRow): boolean {
+  return row.vital && row.folded === 0;
 }
 
 /**
@@ -95,7 +105,7 @@ export function pareto(tallies: readonly Tally[], top?: number): Pareto {
  * `tallies` is counted in, to list an action under.
  */
 export function vitalSpellings(table: Pareto, tallies: readonly SpeltTally[]): { spellings: string[]; rowOf: (spelling: string) => string } {
-  const vital = new Set(table.rows.filter((row) => row.vital && row.folded === 0).map((row) => row.key));
+  const vital = new Set(table.rows.filter(isNamedVital).map((row) => row.key));
   const rowKeys = new Map(tallies.flatMap(({ key, spellings }) => spellings.map((spelling) => [spelling, key] as const)));
   return {
     spellings: [...rowKeys].filter(([, key]) => vital.has(key)).map(([spelling]) => spelling),

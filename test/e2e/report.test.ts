@@ -9,6 +9,10 @@ import { runAtTerminal, tempLogbook, type Logbook } from './harness.js';
 const NOW = '2026-11-26T10:00:00.000Z';
 const ESCAPE = '\u001b[31mred\u001b[0m';
 
+// Other folds rude staff and slow service: rude staff is needed to reach 80 %, so --top 3 shows it.
+const OTHER_WITHIN_THE_VITAL_FEW =
+  'The vital few, up to the row that crosses 80 %: 1 of 4 causes, 42.86 % of 7 complaints; Other, which folds 3 more causes, lies within the 80 % too (--top 3 shows the vital few by name).';
+
 let book: Logbook;
 const report = (...args: string[]) => book.ok(['report', ...args]);
 const reportJson = (...args: string[]) => JSON.parse(report('--format', 'json', ...args));
@@ -183,16 +187,24 @@ describe('report as a table', () => {
     expect(new Set(countEnds).size).toBe(1);
   });
 
-  it('names what Other folds and rules off the vital few above the rows that follow', () => {
+  it('names what Other folds and rules off the vital few by name above it, though Other, the largest, lies within the 80 % too', () => {
     const lines = report('--top', '1').split('\n');
-    expect(lines.slice(3, 7)).toEqual([
+    expect(lines.slice(3, 8)).toEqual([
       '#  cause                  count      %  cum. %',
       '1  cold food                  3  42.86   42.86  ██████████████████',
-      '2  Other (3 more causes)      4  57.14  100.00  ████████████████████████',
       // As wide as the table: the header padded through the 24-cell bar column.
       `── the vital few above ${'─'.repeat(51)}`,
+      '2  Other (3 more causes)      4  57.14  100.00  ████████████████████████',
+      OTHER_WITHIN_THE_VITAL_FEW,
     ]);
-    expect(lines[7]).toBe('The vital few, up to the row that crosses 80 %: 1 of 4 causes and Other, 100.00 % of 7 complaints.');
+  });
+
+  it('rules off the vital few above Other when Other comes after the 80 %, as before', () => {
+    const lines = report('--top', '3').split('\n');
+    const rule = lines.findIndex((line) => line.startsWith('── the vital few above ─'));
+    expect(lines[rule - 1]).toMatch(/^3  rude staff /);
+    expect(lines[rule + 1]).toMatch(/^4  Other \(1 more cause\) /);
+    expect(lines[rule + 2]).toBe('The vital few, up to the row that crosses 80 %: 3 of 4 causes, 85.71 % of 7 complaints.');
   });
 
   it('shows stored escape sequences inertly and colours nothing when the output is not a terminal', () => {
@@ -216,6 +228,17 @@ describe('report --format markdown', () => {
     const markdown = report('--format', 'markdown');
     expect(markdown).toContain('\\<script\\>');
     await expect(markdown).toMatchFileSnapshot('golden/report-markdown.md');
+  });
+
+  it('marks only the vital few by name when Other, the largest, lies within the 80 % too, and says so', () => {
+    expect(report('--top', '1', '--format', 'markdown')).toContain(
+      [
+        '| 1 | **cold food** | 3 | 42.86 | 42.86 | ● | ████████████ |',
+        '| 2 | Other (3 more causes) | 4 | 57.14 | 100.00 |  | ████████████████ |',
+        '',
+        OTHER_WITHIN_THE_VITAL_FEW,
+      ].join('\n'),
+    );
   });
 });
 
@@ -250,24 +273,22 @@ describe('report --format csv', () => {
 describe('report --format html', () => {
   const html = () => report('--format', 'html');
 
-  it('draws one bar per row, each as tall as its count in proportion, with the cumulative line and a dashed 80 % line', () => {
+  it('draws one bar per row, as long as its count beside the largest, and rules off the vital few', () => {
     const page = html();
-    const bars = [...page.matchAll(/<rect class="bar( vital)?" data-key="([^"]*)" data-count="(\d+)"[^>]*\bheight="([\d.]+)"/g)].map(
-      ([, vital, key, count, height]) => ({ vital: vital !== undefined, key, count: Number(count), height: Number(height) }),
-    );
-    expect(bars.map(({ key, count, vital }) => [key, count, vital])).toEqual([
-      ['cold food', 3, true],
-      ['汤太凉', 2, true],
-      ['rude staff', 1, true],
-      ['slow service', 1, false],
+    const items = [...page.matchAll(/<li( class="[^"]*")?>(.*?)<\/li>/g)].map(([, kind, inner]) => ({ kind, inner: inner! }));
+    const chart = items.slice(0, items.findIndex(({ inner }) => inner.startsWith('#')));
+    const bars = chart.map(({ kind, inner }) => {
+      const bar = /^<span class="label">(.*)<\/span><span class="track"><span class="bar" style="width: ([\d.]+)%"><\/span><\/span><span class="count">(\d+)<\/span>$/.exec(inner);
+      return bar === null ? inner : { vital: kind === ' class="vital"', label: bar[1], width: Number(bar[2]), count: Number(bar[3]) };
+    });
+    expect(bars).toEqual([
+      { vital: true, label: 'cold food', width: 100, count: 3 },
+      { vital: true, label: '<span lang="zh-CN">汤太凉</span>', width: 66.67, count: 2 },
+      { vital: true, label: 'rude staff', width: 33.33, count: 1 },
+      'the vital few above',
+      { vital: false, label: 'slow service', width: 33.33, count: 1 },
     ]);
-    const perComplaint = bars[0]!.height / bars[0]!.count;
-    for (const bar of bars) expect(bar.height / bar.count).toBeCloseTo(perComplaint, 1);
-
-    const points = /<polyline class="cumulative" points="([^"]+)"/.exec(page)![1]!.trim().split(' ');
-    expect(points).toHaveLength(bars.length);
-    expect(page).toMatch(/<line class="cut" [^>]*\/>/);
-    expect(page).toMatch(/\.cut \{[^}]*stroke-dasharray/);
+    expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that crosses 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints.</figcaption>');
   });
 
   it('is one self-contained page for a phone and for one A4 sheet, fetching nothing', () => {
@@ -279,6 +300,28 @@ describe('report --format html', () => {
     expect(page).toContain('<table>');
     expect(page).toContain('<h2>Summary</h2>');
     expect(page).not.toMatch(/https?:|\/\/|url\(|<script|<link|<img|\bsrc=|\bhref=|@import/i);
+  });
+
+  it('rules off the vital few by name in the chart and the table, not under Other, when Other lies within the 80 % too', () => {
+    const page = report('--top', '1', '--format', 'html');
+    expect(page).toMatch(/<li class="vital"><span class="label">cold food<\/span>.*<\/li>\n<li class="cut">the vital few above<\/li>\n<li><span class="label">Other \(3 more causes\)<\/span>/);
+    expect(page).toContain('<tr class="vital last-vital"><td class="n">1</td><td class="key">cold food</td>');
+    expect(page).toContain(
+      '<tr><td class="n">2</td><td class="key">Other (3 more causes)</td><td class="n">4</td><td class="n">57.14</td><td class="n">100.00</td><td class="mark"></td></tr>',
+    );
+    expect(page).toContain(OTHER_WITHIN_THE_VITAL_FEW.replaceAll(' %', '&nbsp;%'));
+  });
+
+  it('is an English page that marks each stored text written in Chinese as zh-CN, and nothing else', () => {
+    const page = html();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<td class="key"><span lang="zh-CN">汤太凉</span></td>');
+    expect(page).toContain('<li>#4 <span lang="zh-CN">汤太凉</span>: heat the bowls first</li>');
+    expect(page).toContain('<li>#4 <span lang="zh-CN">汤要热一点</span></li>');
+    expect(page).toContain('<h1>Complaints by cause — Corner Café</h1>');
+    const marks = [...page.matchAll(/<(\w+) lang="([^"]+)">([^<]*)</g)].map(([, tag, lang, text]) => ({ tag, lang, text: text! }));
+    expect(marks[0]).toEqual({ tag: 'html', lang: 'en', text: '\n' });
+    expect(marks.slice(1).filter(({ tag, lang, text }) => tag !== 'span' || lang !== 'zh-CN' || !/\p{Script=Han}/u.test(text))).toEqual([]);
   });
 
   it('escapes stored text', () => {

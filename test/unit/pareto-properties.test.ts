@@ -72,6 +72,19 @@ describe('Pareto invariants, for any tallies and any --top', () => {
     );
   });
 
+  it('names every one of the vital few, and no more keys, with --top set to vitalKeys', () => {
+    fc.assert(
+      fc.property(tallies, top, (input, n) => {
+        const { vitalKeys } = pareto(input, n);
+        const unfolded = pareto(input);
+        expect(vitalKeys).toBe(unfolded.rows.filter((row) => row.vital).length);
+        if (vitalKeys === 0) return;
+        const named = pareto(input, vitalKeys).rows;
+        expect(named.filter((row) => row.vital)).toEqual(unfolded.rows.slice(0, vitalKeys));
+      }),
+    );
+  });
+
   it('orders rows by count then key, keeping the first --top of them and folding the rest into Other, last', () => {
     fc.assert(
       fc.property(tallies, top, (input, n) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NONE_KEY, OTHER_KEY, mergeSpellings, pareto, percentOf, vitalSpellings, type Tally } from '../../src/domain/pareto.js';
+import { NONE_KEY, OTHER_KEY, isNamedVital, mergeSpellings, pareto, percentOf, vitalSpellings, type Tally } from '../../src/domain/pareto.js';
 
 const tallies = (counts: Record<string, number>): Tally[] => Object.entries(counts).map(([key, count]) => ({ key, count }));
 const keys = (counts: Record<string, number>, top?: number) => pareto(tallies(counts), top).rows.map((row) => row.key);
@@ -89,6 +89,21 @@ describe('--top folding the rest into Other', () => {
       [OTHER_KEY, 8],
     ]);
     expect(table.rows.map((row) => row.vital)).toEqual([true, true]);
+    expect(table.rows.map(isNamedVital)).toEqual([true, false]);
+  });
+
+  it('says how many keys the vital few take unfolded, which is the --top that names them all', () => {
+    const folded = pareto(tallies({ a: 3, b: 2, c: 2, d: 2, e: 2 }), 1);
+    // 80 % of 11 is 8.8: a, b and c make 7, so d, starting below it, is vital too; e, starting at 9, is not.
+    expect(folded.vitalKeys).toBe(4);
+    const named = pareto(tallies({ a: 3, b: 2, c: 2, d: 2, e: 2 }), folded.vitalKeys);
+    expect(named.rows.map((row) => [row.key, row.vital])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', true],
+      ['d', true],
+      [OTHER_KEY, false],
+    ]);
   });
 
   it('folds after ordering, so ties at the cut are broken by key', () => {
@@ -103,8 +118,8 @@ describe('--top folding the rest into Other', () => {
 
 describe('small periods', () => {
   it('draws an empty table for a period with no complaints', () => {
-    expect(pareto([])).toEqual({ total: 0, rows: [] });
-    expect(pareto([], 3)).toEqual({ total: 0, rows: [] });
+    expect(pareto([])).toEqual({ total: 0, rows: [], vitalKeys: 0 });
+    expect(pareto([], 3)).toEqual({ total: 0, rows: [], vitalKeys: 0 });
   });
 
   it('makes a single cause the whole table and vital', () => {

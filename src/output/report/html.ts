@@ -1,11 +1,12 @@
-import type { ParetoRow } from '../../domain/pareto.js';
-import { VITAL_PERCENT } from '../../domain/pareto.js';
+import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
+import { writtenIn } from '../language.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
   SUGGESTIONS_HEADING,
   TREND_MARK,
+  VITAL_RULE,
   columnNames,
   emptyLine,
   largestCount,
@@ -21,48 +22,70 @@ import {
   vitalFewLine,
 } from './parts.js';
 
-// One file that needs nothing else: the styles and the chart are inline, the policy forbids
-// fetching anything, and every piece of stored text is escaped.
+// One file that needs nothing else: the styles are inline, the policy forbids fetching anything,
+// and every piece of stored text is escaped. The chart is HTML, not a drawing, so its text keeps
+// the page's size and wraps on a phone instead of shrinking with the picture.
 const STYLE = `
-:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", sans-serif; }
+:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
 * { box-sizing: border-box; }
 body { margin: 0; padding: 1rem; color: #1d232b; background: #fff; line-height: 1.4; -webkit-text-size-adjust: 100%; }
-main { width: 100%; max-width: 48rem; margin: 0 auto; }
+main { max-width: 48rem; margin: 0 auto; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; margin: 1.25rem 0 .4rem; }
 p { margin: .3rem 0; }
 .quiet { color: #59636e; }
 figure { margin: 1rem 0; }
-svg { display: block; width: 100%; height: auto; }
-svg text { font-size: 11px; fill: #3b434c; }
-.bar { fill: #a3b0bf; }
-.bar.vital { fill: #2f6db5; }
-.cumulative { fill: none; stroke: #c8501e; stroke-width: 2; }
-.point { fill: #c8501e; }
-.cut { stroke: #c8501e; stroke-width: 1; stroke-dasharray: 6 4; }
-.axis { stroke: #7b8591; stroke-width: 1; }
+.bars { list-style: none; margin: 0 0 .4rem; padding: 0; }
+/* Every row its own grid, of the same columns, so the bars share one scale; --count fits the largest count. */
+.bars li { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) var(--count); gap: .1rem .6rem; align-items: center; padding: .15rem 0; }
+.label, .key, li { overflow-wrap: anywhere; }
+.vital .label { font-weight: 600; }
+.track { height: .9em; }
+.bar { display: block; height: 100%; min-width: 2px; background: #a3b0bf; }
+.vital .bar { background: #2f6db5; }
+.count { text-align: right; font-variant-numeric: tabular-nums; }
+.bars li.cut { display: flex; align-items: center; gap: .5rem; color: #c8501e; font-size: .875em; }
+.cut::before, .cut::after { content: ""; border-top: 2px solid #c8501e; }
+.cut::before { width: 1.5rem; }
+.cut::after { flex: 1; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: .25rem .5rem; text-align: left; border-bottom: 1px solid #e2e6ea; vertical-align: top; }
 th { font-weight: 600; }
-.n { text-align: right; white-space: nowrap; }
+/* Figures take only their own width, leaving the rest to the words beside them. */
+.n, .mark { width: 1%; white-space: nowrap; }
+.n { text-align: right; }
+.mark { text-align: center; }
 tr.vital td { font-weight: 600; }
 tr.last-vital td { border-bottom: 2px solid #c8501e; }
 .good { color: #1f7a3a; }
 .bad { color: #b3261e; }
 ul { margin: .2rem 0; padding-left: 1.25rem; }
-@page { size: A4; margin: 12mm; }
+/* A phone: each label above its bar, in full; the table keeps its figures, the vital few shown by weight and rule alone. */
+@media (max-width: 30rem) {
+  .bars li { grid-template-columns: minmax(0, 1fr) var(--count); }
+  .label { grid-column: 1 / -1; }
+  th, td { padding: .25rem .3rem; }
+  .mark { display: none; }
+}
+@page { size: A4; margin: 10mm; }
+/* Paper: the chart beside the summary, the actions beside the suggestions, so a busy week fits one page. */
 @media print {
-  body { padding: 0; font-size: 9pt; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  body { padding: 0; font-size: 8.5pt; line-height: 1.3; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   main { max-width: none; }
   h1 { font-size: 14pt; }
-  h2 { font-size: 11pt; margin: 8pt 0 3pt; }
-  figure { margin: 4pt 0; }
-  svg { max-height: 80mm; }
-  th, td { padding: 1pt 4pt; }
-  figure, section, tr { break-inside: avoid; }
+  h2 { font-size: 10.5pt; margin: 6pt 0 2pt; }
+  figure { margin: 4pt 0 0; }
+  .overview, .done { display: grid; grid-template-columns: 1fr 1fr; gap: 0 8mm; align-items: start; }
+  .done { grid-template-columns: 3fr 2fr; }
+  .bars li { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) var(--count); gap: 0 .4rem; padding: 0; }
+  th, td { padding: 0 4pt; }
+  tr, li { break-inside: avoid; }
 }
 `;
+
+/** How much of a row's key the chart and the table show. */
+const LABEL_LENGTH = 80;
 
 /** The report as one self-contained web page: chart, summary and table; fits a phone and an A4 page. */
 export function reportHtml(report: Report): string {
@@ -83,9 +106,10 @@ export function reportHtml(report: Report): string {
 </head>
 <body>
 <main>
-<h1>${esc(title(report))}</h1>
+<h1>${esc(paretoHeading(report))} — ${stored(oneLine(report.shop))}</h1>
 <p class="quiet">${esc(periodLine(report.period))}</p>
-${report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : `<figure>\n${paretoChart(report)}\n<figcaption class="quiet">${esc(vitalFewLine(report))}</figcaption>\n</figure>`}
+<div class="overview">
+${report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : `<figure>\n${paretoChart(report)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report)))}</figcaption>\n</figure>`}
 <section>
 <h2>Summary</h2>
 <div class="scroll"><table>
@@ -96,100 +120,87 @@ ${summaryRows.join('\n')}
 </table></div>
 <p class="quiet">${esc(previousLine(report.period))}</p>
 </section>
+</div>
 <section>
 <h2>${esc(paretoHeading(report))}</h2>
 ${paretoTable(report)}
 <p>${esc(untriagedLine(report))}</p>
 </section>
+<div class="done">
 <section>
 <h2>${esc(ACTIONS_HEADING)}</h2>
-${listed(report.actions.shown.map((a) => [a.id, `${oneLine(a.key)}: ${oneLine(a.action)}`]), report.actions.total, 'None recorded.')}
-<h2>${esc(SUGGESTIONS_HEADING)}</h2>
-${listed(report.suggestions.shown.map((s) => [s.id, oneLine(s.suggestion)]), report.suggestions.total, 'None made.')}
+${listed(report.actions.shown.map((a) => [a.id, `${stored(oneLine(a.key))}: ${stored(oneLine(a.action))}`]), report.actions.total, 'None recorded.')}
 </section>
+<section>
+<h2>${esc(SUGGESTIONS_HEADING)}</h2>
+${listed(report.suggestions.shown.map((s) => [s.id, stored(oneLine(s.suggestion))]), report.suggestions.total, 'None made.')}
+</section>
+</div>
 </main>
 </body>
 </html>
 `;
 }
 
+/** One bar a row, as long as its count beside the largest, its label in full beside it; the vital few ruled off as in the table. */
+function paretoChart(report: Report): string {
+  const { rows } = report.pareto;
+  const most = largestCount(rows);
+  const lastVital = rows.findLastIndex(isNamedVital);
+  const items = rows.flatMap((row, index) => {
+    const bar = `<li${isNamedVital(row) ? ' class="vital"' : ''}><span class="label">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</span><span class="track"><span class="bar" style="width: ${num((row.count / most) * 100)}%"></span></span><span class="count">${row.count}</span></li>`;
+    return index === lastVital ? [bar, `<li class="cut">${esc(VITAL_RULE)}</li>`] : [bar];
+  });
+  // Figures are as wide as each other (tabular), a digit about 1ch.
+  return `<ol class="bars" style="--count: ${String(most).length + 1}ch">\n${items.join('\n')}\n</ol>`;
+}
+
 function paretoTable(report: Report): string {
   const { rows } = report.pareto;
   if (rows.length === 0) return '';
-  const lastVital = rows.findLastIndex((row) => row.vital);
+  const lastVital = rows.findLastIndex(isNamedVital);
   const body = rows.map((row, index) => {
-    const classes = [row.vital ? 'vital' : '', index === lastVital ? 'last-vital' : ''].filter(Boolean).join(' ');
-    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><td>${esc(rowLabel(row, report.by, 80))}</td><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td>${row.vital ? '●' : ''}</td></tr>`;
+    const classes = [isNamedVital(row) ? 'vital' : '', index === lastVital ? 'last-vital' : ''].filter(Boolean).join(' ');
+    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><td class="key">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</td><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td class="mark">${isNamedVital(row) ? '●' : ''}</td></tr>`;
   });
   return `<div class="scroll"><table>
-<thead><tr><th class="n">#</th><th>${esc(report.by)}</th><th class="n">count</th><th class="n">%</th><th class="n">cum. %</th><th>vital few</th></tr></thead>
+<thead><tr><th class="n">#</th><th>${esc(report.by)}</th><th class="n">count</th><th class="n">%</th><th class="n">cum. %</th><th class="mark">vital few</th></tr></thead>
 <tbody>
 ${body.join('\n')}
 </tbody>
 </table></div>`;
 }
 
-// The chart's own coordinates; the browser scales it to the page's width.
-const WIDTH = 640;
-const HEIGHT = 300;
-const PLOT = { left: 40, right: WIDTH - 48, top: 14, bottom: HEIGHT - 78 };
-
-/** Bars for counts (left axis, 0 to the largest count), the cumulative percent as a line (right axis), a dashed line at 80 %. */
-function paretoChart(report: Report): string {
-  const { rows } = report.pareto;
-  const most = largestCount(rows);
-  const plotHeight = PLOT.bottom - PLOT.top;
-  const slot = (PLOT.right - PLOT.left) / rows.length;
-  const barWidth = Math.min(slot * 0.72, 64);
-  const centre = (index: number) => PLOT.left + slot * index + slot / 2;
-  const percentY = (percent: number) => PLOT.bottom - (plotHeight * percent) / 100;
-  const labelSize = Math.min(11, Math.max(6, slot * 0.55));
-
-  const bars = rows.map((row, index) => {
-    const height = (plotHeight * row.count) / most;
-    return `<rect class="bar${row.vital ? ' vital' : ''}" data-key="${esc(oneLine(row.key))}" data-count="${row.count}" x="${num(centre(index) - barWidth / 2)}" y="${num(PLOT.bottom - height)}" width="${num(barWidth)}" height="${num(height)}"><title>${esc(barTitle(row, report))}</title></rect>`;
-  });
-  const labels = rows.map((row, index) => {
-    const x = num(centre(index));
-    const y = num(PLOT.bottom + 10);
-    return `<text x="${x}" y="${y}" font-size="${num(labelSize)}" text-anchor="end" transform="rotate(-40 ${x} ${y})">${esc(rowLabel(row, report.by, 16))}</text>`;
-  });
-  const points = rows.map((row, index) => [num(centre(index)), num(percentY(row.cumulativePercent))] as const);
-  const cutY = num(percentY(VITAL_PERCENT));
-  return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(`Pareto chart: ${paretoHeading(report)}`)}">
-<line class="axis" x1="${PLOT.left}" y1="${PLOT.top}" x2="${PLOT.left}" y2="${PLOT.bottom}"/>
-<line class="axis" x1="${PLOT.right}" y1="${PLOT.top}" x2="${PLOT.right}" y2="${PLOT.bottom}"/>
-<line class="axis" x1="${PLOT.left}" y1="${PLOT.bottom}" x2="${PLOT.right}" y2="${PLOT.bottom}"/>
-<text x="${PLOT.left - 4}" y="${PLOT.bottom}" text-anchor="end" dominant-baseline="middle">0</text>
-<text x="${PLOT.left - 4}" y="${PLOT.top}" text-anchor="end" dominant-baseline="middle">${most}</text>
-<text x="${PLOT.right + 4}" y="${PLOT.bottom}" dominant-baseline="middle">0 %</text>
-<text x="${PLOT.right + 4}" y="${cutY}" dominant-baseline="middle">${VITAL_PERCENT} %</text>
-<text x="${PLOT.right + 4}" y="${PLOT.top}" dominant-baseline="middle">100 %</text>
-${bars.join('\n')}
-<line class="cut" x1="${PLOT.left}" y1="${cutY}" x2="${PLOT.right}" y2="${cutY}"/>
-<polyline class="cumulative" points="${points.map(([x, y]) => `${x},${y}`).join(' ')}"/>
-${points.map(([x, y]) => `<circle class="point" cx="${x}" cy="${y}" r="3"/>`).join('\n')}
-${labels.join('\n')}
-</svg>`;
-}
-
-function barTitle(row: ParetoRow, report: Report): string {
-  return `${rowLabel(row, report.by, 80)}: ${row.count} (${percentText(row.percent)} %, cumulative ${percentText(row.cumulativePercent)} %)`;
-}
-
+/** Entries already made HTML, each after its complaint's number. */
 function listed(entries: Array<[number, string]>, total: number, none: string): string {
   if (entries.length === 0) return `<p class="quiet">${esc(none)}</p>`;
   const more = moreLine(entries.length, total);
-  const items = entries.map(([id, text]) => `<li>${esc(complaintRef(id))} ${esc(text)}</li>`);
+  const items = entries.map(([id, html]) => `<li>${esc(complaintRef(id))} ${html}</li>`);
   return `<ul>\n${[...items, ...(more === null ? [] : [`<li class="quiet">${esc(more)}</li>`])].join('\n')}\n</ul>`;
 }
 
-/** Coordinates with at most two decimals, so the file stays small and stable. */
+/** A share with at most two decimals, so the file stays small and stable. */
 function num(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
-/** Text as HTML that shows it literally (stored text is made inert before it gets here). */
+/**
+ * Stored text (made inert before it gets here) as HTML: escaped, and marked with the language it
+ * is written in where its glyphs depend on it. The page's own words are English, so stored
+ * English text needs no mark, and a mark on the whole page would have screen readers speak
+ * the English as Chinese.
+ */
+function stored(text: string): string {
+  const lang = writtenIn(text);
+  return lang === null ? esc(text) : `<span lang="${lang}">${esc(text)}</span>`;
+}
+
+/** A figure kept on one line with its per cent sign, which a narrow screen would otherwise wrap apart. */
+function unbroken(html: string): string {
+  return html.replace(/(\d) %/g, '$1&nbsp;%');
+}
+
+/** Text as HTML that shows it literally. */
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,3 +1,4 @@
+import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import {
@@ -50,7 +51,8 @@ function paretoBlocks(report: Report): string[] {
     '|--:|:--|--:|--:|--:|:-:|:--|',
     ...rows.map((row, index) => {
       const label = md(rowLabel(row, report.by));
-      return `| ${index + 1} | ${row.vital ? `**${label}**` : label} | ${row.count} | ${percentText(row.percent)} | ${percentText(row.cumulativePercent)} | ${row.vital ? '●' : ''} | ${bar(row.count, most, 16)} |`;
+      const vital = isNamedVital(row);
+      return `| ${index + 1} | ${vital ? `**${label}**` : label} | ${row.count} | ${percentText(row.percent)} | ${percentText(row.cumulativePercent)} | ${vital ? '●' : ''} | ${bar(row.count, most, 16)} |`;
     }),
   ];
   return [table.join('\n'), vitalFewLine(report)];

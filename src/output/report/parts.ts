@@ -2,7 +2,7 @@ import { addMilliseconds } from 'date-fns/addMilliseconds';
 import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
 import type { Dimension, ParetoRow } from '../../domain/pareto.js';
-import { OTHER_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT } from '../../domain/pareto.js';
+import { OTHER_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
 import { oneLine } from '../terminal.js';
@@ -65,14 +65,19 @@ export function rowLabel(row: ParetoRow, by: Dimension, max = 40): string {
   return row.folded > 0 ? `${OTHER_KEY} (${counted(row.folded, by, 'more ')})` : oneLine(row.key, max);
 }
 
+/** What the rule under the vital few says; it is drawn after the last of them by name, never under `Other`. */
+export const VITAL_RULE = 'the vital few above';
+
+/** The vital few in a sentence; when `Other` lies within the 80 %, that it does and which --top names them all. */
 export function vitalFewLine(report: Report): string {
-  const { rows, total } = report.pareto;
+  const { rows, total, vitalKeys } = report.pareto;
   const keys = rows.reduce((sum, row) => sum + (row.folded > 0 ? row.folded : 1), 0);
-  const vital = rows.filter((row) => row.vital);
-  const named = vital.filter((row) => row.folded === 0).length;
-  const share = vital.at(-1)?.cumulativePercent ?? 0;
-  const which = `${named} of ${counted(keys, report.by)}${named < vital.length ? ` and ${OTHER_KEY}` : ''}`;
-  return `The vital few, up to the row that crosses ${VITAL_PERCENT} %: ${which}, ${percentText(share)} % of ${total} complaints.`;
+  const named = rows.filter(isNamedVital);
+  const share = named.at(-1)?.cumulativePercent ?? 0;
+  const line = `The vital few, up to the row that crosses ${VITAL_PERCENT} %: ${named.length} of ${counted(keys, report.by)}, ${percentText(share)} % of ${total} complaints`;
+  const other = rows.find((row) => row.vital && row.folded > 0);
+  if (other === undefined) return `${line}.`;
+  return `${line}; ${OTHER_KEY}, which folds ${counted(other.folded, report.by, 'more ')}, lies within the ${VITAL_PERCENT} % too (--top ${vitalKeys} shows the vital few by name).`;
 }
 
 /** The count the longest bar stands for (`Other` may outnumber the first row). */

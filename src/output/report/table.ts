@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
@@ -18,6 +19,7 @@ import {
   summaryLines,
   title,
   untriagedLine,
+  VITAL_RULE,
   vitalFewLine,
 } from './parts.js';
 
@@ -42,18 +44,18 @@ function paretoTable(report: Report, paint: ChalkInstance): string[] {
     const label = rowLabel(row, report.by);
     table.push([
       String(index + 1),
-      row.vital ? paint.bold(label) : label,
+      isNamedVital(row) ? paint.bold(label) : label,
       String(row.count),
       percentText(row.percent),
       percentText(row.cumulativePercent),
-      row.vital ? paint.cyan(bar(row.count, most)) : paint.dim(bar(row.count, most)),
+      isNamedVital(row) ? paint.cyan(bar(row.count, most)) : paint.dim(bar(row.count, most)),
     ]);
   });
   const lines = table.toString().split('\n');
   // The header holds only ASCII and is padded to the table's full width, so its length is the width.
   const width = lines[0]!.replace(/\x1b\[[0-9;]*m/g, '').length;
-  const lastVital = rows.findLastIndex((row) => row.vital);
-  lines.splice(lastVital + 2, 0, paint.dim('── the vital few above '.padEnd(width, '─')));
+  const lastVital = rows.findLastIndex(isNamedVital);
+  lines.splice(lastVital + 2, 0, paint.dim(`── ${VITAL_RULE} `.padEnd(width, '─')));
   return [...withoutTrailingSpace(lines.join('\n')).split('\n'), vitalFewLine(report)];
 }
 
