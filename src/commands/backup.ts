@@ -12,7 +12,13 @@ export function registerBackup(program: Command, session: Session): void {
     .description('copy the logbook to a file, consistently, even while others are writing')
     .argument('<file>', 'where to write the copy')
     .option('--force', 'replace the file if it exists')
-    .addHelpText('after', examples('complaints backup ~/backups/complaints-$(date +%F).db', 'complaints backup /mnt/usb/complaints.db --force'))
+    .addHelpText(
+      'after',
+      examples(
+        'complaints backup ~/backups/complaints-$(date +%F).db',
+        'complaints backup ~/backups/complaints.db --force    # replace the copy made last time',
+      ),
+    )
     .action((file: string, options: { force?: boolean }) => runBackup(file, options, session));
 }
 

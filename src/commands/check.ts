@@ -15,9 +15,9 @@ export function registerCheck(program: Command, session: Session): void {
       'after',
       examples(
         'complaints check',
-        'complaints check --db ~/backups/complaints-2026-11-23.db     # is the backup sound?',
-        'complaints check && complaints backup /mnt/usb/complaints.db    # copy it only when it is sound',
-        "complaints check --recount                                      # when it says the figures do not add up",
+        'complaints check --db ~/backups/complaints-2026-11-23.db              # is the backup sound?',
+        'complaints check && complaints backup ~/backups/complaints.db --force  # copy it only when it is sound',
+        'complaints check --recount                                             # when it says the figures do not add up',
       ) +
         '\nPrints "ok: …" and exits 0 when all is well; otherwise prints one line per problem on stdout\n' +
         'and exits 1 with a summary on stderr.\n',

@@ -19,9 +19,9 @@ export function registerDesk(program: Command, session: Session): void {
       examples(
         'complaints                          # the desk: what to triage, what is overdue, whom to call back',
         'complaints log "soup was cold" --customer "Ann Lee" --wants refund',
-        'complaints triage 1 --category product --cause "cold food"',
-        'complaints assign 1 Sam && complaints resolve 1 --remedy refund --cost 4.50',
-        'complaints follow-up 1 --satisfaction 4',
+        'complaints triage 12 --category product --cause "cold food"',
+        'complaints assign 12 Sam && complaints resolve 12 --remedy refund --cost 4.50',
+        'complaints follow-up 12 --satisfaction 4',
         'complaints list --overdue',
       ),
     )

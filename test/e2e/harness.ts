@@ -119,7 +119,8 @@ export function runAtTerminal(
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-function shellQuote(word: string): string {
+/** A word as bash reads it back unchanged, whatever it holds. */
+export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -17,6 +17,8 @@ export const KEYS = {
 export interface TerminalOptions {
   /** The whole environment of the program: nothing of the test runner's leaks in (CI among it). */
   env: Record<string, string>;
+  /** The folder the program starts in (default: the test runner's). */
+  cwd?: string;
   /** Send the program's stdout to a pipe of its own, as in `complaints log --json | jq`. */
   separateStdout?: boolean;
   /** How long any one wait may take before the test fails; generous, for a loaded machine. */
@@ -60,6 +62,7 @@ export class Terminal {
     const relayArgs = ['--env', JSON.stringify(options.env), ...(options.separateStdout ? ['--stdout-fd', '3'] : [])];
     // The relay runs in the test's own environment so python3 is found as usual; the program gets options.env.
     const relay = spawn('python3', [RELAY, ...relayArgs, '--', command, ...args], {
+      cwd: options.cwd,
       stdio: ['pipe', 'pipe', 'pipe', ...(options.separateStdout ? (['pipe'] as const) : [])],
     });
     this.kill = () => relay.kill('SIGTERM');

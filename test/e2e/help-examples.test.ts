@@ -1,0 +1,672 @@
+import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { KEYS, Terminal } from '../support/pty.js';
+import { BIN, dumpDatabase, shellQuote } from './harness.js';
+
+// Every example in every --help is run as printed, through bash, with `complaints` on the PATH,
+// against a logbook in the state the example needs, and must do what it says. The help pages
+// are found from the program's own help, so a new command's examples are run without a word here.
+
+const NOW = '2026-11-24T09:30:00.000Z';
+const { enter, down } = KEYS;
+// A run at a terminal starts several processes; on a loaded two-core machine that takes a while.
+const SLOW = { timeout: 120_000 };
+
+// ---------------------------------------------------------------------------------------------
+// The state of the shop before an example runs: what it typed, when, from a home folder.
+
+/** A command line as the shop typed it (run by bash in the home folder) and when (COMPLAINTS_NOW). */
+type Typed = [when: string, line: string];
+
+interface Seed {
+  /** The name of the seed this one goes on from. */
+  from?: string;
+  typed: Typed[];
+}
+
+/** Three weeks of a café's complaints: #12 and #13 new, the rest in every other state. */
+const CAFE: Typed[] = [
+  ['2026-11-09T08:55:00Z', 'complaints config set currency GBP'],
+  ['2026-11-10T12:05:00Z', 'complaints log "Soup was cold, second time this month" --customer "Ann Lee" --contact "0712 345678" --about "tomato soup" --wants refund'],
+  ['2026-11-10T12:40:00Z', 'complaints triage 1 --category product --cause "cold food" --severity high'],
+  ['2026-11-10T12:41:00Z', 'complaints assign 1 Sam --note "check the soup kettle"'],
+  ['2026-11-10T13:30:00Z', 'complaints resolve 1 --remedy refund --cost 4.50 --root-cause "kettle thermostat failing" --action "thermostat replaced"'],
+  ['2026-11-11T12:20:00Z', 'complaints log "Waited 25 minutes for a table" --customer "Bo Chen" --about "lunch service"'],
+  ['2026-11-11T15:00:00Z', 'complaints triage 2 --category service --cause "long wait"'],
+  ['2026-11-11T15:01:00Z', 'complaints assign 2 Priya'],
+  ['2026-11-12T09:00:00Z', 'complaints resolve 2 --remedy apology'],
+  ['2026-11-13T10:00:00Z', 'complaints follow-up 1 --satisfaction 4 --note "happy with the refund"'],
+  ['2026-11-13T11:30:00Z', 'complaints log "汤是凉的" --customer "王芳" --contact "wang.fang@example.com" --about "番茄汤" --wants replacement'],
+  ['2026-11-13T11:45:00Z', 'complaints triage 3 --category product --cause "cold foood"'],
+  ['2026-11-13T11:46:00Z', 'complaints assign 3 Sam'],
+  ['2026-11-14T10:00:00Z', 'complaints resolve 3 --remedy replacement --cost 4.50'],
+  ['2026-11-15T10:00:00Z', 'complaints follow-up 2 --satisfaction 3'],
+  ['2026-11-16T09:10:00Z', 'complaints log "Card machine down, had to pay cash" --customer "Dev Patel"'],
+  ['2026-11-16T09:30:00Z', 'complaints triage 4 --category premises --cause "card machine" --severity low'],
+  ['2026-11-16T09:31:00Z', 'complaints resolve 4 --remedy explanation'],
+  ['2026-11-17T14:00:00Z', 'complaints log "Charged twice for one coffee" --customer "Dev Patel" --contact "dev@example.com" --wants refund'],
+  ['2026-11-17T14:10:00Z', 'complaints triage 5 --category price --cause "charged twice"'],
+  ['2026-11-17T14:11:00Z', 'complaints assign 5 Sam'],
+  ['2026-11-18T09:00:00Z', 'complaints resolve 5 --remedy refund --cost 3.20'],
+  ['2026-11-18T11:00:00Z', 'complaints log "Got a parking ticket outside" --channel phone'],
+  ['2026-11-18T11:20:00Z', 'complaints triage 6 --reject --reason "not our car park"'],
+  ['2026-11-19T12:30:00Z', 'complaints log "Chips were cold" --customer "Tom Reid" --about "fish and chips" --wants replacement'],
+  ['2026-11-19T12:45:00Z', 'complaints triage 7 --category product --cause "cold food"'],
+  ['2026-11-19T12:46:00Z', 'complaints assign 7 Sam'],
+  ['2026-11-19T13:00:00Z', 'complaints resolve 7 --remedy replacement --cost 2.80'],
+  ['2026-11-20T12:50:00Z', 'complaints log "Queue out of the door at lunch" --about "lunch service"'],
+  ['2026-11-20T13:30:00Z', 'complaints triage 8 --category service --cause "wait"'],
+  ['2026-11-20T13:31:00Z', 'complaints assign 8 Priya'],
+  ['2026-11-20T18:00:00Z', 'mkdir -p ~/backups && complaints backup ~/backups/complaints.db'],
+  ['2026-11-21T10:15:00Z', 'complaints log "Rude at the till" --customer "Kofi Osei" --contact "k.osei@example.com" --channel email'],
+  ['2026-11-21T10:40:00Z', 'complaints triage 9 --category staff --cause "rude staff"'],
+  ['2026-11-21T10:41:00Z', 'complaints assign 9 Priya'],
+  ['2026-11-21T16:00:00Z', 'complaints resolve 9 --remedy apology'],
+  ['2026-11-22T11:00:00Z', 'complaints follow-up 7 --satisfaction 5'],
+  ['2026-11-22T11:10:00Z', 'complaints log "Table by the window wobbles" --about "seating"'],
+  ['2026-11-22T11:30:00Z', 'complaints triage 10 --category premises --cause "wobbly table" --severity low'],
+  ['2026-11-23T07:45:00Z', 'complaints backup ~/backups/complaints-2026-11-23.db'],
+  ['2026-11-23T09:15:00Z', 'complaints log "Coffee lukewarm" --about "flat white"'],
+  ['2026-11-23T09:20:00Z', 'complaints triage 11 --category product --cause "cold foood"'],
+  ['2026-11-23T09:21:00Z', 'complaints assign 11 Sam'],
+  ['2026-11-23T12:05:00Z', 'complaints log "Soup was cold again" --customer "Ann Lee" --contact "0712 345678" --about "tomato soup" --wants refund'],
+  ['2026-11-23T12:20:00Z', 'complaints log "Wants a refund for a cake bought at another bakery" --customer "Jo Hart" --channel phone --wants refund'],
+];
+
+const SEEDS = {
+  'the café': { typed: CAFE },
+  '#12 triaged': {
+    from: 'the café',
+    typed: [['2026-11-23T12:40:00Z', 'complaints triage 12 --category product --cause "cold food" --severity high']],
+  },
+  '#12 assigned': { from: '#12 triaged', typed: [['2026-11-23T12:41:00Z', 'complaints assign 12 Sam']] },
+  '#12 resolved': { from: '#12 assigned', typed: [['2026-11-23T13:30:00Z', 'complaints resolve 12 --remedy refund --cost 4.50']] },
+  // Moving to a new computer: the old logbook's export beside a logbook that holds none yet.
+  "a new logbook, the café's export beside it": {
+    from: 'the café',
+    typed: [
+      ['2026-11-24T08:00:00Z', 'complaints export --out complaints.csv && cp complaints.csv old-shop.csv'],
+      ['2026-11-24T08:05:00Z', 'rm "$COMPLAINTS_DB"* && complaints config set currency GBP'],
+    ],
+  },
+  "the café, and the other till's export": {
+    from: 'the café',
+    typed: [
+      ['2026-11-24T08:00:00Z', 'complaints --db other-till.db log "No oat milk left" --no-input'],
+      ['2026-11-24T08:10:00Z', 'complaints --db other-till.db log "Card reader slow at the counter" --no-input'],
+      ['2026-11-24T08:20:00Z', 'complaints --db other-till.db export --out from-the-other-till.csv'],
+    ],
+  },
+} satisfies Record<string, Seed>;
+type SeedName = keyof typeof SEEDS;
+
+/** The seed a command's examples start from; the café unless named here or by the example. */
+const SEED_OF_COMMAND: Record<string, SeedName> = {
+  assign: '#12 triaged',
+  resolve: '#12 assigned',
+  note: '#12 assigned',
+  'follow-up': '#12 resolved',
+  import: "a new logbook, the café's export beside it",
+};
+
+// ---------------------------------------------------------------------------------------------
+// What each example must have done. Keyed by the example as printed, without its comment.
+
+interface Ran {
+  /** What it printed on stdout; at a terminal, everything the screen showed. */
+  stdout: string;
+  /** For an example piped into jq: what jq prints, as JSON. */
+  printed: unknown;
+  home: string;
+  /** Runs complaints on the example's logbook, from its home folder, and returns stdout. */
+  complaints(...args: string[]): string;
+  /** A complaint as `show --json` gives it. */
+  complaint(id: number): any;
+  /** Whether the logbook is exactly as it was before the example. */
+  unchanged(): boolean;
+}
+
+interface Expected {
+  seed?: SeedName;
+  /** At a terminal: each prompt as it shows, and the keys a person presses to answer it. */
+  talk?: Array<[prompt: string | RegExp, ...keys: string[]]>;
+  /** What jq prints, from the JSON before the pipe: jq is not on every machine. */
+  jq?: (json: any) => unknown;
+  then?: (ran: Ran) => void;
+}
+
+const expectations: Record<string, Expected> = {
+  // The desk and the whole workflow, from `complaints --help`.
+  complaints: {
+    then: ({ stdout }) => {
+      expect(stdout).toContain('2 new to triage');
+      expect(stdout).toContain('3 overdue');
+      expect(stdout).toContain('4 follow-ups due');
+    },
+  },
+  'complaints log "soup was cold" --customer "Ann Lee" --wants refund': {
+    then: ({ complaint }) => expect(complaint(14)).toMatchObject({ description: 'soup was cold', customer: 'Ann Lee', wants: 'refund' }),
+  },
+  'complaints triage 12 --category product --cause "cold food"': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'triaged', category: 'product', cause: 'cold food' }),
+  },
+  'complaints assign 12 Sam && complaints resolve 12 --remedy refund --cost 4.50': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'resolved', assignee: 'Sam', remedy: 'refund', cost: 4.5 }),
+  },
+  'complaints follow-up 12 --satisfaction 4': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'closed', satisfaction: 4 }),
+  },
+  'complaints list --overdue': {
+    then: ({ stdout }) => expect(listed(stdout)).toEqual([11, 10, 8]),
+  },
+
+  'complaints log': {
+    talk: [
+      ['What is the complaint?', 'card machine would not take contactless', enter],
+      ['Customer name', enter],
+      ['Phone or email', enter],
+      ['How did it reach you?', enter],
+      ['❯ (skip)', enter],
+      ['What does the customer want?', enter],
+    ],
+    then: ({ complaint }) =>
+      expect(complaint(14)).toMatchObject({ description: 'card machine would not take contactless', channel: 'in-person', customer: null }),
+  },
+  'complaints log "soup was cold" --customer "Ann Lee" --contact "0712 345678" --about "tomato soup" --wants refund': {
+    then: ({ complaint }) =>
+      expect(complaint(14)).toMatchObject({
+        description: 'soup was cold',
+        customer: 'Ann Lee',
+        contact: '0712 345678',
+        about: 'tomato soup',
+        wants: 'refund',
+      }),
+  },
+  'complaints log "汤又是凉的" --customer "王芳" --contact "wang.fang@example.com" --about "番茄汤" --wants refund': {
+    then: ({ complaint }) =>
+      expect(complaint(14)).toMatchObject({
+        description: '汤又是凉的',
+        customer: '王芳',
+        contact: 'wang.fang@example.com',
+        about: '番茄汤',
+        wants: 'refund',
+      }),
+  },
+  'complaints log "rude on the phone" --channel phone --at "yesterday" --no-input': {
+    then: ({ complaint }) =>
+      expect(complaint(14)).toMatchObject({ description: 'rude on the phone', channel: 'phone', occurred_at: '2026-11-23T00:00:00.000Z' }),
+  },
+
+  'complaints triage': {
+    talk: [
+      ['#12 (1 of 2)'],
+      ['Upheld?', enter],
+      ['Category:', enter],
+      [/Cause.*\n❯ /, enter],
+      ['Severity:', enter],
+      ['#13 (2 of 2)'],
+      ['Upheld?', down],
+      ['❯ No, reject it', enter],
+      ['Why is it not upheld?', 'bought at another bakery', enter],
+    ],
+    then: ({ complaint }) => {
+      expect(complaint(12)).toMatchObject({ status: 'triaged', category: 'product', severity: 'medium' });
+      expect(complaint(13)).toMatchObject({ status: 'rejected', reject_reason: 'bought at another bakery' });
+    },
+  },
+  'complaints triage 12 --category product --cause "cold food" --severity high': {
+    then: ({ complaint }) =>
+      expect(complaint(12)).toMatchObject({ status: 'triaged', category: 'product', cause: 'cold food', severity: 'high' }),
+  },
+  'complaints triage 13 --reject --reason "bought elsewhere"': {
+    then: ({ complaint }) => expect(complaint(13)).toMatchObject({ status: 'rejected', reject_reason: 'bought elsewhere' }),
+  },
+
+  'complaints assign 12 Sam': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'assigned', assignee: 'Sam' }),
+  },
+  'complaints assign 12 "Sam Park" --respond-by "2026-11-25 12:00" --note "call before noon"': {
+    then: ({ complaint }) => {
+      const shown = complaint(12);
+      expect(shown).toMatchObject({ status: 'assigned', assignee: 'Sam Park', respond_by: '2026-11-25T12:00:00.000Z' });
+      expect(shown.timeline.at(-1)).toMatchObject({ action: 'assigned', changes: { note: 'call before noon' } });
+    },
+  },
+  'complaints assign 12 Sam --respond-by +4h': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ assignee: 'Sam', respond_by: '2026-11-24T13:30:00.000Z' }),
+  },
+
+  'complaints resolve 12 --remedy refund --cost 4.50': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5 }),
+  },
+  'complaints resolve 12 --remedy replacement --cost 4.50 --root-cause "soup kettle thermostat" --action "thermostat replaced"': {
+    then: ({ complaint }) =>
+      expect(complaint(12)).toMatchObject({
+        status: 'resolved',
+        remedy: 'replacement',
+        cost: 4.5,
+        root_cause: 'soup kettle thermostat',
+        action: 'thermostat replaced',
+      }),
+  },
+
+  'complaints follow-up': {
+    then: ({ stdout }) => expect(listed(stdout).sort((a, b) => a - b)).toEqual([3, 4, 5, 9]),
+  },
+  'complaints follow-up 12 --satisfaction 5 --note "happy with the refund"': {
+    then: ({ complaint }) => {
+      const shown = complaint(12);
+      expect(shown).toMatchObject({ status: 'closed', satisfaction: 5 });
+      expect(shown.timeline.at(-1)).toMatchObject({ action: 'followed-up', changes: { note: 'happy with the refund' } });
+    },
+  },
+  'complaints follow-up 12 --satisfaction 2 --reopen --note "still waiting for the part"': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'assigned', assignee: 'Sam' }),
+  },
+
+  'complaints note 12 "left a voicemail"': {
+    then: ({ complaint }) => expect(complaint(12).timeline.at(-1)).toMatchObject({ action: 'noted', changes: { note: 'left a voicemail' } }),
+  },
+  'complaints note 12 called back, customer happy --at "2026-11-23 15:00"': {
+    then: ({ complaint }) =>
+      expect(complaint(12).timeline.at(-1)).toMatchObject({
+        action: 'noted',
+        at: '2026-11-23T15:00:00.000Z',
+        changes: { note: 'called back, customer happy' },
+      }),
+  },
+
+  'complaints list --status new,triaged': {
+    then: ({ stdout }) => expect(listed(stdout)).toEqual([13, 12, 10]),
+  },
+  'complaints list --cause "cold food" --since 4w': {
+    then: ({ stdout }) => expect(listed(stdout)).toEqual([7, 1]),
+  },
+  'complaints list --assignee Sam --json | jq length': {
+    jq: (complaints: unknown[]) => complaints.length,
+    then: ({ printed }) => expect(printed).toBe(5),
+  },
+
+  'complaints show 12': {
+    then: ({ stdout }) => {
+      expect(stdout).toContain('Complaint #12');
+      expect(stdout).toContain('Soup was cold again');
+    },
+  },
+  'complaints show "#12" --json | jq .timeline': {
+    jq: (complaint: { timeline: unknown }) => complaint.timeline,
+    then: ({ printed }) => expect(printed).toEqual([expect.objectContaining({ action: 'logged', at: '2026-11-23T12:05:00.000Z' })]),
+  },
+
+  'complaints report': {
+    then: ({ stdout }) => {
+      expect(stdout).toContain('Complaints by cause');
+      expect(stdout).toContain('Week 2026-W48');
+    },
+  },
+  'complaints report --week 2026-W47 --top 5': {
+    then: ({ stdout }) => {
+      expect(stdout).toContain('Week 2026-W47');
+      expect(stdout).toMatch(/^6 +Other \(1 more cause\) +1 /m);
+    },
+  },
+  'complaints report --last 4w --by category --format markdown': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^\| # \| category \|/m),
+  },
+  'complaints report --since 2026-11-01 --until 2026-11-30 --format csv --out november.csv': {
+    then: ({ home }) => expect(rowsOf(readFileSync(join(home, 'november.csv'))).map((row) => row.key)).toContain('cold food'),
+  },
+  'complaints report --format html --out week.html': {
+    then: ({ home }) => expect(readFileSync(join(home, 'week.html'), 'utf8')).toMatch(/^<!doctype html>/i),
+  },
+
+  'complaints export --out complaints.csv': {
+    then: ({ home }) => expect(rowsOf(readFileSync(join(home, 'complaints.csv'))).map((row) => row.id)).toHaveLength(13),
+  },
+  'complaints export --status resolved,closed --since 2026-01-01 --bom --out for-excel.csv': {
+    then: ({ home }) => {
+      const csv = readFileSync(join(home, 'for-excel.csv'), 'utf8');
+      expect(csv.startsWith('\ufeff')).toBe(true);
+      expect(rowsOf(csv).map((row) => `#${row.id} ${row.status}`)).toEqual([
+        '#1 closed',
+        '#2 closed',
+        '#3 resolved',
+        '#4 resolved',
+        '#5 resolved',
+        '#7 closed',
+        '#9 resolved',
+      ]);
+    },
+  },
+  'complaints export --redact --since 4w | gzip > last-month.csv.gz': {
+    then: ({ home }) => {
+      const rows = rowsOf(gunzipSync(readFileSync(join(home, 'last-month.csv.gz'))));
+      expect(rows).toHaveLength(13);
+      expect(rows.filter((row) => row.customer !== '' || row.contact !== '')).toEqual([]);
+    },
+  },
+
+  'complaints import complaints.csv --dry-run': {
+    then: ({ stdout, unchanged }) => {
+      expect(stdout).toContain('Would import 13 complaints');
+      expect(unchanged()).toBe(true);
+    },
+  },
+  'complaints import complaints.csv': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ description: 'Soup was cold again', status: 'new' }),
+  },
+  'complaints --db new-shop.db import old-shop.csv': {
+    then: ({ complaints, unchanged }) => {
+      expect(JSON.parse(complaints('--db', 'new-shop.db', 'list', '--json'))).toHaveLength(13);
+      expect(unchanged()).toBe(true);
+    },
+  },
+  'complaints import from-the-other-till.csv --new-ids': {
+    seed: "the café, and the other till's export",
+    then: ({ complaint }) => {
+      expect(complaint(14)).toMatchObject({ description: 'No oat milk left' });
+      expect(complaint(15)).toMatchObject({ description: 'Card reader slow at the counter' });
+    },
+  },
+
+  'complaints causes': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^cold food\s+2$/m),
+  },
+  'complaints causes --json': {
+    then: ({ stdout }) => expect(JSON.parse(stdout)).toContainEqual({ cause: 'cold foood', count: 2 }),
+  },
+  'complaints causes rename "cold foood" "cold food"': {
+    then: ({ complaints }) => {
+      const counts = JSON.parse(complaints('causes', '--json'));
+      expect(counts).toContainEqual({ cause: 'cold food', count: 4 });
+      expect(counts).not.toContainEqual(expect.objectContaining({ cause: 'cold foood' }));
+    },
+  },
+  'complaints causes rename "wait" "long wait at the till"': {
+    then: ({ complaint }) => expect(complaint(8)).toMatchObject({ cause: 'long wait at the till' }),
+  },
+
+  'complaints config': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^currency\s+GBP$/m),
+  },
+  'complaints config get response-hours': { then: ({ stdout }) => expect(stdout).toBe('24\n') },
+  'complaints config get follow-up-days': { then: ({ stdout }) => expect(stdout).toBe('3\n') },
+  'complaints config get categories': {
+    then: ({ stdout }) => expect(stdout).toBe('product,service,staff,price,delivery,premises,other\n'),
+  },
+  'complaints config set shop "Corner Café"': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'shop')).toBe('Corner Café\n'),
+  },
+  'complaints config set categories "food,drink,service,premises,price,other"': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'categories')).toBe('food,drink,service,premises,price,other\n'),
+  },
+  'complaints config set response-hours 48': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'response-hours')).toBe('48\n'),
+  },
+  'complaints config set currency EUR': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'currency')).toBe('EUR\n'),
+  },
+
+  'complaints backup ~/backups/complaints-$(date +%F).db': {
+    then: ({ home, complaints }) => {
+      const made = readdirSync(join(home, 'backups')).filter((name) => !['complaints.db', 'complaints-2026-11-23.db'].includes(name));
+      expect(made).toEqual([expect.stringMatching(/^complaints-\d{4}-\d{2}-\d{2}\.db$/)]);
+      expect(complaintsIn(complaints, `backups/${made[0]}`)).toBe(13);
+    },
+  },
+  'complaints backup ~/backups/complaints.db --force': {
+    // The copy made on the 20th held the first eight.
+    then: ({ complaints }) => expect(complaintsIn(complaints, 'backups/complaints.db')).toBe(13),
+  },
+
+  'complaints check': { then: ({ stdout }) => expect(stdout).toMatch(/^ok: 13 complaints, \d+ events, integrity ok\n$/) },
+  'complaints check --db ~/backups/complaints-2026-11-23.db': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^ok: 10 complaints/),
+  },
+  'complaints check && complaints backup ~/backups/complaints.db --force': {
+    then: ({ stdout, complaints }) => {
+      expect(stdout).toMatch(/^ok: 13 complaints/);
+      expect(complaintsIn(complaints, 'backups/complaints.db')).toBe(13);
+    },
+  },
+  'complaints check --recount': { then: ({ stdout }) => expect(stdout).toMatch(/^ok: 13 complaints/) },
+
+  'complaints forget "Ann Lee" --dry-run': {
+    then: ({ stdout, unchanged }) => {
+      expect(stdout).toContain('2 complaints: #1, #12');
+      expect(unchanged()).toBe(true);
+    },
+  },
+  'complaints forget "Ann Lee"': {
+    talk: [
+      ["Erase this customer's name and contact from 2 complaints?", down],
+      ['❯ Yes, erase them', enter],
+    ],
+    then: ({ complaint }) => {
+      for (const id of [1, 12]) expect(complaint(id)).toMatchObject({ customer: null, contact: null });
+    },
+  },
+  'complaints forget "0712 345678" --contact --yes': {
+    then: ({ complaint }) => {
+      for (const id of [1, 12]) expect(complaint(id)).toMatchObject({ customer: null, contact: null });
+    },
+  },
+};
+
+/** The ids a complaint table lists, in its order. */
+function listed(table: string): number[] {
+  return [...table.matchAll(/^#(\d+)\s/gm)].map((match) => Number(match[1]));
+}
+
+function rowsOf(csv: string | Buffer): Array<Record<string, string>> {
+  return parse(csv, { columns: true, bom: true });
+}
+
+/** How many complaints a logbook file (a backup, say) in the home folder holds. */
+function complaintsIn(complaints: Ran['complaints'], file: string): number {
+  return JSON.parse(complaints('--db', file, 'list', '--json')).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The help pages and their examples, as the program prints them.
+
+const runDir = mkdtempSync(join(tmpdir(), 'complaints-help-examples-'));
+let folders = 0;
+
+/** A new folder for a seed or for one run of an example. */
+function freshFolder(): string {
+  const folder = join(runDir, String(++folders));
+  mkdirSync(folder);
+  return folder;
+}
+
+const shims = freshFolder();
+// `complaints` as npm link or a global install puts it on the PATH: the built binary.
+writeFileSync(join(shims, 'complaints'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`, { mode: 0o755 });
+
+interface HelpPage {
+  /** The command's words after `complaints`; none for the program itself. */
+  command: string[];
+  text: string;
+}
+
+/** The program's help and, through the commands each help lists, every command's and subcommand's. */
+function helpPages(command: string[] = []): HelpPage[] {
+  const result = spawnSync(process.execPath, [BIN, ...command, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  if (result.status !== 0) throw new Error(`complaints ${command.join(' ')} --help exited ${result.status}: ${result.stderr}`);
+  const page = { command, text: result.stdout };
+  return [page, ...commandsListed(result.stdout).flatMap((name) => helpPages([...command, name]))];
+}
+
+/** The names in a help page's Commands section (a wrapped description is indented further). */
+function commandsListed(help: string): string[] {
+  const section = /^Commands:\n((?: {2}.*\n)+)/m.exec(help)?.[1] ?? '';
+  return [...section.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((match) => match[1]!);
+}
+
+interface Example {
+  /** As printed after `$ `, comment and all. */
+  line: string;
+  /** The example without its comment: the key in the table of expectations. */
+  command: string;
+  comment: string;
+  page: string;
+}
+
+function examplesOn(page: HelpPage): Example[] {
+  const section = /^Examples:\n((?: {2}\$ .*\n)+)/m.exec(page.text)?.[1] ?? '';
+  return [...section.matchAll(/^ {2}\$ (.*)$/gm)].map(([, line]) => {
+    // A comment starts where bash starts one: a # at the start of a word.
+    const [, command, comment = ''] = /^(.*?)(?:\s+#\s+(.*))?$/.exec(line!)!;
+    return { line: line!, command: command!.trim(), comment, page: ['complaints', ...page.command].join(' ') };
+  });
+}
+
+const pages = helpPages();
+const examples = pages.flatMap(examplesOn);
+const commandNames = new Set(pages.map((page) => page.command.join(' ')));
+
+/** The command an example runs first (after any global options), e.g. `causes rename`: the one whose seed it takes. */
+function commandRun(example: Example): string {
+  const words = example.command.split(/\s+/);
+  const at = words.findIndex((word) => commandNames.has(word));
+  if (at === -1) return '';
+  const sub = `${words[at]} ${words[at + 1]}`;
+  return commandNames.has(sub) ? sub : words[at]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running the shop's commands and the examples.
+
+const LOGBOOK = '.local/share/complaints/complaints.db';
+
+function environment(home: string, now: string): Record<string, string> {
+  return {
+    PATH: `${shims}:${process.env.PATH ?? ''}`,
+    HOME: home,
+    // Europe/London is UTC in November, so the local times typed here are the stored ones.
+    TZ: 'Europe/London',
+    COMPLAINTS_DB: join(home, LOGBOOK),
+    COMPLAINTS_NOW: now,
+  };
+}
+
+/** Runs a command line through bash, as typed at a prompt in the home folder, with no terminal. */
+function bash(home: string, line: string, now = NOW) {
+  const result = spawnSync('bash', ['-o', 'pipefail', '-c', line], { cwd: home, env: environment(home, now), encoding: 'utf8', input: '' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+const seeded = new Map<string, { home: string; dump: string }>();
+
+/** The home folder of a seed, built once: the shop's commands run in turn, each at its time. */
+function seedHome(name: string): { home: string; dump: string } {
+  const built = seeded.get(name);
+  if (built) return built;
+  const seed: Seed | undefined = (SEEDS as Record<string, Seed>)[name];
+  if (!seed) throw new Error(`there is no seed named '${name}'`);
+  const home = freshFolder();
+  if (seed.from) cpSync(seedHome(seed.from).home, home, { recursive: true });
+  for (const [when, line] of seed.typed) {
+    const result = bash(home, line, when);
+    if (result.code !== 0) throw new Error(`seed '${name}': \`${line}\` exited ${result.code}: ${result.stderr}`);
+  }
+  const made = { home, dump: dumpDatabase(join(home, LOGBOOK)) };
+  seeded.set(name, made);
+  return made;
+}
+
+/** A fresh copy of the seed's home folder, logbook and files, for one run of an example. */
+function homeFor(seed: SeedName): { home: string; dump: string } {
+  const { home, dump } = seedHome(seed);
+  const copy = freshFolder();
+  cpSync(home, copy, { recursive: true });
+  return { home: copy, dump };
+}
+
+function ranIn(home: string, seedDump: string, stdout: string, printed: unknown): Ran {
+  const complaints = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd: home, env: environment(home, NOW), encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`complaints ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return result.stdout;
+  };
+  return {
+    stdout,
+    printed,
+    home,
+    complaints,
+    complaint: (id) => JSON.parse(complaints('show', String(id), '--json')),
+    unchanged: () => dumpDatabase(join(home, LOGBOOK)) === seedDump,
+  };
+}
+
+/** A person's side of the conversation: each prompt, then the keys pressed. */
+async function converse(example: Example, home: string, talk: Expected['talk'] = []) {
+  const env = { ...environment(home, NOW), TERM: 'xterm-256color' };
+  const terminal = new Terminal('bash', ['-o', 'pipefail', '-c', example.line], { env, cwd: home });
+  for (const [prompt, ...keys] of talk) await terminal.answer(prompt, ...keys);
+  return terminal.finished();
+}
+
+const hasJq = spawnSync('jq', ['--version']).status === 0;
+
+async function runExample(example: Example, expected: Expected): Promise<Ran> {
+  const seed = expected.seed ?? SEED_OF_COMMAND[commandRun(example)] ?? 'the café';
+  const { home, dump } = homeFor(seed);
+  if (atATerminal(example)) {
+    const { code, screen } = await converse(example, home, expected.talk);
+    expect(code, screen).toBe(0);
+    return ranIn(home, dump, screen, undefined);
+  }
+  const piped = /^(.*?)\s*\|\s*jq\b/.exec(example.command);
+  if (piped) {
+    // What reaches jq is run on its own, and what jq makes of it worked out here; where jq is
+    // installed, the whole line must print the same.
+    if (!expected.jq) throw new Error(`say in the table what jq prints for: ${example.command}`);
+    const before = bash(home, piped[1]!);
+    expect(before.code, before.stderr).toBe(0);
+    const printed = expected.jq(JSON.parse(before.stdout));
+    if (hasJq) {
+      const whole = bash(homeFor(seed).home, example.line);
+      expect(whole.code, whole.stderr).toBe(0);
+      expect(JSON.parse(whole.stdout)).toEqual(printed);
+    }
+    return ranIn(home, dump, before.stdout, printed);
+  }
+  const result = bash(home, example.line);
+  expect(result.code, result.stderr).toBe(0);
+  return ranIn(home, dump, result.stdout, undefined);
+}
+
+/** An example whose comment says it is for a person at a terminal, where it asks questions. */
+function atATerminal(example: Example): boolean {
+  return /\bat (a terminal|the till)\b/.test(example.comment);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the examples in --help', () => {
+  it.each(pages.map((page) => ['complaints', ...page.command, '--help'].join(' ')))('%s shows at least one example', (help) => {
+    expect(examples.filter((example) => `${example.page} --help` === help)).not.toEqual([]);
+  });
+
+  it('are the only ones the table of expectations describes', () => {
+    const shown = new Set(examples.map((example) => example.command));
+    expect(Object.keys(expectations).filter((command) => !shown.has(command))).toEqual([]);
+  });
+
+  // A loop rather than it.each, whose names cut an example off at 40 characters.
+  for (const example of examples) {
+    it(`run as printed and do what they say: ${example.page} --help: ${example.line}`, SLOW, async () => {
+      const expected = expectations[example.command];
+      if (!expected) throw new Error(`say in the table of expectations what this example does: ${example.command}`);
+      const ran = await runExample(example, expected);
+      expected.then?.(ran);
+    });
+  }
+});
