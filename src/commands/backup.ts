@@ -19,6 +19,6 @@ export function registerBackup(program: Command, session: Session): void {
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
   const file = requiredText(fileText, 'the backup file name');
   if (existsSync(file) && !options.force) throw new Refusal(`${file} exists already; choose a new name or add --force to replace it`);
-  const pages = await backupTo(await session.db(), file);
+  const pages = await backupTo(await session.db('read'), file);
   session.print(`Backed up ${session.dbPath} to ${file} (${pages} pages).`);
 }

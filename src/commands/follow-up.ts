@@ -38,7 +38,7 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const id = parseId(idText);
   const answer = checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db();
+  const db = await session.db('change');
   const complaint = changeComplaint(db, id, session.now().toISOString(), (current) => followUp(current, answer, at));
   if (answer.reopen) {
     session.print(`Reopened ${complaintRef(id)}; it is assigned to ${complaint.assignee ?? 'nobody yet'} again.`);
@@ -51,7 +51,7 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
 async function listDue(options: FollowUpOptions, session: Session): Promise<void> {
   const given = ['satisfaction', 'note', 'reopen', 'at'].filter((k) => k in options);
   if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
-  const db = await session.db();
+  const db = await session.db('read');
   const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
   if ((await writeComplaintTable(session, db, followUpsDue(dueBefore))) === 0) return session.tell('No follow-ups due.');
   session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);

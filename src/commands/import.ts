@@ -54,7 +54,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const fd = openToRead(file);
   const ids = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
-    const db = await session.db();
+    const db = await session.db(options.dryRun ? 'dry-run' : 'add');
     const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => fileBytes);
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, { knownCauses, now: session.now(), advance: (bytes) => progress.advance(bytes) });

@@ -42,7 +42,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const respondBy =
     options.respondBy === undefined ? null : parseWhen(options.respondBy, session.now(), '--respond-by').at.toISOString();
   const flagsGiven = ['category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
-  const db = await session.db();
+  const db = await session.db('change');
   const settings = settingsOf(db);
   const record = (complaintId: number, flags: TriageFlags) => {
     const decision = checkTriage(flags, settings, causesInUse(db));

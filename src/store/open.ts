@@ -35,6 +35,17 @@ export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
+/** Whether nothing is at `path`. A file that cannot be looked at (a folder on the way is private) is there: opening it says why. */
+export function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
 /**
  * Opens the logbook at `path`, creating it (0600, in a 0700 folder) if it does not exist, and
  * brings its schema up to date. Anything that is not a complaints database is refused untouched.
@@ -62,6 +73,14 @@ export function openDatabase(path: string, migrations = knownMigrations()): Db {
     db?.close();
     throw asRefusal(error, path);
   }
+}
+
+/** A new, empty logbook in memory: what a dry run checks against when the logbook does not exist yet. */
+export function openEmptyLogbook(migrations = knownMigrations()): Db {
+  const db = new Database(':memory:');
+  lendFunctions(db);
+  migrate(db, ':memory:', migrations);
+  return db;
 }
 
 /**

@@ -108,12 +108,6 @@ const CASES: NotALogbook[] = [
     },
     problem: /is an SQLite database of another program, not a complaints database/,
   },
-  {
-    // A path through a regular file cannot be created by anyone, root included (tests run as root in CI).
-    what: 'a place that cannot be written',
-    make: (dir) => join(write(join(dir, 'till-notes.txt'), 'not a folder\n'), 'logbooks', 'complaints.db'),
-    problem: /cannot create the database .*: ENOTDIR; choose another place with --db/,
-  },
 ];
 
 function write(file: string, content: string | Buffer): string {
@@ -184,5 +178,63 @@ describe('complaints check on a damaged logbook', () => {
     const book = tempLogbook();
     book.ok(['log', 'soup was cold']);
     expect(book.ok(['check'])).toBe('ok: 1 complaint, 1 event, integrity ok\n');
+  });
+});
+
+/** A command line as the tests name it. */
+const typed = (args: string[]) => ['complaints', ...args].join(' ');
+
+describe('a logbook that does not exist', () => {
+  // The commands that read a logbook, and those that change what one holds: with none there,
+  // none has anything to do, and none may leave a logbook (or its folder) behind to look healthy.
+  const NOTHING_TO_DO = [
+    [], ['list'], ['show', '1'], ['report'], ['export'], ['causes'], ['config'], ['config', 'get', 'shop'], ['follow-up'],
+    ['check'], ['backup', 'BACKUP'], ['forget', 'Ann Lee', '--dry-run'],
+    ['triage'], ['triage', '1', '--category', 'product', '--cause', 'cold food'], ['assign', '1', 'Sam'],
+    ['resolve', '1', '--remedy', 'refund'], ['note', '1', 'called back'], ['follow-up', '1', '--satisfaction', '4'],
+    ['causes', 'rename', 'cold food', 'food'], ['forget', 'Ann Lee', '--yes'], ['check', '--recount'],
+  ];
+
+  it.each(NOTHING_TO_DO.map((args) => [typed(args), args]))('%s says there is none, exits 1 and creates nothing', (_typed, args) => {
+    const dir = tempLogbook().dir;
+    const path = join(dir, 'mistyped', 'complaints.db');
+    const before = snapshot(dir);
+
+    const result = source.run(['--db', path, ...args.map((arg) => (arg === 'BACKUP' ? join(dir, 'backups', 'copy.db') : arg))]);
+
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: no logbook at ${path}; the first 'complaints log' creates it, or give the logbook's file with --db\n`,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('import --dry-run checks a file against an empty logbook, and creates nothing', () => {
+    const dir = tempLogbook().dir;
+    const csv = join(dir, 'moving-in.csv');
+    source.ok(['export', '--out', csv]);
+    const path = join(dir, 'new-shop', 'complaints.db');
+    const before = snapshot(dir);
+
+    expect(source.run(['--db', path, 'import', csv, '--dry-run'])).toEqual({
+      code: 0,
+      stdout: `Would import 30 complaints from ${csv} as #1–#30; nothing was written (--dry-run).\n`,
+      stderr: '',
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('log says why where no folder can be made for it, exits 1 and creates nothing', () => {
+    const dir = tempLogbook().dir;
+    // A path through a regular file cannot be made by anyone, root included (tests run as root in CI).
+    const path = join(write(join(dir, 'till-notes.txt'), 'not a folder\n'), 'logbooks', 'complaints.db');
+    const before = snapshot(dir);
+
+    const result = source.run(['--db', path, 'log', 'soup was cold', '--no-input']);
+
+    expect(result.stderr).toMatch(new RegExp(`^complaints: cannot create the database ${path}: ENOTDIR; choose another place with --db\\n$`));
+    expect(result.code).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
   });
 });
