@@ -64,13 +64,14 @@ function newSession(ctx: Ctx, opened: () => Db | undefined, keep: (db: Db) => vo
     async db(access: Access) {
       const existing = opened();
       if (existing) return existing;
-      const { isMissing, openDatabase, openEmptyLogbook } = await import('./store/open.js');
+      const { isMissing, openDatabase, openEmptyLogbook, openForReading } = await import('./store/open.js');
       const path = session.dbPath;
       const missing = access !== 'add' && isMissing(path);
       if (missing && access !== 'dry-run') {
         throw new Refusal(`no logbook at ${path}; the first 'complaints log' creates it, or give the logbook's file with --db`);
       }
-      const db = missing ? openEmptyLogbook() : openDatabase(path);
+      const reads = access === 'read' || access === 'dry-run';
+      const db = missing ? openEmptyLogbook() : reads ? openForReading(path) : openDatabase(path);
       keep(db);
       return db;
     },

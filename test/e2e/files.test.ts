@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { tempLogbook } from './harness.js';
+import {
+  chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { knownMigrations } from '../../src/store/open.js';
+import { stopHalfWay } from '../support/stopped-write.js';
+import { UNPRIVILEGED, giveFolder, letThrough } from '../support/unprivileged.js';
+import { dumpDatabase, tempLogbook, type Result } from './harness.js';
 
 // A real logbook to cut, damage and age; each case below makes its own file from it in a folder
 // of its own, so "left as it was" can cover the whole folder (no journal or copy left behind).
@@ -238,3 +244,171 @@ describe('a logbook that does not exist', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('a logbook that cannot be written', () => {
+  // A shop's logbook, and what each read prints while it can be written: the same must come out
+  // where it cannot.
+  const shop = tempLogbook('2026-11-26T09:00:00.000Z');
+  const csv = join(shop.dir, 'from-the-other-till.csv');
+  const READS = [
+    [], ['list'], ['list', '--json'], ['show', '1', '--json'], ['report', '--week', '2026-W48', '--format', 'json'], ['export'],
+    ['causes'], ['config'], ['config', 'get', 'shop'], ['follow-up'], ['check'], ['forget', 'Ann Lee', '--dry-run'],
+    ['import', 'CSV', '--dry-run', '--new-ids'],
+  ];
+  const WRITES = [
+    ['log', 'soup was cold', '--no-input'],
+    ['triage', '2', '--category', 'service', '--cause', 'long wait'],
+    ['config', 'set', 'shop', 'Corner Café'],
+    ['check', '--recount'],
+    ['import', 'CSV', '--new-ids'],
+  ];
+  const withCsv = (args: string[]) => args.map((arg) => (arg === 'CSV' ? csv : arg));
+  const printed = new Map<string, Result>();
+
+  beforeAll(() => {
+    shop.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--at', '2026-11-23 12:05']);
+    shop.ok(['log', 'waited 25 minutes for a table', '--customer', 'Bo Chen', '--at', '2026-11-23 12:20']);
+    shop.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+    shop.ok(['resolve', '1', '--remedy', 'refund', '--cost', '4.50', '--at', '2026-11-23 13:00']);
+    shop.ok(['export', '--out', csv]);
+    // Read where it lies by the binary run as another user.
+    chmodSync(csv, 0o644);
+    letThrough(shop.dir);
+    for (const args of READS) printed.set(typed(args), shop.run(withCsv(args)));
+  }, 60_000);
+
+  /** A copy of the shop's logbook that the binary, run as UNPRIVILEGED, may read but not write. */
+  function readOnlyCopy(where: ReadOnly, prepare?: (file: string) => void): { dir: string; db: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'complaints-read-only-'));
+    const db = join(dir, 'complaints.db');
+    copyFileSync(shop.db, db);
+    prepare?.(db);
+    makeReadOnly(db, where);
+    return { dir, db };
+  }
+
+  const asUnprivileged = { as: UNPRIVILEGED };
+
+  describe.each([
+    ['in a read-only folder', 'folder'],
+    ['that is itself read-only', 'file'],
+  ] as const)('%s', (_where, where) => {
+    it.each(READS.map((args) => [typed(args), args]))('%s prints what it prints where the logbook can be written, and creates nothing', (name, args) => {
+      const { dir, db } = readOnlyCopy(where);
+      const before = snapshot(dir);
+
+      expect(shop.run(['--db', db, ...withCsv(args)], asUnprivileged)).toEqual(printed.get(name));
+      expect(snapshot(dir)).toEqual(before);
+    });
+
+    it.each(WRITES.map((args) => [typed(args), args]))('%s refuses in one line naming the file, exits 1 and changes nothing', (_name, args) => {
+      const { dir, db } = readOnlyCopy(where);
+      const before = snapshot(dir);
+
+      expect(shop.run(['--db', db, ...withCsv(args)], asUnprivileged)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `complaints: cannot open the database ${db} for writing (EACCES); check its permissions and its folder's, or choose another --db\n`,
+      });
+      expect(snapshot(dir)).toEqual(before);
+    });
+
+    it('is refused in one line, unchanged, when it must first be updated for this version', () => {
+      const latest = knownMigrations().at(-1)!.version;
+      const { dir, db } = readOnlyCopy(where, (file) => writtenBefore(file, latest));
+      const before = snapshot(dir);
+
+      expect(shop.run(['--db', db, 'list'], asUnprivileged)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          `complaints: ${db} must first be updated for this version of complaints (schema ${latest - 1} to ${latest}), which needs ` +
+          `write access to it and its folder (EACCES); nothing was changed; copy it to a folder you can write to, or check its permissions\n`,
+      });
+      expect(snapshot(dir)).toEqual(before);
+    });
+  });
+
+  it('is refused in one line, unchanged, when its latest changes are in a -wal that cannot be read without writing', () => {
+    const { dir, db } = readOnlyCopy('folder', (file) => {
+      // As a copy taken while a till was writing leaves it: the -wal holds what the file does not yet.
+      const till = new Database(file);
+      try {
+        till.pragma('wal_autocheckpoint = 0');
+        till.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('shop', 'Corner Café')`).run();
+        copyFileSync(file, `${file}.copy`);
+        copyFileSync(`${file}-wal`, `${file}.copy-wal`);
+      } finally {
+        till.close();
+      }
+      renameSync(`${file}.copy`, file);
+      renameSync(`${file}.copy-wal`, `${file}-wal`);
+    });
+    const before = snapshot(dir);
+
+    expect(shop.run(['--db', db, 'list'], asUnprivileged)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${db} cannot be read without writing: its latest changes are still in ${db}-wal; open it once where it can be written, or copy both files to a folder you can write to\n`,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('is refused in one line, unchanged, in a read-only folder when a stopped process left a write in it half done', () => {
+    const { dir, db } = readOnlyCopy('folder', (file) => {
+      stopHalfWay(file);
+      chmodSync(`${file}-journal`, 0o444);
+    });
+    const before = snapshot(dir);
+
+    expect(shop.run(['--db', db, 'list'], asUnprivileged)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${db} holds a write that a stopped process left half done, which only a process that can write it can roll back; open it once where it can be written\n`,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('backs up into a folder that can be written, and the copy holds every row', () => {
+    const { db } = readOnlyCopy('folder');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'complaints-backups-'));
+    giveFolder(elsewhere);
+    letThrough(elsewhere);
+    const copy = join(elsewhere, 'copy.db');
+
+    const result = shop.run(['--db', db, 'backup', copy], asUnprivileged);
+
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^Backed up ${db} to ${copy} \\(\\d+ pages\\)\\.\\n$`));
+    expect(dumpDatabase(copy)).toBe(dumpDatabase(shop.db));
+  });
+});
+
+type ReadOnly = 'folder' | 'file';
+
+/**
+ * Lets the binary, run as UNPRIVILEGED, read `file` but not write it: the file is read-only, and
+ * so is its folder (as on read-only media), or the folder is one it may write.
+ */
+function makeReadOnly(file: string, where: ReadOnly): void {
+  const dir = dirname(file);
+  chmodSync(file, 0o444);
+  if (where === 'folder') {
+    chmodSync(dir, 0o555);
+    // So that the run's clean-up can empty it.
+    onTestFinished(() => chmodSync(dir, 0o700));
+  } else {
+    giveFolder(dir);
+  }
+  letThrough(dir);
+}
+
+/** Makes the logbook look as one written before migration `version` does: the migration is not recorded as applied. */
+function writtenBefore(file: string, version: number): void {
+  const db = new Database(file);
+  try {
+    db.prepare(`DELETE FROM schema_migrations WHERE version >= ?`).run(version);
+  } finally {
+    db.close();
+  }
+}
