@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import {
-  chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync,
+  chmodSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { knownMigrations } from '../../src/store/open.js';
 import { stopHalfWay } from '../support/stopped-write.js';
@@ -411,4 +411,51 @@ function writtenBefore(file: string, version: number): void {
   } finally {
     db.close();
   }
+}
+
+describe('backup', () => {
+  it('makes the folders on the way that do not exist yet, private as the logbook\'s own', () => {
+    const dir = tempLogbook().dir;
+    const copy = join(dir, 'backups', '2026', 'complaints-2026-11-23.db');
+
+    expect(source.run(['backup', copy])).toEqual({ code: 0, stdout: expect.stringMatching(/^Backed up .* \(\d+ pages\)\.\n$/), stderr: '' });
+
+    expect(modeOf(join(dir, 'backups'))).toBe(0o700);
+    expect(modeOf(join(dir, 'backups', '2026'))).toBe(0o700);
+    expect(modeOf(copy)).toBe(0o600);
+    expect(dumpDatabase(copy)).toBe(source.dump());
+  });
+
+  // What a script might name the logbook it backs up onto: whatever the name, it is the one file.
+  const ONTO_ITSELF: Array<[string, (db: string) => string]> = [
+    ['its own name', (db) => db],
+    ['another spelling of its name', (db) => join(dirname(db), '.', '..', basename(dirname(db)), basename(db))],
+    ['a hard link to it', (db) => link(db, linkSync)],
+    ['a symbolic link to it', (db) => link(db, symlinkSync)],
+  ];
+
+  it.each(ONTO_ITSELF)('refuses to write onto the logbook given as %s, even with --force, in one line, changing nothing', (_as, name) => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--no-input']);
+    const onto = name(book.db);
+    const before = snapshot(book.dir);
+
+    expect(book.run(['backup', onto, '--force'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${onto} is the logbook itself; write the backup to another file\n`,
+    });
+    expect(snapshot(book.dir)).toEqual(before);
+  });
+});
+
+function modeOf(path: string): number {
+  return statSync(path).mode & 0o777;
+}
+
+/** A link to `file` beside it, made with `make`. */
+function link(file: string, make: (target: string, path: string) => void): string {
+  const path = `${file}.link`;
+  make(file, path);
+  return path;
 }
