@@ -14,6 +14,7 @@ export async function backupTo(db: Db, file: string): Promise<number> {
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const { totalPages } = await db.backup(draft);
+    await withRollbackJournal(draft);
     chmodSync(draft, 0o600);
     renameSync(draft, file);
     return totalPages;
@@ -21,6 +22,23 @@ export async function backupTo(db: Db, file: string): Promise<number> {
     throw new Refusal(`cannot write the backup ${file}: ${(error as Error).message}`);
   } finally {
     rmSync(draft, { force: true });
+  }
+}
+
+/**
+ * The copy keeps the logbook's write-ahead-log mode, in which SQLite can read it only where it
+ * may create files beside it; in rollback-journal mode it reads anywhere, read-only media
+ * included (https://sqlite.org/wal.html, "Read-Only Databases"). The next till to write it
+ * puts it back in write-ahead-log mode.
+ */
+async function withRollbackJournal(file: string): Promise<void> {
+  // Loaded by then to open the logbook; imported here so that the commands' start-up does not load it.
+  const { default: Database } = await import('better-sqlite3');
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
   }
 }
 

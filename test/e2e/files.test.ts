@@ -447,6 +447,24 @@ describe('backup', () => {
     });
     expect(snapshot(book.dir)).toEqual(before);
   });
+
+  it('writes a copy kept with a rollback journal, which reads where nothing can be written beside it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'complaints-usb-stick-'));
+    const copy = join(dir, 'complaints.db');
+    source.ok(['backup', copy]);
+    // Bytes 18 and 19 of the header: 1 for a rollback journal, 2 for a write-ahead log.
+    expect([...readFileSync(copy).subarray(18, 20)]).toEqual([1, 1]);
+    makeReadOnly(copy, 'folder');
+    const before = snapshot(dir);
+
+    expect(source.run(['--db', copy, 'check'], { as: UNPRIVILEGED })).toEqual({
+      code: 0,
+      stdout: 'ok: 30 complaints, 31 events, integrity ok\n',
+      stderr: '',
+    });
+    expect(source.run(['--db', copy, 'list', '--json'], { as: UNPRIVILEGED }).stdout).toBe(source.ok(['list', '--json']));
+    expect(snapshot(dir)).toEqual(before);
+  });
 });
 
 function modeOf(path: string): number {
