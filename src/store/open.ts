@@ -96,10 +96,8 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
       );
     }
     // A reader leaves the journal mode as it is, so that a backup kept with a rollback journal stays so.
-    if (purpose === 'write') {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
-    }
+    if (purpose === 'write') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
     if (pending.length > 0) migrate(db, path, migrations);
     // After migrating, which sets them aside.
     db.pragma(purpose === 'write' ? 'foreign_keys = ON' : 'query_only = ON');
@@ -263,8 +261,8 @@ function migrate(db: Db, path: string, migrations: Migration[]): void {
   const copy = appliedVersions(db).length > 0 ? copyAside(db, path, pending()[0]!.version) : undefined;
   // Foreign keys are not enforced while migrating, as SQLite's procedure for making a table anew
   // asks (dropped and renamed, the table would take the rows that refer to it with it); each
-  // migration is checked for rows left referring to nothing before it commits. openDatabase turns
-  // them on again.
+  // migration is checked for rows left referring to nothing before it commits. openExisting turns
+  // them on again for a writer.
   db.pragma('foreign_keys = OFF');
 
   const record = db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
