@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import type { Ctx, Session } from './context.js';
+import type { Access, Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { decideColor } from './output/terminal.js';
 import { databasePath } from './store/location.js';
@@ -61,11 +61,17 @@ function newSession(ctx: Ctx, opened: () => Db | undefined, keep: (db: Db) => vo
     color: false,
     canPrompt: false,
     dbPath: '',
-    async db() {
+    async db(access: Access) {
       const existing = opened();
       if (existing) return existing;
-      const { openDatabase } = await import('./store/open.js');
-      const db = openDatabase(session.dbPath);
+      const { isMissing, openDatabase, openEmptyLogbook, openForReading } = await import('./store/open.js');
+      const path = session.dbPath;
+      const missing = access !== 'add' && isMissing(path);
+      if (missing && access !== 'dry-run') {
+        throw new Refusal(`no logbook at ${path}; the first 'complaints log' creates it, or give the logbook's file with --db`);
+      }
+      const reads = access === 'read' || access === 'dry-run';
+      const db = missing ? openEmptyLogbook() : reads ? openForReading(path) : openDatabase(path);
       keep(db);
       return db;
     },

@@ -2,6 +2,16 @@ import type { Db } from './store/open.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * What a command does with the logbook, which decides how it is opened and what a logbook that
+ * does not exist means (a mistyped --db must not look like an empty logbook, nor leave one behind):
+ * - 'read': reads only; a missing one is refused.
+ * - 'add': writes; a missing one is created (the first complaint, setting or import).
+ * - 'change': writes what the logbook holds; a missing one is refused, having nothing to change.
+ * - 'dry-run': reads only; a missing one reads as a new, empty logbook, and nothing is created.
+ */
+export type Access = 'read' | 'add' | 'change' | 'dry-run';
+
 /** What the outside world gives a command. Tests and the entry point build their own. */
 export interface Ctx {
   stdin: NodeJS.ReadableStream;
@@ -21,8 +31,8 @@ export interface Session extends Ctx {
   /** Whether a missing answer may be asked for at the terminal rather than being an error. */
   canPrompt: boolean;
   dbPath: string;
-  /** The open logbook; opened (and migrated) on first use. */
-  db(): Promise<Db>;
+  /** The open logbook, opened (and brought up to date) on first use as `access` says. */
+  db(access: Access): Promise<Db>;
   /** A line of output (data) on stdout. */
   print(line: string): void;
   /** A line for the person (hints, notices) on stderr. */

@@ -40,7 +40,7 @@ export async function runAssign(idText: string, person: string, options: AssignO
   const at = happenedAt(session, options.at).toISOString();
   const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const note = optionalText(options.note);
-  const db = await session.db();
+  const db = await session.db('change');
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, spellingsInUse(db, 'assignee'));
   const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) =>

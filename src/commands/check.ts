@@ -26,7 +26,7 @@ export function registerCheck(program: Command, session: Session): void {
 }
 
 export async function runCheck(options: { recount?: boolean }, session: Session): Promise<void> {
-  const db = await session.db();
+  const db = await session.db(options.recount ? 'change' : 'read');
   if (options.recount) {
     recountFigures(db);
     session.tell("Counted the report's figures of each day again from the complaints.");

@@ -19,7 +19,7 @@ export function registerConfig(program: Command, session: Session): void {
       ),
     )
     .action(async (options: { json?: boolean }) => {
-      const settings = settingsOf(await session.db());
+      const settings = settingsOf(await session.db('read'));
       if (options.json) return printJson(session, settings);
       const width = Math.max(...SETTING_KEYS.map((k) => k.length));
       for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);
@@ -32,7 +32,7 @@ export function registerConfig(program: Command, session: Session): void {
     .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories'))
     .action(async (keyText: string) => {
       const key = settingKey(keyText);
-      session.print(showSetting(settingsOf(await session.db()), key));
+      session.print(showSetting(settingsOf(await session.db('read')), key));
     });
 
   config
@@ -44,7 +44,7 @@ export function registerConfig(program: Command, session: Session): void {
     .action(async (keyText: string, valueText: string) => {
       const key = settingKey(keyText);
       const value = settingValue(key, valueText);
-      const db = await session.db();
+      const db = await session.db('add');
       saveSetting(db, key, value);
       session.print(`${key} = ${showSetting(settingsOf(db), key)}`);
     });

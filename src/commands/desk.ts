@@ -33,7 +33,7 @@ export function registerDesk(program: Command, session: Session): void {
 }
 
 export async function runDesk(session: Session): Promise<void> {
-  const db = await session.db();
+  const db = await session.db('read');
   const settings = settingsOf(db);
   const now = session.now();
   const waiting = desk(db, now.toISOString(), followUpCutoff(now, settings['follow-up-days']).toISOString(), DESK_SHOWN);

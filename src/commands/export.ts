@@ -47,7 +47,7 @@ ${examples(
 export async function runExport(options: ExportOptions, session: Session): Promise<void> {
   const checked = checkFilter(options, session.now(), 'by id');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
-  const db = await session.db();
+  const db = await session.db('read');
   const filter = filterAsSpelt(db, checked);
   // Loaded here, as only an export needs streams and temporary files: every other command started
   // the slower for them.

@@ -38,7 +38,7 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const id = parseId(idText);
   const answer = checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db();
+  const db = await session.db('change');
   const responseHours = settingsOf(db)['response-hours'];
   const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
@@ -55,7 +55,7 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
 async function listDue(options: FollowUpOptions, session: Session): Promise<void> {
   const given = ['satisfaction', 'note', 'reopen', 'at'].filter((k) => k in options);
   if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
-  const db = await session.db();
+  const db = await session.db('read');
   const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
   const toCall = await writeComplaintTable(session, db, followUpsDue(dueBefore, true));
   // Apart, as there is no one to call, but listed: each is still to be closed or reopened.

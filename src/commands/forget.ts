@@ -44,7 +44,7 @@ export async function runForget(customerText: string, options: ForgetOptions, se
   if (!options.dryRun && !options.yes && !session.canPrompt) {
     throw new UsageError('forget erases for good and cannot ask for confirmation here; add --yes (or try --dry-run first)');
   }
-  const db = await session.db();
+  const db = await session.db(options.dryRun ? 'read' : 'change');
   const matching = complaintsOf(db, wanted, by);
   if (matching.length === 0) throw nobodyFound(wanted, by);
   if (options.dryRun) {

@@ -62,7 +62,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const fd = openToRead(file);
   const { ids, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
-    const db = await session.db();
+    const db = await session.db(options.dryRun ? 'dry-run' : 'add');
     const settings = settingsOf(db);
     const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => fileBytes);
     const readFile = (knownCauses: readonly string[]) =>

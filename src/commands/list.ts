@@ -26,7 +26,7 @@ export function registerList(program: Command, session: Session): void {
 }
 
 export async function runList(options: ListOptions, session: Session): Promise<void> {
-  const db = await session.db();
+  const db = await session.db('read');
   const filter = filterAsSpelt(db, checkFilter(options, session.now(), 'newest first'));
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) return writeLines(session.stdout, jsonArrayLines(eachComplaint(db, filter), toRecord));

@@ -47,7 +47,7 @@ export function registerLog(program: Command, session: Session): void {
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
   let draft = draftComplaint({ ...options, description: text });
-  const db = await session.db();
+  const db = await session.db('add');
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');

@@ -21,7 +21,7 @@ export async function runNote(idText: string, text: string, options: { at?: stri
   const id = parseId(idText);
   const body = requiredText(text, 'the note');
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db();
+  const db = await session.db('change');
   changeComplaint(db, id, session.now().toISOString(), (current) => note(current, body, at));
   session.print(`Noted on ${complaintRef(id)}.`);
 }

@@ -58,7 +58,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
 
-  const db = await session.db();
+  const db = await session.db('read');
   const report = readAtOnce(db, () => {
     const settings = settingsOf(db);
     return gather(db, settings, by, settlePeriod(request, now, settings['week-start']), top, now);

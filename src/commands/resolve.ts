@@ -36,7 +36,7 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const id = parseId(idText);
   const resolution = checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db();
+  const db = await session.db('change');
   const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) => resolve(current, previous, resolution, at));
   const cost = resolution.cost_minor === null ? '' : ` costing ${formatMoney(resolution.cost_minor)}`;
   session.print(`Resolved ${complaintRef(id)} with ${resolution.remedy}${cost}.`);

@@ -20,7 +20,7 @@ export function registerShow(program: Command, session: Session): void {
 
 export async function runShow(idText: string, options: { json?: boolean }, session: Session): Promise<void> {
   const id = parseId(idText);
-  const db = await session.db();
+  const db = await session.db('read');
   const complaint = findOrRefuse(db, id);
   const events = timeline(db, id);
   if (options.json) return printJson(session, { ...toRecord(complaint), timeline: events.map(toTimelineRecord) });

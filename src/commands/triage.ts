@@ -42,7 +42,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const at = happenedAt(session, options.at).toISOString();
   const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const flagsGiven = ['category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
-  const db = await session.db();
+  const db = await session.db('change');
   const settings = settingsOf(db);
   const record = (complaintId: number, flags: TriageFlags): Complaint => {
     const decision = checkTriage(flags, settings, causesInUse(db));

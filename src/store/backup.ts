@@ -1,4 +1,5 @@
-import { chmodSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Refusal } from '../errors.js';
 import type { Db } from './open.js';
 
@@ -6,12 +7,14 @@ import type { Db } from './open.js';
  * Copies the logbook with SQLite's online backup, which yields to other writers and restarts
  * if they change a page mid-copy, so the copy is a consistent snapshot. It is written under a
  * temporary name and renamed into place, so an old backup being replaced is never half-overwritten.
- * Returns its page count.
+ * Missing folders on the way are made private (0700), as the logbook's own are. Returns its page count.
  */
 export async function backupTo(db: Db, file: string): Promise<number> {
   const draft = `${file}.${process.pid}.partial`;
   try {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const { totalPages } = await db.backup(draft);
+    await withRollbackJournal(draft);
     chmodSync(draft, 0o600);
     renameSync(draft, file);
     return totalPages;
@@ -20,4 +23,27 @@ export async function backupTo(db: Db, file: string): Promise<number> {
   } finally {
     rmSync(draft, { force: true });
   }
+}
+
+/**
+ * The copy keeps the logbook's write-ahead-log mode, in which SQLite can read it only where it
+ * may create files beside it; in rollback-journal mode it reads anywhere, read-only media
+ * included (https://sqlite.org/wal.html, "Read-Only Databases"). The next till to write it
+ * puts it back in write-ahead-log mode.
+ */
+async function withRollbackJournal(file: string): Promise<void> {
+  // Loaded by then to open the logbook; imported here so that the commands' start-up does not load it.
+  const { default: Database } = await import('better-sqlite3');
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/** Whether `a` and `b` are one file, however each is named (another spelling, a hard or symbolic link). */
+export function isSameFile(a: string, b: string): boolean {
+  const [first, second] = [a, b].map((path) => statSync(path, { throwIfNoEntry: false }));
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import {
-  closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync,
+  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync,
+  statSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,33 +37,125 @@ export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
+/** Whether nothing is at `path`. A file that cannot be looked at (a folder on the way is private) is there: opening it says why. */
+export function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
 /**
- * Opens the logbook at `path`, creating it (0600, in a 0700 folder) if it does not exist, and
- * brings its schema up to date. Anything that is not a complaints database is refused untouched.
+ * Opens the logbook at `path` for writing, creating it (0600, in a 0700 folder) if it does not
+ * exist, and brings its schema up to date. Anything that is not a complaints database is refused untouched.
  */
 export function openDatabase(path: string, migrations = knownMigrations()): Db {
   if (!existsSync(path)) createLogbook(path, migrations);
-  refuseIfNotSqlite(path);
+  return openExisting(path, migrations, 'write');
+}
+
+/**
+ * Opens the logbook at `path` for reading: nothing is created, and nothing the command runs can
+ * change it. Where the file or its folder cannot be written (a backup on read-only media, a share
+ * mounted read-only) it is opened read-only, and refused, unchanged, if it must be brought up to
+ * date first. Where both can, it is opened as a writer would, so that SQLite may bring it up to
+ * date, roll back a write that a stopped process left half done, and tidy away its -wal and -shm
+ * files when done: a read-only connection can do none of these.
+ */
+export function openForReading(path: string, migrations = knownMigrations()): Db {
+  return openExisting(path, migrations, 'read');
+}
+
+/** A new, empty logbook in memory: what a dry run checks against when the logbook does not exist yet. */
+export function openEmptyLogbook(migrations = knownMigrations()): Db {
+  const db = ready(new Database(':memory:'));
+  migrate(db, ':memory:', migrations);
+  return db;
+}
+
+function openExisting(path: string, migrations: Migration[], purpose: 'read' | 'write'): Db {
+  const header = sqliteHeader(path);
+  const denied = unwritable(path);
+  if (denied !== undefined && purpose === 'write') {
+    throw new Refusal(`cannot open the database ${path} for writing (${denied}); check its permissions and its folder's, or choose another --db`);
+  }
   let db: Db | undefined;
   try {
-    db = new Database(path);
-    // Wait for another till's write rather than failing; set before anything that may need a lock.
-    db.pragma('busy_timeout = 10000');
-    lendFunctions(db);
+    db = ready(denied === undefined ? new Database(path, { fileMustExist: true }) : readOnly(path, header[18] === 2));
     // Every check that may refuse comes before the first write (even the switch to WAL), so a
     // refused file is left byte-for-byte as it was.
     refuseIfForeign(db, path);
     refuseIfNewer(db, path, migrations);
-    db.pragma('journal_mode = WAL');
+    const pending = pendingMigrations(db, migrations);
+    if (pending.length > 0 && denied !== undefined) {
+      const from = Math.max(0, ...appliedVersions(db));
+      throw new Refusal(
+        `${path} must first be updated for this version of complaints (schema ${from} to ${pending[pending.length - 1]!.version}), which needs write access to it and its folder (${denied}); nothing was changed; copy it to a folder you can write to, or check its permissions`,
+      );
+    }
+    // A reader leaves the journal mode as it is, so that a backup kept with a rollback journal stays so.
+    if (purpose === 'write') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    migrate(db, path, migrations);
+    if (pending.length > 0) migrate(db, path, migrations);
     // After migrating, which sets them aside.
-    db.pragma('foreign_keys = ON');
+    db.pragma(purpose === 'write' ? 'foreign_keys = ON' : 'query_only = ON');
     return db;
   } catch (error) {
     db?.close();
     throw asRefusal(error, path);
   }
+}
+
+/** What every connection needs before its first statement. */
+function ready(db: Db): Db {
+  // Wait for another till's write rather than failing; set before anything that may need a lock.
+  db.pragma('busy_timeout = 10000');
+  lendFunctions(db);
+  return db;
+}
+
+/** Why the logbook at `path`, or its folder (where SQLite keeps its -wal and -shm), cannot be written; undefined when both can. */
+function unwritable(path: string): string | undefined {
+  for (const place of [path, dirname(path)]) {
+    try {
+      accessSync(place, constants.W_OK);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A read-only connection to the logbook where it lies, when SQLite needs to make nothing beside it
+ * to read it: kept with a rollback journal (as backups are), or with the -wal and -shm of a
+ * write-ahead log there already (another till has it open). Otherwise to a copy in memory, rather
+ * than leave new -wal and -shm files behind where SQLite may make them, or fail where it may not
+ * (https://sqlite.org/wal.html, "Read-Only Databases"). SQLite's `immutable=1` would read it in
+ * place without them, but this driver is built without URI filenames.
+ */
+function readOnly(path: string, inWalMode: boolean): Db {
+  const besideIt = [`${path}-wal`, `${path}-shm`].every((file) => existsSync(file));
+  return !inWalMode || besideIt ? new Database(path, { readonly: true, fileMustExist: true }) : inMemory(path);
+}
+
+/**
+ * The logbook read whole into memory, marked as kept with a rollback journal (bytes 18 and 19 of
+ * its header), as sqlite3_deserialize() asks of a file in write-ahead-log mode. Changes still in
+ * a -wal beside it would be missed, so a logbook with one is refused instead.
+ */
+function inMemory(path: string): Db {
+  const wal = `${path}-wal`;
+  if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+    throw new Refusal(`${path} cannot be read without writing: its latest changes are still in ${wal}; open it once where it can be written, or copy both files to a folder you can write to`);
+  }
+  const image = readFileSync(path);
+  image[18] = 1;
+  image[19] = 1;
+  return new Database(image, { readonly: true });
 }
 
 /**
@@ -108,14 +201,18 @@ function lendFunctions(db: Db): void {
   );
 }
 
-function refuseIfNotSqlite(path: string): void {
-  let header = '';
+/**
+ * The first bytes of the SQLite file at `path`, as far as the file format versions (bytes 18 and
+ * 19: 2 for write-ahead-log mode); anything that is not an SQLite file is refused.
+ */
+function sqliteHeader(path: string): Buffer {
+  let header = Buffer.alloc(0);
   try {
     if (statSync(path).isDirectory()) throw new Refusal(`${path} is a folder, not a database file; give a file with --db`);
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(16);
-      header = buffer.subarray(0, readSync(fd, buffer, 0, 16, 0)).toString('latin1');
+      const buffer = Buffer.alloc(20);
+      header = buffer.subarray(0, readSync(fd, buffer, 0, 20, 0));
     } finally {
       closeSync(fd);
     }
@@ -124,7 +221,10 @@ function refuseIfNotSqlite(path: string): void {
     throw new Refusal(`cannot read the database ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   if (header.length === 0) throw new Refusal(`${path} is an empty file, not a complaints database; remove it or choose another --db`);
-  if (header !== SQLITE_HEADER) throw new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
+  if (header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
+    throw new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
+  }
+  return header;
 }
 
 /** An SQLite file some other program made: never add our tables to it. */
@@ -138,6 +238,11 @@ function refuseIfForeign(db: Db, path: string): void {
 function appliedVersions(db: Db): number[] {
   const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get();
   return hasTable ? (db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all() as number[]) : [];
+}
+
+function pendingMigrations(db: Db, migrations: Migration[]): Migration[] {
+  const done = new Set(appliedVersions(db));
+  return migrations.filter((m) => !done.has(m.version));
 }
 
 function refuseIfNewer(db: Db, path: string, migrations: Migration[]): void {
@@ -155,17 +260,13 @@ function refuseIfNewer(db: Db, path: string, migrations: Migration[]): void {
 function migrate(db: Db, path: string, migrations: Migration[]): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const applied = () => appliedVersions(db);
-  const pending = () => {
-    const done = new Set(applied());
-    return migrations.filter((m) => !done.has(m.version));
-  };
+  const pending = () => pendingMigrations(db, migrations);
   if (pending().length === 0) return;
-  const copy = applied().length > 0 ? copyAside(db, path, pending()[0]!.version) : undefined;
+  const copy = appliedVersions(db).length > 0 ? copyAside(db, path, pending()[0]!.version) : undefined;
   // Foreign keys are not enforced while migrating, as SQLite's procedure for making a table anew
   // asks (dropped and renamed, the table would take the rows that refer to it with it); each
-  // migration is checked for rows left referring to nothing before it commits. openDatabase turns
-  // them on again.
+  // migration is checked for rows left referring to nothing before it commits. openExisting turns
+  // them on again for a writer.
   db.pragma('foreign_keys = OFF');
 
   const record = db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
@@ -212,6 +313,9 @@ export function asRefusal(error: unknown, path: string): Error {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB') return new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
   if (code.startsWith('SQLITE_CORRUPT')) return new Refusal(`${path} is damaged (${(error as Error).message}); restore it from a backup`);
+  if (code === 'SQLITE_READONLY_ROLLBACK') {
+    return new Refusal(`${path} holds a write that a stopped process left half done, which only a process that can write it can roll back; open it once where it can be written`);
+  }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
     return new Refusal(`cannot open the database ${path} for writing (${code}); check its permissions or choose another --db`);
   }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Terminal } from '../support/pty.js';
+import type { Account } from '../support/unprivileged.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/complaints.js', import.meta.url));
 
@@ -14,15 +15,22 @@ export interface Result {
   stderr: string;
 }
 
+export interface RunOptions {
+  env?: Record<string, string>;
+  input?: string;
+  /** Another account to run the binary as (see support/unprivileged.ts). */
+  as?: Account;
+}
+
 export interface Logbook {
   dir: string;
   db: string;
   /** The pinned clock every run of this logbook sees (COMPLAINTS_NOW). */
   now: string;
   /** Runs the built binary against this logbook, with no TTY, as a script would. */
-  run(args: string[], options?: { env?: Record<string, string>; input?: string }): Result;
+  run(args: string[], options?: RunOptions): Result;
   /** Runs it and fails the test unless it succeeds; returns stdout. */
-  ok(args: string[], options?: { env?: Record<string, string>; input?: string }): string;
+  ok(args: string[], options?: RunOptions): string;
   /** Every row of every table, to compare before and after a refused command. */
   dump(): string;
 }
@@ -37,6 +45,7 @@ export function tempLogbook(now = '2026-11-23T10:00:00.000Z'): Logbook {
       // show --json of a 1 MB description is several MB; the 1 MiB default would cut it off.
       maxBuffer: 64 * 1024 * 1024,
       input: options.input ?? '',
+      ...options.as,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: dir,
@@ -83,11 +92,7 @@ export interface ComparedResult extends Result {
 }
 
 /** Runs a command between two dumps of the logbook, for tests of commands that must change nothing. */
-export function runComparing(
-  book: Logbook,
-  args: string[],
-  options?: { env?: Record<string, string>; input?: string },
-): ComparedResult {
+export function runComparing(book: Logbook, args: string[], options?: RunOptions): ComparedResult {
   const before = book.dump();
   const result = book.run(args, options);
   return { ...result, unchanged: book.dump() === before };

@@ -324,6 +324,7 @@ describe('triage', () => {
 describe('config', () => {
   it('lists the defaults, changes settings, and the commands follow the new settings', () => {
     const book = tempLogbook();
+    expect(book.ok(['config', 'set', 'response-hours', '48'])).toBe('response-hours = 48\n');
     const listed = Object.fromEntries(
       book
         .ok(['config'])
@@ -334,13 +335,12 @@ describe('config', () => {
     expect(listed).toEqual({
       shop: 'My shop',
       currency: '',
-      'response-hours': '24',
+      'response-hours': '48',
       'follow-up-days': '3',
       'week-start': 'monday',
       categories: 'product,service,staff,price,delivery,premises,other',
     });
 
-    expect(book.ok(['config', 'set', 'response-hours', '48'])).toBe('response-hours = 48\n');
     expect(book.ok(['config', 'get', 'response-hours'])).toBe('48\n');
     expect(book.ok(['config', 'set', 'shop', '  Corner Café '])).toBe('shop = Corner Café\n');
     expect(book.ok(['config', 'set', 'categories', 'food, Drink ,service'])).toBe('categories = food,drink,service\n');
@@ -356,9 +356,10 @@ describe('config', () => {
 describe('the desk on an empty logbook', () => {
   it('says nothing is waiting and how to log a complaint', () => {
     const book = tempLogbook();
+    book.ok(['config', 'set', 'shop', 'Corner Café']);
     expect(book.run([])).toEqual({
       code: 0,
-      stdout: "My shop — Mon 23 Nov 2026, 10:00\n\nNothing waiting. Log a complaint with 'complaints log'.\n",
+      stdout: "Corner Café — Mon 23 Nov 2026, 10:00\n\nNothing waiting. Log a complaint with 'complaints log'.\n",
       stderr: '',
     });
   });

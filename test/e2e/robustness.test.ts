@@ -81,7 +81,7 @@ function countComplaints(book: Logbook, file = book.db): number {
 describe('many tills writing at once', () => {
   it('records all 480 complaints when eight processes each log 60 at the same moment, with no failure or SQLITE_BUSY', async () => {
     const book = tempLogbook();
-    book.ok(['config']);
+    book.ok(['config', 'set', 'shop', 'Corner Café']);
     const tills = Array.from({ length: 8 }, (_, i) => startTill(book, String(i + 1), 60));
     await whenReady(tills);
     tills.forEach((till) => till.child.stdin!.write('go\n'));
@@ -116,7 +116,7 @@ describe('many tills writing at once', () => {
 describe('backup while another till is writing', () => {
   it('makes private copies that pass check and open, while the writer keeps going without a failure', async () => {
     const book = tempLogbook();
-    book.ok(['config']);
+    book.ok(['config', 'set', 'shop', 'Corner Café']);
     const writer = startTill(book, 'w', 'until-stop');
     await whenReady([writer]);
     writer.child.stdin!.write('go\n');

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentUid } from '../../src/domain/identity.js';
-import { knownMigrations, openDatabase, type Db } from '../../src/store/open.js';
+import { knownMigrations, openDatabase, openEmptyLogbook, openForReading, type Db } from '../../src/store/open.js';
 import { Refusal } from '../../src/errors.js';
 import { dumpDatabase } from '../e2e/harness.js';
+import { stopHalfWay } from '../support/stopped-write.js';
 
 const SHIPPED_MIGRATIONS = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const FIRST_MIGRATION = '0001_logbook.sql';
@@ -436,3 +437,78 @@ INSERT INTO no_such_table VALUES (1);`,
     expect(schemaOf(copy)).toEqual(schemaBefore);
   });
 });
+
+describe('openForReading', () => {
+  it('reads a logbook without letting anything change it, and leaves it and its folder as they were', () => {
+    const { folder, path } = logbookAtSchemaOne();
+    withOpened(path, () => {});
+    const before = snapshot(path, folder);
+    const db = openForReading(path);
+    try {
+      expect(db.prepare(`SELECT description FROM complaints`).pluck().all()).toEqual(['soup was cold']);
+      expect(() => db.prepare(`DELETE FROM complaints`).run()).toThrow(/readonly/);
+    } finally {
+      db.close();
+    }
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+
+  it('leaves a logbook kept with a rollback journal (as a backup is) in that mode', () => {
+    const { folder, path } = logbookAtSchemaOne();
+    withOpened(path, (db) => db.pragma('journal_mode = DELETE'));
+    const before = snapshot(path, folder);
+    openForReading(path).close();
+    expect(snapshot(path, folder)).toEqual(before);
+  });
+
+  it('brings an older logbook up to date first where it can be written, keeping a copy as it was', () => {
+    const { path } = logbookAtSchemaOne();
+    const db = openForReading(path, knownMigrations(migrationsFolder(SECOND_MIGRATION)));
+    try {
+      expect(db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all()).toEqual([1, 2]);
+      expect(db.prepare(`SELECT staff_phone FROM complaints`).pluck().all()).toEqual([null]);
+    } finally {
+      db.close();
+    }
+    expect(existsSync(`${path}.before-schema-2`)).toBe(true);
+  });
+
+  it('rolls back a write that a stopped process left half done, then reads what was there before it', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(path, () => {});
+    const rowsBefore = dumpDatabase(path);
+    stopHalfWay(path);
+    // The journal is hot: what reads the file must roll the write back first, which a read-only connection cannot.
+    expect(codeOf(() => dumpDatabase(path))).toBe('SQLITE_READONLY_ROLLBACK');
+
+    const db = openForReading(path);
+    try {
+      expect(db.prepare(`SELECT description FROM complaints`).pluck().all()).toEqual(['soup was cold']);
+    } finally {
+      db.close();
+    }
+    expect(existsSync(`${path}-journal`)).toBe(false);
+    expect(dumpDatabase(path)).toBe(rowsBefore);
+  });
+});
+
+describe('openEmptyLogbook', () => {
+  it('is a logbook at the latest schema, holding nothing', () => {
+    const db = openEmptyLogbook();
+    try {
+      expect(db.prepare(`SELECT version, name FROM schema_migrations ORDER BY version`).all()).toEqual(SHIPPED);
+      expect(db.prepare(`SELECT count(*) FROM complaints`).pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+}
