@@ -32,7 +32,7 @@ export async function askForComplaint(
     (await search(
       {
         message: 'What is it about? (type to search earlier answers, Enter to skip)',
-        source: (term) => suggestionsFor(term, known.abouts, '(skip)'),
+        source: (term) => suggestionsFor(term, known.abouts, 'subject', '(skip)'),
       },
       streams,
     )) || null;

@@ -55,7 +55,7 @@ export async function askTriage(
   const cause = await search(
     {
       message: 'Cause (type it, or pick one already in use):',
-      source: (term) => suggestionsFor(term, causes),
+      source: (term) => suggestionsFor(term, causes, 'cause'),
       validate: (value) => value.trim() !== '' || 'Give the cause in a few words',
     },
     streams,

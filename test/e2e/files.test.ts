@@ -268,7 +268,7 @@ describe('a logbook that cannot be written', () => {
   beforeAll(() => {
     shop.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--at', '2026-11-23 12:05']);
     shop.ok(['log', 'waited 25 minutes for a table', '--customer', 'Bo Chen', '--at', '2026-11-23 12:20']);
-    shop.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+    shop.ok(['triage', '1', '--category', 'product', '--cause', 'cold food', '--at', '2026-11-23 12:30']);
     shop.ok(['resolve', '1', '--remedy', 'refund', '--cost', '4.50', '--at', '2026-11-23 13:00']);
     shop.ok(['export', '--out', csv]);
     // Read where it lies by the binary run as another user.

@@ -456,3 +456,12 @@ describe('a complaint given several remedies', () => {
     expect(JSON.parse(copy.ok(['report', '--format', 'json'])).summary.remedyCost).toBe(150.5);
   });
 });
+
+describe('a week of one complaint', () => {
+  it('counts it in the singular', () => {
+    const shop = tempLogbook(NOW);
+    shop.ok(['log', '汤是凉的', '--at', '2026-11-24 12:00']);
+    shop.ok(['triage', '1', '--category', 'product', '--cause', '汤太凉']);
+    expect(shop.ok(['report'])).toContain('The vital few, up to the row that crosses 80 %: 1 of 1 cause, 100.00 % of 1 complaint.\n');
+  });
+});

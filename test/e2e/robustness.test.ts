@@ -277,6 +277,26 @@ describe('complaints check', () => {
     expect(result.unchanged).toBe(true);
   });
 
+  it('lists complaints no command could have made, as import would refuse them, by the rule each breaks', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--no-input', '--at', '2026-11-20 12:00']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-20 13:00']);
+    book.ok(['log', 'bread was stale', '--no-input']);
+    const db = new Database(book.db);
+    db.exec(`UPDATE complaints SET resolved_at = '2026-11-19T12:00:00.000Z' WHERE id = 1; UPDATE complaints SET status = 'closed' WHERE id = 2`);
+    db.close();
+    expect(runComparing(book, ['check'])).toMatchObject({
+      code: 1,
+      unchanged: true,
+      stdout: [
+        'broken rule: complaint #1: resolved_at is before occurred_at',
+        'broken rule: complaint #2: status is closed but resolved_at is empty; a closed complaint was resolved',
+        '',
+      ].join('\n'),
+      stderr: `complaints: ${book.db} has 2 problems (listed above)\n`,
+    });
+  });
+
   it('finds days whose figures do not add up to their complaints, and counts them again with --recount', () => {
     const book = tempLogbook();
     book.ok(['log', 'soup was cold', '--no-input', '--at', '2026-11-20T12:00']);

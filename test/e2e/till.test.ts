@@ -58,8 +58,8 @@ describe('logging at the till', CONVERSATION, () => {
     await till.answer('Phone or email', '0712 345678', enter);
     await till.waitFor('What is it about?');
     till.type('tom');
-    await till.answer(/❯ tom\n/, down);
-    await till.answer('❯ tomato soup', enter);
+    // The earlier answer that holds what was typed comes first, so Enter takes it.
+    await till.answer(/❯ tomato soup\n {2}tom \(new subject\)\n/, enter);
     await till.waitFor('What does the customer want?');
     till.type(down);
     await till.answer('❯ refund', enter);
@@ -187,7 +187,7 @@ describe('triage at the till', CONVERSATION, () => {
     await till.answer('Category:', enter);
     await till.waitFor('Cause');
     till.type('wrong change');
-    await till.answer(/❯ wrong change\n/, enter);
+    await till.answer(/❯ wrong change \(new cause\)\n/, enter);
     await till.waitFor('Severity:');
     till.type(down);
     await till.answer('❯ high', enter);
@@ -196,6 +196,36 @@ describe('triage at the till', CONVERSATION, () => {
     expect(code).toBe(0);
     expect(screen).toContain('Triaged #1: product, cause "wrong change", high.');
     expect(shown(book, 1)).toMatchObject({ status: 'triaged', category: 'product', cause: 'wrong change', severity: 'high' });
+  });
+
+  it('takes the cause in use that holds what was typed on Enter, and a new one only when chosen', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '等了四十分钟', '--no-input']);
+    book.ok(['triage', '1', '--category', 'service', '--cause', '上菜慢']);
+    book.ok(['log', '菜上得很慢', '--no-input']);
+    book.ok(['log', '上菜顺序错了', '--no-input']);
+
+    const existing = atTheTill(book, ['triage', '2']);
+    await existing.answer('Upheld?', enter);
+    await existing.answer('Category:', enter);
+    await existing.waitFor('Cause');
+    existing.type('上菜');
+    await existing.answer(/❯ 上菜慢\n {2}上菜 \(new cause\)\n/, enter);
+    await existing.answer('Severity:', enter);
+    expect((await existing.finished()).code).toBe(0);
+    expect(shown(book, 2)).toMatchObject({ cause: '上菜慢' });
+
+    const chosen = atTheTill(book, ['triage', '3']);
+    await chosen.answer('Upheld?', enter);
+    await chosen.answer('Category:', enter);
+    await chosen.waitFor('Cause');
+    chosen.type('上菜');
+    await chosen.waitFor('上菜 (new cause)');
+    chosen.type(down);
+    await chosen.answer('❯ 上菜 (new cause)', enter);
+    await chosen.answer('Severity:', enter);
+    expect((await chosen.finished()).code).toBe(0);
+    expect(shown(book, 3)).toMatchObject({ cause: '上菜' });
   });
 
   it('offers the classification a complaint already has, so Enter on each question keeps it', async () => {

@@ -5,6 +5,7 @@ import type { Dimension, ParetoRow } from '../../domain/pareto.js';
 import { OTHER_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
+import { counted } from '../plural.js';
 import { oneLine } from '../terminal.js';
 
 // The words and figures every human format (table, Markdown, HTML) shows, so they say the same.
@@ -18,8 +19,9 @@ const NOUNS: Record<Dimension, { one: string; many: string }> = {
   remedy: { one: 'remedy', many: 'remedies' },
 };
 
-function counted(count: number, by: Dimension, more = ''): string {
-  return `${count} ${more}${count === 1 ? NOUNS[by].one : NOUNS[by].many}`;
+/** A count of what a report is by: "1 cause", "3 more causes". */
+function countedBy(count: number, by: Dimension, more = ''): string {
+  return counted(count, `${more}${NOUNS[by].one}`, `${more}${NOUNS[by].many}`);
 }
 
 export function title(report: Report): string {
@@ -62,7 +64,7 @@ function spanText(span: Span): string {
 
 /** A row's key as a person reads it: inert, on one line; `Other` says how much it folds. */
 export function rowLabel(row: ParetoRow, by: Dimension, max = 40): string {
-  return row.folded > 0 ? `${OTHER_KEY} (${counted(row.folded, by, 'more ')})` : oneLine(row.key, max);
+  return row.folded > 0 ? `${OTHER_KEY} (${countedBy(row.folded, by, 'more ')})` : oneLine(row.key, max);
 }
 
 /** What the rule under the vital few says; it is drawn after the last of them by name, never under `Other`. */
@@ -74,10 +76,10 @@ export function vitalFewLine(report: Report): string {
   const keys = rows.reduce((sum, row) => sum + (row.folded > 0 ? row.folded : 1), 0);
   const named = rows.filter(isNamedVital);
   const share = named.at(-1)?.cumulativePercent ?? 0;
-  const line = `The vital few, up to the row that crosses ${VITAL_PERCENT} %: ${named.length} of ${counted(keys, report.by)}, ${percentText(share)} % of ${total} complaints`;
+  const line = `The vital few, up to the row that crosses ${VITAL_PERCENT} %: ${named.length} of ${countedBy(keys, report.by)}, ${percentText(share)} % of ${counted(total, 'complaint')}`;
   const other = rows.find((row) => row.vital && row.folded > 0);
   if (other === undefined) return `${line}.`;
-  return `${line}; ${OTHER_KEY}, which folds ${counted(other.folded, report.by, 'more ')}, lies within the ${VITAL_PERCENT} % too (--top ${vitalKeys} shows the vital few by name).`;
+  return `${line}; ${OTHER_KEY}, which folds ${countedBy(other.folded, report.by, 'more ')}, lies within the ${VITAL_PERCENT} % too (--top ${vitalKeys} shows the vital few by name).`;
 }
 
 /** The count the longest bar stands for (`Other` may outnumber the first row). */
