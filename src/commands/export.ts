@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { csvRowMaker } from '../domain/csv-row.js';
+import { csvRowMaker } from '../domain/csv/export-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
-import { REQUIRED_COLUMNS } from '../domain/csv-row.js';
+import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
 import { importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';

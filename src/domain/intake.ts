@@ -1,6 +1,7 @@
 import { addHours } from 'date-fns/addHours';
 import { UsageError } from '../errors.js';
 import type { NewComplaint } from './complaint.js';
+import { nothingGiven } from './fields.js';
 import { CHANNELS, WANTS, oneOf, optionalText } from './validate.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
@@ -44,25 +45,13 @@ export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: D
     throw new UsageError(`say what the complaint is, e.g. complaints log "soup was cold" --customer "Ann Lee" (or run it at a terminal to be asked)`);
   }
   return {
+    ...nothingGiven(),
     ...draft,
     description: draft.description,
     logged_at: loggedAt.toISOString(),
     occurred_at: occurredAt.toISOString(),
     status: 'new',
-    category: null,
-    cause: null,
-    severity: null,
-    reject_reason: null,
-    assignee: null,
     respond_by: addHours(occurredAt, responseHours).toISOString(),
-    resolved_at: null,
-    remedy: null,
-    cost_minor: null,
-    root_cause: null,
-    action: null,
-    followed_up_at: null,
-    satisfaction: null,
-    remedies: [],
     uid,
   };
 }

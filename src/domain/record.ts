@@ -1,16 +1,11 @@
-import type { Complaint, TimelineEvent } from './complaint.js';
+import type { Complaint, Remedy, TimelineEvent } from './complaint.js';
+import { FIELDS, type RecordColumn } from './fields.js';
 import { toUnits } from './money.js';
 
-/** The contract's columns, in order; JSON objects and CSV rows both follow it. */
-export const RECORD_COLUMNS = [
-  'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
-  'suggestion', 'category', 'cause', 'severity', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'cost',
-  'root_cause', 'action', 'followed_up_at', 'satisfaction',
-  // Beyond the contract's list ("more may follow").
-  'staff', 'reject_reason', 'remedies', 'uid',
-] as const;
+export type { RecordColumn } from './fields.js';
 
-export type RecordColumn = (typeof RECORD_COLUMNS)[number];
+/** The columns of JSON objects and CSV rows, in the contract's order. */
+export const RECORD_COLUMNS: readonly RecordColumn[] = FIELDS.map((field) => field.column);
 
 /** A remedy as scripts see it: cost in currency units. */
 export interface RemedyRecord {
@@ -21,18 +16,17 @@ export interface RemedyRecord {
 
 export type ComplaintRecord = Record<Exclude<RecordColumn, 'remedies'>, string | number | null> & { remedies: RemedyRecord[] };
 
-const costInUnits = (minor: number | null) => (minor === null ? null : toUnits(minor));
+const inUnits = (minor: number | null) => (minor === null ? null : toUnits(minor));
 
-/** A complaint as scripts see it: the contract's keys in order, costs in currency units. */
+const asRecords = (remedies: readonly Remedy[]): RemedyRecord[] =>
+  remedies.map(({ given_at, remedy, cost_minor }) => ({ given_at, remedy, cost: inUnits(cost_minor) }));
+
+/** A complaint as scripts see it: each field under its column, in order; amounts in currency units. */
 export function toRecord(complaint: Complaint): ComplaintRecord {
-  const record = {} as Record<RecordColumn, unknown>;
-  for (const column of RECORD_COLUMNS) {
-    record[column] =
-      column === 'cost'
-        ? costInUnits(complaint.cost_minor)
-        : column === 'remedies'
-          ? complaint.remedies.map(({ given_at, remedy, cost_minor }) => ({ given_at, remedy, cost: costInUnits(cost_minor) }))
-          : complaint[column];
+  const record: Record<string, unknown> = {};
+  for (const { name, column, kind } of FIELDS) {
+    const value = complaint[name];
+    record[column] = kind.type === 'money' ? inUnits(value as number | null) : kind.type === 'remedies' ? asRecords(value as Remedy[]) : value;
   }
   return record as ComplaintRecord;
 }

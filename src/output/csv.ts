@@ -4,8 +4,8 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { CsvCell } from '../domain/csv-row.js';
-import { guardFormula } from '../domain/csv-row.js';
+import type { CsvCell } from '../domain/csv/export-row.js';
+import { guardFormula } from '../domain/csv/formula.js';
 import { Refusal } from '../errors.js';
 
 // Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.

@@ -1,50 +1,51 @@
 import type { ChalkInstance } from 'chalk';
 import type { Complaint, TimelineEvent } from '../domain/complaint.js';
+import { FIELDS, type Field } from '../domain/fields.js';
 import { isOverdue } from '../domain/lifecycle.js';
 import { formatMoney } from '../domain/money.js';
 import { complaintRef, inert, localTime, oneLine } from './terminal.js';
 
+// The fields show lists, in its order, under their labels.
+const SHOWN = FIELDS.flatMap((field) => (field.shown === null ? [] : [{ ...field, ...field.shown }])).sort((a, b) => a.at - b.at);
+const LABEL_WIDTH = Math.max(...SHOWN.map(({ label }) => label.length));
+
 /** One complaint for a person: what was said, where it stands, and its timeline. */
 export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], now: Date, paint: ChalkInstance): string {
   const late = isOverdue(c.status, c.respond_by, now);
-  const fields: Array<[string, string | null]> = [
-    ['status', c.status + (late ? paint.red(' (overdue)') : '')],
-    ['occurred', localTime(c.occurred_at)],
-    ['logged', c.logged_at === c.occurred_at ? null : localTime(c.logged_at)],
-    ['customer', c.customer],
-    ['contact', c.contact],
-    ['channel', c.channel],
-    ['about', c.about],
-    ['wants', c.wants],
-    ['suggestion', c.suggestion],
-    ['taken by', c.staff],
-    ['category', c.category],
-    ['cause', c.cause],
-    ['severity', c.severity],
-    ['rejected because', c.reject_reason],
-    ['assignee', c.assignee],
-    ['respond by', c.respond_by === null ? null : localTime(c.respond_by)],
-    ['resolved', c.resolved_at === null ? null : localTime(c.resolved_at)],
-    ['remedy', remediesText(c)],
-    ['cost', costText(c)],
-    ['root cause', c.root_cause],
-    ['action', c.action],
-    ['followed up', c.followed_up_at === null ? null : localTime(c.followed_up_at)],
-    ['satisfaction', c.satisfaction === null ? null : `${c.satisfaction}/5`],
-  ];
-  const width = Math.max(...fields.map(([label]) => label.length));
+  const shown = SHOWN.flatMap((field) => {
+    const value = shownValue(c, field);
+    const mark = field.name === 'status' && late ? paint.red(' (overdue)') : '';
+    return value === null ? [] : [`${paint.dim(field.label.padEnd(LABEL_WIDTH))}  ${oneLine(value)}${mark}`];
+  });
   const lines = [
     paint.bold(`Complaint ${complaintRef(c.id)}`),
     ...indent(inert(c.description)),
     '',
-    ...fields
-      .filter((field): field is [string, string] => field[1] !== null)
-      .map(([label, value]) => `${paint.dim(label.padEnd(width))}  ${label === 'status' ? value : oneLine(value)}`),
+    ...shown,
     '',
     paint.bold('Timeline'),
     ...events.map((event) => timelineLine(event, paint)),
   ];
   return lines.join('\n');
+}
+
+/** A field's value as show gives it; null leaves its line out. */
+function shownValue(c: Complaint, field: Field): string | null {
+  // When it was logged is worth a line only when it was logged after the fact.
+  if (field.name === 'logged_at' && c.logged_at === c.occurred_at) return null;
+  if (field.name === 'remedy') return remediesText(c);
+  const value = c[field.name];
+  if (value === null) return null;
+  switch (field.kind.type) {
+    case 'time':
+      return localTime(value as string);
+    case 'money':
+      return costText(c);
+    case 'satisfaction':
+      return `${value as number}/5`;
+    default:
+      return String(value);
+  }
 }
 
 /** The remedy, or every remedy given in turn when there were several. */

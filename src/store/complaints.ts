@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintChanges, NewComplaint, Remedy, Step } from '../domain/complaint.js';
+import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../domain/filter.js';
 import type { Waiting } from '../domain/complaint.js';
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
@@ -11,12 +12,9 @@ import type { Db } from './open.js';
 /** The open statuses as an SQL list; they are the lifecycle's own constants, never user input. */
 export const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
-// The columns a step may write; keys of a change are checked against it before they reach SQL.
-const WRITABLE = new Set<string>([
-  'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants', 'suggestion',
-  'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-  'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction',
-]);
+// The columns kept for a complaint; a new one's keys are checked against it, and a change's
+// against the writable ones, before they reach SQL.
+const STORED = new Set<string>(STORED_FIELDS.map((field) => field.name));
 
 /**
  * The person keys (migrations/0004) of a complaint's name and contact, bound beside them in the
@@ -31,9 +29,9 @@ const REMEDIES_OF = `CASE WHEN remedy IS NULL THEN '[]' ELSE (
     SELECT json_group_array(json_object('given_at', given_at, 'remedy', remedy, 'cost_minor', cost_minor) ORDER BY given_at, id)
       FROM remedies WHERE complaint_id = complaints.id) END AS remedies`;
 
-// A complaint as the rest of the program knows it: every column but the person keys, which are
-// the store's own, and its remedies (as JSON text, read by withRemedies).
-const COMPLAINT_COLUMNS = ['id', 'logged_at', ...WRITABLE, REMEDIES_OF, 'uid'].join(', ');
+// A complaint as the rest of the program knows it: every field (its remedies as JSON text, read
+// by withRemedies), without the person keys, which are the store's own.
+const COMPLAINT_COLUMNS = FIELDS.map((field) => (field.kind.type === 'remedies' ? REMEDIES_OF : field.name)).join(', ');
 
 type StoredComplaint = Omit<Complaint, 'remedies'> & { remedies: string };
 
@@ -46,7 +44,7 @@ function* eachWithRemedies(rows: Iterable<StoredComplaint>): IterableIterator<Co
 }
 
 export function insertComplaint(db: Db, complaint: NewComplaint): number {
-  const columns = Object.keys(complaint).filter((c) => c === 'logged_at' || c === 'uid' || WRITABLE.has(c));
+  const columns = Object.keys(complaint).filter((c) => STORED.has(c));
   const result = db
     .prepare(
       `INSERT INTO complaints (${columns.join(', ')}, customer_key, contact_key)
@@ -78,7 +76,7 @@ export function findOrRefuse(db: Db, id: number): Complaint {
 }
 
 export function updateComplaint(db: Db, id: number, changes: ComplaintChanges): void {
-  const columns = Object.keys(changes).filter((c) => WRITABLE.has(c));
+  const columns = Object.keys(changes).filter((c) => WRITABLE_NAMES.has(c));
   if (columns.length === 0) return;
   const personal = PERSONAL_FIELDS.filter((field) => columns.includes(field));
   const keys = Object.fromEntries(personal.map((field) => [`${field}_key`, personKeyOf(changes[field] ?? null, field)]));

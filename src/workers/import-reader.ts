@@ -2,8 +2,10 @@
 // thread writes what it has read so far.
 import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { csvRecordReader } from '../domain/csv-records.js';
-import { REQUIRED_COLUMNS, checkEncoding, checkHeader, rowReader, type RowReader } from '../domain/csv-row.js';
+import { csvRecordReader } from '../domain/csv/records.js';
+import { checkEncoding } from '../domain/csv/encoding.js';
+import { REQUIRED_COLUMNS, checkHeader } from '../domain/csv/header.js';
+import { rowReader, type RowReader } from '../domain/csv/import-row.js';
 import { appendImported, noImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
 import { BATCHES_AHEAD, cannotRead, type FromReader, type ReaderData } from './import-reading.js';

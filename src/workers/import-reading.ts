@@ -1,6 +1,6 @@
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import type { ImportContext } from '../domain/csv-row.js';
+import type { ImportContext } from '../domain/csv/import-row.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
 

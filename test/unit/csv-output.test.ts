@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CsvCell } from '../../src/domain/csv-row.js';
+import type { CsvCell } from '../../src/domain/csv/export-row.js';
 import { csvChunks } from '../../src/output/csv.js';
 
 const whole = (chunks: Iterable<Buffer>) => Buffer.concat([...chunks]).toString('utf8');

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRecordReader } from '../../src/domain/csv-records.js';
+import { csvRecordReader } from '../../src/domain/csv/records.js';
 
 interface Read {
   cells: string[];

@@ -1,23 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
-import {
-  checkEncoding,
-  type CsvCell,
-  checkHeader,
-  guardFormula,
-  lineCounter,
-  rowReader,
-  csvRowMaker,
-  unguardFormula,
-} from '../../src/domain/csv-row.js';
+import { checkEncoding, lineCounter } from '../../src/domain/csv/encoding.js';
+import { csvRowMaker, type CsvCell } from '../../src/domain/csv/export-row.js';
+import { guardFormula, unguardFormula } from '../../src/domain/csv/formula.js';
+import { checkHeader } from '../../src/domain/csv/header.js';
+import { rowReader } from '../../src/domain/csv/import-row.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { contentUid } from '../../src/domain/identity.js';
 import { RECORD_COLUMNS, type RecordColumn } from '../../src/domain/record.js';
 import { UsageError } from '../../src/errors.js';
+import { complaintWith } from '../support/complaints.js';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
-const closed: Complaint = {
+const closed = complaintWith({
   id: 12,
   logged_at: '2026-11-20T12:31:05.123Z',
   occurred_at: '2026-11-20T12:30:00.000Z',
@@ -48,7 +44,7 @@ const closed: Complaint = {
     { given_at: '2026-11-20T15:00:00.000Z', remedy: 'refund', cost_minor: 450 },
   ],
   uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
-};
+});
 
 /** A complaint as the logbook's columns and one row of their values, in the order SQLite gives them (remedies as JSON text). */
 function asRow(complaint: Complaint): { columns: (keyof Complaint)[]; row: unknown[] } {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Complaint, TimelineEvent } from '../../src/domain/complaint.js';
+import type { TimelineEvent } from '../../src/domain/complaint.js';
 import { toRecord, toTimelineRecord } from '../../src/domain/record.js';
+import { complaintWith } from '../support/complaints.js';
 
 // PRODUCT.md, "export columns (in this order, more may follow)".
 const CONTRACT_COLUMNS = [
@@ -10,7 +11,7 @@ const CONTRACT_COLUMNS = [
 ];
 
 // Every field set, and each to a value of its own, so a column filled from the wrong field shows.
-const closed: Complaint = {
+const closed = complaintWith({
   id: 12,
   logged_at: '2026-11-20T12:05:00.000Z',
   occurred_at: '2026-11-20T12:00:00.000Z',
@@ -41,7 +42,7 @@ const closed: Complaint = {
     { given_at: '2026-11-21T09:30:00.000Z', remedy: 'replacement', cost_minor: 1250 },
   ],
   uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
-};
+});
 
 describe('toRecord', () => {
   it("puts the contract's columns first, in the contract's order", () => {

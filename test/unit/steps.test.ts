@@ -16,6 +16,7 @@ import {
   type TriageDecision,
 } from '../../src/domain/steps.js';
 import { Refusal, UsageError } from '../../src/errors.js';
+import { complaintWith } from '../support/complaints.js';
 
 const OCCURRED = '2026-11-20T12:00:00.000Z';
 const LATER = '2026-11-21T09:30:00.000Z';
@@ -25,36 +26,7 @@ const happened: PreviousStep = { at: OCCURRED, was: 'happened' };
 const local = (iso: string) => format(new Date(iso), 'yyyy-MM-dd HH:mm');
 
 function complaint(fields: Partial<Complaint> = {}): Complaint {
-  return {
-    id: 7,
-    logged_at: '2026-11-20T12:05:00.000Z',
-    occurred_at: OCCURRED,
-    status: 'new',
-    channel: 'in-person',
-    customer: 'Ann Lee',
-    contact: null,
-    about: 'soup',
-    description: 'soup was cold',
-    wants: 'refund',
-    suggestion: null,
-    staff: null,
-    category: null,
-    cause: null,
-    severity: null,
-    reject_reason: null,
-    assignee: null,
-    respond_by: '2026-11-21T12:00:00.000Z',
-    resolved_at: null,
-    remedy: null,
-    cost_minor: null,
-    root_cause: null,
-    action: null,
-    followed_up_at: null,
-    satisfaction: null,
-    remedies: [],
-    uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
-    ...fields,
-  };
+  return complaintWith({ occurred_at: OCCURRED, logged_at: '2026-11-20T12:05:00.000Z', respond_by: '2026-11-21T12:00:00.000Z', ...fields });
 }
 
 const beforeOccurred = new UsageError(

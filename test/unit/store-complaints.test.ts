@@ -7,17 +7,13 @@ import type { NewComplaint } from '../../src/domain/complaint.js';
 import { followUpsDue } from '../../src/domain/filter.js';
 import { countComplaints, desk, insertComplaint, listComplaints, spellingsInUse, updateComplaint, usedValues } from '../../src/store/complaints.js';
 import { openDatabase, type Db } from '../../src/store/open.js';
+import { complaintWith } from '../support/complaints.js';
 
 const AT = '2026-11-20T12:00:00.000Z';
 
 function draft(changes: Partial<NewComplaint> = {}): NewComplaint {
-  return {
-    logged_at: AT, occurred_at: AT, status: 'new', channel: null, customer: null, contact: null, about: null,
-    description: 'soup was cold', wants: null, suggestion: null, staff: null, category: null, cause: null,
-    severity: null, reject_reason: null, assignee: null, respond_by: null, resolved_at: null, remedy: null,
-    cost_minor: null, root_cause: null, action: null, followed_up_at: null, satisfaction: null, remedies: [], uid: randomUUID(),
-    ...changes,
-  };
+  const { id: _unnumbered, ...complaint } = complaintWith({ logged_at: AT, occurred_at: AT, uid: randomUUID(), ...changes });
+  return complaint;
 }
 
 function withLogbook(use: (db: Db) => void): void {

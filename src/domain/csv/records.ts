@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;

@@ -1,0 +1,166 @@
+import { addHours } from 'date-fns/addHours';
+import { UsageError } from '../../errors.js';
+import type { Complaint, Remedy } from '../complaint.js';
+import { FIELDS, type FieldKind, type RecordColumn } from '../fields.js';
+import { contentUid, parseUid } from '../identity.js';
+import { formatMoney, parseMoney } from '../money.js';
+import { brokenRule } from '../record-rules.js';
+import { parseRemediesCell, totalCost } from '../remedies.js';
+import { spellingToKeep } from '../spelling.js';
+import { oneOf, parseId, wholeNumber } from '../validate.js';
+import { isCanonicalInstant, parseWhen } from '../when.js';
+import { atLine } from './encoding.js';
+import { unguardFormula } from './formula.js';
+
+/** Reads one row's cells into a complaint, or throws a UsageError naming the line and the reason. */
+export type RowReader = (cells: readonly string[], line: number) => Complaint;
+
+/** What reading a file's rows needs to know of the logbook it goes into. */
+export interface ImportContext {
+  /** The causes in use, in the order their spellings are preferred. */
+  knownCauses: readonly string[];
+  /** The shop's categories: a complaint's must be one of them, as at triage. */
+  categories: readonly string[];
+  /** The response target, for a complaint whose file gives no respond_by, as at logging. */
+  responseHours: number;
+  /** What has happened cannot be after this; a time without a date is read against it. */
+  now: Date;
+}
+
+type CellReader = (value: string, column: string) => unknown;
+
+/**
+ * Reads the rows of one file in order, each field as its kind is read (FIELDS), each complaint
+ * checked by the rules the commands keep (brokenRule) and given the defaults they give
+ * (respond_by, severity). It remembers what earlier rows held, so an id twice in the file is
+ * refused and causes are spelt as those already in use (`knownCauses`, then earlier rows). Free
+ * text is kept exactly as written; a blank cell means "not given". A complaint keeps the file's
+ * uid, or is given the one its id, times and description make (contentUid), so that importing the
+ * same rows again is recognised.
+ */
+export function rowReader(columns: readonly RecordColumn[], context: ImportContext): RowReader {
+  const { responseHours, now } = context;
+  const lineOfId = new Map<number, number>();
+  const readerOf = readersFor(context);
+  // Each field's reader and where its cell is, worked out once for a million rows.
+  const fields = FIELDS.map((field) => ({ ...field, at: columns.indexOf(field.column), read: readerOf(field.kind) }));
+
+  return (cells, line) => {
+    try {
+      const read: Record<string, unknown> = {};
+      for (const { name, column, required, at, read: readCell } of fields) {
+        const value = at === -1 ? null : given(unguardFormula(cells[at] ?? ''));
+        if (value === null && required) throw new UsageError(`${column} is empty; every complaint needs one`);
+        read[name] = value === null ? null : readCell(value, column);
+      }
+      const complaint = read as unknown as Complaint;
+      const earlier = lineOfId.get(complaint.id);
+      if (earlier !== undefined) throw new UsageError(`id ${complaint.id} is also on line ${earlier}; each complaint must have its own id`);
+      // What the commands fill in: triage's severity, logging's respond-by, the uid.
+      if (complaint.category !== null) complaint.severity ??= 'medium';
+      complaint.respond_by ??= addHours(new Date(complaint.occurred_at), responseHours).toISOString();
+      complaint.uid ??= contentUid(complaint.id, complaint.logged_at, complaint.occurred_at, complaint.description);
+      complaint.remedies = remediesOf(complaint, read.remedies as Remedy[] | null);
+      const broken = brokenRule(complaint, now);
+      if (broken !== null) throw new UsageError(broken);
+      lineOfId.set(complaint.id, line);
+      return complaint;
+    } catch (error) {
+      throw error instanceof UsageError ? atLine(line, error.message) : error;
+    }
+  };
+}
+
+/** A cell's text, or null when blank. */
+function given(value: string): string | null {
+  // Most cells begin with a printable ASCII character, so are not blank; trimming each to see
+  // cost a twentieth of the time an import spends reading a file.
+  const first = value.charCodeAt(0);
+  return first > 0x20 && first < 0x7f ? value : value.trim() === '' ? null : value;
+}
+
+/** How a cell of each kind of field is read, for one file (causes are spelt as earlier rows spelt them). */
+function readersFor({ knownCauses, categories, now }: ImportContext): (kind: FieldKind) => CellReader {
+  const causes = [...knownCauses];
+  // A file repeats a few causes many times; matching each against every cause in use is slow.
+  const spellingOf = new Map<string, string>();
+  const spelling = (typed: string): string => {
+    let cause = spellingOf.get(typed);
+    if (cause === undefined) {
+      cause = spellingToKeep(typed, causes);
+      if (!causes.includes(cause)) causes.push(cause);
+      spellingOf.set(typed, cause);
+    }
+    return cause;
+  };
+  const time = (value: string, column: string) => timestamp(value, column, now);
+  return (kind) => {
+    switch (kind.type) {
+      case 'id':
+        return idOf;
+      case 'time':
+        return time;
+      case 'text':
+        return (value) => value;
+      case 'choice':
+        return (value, column) => oneOf(value, kind.of, column);
+      case 'category':
+        return (value, column) => oneOf(value, categories, column);
+      case 'cause':
+        return spelling;
+      case 'money':
+        return parseMoney;
+      case 'satisfaction':
+        return (value, column) => wholeNumber(value, 1, 5, column);
+      case 'remedies':
+        return (value, column) => parseRemediesCell(value, column, time);
+      case 'uid':
+        return parseUid;
+    }
+  };
+}
+
+/**
+ * The remedies of a complaint read from a file: those its remedies column lists, which its remedy
+ * (the latest) and cost (all together) must agree with where given; else, a file without the
+ * column having no more than one, the remedy and cost given when it was resolved.
+ */
+function remediesOf(complaint: Complaint, listed: Remedy[] | null): Remedy[] {
+  if (listed === null) {
+    if (complaint.remedy === null) return [];
+    return [{ given_at: complaint.resolved_at ?? complaint.occurred_at, remedy: complaint.remedy, cost_minor: complaint.cost_minor }];
+  }
+  const latest = listed[listed.length - 1]!.remedy;
+  const cost = totalCost(listed);
+  if (complaint.remedy !== null && complaint.remedy !== latest) {
+    throw new UsageError(`remedy is ${complaint.remedy} but the latest of remedies is ${latest}; remedy is the latest remedy given`);
+  }
+  if (complaint.cost_minor !== null && complaint.cost_minor !== cost) {
+    throw new UsageError(`cost is ${formatMoney(complaint.cost_minor)} but remedies add up to ${cost === null ? 'nothing' : formatMoney(cost)}; cost is what every remedy cost together`);
+  }
+  complaint.remedy = latest;
+  complaint.cost_minor = cost;
+  return listed;
+}
+
+function idOf(value: string): number {
+  try {
+    return parseId(value);
+  } catch {
+    throw new UsageError(`id: '${value}' is not a complaint id; ids are whole numbers from 1`);
+  }
+}
+
+// Only calendar dates and times: "today" or "3d" in a file would mean whenever it is imported.
+const STARTS_WITH_DATE = /^\s*\d{4}-\d{2}-\d{2}/;
+
+function timestamp(value: string, column: string, now: Date): string {
+  // Export's own form is already the form the logbook stores.
+  if (isCanonicalInstant(value)) return value;
+  try {
+    if (STARTS_WITH_DATE.test(value)) return parseWhen(value, now, column).at.toISOString();
+  } catch {
+    // Said below, with the form that is expected.
+  }
+  throw new UsageError(`${column}: '${value}' is not a date and time; use ISO 8601 such as 2026-11-23T10:00:00.000Z (local time when no zone is given)`);
+}

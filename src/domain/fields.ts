@@ -1,0 +1,102 @@
+import type { Complaint, NewComplaint } from './complaint.js';
+import { STATUSES } from './lifecycle.js';
+import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from './validate.js';
+
+/**
+ * What a field holds, which decides how it is read from a file, written as JSON and CSV, and
+ * shown: a choice of fixed values; a category (one of the shop's) or a cause (spelt as those in
+ * use); an amount in minor units; a satisfaction from 1 to 5; the remedies given; a uid.
+ */
+export type FieldKind =
+  | { type: 'id' }
+  | { type: 'time' }
+  | { type: 'text' }
+  | { type: 'choice'; of: readonly string[] }
+  | { type: 'category' }
+  | { type: 'cause' }
+  | { type: 'money' }
+  | { type: 'satisfaction' }
+  | { type: 'remedies' }
+  | { type: 'uid' };
+
+/** One field of a complaint, defined once: everything that shows, stores or reads a complaint derives from these. */
+export interface Field {
+  /** The complaint's property, and its column in the logbook. */
+  name: keyof Complaint;
+  /** Its key in JSON and its column in CSV, in the order of FIELDS (the contract's order). */
+  column: string;
+  kind: FieldKind;
+  /** Every complaint has one; a file must give it. */
+  required: boolean;
+  /** A step may change it (the logbook's own bookkeeping may not). */
+  writable: boolean;
+  /** What `show` calls it, and where it stands there (lower first); null when show gives it otherwise (the heading, the text). */
+  shown: { label: string; at: number } | null;
+}
+
+const text = { type: 'text' } as const;
+const time = { type: 'time' } as const;
+const choice = (of: readonly string[]) => ({ type: 'choice', of }) as const;
+
+function field<N extends keyof Complaint, C extends string = N>(
+  name: N,
+  kind: FieldKind,
+  shown: Field['shown'],
+  { column, required = false, writable = true }: { column?: C; required?: boolean; writable?: boolean } = {},
+): Field & { name: N; column: C } {
+  return { name, column: column ?? (name as unknown as C), kind, required, writable, shown };
+}
+
+const show = (label: string, at: number) => ({ label, at });
+
+/** Every field of a complaint, in the contract's column order (PRODUCT.md: "more may follow" after satisfaction). */
+export const FIELDS = [
+  field('id', { type: 'id' }, null, { required: true, writable: false }),
+  field('logged_at', time, show('logged', 3), { required: true, writable: false }),
+  field('occurred_at', time, show('occurred', 2), { required: true }),
+  field('status', choice(STATUSES), show('status', 1), { required: true }),
+  field('channel', choice(CHANNELS), show('channel', 6)),
+  field('customer', text, show('customer', 4)),
+  field('contact', text, show('contact', 5)),
+  field('about', text, show('about', 7)),
+  field('description', text, null, { required: true }),
+  field('wants', choice(WANTS), show('wants', 8)),
+  field('suggestion', text, show('suggestion', 9)),
+  field('category', { type: 'category' }, show('category', 11)),
+  field('cause', { type: 'cause' }, show('cause', 12)),
+  field('severity', choice(SEVERITIES), show('severity', 13)),
+  field('assignee', text, show('assignee', 15)),
+  field('respond_by', time, show('respond by', 16)),
+  field('resolved_at', time, show('resolved', 17)),
+  field('remedy', choice(REMEDIES), show('remedy', 18)),
+  field('cost_minor', { type: 'money' }, show('cost', 19), { column: 'cost' }),
+  field('root_cause', text, show('root cause', 20)),
+  field('action', text, show('action', 21)),
+  field('followed_up_at', time, show('followed up', 22)),
+  field('satisfaction', { type: 'satisfaction' }, show('satisfaction', 23)),
+  field('staff', text, show('taken by', 10)),
+  field('reject_reason', text, show('rejected because', 14)),
+  field('remedies', { type: 'remedies' }, null, { writable: false }),
+  field('uid', { type: 'uid' }, null, { writable: false }),
+] as const satisfies readonly Field[];
+
+/** A complaint's column in JSON and CSV. */
+export type RecordColumn = (typeof FIELDS)[number]['column'];
+
+/** The properties FIELDS defines (a test holds it to every property of Complaint). */
+export type FieldName = (typeof FIELDS)[number]['name'];
+
+/** The fields kept as columns of the complaints table (the remedies are rows of their own). */
+export const STORED_FIELDS = FIELDS.filter((f) => f.kind.type !== 'remedies');
+
+/** The names a step may change. */
+export const WRITABLE_NAMES: ReadonlySet<string> = new Set(FIELDS.filter((f) => f.writable).map((f) => f.name));
+
+/**
+ * Every field of a complaint not yet numbered, as it stands when nothing was given: none, and no
+ * remedies. What a complaint must have is to be given over it.
+ */
+export function nothingGiven(): NewComplaint {
+  const fields = FIELDS.filter((field) => field.name !== 'id');
+  return Object.fromEntries(fields.map((field) => [field.name, field.kind.type === 'remedies' ? [] : null])) as unknown as NewComplaint;
+}
