@@ -9,7 +9,7 @@ import { Refusal, UsageError } from '../errors.js';
 import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
 import { causesInUse } from '../store/complaints.js';
-import { IdsTaken, heldIds, heldUids, importComplaints, type Imported } from '../store/import.js';
+import { IdsTaken, UidTwice, heldIds, heldUids, importComplaints, type Imported } from '../store/import.js';
 import type { Db } from '../store/open.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
 import { examples, settingsOf } from './common.js';
@@ -100,7 +100,13 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
 async function wouldImport(db: Db, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
   const inFile: Array<{ id: number; uid: string }> = [];
   for await (const rows of batches) inFile.push(...importedIdentities(rows));
-  const there = heldUids(db, inFile.map(({ uid }) => uid));
+  const uids = inFile.map(({ uid }) => uid);
+  const seen = new Set<string>();
+  for (const uid of uids) {
+    if (seen.has(uid)) throw new UidTwice(uid);
+    seen.add(uid);
+  }
+  const there = heldUids(db, uids);
   const toAdd = inFile.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
   const taken = newIds ? [] : heldIds(db, toAdd);
   if (taken.length > 0) throw new IdsTaken(taken);
@@ -127,6 +133,7 @@ async function refusingWholeFile<T>(file: string, read: () => Promise<T>): Promi
   } catch (error) {
     if (error instanceof UsageError) throw new UsageError(`${error.message}; nothing was imported from ${file}`);
     if (error instanceof IdsTaken) throw idsTaken(error.ids);
+    if (error instanceof UidTwice) throw new UsageError(`${error.message}; each complaint has a uid of its own; nothing was imported from ${file}`);
     throw error;
   }
 }

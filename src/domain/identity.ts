@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { UsageError } from '../errors.js';
 
 // A complaint's uid is what makes it the same complaint in another logbook, whatever its number
@@ -15,7 +15,7 @@ const UID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * soup at noon) are not taken for one.
  */
 export function contentUid(id: number, loggedAt: string, occurredAt: string, description: string): string {
-  const digest = createHash('sha256').update(JSON.stringify([id, loggedAt, occurredAt, description])).digest();
+  const digest = hash('sha256', JSON.stringify([id, loggedAt, occurredAt, description]), 'buffer');
   // Shaped as an RFC 9562 UUID of version 8 (made by the application's own rule), variant 10xx.
   digest[6] = (digest[6]! & 0x0f) | 0x80;
   digest[8] = (digest[8]! & 0x3f) | 0x80;

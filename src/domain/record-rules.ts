@@ -14,8 +14,17 @@ const HAPPENED = ['logged_at', 'occurred_at', 'resolved_at', 'followed_up_at'] a
  * an import takes nothing that breaks one. `now` bounds what can have happened already.
  */
 export function brokenRule(c: Ruled, now: Date): string | null {
+  return rulesAt(now)(c);
+}
+
+/** brokenRule at one moment, for many complaints: the bounds in time are worked out once. */
+export function rulesAt(now: Date): (c: Ruled) => string | null {
   const latest = new Date(now.getTime() + CLOCK_GRACE_MS).toISOString();
   const earliest = EARLIEST.toISOString();
+  return (c) => broken(c, earliest, latest);
+}
+
+function broken(c: Ruled, earliest: string, latest: string): string | null {
   for (const column of HAPPENED) {
     const at = c[column];
     if (at !== null && at > latest) return `${column} ${at} is in the future`;

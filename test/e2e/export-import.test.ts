@@ -36,6 +36,13 @@ function rowsOf(csv: string | Buffer): Array<Record<string, string>> {
   return parse(csv, { columns: true, bom: true });
 }
 
+/** A logbook holding no complaints yet. */
+function emptyLogbook(): Logbook {
+  const book = tempLogbook(NOW);
+  book.ok(['config', 'set', 'shop', 'Corner Café']);
+  return book;
+}
+
 /** A logbook holding one complaint, to import into and compare before and after. */
 function oneComplaintLogbook(): Logbook {
   const book = tempLogbook(NOW);
@@ -384,6 +391,24 @@ describe('import', () => {
       code: 2,
       unchanged: true,
       stderr: `complaints: line 3: ${rule}; nothing was imported from ${file}\n`,
+    });
+  });
+
+  it.each([
+    ['into a logbook larger than the file', () => oneComplaintLogbook(), []],
+    ['into a logbook larger than the file, checking only', () => oneComplaintLogbook(), ['--dry-run']],
+    ['as a bulk load into an empty logbook', () => emptyLogbook(), []],
+  ])('refuses a file giving two complaints one uid, %s', (_, logbook, flags) => {
+    const target = logbook();
+    const file = join(target.dir, 'uid-twice.csv');
+    const uid = '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b';
+    // Larger than an empty logbook, so that it is loaded as a bulk load.
+    const filler = 'x'.repeat(400_000);
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description,uid', `2,${NOW},${NOW},new,fine,`, `3,${NOW},${NOW},new,${filler},${uid}`, `4,${NOW},${NOW},new,again,${uid.toUpperCase()}`, ''].join('\r\n'));
+    expect(runComparing(target, ['import', file, ...flags])).toMatchObject({
+      code: 2,
+      unchanged: true,
+      stderr: `complaints: the file gives two complaints the uid ${uid}; each complaint has a uid of its own; nothing was imported from ${file}\n`,
     });
   });
 

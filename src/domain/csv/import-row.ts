@@ -4,7 +4,7 @@ import type { Complaint, Remedy } from '../complaint.js';
 import { FIELDS, type FieldKind, type RecordColumn } from '../fields.js';
 import { contentUid, parseUid } from '../identity.js';
 import { formatMoney, parseMoney } from '../money.js';
-import { brokenRule } from '../record-rules.js';
+import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
 import { oneOf, parseId, wholeNumber } from '../validate.js';
@@ -42,16 +42,27 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
   const { responseHours, now } = context;
   const lineOfId = new Map<number, number>();
   const readerOf = readersFor(context);
-  // Each field's reader and where its cell is, worked out once for a million rows.
-  const fields = FIELDS.map((field) => ({ ...field, at: columns.indexOf(field.column), read: readerOf(field.kind) }));
+  const broken = rulesAt(now);
+  // Each field's reader and where its cell is, worked out once for a million rows; each row is
+  // filled into a copy of one shape, as writing its fields into an empty object one by one cost
+  // a sixth of the time an import spends reading a file (commit message).
+  const names = FIELDS.map((field) => field.name);
+  const readers = FIELDS.map((field) => readerOf(field.kind));
+  const places = FIELDS.map((field) => columns.indexOf(field.column));
+  const shape = Object.fromEntries(names.map((name) => [name, null]));
 
   return (cells, line) => {
     try {
-      const read: Record<string, unknown> = {};
-      for (const { name, column, required, at, read: readCell } of fields) {
+      const read: Record<string, unknown> = { ...shape };
+      for (let index = 0; index < names.length; index++) {
+        const at = places[index]!;
         const value = at === -1 ? null : given(unguardFormula(cells[at] ?? ''));
-        if (value === null && required) throw new UsageError(`${column} is empty; every complaint needs one`);
-        read[name] = value === null ? null : readCell(value, column);
+        const field = FIELDS[index]!;
+        if (value === null) {
+          if (field.required) throw new UsageError(`${field.column} is empty; every complaint needs one`);
+          continue;
+        }
+        read[names[index]!] = readers[index]!(value, field.column);
       }
       const complaint = read as unknown as Complaint;
       const earlier = lineOfId.get(complaint.id);
@@ -61,8 +72,8 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
       complaint.respond_by ??= addHours(new Date(complaint.occurred_at), responseHours).toISOString();
       complaint.uid ??= contentUid(complaint.id, complaint.logged_at, complaint.occurred_at, complaint.description);
       complaint.remedies = remediesOf(complaint, read.remedies as Remedy[] | null);
-      const broken = brokenRule(complaint, now);
-      if (broken !== null) throw new UsageError(broken);
+      const rule = broken(complaint);
+      if (rule !== null) throw new UsageError(rule);
       lineOfId.set(complaint.id, line);
       return complaint;
     } catch (error) {
