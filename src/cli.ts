@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import type { Access, Ctx, Session } from './context.js';
+import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
+import { inWords } from './output/store-errors.js';
 import { decideColor } from './output/terminal.js';
 import { databasePath } from './store/location.js';
-import type { Db } from './store/open.js';
+import type { Logbook } from './store/logbook.js';
+import type { Access } from './store/open.js';
 import { registerCommands } from './commands/index.js';
 
 const VERSION = (
@@ -13,20 +15,20 @@ const VERSION = (
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
-  let db: Db | undefined;
+  let logbook: Logbook | undefined;
   // One command is one moment: every time it records (logged, occurred, event) agrees.
   const moment = ctx.now();
-  const session = newSession({ ...ctx, now: () => moment }, () => db, (opened) => (db = opened));
+  const session = newSession({ ...ctx, now: () => moment }, () => logbook, (opened) => (logbook = opened));
   const program = buildProgram(session);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
     // Damage found only once the logbook is in use still names the file and what to do.
-    const failure = db ? (await import('./store/open.js')).asRefusal(error, session.dbPath) : error;
+    const failure = logbook ? (await import('./store/sqlite/open.js')).asRefusal(error, session.dbPath) : error;
     return report(failure, ctx);
   } finally {
-    db?.close();
+    await logbook?.close();
   }
 }
 
@@ -55,25 +57,19 @@ function buildProgram(session: Session): Command {
 }
 
 /** The session before the global options are known; settle() fills in what they decide. */
-function newSession(ctx: Ctx, opened: () => Db | undefined, keep: (db: Db) => void): Session {
+function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook: Logbook) => void): Session {
   const session: Session = {
     ...ctx,
     color: false,
     canPrompt: false,
     dbPath: '',
-    async db(access: Access) {
+    async logbook(access: Access) {
       const existing = opened();
       if (existing) return existing;
-      const { isMissing, openDatabase, openEmptyLogbook, openForReading } = await import('./store/open.js');
-      const path = session.dbPath;
-      const missing = access !== 'add' && isMissing(path);
-      if (missing && access !== 'dry-run') {
-        throw new Refusal(`no logbook at ${path}; the first 'complaints log' creates it, or give the logbook's file with --db`);
-      }
-      const reads = access === 'read' || access === 'dry-run';
-      const db = missing ? openEmptyLogbook() : reads ? openForReading(path) : openDatabase(path);
-      keep(db);
-      return db;
+      const { openLogbook } = await import('./store/open.js');
+      const logbook = await openLogbook(session.dbPath, access);
+      keep(logbook);
+      return logbook;
     },
     print: (line) => void ctx.stdout.write(line + '\n'),
     tell: (line) => void ctx.stderr.write(line + '\n'),
@@ -101,6 +97,8 @@ function report(error: unknown, ctx: Ctx): number {
     ctx.stderr.write(`complaints: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   }
+  const worded = inWords(error);
+  if (worded !== undefined) return report(worded, ctx);
   if (error instanceof UsageError || error instanceof Refusal || error instanceof Cancelled) {
     ctx.stderr.write(`complaints: ${error.message}\n`);
     return error.exitCode;

@@ -1,16 +1,8 @@
-import type { Db } from './store/open.js';
+import type { Logbook } from './store/logbook.js';
+import type { Access } from './store/open.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/**
- * What a command does with the logbook, which decides how it is opened and what a logbook that
- * does not exist means (a mistyped --db must not look like an empty logbook, nor leave one behind):
- * - 'read': reads only; a missing one is refused.
- * - 'add': writes; a missing one is created (the first complaint, setting or import).
- * - 'change': writes what the logbook holds; a missing one is refused, having nothing to change.
- * - 'dry-run': reads only; a missing one reads as a new, empty logbook, and nothing is created.
- */
-export type Access = 'read' | 'add' | 'change' | 'dry-run';
 
 /** What the outside world gives a command. Tests and the entry point build their own. */
 export interface Ctx {
@@ -32,7 +24,7 @@ export interface Session extends Ctx {
   canPrompt: boolean;
   dbPath: string;
   /** The open logbook, opened (and brought up to date) on first use as `access` says. */
-  db(access: Access): Promise<Db>;
+  logbook(access: Access): Promise<Logbook>;
   /** A line of output (data) on stdout. */
   print(line: string): void;
   /** A line for the person (hints, notices) on stderr. */

@@ -5,7 +5,6 @@ import { assign } from '../domain/steps.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
-import { changeComplaint, spellingsInUse } from '../store/complaints.js';
 import { atOption, examples, happenedAt, tellNext } from './common.js';
 
 interface AssignOptions {
@@ -40,10 +39,10 @@ export async function runAssign(idText: string, person: string, options: AssignO
   const at = happenedAt(session, options.at).toISOString();
   const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const note = optionalText(options.note);
-  const db = await session.db('change');
+  const logbook = await session.logbook('change');
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
-  const assignee = spellingToKeep(typed, spellingsInUse(db, 'assignee'));
-  const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) =>
+  const assignee = spellingToKeep(typed, await logbook.spellingsInUse('assignee'));
+  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
     assign(current, previous, assignee, at, respondBy, note),
   );
   session.print(`Assigned ${complaintRef(id)} to ${oneLine(assignee)}; respond by ${localTime(complaint.respond_by)}.`);

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import type { Session } from '../context.js';
-import { Refusal } from '../errors.js';
 import { requiredText } from '../domain/validate.js';
-import { backupTo, isSameFile } from '../store/backup.js';
 import { examples } from './common.js';
 
 export function registerBackup(program: Command, session: Session): void {
@@ -24,9 +21,6 @@ export function registerBackup(program: Command, session: Session): void {
 
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
   const file = requiredText(fileText, 'the backup file name');
-  // Replacing the logbook with its own copy would lose what other tills write meanwhile.
-  if (isSameFile(file, session.dbPath)) throw new Refusal(`${file} is the logbook itself; write the backup to another file`);
-  if (existsSync(file) && !options.force) throw new Refusal(`${file} exists already; choose a new name or add --force to replace it`);
-  const pages = await backupTo(await session.db('read'), file);
+  const pages = await (await session.logbook('read')).backup(file, Boolean(options.force));
   session.print(`Backed up ${session.dbPath} to ${file} (${pages} pages).`);
 }

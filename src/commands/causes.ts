@@ -6,7 +6,7 @@ import { Refusal } from '../errors.js';
 import { newTable, withoutTrailingSpace } from '../output/table.js';
 import { counted } from '../output/plural.js';
 import { oneLine, painter } from '../output/terminal.js';
-import { causeCounts, renameCause, type CauseRename } from '../store/causes.js';
+import type { CauseRename } from '../store/logbook.js';
 import { examples, jsonOption, printJson } from './common.js';
 
 export function registerCauses(program: Command, session: Session): void {
@@ -38,7 +38,7 @@ ${examples(
 }
 
 export async function runCauses(options: { json?: boolean }, session: Session): Promise<void> {
-  const counts = causeCounts(await session.db('read'));
+  const counts = await (await session.logbook('read')).causeCounts();
   if (options.json) return printJson(session, counts);
   if (counts.length === 0) return session.tell(`No causes yet; they are given at triage: complaints triage <id> --category … --cause …`);
   const table = newTable(['cause', 'complaints'], painter(session.color), ['left', 'right']);
@@ -50,7 +50,8 @@ export async function runCauses(options: { json?: boolean }, session: Session): 
 export async function runRenameCause(oldText: string, newText: string, session: Session): Promise<void> {
   const old = requiredText(oldText, 'the cause to rename');
   const typed = requiredText(newText, 'the new cause');
-  const rename = renameCause(await session.db('change'), session.now().toISOString(), (inUse) => planRename(old, typed, inUse));
+  const logbook = await session.logbook('change');
+  const rename = await logbook.renameCause(session.now().toISOString(), (inUse) => planRename(old, typed, inUse));
   const from = rename.from.map((spelling) => `"${oneLine(spelling)}"`).join(', ');
   const to = `"${oneLine(rename.to)}"`;
   const complaints = counted(rename.changed, 'complaint');

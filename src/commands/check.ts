@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { Refusal } from '../errors.js';
-import { brokenRule } from '../domain/record-rules.js';
+import { rulesAt } from '../domain/record-rules.js';
 import { counted } from '../output/plural.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { checkLogbook, recountFigures, type Findings } from '../store/check.js';
-import { eachComplaint } from '../store/complaints.js';
-import type { Db } from '../store/open.js';
+import type { Findings, Logbook } from '../store/logbook.js';
 import { examples } from './common.js';
 
 export function registerCheck(program: Command, session: Session): void {
@@ -29,13 +27,13 @@ export function registerCheck(program: Command, session: Session): void {
 }
 
 export async function runCheck(options: { recount?: boolean }, session: Session): Promise<void> {
-  const db = await session.db(options.recount ? 'change' : 'read');
+  const logbook = await session.logbook(options.recount ? 'change' : 'read');
   if (options.recount) {
-    recountFigures(db);
+    await logbook.recount();
     session.tell("Counted the report's figures of each day again from the complaints.");
   }
-  const findings = checkLogbook(db);
-  const problems = [...describeProblems(findings), ...(findings.damage.length > 0 ? [] : brokenRecords(db, session.now()))];
+  const findings = await logbook.check();
+  const problems = [...describeProblems(findings), ...(findings.damage.length > 0 ? [] : await brokenRecords(logbook, session.now()))];
   if (problems.length === 0) {
     return session.print(`ok: ${counted(findings.complaints, 'complaint')}, ${counted(findings.events, 'event')}, integrity ok`);
   }
@@ -52,11 +50,14 @@ export async function runCheck(options: { recount?: boolean }, session: Session)
  * A line for each complaint that breaks a rule of the lifecycle, as import refuses them: one let
  * in by a version before imports were checked, or a logbook mended by hand.
  */
-function brokenRecords(db: Db, now: Date): string[] {
+async function brokenRecords(logbook: Logbook, now: Date): Promise<string[]> {
+  const broken = rulesAt(now);
   const lines: string[] = [];
-  for (const complaint of eachComplaint(db, { order: 'by id' })) {
-    const rule = brokenRule(complaint, now);
-    if (rule !== null) lines.push(`broken rule: complaint ${complaintRef(complaint.id)}: ${rule}`);
+  for await (const batch of logbook.complaints({ order: 'by id' })) {
+    for (const complaint of batch) {
+      const rule = broken(complaint);
+      if (rule !== null) lines.push(`broken rule: complaint ${complaintRef(complaint.id)}: ${rule}`);
+    }
   }
   return lines;
 }

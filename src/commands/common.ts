@@ -1,17 +1,15 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../context.js';
 import { readSettings, type Settings } from '../domain/config.js';
-import { matchSpellings, type ComplaintFilter, type TypedFilter } from '../domain/filter.js';
+import { SPELT_FIELDS, matchSpellings, type ComplaintFilter, type SpeltField, type TypedFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
 import type { Complaint } from '../domain/complaint.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
-import { LISTED, complaintTable } from '../output/table.js';
+import { complaintTable } from '../output/table.js';
 import { painter } from '../output/terminal.js';
-import { eachComplaint, spellingsInUse } from '../store/complaints.js';
-import type { Db } from '../store/open.js';
-import { storedSettings } from '../store/settings.js';
+import type { Logbook } from '../store/logbook.js';
 
 /** Help text that leads with examples, in the shape every command uses. */
 export function examples(...lines: string[]): string {
@@ -31,8 +29,8 @@ export function happenedAt(session: Session, at: string | undefined): Date {
   return at === undefined ? session.now() : parsePast(at, session.now(), '--at');
 }
 
-export function settingsOf(db: Db): Settings {
-  return readSettings(storedSettings(db));
+export async function settingsOf(logbook: Logbook): Promise<Settings> {
+  return readSettings(await logbook.settings());
 }
 
 /** The hint after a step: what takes the complaint on from where it stands now. */
@@ -59,8 +57,10 @@ export function withFilterOptions(command: Command): Command {
 }
 
 /** The filter as the logbook spells its cause, category and assignee (matchSpellings). */
-export function filterAsSpelt(db: Db, typed: TypedFilter): ComplaintFilter {
-  return matchSpellings(typed, (field) => spellingsInUse(db, field));
+export async function filterAsSpelt(logbook: Logbook, typed: TypedFilter): Promise<ComplaintFilter> {
+  const inUse = new Map<SpeltField, readonly string[]>();
+  for (const field of SPELT_FIELDS) if (typed[field] !== undefined) inUse.set(field, await logbook.spellingsInUse(field));
+  return matchSpellings(typed, (field) => inUse.get(field) ?? []);
 }
 
 /**
@@ -68,13 +68,13 @@ export function filterAsSpelt(db: Db, typed: TypedFilter): ComplaintFilter {
  * written out (so that a million of them hold one at a time), after the lines `above` it; how many
  * there were, nothing written when none.
  */
-export async function writeComplaintTable(session: Session, db: Db, filter: ComplaintFilter, above: readonly string[] = []): Promise<number> {
-  const table = complaintTable(() => eachComplaint(db, filter, LISTED), session.now(), painter(session.color));
+export async function writeComplaintTable(session: Session, logbook: Logbook, filter: ComplaintFilter, above: readonly string[] = []): Promise<number> {
+  const table = await complaintTable(() => logbook.listed(filter), session.now(), painter(session.color));
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
 }
 
-function* following(first: Iterable<string>, then: Iterable<string>): Generator<string> {
+async function* following(first: Iterable<string>, then: AsyncIterable<string>): AsyncGenerator<string> {
   yield* first;
   yield* then;
 }

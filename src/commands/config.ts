@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { SETTING_KEYS, settingKey, settingValue, showSetting } from '../domain/config.js';
-import { saveSetting } from '../store/settings.js';
 import { examples, jsonOption, printJson, settingsOf } from './common.js';
 
 export function registerConfig(program: Command, session: Session): void {
@@ -19,7 +18,7 @@ export function registerConfig(program: Command, session: Session): void {
       ),
     )
     .action(async (options: { json?: boolean }) => {
-      const settings = settingsOf(await session.db('read'));
+      const settings = await settingsOf(await session.logbook('read'));
       if (options.json) return printJson(session, settings);
       const width = Math.max(...SETTING_KEYS.map((k) => k.length));
       for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);
@@ -32,7 +31,7 @@ export function registerConfig(program: Command, session: Session): void {
     .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories'))
     .action(async (keyText: string) => {
       const key = settingKey(keyText);
-      session.print(showSetting(settingsOf(await session.db('read')), key));
+      session.print(showSetting(await settingsOf(await session.logbook('read')), key));
     });
 
   config
@@ -44,8 +43,8 @@ export function registerConfig(program: Command, session: Session): void {
     .action(async (keyText: string, valueText: string) => {
       const key = settingKey(keyText);
       const value = settingValue(key, valueText);
-      const db = await session.db('add');
-      saveSetting(db, key, value);
-      session.print(`${key} = ${showSetting(settingsOf(db), key)}`);
+      const logbook = await session.logbook('add');
+      await logbook.saveSetting(key, value);
+      session.print(`${key} = ${showSetting(await settingsOf(logbook), key)}`);
     });
 }

@@ -4,7 +4,6 @@ import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
-import { desk } from '../store/complaints.js';
 import { examples, settingsOf } from './common.js';
 
 /**
@@ -33,9 +32,9 @@ export function registerDesk(program: Command, session: Session): void {
 }
 
 export async function runDesk(session: Session): Promise<void> {
-  const db = await session.db('read');
-  const settings = settingsOf(db);
+  const logbook = await session.logbook('read');
+  const settings = await settingsOf(logbook);
   const now = session.now();
-  const waiting = desk(db, now.toISOString(), followUpCutoff(now, settings['follow-up-days']).toISOString(), DESK_SHOWN);
+  const waiting = await logbook.desk(now.toISOString(), followUpCutoff(now, settings['follow-up-days']).toISOString(), DESK_SHOWN);
   session.print(deskSummary(settings.shop, waiting, now, painter(session.color)));
 }

@@ -6,7 +6,6 @@ import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
 import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
-import { countComplaints, iterateComplaintRows } from '../store/complaints.js';
 import { examples, filterAsSpelt, withFilterOptions } from './common.js';
 
 interface ExportOptions extends FilterFlags {
@@ -47,21 +46,21 @@ ${examples(
 export async function runExport(options: ExportOptions, session: Session): Promise<void> {
   const checked = checkFilter(options, session.now(), 'by id');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
-  const db = await session.db('read');
-  const filter = filterAsSpelt(db, checked);
+  const logbook = await session.logbook('read');
+  const filter = await filterAsSpelt(logbook, checked);
   // Loaded here, as only an export needs streams and temporary files: every other command started
   // the slower for them.
   const { writeCsv } = await import('../output/csv.js');
 
-  const progress = await startProgress(session, 'Exporting', () => countComplaints(db, filter));
-  const { columns, rows } = iterateComplaintRows(db, filter);
+  const progress = await startProgress(session, 'Exporting', () => logbook.count(filter));
+  const { columns, batches } = logbook.rows(filter);
   const csvRowOf = csvRowMaker(columns, Boolean(options.redact));
   let exported = 0;
-  function* csvRows() {
-    for (const row of rows) {
-      exported++;
-      progress.advance();
-      yield csvRowOf(row);
+  async function* csvRows() {
+    for await (const batch of batches) {
+      exported += batch.length;
+      progress.advance(batch.length);
+      yield batch.map(csvRowOf);
     }
   }
   try {

@@ -6,7 +6,6 @@ import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js'
 import { parseId } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
 import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
-import { changeComplaint } from '../store/complaints.js';
 import { atOption, examples, happenedAt, settingsOf, tellNext, writeComplaintTable } from './common.js';
 
 interface FollowUpOptions extends FollowUpFlags {
@@ -38,9 +37,9 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const id = parseId(idText);
   const answer = checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db('change');
-  const responseHours = settingsOf(db)['response-hours'];
-  const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) =>
+  const logbook = await session.logbook('change');
+  const responseHours = (await settingsOf(logbook))['response-hours'];
+  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
   );
   if (answer.reopen) {
@@ -55,12 +54,12 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
 async function listDue(options: FollowUpOptions, session: Session): Promise<void> {
   const given = ['satisfaction', 'note', 'reopen', 'at'].filter((k) => k in options);
   if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
-  const db = await session.db('read');
-  const dueBefore = followUpCutoff(session.now(), settingsOf(db)['follow-up-days']).toISOString();
-  const toCall = await writeComplaintTable(session, db, followUpsDue(dueBefore, true));
+  const logbook = await session.logbook('read');
+  const dueBefore = followUpCutoff(session.now(), (await settingsOf(logbook))['follow-up-days']).toISOString();
+  const toCall = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, true));
   // Apart, as there is no one to call, but listed: each is still to be closed or reopened.
   const heading = painter(session.color).bold('No contact recorded');
-  const noContact = await writeComplaintTable(session, db, followUpsDue(dueBefore, false), toCall > 0 ? ['', heading] : [heading]);
+  const noContact = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, false), toCall > 0 ? ['', heading] : [heading]);
   if (toCall + noContact === 0) return session.tell('No follow-ups due.');
   session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
 }

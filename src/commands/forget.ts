@@ -5,7 +5,6 @@ import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
 import { counted } from '../output/plural.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from '../store/forget.js';
 import { examples } from './common.js';
 
 interface ForgetOptions {
@@ -44,8 +43,8 @@ export async function runForget(customerText: string, options: ForgetOptions, se
   if (!options.dryRun && !options.yes && !session.canPrompt) {
     throw new UsageError('forget erases for good and cannot ask for confirmation here; add --yes (or try --dry-run first)');
   }
-  const db = await session.db(options.dryRun ? 'read' : 'change');
-  const matching = complaintsOf(db, wanted, by);
+  const logbook = await session.logbook(options.dryRun ? 'read' : 'change');
+  const matching = await logbook.complaintsOf(wanted, by);
   if (matching.length === 0) throw nobodyFound(wanted, by);
   if (options.dryRun) {
     session.print(`Would erase the customer's name and contact from ${countOf(matching)}: ${refs(matching)}.`);
@@ -56,12 +55,11 @@ export async function runForget(customerText: string, options: ForgetOptions, se
     if (!(await confirmErasure(matching.length, session))) return session.tell('Nothing was erased.');
   }
 
-  const erasure = forgetPerson(db, wanted, by, session.now().toISOString());
+  const erasure = await logbook.forget(wanted, by, session.now().toISOString());
   // Another till may have erased them since the count above.
   if (erasure.ids.length === 0) throw nobodyFound(wanted, by);
-  rewriteFile(db);
   session.print(`Erased the customer's name and contact from ${countOf(erasure.ids)}: ${refs(erasure.ids)}.`);
-  const mentioned = complaintsMentioning(db, erasure.values);
+  const mentioned = await logbook.complaintsMentioning(erasure.values);
   if (mentioned.length > 0) {
     session.tell(`note: the text of ${refs(mentioned)} still mentions them; forget erases the customer and contact, not what was written`);
   }

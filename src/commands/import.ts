@@ -8,9 +8,8 @@ import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
 import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
-import { causesInUse } from '../store/complaints.js';
-import { IdsTaken, UidTwice, heldIds, heldUids, importComplaints, type Imported } from '../store/import.js';
-import type { Db } from '../store/open.js';
+import { IdsTaken, UidTwice } from '../store/errors.js';
+import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
 import { examples, settingsOf } from './common.js';
 
@@ -62,8 +61,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const fd = openToRead(file);
   const { ids, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
-    const db = await session.db(options.dryRun ? 'dry-run' : 'add');
-    const settings = settingsOf(db);
+    const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'add');
+    const settings = await settingsOf(logbook);
     const progress = await startProgress(session, options.dryRun ? 'Checking' : 'Importing', () => fileBytes);
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, {
@@ -72,8 +71,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
       });
     const newIds = Boolean(options.newIds);
     try {
-      if (options.dryRun) return await wouldImport(db, readFile(causesInUse(db)), newIds);
-      return await importComplaints(db, { newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readFile);
+      if (options.dryRun) return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
+      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source: basename(file), fileBytes }, readFile);
     } finally {
       progress.stop();
     }
@@ -97,7 +96,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
 }
 
 /** What an import would do, read and checked the same way, writing nothing. */
-async function wouldImport(db: Db, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
+async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
   const inFile: Array<{ id: number; uid: string }> = [];
   for await (const rows of batches) inFile.push(...importedIdentities(rows));
   const uids = inFile.map(({ uid }) => uid);
@@ -106,9 +105,9 @@ async function wouldImport(db: Db, batches: AsyncIterable<ImportedRows>, newIds:
     if (seen.has(uid)) throw new UidTwice(uid);
     seen.add(uid);
   }
-  const there = heldUids(db, uids);
+  const there = await logbook.heldUids(uids);
   const toAdd = inFile.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
-  const taken = newIds ? [] : heldIds(db, toAdd);
+  const taken = newIds ? [] : await logbook.heldIds(toAdd);
   if (taken.length > 0) throw new IdsTaken(taken);
   return { ids: toAdd, alreadyThere: inFile.length - toAdd.length };
 }

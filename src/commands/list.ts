@@ -3,7 +3,6 @@ import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
-import { eachComplaint } from '../store/complaints.js';
 import { examples, filterAsSpelt, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
 
 interface ListOptions extends FilterFlags {
@@ -26,9 +25,9 @@ export function registerList(program: Command, session: Session): void {
 }
 
 export async function runList(options: ListOptions, session: Session): Promise<void> {
-  const db = await session.db('read');
-  const filter = filterAsSpelt(db, checkFilter(options, session.now(), 'newest first'));
+  const logbook = await session.logbook('read');
+  const filter = await filterAsSpelt(logbook, checkFilter(options, session.now(), 'newest first'));
   // Complaints are read as they are written out, so that listing a million holds one at a time.
-  if (options.json) return writeLines(session.stdout, jsonArrayLines(eachComplaint(db, filter), toRecord));
-  if ((await writeComplaintTable(session, db, filter)) === 0) session.tell('No complaints match.');
+  if (options.json) return writeLines(session.stdout, jsonArrayLines(logbook.complaints(filter), toRecord));
+  if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell('No complaints match.');
 }

@@ -7,7 +7,6 @@ import { Refusal, isBusy } from '../errors.js';
 import { toRecord } from '../domain/record.js';
 import { CHANNELS, WANTS } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
-import { earlierByCustomer, logComplaint, usedValues } from '../store/complaints.js';
 import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf, tellNext } from './common.js';
 
 /** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
@@ -47,18 +46,18 @@ export function registerLog(program: Command, session: Session): void {
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
   let draft = draftComplaint({ ...options, description: text });
-  const db = await session.db('add');
+  const logbook = await session.logbook('add');
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
-    draft = await askForComplaint(draft, { abouts: usedValues(db, 'about') }, session);
+    draft = await askForComplaint(draft, { abouts: await logbook.usedValues('about') }, session);
   }
-  const settings = settingsOf(db);
-  const complaint = keepingAnswers(asked, draft, occurredAt, session, () =>
-    logComplaint(db, completeComplaint(draft, occurredAt, session.now(), settings['response-hours'], randomUUID())),
+  const settings = await settingsOf(logbook);
+  const complaint = await keepingAnswers(asked, draft, occurredAt, session, () =>
+    logbook.log(completeComplaint(draft, occurredAt, session.now(), settings['response-hours'], randomUUID())),
   );
 
-  const earlier = earlierByCustomer(db, complaint, complaint.id, EARLIER_SHOWN);
+  const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
   if (earlier.count > 0) {
     const who = oneLine(complaint.customer ?? complaint.contact);
     const list = earlier.latest.map((c) => `${complaintRef(c.id)} (${localTime(c.occurred_at).slice(0, 10)})`).join(', ');
@@ -79,9 +78,15 @@ export async function runLog(text: string, options: LogOptions, session: Session
  * after the customer's answers were typed at the prompts, the refusal gives them back as the
  * command that logs them, so that nothing said at the till is lost.
  */
-function keepingAnswers(asked: boolean, draft: LogDraft, occurredAt: Date, session: Session, record: () => Complaint): Complaint {
+async function keepingAnswers(
+  asked: boolean,
+  draft: LogDraft,
+  occurredAt: Date,
+  session: Session,
+  record: () => Promise<Complaint>,
+): Promise<Complaint> {
   try {
-    return record();
+    return await record();
   } catch (error) {
     if (!asked || !isBusy(error)) throw error;
     throw new Refusal(

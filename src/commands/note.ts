@@ -3,7 +3,6 @@ import type { Session } from '../context.js';
 import { note } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
 import { complaintRef } from '../output/terminal.js';
-import { changeComplaint } from '../store/complaints.js';
 import { atOption, examples, happenedAt } from './common.js';
 
 export function registerNote(program: Command, session: Session): void {
@@ -21,7 +20,7 @@ export async function runNote(idText: string, text: string, options: { at?: stri
   const id = parseId(idText);
   const body = requiredText(text, 'the note');
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db('change');
-  changeComplaint(db, id, session.now().toISOString(), (current) => note(current, body, at));
+  const logbook = await session.logbook('change');
+  await logbook.change(id, session.now().toISOString(), (current) => note(current, body, at));
   session.print(`Noted on ${complaintRef(id)}.`);
 }

@@ -1,22 +1,15 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import type { Session } from '../context.js';
-import { Refusal } from '../errors.js';
-import type { Settings } from '../domain/config.js';
-import { DIMENSIONS, mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domain/pareto.js';
-import { checkPeriod, settlePeriod, type Period, type PeriodFlags, type Span } from '../domain/period.js';
-import { reportJson, summarise, type Report } from '../domain/summary.js';
+import { DIMENSIONS } from '../domain/pareto.js';
+import { checkPeriod, type PeriodFlags } from '../domain/period.js';
+import { reportJson, type Report } from '../domain/summary.js';
 import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
 import { painter } from '../output/terminal.js';
-import type { Db } from '../store/open.js';
-import { correctiveActions, countUntriaged, periodFigures, readAtOnce, suggestions, tallyBy } from '../store/report.js';
+import { makeReport } from '../report/make.js';
 import { examples, settingsOf } from './common.js';
 
 const FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** How many corrective actions and suggestions a report lists before saying how many more there are. */
-const LISTED = 20;
 
 interface ReportOptions extends PeriodFlags {
   by: string;
@@ -58,43 +51,14 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
 
-  const db = await session.db('read');
-  const report = readAtOnce(db, () => {
-    const settings = settingsOf(db);
-    return gather(db, settings, by, settlePeriod(request, now, settings['week-start']), top, now);
-  });
+  const logbook = await session.logbook('read');
+  const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, top, now });
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);
-  try {
-    writeFileSync(out, text);
-  } catch (error) {
-    throw new Refusal(`cannot write the report to ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; choose another --out`);
-  }
+  // Loaded here, as only a report written to a file needs streams and temporary files.
+  const { writeWhenComplete } = await import('../output/files.js');
+  await writeWhenComplete(out, text);
   session.tell(`Wrote the ${format} report to ${out}.`);
-}
-
-function gather(db: Db, settings: Settings, by: Dimension, period: Period, top: number | undefined, now: Date): Report {
-  const span = stored(period);
-  const tallies = mergeSpellings(tallyBy(db, by, span));
-  const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
-  const vital = vitalSpellings(rows, tallies);
-  const actions = correctiveActions(db, by, vital.spellings, span, LISTED);
-  return {
-    shop: settings.shop,
-    currency: settings.currency,
-    by,
-    period,
-    pareto: rows,
-    untriaged: countUntriaged(db, by, span),
-    summary: summarise(periodFigures(db, span, now.toISOString())),
-    previous: summarise(periodFigures(db, stored(period.previous), now.toISOString())),
-    actions: { ...actions, shown: actions.shown.map((action) => ({ ...action, key: vital.rowOf(action.key) })) },
-    suggestions: suggestions(db, span, LISTED),
-  };
-}
-
-function stored(span: Span): { since: string; until: string } {
-  return { since: span.since.toISOString(), until: span.until.toISOString() };
 }
 
 // Each format's module is loaded only when asked for, so other commands do not pay for them.

@@ -4,7 +4,6 @@ import { formatMoney } from '../domain/money.js';
 import { checkResolve, resolve, type ResolveFlags } from '../domain/steps.js';
 import { REMEDIES, parseId } from '../domain/validate.js';
 import { complaintRef } from '../output/terminal.js';
-import { changeComplaint } from '../store/complaints.js';
 import { atOption, examples, happenedAt, tellNext } from './common.js';
 
 interface ResolveOptions extends ResolveFlags {
@@ -36,8 +35,8 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const id = parseId(idText);
   const resolution = checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
-  const db = await session.db('change');
-  const complaint = changeComplaint(db, id, session.now().toISOString(), (current, previous) => resolve(current, previous, resolution, at));
+  const logbook = await session.logbook('change');
+  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) => resolve(current, previous, resolution, at));
   const cost = resolution.cost_minor === null ? '' : ` costing ${formatMoney(resolution.cost_minor)}`;
   session.print(`Resolved ${complaintRef(id)} with ${resolution.remedy}${cost}.`);
   tellNext(session, complaint);

@@ -4,8 +4,7 @@ import { toRecord, toTimelineRecord } from '../domain/record.js';
 import { parseId } from '../domain/validate.js';
 import { describeComplaint } from '../output/show.js';
 import { painter } from '../output/terminal.js';
-import { findOrRefuse } from '../store/complaints.js';
-import { timeline } from '../store/events.js';
+import { NotFound } from '../store/errors.js';
 import { examples, jsonOption, printJson } from './common.js';
 
 export function registerShow(program: Command, session: Session): void {
@@ -20,9 +19,10 @@ export function registerShow(program: Command, session: Session): void {
 
 export async function runShow(idText: string, options: { json?: boolean }, session: Session): Promise<void> {
   const id = parseId(idText);
-  const db = await session.db('read');
-  const complaint = findOrRefuse(db, id);
-  const events = timeline(db, id);
+  const logbook = await session.logbook('read');
+  const complaint = await logbook.find(id);
+  if (complaint === undefined) throw new NotFound(id);
+  const events = await logbook.timeline(id);
   if (options.json) return printJson(session, { ...toRecord(complaint), timeline: events.map(toTimelineRecord) });
   session.print(describeComplaint(complaint, events, session.now(), painter(session.color)));
 }

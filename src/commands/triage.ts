@@ -6,7 +6,8 @@ import { SEVERITIES, parseId } from '../domain/validate.js';
 import { checkTriage, triage, type TriageFlags } from '../domain/steps.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { causesInUse, changeComplaint, countComplaints, findOrRefuse, listComplaints } from '../store/complaints.js';
+import { NotFound } from '../store/errors.js';
+import type { Logbook } from '../store/logbook.js';
 import { atOption, examples, happenedAt, settingsOf, tellNext } from './common.js';
 
 interface TriageOptions extends TriageFlags {
@@ -42,11 +43,11 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const at = happenedAt(session, options.at).toISOString();
   const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const flagsGiven = ['category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
-  const db = await session.db('change');
-  const settings = settingsOf(db);
-  const record = (complaintId: number, flags: TriageFlags): Complaint => {
-    const decision = checkTriage(flags, settings, causesInUse(db));
-    const complaint = changeComplaint(db, complaintId, session.now().toISOString(), (current, previous) =>
+  const logbook = await session.logbook('change');
+  const settings = await settingsOf(logbook);
+  const record = async (complaintId: number, flags: TriageFlags): Promise<Complaint> => {
+    const decision = checkTriage(flags, settings, await logbook.causesInUse());
+    const complaint = await logbook.change(complaintId, session.now().toISOString(), (current, previous) =>
       triage(current, previous, decision, at, respondBy),
     );
     session.print(
@@ -59,23 +60,23 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
 
   if (id !== undefined && (flagsGiven || !session.canPrompt)) {
     if (!flagsGiven) throw new UsageError(`triaging #${id} needs --category and --cause (or --reject --reason …)`);
-    return tellNext(session, record(id, options));
+    return tellNext(session, await record(id, options));
   }
   if (id === undefined && !session.canPrompt) {
-    const waiting = countComplaints(db, { statuses: ['new'], order: 'by id' });
+    const waiting = await logbook.count({ statuses: ['new'], order: 'by id' });
     throw new UsageError(`give the id of the complaint to triage (${waiting} new: 'complaints list --status new')`);
   }
   if (id === undefined && flagsGiven) throw new UsageError('give the id of the complaint these flags are for');
 
   // At a terminal: ask about the one complaint named, or walk every new one in turn.
-  const queue = id === undefined ? listComplaints(db, { statuses: ['new'], order: 'by id' }) : [findOrRefuse(db, id)];
+  const queue = id === undefined ? await logbook.list({ statuses: ['new'], order: 'by id' }) : [await found(logbook, id)];
   if (queue.length === 0) return session.tell('Nothing to triage: no new complaints.');
   const { askTriage } = await import('../prompts/triage.js');
   const done: number[] = [];
   for (const [index, complaint] of queue.entries()) {
     let answer: Awaited<ReturnType<typeof askTriage>>;
     try {
-      answer = await askTriage(complaint, { index, of: queue.length }, { categories: settings.categories, causes: causesInUse(db) }, session);
+      answer = await askTriage(complaint, { index, of: queue.length }, { categories: settings.categories, causes: await logbook.causesInUse() }, session);
     } catch (error) {
       // Each answer is recorded as it is given; say which ones stand.
       if (isPromptCancel(error) && done.length > 0) {
@@ -85,8 +86,14 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     }
     if (answer === 'stop') break;
     if (answer !== 'skip') {
-      record(complaint.id, answer);
+      await record(complaint.id, answer);
       done.push(complaint.id);
     }
   }
+}
+
+async function found(logbook: Logbook, id: number): Promise<Complaint> {
+  const complaint = await logbook.find(id);
+  if (complaint === undefined) throw new NotFound(id);
+  return complaint;
 }

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CsvCell } from '../domain/csv/export-row.js';
 import { guardFormula } from '../domain/csv/formula.js';
-import { Refusal } from '../errors.js';
+import { replaceWhenComplete } from './files.js';
+
+/** Rows of cells, a batch at a time as they are read. */
+export type CsvBatches = AsyncIterable<ReadonlyArray<readonly CsvCell[]>>;
 
 // Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
 const CHUNK_BYTES = 64 * 1024;
@@ -17,19 +16,19 @@ const NEEDS_QUOTES = /[",\r\n]/;
 const MAX_BYTES_PER_UNIT = 3;
 
 /**
- * Writes the CSV of `rows` to the file `out`, or to `stdout` when there is none. Rows are read only
+ * Writes the CSV of the rows of `batches` to the file `out`, or to `stdout` when there is none. Rows are read only
  * as the destination takes chunks of CSV, waiting while it is busy: memory stays flat however many
  * rows there are and however slow the reader.
  */
 export async function writeCsv(
   columns: readonly string[],
-  rows: Iterable<readonly CsvCell[]>,
+  batches: CsvBatches,
   options: { bom: boolean; out: string | undefined; stdout: NodeJS.WritableStream },
 ): Promise<void> {
   const writeTo = (destination: NodeJS.WritableStream, end: boolean) =>
     pipeline(
       // Counted in bytes and with nothing read ahead: the next chunk is made only once asked for.
-      Readable.from(csvChunks(columns, rows, { bom: options.bom }), { objectMode: false, highWaterMark: 0 }),
+      Readable.from(csvChunks(columns, batches, { bom: options.bom }), { objectMode: false, highWaterMark: 0 }),
       destination,
       { end },
     );
@@ -42,22 +41,6 @@ function unlessReaderLeft(error: unknown): void {
   if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
 }
 
-/**
- * Writes `path` by way of a temporary file beside it (the same file system, so the rename is
- * atomic), renamed over it only when complete: a failed export leaves no half-written file.
- */
-async function replaceWhenComplete(path: string, write: (file: NodeJS.WritableStream) => Promise<void>): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
-  try {
-    await write(createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    throw new Refusal(`cannot write ${path} (${code}); nothing was written`);
-  }
-}
 
 /**
  * The CSV every export writes, in chunks of many rows each: a header row, records ending in CRLF
@@ -65,11 +48,11 @@ async function replaceWhenComplete(path: string, write: (file: NodeJS.WritableSt
  * `bom` a UTF-8 byte order mark so that Excel reads Chinese text as UTF-8. Rows are taken only as
  * chunks are asked for, so a slow reader holds back the rows too.
  */
-export function* csvChunks(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, options: { bom: boolean }): Generator<Buffer> {
+export async function* csvChunks(columns: readonly string[], batches: CsvBatches, options: { bom: boolean }): AsyncGenerator<Buffer> {
   let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   let used = 0;
   // Each line goes straight into the chunk's bytes, so the strings of a row live only while it is written.
-  for (const line of csvLines(columns, rows, options.bom)) {
+  for await (const line of csvLines(columns, batches, options.bom)) {
     const most = line.length * MAX_BYTES_PER_UNIT;
     if (used > 0 && used + most > chunk.length) {
       yield chunk.subarray(0, used);
@@ -82,9 +65,9 @@ export function* csvChunks(columns: readonly string[], rows: Iterable<readonly C
   if (used > 0) yield chunk.subarray(0, used);
 }
 
-function* csvLines(columns: readonly string[], rows: Iterable<readonly CsvCell[]>, bom: boolean): Generator<string> {
+async function* csvLines(columns: readonly string[], batches: CsvBatches, bom: boolean): AsyncGenerator<string> {
   yield (bom ? '\uFEFF' : '') + csvLine(columns);
-  for (const row of rows) yield csvLine(row);
+  for await (const batch of batches) for (const row of batch) yield csvLine(row);
 }
 
 function csvLine(cells: readonly CsvCell[]): string {

@@ -8,10 +8,10 @@ const CHUNK = 64 * 1024;
  * behind: output of any length, read as slowly as the reader likes, holds one chunk at a time.
  * A reader that leaves early (`complaints list | head`) ends the output, not in an error.
  */
-export async function writeLines(out: NodeJS.WritableStream, lines: Iterable<string>): Promise<void> {
+export async function writeLines(out: NodeJS.WritableStream, lines: AsyncIterable<string>): Promise<void> {
   let chunk = '';
   try {
-    for (const line of lines) {
+    for await (const line of lines) {
       chunk += line + '\n';
       if (chunk.length < CHUNK) continue;
       if (out.write(chunk) === false) await drained(out);
@@ -39,14 +39,16 @@ async function drained(out: NodeJS.WritableStream): Promise<void> {
 }
 
 /**
- * The lines of `JSON.stringify([...items].map(as), null, 2)`, made one item at a time, so that an
- * array of any length is never held whole as objects or as one string.
+ * The lines of `JSON.stringify([...items].map(as), null, 2)` for the items of `batches`, made one
+ * item at a time, so that an array of any length is never held whole as objects or as one string.
  */
-export function* jsonArrayLines<T>(items: Iterable<T>, as: (item: T) => unknown): Generator<string> {
+export async function* jsonArrayLines<T>(batches: AsyncIterable<readonly T[]>, as: (item: T) => unknown): AsyncGenerator<string> {
   let previous: string | undefined;
-  for (const item of items) {
-    yield previous === undefined ? '[' : previous + ',';
-    previous = '  ' + JSON.stringify(as(item) ?? null, null, 2).replaceAll('\n', '\n  ');
+  for await (const batch of batches) {
+    for (const item of batch) {
+      yield previous === undefined ? '[' : previous + ',';
+      previous = '  ' + JSON.stringify(as(item) ?? null, null, 2).replaceAll('\n', '\n  ');
+    }
   }
   if (previous === undefined) return yield '[]';
   yield previous;

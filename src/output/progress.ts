@@ -14,9 +14,13 @@ const SILENT: Progress = { advance() {}, stop() {} };
  * or logged output stays clean. `total` is asked only then, as counting may cost a pass over the
  * logbook.
  */
-export async function startProgress(ctx: Pick<Ctx, 'stderr' | 'stderrIsTTY'>, label: string, total: () => number): Promise<Progress> {
+export async function startProgress(
+  ctx: Pick<Ctx, 'stderr' | 'stderrIsTTY'>,
+  label: string,
+  total: () => number | Promise<number>,
+): Promise<Progress> {
   if (!ctx.stderrIsTTY) return SILENT;
-  const count = total();
+  const count = await total();
   if (count === 0) return SILENT;
   const { SingleBar } = (await import('cli-progress')).default;
   const bar = new SingleBar({

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Complaint } from '../domain/complaint.js';
 import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
+import type { ListedComplaint } from '../store/logbook.js';
 import { complaintRef, localTime, oneLine } from './terminal.js';
 import { displayWidth } from './width.js';
 
@@ -15,7 +15,7 @@ export interface TextTable {
 /** A table laid out: how many rows it has (its heading aside), and its lines, made as they are read. */
 export interface LaidOut {
   rows: number;
-  lines: Iterable<string>;
+  lines: AsyncIterable<string>;
 }
 
 // Two spaces after every cell, the last one's too (withoutTrailingSpace drops those).
@@ -31,70 +31,102 @@ export function newTable(head: string[], paint: ChalkInstance, align: readonly A
   const rows: string[][] = [];
   return {
     push: (...more) => void rows.push(...more),
-    toString: () => [...layOut(head, paint, () => rows, align).lines].join('\n'),
+    toString: () => {
+      const columns = new Columns(head, paint, align);
+      rows.forEach((row) => columns.measure(row));
+      return [columns.heading(), ...rows.map((row) => columns.line(row))].join('\n');
+    },
   };
 }
 
+/** A table's columns, as wide as the widest cell measured in each. */
+class Columns {
+  private readonly head: string[];
+  private readonly widths: number[];
+
+  constructor(
+    head: string[],
+    paint: ChalkInstance,
+    private readonly align: readonly Align[],
+  ) {
+    this.head = head.map((h) => paint.bold(h));
+    this.widths = this.head.map(displayWidth);
+  }
+
+  measure(row: readonly string[]): void {
+    for (let column = 0; column < this.widths.length; column++) {
+      this.widths[column] = Math.max(this.widths[column]!, displayWidth(row[column] ?? ''));
+    }
+  }
+
+  heading(): string {
+    return this.line(this.head);
+  }
+
+  line(row: readonly string[]): string {
+    return this.widths
+      .map((width, column) => {
+        const cell = row[column] ?? '';
+        const blank = ' '.repeat(Math.max(0, width - displayWidth(cell)));
+        return (this.align[column] === 'right' ? blank + cell : cell + blank) + GAP;
+      })
+      .join('');
+  }
+}
+
 /**
- * Lays out the rows `rowsOf` makes, asking for them twice: once to measure each column, then
+ * Lays out the rows `batchesOf` makes, asking for them twice: once to measure each column, then
  * again as the lines are read, so that a table of any length is never held whole. Should a row
  * come out wider the second time (a till wrote meanwhile), it pushes its line out rather than
  * being cut.
  */
-export function layOut(head: string[], paint: ChalkInstance, rowsOf: () => Iterable<string[]>, align: readonly Align[] = []): LaidOut {
-  const heading = head.map((h) => paint.bold(h));
-  const widths = heading.map(displayWidth);
+export async function layOut(
+  head: string[],
+  paint: ChalkInstance,
+  batchesOf: () => AsyncIterable<string[][]>,
+  align: readonly Align[] = [],
+): Promise<LaidOut> {
+  const columns = new Columns(head, paint, align);
   let rows = 0;
-  for (const row of rowsOf()) {
-    rows++;
-    for (let column = 0; column < widths.length; column++) widths[column] = Math.max(widths[column]!, displayWidth(row[column] ?? ''));
+  for await (const batch of batchesOf()) {
+    rows += batch.length;
+    for (const row of batch) columns.measure(row);
   }
-  const line = (row: readonly string[]) =>
-    widths
-      .map((width, column) => {
-        const cell = row[column] ?? '';
-        const blank = ' '.repeat(Math.max(0, width - displayWidth(cell)));
-        return (align[column] === 'right' ? blank + cell : cell + blank) + GAP;
-      })
-      .join('');
-  function* lines() {
-    yield line(heading);
-    for (const row of rowsOf()) yield line(row);
+  async function* lines() {
+    yield columns.heading();
+    for await (const batch of batchesOf()) for (const row of batch) yield columns.line(row);
   }
   return { rows, lines: lines() };
 }
 
-/** What a list shows of each complaint. */
-export const LISTED = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;
-type Listed = Pick<Complaint, (typeof LISTED)[number]>;
-
 /**
  * Complaints one a line, for `list` and the follow-ups due, read from `complaintsOf` twice (see
- * layOut): a list of a million complaints is shown with no more held than one of them.
+ * layOut): a list of a million complaints is shown with no more held than a batch of them.
  */
-export function complaintTable(complaintsOf: () => Iterable<Listed>, now: Date, paint: ChalkInstance): LaidOut {
-  function* rows() {
-    for (const c of complaintsOf()) {
-      const late = isOverdue(c.status, c.respond_by, now);
-      yield [
-        complaintRef(c.id),
-        localTime(c.occurred_at),
-        c.status,
-        oneLine(c.customer, 20),
-        oneLine(c.about, 20),
-        oneLine(c.cause, 20),
-        oneLine(c.assignee, 12),
-        !OPEN_STATUSES.includes(c.status) ? '' : late ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by),
-        oneLine(c.description, 40),
-      ];
-    }
+export async function complaintTable(complaintsOf: () => AsyncIterable<ListedComplaint[]>, now: Date, paint: ChalkInstance): Promise<LaidOut> {
+  const row = (c: ListedComplaint) => {
+    const late = isOverdue(c.status, c.respond_by, now);
+    return [
+      complaintRef(c.id),
+      localTime(c.occurred_at),
+      c.status,
+      oneLine(c.customer, 20),
+      oneLine(c.about, 20),
+      oneLine(c.cause, 20),
+      oneLine(c.assignee, 12),
+      !OPEN_STATUSES.includes(c.status) ? '' : late ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by),
+      oneLine(c.description, 40),
+    ];
+  };
+  async function* rows() {
+    for await (const batch of complaintsOf()) yield batch.map(row);
   }
-  const table = layOut(['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respond by', 'complaint'], paint, rows);
+  const table = await layOut(['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respond by', 'complaint'], paint, rows);
   return { rows: table.rows, lines: map(table.lines, withoutTrailingBlanks) };
 }
 
-function* map<T, U>(items: Iterable<T>, change: (item: T) => U): Generator<U> {
-  for (const item of items) yield change(item);
+async function* map<T, U>(items: AsyncIterable<T>, change: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield change(item);
 }
 
 /** Tables pad the last column too; trailing blanks only get in the way of diff and grep. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/store/open.js';
+import { openDatabase } from '../../src/store/sqlite/open.js';
 import { BIN, runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';

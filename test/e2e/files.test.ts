@@ -5,7 +5,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { knownMigrations } from '../../src/store/open.js';
+import { knownMigrations } from '../../src/store/sqlite/open.js';
 import { stopHalfWay } from '../support/stopped-write.js';
 import { UNPRIVILEGED, giveFolder, letThrough } from '../support/unprivileged.js';
 import { dumpDatabase, tempLogbook, type Result } from './harness.js';

@@ -7,8 +7,8 @@ import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { spellingToKeep, tidySpelling } from '../../src/domain/spelling.js';
 import type { Complaint } from '../../src/domain/complaint.js';
-import { personKeys } from '../../src/store/complaints.js';
-import { openDatabase } from '../../src/store/open.js';
+import { personKeys } from '../../src/store/sqlite/complaints.js';
+import { openDatabase } from '../../src/store/sqlite/open.js';
 import { run } from '../support/built-cli.js';
 import { madeByCommands } from '../support/made-by-commands.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { openDatabase } from '../../src/store/open.js';
+import { openDatabase } from '../../src/store/sqlite/open.js';
 
 // The commands run in-process so that their stdout can be a reader that stops taking bytes.
 

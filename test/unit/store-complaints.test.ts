@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { NewComplaint } from '../../src/domain/complaint.js';
 import { followUpsDue } from '../../src/domain/filter.js';
-import { countComplaints, desk, insertComplaint, listComplaints, spellingsInUse, updateComplaint, usedValues } from '../../src/store/complaints.js';
-import { openDatabase, type Db } from '../../src/store/open.js';
+import { countComplaints, desk, insertComplaint, listComplaints, spellingsInUse, updateComplaint, usedValues } from '../../src/store/sqlite/complaints.js';
+import { openDatabase, type Db } from '../../src/store/sqlite/open.js';
 import { complaintWith } from '../support/complaints.js';
 
 const AT = '2026-11-20T12:00:00.000Z';

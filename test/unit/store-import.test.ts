@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '../../src/errors.js';
-import { inBulkLoadMode } from '../../src/store/import.js';
-import { openDatabase, type Db } from '../../src/store/open.js';
+import { inBulkLoadMode } from '../../src/store/sqlite/import.js';
+import { openDatabase, type Db } from '../../src/store/sqlite/open.js';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 

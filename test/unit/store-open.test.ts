@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentUid } from '../../src/domain/identity.js';
-import { knownMigrations, openDatabase, openEmptyLogbook, openForReading, type Db } from '../../src/store/open.js';
+import { knownMigrations, openDatabase, openEmptyLogbook, openForReading, type Db } from '../../src/store/sqlite/open.js';
 import { Refusal } from '../../src/errors.js';
 import { dumpDatabase } from '../e2e/harness.js';
 import { stopHalfWay } from '../support/stopped-write.js';
 
-const SHIPPED_MIGRATIONS = fileURLToPath(new URL('../../migrations/', import.meta.url));
+const SHIPPED_MIGRATIONS = fileURLToPath(new URL('../../migrations/sqlite/', import.meta.url));
 const FIRST_MIGRATION = '0001_logbook.sql';
 /** The migrations this build ships, in order: a new one is added here when it is written. */
 const SHIPPED = [

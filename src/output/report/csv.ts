@@ -4,7 +4,7 @@ import { csvChunks } from '../csv.js';
 const REPORT_CSV_COLUMNS = ['rank', 'key', 'count', 'percent', 'cumulative_percent', 'vital'] as const;
 
 /** The Pareto rows as CSV, written as export writes its rows (CRLF, quotes, formula guard). */
-export function reportCsv(pareto: Pareto): string {
+export async function reportCsv(pareto: Pareto): Promise<string> {
   const rows = pareto.rows.map((row, index) => [
     index + 1,
     row.key,
@@ -13,5 +13,11 @@ export function reportCsv(pareto: Pareto): string {
     row.cumulativePercent.toFixed(2),
     row.vital ? 'true' : 'false',
   ]);
-  return Buffer.concat([...csvChunks(REPORT_CSV_COLUMNS, rows, { bom: false })]).toString('utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of csvChunks(REPORT_CSV_COLUMNS, oneBatch(rows), { bom: false })) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function* oneBatch<T>(rows: T): AsyncGenerator<T> {
+  yield rows;
 }

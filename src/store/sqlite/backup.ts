@@ -1,15 +1,19 @@
-import { chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Refusal } from '../errors.js';
+import { BackupExists, BackupFailed, BackupOnItself } from '../errors.js';
 import type { Db } from './open.js';
 
 /**
- * Copies the logbook with SQLite's online backup, which yields to other writers and restarts
- * if they change a page mid-copy, so the copy is a consistent snapshot. It is written under a
- * temporary name and renamed into place, so an old backup being replaced is never half-overwritten.
- * Missing folders on the way are made private (0700), as the logbook's own are. Returns its page count.
+ * Copies the logbook at `path` with SQLite's online backup, which yields to other writers and
+ * restarts if they change a page mid-copy, so the copy is a consistent snapshot. It is written
+ * under a temporary name and renamed into place, so an old backup being replaced (only when
+ * `replace`) is never half-overwritten; never onto the logbook itself, which would lose what other
+ * tills write meanwhile. Missing folders on the way are made private (0700), as the logbook's own
+ * are. Returns its page count.
  */
-export async function backupTo(db: Db, file: string): Promise<number> {
+export async function backupTo(db: Db, path: string, file: string, replace: boolean): Promise<number> {
+  if (isSameFile(file, path)) throw new BackupOnItself(file);
+  if (existsSync(file) && !replace) throw new BackupExists(file);
   const draft = `${file}.${process.pid}.partial`;
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -19,7 +23,7 @@ export async function backupTo(db: Db, file: string): Promise<number> {
     renameSync(draft, file);
     return totalPages;
   } catch (error) {
-    throw new Refusal(`cannot write the backup ${file}: ${(error as Error).message}`);
+    throw new BackupFailed(file, (error as Error).message);
   } finally {
     rmSync(draft, { force: true });
   }
@@ -43,7 +47,7 @@ async function withRollbackJournal(file: string): Promise<void> {
 }
 
 /** Whether `a` and `b` are one file, however each is named (another spelling, a hard or symbolic link). */
-export function isSameFile(a: string, b: string): boolean {
+function isSameFile(a: string, b: string): boolean {
   const [first, second] = [a, b].map((path) => statSync(path, { throwIfNoEntry: false }));
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }

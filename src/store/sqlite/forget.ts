@@ -1,6 +1,7 @@
-import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../domain/forget.js';
-import { PERSONAL_FIELDS, personKey, type PersonalField } from '../domain/person.js';
+import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
+import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import { appendEvent } from './events.js';
+import type { Erasure } from '../logbook.js';
 import type { Db } from './open.js';
 
 type PersonOnFile = { id: number } & Record<PersonalField, string | null>;
@@ -14,13 +15,6 @@ function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
   return db
     .prepare(`SELECT id, customer, contact FROM complaints WHERE ${by}_key = ? ORDER BY id`)
     .all(personKey(wanted, by)) as PersonOnFile[];
-}
-
-export interface Erasure {
-  /** The complaints whose customer details were erased. */
-  ids: number[];
-  /** The distinct names and contacts erased, to look for elsewhere; never stored. */
-  values: string[];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '../domain/complaint.js';
+import type { TimelineEvent } from '../../domain/complaint.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 

@@ -1,23 +1,13 @@
+import type { CauseCount, CauseRename } from '../logbook.js';
 import { appendEvent } from './events.js';
 import { causesInUse, updateComplaint } from './complaints.js';
 import type { Db } from './open.js';
-
-export interface CauseCount {
-  cause: string;
-  count: number;
-}
 
 /** Every cause in use with how many complaints have it, the most common first. */
 export function causeCounts(db: Db): CauseCount[] {
   return db
     .prepare(`SELECT cause, COUNT(*) AS count FROM complaints WHERE cause IS NOT NULL GROUP BY cause ORDER BY count DESC, cause`)
     .all() as CauseCount[];
-}
-
-/** Spellings to replace, and the one to use instead. */
-export interface CauseRename {
-  from: readonly string[];
-  to: string;
 }
 
 /**

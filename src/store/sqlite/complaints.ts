@@ -1,11 +1,12 @@
-import type { Complaint, ComplaintChanges, NewComplaint, Remedy, Step } from '../domain/complaint.js';
-import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../domain/fields.js';
-import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../domain/filter.js';
-import type { Waiting } from '../domain/complaint.js';
-import { OPEN_STATUSES } from '../domain/lifecycle.js';
-import { PERSONAL_FIELDS, personKeyOf } from '../domain/person.js';
-import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../domain/steps.js';
-import { Refusal } from '../errors.js';
+import type { Complaint, ComplaintChanges, NewComplaint, Remedy, Step } from '../../domain/complaint.js';
+import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
+import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
+import type { Waiting } from '../../domain/complaint.js';
+import { OPEN_STATUSES } from '../../domain/lifecycle.js';
+import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
+import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
+import { NotFound } from '../errors.js';
+import type { EarlierComplaints } from '../logbook.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 
@@ -17,7 +18,7 @@ export const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 const STORED = new Set<string>(STORED_FIELDS.map((field) => field.name));
 
 /**
- * The person keys (migrations/0004) of a complaint's name and contact, bound beside them in the
+ * The person keys (migrations/sqlite/0004) of a complaint's name and contact, bound beside them in the
  * same statement, so that a key never disagrees with the name or contact it stands for.
  */
 export function personKeys(person: Pick<Complaint, 'customer' | 'contact'>): { customer_key: string | null; contact_key: string | null } {
@@ -71,7 +72,7 @@ function insertRemedy(db: Db, complaintId: number, remedy: Remedy): void {
 
 export function findOrRefuse(db: Db, id: number): Complaint {
   const complaint = findComplaint(db, id);
-  if (!complaint) throw notFound(id);
+  if (!complaint) throw new NotFound(id);
   return complaint;
 }
 
@@ -187,12 +188,6 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-/** How often a customer complained before, and the latest of those complaints, oldest first. */
-export interface EarlierComplaints {
-  count: number;
-  latest: Array<Pick<Complaint, 'id' | 'occurred_at'>>;
-}
-
 /** Earlier complaints by the same person: the same name, or the same contact, by their person keys. */
 export function earlierByCustomer(
   db: Db,
@@ -285,9 +280,6 @@ export function desk(db: Db, now: string, followUpDueBefore: string, shown: numb
   };
 }
 
-export function notFound(id: number): Refusal {
-  return new Refusal(`there is no complaint #${id}; 'complaints list' shows them`);
-}
 
 /**
  * Changes one complaint and appends its timeline event in one write transaction. `decide` sees

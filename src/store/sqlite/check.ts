@@ -1,4 +1,5 @@
-import { STATUSES } from '../domain/lifecycle.js';
+import { STATUSES } from '../../domain/lifecycle.js';
+import type { Findings } from '../logbook.js';
 import type { Db } from './open.js';
 import { miscountedDays, recountDailyFigures } from './report.js';
 
@@ -6,23 +7,6 @@ import { miscountedDays, recountDailyFigures } from './report.js';
 const FIRST_EVENTS = ['logged', 'imported'] as const;
 
 const BROKEN_RULE = /^(CHECK constraint failed|NULL value in|non-\w+ value in)/;
-
-/** What `check` found; every list empty means the logbook is sound. */
-export interface Findings {
-  complaints: number;
-  events: number;
-  /** SQLite's own account of damage to the file (PRAGMA integrity_check), one message each. */
-  damage: string[];
-  /** Rows that break a rule of the schema (a CHECK, NOT NULL or column type), as integrity_check words it. */
-  brokenRules: string[];
-  /** Rows pointing at a row that is not there (PRAGMA foreign_key_check). */
-  orphans: Array<{ table: string; rowid: number; parent: string }>;
-  /** Complaints with no event recording how they came in. */
-  withoutFirstEvent: number[];
-  unknownStatuses: Array<{ id: number; status: string }>;
-  /** Days whose figures, as kept for the report, are not what their complaints add up to. */
-  miscountedDays: string[];
-}
 
 /**
  * Looks the logbook over: SQLite's integrity and foreign-key checks, then what the schema cannot

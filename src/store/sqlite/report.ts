@@ -1,18 +1,13 @@
-import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../domain/pareto.js';
-import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../domain/summary.js';
+import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
+import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
 import { CAUSE_SPELLINGS, OPEN } from './complaints.js';
+import type { StoredSpan } from '../logbook.js';
 import type { Db } from './open.js';
 
 // Everything here is counted by SQLite over the period's occurred_at range, so a report reads only
-// its period however large the logbook is: from indexes that hold what is counted (migrations/0003,
+// its period however large the logbook is: from indexes that hold what is counted (migrations/sqlite/0003,
 // 0006) rather than the complaints' full rows, and for the summary from what each day adds up to
 // (daily_figures, 0006), with the full rows of its partial first and last days only.
-
-/** A period's bounds as stored: ISO 8601 UTC text, whose order is time order. */
-export interface StoredSpan {
-  since: string;
-  until: string;
-}
 
 // The dimension names are the column names; the map keeps anything else out of the SQL.
 const COLUMN: Record<Dimension, string> = {
@@ -93,19 +88,19 @@ export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan): 
 }
 
 // What a day's complaints add up to, as daily_figures keeps them and complaint_figures gives them
-// for one complaint (migrations/0006).
+// for one complaint (migrations/sqlite/0006).
 const DAILY_FIGURES = [
   'logged', 'resolved', 'rejected', 'answered', 'answered_in_time', 'followed_up', 'rated', 'satisfaction', 'cost_minor',
 ] as const;
 const SUMS = DAILY_FIGURES.map((figure) => `COALESCE(SUM(${figure}), 0) AS ${figure}`).join(', ');
 const LISTED_FIGURES = DAILY_FIGURES.join(', ');
 
-// What each complaint adds to the day it happened on, and each remedy to the day it was given (migrations/0009).
+// What each complaint adds to the day it happened on, and each remedy to the day it was given (migrations/sqlite/0009).
 const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')}
   FROM (SELECT * FROM complaint_figures UNION ALL SELECT * FROM remedy_figures) GROUP BY day`;
 
 /**
- * Counts every day's figures again from its complaints, as the triggers of migrations/0006 keep
+ * Counts every day's figures again from its complaints, as the triggers of migrations/sqlite/0006 keep
  * them; for an import that set the triggers aside, or a logbook whose figures were tampered with.
  */
 export function recountDailyFigures(db: Db): void {

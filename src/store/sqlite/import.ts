@@ -1,5 +1,7 @@
-import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows, type ImportedValue } from '../domain/imported-rows.js';
-import { isBusy } from '../errors.js';
+import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
+import { isBusy } from '../../errors.js';
+import { IdsTaken, UidTwice } from '../errors.js';
+import type { ImportOptions, Imported } from '../logbook.js';
 import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
 import { recountDailyFigures } from './report.js';
@@ -16,37 +18,6 @@ export function heldIds(db: Db, ids: readonly number[]): number[] {
 /** Which of `uids` the logbook holds already: those complaints are in it, whatever their numbers. */
 export function heldUids(db: Db, uids: readonly string[]): Set<string> {
   return new Set(db.prepare(`SELECT uid FROM complaints WHERE uid IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(uids)) as string[]);
-}
-
-/** A uid the file gives two complaints: a file no logbook wrote. */
-export class UidTwice extends Error {
-  constructor(readonly uid: string) {
-    super(`the file gives two complaints the uid ${uid}`);
-  }
-}
-
-/** Complaints of the file whose numbers other complaints of the logbook have. */
-export class IdsTaken extends Error {
-  constructor(readonly ids: readonly number[]) {
-    super(`the logbook's complaints ${ids.map((id) => `#${id}`).join(', ')} are other complaints than the file's of the same numbers`);
-  }
-}
-
-export interface ImportOptions {
-  /** Number the complaints after the logbook's last one instead of keeping their ids. */
-  newIds: boolean;
-  /** When the import happens; each complaint's 'imported' event is dated then. */
-  recordedAt: string;
-  /** Where the complaints came from, as their timelines show it. */
-  source: string;
-  /** The size of the file in bytes: an import larger than the logbook is a bulk load (see importComplaints). */
-  fileBytes: number;
-}
-
-/** What an import added, by the ids the complaints have in the logbook, and how many it skipped as there already. */
-export interface Imported {
-  ids: number[];
-  alreadyThere: number;
 }
 
 /**

@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Refusal } from '../errors.js';
+
+/**
+ * Writes `path` by way of a temporary file beside it (the same file system, so the rename is
+ * atomic), renamed over it only when complete: a failed export or report leaves no half-written file.
+ */
+export async function replaceWhenComplete(path: string, write: (file: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  try {
+    await write(createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    throw new Refusal(`cannot write ${path} (${code}); nothing was written`);
+  }
+}
+
+/** Writes `text` to `path` as replaceWhenComplete does. */
+export async function writeWhenComplete(path: string, text: string): Promise<void> {
+  await replaceWhenComplete(path, (file) => pipeline(Readable.from([text]), file));
+}

@@ -1,0 +1,167 @@
+import type { Complaint, NewComplaint, Step, TimelineEvent, Waiting } from '../domain/complaint.js';
+import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
+import type { ForgetBy } from '../domain/forget.js';
+import type { ImportedRows } from '../domain/imported-rows.js';
+import type { Dimension, Tally } from '../domain/pareto.js';
+import type { PreviousStep } from '../domain/steps.js';
+import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../domain/summary.js';
+
+// The seam between the commands and a storage engine. Every method is asynchronous, as an engine
+// reached over a network is; an embedded one may do its work at once. What each returns is a
+// fact: the words for a person are chosen above it (a complaint not found is NotFound, not a
+// sentence). Long reads come in batches, so that a million complaints are never held at once.
+
+/** Decides a step on a complaint as it stands inside the write, and when its latest step was dated. */
+export type Decide = (current: Complaint, previous: PreviousStep) => Step;
+
+/** What a list shows of each complaint. */
+export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;
+export type ListedComplaint = Pick<Complaint, (typeof LISTED_COLUMNS)[number]>;
+
+/** How often a customer complained before, and the latest of those complaints, oldest first. */
+export interface EarlierComplaints {
+  count: number;
+  latest: Array<Pick<Complaint, 'id' | 'occurred_at'>>;
+}
+
+/** A period as stored: ISO 8601 UTC text, from `since` (inclusive) to `until` (exclusive). */
+export interface StoredSpan {
+  since: string;
+  until: string;
+}
+
+/** What a report reads, all of it from one snapshot of the logbook. */
+export interface ReportReads {
+  /** The period's upheld complaints counted by `dimension`, one tally for each spelling as stored. */
+  tally(dimension: Dimension, span: StoredSpan): Promise<Tally[]>;
+  /** The period's upheld complaints not yet classified in `dimension` (by cause, for the others). */
+  untriaged(dimension: Dimension, span: StoredSpan): Promise<number>;
+  /** The summary's figures of the period's complaints as they stand at `now`, and of the remedies given in it. */
+  figures(span: StoredSpan, now: string): Promise<PeriodFigures>;
+  /** Corrective actions recorded in the period on complaints whose `dimension` is spelt one of `spellings`. */
+  correctiveActions(dimension: Dimension, spellings: readonly string[], span: StoredSpan, limit: number): Promise<Excerpt<CorrectiveAction>>;
+  /** The customers' suggestions made with the period's complaints. */
+  suggestions(span: StoredSpan, limit: number): Promise<Excerpt<Suggestion>>;
+}
+
+export interface CauseCount {
+  cause: string;
+  count: number;
+}
+
+/** Spellings of a cause to replace, and the one to use instead. */
+export interface CauseRename {
+  from: readonly string[];
+  to: string;
+}
+
+/** How a file of complaints is read into a logbook. */
+export interface ImportOptions {
+  /** Number the complaints after the logbook's last one instead of keeping their ids. */
+  newIds: boolean;
+  /** When the import happens; each complaint's 'imported' event is dated then. */
+  recordedAt: string;
+  /** Where the complaints came from, as their timelines show it. */
+  source: string;
+  /** The size of the file in bytes, which may decide how it is best written. */
+  fileBytes: number;
+}
+
+/** What an import added, by the ids the complaints have in the logbook, and how many it skipped as there already. */
+export interface Imported {
+  ids: number[];
+  alreadyThere: number;
+}
+
+/** What a check found; every list empty means the logbook is sound. */
+export interface Findings {
+  complaints: number;
+  events: number;
+  /** The engine's own account of damage to the logbook, one message each. */
+  damage: string[];
+  /** Rows that break a rule of the schema (a CHECK, NOT NULL or column type), as the engine words it. */
+  brokenRules: string[];
+  /** Rows pointing at a row that is not there. */
+  orphans: Array<{ table: string; rowid: number; parent: string }>;
+  /** Complaints with no event recording how they came in. */
+  withoutFirstEvent: number[];
+  unknownStatuses: Array<{ id: number; status: string }>;
+  /** Days whose figures, as kept for the report, are not what their complaints add up to. */
+  miscountedDays: string[];
+}
+
+export interface Erasure {
+  /** The complaints whose customer details were erased. */
+  ids: number[];
+  /** The distinct names and contacts erased, to look for elsewhere; never stored. */
+  values: string[];
+}
+
+/** One logbook, whichever engine keeps it. */
+export interface Logbook {
+  /** Records a new complaint and its first timeline event together. */
+  log(complaint: NewComplaint): Promise<Complaint>;
+  /**
+   * Changes one complaint and appends its timeline event (and any remedy it gives) in one write;
+   * `decide` sees it as it stands inside the write. Throws NotFound, or what `decide` throws,
+   * having changed nothing.
+   */
+  change(id: number, recordedAt: string, decide: Decide): Promise<Complaint>;
+
+  find(id: number): Promise<Complaint | undefined>;
+  /** A complaint's history, oldest first. */
+  timeline(id: number): Promise<TimelineEvent[]>;
+  /** The complaints `filter` matches, whole; for the few a filter with a limit gives. */
+  list(filter: ComplaintFilter): Promise<Complaint[]>;
+  /** The same, in batches as they are read. */
+  complaints(filter: ComplaintFilter): AsyncIterable<Complaint[]>;
+  /** The same, with only what a list shows. */
+  listed(filter: ComplaintFilter): AsyncIterable<ListedComplaint[]>;
+  /** The same as bare rows of values, in the order `columns` names them (remedies as JSON text): an export's. */
+  rows(filter: ComplaintFilter): { columns: readonly string[]; batches: AsyncIterable<unknown[][]> };
+  count(filter: ComplaintFilter): Promise<number>;
+  /** Earlier complaints by the same person: the same name, or the same contact, as person keys match them. */
+  earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number): Promise<EarlierComplaints>;
+  /** Earlier answers for a free-text field, most used first, among the latest complaints. */
+  usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number): Promise<string[]>;
+  /** Every spelling in use in `field`, in code order. */
+  spellingsInUse(field: SpeltField): Promise<string[]>;
+  /** Every cause in use, the one first met in time first. */
+  causesInUse(): Promise<string[]>;
+  /** What needs someone today: of each kind, how many and the first `shown`. */
+  desk(now: string, followUpDueBefore: string, shown: number): Promise<Waiting>;
+
+  /** Runs `read` on one snapshot, so that a till writing meanwhile cannot make a report's figures disagree. */
+  atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T>;
+
+  causeCounts(): Promise<CauseCount[]>;
+  /** Gives every complaint with one of `plan`'s spellings its new cause, noted on each timeline, in one write. */
+  renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
+
+  settings(): Promise<ReadonlyMap<string, string>>;
+  saveSetting(key: string, value: string): Promise<void>;
+
+  /** Which of `ids` the logbook holds already. */
+  heldIds(ids: readonly number[]): Promise<number[]>;
+  /** Which of `uids` the logbook holds already. */
+  heldUids(uids: readonly string[]): Promise<Set<string>>;
+  /** Records the complaints `read` yields, all or none (IdsTaken, UidTwice). */
+  importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>): Promise<Imported>;
+
+  /**
+   * Writes a consistent copy to `file` that a user can restore; returns its size in pages. Throws
+   * BackupOnItself, BackupExists (unless `replace`) or BackupFailed, having written nothing.
+   */
+  backup(file: string, replace: boolean): Promise<number>;
+  check(): Promise<Findings>;
+  /** Counts the report's kept figures of every day again from the complaints. */
+  recount(): Promise<void>;
+  /** The complaints of one person, by name or contact. */
+  complaintsOf(wanted: string, by: ForgetBy): Promise<number[]>;
+  /** Erases a person's name and contact everywhere, and leaves no earlier copy of them behind. */
+  forget(wanted: string, by: ForgetBy, at: string): Promise<Erasure>;
+  /** Complaints whose free text still mentions any of `values`. */
+  complaintsMentioning(values: readonly string[]): Promise<number[]>;
+
+  close(): Promise<void>;
+}

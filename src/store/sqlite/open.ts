@@ -1,0 +1,324 @@
+import Database from 'better-sqlite3';
+import {
+  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentUid } from '../../domain/identity.js';
+import { personKey } from '../../domain/person.js';
+import { Refusal, isBusy } from '../../errors.js';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = join(migrationsFolder(), 'sqlite');
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The package's migrations/ folder: the nearest one above this module, built or not. */
+function migrationsFolder(): string {
+  for (let folder = new URL('./', import.meta.url); ; folder = new URL('../', folder)) {
+    const candidate = new URL('migrations/', folder);
+    if (existsSync(candidate)) return fileURLToPath(candidate);
+    if (folder.pathname === '/') throw new Error(`no migrations folder above ${import.meta.url}`);
+  }
+}
+
+export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .map((file) => /^(\d{4})_(.+)\.sql$/.exec(file))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(join(dir, m[0]), 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Whether nothing is at `path`. A file that cannot be looked at (a folder on the way is private) is there: opening it says why. */
+export function isMissing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
+}
+
+/**
+ * Opens the logbook at `path` for writing, creating it (0600, in a 0700 folder) if it does not
+ * exist, and brings its schema up to date. Anything that is not a complaints database is refused untouched.
+ */
+export function openDatabase(path: string, migrations = knownMigrations()): Db {
+  if (!existsSync(path)) createLogbook(path, migrations);
+  return openExisting(path, migrations, 'write');
+}
+
+/**
+ * Opens the logbook at `path` for reading: nothing is created, and nothing the command runs can
+ * change it. Where the file or its folder cannot be written (a backup on read-only media, a share
+ * mounted read-only) it is opened read-only, and refused, unchanged, if it must be brought up to
+ * date first. Where both can, it is opened as a writer would, so that SQLite may bring it up to
+ * date, roll back a write that a stopped process left half done, and tidy away its -wal and -shm
+ * files when done: a read-only connection can do none of these.
+ */
+export function openForReading(path: string, migrations = knownMigrations()): Db {
+  return openExisting(path, migrations, 'read');
+}
+
+/** A new, empty logbook in memory: what a dry run checks against when the logbook does not exist yet. */
+export function openEmptyLogbook(migrations = knownMigrations()): Db {
+  const db = ready(new Database(':memory:'));
+  migrate(db, ':memory:', migrations);
+  return db;
+}
+
+function openExisting(path: string, migrations: Migration[], purpose: 'read' | 'write'): Db {
+  const header = sqliteHeader(path);
+  const denied = unwritable(path);
+  if (denied !== undefined && purpose === 'write') {
+    throw new Refusal(`cannot open the database ${path} for writing (${denied}); check its permissions and its folder's, or choose another --db`);
+  }
+  let db: Db | undefined;
+  try {
+    db = ready(denied === undefined ? new Database(path, { fileMustExist: true }) : readOnly(path, header[18] === 2));
+    // Every check that may refuse comes before the first write (even the switch to WAL), so a
+    // refused file is left byte-for-byte as it was.
+    refuseIfForeign(db, path);
+    refuseIfNewer(db, path, migrations);
+    const pending = pendingMigrations(db, migrations);
+    if (pending.length > 0 && denied !== undefined) {
+      const from = Math.max(0, ...appliedVersions(db));
+      throw new Refusal(
+        `${path} must first be updated for this version of complaints (schema ${from} to ${pending[pending.length - 1]!.version}), which needs write access to it and its folder (${denied}); nothing was changed; copy it to a folder you can write to, or check its permissions`,
+      );
+    }
+    // A reader leaves the journal mode as it is, so that a backup kept with a rollback journal stays so.
+    if (purpose === 'write') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    if (pending.length > 0) migrate(db, path, migrations);
+    // After migrating, which sets them aside.
+    db.pragma(purpose === 'write' ? 'foreign_keys = ON' : 'query_only = ON');
+    return db;
+  } catch (error) {
+    db?.close();
+    throw asRefusal(error, path);
+  }
+}
+
+/** What every connection needs before its first statement. */
+function ready(db: Db): Db {
+  // Wait for another till's write rather than failing; set before anything that may need a lock.
+  db.pragma('busy_timeout = 10000');
+  lendFunctions(db);
+  return db;
+}
+
+/** Why the logbook at `path`, or its folder (where SQLite keeps its -wal and -shm), cannot be written; undefined when both can. */
+function unwritable(path: string): string | undefined {
+  for (const place of [path, dirname(path)]) {
+    try {
+      accessSync(place, constants.W_OK);
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code ?? String(error);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A read-only connection to the logbook where it lies, when SQLite needs to make nothing beside it
+ * to read it: kept with a rollback journal (as backups are), or with the -wal and -shm of a
+ * write-ahead log there already (another till has it open). Otherwise to a copy in memory, rather
+ * than leave new -wal and -shm files behind where SQLite may make them, or fail where it may not
+ * (https://sqlite.org/wal.html, "Read-Only Databases"). SQLite's `immutable=1` would read it in
+ * place without them, but this driver is built without URI filenames.
+ */
+function readOnly(path: string, inWalMode: boolean): Db {
+  const besideIt = [`${path}-wal`, `${path}-shm`].every((file) => existsSync(file));
+  return !inWalMode || besideIt ? new Database(path, { readonly: true, fileMustExist: true }) : inMemory(path);
+}
+
+/**
+ * The logbook read whole into memory, marked as kept with a rollback journal (bytes 18 and 19 of
+ * its header), as sqlite3_deserialize() asks of a file in write-ahead-log mode. Changes still in
+ * a -wal beside it would be missed, so a logbook with one is refused instead.
+ */
+function inMemory(path: string): Db {
+  const wal = `${path}-wal`;
+  if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+    throw new Refusal(`${path} cannot be read without writing: its latest changes are still in ${wal}; open it once where it can be written, or copy both files to a folder you can write to`);
+  }
+  const image = readFileSync(path);
+  image[18] = 1;
+  image[19] = 1;
+  return new Database(image, { readonly: true });
+}
+
+/**
+ * Builds a new logbook under a temporary name and links it into place, so the path never exists
+ * as an empty file that another till opening it at the same moment would take for a stranger.
+ */
+function createLogbook(path: string, migrations: Migration[]): void {
+  const draft = `${path}.${process.pid}.new`;
+  let drafted = false;
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(draft, 'wx', 0o600));
+    drafted = true;
+    const db = new Database(draft);
+    lendFunctions(db);
+    try {
+      db.pragma('journal_mode = WAL');
+      migrate(db, draft, migrations);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(draft, path);
+    } catch (error) {
+      // Another till created it first: theirs is as good as ours.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Refusal(`cannot create the database ${path}: ${reason}; choose another place with --db`);
+  } finally {
+    if (drafted) rmSync(draft, { force: true });
+  }
+}
+
+/** What the migrations call that SQLite does not have: the same code the store writes with. */
+function lendFunctions(db: Db): void {
+  db.function('person_key', { deterministic: true }, (text: unknown, field: unknown) =>
+    typeof text === 'string' ? personKey(text, field === 'contact' ? 'contact' : 'customer') : null,
+  );
+  db.function('complaint_uid', { deterministic: true }, (id: unknown, loggedAt: unknown, occurredAt: unknown, description: unknown) =>
+    contentUid(Number(id), String(loggedAt), String(occurredAt), String(description)),
+  );
+}
+
+/**
+ * The first bytes of the SQLite file at `path`, as far as the file format versions (bytes 18 and
+ * 19: 2 for write-ahead-log mode); anything that is not an SQLite file is refused.
+ */
+function sqliteHeader(path: string): Buffer {
+  let header = Buffer.alloc(0);
+  try {
+    if (statSync(path).isDirectory()) throw new Refusal(`${path} is a folder, not a database file; give a file with --db`);
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(20);
+      header = buffer.subarray(0, readSync(fd, buffer, 0, 20, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(`cannot read the database ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (header.length === 0) throw new Refusal(`${path} is an empty file, not a complaints database; remove it or choose another --db`);
+  if (header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
+    throw new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
+  }
+  return header;
+}
+
+/** An SQLite file some other program made: never add our tables to it. */
+function refuseIfForeign(db: Db, path: string): void {
+  const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
+  if (tables.length > 0 && !tables.includes('schema_migrations')) {
+    throw new Refusal(`${path} is an SQLite database of another program, not a complaints database; choose another --db`);
+  }
+}
+
+function appliedVersions(db: Db): number[] {
+  const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  return hasTable ? (db.prepare(`SELECT version FROM schema_migrations ORDER BY version`).pluck().all() as number[]) : [];
+}
+
+function pendingMigrations(db: Db, migrations: Migration[]): Migration[] {
+  const done = new Set(appliedVersions(db));
+  return migrations.filter((m) => !done.has(m.version));
+}
+
+function refuseIfNewer(db: Db, path: string, migrations: Migration[]): void {
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = appliedVersions(db).filter((v) => !known.has(v));
+  if (unknown.length === 0) return;
+  // A damaged page can read as a version from the future; telling the owner to upgrade would
+  // send them the wrong way.
+  if (db.pragma('quick_check', { simple: true }) !== 'ok') {
+    throw new Refusal(`${path} is damaged; restore it from a backup`);
+  }
+  throw new Refusal(`${path} was written by a newer version of complaints (schema ${Math.max(...unknown)}); upgrade complaints to open it`);
+}
+
+function migrate(db: Db, path: string, migrations: Migration[]): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  const pending = () => pendingMigrations(db, migrations);
+  if (pending().length === 0) return;
+  const copy = appliedVersions(db).length > 0 ? copyAside(db, path, pending()[0]!.version) : undefined;
+  // Foreign keys are not enforced while migrating, as SQLite's procedure for making a table anew
+  // asks (dropped and renamed, the table would take the rows that refer to it with it); each
+  // migration is checked for rows left referring to nothing before it commits. openExisting turns
+  // them on again for a writer.
+  db.pragma('foreign_keys = OFF');
+
+  const record = db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`);
+  for (const migration of migrations) {
+    try {
+      // Immediate, and checked again inside: another till may have applied it while we waited.
+      db.transaction(() => {
+        if (!pending().some((m) => m.version === migration.version)) return;
+        db.exec(migration.sql);
+        const broken = (db.pragma('foreign_key_check') as unknown[]).length;
+        if (broken > 0) throw new Error(`it would leave ${broken} ${broken === 1 ? 'row' : 'rows'} referring to rows that are not there`);
+        record.run(migration.version, migration.name, new Date().toISOString());
+      }).immediate();
+    } catch (error) {
+      const kept = copy ? `; the logbook as it was is kept in ${copy}` : '';
+      throw new Refusal(
+        `could not bring ${path} up to date (migration ${migration.version} ${migration.name}: ${(error as Error).message}); nothing was changed${kept}`,
+      );
+    }
+  }
+}
+
+/**
+ * Keeps the logbook as it was before a migration, in case the new version misbehaves. Written
+ * under a temporary name first, so a copy that failed halfway never stands in for a real one.
+ */
+function copyAside(db: Db, path: string, firstPending: number): string {
+  const copy = `${path}.before-schema-${firstPending}`;
+  if (existsSync(copy)) return copy;
+  const draft = `${copy}.${process.pid}.new`;
+  try {
+    closeSync(openSync(draft, 'wx', 0o600));
+    db.prepare('VACUUM INTO ?').run(draft);
+    renameSync(draft, copy);
+  } finally {
+    rmSync(draft, { force: true });
+  }
+  return copy;
+}
+
+/** A driver error while using the logbook at `path`, as one line naming the file and what to do. */
+export function asRefusal(error: unknown, path: string): Error {
+  if (error instanceof Refusal) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB') return new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
+  if (code.startsWith('SQLITE_CORRUPT')) return new Refusal(`${path} is damaged (${(error as Error).message}); restore it from a backup`);
+  if (code === 'SQLITE_READONLY_ROLLBACK') {
+    return new Refusal(`${path} holds a write that a stopped process left half done, which only a process that can write it can roll back; open it once where it can be written`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
+    return new Refusal(`cannot open the database ${path} for writing (${code}); check its permissions or choose another --db`);
+  }
+  if (isBusy(error)) return new Refusal(`the database ${path} is busy with another till; try again`);
+  return error as Error;
+}
