@@ -2,16 +2,14 @@ import type { Complaint, ComplaintChanges, NewComplaint, Remedy, Step } from '..
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import type { Waiting } from '../../domain/complaint.js';
-import { OPEN_STATUSES } from '../../domain/lifecycle.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import type { EarlierComplaints } from '../logbook.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
+import { overdueAt } from './rules.js';
 
-/** The open statuses as an SQL list; they are the lifecycle's own constants, never user input. */
-export const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 
 // The columns kept for a complaint; a new one's keys are checked against it, and a change's
 // against the writable ones, before they reach SQL.
@@ -177,7 +175,7 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
     params.until = filter.until;
   }
   if (filter.overdueAt !== undefined) {
-    where.push(`status IN (${OPEN}) AND respond_by < @overdueAt`);
+    where.push(overdueAt('@overdueAt'));
     params.overdueAt = filter.overdueAt;
   }
   if (filter.resolvedBefore !== undefined) {

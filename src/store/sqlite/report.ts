@@ -1,6 +1,7 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
-import { CAUSE_SPELLINGS, OPEN } from './complaints.js';
+import { CAUSE_SPELLINGS } from './complaints.js';
+import { OPEN, overdueAt } from './rules.js';
 import type { StoredSpan } from '../logbook.js';
 import type { Db } from './open.js';
 
@@ -147,7 +148,7 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
            SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @tailFrom AND given_at < @until)),
        awaiting AS (
          SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
-                COUNT(*) FILTER (WHERE status IN (${OPEN}) AND respond_by < @now) AS overdue,
+                COUNT(*) FILTER (WHERE ${overdueAt('@now')}) AS overdue,
                 COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < @now) AS late
            FROM complaints INDEXED BY complaints_awaiting
           WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}),
