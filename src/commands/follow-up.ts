@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
-import { checkFollowUp, followUp, type FollowUpFlags } from '../domain/steps.js';
-import { parseId } from '../domain/validate.js';
+import { followUp, type FollowUp } from '../domain/steps.js';
+import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
 import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
 import { atOption, examples, happenedAt, settingsOf, tellNext, writeComplaintTable } from './common.js';
@@ -62,4 +62,20 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   const noContact = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, false), toCall > 0 ? ['', heading] : [heading]);
   if (toCall + noContact === 0) return session.tell('No follow-ups due.');
   session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
+}
+
+/** The flags of a follow-up, as typed. */
+export interface FollowUpFlags {
+  satisfaction?: string;
+  note?: string;
+  reopen?: boolean;
+}
+
+/** Reads a follow-up's flags into the answer the step takes, before anything is opened or written. */
+export function checkFollowUp(flags: FollowUpFlags): FollowUp {
+  const satisfaction = flags.satisfaction === undefined ? null : wholeNumber(flags.satisfaction, 1, 5, '--satisfaction');
+  if (satisfaction === null && !flags.reopen) {
+    throw new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not');
+  }
+  return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { formatMoney } from '../domain/money.js';
-import { checkResolve, resolve, type ResolveFlags } from '../domain/steps.js';
-import { REMEDIES, parseId } from '../domain/validate.js';
+import { formatMoney, parseMoney } from '../domain/money.js';
+import { resolve, type Resolution } from '../domain/steps.js';
+import { REMEDIES, oneOf, optionalText, parseId } from '../domain/validate.js';
+import { UsageError } from '../errors.js';
 import { complaintRef } from '../output/terminal.js';
 import { atOption, examples, happenedAt, tellNext } from './common.js';
 
@@ -40,4 +41,25 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const cost = resolution.cost_minor === null ? '' : ` costing ${formatMoney(resolution.cost_minor)}`;
   session.print(`Resolved ${complaintRef(id)} with ${resolution.remedy}${cost}.`);
   tellNext(session, complaint);
+}
+
+/** The flags of a resolve, as typed. */
+export interface ResolveFlags {
+  remedy?: string;
+  cost?: string;
+  rootCause?: string;
+  action?: string;
+  note?: string;
+}
+
+/** Reads a resolve's flags into the resolution the step takes, before anything is opened or written. */
+export function checkResolve(flags: ResolveFlags): Resolution {
+  if (flags.remedy === undefined) throw new UsageError(`--remedy is needed: one of ${REMEDIES.join(', ')}`);
+  return {
+    remedy: oneOf(flags.remedy, REMEDIES, '--remedy'),
+    cost_minor: flags.cost === undefined ? null : parseMoney(flags.cost, '--cost'),
+    root_cause: optionalText(flags.rootCause),
+    action: optionalText(flags.action),
+    note: optionalText(flags.note),
+  };
 }

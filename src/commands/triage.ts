@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { Cancelled, UsageError, isPromptCancel } from '../errors.js';
 import type { Complaint } from '../domain/complaint.js';
-import { SEVERITIES, parseId } from '../domain/validate.js';
-import { checkTriage, triage, type TriageFlags } from '../domain/steps.js';
+import type { Settings } from '../domain/config.js';
+import { spellingToKeep } from '../domain/spelling.js';
+import { SEVERITIES, oneOf, parseId, requiredText } from '../domain/validate.js';
+import { triage, type TriageDecision } from '../domain/steps.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
@@ -96,4 +98,31 @@ async function found(logbook: Logbook, id: number): Promise<Complaint> {
   const complaint = await logbook.find(id);
   if (complaint === undefined) throw new NotFound(id);
   return complaint;
+}
+
+/** The flags of a triage (or the answers at the till), as typed. */
+export interface TriageFlags {
+  category?: string;
+  cause?: string;
+  severity?: string;
+  reject?: boolean;
+  reason?: string;
+}
+
+/** Reads a triage's flags into the decision the step takes, before anything is opened or written. */
+export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses: readonly string[]): TriageDecision {
+  if (flags.reject) {
+    if (flags.category !== undefined || flags.cause !== undefined || flags.severity !== undefined) {
+      throw new UsageError('--reject does not go with --category, --cause or --severity: a rejected complaint is not classified');
+    }
+    if (flags.reason === undefined) throw new UsageError('--reject needs --reason saying why the complaint is not upheld');
+    return { reject: true, reason: requiredText(flags.reason, '--reason') };
+  }
+  if (flags.reason !== undefined) throw new UsageError('--reason goes with --reject');
+  return {
+    reject: false,
+    category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
+    cause: flags.cause === undefined ? null : spellingToKeep(requiredText(flags.cause, '--cause'), knownCauses),
+    severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity'),
+  };
 }

@@ -61,7 +61,7 @@ export interface TimelineEvent {
 }
 
 /** What one step of the lifecycle does to a complaint, and how the timeline records it. */
-export interface Step {
+export interface StepOutcome {
   changes: ComplaintChanges;
   /** A remedy the step gives, recorded beside the changes. */
   gives?: Remedy;

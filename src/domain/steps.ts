@@ -1,15 +1,12 @@
 import { addHours } from 'date-fns/addHours';
 import { UsageError } from '../errors.js';
-import { spellingToKeep } from './spelling.js';
-import type { Complaint, Step } from './complaint.js';
-import type { Settings } from './config.js';
+import type { Complaint, StepOutcome } from './complaint.js';
 import { nextStatus } from './lifecycle.js';
-import { parseMoney } from './money.js';
-import { REMEDIES, SEVERITIES, oneOf, optionalText, requiredText, wholeNumber } from './validate.js';
 import { CLOCK_GRACE_MS, localMinute } from './when.js';
 
-// Each step comes in two halves: check*() reads the typed flags before anything is opened or
-// written, and the step itself decides against the complaint as it stands inside the write.
+// Each step comes in two halves: the command reads its flags into the typed values these take
+// before anything is opened or written, and the step itself decides against the complaint as it
+// stands inside the write.
 
 /** How an error names each timeline action that moves a complaint along. */
 const STEP_ACTIONS: Readonly<Record<string, string>> = {
@@ -69,37 +66,12 @@ function respondByAfterOccurred(current: Complaint, respondBy: string | null): v
   }
 }
 
-export interface TriageFlags {
-  category?: string;
-  cause?: string;
-  severity?: string;
-  reject?: boolean;
-  reason?: string;
-}
-
 export type TriageDecision =
   | { reject: true; reason: string }
   | { reject: false; category: string | null; cause: string | null; severity: string | null };
 
-export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses: readonly string[]): TriageDecision {
-  if (flags.reject) {
-    if (flags.category !== undefined || flags.cause !== undefined || flags.severity !== undefined) {
-      throw new UsageError('--reject does not go with --category, --cause or --severity: a rejected complaint is not classified');
-    }
-    if (flags.reason === undefined) throw new UsageError('--reject needs --reason saying why the complaint is not upheld');
-    return { reject: true, reason: requiredText(flags.reason, '--reason') };
-  }
-  if (flags.reason !== undefined) throw new UsageError('--reason goes with --reject');
-  return {
-    reject: false,
-    category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
-    cause: flags.cause === undefined ? null : spellingToKeep(requiredText(flags.cause, '--cause'), knownCauses),
-    severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity'),
-  };
-}
-
 /** Upholds and classifies a complaint, or rejects it. A later triage corrects the classification. */
-export function triage(current: Complaint, previous: PreviousStep, decision: TriageDecision, at: string, respondBy: string | null): Step {
+export function triage(current: Complaint, previous: PreviousStep, decision: TriageDecision, at: string, respondBy: string | null): StepOutcome {
   inOrder(current.id, previous, at);
   respondByAfterOccurred(current, respondBy);
   if (decision.reject) {
@@ -132,7 +104,7 @@ export function assign(
   at: string,
   respondBy: string | null,
   note: string | null,
-): Step {
+): StepOutcome {
   inOrder(current.id, previous, at);
   respondByAfterOccurred(current, respondBy);
   const changes = {
@@ -143,14 +115,6 @@ export function assign(
   return { changes, event: { action: 'assigned', at, changes: withNote(changes, note) } };
 }
 
-export interface ResolveFlags {
-  remedy?: string;
-  cost?: string;
-  rootCause?: string;
-  action?: string;
-  note?: string;
-}
-
 export interface Resolution {
   remedy: string;
   cost_minor: number | null;
@@ -159,23 +123,12 @@ export interface Resolution {
   note: string | null;
 }
 
-export function checkResolve(flags: ResolveFlags): Resolution {
-  if (flags.remedy === undefined) throw new UsageError(`--remedy is needed: one of ${REMEDIES.join(', ')}`);
-  return {
-    remedy: oneOf(flags.remedy, REMEDIES, '--remedy'),
-    cost_minor: flags.cost === undefined ? null : parseMoney(flags.cost, '--cost'),
-    root_cause: optionalText(flags.rootCause),
-    action: optionalText(flags.action),
-    note: optionalText(flags.note),
-  };
-}
-
 /**
  * Resolves a complaint with a remedy, given beside any given before (a reopened complaint keeps
  * its first remedy): the complaint shows the latest remedy and what all of them cost, its
  * timeline what this one cost.
  */
-export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string): Step {
+export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string): StepOutcome {
   inOrder(current.id, previous, at);
   const { note, root_cause, action, remedy, cost_minor } = resolution;
   const changes = {
@@ -194,24 +147,10 @@ export function resolve(current: Complaint, previous: PreviousStep, resolution: 
   };
 }
 
-export interface FollowUpFlags {
-  satisfaction?: string;
-  note?: string;
-  reopen?: boolean;
-}
-
 export interface FollowUp {
   satisfaction: number | null;
   note: string | null;
   reopen: boolean;
-}
-
-export function checkFollowUp(flags: FollowUpFlags): FollowUp {
-  const satisfaction = flags.satisfaction === undefined ? null : wholeNumber(flags.satisfaction, 1, 5, '--satisfaction');
-  if (satisfaction === null && !flags.reopen) {
-    throw new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not');
-  }
-  return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
 }
 
 /**
@@ -219,7 +158,7 @@ export function checkFollowUp(flags: FollowUpFlags): FollowUp {
  * holds it (or to be assigned, or triaged, when nobody does), due an answer within the response
  * target from the reopening.
  */
-export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): Step {
+export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): StepOutcome {
   inOrder(current.id, previous, at);
   const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
   const changes = {
@@ -236,7 +175,7 @@ export function followUp(current: Complaint, previous: PreviousStep, answer: Fol
 }
 
 /** A progress note may be dated anywhere after the complaint happened, between its steps too. */
-export function note(current: Complaint, text: string, at: string): Step {
+export function note(current: Complaint, text: string, at: string): StepOutcome {
   inOrder(current.id, { at: current.occurred_at, was: 'happened' }, at);
   return { changes: {}, event: { action: 'noted', at, changes: { note: text } } };
 }

@@ -3,7 +3,7 @@ import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import type { TriageFlags } from '../domain/steps.js';
+import type { TriageFlags } from '../commands/triage.js';
 import { SEVERITIES } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
 import { promptStreams, suggestionsFor } from './ask.js';

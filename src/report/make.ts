@@ -5,7 +5,7 @@ import { summarise, type Report } from '../domain/summary.js';
 import type { Logbook, StoredSpan } from '../store/logbook.js';
 
 /** How many corrective actions and suggestions a report lists before saying how many more there are. */
-const LISTED = 20;
+const LISTED_AT_MOST = 20;
 
 /** What a report is asked for. */
 export interface ReportRequest {
@@ -30,7 +30,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
     const tallies = mergeSpellings(await reads.tally(by, span));
     const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
     const vital = vitalSpellings(rows, tallies);
-    const actions = await reads.correctiveActions(by, vital.spellings, span, LISTED);
+    const actions = await reads.correctiveActions(by, vital.spellings, span, LISTED_AT_MOST);
     return {
       shop: settings.shop,
       currency: settings.currency,
@@ -41,7 +41,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
       summary: summarise(await reads.figures(span, now.toISOString())),
       previous: summarise(await reads.figures(stored(period.previous), now.toISOString())),
       actions: { ...actions, shown: actions.shown.map((action) => ({ ...action, key: vital.rowOf(action.key) })) },
-      suggestions: await reads.suggestions(span, LISTED),
+      suggestions: await reads.suggestions(span, LISTED_AT_MOST),
     };
   });
 }

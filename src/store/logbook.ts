@@ -1,4 +1,4 @@
-import type { Complaint, NewComplaint, Step, TimelineEvent, Waiting } from '../domain/complaint.js';
+import type { Complaint, NewComplaint, StepOutcome, TimelineEvent, Waiting } from '../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
 import type { ForgetBy } from '../domain/forget.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
@@ -12,7 +12,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../do
 // sentence). Long reads come in batches, so that a million complaints are never held at once.
 
 /** Decides a step on a complaint as it stands inside the write, and when its latest step was dated. */
-export type Decide = (current: Complaint, previous: PreviousStep) => Step;
+export type Decide = (current: Complaint, previous: PreviousStep) => StepOutcome;
 
 /** What a list shows of each complaint. */
 export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;

@@ -1,12 +1,8 @@
 import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
-import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import {
   assign,
-  checkFollowUp,
-  checkResolve,
-  checkTriage,
   followUp,
   note,
   resolve,
@@ -39,74 +35,6 @@ const uphold = (fields: Partial<Extract<TriageDecision, { reject: false }>> = {}
   cause: 'cold food',
   severity: null,
   ...fields,
-});
-
-describe('checkTriage', () => {
-  const known = ['Cold food', 'Late delivery'];
-
-  it('matches category and severity to their choices and the cause to the first spelling in use', () => {
-    expect(checkTriage({ category: 'Product', cause: '  COLD   food ', severity: 'HIGH' }, DEFAULT_SETTINGS, known)).toEqual({
-      reject: false,
-      category: 'product',
-      cause: 'Cold food',
-      severity: 'high',
-    });
-  });
-
-  it('leaves out what was not given, so the complaint keeps it', () => {
-    expect(checkTriage({}, DEFAULT_SETTINGS, known)).toEqual({ reject: false, category: null, cause: null, severity: null });
-  });
-
-  it('takes a new cause tidied', () => {
-    expect(checkTriage({ cause: ' rude  staff ' }, DEFAULT_SETTINGS, known)).toMatchObject({ cause: 'rude staff' });
-  });
-
-  it('accepts only the configured categories', () => {
-    const settings = { ...DEFAULT_SETTINGS, categories: ['food', 'drink'] };
-    expect(checkTriage({ category: 'Drink' }, settings, known)).toMatchObject({ category: 'drink' });
-    expect(() => checkTriage({ category: 'product' }, settings, known)).toThrow(
-      new UsageError(`--category: 'product' is not one of food, drink`),
-    );
-  });
-
-  it('refuses a severity that is not a choice', () => {
-    expect(() => checkTriage({ severity: 'urgent' }, DEFAULT_SETTINGS, known)).toThrow(
-      new UsageError(`--severity: 'urgent' is not one of low, medium, high, critical`),
-    );
-  });
-
-  it('refuses an empty cause', () => {
-    expect(() => checkTriage({ cause: '  ' }, DEFAULT_SETTINGS, known)).toThrow(new UsageError('--cause cannot be empty'));
-  });
-
-  it('rejects with the reason given, trimmed', () => {
-    expect(checkTriage({ reject: true, reason: ' not our shop ' }, DEFAULT_SETTINGS, known)).toEqual({
-      reject: true,
-      reason: 'not our shop',
-    });
-  });
-
-  it('refuses to reject without a reason', () => {
-    expect(() => checkTriage({ reject: true }, DEFAULT_SETTINGS, known)).toThrow(
-      new UsageError('--reject needs --reason saying why the complaint is not upheld'),
-    );
-    expect(() => checkTriage({ reject: true, reason: ' ' }, DEFAULT_SETTINGS, known)).toThrow(
-      new UsageError('--reason cannot be empty'),
-    );
-  });
-
-  it.each([{ category: 'product' }, { cause: 'cold food' }, { severity: 'low' }])(
-    'refuses to reject and classify at once (%j)',
-    (classification) => {
-      expect(() => checkTriage({ reject: true, reason: 'not ours', ...classification }, DEFAULT_SETTINGS, known)).toThrow(
-        new UsageError('--reject does not go with --category, --cause or --severity: a rejected complaint is not classified'),
-      );
-    },
-  );
-
-  it('refuses a reason without --reject', () => {
-    expect(() => checkTriage({ reason: 'why' }, DEFAULT_SETTINGS, known)).toThrow(new UsageError('--reason goes with --reject'));
-  });
 });
 
 describe('triage', () => {
@@ -193,39 +121,6 @@ describe('assign', () => {
   });
 });
 
-describe('checkResolve', () => {
-  it('reads the remedy, cost and texts', () => {
-    expect(checkResolve({ remedy: 'Refund', cost: '4.50', rootCause: ' soup left out ', action: ' lids on pots ', note: ' ok ' })).toEqual({
-      remedy: 'refund',
-      cost_minor: 450,
-      root_cause: 'soup left out',
-      action: 'lids on pots',
-      note: 'ok',
-    });
-  });
-
-  it('leaves out what was not given', () => {
-    expect(checkResolve({ remedy: 'apology', rootCause: '  ' })).toEqual({
-      remedy: 'apology',
-      cost_minor: null,
-      root_cause: null,
-      action: null,
-      note: null,
-    });
-  });
-
-  it('needs a remedy, listing the choices', () => {
-    expect(() => checkResolve({ cost: '4.50' })).toThrow(
-      new UsageError('--remedy is needed: one of refund, replacement, repair, discount, compensation, apology, explanation, none'),
-    );
-    expect(() => checkResolve({ remedy: 'voucher' })).toThrow(UsageError);
-  });
-
-  it('refuses a cost that is not an amount', () => {
-    expect(() => checkResolve({ remedy: 'refund', cost: '-4' })).toThrow(/^--cost: '-4' is not an amount/);
-  });
-});
-
 describe('resolve', () => {
   const resolution = { remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null, note: 'paid in cash' };
 
@@ -281,28 +176,6 @@ describe('resolve', () => {
 
   it('refuses a time before the complaint happened', () => {
     expect(() => resolve(complaint(), happened, resolution, EARLIER)).toThrow(beforeOccurred);
-  });
-});
-
-describe('checkFollowUp', () => {
-  it('reads the satisfaction and note', () => {
-    expect(checkFollowUp({ satisfaction: '4', note: ' happy now ' })).toEqual({ satisfaction: 4, note: 'happy now', reopen: false });
-  });
-
-  it('may reopen without a satisfaction', () => {
-    expect(checkFollowUp({ reopen: true })).toEqual({ satisfaction: null, note: null, reopen: true });
-  });
-
-  it('needs a satisfaction unless reopening', () => {
-    expect(() => checkFollowUp({ note: 'called' })).toThrow(
-      new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not'),
-    );
-  });
-
-  it.each(['0', '6', '3.5', 'good'])('refuses a satisfaction of %j', (satisfaction) => {
-    expect(() => checkFollowUp({ satisfaction })).toThrow(
-      new UsageError(`--satisfaction: '${satisfaction}' is not a whole number from 1 to 5`),
-    );
   });
 });
 

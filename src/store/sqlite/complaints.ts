@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintChanges, NewComplaint, Remedy, Step } from '../../domain/complaint.js';
+import type { Complaint, ComplaintChanges, NewComplaint, Remedy, StepOutcome } from '../../domain/complaint.js';
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import type { Waiting } from '../../domain/complaint.js';
@@ -30,7 +30,7 @@ const REMEDIES_OF = `CASE WHEN remedy IS NULL THEN '[]' ELSE (
 
 // A complaint as the rest of the program knows it: every field (its remedies as JSON text, read
 // by withRemedies), without the person keys, which are the store's own.
-const COMPLAINT_COLUMNS = FIELDS.map((field) => (field.kind.type === 'remedies' ? REMEDIES_OF : field.name)).join(', ');
+const COMPLAINT_SELECTION = FIELDS.map((field) => (field.kind.type === 'remedies' ? REMEDIES_OF : field.name)).join(', ');
 
 type StoredComplaint = Omit<Complaint, 'remedies'> & { remedies: string };
 
@@ -54,7 +54,7 @@ export function insertComplaint(db: Db, complaint: NewComplaint): number {
 }
 
 export function findComplaint(db: Db, id: number): Complaint | undefined {
-  const row = db.prepare(`SELECT ${COMPLAINT_COLUMNS} FROM complaints WHERE id = ?`).get(id) as StoredComplaint | undefined;
+  const row = db.prepare(`SELECT ${COMPLAINT_SELECTION} FROM complaints WHERE id = ?`).get(id) as StoredComplaint | undefined;
   return row === undefined ? undefined : withRemedies(row);
 }
 
@@ -116,7 +116,7 @@ export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns
   return { columns: raw.columns().map((column) => column.name as keyof Complaint), rows: raw.iterate(params) as IterableIterator<unknown[]> };
 }
 
-function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_COLUMNS) {
+function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_SELECTION) {
   const { where, params } = matching(filter);
   return {
     statement: db.prepare(`SELECT ${columns} FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
@@ -288,7 +288,7 @@ export function changeComplaint(
   db: Db,
   id: number,
   recordedAt: string,
-  decide: (current: Complaint, previous: PreviousStep) => Step,
+  decide: (current: Complaint, previous: PreviousStep) => StepOutcome,
 ): Complaint {
   return db
     .transaction(() => {
