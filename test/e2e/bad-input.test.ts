@@ -261,20 +261,6 @@ describe('colour at a terminal', () => {
   });
 });
 
-describe('help', () => {
-  const commands = [
-    [], ['log'], ['triage'], ['assign'], ['resolve'], ['follow-up'], ['note'], ['list'], ['show'],
-    ['config'], ['config', 'get'], ['config', 'set'], ['backup'],
-  ];
-  const named = commands.map((command) => [typed([...command, '--help']), command] as const);
-  it.each(named)('%s exits 0 and shows examples', (_line, command) => {
-    const result = book.run([...command, '--help']);
-    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(new RegExp(`^Usage: ${['complaints', ...command].join(' ')} `));
-    expect(result.stdout).toMatch(/^Examples:\n {2}\$ complaints/m);
-  });
-});
-
 describe('no prompting where nobody can answer', () => {
   it('with CI=true and no terminal, log without text exits 2 instead of waiting', () => {
     const result = runComparing(book, ['log'], { env: { CI: 'true' } });
