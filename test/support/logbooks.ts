@@ -37,3 +37,11 @@ export const EVERY_STATUS: Seed = [
   ['follow-up', '5', '--satisfaction', '4', '--at', '2026-11-06 09:00'],
   ['triage', '6', '--reject', '--reason', 'prices are on the board', '--at', '2026-11-22 16:00'],
 ];
+
+/** Thirty complaints with long descriptions, so the logbook spans many pages; #1 triaged. */
+export const THIRTY_COMPLAINTS: Seed = [
+  ...Array.from({ length: 30 }, (_, i) => [
+    'log', `complaint number ${i + 1}: ${'the soup was cold again '.repeat(8)}`, '--customer', `Customer ${i + 1}`, '--no-input',
+  ]),
+  ['triage', '1', '--category', 'product', '--cause', 'cold food'],
+];
