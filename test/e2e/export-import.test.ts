@@ -5,16 +5,10 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/open.js';
+import { COLUMNS } from '../support/export-columns.js';
 import { BIN, runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
-
-// The contract's columns in order (PRODUCT.md), then those that follow them.
-const COLUMNS = [
-  'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
-  'suggestion', 'category', 'cause', 'severity', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'cost',
-  'root_cause', 'action', 'followed_up_at', 'satisfaction', 'staff', 'reject_reason', 'remedies', 'uid',
-];
 
 /** Four complaints in different states, with text that is awkward in CSV. */
 function sampleLogbook(): Logbook {
@@ -556,44 +550,5 @@ describe('import of a file larger than it reads at once', () => {
     const result = runComparing(target, ['import', file]);
     expect(result).toMatchObject({ code: 2, unchanged: true });
     expect(result.stderr).toBe(`complaints: line ${line}: ${reason}; nothing was imported from ${file}\n`);
-  });
-});
-
-describe('import refuses a bad file with the line and the reason, and changes nothing', () => {
-  const header = 'id,logged_at,occurred_at,status,description,channel,cost,satisfaction';
-  const good = (id: number) => `${id},${NOW},${NOW},new,fine,phone,,`;
-
-  it.each<[string, string | Buffer, string]>([
-    ['an unclosed quote', [header, good(1), `2,${NOW},${NOW},new,"never closed,phone,,`, good(3)].join('\r\n'), 'line 3: a quoted cell is never closed (a " is missing)'],
-    ['a stray quote inside a cell', [header, `1,${NOW},${NOW},new,say "hi",phone,,`].join('\r\n'), 'line 2: a " in the middle of a cell; put the cell in quotes and double each " inside it'],
-    ['a row with an extra cell', [header, good(1), `${good(2)},extra`].join('\n'), 'line 3: the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)'],
-    ['an unknown column', `${header},colour\r\n${good(1)},red\r\n`, "line 1: 'colour' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
-    ['a missing required column', 'id,logged_at,occurred_at,status\r\n1,x,y,new\r\n', 'line 1: the header lacks description; every file needs id, logged_at, occurred_at, status, description'],
-    ['an unknown channel', [header, good(1), good(2), `3,${NOW},${NOW},new,fine,fax,,`].join('\r\n'), "line 4: channel: 'fax' is not one of in-person, phone, email, web, social, other"],
-    ['an unknown status', [header, `1,${NOW},${NOW},open,fine,,,`].join('\r\n'), "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected"],
-    ['a date that does not exist', [header, good(1), `2,${NOW},2026-02-30,new,fine,,,`].join('\r\n'), "line 3: occurred_at: '2026-02-30' is not a date and time; use ISO 8601 such as 2026-11-23T10:00:00.000Z (local time when no zone is given)"],
-    ['a negative cost', [header, `1,${NOW},${NOW},new,fine,,-2,`].join('\r\n'), "line 2: cost: '-2' is not an amount; use a number such as 12.50 (no currency sign, not negative)"],
-    ['a satisfaction of 0', [header, `1,${NOW},${NOW},new,fine,,,0`].join('\r\n'), "line 2: satisfaction: '0' is not a whole number from 1 to 5"],
-    ['an empty description', [header, `1,${NOW},${NOW},new,,,,`].join('\r\n'), 'line 2: description is empty; every complaint needs one'],
-    ['an id used twice', [header, good(7), good(8), good(7)].join('\r\n'), 'line 4: id 7 is also on line 2; each complaint must have its own id'],
-    ['a bad row after a cell with line breaks and a blank line', [header, `1,${NOW},${NOW},new,"two\r\nlines",,,`, '', good(0)].join('\r\n'), "line 5: id: '0' is not a complaint id; ids are whole numbers from 1"],
-    ['a NUL byte', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,`), Buffer.from([0]), Buffer.from('\r\n')]), 'line 3: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],
-    ['text that is not UTF-8', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,${NOW},${NOW},new,caf`), Buffer.from([0xe9]), Buffer.from(',,,\r\n')]), 'line 3: the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8'],
-    ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n${good(1)}\r\n`, 'utf16le')]), 'line 1: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],
-    ['an empty file', '', 'the file is empty; it needs a header row naming the columns, such as id,logged_at,occurred_at,status,description'],
-  ])('refuses %s with exit 2', (_, contents, reason) => {
-    const target = oneComplaintLogbook();
-    const file = join(target.dir, 'bad.csv');
-    writeFileSync(file, contents);
-    const result = runComparing(target, ['import', file]);
-    expect(result.stderr).toBe(`complaints: ${reason}; nothing was imported from ${file}\n`);
-    expect(result).toMatchObject({ code: 2, stdout: '', unchanged: true });
-  });
-
-  it('refuses a file it cannot read with exit 1', () => {
-    const target = oneComplaintLogbook();
-    const result = runComparing(target, ['import', join(target.dir, 'missing.csv')]);
-    expect(result).toMatchObject({ code: 1, unchanged: true });
-    expect(result.stderr).toBe(`complaints: cannot read ${join(target.dir, 'missing.csv')} (ENOENT); check the name and that it is a file\n`);
   });
 });

@@ -22,23 +22,54 @@ export interface RunOptions {
   as?: Account;
 }
 
-export interface Logbook {
+/** Where a test's logbook lives and the clock its commands see; a harness adds how they run. */
+export interface LogbookFolder {
   dir: string;
   db: string;
   /** The pinned clock every run of this logbook sees (COMPLAINTS_NOW). */
   now: string;
-  /** Runs the built binary against this logbook, with no TTY, as a script would. */
-  run(args: string[], options?: RunOptions): Result;
-  /** Runs it and fails the test unless it succeeds; returns stdout. */
-  ok(args: string[], options?: RunOptions): string;
   /** Every row of every table, to compare before and after a refused command. */
   dump(): string;
 }
 
-/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`. */
-export function tempLogbook(now = '2026-11-23T10:00:00.000Z'): Logbook {
+export interface Logbook extends LogbookFolder {
+  /** Runs the built binary against this logbook, with no TTY, as a script would. */
+  run(args: string[], options?: RunOptions): Result;
+  /** Runs it and fails the test unless it succeeds; returns stdout. */
+  ok(args: string[], options?: RunOptions): string;
+}
+
+/** A fresh, private folder for a logbook (not yet made), with the clock pinned at `now`. */
+export function logbookFolder(now = '2026-11-23T10:00:00.000Z'): LogbookFolder {
   const dir = mkdtempSync(join(tmpdir(), 'complaints-test-'));
   const db = join(dir, 'complaints.db');
+  return { dir, db, now, dump: () => dumpDatabase(db) };
+}
+
+/**
+ * The whole environment a command on this logbook sees, `extra` last. It is built from nothing,
+ * so the CI=true that CI runs under does not reach the program unless a test says so.
+ */
+export function environment(book: LogbookFolder, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: book.dir,
+    TZ: process.env.TZ ?? 'Europe/London',
+    COMPLAINTS_DB: book.db,
+    COMPLAINTS_NOW: book.now,
+    ...extra,
+  };
+}
+
+/** The stdout of a command that must succeed; the test fails with its stderr otherwise. */
+export function succeeded(args: string[], result: Result): string {
+  if (result.code !== 0) throw new Error(`complaints ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`. */
+export function tempLogbook(now?: string): Logbook {
+  const folder = logbookFolder(now);
   const run: Logbook['run'] = (args, options = {}) => {
     const result = spawnSync(process.execPath, [BIN, ...args], {
       encoding: 'utf8',
@@ -46,29 +77,11 @@ export function tempLogbook(now = '2026-11-23T10:00:00.000Z'): Logbook {
       maxBuffer: 64 * 1024 * 1024,
       input: options.input ?? '',
       ...options.as,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dir,
-        TZ: process.env.TZ ?? 'Europe/London',
-        COMPLAINTS_DB: db,
-        COMPLAINTS_NOW: now,
-        ...options.env,
-      },
+      env: environment(folder, options.env),
     });
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
   };
-  return {
-    dir,
-    db,
-    now,
-    run,
-    ok(args, options) {
-      const result = run(args, options);
-      if (result.code !== 0) throw new Error(`complaints ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
-      return result.stdout;
-    },
-    dump: () => dumpDatabase(db),
-  };
+  return { ...folder, run, ok: (args, options) => succeeded(args, run(args, options)) };
 }
 
 export function dumpDatabase(file: string): string {
@@ -129,24 +142,12 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/**
- * The binary at the till: stdin, stdout and stderr on a terminal of its own. The environment is
- * built from nothing, so the CI=true that CI runs under does not reach the program unless a test
- * says so.
- */
+/** The binary at the till: stdin, stdout and stderr on a terminal of its own. */
 export function atTheTill(
   book: Logbook,
   args: string[],
   options: { env?: Record<string, string>; separateStdout?: boolean } = {},
 ): Terminal {
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: book.dir,
-    TZ: process.env.TZ ?? 'Europe/London',
-    TERM: 'xterm-256color',
-    COMPLAINTS_DB: book.db,
-    COMPLAINTS_NOW: book.now,
-    ...options.env,
-  };
+  const env = environment(book, { TERM: 'xterm-256color', ...options.env });
   return new Terminal(process.execPath, [BIN, ...args], { env, separateStdout: options.separateStdout ?? false });
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { helpPages, type HelpPage } from '../support/help-pages.js';
 import { KEYS, Terminal } from '../support/pty.js';
 import { BIN, dumpDatabase, shellQuote } from './harness.js';
 
@@ -489,24 +490,11 @@ const shims = freshFolder();
 // `complaints` as npm link or a global install puts it on the PATH: the built binary.
 writeFileSync(join(shims, 'complaints'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`, { mode: 0o755 });
 
-interface HelpPage {
-  /** The command's words after `complaints`; none for the program itself. */
-  command: string[];
-  text: string;
-}
-
-/** The program's help and, through the commands each help lists, every command's and subcommand's. */
-function helpPages(command: string[] = []): HelpPage[] {
+/** A help page as the binary prints it; it must exit 0. */
+function printedHelp(command: string[]): string {
   const result = spawnSync(process.execPath, [BIN, ...command, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
   if (result.status !== 0) throw new Error(`complaints ${command.join(' ')} --help exited ${result.status}: ${result.stderr}`);
-  const page = { command, text: result.stdout };
-  return [page, ...commandsListed(result.stdout).flatMap((name) => helpPages([...command, name]))];
-}
-
-/** The names in a help page's Commands section (a wrapped description is indented further). */
-function commandsListed(help: string): string[] {
-  const section = /^Commands:\n((?: {2}.*\n)+)/m.exec(help)?.[1] ?? '';
-  return [...section.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((match) => match[1]!);
+  return result.stdout;
 }
 
 interface Example {
@@ -527,7 +515,7 @@ function examplesOn(page: HelpPage): Example[] {
   });
 }
 
-const pages = helpPages();
+const pages = await helpPages(printedHelp);
 const examples = pages.flatMap(examplesOn);
 const commandNames = new Set(pages.map((page) => page.command.join(' ')));
 

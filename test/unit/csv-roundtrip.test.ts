@@ -3,13 +3,12 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { spellingToKeep, tidySpelling } from '../../src/domain/spelling.js';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { personKeys } from '../../src/store/sqlite/complaints.js';
 import { openDatabase } from '../../src/store/sqlite/open.js';
-import { run } from '../support/built-cli.js';
+import { runInProcess } from '../support/in-process.js';
 import { madeByCommands } from '../support/made-by-commands.js';
 
 // The whole command runs in-process (the built `run` the binary calls), so a hundred logbooks
@@ -19,26 +18,8 @@ const NOW = new Date('2099-12-31T23:59:59.000Z');
 
 /** Runs one command line and returns its exit code and what it wrote on stdout and stderr. */
 async function complaints(...argv: string[]): Promise<{ code: number; stdout: Buffer; stderr: string }> {
-  const collect = (chunks: Buffer[]) =>
-    new Writable({
-      write(chunk: Buffer | string, _encoding, done) {
-        chunks.push(Buffer.from(chunk));
-        done();
-      },
-    });
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  const code = await run(argv, {
-    stdin: Readable.from([]),
-    stdout: collect(out),
-    stderr: collect(err),
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    now: () => NOW,
-  });
-  return { code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
+  const { code, stdout, stderr } = await runInProcess(argv, { COMPLAINTS_NOW: NOW.toISOString() });
+  return { code, stdout, stderr: stderr.toString('utf8') };
 }
 
 /** Every complaint and remedy as stored, to compare two logbooks. */

@@ -1,17 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempLogbook, type Logbook } from './harness.js';
+import { tempLogbook, type Logbook } from '../support/in-process.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 
-function idsListed(book: Logbook, filter: string[]): number[] {
-  return (JSON.parse(book.ok(['list', ...filter, '--json'])) as Array<{ id: number }>).map((complaint) => complaint.id);
+async function idsListed(book: Logbook, filter: string[]): Promise<number[]> {
+  return (JSON.parse(await book.ok(['list', ...filter, '--json'])) as Array<{ id: number }>).map((complaint) => complaint.id);
 }
 
 /** The ids export writes, in its order (by id); the header row left out. */
-function idsExported(book: Logbook, filter: string[]): number[] {
-  const [header, ...rows] = book.ok(['export', ...filter]).trimEnd().split('\r\n');
+async function idsExported(book: Logbook, filter: string[]): Promise<number[]> {
+  const [header, ...rows] = (await book.ok(['export', ...filter])).trimEnd().split('\r\n');
   expect(header).toMatch(/^id,/);
   return rows.map((row) => Number(row.split(',')[0]));
 }
@@ -24,21 +24,21 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
   //   #4 boulangerie, assigned to ZOË
   const book = tempLogbook(NOW);
 
-  beforeAll(() => {
-    book.ok(['config', 'set', 'categories', 'pâtisserie,boulangerie']);
-    book.ok(['log', 'the éclair was stale', '--at', '2026-11-18']);
-    book.ok(['log', 'tart was burnt', '--at', '2026-11-19']);
-    book.ok(['log', 'no rye bread left', '--at', '2026-11-20']);
-    book.ok(['log', 'baguette too hard', '--at', '2026-11-21']);
-    book.ok(['triage', '1', '--category', 'Pâtisserie', '--cause', 'stale stock']);
-    book.ok(['triage', '2', '--category', 'pâtisserie', '--cause', 'oven too hot']);
-    book.ok(['triage', '3', '--category', 'boulangerie', '--cause', 'sold out']);
-    book.ok(['triage', '4', '--category', 'boulangerie', '--cause', 'stale stock']);
+  beforeAll(async () => {
+    await book.ok(['config', 'set', 'categories', 'pâtisserie,boulangerie']);
+    await book.ok(['log', 'the éclair was stale', '--at', '2026-11-18']);
+    await book.ok(['log', 'tart was burnt', '--at', '2026-11-19']);
+    await book.ok(['log', 'no rye bread left', '--at', '2026-11-20']);
+    await book.ok(['log', 'baguette too hard', '--at', '2026-11-21']);
+    await book.ok(['triage', '1', '--category', 'Pâtisserie', '--cause', 'stale stock']);
+    await book.ok(['triage', '2', '--category', 'pâtisserie', '--cause', 'oven too hot']);
+    await book.ok(['triage', '3', '--category', 'boulangerie', '--cause', 'sold out']);
+    await book.ok(['triage', '4', '--category', 'boulangerie', '--cause', 'stale stock']);
     // assign spells a person as the logbook already does; import keeps a name as written (#7), so
     // one person can be in the logbook under two spellings.
-    book.ok(['assign', '1', 'Élodie']);
-    book.ok(['assign', '2', 'élodie']);
-    book.ok(['assign', '4', 'ZOË']);
+    await book.ok(['assign', '1', 'Élodie']);
+    await book.ok(['assign', '2', 'élodie']);
+    await book.ok(['assign', '4', 'ZOË']);
     const file = join(book.dir, 'more.csv');
     writeFileSync(
       file,
@@ -50,8 +50,8 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
         '',
       ].join('\r\n'),
     );
-    book.ok(['import', file]);
-  }, 60_000);
+    await book.ok(['import', file]);
+  });
 
   it.each([
     { filter: ['--category', 'PÂTISSERIE'], ids: [1, 2, 5, 7] },
@@ -65,14 +65,15 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
     { filter: ['--assignee', 'SAM'], ids: [5] },
     { filter: ['--category', 'PÂTISSERIE', '--assignee', 'ÉLODIE'], ids: [1, 2, 7] },
     { filter: ['--category', 'BOULANGERIE', '--assignee', 'ÉLODIE'], ids: [] },
-  ])('list and export $filter find the complaints filed under any spelling of it', ({ filter, ids }) => {
-    expect(idsListed(book, filter)).toEqual([...ids].reverse());
-    expect(idsExported(book, filter)).toEqual(ids);
+  ])('list and export $filter find the complaints filed under any spelling of it', async ({ filter, ids }) => {
+    expect(await idsListed(book, filter)).toEqual([...ids].reverse());
+    expect(await idsExported(book, filter)).toEqual(ids);
   });
 
-  it('has assign spell a person as assigned before, whatever the capitals or the accent typed', () => {
-    const assigneeOf = (id: number) => JSON.parse(book.ok(['show', String(id), '--json'])).assignee;
-    expect([1, 2, 4, 7].map(assigneeOf)).toEqual(['Élodie', 'Élodie', 'ZOË', 'élodie']);
+  it('has assign spell a person as assigned before, whatever the capitals or the accent typed', async () => {
+    const assignees: unknown[] = [];
+    for (const id of [1, 2, 4, 7]) assignees.push(JSON.parse(await book.ok(['show', String(id), '--json'])).assignee);
+    expect(assignees).toEqual(['Élodie', 'Élodie', 'ZOË', 'élodie']);
   });
 
   it.each([
@@ -80,9 +81,9 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
     ['--category', 'pâtisseries'],
     ['--assignee', 'Elodie'],
     ['--assignee', 'nobody'],
-  ])('%s %s, spelt like nothing in use, finds nothing and is not an error', (flag, value) => {
-    expect(book.run(['list', flag, value])).toEqual({ code: 0, stdout: '', stderr: 'No complaints match.\n' });
-    expect(book.run(['list', flag, value, '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
-    expect(idsExported(book, [flag, value])).toEqual([]);
+  ])('%s %s, spelt like nothing in use, finds nothing and is not an error', async (flag, value) => {
+    expect(await book.run(['list', flag, value])).toEqual({ code: 0, stdout: '', stderr: 'No complaints match.\n' });
+    expect(await book.run(['list', flag, value, '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect(await idsExported(book, [flag, value])).toEqual([]);
   });
 });

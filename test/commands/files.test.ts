@@ -1,0 +1,258 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snapshot } from '../support/folder-snapshot.js';
+import { tempLogbook } from '../support/in-process.js';
+import { THIRTY_COMPLAINTS } from '../support/logbooks.js';
+
+// A real logbook to cut, damage and age; each case below makes its own file from it in a folder
+// of its own, so "left as it was" can cover the whole folder (no journal or copy left behind).
+const source = tempLogbook();
+
+beforeAll(async () => {
+  for (const step of THIRTY_COMPLAINTS) await source.ok(step);
+});
+
+const PAGE = 4096;
+
+/** The first page of a table or index, where a read of it must begin. */
+function rootPage(file: string, name: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = ?`).pluck().get(name) as number;
+  } finally {
+    db.close();
+  }
+}
+
+/** A copy of the real logbook with part of one page overwritten, as a bad disk sector would leave it. */
+function damagedCopy(file: string, table: string, offsetInPage: number, length: number): void {
+  const bytes = readFileSync(source.db);
+  const start = (rootPage(source.db, table) - 1) * PAGE + offsetInPage;
+  bytes.fill(0xa5, start, start + length);
+  writeFileSync(file, bytes);
+}
+
+interface NotALogbook {
+  what: string;
+  /** Makes the bad file (or folder) in `dir` and returns the path to give as --db. */
+  make(dir: string): string;
+  problem: RegExp;
+}
+
+const CASES: NotALogbook[] = [
+  {
+    what: 'a text file',
+    make: (dir) => write(join(dir, 'notes.txt'), 'milk, eggs, bread\nring the plumber\n'),
+    problem: /is not a complaints database \(not an SQLite file\)/,
+  },
+  {
+    what: 'a zero-byte file',
+    make: (dir) => write(join(dir, 'empty.db'), ''),
+    problem: /is an empty file, not a complaints database/,
+  },
+  {
+    what: 'a logbook cut off half way (a copy that did not finish)',
+    make: (dir) => write(join(dir, 'half.db'), readFileSync(source.db).subarray(0, Math.floor(statSync(source.db).size / 2))),
+    problem: /is damaged/,
+  },
+  {
+    what: 'a logbook with a page of its complaints overwritten',
+    make: (dir) => {
+      const file = join(dir, 'damaged.db');
+      damagedCopy(file, 'complaints', 0, 64);
+      return file;
+    },
+    problem: /is damaged/,
+  },
+  {
+    what: 'a logbook with the middle of its schema-version page overwritten',
+    make: (dir) => {
+      const file = join(dir, 'damaged-schema.db');
+      damagedCopy(file, 'schema_migrations', 8, PAGE / 2);
+      return file;
+    },
+    problem: /is damaged/,
+  },
+  {
+    what: 'a folder',
+    make: (dir) => {
+      const folder = join(dir, 'logbook.db');
+      mkdirSync(folder);
+      return folder;
+    },
+    problem: /is a folder, not a database file/,
+  },
+  {
+    what: 'a logbook written by a newer version of complaints',
+    make: (dir) => {
+      const file = join(dir, 'future.db');
+      copyFileSync(source.db, file);
+      const db = new Database(file);
+      db.prepare(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'from_the_future', '2031-01-01T00:00:00.000Z')`).run();
+      db.close();
+      return file;
+    },
+    problem: /was written by a newer version of complaints \(schema 9999\); upgrade complaints/,
+  },
+  {
+    what: "another program's SQLite database",
+    make: (dir) => {
+      const file = join(dir, 'recipes.db');
+      const db = new Database(file);
+      db.exec(`CREATE TABLE recipes (name TEXT, steps TEXT); INSERT INTO recipes VALUES ('soup', 'heat it')`);
+      db.close();
+      return file;
+    },
+    problem: /is an SQLite database of another program, not a complaints database/,
+  },
+];
+
+function write(file: string, content: string | Buffer): string {
+  writeFileSync(file, content);
+  return file;
+}
+
+const COMMANDS = [
+  ['list'],
+  ['show', '1'],
+  ['log', 'soup was cold', '--customer', 'Ann Lee', '--no-input'],
+  ['check'],
+];
+
+describe('--db pointing at something that is not a logbook', () => {
+  describe.each(CASES)('$what', (bad) => {
+    it.each(COMMANDS.map((args) => [args.join(' '), args]))(
+      '%s says so in one line naming the file, exits 1, and leaves it as it was',
+      async (_typed, args) => {
+        const dir = tempLogbook().dir;
+        const path = bad.make(dir);
+        const before = snapshot(dir);
+
+        const result = await source.run(['--db', path, ...args]);
+
+        expect(result.stderr).toMatch(/^complaints: [^\n]+\n$/);
+        expect(result.stderr).toContain(path);
+        expect(result.stderr).toMatch(bad.problem);
+        expect(result.code).toBe(1);
+        expect(snapshot(dir)).toEqual(before);
+      },
+    );
+  });
+});
+
+describe('complaints check on a damaged logbook', () => {
+  it('lists what SQLite found wrong, one line each, and says to restore from a backup', async () => {
+    const dir = tempLogbook().dir;
+    const file = join(dir, 'damaged.db');
+    damagedCopy(file, 'complaints', 0, 64);
+    const before = snapshot(dir);
+
+    const result = await source.run(['--db', file, 'check']);
+
+    expect(result.stdout).toMatch(/^(damage: [^\n]+\n)+$/);
+    expect(result.stderr).toMatch(new RegExp(`^complaints: ${file.replace(/[.]/g, '\\.')} is damaged \\(\\d+ problems?, listed above\\); restore it from a backup\\n$`));
+    expect(result.code).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('passes a sound logbook', async () => {
+    expect(await source.ok(['check'])).toBe('ok: 30 complaints, 31 events, integrity ok\n');
+  });
+
+  it('counts one complaint and one event in the singular', async () => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold']);
+    expect(await book.ok(['check'])).toBe('ok: 1 complaint, 1 event, integrity ok\n');
+  });
+});
+
+/** A command line as the tests name it. */
+const typed = (args: string[]) => ['complaints', ...args].join(' ');
+
+describe('a logbook that does not exist', () => {
+  // The commands that read a logbook, and those that change what one holds: with none there,
+  // none has anything to do, and none may leave a logbook (or its folder) behind to look healthy.
+  const NOTHING_TO_DO = [
+    [], ['list'], ['show', '1'], ['report'], ['export'], ['causes'], ['config'], ['config', 'get', 'shop'], ['follow-up'],
+    ['check'], ['backup', 'BACKUP'], ['forget', 'Ann Lee', '--dry-run'],
+    ['triage'], ['triage', '1', '--category', 'product', '--cause', 'cold food'], ['assign', '1', 'Sam'],
+    ['resolve', '1', '--remedy', 'refund'], ['note', '1', 'called back'], ['follow-up', '1', '--satisfaction', '4'],
+    ['causes', 'rename', 'cold food', 'food'], ['forget', 'Ann Lee', '--yes'], ['check', '--recount'],
+  ];
+
+  it.each(NOTHING_TO_DO.map((args) => [typed(args), args]))('%s says there is none, exits 1 and creates nothing', async (_typed, args) => {
+    const dir = tempLogbook().dir;
+    const path = join(dir, 'mistyped', 'complaints.db');
+    const before = snapshot(dir);
+
+    const result = await source.run(['--db', path, ...args.map((arg) => (arg === 'BACKUP' ? join(dir, 'backups', 'copy.db') : arg))]);
+
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: no logbook at ${path}; the first 'complaints log' creates it, or give the logbook's file with --db\n`,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('import --dry-run checks a file against an empty logbook, and creates nothing', async () => {
+    const dir = tempLogbook().dir;
+    const csv = join(dir, 'moving-in.csv');
+    await source.ok(['export', '--out', csv]);
+    const path = join(dir, 'new-shop', 'complaints.db');
+    const before = snapshot(dir);
+
+    expect(await source.run(['--db', path, 'import', csv, '--dry-run'])).toEqual({
+      code: 0,
+      stdout: `Would import 30 complaints from ${csv} as #1–#30; nothing was written (--dry-run).\n`,
+      stderr: '',
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('log says why where no folder can be made for it, exits 1 and creates nothing', async () => {
+    const dir = tempLogbook().dir;
+    // A path through a regular file cannot be made by anyone, root included (tests run as root in CI).
+    const path = join(write(join(dir, 'till-notes.txt'), 'not a folder\n'), 'logbooks', 'complaints.db');
+    const before = snapshot(dir);
+
+    const result = await source.run(['--db', path, 'log', 'soup was cold', '--no-input']);
+
+    expect(result.stderr).toMatch(new RegExp(`^complaints: cannot create the database ${path}: ENOTDIR; choose another place with --db\\n$`));
+    expect(result.code).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('backup', () => {
+  // What a script might name the logbook it backs up onto: whatever the name, it is the one file.
+  const ONTO_ITSELF: Array<[string, (db: string) => string]> = [
+    ['its own name', (db) => db],
+    ['another spelling of its name', (db) => join(dirname(db), '.', '..', basename(dirname(db)), basename(db))],
+    ['a hard link to it', (db) => link(db, linkSync)],
+    ['a symbolic link to it', (db) => link(db, symlinkSync)],
+  ];
+
+  it.each(ONTO_ITSELF)('refuses to write onto the logbook given as %s, even with --force, in one line, changing nothing', async (_as, name) => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--no-input']);
+    const onto = name(book.db);
+    const before = snapshot(book.dir);
+
+    expect(await book.run(['backup', onto, '--force'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${onto} is the logbook itself; write the backup to another file\n`,
+    });
+    expect(snapshot(book.dir)).toEqual(before);
+  });
+});
+
+/** A link to `file` beside it, made with `make`. */
+function link(file: string, make: (target: string, path: string) => void): string {
+  const path = `${file}.link`;
+  make(file, path);
+  return path;
+}

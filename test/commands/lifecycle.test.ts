@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runComparing, tempLogbook } from '../support/in-process.js';
+import { EVERY_STATUS } from '../support/logbooks.js';
+
+describe('steps dated after the fact', () => {
+  it.each([
+    [['log', 'soup was cold', '--at', '0001-01-01'], "--at: '0001-01-01' is before 2000; check the year"],
+    [['log', 'soup was cold', '--at', '1900-01-01 12:00'], "--at: '1900-01-01 12:00' is before 2000; check the year"],
+    [['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', '1999-12-31'], "--respond-by: '1999-12-31' is before 2000; check the year"],
+    [['assign', '1', 'Sam', '--respond-by', '2026-11-22 12:00'], '--respond-by: 2026-11-22 12:00 is before complaint #1 happened (2026-11-23 09:00); give a later time'],
+  ])('refuses %j: %s', async (args, message) => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--at', '2026-11-23 09:00']);
+    expect(await runComparing(book, args)).toMatchObject({ code: 2, stdout: '', stderr: `complaints: ${message}\n`, unchanged: true });
+  });
+});
+
+describe('refused lifecycle transitions', () => {
+  // A complaint in every status (EVERY_STATUS); each refusal checks that it changed nothing.
+  const book = tempLogbook();
+
+  beforeAll(async () => {
+    for (const step of EVERY_STATUS) await book.ok(step);
+  });
+
+  const reopenHint = (id: number) => `reopen it with 'complaints follow-up ${id} --reopen'`;
+  const upholdHint = (id: number) => `uphold it first with 'complaints triage ${id} --category … --cause …'`;
+  const resolveHint = (id: number) => `resolve it first with 'complaints resolve ${id} --remedy …'`;
+  const reject = (id: number) => ['triage', String(id), '--reject', '--reason', 'not ours'];
+
+  it.each<[string, string[], string]>([
+    ['resolving a closed complaint', ['resolve', '5', '--remedy', 'refund'], `complaint #5 is closed; ${reopenHint(5)}`],
+    [
+      'resolving a resolved complaint',
+      ['resolve', '4', '--remedy', 'refund'],
+      "complaint #4 is resolved; record the customer's view with 'complaints follow-up 4 --satisfaction N'",
+    ],
+    ['resolving a rejected complaint', ['resolve', '6', '--remedy', 'refund'], `complaint #6 is rejected; ${upholdHint(6)}`],
+    ['following up a new complaint', ['follow-up', '1', '--satisfaction', '3'], `complaint #1 is new; ${resolveHint(1)}`],
+    ['following up a triaged complaint', ['follow-up', '2', '--satisfaction', '3'], `complaint #2 is triaged; ${resolveHint(2)}`],
+    ['following up an assigned complaint', ['follow-up', '3', '--satisfaction', '3'], `complaint #3 is assigned; ${resolveHint(3)}`],
+    [
+      'following up a closed complaint again',
+      ['follow-up', '5', '--satisfaction', '3'],
+      "complaint #5 is closed; it was followed up already; to reopen it use 'complaints follow-up 5 --reopen'",
+    ],
+    [
+      'following up a rejected complaint',
+      ['follow-up', '6', '--satisfaction', '3'],
+      'complaint #6 is rejected; a rejected complaint has no remedy to follow up',
+    ],
+    ['rejecting an assigned complaint', reject(3), 'complaint #3 is assigned; it is already being handled; resolve it instead'],
+    ['rejecting a resolved complaint', reject(4), 'complaint #4 is resolved; it is already resolved'],
+    ['rejecting a closed complaint', reject(5), 'complaint #5 is closed; it is already closed'],
+    ['rejecting a rejected complaint', reject(6), 'complaint #6 is rejected; it is already rejected'],
+    ['assigning a resolved complaint', ['assign', '4', 'Sam'], `complaint #4 is resolved; ${reopenHint(4)}`],
+    ['assigning a closed complaint', ['assign', '5', 'Sam'], `complaint #5 is closed; ${reopenHint(5)}`],
+    ['assigning a rejected complaint', ['assign', '6', 'Sam'], `complaint #6 is rejected; ${upholdHint(6)}`],
+    ['reopening a new complaint', ['follow-up', '1', '--reopen'], 'complaint #1 is new; it is still open'],
+    ['reopening a triaged complaint', ['follow-up', '2', '--reopen'], 'complaint #2 is triaged; it is still open'],
+    ['reopening an assigned complaint', ['follow-up', '3', '--reopen'], 'complaint #3 is assigned; it is still open'],
+    ['reopening a rejected complaint', ['follow-up', '6', '--reopen'], `complaint #6 is rejected; ${upholdHint(6)}`],
+  ])('refuses %s with exit 1 and one line naming its status, and changes nothing', async (_refused, args, message) => {
+    expect(await runComparing(book, args)).toEqual({ code: 1, stdout: '', stderr: `complaints: ${message}\n`, unchanged: true });
+  });
+});
