@@ -24,9 +24,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    // Damage found only once the logbook is in use still names the file and what to do.
-    const failure = logbook ? (await import('./store/sqlite/open.js')).asRefusal(error, session.dbPath) : error;
-    return report(failure, ctx);
+    return report(error, ctx);
   } finally {
     await logbook?.close();
   }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { completeComplaint, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
-import { Refusal, isBusy } from '../errors.js';
+import { Refusal } from '../errors.js';
+import { LogbookProblem } from '../store/errors.js';
 import { toRecord } from '../domain/record.js';
 import { CHANNELS, WANTS } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
@@ -88,7 +89,7 @@ async function keepingAnswers(
   try {
     return await record();
   } catch (error) {
-    if (!asked || !isBusy(error)) throw error;
+    if (!asked || !(error instanceof LogbookProblem && error.trouble.kind === 'busy')) throw error;
     throw new Refusal(
       `${session.dbPath} is busy with another till or an import, so nothing was logged; to log it once it is free: ${logCommand(draft, occurredAt)}`,
     );

@@ -52,3 +52,30 @@ export class BackupFailed extends Error {
     super(`cannot write the backup ${file}: ${reason}`);
   }
 }
+
+/** Why a logbook cannot be used, as the engine found it; the words for it are chosen where it is shown. */
+export type Trouble =
+  | { kind: 'a folder' }
+  | { kind: 'unreadable'; code: string }
+  | { kind: 'empty' }
+  | { kind: 'not a database' }
+  | { kind: 'another program' }
+  | { kind: 'damaged'; detail: string | null }
+  | { kind: 'newer'; schema: number }
+  | { kind: 'cannot create'; reason: string }
+  | { kind: 'cannot write'; code: string; folderToo: boolean }
+  | { kind: 'needs update'; from: number; to: number; code: string }
+  | { kind: 'changes beside it'; wal: string }
+  | { kind: 'half-done write' }
+  | { kind: 'busy' }
+  | { kind: 'update failed'; migration: string; reason: string; keptIn: string | null };
+
+/** The logbook at `where` cannot be used, for the reason `trouble` gives. */
+export class LogbookProblem extends Error {
+  constructor(
+    readonly where: string,
+    readonly trouble: Trouble,
+  ) {
+    super(`${where}: ${trouble.kind}`);
+  }
+}

@@ -30,7 +30,7 @@ import {
 import { timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
-import type { Db } from './open.js';
+import { asProblem, type Db } from './open.js';
 import { correctiveActions, countUntriaged, periodFigures, suggestions, tallyBy } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
@@ -41,19 +41,6 @@ import { saveSetting, storedSettings } from './settings.js';
  */
 const BATCH = 100;
 
-/** The rows of a statement read as they are asked for, a batch at a time; stopping early ends the statement. */
-async function* inBatches<T>(rows: Iterable<T>): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === BATCH) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 /** A logbook kept in one SQLite file: the store's functions, each done at once, behind the Logbook seam. */
 export class SqliteLogbook implements Logbook {
   constructor(
@@ -62,65 +49,69 @@ export class SqliteLogbook implements Logbook {
     private readonly path: string,
   ) {}
 
-  async log(complaint: NewComplaint) {
-    return logComplaint(this.db, complaint);
+  log(complaint: NewComplaint) {
+    return this.translated(() => logComplaint(this.db, complaint));
   }
 
-  async change(id: number, recordedAt: string, decide: Decide) {
-    return changeComplaint(this.db, id, recordedAt, decide);
+  change(id: number, recordedAt: string, decide: Decide) {
+    return this.translated(() => changeComplaint(this.db, id, recordedAt, decide));
   }
 
-  async find(id: number) {
-    return findComplaint(this.db, id);
+  find(id: number) {
+    return this.translated(() => findComplaint(this.db, id));
   }
 
-  async timeline(id: number) {
-    return timeline(this.db, id);
+  timeline(id: number) {
+    return this.translated(() => timeline(this.db, id));
   }
 
-  async list(filter: ComplaintFilter) {
-    return listComplaints(this.db, filter);
+  list(filter: ComplaintFilter) {
+    return this.translated(() => listComplaints(this.db, filter));
   }
 
   complaints(filter: ComplaintFilter) {
-    return inBatches(eachComplaint(this.db, filter));
+    return this.inBatches(eachComplaint(this.db, filter));
   }
 
   listed(filter: ComplaintFilter) {
-    return inBatches(eachComplaint(this.db, filter, LISTED_COLUMNS));
+    return this.inBatches(eachComplaint(this.db, filter, LISTED_COLUMNS));
   }
 
   rows(filter: ComplaintFilter) {
     const { columns, rows } = iterateComplaintRows(this.db, filter);
-    return { columns, batches: inBatches(rows) };
+    return { columns, batches: this.inBatches(rows) };
   }
 
-  async count(filter: ComplaintFilter) {
-    return countComplaints(this.db, filter);
+  count(filter: ComplaintFilter) {
+    return this.translated(() => countComplaints(this.db, filter));
   }
 
-  async earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number) {
-    return earlierByCustomer(this.db, person, beforeId, latest);
+  earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number) {
+    return this.translated(() => earlierByCustomer(this.db, person, beforeId, latest));
   }
 
-  async usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number) {
-    return usedValues(this.db, column, limit);
+  usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number) {
+    return this.translated(() => usedValues(this.db, column, limit));
   }
 
-  async spellingsInUse(field: SpeltField) {
-    return spellingsInUse(this.db, field);
+  spellingsInUse(field: SpeltField) {
+    return this.translated(() => spellingsInUse(this.db, field));
   }
 
-  async causesInUse() {
-    return causesInUse(this.db);
+  causesInUse() {
+    return this.translated(() => causesInUse(this.db));
   }
 
-  async desk(now: string, followUpDueBefore: string, shown: number) {
-    return desk(this.db, now, followUpDueBefore, shown);
+  desk(now: string, followUpDueBefore: string, shown: number) {
+    return this.translated(() => desk(this.db, now, followUpDueBefore, shown));
   }
 
   /** One read transaction, begun before the first read and ended after the last, whatever `read` awaits between them. */
-  async atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
+  atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
+    return this.translated(() => this.readAtOnce(read));
+  }
+
+  private async readAtOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
     const { db } = this;
     const reads: ReportReads = {
       tally: async (dimension, span) => tallyBy(db, dimension, span),
@@ -137,61 +128,89 @@ export class SqliteLogbook implements Logbook {
     }
   }
 
-  async causeCounts() {
-    return causeCounts(this.db);
+  causeCounts() {
+    return this.translated(() => causeCounts(this.db));
   }
 
-  async renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {
-    return renameCause(this.db, recordedAt, plan);
+  renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {
+    return this.translated(() => renameCause(this.db, recordedAt, plan));
   }
 
-  async settings() {
-    return storedSettings(this.db);
+  settings() {
+    return this.translated(() => storedSettings(this.db));
   }
 
-  async saveSetting(key: string, value: string) {
-    saveSetting(this.db, key, value);
+  saveSetting(key: string, value: string) {
+    return this.translated(() => saveSetting(this.db, key, value));
   }
 
-  async heldIds(ids: readonly number[]) {
-    return heldIds(this.db, ids);
+  heldIds(ids: readonly number[]) {
+    return this.translated(() => heldIds(this.db, ids));
   }
 
-  async heldUids(uids: readonly string[]) {
-    return heldUids(this.db, uids);
+  heldUids(uids: readonly string[]) {
+    return this.translated(() => heldUids(this.db, uids));
   }
 
-  async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
-    return importComplaints(this.db, options, read);
+  importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
+    return this.translated(() => importComplaints(this.db, options, read));
   }
 
-  async backup(file: string, replace: boolean) {
-    return backupTo(this.db, this.path, file, replace);
+  backup(file: string, replace: boolean) {
+    return this.translated(() => backupTo(this.db, this.path, file, replace));
   }
 
-  async check() {
-    return checkLogbook(this.db);
+  check() {
+    return this.translated(() => checkLogbook(this.db));
   }
 
-  async recount() {
-    recountFigures(this.db);
+  recount() {
+    return this.translated(() => recountFigures(this.db));
   }
 
-  async complaintsOf(wanted: string, by: ForgetBy) {
-    return complaintsOf(this.db, wanted, by);
+  complaintsOf(wanted: string, by: ForgetBy) {
+    return this.translated(() => complaintsOf(this.db, wanted, by));
   }
 
-  async forget(wanted: string, by: ForgetBy, at: string) {
-    const erasure = forgetPerson(this.db, wanted, by, at);
-    if (erasure.ids.length > 0) rewriteFile(this.db);
-    return erasure;
+  forget(wanted: string, by: ForgetBy, at: string) {
+    return this.translated(() => {
+      const erasure = forgetPerson(this.db, wanted, by, at);
+      if (erasure.ids.length > 0) rewriteFile(this.db);
+      return erasure;
+    });
   }
 
-  async complaintsMentioning(values: readonly string[]) {
-    return complaintsMentioning(this.db, values);
+  complaintsMentioning(values: readonly string[]) {
+    return this.translated(() => complaintsMentioning(this.db, values));
   }
 
   async close() {
     this.db.close();
+  }
+
+  /** What `work` gives, or a driver's error as the problem it is with this logbook (asProblem). */
+  private async translated<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw asProblem(error, this.path);
+    }
+  }
+
+  /** The rows of a statement a batch at a time, as they are asked for; stopping early ends the statement. */
+  private async *inBatches<T>(rows: Iterable<T>): AsyncGenerator<T[]> {
+    let batch: T[] = [];
+    try {
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length === BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+    } catch (error) {
+      throw asProblem(error, this.path);
+    }
+    if (batch.length > 0) yield batch;
   }
 }

@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentUid } from '../../domain/identity.js';
 import { personKey } from '../../domain/person.js';
-import { Refusal, isBusy } from '../../errors.js';
+import { isBusy } from '../../errors.js';
+import { LogbookProblem } from '../errors.js';
 
 export type Db = Database.Database;
 
@@ -80,7 +81,7 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
   const header = sqliteHeader(path);
   const denied = unwritable(path);
   if (denied !== undefined && purpose === 'write') {
-    throw new Refusal(`cannot open the database ${path} for writing (${denied}); check its permissions and its folder's, or choose another --db`);
+    throw new LogbookProblem(path, { kind: 'cannot write', code: denied, folderToo: true });
   }
   let db: Db | undefined;
   try {
@@ -92,9 +93,7 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
     const pending = pendingMigrations(db, migrations);
     if (pending.length > 0 && denied !== undefined) {
       const from = Math.max(0, ...appliedVersions(db));
-      throw new Refusal(
-        `${path} must first be updated for this version of complaints (schema ${from} to ${pending[pending.length - 1]!.version}), which needs write access to it and its folder (${denied}); nothing was changed; copy it to a folder you can write to, or check its permissions`,
-      );
+      throw new LogbookProblem(path, { kind: 'needs update', from, to: pending[pending.length - 1]!.version, code: denied });
     }
     // A reader leaves the journal mode as it is, so that a backup kept with a rollback journal stays so.
     if (purpose === 'write') db.pragma('journal_mode = WAL');
@@ -105,7 +104,7 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
     return db;
   } catch (error) {
     db?.close();
-    throw asRefusal(error, path);
+    throw asProblem(error, path);
   }
 }
 
@@ -150,7 +149,7 @@ function readOnly(path: string, inWalMode: boolean): Db {
 function inMemory(path: string): Db {
   const wal = `${path}-wal`;
   if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > 0) {
-    throw new Refusal(`${path} cannot be read without writing: its latest changes are still in ${wal}; open it once where it can be written, or copy both files to a folder you can write to`);
+    throw new LogbookProblem(path, { kind: 'changes beside it', wal });
   }
   const image = readFileSync(path);
   image[18] = 1;
@@ -185,7 +184,7 @@ function createLogbook(path: string, migrations: Migration[]): void {
     }
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Refusal(`cannot create the database ${path}: ${reason}; choose another place with --db`);
+    throw new LogbookProblem(path, { kind: 'cannot create', reason });
   } finally {
     if (drafted) rmSync(draft, { force: true });
   }
@@ -208,7 +207,7 @@ function lendFunctions(db: Db): void {
 function sqliteHeader(path: string): Buffer {
   let header = Buffer.alloc(0);
   try {
-    if (statSync(path).isDirectory()) throw new Refusal(`${path} is a folder, not a database file; give a file with --db`);
+    if (statSync(path).isDirectory()) throw new LogbookProblem(path, { kind: 'a folder' });
     const fd = openSync(path, 'r');
     try {
       const buffer = Buffer.alloc(20);
@@ -217,13 +216,11 @@ function sqliteHeader(path: string): Buffer {
       closeSync(fd);
     }
   } catch (error) {
-    if (error instanceof Refusal) throw error;
-    throw new Refusal(`cannot read the database ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    if (error instanceof LogbookProblem) throw error;
+    throw new LogbookProblem(path, { kind: 'unreadable', code: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
-  if (header.length === 0) throw new Refusal(`${path} is an empty file, not a complaints database; remove it or choose another --db`);
-  if (header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
-    throw new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
-  }
+  if (header.length === 0) throw new LogbookProblem(path, { kind: 'empty' });
+  if (header.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) throw new LogbookProblem(path, { kind: 'not a database' });
   return header;
 }
 
@@ -231,7 +228,7 @@ function sqliteHeader(path: string): Buffer {
 function refuseIfForeign(db: Db, path: string): void {
   const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[];
   if (tables.length > 0 && !tables.includes('schema_migrations')) {
-    throw new Refusal(`${path} is an SQLite database of another program, not a complaints database; choose another --db`);
+    throw new LogbookProblem(path, { kind: 'another program' });
   }
 }
 
@@ -252,9 +249,9 @@ function refuseIfNewer(db: Db, path: string, migrations: Migration[]): void {
   // A damaged page can read as a version from the future; telling the owner to upgrade would
   // send them the wrong way.
   if (db.pragma('quick_check', { simple: true }) !== 'ok') {
-    throw new Refusal(`${path} is damaged; restore it from a backup`);
+    throw new LogbookProblem(path, { kind: 'damaged', detail: null });
   }
-  throw new Refusal(`${path} was written by a newer version of complaints (schema ${Math.max(...unknown)}); upgrade complaints to open it`);
+  throw new LogbookProblem(path, { kind: 'newer', schema: Math.max(...unknown) });
 }
 
 function migrate(db: Db, path: string, migrations: Migration[]): void {
@@ -281,10 +278,8 @@ function migrate(db: Db, path: string, migrations: Migration[]): void {
         record.run(migration.version, migration.name, new Date().toISOString());
       }).immediate();
     } catch (error) {
-      const kept = copy ? `; the logbook as it was is kept in ${copy}` : '';
-      throw new Refusal(
-        `could not bring ${path} up to date (migration ${migration.version} ${migration.name}: ${(error as Error).message}); nothing was changed${kept}`,
-      );
+      const name = `${migration.version} ${migration.name}`;
+      throw new LogbookProblem(path, { kind: 'update failed', migration: name, reason: (error as Error).message, keptIn: copy ?? null });
     }
   }
 }
@@ -307,18 +302,16 @@ function copyAside(db: Db, path: string, firstPending: number): string {
   return copy;
 }
 
-/** A driver error while using the logbook at `path`, as one line naming the file and what to do. */
-export function asRefusal(error: unknown, path: string): Error {
-  if (error instanceof Refusal) return error;
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_NOTADB') return new Refusal(`${path} is not a complaints database (not an SQLite file); choose another --db`);
-  if (code.startsWith('SQLITE_CORRUPT')) return new Refusal(`${path} is damaged (${(error as Error).message}); restore it from a backup`);
-  if (code === 'SQLITE_READONLY_ROLLBACK') {
-    return new Refusal(`${path} holds a write that a stopped process left half done, which only a process that can write it can roll back; open it once where it can be written`);
-  }
+/** A driver error while using the logbook at `path` as the problem it is; any other error as it is. */
+export function asProblem(error: unknown, path: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  if (code === 'SQLITE_NOTADB') return new LogbookProblem(path, { kind: 'not a database' });
+  if (code.startsWith('SQLITE_CORRUPT')) return new LogbookProblem(path, { kind: 'damaged', detail: (error as Error).message });
+  if (code === 'SQLITE_READONLY_ROLLBACK') return new LogbookProblem(path, { kind: 'half-done write' });
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
-    return new Refusal(`cannot open the database ${path} for writing (${code}); check its permissions or choose another --db`);
+    return new LogbookProblem(path, { kind: 'cannot write', code, folderToo: false });
   }
-  if (isBusy(error)) return new Refusal(`the database ${path} is busy with another till; try again`);
-  return error as Error;
+  if (isBusy(error)) return new LogbookProblem(path, { kind: 'busy' });
+  return error;
 }
