@@ -44,8 +44,7 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
   const readerOf = readersFor(context);
   const broken = rulesAt(now);
   // Each field's reader and where its cell is, worked out once for a million rows; each row is
-  // filled into a copy of one shape, as writing its fields into an empty object one by one cost
-  // a sixth of the time an import spends reading a file (commit message).
+  // filled into a copy of one shape, faster than adding its fields to an empty object (568ca8b).
   const names = FIELDS.map((field) => field.name);
   const readers = FIELDS.map((field) => readerOf(field.kind));
   const places = FIELDS.map((field) => columns.indexOf(field.column));
@@ -84,8 +83,7 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
 
 /** A cell's text, or null when blank. */
 function given(value: string): string | null {
-  // Most cells begin with a printable ASCII character, so are not blank; trimming each to see
-  // cost a twentieth of the time an import spends reading a file.
+  // Most cells begin with a printable ASCII character, so are not blank: no need to trim them to see (cd35f2f).
   const first = value.charCodeAt(0);
   return first > 0x20 && first < 0x7f ? value : value.trim() === '' ? null : value;
 }

@@ -159,10 +159,8 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
   };
   if (filter.statuses && filter.statuses.length > 0) anyOf('status', 'status', filter.statuses);
   for (const field of SPELT_FIELDS) {
-    // The unary + keeps SQLite off the column's index, there to find its spellings: taking an
-    // equality there for a few rows, it read all 135,000 complaints of a category to sort them
-    // (0.4 s at a million), where walking the complaints in the order asked for meets the first
-    // few at once.
+    // The unary + keeps SQLite off the column's index (there to find its spellings), which would
+    // read every complaint of a category to sort them rather than meet the first few (6643711).
     const spellings = filter[field];
     if (spellings !== undefined) anyOf(`+${field}`, field, spellings);
   }
@@ -243,8 +241,8 @@ const RECENT_ANSWERS = 5_000;
 
 /**
  * Earlier answers for a free-text field, most used first, to suggest at the till. Only the latest
- * complaints are counted: what the shop sells and who works there now, read in a few milliseconds
- * however long the history (counting every complaint took a second at a million).
+ * complaints are counted: what the shop sells and who works there now, read as quickly however
+ * long the history (e8e0108).
  */
 export function usedValues(db: Db, column: 'about' | 'cause' | 'assignee' | 'staff', limit = 50): string[] {
   return db

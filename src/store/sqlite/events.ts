@@ -17,12 +17,12 @@ export function appendEvent(db: Db, event: TimelineEvent): void {
 
 /**
  * The 'imported' event that begins the timeline of each complaint just imported, all in one
- * statement: appended one by one, they took a sixth of a million-row import. `ids` are the
+ * statement, much faster than one by one (5ff81a4). `ids` are the
  * complaints' ids in the logbook and `originals` their ids in the file, in the same order; the
  * event names the file, and the file's id where it differs.
  */
 export function appendImportedEvents(db: Db, ids: readonly number[], originals: readonly number[], at: string, source: string): void {
-  // Most imports keep the file's ids; a list of them takes a tenth of the memory of the pairs.
+  // Most imports keep the file's ids; a list of them takes far less memory than the pairs (41f7c62).
   const kept = originals.every((original, index) => original === ids[index]);
   const imported = kept
     ? `SELECT value AS id, value AS original FROM json_each(@list)`

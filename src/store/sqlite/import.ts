@@ -34,15 +34,15 @@ export async function importComplaints(
   read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>,
 ): Promise<Imported> {
   // Rows that clash are skipped here, and those whose ids are taken refused at the end, so the
-  // refusal can name them; the rows added meanwhile are rolled back with it. Positional
-  // parameters: binding the complaint's values by name took a third of the insert's time.
+  // refusal can name them; the rows added meanwhile are rolled back with it. Parameters are
+  // positional, which binds far faster than by name (93747c7).
   const insert = db.prepare(
     `INSERT INTO complaints (${IMPORTED_COLUMNS.join(', ')})
      VALUES (${IMPORTED_COLUMNS.map(() => '?').join(', ')})
      ON CONFLICT DO NOTHING`,
   );
   const holder = db.prepare(`SELECT id FROM complaints WHERE uid = ?`).pluck();
-  // One remedy at a time, beside its complaint: a batch's remedies passed as JSON took 8 µs each.
+  // One remedy at a time, beside its complaint: faster than a batch's remedies as JSON (568ca8b).
   const give = db.prepare(`INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`);
   const remedyWidth = IMPORTED_REMEDY_COLUMNS.length + 1;
   const width = IMPORTED_COLUMNS.length;
@@ -92,8 +92,7 @@ export async function importComplaints(
           if (kept) give.run(ids[ids.length - 1]!, rows.remedies[remedy + 1], rows.remedies[remedy + 2], rows.remedies[remedy + 3]);
         }
       }
-      // Batch by batch, while the next is being read: after them all, the events took ~2 s of a
-      // million-row import in which nothing else was done.
+      // Batch by batch, while the next is being read, rather than after them all (420405f).
       appendImportedEvents(db, ids.slice(batchStart), originals, options.recordedAt, options.source);
     }
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
@@ -142,9 +141,8 @@ function logbookBytes(db: Db): number {
  * Runs `load` with the logbook in rollback-journal mode when this is the only connection to it,
  * and in write-ahead-log mode as always when another till has it open. A load in the log writes
  * every page twice, once into the log and once from it into the file when the log is copied back
- * (at 1M complaints ~2.2 s of a 13 s import); a rollback journal holds only the pages the load
- * changes that were in the file before, so a load into a new or small logbook writes its pages
- * once. Meanwhile another till cannot open the logbook, and once the load's pages no longer fit
+ * (d5df5d6); a rollback journal holds only the pages the load changes that were in the file
+ * before, so a load into a new or small logbook writes its pages once. Meanwhile another till cannot open the logbook, and once the load's pages no longer fit
  * in memory it cannot read it either: it waits as it would for any other write (busy_timeout).
  * Write-ahead-log mode comes back afterwards; should the switch back fail, the next till to open
  * the logbook makes it.
@@ -184,10 +182,9 @@ function backToWriteAheadLog(db: Db): void {
 /**
  * Drops the indexes of complaints and remedies, and the triggers that keep daily_figures, and
  * returns the statements that make them again, as the migrations wrote them. Building an index
- * once from all the rows costs less than keeping it up row by row, once the rows are many: 1M
- * rows in a micro-benchmark 24.5 s -> 14.5 s + 4.4 s to rebuild, 100k rows 2.0 s -> 1.4 s + 0.3 s.
- * The triggers cost ~10 µs a row (100k rows: 1 s); recounting every day's figures once costs
- * less. The unique index of uids goes too; importComplaints keeps its rule meanwhile.
+ * once from all the rows costs less than keeping it up row by row, once the rows are many
+ * (a891bca), and recounting every day's figures once less than the triggers row by row. The
+ * unique index of uids goes too; importComplaints keeps its rule meanwhile.
  */
 function setUpkeepAside(db: Db): string[] {
   const kept = db
