@@ -25,8 +25,8 @@ export function personKeys(person: Pick<Complaint, 'customer' | 'contact'>): { c
 
 // A complaint's remedies as one JSON array, oldest first; looked up only for complaints that have one.
 const REMEDIES_OF = `CASE WHEN remedy IS NULL THEN '[]' ELSE (
-    SELECT json_group_array(json_object('given_at', given_at, 'remedy', remedy, 'cost_minor', cost_minor) ORDER BY given_at, id)
-      FROM remedies WHERE complaint_id = complaints.id) END AS remedies`;
+    SELECT json_group_array(json_object('given_at', given_at, 'remedy', remedy, 'cost_minor', cost_minor))
+      FROM (SELECT given_at, remedy, cost_minor FROM remedies WHERE complaint_id = complaints.id ORDER BY given_at, id)) END AS remedies`;
 
 // A complaint as the rest of the program knows it: every field (its remedies as JSON text, read
 // by withRemedies), without the person keys, which are the store's own.
