@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdtempSync, readFileSync, renameSync, statSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { knownMigrations } from '../../src/store/sqlite/open.js';
+import { sqliteMigrations as knownMigrations } from '../../src/store/sqlite/open.js';
 import { snapshot } from '../support/folder-snapshot.js';
 import { THIRTY_COMPLAINTS } from '../support/logbooks.js';
 import { stopHalfWay } from '../support/stopped-write.js';

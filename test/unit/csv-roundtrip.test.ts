@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spellingToKeep, tidySpelling } from '../../src/domain/spelling.js';
 import type { Complaint } from '../../src/domain/complaint.js';
-import { personKeys } from '../../src/store/sqlite/complaints.js';
+import { personKeys } from '../../src/store/stored-complaint.js';
 import { openDatabase } from '../../src/store/sqlite/open.js';
 import { runInProcess } from '../support/in-process.js';
 import { madeByCommands } from '../support/made-by-commands.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentUid } from '../../src/domain/identity.js';
-import { knownMigrations, openDatabase, openEmptyLogbook, openForReading, type Db } from '../../src/store/sqlite/open.js';
+import { sqliteMigrations as knownMigrations, openDatabase, openEmptyLogbook, openForReading, type Db } from '../../src/store/sqlite/open.js';
 import { inWords } from '../../src/output/store-errors.js';
 import { LogbookProblem } from '../../src/store/errors.js';
 import { dumpDatabase } from '../e2e/harness.js';

@@ -7,7 +7,8 @@ import { mergeSpellings, type Tally } from '../../src/domain/pareto.js';
 import { spellingKey } from '../../src/domain/spelling.js';
 import { causesInUse } from '../../src/store/sqlite/complaints.js';
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js';
-import { byDays, periodFigures, recountDailyFigures, tallyBy } from '../../src/store/sqlite/report.js';
+import { byDays } from '../../src/store/daily-figures.js';
+import { periodFigures, recountDailyFigures, tallyBy } from '../../src/store/sqlite/report.js';
 
 // The report counts through indexes chosen for speed (a seek per cause spelling, SQLite's median);
 // these properties hold them to what the figures mean, computed here the plain way.

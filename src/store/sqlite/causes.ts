@@ -1,4 +1,5 @@
 import type { CauseCount, CauseRename } from '../logbook.js';
+import { causeRenamed } from '../stored-complaint.js';
 import { appendEvent } from './events.js';
 import { causesInUse, updateComplaint } from './complaints.js';
 import type { Db } from './open.js';
@@ -29,13 +30,7 @@ export function renameCause(
         .all(JSON.stringify(rename.from), rename.to) as Array<{ id: number; cause: string }>;
       for (const { id, cause } of affected) {
         updateComplaint(db, id, { cause: rename.to });
-        appendEvent(db, {
-          complaint_id: id,
-          at: recordedAt,
-          recorded_at: recordedAt,
-          action: 'cause-renamed',
-          changes: { cause: rename.to, previous_cause: cause },
-        });
+        appendEvent(db, causeRenamed(id, cause, rename.to, recordedAt));
       }
       return { ...rename, changed: affected.length };
     })

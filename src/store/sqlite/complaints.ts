@@ -5,23 +5,17 @@ import type { Waiting } from '../../domain/complaint.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
+import { loggedChanges, personKeys, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import type { EarlierComplaints } from '../logbook.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
-import { overdueAt } from './rules.js';
+import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
+import { overdueAt } from '../rules.js';
 
 
 // The columns kept for a complaint; a new one's keys are checked against it, and a change's
 // against the writable ones, before they reach SQL.
 const STORED = new Set<string>(STORED_FIELDS.map((field) => field.name));
-
-/**
- * The person keys (migrations/sqlite/0004) of a complaint's name and contact, bound beside them in the
- * same statement, so that a key never disagrees with the name or contact it stands for.
- */
-export function personKeys(person: Pick<Complaint, 'customer' | 'contact'>): { customer_key: string | null; contact_key: string | null } {
-  return { customer_key: personKeyOf(person.customer, 'customer'), contact_key: personKeyOf(person.contact, 'contact') };
-}
 
 // A complaint's remedies as one JSON array, oldest first; looked up only for complaints that have one.
 const REMEDIES_OF = `CASE WHEN remedy IS NULL THEN '[]' ELSE (
@@ -31,12 +25,6 @@ const REMEDIES_OF = `CASE WHEN remedy IS NULL THEN '[]' ELSE (
 // A complaint as the rest of the program knows it: every field (its remedies as JSON text, read
 // by withRemedies), without the person keys, which are the store's own.
 const COMPLAINT_SELECTION = FIELDS.map((field) => (field.kind.type === 'remedies' ? REMEDIES_OF : field.name)).join(', ');
-
-type StoredComplaint = Omit<Complaint, 'remedies'> & { remedies: string };
-
-function withRemedies(row: StoredComplaint): Complaint {
-  return { ...row, remedies: JSON.parse(row.remedies) as Remedy[] };
-}
 
 function* eachWithRemedies(rows: Iterable<StoredComplaint>): IterableIterator<Complaint> {
   for (const row of rows) yield withRemedies(row);
@@ -139,11 +127,6 @@ const ORDER: Record<ComplaintFilter['order'], string> = {
   'by resolved': 'resolved_at, id',
 };
 
-// Someone to call back: a customer's name or a contact recorded. Asked of the columns, not of their
-// person keys, so that no plan goes through the keys' partial indexes: they hold most complaints,
-// and the few resolved ones this narrows are found by status.
-const SOMEONE_TO_CALL = '(customer IS NOT NULL OR contact IS NOT NULL)';
-
 function limitOf(filter: ComplaintFilter): string {
   return filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
 }
@@ -202,39 +185,14 @@ export function earlierByCustomer(
   };
 }
 
-/**
- * Each spelling in use in `column`, found by seeking from one to the next in the index it leads
- * (complaints_by_cause, _by_category, _by_assignee): as many steps as there are spellings, however
- * many complaints have them. The rows are `spelling`; the last one is NULL.
- */
-function spellingsIn(column: SpeltField): string {
-  // IS NOT NULL lets the first step use an index that leaves out complaints without a value.
-  return `WITH RECURSIVE spellings(spelling) AS (
-    SELECT MIN(${column}) FROM complaints WHERE ${column} IS NOT NULL
-    UNION ALL
-    SELECT (SELECT MIN(${column}) FROM complaints WHERE ${column} > spelling) FROM spellings WHERE spelling IS NOT NULL)`;
-}
-
-export const CAUSE_SPELLINGS = spellingsIn('cause');
-
 /** Every spelling in use in `column`, in binary order. */
 export function spellingsInUse(db: Db, column: SpeltField): string[] {
-  return db.prepare(`${spellingsIn(column)} SELECT spelling FROM spellings WHERE spelling IS NOT NULL`).pluck().all() as string[];
+  return db.prepare(spellingsInUseOf(column)).pluck().all() as string[];
 }
 
-/**
- * Every cause in use, the one first met in time first (by when its earliest complaint happened),
- * so the first spelling of each wins.
- */
+/** Every cause in use, the one first met in time first, so the first spelling of each wins. */
 export function causesInUse(db: Db): string[] {
-  return db
-    .prepare(
-      `${CAUSE_SPELLINGS}
-       SELECT spelling FROM spellings WHERE spelling IS NOT NULL
-        ORDER BY (SELECT MIN(occurred_at) FROM complaints WHERE cause = spelling), spelling`,
-    )
-    .pluck()
-    .all() as string[];
+  return db.prepare(CAUSES_IN_USE).pluck().all() as string[];
 }
 
 const RECENT_ANSWERS = 5_000;
@@ -315,9 +273,8 @@ export function logComplaint(db: Db, complaint: NewComplaint): Complaint {
   return db
     .transaction(() => {
       const id = insertComplaint(db, complaint);
-      const { status, logged_at, occurred_at, remedies, uid, ...said } = complaint;
-      const changes = Object.fromEntries(Object.entries(said).filter(([, value]) => value !== null));
-      appendEvent(db, { complaint_id: id, at: occurred_at, recorded_at: logged_at, action: 'logged', changes });
+      const changes = loggedChanges(complaint);
+      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes });
       return { ...complaint, id };
     })
     .immediate();

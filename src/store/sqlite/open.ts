@@ -1,42 +1,20 @@
 import Database from 'better-sqlite3';
 import {
-  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync,
-  statSync,
+  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
 import { personKey } from '../../domain/person.js';
 import { isBusy } from '../../errors.js';
 import { LogbookProblem } from '../errors.js';
+import { knownMigrations, type Migration } from '../migrations.js';
 
 export type Db = Database.Database;
 
-const MIGRATIONS_DIR = join(migrationsFolder(), 'sqlite');
 const SQLITE_HEADER = 'SQLite format 3\0';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-/** The package's migrations/ folder: the nearest one above this module, built or not. */
-function migrationsFolder(): string {
-  for (let folder = new URL('./', import.meta.url); ; folder = new URL('../', folder)) {
-    const candidate = new URL('migrations/', folder);
-    if (existsSync(candidate)) return fileURLToPath(candidate);
-    if (folder.pathname === '/') throw new Error(`no migrations folder above ${import.meta.url}`);
-  }
-}
-
-export function knownMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .map((file) => /^(\d{4})_(.+)\.sql$/.exec(file))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(join(dir, m[0]), 'utf8') }))
-    .sort((a, b) => a.version - b.version);
-}
+/** The SQLite logbook's migrations (migrations/sqlite). */
+export const sqliteMigrations = (dir?: string): Migration[] => knownMigrations('sqlite', dir);
 
 /** Whether nothing is at `path`. A file that cannot be looked at (a folder on the way is private) is there: opening it says why. */
 export function isMissing(path: string): boolean {
@@ -53,7 +31,7 @@ export function isMissing(path: string): boolean {
  * Opens the logbook at `path` for writing, creating it (0600, in a 0700 folder) if it does not
  * exist, and brings its schema up to date. Anything that is not a complaints database is refused untouched.
  */
-export function openDatabase(path: string, migrations = knownMigrations()): Db {
+export function openDatabase(path: string, migrations = sqliteMigrations()): Db {
   if (!existsSync(path)) createLogbook(path, migrations);
   return openExisting(path, migrations, 'write');
 }
@@ -66,12 +44,12 @@ export function openDatabase(path: string, migrations = knownMigrations()): Db {
  * date, roll back a write that a stopped process left half done, and tidy away its -wal and -shm
  * files when done: a read-only connection can do none of these.
  */
-export function openForReading(path: string, migrations = knownMigrations()): Db {
+export function openForReading(path: string, migrations = sqliteMigrations()): Db {
   return openExisting(path, migrations, 'read');
 }
 
 /** A new, empty logbook in memory: what a dry run checks against when the logbook does not exist yet. */
-export function openEmptyLogbook(migrations = knownMigrations()): Db {
+export function openEmptyLogbook(migrations = sqliteMigrations()): Db {
   const db = ready(new Database(':memory:'));
   migrate(db, ':memory:', migrations);
   return db;

@@ -1,8 +1,9 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
-import { CAUSE_SPELLINGS } from './complaints.js';
-import { OPEN, overdueAt } from './rules.js';
+import { CAUSE_SPELLINGS, DIMENSION_COLUMN } from '../queries.js';
+import { OPEN, overdueAt } from '../rules.js';
 import type { StoredSpan } from '../logbook.js';
+import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDays } from '../daily-figures.js';
 import type { Db } from './open.js';
 
 // Everything here is counted by SQLite over the period's occurred_at range, so a report reads only
@@ -10,15 +11,6 @@ import type { Db } from './open.js';
 // 0006) rather than the complaints' full rows, and for the summary from what each day adds up to
 // (daily_figures, 0006), with the full rows of its partial first and last days only.
 
-// The dimension names are the column names; the map keeps anything else out of the SQL.
-const COLUMN: Record<Dimension, string> = {
-  cause: 'cause',
-  category: 'category',
-  about: 'about',
-  channel: 'channel',
-  assignee: 'assignee',
-  remedy: 'remedy',
-};
 
 const IN_PERIOD = `occurred_at >= @since AND occurred_at < @until`;
 
@@ -30,7 +22,7 @@ const IN_PERIOD = `occurred_at >= @since AND occurred_at < @until`;
 export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[] {
   if (dimension === 'cause') return tallyByCause(db, span);
   if (dimension === 'remedy') return tallyByRemedy(db, span);
-  const column = COLUMN[dimension];
+  const column = DIMENSION_COLUMN[dimension];
   const sql = TRIAGED_DIMENSIONS.includes(dimension)
     ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
         WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL
@@ -81,31 +73,19 @@ function tallyByRemedy(db: Db, span: StoredSpan): Tally[] {
  * from new): those with no value in `dimension` when it needs triage, else those with no cause.
  */
 export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan): number {
-  const column = TRIAGED_DIMENSIONS.includes(dimension) ? COLUMN[dimension] : 'cause';
+  const column = TRIAGED_DIMENSIONS.includes(dimension) ? DIMENSION_COLUMN[dimension] : 'cause';
   return db
     .prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL`)
     .pluck()
     .get(span) as number;
 }
 
-// What a day's complaints add up to, as daily_figures keeps them and complaint_figures gives them
-// for one complaint (migrations/sqlite/0006).
-const DAILY_FIGURES = [
-  'logged', 'resolved', 'rejected', 'answered', 'answered_in_time', 'followed_up', 'rated', 'satisfaction', 'cost_minor',
-] as const;
-const SUMS = DAILY_FIGURES.map((figure) => `COALESCE(SUM(${figure}), 0) AS ${figure}`).join(', ');
-const LISTED_FIGURES = DAILY_FIGURES.join(', ');
-
-// What each complaint adds to the day it happened on, and each remedy to the day it was given (migrations/sqlite/0009).
-const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')}
-  FROM (SELECT * FROM complaint_figures UNION ALL SELECT * FROM remedy_figures) GROUP BY day`;
-
 /**
  * Counts every day's figures again from its complaints, as the triggers of migrations/sqlite/0006 keep
  * them; for an import that set the triggers aside, or a logbook whose figures were tampered with.
  */
 export function recountDailyFigures(db: Db): void {
-  db.exec(`DELETE FROM daily_figures; INSERT INTO daily_figures (day, ${LISTED_FIGURES}) ${COUNTED_BY_DAY}`);
+  db.exec(RECOUNT);
 }
 
 /**
@@ -113,16 +93,7 @@ export function recountDailyFigures(db: Db): void {
  * day whose complaints have all gone (deleted, or moved to another day) keeps a row of zeros.
  */
 export function miscountedDays(db: Db): string[] {
-  const kept = `SELECT day, ${LISTED_FIGURES} FROM daily_figures WHERE ${DAILY_FIGURES.map((figure) => `${figure} <> 0`).join(' OR ')}`;
-  return db
-    .prepare(
-      `SELECT day FROM (${kept} EXCEPT ${COUNTED_BY_DAY})
-       UNION
-       SELECT day FROM (${COUNTED_BY_DAY} EXCEPT ${kept})
-       ORDER BY day`,
-    )
-    .pluck()
-    .all() as string[];
+  return db.prepare(MISCOUNTED_DAYS).pluck().all() as string[];
 }
 
 /** The summary's figures for the complaints that occurred in `span`, as they stand at `now`, and the remedies given in it. */
@@ -166,28 +137,6 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
 }
 
 /**
- * `span` cut where daily_figures can stand for its complaints: the UTC days [wholeFrom,
- * wholeUntil) that lie wholly inside it (none when equal), and the stored times before and after
- * them, [since, headUntil) and [tailFrom, until), whose complaints are read one by one. Days
- * compare with stored times as their prefixes do, so the three hold each complaint once.
- */
-export function byDays(span: StoredSpan): { wholeFrom: string; wholeUntil: string; headUntil: string; tailFrom: string } {
-  const firstDay = span.since.slice(0, 10);
-  const wholeFrom = span.since === `${firstDay}T00:00:00.000Z` ? firstDay : dayAfter(firstDay);
-  const wholeUntil = span.until.slice(0, 10) > wholeFrom ? span.until.slice(0, 10) : wholeFrom;
-  return {
-    wholeFrom,
-    wholeUntil,
-    headUntil: span.until < wholeFrom ? span.until : wholeFrom,
-    tailFrom: span.since > wholeUntil ? span.since : wholeUntil,
-  };
-}
-
-function dayAfter(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
  * Corrective actions recorded (resolved) within `span` on complaints whose `dimension` is spelt
  * as one of `spellings` (`(none)` standing for no value), in the order they were recorded; at
  * most `limit`. Each action's key is its complaint's spelling.
@@ -199,7 +148,7 @@ export function correctiveActions(
   span: StoredSpan,
   limit: number,
 ): Excerpt<CorrectiveAction> {
-  const column = COLUMN[dimension];
+  const column = DIMENSION_COLUMN[dimension];
   // The unary + keeps SQLite on the index of actions by when they were recorded: offered the
   // column's own index for the spellings, it read every complaint with a vital cause (eb2f5d5).
   return excerpt<CorrectiveAction>(db, {

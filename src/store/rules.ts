@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from '../../domain/lifecycle.js';
+import { OPEN_STATUSES } from '../domain/lifecycle.js';
 
 // The lifecycle's rules as SQL, each written once for every query that needs it. Where JavaScript
 // states the same rule (domain/lifecycle.ts), test/unit/business-rules.test.ts holds the two to

@@ -1,0 +1,46 @@
+import type { SpeltField } from '../domain/filter.js';
+import type { Dimension } from '../domain/pareto.js';
+
+// SQL that both engines run as written.
+
+/**
+ * Each spelling in use in `column`, found by seeking from one to the next in the index it leads
+ * (complaints_by_cause, _by_category, _by_assignee): as many steps as there are spellings, however
+ * many complaints have them. The rows are `spelling`; the last one is NULL.
+ */
+function spellingsIn(column: SpeltField): string {
+  // IS NOT NULL lets the first step use an index that leaves out complaints without a value.
+  return `WITH RECURSIVE spellings(spelling) AS (
+    SELECT MIN(${column}) FROM complaints WHERE ${column} IS NOT NULL
+    UNION ALL
+    SELECT (SELECT MIN(${column}) FROM complaints WHERE ${column} > spelling) FROM spellings WHERE spelling IS NOT NULL)`;
+}
+
+export const CAUSE_SPELLINGS = spellingsIn('cause');
+
+/** Every spelling in use in `column`, in binary order. */
+export function spellingsInUseOf(column: SpeltField): string {
+  return `${spellingsIn(column)} SELECT spelling FROM spellings WHERE spelling IS NOT NULL`;
+}
+
+/** Every cause in use, the one first met in time first (by when its earliest complaint happened), so the first spelling of each wins. */
+export const CAUSES_IN_USE = `${CAUSE_SPELLINGS}
+  SELECT spelling FROM spellings WHERE spelling IS NOT NULL
+   ORDER BY (SELECT MIN(occurred_at) FROM complaints WHERE cause = spelling), spelling`;
+
+/** The column each dimension of the report counts by; the map keeps anything else out of the SQL. */
+export const DIMENSION_COLUMN: Record<Dimension, string> = {
+  cause: 'cause',
+  category: 'category',
+  about: 'about',
+  channel: 'channel',
+  assignee: 'assignee',
+  remedy: 'remedy',
+};
+
+/**
+ * Someone to call back: a customer's name or a contact recorded. Asked of the columns, not of
+ * their person keys, so that no plan goes through the keys' partial indexes: they hold most
+ * complaints, and the few resolved ones this narrows are found by status.
+ */
+export const SOMEONE_TO_CALL = '(customer IS NOT NULL OR contact IS NOT NULL)';
