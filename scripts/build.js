@@ -15,8 +15,9 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  // The native driver is loaded from node_modules as installed.
-  external: ['better-sqlite3'],
+  // The database drivers are loaded from node_modules as installed (the native one must be; pg
+  // looks for an optional native binding of its own that a bundle would have to resolve).
+  external: ['better-sqlite3', 'pg', 'pg-connection-string'],
   // Bundled CommonJS packages (commander, string-width) call require(); ESM has none of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -4,7 +4,7 @@ import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { decideColor } from './output/terminal.js';
-import { databasePath } from './store/location.js';
+import { logbookAddress } from './store/location.js';
 import type { Logbook } from './store/logbook.js';
 import type { Access } from './store/open.js';
 import { registerCommands } from './commands/index.js';
@@ -34,7 +34,7 @@ function buildProgram(session: Session): Command {
   const program = new Command('complaints')
     .description('A complaint logbook for a small shop: log at the till, triage, resolve, follow up, review weekly.')
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <file>', 'the logbook file (default: $COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
+    .option('--db <file>', 'the logbook: a file, or a postgres:// URL of one several tills share (default: $COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
     .option('--no-color', 'never colour the output (NO_COLOR does the same)')
     .addOption(new Option('--no-input', 'never prompt; missing answers are errors'))
     .helpOption('-h, --help', 'show help')
@@ -60,12 +60,12 @@ function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook:
     ...ctx,
     color: false,
     canPrompt: false,
-    dbPath: '',
+    address: { engine: 'sqlite', file: '', shown: '' },
     async logbook(access: Access) {
       const existing = opened();
       if (existing) return existing;
       const { openLogbook } = await import('./store/open.js');
-      const logbook = await openLogbook(session.dbPath, access);
+      const logbook = await openLogbook(session.address, access);
       keep(logbook);
       return logbook;
     },
@@ -79,7 +79,7 @@ function settle(ctx: Ctx, globals: { db?: string; color: boolean; input: boolean
   return {
     color: decideColor(globals.color, ctx.env, ctx.stdoutIsTTY),
     canPrompt: globals.input && ctx.stdinIsTTY && ctx.stderrIsTTY && !isSet(ctx.env.CI),
-    dbPath: databasePath(globals.db, ctx.env),
+    address: logbookAddress(globals.db, ctx.env),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { LogbookAddress } from './store/location.js';
 import type { Logbook } from './store/logbook.js';
 import type { Access } from './store/open.js';
 
@@ -22,7 +23,8 @@ export interface Session extends Ctx {
   color: boolean;
   /** Whether a missing answer may be asked for at the terminal rather than being an error. */
   canPrompt: boolean;
-  dbPath: string;
+  /** Where the logbook is; `address.shown` names it in messages. */
+  address: LogbookAddress;
   /** The open logbook, opened (and brought up to date) on first use as `access` says. */
   logbook(access: Access): Promise<Logbook>;
   /** A line of output (data) on stdout. */

@@ -22,5 +22,5 @@ export function registerBackup(program: Command, session: Session): void {
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
   const file = requiredText(fileText, 'the backup file name');
   const pages = await (await session.logbook('read')).backup(file, Boolean(options.force));
-  session.print(`Backed up ${session.dbPath} to ${file} (${pages} pages).`);
+  session.print(`Backed up ${session.address.shown} to ${file} (${pages} pages).`);
 }

@@ -41,8 +41,8 @@ export async function runCheck(options: { recount?: boolean }, session: Session)
   const found = counted(problems.length, 'problem');
   throw new Refusal(
     findings.damage.length > 0
-      ? `${session.dbPath} is damaged (${found}, listed above); restore it from a backup`
-      : `${session.dbPath} has ${found} (listed above)`,
+      ? `${session.address.shown} is damaged (${found}, listed above); restore it from a backup`
+      : `${session.address.shown} has ${found} (listed above)`,
   );
 }
 

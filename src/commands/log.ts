@@ -91,7 +91,7 @@ async function keepingAnswers(
   } catch (error) {
     if (!asked || !(error instanceof LogbookProblem && error.trouble.kind === 'busy')) throw error;
     throw new Refusal(
-      `${session.dbPath} is busy with another till or an import, so nothing was logged; to log it once it is free: ${logCommand(draft, occurredAt)}`,
+      `${session.address.shown} is busy with another till or an import, so nothing was logged; to log it once it is free: ${logCommand(draft, occurredAt)}`,
     );
   }
 }

@@ -47,5 +47,15 @@ function problemInWords(path: string, trouble: Trouble): string {
       return `the database ${path} is busy with another till; try again`;
     case 'update failed':
       return `could not bring ${path} up to date (migration ${trouble.migration}: ${trouble.reason}); nothing was changed${trouble.keptIn === null ? '' : `; the logbook as it was is kept in ${trouble.keptIn}`}`;
+    case 'other tables':
+      return `${path} holds the tables of another program, not a complaints logbook; give an empty database or another --db`;
+    case 'unreachable':
+      return `cannot reach the logbook's server ${path} (${trouble.detail}); check the network and that the server is running`;
+    case 'login refused':
+      return `the server ${path} refused the login (${trouble.detail}); check the user name and the password in ~/.pgpass or PGPASSWORD`;
+    case 'no database':
+      return `the server has no database for ${path} (${trouble.detail}); create it first (createdb), or check the name in --db`;
+    case 'not allowed':
+      return `the logbook ${path} does not allow this to its user (${trouble.detail}); ask whoever runs the server`;
   }
 }

@@ -68,7 +68,13 @@ export type Trouble =
   | { kind: 'changes beside it'; wal: string }
   | { kind: 'half-done write' }
   | { kind: 'busy' }
-  | { kind: 'update failed'; migration: string; reason: string; keptIn: string | null };
+  | { kind: 'update failed'; migration: string; reason: string; keptIn: string | null }
+  // A logbook on a PostgreSQL server; `detail` is the server's or the driver's own words.
+  | { kind: 'other tables' }
+  | { kind: 'unreachable'; detail: string }
+  | { kind: 'login refused'; detail: string }
+  | { kind: 'no database'; detail: string }
+  | { kind: 'not allowed'; detail: string };
 
 /** The logbook at `where` cannot be used, for the reason `trouble` gives. */
 export class LogbookProblem extends Error {

@@ -3,13 +3,45 @@ import { join } from 'node:path';
 import type { Env } from '../context.js';
 import { UsageError } from '../errors.js';
 
-/** Where the logbook lives: `--db`, else `$COMPLAINTS_DB`, else the XDG data folder. */
-export function databasePath(flag: string | undefined, env: Env): string {
+/**
+ * Where the logbook is kept: a file, for the SQLite logbook of one till, or a PostgreSQL database
+ * that several tills share. `shown` is how messages name it: a URL without its password.
+ */
+export type LogbookAddress = { engine: 'sqlite'; file: string; shown: string } | { engine: 'postgres'; url: string; shown: string };
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/** Where the logbook lives: `--db`, else `$COMPLAINTS_DB`, else the file in the XDG data folder. */
+export function logbookAddress(flag: string | undefined, env: Env): LogbookAddress {
   if (flag !== undefined) {
-    if (flag.trim() === '') throw new UsageError('--db needs a file name');
-    return flag;
+    if (flag.trim() === '') throw new UsageError('--db needs a file name or a postgres:// URL');
+    return addressOf(flag, '--db');
   }
-  if (env.COMPLAINTS_DB) return env.COMPLAINTS_DB;
+  if (env.COMPLAINTS_DB) return addressOf(env.COMPLAINTS_DB, 'COMPLAINTS_DB');
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
-  return join(dataHome, 'complaints', 'complaints.db');
+  return addressOf(join(dataHome, 'complaints', 'complaints.db'), 'the default');
+}
+
+function addressOf(given: string, from: string): LogbookAddress {
+  if (!POSTGRES_URL.test(given)) return { engine: 'sqlite', file: given, shown: given };
+  return { engine: 'postgres', url: given, shown: withoutPassword(given, from) };
+}
+
+/**
+ * A PostgreSQL URL as it may be shown: without a password, whether given before the host or as
+ * a parameter. A URL that cannot be read is refused without repeating it, as it may hold one.
+ */
+function withoutPassword(given: string, from: string): string {
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    throw new UsageError(`${from}: not a PostgreSQL URL this can read; write it as postgres://user@host:5432/database`);
+  }
+  if (url.hostname === '' && !url.searchParams.has('host')) {
+    throw new UsageError(`${from}: the PostgreSQL URL names no server; write it as postgres://user@host:5432/database`);
+  }
+  url.password = '';
+  url.searchParams.delete('password');
+  return url.toString();
 }

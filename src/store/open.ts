@@ -1,4 +1,5 @@
 import { NoLogbook } from './errors.js';
+import type { LogbookAddress } from './location.js';
 import type { Logbook } from './logbook.js';
 
 /**
@@ -12,11 +13,17 @@ import type { Logbook } from './logbook.js';
 export type Access = 'read' | 'add' | 'change' | 'dry-run';
 
 /**
- * The logbook at `where`, opened for `access` and brought up to date. Throws NoLogbook when there
- * is none and `access` does not make one. The engine is loaded only here, when a command first
- * needs the logbook, so that commands that never do (--help, --version) do not pay for it.
+ * The logbook at `address`, opened for `access` and brought up to date. Throws NoLogbook when
+ * there is none and `access` does not make one. The engine is loaded only here, when a command
+ * first needs the logbook, so that commands that never do (--help, --version) do not pay for it,
+ * and a till on one engine never loads the other.
  */
-export async function openLogbook(where: string, access: Access): Promise<Logbook> {
+export async function openLogbook(address: LogbookAddress, access: Access): Promise<Logbook> {
+  if (address.engine === 'postgres') {
+    const { openPostgresLogbook } = await import('./postgres/open.js');
+    return openPostgresLogbook(address, access);
+  }
+  const where = address.file;
   const { isMissing, openDatabase, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
   const { SqliteLogbook } = await import('./sqlite/logbook.js');
   const missing = access !== 'add' && isMissing(where);

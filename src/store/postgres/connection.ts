@@ -1,0 +1,187 @@
+import pg from 'pg';
+import { parse } from 'pg-connection-string';
+import { LogbookProblem } from '../errors.js';
+
+// One connection to the PostgreSQL server that keeps a shared logbook, and the few ways the
+// store talks over it. Statements take positional parameters ($1, $2, …), which Params numbers.
+
+/** How long to wait for the server before calling it unreachable, unless the URL or PGCONNECT_TIMEOUT says. */
+const CONNECT_SECONDS = 5;
+
+/**
+ * How many rows a long read fetches at a time: as many as the SQLite logbook reads at once, so
+ * that an export of long complaints still fits in 16 MB of heap (a test holds it to that).
+ */
+const FETCHED = 100;
+
+// Counts, sums and ids come back as JavaScript numbers (PostgreSQL sends 64-bit integers and
+// decimals as text, which JavaScript numbers hold exactly below 2^53: no logbook comes near).
+const INT8 = 20;
+const NUMERIC = 1700;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Numbers the values of a statement as it is written: `${params.add(value)}` stands for the value. */
+export class Params {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export class Connection {
+  private cursorOpen = false;
+  private transactionOpen = false;
+  private cursors = 0;
+
+  private constructor(
+    private readonly client: pg.Client,
+    /** The logbook's URL without its password, to name it in a problem. */
+    readonly shown: string,
+  ) {}
+
+  /**
+   * Connects to the server at `url` as libpq would: the password from the URL, PGPASSWORD or
+   * ~/.pgpass, and `sslmode` with its libpq meaning. Throws LogbookProblem when the server cannot
+   * be reached or refuses the login, naming it as `shown`.
+   */
+  static async open(url: string, shown: string): Promise<Connection> {
+    const config = parse(url, { useLibpqCompat: true });
+    const seconds = Number(config.connect_timeout ?? process.env.PGCONNECT_TIMEOUT ?? CONNECT_SECONDS);
+    const client = new pg.Client({
+      ...(config as pg.ClientConfig),
+      connectionTimeoutMillis: (Number.isFinite(seconds) && seconds > 0 ? seconds : CONNECT_SECONDS) * 1000,
+      application_name: config.application_name ?? 'complaints',
+      types,
+    });
+    // A connection that breaks between statements is reported by the next one; without a
+    // listener the break itself would end the process.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw asProblem(error, shown);
+    }
+    return new Connection(client, shown);
+  }
+
+  async rows<R>(sql: string, values: readonly unknown[] = []): Promise<R[]> {
+    return (await this.client.query(sql, values as unknown[])).rows as R[];
+  }
+
+  async row<R>(sql: string, values: readonly unknown[] = []): Promise<R | undefined> {
+    return (await this.rows<R>(sql, values))[0];
+  }
+
+  /** The first column of each row. */
+  async column<T>(sql: string, values: readonly unknown[] = []): Promise<T[]> {
+    const result = await this.client.query({ text: sql, values: values as unknown[], rowMode: 'array' });
+    return (result.rows as unknown[][]).map((row) => row[0] as T);
+  }
+
+  /** The first column of the first row. */
+  async value<T>(sql: string, values: readonly unknown[] = []): Promise<T> {
+    return (await this.column<T>(sql, values))[0] as T;
+  }
+
+  async run(sql: string, values: readonly unknown[] = []): Promise<number> {
+    return (await this.client.query(sql, values as unknown[])).rowCount ?? 0;
+  }
+
+  /**
+   * Runs `work` in one transaction: committed when it returns, rolled back when it throws. A
+   * snapshot sees the logbook as it stood when it began, however long it reads.
+   */
+  async inTransaction<T>(work: () => Promise<T>, kind: 'write' | 'snapshot' = 'write'): Promise<T> {
+    // A long read holds the connection's transaction open until it is read to the end.
+    if (this.cursorOpen || this.transactionOpen) throw new Error('a transaction was begun inside another on the same connection');
+    await this.client.query(kind === 'snapshot' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+    this.transactionOpen = true;
+    try {
+      const result = await work();
+      await this.client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      this.transactionOpen = false;
+    }
+  }
+
+  /**
+   * The rows of a statement a batch at a time, read through a cursor as they are asked for, as
+   * objects or as arrays of values; stopping early closes it. Inside a transaction the cursor
+   * reads its snapshot; otherwise it has a snapshot transaction of its own, and the connection
+   * may not begin another until it is read or closed.
+   */
+  async *batches<R>(sql: string, values: readonly unknown[], rowMode?: 'array'): AsyncGenerator<R[]> {
+    if (this.transactionOpen) {
+      yield* this.fetched<R>(sql, values, rowMode);
+      return;
+    }
+    if (this.cursorOpen) throw new Error('a long read was begun while another was still open on the same connection');
+    this.cursorOpen = true;
+    try {
+      await this.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        yield* this.fetched<R>(sql, values, rowMode);
+      } finally {
+        await this.client.query('COMMIT').catch(() => {});
+      }
+    } finally {
+      this.cursorOpen = false;
+    }
+  }
+
+  private async *fetched<R>(sql: string, values: readonly unknown[], rowMode?: 'array'): AsyncGenerator<R[]> {
+    const cursor = `long_read_${++this.cursors}`;
+    await this.client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, values as unknown[]);
+    try {
+      const fetch = `FETCH ${FETCHED} FROM ${cursor}`;
+      for (;;) {
+        const fetched = rowMode === 'array' ? await this.client.query({ text: fetch, rowMode }) : await this.client.query(fetch);
+        if (fetched.rows.length > 0) yield fetched.rows as R[];
+        if (fetched.rows.length < FETCHED) break;
+      }
+    } finally {
+      await this.client.query(`CLOSE ${cursor}`).catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => {});
+  }
+}
+
+// SQLSTATE classes and codes the logbook words for a person (PostgreSQL's Appendix A).
+const LOGIN_REFUSED = new Set(['28P01', '28000']);
+const NO_DATABASE = '3D000';
+const NOT_ALLOWED = '42501';
+const CONFLICT = new Set(['40001', '40P01', '55P03']);
+const SERVER_GONE = /^(08|57P)/;
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
+
+/** A driver or server error as the problem it is with the logbook named `shown`; any other error as it is. */
+export function asProblem(error: unknown, shown: string): unknown {
+  if (error instanceof LogbookProblem || !(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (LOGIN_REFUSED.has(code)) return new LogbookProblem(shown, { kind: 'login refused', detail: error.message });
+    if (code === NO_DATABASE) return new LogbookProblem(shown, { kind: 'no database', detail: error.message });
+    if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
+    if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
+    if (SERVER_GONE.test(code) || UNREACHABLE.has(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
+  }
+  // What the driver says when the server asks for a password and none was found anywhere.
+  if (/password must be a string|no password/i.test(error.message)) {
+    return new LogbookProblem(shown, { kind: 'login refused', detail: 'no password was given (in the URL, PGPASSWORD or ~/.pgpass)' });
+  }
+  if (/timeout|Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
+  return error;
+}

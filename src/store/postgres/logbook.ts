@@ -1,0 +1,178 @@
+import type { Complaint, NewComplaint } from '../../domain/complaint.js';
+import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
+import type { ForgetBy } from '../../domain/forget.js';
+import type { ImportedRows } from '../../domain/imported-rows.js';
+import { LISTED_COLUMNS, type CauseRename, type Decide, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads } from '../logbook.js';
+import { backupTo } from './backup.js';
+import { causeCounts, renameCause } from './causes.js';
+import { checkLogbook, recountFigures } from './check.js';
+import {
+  COMPLAINT_COLUMNS,
+  causesInUse,
+  changeComplaint,
+  countComplaints,
+  desk,
+  earlierByCustomer,
+  eachComplaint,
+  findComplaint,
+  listComplaints,
+  logComplaint,
+  selectComplaints,
+  spellingsInUse,
+  usedValues,
+} from './complaints.js';
+import { asProblem, type Connection } from './connection.js';
+import { timeline } from './events.js';
+import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
+import { heldIds, heldUids, importComplaints } from './import.js';
+import { correctiveActions, countUntriaged, periodFigures, suggestions, tallyBy } from './report.js';
+import { saveSetting, storedSettings } from './settings.js';
+
+/** A logbook in a PostgreSQL database that several tills share, over one connection. */
+export class PostgresLogbook implements Logbook {
+  constructor(readonly connection: Connection) {}
+
+  log(complaint: NewComplaint) {
+    return this.translated(() => logComplaint(this.connection, complaint));
+  }
+
+  change(id: number, recordedAt: string, decide: Decide) {
+    return this.translated(() => changeComplaint(this.connection, id, recordedAt, decide));
+  }
+
+  find(id: number) {
+    return this.translated(() => findComplaint(this.connection, id));
+  }
+
+  timeline(id: number) {
+    return this.translated(() => timeline(this.connection, id));
+  }
+
+  list(filter: ComplaintFilter) {
+    return this.translated(() => listComplaints(this.connection, filter));
+  }
+
+  complaints(filter: ComplaintFilter) {
+    return this.translatedBatches(eachComplaint(this.connection, filter));
+  }
+
+  listed(filter: ComplaintFilter) {
+    const { sql, values } = selectComplaints(filter, LISTED_COLUMNS.join(', '));
+    return this.translatedBatches(this.connection.batches<ListedComplaint>(sql, values));
+  }
+
+  rows(filter: ComplaintFilter) {
+    const { sql, values } = selectComplaints(filter);
+    return { columns: COMPLAINT_COLUMNS, batches: this.translatedBatches(this.connection.batches<unknown[]>(sql, values, 'array')) };
+  }
+
+  count(filter: ComplaintFilter) {
+    return this.translated(() => countComplaints(this.connection, filter));
+  }
+
+  earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number) {
+    return this.translated(() => earlierByCustomer(this.connection, person, beforeId, latest));
+  }
+
+  usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number) {
+    return this.translated(() => usedValues(this.connection, column, limit));
+  }
+
+  spellingsInUse(field: SpeltField) {
+    return this.translated(() => spellingsInUse(this.connection, field));
+  }
+
+  causesInUse() {
+    return this.translated(() => causesInUse(this.connection));
+  }
+
+  desk(now: string, followUpDueBefore: string, shown: number) {
+    return this.translated(() => desk(this.connection, now, followUpDueBefore, shown));
+  }
+
+  /** One snapshot transaction, begun before the first read and ended after the last. */
+  atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
+    const { connection } = this;
+    const reads: ReportReads = {
+      tally: (dimension, span) => tallyBy(connection, dimension, span),
+      untriaged: (dimension, span) => countUntriaged(connection, dimension, span),
+      figures: (span, now) => periodFigures(connection, span, now),
+      correctiveActions: (dimension, spellings, span, limit) => correctiveActions(connection, dimension, spellings, span, limit),
+      suggestions: (span, limit) => suggestions(connection, span, limit),
+    };
+    return this.translated(() => connection.inTransaction(() => read(reads), 'snapshot'));
+  }
+
+  causeCounts() {
+    return this.translated(() => causeCounts(this.connection));
+  }
+
+  renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {
+    return this.translated(() => renameCause(this.connection, recordedAt, plan));
+  }
+
+  settings() {
+    return this.translated(() => storedSettings(this.connection));
+  }
+
+  saveSetting(key: string, value: string) {
+    return this.translated(() => saveSetting(this.connection, key, value));
+  }
+
+  heldIds(ids: readonly number[]) {
+    return this.translated(() => heldIds(this.connection, ids));
+  }
+
+  heldUids(uids: readonly string[]) {
+    return this.translated(() => heldUids(this.connection, uids));
+  }
+
+  importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
+    return this.translated(() => importComplaints(this.connection, options, read));
+  }
+
+  backup(file: string, replace: boolean) {
+    return this.translated(() => backupTo(this.connection, file, replace));
+  }
+
+  check() {
+    return this.translated(() => checkLogbook(this.connection));
+  }
+
+  recount() {
+    return this.translated(() => recountFigures(this.connection));
+  }
+
+  complaintsOf(wanted: string, by: ForgetBy) {
+    return this.translated(() => complaintsOf(this.connection, wanted, by));
+  }
+
+  forget(wanted: string, by: ForgetBy, at: string) {
+    return this.translated(() => forgetPerson(this.connection, wanted, by, at));
+  }
+
+  complaintsMentioning(values: readonly string[]) {
+    return this.translated(() => complaintsMentioning(this.connection, values));
+  }
+
+  close() {
+    return this.connection.close();
+  }
+
+  /** What `work` gives, or a server's or driver's error as the problem it is with this logbook (asProblem). */
+  private async translated<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw asProblem(error, this.connection.shown);
+    }
+  }
+
+  private async *translatedBatches<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+    try {
+      yield* batches;
+    } catch (error) {
+      throw asProblem(error, this.connection.shown);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { LogbookProblem, NoLogbook } from '../errors.js';
+import type { LogbookAddress } from '../location.js';
+import type { Logbook } from '../logbook.js';
+import { knownMigrations, type Migration } from '../migrations.js';
+import type { Access } from '../open.js';
+import { Connection, asProblem } from './connection.js';
+import { PostgresLogbook } from './logbook.js';
+
+/** The key of the lock under which one till at a time brings a logbook up to date ('cmpl' in ASCII). */
+const MIGRATING = 0x636d706c;
+
+/** The PostgreSQL logbook's migrations (migrations/postgres). */
+export const postgresMigrations = (dir?: string): Migration[] => knownMigrations('postgres', dir);
+
+/**
+ * The logbook in the PostgreSQL database at `address`, brought up to date. A database with no
+ * tables has no logbook yet: made there for 'add', refused for 'read' and 'change', read as an
+ * empty logbook (made in memory, the database untouched) for 'dry-run'. A database holding other
+ * tables, or a logbook of a newer schema, is refused untouched.
+ */
+export async function openPostgresLogbook(
+  address: Extract<LogbookAddress, { engine: 'postgres' }>,
+  access: Access,
+  migrations = postgresMigrations(),
+): Promise<Logbook> {
+  const connection = await Connection.open(address.url, address.shown);
+  try {
+    const applied = await appliedVersions(connection, address.shown);
+    if (applied.length === 0 && access !== 'add') {
+      if (access === 'dry-run') {
+        await connection.close();
+        return await emptyLogbook();
+      }
+      throw new NoLogbook(address.shown);
+    }
+    refuseIfNewer(applied, migrations, address.shown);
+    if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown);
+    return new PostgresLogbook(connection);
+  } catch (error) {
+    await connection.close();
+    throw asProblem(error, address.shown);
+  }
+}
+
+/** What a dry run checks against when there is no logbook yet: the same answers as an empty one gives. */
+async function emptyLogbook(): Promise<Logbook> {
+  const { openEmptyLogbook } = await import('../sqlite/open.js');
+  const { SqliteLogbook } = await import('../sqlite/logbook.js');
+  return new SqliteLogbook(openEmptyLogbook(), ':memory:');
+}
+
+/** The migrations recorded in the database; none when it is empty. A database with tables of another program is refused. */
+async function appliedVersions(connection: Connection, shown: string): Promise<number[]> {
+  const tables = await connection.column<string>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+  );
+  if (tables.length === 0) return [];
+  if (!tables.includes('schema_migrations')) throw new LogbookProblem(shown, { kind: 'other tables' });
+  return connection.column<number>(`SELECT version FROM schema_migrations ORDER BY version`);
+}
+
+function refuseIfNewer(applied: readonly number[], migrations: Migration[], shown: string): void {
+  const known = new Set(migrations.map((m) => m.version));
+  const unknown = applied.filter((version) => !known.has(version));
+  if (unknown.length > 0) throw new LogbookProblem(shown, { kind: 'newer', schema: Math.max(...unknown) });
+}
+
+/**
+ * Applies the migrations the database has not had, all in one transaction under a lock, so that
+ * two tills opening an old logbook at once update it once, and a failure leaves it as it was.
+ */
+async function migrate(connection: Connection, migrations: Migration[], shown: string): Promise<void> {
+  let current: Migration | undefined;
+  try {
+    await connection.inTransaction(async () => {
+      await connection.run(`SELECT pg_advisory_xact_lock($1)`, [MIGRATING]);
+      await connection.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`);
+      const done = new Set(await connection.column<number>(`SELECT version FROM schema_migrations`));
+      for (const migration of migrations.filter((m) => !done.has(m.version))) {
+        current = migration;
+        await connection.run(migration.sql);
+        await connection.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`, [
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  } catch (error) {
+    const problem = asProblem(error, shown);
+    if (problem instanceof LogbookProblem || current === undefined) throw problem;
+    const name = `${current.version} ${current.name}`;
+    throw new LogbookProblem(shown, { kind: 'update failed', migration: name, reason: (error as Error).message, keptIn: null });
+  }
+}

@@ -1,0 +1,154 @@
+import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
+import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
+import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDays } from '../daily-figures.js';
+import type { StoredSpan } from '../logbook.js';
+import { CAUSE_SPELLINGS, DIMENSION_COLUMN } from '../queries.js';
+import { OPEN, overdueAt } from '../rules.js';
+import type { Connection } from './connection.js';
+
+// The report's reads on PostgreSQL, counted over the period's occurred_at range as
+// src/store/sqlite/report.ts counts them, from the same kept daily figures. The period is always
+// $1 (since) and $2 (until).
+
+
+const IN_PERIOD = `occurred_at >= $1 AND occurred_at < $2`;
+
+/** The period's upheld complaints counted by `dimension`, one tally for each spelling as stored. */
+export function tallyBy(connection: Connection, dimension: Dimension, span: StoredSpan): Promise<Tally[]> {
+  const period = [span.since, span.until];
+  if (dimension === 'cause') {
+    // One count per spelling of the cause, each where complaints_by_cause holds it.
+    return connection.rows<Tally>(
+      `${CAUSE_SPELLINGS},
+       counted(spelling, count) AS (
+         SELECT spelling, (SELECT COUNT(*) FROM complaints WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected')
+           FROM spellings WHERE spelling IS NOT NULL)
+       SELECT spelling AS key, count FROM counted WHERE count > 0`,
+      period,
+    );
+  }
+  if (dimension === 'remedy') {
+    // A complaint given two remedies counts in both rows; (none) counts those given none yet.
+    return connection.rows<Tally>(
+      `SELECT r.remedy AS key, COUNT(*) AS count
+         FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
+        WHERE r.given_at >= $1 AND r.given_at < $2 AND c.status <> 'rejected'
+        GROUP BY r.remedy
+       UNION ALL
+       SELECT $3::text, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL`,
+      [...period, NONE_KEY],
+    );
+  }
+  const column = DIMENSION_COLUMN[dimension];
+  return connection.rows<Tally>(
+    TRIAGED_DIMENSIONS.includes(dimension)
+      ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
+          WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL GROUP BY ${column}`
+      : `SELECT COALESCE(${column}, $3) AS key, COUNT(*) AS count FROM complaints
+          WHERE ${IN_PERIOD} AND status <> 'rejected' GROUP BY ${column}`,
+    TRIAGED_DIMENSIONS.includes(dimension) ? period : [...period, NONE_KEY],
+  );
+}
+
+/** The period's upheld complaints not yet classified in `dimension` (by cause, for the others). */
+export function countUntriaged(connection: Connection, dimension: Dimension, span: StoredSpan): Promise<number> {
+  const column = TRIAGED_DIMENSIONS.includes(dimension) ? DIMENSION_COLUMN[dimension] : 'cause';
+  return connection.value<number>(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL`, [
+    span.since,
+    span.until,
+  ]);
+}
+
+export async function recountDailyFigures(connection: Connection): Promise<void> {
+  await connection.run(RECOUNT);
+}
+
+export function miscountedDays(connection: Connection): Promise<string[]> {
+  return connection.column<string>(MISCOUNTED_DAYS);
+}
+
+/**
+ * The summary's figures for the complaints that occurred in `span`, as they stand at `now`, and
+ * the remedies given in it: the days wholly inside it as daily_figures keeps them, the complaints
+ * of its partial first and last days one by one. The median is percentile_cont's, which takes
+ * the mean of the middle two for an even count as SQLite's median() does.
+ */
+export async function periodFigures(connection: Connection, span: StoredSpan, now: string): Promise<PeriodFigures> {
+  const { wholeFrom, wholeUntil, headUntil, tailFrom } = byDays(span);
+  const figures = await connection.row<PeriodFigures>(
+    `WITH added AS (
+       SELECT ${SUMS} FROM (
+         SELECT ${LISTED_FIGURES} FROM daily_figures WHERE day >= $3 AND day < $4
+         UNION ALL
+         SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= $1 AND occurred_at < $5
+         UNION ALL
+         SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= $6 AND occurred_at < $2
+         UNION ALL
+         SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= $1 AND given_at < $5
+         UNION ALL
+         SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= $6 AND given_at < $2) AS figures),
+     awaiting AS (
+       SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
+              COUNT(*) FILTER (WHERE ${overdueAt('$7')}) AS overdue,
+              COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < $7) AS late
+         FROM complaints
+        WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}),
+     hours AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD})
+     SELECT logged, resolved, open, overdue, rejected,
+            answered + late AS due,
+            answered_in_time AS "answeredInTime",
+            median AS "medianHoursToResolve",
+            followed_up AS "followedUp",
+            CASE WHEN rated > 0 THEN satisfaction::double precision / rated END AS "averageSatisfaction",
+            cost_minor AS "remedyCostMinor"
+       FROM added, awaiting, hours`,
+    [span.since, span.until, wholeFrom, wholeUntil, headUntil, tailFrom, now],
+  );
+  return figures!;
+}
+
+/**
+ * Corrective actions recorded (resolved) within `span` on complaints whose `dimension` is spelt
+ * as one of `spellings` (`(none)` standing for no value), in the order they were recorded; at
+ * most `limit`. Each action's key is its complaint's spelling.
+ */
+export function correctiveActions(
+  connection: Connection,
+  dimension: Dimension,
+  spellings: readonly string[],
+  span: StoredSpan,
+  limit: number,
+): Promise<Excerpt<CorrectiveAction>> {
+  const column = DIMENSION_COLUMN[dimension];
+  return excerpt<CorrectiveAction>(connection, {
+    columns: `id, COALESCE(${column}, $4) AS key, action`,
+    from: `FROM complaints
+            WHERE action IS NOT NULL AND resolved_at >= $1 AND resolved_at < $2
+              AND (${column} = ANY($3) OR (${column} IS NULL AND $4 = ANY($3)))`,
+    order: 'resolved_at, id',
+    values: [span.since, span.until, spellings, NONE_KEY],
+    limit,
+  });
+}
+
+/** The customers' own suggestions made with the period's complaints, oldest first; at most `limit`. */
+export function suggestions(connection: Connection, span: StoredSpan, limit: number): Promise<Excerpt<Suggestion>> {
+  return excerpt<Suggestion>(connection, {
+    columns: 'id, suggestion',
+    from: `FROM complaints WHERE ${IN_PERIOD} AND suggestion IS NOT NULL`,
+    order: 'occurred_at, id',
+    values: [span.since, span.until],
+    limit,
+  });
+}
+
+/** The first `limit` rows and how many there are in all; the total is counted only when more are left. */
+async function excerpt<T>(
+  connection: Connection,
+  query: { columns: string; from: string; order: string; values: unknown[]; limit: number },
+): Promise<Excerpt<T>> {
+  const { columns, from, order, values, limit } = query;
+  const shown = await connection.rows<T>(`SELECT ${columns} ${from} ORDER BY ${order} LIMIT ${Math.trunc(limit)}`, values);
+  const total = shown.length < limit ? shown.length : await connection.value<number>(`SELECT COUNT(*) ${from}`, values);
+  return { shown, total };
+}
