@@ -4,9 +4,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The HTML report in a browser has its own run (npm run test:browser, vitest.browser.config.ts).
+    // The HTML report in a real browser has its own run (npm run test:browser, vitest.browser.config.ts).
     exclude: [...configDefaults.exclude, 'test/browser/**'],
-    globalSetup: ['test/support/temporary-folder.ts'],
+    // A throwaway PostgreSQL for the run, unless COMPLAINTS_TEST_POSTGRES names one.
+    globalSetup: ['test/support/temporary-folder.ts', 'test/support/postgres-server.ts'],
     // Most test files spend their time waiting on the binaries they start, so one file more than
     // there are cores keeps the machine busy: on 2 cores the suite took 345 s by default (one
     // file at a time), 189 s with three.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/open.js';
 import { COLUMNS } from '../support/export-columns.js';
-import { BIN, runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
+import { BIN, runAtTerminal, runComparing, tempLogbook, underneath, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 
@@ -38,8 +38,8 @@ function emptyLogbook(): Logbook {
 }
 
 /** A logbook holding one complaint, to import into and compare before and after. */
-function oneComplaintLogbook(): Logbook {
-  const book = tempLogbook(NOW);
+function oneComplaintLogbook(engine?: 'sqlite' | 'postgres'): Logbook {
+  const book = tempLogbook(NOW, engine);
   book.ok(['log', 'bread was stale', '--at', '2026-11-22 08:00']);
   return book;
 }
@@ -183,8 +183,17 @@ describe('export of a large logbook', () => {
   /** A logbook of `rows` complaints with long descriptions, about 2.5 KB of CSV each. */
   function largeLogbook(rows: number): Logbook {
     const book = tempLogbook(NOW);
-    const db = openDatabase(book.db);
     const description = '汤是凉的, "cold", '.repeat(100);
+    if (book.schema !== undefined) {
+      book.ok(['config', 'set', 'shop', 'Corner Café']);
+      underneath(
+        book,
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, uid)
+         SELECT i, '${NOW}', '${NOW}', 'new', i || ' ${description.replace(/'/g, "''")}', md5(i::text)::uuid::text FROM generate_series(0, ${rows - 1}) AS i`,
+      );
+      return book;
+    }
+    const db = openDatabase(book.db);
     try {
       const insert = db.prepare(
         `INSERT INTO complaints (logged_at, occurred_at, status, description) VALUES (@at, @at, 'new', @description)`,
@@ -467,8 +476,9 @@ describe('import of a file larger than the logbook', () => {
     }
   };
 
+  // How a bulk load is written into an SQLite file: its indexes, triggers and journal mode.
   it('builds the indexes again as the migrations made them, holding every complaint', () => {
-    const target = tempLogbook(NOW);
+    const target = tempLogbook(NOW, 'sqlite');
     target.ok(['config', 'set', 'shop', 'Corner Café']);
     const before = schema(target.db);
     const file = join(target.dir, 'large.csv');
@@ -489,7 +499,7 @@ describe('import of a file larger than the logbook', () => {
   });
 
   it('imports while another till has the logbook open, and that till sees every complaint afterwards', () => {
-    const target = tempLogbook(NOW);
+    const target = tempLogbook(NOW, 'sqlite');
     target.ok(['config', 'set', 'shop', 'Corner Café']);
     const file = join(target.dir, 'large.csv');
     writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1)), ''].join('\r\n'));
@@ -506,7 +516,7 @@ describe('import of a file larger than the logbook', () => {
   });
 
   it('leaves the logbook and its indexes as they were when its last row is bad', () => {
-    const target = oneComplaintLogbook();
+    const target = oneComplaintLogbook('sqlite');
     const before = schema(target.db);
     const file = join(target.dir, 'large-bad.csv');
     writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 2)), `${ROWS + 2},${NOW},${NOW},open,x,,,,,,,`, ''].join('\r\n'));

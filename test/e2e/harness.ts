@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Terminal } from '../support/pty.js';
+import { TEST_ENGINE, dumpStatement, newSchema, onServer, onServerSync } from '../support/postgres.js';
 import type { Account } from '../support/unprivileged.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/complaints.js', import.meta.url));
@@ -30,6 +31,10 @@ export interface LogbookFolder {
   now: string;
   /** Every row of every table, to compare before and after a refused command. */
   dump(): string;
+  /** The same, without waiting on another process where it can. */
+  dumpAsync(): Promise<string>;
+  /** The schema of the test PostgreSQL the logbook is in; undefined for a file. */
+  schema?: string;
 }
 
 export interface Logbook extends LogbookFolder {
@@ -39,11 +44,27 @@ export interface Logbook extends LogbookFolder {
   ok(args: string[], options?: RunOptions): string;
 }
 
-/** A fresh, private folder for a logbook (not yet made), with the clock pinned at `now`. */
-export function logbookFolder(now = '2026-11-23T10:00:00.000Z'): LogbookFolder {
+/**
+ * A fresh, private folder for a logbook (not yet made), with the clock pinned at `now`. On the
+ * engine of the run (TEST_ENGINE): a file in the folder, or an empty schema of the test
+ * PostgreSQL, the folder then serving as the till's home.
+ */
+export function logbookFolder(now = '2026-11-23T10:00:00.000Z', engine = TEST_ENGINE): LogbookFolder {
   const dir = mkdtempSync(join(tmpdir(), 'complaints-test-'));
+  if (engine === 'postgres') {
+    const { schema, url } = newSchema();
+    onServerSync([`CREATE SCHEMA ${schema}`]);
+    return {
+      dir,
+      db: url,
+      schema,
+      now,
+      dump: () => JSON.stringify(onServerSync([dumpStatement(schema)]), null, 1),
+      dumpAsync: async () => JSON.stringify(await onServer([dumpStatement(schema)]), null, 1),
+    };
+  }
   const db = join(dir, 'complaints.db');
-  return { dir, db, now, dump: () => dumpDatabase(db) };
+  return { dir, db, now, dump: () => dumpDatabase(db), dumpAsync: async () => dumpDatabase(db) };
 }
 
 /**
@@ -67,9 +88,9 @@ export function succeeded(args: string[], result: Result): string {
   return result.stdout;
 }
 
-/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`. */
-export function tempLogbook(now?: string): Logbook {
-  const folder = logbookFolder(now);
+/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`, on the run's engine unless `engine` says. */
+export function tempLogbook(now?: string, engine?: 'sqlite' | 'postgres'): Logbook {
+  const folder = logbookFolder(now, engine);
   const run: Logbook['run'] = (args, options = {}) => {
     const result = spawnSync(process.execPath, [BIN, ...args], {
       encoding: 'utf8',
@@ -82,6 +103,21 @@ export function tempLogbook(now?: string): Logbook {
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
   };
   return { ...folder, run, ok: (args, options) => succeeded(args, run(args, options)) };
+}
+
+/**
+ * Runs SQL on the logbook behind the commands' backs, as a hand-edited or damaged logbook would
+ * have been, and returns the rows of the last statement.
+ */
+export function underneath(book: LogbookFolder, sql: string): unknown[] {
+  if (book.schema !== undefined) return onServerSync([`SET search_path TO ${book.schema}`, sql]).at(-1)!;
+  const db = new Database(book.db);
+  try {
+    const statement = db.prepare(sql);
+    return statement.reader ? statement.all() : (statement.run(), []);
+  } finally {
+    db.close();
+  }
 }
 
 export function dumpDatabase(file: string): string {

@@ -75,9 +75,9 @@ export interface Logbook extends LogbookFolder {
   ok(args: string[], options?: InProcessOptions): Promise<string>;
 }
 
-/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`. */
-export function tempLogbook(now?: string): Logbook {
-  const folder = logbookFolder(now);
+/** A fresh, private logbook in a temporary folder, with the clock pinned at `now`, on the run's engine unless `engine` says. */
+export function tempLogbook(now?: string, engine?: 'sqlite' | 'postgres'): Logbook {
+  const folder = logbookFolder(now, engine);
   const run: Logbook['run'] = async (args, options = {}) => {
     const output = await runInProcess(args, environment(folder, options.env), options.input);
     return { code: output.code, stdout: output.stdout.toString('utf8'), stderr: output.stderr.toString('utf8') };
@@ -87,7 +87,7 @@ export function tempLogbook(now?: string): Logbook {
 
 /** Runs a command between two dumps of the logbook, for tests of commands that must change nothing. */
 export async function runComparing(book: Logbook, args: string[], options?: InProcessOptions): Promise<ComparedResult> {
-  const before = book.dump();
+  const before = await book.dumpAsync();
   const result = await book.run(args, options);
-  return { ...result, unchanged: book.dump() === before };
+  return { ...result, unchanged: (await book.dumpAsync()) === before };
 }

@@ -1,0 +1,275 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { chmodSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EVERY_STATUS } from '../support/logbooks.js';
+import { inSchema, newSchema, onServerSync, testServer } from '../support/postgres.js';
+import { BIN, environment, runComparing, shellQuote, tempLogbook, underneath, type Logbook } from './harness.js';
+
+// What only a logbook on a PostgreSQL server shows: reaching it, logging in, refusing a database
+// that is not a logbook, several tills stepping the same complaint, backing it up to a file and
+// moving a single till's logbook into it. The commands themselves run on it as on a file in the
+// second run of the suite (vitest.postgres.config.ts).
+
+const NOW = '2026-11-23T10:00:00.000Z';
+
+/** A logbook in a new schema of the test server, with the seed run on it. */
+function sharedLogbook(seed: readonly string[][] = []): Logbook {
+  const book = tempLogbook(NOW, 'postgres');
+  for (const step of seed) book.ok([...step]);
+  return book;
+}
+
+/** A role of the test server that logs in with `password`, able to make a logbook in its own new schema; its URL without the password. */
+function roleWithPassword(password: string): { role: string; url: string } {
+  const { schema } = newSchema();
+  const role = `till_${schema.slice(-12)}`;
+  onServerSync([
+    `CREATE ROLE ${role} LOGIN PASSWORD '${password}'`,
+    `CREATE SCHEMA ${schema} AUTHORIZATION ${role}`,
+  ]);
+  const url = new URL(inSchema(testServer(), schema));
+  url.username = role;
+  return { role, url: url.toString() };
+}
+
+const withPassword = (url: string, password: string) => {
+  const given = new URL(url);
+  given.password = password;
+  return given.toString();
+};
+
+describe('reaching the shared logbook', () => {
+  it('says in one line that the server cannot be reached, without the password, and exits 1', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const result = book.run(['list'], { env: { COMPLAINTS_DB: 'postgres://till:s3cret-word@127.0.0.1:1/complaints' } });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        "complaints: cannot reach the logbook's server postgres://till@127.0.0.1:1/complaints (connect ECONNREFUSED 127.0.0.1:1); check the network and that the server is running\n",
+    });
+  });
+
+  it('refuses a wrong password in one line that does not repeat it', () => {
+    const { role, url } = roleWithPassword('right-one');
+    const book = tempLogbook(NOW, 'sqlite');
+    const result = book.run(['--db', withPassword(url, 'Wr0ng-pass'), 'log', 'soup was cold']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `complaints: the server ${url} refused the login (password authentication failed for user "${role}"); check the user name and the password in ~/.pgpass or PGPASSWORD\n`,
+    );
+    expect(result.stderr + result.stdout).not.toContain('Wr0ng-pass');
+  });
+
+  it('takes the password from the URL, from PGPASSWORD or from ~/.pgpass, as PostgreSQL tools do', () => {
+    const { role, url } = roleWithPassword('right-one');
+    const book = tempLogbook(NOW, 'sqlite');
+    expect(book.ok(['--db', withPassword(url, 'right-one'), 'log', 'soup was cold', '--no-input'])).toMatch(/^Logged #1;/);
+    expect(book.ok(['--db', url, 'log', 'bread was stale', '--no-input'], { env: { PGPASSWORD: 'right-one' } })).toMatch(/^Logged #2;/);
+    const { port } = new URL(testServer());
+    writeFileSync(join(book.dir, '.pgpass'), `127.0.0.1:${port}:*:${role}:right-one\n`);
+    chmodSync(join(book.dir, '.pgpass'), 0o600);
+    expect(book.ok(['--db', url, 'list', '--json'])).toContain('bread was stale');
+    const refused = book.run(['--db', url, 'list'], { env: { HOME: join(book.dir, 'elsewhere') } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('refused the login (no password was given');
+  });
+
+  it('says the server has no such database', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const url = new URL(testServer());
+    url.pathname = '/no_such_logbook';
+    const result = book.run(['--db', url.toString(), 'list']);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: the server has no database for ${url} (database "no_such_logbook" does not exist); create it first (createdb), or check the name in --db\n`,
+    });
+  });
+
+  it('refuses a URL it cannot read without repeating it', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const result = book.run(['--db', 'postgres://till:s3cret@[nonsense/complaints', 'list']);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "complaints: --db: not a PostgreSQL URL this can read; write it as postgres://user@host:5432/database\n",
+    });
+  });
+});
+
+describe('a database that is not a complaints logbook', () => {
+  it('finds no logbook in an empty database, until the first complaint makes one', () => {
+    const book = sharedLogbook();
+    expect(book.run(['list'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: no logbook at ${book.db}; the first 'complaints log' creates it, or give the logbook's file with --db\n`,
+    });
+    expect(book.ok(['log', 'soup was cold', '--no-input'])).toBe('Logged #1; respond by 2026-11-24 10:00.\n');
+    expect(book.ok(['list'])).toContain('soup was cold');
+  });
+
+  it("refuses one holding another program's tables, and adds nothing to it", () => {
+    const book = sharedLogbook();
+    underneath(book, `CREATE TABLE customers (id integer PRIMARY KEY, name text)`);
+    expect(runComparing(book, ['log', 'soup was cold', '--no-input'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${book.db} holds the tables of another program, not a complaints logbook; give an empty database or another --db\n`,
+      unchanged: true,
+    });
+  });
+
+  it('refuses a logbook a newer version of complaints has updated, and changes nothing', () => {
+    const book = sharedLogbook([['log', 'soup was cold', '--no-input']]);
+    underneath(book, `INSERT INTO schema_migrations VALUES (99, 'from the future', '${NOW}')`);
+    expect(runComparing(book, ['log', 'bread was stale', '--no-input'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${book.db} was written by a newer version of complaints (schema 99); upgrade complaints to open it\n`,
+      unchanged: true,
+    });
+  });
+});
+
+describe('several tills stepping one complaint at once', () => {
+  /** Runs each command line as a till of its own, all started together. */
+  async function atOnce(book: Logbook, commands: string[][]): Promise<Array<{ code: number; stdout: string; stderr: string }>> {
+    return Promise.all(
+      commands.map(async (args) => {
+        const child = spawn(process.execPath, [BIN, ...args], { env: environment(book) });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+        child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+        const [code] = (await once(child, 'close')) as [number];
+        return { code, stdout, stderr };
+      }),
+    );
+  }
+
+  it('lets one till resolve it and tells the others it is resolved already; the timeline has one resolution', async () => {
+    const book = sharedLogbook([['log', 'soup was cold', '--no-input']]);
+    const tills = await atOnce(book, [
+      ['resolve', '1', '--remedy', 'refund', '--cost', '4.50'],
+      ['resolve', '1', '--remedy', 'replacement'],
+      ['resolve', '1', '--remedy', 'apology'],
+    ]);
+    expect(tills.filter((till) => till.code === 0)).toHaveLength(1);
+    for (const refused of tills.filter((till) => till.code !== 0)) {
+      expect(refused).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: "complaints: complaint #1 is resolved; record the customer's view with 'complaints follow-up 1 --satisfaction N'\n",
+      });
+    }
+    const { timeline } = JSON.parse(book.ok(['show', '1', '--json'])) as { timeline: Array<{ action: string }> };
+    expect(timeline.map((event) => event.action)).toEqual(['logged', 'resolved']);
+  });
+});
+
+describe('the same week on either engine', () => {
+  // A Chinese shop's week, typed as the owner types it; every command after it must say the same
+  // on a file and on the server, but for the uids, which are made afresh for each complaint.
+  const WEEK = [
+    ['config', 'set', 'shop', '老王面馆'],
+    ['log', '汤是凉的', '--customer', '王芳', '--contact', '138 0013 8000', '--about', '牛肉面', '--at', '2026-11-16 12:10'],
+    ['log', '服务员态度不好', '--customer', '李雷', '--channel', 'phone', '--at', '2026-11-17 18:30'],
+    ['log', '面里有头发', '--customer', '王芳', '--at', '2026-11-19 12:40', '--wants', 'refund'],
+    ['log', '上菜太慢', '--at', '2026-11-20 19:05'],
+    ['log', '价格太贵', '--at', '2026-11-22 13:00'],
+    ['triage', '1', '--category', 'product', '--cause', '汤凉了', '--severity', 'medium', '--at', '2026-11-16 14:00'],
+    ['triage', '2', '--category', 'staff', '--cause', '态度差', '--at', '2026-11-18 09:00'],
+    ['triage', '3', '--category', 'product', '--cause', '卫生问题', '--severity', 'high', '--at', '2026-11-19 13:00'],
+    ['triage', '4', '--category', 'service', '--cause', '上菜慢', '--at', '2026-11-21 10:00'],
+    ['triage', '5', '--reject', '--reason', '价格已公示', '--at', '2026-11-22 14:00'],
+    ['assign', '3', '小张', '--respond-by', '2026-11-20 12:00', '--at', '2026-11-19 13:05'],
+    ['resolve', '1', '--remedy', 'replacement', '--cost', '18.00', '--root-cause', '保温桶坏了', '--action', '换了保温桶', '--at', '2026-11-17 10:00'],
+    ['resolve', '3', '--remedy', 'refund', '--cost', '32.50', '--root-cause', '厨师没戴帽子', '--action', '厨房必须戴帽子', '--at', '2026-11-19 15:00'],
+    ['follow-up', '1', '--satisfaction', '4', '--at', '2026-11-20 11:00'],
+    ['note', '2', '已经打电话道歉', '--at', '2026-11-21 16:00'],
+    ['causes', 'rename', '汤凉了', '汤不热'],
+  ];
+  const READS = [
+    [],
+    ['list'],
+    ['list', '--json'],
+    ['list', '--status', 'new,triaged', '--cause', '态度差'],
+    ['show', '1', '--json'],
+    ['show', '3'],
+    ['follow-up'],
+    ['causes'],
+    ['report', '--week', '2026-W47'],
+    ['report', '--week', '2026-W47', '--format', 'json'],
+    ['report', '--week', '2026-W47', '--format', 'markdown', '--by', 'category'],
+    ['report', '--week', '2026-W47', '--format', 'html', '--by', 'remedy'],
+    ['report', '--last', '4w', '--format', 'csv', '--by', 'channel'],
+    ['report', '--since', '2026-11-01', '--format', 'json', '--by', 'assignee'],
+    ['export'],
+    ['export', '--redact'],
+    ['check'],
+    ['forget', '王芳', '--dry-run'],
+  ];
+  const UID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+  it('gives every command the same output, byte for byte, from a file and from the server', () => {
+    const onFile = tempLogbook(NOW, 'sqlite');
+    const shared = sharedLogbook();
+    const said = (book: Logbook, args: string[]) => {
+      const { code, stdout, stderr } = book.run(args);
+      return { args, code, stdout: stdout.replace(UID, 'UID'), stderr: stderr.replaceAll(book.db, 'LOGBOOK') };
+    };
+    for (const args of WEEK) expect(said(shared, args)).toEqual({ ...said(onFile, args), code: 0 });
+    for (const args of READS) expect(said(shared, args)).toEqual(said(onFile, args));
+  }, 180_000);
+});
+
+describe('backup of a shared logbook', () => {
+  it('writes a private file any till opens as a logbook, holding every complaint with its timeline', () => {
+    const book = sharedLogbook(EVERY_STATUS);
+    const copy = join(book.dir, 'shared.db');
+    expect(book.run(['backup', copy])).toMatchObject({ code: 0, stderr: '' });
+    const ids = (JSON.parse(book.ok(['list', '--json'])) as Array<{ id: number }>).map((complaint) => String(complaint.id));
+    for (const id of ids) expect(book.ok(['--db', copy, 'show', id, '--json'])).toBe(book.ok(['show', id, '--json']));
+    expect(book.ok(['--db', copy, 'export'])).toBe(book.ok(['export']));
+    expect(book.ok(['--db', copy, 'report', '--format', 'json'])).toBe(book.ok(['report', '--format', 'json']));
+    expect(book.ok(['--db', copy, 'check'])).toMatch(/^ok: 7 complaints, \d+ events, integrity ok\n$/);
+  }, 120_000);
+});
+
+describe('moving into a shared logbook', () => {
+  it('takes a single till’s logbook through export and import, ids, times and uids kept', () => {
+    const till = tempLogbook(NOW, 'sqlite');
+    for (const step of EVERY_STATUS) till.ok([...step]);
+    const shared = sharedLogbook();
+    const moved = spawnSync(
+      'bash',
+      ['-c', `"$0" "$1" --db ${shellQuote(till.db)} export | "$0" "$1" --db ${shellQuote(shared.db)} import /dev/stdin`, process.execPath, BIN],
+      { encoding: 'utf8', env: environment(shared) },
+    );
+    expect(moved.stderr).toBe('next: complaints list, or complaints causes to check the spellings of causes\n');
+    expect(moved.stdout).toBe('Imported 7 complaints from /dev/stdin as #1–#7.\n');
+    expect(shared.ok(['export'])).toBe(till.ok(['export']));
+    expect(shared.ok(['report', '--format', 'json'])).toBe(till.ok(['report', '--format', 'json']));
+  });
+});
+
+describe('forget on a shared logbook', () => {
+  it('leaves the name and contact in no row of any table, and says which texts still mention them', () => {
+    const book = sharedLogbook([
+      ['log', 'soup was cold', '--customer', 'Zebedee Quint', '--contact', 'zeb@example.org', '--at', '2026-11-20 12:00'],
+      ['log', 'Zebedee said the bread was stale', '--customer', 'Ann Lee', '--at', '2026-11-21 09:00'],
+      ['resolve', '1', '--remedy', 'refund', '--note', 'called Zebedee Quint back'],
+    ]);
+    const result = book.run(['forget', 'zebedee  quint', '--yes']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("Erased the customer's name and contact from 1 complaint: #1.\n");
+    const everyRow = JSON.stringify([underneath(book, `SELECT * FROM complaints`), underneath(book, `SELECT * FROM events`)]);
+    expect(everyRow).not.toContain('zeb@example.org');
+    expect(everyRow).not.toContain('"Zebedee Quint"');
+    expect(book.run(['forget', 'Zebedee Quint', '--yes']).code).toBe(1);
+  });
+});
