@@ -20,6 +20,7 @@ export default defineConfig({
       'test/e2e/robustness.test.ts',
       'test/e2e/smoke.test.ts',
       'test/e2e/till.test.ts',
+      'test/e2e/tills.test.ts',
       'test/e2e/widths.test.ts',
     ],
     env: { COMPLAINTS_TEST_ENGINE: 'postgres' },

@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { decideColor } from './output/terminal.js';
-import { logbookAddress } from './store/location.js';
+import { logbookAddress, waitingFile } from './store/location.js';
 import type { Logbook } from './store/logbook.js';
 import type { Access } from './store/open.js';
 import { registerCommands } from './commands/index.js';
@@ -67,6 +67,11 @@ function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook:
       const { openLogbook } = await import('./store/open.js');
       const logbook = await openLogbook(session.address, access);
       keep(logbook);
+      // Complaints this till kept while the shared logbook was out of reach go first.
+      if (session.address.engine === 'postgres' && access !== 'dry-run' && existsSync(waitingFile(ctx.env))) {
+        const { sendWaitingComplaints } = await import('./commands/sync.js');
+        await sendWaitingComplaints(session, logbook);
+      }
       return logbook;
     },
     print: (line) => void ctx.stdout.write(line + '\n'),

@@ -7,7 +7,7 @@ import { newTable, withoutTrailingSpace } from '../output/table.js';
 import { counted } from '../output/plural.js';
 import { oneLine, painter } from '../output/terminal.js';
 import type { CauseRename } from '../store/logbook.js';
-import { examples, jsonOption, printJson } from './common.js';
+import { examples, jsonOption, printJson, refuseUnlessManager } from './common.js';
 
 export function registerCauses(program: Command, session: Session): void {
   const causes = program
@@ -51,6 +51,7 @@ export async function runRenameCause(oldText: string, newText: string, session: 
   const old = requiredText(oldText, 'the cause to rename');
   const typed = requiredText(newText, 'the new cause');
   const logbook = await session.logbook('change');
+  await refuseUnlessManager(logbook, 'rename causes');
   const rename = await logbook.renameCause(session.now().toISOString(), (inUse) => planRename(old, typed, inUse));
   const from = rename.from.map((spelling) => `"${oneLine(spelling)}"`).join(', ');
   const to = `"${oneLine(rename.to)}"`;

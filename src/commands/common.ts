@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../context.js';
 import { readSettings, type Settings } from '../domain/config.js';
-import { SPELT_FIELDS, matchSpellings, type ComplaintFilter, type SpeltField, type TypedFilter } from '../domain/filter.js';
+import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
 import type { Complaint } from '../domain/complaint.js';
+import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
 import { complaintTable } from '../output/table.js';
@@ -50,17 +51,12 @@ export function withFilterOptions(command: Command): Command {
     .option('--cause <cause>', 'only this cause')
     .option('--category <category>', 'only this category')
     .option('--assignee <person>', 'only complaints assigned to this person')
+    .option('--till <name>', 'only complaints logged at this till')
+    .option('--branch <name>', 'only complaints logged at this branch')
     .option('--since <when>', 'only those that happened from then on')
     .option('--until <when>', 'only those that happened before then (a bare date includes that day)')
     .option('--overdue', 'only open complaints past their respond-by time')
     .option('--limit <n>', 'at most this many');
-}
-
-/** The filter as the logbook spells its cause, category and assignee (matchSpellings). */
-export async function filterAsSpelt(logbook: Logbook, typed: TypedFilter): Promise<ComplaintFilter> {
-  const inUse = new Map<SpeltField, readonly string[]>();
-  for (const field of SPELT_FIELDS) if (typed[field] !== undefined) inUse.set(field, await logbook.spellingsInUse(field));
-  return matchSpellings(typed, (field) => inUse.get(field) ?? []);
 }
 
 /**
@@ -77,4 +73,9 @@ export async function writeComplaintTable(session: Session, logbook: Logbook, fi
 async function* following(first: Iterable<string>, then: AsyncIterable<string>): AsyncGenerator<string> {
   yield* first;
   yield* then;
+}
+
+/** Refuses, before anything changes, what only whoever manages the logbook may do (Logbook.mayManage). */
+export async function refuseUnlessManager(logbook: Logbook, what: string): Promise<void> {
+  if (!(await logbook.mayManage())) throw new Refusal(`this login may log and handle complaints but not ${what}; ask whoever manages the logbook`);
 }

@@ -1,12 +1,25 @@
 import type { Command } from 'commander';
+import { hostname } from 'node:os';
 import type { Session } from '../context.js';
-import { SETTING_KEYS, settingKey, settingValue, showSetting } from '../domain/config.js';
-import { examples, jsonOption, printJson, settingsOf } from './common.js';
+import {
+  COMPUTER_SETTING_KEYS,
+  SETTING_KEYS,
+  isComputerSetting,
+  settingKey,
+  settingValue,
+  showSetting,
+  type ComputerSettingKey,
+  type ComputerSettings,
+} from '../domain/config.js';
+import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
+import { examples, jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
+
+const EVERY_KEY = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
 
 export function registerConfig(program: Command, session: Session): void {
   const config = program
     .command('config')
-    .description(`show or change the shop's settings: ${SETTING_KEYS.join(', ')}`)
+    .description(`show or change the settings: the shop's (${SETTING_KEYS.join(', ')}), kept in the logbook, and this computer's (${COMPUTER_SETTING_KEYS.join(', ')})`)
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -15,36 +28,62 @@ export function registerConfig(program: Command, session: Session): void {
         'complaints config get response-hours',
         'complaints config set shop "Corner Café"',
         'complaints config set categories "food,drink,service,premises,price,other"',
+        'complaints config set till front            # this computer logs as the till "front"',
+        'complaints config set branch "High Street"  # and stands in this branch',
       ),
     )
     .action(async (options: { json?: boolean }) => {
       const settings = await settingsOf(await session.logbook('read'));
-      if (options.json) return printJson(session, settings);
-      const width = Math.max(...SETTING_KEYS.map((k) => k.length));
+      const computer = readComputerSettings(computerSettingsFile(session.env));
+      if (options.json) return printJson(session, { ...settings, till: computer.till ?? null, branch: computer.branch ?? null });
+      const width = Math.max(...EVERY_KEY.map((k) => k.length));
       for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);
+      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showComputerSetting(computer, key)}`);
     });
 
   config
     .command('get')
     .description('print one setting')
-    .argument('<key>', SETTING_KEYS.join(', '))
-    .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories'))
+    .argument('<key>', EVERY_KEY.join(', '))
+    .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories', 'complaints config get till'))
     .action(async (keyText: string) => {
       const key = settingKey(keyText);
+      if (isComputerSetting(key)) return session.print(showComputerSetting(readComputerSettings(computerSettingsFile(session.env)), key));
       session.print(showSetting(await settingsOf(await session.logbook('read')), key));
     });
 
   config
     .command('set')
-    .description('change one setting')
-    .argument('<key>', SETTING_KEYS.join(', '))
+    .description("change one setting; till and branch are this computer's, '' unsets them")
+    .argument('<key>', EVERY_KEY.join(', '))
     .argument('<value>', 'the new value')
-    .addHelpText('after', examples('complaints config set response-hours 48', 'complaints config set currency EUR'))
+    .addHelpText(
+      'after',
+      examples('complaints config set response-hours 48', 'complaints config set currency EUR', "complaints config set branch ''   # no branch"),
+    )
     .action(async (keyText: string, valueText: string) => {
       const key = settingKey(keyText);
+      if (isComputerSetting(key)) return setComputerSetting(session, key, valueText);
       const value = settingValue(key, valueText);
       const logbook = await session.logbook('add');
+      await refuseUnlessManager(logbook, "change the shop's settings");
       await logbook.saveSetting(key, value);
       session.print(`${key} = ${showSetting(await settingsOf(logbook), key)}`);
     });
+}
+
+/** This computer's till or branch as shown: unset, what it stands for (the computer's name, no branch). */
+function showComputerSetting(computer: ComputerSettings, key: ComputerSettingKey): string {
+  const value = computer[key];
+  if (value !== undefined) return value;
+  return key === 'till' ? `${hostname()} (this computer's name)` : '(none)';
+}
+
+async function setComputerSetting(session: Session, key: ComputerSettingKey, text: string): Promise<void> {
+  const file = computerSettingsFile(session.env);
+  const { [key]: _replaced, ...others } = readComputerSettings(file);
+  const value = text.trim();
+  const settings: ComputerSettings = value === '' ? others : { ...others, [key]: value };
+  await saveComputerSettings(file, settings);
+  session.print(`${key} = ${showComputerSetting(settings, key)}`);
 }

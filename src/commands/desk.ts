@@ -4,7 +4,10 @@ import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
+import type { Places } from '../store/logbook.js';
+import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { examples, settingsOf } from './common.js';
+import { filterAsSpelt } from '../store/spelt-filter.js';
 
 /**
  * `complaints` with no command: today's desk. Registered after the commands, so that only the
@@ -31,10 +34,17 @@ export function registerDesk(program: Command, session: Session): void {
     });
 }
 
+/**
+ * The desk of this computer's branch when it has one (config set branch), else of every branch:
+ * a till sees what waits where it stands, the back office sees the whole shop.
+ */
 export async function runDesk(session: Session): Promise<void> {
   const logbook = await session.logbook('read');
   const settings = await settingsOf(logbook);
+  const { branch } = readComputerSettings(computerSettingsFile(session.env));
+  const within: Places = branch === undefined ? {} : { branch: (await filterAsSpelt(logbook, { branch, order: 'by id' })).branch };
   const now = session.now();
-  const waiting = await logbook.desk(now.toISOString(), followUpCutoff(now, settings['follow-up-days']).toISOString(), DESK_SHOWN);
-  session.print(deskSummary(settings.shop, waiting, now, painter(session.color)));
+  const cutoff = followUpCutoff(now, settings['follow-up-days']).toISOString();
+  const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, within);
+  session.print(deskSummary({ shop: settings.shop, branch }, waiting, now, painter(session.color)));
 }

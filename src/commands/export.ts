@@ -6,7 +6,8 @@ import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
 import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
-import { examples, filterAsSpelt, withFilterOptions } from './common.js';
+import { examples, withFilterOptions } from './common.js';
+import { filterAsSpelt } from '../store/spelt-filter.js';
 
 interface ExportOptions extends FilterFlags {
   out?: string;

@@ -5,7 +5,7 @@ import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
 import { counted } from '../output/plural.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { examples } from './common.js';
+import { examples, refuseUnlessManager } from './common.js';
 
 interface ForgetOptions {
   contact?: boolean;
@@ -44,6 +44,7 @@ export async function runForget(customerText: string, options: ForgetOptions, se
     throw new UsageError('forget erases for good and cannot ask for confirmation here; add --yes (or try --dry-run first)');
   }
   const logbook = await session.logbook(options.dryRun ? 'read' : 'change');
+  if (!options.dryRun) await refuseUnlessManager(logbook, 'erase customers');
   const matching = await logbook.complaintsOf(wanted, by);
   if (matching.length === 0) throw nobodyFound(wanted, by);
   if (options.dryRun) {

@@ -8,6 +8,7 @@ import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
 import { counted } from '../output/plural.js';
 import { startProgress } from '../output/progress.js';
+import { idRange } from '../output/terminal.js';
 import { IdsTaken, UidTwice } from '../store/errors.js';
 import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
@@ -22,7 +23,7 @@ export function registerImport(program: Command, session: Session): void {
   program
     .command('import')
     .description('add the complaints in a CSV file as export writes it: every one of them or, if any row is wrong, none')
-    .argument('<file>', 'the CSV file, UTF-8 with or without a byte order mark')
+    .argument('<file>', 'the CSV file, UTF-8 with or without a byte order mark; - reads standard input')
     .option('--dry-run', 'check the whole file and say what it would add, writing nothing')
     .option('--new-ids', "number the complaints after the logbook's last one instead of keeping the file's ids")
     .addHelpText(
@@ -51,14 +52,20 @@ ${examples(
   'complaints import complaints.csv',
   'complaints --db new-shop.db import old-shop.csv',
   'complaints import from-the-other-till.csv --new-ids',
+  'complaints export --status closed | complaints --db closed.db import -',
 )}`,
     )
     .action((file: string, options: ImportOptions) => runImport(file, options, session));
 }
 
+/** The file name that stands for standard input, as it does for most tools. */
+const STANDARD_INPUT = '-';
+
 export async function runImport(fileText: string, options: ImportOptions, session: Session): Promise<void> {
-  const file = requiredText(fileText, 'the file to import');
-  const fd = openToRead(file);
+  const given = requiredText(fileText, 'the file to import');
+  const file = given === STANDARD_INPUT ? 'standard input' : given;
+  // Standard input is read by the reading thread from its descriptor, as a file is.
+  const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
   const { ids, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'add');
@@ -76,7 +83,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     } finally {
       progress.stop();
     }
-  }).finally(() => closeSync(fd));
+  }).finally(() => given !== STANDARD_INPUT && closeSync(fd));
 
   const there = alreadyThere === 0 ? '' : `; ${counted(alreadyThere, 'complaint was', 'complaints were')} in the logbook already and ${options.dryRun ? 'would be' : 'were'} left as ${alreadyThere === 1 ? 'it is' : 'they are'}`;
   if (ids.length === 0) {
@@ -144,11 +151,4 @@ function idsTaken(ids: readonly number[]): Refusal {
   return new Refusal(
     `the logbook has other complaints numbered ${shown}${more}; add --new-ids to number the file's complaints after the last one, or import into an empty logbook; nothing was imported`,
   );
-}
-
-function idRange(ids: readonly number[]): string {
-  // Not Math.min(...ids): a large file would pass more arguments than a call can take.
-  const low = ids.reduce((a, b) => Math.min(a, b));
-  const high = ids.reduce((a, b) => Math.max(a, b));
-  return low === high ? `#${low}` : `#${low}–#${high}`;
 }

@@ -15,7 +15,9 @@ import { registerLog } from './log.js';
 import { registerNote } from './note.js';
 import { registerReport } from './report.js';
 import { registerResolve } from './resolve.js';
+import { registerSetupRoles } from './setup-roles.js';
 import { registerShow } from './show.js';
+import { registerSync } from './sync.js';
 import { registerTriage } from './triage.js';
 
 /** Every command, in the order of the workflow, as `complaints --help` lists them. */
@@ -32,11 +34,13 @@ export function registerCommands(program: Command, session: Session): void {
     registerReport,
     registerExport,
     registerImport,
+    registerSync,
     registerCauses,
     registerConfig,
     registerBackup,
     registerCheck,
     registerForget,
+    registerSetupRoles,
   ]) {
     register(program, session);
   }

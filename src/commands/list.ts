@@ -3,7 +3,8 @@ import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
-import { examples, filterAsSpelt, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
+import { examples, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
+import { filterAsSpelt } from '../store/spelt-filter.js';
 
 interface ListOptions extends FilterFlags {
   json?: boolean;

@@ -1,10 +1,15 @@
 import type { Command } from 'commander';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import { completeComplaint, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
+import { whereLogged } from '../domain/config.js';
+import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Refusal } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
+import { waitingFile } from '../store/location.js';
+import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
+import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
 import { CHANNELS, WANTS } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
@@ -30,6 +35,8 @@ export function registerLog(program: Command, session: Session): void {
     .option('--wants <remedy>', `what the customer asks for: ${WANTS.join(', ')}`)
     .option('--suggestion <text>', "the customer's own suggestion")
     .option('--staff <name>', 'who took the complaint')
+    .option('--till <name>', "the till it is logged at (default: 'config get till', else this computer's name)")
+    .option('--branch <name>', "the branch it is logged at (default: 'config get branch', else none)")
     .addOption(atOption())
     .addOption(jsonOption())
     .addHelpText(
@@ -46,17 +53,23 @@ export function registerLog(program: Command, session: Session): void {
 
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
-  let draft = draftComplaint({ ...options, description: text });
-  const logbook = await session.logbook('add');
+  const where = whereLogged(options, readComputerSettings(computerSettingsFile(session.env)), hostname());
+  let draft = draftComplaint({ ...options, ...where, description: text });
+  const logbook = await unlessOutOfReach(session, () => session.logbook('add'));
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
-    draft = await askForComplaint(draft, { abouts: await logbook.usedValues('about') }, session);
+    draft = await askForComplaint(draft, { abouts: logbook === undefined ? [] : await logbook.usedValues('about') }, session);
   }
+  const uid = randomUUID();
+  const loggedAt = session.now();
+  const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };
+  if (logbook === undefined) return keepForLater(session, waiting, options.json);
   const settings = await settingsOf(logbook);
-  const complaint = await keepingAnswers(asked, draft, occurredAt, session, () =>
-    logbook.log(completeComplaint(draft, occurredAt, session.now(), settings['response-hours'], randomUUID())),
+  const complaint = await unlessOutOfReach(session, () =>
+    keepingAnswers(asked, draft, occurredAt, session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid))),
   );
+  if (complaint === undefined) return keepForLater(session, waiting, options.json);
 
   const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
   if (earlier.count > 0) {
@@ -72,6 +85,29 @@ export async function runLog(text: string, options: LogOptions, session: Session
   if (options.json) return printJson(session, toRecord(complaint));
   session.print(`Logged ${complaintRef(complaint.id)}; respond by ${localTime(complaint.respond_by)}.`);
   tellNext(session, complaint);
+}
+
+/**
+ * What `reach` gives, or undefined when it finds the shared logbook out of reach (the network or
+ * the server down): the complaint then waits on this computer. A logbook file, or any other
+ * trouble, is not waited out.
+ */
+async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await reach();
+  } catch (error) {
+    if (session.address.engine === 'postgres' && error instanceof LogbookProblem && error.trouble.kind === 'unreachable') return undefined;
+    throw error;
+  }
+}
+
+/** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
+async function keepForLater(session: Session, complaint: WaitingComplaint, json: boolean | undefined): Promise<void> {
+  const { keepWaiting } = await import('../store/waiting.js');
+  const waiting = keepWaiting(waitingFile(session.env), session.address.shown, complaint);
+  if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
+  session.print(`Kept on this computer: ${session.address.shown} cannot be reached (${waiting} waiting).`);
+  session.tell(`next: it is sent by the next command that reaches the logbook, or by 'complaints sync'`);
 }
 
 /**
@@ -98,7 +134,7 @@ async function keepingAnswers(
 
 /** The command that logs `draft` as it happened at `occurredAt`, as a shell reads it. */
 export function logCommand(draft: LogDraft, occurredAt: Date): string {
-  const flags = (['customer', 'contact', 'channel', 'about', 'wants', 'suggestion', 'staff'] as const).flatMap((field) =>
+  const flags = (['customer', 'contact', 'channel', 'about', 'wants', 'suggestion', 'staff', 'till', 'branch'] as const).flatMap((field) =>
     draft[field] === null ? [] : [`--${field}`, draft[field]],
   );
   return shellLine(['complaints', 'log', draft.description ?? '', ...flags, '--at', occurredAt.toISOString()]);

@@ -13,6 +13,8 @@ type Format = (typeof FORMATS)[number];
 
 interface ReportOptions extends PeriodFlags {
   by: string;
+  till?: string;
+  branch?: string;
   top?: string;
   format: string;
   out?: string;
@@ -27,6 +29,8 @@ export function registerReport(program: Command, session: Session): void {
     .option('--since <when>', 'from then on (up to the end of today, or --until)')
     .option('--until <when>', 'up to then, with --since (a bare date includes that day)')
     .option('--by <dimension>', `what to count by: ${DIMENSIONS.join(', ')}`, 'cause')
+    .option('--till <name>', 'only the complaints logged at this till')
+    .option('--branch <name>', 'only the complaints logged at this branch')
     .option('--top <n>', 'show the first N rows and fold the rest into "Other"')
     .option('--format <format>', FORMATS.join(', '), 'table')
     .option('--out <file>', 'write the report to this file instead of the screen')
@@ -38,6 +42,8 @@ export function registerReport(program: Command, session: Session): void {
         'complaints report --last 4w --by category --format markdown',
         'complaints report --since 2026-11-01 --until 2026-11-30 --format csv --out november.csv',
         'complaints report --format html --out week.html     # to print or send',
+        'complaints report --last 4w --by till               # which till hears most',
+        'complaints report --branch "High Street"            # one branch of several',
       ),
     )
     .action((options: ReportOptions) => runReport(options, session));
@@ -50,9 +56,13 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const format = oneOf(options.format, FORMATS, '--format');
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
+  const places = {
+    ...(options.till === undefined ? {} : { till: requiredText(options.till, '--till') }),
+    ...(options.branch === undefined ? {} : { branch: requiredText(options.branch, '--branch') }),
+  };
 
   const logbook = await session.logbook('read');
-  const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, top, now });
+  const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, places, top, now });
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.

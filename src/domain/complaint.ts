@@ -34,6 +34,9 @@ export interface Complaint {
   remedies: Remedy[];
   /** Who the complaint is in any logbook, whatever its number there (domain/identity.ts). */
   uid: string;
+  /** The till it was logged at, and the branch that till stands in; unknown for complaints logged before either was recorded. */
+  till: string | null;
+  branch: string | null;
 }
 
 /** A remedy given to a complaint: when, which, and what it cost the shop. */
@@ -44,7 +47,7 @@ export interface Remedy {
 }
 
 /** The fields a step may change. */
-export type ComplaintChanges = Partial<Omit<Complaint, 'id' | 'logged_at' | 'remedies' | 'uid'>>;
+export type ComplaintChanges = Partial<Omit<Complaint, 'id' | 'logged_at' | 'remedies' | 'uid' | 'till' | 'branch'>>;
 
 /** A new complaint before it has an id. */
 export type NewComplaint = Omit<Complaint, 'id'>;

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { wholeNumber } from './validate.js';
+import { requiredText, wholeNumber } from './validate.js';
 import { spellingKey } from './spelling.js';
 
 export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
@@ -26,10 +26,36 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
-export function settingKey(text: string): SettingKey {
-  const key = SETTING_KEYS.find((k) => k === text.trim().toLowerCase());
-  if (!key) throw new UsageError(`'${text}' is not a setting; settings are ${SETTING_KEYS.join(', ')}`);
+/**
+ * Settings of one computer, kept on it rather than in the logbook several tills share: the till
+ * it is (unset, the computer's name) and the branch it stands in (unset, none).
+ */
+export const COMPUTER_SETTING_KEYS = ['till', 'branch'] as const;
+export type ComputerSettingKey = (typeof COMPUTER_SETTING_KEYS)[number];
+export type ComputerSettings = Partial<Record<ComputerSettingKey, string>>;
+
+const EVERY_KEY: ReadonlyArray<SettingKey | ComputerSettingKey> = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
+
+export function isComputerSetting(key: SettingKey | ComputerSettingKey): key is ComputerSettingKey {
+  return (COMPUTER_SETTING_KEYS as readonly string[]).includes(key);
+}
+
+export function settingKey(text: string): SettingKey | ComputerSettingKey {
+  const key = EVERY_KEY.find((k) => k === text.trim().toLowerCase());
+  if (!key) throw new UsageError(`'${text}' is not a setting; settings are ${EVERY_KEY.join(', ')}`);
   return key;
+}
+
+/** Where a complaint is logged: `--till`/`--branch` when given, else this computer's settings, else its name and no branch. */
+export function whereLogged(
+  flags: { till?: string; branch?: string },
+  computer: ComputerSettings,
+  computerName: string,
+): { till: string; branch?: string } {
+  return {
+    till: flags.till === undefined ? (computer.till ?? computerName) : requiredText(flags.till, '--till'),
+    branch: flags.branch === undefined ? computer.branch : requiredText(flags.branch, '--branch'),
+  };
 }
 
 /** Checks a value typed for `key` and returns it in the form it is stored in (a string). */

@@ -78,6 +78,8 @@ export const FIELDS = [
   field('reject_reason', text, show('rejected because', 14)),
   field('remedies', { type: 'remedies' }, null, { writable: false }),
   field('uid', { type: 'uid' }, null, { writable: false }),
+  field('till', text, show('till', 24), { writable: false }),
+  field('branch', text, show('branch', 25), { writable: false }),
 ] as const satisfies readonly Field[];
 
 /** A complaint's column in JSON and CSV. */

@@ -5,7 +5,7 @@ import { oneOf, requiredText, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
 
 /** The filters given as one typed value and matched to the spellings the logbook uses. */
-export const SPELT_FIELDS = ['cause', 'category', 'assignee'] as const;
+export const SPELT_FIELDS = ['cause', 'category', 'assignee', 'till', 'branch'] as const;
 export type SpeltField = (typeof SPELT_FIELDS)[number];
 
 /** Which complaints a listing or export covers; every field given must hold. */
@@ -15,6 +15,8 @@ export interface ComplaintFilter {
   cause?: readonly string[];
   category?: readonly string[];
   assignee?: readonly string[];
+  till?: readonly string[];
+  branch?: readonly string[];
   /** Occurred at or after (ISO UTC). */
   since?: string;
   /** Occurred before (ISO UTC). */
@@ -34,6 +36,8 @@ export interface FilterFlags {
   cause?: string;
   category?: string;
   assignee?: string;
+  till?: string;
+  branch?: string;
   since?: string;
   until?: string;
   overdue?: boolean;
@@ -48,7 +52,7 @@ export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): C
   return { statuses: ['resolved'], resolvedBefore, ...(someoneToCall === undefined ? {} : { someoneToCall }), order: 'by resolved' };
 }
 
-/** A filter as checked, before its cause, category and assignee are matched to the logbook's spellings. */
+/** A filter as checked, before its spelt fields (SPELT_FIELDS) are matched to the logbook's spellings. */
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 
 export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order']): TypedFilter {
@@ -65,6 +69,8 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
     ...(flags.cause === undefined ? {} : { cause: requiredText(flags.cause, '--cause') }),
     ...(flags.category === undefined ? {} : { category: requiredText(flags.category, '--category') }),
     ...(flags.assignee === undefined ? {} : { assignee: requiredText(flags.assignee, '--assignee') }),
+    ...(flags.till === undefined ? {} : { till: requiredText(flags.till, '--till') }),
+    ...(flags.branch === undefined ? {} : { branch: requiredText(flags.branch, '--branch') }),
     ...(since === undefined ? {} : { since: since.toISOString() }),
     ...(until === undefined ? {} : { until: until.toISOString() }),
     ...(flags.overdue ? { overdueAt: now.toISOString() } : {}),
@@ -73,15 +79,15 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
 }
 
 /**
- * The filter matching every spelling in use of its cause, category and assignee, in any capitals
+ * The filter matching every spelling in use of each of its spelt fields, in any capitals
  * of any script: "PÂTISSERIE" finds "pâtisserie" and "Pâtisserie", which SQLite's NOCASE (ASCII
  * letters only) would miss. A value nothing in use is spelt like finds nothing. `inUse` gives the
  * spellings of one field; it is asked only for the fields given.
  */
 export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) => readonly string[]): ComplaintFilter {
-  const { cause, category, assignee, ...rest } = typed;
+  const { cause, category, assignee, till, branch, ...rest } = typed;
   const filter: ComplaintFilter = rest;
-  const typedValues = { cause, category, assignee };
+  const typedValues = { cause, category, assignee, till, branch };
   for (const field of SPELT_FIELDS) {
     const value = typedValues[field];
     if (value !== undefined) filter[field] = spellingsOf(value, inUse(field));

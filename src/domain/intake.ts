@@ -14,12 +14,14 @@ export interface LogInput {
   wants?: string;
   suggestion?: string;
   staff?: string;
+  till?: string;
+  branch?: string;
 }
 
 /** The checked fields of a complaint being logged; the description may still be missing. */
 export type LogDraft = Pick<
   NewComplaint,
-  'customer' | 'contact' | 'channel' | 'about' | 'wants' | 'suggestion' | 'staff'
+  'customer' | 'contact' | 'channel' | 'about' | 'wants' | 'suggestion' | 'staff' | 'till' | 'branch'
 > & { description: string | null };
 
 /** Checks every given field, so a bad flag is reported before anyone is asked anything. */
@@ -33,7 +35,20 @@ export function draftComplaint(input: LogInput): LogDraft {
     wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants'),
     suggestion: optionalText(input.suggestion),
     staff: optionalText(input.staff),
+    till: optionalText(input.till),
+    branch: optionalText(input.branch),
   };
+}
+
+/** A draft that says what the complaint is. */
+export type DescribedDraft = LogDraft & { description: string };
+
+/** The draft, refused unless it says what the complaint is. */
+export function described(draft: LogDraft): DescribedDraft {
+  if (draft.description === null) {
+    throw new UsageError(`say what the complaint is, e.g. complaints log "soup was cold" --customer "Ann Lee" (or run it at a terminal to be asked)`);
+  }
+  return { ...draft, description: draft.description };
 }
 
 /**
@@ -41,13 +56,9 @@ export function draftComplaint(input: LogInput): LogDraft {
  * `responseHours` of when it happened (the customer has waited since, however late it is logged).
  */
 export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: Date, responseHours: number, uid: string): NewComplaint {
-  if (draft.description === null) {
-    throw new UsageError(`say what the complaint is, e.g. complaints log "soup was cold" --customer "Ann Lee" (or run it at a terminal to be asked)`);
-  }
   return {
     ...nothingGiven(),
-    ...draft,
-    description: draft.description,
+    ...described(draft),
     logged_at: loggedAt.toISOString(),
     occurred_at: occurredAt.toISOString(),
     status: 'new',

@@ -1,7 +1,7 @@
 import { spellingKey } from './spelling.js';
 
 /** What a Pareto table can be drawn by. */
-export const DIMENSIONS = ['cause', 'category', 'about', 'channel', 'assignee', 'remedy'] as const;
+export const DIMENSIONS = ['cause', 'category', 'about', 'channel', 'assignee', 'remedy', 'till', 'branch'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** Dimensions whose rows count only triaged complaints; the others count every upheld one. */

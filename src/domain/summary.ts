@@ -103,9 +103,17 @@ export interface Suggestion {
   suggestion: string;
 }
 
+/** A till and a branch as typed to keep a report to them. */
+export interface ReportPlaces {
+  till?: string;
+  branch?: string;
+}
+
 /** Everything a report shows, whatever its format. */
 export interface Report {
   shop: string;
+  /** The till and branch the report keeps to, as typed; neither for the whole logbook. */
+  places: ReportPlaces;
   currency: string;
   by: Dimension;
   period: Period;
@@ -123,6 +131,7 @@ export function reportJson(report: Report) {
   return {
     period: { since: report.period.since.toISOString(), until: report.period.until.toISOString() },
     by: report.by,
+    ...report.places,
     total: report.pareto.total,
     untriaged: report.untriaged,
     rows: report.pareto.rows.map(({ key, count, percent, cumulativePercent, vital }) => ({

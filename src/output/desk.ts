@@ -3,14 +3,20 @@ import { format } from 'date-fns/format';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Complaint, Waiting } from '../domain/complaint.js';
 import type { Excerpt } from '../domain/summary.js';
-import { complaintRef, inert, localTime, oneLine } from './terminal.js';
+import { complaintRef, inert, localTime, oneLine, shellLine } from './terminal.js';
 
 /** How many of each kind the desk shows; it says how many more there are. */
 export const DESK_SHOWN = 5;
 
-/** Today's desk in a few lines: what to triage, what is overdue, whom to call back. */
-export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: ChalkInstance): string {
-  const lines = [paint.bold(`${inert(shop)} — ${format(now, 'EEE d MMM yyyy, HH:mm')}`)];
+/** Today's desk in a few lines: what to triage, what is overdue, whom to call back; of one branch when `branch` names it. */
+export function deskSummary(
+  { shop, branch }: { shop: string; branch: string | undefined },
+  waiting: Waiting,
+  now: Date,
+  paint: ChalkInstance,
+): string {
+  const where = branch === undefined ? inert(shop) : `${inert(shop)}, ${inert(branch)}`;
+  const lines = [paint.bold(`${where} — ${format(now, 'EEE d MMM yyyy, HH:mm')}`)];
   const heading = (total: number, title: string, next: string) => lines.push('', `${paint.bold(String(total))} ${title}  ${paint.dim(next)}`);
   const section = (title: string, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
     if (total === 0) return;
@@ -29,7 +35,7 @@ export function deskSummary(shop: string, waiting: Waiting, now: Date, paint: Ch
     'overdue',
     waiting.overdue,
     (c) => `${paint.red(`due ${localTime(c.respond_by)}`)} ${c.status}${c.assignee ? ` to ${oneLine(c.assignee, 12)}` : ''}: ${oneLine(c.description, 40)}`,
-    'complaints list --overdue',
+    branch === undefined ? 'complaints list --overdue' : shellLine(['complaints', 'list', '--overdue', '--branch', branch]),
   );
   section(
     waiting.followUpsDue.total === 1 ? 'follow-up due' : 'follow-ups due',

@@ -51,3 +51,11 @@ export function localTime(iso: string | null): string {
 export function complaintRef(id: number): string {
   return `#${id}`;
 }
+
+/** The lowest and highest of some complaints' ids: "#4–#9", or "#4" for one. */
+export function idRange(ids: readonly number[]): string {
+  // Not Math.min(...ids): a large file would pass more arguments than a call can take.
+  const low = ids.reduce((a, b) => Math.min(a, b));
+  const high = ids.reduce((a, b) => Math.max(a, b));
+  return low === high ? `#${low}` : `#${low}–#${high}`;
+}

@@ -1,8 +1,9 @@
 import type { Settings } from '../domain/config.js';
 import { mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domain/pareto.js';
 import { settlePeriod, type PeriodRequest, type Span } from '../domain/period.js';
-import { summarise, type Report } from '../domain/summary.js';
+import { summarise, type Report, type ReportPlaces } from '../domain/summary.js';
 import type { Logbook, StoredSpan } from '../store/logbook.js';
+import { filterAsSpelt } from '../store/spelt-filter.js';
 
 /** How many corrective actions and suggestions a report lists before saying how many more there are. */
 const LISTED_AT_MOST = 20;
@@ -11,6 +12,8 @@ const LISTED_AT_MOST = 20;
 export interface ReportRequest {
   period: PeriodRequest;
   by: Dimension;
+  /** Keep to one till or branch, as typed (matched to the spellings in use as `list --till` is). */
+  places: ReportPlaces;
   /** Rows after the first `top` are folded into Other. */
   top: number | undefined;
   now: Date;
@@ -23,16 +26,18 @@ export interface ReportRequest {
  * Everything is read from one snapshot, so a till writing meanwhile cannot make the figures disagree.
  */
 export async function makeReport(logbook: Logbook, settings: Settings, request: ReportRequest): Promise<Report> {
-  const { by, top, now } = request;
+  const { by, top, now, places } = request;
   const period = settlePeriod(request.period, now, settings['week-start']);
   const span = stored(period);
-  return logbook.atOnce(async (reads) => {
+  const { till, branch } = places.till === undefined && places.branch === undefined ? {} : await filterAsSpelt(logbook, { ...places, order: 'by id' });
+  return logbook.atOnce({ till, branch }, async (reads) => {
     const tallies = mergeSpellings(await reads.tally(by, span));
     const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
     const vital = vitalSpellings(rows, tallies);
     const actions = await reads.correctiveActions(by, vital.spellings, span, LISTED_AT_MOST);
     return {
       shop: settings.shop,
+      places,
       currency: settings.currency,
       by,
       period,

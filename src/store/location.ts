@@ -45,3 +45,12 @@ function withoutPassword(given: string, from: string): string {
   url.searchParams.delete('password');
   return url.toString();
 }
+
+/**
+ * The file of the complaints this computer logged while a shared logbook was out of reach
+ * (store/waiting.ts): in $XDG_STATE_HOME, else ~/.local/state, private to the user.
+ */
+export function waitingFile(env: Env): string {
+  const stateHome = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
+  return join(stateHome, 'complaints', 'waiting.db');
+}

@@ -18,6 +18,9 @@ export type Decide = (current: Complaint, previous: PreviousStep) => StepOutcome
 export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;
 export type ListedComplaint = Pick<Complaint, (typeof LISTED_COLUMNS)[number]>;
 
+/** The complaints of some tills or branches, each as the spellings stored; given neither, all of them. */
+export type Places = Pick<ComplaintFilter, 'till' | 'branch'>;
+
 /** How often a customer complained before, and the latest of those complaints, oldest first. */
 export interface EarlierComplaints {
   count: number;
@@ -99,7 +102,11 @@ export interface Erasure {
 
 /** One logbook, whichever engine keeps it. */
 export interface Logbook {
-  /** Records a new complaint and its first timeline event together. */
+  /**
+   * Records a new complaint and its first timeline event together. A complaint of the same uid
+   * there already (sent once before by a till that could not learn it had arrived) is returned
+   * as it stands, not logged twice.
+   */
   log(complaint: NewComplaint): Promise<Complaint>;
   /**
    * Changes one complaint and appends its timeline event (and any remedy it gives) in one write;
@@ -128,11 +135,14 @@ export interface Logbook {
   spellingsInUse(field: SpeltField): Promise<string[]>;
   /** Every cause in use, the one first met in time first. */
   causesInUse(): Promise<string[]>;
-  /** What needs someone today: of each kind, how many and the first `shown`. */
-  desk(now: string, followUpDueBefore: string, shown: number): Promise<Waiting>;
+  /** What needs someone today, of the complaints `within` takes in: of each kind, how many and the first `shown`. */
+  desk(now: string, followUpDueBefore: string, shown: number, within: Places): Promise<Waiting>;
 
-  /** Runs `read` on one snapshot, so that a till writing meanwhile cannot make a report's figures disagree. */
-  atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T>;
+  /**
+   * Runs `read` on one snapshot, so that a till writing meanwhile cannot make a report's figures
+   * disagree; every read counts only the complaints `within` takes in.
+   */
+  atOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T>;
 
   causeCounts(): Promise<CauseCount[]>;
   /** Gives every complaint with one of `plan`'s spellings its new cause, noted on each timeline, in one write. */
@@ -162,6 +172,14 @@ export interface Logbook {
   forget(wanted: string, by: ForgetBy, at: string): Promise<Erasure>;
   /** Complaints whose free text still mentions any of `values`. */
   complaintsMentioning(values: readonly string[]): Promise<number[]>;
+
+  /**
+   * Whether the logbook's user may manage it (change the settings, rename causes, forget a
+   * customer) rather than only log and handle complaints. Always, for a file.
+   */
+  mayManage(): Promise<boolean>;
+  /** The SQL that makes `role` a till's role on this logbook (store/postgres/roles.ts); undefined for an engine without roles. */
+  tillRoleSql(role: string): Promise<string | undefined>;
 
   close(): Promise<void>;
 }

@@ -36,6 +36,8 @@ export const DIMENSION_COLUMN: Record<Dimension, string> = {
   channel: 'channel',
   assignee: 'assignee',
   remedy: 'remedy',
+  till: 'till',
+  branch: 'branch',
 };
 
 /**
@@ -44,3 +46,24 @@ export const DIMENSION_COLUMN: Record<Dimension, string> = {
  * complaints, and the few resolved ones this narrows are found by status.
  */
 export const SOMEONE_TO_CALL = '(customer IS NOT NULL OR contact IS NOT NULL)';
+
+/** The SQL that keeps a report's read to some tills or branches (placesOf in each engine's report.ts). */
+export interface PlacesSql {
+  /** The conditions as `AND …`, to add to a read of complaints. */
+  and: string;
+  /** The same as a test of the ids of complaint_figures' rows. */
+  complaintIds: string;
+  /** The same as a test of the ids of remedy_figures' rows: the remedies of those complaints. */
+  remedyIds: string;
+}
+
+/** The places' `conditions` (every one to hold) as PlacesSql; all empty when there are none, so the whole logbook's report runs as it always has. */
+export function placesSql(conditions: readonly string[]): PlacesSql {
+  if (conditions.length === 0) return { and: '', complaintIds: '', remedyIds: '' };
+  const where = conditions.join(' AND ');
+  return {
+    and: ` AND ${where}`,
+    complaintIds: ` AND id IN (SELECT id FROM complaints WHERE ${where})`,
+    remedyIds: ` AND id IN (SELECT r.id FROM remedies AS r JOIN complaints ON complaints.id = r.complaint_id WHERE ${where})`,
+  };
+}

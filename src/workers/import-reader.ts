@@ -59,11 +59,20 @@ try {
   say({ kind: 'failed', exitCode: error.exitCode, message: error.message });
 }
 
-/** Fills `piece` from the file where the last read ended; 0 at its end. */
+/**
+ * Fills `piece` from the file where the last read ended; 0 at its end. Standard input may be a
+ * pipe or socket another process left non-blocking: with nothing to read yet, this thread waits a
+ * moment and reads again.
+ */
 function readPiece(piece: Buffer): number {
-  try {
-    return readSync(fd, piece, 0, piece.length, null);
-  } catch (error) {
-    throw cannotRead(file, error);
+  for (;;) {
+    try {
+      return readSync(fd, piece, 0, piece.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw cannotRead(file, error);
+      Atomics.wait(pause, 0, 0, 5);
+    }
   }
 }
+
+const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));

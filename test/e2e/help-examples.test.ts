@@ -325,6 +325,12 @@ const expectations: Record<string, Expected> = {
   'complaints report --format html --out week.html': {
     then: ({ home }) => expect(readFileSync(join(home, 'week.html'), 'utf8')).toMatch(/^<!doctype html>/i),
   },
+  'complaints report --last 4w --by till': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^#\s+till\s+count/m),
+  },
+  'complaints report --branch "High Street"': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^Complaints by cause — .*, branch High Street$/m),
+  },
 
   'complaints export --out complaints.csv': {
     then: ({ home }) => expect(rowsOf(readFileSync(join(home, 'complaints.csv'))).map((row) => row.id)).toHaveLength(13),
@@ -412,6 +418,18 @@ const expectations: Record<string, Expected> = {
   'complaints config set currency EUR': {
     then: ({ complaints }) => expect(complaints('config', 'get', 'currency')).toBe('EUR\n'),
   },
+  'complaints config get till': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^.+ \(this computer's name\)\n$/),
+  },
+  'complaints config set till front': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'till')).toBe('front\n'),
+  },
+  'complaints config set branch "High Street"': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'branch')).toBe('High Street\n'),
+  },
+  "complaints config set branch ''": {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'branch')).toBe('(none)\n'),
+  },
 
   'complaints backup ~/backups/complaints-$(date +%F).db': {
     then: ({ home, complaints }) => {
@@ -423,6 +441,25 @@ const expectations: Record<string, Expected> = {
   'complaints backup ~/backups/complaints.db --force': {
     // The copy made on the 20th held the first eight.
     then: ({ complaints }) => expect(complaintsIn(complaints, 'backups/complaints.db')).toBe(13),
+  },
+
+  'complaints export --status closed | complaints --db closed.db import -': {
+    then: ({ complaints }) => {
+      const closed = JSON.parse(complaints('list', '--status', 'closed', '--json')).length;
+      expect(closed).toBeGreaterThan(0);
+      expect(complaintsIn(complaints, 'closed.db')).toBe(closed);
+    },
+  },
+
+  'complaints setup-roles > tills.sql': {
+    // The seeded logbook is a file, so there is no SQL to write.
+    then: ({ home }) => expect(readFileSync(join(home, 'tills.sql'), 'utf8')).toMatch(/^Nothing to set up: .* is a file; /),
+  },
+  'complaints setup-roles --role tills': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^Nothing to set up: .* is a file; /),
+  },
+  'complaints sync': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^Nothing to send: .* is a file on this computer\.\n$/),
   },
 
   'complaints check': { then: ({ stdout }) => expect(stdout).toMatch(/^ok: 13 complaints, \d+ events, integrity ok\n$/) },

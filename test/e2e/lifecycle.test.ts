@@ -1,4 +1,5 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVERY_STATUS } from '../support/logbooks.js';
@@ -39,7 +40,7 @@ describe('log', () => {
     const result = book.run([
       'log', 'soup was cold', 'and salty',
       '--customer', ' Ann Lee ', '--contact', 'ann@example.com', '--channel', 'PHONE', '--about', 'tomato soup',
-      '--wants', 'Refund', '--suggestion', 'check the kettle', '--staff', 'Jo',
+      '--wants', 'Refund', '--suggestion', 'check the kettle', '--staff', 'Jo', '--till', ' 前台 ', '--branch', '高街店',
       // A summer day: local 12:00 is 11:00 UTC.
       '--at', '2026-07-01 12:00', '--json',
     ]);
@@ -71,6 +72,8 @@ describe('log', () => {
       followed_up_at: null,
       satisfaction: null,
       staff: 'Jo',
+      till: '前台',
+      branch: '高街店',
     });
 
     const { timeline, ...shown } = showJson(book, 1);
@@ -89,6 +92,8 @@ describe('log', () => {
           wants: 'refund',
           suggestion: 'check the kettle',
           staff: 'Jo',
+          till: '前台',
+          branch: '高街店',
           respond_by: '2026-07-02T11:00:00.000Z',
         },
       },
@@ -329,6 +334,8 @@ describe('config', () => {
       'follow-up-days': '3',
       'week-start': 'monday',
       categories: 'product,service,staff,price,delivery,premises,other',
+      till: `${hostname()} (this computer's name)`,
+      branch: '(none)',
     });
 
     expect(book.ok(['config', 'get', 'response-hours'])).toBe('48\n');

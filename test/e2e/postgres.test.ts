@@ -169,6 +169,36 @@ describe('several tills stepping one complaint at once', () => {
     const { timeline } = JSON.parse(book.ok(['show', '1', '--json'])) as { timeline: Array<{ action: string }> };
     expect(timeline.map((event) => event.action)).toEqual(['logged', 'resolved']);
   });
+
+  it.each([2, 8])('takes every complaint of %i tills logging at once, each once, numbered without a gap or a repeat', async (tillCount) => {
+    const book = sharedLogbook();
+    const each = 6;
+    // Each till a shell of its own logging one complaint after another, all the tills at once.
+    const tills = await atOnceInShells(
+      book,
+      Array.from({ length: tillCount }, (_, till) => `for i in $(seq ${each}); do "$0" "$1" log "till ${till + 1}, complaint $i" --till "till ${till + 1}" || exit 1; done`),
+    );
+    expect(tills.map((till) => till.code)).toEqual(Array(tillCount).fill(0));
+    const complaints = JSON.parse(book.ok(['list', '--json'])) as Array<{ id: number; description: string }>;
+    expect(complaints.map((c) => c.id).sort((a, b) => a - b)).toEqual(Array.from({ length: tillCount * each }, (_, i) => i + 1));
+    expect(new Set(complaints.map((c) => c.description)).size).toBe(tillCount * each);
+    const byTill = JSON.parse(book.ok(['report', '--by', 'till', '--format', 'json'])) as { total: number; rows: Array<{ count: number }> };
+    expect(byTill.total).toBe(tillCount * each);
+    expect(byTill.rows.map((row) => row.count)).toEqual(Array(tillCount).fill(each));
+  }, 120_000);
+
+  /** Runs each bash script (given the binary as "$0" "$1") as a till of its own, all started together. */
+  async function atOnceInShells(book: Logbook, scripts: string[]): Promise<Array<{ code: number; stderr: string }>> {
+    return Promise.all(
+      scripts.map(async (script) => {
+        const child = spawn('bash', ['-c', script, process.execPath, BIN], { env: environment(book), stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+        const [code] = (await once(child, 'close')) as [number];
+        return { code, stderr };
+      }),
+    );
+  }
 });
 
 describe('the same week on either engine', () => {
@@ -247,11 +277,11 @@ describe('moving into a shared logbook', () => {
     const shared = sharedLogbook();
     const moved = spawnSync(
       'bash',
-      ['-c', `"$0" "$1" --db ${shellQuote(till.db)} export | "$0" "$1" --db ${shellQuote(shared.db)} import /dev/stdin`, process.execPath, BIN],
+      ['-c', `"$0" "$1" --db ${shellQuote(till.db)} export | "$0" "$1" --db ${shellQuote(shared.db)} import -`, process.execPath, BIN],
       { encoding: 'utf8', env: environment(shared) },
     );
     expect(moved.stderr).toBe('next: complaints list, or complaints causes to check the spellings of causes\n');
-    expect(moved.stdout).toBe('Imported 7 complaints from /dev/stdin as #1–#7.\n');
+    expect(moved.stdout).toBe('Imported 7 complaints from standard input as #1–#7.\n');
     expect(shared.ok(['export'])).toBe(till.ok(['export']));
     expect(shared.ok(['report', '--format', 'json'])).toBe(till.ok(['report', '--format', 'json']));
   });
@@ -271,5 +301,51 @@ describe('forget on a shared logbook', () => {
     expect(everyRow).not.toContain('zeb@example.org');
     expect(everyRow).not.toContain('"Zebedee Quint"');
     expect(book.run(['forget', 'Zebedee Quint', '--yes']).code).toBe(1);
+  });
+});
+
+describe('who may do what on a shared logbook', () => {
+  it("gives tills a role that logs and handles complaints, and refuses it the manager's commands in one line, changing nothing", () => {
+    const book = sharedLogbook(EVERY_STATUS);
+    const group = `tills_${book.schema!.slice(-12)}`;
+    const sql = book.ok(['setup-roles', '--role', group]);
+    expect(sql).toContain(`GRANT UPDATE (occurred_at, status,`);
+    const login = `${group}_front`;
+    onServerSync([`SET search_path TO ${book.schema}`, sql, `CREATE ROLE ${login} LOGIN PASSWORD 'till-pass' IN ROLE ${group}`]);
+    const url = new URL(book.db);
+    url.username = login;
+    const asTill = (...args: string[]) => runComparing(book, args, { env: { COMPLAINTS_DB: url.toString(), PGPASSWORD: 'till-pass' } });
+
+    // The day's work.
+    expect(asTill('log', 'soup was cold', '--customer', 'Ann Lee')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('triage', '8', '--category', 'product', '--cause', 'cold food')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('resolve', '8', '--remedy', 'refund', '--cost', '4.50')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('follow-up', '8', '--satisfaction', '4')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('report', '--format', 'json')).toMatchObject({ code: 0 });
+
+    // What only whoever manages the logbook may do.
+    const refused = (what: string) => `complaints: this login may log and handle complaints but not ${what}; ask whoever manages the logbook\n`;
+    expect(asTill('forget', 'Ann Lee', '--yes')).toEqual({ code: 1, stdout: '', stderr: refused('erase customers'), unchanged: true });
+    expect(asTill('causes', 'rename', 'cold food', 'cold soup')).toEqual({ code: 1, stdout: '', stderr: refused('rename causes'), unchanged: true });
+    expect(asTill('config', 'set', 'shop', 'Mine now')).toEqual({ code: 1, stdout: '', stderr: refused("change the shop's settings"), unchanged: true });
+    const recount = asTill('check', '--recount');
+    expect(recount).toMatchObject({ code: 1, stdout: '', unchanged: true });
+    expect(recount.stderr).toMatch(/^complaints: the logbook .* does not allow this to its user \(permission denied for table daily_figures\); ask whoever runs the server\n$/);
+    // And the server itself refuses the till what the commands never do.
+    for (const statement of ['DELETE FROM complaints', 'TRUNCATE events', 'DROP TABLE remedies', `UPDATE complaints SET customer = NULL`]) {
+      const tried = spawnSync(
+        process.execPath,
+        ['--input-type=module', '-e', `import pg from 'pg'; const c = new pg.Client(process.env.URL); await c.connect(); try { await c.query(process.env.SQL); } catch (e) { process.stdout.write(e.code); } await c.end();`],
+        { encoding: 'utf8', cwd: new URL('../../', import.meta.url), env: { ...process.env, URL: url.toString(), PGPASSWORD: 'till-pass', SQL: statement } },
+      );
+      expect([statement, tried.stdout]).toEqual([statement, '42501']);
+    }
+    onServerSync([`DROP OWNED BY ${login}, ${group}`, `DROP ROLE ${login}`, `DROP ROLE ${group}`]);
+  }, 120_000);
+
+  it('has nothing to set up for a logbook file', () => {
+    const file = tempLogbook(NOW, 'sqlite');
+    file.ok(['log', 'soup was cold']);
+    expect(file.ok(['setup-roles'])).toBe(`Nothing to set up: ${file.db} is a file; its mode (private to its user) says who may use it.\n`);
   });
 });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { atTheTill, runComparing, tempLogbook, type Logbook } from './harness.js';
@@ -86,7 +87,9 @@ describe('complaints forget', () => {
     for (const event of events) expect(event.changes.toLowerCase()).not.toMatch(/zebedee|quint/);
     const timeline = shown(book, 1).timeline;
     expect(timeline.map((e) => e.action)).toEqual(['logged', 'triaged', 'assigned', 'resolved', 'forgotten']);
-    expect(timeline[0]!.changes).toEqual({ description: 'soup was cold', about: 'tomato soup', wants: 'refund', respond_by: '2026-11-21T12:00:00.000Z' });
+    expect(timeline[0]!.changes).toEqual({
+      description: 'soup was cold', about: 'tomato soup', wants: 'refund', till: hostname(), respond_by: '2026-11-21T12:00:00.000Z',
+    });
     expect(timeline[4]).toEqual({ at: NOW, recorded_at: NOW, action: 'forgotten', changes: { customer: null, contact: null } });
     // #3 never had a contact, so only its name was erased.
     expect(shown(book, 3).timeline.at(-1)!.changes).toEqual({ customer: null });

@@ -84,6 +84,7 @@ describe('logging at the till', CONVERSATION, () => {
   it('gives the answers back as the command that logs them when another till holds the logbook too long', async () => {
     // A shared logbook holds one complaint at a time, not the whole file: this is the SQLite file's wait.
     const book = tempLogbook(NOW, 'sqlite');
+    book.ok(['config', 'set', 'till', 'front']);
     book.ok(['log', 'first', '--no-input']);
     // Another writer (an import, say) holds the logbook for longer than the 10 s busy timeout.
     const other = new Database(book.db);
@@ -100,7 +101,7 @@ describe('logging at the till', CONVERSATION, () => {
       other.close();
     }
     expect(result?.code).toBe(1);
-    const command = `complaints log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --at ${NOW}`;
+    const command = `complaints log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at ${NOW}`;
     expect(result?.screen).toContain(`${book.db} is busy with another till or an import, so nothing was logged; to log it once it is free: ${command}`);
     expect(book.ok(['list', '--json'])).toContain('"first"');
 

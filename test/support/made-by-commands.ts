@@ -86,6 +86,8 @@ export function madeByCommands(texts: Texts, latest: Date): fc.Arbitrary<Omit<Co
     wants: optional(fc.constantFrom(...WANTS)),
     suggestion: optional(text),
     staff: optional(text),
+    till: optional(text),
+    branch: optional(text),
   });
   const minute = 60_000;
   return fc

@@ -17,7 +17,7 @@ describe('settingKey', () => {
 
   it.each(['colour', 'response hours', 'responsehours', ''])('refuses %j, listing the settings', (typed) => {
     expect(() => settingKey(typed)).toThrow(
-      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories`),
+      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories, till, branch`),
     );
   });
 });

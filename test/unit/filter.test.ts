@@ -91,6 +91,8 @@ describe('matchSpellings', () => {
     cause: ['Qualité du service', 'cold food'],
     category: ['Pâtisserie', 'boulangerie', 'pâtisserie'],
     assignee: ['Élodie', 'Sam', 'élodie', 'Zo\u00eb'],
+    till: ['front', 'Front'],
+    branch: ['High Street', '高街'],
   };
 
   it('matches each typed value to every spelling in use with its key, keeping the other filters', () => {

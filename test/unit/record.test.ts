@@ -42,6 +42,8 @@ const closed = complaintWith({
     { given_at: '2026-11-21T09:30:00.000Z', remedy: 'replacement', cost_minor: 1250 },
   ],
   uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
+  till: '前台',
+  branch: '高街店',
 });
 
 describe('toRecord', () => {
@@ -81,6 +83,8 @@ describe('toRecord', () => {
         { given_at: '2026-11-21T09:30:00.000Z', remedy: 'replacement', cost: 12.5 },
       ],
       uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
+      till: '前台',
+      branch: '高街店',
     });
   });
 

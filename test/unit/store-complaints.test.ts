@@ -84,7 +84,7 @@ describe('desk', () => {
         resolved(at, {});
       }
       const dueBefore = '2026-11-20T00:00:00.000Z';
-      const waiting = desk(db, AT, dueBefore, 5);
+      const waiting = desk(db, AT, dueBefore, 5, {});
       expect(waiting.followUpsDue.total).toBe(countComplaints(db, followUpsDue(dueBefore, true)));
       expect(waiting.followUpsDueNoContact).toBe(countComplaints(db, followUpsDue(dueBefore, false)));
       expect([waiting.followUpsDue.total, waiting.followUpsDueNoContact]).toEqual([6, 2]);

@@ -25,6 +25,7 @@ const SHIPPED = [
   { version: 8, name: 'person_keys_folded' },
   { version: 9, name: 'remedies' },
   { version: 10, name: 'complaint_uids' },
+  { version: 11, name: 'tills_and_branches' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -141,7 +142,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
@@ -150,7 +151,7 @@ describe('openDatabase: a new logbook', () => {
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
-        ...['awaiting', 'by_assignee', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_uid', 'for_report',
+        ...['awaiting', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_till', 'by_uid', 'for_report',
           'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
         ...['counted', 'recounted', 'recounting', 'uncounted'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),

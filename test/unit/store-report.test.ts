@@ -145,7 +145,7 @@ describe('the report as the store counts it, for any logbook and period', () => 
         const db = logbookOf(rows);
         try {
           for (const dimension of ['cause', 'category'] as const) {
-            const tally = tallyBy(db, dimension, period);
+            const tally = tallyBy(db, dimension, period, {});
             expect(sortedByKey(tally)).toEqual(expectedTally(rows, dimension, period, asStored));
             const merged = mergeSpellings(tally).map(({ key, count }) => ({ key, count }));
             expect(sortedByKey(merged)).toEqual(expectedTally(rows, dimension, period, spellingKey));
@@ -166,7 +166,7 @@ describe('the report as the store counts it, for any logbook and period', () => 
           const hours = rows
             .filter((r, i) => r.hoursToResolve !== null && occurredAt(r, i) >= period.since && occurredAt(r, i) < period.until)
             .map((r) => r.hoursToResolve!);
-          const { medianHoursToResolve } = periodFigures(db, period, day(60));
+          const { medianHoursToResolve } = periodFigures(db, period, day(60), {});
           const expected = median(hours);
           if (expected === null) expect(medianHoursToResolve).toBeNull();
           else expect(medianHoursToResolve).toBeCloseTo(expected, 9);
@@ -222,9 +222,9 @@ describe('the report as the store counts it, for any logbook and period', () => 
               .filter(({ givenAt }) => givenAt >= period.since && givenAt < period.until)
               .reduce((total, { costMinor }) => total + (costMinor ?? 0), 0),
           };
-          expect(periodFigures(db, period, now)).toMatchObject(expected);
+          expect(periodFigures(db, period, now, {})).toMatchObject(expected);
           recountDailyFigures(db);
-          expect(periodFigures(db, period, now)).toMatchObject(expected);
+          expect(periodFigures(db, period, now, {})).toMatchObject(expected);
         } finally {
           db.close();
         }
@@ -246,8 +246,8 @@ describe('the report as the store counts it, for any logbook and period', () => 
       try {
         const insert = db.prepare(`INSERT INTO complaints (logged_at, occurred_at, status, description) VALUES (@at, @at, 'new', 'd')`);
         for (const at of [period.since, period.until]) insert.run({ at });
-        expect(periodFigures(db, period, '2026-02-01T00:00:00.000Z').logged).toBe(1);
-        expect(periodFigures(db, { since: period.until, until: '2026-02-01T00:00:00.000Z' }, '2026-02-01T00:00:00.000Z').logged).toBe(1);
+        expect(periodFigures(db, period, '2026-02-01T00:00:00.000Z', {}).logged).toBe(1);
+        expect(periodFigures(db, { since: period.until, until: '2026-02-01T00:00:00.000Z' }, '2026-02-01T00:00:00.000Z', {}).logged).toBe(1);
       } finally {
         db.close();
       }

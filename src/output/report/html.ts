@@ -14,6 +14,7 @@ import {
   paretoHeading,
   percentText,
   periodLine,
+  placesNamed,
   previousLine,
   rowLabel,
   summaryLines,
@@ -106,7 +107,7 @@ export function reportHtml(report: Report): string {
 </head>
 <body>
 <main>
-<h1>${esc(paretoHeading(report))} — ${stored(oneLine(report.shop))}</h1>
+<h1>${esc(paretoHeading(report))} — ${[stored(oneLine(report.shop)), ...placesNamed(report).map(([what, name]) => `${esc(what)} ${stored(name)}`)].join(', ')}</h1>
 <p class="quiet">${esc(periodLine(report.period))}</p>
 <div class="overview">
 ${report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : `<figure>\n${paretoChart(report)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report)))}</figcaption>\n</figure>`}

@@ -17,6 +17,8 @@ const NOUNS: Record<Dimension, { one: string; many: string }> = {
   channel: { one: 'channel', many: 'channels' },
   assignee: { one: 'assignee', many: 'assignees' },
   remedy: { one: 'remedy', many: 'remedies' },
+  till: { one: 'till', many: 'tills' },
+  branch: { one: 'branch', many: 'branches' },
 };
 
 /** A count of what a report is by: "1 cause", "3 more causes". */
@@ -25,7 +27,16 @@ function countedBy(count: number, by: Dimension, more = ''): string {
 }
 
 export function title(report: Report): string {
-  return `${paretoHeading(report)} — ${oneLine(report.shop)}`;
+  return `${paretoHeading(report)} — ${[oneLine(report.shop), ...placesNamed(report).map(([what, name]) => `${what} ${name}`)].join(', ')}`;
+}
+
+/** The till and branch a report keeps to, each as a label and a name: "branch", "High Street". */
+export function placesNamed(report: Report): Array<[string, string]> {
+  const { branch, till } = report.places;
+  return [
+    ...(branch === undefined ? [] : [['branch', oneLine(branch)] as [string, string]]),
+    ...(till === undefined ? [] : [['till', oneLine(till)] as [string, string]]),
+  ];
 }
 
 export function paretoHeading(report: Report): string {

@@ -4,7 +4,7 @@ import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } fro
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
-import type { EarlierComplaints } from '../logbook.js';
+import type { Places, EarlierComplaints } from '../logbook.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
 import { overdueAt } from '../rules.js';
 import { loggedChanges, personKeys, withRemedies, type StoredComplaint } from '../stored-complaint.js';
@@ -74,6 +74,12 @@ function limitOf(filter: ComplaintFilter): string {
 
 /** The WHERE clause for a filter, its values added to `params`: every given field must hold. */
 function matching(filter: ComplaintFilter, params: Params): string {
+  const conditions = conditionsOf(filter, params);
+  return conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+}
+
+/** The conditions a complaint must meet to match `filter`, their values added to `params`. */
+export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>, params: Params): string[] {
   const where: string[] = [];
   // An empty list matches nothing.
   if (filter.statuses && filter.statuses.length > 0) where.push(`status = ANY(${params.add(filter.statuses)})`);
@@ -86,7 +92,7 @@ function matching(filter: ComplaintFilter, params: Params): string {
   if (filter.overdueAt !== undefined) where.push(overdueAt(params.add(filter.overdueAt)));
   if (filter.resolvedBefore !== undefined) where.push(`resolved_at < ${params.add(filter.resolvedBefore)}`);
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
-  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return where;
 }
 
 /** Earlier complaints by the same person: the same name, or the same contact, by their person keys. */
@@ -128,22 +134,22 @@ export function usedValues(connection: Connection, column: 'about' | 'cause' | '
 }
 
 /** What needs someone today: of each kind, how many and the first `shown`, the follow-ups with no one to call only counted. */
-export async function desk(connection: Connection, now: string, followUpDueBefore: string, shown: number): Promise<Waiting> {
+export async function desk(connection: Connection, now: string, followUpDueBefore: string, shown: number, within: Places): Promise<Waiting> {
   const excerpt = async (filter: ComplaintFilter) => ({
     total: await countComplaints(connection, filter),
     shown: await listComplaints(connection, { ...filter, limit: shown }),
   });
   const params = new Params();
-  const where = matching(followUpsDue(followUpDueBefore), params);
+  const where = matching({ ...followUpsDue(followUpDueBefore), ...within }, params);
   const due = await connection.row<{ to_call: number; no_contact: number }>(
     `SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}) AS to_call, COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) AS no_contact
        FROM complaints ${where}`,
     params.values,
   );
   return {
-    toTriage: await excerpt({ statuses: ['new'], order: 'oldest first' }),
-    overdue: await excerpt({ overdueAt: now, order: 'by respond-by' }),
-    followUpsDue: { total: due!.to_call, shown: await listComplaints(connection, { ...followUpsDue(followUpDueBefore, true), limit: shown }) },
+    toTriage: await excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
+    overdue: await excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
+    followUpsDue: { total: due!.to_call, shown: await listComplaints(connection, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: due!.no_contact,
   };
 }
@@ -153,6 +159,8 @@ export function logComplaint(connection: Connection, complaint: NewComplaint): P
   return connection.inTransaction(async () => {
     // Numbered one till at a time, so that numbers stay short and none is skipped.
     await connection.run(`SELECT pg_advisory_xact_lock($1)`, [NUMBERING]);
+    const there = await connection.value<number | undefined>(`SELECT id FROM complaints WHERE uid = $1`, [complaint.uid]);
+    if (there !== undefined) return (await findComplaint(connection, there))!;
     const id = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);
     await insertComplaint(connection, { ...complaint, id });
     const changes = loggedChanges(complaint);

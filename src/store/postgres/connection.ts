@@ -25,7 +25,8 @@ const types = {
 
 /** Numbers the values of a statement as it is written: `${params.add(value)}` stands for the value. */
 export class Params {
-  readonly values: unknown[] = [];
+  /** `values` are $1, $2, … already; those added follow them. */
+  constructor(readonly values: unknown[] = []) {}
 
   add(value: unknown): string {
     this.values.push(value);

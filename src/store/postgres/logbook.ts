@@ -2,10 +2,11 @@ import type { Complaint, NewComplaint } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
-import { LISTED_COLUMNS, type CauseRename, type Decide, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads } from '../logbook.js';
+import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads } from '../logbook.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
+import { tillRoleSql } from './roles.js';
 import {
   COMPLAINT_COLUMNS,
   causesInUse,
@@ -86,19 +87,19 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => causesInUse(this.connection));
   }
 
-  desk(now: string, followUpDueBefore: string, shown: number) {
-    return this.translated(() => desk(this.connection, now, followUpDueBefore, shown));
+  desk(now: string, followUpDueBefore: string, shown: number, within: Places) {
+    return this.translated(() => desk(this.connection, now, followUpDueBefore, shown, within));
   }
 
   /** One snapshot transaction, begun before the first read and ended after the last. */
-  atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
+  atOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T> {
     const { connection } = this;
     const reads: ReportReads = {
-      tally: (dimension, span) => tallyBy(connection, dimension, span),
-      untriaged: (dimension, span) => countUntriaged(connection, dimension, span),
-      figures: (span, now) => periodFigures(connection, span, now),
-      correctiveActions: (dimension, spellings, span, limit) => correctiveActions(connection, dimension, spellings, span, limit),
-      suggestions: (span, limit) => suggestions(connection, span, limit),
+      tally: (dimension, span) => tallyBy(connection, dimension, span, within),
+      untriaged: (dimension, span) => countUntriaged(connection, dimension, span, within),
+      figures: (span, now) => periodFigures(connection, span, now, within),
+      correctiveActions: (dimension, spellings, span, limit) => correctiveActions(connection, dimension, spellings, span, limit, within),
+      suggestions: (span, limit) => suggestions(connection, span, limit, within),
     };
     return this.translated(() => connection.inTransaction(() => read(reads), 'snapshot'));
   }
@@ -153,6 +154,15 @@ export class PostgresLogbook implements Logbook {
 
   complaintsMentioning(values: readonly string[]) {
     return this.translated(() => complaintsMentioning(this.connection, values));
+  }
+
+  // Changing the settings is what a till's role lacks (store/postgres/roles.ts).
+  mayManage() {
+    return this.translated(() => this.connection.value<boolean>(`SELECT has_table_privilege('settings', 'UPDATE')`));
+  }
+
+  tillRoleSql(role: string) {
+    return this.translated(async () => tillRoleSql(await this.connection.value<string>(`SELECT current_schema()`), role));
   }
 
   close() {

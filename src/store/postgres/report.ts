@@ -1,10 +1,11 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDays } from '../daily-figures.js';
-import type { StoredSpan } from '../logbook.js';
-import { CAUSE_SPELLINGS, DIMENSION_COLUMN } from '../queries.js';
+import type { Places, StoredSpan } from '../logbook.js';
+import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, overdueAt } from '../rules.js';
-import type { Connection } from './connection.js';
+import { conditionsOf } from './complaints.js';
+import { Params, type Connection } from './connection.js';
 
 // The report's reads on PostgreSQL, counted over the period's occurred_at range as
 // src/store/sqlite/report.ts counts them, from the same kept daily figures. The period is always
@@ -13,18 +14,26 @@ import type { Connection } from './connection.js';
 
 const IN_PERIOD = `occurred_at >= $1 AND occurred_at < $2`;
 
+/** What keeps a read to the complaints of `within`, and the query's values: `values`, then the places'. */
+function placesOf(within: Places, values: unknown[]): PlacesSql & { values: unknown[] } {
+  const params = new Params([...values]);
+  return { ...placesSql(conditionsOf(within, params)), values: params.values };
+}
+
 /** The period's upheld complaints counted by `dimension`, one tally for each spelling as stored. */
-export function tallyBy(connection: Connection, dimension: Dimension, span: StoredSpan): Promise<Tally[]> {
+export function tallyBy(connection: Connection, dimension: Dimension, span: StoredSpan, within: Places): Promise<Tally[]> {
   const period = [span.since, span.until];
+  const withNone = placesOf(within, [...period, NONE_KEY]);
   if (dimension === 'cause') {
+    const places = placesOf(within, period);
     // One count per spelling of the cause, each where complaints_by_cause holds it.
     return connection.rows<Tally>(
       `${CAUSE_SPELLINGS},
        counted(spelling, count) AS (
-         SELECT spelling, (SELECT COUNT(*) FROM complaints WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected')
+         SELECT spelling, (SELECT COUNT(*) FROM complaints WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected'${places.and})
            FROM spellings WHERE spelling IS NOT NULL)
        SELECT spelling AS key, count FROM counted WHERE count > 0`,
-      period,
+      places.values,
     );
   }
   if (dimension === 'remedy') {
@@ -32,31 +41,37 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
     return connection.rows<Tally>(
       `SELECT r.remedy AS key, COUNT(*) AS count
          FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
-        WHERE r.given_at >= $1 AND r.given_at < $2 AND c.status <> 'rejected'
+        WHERE r.given_at >= $1 AND r.given_at < $2 AND c.status <> 'rejected'${withNone.and}
         GROUP BY r.remedy
        UNION ALL
-       SELECT $3::text, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL`,
-      [...period, NONE_KEY],
+       SELECT $3::text, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL${withNone.and}`,
+      withNone.values,
     );
   }
   const column = DIMENSION_COLUMN[dimension];
+  if (TRIAGED_DIMENSIONS.includes(dimension)) {
+    const places = placesOf(within, period);
+    return connection.rows<Tally>(
+      `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
+        WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL${places.and} GROUP BY ${column}`,
+      places.values,
+    );
+  }
   return connection.rows<Tally>(
-    TRIAGED_DIMENSIONS.includes(dimension)
-      ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
-          WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL GROUP BY ${column}`
-      : `SELECT COALESCE(${column}, $3) AS key, COUNT(*) AS count FROM complaints
-          WHERE ${IN_PERIOD} AND status <> 'rejected' GROUP BY ${column}`,
-    TRIAGED_DIMENSIONS.includes(dimension) ? period : [...period, NONE_KEY],
+    `SELECT COALESCE(${column}, $3) AS key, COUNT(*) AS count FROM complaints
+      WHERE ${IN_PERIOD} AND status <> 'rejected'${withNone.and} GROUP BY ${column}`,
+    withNone.values,
   );
 }
 
 /** The period's upheld complaints not yet classified in `dimension` (by cause, for the others). */
-export function countUntriaged(connection: Connection, dimension: Dimension, span: StoredSpan): Promise<number> {
+export function countUntriaged(connection: Connection, dimension: Dimension, span: StoredSpan, within: Places): Promise<number> {
   const column = TRIAGED_DIMENSIONS.includes(dimension) ? DIMENSION_COLUMN[dimension] : 'cause';
-  return connection.value<number>(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL`, [
-    span.since,
-    span.until,
-  ]);
+  const places = placesOf(within, [span.since, span.until]);
+  return connection.value<number>(
+    `SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL${places.and}`,
+    places.values,
+  );
 }
 
 export async function recountDailyFigures(connection: Connection): Promise<void> {
@@ -71,29 +86,34 @@ export function miscountedDays(connection: Connection): Promise<string[]> {
  * The summary's figures for the complaints that occurred in `span`, as they stand at `now`, and
  * the remedies given in it: the days wholly inside it as daily_figures keeps them, the complaints
  * of its partial first and last days one by one. The median is percentile_cont's, which takes
- * the mean of the middle two for an even count as SQLite's median() does.
+ * the mean of the middle two for an even count as SQLite's median() does. The days keep the whole
+ * logbook's figures, so a report of some tills or branches reads their complaints.
  */
-export async function periodFigures(connection: Connection, span: StoredSpan, now: string): Promise<PeriodFigures> {
-  const { wholeFrom, wholeUntil, headUntil, tailFrom } = byDays(span);
+export async function periodFigures(connection: Connection, span: StoredSpan, now: string, within: Places): Promise<PeriodFigures> {
+  const wholeLogbook = within.till === undefined && within.branch === undefined;
+  const { wholeFrom, wholeUntil, headUntil, tailFrom } = wholeLogbook
+    ? byDays(span)
+    : { wholeFrom: '', wholeUntil: '', headUntil: span.until, tailFrom: span.until };
+  const places = placesOf(within, [span.since, span.until, wholeFrom, wholeUntil, headUntil, tailFrom, now]);
   const figures = await connection.row<PeriodFigures>(
     `WITH added AS (
        SELECT ${SUMS} FROM (
          SELECT ${LISTED_FIGURES} FROM daily_figures WHERE day >= $3 AND day < $4
          UNION ALL
-         SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= $1 AND occurred_at < $5
+         SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= $1 AND occurred_at < $5${places.complaintIds}
          UNION ALL
-         SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= $6 AND occurred_at < $2
+         SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= $6 AND occurred_at < $2${places.complaintIds}
          UNION ALL
-         SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= $1 AND given_at < $5
+         SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= $1 AND given_at < $5${places.remedyIds}
          UNION ALL
-         SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= $6 AND given_at < $2) AS figures),
+         SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= $6 AND given_at < $2${places.remedyIds}) AS figures),
      awaiting AS (
        SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
               COUNT(*) FILTER (WHERE ${overdueAt('$7')}) AS overdue,
               COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < $7) AS late
          FROM complaints
-        WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}),
-     hours AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD})
+        WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
+     hours AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and})
      SELECT logged, resolved, open, overdue, rejected,
             answered + late AS due,
             answered_in_time AS "answeredInTime",
@@ -102,7 +122,7 @@ export async function periodFigures(connection: Connection, span: StoredSpan, no
             CASE WHEN rated > 0 THEN satisfaction::double precision / rated END AS "averageSatisfaction",
             cost_minor AS "remedyCostMinor"
        FROM added, awaiting, hours`,
-    [span.since, span.until, wholeFrom, wholeUntil, headUntil, tailFrom, now],
+    places.values,
   );
   return figures!;
 }
@@ -118,26 +138,29 @@ export function correctiveActions(
   spellings: readonly string[],
   span: StoredSpan,
   limit: number,
+  within: Places,
 ): Promise<Excerpt<CorrectiveAction>> {
   const column = DIMENSION_COLUMN[dimension];
+  const places = placesOf(within, [span.since, span.until, spellings, NONE_KEY]);
   return excerpt<CorrectiveAction>(connection, {
     columns: `id, COALESCE(${column}, $4) AS key, action`,
     from: `FROM complaints
             WHERE action IS NOT NULL AND resolved_at >= $1 AND resolved_at < $2
-              AND (${column} = ANY($3) OR (${column} IS NULL AND $4 = ANY($3)))`,
+              AND (${column} = ANY($3) OR (${column} IS NULL AND $4 = ANY($3)))${places.and}`,
     order: 'resolved_at, id',
-    values: [span.since, span.until, spellings, NONE_KEY],
+    values: places.values,
     limit,
   });
 }
 
 /** The customers' own suggestions made with the period's complaints, oldest first; at most `limit`. */
-export function suggestions(connection: Connection, span: StoredSpan, limit: number): Promise<Excerpt<Suggestion>> {
+export function suggestions(connection: Connection, span: StoredSpan, limit: number, within: Places): Promise<Excerpt<Suggestion>> {
+  const places = placesOf(within, [span.since, span.until]);
   return excerpt<Suggestion>(connection, {
     columns: 'id, suggestion',
-    from: `FROM complaints WHERE ${IN_PERIOD} AND suggestion IS NOT NULL`,
+    from: `FROM complaints WHERE ${IN_PERIOD} AND suggestion IS NOT NULL${places.and}`,
     order: 'occurred_at, id',
-    values: [span.since, span.until],
+    values: places.values,
     limit,
   });
 }

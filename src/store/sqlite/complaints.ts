@@ -6,7 +6,7 @@ import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import { loggedChanges, personKeys, withRemedies, type StoredComplaint } from '../stored-complaint.js';
-import type { EarlierComplaints } from '../logbook.js';
+import type { Places, EarlierComplaints } from '../logbook.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
@@ -133,6 +133,12 @@ function limitOf(filter: ComplaintFilter): string {
 
 /** The WHERE clause and its parameters for a filter: every given field must hold. */
 function matching(filter: ComplaintFilter): { where: string; params: Record<string, unknown> } {
+  const { conditions, params } = conditionsOf(filter);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/** The conditions a complaint must meet to match `filter`, and their parameters. */
+export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditions: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   // Each value its own parameter (@status0, @status1, …); an empty list matches nothing.
@@ -164,7 +170,7 @@ function matching(filter: ComplaintFilter): { where: string; params: Record<stri
     params.resolvedBefore = filter.resolvedBefore;
   }
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  return { conditions: where, params };
 }
 
 /** Earlier complaints by the same person: the same name, or the same contact, by their person keys. */
@@ -218,18 +224,18 @@ export function usedValues(db: Db, column: 'about' | 'cause' | 'assignee' | 'sta
  * each, how many and the first `shown`, the follow-ups with no one to call only counted. Years of
  * unanswered follow-ups are counted, not read.
  */
-export function desk(db: Db, now: string, followUpDueBefore: string, shown: number): Waiting {
+export function desk(db: Db, now: string, followUpDueBefore: string, shown: number, within: Places): Waiting {
   const excerpt = (filter: ComplaintFilter) => ({ total: countComplaints(db, filter), shown: listComplaints(db, { ...filter, limit: shown }) });
   // Both kinds counted in one pass: a pass reads the row of every resolved complaint.
-  const { where, params } = matching(followUpsDue(followUpDueBefore));
+  const { where, params } = matching({ ...followUpsDue(followUpDueBefore), ...within });
   const [toCall, noContact] = db
     .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM complaints ${where}`)
     .raw()
     .get(params) as [number, number];
   return {
-    toTriage: excerpt({ statuses: ['new'], order: 'oldest first' }),
-    overdue: excerpt({ overdueAt: now, order: 'by respond-by' }),
-    followUpsDue: { total: toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), limit: shown }) },
+    toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
+    overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
+    followUpsDue: { total: toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: noContact,
   };
 }
@@ -272,6 +278,8 @@ function latestStepEvent(db: Db, id: number): StepEvent | null {
 export function logComplaint(db: Db, complaint: NewComplaint): Complaint {
   return db
     .transaction(() => {
+      const there = db.prepare(`SELECT id FROM complaints WHERE uid = ?`).pluck().get(complaint.uid) as number | undefined;
+      if (there !== undefined) return findComplaint(db, there)!;
       const id = insertComplaint(db, complaint);
       const changes = loggedChanges(complaint);
       appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes });

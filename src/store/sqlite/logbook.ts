@@ -6,6 +6,7 @@ import {
   LISTED_COLUMNS,
   type CauseRename,
   type Decide,
+  type Places,
   type ImportOptions,
   type Logbook,
   type ReportReads,
@@ -102,23 +103,23 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => causesInUse(this.db));
   }
 
-  desk(now: string, followUpDueBefore: string, shown: number) {
-    return this.translated(() => desk(this.db, now, followUpDueBefore, shown));
+  desk(now: string, followUpDueBefore: string, shown: number, within: Places) {
+    return this.translated(() => desk(this.db, now, followUpDueBefore, shown, within));
   }
 
   /** One read transaction, begun before the first read and ended after the last, whatever `read` awaits between them. */
-  atOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
-    return this.translated(() => this.readAtOnce(read));
+  atOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T> {
+    return this.translated(() => this.readAtOnce(within, read));
   }
 
-  private async readAtOnce<T>(read: (reads: ReportReads) => Promise<T>): Promise<T> {
+  private async readAtOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T> {
     const { db } = this;
     const reads: ReportReads = {
-      tally: async (dimension, span) => tallyBy(db, dimension, span),
-      untriaged: async (dimension, span) => countUntriaged(db, dimension, span),
-      figures: async (span, now) => periodFigures(db, span, now),
-      correctiveActions: async (dimension, spellings, span, limit) => correctiveActions(db, dimension, spellings, span, limit),
-      suggestions: async (span, limit) => suggestions(db, span, limit),
+      tally: async (dimension, span) => tallyBy(db, dimension, span, within),
+      untriaged: async (dimension, span) => countUntriaged(db, dimension, span, within),
+      figures: async (span, now) => periodFigures(db, span, now, within),
+      correctiveActions: async (dimension, spellings, span, limit) => correctiveActions(db, dimension, spellings, span, limit, within),
+      suggestions: async (span, limit) => suggestions(db, span, limit, within),
     };
     db.exec('BEGIN');
     try {
@@ -182,6 +183,15 @@ export class SqliteLogbook implements Logbook {
 
   complaintsMentioning(values: readonly string[]) {
     return this.translated(() => complaintsMentioning(this.db, values));
+  }
+
+  // A file has no roles: whoever may open it may do anything with it, and its mode (0600) says who may.
+  async mayManage() {
+    return true;
+  }
+
+  async tillRoleSql() {
+    return undefined;
   }
 
   async close() {

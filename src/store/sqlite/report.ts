@@ -1,9 +1,10 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
-import { CAUSE_SPELLINGS, DIMENSION_COLUMN } from '../queries.js';
+import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, overdueAt } from '../rules.js';
-import type { StoredSpan } from '../logbook.js';
+import type { Places, StoredSpan } from '../logbook.js';
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDays } from '../daily-figures.js';
+import { conditionsOf } from './complaints.js';
 import type { Db } from './open.js';
 
 // Everything here is counted by SQLite over the period's occurred_at range, so a report reads only
@@ -14,23 +15,30 @@ import type { Db } from './open.js';
 
 const IN_PERIOD = `occurred_at >= @since AND occurred_at < @until`;
 
+/** What keeps a read to the complaints of `within`, and its parameters. */
+function placesOf(within: Places): PlacesSql & { params: Record<string, unknown> } {
+  const { conditions, params } = conditionsOf(within);
+  return { ...placesSql(conditions), params };
+}
+
 /**
  * The period's upheld complaints counted by `dimension`, one row for each spelling as stored
  * (mergeSpellings makes one row of the spellings of one thing). For cause and category only
  * triaged complaints count; for the others a missing value is the row `(none)`.
  */
-export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[] {
-  if (dimension === 'cause') return tallyByCause(db, span);
-  if (dimension === 'remedy') return tallyByRemedy(db, span);
+export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan, within: Places): Tally[] {
+  if (dimension === 'cause') return tallyByCause(db, span, within);
+  if (dimension === 'remedy') return tallyByRemedy(db, span, within);
   const column = DIMENSION_COLUMN[dimension];
+  const places = placesOf(within);
   const sql = TRIAGED_DIMENSIONS.includes(dimension)
     ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
-        WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL
+        WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL${places.and}
         GROUP BY ${column}`
     : `SELECT COALESCE(${column}, @none) AS key, COUNT(*) AS count FROM complaints
-        WHERE ${IN_PERIOD} AND status <> 'rejected'
+        WHERE ${IN_PERIOD} AND status <> 'rejected'${places.and}
         GROUP BY ${column}`;
-  return db.prepare(sql).all({ ...span, none: NONE_KEY }) as Tally[];
+  return db.prepare(sql).all({ ...span, ...places.params, none: NONE_KEY }) as Tally[];
 }
 
 /**
@@ -38,46 +46,49 @@ export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan): Tally[]
  * spelling's period range is counted where complaints_by_cause holds it. Years of history cost
  * one seek per spelling.
  */
-function tallyByCause(db: Db, span: StoredSpan): Tally[] {
+function tallyByCause(db: Db, span: StoredSpan, within: Places): Tally[] {
+  const places = placesOf(within);
   return db
     .prepare(
       `${CAUSE_SPELLINGS},
        counted(spelling, count) AS (
          SELECT spelling, (SELECT COUNT(*) FROM complaints
-                            WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected')
+                            WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected'${places.and})
            FROM spellings WHERE spelling IS NOT NULL)
        SELECT spelling AS key, count FROM counted WHERE count > 0`,
     )
-    .all(span) as Tally[];
+    .all({ ...span, ...places.params }) as Tally[];
 }
 
 /**
  * The remedies given in the period to upheld complaints, by remedy (a complaint given two counts
  * in both rows), and as `(none)` the period's upheld complaints given none yet.
  */
-function tallyByRemedy(db: Db, span: StoredSpan): Tally[] {
+function tallyByRemedy(db: Db, span: StoredSpan, within: Places): Tally[] {
+  const places = placesOf(within);
   return db
     .prepare(
       `SELECT r.remedy AS key, COUNT(*) AS count
          FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
-        WHERE r.given_at >= @since AND r.given_at < @until AND c.status <> 'rejected'
+        WHERE r.given_at >= @since AND r.given_at < @until AND c.status <> 'rejected'${places.and}
         GROUP BY r.remedy
        UNION ALL
-       SELECT @none, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL`,
+       SELECT @none, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL${places.and}`,
     )
-    .all({ ...span, none: NONE_KEY }) as Tally[];
+    .all({ ...span, ...places.params, none: NONE_KEY }) as Tally[];
 }
 
 /**
  * The period's upheld complaints nobody has triaged yet (new, or assigned or resolved straight
  * from new): those with no value in `dimension` when it needs triage, else those with no cause.
  */
-export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan): number {
+export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan, within: Places): number {
   const column = TRIAGED_DIMENSIONS.includes(dimension) ? DIMENSION_COLUMN[dimension] : 'cause';
+  const places = placesOf(within);
   return db
-    .prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL`)
+    .prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL${places.and}`)
     .pluck()
-    .get(span) as number;
+    .get({ ...span, ...places.params }) as number;
 }
 
 /**
@@ -97,33 +108,37 @@ export function miscountedDays(db: Db): string[] {
 }
 
 /** The summary's figures for the complaints that occurred in `span`, as they stand at `now`, and the remedies given in it. */
-export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigures {
+export function periodFigures(db: Db, span: StoredSpan, now: string, within: Places): PeriodFigures {
   // The UTC days wholly inside the period are read as daily_figures keeps them; only the
   // complaints of its partial first and last days are read one by one. What depends on `now` is
   // counted among the complaints awaiting an answer (complaints_awaiting, named as SQLite would
   // rather look each one up from complaints_by_status). The median needs every value: median()
   // (SQLite's percentile extension, built into better-sqlite3's SQLite) reads the hours from
-  // complaints_for_report, and takes the mean of the middle two for an even count.
+  // complaints_for_report, and takes the mean of the middle two for an even count. The days keep
+  // the whole logbook's figures, so a report of some tills or branches reads their complaints (and
+  // leaves SQLite to choose its index, as the places may match nothing: no plan uses an index then).
+  const places = placesOf(within);
+  const days = places.and === '' ? byDays(span) : { wholeFrom: '', wholeUntil: '', headUntil: span.until, tailFrom: span.until };
   return db
     .prepare(
       `WITH added AS (
          SELECT ${SUMS} FROM (
            SELECT ${LISTED_FIGURES} FROM daily_figures WHERE day >= @wholeFrom AND day < @wholeUntil
            UNION ALL
-           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @since AND occurred_at < @headUntil
+           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @since AND occurred_at < @headUntil${places.complaintIds}
            UNION ALL
-           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @tailFrom AND occurred_at < @until
+           SELECT ${LISTED_FIGURES} FROM complaint_figures WHERE occurred_at >= @tailFrom AND occurred_at < @until${places.complaintIds}
            UNION ALL
-           SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @since AND given_at < @headUntil
+           SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @since AND given_at < @headUntil${places.remedyIds}
            UNION ALL
-           SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @tailFrom AND given_at < @until)),
+           SELECT ${LISTED_FIGURES} FROM remedy_figures WHERE given_at >= @tailFrom AND given_at < @until${places.remedyIds})),
        awaiting AS (
          SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
                 COUNT(*) FILTER (WHERE ${overdueAt('@now')}) AS overdue,
                 COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < @now) AS late
-           FROM complaints INDEXED BY complaints_awaiting
-          WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}),
-       hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD})
+           FROM complaints ${places.and === '' ? 'INDEXED BY complaints_awaiting' : ''}
+          WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
+       hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and})
        SELECT logged, resolved, open, overdue, rejected,
               answered + late AS due,
               answered_in_time AS answeredInTime,
@@ -133,7 +148,7 @@ export function periodFigures(db: Db, span: StoredSpan, now: string): PeriodFigu
               cost_minor AS remedyCostMinor
          FROM added, awaiting, hours`,
     )
-    .get({ ...span, ...byDays(span), now }) as PeriodFigures;
+    .get({ ...span, ...days, ...places.params, now }) as PeriodFigures;
 }
 
 /**
@@ -147,8 +162,10 @@ export function correctiveActions(
   spellings: readonly string[],
   span: StoredSpan,
   limit: number,
+  within: Places,
 ): Excerpt<CorrectiveAction> {
   const column = DIMENSION_COLUMN[dimension];
+  const places = placesOf(within);
   // The unary + keeps SQLite on the index of actions by when they were recorded: offered the
   // column's own index for the spellings, it read every complaint with a vital cause (eb2f5d5).
   return excerpt<CorrectiveAction>(db, {
@@ -156,20 +173,21 @@ export function correctiveActions(
     from: `FROM complaints
             WHERE action IS NOT NULL AND resolved_at >= @since AND resolved_at < @until
               AND (+${column} IN (SELECT value FROM json_each(@spellings))
-                   OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))`,
+                   OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))${places.and}`,
     order: 'resolved_at, id',
-    params: { ...span, spellings: JSON.stringify(spellings), none: NONE_KEY },
+    params: { ...span, ...places.params, spellings: JSON.stringify(spellings), none: NONE_KEY },
     limit,
   });
 }
 
 /** The customers' own suggestions made with the period's complaints, oldest first; at most `limit`. */
-export function suggestions(db: Db, span: StoredSpan, limit: number): Excerpt<Suggestion> {
+export function suggestions(db: Db, span: StoredSpan, limit: number, within: Places): Excerpt<Suggestion> {
+  const places = placesOf(within);
   return excerpt<Suggestion>(db, {
     columns: 'id, suggestion',
-    from: `FROM complaints WHERE ${IN_PERIOD} AND suggestion IS NOT NULL`,
+    from: `FROM complaints WHERE ${IN_PERIOD} AND suggestion IS NOT NULL${places.and}`,
     order: 'occurred_at, id',
-    params: { ...span },
+    params: { ...span, ...places.params },
     limit,
   });
 }

@@ -1,0 +1,44 @@
+import { FIELDS } from '../../domain/fields.js';
+import { PERSONAL_FIELDS } from '../../domain/person.js';
+
+// Who may do what on a shared logbook, in the server's own terms. A till's role may read
+// everything, log complaints and take them through their steps (the columns a step changes, and
+// the figures the triggers keep), and nothing more: no DELETE or TRUNCATE anywhere, no change to
+// a customer's name or contact or to what the timeline recorded (which `forget` needs), no
+// settings, and, not owning the tables, no DROP or ALTER. Renaming causes changes the column
+// triage changes too, so the server cannot refuse it to a till; complaints itself refuses it to a
+// role that may not change the settings (mayManage).
+
+/** The columns of complaints a step changes: the writable fields, the customer's details left out. */
+const STEPPED_COLUMNS = FIELDS.filter(
+  (field) => field.writable && !(PERSONAL_FIELDS as readonly string[]).includes(field.name) && field.kind.type !== 'remedies',
+).map((field) => field.name);
+
+/** The SQL that makes `role` (not a login: give one to each till with GRANT) a till's role on the logbook in `schema`. */
+export function tillRoleSql(schema: string, role: string): string {
+  const s = quoted(schema);
+  const r = quoted(role);
+  return `-- A role for the tills of the complaints logbook in schema ${schema}: they may log complaints and
+-- take them through their steps, but not erase customers (forget), rename causes, change the
+-- settings, or delete or drop anything. Run it as the logbook's owner, again after an update of
+-- complaints adds tables. Then give each till a login of its own:
+--   CREATE ROLE till_front LOGIN PASSWORD '…' IN ROLE ${role};
+BEGIN;
+DO $$ BEGIN
+  CREATE ROLE ${r} NOLOGIN;
+EXCEPTION WHEN duplicate_object THEN NULL;
+END $$;
+GRANT USAGE ON SCHEMA ${s} TO ${r};
+GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${r};
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};
+GRANT INSERT ON ${s}.complaints, ${s}.events, ${s}.remedies TO ${r};
+GRANT UPDATE (${STEPPED_COLUMNS.join(', ')}) ON ${s}.complaints TO ${r};
+GRANT INSERT, UPDATE ON ${s}.daily_figures TO ${r};
+COMMIT;
+`;
+}
+
+/** A name as PostgreSQL reads it back unchanged, whatever it holds. */
+function quoted(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,9 @@
+import { SPELT_FIELDS, matchSpellings, type ComplaintFilter, type SpeltField, type TypedFilter } from '../domain/filter.js';
+import type { Logbook } from './logbook.js';
+
+/** The filter as the logbook spells what it names (matchSpellings), the spellings of each field given read from it. */
+export async function filterAsSpelt(logbook: Logbook, typed: TypedFilter): Promise<ComplaintFilter> {
+  const inUse = new Map<SpeltField, readonly string[]>();
+  for (const field of SPELT_FIELDS) if (typed[field] !== undefined) inUse.set(field, await logbook.spellingsInUse(field));
+  return matchSpellings(typed, (field) => inUse.get(field) ?? []);
+}

@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Env } from '../context.js';
+import { COMPUTER_SETTING_KEYS, type ComputerSettings } from '../domain/config.js';
+import { Refusal } from '../errors.js';
+
+// Which till a computer is and which branch it stands in belong to the computer, not to the
+// logbook: several tills share one logbook, and each must say where its complaints were logged.
+// They are kept in the XDG config folder, private to the user, as a small JSON object.
+
+/** The file of this computer's settings: in $XDG_CONFIG_HOME, else ~/.config. */
+export function computerSettingsFile(env: Env): string {
+  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return join(configHome, 'complaints', 'this-computer.json');
+}
+
+/** This computer's settings; none when the file is not there. */
+export function readComputerSettings(file: string): ComputerSettings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new Refusal(`cannot read ${file} (${(error as NodeJS.ErrnoException).code}); this computer's till and branch are kept there`);
+  }
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    stored = undefined;
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    throw new Refusal(`${file} is not a settings file this can read; remove it and set the till again with 'complaints config set till NAME'`);
+  }
+  const settings: ComputerSettings = {};
+  for (const key of COMPUTER_SETTING_KEYS) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value !== '') settings[key] = value;
+  }
+  return settings;
+}
+
+/** Saves `settings` as this computer's, replacing the file whole so that a reader never meets half of it. */
+export async function saveComputerSettings(file: string, settings: ComputerSettings): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Loaded here: only `config set` writes the file, and every command reads it.
+  const { writeWhenComplete } = await import('../output/files.js');
+  await writeWhenComplete(file, JSON.stringify(settings, null, 2) + '\n');
+}

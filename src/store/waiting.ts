@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DescribedDraft } from '../domain/intake.js';
+
+// Complaints a till logged while the shared logbook was out of reach wait here, on the till's own
+// disk, until a command reaches the logbook again. Each is kept as the till took it: the words,
+// when it happened, when it was logged, and its uid. What the logbook decides (its number, the
+// respond-by from the shop's settings) is decided when it is sent, as `log` would have. The uid
+// makes sending exactly once: a complaint sent before a crash could strike it off here is found
+// in the logbook by its uid and not logged again.
+
+/** A complaint waiting to be sent to the shared logbook it was logged for. */
+export interface WaitingComplaint {
+  uid: string;
+  draft: DescribedDraft;
+  occurredAt: string;
+  loggedAt: string;
+}
+
+/** Keeps `complaint` waiting for the logbook named `logbook`; how many wait for it now. */
+export function keepWaiting(file: string, logbook: string, complaint: WaitingComplaint): number {
+  const db = openWaiting(file, true)!;
+  try {
+    return db.transaction(() => {
+      db.prepare(`INSERT INTO waiting (uid, logbook, complaint) VALUES (?, ?, ?)`).run(complaint.uid, logbook, JSON.stringify(complaint));
+      return countIn(db, logbook);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** How many complaints wait for the logbook named `logbook`. */
+export function countWaiting(file: string, logbook: string): number {
+  const db = openWaiting(file, false);
+  if (db === undefined) return 0;
+  try {
+    return countIn(db, logbook);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Sends the complaints waiting for `logbook`, oldest first, each struck off once `send` has
+ * returned: what was sent before a failure stays sent, the rest waits. One sender at a time on a
+ * computer: a second waits for the first and then finds nothing left.
+ */
+export async function sendWaiting<T>(file: string, logbook: string, send: (complaint: WaitingComplaint) => Promise<T>): Promise<T[]> {
+  const db = openWaiting(file, false);
+  if (db === undefined) return [];
+  const sent: T[] = [];
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const waiting = db.prepare(`SELECT uid, complaint FROM waiting WHERE logbook = ? ORDER BY rowid`).all(logbook) as Array<{ uid: string; complaint: string }>;
+      const strikeOff = db.prepare(`DELETE FROM waiting WHERE uid = ?`);
+      for (const { uid, complaint } of waiting) {
+        sent.push(await send(JSON.parse(complaint) as WaitingComplaint));
+        strikeOff.run(uid);
+      }
+    } finally {
+      db.exec('COMMIT');
+    }
+    return sent;
+  } finally {
+    db.close();
+  }
+}
+
+function countIn(db: Database.Database, logbook: string): number {
+  return db.prepare(`SELECT COUNT(*) FROM waiting WHERE logbook = ?`).pluck().get(logbook) as number;
+}
+
+/** The file of waiting complaints, made (private to the user) when `make` says; undefined when there is none. */
+function openWaiting(file: string, make: boolean): Database.Database | undefined {
+  if (!existsSync(file)) {
+    if (!make) return undefined;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, 'a', 0o600));
+  }
+  const db = new Database(file, { timeout: 10_000 });
+  // Written rarely, by one till: the rollback journal keeps it one file, synced at each commit.
+  db.pragma('synchronous = FULL');
+  db.exec(`CREATE TABLE IF NOT EXISTS waiting (
+    uid TEXT PRIMARY KEY,
+    logbook TEXT NOT NULL,
+    complaint TEXT NOT NULL CHECK (json_valid(complaint))
+  )`);
+  return db;
+}

@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Link } from '../support/link.js';
+import { onServer } from '../support/postgres.js';
+import { BIN, environment, tempLogbook } from './harness.js';
+
+// Tills logging while the shared logbook is out of reach: the network between them and the
+// server goes down (test/support/link.ts), the tills keep logging, and when it is back every
+// complaint arrives exactly once, whichever command sends it and however a send is interrupted.
+
+const NOW = '2026-11-23T10:00:00.000Z';
+
+let link: Link | undefined;
+afterEach(async () => {
+  await link?.down();
+  link = undefined;
+});
+
+/** A shared logbook reached through a link that is up, and a till (a home folder of its own) for each name. */
+async function shopOnALink(...tills: string[]) {
+  const book = tempLogbook(NOW, 'postgres');
+  link = await Link.to(book.db);
+  await link.up();
+  const url = link.through(book.db);
+  const homes = new Map(tills.map((till) => [till, mkdtempSync(join(tmpdir(), `complaints-${till}-`))]));
+  const on = (till: string, ...args: string[]) => book.run(args, { env: { HOME: homes.get(till)!, COMPLAINTS_DB: url } });
+  on(tills[0]!, 'log', 'the first, while the network was up');
+  const count = async () => Number(((await onServer([`SELECT COUNT(*) AS n FROM ${book.schema}.complaints`]))[0]![0] as { n: string }).n);
+  /** The environment `till` runs the binary in. */
+  const envOf = (till: string) => environment(book, { HOME: homes.get(till)!, COMPLAINTS_DB: url });
+  return { book, on, count, envOf, homeOf: (till: string) => homes.get(till)! };
+}
+
+describe('logging while the shared logbook is out of reach', () => {
+  it('keeps what two tills log on each till, and sends each complaint once when the network is back', async () => {
+    const { on, count } = await shopOnALink('front', 'back');
+    await link!.down();
+    for (let i = 1; i <= 3; i++) {
+      const front = on('front', 'log', `前台离线 ${i}`, '--customer', '王芳');
+      expect(front).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^Kept on this computer: .* cannot be reached \\(${i} waiting\\)\\.\\n$`)) });
+      expect(front.stderr).toBe("next: it is sent by the next command that reaches the logbook, or by 'complaints sync'\n");
+      expect(on('back', 'log', `back office offline ${i}`, '--json').stdout).toMatch(new RegExp(`"waiting": ${i}\\n`));
+    }
+    // Still out of reach: nothing is sent, nothing is lost.
+    expect(on('front', 'sync')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: cannot reach the logbook's server/) });
+    expect(await count()).toBe(1);
+
+    await link!.up();
+    const synced = on('front', 'sync');
+    expect(synced.stderr).toMatch(/^Sent 3 complaints kept on this computer while .* was out of reach: #2–#4\.\n$/);
+    expect(synced.stdout).toMatch(/^Nothing waits to be sent to /);
+    // Any command that reaches the logbook sends what waits first, here before listing.
+    const listed = on('back', 'list', '--json');
+    expect(listed.stderr).toMatch(/^Sent 3 complaints .*: #5–#7\.\n$/);
+    const complaints = JSON.parse(listed.stdout) as Array<{ id: number; description: string; respond_by: string; till: string }>;
+    expect(complaints.map((c) => c.id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(complaints.find((c) => c.description === '前台离线 2')).toMatchObject({ respond_by: '2026-11-24T10:00:00.000Z' });
+    expect(on('front', 'sync').stderr).toBe('');
+    expect(await count()).toBe(7);
+    expect(JSON.parse(on('back', 'report', '--format', 'json').stdout).summary.logged).toBe(7);
+  });
+
+  it("keeps what waits in a file private to the till's user, and never for a logbook file", async () => {
+    const { on, homeOf } = await shopOnALink('front');
+    await link!.down();
+    on('front', 'log', 'kept');
+    const folder = join(homeOf('front'), '.local', 'state', 'complaints');
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(join(folder, 'waiting.db')).mode & 0o777).toBe(0o600);
+
+    const file = tempLogbook(NOW, 'sqlite');
+    expect(file.ok(['sync'])).toBe(`Nothing to send: ${file.db} is a file on this computer.\n`);
+    expect(existsSync(join(file.dir, '.local', 'state'))).toBe(false);
+  });
+
+  it('does not log twice a complaint that arrived though the till could not strike it off', async () => {
+    const { on, count, homeOf } = await shopOnALink('front');
+    await link!.down();
+    on('front', 'log', 'sent, and then the till lost power');
+    on('front', 'log', 'and a second');
+    const waiting = join(homeOf('front'), '.local', 'state', 'complaints', 'waiting.db');
+    const asItWas = readFileSync(waiting);
+    await link!.up();
+    expect(on('front', 'sync').stderr).toMatch(/^Sent 2 complaints .*: #2–#3\.\n$/);
+    // The till comes back with both still waiting, as if it had stopped after the server took them.
+    writeFileSync(waiting, asItWas);
+    expect(on('front', 'sync').stderr).toMatch(/^Sent 2 complaints .*: #2–#3\.\n$/);
+    expect(await count()).toBe(3);
+    expect(on('front', 'sync').stderr).toBe('');
+  });
+
+  it('sends each complaint exactly once though a send is killed half-way', async () => {
+    const waiting = 30;
+    const { on, count, envOf } = await shopOnALink('front');
+    await link!.down();
+    for (let i = 1; i <= waiting; i++) expect(on('front', 'log', `offline ${i}`).code).toBe(0);
+
+    // A slow link, so that the send can be caught with some complaints sent and some not.
+    await link!.up(15);
+    const sending = spawn(process.execPath, [BIN, 'sync'], { env: envOf('front'), stdio: 'ignore' });
+    while ((await count()) < 6) await new Promise((resolve) => setTimeout(resolve, 10));
+    sending.kill('SIGKILL');
+    await new Promise((resolve) => sending.once('exit', resolve));
+    expect(await count()).toBeLessThan(waiting + 1);
+
+    await link!.down();
+    await link!.up();
+    expect(on('front', 'sync').code).toBe(0);
+    expect(await count()).toBe(waiting + 1);
+    const descriptions = (JSON.parse(on('front', 'list', '--json').stdout) as Array<{ description: string }>).map((c) => c.description);
+    expect(new Set(descriptions).size).toBe(waiting + 1);
+  });
+});

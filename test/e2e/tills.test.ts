@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runComparing, tempLogbook, type Logbook } from './harness.js';
+
+// A shop with two branches sharing one logbook: at 高街店 the till 前台 and a tablet on the
+// floor, at North a till of its own; the owner's laptop in the back office belongs to no branch.
+// Each computer is a home folder of its own (its settings are kept there), all on one logbook.
+const NOW = '2026-11-26T10:00:00.000Z';
+
+let book: Logbook;
+const computers = { front: '', tablet: '', north: '', office: '' };
+const on = (computer: keyof typeof computers, ...args: string[]) => book.ok(args, { env: { HOME: computers[computer] } });
+const json = (computer: keyof typeof computers, ...args: string[]) => JSON.parse(on(computer, ...args, '--json'));
+
+beforeAll(() => {
+  book = tempLogbook(NOW);
+  for (const computer of Object.keys(computers) as Array<keyof typeof computers>) {
+    computers[computer] = mkdtempSync(join(tmpdir(), `complaints-${computer}-`));
+  }
+  on('front', 'config', 'set', 'till', '前台');
+  on('front', 'config', 'set', 'branch', '高街店');
+  on('tablet', 'config', 'set', 'branch', '高街店');
+  on('north', 'config', 'set', 'till', 'North till');
+  on('north', 'config', 'set', 'branch', 'North');
+  const steps: Array<[keyof typeof computers, ...string[]]> = [
+    ['front', 'log', '汤是凉的', '--at', '2026-11-23 12:00', '--customer', '王芳', '--suggestion', '汤要热一点'],
+    ['front', 'log', '上菜太慢', '--at', '2026-11-24 13:00'],
+    ['tablet', 'log', '桌子脏', '--at', '2026-11-24 18:00'],
+    ['north', 'log', 'cold soup', '--at', '2026-11-25 12:00'],
+    ['north', 'log', 'wrong change', '--at', '2026-11-25 19:30'],
+    ['office', 'log', 'rude on the phone', '--at', '2026-11-26 08:00', '--channel', 'phone'],
+    // Taken at the front till for the other branch, as a visitor from North complained there.
+    ['front', 'log', 'North was closed early', '--at', '2026-11-26 09:00', '--branch', 'north'],
+    ['office', 'triage', '1', '--category', 'product', '--cause', '凉菜', '--at', '2026-11-23 12:30'],
+    ['office', 'triage', '4', '--category', 'product', '--cause', '凉菜', '--at', '2026-11-25 12:30'],
+    ['office', 'triage', '2', '--category', 'service', '--cause', '上菜慢', '--at', '2026-11-24 13:30'],
+    ['office', 'triage', '5', '--category', 'price', '--cause', 'change', '--at', '2026-11-25 20:00'],
+    ['office', 'resolve', '1', '--remedy', 'refund', '--cost', '28', '--action', '汤碗先加热', '--at', '2026-11-23 14:00'],
+    ['office', 'resolve', '5', '--remedy', 'refund', '--cost', '3.50', '--action', 'count change twice', '--at', '2026-11-25 21:00'],
+  ];
+  for (const [computer, ...args] of steps) on(computer, ...args);
+});
+
+describe('where a complaint was logged', () => {
+  it('records the till and branch each computer is set to, its name when no till is set, and what --till and --branch say', () => {
+    const logged = json('office', 'list').map((c: { id: number; till: string; branch: string | null }) => [c.id, c.till, c.branch]);
+    expect(logged.sort((a: number[], b: number[]) => a[0]! - b[0]!)).toEqual([
+      [1, '前台', '高街店'],
+      [2, '前台', '高街店'],
+      [3, hostname(), '高街店'],
+      [4, 'North till', 'North'],
+      [5, 'North till', 'North'],
+      [6, hostname(), null],
+      [7, '前台', 'north'],
+    ]);
+  });
+
+  it("keeps a computer's till and branch in a private file of its own, not in the shared logbook", () => {
+    const file = join(computers.front, '.config', 'complaints', 'this-computer.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ till: '前台', branch: '高街店' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(on('front', 'config', 'get', 'till')).toBe('前台\n');
+    expect(on('office', 'config', 'get', 'till')).toBe(`${hostname()} (this computer's name)\n`);
+    expect(on('office', 'config', 'get', 'branch')).toBe('(none)\n');
+    expect(json('front', 'config')).toMatchObject({ till: '前台', branch: '高街店' });
+  });
+
+  it("unsets a computer's till with '', after which it logs under the computer's name again", () => {
+    const book = tempLogbook(NOW);
+    book.ok(['config', 'set', 'till', 'back']);
+    expect(book.ok(['config', 'set', 'till', ''])).toBe(`till = ${hostname()} (this computer's name)\n`);
+    expect(JSON.parse(book.ok(['log', 'x', '--json'])).till).toBe(hostname());
+  });
+
+  it('shows where each complaint was logged, and exports it in the columns till and branch', () => {
+    expect(on('office', 'show', '7')).toMatch(/^till\s+前台\nbranch\s+north$/m);
+    const exported = on('office', 'export', '--branch', '高街店').split('\r\n');
+    expect(exported[0]).toMatch(/,uid,till,branch$/);
+    expect(exported.slice(1, -1).map((line) => line.split(',').slice(-2).join(','))).toEqual(['前台,高街店', '前台,高街店', `${hostname()},高街店`]);
+  });
+
+  it('refuses a settings file it cannot read in one line, changing nothing', () => {
+    const home = mkdtempSync(join(tmpdir(), 'complaints-broken-'));
+    const file = join(home, '.config', 'complaints', 'this-computer.json');
+    book.ok(['config', 'set', 'till', 'x'], { env: { HOME: home } });
+    writeFileSync(file, '{"till": ');
+    const result = runComparing(book, ['log', 'soup was cold'], { env: { HOME: home } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `complaints: ${file} is not a settings file this can read; remove it and set the till again with 'complaints config set till NAME'\n`,
+    );
+    expect(result.unchanged).toBe(true);
+  });
+});
+
+describe('one till or branch of several', () => {
+  it('lists and exports the complaints of one branch or till, however its name is capitalised', () => {
+    const ids = (...filter: string[]) => json('office', 'list', ...filter).map((c: { id: number }) => c.id).sort();
+    expect(ids('--branch', '高街店')).toEqual([1, 2, 3]);
+    // "North" and "north" are one branch spelt two ways, as causes and assignees are.
+    expect(ids('--branch', 'NORTH')).toEqual([4, 5, 7]);
+    expect(ids('--till', 'north TILL')).toEqual([4, 5]);
+    expect(ids('--till', '前台', '--branch', '高街店')).toEqual([1, 2]);
+    expect(ids('--branch', 'South')).toEqual([]);
+  });
+
+  it('counts by till and by branch', () => {
+    const rows = (by: string) =>
+      JSON.parse(on('office', 'report', '--week', '2026-W48', '--by', by, '--format', 'json')).rows.map((r: { key: string; count: number }) => [r.key, r.count]);
+    expect(rows('branch')).toEqual([['North', 3], ['高街店', 3], ['(none)', 1]]);
+    // The two tills with two each come in byte order, which depends on this computer's name.
+    const tills = rows('till');
+    expect(tills[0]).toEqual(['前台', 3]);
+    expect(tills.slice(1).sort()).toEqual([['North till', 2], [hostname(), 2]].sort());
+  });
+
+  it("reports one branch with the figures a logbook of that branch's complaints alone would give", () => {
+    const alone = tempLogbook(NOW);
+    alone.ok(['import', '-'], { input: on('office', 'export', '--branch', '高街店') });
+    for (const by of ['cause', 'remedy', 'channel']) {
+      const branch = JSON.parse(on('office', 'report', '--week', '2026-W48', '--by', by, '--branch', '高街店', '--format', 'json'));
+      const whole = JSON.parse(alone.ok(['report', '--week', '2026-W48', '--by', by, '--format', 'json']));
+      expect(branch).toEqual({ ...whole, branch: '高街店' });
+    }
+    const table = on('office', 'report', '--week', '2026-W48', '--branch', '高街店');
+    expect(table).toMatch(/^Complaints by cause — My shop, branch 高街店$/m);
+    expect(table).toMatch(/^remedy cost\s+28\.00\s/m);
+    expect(on('office', 'report', '--week', '2026-W48', '--branch', '高街店', '--format', 'html')).toContain(
+      '<h1>Complaints by cause — My shop, branch <span lang="zh-CN">高街店</span></h1>',
+    );
+  });
+
+  it('reports nothing for a branch with no complaints, saying which branch it looked at', () => {
+    const report = JSON.parse(on('office', 'report', '--week', '2026-W48', '--branch', 'South', '--format', 'json'));
+    expect(report).toMatchObject({ branch: 'South', total: 0, summary: { logged: 0, remedyCost: 0 } });
+  });
+
+  it("shows a till its own branch's desk, and the office every branch", () => {
+    const front = on('front');
+    expect(front).toMatch(/^My shop, 高街店 — /);
+    expect(front).toContain('1 new to triage');
+    expect(front).toContain('#3 ');
+    const office = on('office');
+    expect(office).toMatch(/^My shop — /);
+    expect(office).toContain('3 new to triage');
+  });
+});
