@@ -5,6 +5,7 @@ import {
   COMPUTER_SETTING_KEYS,
   SETTING_KEYS,
   isComputerSetting,
+  placeName,
   settingKey,
   settingValue,
   showSetting,
@@ -82,8 +83,7 @@ function showComputerSetting(computer: ComputerSettings, key: ComputerSettingKey
 async function setComputerSetting(session: Session, key: ComputerSettingKey, text: string): Promise<void> {
   const file = computerSettingsFile(session.env);
   const { [key]: _replaced, ...others } = readComputerSettings(file);
-  const value = text.trim();
-  const settings: ComputerSettings = value === '' ? others : { ...others, [key]: value };
+  const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: placeName(text, `config ${key}`) };
   await saveComputerSettings(file, settings);
   session.print(`${key} = ${showComputerSetting(settings, key)}`);
 }

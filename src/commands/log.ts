@@ -104,7 +104,14 @@ async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): P
 /** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
 async function keepForLater(session: Session, complaint: WaitingComplaint, json: boolean | undefined): Promise<void> {
   const { keepWaiting } = await import('../store/waiting.js');
-  const waiting = keepWaiting(waitingFile(session.env), session.address.shown, complaint);
+  let waiting: number;
+  try {
+    waiting = keepWaiting(waitingFile(session.env), session.address.shown, complaint);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    // Nothing was kept: the words typed at the till are given back, as when the logbook is busy.
+    throw new Refusal(`${error.message}; to log it once the logbook can be reached: ${logCommand(complaint.draft, new Date(complaint.occurredAt))}`);
+  }
   if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
   session.print(`Kept on this computer: ${session.address.shown} cannot be reached (${waiting} waiting).`);
   session.tell(`next: it is sent by the next command that reaches the logbook, or by 'complaints sync'`);

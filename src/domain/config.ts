@@ -53,9 +53,16 @@ export function whereLogged(
   computerName: string,
 ): { till: string; branch?: string } {
   return {
-    till: flags.till === undefined ? (computer.till ?? computerName) : requiredText(flags.till, '--till'),
-    branch: flags.branch === undefined ? computer.branch : requiredText(flags.branch, '--branch'),
+    till: flags.till === undefined ? (computer.till ?? computerName) : placeName(flags.till, '--till'),
+    branch: flags.branch === undefined ? computer.branch : placeName(flags.branch, '--branch'),
   };
+}
+
+/** A till's or branch's name as typed: trimmed, and refused when empty or not one line, as it heads reports and lists. */
+export function placeName(text: string, what: string): string {
+  const name = requiredText(text, what);
+  if (/\p{Cc}/u.test(name)) throw new UsageError(`${what}: a name is one line, without tabs or other control characters`);
+  return name;
 }
 
 /** Checks a value typed for `key` and returns it in the form it is stored in (a string). */

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DescribedDraft } from '../domain/intake.js';
+import { Refusal } from '../errors.js';
 
 // Complaints a till logged while the shared logbook was out of reach wait here, on the till's own
 // disk, until a command reaches the logbook again. Each is kept as the till took it: the words,
@@ -73,20 +74,31 @@ function countIn(db: Database.Database, logbook: string): number {
   return db.prepare(`SELECT COUNT(*) FROM waiting WHERE logbook = ?`).pluck().get(logbook) as number;
 }
 
-/** The file of waiting complaints, made (private to the user) when `make` says; undefined when there is none. */
+/**
+ * The file of waiting complaints, made (private to the user) when `make` says; undefined when
+ * there is none. One that cannot be opened as such is refused in one line, never replaced: it may
+ * hold complaints nowhere else.
+ */
 function openWaiting(file: string, make: boolean): Database.Database | undefined {
-  if (!existsSync(file)) {
-    if (!make) return undefined;
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    closeSync(openSync(file, 'a', 0o600));
+  let db: Database.Database | undefined;
+  try {
+    if (!existsSync(file)) {
+      if (!make) return undefined;
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      closeSync(openSync(file, 'a', 0o600));
+    }
+    db = new Database(file, { timeout: 10_000 });
+    // Written rarely, by one till: the rollback journal keeps it one file, synced at each commit.
+    db.pragma('synchronous = FULL');
+    db.exec(`CREATE TABLE IF NOT EXISTS waiting (
+      uid TEXT PRIMARY KEY,
+      logbook TEXT NOT NULL,
+      complaint TEXT NOT NULL CHECK (json_valid(complaint))
+    )`);
+    return db;
+  } catch (error) {
+    db?.close();
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new Refusal(`cannot use ${file} (${reason}), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again`);
   }
-  const db = new Database(file, { timeout: 10_000 });
-  // Written rarely, by one till: the rollback journal keeps it one file, synced at each commit.
-  db.pragma('synchronous = FULL');
-  db.exec(`CREATE TABLE IF NOT EXISTS waiting (
-    uid TEXT PRIMARY KEY,
-    logbook TEXT NOT NULL,
-    complaint TEXT NOT NULL CHECK (json_valid(complaint))
-  )`);
-  return db;
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Link } from '../support/link.js';
 import { onServer } from '../support/postgres.js';
@@ -74,6 +74,20 @@ describe('logging while the shared logbook is out of reach', () => {
     const file = tempLogbook(NOW, 'sqlite');
     expect(file.ok(['sync'])).toBe(`Nothing to send: ${file.db} is a file on this computer.\n`);
     expect(existsSync(join(file.dir, '.local', 'state'))).toBe(false);
+  });
+
+  it('gives the complaint back as the command that logs it when it cannot be kept either, and never replaces the file', async () => {
+    const { on, homeOf } = await shopOnALink('front');
+    await link!.down();
+    const waiting = join(homeOf('front'), '.local', 'state', 'complaints', 'waiting.db');
+    mkdirSync(dirname(waiting), { recursive: true });
+    writeFileSync(waiting, 'not a waiting file');
+    const result = on('front', 'log', '汤凉了', '--customer', '王芳');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `complaints: cannot use ${waiting} (SQLITE_NOTADB), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again; to log it once the logbook can be reached: complaints log '汤凉了' --customer '王芳' --till ${hostname()} --at ${NOW}\n`,
+    );
+    expect(readFileSync(waiting, 'utf8')).toBe('not a waiting file');
   });
 
   it('does not log twice a complaint that arrived though the till could not strike it off', async () => {
