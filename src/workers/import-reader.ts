@@ -15,6 +15,8 @@ const ROWS_PER_BATCH = 1000;
 
 const { fd, file, now, taken, ...context } = workerData as ReaderData;
 const takenCount = new Int32Array(taken);
+// Waited on, never woken, to pause this thread while standard input has nothing yet.
+const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
 const port = parentPort!;
 const say = (message: FromReader) => port.postMessage(message);
 
@@ -74,5 +76,3 @@ function readPiece(piece: Buffer): number {
     }
   }
 }
-
-const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));

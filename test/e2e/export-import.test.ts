@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/open.js';
 import { COLUMNS } from '../support/export-columns.js';
-import { BIN, runAtTerminal, runComparing, tempLogbook, underneath, type Logbook } from './harness.js';
+import { BIN, environment, runAtTerminal, runComparing, tempLogbook, underneath, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 
@@ -247,6 +247,20 @@ describe('import', () => {
     expect(target.ok(['import', exported])).toBe(`Imported 4 complaints from ${exported} as #1–#4.\n`);
     expect(target.ok(['export'])).toBe(readFileSync(exported, 'utf8'));
     expect(JSON.parse(target.ok(['list', '--json']))).toEqual(JSON.parse(source.ok(['list', '--json'])));
+  });
+
+  it('reads standard input given as -, from a pipe whose writer is slower than the reader', () => {
+    const target = tempLogbook(NOW);
+    // The reader meets an empty pipe for a second, then the file in two halves a second apart.
+    const half = Math.floor(readFileSync(exported).length / 2);
+    const slowly = `sleep 1; head -c ${half} "$2"; sleep 1; tail -c +${half + 1} "$2"`;
+    const result = spawnSync('bash', ['-c', `(${slowly}) | "$0" "$1" import -`, process.execPath, BIN, exported], {
+      encoding: 'utf8',
+      env: environment(target),
+    });
+    expect(result.stdout).toBe('Imported 4 complaints from standard input as #1–#4.\n');
+    expect(result.status).toBe(0);
+    expect(target.ok(['export'])).toBe(readFileSync(exported, 'utf8'));
   });
 
   it('reads a file exported with --bom', () => {
