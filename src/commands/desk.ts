@@ -4,10 +4,9 @@ import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
-import type { Places } from '../store/logbook.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { examples, settingsOf } from './common.js';
-import { filterAsSpelt } from '../store/spelt-filter.js';
+import { placesAsSpelt } from '../store/spelt-filter.js';
 
 /**
  * `complaints` with no command: today's desk. Registered after the commands, so that only the
@@ -42,9 +41,8 @@ export async function runDesk(session: Session): Promise<void> {
   const logbook = await session.logbook('read');
   const settings = await settingsOf(logbook);
   const { branch } = readComputerSettings(computerSettingsFile(session.env));
-  const within: Places = branch === undefined ? {} : { branch: (await filterAsSpelt(logbook, { branch, order: 'by id' })).branch };
   const now = session.now();
   const cutoff = followUpCutoff(now, settings['follow-up-days']).toISOString();
-  const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, within);
+  const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, await placesAsSpelt(logbook, { branch }));
   session.print(deskSummary({ shop: settings.shop, branch }, waiting, now, painter(session.color)));
 }

@@ -3,7 +3,7 @@ import { mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domai
 import { settlePeriod, type PeriodRequest, type Span } from '../domain/period.js';
 import { summarise, type Report, type ReportPlaces } from '../domain/summary.js';
 import type { Logbook, StoredSpan } from '../store/logbook.js';
-import { filterAsSpelt } from '../store/spelt-filter.js';
+import { placesAsSpelt } from '../store/spelt-filter.js';
 
 /** How many corrective actions and suggestions a report lists before saying how many more there are. */
 const LISTED_AT_MOST = 20;
@@ -29,8 +29,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
   const { by, top, now, places } = request;
   const period = settlePeriod(request.period, now, settings['week-start']);
   const span = stored(period);
-  const { till, branch } = places.till === undefined && places.branch === undefined ? {} : await filterAsSpelt(logbook, { ...places, order: 'by id' });
-  return logbook.atOnce({ till, branch }, async (reads) => {
+  return logbook.atOnce(await placesAsSpelt(logbook, places), async (reads) => {
     const tallies = mergeSpellings(await reads.tally(by, span));
     const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
     const vital = vitalSpellings(rows, tallies);

@@ -53,6 +53,14 @@ export function byDays(span: StoredSpan): { wholeFrom: string; wholeUntil: strin
   };
 }
 
+/**
+ * byDays for a read kept to some tills or branches (`wholeLogbook` false): the kept days count the
+ * whole logbook, so none stands for the span and all its complaints are read one by one.
+ */
+export function byDaysOf(span: StoredSpan, wholeLogbook: boolean): ReturnType<typeof byDays> {
+  return wholeLogbook ? byDays(span) : { wholeFrom: '', wholeUntil: '', headUntil: span.until, tailFrom: span.until };
+}
+
 function dayAfter(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -263,6 +263,18 @@ describe('import', () => {
     expect(target.ok(['export'])).toBe(readFileSync(exported, 'utf8'));
   });
 
+  it('refuses a bad row on standard input in one line, naming it, and imports nothing', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['log', 'already here']);
+    const lines = readFileSync(exported, 'utf8').split('\r\n');
+    const broken = [...lines.slice(0, 3), lines[3]!.replace(/,(new|triaged|assigned|resolved|closed|rejected),/, ',lost,'), ...lines.slice(4)].join('\r\n');
+    const result = runComparing(target, ['import', '-'], { input: broken });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^complaints: line 4: .*'lost'.*; nothing was imported from standard input\n$/);
+    expect(result.code).toBe(2);
+    expect(result.unchanged).toBe(true);
+  });
+
   it('reads a file exported with --bom', () => {
     const withBom = join(source.dir, 'with-bom.csv');
     source.ok(['export', '--bom', '--out', withBom]);

@@ -1,6 +1,6 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
-import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDays } from '../daily-figures.js';
+import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, overdueAt } from '../rules.js';
@@ -23,7 +23,6 @@ function placesOf(within: Places, values: unknown[]): PlacesSql & { values: unkn
 /** The period's upheld complaints counted by `dimension`, one tally for each spelling as stored. */
 export function tallyBy(connection: Connection, dimension: Dimension, span: StoredSpan, within: Places): Promise<Tally[]> {
   const period = [span.since, span.until];
-  const withNone = placesOf(within, [...period, NONE_KEY]);
   if (dimension === 'cause') {
     const places = placesOf(within, period);
     // One count per spelling of the cause, each where complaints_by_cause holds it.
@@ -36,6 +35,7 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
       places.values,
     );
   }
+  const withNone = placesOf(within, [...period, NONE_KEY]);
   if (dimension === 'remedy') {
     // A complaint given two remedies counts in both rows; (none) counts those given none yet.
     return connection.rows<Tally>(
@@ -90,10 +90,8 @@ export function miscountedDays(connection: Connection): Promise<string[]> {
  * logbook's figures, so a report of some tills or branches reads their complaints.
  */
 export async function periodFigures(connection: Connection, span: StoredSpan, now: string, within: Places): Promise<PeriodFigures> {
-  const wholeLogbook = within.till === undefined && within.branch === undefined;
-  const { wholeFrom, wholeUntil, headUntil, tailFrom } = wholeLogbook
-    ? byDays(span)
-    : { wholeFrom: '', wholeUntil: '', headUntil: span.until, tailFrom: span.until };
+  const wholeLogbook = placesOf(within, []).and === '';
+  const { wholeFrom, wholeUntil, headUntil, tailFrom } = byDaysOf(span, wholeLogbook);
   const places = placesOf(within, [span.since, span.until, wholeFrom, wholeUntil, headUntil, tailFrom, now]);
   const figures = await connection.row<PeriodFigures>(
     `WITH added AS (

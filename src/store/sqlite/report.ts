@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../..
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
-import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDays } from '../daily-figures.js';
+import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import { conditionsOf } from './complaints.js';
 import type { Db } from './open.js';
 
@@ -118,7 +118,7 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
   // the whole logbook's figures, so a report of some tills or branches reads their complaints (and
   // leaves SQLite to choose its index, as the places may match nothing: no plan uses an index then).
   const places = placesOf(within);
-  const days = places.and === '' ? byDays(span) : { wholeFrom: '', wholeUntil: '', headUntil: span.until, tailFrom: span.until };
+  const days = byDaysOf(span, places.and === '');
   return db
     .prepare(
       `WITH added AS (
