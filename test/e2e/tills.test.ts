@@ -41,7 +41,8 @@ beforeAll(() => {
     ['office', 'resolve', '5', '--remedy', 'refund', '--cost', '3.50', '--action', 'count change twice', '--at', '2026-11-25 21:00'],
   ];
   for (const [computer, ...args] of steps) on(computer, ...args);
-});
+  // Eighteen commands, each a process of its own: seconds on a busy machine.
+}, 120_000);
 
 describe('where a complaint was logged', () => {
   it('records the till and branch each computer is set to, its name when no till is set, and what --till and --branch say', () => {
