@@ -287,6 +287,49 @@ describe('moving into a shared logbook', () => {
   });
 });
 
+describe('a file larger than the shared logbook', () => {
+  const header = 'id,logged_at,occurred_at,status,description,category,cause,respond_by,resolved_at,remedy,cost,action';
+  const row = (id: number) =>
+    `${id},${NOW},2026-11-${String(1 + (id % 20)).padStart(2, '0')}T10:00:00.000Z,resolved,cold soup ${id},product,cause ${id % 13},${NOW},${NOW},refund,${id % 7}.50,${id % 3 ? '' : 'fixed'}`;
+  // The indexes and references of the tables an import writes, as the server would make them again.
+  const upkeep = (book: Logbook) =>
+    underneath(
+      book,
+      `SELECT pg_get_indexdef(indexrelid) AS made FROM pg_index
+        WHERE indrelid IN ('complaints'::regclass, 'remedies'::regclass, 'events'::regclass)
+       UNION ALL
+       SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+        WHERE conrelid IN ('complaints'::regclass, 'remedies'::regclass, 'events'::regclass)
+       ORDER BY made`,
+    );
+
+  it('is loaded with the indexes and references set aside, and they come back as the migrations made them', () => {
+    const book = sharedLogbook([['config', 'set', 'shop', 'Corner Café']]);
+    const onFile = tempLogbook(NOW, 'sqlite');
+    onFile.ok(['config', 'set', 'shop', 'Corner Café']);
+    const before = upkeep(book);
+    expect(before.length).toBeGreaterThan(20);
+    const file = join(book.dir, 'history.csv');
+    writeFileSync(file, [header, ...Array.from({ length: 2000 }, (_, i) => row(i + 1)), ''].join('\n'));
+    expect(book.ok(['import', file])).toBe(`Imported 2000 complaints from ${file} as #1–#2000.\n`);
+    expect(upkeep(book)).toEqual(before);
+    onFile.ok(['import', file]);
+    expect(book.ok(['export'])).toBe(onFile.ok(['export']));
+    expect(book.ok(['show', '1999', '--json'])).toBe(onFile.ok(['show', '1999', '--json']));
+  });
+
+  it('leaves the logbook, its indexes and its references as they were when its last row is bad', () => {
+    const book = sharedLogbook([['log', 'the soup was cold', '--no-input']]);
+    const before = upkeep(book);
+    const file = join(book.dir, 'history.csv');
+    writeFileSync(file, [header, ...Array.from({ length: 2000 }, (_, i) => row(i + 2)), `2002,${NOW},${NOW},lost,x,,,,,,,`, ''].join('\n'));
+    const result = runComparing(book, ['import', file]);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toMatch(/^complaints: line 2002: status: 'lost' is not one of /);
+    expect(upkeep(book)).toEqual(before);
+  });
+});
+
 describe('forget on a shared logbook', () => {
   it('leaves the name and contact in no row of any table, and says which texts still mention them', () => {
     const book = sharedLogbook([

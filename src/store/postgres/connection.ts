@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
+import { from as copyFrom } from 'pg-copy-streams';
 import { LogbookProblem } from '../errors.js';
 
 // One connection to the PostgreSQL server that keeps a shared logbook, and the few ways the
@@ -96,6 +99,14 @@ export class Connection {
 
   async run(sql: string, values: readonly unknown[] = []): Promise<number> {
     return (await this.client.query(sql, values as unknown[])).rowCount ?? 0;
+  }
+
+  /**
+   * Sends the text `chunks` give to `COPY … FROM STDIN` as they come. Should `chunks` throw, the
+   * server is told the copy failed (it writes nothing of it) and the error is thrown on.
+   */
+  async copyIn(sql: string, chunks: AsyncIterable<string>): Promise<void> {
+    await pipeline(Readable.from(chunks), this.client.query(copyFrom(sql)));
   }
 
   /**

@@ -1,10 +1,9 @@
 import { FIELDS } from '../../domain/fields.js';
-import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows } from '../../domain/imported-rows.js';
+import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { NUMBERING, causesInUse } from './complaints.js';
 import type { Connection } from './connection.js';
-import { appendImportedEvents } from './events.js';
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(connection: Connection, ids: readonly number[]): Promise<number[]> {
@@ -16,23 +15,33 @@ export async function heldUids(connection: Connection, uids: readonly string[]):
   return new Set(await connection.column<string>(`SELECT uid FROM complaints WHERE uid = ANY($1::text[])`, [uids]));
 }
 
-// The PostgreSQL type of each imported column, for the arrays a batch is sent as.
+// The PostgreSQL type of each imported column.
 const SQL_TYPE: Record<string, string> = { id: 'bigint', money: 'bigint', satisfaction: 'integer' };
 const COLUMN_TYPES = IMPORTED_COLUMNS.map((column) => {
   const field = FIELDS.find((candidate) => candidate.name === column);
   return field === undefined ? 'text' : (SQL_TYPE[field.kind.type] ?? 'text');
 });
-const INSERT_BATCH = `INSERT INTO complaints (${IMPORTED_COLUMNS.join(', ')})
-  SELECT * FROM unnest(${COLUMN_TYPES.map((type, at) => `$${at + 1}::${type}[]`).join(', ')})
-  ON CONFLICT DO NOTHING RETURNING uid`;
-const GIVE_BATCH = `INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')})
-  SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[])`;
+const REMEDY_TYPES = ['text', 'text', 'bigint'];
+
+// What the file holds, as COPY writes it into a table of the transaction's own: each row with its
+// place in the file (`at`) and its remedies as one array per remedy column. The complaints the
+// logbook does not have yet are then added from it by a few statements over all of it, which
+// is what COPY is quick at and what the server's planner makes the most of.
+const STAGED = 'imported_rows';
+const KEPT = 'imported_kept';
+const STAGE = `CREATE TEMPORARY TABLE ${STAGED} (at bigint, ${IMPORTED_COLUMNS.map((column, index) => `${column} ${COLUMN_TYPES[index]}`).join(', ')},
+  ${IMPORTED_REMEDY_COLUMNS.map((column, index) => `remedy_${column} ${REMEDY_TYPES[index]}[]`).join(', ')}) ON COMMIT DROP`;
+const COPY_STAGED = `COPY ${STAGED} FROM STDIN`;
+
+// A row of the file is the logbook's already when a complaint there has its uid.
+const HELD = `EXISTS (SELECT FROM complaints AS held WHERE held.uid = s.uid)`;
 
 /**
  * Records complaints, with their timestamps, remedies and an 'imported' event on each timeline,
- * in one transaction, a batch per statement as `read` yields them: as importComplaints does on
- * SQLite (src/store/sqlite/import.ts), with the same outcome. New numbers, when asked for, follow
- * the logbook's last, with other tills' logging held back until the import ends.
+ * in one transaction: as importComplaints does on SQLite (src/store/sqlite/import.ts), with the
+ * same outcome. The file is sent with COPY as it is read, then added in one statement per table.
+ * New numbers, when asked for, follow the logbook's last, with other tills' logging held back
+ * until the import ends.
  */
 export function importComplaints(
   connection: Connection,
@@ -41,74 +50,145 @@ export function importComplaints(
 ): Promise<Imported> {
   return connection.inTransaction(async () => {
     await connection.run(`SELECT pg_advisory_xact_lock($1)`, [NUMBERING]);
-    let next = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);
-    const ids: number[] = [];
-    const added = new Set<number>();
-    const taken: number[] = [];
-    let alreadyThere = 0;
-    const width = IMPORTED_COLUMNS.length;
-    for await (const rows of read(await causesInUse(connection))) {
-      const identities = Array.from({ length: rows.count }, (_, row) => ({
-        id: rows.values[row * width + ID_AT] as number,
-        uid: rows.values[row * width + UID_AT] as string,
-      }));
-      const holders = await holdersOf(connection, identities.map((identity) => identity.uid));
-      // The rows to add: those whose complaints the logbook does not hold yet.
-      const adding: number[] = [];
-      for (let row = 0; row < rows.count; row++) {
-        const holder = holders.get(identities[row]!.uid);
-        if (holder === undefined) adding.push(row);
-        else if (added.has(holder)) throw new UidTwice(identities[row]!.uid);
-        else alreadyThere++;
-      }
-      const newIds = adding.map((row) => (options.newIds ? next++ : identities[row]!.id));
-      const columns = COLUMN_TYPES.map((_, column) =>
-        adding.map((row, at) => (column === ID_AT ? newIds[at] : rows.values[row * width + column])),
+    const rebuild = (await isBulkLoad(connection, options.fileBytes)) ? await setUpkeepAside(connection) : [];
+    await connection.run(STAGE);
+    const fileIds: number[] = [];
+    await connection.copyIn(COPY_STAGED, copyText(read(await causesInUse(connection)), fileIds));
+
+    const twice = await connection.value<string | undefined>(
+      `SELECT uid FROM ${STAGED} AS s WHERE NOT ${HELD} GROUP BY uid HAVING count(*) > 1 ORDER BY min(at) LIMIT 1`,
+    );
+    if (twice !== undefined) throw new UidTwice(twice);
+    const heldAt = new Set(await connection.column<number>(`SELECT at FROM ${STAGED} AS s WHERE ${HELD}`));
+    if (!options.newIds) {
+      const taken = await connection.column<number>(
+        `SELECT s.id FROM ${STAGED} AS s JOIN complaints USING (id) WHERE NOT ${HELD} ORDER BY s.id`,
       );
-      const inserted = new Set(await connection.column<string>(INSERT_BATCH, columns));
-      const keptIds: number[] = [];
-      const originals: number[] = [];
-      const keptRows = new Map<number, number>();
-      for (const [at, row] of adding.entries()) {
-        const { id, uid } = identities[row]!;
-        // The first row of a uid went in; a row left out was refused for its uid (given twice in
-        // the file) or for its id (taken by another complaint).
-        if (inserted.delete(uid)) {
-          keptIds.push(newIds[at]!);
-          originals.push(id);
-          keptRows.set(row, newIds[at]!);
-          added.add(newIds[at]!);
-        } else if ((await holdersOf(connection, [uid])).size > 0) {
-          // Held now but not before the batch: by a row of this file.
-          throw new UidTwice(uid);
-        } else {
-          taken.push(id);
-        }
-      }
-      await giveRemedies(connection, rows, keptRows);
-      await appendImportedEvents(connection, keptIds, originals, options.recordedAt, options.source);
-      ids.push(...keptIds);
+      if (taken.length > 0) throw new IdsTaken(taken);
     }
-    if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
-    return { ids, alreadyThere };
+
+    const first = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);
+    await connection.run(
+      `CREATE TEMPORARY TABLE ${KEPT} ON COMMIT DROP AS
+       SELECT at, id AS original, ${options.newIds ? `$1::bigint - 1 + row_number() OVER (ORDER BY at)` : 'id'} AS id
+         FROM ${STAGED} AS s WHERE NOT ${HELD}`,
+      options.newIds ? [first] : [],
+    );
+    // What the two hold, for the planner to join them by hashing rather than sorting both.
+    await connection.run(`ANALYZE ${STAGED}, ${KEPT}`);
+    await addKept(connection, options);
+    for (const create of rebuild) await connection.run(create);
+
+    const ids: number[] = [];
+    fileIds.forEach((id, at) => {
+      if (!heldAt.has(at)) ids.push(options.newIds ? first + ids.length : id);
+    });
+    return { ids, alreadyThere: heldAt.size };
   });
 }
 
-/** The ids of the complaints holding each of `uids` the logbook has. */
-async function holdersOf(connection: Connection, uids: readonly string[]): Promise<Map<string, number>> {
-  const rows = await connection.rows<{ uid: string; id: number }>(`SELECT uid, id FROM complaints WHERE uid = ANY($1::text[])`, [uids]);
-  return new Map(rows.map((row) => [row.uid, row.id]));
+/** Adds the complaints, remedies and 'imported' events of the kept rows, in the file's order. */
+async function addKept(connection: Connection, options: ImportOptions): Promise<void> {
+  const copied = IMPORTED_COLUMNS.filter((column) => column !== 'id');
+  await connection.run(
+    `INSERT INTO complaints (id, ${copied.join(', ')})
+     SELECT k.id, ${copied.map((column) => `s.${column}`).join(', ')} FROM ${KEPT} AS k JOIN ${STAGED} AS s USING (at)`,
+  );
+  await connection.run(
+    `INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')})
+     SELECT k.id, ${IMPORTED_REMEDY_COLUMNS.map((column) => `r.${column}`).join(', ')}
+       FROM ${KEPT} AS k JOIN ${STAGED} AS s USING (at),
+            unnest(${IMPORTED_REMEDY_COLUMNS.map((column) => `s.remedy_${column}`).join(', ')}) WITH ORDINALITY
+              AS r (${IMPORTED_REMEDY_COLUMNS.join(', ')}, nth)
+      ORDER BY at, nth`,
+  );
+  // The event names the file, and the file's id where the complaint has another, as the JSON
+  // JSON.stringify({ source, original_id }) writes, byte for byte, as on SQLite.
+  await connection.run(
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
+     SELECT id, $1, $1, 'imported',
+            '{"source":' || $2 || CASE WHEN id = original THEN '' ELSE ',"original_id":' || original END || '}'
+       FROM ${KEPT}`,
+    [options.recordedAt, JSON.stringify(options.source)],
+  );
 }
 
-/** The remedies of the batch's kept rows (row index to the complaint's id), in the order given. */
-async function giveRemedies(connection: Connection, rows: ImportedRows, keptRows: ReadonlyMap<number, number>): Promise<void> {
-  const step = IMPORTED_REMEDY_COLUMNS.length + 1;
-  const columns: unknown[][] = [[], [], [], []];
-  for (let at = 0; at < rows.remedies.length; at += step) {
-    const id = keptRows.get(rows.remedies[at] as number);
-    if (id === undefined) continue;
-    columns[0]!.push(id);
-    for (let column = 1; column < step; column++) columns[column]!.push(rows.remedies[at + column]);
+/**
+ * The rows `batches` yield, in COPY's text format, a batch a chunk; the file's id of each row is
+ * pushed onto `fileIds` as it goes.
+ */
+async function* copyText(batches: AsyncIterable<ImportedRows>, fileIds: number[]): AsyncGenerator<string> {
+  const width = IMPORTED_COLUMNS.length;
+  const remedyWidth = IMPORTED_REMEDY_COLUMNS.length + 1;
+  for await (const rows of batches) {
+    let text = '';
+    // Where the next row's remedies begin among the batch's.
+    let remedy = 0;
+    for (let row = 0; row < rows.count; row++) {
+      const start = row * width;
+      text += fileIds.length;
+      fileIds.push(rows.values[start + ID_AT] as number);
+      for (let column = 0; column < width; column++) text += '\t' + copyValue(rows.values[start + column]!);
+      const given: ImportedValue[][] = IMPORTED_REMEDY_COLUMNS.map(() => []);
+      for (; remedy < rows.remedies.length && rows.remedies[remedy] === row; remedy += remedyWidth) {
+        for (let column = 0; column < given.length; column++) given[column]!.push(rows.remedies[remedy + 1 + column]!);
+      }
+      for (const values of given) text += '\t' + copyValue(arrayLiteral(values));
+      text += '\n';
+    }
+    yield text;
   }
-  if (columns[0]!.length > 0) await connection.run(GIVE_BATCH, columns);
+}
+
+/** A value as COPY's text format writes it: NULL as \N, and a backslash, tab, newline or carriage return escaped. */
+function copyValue(value: ImportedValue): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** `values` as a PostgreSQL array literal, each element quoted (NULL bare). */
+function arrayLiteral(values: readonly ImportedValue[]): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : `"${String(value).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/**
+ * Whether to write the file as a bulk load: when it is larger than the logbook (a shop's history
+ * moving in), and the logbook's tables are this login's to change. Read through standard input,
+ * a file's size is not known: then when the logbook has no complaints yet.
+ */
+async function isBulkLoad(connection: Connection, fileBytes: number): Promise<boolean> {
+  return connection.value<boolean>(
+    `SELECT pg_has_role(relowner, 'USAGE') AND ($1::bigint > pg_table_size(oid) OR NOT EXISTS (SELECT FROM complaints))
+       FROM pg_class WHERE oid = 'complaints'::regclass`,
+    [fileBytes],
+  );
+}
+
+/**
+ * Drops the indexes of complaints, remedies and events other than their keys, and the references
+ * of remedies and events to complaints, and returns the statements that make them again. Building
+ * an index once over all its rows is several times quicker than keeping it up row by row (100,000
+ * complaints: 1.5 s against 4.6 s), and checking a reference once over all rows than row by row
+ * (0.1 s against 0.9 s for 100,000 events). The unique index of uids goes too: importComplaints
+ * looks up what is held, and refuses a uid twice in the file, before any row is added.
+ */
+async function setUpkeepAside(connection: Connection): Promise<string[]> {
+  const tables = `('complaints'::regclass, 'remedies'::regclass, 'events'::regclass)`;
+  const references = await connection.rows<{ drop: string; add: string }>(
+    `SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop,
+            format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS add
+       FROM pg_constraint WHERE contype = 'f' AND conrelid IN ${tables} ORDER BY conname`,
+  );
+  const indexes = await connection.rows<{ drop: string; add: string }>(
+    `SELECT format('DROP INDEX %s', indexrelid::regclass) AS drop, pg_get_indexdef(indexrelid) AS add
+       FROM pg_index
+      WHERE indrelid IN ${tables}
+        AND NOT EXISTS (SELECT FROM pg_constraint WHERE conindid = indexrelid)
+      ORDER BY indexrelid::regclass::text`,
+  );
+  const setAside = [...references, ...indexes];
+  for (const { drop } of setAside) await connection.run(drop);
+  return setAside.map(({ add }) => add);
 }
