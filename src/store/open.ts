@@ -20,6 +20,10 @@ export type Access = 'read' | 'add' | 'change' | 'dry-run';
  */
 export async function openLogbook(address: LogbookAddress, access: Access): Promise<Logbook> {
   if (address.engine === 'postgres') {
+    // pg asks, as it loads, whether it runs in a Cloudflare Worker: from `navigator` where Node
+    // has one (21 and later), else by making a fetch Response, which loads all of Node's fetch
+    // (~25 ms of every command on Node 20). Node 20 is given the `navigator` later Nodes have.
+    (globalThis as { navigator?: { userAgent: string } }).navigator ??= { userAgent: `Node.js/${process.versions.node.split('.')[0]}` };
     const { openPostgresLogbook } = await import('./postgres/open.js');
     return openPostgresLogbook(address, access);
   }

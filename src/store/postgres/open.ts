@@ -52,7 +52,9 @@ async function emptyLogbook(): Promise<Logbook> {
 /** The migrations recorded in the database; none when it is empty. A database with tables of another program is refused. */
 async function appliedVersions(connection: Connection, shown: string): Promise<number[]> {
   const tables = await connection.column<string>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+    // From the catalogue rather than information_schema, whose views took 6 ms of every command,
+    // and which lists only the tables this login may use.
+    `SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')`,
   );
   if (tables.length === 0) return [];
   if (!tables.includes('schema_migrations')) throw new LogbookProblem(shown, { kind: 'other tables' });
