@@ -24,12 +24,13 @@ const COLUMN_TYPES = IMPORTED_COLUMNS.map((column) => {
 const REMEDY_TYPES = ['text', 'text', 'bigint'];
 
 // What the file holds, as COPY writes it into a table of the transaction's own: each row with its
-// place in the file (`at`) and its remedies as one array per remedy column. The complaints the
+// place in the file (`at`) and its remedies as one array per remedy column, text compared as the
+// logbook's columns compare it (so that a uid is looked up by the logbook's index of uids). The complaints the
 // logbook does not have yet are then added from it by a few statements over all of it, which
 // is what COPY is quick at and what the server's planner makes the most of.
 const STAGED = 'imported_rows';
 const KEPT = 'imported_kept';
-const STAGE = `CREATE TEMPORARY TABLE ${STAGED} (at bigint, ${IMPORTED_COLUMNS.map((column, index) => `${column} ${COLUMN_TYPES[index]}`).join(', ')},
+const STAGE = `CREATE TEMPORARY TABLE ${STAGED} (at bigint, ${IMPORTED_COLUMNS.map((column, index) => `${column} ${COLUMN_TYPES[index]}${COLUMN_TYPES[index] === 'text' ? ' COLLATE "C"' : ''}`).join(', ')},
   ${IMPORTED_REMEDY_COLUMNS.map((column, index) => `remedy_${column} ${REMEDY_TYPES[index]}[]`).join(', ')}) ON COMMIT DROP`;
 const COPY_STAGED = `COPY ${STAGED} FROM STDIN`;
 
