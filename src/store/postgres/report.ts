@@ -25,10 +25,12 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
   const period = [span.since, span.until];
   if (dimension === 'cause') {
     const places = placesOf(within, period);
-    // One count per spelling of the cause, each where complaints_by_cause holds it.
+    // One count per spelling of the cause, each where complaints_by_cause holds it; materialised,
+    // or the planner counts each twice, once to leave out the spellings counted 0 (at 1,000,000
+    // complaints, 0.94 s against 0.47 s).
     return connection.rows<Tally>(
       `${CAUSE_SPELLINGS},
-       counted(spelling, count) AS (
+       counted(spelling, count) AS MATERIALIZED (
          SELECT spelling, (SELECT COUNT(*) FROM complaints WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected'${places.and})
            FROM spellings WHERE spelling IS NOT NULL)
        SELECT spelling AS key, count FROM counted WHERE count > 0`,
