@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
+import { registerActions } from './actions.js';
 import { registerAssign } from './assign.js';
 import { registerBackup } from './backup.js';
 import { registerCauses } from './causes.js';
@@ -32,6 +33,7 @@ export function registerCommands(program: Command, session: Session): void {
     registerList,
     registerShow,
     registerReport,
+    registerActions,
     registerExport,
     registerImport,
     registerSync,

@@ -91,6 +91,14 @@ export interface Excerpt<T> {
   total: number;
 }
 
+/** A corrective action as recorded: on which complaint, for which cause (as stored), and when. */
+export interface RecordedAction {
+  id: number;
+  cause: string;
+  action: string;
+  resolved_at: string;
+}
+
 /** A corrective action recorded on a complaint, with the complaint's key in the report. */
 export interface CorrectiveAction {
   id: number;

@@ -4,7 +4,7 @@ import type { ForgetBy } from '../domain/forget.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import type { Dimension, Tally } from '../domain/pareto.js';
 import type { PreviousStep } from '../domain/steps.js';
-import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../domain/summary.js';
+import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../domain/summary.js';
 
 // The seam between the commands and a storage engine. Every method is asynchronous, as an engine
 // reached over a network is; an embedded one may do its work at once. What each returns is a
@@ -145,6 +145,8 @@ export interface Logbook {
   atOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T>;
 
   causeCounts(): Promise<CauseCount[]>;
+  /** The corrective actions recorded on complaints with a cause, one of `causes` (as stored) if given, the latest first; at most `limit`. */
+  recordedActions(causes: readonly string[] | undefined, limit: number): Promise<Excerpt<RecordedAction>>;
   /** Gives every complaint with one of `plan`'s spellings its new cause, noted on each timeline, in one write. */
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
 

@@ -381,6 +381,21 @@ const expectations: Record<string, Expected> = {
     },
   },
 
+  // The café's one corrective action (#1, 10 November) is two weeks old: too early to judge.
+  'complaints actions': {
+    then: ({ stdout }) => {
+      // The café opened its logbook on 9 November: of the weeks before, one was counted.
+      expect(stdout).toMatch(/^#1 +2026-11-10 13:30 +cold food +thermostat replaced +· · · 1 +0 +too early$/m);
+    },
+  },
+  'complaints actions --cause "cold food" --weeks 8': {
+    then: ({ stdout }) => expect(stdout).toMatch(/8 weeks before[\s\S]*thermostat replaced +(· ){7}1 +0 +too early$/m),
+  },
+  "complaints actions --json | jq '[.actions[] | {id, verdict}]'": {
+    jq: (printed: { actions: Array<{ id: number; verdict: string }> }) => printed.actions.map(({ id, verdict }) => ({ id, verdict })),
+    then: ({ printed }) => expect(printed).toEqual([{ id: 1, verdict: 'too early' }]),
+  },
+
   'complaints causes': {
     then: ({ stdout }) => expect(stdout).toMatch(/^cold food\s+2$/m),
   },

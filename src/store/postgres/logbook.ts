@@ -26,7 +26,7 @@ import { asProblem, type Connection } from './connection.js';
 import { timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
-import { correctiveActions, countUntriaged, periodFigures, suggestions, tallyBy } from './report.js';
+import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
 /** A logbook in a PostgreSQL database that several tills share, over one connection. */
@@ -106,6 +106,10 @@ export class PostgresLogbook implements Logbook {
 
   causeCounts() {
     return this.translated(() => causeCounts(this.connection));
+  }
+
+  recordedActions(causes: readonly string[] | undefined, limit: number) {
+    return this.translated(() => recordedActions(this.connection, causes, limit));
   }
 
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {

@@ -1,5 +1,5 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
-import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
+import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
@@ -149,6 +149,18 @@ export function correctiveActions(
               AND (${column} = ANY($3) OR (${column} IS NULL AND $4 = ANY($3)))${places.and}`,
     order: 'resolved_at, id',
     values: places.values,
+    limit,
+  });
+}
+
+/** The corrective actions recorded on complaints with a cause, one of `causes` if given, the latest first; at most `limit`. */
+export function recordedActions(connection: Connection, causes: readonly string[] | undefined, limit: number): Promise<Excerpt<RecordedAction>> {
+  return excerpt<RecordedAction>(connection, {
+    columns: 'id, cause, action, resolved_at',
+    from: `FROM complaints
+            WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL${causes === undefined ? '' : ' AND cause = ANY($1)'}`,
+    order: 'resolved_at DESC, id DESC',
+    values: causes === undefined ? [] : [causes],
     limit,
   });
 }

@@ -32,7 +32,7 @@ import { timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { asProblem, type Db } from './open.js';
-import { correctiveActions, countUntriaged, periodFigures, suggestions, tallyBy } from './report.js';
+import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
 /**
@@ -131,6 +131,10 @@ export class SqliteLogbook implements Logbook {
 
   causeCounts() {
     return this.translated(() => causeCounts(this.db));
+  }
+
+  recordedActions(causes: readonly string[] | undefined, limit: number) {
+    return this.translated(() => recordedActions(this.db, causes, limit));
   }
 
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {

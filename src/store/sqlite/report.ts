@@ -1,5 +1,5 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
-import type { CorrectiveAction, Excerpt, PeriodFigures, Suggestion } from '../../domain/summary.js';
+import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
@@ -176,6 +176,19 @@ export function correctiveActions(
                    OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))${places.and}`,
     order: 'resolved_at, id',
     params: { ...span, ...places.params, spellings: JSON.stringify(spellings), none: NONE_KEY },
+    limit,
+  });
+}
+
+/** The corrective actions recorded on complaints with a cause, one of `causes` if given, the latest first; at most `limit`. */
+export function recordedActions(db: Db, causes: readonly string[] | undefined, limit: number): Excerpt<RecordedAction> {
+  return excerpt<RecordedAction>(db, {
+    columns: 'id, cause, action, resolved_at',
+    from: `FROM complaints
+            WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
+              ${causes === undefined ? '' : 'AND cause IN (SELECT value FROM json_each(@causes))'}`,
+    order: 'resolved_at DESC, id DESC',
+    params: causes === undefined ? {} : { causes: JSON.stringify(causes) },
     limit,
   });
 }

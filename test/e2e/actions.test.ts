@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectRefusedInOneLine } from '../support/bad-input.js';
+import { runComparing, tempLogbook, type Logbook } from './harness.js';
+
+const NOW = '2026-11-23T10:00:00.000Z';
+const DAY = 24 * 60 * 60 * 1000;
+const WEEK = 7 * DAY;
+// When the soup kettle was replaced, and when the staff were trained.
+const KETTLE = Date.parse('2026-10-01T09:00:00.000Z');
+const TRAINING = Date.parse('2026-10-01T09:30:00.000Z');
+
+/**
+ * Weeks of a shop's complaints either side of 1 October: cold food four a week before the new
+ * kettle (#16, resolved as it was fitted) and one a week after; 态度差 (rude staff) two a week
+ * throughout, the staff trained on 1 October (#31); and the kettle checked again on 20 November
+ * (#23).
+ */
+function shopWithActions(): Logbook {
+  const rows: string[] = [];
+  const at = (ms: number) => new Date(ms).toISOString();
+  const add = (occurred: number, cause: string, resolved?: { at: number; action: string }) => {
+    const id = rows.length + 1;
+    const status = resolved ? 'resolved' : 'triaged';
+    const end = resolved ? `${at(resolved.at)},apology,${resolved.action}` : ',,';
+    rows.push(`${id},${at(occurred)},${at(occurred)},${status},complaint ${id},product,${cause},${at(occurred + DAY)},${end}`);
+  };
+  for (let week = 4; week >= 1; week--) {
+    for (const day of [1, 2, 3, 5]) add(KETTLE - week * WEEK + day * DAY, 'cold food', week === 1 && day === 5 ? { at: KETTLE, action: 'new soup kettle' } : undefined);
+  }
+  for (let week = 0; week < 7; week++) add(KETTLE + week * WEEK + 2 * DAY, 'cold food', week === 6 ? { at: Date.parse('2026-11-20T09:00:00.000Z'), action: 'kettle checked' } : undefined);
+  for (let week = -4; week < 7; week++) {
+    for (const day of [1, 4]) add(TRAINING + week * WEEK + day * DAY, '态度差', week === -1 && day === 4 ? { at: TRAINING, action: '培训服务员' } : undefined);
+  }
+  const book = tempLogbook(NOW);
+  const file = join(book.dir, 'history.csv');
+  writeFileSync(file, ['id,logged_at,occurred_at,status,description,category,cause,respond_by,resolved_at,remedy,action', ...rows, ''].join('\n'));
+  book.ok(['import', file]);
+  return book;
+}
+
+describe('actions', () => {
+  it('lists each corrective action, the latest first, with its cause’s weeks before and after and a verdict', () => {
+    const book = shopWithActions();
+    const result = book.run(['actions']);
+    expect(result).toMatchObject({ code: 0, stderr: '4 weeks before and after each action\n' });
+    expect(result.stdout).toBe(
+      [
+        '  #  recorded          cause      action           4 weeks before  after    verdict',
+        '#23  2026-11-20 09:00  cold food  kettle checked   1 1 1 1                  too early',
+        '#31  2026-10-01 10:30  态度差     培训服务员       2 2 2 2         2 2 2 2  no change',
+        '#16  2026-10-01 10:00  cold food  new soup kettle  4 4 4 4         1 1 1 1  fewer',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints the counts, the verdict and its chance as JSON', () => {
+    const printed = JSON.parse(shopWithActions().ok(['actions', '--json', '--cause', 'COLD  food']));
+    expect(printed).toEqual({
+      weeks: 4,
+      total: 2,
+      actions: [
+        { id: 23, recordedAt: '2026-11-20T09:00:00.000Z', cause: 'cold food', action: 'kettle checked', before: [1, 1, 1, 1], after: [], verdict: 'too early', p: null },
+        // 4 of 20 where chance gives 10: binomtest(4, 20, 0.5).pvalue
+        { id: 16, recordedAt: '2026-10-01T09:00:00.000Z', cause: 'cold food', action: 'new soup kettle', before: [4, 4, 4, 4], after: [1, 1, 1, 1], verdict: 'fewer', p: expect.closeTo(0.01181793212890625, 12) },
+      ],
+    });
+  });
+
+  it('compares as many weeks as --weeks says, leaving out those before the first complaint', () => {
+    const printed = JSON.parse(shopWithActions().ok(['actions', '--json', '--weeks', '6', '--cause', '态度差']));
+    expect(printed.actions).toEqual([
+      expect.objectContaining({ id: 31, before: [null, null, 2, 2, 2, 2], after: [2, 2, 2, 2, 2, 2], verdict: 'no change' }),
+    ]);
+  });
+
+  it('shows the latest actions up to --limit and says how many more there are', () => {
+    const result = shopWithActions().run(['actions', '--limit', '1']);
+    expect(result.stdout.split('\n')).toHaveLength(3);
+    expect(result.stderr).toBe('4 weeks before and after each action; 2 earlier actions not shown (--limit)\n');
+  });
+
+  it('says on stderr that there are none yet, or none for the cause, and prints an empty list with --json', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'the soup was cold']);
+    expect(book.run(['actions'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'No corrective actions yet; they are recorded when a complaint is resolved: complaints resolve <id> --action …\n',
+    });
+    expect(JSON.parse(book.ok(['actions', '--json']))).toEqual({ weeks: 4, actions: [], total: 0 });
+    expect(shopWithActions().run(['actions', '--cause', 'long wait'])).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: `No corrective actions for the cause "long wait"; 'complaints causes' lists the causes in use\n`,
+    });
+  });
+
+  it.each([
+    [['actions', '--weeks', '0'], '--weeks'],
+    [['actions', '--weeks', '27'], '--weeks'],
+    [['actions', '--weeks', 'four'], '--weeks'],
+    [['actions', '--limit', '0'], '--limit'],
+    [['actions', '--cause', '  '], '--cause'],
+  ])('refuses %j in one line, changing nothing', (args, names) => {
+    expectRefusedInOneLine(runComparing(shopWithActions(), args), 2, names);
+  });
+});
