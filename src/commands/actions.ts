@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { DEFAULT_WEEKS, MOST_WEEKS, actionWeeks, judgeAction, type ComparedWeek } from '../domain/action-effect.js';
-import { STATUSES } from '../domain/lifecycle.js';
+import { DEFAULT_WEEKS, MOST_WEEKS } from '../domain/action-effect.js';
 import { spellingsOf } from '../domain/spelling.js';
 import { requiredText, wholeNumber } from '../domain/validate.js';
 import { localMinute } from '../domain/when.js';
-import { actionsTable, type JudgedAction } from '../output/actions.js';
+import { actionsTable } from '../output/actions.js';
 import { counted } from '../output/plural.js';
 import { withoutTrailingSpace } from '../output/table.js';
 import { painter } from '../output/terminal.js';
-import type { Logbook } from '../store/logbook.js';
+import { judgeActions } from '../report/judge-actions.js';
 import { examples, jsonOption, printJson } from './common.js';
 
 interface ActionsOptions {
@@ -21,9 +20,6 @@ interface ActionsOptions {
 
 /** How many actions are listed unless --limit says. */
 const LISTED = 20;
-
-/** What a cause's complaints are counted as: every one but those rejected, as the report counts them. */
-const UPHELD = STATUSES.filter((status) => status !== 'rejected');
 
 export function registerActions(program: Command, session: Session): void {
   program
@@ -60,20 +56,9 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
   const limit = wholeNumber(options.limit, 1, 1_000_000, '--limit');
   const typedCause = options.cause === undefined ? undefined : requiredText(options.cause, '--cause');
   const logbook = await session.logbook('read');
-  const inUse = await logbook.causesInUse();
-  const recorded = await logbook.recordedActions(typedCause === undefined ? undefined : spellingsOf(typedCause, inUse), limit);
-  const [first] = await logbook.list({ order: 'oldest first', limit: 1 });
-  const now = session.now();
-  const actions: JudgedAction[] = [];
-  for (const action of recorded.shown) {
-    const compared = actionWeeks(new Date(action.resolved_at), weeks, now, new Date(first!.occurred_at));
-    const causes = spellingsOf(action.cause, inUse);
-    const before = await countsIn(logbook, causes, compared.before);
-    const after = await countsIn(logbook, causes, compared.after);
-    // Weeks before the logbook's first complaint were not counted; they lead the list as null.
-    const uncounted: null[] = Array.from({ length: weeks - before.length }, () => null);
-    actions.push({ id: action.id, recordedAt: action.resolved_at, cause: action.cause, action: action.action, before: [...uncounted, ...before], after, ...judgeAction(before, after, weeks) });
-  }
+  const causes = typedCause === undefined ? undefined : spellingsOf(typedCause, await logbook.causesInUse());
+  const recorded = await logbook.recordedActions(causes, limit);
+  const actions = await judgeActions(logbook, recorded.shown, weeks, session.now());
   if (options.json) return printJson(session, { weeks, actions, total: recorded.total });
   if (actions.length === 0) {
     return session.tell(
@@ -86,11 +71,4 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
   session.print(withoutTrailingSpace(table.toString()));
   const more = recorded.total - actions.length;
   session.tell(`${counted(weeks, 'week')} before and after each action${more > 0 ? `; ${counted(more, 'earlier action')} not shown (--limit)` : ''}`);
-}
-
-/** How many of the cause's complaints (as `causes` spell it) occurred in each of `weeks`. */
-async function countsIn(logbook: Logbook, causes: readonly string[], weeks: readonly ComparedWeek[]): Promise<number[]> {
-  const counts: number[] = [];
-  for (const { since, until } of weeks) counts.push(await logbook.count({ cause: causes, statuses: UPHELD, since, until, order: 'by id' }));
-  return counts;
 }

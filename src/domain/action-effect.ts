@@ -47,6 +47,23 @@ export function actionWeeks(recordedAt: Date, weeks: number, now: Date, firstCom
   return { before, after };
 }
 
+/** A corrective action with its cause's weekly counts before and after it, and the verdict on them. */
+export interface JudgedAction extends Judged {
+  id: number;
+  recordedAt: string;
+  cause: string;
+  action: string;
+  /** One count a week, oldest first; null for a week before the logbook's first complaint. */
+  before: Array<number | null>;
+  /** One count a week since the action, as many whole weeks as have passed, up to the weeks compared. */
+  after: number[];
+}
+
+/** The moment an action must have been recorded by to be judged at `now`: `weeks` whole weeks before it. */
+export function judgeableBefore(now: Date, weeks: number): Date {
+  return new Date(now.getTime() - weeks * WEEK_MS);
+}
+
 export interface Judged {
   verdict: Verdict;
   /**

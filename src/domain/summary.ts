@@ -1,3 +1,4 @@
+import type { JudgedAction } from './action-effect.js';
 import { toUnits } from './money.js';
 import type { Dimension, Pareto } from './pareto.js';
 import type { Period } from './period.js';
@@ -131,6 +132,12 @@ export interface Report {
   previous: Summary;
   /** Recorded in the period for the vital few. */
   actions: Excerpt<CorrectiveAction>;
+  /**
+   * By cause only, when there are any: the vital few's corrective actions recorded before the
+   * period ended and long enough ago to judge, the latest first, each with its verdict as it
+   * stands now.
+   */
+  earlierActions?: Excerpt<JudgedAction>;
   suggestions: Excerpt<Suggestion>;
 }
 

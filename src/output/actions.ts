@@ -1,19 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Judged } from '../domain/action-effect.js';
+import type { Judged, JudgedAction } from '../domain/action-effect.js';
 import { newTable, type TextTable } from './table.js';
 import { complaintRef, oneLine } from './terminal.js';
-
-/** A corrective action with its cause's weekly counts and the verdict on them, as `actions --json` prints it. */
-export interface JudgedAction extends Judged {
-  id: number;
-  recordedAt: string;
-  cause: string;
-  action: string;
-  /** One count a week, oldest first; null for a week before the logbook's first complaint. */
-  before: Array<number | null>;
-  /** One count a week since the action, as many whole weeks as have passed, up to the weeks compared. */
-  after: number[];
-}
 
 /** The widest an action's text is shown in the table before it is cut with …. */
 const ACTION_WIDTH = 40;
@@ -27,12 +15,17 @@ export function actionsTable(actions: readonly JudgedAction[], weeks: number, sh
       shownAt(action.recordedAt),
       oneLine(action.cause),
       oneLine(action.action, ACTION_WIDTH),
-      action.before.map((count) => (count === null ? '·' : String(count))).join(' '),
-      action.after.join(' '),
+      weeklyCounts(action.before),
+      weeklyCounts(action.after),
       paintVerdict(action, paint),
     ]);
   }
   return table;
+}
+
+/** A count a week, · for a week not counted. */
+export function weeklyCounts(counts: ReadonlyArray<number | null>): string {
+  return counts.map((count) => (count === null ? '·' : String(count))).join(' ');
 }
 
 function paintVerdict({ verdict }: Judged, paint: ChalkInstance): string {

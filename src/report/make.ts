@@ -1,9 +1,12 @@
+import { DEFAULT_WEEKS, judgeableBefore } from '../domain/action-effect.js';
 import type { Settings } from '../domain/config.js';
-import { mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domain/pareto.js';
+import { isNamedVital, mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domain/pareto.js';
 import { settlePeriod, type PeriodRequest, type Span } from '../domain/period.js';
+import { spellingsOf } from '../domain/spelling.js';
 import { summarise, type Report, type ReportPlaces } from '../domain/summary.js';
 import type { Logbook, StoredSpan } from '../store/logbook.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
+import { judgeActions } from './judge-actions.js';
 
 /** How many corrective actions and suggestions a report lists before saying how many more there are. */
 const LISTED_AT_MOST = 20;
@@ -23,13 +26,14 @@ export interface ReportRequest {
  * The weekly review of a logbook: the period settled in the shop's weeks; the period's complaints
  * tallied by `by`, spellings of one thing merged, as a Pareto table; the corrective actions
  * recorded for its vital few; the summary beside the period before; the customers' suggestions.
- * Everything is read from one snapshot, so a till writing meanwhile cannot make the figures disagree.
+ * All of that is read from one snapshot, so a till writing meanwhile cannot make the figures
+ * disagree. By cause, the vital few's earlier actions are judged afterwards, as they stand now.
  */
 export async function makeReport(logbook: Logbook, settings: Settings, request: ReportRequest): Promise<Report> {
   const { by, top, now, places } = request;
   const period = settlePeriod(request.period, now, settings['week-start']);
   const span = stored(period);
-  return logbook.atOnce(await placesAsSpelt(logbook, places), async (reads) => {
+  const report = await logbook.atOnce(await placesAsSpelt(logbook, places), async (reads) => {
     const tallies = mergeSpellings(await reads.tally(by, span));
     const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
     const vital = vitalSpellings(rows, tallies);
@@ -48,6 +52,23 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
       suggestions: await reads.suggestions(span, LISTED_AT_MOST),
     };
   });
+  const earlier = by === 'cause' ? await earlierActions(logbook, report.pareto, period.until, now) : undefined;
+  return earlier === undefined || earlier.total === 0 ? report : { ...report, earlierActions: earlier };
+}
+
+/**
+ * The corrective actions for the table's vital few (every spelling of each) recorded before
+ * `until` and at least DEFAULT_WEEKS whole weeks before `now`, judged as `complaints actions`
+ * judges them.
+ */
+async function earlierActions(logbook: Logbook, table: Report['pareto'], until: Date, now: Date): Promise<Report['earlierActions']> {
+  const vital = table.rows.filter(isNamedVital).map((row) => row.key);
+  if (vital.length === 0) return undefined;
+  const inUse = await logbook.causesInUse();
+  const causes = [...new Set(vital.flatMap((cause) => spellingsOf(cause, inUse)))];
+  const before = Math.min(until.getTime(), judgeableBefore(now, DEFAULT_WEEKS).getTime());
+  const recorded = await logbook.recordedActions(causes, LISTED_AT_MOST, new Date(before).toISOString());
+  return { shown: await judgeActions(logbook, recorded.shown, DEFAULT_WEEKS, now), total: recorded.total };
 }
 
 function stored(span: Span): StoredSpan {

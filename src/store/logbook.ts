@@ -145,8 +145,11 @@ export interface Logbook {
   atOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T>;
 
   causeCounts(): Promise<CauseCount[]>;
-  /** The corrective actions recorded on complaints with a cause, one of `causes` (as stored) if given, the latest first; at most `limit`. */
-  recordedActions(causes: readonly string[] | undefined, limit: number): Promise<Excerpt<RecordedAction>>;
+  /**
+   * The corrective actions recorded on complaints with a cause, one of `causes` (as stored) if
+   * given, before `recordedBefore` (ISO UTC) if given, the latest first; at most `limit`.
+   */
+  recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string): Promise<Excerpt<RecordedAction>>;
   /** Gives every complaint with one of `plan`'s spellings its new cause, noted on each timeline, in one write. */
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
 

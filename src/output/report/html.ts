@@ -4,6 +4,8 @@ import { writtenIn } from '../language.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
+  EARLIER_ACTIONS_HEADING,
+  earlierActionTail,
   SUGGESTIONS_HEADING,
   TREND_MARK,
   VITAL_RULE,
@@ -33,6 +35,7 @@ body { margin: 0; padding: 1rem; color: #1d232b; background: #fff; line-height: 
 main { max-width: 48rem; margin: 0 auto; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.1rem; margin: 1.25rem 0 .4rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
 p { margin: .3rem 0; }
 .quiet { color: #59636e; }
 figure { margin: 1rem 0; }
@@ -76,6 +79,7 @@ ul { margin: .2rem 0; padding-left: 1.25rem; }
   main { max-width: none; }
   h1 { font-size: 14pt; }
   h2 { font-size: 10.5pt; margin: 6pt 0 2pt; }
+  h3 { font-size: 9.5pt; margin: 4pt 0 2pt; }
   figure { margin: 4pt 0 0; }
   .overview, .done { display: grid; grid-template-columns: 1fr 1fr; gap: 0 8mm; align-items: start; }
   .done { grid-template-columns: 3fr 2fr; }
@@ -131,7 +135,7 @@ ${paretoTable(report)}
 <section>
 <h2>${esc(ACTIONS_HEADING)}</h2>
 ${listed(report.actions.shown.map((a) => [a.id, `${stored(oneLine(a.key))}: ${stored(oneLine(a.action))}`]), report.actions.total, 'None recorded.')}
-</section>
+${report.earlierActions === undefined ? '' : earlierActions(report.earlierActions)}</section>
 <section>
 <h2>${esc(SUGGESTIONS_HEADING)}</h2>
 ${listed(report.suggestions.shown.map((s) => [s.id, stored(oneLine(s.suggestion))]), report.suggestions.total, 'None made.')}
@@ -170,6 +174,14 @@ function paretoTable(report: Report): string {
 ${body.join('\n')}
 </tbody>
 </table></div>`;
+}
+
+/** The vital few's earlier actions and whether they worked, under those recorded in the period. */
+function earlierActions({ shown, total }: NonNullable<Report['earlierActions']>): string {
+  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}: ${stored(oneLine(a.action))}${esc(earlierActionTail(a))}`]);
+  return `<h3>${esc(EARLIER_ACTIONS_HEADING)}</h3>
+${listed(entries, total, '')}
+`;
 }
 
 /** Entries already made HTML, each after its complaint's number. */

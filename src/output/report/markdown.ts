@@ -3,6 +3,8 @@ import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
+  EARLIER_ACTIONS_HEADING,
+  earlierActionTail,
   SUGGESTIONS_HEADING,
   TREND_MARK,
   bar,
@@ -36,6 +38,16 @@ export function reportMarkdown(report: Report): string {
     previousLine(report.period),
     `## ${ACTIONS_HEADING}`,
     listed(report.actions.shown.map((a) => [a.id, `${md(a.key)}: ${md(a.action)}`]), report.actions.total, 'None recorded.'),
+    ...(report.earlierActions === undefined
+      ? []
+      : [
+          `## ${md(EARLIER_ACTIONS_HEADING)}`,
+          listed(
+            report.earlierActions.shown.map((a) => [a.id, `${md(a.cause)}: ${md(a.action)}${md(earlierActionTail(a))}`]),
+            report.earlierActions.total,
+            '',
+          ),
+        ]),
     `## ${SUGGESTIONS_HEADING}`,
     listed(report.suggestions.shown.map((s) => [s.id, md(s.suggestion)]), report.suggestions.total, 'None made.'),
   );

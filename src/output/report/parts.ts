@@ -1,10 +1,12 @@
 import { addMilliseconds } from 'date-fns/addMilliseconds';
 import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
+import { DEFAULT_WEEKS, type JudgedAction } from '../../domain/action-effect.js';
 import type { Dimension, ParetoRow } from '../../domain/pareto.js';
 import { OTHER_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
+import { weeklyCounts } from '../actions.js';
 import { counted } from '../plural.js';
 import { oneLine } from '../terminal.js';
 
@@ -176,6 +178,12 @@ function figureText(key: keyof Summary, value: number | null, currency: string):
 }
 
 export const ACTIONS_HEADING = 'Corrective actions for the vital few, recorded in this period';
+export const EARLIER_ACTIONS_HEADING = `Did earlier actions work? Their cause's complaints a week, ${DEFAULT_WEEKS} weeks before → after`;
+
+/** After an earlier action's cause and text: when it was recorded, its weeks' counts and the verdict. */
+export function earlierActionTail(action: JudgedAction): string {
+  return ` (${format(new Date(action.recordedAt), 'yyyy-MM-dd')}): ${weeklyCounts(action.before)} → ${weeklyCounts(action.after)}, ${action.verdict}`;
+}
 export const SUGGESTIONS_HEADING = "Customers' suggestions";
 
 export function moreLine(shown: number, total: number): string | null {

@@ -5,6 +5,8 @@ import { complaintRef, oneLine } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
 import {
   ACTIONS_HEADING,
+  EARLIER_ACTIONS_HEADING,
+  earlierActionTail,
   SUGGESTIONS_HEADING,
   TREND_MARK,
   bar,
@@ -30,6 +32,11 @@ export function reportTable(report: Report, paint: ChalkInstance): string {
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
   lines.push(paint.bold(ACTIONS_HEADING));
   lines.push(...listed(report.actions.shown.map((a) => [a.id, `${oneLine(a.key, 40)}: ${oneLine(a.action)}`]), report.actions.total, 'none recorded'));
+  if (report.earlierActions !== undefined) {
+    const { shown, total } = report.earlierActions;
+    lines.push('', paint.bold(EARLIER_ACTIONS_HEADING));
+    lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}: ${oneLine(a.action)}${earlierActionTail(a)}`]), total, ''));
+  }
   lines.push('', paint.bold(SUGGESTIONS_HEADING));
   lines.push(...listed(report.suggestions.shown.map((s) => [s.id, oneLine(s.suggestion)]), report.suggestions.total, 'none made'));
   return lines.join('\n') + '\n';

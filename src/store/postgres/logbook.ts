@@ -108,8 +108,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => causeCounts(this.connection));
   }
 
-  recordedActions(causes: readonly string[] | undefined, limit: number) {
-    return this.translated(() => recordedActions(this.connection, causes, limit));
+  recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string) {
+    return this.translated(() => recordedActions(this.connection, causes, limit, recordedBefore));
   }
 
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {

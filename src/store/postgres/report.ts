@@ -153,14 +153,22 @@ export function correctiveActions(
   });
 }
 
-/** The corrective actions recorded on complaints with a cause, one of `causes` if given, the latest first; at most `limit`. */
-export function recordedActions(connection: Connection, causes: readonly string[] | undefined, limit: number): Promise<Excerpt<RecordedAction>> {
+/** The corrective actions recorded on complaints with a cause, one of `causes` if given, before `recordedBefore` if given, the latest first; at most `limit`. */
+export function recordedActions(
+  connection: Connection,
+  causes: readonly string[] | undefined,
+  limit: number,
+  recordedBefore?: string,
+): Promise<Excerpt<RecordedAction>> {
+  const params = new Params();
   return excerpt<RecordedAction>(connection, {
     columns: 'id, cause, action, resolved_at',
     from: `FROM complaints
-            WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL${causes === undefined ? '' : ' AND cause = ANY($1)'}`,
+            WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
+              ${causes === undefined ? '' : `AND cause = ANY(${params.add(causes)})`}
+              ${recordedBefore === undefined ? '' : `AND resolved_at < ${params.add(recordedBefore)}`}`,
     order: 'resolved_at DESC, id DESC',
-    values: causes === undefined ? [] : [causes],
+    values: params.values,
     limit,
   });
 }

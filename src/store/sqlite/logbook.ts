@@ -133,8 +133,8 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => causeCounts(this.db));
   }
 
-  recordedActions(causes: readonly string[] | undefined, limit: number) {
-    return this.translated(() => recordedActions(this.db, causes, limit));
+  recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string) {
+    return this.translated(() => recordedActions(this.db, causes, limit, recordedBefore));
   }
 
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {

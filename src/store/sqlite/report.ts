@@ -180,15 +180,16 @@ export function correctiveActions(
   });
 }
 
-/** The corrective actions recorded on complaints with a cause, one of `causes` if given, the latest first; at most `limit`. */
-export function recordedActions(db: Db, causes: readonly string[] | undefined, limit: number): Excerpt<RecordedAction> {
+/** The corrective actions recorded on complaints with a cause, one of `causes` if given, before `recordedBefore` if given, the latest first; at most `limit`. */
+export function recordedActions(db: Db, causes: readonly string[] | undefined, limit: number, recordedBefore?: string): Excerpt<RecordedAction> {
   return excerpt<RecordedAction>(db, {
     columns: 'id, cause, action, resolved_at',
     from: `FROM complaints
             WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
-              ${causes === undefined ? '' : 'AND cause IN (SELECT value FROM json_each(@causes))'}`,
+              ${causes === undefined ? '' : 'AND cause IN (SELECT value FROM json_each(@causes))'}
+              ${recordedBefore === undefined ? '' : 'AND resolved_at < @recordedBefore'}`,
     order: 'resolved_at DESC, id DESC',
-    params: causes === undefined ? {} : { causes: JSON.stringify(causes) },
+    params: { ...(causes === undefined ? {} : { causes: JSON.stringify(causes) }), ...(recordedBefore === undefined ? {} : { recordedBefore }) },
     limit,
   });
 }

@@ -1,0 +1,37 @@
+import { actionWeeks, judgeAction, type ComparedWeek, type JudgedAction } from '../domain/action-effect.js';
+import { STATUSES } from '../domain/lifecycle.js';
+import { spellingsOf } from '../domain/spelling.js';
+import type { RecordedAction } from '../domain/summary.js';
+import type { Logbook } from '../store/logbook.js';
+
+/** What a cause's complaints are counted as: every one but those rejected, as the report counts them. */
+const UPHELD = STATUSES.filter((status) => status !== 'rejected');
+
+/**
+ * Each action with its cause's complaints counted in the `weeks` weeks before and after it, as
+ * they stand at `now`, and the verdict on them. A cause is counted in all its spellings in use,
+ * as the report merges them.
+ */
+export async function judgeActions(logbook: Logbook, recorded: readonly RecordedAction[], weeks: number, now: Date): Promise<JudgedAction[]> {
+  if (recorded.length === 0) return [];
+  const inUse = await logbook.causesInUse();
+  const [first] = await logbook.list({ order: 'oldest first', limit: 1 });
+  const judged: JudgedAction[] = [];
+  for (const action of recorded) {
+    const compared = actionWeeks(new Date(action.resolved_at), weeks, now, new Date(first!.occurred_at));
+    const causes = spellingsOf(action.cause, inUse);
+    const before = await countsIn(logbook, causes, compared.before);
+    const after = await countsIn(logbook, causes, compared.after);
+    // Weeks before the logbook's first complaint were not counted; they lead the list as null.
+    const uncounted: null[] = Array.from({ length: weeks - before.length }, () => null);
+    judged.push({ id: action.id, recordedAt: action.resolved_at, cause: action.cause, action: action.action, before: [...uncounted, ...before], after, ...judgeAction(before, after, weeks) });
+  }
+  return judged;
+}
+
+/** How many of the cause's complaints (as `causes` spell it) occurred in each of `weeks`. */
+async function countsIn(logbook: Logbook, causes: readonly string[], weeks: readonly ComparedWeek[]): Promise<number[]> {
+  const counts: number[] = [];
+  for (const { since, until } of weeks) counts.push(await logbook.count({ cause: causes, statuses: UPHELD, since, until, order: 'by id' }));
+  return counts;
+}
