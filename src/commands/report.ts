@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { DIMENSIONS } from '../domain/pareto.js';
-import { checkPeriod, type PeriodFlags } from '../domain/period.js';
+import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/period.js';
 import { reportJson, type Report } from '../domain/summary.js';
 import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
 import { painter } from '../output/terminal.js';
@@ -16,6 +16,7 @@ interface ReportOptions extends PeriodFlags {
   till?: string;
   branch?: string;
   top?: string;
+  compare?: string;
   format: string;
   out?: string;
 }
@@ -32,6 +33,7 @@ export function registerReport(program: Command, session: Session): void {
     .option('--till <name>', 'only the complaints logged at this till')
     .option('--branch <name>', 'only the complaints logged at this branch')
     .option('--top <n>', 'show the first N rows and fold the rest into "Other"')
+    .option('--compare <period>', 'set another period beside this one, its Pareto table too (before and after a change): a week such as 2026-W40, or FROM..TO')
     .option('--format <format>', FORMATS.join(', '), 'table')
     .option('--out <file>', 'write the report to this file instead of the screen')
     .addHelpText(
@@ -44,6 +46,8 @@ export function registerReport(program: Command, session: Session): void {
         'complaints report --format html --out week.html     # to print or send',
         'complaints report --last 4w --by till               # which till hears most',
         'complaints report --branch "High Street"            # one branch of several',
+        'complaints report --week 2026-W47 --compare 2026-W46  # before and after a change',
+        'complaints report --since 2026-11-16 --compare 2026-11-09..2026-11-15 --format html --out before-after.html',
       ),
     )
     .action((options: ReportOptions) => runReport(options, session));
@@ -56,13 +60,14 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const format = oneOf(options.format, FORMATS, '--format');
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
+  const compare = options.compare === undefined ? undefined : checkComparePeriod(options.compare, now);
   const places = {
     ...(options.till === undefined ? {} : { till: requiredText(options.till, '--till') }),
     ...(options.branch === undefined ? {} : { branch: requiredText(options.branch, '--branch') }),
   };
 
   const logbook = await session.logbook('read');
-  const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, places, top, now });
+  const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, places, top, now, ...(compare === undefined ? {} : { compare }) });
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.

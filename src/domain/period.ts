@@ -16,7 +16,8 @@ export interface Period extends Span {
   kind: 'week' | 'last' | 'range';
   /** `2026-W47` for a week, `7 days` or `4 weeks` for --last, '' for a range. */
   name: string;
-  previous: Span & { name: string };
+  /** The period the summary is set beside: the one just before, or the one --compare chose. */
+  previous: Span & { name: string; chosen?: boolean };
 }
 
 export interface PeriodFlags {
@@ -62,13 +63,38 @@ export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
   return { kind: 'this week' };
 }
 
-function checkWeek(text: string): PeriodRequest {
+function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week' } {
   const match = WEEK.exec(text.trim());
   const week = match ? Number(match[2]) : 0;
   if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
-    throw new UsageError(`--week: '${text}' is not a week; use YYYY-Www such as 2026-W47, or --week alone for this week`);
+    const alone = flag === '--week' ? ', or --week alone for this week' : '';
+    throw new UsageError(`${flag}: '${text}' is not a week; use YYYY-Www such as 2026-W47${alone}`);
   }
   return { kind: 'week', year: Number(match[1]), week };
+}
+
+/** Between the two ends of a range given as one value: 2026-09-01..2026-09-30. */
+const RANGE = '..';
+
+/**
+ * The period --compare sets beside the report's: a week (2026-W40) or a range, FROM..TO, each
+ * end as --since and --until read them (a bare date as TO includes that day).
+ */
+export function checkComparePeriod(text: string, now: Date): PeriodRequest & { kind: 'week' | 'range' } {
+  const at = text.indexOf(RANGE);
+  if (at === -1) return checkWeek(text, '--compare');
+  const since = parseSince(text.slice(0, at).trim(), now, '--compare');
+  const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare');
+  if (until <= since) throw new UsageError(`--compare: '${text}' ends before it starts; give FROM..TO with TO after FROM`);
+  return { kind: 'range', since, until };
+}
+
+/**
+ * `period` set beside `compared` (a week or range --compare chose) instead of the period just
+ * before it.
+ */
+export function comparedWith(period: Period, compared: Period): Period {
+  return { ...period, previous: { since: compared.since, until: compared.until, name: compared.name, chosen: true } };
 }
 
 function checkLast(text: string): PeriodRequest {

@@ -1,7 +1,7 @@
 import type { JudgedAction } from './action-effect.js';
 import { toUnits } from './money.js';
 import type { Dimension, Pareto } from './pareto.js';
-import type { Period } from './period.js';
+import type { Period, Span } from './period.js';
 
 /** What the store counts for one period's complaints, as they stand now, and for the remedies given in it. */
 export interface PeriodFigures {
@@ -138,24 +138,32 @@ export interface Report {
    * stands now.
    */
   earlierActions?: Excerpt<JudgedAction>;
+  /** With --compare: the Pareto table of the period chosen (period.previous), to set beside this one's. */
+  compared?: { pareto: Pareto; untriaged: number };
   suggestions: Excerpt<Suggestion>;
 }
 
-/** The report as the contract's `report --format json` shape, keys in its order. */
+/** The report as the contract's `report --format json` shape, keys in its order; with --compare, the other period's table after it. */
 export function reportJson(report: Report) {
+  const { compared, period } = report;
   return {
-    period: { since: report.period.since.toISOString(), until: report.period.until.toISOString() },
+    period: spanJson(period),
     by: report.by,
     ...report.places,
-    total: report.pareto.total,
-    untriaged: report.untriaged,
-    rows: report.pareto.rows.map(({ key, count, percent, cumulativePercent, vital }) => ({
-      key,
-      count,
-      percent,
-      cumulativePercent,
-      vital,
-    })),
+    ...paretoJson(report.pareto, report.untriaged),
     summary: { ...report.summary, previous: report.previous },
+    ...(compared === undefined ? {} : { compare: { period: spanJson(period.previous), ...paretoJson(compared.pareto, compared.untriaged) } }),
+  };
+}
+
+function spanJson(span: Span) {
+  return { since: span.since.toISOString(), until: span.until.toISOString() };
+}
+
+function paretoJson(table: Pareto, untriaged: number) {
+  return {
+    total: table.total,
+    untriaged,
+    rows: table.rows.map(({ key, count, percent, cumulativePercent, vital }) => ({ key, count, percent, cumulativePercent, vital })),
   };
 }

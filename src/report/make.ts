@@ -1,7 +1,7 @@
 import { DEFAULT_WEEKS, judgeableBefore } from '../domain/action-effect.js';
 import type { Settings } from '../domain/config.js';
 import { isNamedVital, mergeSpellings, pareto, vitalSpellings, type Dimension } from '../domain/pareto.js';
-import { settlePeriod, type PeriodRequest, type Span } from '../domain/period.js';
+import { comparedWith, settlePeriod, type PeriodRequest, type Span } from '../domain/period.js';
 import { spellingsOf } from '../domain/spelling.js';
 import { summarise, type Report, type ReportPlaces } from '../domain/summary.js';
 import type { Logbook, StoredSpan } from '../store/logbook.js';
@@ -20,6 +20,8 @@ export interface ReportRequest {
   /** Rows after the first `top` are folded into Other. */
   top: number | undefined;
   now: Date;
+  /** A period to set beside this one instead of the one just before it, Pareto table and all. */
+  compare?: PeriodRequest;
 }
 
 /**
@@ -30,12 +32,16 @@ export interface ReportRequest {
  * disagree. By cause, the vital few's earlier actions are judged afterwards, as they stand now.
  */
 export async function makeReport(logbook: Logbook, settings: Settings, request: ReportRequest): Promise<Report> {
-  const { by, top, now, places } = request;
-  const period = settlePeriod(request.period, now, settings['week-start']);
+  const { by, top, now, places, compare } = request;
+  const settled = settlePeriod(request.period, now, settings['week-start']);
+  const period = compare === undefined ? settled : comparedWith(settled, settlePeriod(compare, now, settings['week-start']));
   const span = stored(period);
   const report = await logbook.atOnce(await placesAsSpelt(logbook, places), async (reads) => {
-    const tallies = mergeSpellings(await reads.tally(by, span));
-    const rows = pareto(tallies.map(({ key, count }) => ({ key, count })), top);
+    const tallied = async (over: StoredSpan) => {
+      const tallies = mergeSpellings(await reads.tally(by, over));
+      return { tallies, rows: pareto(tallies.map(({ key, count }) => ({ key, count })), top) };
+    };
+    const { tallies, rows } = await tallied(span);
     const vital = vitalSpellings(rows, tallies);
     const actions = await reads.correctiveActions(by, vital.spellings, span, LISTED_AT_MOST);
     return {
@@ -50,6 +56,9 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
       previous: summarise(await reads.figures(stored(period.previous), now.toISOString())),
       actions: { ...actions, shown: actions.shown.map((action) => ({ ...action, key: vital.rowOf(action.key) })) },
       suggestions: await reads.suggestions(span, LISTED_AT_MOST),
+      ...(compare === undefined
+        ? {}
+        : { compared: { pareto: (await tallied(stored(period.previous))).rows, untriaged: await reads.untriaged(by, stored(period.previous)) } }),
     };
   });
   const earlier = by === 'cause' ? await earlierActions(logbook, report.pareto, period.until, now) : undefined;

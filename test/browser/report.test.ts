@@ -101,6 +101,9 @@ const REPORTS = [
   },
 ];
 
+// The week set beside itself: two charts of fourteen causes each, the busiest page --compare makes.
+const COMPARED = { name: 'the week beside itself (--compare)', args: ['--compare', '2026-W48'] };
+
 let browser: Browser;
 const files = new Map<string, string>();
 
@@ -111,7 +114,7 @@ beforeAll(async () => {
   const csv = join(book.dir, 'week.csv');
   writeFileSync(csv, weekCsv());
   book.ok(['import', csv]);
-  for (const { name, args } of REPORTS) {
+  for (const { name, args } of [...REPORTS, COMPARED]) {
     const file = join(book.dir, `${files.size}.html`);
     book.ok(['report', '--format', 'html', '--out', file, ...args]);
     files.set(name, pathToFileURL(file).href);
@@ -213,6 +216,34 @@ describe.each(REPORTS)('the HTML report of $name', ({ name, labels }) => {
     const page = await open(name, 1000);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pdfPageSizes(pdf)).toEqual([{ width: expect.closeTo(595, -1), height: expect.closeTo(842, -1) }]);
+    await page.close();
+  });
+});
+
+describe('the HTML report with --compare', () => {
+  it.each([1000, 400])('at %i px wide shows both charts, their bars on one scale, and nothing scrolls sideways', async (width) => {
+    const page = await open(COMPARED.name, width);
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll('.pair figure')].map((figure) => ({
+        left: figure.getBoundingClientRect().left,
+        bars: [...figure.querySelectorAll('li')].flatMap((row) => {
+          const bar = row.querySelector('.bar');
+          return bar === null ? [] : [bar.getBoundingClientRect().width / Number(row.querySelector('.count')!.textContent)];
+        }),
+      })),
+    );
+    expect(charts.map(({ bars }) => bars.length)).toEqual([CAUSES.length, CAUSES.length]);
+    for (const perComplaint of charts.flatMap(({ bars }) => bars)) expect(perComplaint).toBeCloseTo(charts[0]!.bars[0]!, 0);
+    // Side by side where there is room; one above the other on a phone.
+    expect(charts[1]!.left > charts[0]!.left).toBe(width === 1000);
+    expect(await page.evaluate(scrollingSideways)).toEqual([]);
+    await page.close();
+  });
+
+  it('prints on A4 pages', async () => {
+    const page = await open(COMPARED.name, 1000);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    expect(pdfPageSizes(pdf)[0]).toEqual({ width: expect.closeTo(595, -1), height: expect.closeTo(842, -1) });
     await page.close();
   });
 });

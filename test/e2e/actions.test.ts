@@ -145,3 +145,60 @@ describe('the report of the vital few’s earlier actions', () => {
     expect(JSON.parse(book.ok(['report', '--last', '8w', '--format', 'json']))).not.toHaveProperty('earlierActions');
   });
 });
+
+describe('report --compare, before and after a change', () => {
+  it('sets the two periods’ Pareto tables side by side, the earlier first, bars on one scale, and the summary beside the period chosen', () => {
+    const book = shopWithActions();
+    const result = book.run(['report', '--week', '2026-W42', '--compare', '2026-W38']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 12)).toEqual([
+      'Complaints by cause — My shop',
+      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026',
+      '',
+      'Week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026           Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026',
+      '#  cause      count      %  cum. %                    #  cause      count      %  cum. %',
+      '1  cold food      4  66.67   66.67  ████████████      1  态度差         2  66.67   66.67  ██████',
+      '2  态度差         2  33.33  100.00  ██████            2  cold food      1  33.33  100.00  ███',
+      '── the vital few above ───────────────────────────    ── the vital few above ─────────────────────',
+      'Week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026: The vital few, up to the row that crosses 80 %: 2 of 2 causes, 100.00 % of 6 complaints.',
+      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026: The vital few, up to the row that crosses 80 %: 2 of 2 causes, 100.00 % of 3 complaints.',
+      '',
+      'Not yet triaged: 0 (not counted above).',
+    ]);
+    expect(result.stdout).toContain('summary                     2026-W42  2026-W38\nlogged                             3         6  ▼\n');
+    expect(result.stdout).toContain('Compared with week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026\n');
+  });
+
+  it('gives the period chosen and its table as compare in JSON, and its figures as the summary’s previous', () => {
+    const printed = JSON.parse(shopWithActions().ok(['report', '--week', '2026-W42', '--compare', '2026-09-14..2026-09-20', '--format', 'json']));
+    expect(printed.compare).toEqual({
+      period: { since: '2026-09-13T23:00:00.000Z', until: '2026-09-20T23:00:00.000Z' },
+      total: 6,
+      untriaged: 0,
+      rows: [
+        { key: 'cold food', count: 4, percent: 66.67, cumulativePercent: 66.67, vital: true },
+        { key: '态度差', count: 2, percent: 33.33, cumulativePercent: 100, vital: true },
+      ],
+    });
+    expect(printed.summary.previous.logged).toBe(6);
+    expect(printed.total).toBe(3);
+  });
+
+  it('shows both tables in Markdown and both charts on one page in HTML, in time order', () => {
+    const book = shopWithActions();
+    const markdown = book.ok(['report', '--week', '2026-W38', '--compare', '2026-W42', '--format', 'markdown']);
+    expect(markdown.indexOf('### Week 2026-W38')).toBeGreaterThan(0);
+    expect(markdown.indexOf('### Week 2026-W42')).toBeGreaterThan(markdown.indexOf('### Week 2026-W38'));
+    const html = book.ok(['report', '--week', '2026-W42', '--compare', '2026-W38', '--format', 'html']);
+    expect(html).toMatch(/<div class="pair">\n<figure>\n<h3>Week 2026-W38, [^<]*<\/h3>\n<ol class="bars"[\s\S]*<\/figure>\n<figure>\n<h3>Week 2026-W42, /);
+  });
+
+  it.each([
+    ['2026-W99', '--compare'],
+    ['last month', '--compare'],
+    ['2026-09-30..2026-09-01', '--compare'],
+    ['2026-09-01..', '--compare'],
+  ])('refuses --compare %j in one line, changing nothing', (period, names) => {
+    expectRefusedInOneLine(runComparing(shopWithActions(), ['report', '--compare', period]), 2, names);
+  });
+});

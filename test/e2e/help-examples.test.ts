@@ -325,6 +325,15 @@ const expectations: Record<string, Expected> = {
   'complaints report --format html --out week.html': {
     then: ({ home }) => expect(readFileSync(join(home, 'week.html'), 'utf8')).toMatch(/^<!doctype html>/i),
   },
+  'complaints report --week 2026-W47 --compare 2026-W46': {
+    then: ({ stdout }) => {
+      expect(stdout).toMatch(/^Week 2026-W46, Mon 9 Nov – Sun 15 Nov 2026 +Week 2026-W47, Mon 16 Nov – Sun 22 Nov 2026$/m);
+      expect(stdout).toMatch(/^Compared with week 2026-W46, /m);
+    },
+  },
+  'complaints report --since 2026-11-16 --compare 2026-11-09..2026-11-15 --format html --out before-after.html': {
+    then: ({ home }) => expect(readFileSync(join(home, 'before-after.html'), 'utf8')).toMatch(/<div class="pair">\n<figure>\n<h3>Mon 9 Nov – Sun 15 Nov 2026<\/h3>/),
+  },
   'complaints report --last 4w --by till': {
     then: ({ stdout }) => expect(stdout).toMatch(/^#\s+till\s+count/m),
   },

@@ -5,6 +5,7 @@ import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
   EARLIER_ACTIONS_HEADING,
+  comparedPeriodLine,
   earlierActionTail,
   SUGGESTIONS_HEADING,
   TREND_MARK,
@@ -65,12 +66,14 @@ tr.last-vital td { border-bottom: 2px solid #c8501e; }
 .good { color: #1f7a3a; }
 .bad { color: #b3261e; }
 ul { margin: .2rem 0; padding-left: 1.25rem; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; align-items: start; }
 /* A phone: each label above its bar, in full; the table keeps its figures, the vital few shown by weight and rule alone. */
 @media (max-width: 30rem) {
   .bars li { grid-template-columns: minmax(0, 1fr) var(--count); }
   .label { grid-column: 1 / -1; }
   th, td { padding: .25rem .3rem; }
   .mark { display: none; }
+  .pair { grid-template-columns: 1fr; }
 }
 @page { size: A4; margin: 10mm; }
 /* Paper: the chart beside the summary, the actions beside the suggestions, so a busy week fits one page. */
@@ -113,8 +116,8 @@ export function reportHtml(report: Report): string {
 <main>
 <h1>${esc(paretoHeading(report))} — ${[stored(oneLine(report.shop)), ...placesNamed(report).map(([what, name]) => `${esc(what)} ${stored(name)}`)].join(', ')}</h1>
 <p class="quiet">${esc(periodLine(report.period))}</p>
-<div class="overview">
-${report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : `<figure>\n${paretoChart(report)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report)))}</figcaption>\n</figure>`}
+${report.compared === undefined ? '' : pairedCharts(report, report.compared)}<div class="overview">
+${report.compared !== undefined ? '' : report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : paretoFigure(report, largestCount(report.pareto.rows))}
 <section>
 <h2>Summary</h2>
 <div class="scroll"><table>
@@ -147,10 +150,25 @@ ${listed(report.suggestions.shown.map((s) => [s.id, stored(oneLine(s.suggestion)
 `;
 }
 
-/** One bar a row, as long as its count beside the largest, its label in full beside it; the vital few ruled off as in the table. */
-function paretoChart(report: Report): string {
+/** The chart and, under it, its vital few; `heading` names its period when there are two. */
+function paretoFigure(report: Report, most: number, heading?: string): string {
+  const named = heading === undefined ? '' : `<h3>${esc(heading)}</h3>\n`;
+  return `<figure>\n${named}${paretoChart(report, most)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report)))}</figcaption>\n</figure>`;
+}
+
+/** With --compare: the two periods' charts side by side, the earlier on the left, on one scale. */
+function pairedCharts(report: Report, compared: NonNullable<Report['compared']>): string {
+  const most = Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows));
+  const chart = (shown: Report, heading: string) =>
+    shown.pareto.rows.length === 0 ? `<figure>\n<h3>${esc(heading)}</h3>\n<p>${esc(emptyLine(shown))}</p>\n</figure>` : paretoFigure(shown, most, heading);
+  const own = chart(report, periodLine(report.period));
+  const other = chart({ ...report, ...compared }, comparedPeriodLine(report.period));
+  return `<div class="pair">\n${report.period.previous.since < report.period.since ? `${other}\n${own}` : `${own}\n${other}`}\n</div>\n`;
+}
+
+/** One bar a row, as long as its count beside `most`, its label in full beside it; the vital few ruled off as in the table. */
+function paretoChart(report: Report, most: number): string {
   const { rows } = report.pareto;
-  const most = largestCount(rows);
   const lastVital = rows.findLastIndex(isNamedVital);
   const items = rows.flatMap((row, index) => {
     const bar = `<li${isNamedVital(row) ? ' class="vital"' : ''}><span class="label">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</span><span class="track"><span class="bar" style="width: ${num((row.count / most) * 100)}%"></span></span><span class="count">${row.count}</span></li>`;

@@ -4,6 +4,7 @@ import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
   EARLIER_ACTIONS_HEADING,
+  comparedPeriodLine,
   earlierActionTail,
   SUGGESTIONS_HEADING,
   TREND_MARK,
@@ -54,10 +55,19 @@ export function reportMarkdown(report: Report): string {
   return blocks.join('\n\n') + '\n';
 }
 
+/** The Pareto table and its vital few; with --compare, both periods' under their headings, the earlier first, bars on one scale. */
 function paretoBlocks(report: Report): string[] {
+  const { compared } = report;
+  if (compared === undefined) return paretoBlock(report, largestCount(report.pareto.rows));
+  const most = Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows));
+  const own = [`### ${md(periodLine(report.period))}`, ...paretoBlock(report, most)];
+  const other = [`### ${md(comparedPeriodLine(report.period))}`, ...paretoBlock({ ...report, ...compared }, most)];
+  return report.period.previous.since < report.period.since ? [...other, ...own] : [...own, ...other];
+}
+
+function paretoBlock(report: Report, most: number): string[] {
   const { rows } = report.pareto;
   if (rows.length === 0) return [emptyLine(report)];
-  const most = largestCount(rows);
   const table = [
     `| # | ${report.by} | count | % | cum. % | vital few | |`,
     '|--:|:--|--:|--:|--:|:-:|:--|',

@@ -54,6 +54,7 @@ export function periodLine(period: Period): string {
 
 export function previousLine(period: Period): string {
   const days = spanText(period.previous);
+  if (period.previous.chosen) return `Compared with ${period.previous.name ? `week ${period.previous.name}, ` : ''}${days}`;
   if (period.kind === 'week') return `Compared with week ${period.previous.name}, ${days}`;
   if (period.kind === 'last') return `Compared with the ${period.previous.name} before, ${days}`;
   return `Compared with the period before, ${days}`;
@@ -61,9 +62,15 @@ export function previousLine(period: Period): string {
 
 /** Short names for the two columns of the summary. */
 export function columnNames(period: Period): [string, string] {
-  if (period.kind === 'week') return [period.name, period.previous.name];
-  if (period.kind === 'last') return [`last ${period.name}`, 'before'];
-  return ['this period', 'before'];
+  const own = period.kind === 'week' ? period.name : period.kind === 'last' ? `last ${period.name}` : 'this period';
+  if (period.previous.chosen) return [own, period.previous.name || 'compared'];
+  return [own, period.kind === 'week' ? period.previous.name : 'before'];
+}
+
+/** The period --compare chose, as the heading of its Pareto table. */
+export function comparedPeriodLine(period: Period): string {
+  const days = spanText(period.previous);
+  return period.previous.name ? `Week ${period.previous.name}, ${days}` : days;
 }
 
 /** Whole days read as days (the end being exclusive, the last day shown is the one before it), else times. */

@@ -3,9 +3,11 @@ import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
+import { displayWidth } from '../width.js';
 import {
   ACTIONS_HEADING,
   EARLIER_ACTIONS_HEADING,
+  comparedPeriodLine,
   earlierActionTail,
   SUGGESTIONS_HEADING,
   TREND_MARK,
@@ -28,7 +30,8 @@ import {
 /** The report for a person at a terminal: the Pareto table, then the summary and what was done. */
 export function reportTable(report: Report, paint: ChalkInstance): string {
   const lines = [paint.bold(title(report)), periodLine(report.period), ''];
-  lines.push(...paretoTable(report, paint), '', untriagedLine(report), '');
+  lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint)));
+  lines.push('', untriagedLine(report), '');
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
   lines.push(paint.bold(ACTIONS_HEADING));
   lines.push(...listed(report.actions.shown.map((a) => [a.id, `${oneLine(a.key, 40)}: ${oneLine(a.action)}`]), report.actions.total, 'none recorded'));
@@ -42,11 +45,49 @@ export function reportTable(report: Report, paint: ChalkInstance): string {
   return lines.join('\n') + '\n';
 }
 
-function paretoTable(report: Report, paint: ChalkInstance): string[] {
+/** The Pareto table and the line that names its vital few; a line saying so when it is empty. */
+function paretoSection(report: Report, paint: ChalkInstance): string[] {
+  return report.pareto.rows.length === 0 ? [emptyLine(report)] : [...paretoTable(report, paint), vitalFewLine(report)];
+}
+
+/**
+ * With --compare: the two periods' Pareto tables side by side, the earlier on the left, each
+ * under its period, and under both the vital few of each.
+ */
+function pairedSections(report: Report, compared: NonNullable<Report['compared']>, paint: ChalkInstance): string[] {
+  const chosen = { ...report, pareto: compared.pareto, untriaged: compared.untriaged };
+  const own = { heading: periodLine(report.period), report };
+  const other = { heading: comparedPeriodLine(report.period), report: chosen };
+  const [left, right] = report.period.previous.since < report.period.since ? [other, own] : [own, other];
+  // One scale for both, so that a bar as long is as many complaints; narrower, so both fit.
+  const scale = { most: Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows)), length: PAIRED_BAR };
+  const column = ({ heading, report: shown }: typeof own) => [paint.bold(heading), ...(shown.pareto.rows.length === 0 ? [emptyLine(shown)] : paretoTable(shown, paint, scale))];
+  const vitalFew = ({ heading, report: shown }: typeof own) => (shown.pareto.rows.length === 0 ? [] : [`${heading}: ${vitalFewLine(shown)}`]);
+  return [...sideBySide(column(left), column(right)), ...vitalFew(left), ...vitalFew(right)];
+}
+
+/** Two columns of lines, the left padded to its widest line. */
+function sideBySide(left: readonly string[], right: readonly string[]): string[] {
+  const width = Math.max(...left.map(displayWidth));
+  return Array.from({ length: Math.max(left.length, right.length) }, (_, at) => {
+    const [first, second] = [left[at] ?? '', right[at] ?? ''];
+    return second === '' ? first : `${first}${' '.repeat(width - displayWidth(first))}${COLUMN_GAP}${second}`;
+  });
+}
+
+const COLUMN_GAP = '    ';
+/** How long the longest bar is in each of two tables side by side. */
+const PAIRED_BAR = 12;
+
+/** The bars' scale: the count the longest bar stands for, and how long it is. */
+interface BarScale {
+  most: number;
+  length?: number;
+}
+
+function paretoTable(report: Report, paint: ChalkInstance, scale: BarScale = { most: largestCount(report.pareto.rows) }): string[] {
   const { rows } = report.pareto;
-  if (rows.length === 0) return [emptyLine(report)];
   const table = newTable(['#', report.by, 'count', '%', 'cum. %', ''], paint, ['right', 'left', 'right', 'right', 'right', 'left']);
-  const most = largestCount(rows);
   rows.forEach((row, index) => {
     const label = rowLabel(row, report.by);
     table.push([
@@ -55,7 +96,7 @@ function paretoTable(report: Report, paint: ChalkInstance): string[] {
       String(row.count),
       percentText(row.percent),
       percentText(row.cumulativePercent),
-      isNamedVital(row) ? paint.cyan(bar(row.count, most)) : paint.dim(bar(row.count, most)),
+      isNamedVital(row) ? paint.cyan(bar(row.count, scale.most, scale.length)) : paint.dim(bar(row.count, scale.most, scale.length)),
     ]);
   });
   const lines = table.toString().split('\n');
@@ -63,7 +104,7 @@ function paretoTable(report: Report, paint: ChalkInstance): string[] {
   const width = lines[0]!.replace(/\x1b\[[0-9;]*m/g, '').length;
   const lastVital = rows.findLastIndex(isNamedVital);
   lines.splice(lastVital + 2, 0, paint.dim(`── ${VITAL_RULE} `.padEnd(width, '─')));
-  return [...withoutTrailingSpace(lines.join('\n')).split('\n'), vitalFewLine(report)];
+  return withoutTrailingSpace(lines.join('\n')).split('\n');
 }
 
 function summaryTable(report: Report, paint: ChalkInstance): string[] {
