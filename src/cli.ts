@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
-import { decideColor } from './output/terminal.js';
+import { decideColor, shellLine } from './output/terminal.js';
 import { logbookAddress, waitingFile } from './store/location.js';
 import type { Logbook } from './store/logbook.js';
 import type { Access } from './store/open.js';
@@ -92,10 +92,26 @@ function isSet(value: string | undefined): boolean {
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
 
+/**
+ * What a person meant as text, such as a description of "-5 stars", that the parser took for an
+ * unknown option because it starts with a dash: it has a space, a digit after the dash, or a letter
+ * no option is spelt with.
+ */
+function textTakenForOption(error: CommanderError): string | undefined {
+  if (error.code !== 'commander.unknownOption') return undefined;
+  const taken = /'(.*)'/s.exec(error.message)?.[1];
+  return taken !== undefined && /\s|^-+\d|[^\x00-\x7f]/.test(taken) ? taken : undefined;
+}
+
 /** Turns whatever ended the command into one line on stderr and an exit code. */
 function report(error: unknown, ctx: Ctx): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
+    const text = textTakenForOption(error);
+    if (text !== undefined) {
+      ctx.stderr.write(`complaints: '${text}' is not an option; to give text that starts with a dash, put -- before it: -- ${shellLine([text])}\n`);
+      return 2;
+    }
     // Commander puts its "did you mean" on a second line; errors here are one line.
     ctx.stderr.write(`complaints: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;

@@ -29,6 +29,9 @@ const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is not a date"],
   [['resolve'], 2, "missing required argument 'id'"],
   [['list', '--jsn'], 2, "unknown option '--jsn'"],
+  // Text that starts with a dash is read as an option; the line says how to give it as text.
+  [['log', '-5 stars'], 2, "'-5 stars' is not an option; to give text that starts with a dash, put -- before it: -- '-5 stars'"],
+  [['log', '-差评，汤是凉的'], 2, "put -- before it: -- '-差评，汤是凉的'"],
 ];
 
 describe('bad input through the binary', () => {
@@ -38,6 +41,14 @@ describe('bad input through the binary', () => {
       expectRefusedInOneLine(runComparing(book, args), code, names);
     },
   );
+});
+
+describe('text that starts with a dash', () => {
+  it('is logged as given after --', () => {
+    const dashed = tempLogbook();
+    dashed.ok(['log', '--no-input', '--', '-5 stars']);
+    expect(JSON.parse(dashed.ok(['show', '1', '--json'])).description).toBe('-5 stars');
+  });
 });
 
 describe('a customer who complained before', () => {
