@@ -57,9 +57,11 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
   const typedCause = options.cause === undefined ? undefined : requiredText(options.cause, '--cause');
   const logbook = await session.logbook('read');
   const causes = typedCause === undefined ? undefined : spellingsOf(typedCause, await logbook.causesInUse());
-  const recorded = await logbook.recordedActions(causes, limit);
-  const actions = await judgeActions(logbook, recorded.shown, weeks, session.now());
-  if (options.json) return printJson(session, { weeks, actions, total: recorded.total });
+  // One more than shown, to know whether there are earlier ones.
+  const recorded = await logbook.recordedActions(causes, limit + 1);
+  const actions = await judgeActions(logbook, recorded.slice(0, limit), weeks, session.now());
+  const more = recorded.length > limit;
+  if (options.json) return printJson(session, { weeks, actions, more });
   if (actions.length === 0) {
     return session.tell(
       typedCause === undefined
@@ -69,6 +71,5 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
   }
   const table = actionsTable(actions, weeks, localMinute, painter(session.color));
   session.print(withoutTrailingSpace(table.toString()));
-  const more = recorded.total - actions.length;
-  session.tell(`${counted(weeks, 'week')} before and after each action${more > 0 ? `; ${counted(more, 'earlier action')} not shown (--limit)` : ''}`);
+  session.tell(`${counted(weeks, 'week')} before and after each action${more ? '; earlier ones not shown (--limit)' : ''}`);
 }

@@ -137,7 +137,7 @@ export interface Report {
    * period ended and long enough ago to judge, the latest first, each with its verdict as it
    * stands now.
    */
-  earlierActions?: Excerpt<JudgedAction>;
+  earlierActions?: { shown: JudgedAction[]; more: boolean };
   /** With --compare: the Pareto table of the period chosen (period.previous), to set beside this one's. */
   compared?: { pareto: Pareto; untriaged: number };
   suggestions: Excerpt<Suggestion>;

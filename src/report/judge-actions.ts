@@ -1,11 +1,7 @@
-import { actionWeeks, judgeAction, type ComparedWeek, type JudgedAction } from '../domain/action-effect.js';
-import { STATUSES } from '../domain/lifecycle.js';
+import { actionWeeks, judgeAction, type JudgedAction } from '../domain/action-effect.js';
 import { spellingsOf } from '../domain/spelling.js';
 import type { RecordedAction } from '../domain/summary.js';
 import type { Logbook } from '../store/logbook.js';
-
-/** What a cause's complaints are counted as: every one but those rejected, as the report counts them. */
-const UPHELD = STATUSES.filter((status) => status !== 'rejected');
 
 /**
  * Each action with its cause's complaints counted in the `weeks` weeks before and after it, as
@@ -20,18 +16,12 @@ export async function judgeActions(logbook: Logbook, recorded: readonly Recorded
   for (const action of recorded) {
     const compared = actionWeeks(new Date(action.resolved_at), weeks, now, new Date(first!.occurred_at));
     const causes = spellingsOf(action.cause, inUse);
-    const before = await countsIn(logbook, causes, compared.before);
-    const after = await countsIn(logbook, causes, compared.after);
+    const counts = await logbook.upheldCounts(causes, [...compared.before, ...compared.after]);
+    const before = counts.slice(0, compared.before.length);
+    const after = counts.slice(compared.before.length);
     // Weeks before the logbook's first complaint were not counted; they lead the list as null.
     const uncounted: null[] = Array.from({ length: weeks - before.length }, () => null);
     judged.push({ id: action.id, recordedAt: action.resolved_at, cause: action.cause, action: action.action, before: [...uncounted, ...before], after, ...judgeAction(before, after, weeks) });
   }
   return judged;
-}
-
-/** How many of the cause's complaints (as `causes` spell it) occurred in each of `weeks`. */
-async function countsIn(logbook: Logbook, causes: readonly string[], weeks: readonly ComparedWeek[]): Promise<number[]> {
-  const counts: number[] = [];
-  for (const { since, until } of weeks) counts.push(await logbook.count({ cause: causes, statuses: UPHELD, since, until, order: 'by id' }));
-  return counts;
 }

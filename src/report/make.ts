@@ -10,6 +10,8 @@ import { judgeActions } from './judge-actions.js';
 
 /** How many corrective actions and suggestions a report lists before saying how many more there are. */
 const LISTED_AT_MOST = 20;
+/** How many of the vital few's earlier corrective actions a report judges, the latest. */
+const EARLIER_LISTED = 5;
 
 /** What a report is asked for. */
 export interface ReportRequest {
@@ -62,7 +64,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
     };
   });
   const earlier = by === 'cause' ? await earlierActions(logbook, report.pareto, period.until, now) : undefined;
-  return earlier === undefined || earlier.total === 0 ? report : { ...report, earlierActions: earlier };
+  return earlier === undefined || earlier.shown.length === 0 ? report : { ...report, earlierActions: earlier };
 }
 
 /**
@@ -76,8 +78,9 @@ async function earlierActions(logbook: Logbook, table: Report['pareto'], until: 
   const inUse = await logbook.causesInUse();
   const causes = [...new Set(vital.flatMap((cause) => spellingsOf(cause, inUse)))];
   const before = Math.min(until.getTime(), judgeableBefore(now, DEFAULT_WEEKS).getTime());
-  const recorded = await logbook.recordedActions(causes, LISTED_AT_MOST, new Date(before).toISOString());
-  return { shown: await judgeActions(logbook, recorded.shown, DEFAULT_WEEKS, now), total: recorded.total };
+  // One more than shown, to know whether there are earlier ones.
+  const recorded = await logbook.recordedActions(causes, EARLIER_LISTED + 1, new Date(before).toISOString());
+  return { shown: await judgeActions(logbook, recorded.slice(0, EARLIER_LISTED), DEFAULT_WEEKS, now), more: recorded.length > EARLIER_LISTED };
 }
 
 function stored(span: Span): StoredSpan {

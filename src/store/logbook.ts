@@ -145,11 +145,14 @@ export interface Logbook {
   atOnce<T>(within: Places, read: (reads: ReportReads) => Promise<T>): Promise<T>;
 
   causeCounts(): Promise<CauseCount[]>;
+  /** How many complaints, all but those rejected, with one of `causes` (as stored) occurred in each of `spans`, in order. */
+  upheldCounts(causes: readonly string[], spans: readonly StoredSpan[]): Promise<number[]>;
   /**
-   * The corrective actions recorded on complaints with a cause, one of `causes` (as stored) if
-   * given, before `recordedBefore` (ISO UTC) if given, the latest first; at most `limit`.
+   * The latest `limit` corrective actions recorded on complaints with a cause, one of `causes`
+   * (as stored) if given, before `recordedBefore` (ISO UTC) if given, the latest first. Not
+   * counted in all: a count would read every action of years of history.
    */
-  recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string): Promise<Excerpt<RecordedAction>>;
+  recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string): Promise<RecordedAction[]>;
   /** Gives every complaint with one of `plan`'s spellings its new cause, noted on each timeline, in one write. */
   renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
 

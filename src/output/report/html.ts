@@ -5,6 +5,7 @@ import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
   EARLIER_ACTIONS_HEADING,
+  EARLIER_ACTIONS_MORE,
   comparedPeriodLine,
   earlierActionTail,
   SUGGESTIONS_HEADING,
@@ -195,11 +196,11 @@ ${body.join('\n')}
 }
 
 /** The vital few's earlier actions and whether they worked, under those recorded in the period. */
-function earlierActions({ shown, total }: NonNullable<Report['earlierActions']>): string {
+function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>): string {
   const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}: ${stored(oneLine(a.action))}${esc(earlierActionTail(a))}`]);
   return `<h3>${esc(EARLIER_ACTIONS_HEADING)}</h3>
-${listed(entries, total, '')}
-`;
+${listed(entries, shown.length, '')}
+${more ? `<p class="quiet">${esc(EARLIER_ACTIONS_MORE)}</p>\n` : ''}`;
 }
 
 /** Entries already made HTML, each after its complaint's number. */

@@ -4,6 +4,7 @@ import { complaintRef, oneLine } from '../terminal.js';
 import {
   ACTIONS_HEADING,
   EARLIER_ACTIONS_HEADING,
+  EARLIER_ACTIONS_MORE,
   comparedPeriodLine,
   earlierActionTail,
   SUGGESTIONS_HEADING,
@@ -45,9 +46,9 @@ export function reportMarkdown(report: Report): string {
           `## ${md(EARLIER_ACTIONS_HEADING)}`,
           listed(
             report.earlierActions.shown.map((a) => [a.id, `${md(a.cause)}: ${md(a.action)}${md(earlierActionTail(a))}`]),
-            report.earlierActions.total,
+            report.earlierActions.shown.length,
             '',
-          ),
+          ) + (report.earlierActions.more ? `\n- ${md(EARLIER_ACTIONS_MORE)}` : ''),
         ]),
     `## ${SUGGESTIONS_HEADING}`,
     listed(report.suggestions.shown.map((s) => [s.id, md(s.suggestion)]), report.suggestions.total, 'None made.'),

@@ -187,6 +187,9 @@ function figureText(key: keyof Summary, value: number | null, currency: string):
 export const ACTIONS_HEADING = 'Corrective actions for the vital few, recorded in this period';
 export const EARLIER_ACTIONS_HEADING = `Did earlier actions work? Their cause's complaints a week, ${DEFAULT_WEEKS} weeks before → after`;
 
+/** After the earlier actions a report shows, when there are more before them. */
+export const EARLIER_ACTIONS_MORE = "… and earlier ones: 'complaints actions' lists them all";
+
 /** After an earlier action's cause and text: when it was recorded, its weeks' counts and the verdict. */
 export function earlierActionTail(action: JudgedAction): string {
   return ` (${format(new Date(action.recordedAt), 'yyyy-MM-dd')}): ${weeklyCounts(action.before)} → ${weeklyCounts(action.after)}, ${action.verdict}`;

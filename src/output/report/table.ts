@@ -7,6 +7,7 @@ import { displayWidth } from '../width.js';
 import {
   ACTIONS_HEADING,
   EARLIER_ACTIONS_HEADING,
+  EARLIER_ACTIONS_MORE,
   comparedPeriodLine,
   earlierActionTail,
   SUGGESTIONS_HEADING,
@@ -36,9 +37,10 @@ export function reportTable(report: Report, paint: ChalkInstance): string {
   lines.push(paint.bold(ACTIONS_HEADING));
   lines.push(...listed(report.actions.shown.map((a) => [a.id, `${oneLine(a.key, 40)}: ${oneLine(a.action)}`]), report.actions.total, 'none recorded'));
   if (report.earlierActions !== undefined) {
-    const { shown, total } = report.earlierActions;
+    const { shown, more } = report.earlierActions;
     lines.push('', paint.bold(EARLIER_ACTIONS_HEADING));
-    lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}: ${oneLine(a.action)}${earlierActionTail(a)}`]), total, ''));
+    lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}: ${oneLine(a.action)}${earlierActionTail(a)}`]), shown.length, ''));
+    if (more) lines.push(`  ${EARLIER_ACTIONS_MORE}`);
   }
   lines.push('', paint.bold(SUGGESTIONS_HEADING));
   lines.push(...listed(report.suggestions.shown.map((s) => [s.id, oneLine(s.suggestion)]), report.suggestions.total, 'none made'));

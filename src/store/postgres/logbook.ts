@@ -2,7 +2,7 @@ import type { Complaint, NewComplaint } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
-import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads } from '../logbook.js';
+import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan } from '../logbook.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
@@ -26,7 +26,7 @@ import { asProblem, type Connection } from './connection.js';
 import { timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
-import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy } from './report.js';
+import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
 /** A logbook in a PostgreSQL database that several tills share, over one connection. */
@@ -106,6 +106,10 @@ export class PostgresLogbook implements Logbook {
 
   causeCounts() {
     return this.translated(() => causeCounts(this.connection));
+  }
+
+  upheldCounts(causes: readonly string[], spans: readonly StoredSpan[]) {
+    return this.translated(() => upheldCounts(this.connection, causes, spans));
   }
 
   recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string) {

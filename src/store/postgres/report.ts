@@ -153,24 +153,32 @@ export function correctiveActions(
   });
 }
 
-/** The corrective actions recorded on complaints with a cause, one of `causes` if given, before `recordedBefore` if given, the latest first; at most `limit`. */
+/** How many complaints, all but those rejected, with one of `causes` occurred in each of `spans`: each a range of complaints_by_cause. */
+export function upheldCounts(connection: Connection, causes: readonly string[], spans: readonly StoredSpan[]): Promise<number[]> {
+  return connection.column<number>(
+    `SELECT (SELECT COUNT(*) FROM complaints
+              WHERE cause = ANY($1) AND occurred_at >= span.since AND occurred_at < span.until AND status <> 'rejected')
+       FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS span (since, until, nth) ORDER BY nth`,
+    [causes, spans.map(({ since }) => since), spans.map(({ until }) => until)],
+  );
+}
+
+/** The latest `limit` corrective actions recorded on complaints with a cause, one of `causes` if given, before `recordedBefore` if given. */
 export function recordedActions(
   connection: Connection,
   causes: readonly string[] | undefined,
   limit: number,
   recordedBefore?: string,
-): Promise<Excerpt<RecordedAction>> {
+): Promise<RecordedAction[]> {
   const params = new Params();
-  return excerpt<RecordedAction>(connection, {
-    columns: 'id, cause, action, resolved_at',
-    from: `FROM complaints
-            WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
-              ${causes === undefined ? '' : `AND cause = ANY(${params.add(causes)})`}
-              ${recordedBefore === undefined ? '' : `AND resolved_at < ${params.add(recordedBefore)}`}`,
-    order: 'resolved_at DESC, id DESC',
-    values: params.values,
-    limit,
-  });
+  return connection.rows<RecordedAction>(
+    `SELECT id, cause, action, resolved_at FROM complaints
+      WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
+        ${causes === undefined ? '' : `AND cause = ANY(${params.add(causes)})`}
+        ${recordedBefore === undefined ? '' : `AND resolved_at < ${params.add(recordedBefore)}`}
+      ORDER BY resolved_at DESC, id DESC LIMIT ${params.add(limit)}`,
+    params.values,
+  );
 }
 
 /** The customers' own suggestions made with the period's complaints, oldest first; at most `limit`. */

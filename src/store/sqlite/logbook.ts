@@ -10,6 +10,7 @@ import {
   type ImportOptions,
   type Logbook,
   type ReportReads,
+  type StoredSpan,
 } from '../logbook.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
@@ -32,7 +33,7 @@ import { timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { asProblem, type Db } from './open.js';
-import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy } from './report.js';
+import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
 /**
@@ -131,6 +132,10 @@ export class SqliteLogbook implements Logbook {
 
   causeCounts() {
     return this.translated(() => causeCounts(this.db));
+  }
+
+  upheldCounts(causes: readonly string[], spans: readonly StoredSpan[]) {
+    return this.translated(() => upheldCounts(this.db, causes, spans));
   }
 
   recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string) {
