@@ -5,6 +5,7 @@ import { registerAssign } from './assign.js';
 import { registerBackup } from './backup.js';
 import { registerCauses } from './causes.js';
 import { registerCheck } from './check.js';
+import { registerCompletion } from './completion.js';
 import { registerConfig } from './config.js';
 import { registerDesk } from './desk.js';
 import { registerExport } from './export.js';
@@ -43,6 +44,7 @@ export function registerCommands(program: Command, session: Session): void {
     registerCheck,
     registerForget,
     registerSetupRoles,
+    registerCompletion,
   ]) {
     register(program, session);
   }

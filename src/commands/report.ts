@@ -8,8 +8,8 @@ import { painter } from '../output/terminal.js';
 import { makeReport } from '../report/make.js';
 import { examples, settingsOf } from './common.js';
 
-const FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
-type Format = (typeof FORMATS)[number];
+export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
+type Format = (typeof REPORT_FORMATS)[number];
 
 interface ReportOptions extends PeriodFlags {
   by: string;
@@ -34,7 +34,7 @@ export function registerReport(program: Command, session: Session): void {
     .option('--branch <name>', 'only the complaints logged at this branch')
     .option('--top <n>', 'show the first N rows and fold the rest into "Other"')
     .option('--compare <period>', 'set another period beside this one, its Pareto table too (before and after a change): a week such as 2026-W40, or FROM..TO')
-    .option('--format <format>', FORMATS.join(', '), 'table')
+    .option('--format <format>', REPORT_FORMATS.join(', '), 'table')
     .option('--out <file>', 'write the report to this file instead of the screen')
     .addHelpText(
       'after',
@@ -57,7 +57,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const now = session.now();
   const request = checkPeriod(options, now);
   const by = oneOf(options.by, DIMENSIONS, '--by');
-  const format = oneOf(options.format, FORMATS, '--format');
+  const format = oneOf(options.format, REPORT_FORMATS, '--format');
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const compare = options.compare === undefined ? undefined : checkComparePeriod(options.compare, now);

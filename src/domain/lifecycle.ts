@@ -96,6 +96,11 @@ export function nextStatus(current: Standing, step: Step): Status {
   return rule.to(current);
 }
 
+/** The statuses a complaint may have for `step` to apply to it. */
+export function statusesFor(step: Step): readonly Status[] {
+  return RULES[step].from;
+}
+
 /** The step the lifecycle expects next of a complaint with this status; none once it is closed or rejected. */
 export function expectedStep(status: Status): 'triage' | 'assign' | 'resolve' | 'follow-up' | null {
   const expected = { new: 'triage', triaged: 'assign', assigned: 'resolve', resolved: 'follow-up', closed: null, rejected: null } as const;

@@ -405,6 +405,19 @@ const expectations: Record<string, Expected> = {
     then: ({ printed }) => expect(printed).toEqual([{ id: 1, verdict: 'too early' }]),
   },
 
+  'complaints completion bash > ~/.complaints.bash && echo "source ~/.complaints.bash" >> ~/.bashrc': {
+    then: ({ home }) => {
+      expect(readFileSync(join(home, '.complaints.bash'), 'utf8')).toContain('complete -o default -F _complaints complaints');
+      expect(readFileSync(join(home, '.bashrc'), 'utf8')).toContain('source ~/.complaints.bash');
+    },
+  },
+  'complaints completion zsh > ~/.complaints.zsh && echo "source ~/.complaints.zsh" >> ~/.zshrc': {
+    then: ({ home }) => expect(readFileSync(join(home, '.complaints.zsh'), 'utf8')).toContain('compdef _complaints complaints'),
+  },
+  'mkdir -p ~/.config/fish/completions && complaints completion fish > ~/.config/fish/completions/complaints.fish': {
+    then: ({ home }) => expect(readFileSync(join(home, '.config', 'fish', 'completions', 'complaints.fish'), 'utf8')).toContain('complete -c complaints'),
+  },
+
   'complaints causes': {
     then: ({ stdout }) => expect(stdout).toMatch(/^cold food\s+2$/m),
   },

@@ -126,5 +126,6 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(await count()).toBe(waiting + 1);
     const descriptions = (JSON.parse(on('front', 'list', '--json').stdout) as Array<{ description: string }>).map((c) => c.description);
     expect(new Set(descriptions).size).toBe(waiting + 1);
-  });
+    // Thirty-odd processes one after another: on a loaded two-core machine that took more than 30 s.
+  }, 120_000);
 });
