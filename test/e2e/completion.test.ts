@@ -70,14 +70,20 @@ describe('completion in bash', () => {
   });
 
   it('writes nothing to the logbook', () => {
-    expect(runComparing(book, ['__complete', 'triage', ''])).toMatchObject({ code: 0, stdout: expect.stringContaining('1\n'), unchanged: true });
+    expect(runComparing(book, ['__complete', '--', 'triage', ''])).toMatchObject({ code: 0, stdout: expect.stringContaining('1\n'), unchanged: true });
+  });
+
+  it('completes the program’s own options as words, never running them', () => {
+    expect(bashCompletes('--d')).toEqual(['--db']);
+    expect(bashCompletes('--db')).toEqual(['--db']);
+    expect(bashCompletes('--version', '')).toEqual(expect.arrayContaining(['triage']));
   });
 });
 
 describe('completion scripts', () => {
   it('are printed for zsh and fish, each calling back for its candidates', () => {
     expect(book.ok(['completion', 'zsh'])).toContain('compdef _complaints complaints');
-    expect(book.ok(['completion', 'fish'])).toContain("complete -c complaints -f -a '(complaints __complete");
+    expect(book.ok(['completion', 'fish'])).toContain("complete -c complaints -f -a '(complaints __complete -- ");
   });
 
   it('refuses a shell it has none for, in one line', () => {
