@@ -3,7 +3,6 @@ import type { Session } from '../context.js';
 import { DEFAULT_WEEKS, MOST_WEEKS } from '../domain/action-effect.js';
 import { spellingsOf } from '../domain/spelling.js';
 import { requiredText, wholeNumber } from '../domain/validate.js';
-import { localMinute } from '../domain/when.js';
 import { actionsTable } from '../output/actions.js';
 import { counted } from '../output/plural.js';
 import { withoutTrailingSpace } from '../output/table.js';
@@ -69,7 +68,7 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
         : `No corrective actions for the cause "${typedCause}"; 'complaints causes' lists the causes in use`,
     );
   }
-  const table = actionsTable(actions, weeks, localMinute, painter(session.color));
+  const table = actionsTable(actions, weeks, painter(session.color));
   session.print(withoutTrailingSpace(table.toString()));
   session.tell(`${counted(weeks, 'week')} before and after each action${more ? '; earlier ones not shown (--limit)' : ''}`);
 }

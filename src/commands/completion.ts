@@ -94,7 +94,7 @@ function optionsOf(command: Command, program: Command): string[] {
 
 /** The commands, subcommands or arguments that may come next. */
 async function positionalValues(command: Command, positional: number, session: Session, db: string | undefined): Promise<string[]> {
-  const subcommands = command.commands.filter((sub) => !(sub as unknown as { _hidden: boolean })._hidden).map((sub) => sub.name());
+  const subcommands = command.createHelp().visibleCommands(command).map((sub) => sub.name());
   if (positional === 0 && subcommands.length > 0) return subcommands;
   const argument = command.registeredArguments[Math.min(positional, command.registeredArguments.length - 1)]?.name();
   switch (`${command.name()} ${argument}`) {

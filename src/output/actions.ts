@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Judged, JudgedAction } from '../domain/action-effect.js';
+import { localMinute } from '../domain/when.js';
 import { newTable, type TextTable } from './table.js';
 import { complaintRef, oneLine } from './terminal.js';
 
@@ -7,12 +8,12 @@ import { complaintRef, oneLine } from './terminal.js';
 const ACTION_WIDTH = 40;
 
 /** The actions as a table, a row each: the complaint, when, the cause and action, the weeks' counts and the verdict. */
-export function actionsTable(actions: readonly JudgedAction[], weeks: number, shownAt: (iso: string) => string, paint: ChalkInstance): TextTable {
+export function actionsTable(actions: readonly JudgedAction[], weeks: number, paint: ChalkInstance): TextTable {
   const table = newTable(['#', 'recorded', 'cause', 'action', `${weeks} weeks before`, 'after', 'verdict'], paint, ['right']);
   for (const action of actions) {
     table.push([
       complaintRef(action.id),
-      shownAt(action.recordedAt),
+      localMinute(action.recordedAt),
       oneLine(action.cause),
       oneLine(action.action, ACTION_WIDTH),
       weeklyCounts(action.before),
