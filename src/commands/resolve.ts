@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
-import { resolve, type Resolution } from '../domain/steps.js';
-import { REMEDIES, oneOf, optionalText, parseId } from '../domain/validate.js';
+import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
+import { REMEDIES, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { complaintRef } from '../output/terminal.js';
 import { atOption, examples, happenedAt, tellNext } from './common.js';
@@ -14,12 +14,13 @@ interface ResolveOptions extends ResolveFlags {
 export function registerResolve(program: Command, session: Session): void {
   program
     .command('resolve')
-    .description('record the remedy given, what it cost, the root cause and the action taken')
+    .description('record the remedy given, what it cost, the root cause and the action taken; or the answer to help, a question or venting')
     .argument('<id>', 'the complaint, e.g. 12 or #12')
     .option('--remedy <remedy>', REMEDIES.join(', '))
     .option('--cost <amount>', 'what the remedy cost the shop, e.g. 12.50')
     .option('--root-cause <text>', 'why it really happened')
     .option('--action <text>', 'the corrective action taken so it does not happen again')
+    .option('--answer <text>', 'how a help, question or venting complaint was answered, instead of a remedy')
     .option('--note <text>', 'anything else worth keeping')
     .addOption(atOption())
     .addHelpText(
@@ -27,6 +28,7 @@ export function registerResolve(program: Command, session: Session): void {
       examples(
         'complaints resolve 12 --remedy refund --cost 4.50',
         'complaints resolve 12 --remedy replacement --cost 4.50 --root-cause "soup kettle thermostat" --action "thermostat replaced"',
+        'complaints resolve 14 --answer "open until 21:00 on Sundays"',
       ),
     )
     .action((id: string, options: ResolveOptions) => runResolve(id, options, session));
@@ -34,12 +36,18 @@ export function registerResolve(program: Command, session: Session): void {
 
 export async function runResolve(idText: string, options: ResolveOptions, session: Session): Promise<void> {
   const id = parseId(idText);
-  const resolution = checkResolve(options);
+  const given = checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
-  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) => resolve(current, previous, resolution, at));
-  const cost = resolution.cost_minor === null ? '' : ` costing ${formatMoney(resolution.cost_minor)}`;
-  session.print(`Resolved ${complaintRef(id)} with ${resolution.remedy}${cost}.`);
+  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
+    'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at),
+  );
+  if ('answer' in given) {
+    session.print(`Answered ${complaintRef(id)}.`);
+  } else {
+    const cost = given.cost_minor === null ? '' : ` costing ${formatMoney(given.cost_minor)}`;
+    session.print(`Resolved ${complaintRef(id)} with ${given.remedy}${cost}.`);
+  }
   tellNext(session, complaint);
 }
 
@@ -49,12 +57,21 @@ export interface ResolveFlags {
   cost?: string;
   rootCause?: string;
   action?: string;
+  answer?: string;
   note?: string;
 }
 
-/** Reads a resolve's flags into the resolution the step takes, before anything is opened or written. */
-export function checkResolve(flags: ResolveFlags): Resolution {
-  if (flags.remedy === undefined) throw new UsageError(`--remedy is needed: one of ${REMEDIES.join(', ')}`);
+/** Reads a resolve's flags into the resolution (or answer) the step takes, before anything is opened or written. */
+export function checkResolve(flags: ResolveFlags): Resolution | Answer {
+  if (flags.answer !== undefined) {
+    if (flags.remedy !== undefined || flags.cost !== undefined || flags.rootCause !== undefined || flags.action !== undefined) {
+      throw new UsageError('--answer does not go with --remedy, --cost, --root-cause or --action: an answer is given instead of a remedy');
+    }
+    return { answer: requiredText(flags.answer, '--answer'), note: optionalText(flags.note) };
+  }
+  if (flags.remedy === undefined) {
+    throw new UsageError(`--remedy is needed: one of ${REMEDIES.join(', ')} (or --answer for help, a question or venting)`);
+  }
   return {
     remedy: oneOf(flags.remedy, REMEDIES, '--remedy'),
     cost_minor: flags.cost === undefined ? null : parseMoney(flags.cost, '--cost'),

@@ -1,4 +1,5 @@
 import type { Status } from './lifecycle.js';
+import type { Nature } from './nature.js';
 import type { Excerpt } from './summary.js';
 
 /** A complaint as it stands now; property names are the contract's column names. */
@@ -37,6 +38,10 @@ export interface Complaint {
   /** The till it was logged at, and the branch that till stands in; unknown for complaints logged before either was recorded. */
   till: string | null;
   branch: string | null;
+  /** What kind of complaint it is (domain/nature.ts); null until it is judged. */
+  nature: Nature | null;
+  /** How a help, question or venting complaint was answered, when it was resolved without a remedy. */
+  answer: string | null;
 }
 
 /** A remedy given to a complaint: when, which, and what it cost the shop. */

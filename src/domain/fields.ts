@@ -1,5 +1,6 @@
 import type { Complaint, NewComplaint } from './complaint.js';
 import { STATUSES } from './lifecycle.js';
+import { NATURES } from './nature.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from './validate.js';
 
 /**
@@ -62,24 +63,26 @@ export const FIELDS = [
   field('description', text, null, { required: true }),
   field('wants', choice(WANTS), show('wants', 8)),
   field('suggestion', text, show('suggestion', 9)),
-  field('category', { type: 'category' }, show('category', 11)),
-  field('cause', { type: 'cause' }, show('cause', 12)),
-  field('severity', choice(SEVERITIES), show('severity', 13)),
-  field('assignee', text, show('assignee', 15)),
-  field('respond_by', time, show('respond by', 16)),
-  field('resolved_at', time, show('resolved', 17)),
-  field('remedy', choice(REMEDIES), show('remedy', 18)),
-  field('cost_minor', { type: 'money' }, show('cost', 19), { column: 'cost' }),
-  field('root_cause', text, show('root cause', 20)),
-  field('action', text, show('action', 21)),
-  field('followed_up_at', time, show('followed up', 22)),
-  field('satisfaction', { type: 'satisfaction' }, show('satisfaction', 23)),
+  field('category', { type: 'category' }, show('category', 12)),
+  field('cause', { type: 'cause' }, show('cause', 13)),
+  field('severity', choice(SEVERITIES), show('severity', 14)),
+  field('assignee', text, show('assignee', 16)),
+  field('respond_by', time, show('respond by', 17)),
+  field('resolved_at', time, show('resolved', 18)),
+  field('remedy', choice(REMEDIES), show('remedy', 19)),
+  field('cost_minor', { type: 'money' }, show('cost', 21), { column: 'cost' }),
+  field('root_cause', text, show('root cause', 22)),
+  field('action', text, show('action', 23)),
+  field('followed_up_at', time, show('followed up', 24)),
+  field('satisfaction', { type: 'satisfaction' }, show('satisfaction', 25)),
   field('staff', text, show('taken by', 10)),
-  field('reject_reason', text, show('rejected because', 14)),
+  field('reject_reason', text, show('rejected because', 15)),
   field('remedies', { type: 'remedies' }, null, { writable: false }),
   field('uid', { type: 'uid' }, null, { writable: false }),
-  field('till', text, show('till', 24), { writable: false }),
-  field('branch', text, show('branch', 25), { writable: false }),
+  field('till', text, show('till', 26), { writable: false }),
+  field('branch', text, show('branch', 27), { writable: false }),
+  field('nature', choice(NATURES), show('nature', 11)),
+  field('answer', text, show('answer', 20)),
 ] as const satisfies readonly Field[];
 
 /** A complaint's column in JSON and CSV. */

@@ -12,7 +12,7 @@ export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
 export type Step = 'triage' | 'reject' | 'assign' | 'resolve' | 'follow-up' | 'reopen';
 
 /** What a complaint's next status depends on. */
-type Standing = Pick<Complaint, 'id' | 'status' | 'assignee' | 'cause'>;
+type Standing = Pick<Complaint, 'id' | 'status' | 'assignee' | 'nature'>;
 
 interface Rule {
   from: readonly Status[];
@@ -73,7 +73,7 @@ const RULES: Record<Step, Rule> = {
   // Back to whoever holds it; a complaint nobody was assigned goes back to be assigned (or triaged).
   reopen: {
     from: ['resolved', 'closed'],
-    to: ({ assignee, cause }) => (assignee !== null ? 'assigned' : cause !== null ? 'triaged' : 'new'),
+    to: ({ assignee, nature }) => (assignee !== null ? 'assigned' : nature !== null ? 'triaged' : 'new'),
     instead: {
       new: () => 'it is still open',
       triaged: () => 'it is still open',

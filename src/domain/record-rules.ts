@@ -1,5 +1,6 @@
 import type { Complaint } from './complaint.js';
 import { OPEN_STATUSES } from './lifecycle.js';
+import { isCommunicative } from './nature.js';
 import { CLOCK_GRACE_MS, EARLIEST } from './when.js';
 
 /** The columns of a complaint the rules read. */
@@ -38,7 +39,10 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
   const done = c.status === 'resolved' || c.status === 'closed';
   if (done && c.resolved_at === null) return `status is ${c.status} but resolved_at is empty; a ${c.status} complaint was resolved`;
   if (!done && c.resolved_at !== null) return `status is ${c.status} but resolved_at is given; only a resolved or closed complaint has one`;
-  if (done && c.remedy === null) return `status is ${c.status} but remedy is empty; a ${c.status} complaint was given a remedy`;
+  if (done && c.remedy === null && !isCommunicative(c.nature)) {
+    return `status is ${c.status} but remedy is empty; a ${c.status} complaint was given a remedy, or an answer if help, a question or venting`;
+  }
+  if (done && c.remedy === null && c.answer === null) return `status is ${c.status} but remedy and answer are empty; a ${c.status} complaint was given one`;
   if (c.status === 'closed' && (c.followed_up_at === null || c.satisfaction === null)) {
     return 'status is closed but followed_up_at or satisfaction is empty; a closed complaint was followed up with a satisfaction';
   }
@@ -49,6 +53,9 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     return `status is ${c.status} but remedy is given; only a resolved or closed complaint, or one reopened at a follow-up, has a remedy`;
   }
   if (c.cost_minor !== null && c.remedy === null) return 'cost is given but remedy is empty';
+  if (c.answer !== null && OPEN_STATUSES.includes(c.status) && c.followed_up_at === null) {
+    return `status is ${c.status} but answer is given; only a resolved or closed complaint, or one reopened at a follow-up, has an answer`;
+  }
 
   if (c.status === 'assigned' && c.assignee === null) return 'status is assigned but assignee is empty';
   if (c.assignee !== null && (c.status === 'new' || c.status === 'triaged' || c.status === 'rejected')) {
@@ -57,7 +64,16 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
   if (c.status === 'new' && c.category !== null) return 'status is new but category and cause are given; a classified complaint is triaged';
   if ((c.category === null) !== (c.cause === null)) return 'category and cause go together; a triaged complaint has both';
   if (c.severity !== null && c.category === null) return 'severity is given but category and cause are empty';
-  if (c.status === 'triaged' && c.category === null) return 'status is triaged but category and cause are empty';
+  if (c.status === 'new' && c.nature !== null) return `status is new but nature is ${c.nature}; a judged complaint is triaged`;
+  if (c.status === 'triaged' && c.nature === null) return 'status is triaged but nature is empty; a triaged complaint was judged';
+  if (c.nature === 'valid' && c.category === null) return 'nature is valid but category and cause are empty; a valid complaint is classified';
+  if (isCommunicative(c.nature) && c.category !== null) {
+    return `nature is ${c.nature} but category and cause are given; only a valid complaint is classified`;
+  }
+  if (c.category !== null && c.nature === null) return 'category and cause are given but nature is empty; a classified complaint is valid';
+  if ((c.status === 'rejected') !== (c.nature === 'unfounded')) {
+    return c.status === 'rejected' ? `status is rejected but nature is ${c.nature ?? 'empty'}; a rejected complaint is unfounded` : `nature is unfounded but status is ${c.status}; an unfounded complaint is rejected`;
+  }
   if ((c.status === 'rejected') !== (c.reject_reason !== null)) {
     return c.status === 'rejected' ? 'status is rejected but reject_reason is empty' : `reject_reason is given but status is ${c.status}`;
   }

@@ -1,7 +1,8 @@
 import { addHours } from 'date-fns/addHours';
-import { UsageError } from '../errors.js';
+import { Refusal, UsageError } from '../errors.js';
 import type { Complaint, StepOutcome } from './complaint.js';
 import { nextStatus } from './lifecycle.js';
+import { isCommunicative, type Communicative } from './nature.js';
 import { CLOCK_GRACE_MS, localMinute } from './when.js';
 
 // Each step comes in two halves: the command reads its flags into the typed values these take
@@ -14,6 +15,7 @@ const STEP_ACTIONS: Readonly<Record<string, string>> = {
   rejected: 'was rejected',
   assigned: 'was assigned',
   resolved: 'was resolved',
+  answered: 'was answered',
   'followed-up': 'was followed up',
   reopened: 'was reopened',
 };
@@ -67,32 +69,44 @@ function respondByAfterOccurred(current: Complaint, respondBy: string | null): v
 }
 
 export type TriageDecision =
-  | { reject: true; reason: string }
-  | { reject: false; category: string | null; cause: string | null; severity: string | null };
+  | { nature: 'unfounded'; reason: string }
+  | { nature: 'valid'; category: string | null; cause: string | null; severity: string | null }
+  | { nature: Communicative };
 
-/** Upholds and classifies a complaint, or rejects it. A later triage corrects the classification. */
+/**
+ * Judges a complaint: valid and classified, communicative (help, a question, venting: answered
+ * but not classified, as no failure of the shop), or unfounded with a reason. A later triage
+ * corrects the judgement; one that finds it communicative clears the classification it had.
+ */
 export function triage(current: Complaint, previous: PreviousStep, decision: TriageDecision, at: string, respondBy: string | null): StepOutcome {
   inOrder(current.id, previous, at);
   respondByAfterOccurred(current, respondBy);
-  if (decision.reject) {
+  if (decision.nature === 'unfounded') {
     const status = nextStatus(current, 'reject');
-    return { changes: { status, reject_reason: decision.reason }, event: { action: 'rejected', at } };
+    return { changes: { status, nature: 'unfounded', reject_reason: decision.reason }, event: { action: 'rejected', at } };
+  }
+  const judged = {
+    status: nextStatus(current, 'triage'),
+    nature: decision.nature,
+    ...(current.reject_reason === null ? {} : { reject_reason: null }),
+    ...(respondBy === null ? {} : { respond_by: respondBy }),
+  };
+  if (decision.nature !== 'valid') {
+    const unclassified = current.category === null ? {} : { category: null, cause: null, severity: null };
+    return { changes: { ...judged, ...unclassified }, event: { action: 'triaged', at } };
+  }
+  if (current.remedy === null && (current.status === 'resolved' || current.status === 'closed')) {
+    throw new Refusal(
+      `complaint #${current.id} was answered without a remedy, which a valid complaint needs; reopen it first with 'complaints follow-up ${current.id} --reopen'`,
+    );
   }
   const category = decision.category ?? current.category;
   const cause = decision.cause ?? current.cause;
   if (category === null || cause === null) {
-    throw new UsageError(`triaging #${current.id} needs --category and --cause (or --reject --reason …)`);
+    throw new UsageError(`triaging #${current.id} as valid needs --category and --cause`);
   }
-  const status = nextStatus(current, 'triage');
   return {
-    changes: {
-      status,
-      category,
-      cause,
-      severity: decision.severity ?? current.severity ?? 'medium',
-      ...(current.reject_reason === null ? {} : { reject_reason: null }),
-      ...(respondBy === null ? {} : { respond_by: respondBy }),
-    },
+    changes: { ...judged, category, cause, severity: decision.severity ?? current.severity ?? 'medium' },
     event: { action: 'triaged', at },
   };
 }
@@ -145,6 +159,29 @@ export function resolve(current: Complaint, previous: PreviousStep, resolution: 
     gives: { given_at: at, remedy, cost_minor },
     event: { action: 'resolved', at, changes: withNote({ ...changes, cost_minor }, note) },
   };
+}
+
+export interface Answer {
+  answer: string;
+  note: string | null;
+}
+
+/**
+ * Resolves a help, question or venting complaint with the answer given instead of a remedy: it
+ * still has its respond-by and its follow-up. A valid complaint, or one not judged yet, is refused.
+ */
+export function answer(current: Complaint, previous: PreviousStep, given: Answer, at: string): StepOutcome {
+  inOrder(current.id, previous, at);
+  const status = nextStatus(current, 'resolve');
+  if (!isCommunicative(current.nature)) {
+    const instead =
+      current.nature === null
+        ? `triage it first as help, question or venting ('complaints triage ${current.id} --nature question'), or resolve it with --remedy`
+        : `resolve it with a remedy (--remedy …); --answer is for help, question and venting complaints`;
+    throw new Refusal(`complaint #${current.id} is ${current.nature ?? 'not judged yet'}; ${instead}`);
+  }
+  const changes = { status, resolved_at: at, answer: given.answer };
+  return { changes, event: { action: 'answered', at, changes: withNote(changes, given.note) } };
 }
 
 export interface FollowUp {

@@ -10,6 +10,10 @@ export interface PeriodFigures {
   open: number;
   overdue: number;
   rejected: number;
+  /** The complaints judged help, a question or venting: answered, and counted apart from the causes. */
+  help: number;
+  question: number;
+  venting: number;
   /** Upheld complaints the response target has been put to: resolved, or already past respond-by. */
   due: number;
   /** Of those, the ones resolved at or before their respond-by time. */
@@ -28,6 +32,9 @@ export interface Summary {
   open: number;
   overdue: number;
   rejected: number;
+  help: number;
+  question: number;
+  venting: number;
   /**
    * Of the upheld complaints the target has been put to (resolved, or open past respond-by), the
    * share resolved at or before respond-by: 0 to 1, two decimals; null when there are none yet.
@@ -51,6 +58,9 @@ export const SUMMARY_FIGURES: ReadonlyArray<{ key: SummaryKey; better: 'higher' 
   { key: 'open', better: 'lower' },
   { key: 'overdue', better: 'lower' },
   { key: 'rejected', better: null },
+  { key: 'help', better: null },
+  { key: 'question', better: null },
+  { key: 'venting', better: null },
   { key: 'withinResponseTarget', better: 'higher' },
   { key: 'medianHoursToResolve', better: 'lower' },
   { key: 'followedUp', better: 'higher' },
@@ -65,6 +75,9 @@ export function summarise(figures: PeriodFigures): Summary {
     open: figures.open,
     overdue: figures.overdue,
     rejected: figures.rejected,
+    help: figures.help,
+    question: figures.question,
+    venting: figures.venting,
     withinResponseTarget: figures.due === 0 ? null : round(figures.answeredInTime / figures.due, 2),
     medianHoursToResolve: figures.medianHoursToResolve === null ? null : round(figures.medianHoursToResolve, 1),
     followedUp: figures.followedUp,

@@ -1,10 +1,14 @@
 import type { Complaint } from '../domain/complaint.js';
 import { expectedStep } from '../domain/lifecycle.js';
+import { isCommunicative } from '../domain/nature.js';
 
 /** The command that takes a complaint on from where it stands now; none once it is closed or rejected. */
-export function nextCommand(complaint: Pick<Complaint, 'id' | 'status'>): string | null {
+export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature'>): string | null {
   const { id } = complaint;
-  switch (expectedStep(complaint.status)) {
+  const step = expectedStep(complaint.status);
+  // Help, a question or venting is answered rather than remedied, whoever holds it.
+  if (isCommunicative(complaint.nature) && (step === 'assign' || step === 'resolve')) return `complaints resolve ${id} --answer "…"`;
+  switch (step) {
     case 'triage':
       return `complaints triage ${id} --category … --cause …`;
     case 'assign':

@@ -4,11 +4,12 @@ import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { TriageFlags } from '../commands/triage.js';
+import { NATURES, NATURE_MEANINGS } from '../domain/nature.js';
 import { SEVERITIES } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
 import { promptStreams, suggestionsFor } from './ask.js';
 
-/** Asks how to triage one complaint: uphold and classify, reject with a reason, skip it, or stop. */
+/** Asks how to triage one complaint: its nature (valid ones classified, unfounded ones with a reason), skip it, or stop. */
 export async function askTriage(
   complaint: Complaint,
   position: { index: number; of: number },
@@ -22,26 +23,28 @@ export async function askTriage(
   );
   session.tell(`  ${oneLine(complaint.description, 300)}`);
 
+  // The nature comes first: only a valid complaint is classified, an unfounded one needs a reason.
   const verdict = await select(
     {
-      message: 'Upheld?',
+      message: 'What kind of complaint?',
       choices: [
-        { name: 'Yes, classify it', value: 'uphold' as const },
-        { name: 'No, reject it', value: 'reject' as const },
-        { name: 'Skip for now', value: 'skip' as const },
-        { name: 'Stop triaging', value: 'stop' as const },
+        ...NATURES.map((nature) => ({ name: `${nature} — ${NATURE_MEANINGS[nature]}`, value: nature })),
+        { name: 'skip for now', value: 'skip' as const },
+        { name: 'stop triaging', value: 'stop' as const },
       ],
+      default: complaint.nature ?? 'valid',
     },
     streams,
   );
   if (verdict === 'skip' || verdict === 'stop') return verdict;
-  if (verdict === 'reject') {
+  if (verdict === 'unfounded') {
     const reason = await input(
       { message: 'Why is it not upheld?', validate: (v) => v.trim() !== '' || 'Say why, e.g. bought elsewhere' },
       streams,
     );
     return { reject: true, reason };
   }
+  if (verdict !== 'valid') return { nature: verdict };
   const category = await select(
     {
       message: 'Category:',

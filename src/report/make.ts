@@ -53,14 +53,14 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
       by,
       period,
       pareto: rows,
-      untriaged: await reads.untriaged(by, span),
+      untriaged: await reads.untriaged(span),
       summary: summarise(await reads.figures(span, now.toISOString())),
       previous: summarise(await reads.figures(stored(period.previous), now.toISOString())),
       actions: { ...actions, shown: actions.shown.map((action) => ({ ...action, key: vital.rowOf(action.key) })) },
       suggestions: await reads.suggestions(span, LISTED_AT_MOST),
       ...(compare === undefined
         ? {}
-        : { compared: { pareto: (await tallied(stored(period.previous))).rows, untriaged: await reads.untriaged(by, stored(period.previous)) } }),
+        : { compared: { pareto: (await tallied(stored(period.previous))).rows, untriaged: await reads.untriaged(stored(period.previous)) } }),
     };
   });
   const earlier = by === 'cause' ? await earlierActions(logbook, report.pareto, period.until, now) : undefined;

@@ -37,8 +37,8 @@ export interface StoredSpan {
 export interface ReportReads {
   /** The period's upheld complaints counted by `dimension`, one tally for each spelling as stored. */
   tally(dimension: Dimension, span: StoredSpan): Promise<Tally[]>;
-  /** The period's upheld complaints not yet classified in `dimension` (by cause, for the others). */
-  untriaged(dimension: Dimension, span: StoredSpan): Promise<number>;
+  /** The period's complaints not judged yet, which no table by cause or category counts. */
+  untriaged(span: StoredSpan): Promise<number>;
   /** The summary's figures of the period's complaints as they stand at `now`, and of the remedies given in it. */
   figures(span: StoredSpan, now: string): Promise<PeriodFigures>;
   /** Corrective actions recorded in the period on complaints whose `dimension` is spelt one of `spellings`. */

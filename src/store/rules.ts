@@ -1,4 +1,5 @@
 import { OPEN_STATUSES } from '../domain/lifecycle.js';
+import { COMMUNICATIVE } from '../domain/nature.js';
 
 // The lifecycle's rules as SQL, each written once for every query that needs it. Where JavaScript
 // states the same rule (domain/lifecycle.ts), test/unit/business-rules.test.ts holds the two to
@@ -11,3 +12,20 @@ export const OPEN = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
 export function overdueAt(at: string): string {
   return `status IN (${OPEN}) AND respond_by < ${at}`;
 }
+
+/**
+ * Counted in a report's Pareto table: a valid complaint, or one not judged yet (as `untriaged`
+ * for cause and category). Help, questions and venting are counted apart, unfounded ones as
+ * rejected. Only a valid complaint has a cause and a category, so a tally of either needs only
+ * to leave the rejected ones out. `complaints` is how the query names the complaints table, when it must.
+ */
+export function countedIn(complaints = ''): string {
+  const nature = complaints === '' ? 'nature' : `${complaints}.nature`;
+  return `(${nature} IS NULL OR ${nature} = 'valid')`;
+}
+
+/** Not judged yet: the complaints a report names as untriaged under its table. */
+export const UNJUDGED = 'nature IS NULL';
+
+/** The communicative natures as an SQL list, each counted apart in a report's summary. */
+export const COMMUNICATIVE_SQL = COMMUNICATIVE.map((nature) => `'${nature}'`).join(', ');

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { Complaint } from '../../src/domain/complaint.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { completeComplaint, type LogDraft } from '../../src/domain/intake.js';
-import { assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
+import { COMMUNICATIVE, type Communicative } from '../../src/domain/nature.js';
+import { answer, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
 import { Refusal } from '../../src/errors.js';
 
@@ -12,6 +13,8 @@ import { Refusal } from '../../src/errors.js';
 type StepTaken =
   | { kind: 'triage'; category: string; cause: string; severity: string | null }
   | { kind: 'reject'; reason: string }
+  | { kind: 'communicative'; nature: Communicative }
+  | { kind: 'answer'; answer: string }
   | { kind: 'assign'; assignee: string }
   | { kind: 'resolve'; remedy: string; cost_minor: number | null; root_cause: string | null; action: string | null }
   | { kind: 'follow-up'; satisfaction: number }
@@ -34,6 +37,8 @@ function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
       severity: optional(fc.constantFrom(...SEVERITIES)),
     }),
     fc.record({ kind: fc.constant('reject' as const), reason: text }),
+    fc.record({ kind: fc.constant('communicative' as const), nature: fc.constantFrom(...COMMUNICATIVE) }),
+    fc.record({ kind: fc.constant('answer' as const), answer: text }),
     fc.record({ kind: fc.constant('assign' as const), assignee: text }),
     fc.record({
       kind: fc.constant('resolve' as const),
@@ -53,9 +58,13 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
     const made = (() => {
       switch (step.kind) {
         case 'triage':
-          return triage(current, previous, { reject: false, category: step.category, cause: step.cause, severity: step.severity }, at, null);
+          return triage(current, previous, { nature: 'valid', category: step.category, cause: step.cause, severity: step.severity }, at, null);
         case 'reject':
-          return triage(current, previous, { reject: true, reason: step.reason }, at, null);
+          return triage(current, previous, { nature: 'unfounded', reason: step.reason }, at, null);
+        case 'communicative':
+          return triage(current, previous, { nature: step.nature }, at, null);
+        case 'answer':
+          return answer(current, previous, { answer: step.answer, note: null }, at);
         case 'assign':
           return assign(current, previous, step.assignee, at, null, null);
         case 'resolve':

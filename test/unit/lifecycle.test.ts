@@ -66,7 +66,7 @@ const refused = pairs.flatMap(({ step, status, outcome }) =>
 );
 
 /** A classified complaint that someone holds, in the given status. */
-const held = (status: Status, id = 7) => ({ id, status, assignee: 'Sam', cause: 'cold food' });
+const held = (status: Status, id = 7) => ({ id, status, assignee: 'Sam', nature: 'valid' as const });
 
 describe('nextStatus', () => {
   it.each(allowed)('$step from $status moves the complaint to $to', ({ step, status, to }) => {
@@ -78,8 +78,9 @@ describe('nextStatus', () => {
   });
 
   it.each(['resolved', 'closed'] as const)('reopens a %s complaint nobody holds as triaged, or new when it was never triaged', (status) => {
-    expect(nextStatus({ id: 7, status, assignee: null, cause: 'cold food' }, 'reopen')).toBe('triaged');
-    expect(nextStatus({ id: 7, status, assignee: null, cause: null }, 'reopen')).toBe('new');
+    expect(nextStatus({ id: 7, status, assignee: null, nature: 'valid' }, 'reopen')).toBe('triaged');
+    expect(nextStatus({ id: 7, status, assignee: null, nature: 'question' }, 'reopen')).toBe('triaged');
+    expect(nextStatus({ id: 7, status, assignee: null, nature: null }, 'reopen')).toBe('new');
   });
 
   it('puts the complaint id into the suggested command', () => {

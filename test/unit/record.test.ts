@@ -85,6 +85,8 @@ describe('toRecord', () => {
       uid: '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b',
       till: '前台',
       branch: '高街店',
+      nature: null,
+      answer: null,
     });
   });
 

@@ -13,7 +13,7 @@ describe('checkTriage', () => {
 
   it('matches category and severity to their choices and the cause to the first spelling in use', () => {
     expect(checkTriage({ category: 'Product', cause: '  COLD   food ', severity: 'HIGH' }, DEFAULT_SETTINGS, known)).toEqual({
-      reject: false,
+      nature: 'valid',
       category: 'product',
       cause: 'Cold food',
       severity: 'high',
@@ -21,7 +21,7 @@ describe('checkTriage', () => {
   });
 
   it('leaves out what was not given, so the complaint keeps it', () => {
-    expect(checkTriage({}, DEFAULT_SETTINGS, known)).toEqual({ reject: false, category: null, cause: null, severity: null });
+    expect(checkTriage({}, DEFAULT_SETTINGS, known)).toEqual({ nature: 'valid', category: null, cause: null, severity: null });
   });
 
   it('takes a new cause tidied', () => {
@@ -48,9 +48,29 @@ describe('checkTriage', () => {
 
   it('rejects with the reason given, trimmed', () => {
     expect(checkTriage({ reject: true, reason: ' not our shop ' }, DEFAULT_SETTINGS, known)).toEqual({
-      reject: true,
+      nature: 'unfounded',
       reason: 'not our shop',
     });
+    expect(checkTriage({ nature: 'Unfounded', reason: 'not ours' }, DEFAULT_SETTINGS, known)).toEqual({ nature: 'unfounded', reason: 'not ours' });
+  });
+
+  it.each(['help', 'question', 'venting'])('judges a complaint %s, unclassified', (nature) => {
+    expect(checkTriage({ nature }, DEFAULT_SETTINGS, known)).toEqual({ nature });
+    expect(() => checkTriage({ nature, cause: 'cold food' }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError(`--nature ${nature} does not go with --category, --cause or --severity: only a valid complaint is classified`),
+    );
+    expect(() => checkTriage({ nature, reason: 'why' }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError('--reason goes with --reject (or --nature unfounded)'),
+    );
+  });
+
+  it('refuses a nature that does not exist, and --reject with another nature', () => {
+    expect(() => checkTriage({ nature: 'rude' }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError(`--nature: 'rude' is not one of valid, help, question, venting, unfounded`),
+    );
+    expect(() => checkTriage({ nature: 'help', reject: true, reason: 'x' }, DEFAULT_SETTINGS, known)).toThrow(
+      new UsageError('--reject means --nature unfounded, not help; give one of them'),
+    );
   });
 
   it('refuses to reject without a reason', () => {
@@ -66,13 +86,13 @@ describe('checkTriage', () => {
     'refuses to reject and classify at once (%j)',
     (classification) => {
       expect(() => checkTriage({ reject: true, reason: 'not ours', ...classification }, DEFAULT_SETTINGS, known)).toThrow(
-        new UsageError('--reject does not go with --category, --cause or --severity: a rejected complaint is not classified'),
+        new UsageError('--reject does not go with --category, --cause or --severity: only a valid complaint is classified'),
       );
     },
   );
 
   it('refuses a reason without --reject', () => {
-    expect(() => checkTriage({ reason: 'why' }, DEFAULT_SETTINGS, known)).toThrow(new UsageError('--reason goes with --reject'));
+    expect(() => checkTriage({ reason: 'why' }, DEFAULT_SETTINGS, known)).toThrow(new UsageError('--reason goes with --reject (or --nature unfounded)'));
   });
 });
 
@@ -99,9 +119,19 @@ describe('checkResolve', () => {
 
   it('needs a remedy, listing the choices', () => {
     expect(() => checkResolve({ cost: '4.50' })).toThrow(
-      new UsageError('--remedy is needed: one of refund, replacement, repair, discount, compensation, apology, explanation, none'),
+      new UsageError(
+        '--remedy is needed: one of refund, replacement, repair, discount, compensation, apology, explanation, none (or --answer for help, a question or venting)',
+      ),
     );
     expect(() => checkResolve({ remedy: 'voucher' })).toThrow(UsageError);
+  });
+
+  it('reads an answer instead of a remedy, and refuses the two together', () => {
+    expect(checkResolve({ answer: ' open till nine ', note: 'called back' })).toEqual({ answer: 'open till nine', note: 'called back' });
+    expect(() => checkResolve({ answer: '  ' })).toThrow(new UsageError('--answer cannot be empty'));
+    expect(() => checkResolve({ answer: 'x', remedy: 'refund' })).toThrow(
+      new UsageError('--answer does not go with --remedy, --cost, --root-cause or --action: an answer is given instead of a remedy'),
+    );
   });
 
   it('refuses a cost that is not an amount', () => {

@@ -2,6 +2,7 @@ import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
 import {
+  answer,
   assign,
   followUp,
   note,
@@ -29,8 +30,8 @@ const beforeOccurred = new UsageError(
   `--at: ${local(EARLIER)} is before complaint #7 happened (${local(OCCURRED)}); give ${local(OCCURRED)} or later`,
 );
 
-const uphold = (fields: Partial<Extract<TriageDecision, { reject: false }>> = {}): TriageDecision => ({
-  reject: false,
+const uphold = (fields: Partial<Extract<TriageDecision, { nature: 'valid' }>> = {}): TriageDecision => ({
+  nature: 'valid',
   category: 'product',
   cause: 'cold food',
   severity: null,
@@ -40,7 +41,7 @@ const uphold = (fields: Partial<Extract<TriageDecision, { reject: false }>> = {}
 describe('triage', () => {
   it('upholds a new complaint with severity medium unless one is given', () => {
     expect(triage(complaint(), happened, uphold(), LATER, null)).toEqual({
-      changes: { status: 'triaged', category: 'product', cause: 'cold food', severity: 'medium' },
+      changes: { status: 'triaged', nature: 'valid', category: 'product', cause: 'cold food', severity: 'medium' },
       event: { action: 'triaged', at: LATER },
     });
     expect(triage(complaint(), happened, uphold({ severity: 'critical' }), LATER, null).changes.severity).toBe('critical');
@@ -54,6 +55,7 @@ describe('triage', () => {
     const classified = complaint({ status: 'assigned', category: 'service', cause: 'slow service', severity: 'high' });
     expect(triage(classified, happened, uphold({ category: null, cause: 'rude staff' }), LATER, null).changes).toEqual({
       status: 'assigned',
+      nature: 'valid',
       category: 'service',
       cause: 'rude staff',
       severity: 'high',
@@ -62,33 +64,56 @@ describe('triage', () => {
 
   it('needs a category and a cause from the flags or the complaint', () => {
     expect(() => triage(complaint(), happened, uphold({ category: null }), LATER, null)).toThrow(
-      new UsageError('triaging #7 needs --category and --cause (or --reject --reason …)'),
+      new UsageError('triaging #7 as valid needs --category and --cause'),
     );
     expect(() => triage(complaint(), happened, uphold({ cause: null }), LATER, null)).toThrow(UsageError);
     expect(triage(complaint({ cause: 'cold food' }), happened, uphold({ cause: null }), LATER, null).changes.cause).toBe('cold food');
   });
 
   it('upholds a rejected complaint and clears the reason it was rejected', () => {
-    const rejected = complaint({ status: 'rejected', reject_reason: 'not ours' });
-    expect(triage(rejected, happened, uphold(), LATER, null).changes).toMatchObject({ status: 'triaged', reject_reason: null });
+    const rejected = complaint({ status: 'rejected', nature: 'unfounded', reject_reason: 'not ours' });
+    expect(triage(rejected, happened, uphold(), LATER, null).changes).toMatchObject({ status: 'triaged', nature: 'valid', reject_reason: null });
+  });
+
+  it('judges a complaint help, a question or venting without classifying it, clearing a classification it had', () => {
+    expect(triage(complaint(), happened, { nature: 'question' }, LATER, null)).toEqual({
+      changes: { status: 'triaged', nature: 'question' },
+      event: { action: 'triaged', at: LATER },
+    });
+    const classified = complaint({ status: 'assigned', nature: 'valid', category: 'service', cause: 'slow service', severity: 'high' });
+    expect(triage(classified, happened, { nature: 'venting' }, LATER, null).changes).toEqual({
+      status: 'assigned',
+      nature: 'venting',
+      category: null,
+      cause: null,
+      severity: null,
+    });
+  });
+
+  it('refuses to make valid a complaint answered without a remedy, until it is reopened', () => {
+    const answered = complaint({ status: 'resolved', nature: 'help', answer: 'showed her', resolved_at: LATER });
+    expect(() => triage(answered, happened, uphold(), LATER, null)).toThrow(
+      new Refusal("complaint #7 was answered without a remedy, which a valid complaint needs; reopen it first with 'complaints follow-up 7 --reopen'"),
+    );
+    expect(triage({ ...answered, status: 'triaged', resolved_at: null }, happened, uphold(), LATER, null).changes.nature).toBe('valid');
   });
 
   it('rejects a new complaint with its reason', () => {
-    expect(triage(complaint(), happened, { reject: true, reason: 'not ours' }, LATER, null)).toEqual({
-      changes: { status: 'rejected', reject_reason: 'not ours' },
+    expect(triage(complaint(), happened, { nature: 'unfounded', reason: 'not ours' }, LATER, null)).toEqual({
+      changes: { status: 'rejected', nature: 'unfounded', reject_reason: 'not ours' },
       event: { action: 'rejected', at: LATER },
     });
   });
 
   it('refuses to reject a complaint already being handled', () => {
-    expect(() => triage(complaint({ status: 'assigned' }), happened, { reject: true, reason: 'not ours' }, LATER, null)).toThrow(
+    expect(() => triage(complaint({ status: 'assigned' }), happened, { nature: 'unfounded', reason: 'not ours' }, LATER, null)).toThrow(
       new Refusal('complaint #7 is assigned; it is already being handled; resolve it instead'),
     );
   });
 
   it('refuses a time before the complaint happened', () => {
     expect(() => triage(complaint(), happened, uphold(), EARLIER, null)).toThrow(beforeOccurred);
-    expect(() => triage(complaint(), happened, { reject: true, reason: 'not ours' }, EARLIER, null)).toThrow(beforeOccurred);
+    expect(() => triage(complaint(), happened, { nature: 'unfounded', reason: 'not ours' }, EARLIER, null)).toThrow(beforeOccurred);
   });
 
   it('accepts the very moment the complaint happened', () => {
@@ -179,6 +204,28 @@ describe('resolve', () => {
   });
 });
 
+describe('answer', () => {
+  it('resolves a help, question or venting complaint with its answer, the note on the timeline only', () => {
+    expect(answer(complaint({ status: 'triaged', nature: 'question' }), happened, { answer: 'open till nine', note: 'by phone' }, LATER)).toEqual({
+      changes: { status: 'resolved', resolved_at: LATER, answer: 'open till nine' },
+      event: { action: 'answered', at: LATER, changes: { status: 'resolved', resolved_at: LATER, answer: 'open till nine', note: 'by phone' } },
+    });
+  });
+
+  it('refuses a valid complaint, one not judged yet, and one already resolved', () => {
+    const given = { answer: 'x', note: null };
+    expect(() => answer(complaint({ status: 'triaged', nature: 'valid', category: 'product', cause: 'cold food' }), happened, given, LATER)).toThrow(
+      new Refusal('complaint #7 is valid; resolve it with a remedy (--remedy …); --answer is for help, question and venting complaints'),
+    );
+    expect(() => answer(complaint(), happened, given, LATER)).toThrow(
+      new Refusal(
+        "complaint #7 is not judged yet; triage it first as help, question or venting ('complaints triage 7 --nature question'), or resolve it with --remedy",
+      ),
+    );
+    expect(() => answer(complaint({ status: 'resolved', nature: 'help', resolved_at: LATER, answer: 'y' }), happened, given, LATER)).toThrow(Refusal);
+  });
+});
+
 describe('followUp', () => {
   const resolved = complaint({ status: 'resolved', resolved_at: LATER, remedy: 'refund' });
   const followedUpAt = '2026-11-24T10:00:00.000Z';
@@ -209,7 +256,7 @@ describe('followUp', () => {
 
   it('reopens a complaint nobody was assigned as triaged, or new when it was never triaged, never as assigned to nobody', () => {
     const reopen = { satisfaction: null, note: null, reopen: true };
-    expect(followUp({ ...resolved, cause: 'cold food', category: 'product' }, happened, reopen, followedUpAt, 48).changes).toMatchObject({
+    expect(followUp({ ...resolved, nature: 'valid', cause: 'cold food', category: 'product' }, happened, reopen, followedUpAt, 48).changes).toMatchObject({
       status: 'triaged',
       respond_by: '2026-11-26T10:00:00.000Z',
     });

@@ -26,6 +26,7 @@ const SHIPPED = [
   { version: 9, name: 'remedies' },
   { version: 10, name: 'complaint_uids' },
   { version: 11, name: 'tills_and_branches' },
+  { version: 12, name: 'natures' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -142,7 +143,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',

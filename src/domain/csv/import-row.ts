@@ -66,8 +66,10 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
       const complaint = read as unknown as Complaint;
       const earlier = lineOfId.get(complaint.id);
       if (earlier !== undefined) throw new UsageError(`id ${complaint.id} is also on line ${earlier}; each complaint must have its own id`);
-      // What the commands fill in: triage's severity, logging's respond-by, the uid.
+      // What the commands fill in: triage's severity, logging's respond-by, the uid; and for a
+      // file written before natures were kept, the nature its status and classification tell.
       if (complaint.category !== null) complaint.severity ??= 'medium';
+      complaint.nature ??= complaint.status === 'rejected' ? 'unfounded' : complaint.category !== null ? 'valid' : null;
       complaint.respond_by ??= addHours(new Date(complaint.occurred_at), responseHours).toISOString();
       complaint.uid ??= contentUid(complaint.id, complaint.logged_at, complaint.occurred_at, complaint.description);
       complaint.remedies = remediesOf(complaint, read.remedies as Remedy[] | null);

@@ -61,7 +61,7 @@ export async function complaintsMentioning(connection: Connection, values: reado
     const found = await connection.column<number>(
       `SELECT id FROM complaints
         WHERE strpos(lower(description || ' ' || coalesce(about, '') || ' ' || coalesce(suggestion, '') || ' ' ||
-                           coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '')),
+                           coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '') || ' ' || coalesce(answer, '')),
                      lower($1 COLLATE "C")) > 0
            OR id IN (SELECT complaint_id FROM events WHERE strpos(lower(changes COLLATE "C"), lower($2 COLLATE "C")) > 0)`,
       [value, JSON.stringify(value).slice(1, -1)],

@@ -96,7 +96,7 @@ export class PostgresLogbook implements Logbook {
     const { connection } = this;
     const reads: ReportReads = {
       tally: (dimension, span) => tallyBy(connection, dimension, span, within),
-      untriaged: (dimension, span) => countUntriaged(connection, dimension, span, within),
+      untriaged: (span) => countUntriaged(connection, span, within),
       figures: (span, now) => periodFigures(connection, span, now, within),
       correctiveActions: (dimension, spellings, span, limit) => correctiveActions(connection, dimension, spellings, span, limit, within),
       suggestions: (span, limit) => suggestions(connection, span, limit, within),

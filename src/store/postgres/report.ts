@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
-import { OPEN, overdueAt } from '../rules.js';
+import { COMMUNICATIVE_SQL, OPEN, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import { conditionsOf } from './complaints.js';
 import { Params, type Connection } from './connection.js';
 
@@ -43,10 +43,10 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
     return connection.rows<Tally>(
       `SELECT r.remedy AS key, COUNT(*) AS count
          FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
-        WHERE r.given_at >= $1 AND r.given_at < $2 AND c.status <> 'rejected'${withNone.and}
+        WHERE r.given_at >= $1 AND r.given_at < $2 AND ${countedIn('c')}${withNone.and}
         GROUP BY r.remedy
        UNION ALL
-       SELECT $3::text, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL${withNone.and}`,
+       SELECT $3::text, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND ${countedIn()} AND remedy IS NULL${withNone.and}`,
       withNone.values,
     );
   }
@@ -61,19 +61,15 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
   }
   return connection.rows<Tally>(
     `SELECT COALESCE(${column}, $3) AS key, COUNT(*) AS count FROM complaints
-      WHERE ${IN_PERIOD} AND status <> 'rejected'${withNone.and} GROUP BY ${column}`,
+      WHERE ${IN_PERIOD} AND ${countedIn()}${withNone.and} GROUP BY ${column}`,
     withNone.values,
   );
 }
 
-/** The period's upheld complaints not yet classified in `dimension` (by cause, for the others). */
-export function countUntriaged(connection: Connection, dimension: Dimension, span: StoredSpan, within: Places): Promise<number> {
-  const column = TRIAGED_DIMENSIONS.includes(dimension) ? DIMENSION_COLUMN[dimension] : 'cause';
+/** The period's complaints nobody has judged yet, from complaints_unjudged (src/store/sqlite/report.ts). */
+export function countUntriaged(connection: Connection, span: StoredSpan, within: Places): Promise<number> {
   const places = placesOf(within, [span.since, span.until]);
-  return connection.value<number>(
-    `SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL${places.and}`,
-    places.values,
-  );
+  return connection.value<number>(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND ${UNJUDGED}${places.and}`, places.values);
 }
 
 export async function recountDailyFigures(connection: Connection): Promise<void> {
@@ -113,15 +109,20 @@ export async function periodFigures(connection: Connection, span: StoredSpan, no
               COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < $7) AS late
          FROM complaints
         WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
-     hours AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and})
-     SELECT logged, resolved, open, overdue, rejected,
+     hours AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and}),
+     natures AS (
+       SELECT COUNT(*) FILTER (WHERE nature = 'help') AS help,
+              COUNT(*) FILTER (WHERE nature = 'question') AS question,
+              COUNT(*) FILTER (WHERE nature = 'venting') AS venting
+         FROM complaints WHERE nature IN (${COMMUNICATIVE_SQL}) AND ${IN_PERIOD}${places.and})
+     SELECT logged, resolved, open, overdue, rejected, help, question, venting,
             answered + late AS due,
             answered_in_time AS "answeredInTime",
             median AS "medianHoursToResolve",
             followed_up AS "followedUp",
             CASE WHEN rated > 0 THEN satisfaction::double precision / rated END AS "averageSatisfaction",
             cost_minor AS "remedyCostMinor"
-       FROM added, awaiting, hours`,
+       FROM added, awaiting, hours, natures`,
     places.values,
   );
   return figures!;

@@ -65,7 +65,7 @@ export function complaintsMentioning(db: Db, values: readonly string[]): number[
   const mentions = db.prepare(
     `SELECT id FROM complaints
       WHERE instr(lower(description || ' ' || coalesce(about, '') || ' ' || coalesce(suggestion, '') || ' ' ||
-                        coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '')), lower(@value)) > 0
+                        coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '') || ' ' || coalesce(answer, '')), lower(@value)) > 0
          OR id IN (SELECT complaint_id FROM events WHERE instr(lower(changes), lower(@json)) > 0)`,
   ).pluck();
   const ids = new Set<number>();

@@ -117,7 +117,7 @@ export class SqliteLogbook implements Logbook {
     const { db } = this;
     const reads: ReportReads = {
       tally: async (dimension, span) => tallyBy(db, dimension, span, within),
-      untriaged: async (dimension, span) => countUntriaged(db, dimension, span, within),
+      untriaged: async (span) => countUntriaged(db, span, within),
       figures: async (span, now) => periodFigures(db, span, now, within),
       correctiveActions: async (dimension, spellings, span, limit) => correctiveActions(db, dimension, spellings, span, limit, within),
       suggestions: async (span, limit) => suggestions(db, span, limit, within),

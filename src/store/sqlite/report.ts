@@ -1,7 +1,7 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
-import { OPEN, overdueAt } from '../rules.js';
+import { COMMUNICATIVE_SQL, OPEN, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import { conditionsOf } from './complaints.js';
@@ -36,7 +36,7 @@ export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan, within: 
         WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NOT NULL${places.and}
         GROUP BY ${column}`
     : `SELECT COALESCE(${column}, @none) AS key, COUNT(*) AS count FROM complaints
-        WHERE ${IN_PERIOD} AND status <> 'rejected'${places.and}
+        WHERE ${IN_PERIOD} AND ${countedIn()}${places.and}
         GROUP BY ${column}`;
   return db.prepare(sql).all({ ...span, ...places.params, none: NONE_KEY }) as Tally[];
 }
@@ -70,25 +70,21 @@ function tallyByRemedy(db: Db, span: StoredSpan, within: Places): Tally[] {
     .prepare(
       `SELECT r.remedy AS key, COUNT(*) AS count
          FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
-        WHERE r.given_at >= @since AND r.given_at < @until AND c.status <> 'rejected'${places.and}
+        WHERE r.given_at >= @since AND r.given_at < @until AND ${countedIn('c')}${places.and}
         GROUP BY r.remedy
        UNION ALL
-       SELECT @none, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND remedy IS NULL${places.and}`,
+       SELECT @none, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND ${countedIn()} AND remedy IS NULL${places.and}`,
     )
     .all({ ...span, ...places.params, none: NONE_KEY }) as Tally[];
 }
 
 /**
- * The period's upheld complaints nobody has triaged yet (new, or assigned or resolved straight
- * from new): those with no value in `dimension` when it needs triage, else those with no cause.
+ * The period's complaints nobody has judged yet (new, or assigned or resolved straight from new),
+ * which no table by cause or category counts; from complaints_unjudged, not the period's every row.
  */
-export function countUntriaged(db: Db, dimension: Dimension, span: StoredSpan, within: Places): number {
-  const column = TRIAGED_DIMENSIONS.includes(dimension) ? DIMENSION_COLUMN[dimension] : 'cause';
+export function countUntriaged(db: Db, span: StoredSpan, within: Places): number {
   const places = placesOf(within);
-  return db
-    .prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND status <> 'rejected' AND ${column} IS NULL${places.and}`)
-    .pluck()
-    .get({ ...span, ...places.params }) as number;
+  return db.prepare(`SELECT COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND ${UNJUDGED}${places.and}`).pluck().get({ ...span, ...places.params }) as number;
 }
 
 /**
@@ -138,15 +134,20 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
                 COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < @now) AS late
            FROM complaints ${places.and === '' ? 'INDEXED BY complaints_awaiting' : ''}
           WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
-       hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and})
-       SELECT logged, resolved, open, overdue, rejected,
+       hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and}),
+       natures AS (
+         SELECT COUNT(*) FILTER (WHERE nature = 'help') AS help,
+                COUNT(*) FILTER (WHERE nature = 'question') AS question,
+                COUNT(*) FILTER (WHERE nature = 'venting') AS venting
+           FROM complaints WHERE nature IN (${COMMUNICATIVE_SQL}) AND ${IN_PERIOD}${places.and})
+       SELECT logged, resolved, open, overdue, rejected, help, question, venting,
               answered + late AS due,
               answered_in_time AS answeredInTime,
               median AS medianHoursToResolve,
               followed_up AS followedUp,
               CASE WHEN rated > 0 THEN CAST(satisfaction AS REAL) / rated END AS averageSatisfaction,
               cost_minor AS remedyCostMinor
-         FROM added, awaiting, hours`,
+         FROM added, awaiting, hours, natures`,
     )
     .get({ ...span, ...days, ...places.params, now }) as PeriodFigures;
 }

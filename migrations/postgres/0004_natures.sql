@@ -1,0 +1,26 @@
+-- As migrations/sqlite/0012: what kind of complaint each one is, empty until it is judged; the
+-- triaged upheld ones are valid, the rejected ones unfounded; and the answer a help, question or
+-- venting complaint may be resolved by instead of a remedy.
+ALTER TABLE complaints ADD COLUMN nature text COLLATE "C" CHECK (nature IN ('valid', 'help', 'question', 'venting', 'unfounded'));
+ALTER TABLE complaints ADD COLUMN answer text COLLATE "C";
+
+UPDATE complaints SET nature = CASE WHEN status = 'rejected' THEN 'unfounded' ELSE 'valid' END
+ WHERE status = 'rejected' OR cause IS NOT NULL;
+
+CREATE INDEX complaints_communicative ON complaints (occurred_at, nature) WHERE nature IN ('help', 'question', 'venting');
+CREATE INDEX complaints_unjudged ON complaints (occurred_at) WHERE nature IS NULL;
+
+-- A till's role (store/postgres/roles.ts) takes complaints through their steps, which now judge
+-- the nature and record an answer: every role that may change a complaint's status may change them.
+DO $$
+DECLARE
+  grantee_name text;
+BEGIN
+  FOR grantee_name IN
+    SELECT DISTINCT grantee FROM information_schema.column_privileges
+     WHERE table_schema = current_schema() AND table_name = 'complaints' AND column_name = 'status'
+       AND privilege_type = 'UPDATE' AND grantee <> current_user
+  LOOP
+    EXECUTE format('GRANT UPDATE (nature, answer) ON complaints TO %I', grantee_name);
+  END LOOP;
+END $$;
