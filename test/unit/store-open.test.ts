@@ -152,7 +152,7 @@ describe('openDatabase: a new logbook', () => {
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
-        ...['awaiting', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_till', 'by_uid', 'for_report',
+        ...['awaiting', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_till', 'by_uid', 'communicative', 'for_report', 'unjudged',
           'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
         ...['counted', 'recounted', 'recounting', 'uncounted'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),
