@@ -17,6 +17,7 @@ export default defineConfig({
       'test/e2e/causes.test.ts',
       'test/e2e/export-import.test.ts',
       'test/e2e/lifecycle.test.ts',
+      'test/e2e/natures.test.ts',
       'test/e2e/report.test.ts',
       'test/e2e/robustness.test.ts',
       'test/e2e/smoke.test.ts',

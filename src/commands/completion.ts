@@ -3,6 +3,7 @@ import type { Session } from '../context.js';
 import { COMPUTER_SETTING_KEYS, SETTING_KEYS } from '../domain/config.js';
 import { STATUSES, statusesFor, type Status } from '../domain/lifecycle.js';
 import { DIMENSIONS } from '../domain/pareto.js';
+import { NATURES } from '../domain/nature.js';
 import { CHANNELS, REMEDIES, SEVERITIES, oneOf } from '../domain/validate.js';
 import { SHELLS, completionScript } from '../output/completion-scripts.js';
 import { logbookAddress } from '../store/location.js';
@@ -142,6 +143,8 @@ async function valuesOf(option: Option, command: Command, session: Session, db: 
       return command.name() === 'report' ? [...REPORT_FORMATS] : [];
     case '--severity':
       return [...SEVERITIES];
+    case '--nature':
+      return [...NATURES];
     case '--channel':
       return [...CHANNELS];
     case '--remedy':

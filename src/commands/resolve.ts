@@ -14,7 +14,7 @@ interface ResolveOptions extends ResolveFlags {
 export function registerResolve(program: Command, session: Session): void {
   program
     .command('resolve')
-    .description('record the remedy given, what it cost, the root cause and the action taken; or the answer to help, a question or venting')
+    .description('record the remedy given (or the answer to help, a question or venting), its cost, the root cause and the action taken')
     .argument('<id>', 'the complaint, e.g. 12 or #12')
     .option('--remedy <remedy>', REMEDIES.join(', '))
     .option('--cost <amount>', 'what the remedy cost the shop, e.g. 12.50')
@@ -28,7 +28,7 @@ export function registerResolve(program: Command, session: Session): void {
       examples(
         'complaints resolve 12 --remedy refund --cost 4.50',
         'complaints resolve 12 --remedy replacement --cost 4.50 --root-cause "soup kettle thermostat" --action "thermostat replaced"',
-        'complaints resolve 14 --answer "open until 21:00 on Sundays"',
+        'complaints resolve 13 --answer "we only refund what we sold; showed her our receipts"',
       ),
     )
     .action((id: string, options: ResolveOptions) => runResolve(id, options, session));

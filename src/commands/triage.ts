@@ -21,7 +21,7 @@ interface TriageOptions extends TriageFlags {
 export function registerTriage(program: Command, session: Session): void {
   program
     .command('triage')
-    .description('judge a complaint: valid and classified (category, cause, severity), help, a question, venting, or unfounded')
+    .description('judge a complaint: valid (then its category, cause and severity), help, a question, venting or unfounded')
     .argument('[id]', 'the complaint, e.g. 12 or #12; without it, at a terminal, walks the new ones')
     .option('--nature <nature>', `what kind of complaint: ${NATURES.join(', ')} (default: valid with --category and --cause)`)
     .option('--category <category>', "one of the shop's categories ('complaints config get categories')")
@@ -37,10 +37,10 @@ export function registerTriage(program: Command, session: Session): void {
         'complaints triage                   # at a terminal: walk the new complaints',
         'complaints triage 12 --category product --cause "cold food" --severity high',
         'complaints triage 13 --reject --reason "bought elsewhere"',
-        'complaints triage 14 --nature question   # answered, not counted among the causes',
+        'complaints triage 13 --nature venting   # answered, not counted among the causes',
       ),
     )
-    .addHelpText('after', `\nNatures:\n${NATURES.map((nature) => `  ${nature.padEnd(10)} ${NATURE_MEANINGS[nature]}`).join('\n')}`)
+    .addHelpText('after', `Natures:\n${NATURES.map((nature) => `  ${nature.padEnd(10)} ${NATURE_MEANINGS[nature]}`).join('\n')}`)
     .action((id: string | undefined, options: TriageOptions) => runTriage(id, options, session));
 }
 

@@ -44,6 +44,7 @@ describe('completion in bash', () => {
     expect(bashCompletes('report', '--fo')).toEqual(['--format']);
     expect(bashCompletes('report', '--format', 'h')).toEqual(['html']);
     expect(bashCompletes('report', '--by', 'ca')).toEqual(['cause', 'category']);
+    expect(bashCompletes('triage', '1', '--nature', '')).toEqual(['valid', 'help', 'question', 'venting', 'unfounded']);
     expect(bashCompletes('follow-up', '4', '--satisfaction', '')).toEqual(['1', '2', '3', '4', '5']);
   });
 

@@ -87,6 +87,7 @@ const SEEDS = {
   },
   '#12 assigned': { from: '#12 triaged', typed: [['2026-11-23T12:41:00Z', 'complaints assign 12 Sam']] },
   '#12 resolved': { from: '#12 assigned', typed: [['2026-11-23T13:30:00Z', 'complaints resolve 12 --remedy refund --cost 4.50']] },
+  '#13 venting': { from: '#12 assigned', typed: [['2026-11-23T12:45:00Z', 'complaints triage 13 --nature venting']] },
   // Moving to a new computer: the old logbook's export beside a logbook that holds none yet.
   "a new logbook, the café's export beside it": {
     from: 'the café',
@@ -206,13 +207,13 @@ const expectations: Record<string, Expected> = {
   'complaints triage': {
     talk: [
       ['#12 (1 of 2)'],
-      ['Upheld?', enter],
+      ['What kind of complaint?', enter],
       ['Category:', enter],
       [/Cause.*\n❯ /, enter],
       ['Severity:', enter],
       ['#13 (2 of 2)'],
-      ['Upheld?', down],
-      ['❯ No, reject it', enter],
+      ['What kind of complaint?', down + down + down + down],
+      ['❯ unfounded', enter],
       ['Why is it not upheld?', 'bought at another bakery', enter],
     ],
     then: ({ complaint }) => {
@@ -226,6 +227,9 @@ const expectations: Record<string, Expected> = {
   },
   'complaints triage 13 --reject --reason "bought elsewhere"': {
     then: ({ complaint }) => expect(complaint(13)).toMatchObject({ status: 'rejected', reject_reason: 'bought elsewhere' }),
+  },
+  'complaints triage 13 --nature venting': {
+    then: ({ complaint }) => expect(complaint(13)).toMatchObject({ status: 'triaged', nature: 'venting', cause: null }),
   },
 
   'complaints assign 12 Sam': {
@@ -242,6 +246,11 @@ const expectations: Record<string, Expected> = {
     then: ({ complaint }) => expect(complaint(12)).toMatchObject({ assignee: 'Sam', respond_by: '2026-11-24T13:30:00.000Z' }),
   },
 
+  'complaints resolve 13 --answer "we only refund what we sold; showed her our receipts"': {
+    seed: '#13 venting',
+    then: ({ complaint }) =>
+      expect(complaint(13)).toMatchObject({ status: 'resolved', nature: 'venting', answer: 'we only refund what we sold; showed her our receipts', remedy: null }),
+  },
   'complaints resolve 12 --remedy refund --cost 4.50': {
     then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5 }),
   },

@@ -364,6 +364,9 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('triage', '8', '--category', 'product', '--cause', 'cold food')).toMatchObject({ code: 0, unchanged: false });
     expect(asTill('resolve', '8', '--remedy', 'refund', '--cost', '4.50')).toMatchObject({ code: 0, unchanged: false });
     expect(asTill('follow-up', '8', '--satisfaction', '4')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('log', '几点关门？')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('triage', '9', '--nature', 'question')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('resolve', '9', '--answer', '晚上九点')).toMatchObject({ code: 0, unchanged: false });
     expect(asTill('report', '--format', 'json')).toMatchObject({ code: 0 });
 
     // What only whoever manages the logbook may do.

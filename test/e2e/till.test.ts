@@ -144,7 +144,7 @@ describe('triage at the till', CONVERSATION, () => {
 
     const till = atTheTill(book, ['triage']);
     await till.waitFor('#2 (1 of 5)');
-    await till.answer('Upheld?', enter);
+    await till.answer('What kind of complaint?', enter);
     await till.waitFor('Category:');
     till.type(down);
     await till.answer('❯ service', enter);
@@ -156,21 +156,21 @@ describe('triage at the till', CONVERSATION, () => {
     await till.waitFor('Triaged #2: service, cause "Cold food", medium.');
 
     await till.waitFor('#3 (2 of 5)');
-    await till.waitFor('Upheld?');
-    till.type(down);
-    await till.answer('❯ No, reject it', enter);
+    await till.waitFor('What kind of complaint?');
+    till.type(down, down, down, down);
+    await till.answer('❯ unfounded', enter);
     await till.answer('Why is it not upheld?', 'bought elsewhere', enter);
     await till.waitFor('Rejected #3.');
 
     await till.waitFor('#4 (3 of 5)');
-    await till.waitFor('Upheld?');
-    till.type(down, down);
-    await till.answer('❯ Skip for now', enter);
+    await till.waitFor('What kind of complaint?');
+    till.type(down, down, down, down, down);
+    await till.answer('❯ skip for now', enter);
 
     await till.waitFor('#5 (4 of 5)');
-    await till.waitFor('Upheld?');
-    till.type(down, down, down);
-    await till.answer('❯ Stop triaging', enter);
+    await till.waitFor('What kind of complaint?');
+    till.type(down, down, down, down, down, down);
+    await till.answer('❯ stop triaging', enter);
     const { code, screen } = await till.finished();
 
     expect(code).toBe(0);
@@ -185,7 +185,7 @@ describe('triage at the till', CONVERSATION, () => {
     const book = tempLogbook(NOW);
     book.ok(['log', 'short-changed by a fiver', '--no-input']);
     const till = atTheTill(book, ['triage', '1']);
-    await till.answer('Upheld?', enter);
+    await till.answer('What kind of complaint?', enter);
     await till.answer('Category:', enter);
     await till.waitFor('Cause');
     till.type('wrong change');
@@ -200,6 +200,21 @@ describe('triage at the till', CONVERSATION, () => {
     expect(shown(book, 1)).toMatchObject({ status: 'triaged', category: 'product', cause: 'wrong change', severity: 'high' });
   });
 
+  it('offers the natures first, each explained, and asks nothing more of a question', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '你们几点关门？', '--no-input']);
+    const till = atTheTill(book, ['triage', '1']);
+    await till.waitFor('venting — a grievance or a misunderstanding to be heard out');
+    till.type(down, down);
+    await till.answer('❯ question — a question or a suggestion', enter);
+    const { code, screen } = await till.finished();
+
+    expect(code).toBe(0);
+    expect(screen).toContain('Triaged #1 as question: to be answered, not counted among the causes.');
+    expect(screen).not.toContain('Category:');
+    expect(shown(book, 1)).toMatchObject({ status: 'triaged', nature: 'question', category: null, cause: null });
+  });
+
   it('takes the cause in use that holds what was typed on Enter, and a new one only when chosen', async () => {
     const book = tempLogbook(NOW);
     book.ok(['log', '等了四十分钟', '--no-input']);
@@ -208,7 +223,7 @@ describe('triage at the till', CONVERSATION, () => {
     book.ok(['log', '上菜顺序错了', '--no-input']);
 
     const existing = atTheTill(book, ['triage', '2']);
-    await existing.answer('Upheld?', enter);
+    await existing.answer('What kind of complaint?', enter);
     await existing.answer('Category:', enter);
     await existing.waitFor('Cause');
     existing.type('上菜');
@@ -218,7 +233,7 @@ describe('triage at the till', CONVERSATION, () => {
     expect(shown(book, 2)).toMatchObject({ cause: '上菜慢' });
 
     const chosen = atTheTill(book, ['triage', '3']);
-    await chosen.answer('Upheld?', enter);
+    await chosen.answer('What kind of complaint?', enter);
     await chosen.answer('Category:', enter);
     await chosen.waitFor('Cause');
     chosen.type('上菜');
@@ -237,7 +252,7 @@ describe('triage at the till', CONVERSATION, () => {
     book.ok(['log', 'short-changed', '--no-input']);
     book.ok(['triage', '2', '--category', 'staff', '--cause', 'wrong change', '--severity', 'high']);
     const till = atTheTill(book, ['triage', '2']);
-    await till.answer('Upheld?', enter);
+    await till.answer('What kind of complaint?', enter);
     await till.answer('Category:', enter);
     await till.answer(/❯ wrong change\n/, enter);
     await till.answer('Severity:', enter);
@@ -267,7 +282,7 @@ describe('cancelling at the till', CONVERSATION, () => {
     book.ok(['log', 'soup was cold', '--no-input']);
     const before = book.dump();
     const till = atTheTill(book, ['triage', '1']);
-    await till.answer('Upheld?', enter);
+    await till.answer('What kind of complaint?', enter);
     await till.answer('Category:', enter);
     await till.waitFor('Cause');
     till.type('cold food');
@@ -301,7 +316,7 @@ describe('with CI set', CONVERSATION, () => {
 
     expect(code).toBe(2);
     expect(screen).toContain('complaints: give the id of the complaint to triage (1 new');
-    expect(screen).not.toContain('Upheld?');
+    expect(screen).not.toContain('What kind of complaint?');
     expect(book.dump()).toBe(before);
   });
 });

@@ -160,6 +160,30 @@ describe('openDatabase: a new logbook', () => {
     });
   });
 
+  it('judges the complaints of an older logbook as they were: triaged upheld ones valid, rejected ones unfounded, the rest not yet', () => {
+    const { path } = logbookAtSchemaOne();
+    withOpened(
+      path,
+      (db) => {
+        db.prepare(
+          `INSERT INTO complaints (id, logged_at, occurred_at, status, description, reject_reason, assignee)
+           VALUES (2, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'rejected', '别家买的', '不是本店', NULL),
+                  (3, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', '几点关门', NULL, NULL),
+                  (4, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'assigned', '太慢', NULL, '小王')`,
+        ).run();
+      },
+      knownMigrations().filter((migration) => migration.version < 12),
+    );
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT id, nature FROM complaints ORDER BY id`).all()).toEqual([
+        { id: 1, nature: 'valid' },
+        { id: 2, nature: 'unfounded' },
+        { id: 3, nature: null },
+        { id: 4, nature: null },
+      ]);
+    });
+  });
+
   it('gives the complaints of an older logbook their person keys, so its customers are recognised', () => {
     const { path } = logbookAtSchemaOne();
     withOpened(path, (db) => {

@@ -111,11 +111,16 @@ export function emptyLine(report: Report): string {
   return `No upheld complaints counted by ${NOUNS[report.by].one} in this period.`;
 }
 
-/** Where the complaints no triage has classified yet went: never silently dropped. */
+/**
+ * Where the complaints no triage has judged yet went, and the help, questions and venting no
+ * table counts (the summary has each): never silently dropped.
+ */
 export function untriagedLine(report: Report): string {
   const where = TRIAGED_DIMENSIONS.includes(report.by) ? 'not counted above' : 'counted above';
   const next = report.untriaged > 0 ? "; triage them with 'complaints triage'" : '';
-  return `Not yet triaged: ${report.untriaged} (${where})${next}.`;
+  const { help, question, venting } = report.summary;
+  const apart = help + question + venting > 0 ? ` Help, questions and venting: ${help + question + venting} (not counted above).` : '';
+  return `Not yet triaged: ${report.untriaged} (${where})${next}.${apart}`;
 }
 
 export function percentText(percent: number): string {
@@ -143,10 +148,10 @@ const LABELS: Record<SummaryKey, string> = {
   resolved: 'resolved',
   open: 'open',
   overdue: 'overdue',
-  rejected: 'rejected (unfounded)',
-  help: 'help (not counted above)',
-  question: 'questions (not counted above)',
-  venting: 'venting (not counted above)',
+  rejected: 'rejected',
+  help: 'help',
+  question: 'questions',
+  venting: 'venting',
   withinResponseTarget: 'within response target',
   medianHoursToResolve: 'median hours to resolve',
   followedUp: 'followed up',
