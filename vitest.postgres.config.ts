@@ -13,6 +13,7 @@ export default defineConfig({
       'test/commands/filters.test.ts',
       'test/commands/lifecycle.test.ts',
       'test/e2e/actions.test.ts',
+      'test/e2e/approvals.test.ts',
       'test/e2e/bad-input.test.ts',
       'test/e2e/causes.test.ts',
       'test/e2e/export-import.test.ts',

@@ -10,9 +10,10 @@ UPDATE complaints SET nature = CASE WHEN status = 'rejected' THEN 'unfounded' EL
 CREATE INDEX complaints_communicative ON complaints (occurred_at, nature) WHERE nature IN ('help', 'question', 'venting');
 CREATE INDEX complaints_unjudged ON complaints (occurred_at) WHERE nature IS NULL;
 
--- A till's role (store/postgres/roles.ts) takes complaints through their steps, which now judge
--- the nature and record an answer: every role that may change a complaint's status may change them.
-DO $$
+-- A till's role (store/postgres/roles.ts) takes complaints through their steps: every role that
+-- may change a complaint's status may change the columns a later version's steps add, given here
+-- as each migration adds them. The steps now judge the nature and record an answer.
+CREATE FUNCTION grant_steps_to_tills(columns text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   grantee_name text;
 BEGIN
@@ -21,6 +22,8 @@ BEGIN
      WHERE table_schema = current_schema() AND table_name = 'complaints' AND column_name = 'status'
        AND privilege_type = 'UPDATE' AND grantee <> current_user
   LOOP
-    EXECUTE format('GRANT UPDATE (nature, answer) ON complaints TO %I', grantee_name);
+    EXECUTE format('GRANT UPDATE (%s) ON complaints TO %I', columns, grantee_name);
   END LOOP;
 END $$;
+
+SELECT grant_steps_to_tills('nature, answer');

@@ -35,7 +35,7 @@ export async function settingsOf(logbook: Logbook): Promise<Settings> {
 }
 
 /** The hint after a step: what takes the complaint on from where it stands now. */
-export function tellNext(session: Session, complaint: Pick<Complaint, 'id' | 'status' | 'nature'>): void {
+export function tellNext(session: Session, complaint: Pick<Complaint, 'id' | 'status' | 'nature' | 'proposed_remedy'>): void {
   const next = nextCommand(complaint);
   if (next !== null) session.tell(`next: ${next}`);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { registerActions } from './actions.js';
+import { registerApprove } from './approve.js';
 import { registerAssign } from './assign.js';
 import { registerBackup } from './backup.js';
 import { registerCauses } from './causes.js';
@@ -29,6 +30,7 @@ export function registerCommands(program: Command, session: Session): void {
     registerTriage,
     registerAssign,
     registerResolve,
+    registerApprove,
     registerFollowUp,
     registerNote,
     registerList,

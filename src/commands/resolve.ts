@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
+import type { Complaint } from '../domain/complaint.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
 import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
 import { REMEDIES, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, examples, happenedAt, tellNext } from './common.js';
+import { atOption, examples, happenedAt, settingsOf, tellNext } from './common.js';
 
 interface ResolveOptions extends ResolveFlags {
   at?: string;
@@ -22,6 +23,7 @@ export function registerResolve(program: Command, session: Session): void {
     .option('--action <text>', 'the corrective action taken so it does not happen again')
     .option('--answer <text>', 'how a help, question or venting complaint was answered, instead of a remedy')
     .option('--note <text>', 'anything else worth keeping')
+    .option('--as <name>', 'who gives the remedy, or proposes it when it needs approval (default: whoever holds the complaint)')
     .addOption(atOption())
     .addHelpText(
       'after',
@@ -39,16 +41,21 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const given = checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
+  const approvalAbove = (await settingsOf(logbook))['approval-above'];
   const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
-    'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at),
+    'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
   );
-  if ('answer' in given) {
-    session.print(`Answered ${complaintRef(id)}.`);
-  } else {
-    const cost = given.cost_minor === null ? '' : ` costing ${formatMoney(given.cost_minor)}`;
-    session.print(`Resolved ${complaintRef(id)} with ${given.remedy}${cost}.`);
-  }
+  session.print(resolvedLine(complaint, given, approvalAbove));
   tellNext(session, complaint);
+}
+
+/** What a resolve did, in a line: answered, resolved, or only proposed for approval. */
+function resolvedLine(complaint: Complaint, given: Resolution | Answer, approvalAbove: number | null): string {
+  const ref = complaintRef(complaint.id);
+  if ('answer' in given) return `Answered ${ref}.`;
+  const cost = given.cost_minor === null ? '' : ` costing ${formatMoney(given.cost_minor)}`;
+  if (complaint.proposed_remedy !== null) return `Proposed ${given.remedy}${cost} for ${ref}: above ${formatMoney(approvalAbove ?? 0)}, it waits for approval.`;
+  return `Resolved ${ref} with ${given.remedy}${cost}.`;
 }
 
 /** The flags of a resolve, as typed. */
@@ -59,13 +66,14 @@ export interface ResolveFlags {
   action?: string;
   answer?: string;
   note?: string;
+  as?: string;
 }
 
 /** Reads a resolve's flags into the resolution (or answer) the step takes, before anything is opened or written. */
 export function checkResolve(flags: ResolveFlags): Resolution | Answer {
   if (flags.answer !== undefined) {
-    if (flags.remedy !== undefined || flags.cost !== undefined || flags.rootCause !== undefined || flags.action !== undefined) {
-      throw new UsageError('--answer does not go with --remedy, --cost, --root-cause or --action: an answer is given instead of a remedy');
+    if (flags.remedy !== undefined || flags.cost !== undefined || flags.rootCause !== undefined || flags.action !== undefined || flags.as !== undefined) {
+      throw new UsageError('--answer does not go with --remedy, --cost, --root-cause, --action or --as: an answer is given instead of a remedy');
     }
     return { answer: requiredText(flags.answer, '--answer'), note: optionalText(flags.note) };
   }
@@ -78,5 +86,6 @@ export function checkResolve(flags: ResolveFlags): Resolution | Answer {
     root_cause: optionalText(flags.rootCause),
     action: optionalText(flags.action),
     note: optionalText(flags.note),
+    by: flags.as === undefined ? null : requiredText(flags.as, '--as'),
   };
 }

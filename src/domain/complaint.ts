@@ -42,6 +42,9 @@ export interface Complaint {
   nature: Nature | null;
   /** How a help, question or venting complaint was answered, when it was resolved without a remedy. */
   answer: string | null;
+  /** A remedy proposed above the shop's approval limit, and what it would cost, while it waits for approval. */
+  proposed_remedy: string | null;
+  proposed_cost_minor: number | null;
 }
 
 /** A remedy given to a complaint: when, which, and what it cost the shop. */
@@ -80,6 +83,8 @@ export interface StepOutcome {
 /** What needs someone today: of each kind, the first few and how many there are in all. */
 export interface Waiting {
   toTriage: Excerpt<Complaint>;
+  /** Remedies proposed above the shop's approval limit, waiting for someone in charge. */
+  awaitingApproval: Excerpt<Complaint>;
   overdue: Excerpt<Complaint>;
   /** Follow-ups due with someone to call: a customer or a contact recorded. */
   followUpsDue: Excerpt<Complaint>;

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { formatMoney, parseMoney } from './money.js';
 import { requiredText, wholeNumber } from './validate.js';
 import { spellingKey } from './spelling.js';
 
@@ -12,6 +13,8 @@ export interface Settings {
   'follow-up-days': number;
   'week-start': WeekStart;
   categories: string[];
+  /** A remedy costing more than this (minor units) waits for approval; null when none needs it. */
+  'approval-above': number | null;
 }
 export type SettingKey = keyof Settings;
 
@@ -22,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   'follow-up-days': 3,
   'week-start': 'monday',
   categories: ['product', 'service', 'staff', 'price', 'delivery', 'premises', 'other'],
+  'approval-above': null,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
@@ -86,6 +90,8 @@ export function settingValue(key: SettingKey, text: string): string {
       if (!day) throw new UsageError(`${flag}: '${text}' is not one of ${WEEK_STARTS.join(', ')}`);
       return day;
     }
+    case 'approval-above':
+      return text.trim().toLowerCase() === 'none' ? '' : String(parseMoney(text, flag));
     case 'categories': {
       const list = splitCategories(text);
       if (list.length === 0) throw new UsageError(`${flag}: give at least one category, comma-separated`);
@@ -112,11 +118,13 @@ export function readSettings(stored: ReadonlyMap<string, string>): Settings {
     'follow-up-days': Number(text('follow-up-days') ?? DEFAULT_SETTINGS['follow-up-days']),
     'week-start': (text('week-start') as WeekStart | undefined) ?? DEFAULT_SETTINGS['week-start'],
     categories: text('categories')?.split(',') ?? [...DEFAULT_SETTINGS.categories],
+    'approval-above': text('approval-above') ? Number(text('approval-above')) : DEFAULT_SETTINGS['approval-above'],
   };
 }
 
 /** A setting as shown to the user. */
 export function showSetting(settings: Settings, key: SettingKey): string {
   const value = settings[key];
+  if (key === 'approval-above') return value === null ? 'none' : formatMoney(value as number);
   return Array.isArray(value) ? value.join(',') : String(value);
 }

@@ -27,6 +27,8 @@ export interface ComplaintFilter {
   resolvedBefore?: string;
   /** With a customer or a contact recorded, someone to call back (true), or with neither (false). */
   someoneToCall?: boolean;
+  /** With a remedy proposed that waits for approval. */
+  awaitingApproval?: true;
   limit?: number;
   order: 'newest first' | 'oldest first' | 'by id' | 'by respond-by' | 'by resolved';
 }

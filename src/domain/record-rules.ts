@@ -57,6 +57,10 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     return `status is ${c.status} but answer is given; only a resolved or closed complaint, or one reopened at a follow-up, has an answer`;
   }
 
+  if ((c.proposed_remedy === null) !== (c.proposed_cost_minor === null)) return 'proposed_remedy and proposed_cost go together; a remedy awaiting approval has its cost';
+  if (c.proposed_remedy !== null && !OPEN_STATUSES.includes(c.status)) {
+    return `status is ${c.status} but proposed_remedy is given; only an open complaint has a remedy awaiting approval`;
+  }
   if (c.status === 'assigned' && c.assignee === null) return 'status is assigned but assignee is empty';
   if (c.assignee !== null && (c.status === 'new' || c.status === 'triaged' || c.status === 'rejected')) {
     return `status is ${c.status} but assignee is given; a complaint someone holds is assigned, resolved or closed`;

@@ -1,7 +1,8 @@
 import { addHours } from 'date-fns/addHours';
 import { Refusal, UsageError } from '../errors.js';
 import type { Complaint, StepOutcome } from './complaint.js';
-import { nextStatus } from './lifecycle.js';
+import { nextStatus, type Status } from './lifecycle.js';
+import { formatMoney } from './money.js';
 import { isCommunicative, type Communicative } from './nature.js';
 import { CLOCK_GRACE_MS, localMinute } from './when.js';
 
@@ -16,6 +17,9 @@ const STEP_ACTIONS: Readonly<Record<string, string>> = {
   assigned: 'was assigned',
   resolved: 'was resolved',
   answered: 'was answered',
+  proposed: 'was given a remedy to approve',
+  approved: 'had its remedy approved',
+  'proposal-rejected': 'had its proposed remedy sent back',
   'followed-up': 'was followed up',
   reopened: 'was reopened',
 };
@@ -83,6 +87,7 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
   respondByAfterOccurred(current, respondBy);
   if (decision.nature === 'unfounded') {
     const status = nextStatus(current, 'reject');
+    notAwaitingApproval(current);
     return { changes: { status, nature: 'unfounded', reject_reason: decision.reason }, event: { action: 'rejected', at } };
   }
   const judged = {
@@ -135,30 +140,80 @@ export interface Resolution {
   root_cause: string | null;
   action: string | null;
   note: string | null;
+  /** Who gives the remedy, or proposes it when it needs approval; null when not said. */
+  by: string | null;
 }
 
 /**
  * Resolves a complaint with a remedy, given beside any given before (a reopened complaint keeps
  * its first remedy): the complaint shows the latest remedy and what all of them cost, its
- * timeline what this one cost.
+ * timeline what this one cost. A remedy costing more than `approvalAbove` is only proposed: the
+ * complaint stays open, with the root cause and action found, until it is approved.
  */
-export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string): StepOutcome {
+export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string, approvalAbove: number | null): StepOutcome {
   inOrder(current.id, previous, at);
-  const { note, root_cause, action, remedy, cost_minor } = resolution;
+  const { note, root_cause, action, remedy, cost_minor, by } = resolution;
+  const status = nextStatus(current, 'resolve');
+  notAwaitingApproval(current);
+  // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.
+  const found = { ...(root_cause === null ? {} : { root_cause }), ...(action === null ? {} : { action }) };
+  const who = by === null ? {} : { by };
+  if (approvalAbove !== null && cost_minor !== null && cost_minor > approvalAbove) {
+    // Whoever holds the complaint proposes its remedy, unless someone else is named.
+    const proposer = by ?? current.assignee;
+    const changes = { proposed_remedy: remedy, proposed_cost_minor: cost_minor, ...found };
+    return { changes, event: { action: 'proposed', at, changes: withNote({ ...changes, ...(proposer === null ? {} : { by: proposer }) }, note) } };
+  }
+  return given(current, { status, remedy, cost_minor, found, who, note }, at, 'resolved');
+}
+
+/** The changes, remedy and event of a remedy given now: resolved, or approved. */
+function given(
+  current: Complaint,
+  { status, remedy, cost_minor, found, who, note }: { status: Status; remedy: string; cost_minor: number | null; found: object; who: object; note: string | null },
+  at: string,
+  action: 'resolved' | 'approved',
+): StepOutcome {
   const changes = {
-    status: nextStatus(current, 'resolve'),
+    status,
     resolved_at: at,
     remedy,
     cost_minor: current.cost_minor === null && cost_minor === null ? null : (current.cost_minor ?? 0) + (cost_minor ?? 0),
-    // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.
-    ...(root_cause === null ? {} : { root_cause }),
-    ...(action === null ? {} : { action }),
+    ...found,
   };
   return {
     changes,
     gives: { given_at: at, remedy, cost_minor },
-    event: { action: 'resolved', at, changes: withNote({ ...changes, cost_minor }, note) },
+    event: { action, at, changes: withNote({ ...changes, cost_minor, ...who }, note) },
   };
+}
+
+function notAwaitingApproval(current: Complaint): void {
+  if (current.proposed_remedy === null) return;
+  const { id, proposed_remedy, proposed_cost_minor } = current;
+  throw new Refusal(
+    `complaint #${id} has a remedy awaiting approval (${proposed_remedy}, ${formatMoney(proposed_cost_minor ?? 0)}); approve it with 'complaints approve ${id}', or send it back with --reject --reason …`,
+  );
+}
+
+export type Approval = { reject: false; by: string } | { reject: true; by: string; reason: string };
+
+/**
+ * Carries out the remedy proposed for a complaint, which resolves it as resolve would have; or
+ * sends the proposal back, the complaint open as it was, to be resolved some other way.
+ */
+export function approve(current: Complaint, previous: PreviousStep, approval: Approval, at: string): StepOutcome {
+  inOrder(current.id, previous, at);
+  const { proposed_remedy: remedy, proposed_cost_minor: cost_minor } = current;
+  if (remedy === null) {
+    throw new Refusal(`complaint #${current.id} has no remedy awaiting approval; a remedy waits for it when it costs more than 'complaints config get approval-above'`);
+  }
+  const withdrawn = { proposed_remedy: null, proposed_cost_minor: null };
+  if (approval.reject) {
+    return { changes: withdrawn, event: { action: 'proposal-rejected', at, changes: { remedy, cost_minor, by: approval.by, reason: approval.reason } } };
+  }
+  const outcome = given(current, { status: nextStatus(current, 'resolve'), remedy, cost_minor, found: {}, who: { by: approval.by }, note: null }, at, 'approved');
+  return { ...outcome, changes: { ...outcome.changes, ...withdrawn } };
 }
 
 export interface Answer {
@@ -173,6 +228,7 @@ export interface Answer {
 export function answer(current: Complaint, previous: PreviousStep, given: Answer, at: string): StepOutcome {
   inOrder(current.id, previous, at);
   const status = nextStatus(current, 'resolve');
+  notAwaitingApproval(current);
   if (!isCommunicative(current.nature)) {
     const instead =
       current.nature === null

@@ -23,6 +23,9 @@ export interface PeriodFigures {
   averageSatisfaction: number | null;
   /** What the remedies given in the period cost, whenever their complaints happened. */
   remedyCostMinor: number;
+  /** The period's complaints with a remedy proposed that waits for approval, and what those would cost. */
+  awaitingApproval: number;
+  proposedCostMinor: number;
 }
 
 /** The summary of a period, as the report contract names it. */
@@ -45,14 +48,21 @@ export interface Summary {
   followedUp: number;
   /** Two decimals; null when no follow-up gave a satisfaction. */
   averageSatisfaction: number | null;
-  /** What the remedies given in the period cost, in currency units. */
+  /** What the remedies given in the period cost, in currency units: those given, never those only proposed. */
   remedyCost: number;
+  /** The period's complaints whose remedy waits for approval, and what those remedies would cost, in currency units. */
+  awaitingApproval: number;
+  proposedCost: number;
 }
 
 export type SummaryKey = keyof Summary;
 
-/** The summary's figures in the contract's order, and which way is good news (for colour only). */
-export const SUMMARY_FIGURES: ReadonlyArray<{ key: SummaryKey; better: 'higher' | 'lower' | null }> = [
+/**
+ * The summary's figures in the contract's order, and which way is good news (for colour only);
+ * `whenAny` ones are shown only when either period has some (a shop without an approval limit
+ * never sees them).
+ */
+export const SUMMARY_FIGURES: ReadonlyArray<{ key: SummaryKey; better: 'higher' | 'lower' | null; whenAny?: true }> = [
   { key: 'logged', better: 'lower' },
   { key: 'resolved', better: null },
   { key: 'open', better: 'lower' },
@@ -66,6 +76,8 @@ export const SUMMARY_FIGURES: ReadonlyArray<{ key: SummaryKey; better: 'higher' 
   { key: 'followedUp', better: 'higher' },
   { key: 'averageSatisfaction', better: 'higher' },
   { key: 'remedyCost', better: 'lower' },
+  { key: 'awaitingApproval', better: 'lower', whenAny: true },
+  { key: 'proposedCost', better: null, whenAny: true },
 ];
 
 export function summarise(figures: PeriodFigures): Summary {
@@ -83,6 +95,8 @@ export function summarise(figures: PeriodFigures): Summary {
     followedUp: figures.followedUp,
     averageSatisfaction: figures.averageSatisfaction === null ? null : round(figures.averageSatisfaction, 2),
     remedyCost: toUnits(figures.remedyCostMinor),
+    awaitingApproval: figures.awaitingApproval,
+    proposedCost: toUnits(figures.proposedCostMinor),
   };
 }
 

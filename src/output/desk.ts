@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { format } from 'date-fns/format';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Complaint, Waiting } from '../domain/complaint.js';
+import { formatMoney } from '../domain/money.js';
 import type { Excerpt } from '../domain/summary.js';
 import { complaintRef, inert, localTime, oneLine, shellLine } from './terminal.js';
 
@@ -30,6 +31,12 @@ export function deskSummary(
     waiting.toTriage,
     (c) => `${oneLine(c.description, 50)}${c.customer ? ` — ${oneLine(c.customer, 20)}` : ''} (${ago(c.occurred_at)})`,
     'complaints triage',
+  );
+  section(
+    'awaiting approval',
+    waiting.awaitingApproval,
+    (c) => `${c.proposed_remedy} ${formatMoney(c.proposed_cost_minor ?? 0)}${c.assignee ? ` by ${oneLine(c.assignee, 12)}` : ''}: ${oneLine(c.description, 40)}`,
+    'complaints approve <id>',
   );
   section(
     'overdue',

@@ -3,8 +3,9 @@ import { expectedStep } from '../domain/lifecycle.js';
 import { isCommunicative } from '../domain/nature.js';
 
 /** The command that takes a complaint on from where it stands now; none once it is closed or rejected. */
-export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature'>): string | null {
+export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature' | 'proposed_remedy'>): string | null {
   const { id } = complaint;
+  if (complaint.proposed_remedy !== null) return `complaints approve ${id} (or --reject --reason …)`;
   const step = expectedStep(complaint.status);
   // Help, a question or venting is answered rather than remedied, whoever holds it.
   if (isCommunicative(complaint.nature) && (step === 'assign' || step === 'resolve')) return `complaints resolve ${id} --answer "…"`;

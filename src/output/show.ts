@@ -40,7 +40,7 @@ function shownValue(c: Complaint, field: Field): string | null {
     case 'time':
       return localTime(value as string);
     case 'money':
-      return costText(c);
+      return field.name === 'cost_minor' ? costText(c) : formatMoney(value as number);
     case 'satisfaction':
       return `${value as number}/5`;
     default:
@@ -70,14 +70,14 @@ function timelineLine(event: TimelineEvent, paint: ChalkInstance): string {
   const details = Object.entries(event.changes)
     // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
     .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
-    .map(([key, value]) => `${key === 'cost_minor' ? 'cost' : key.replace(/_/g, ' ')}: ${describeValue(key, value)}`)
+    .map(([key, value]) => `${key.replace(/cost_minor$/, 'cost').replace(/_/g, ' ')}: ${describeValue(key, value)}`)
     .join(', ');
   return `  ${localTime(event.at)}  ${event.action}${details ? ' — ' + details : ''}${entered}`;
 }
 
 function describeValue(key: string, value: unknown): string {
   if (value === null) return '(cleared)';
-  if (key === 'cost_minor' && typeof value === 'number') return formatMoney(value);
+  if (key.endsWith('cost_minor') && typeof value === 'number') return formatMoney(value);
   if (key.endsWith('_at') || key === 'respond_by') return localTime(String(value));
   return oneLine(String(value), 80);
 }

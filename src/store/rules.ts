@@ -29,3 +29,6 @@ export const UNJUDGED = 'nature IS NULL';
 
 /** The communicative natures as an SQL list, each counted apart in a report's summary. */
 export const COMMUNICATIVE_SQL = COMMUNICATIVE.map((nature) => `'${nature}'`).join(', ');
+
+/** A remedy proposed above the shop's approval limit waits on the complaint (domain/steps.ts, approve). */
+export const AWAITING_APPROVAL = 'proposed_remedy IS NOT NULL';

@@ -87,6 +87,13 @@ const SEEDS = {
   },
   '#12 assigned': { from: '#12 triaged', typed: [['2026-11-23T12:41:00Z', 'complaints assign 12 Sam']] },
   '#12 resolved': { from: '#12 assigned', typed: [['2026-11-23T13:30:00Z', 'complaints resolve 12 --remedy refund --cost 4.50']] },
+  '#12 awaiting approval': {
+    from: '#12 assigned',
+    typed: [
+      ['2026-11-23T13:00:00Z', 'complaints config set approval-above 3'],
+      ['2026-11-23T13:30:00Z', 'complaints resolve 12 --remedy refund --cost 4.50'],
+    ],
+  },
   '#13 venting': { from: '#12 assigned', typed: [['2026-11-23T12:45:00Z', 'complaints triage 13 --nature venting']] },
   // Moving to a new computer: the old logbook's export beside a logbook that holds none yet.
   "a new logbook, the café's export beside it": {
@@ -111,6 +118,7 @@ type SeedName = keyof typeof SEEDS;
 const SEED_OF_COMMAND: Record<string, SeedName> = {
   assign: '#12 triaged',
   resolve: '#12 assigned',
+  approve: '#12 awaiting approval',
   note: '#12 assigned',
   'follow-up': '#12 resolved',
   import: "a new logbook, the café's export beside it",
@@ -250,6 +258,15 @@ const expectations: Record<string, Expected> = {
     seed: '#13 venting',
     then: ({ complaint }) =>
       expect(complaint(13)).toMatchObject({ status: 'resolved', nature: 'venting', answer: 'we only refund what we sold; showed her our receipts', remedy: null }),
+  },
+  'complaints approve 12 --as "Li Na"': {
+    then: ({ complaint }) => {
+      expect(complaint(12)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5, proposed_remedy: null });
+      expect(complaint(12).timeline.at(-1)).toMatchObject({ action: 'approved', changes: { by: 'Li Na' } });
+    },
+  },
+  'complaints approve 12 --reject --reason "offer a voucher instead"': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'assigned', remedy: null, proposed_remedy: null }),
   },
   'complaints resolve 12 --remedy refund --cost 4.50': {
     then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5 }),

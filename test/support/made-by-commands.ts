@@ -3,7 +3,7 @@ import type { Complaint } from '../../src/domain/complaint.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { completeComplaint, type LogDraft } from '../../src/domain/intake.js';
 import { COMMUNICATIVE, type Communicative } from '../../src/domain/nature.js';
-import { answer, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
+import { answer, approve, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
 import { Refusal } from '../../src/errors.js';
 
@@ -17,6 +17,7 @@ type StepTaken =
   | { kind: 'answer'; answer: string }
   | { kind: 'assign'; assignee: string }
   | { kind: 'resolve'; remedy: string; cost_minor: number | null; root_cause: string | null; action: string | null }
+  | { kind: 'approve'; by: string; reject: boolean }
   | { kind: 'follow-up'; satisfaction: number }
   | { kind: 'reopen'; satisfaction: number | null };
 
@@ -27,6 +28,9 @@ export interface Texts {
 }
 
 const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+
+/** The shop's approval limit: remedies costing more are proposed and wait for `approve`. */
+const APPROVAL_ABOVE = 500_000_000;
 
 function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
   return fc.oneof(
@@ -47,6 +51,7 @@ function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
       root_cause: optional(text),
       action: optional(text),
     }),
+    fc.record({ kind: fc.constant('approve' as const), by: text, reject: fc.boolean() }),
     fc.record({ kind: fc.constant('follow-up' as const), satisfaction: fc.integer({ min: 1, max: 5 }) }),
     fc.record({ kind: fc.constant('reopen' as const), satisfaction: optional(fc.integer({ min: 1, max: 5 })) }),
   );
@@ -68,7 +73,9 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
         case 'assign':
           return assign(current, previous, step.assignee, at, null, null);
         case 'resolve':
-          return resolve(current, previous, { ...step, note: null }, at);
+          return resolve(current, previous, { ...step, note: null, by: null }, at, APPROVAL_ABOVE);
+        case 'approve':
+          return approve(current, previous, step.reject ? { reject: true, by: step.by, reason: step.by } : { reject: false, by: step.by }, at);
         case 'follow-up':
           return followUp(current, previous, { satisfaction: step.satisfaction, note: null, reopen: false }, at, 24);
         case 'reopen':

@@ -17,7 +17,7 @@ describe('settingKey', () => {
 
   it.each(['colour', 'response hours', 'responsehours', ''])('refuses %j, listing the settings', (typed) => {
     expect(() => settingKey(typed)).toThrow(
-      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories, till, branch`),
+      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories, approval-above, till, branch`),
     );
   });
 });
@@ -68,6 +68,7 @@ describe('readSettings', () => {
       'follow-up-days': 3,
       'week-start': 'monday',
       categories: ['product', 'service', 'staff', 'price', 'delivery', 'premises', 'other'],
+      'approval-above': null,
     });
   });
 
@@ -87,6 +88,7 @@ describe('readSettings', () => {
       'follow-up-days': 0,
       'week-start': 'sunday',
       categories: ['food', 'drink', 'hot drinks'],
+      'approval-above': null,
     });
   });
 
@@ -102,6 +104,7 @@ describe('readSettings', () => {
       'follow-up-days': '7',
       'week-start': 'Saturday',
       categories: 'Food, Service ,food',
+      'approval-above': '５０',
     };
     const stored = new Map(Object.entries(typed).map(([key, text]) => [key, settingValue(key as SettingKey, text)]));
     expect(readSettings(stored)).toEqual({
@@ -111,6 +114,13 @@ describe('readSettings', () => {
       'follow-up-days': 7,
       'week-start': 'saturday',
       categories: ['food', 'service'],
+      'approval-above': 5_000,
     });
+  });
+
+  it('takes an approval limit as an amount, or none', () => {
+    expect(settingValue('approval-above', '50.00')).toBe('5000');
+    expect(readSettings(new Map([['approval-above', settingValue('approval-above', 'None')]]))['approval-above']).toBeNull();
+    expect(() => settingValue('approval-above', '-5')).toThrow(/^config approval-above: '-5' is not an amount/);
   });
 });

@@ -87,6 +87,8 @@ describe('toRecord', () => {
       branch: '高街店',
       nature: null,
       answer: null,
+      proposed_remedy: null,
+      proposed_cost: null,
     });
   });
 

@@ -98,12 +98,13 @@ describe('checkTriage', () => {
 
 describe('checkResolve', () => {
   it('reads the remedy, cost and texts', () => {
-    expect(checkResolve({ remedy: 'Refund', cost: '4.50', rootCause: ' soup left out ', action: ' lids on pots ', note: ' ok ' })).toEqual({
+    expect(checkResolve({ remedy: 'Refund', cost: '4.50', rootCause: ' soup left out ', action: ' lids on pots ', note: ' ok ', as: ' 小王 ' })).toEqual({
       remedy: 'refund',
       cost_minor: 450,
       root_cause: 'soup left out',
       action: 'lids on pots',
       note: 'ok',
+      by: '小王',
     });
   });
 
@@ -114,6 +115,7 @@ describe('checkResolve', () => {
       root_cause: null,
       action: null,
       note: null,
+      by: null,
     });
   });
 
@@ -130,7 +132,7 @@ describe('checkResolve', () => {
     expect(checkResolve({ answer: ' open till nine ', note: 'called back' })).toEqual({ answer: 'open till nine', note: 'called back' });
     expect(() => checkResolve({ answer: '  ' })).toThrow(new UsageError('--answer cannot be empty'));
     expect(() => checkResolve({ answer: 'x', remedy: 'refund' })).toThrow(
-      new UsageError('--answer does not go with --remedy, --cost, --root-cause or --action: an answer is given instead of a remedy'),
+      new UsageError('--answer does not go with --remedy, --cost, --root-cause, --action or --as: an answer is given instead of a remedy'),
     );
   });
 

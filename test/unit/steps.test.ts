@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
 import {
   answer,
+  approve,
   assign,
   followUp,
   note,
@@ -147,10 +148,10 @@ describe('assign', () => {
 });
 
 describe('resolve', () => {
-  const resolution = { remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null, note: 'paid in cash' };
+  const resolution = { remedy: 'refund', cost_minor: 450, root_cause: 'soup left out', action: null, note: 'paid in cash', by: null };
 
   it('resolves an assigned complaint, recording the note on the timeline only', () => {
-    expect(resolve(complaint({ status: 'assigned' }), happened, resolution, LATER)).toEqual({
+    expect(resolve(complaint({ status: 'assigned' }), happened, resolution, LATER, null)).toEqual({
       changes: { status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 450, root_cause: 'soup left out' },
       gives: { given_at: LATER, remedy: 'refund', cost_minor: 450 },
       event: {
@@ -170,7 +171,7 @@ describe('resolve', () => {
 
   it('keeps the root cause and action found before when resolving again without new ones', () => {
     const reopened = complaint({ status: 'assigned', root_cause: 'kettle', action: 'thermostat replaced' });
-    const again = resolve(reopened, happened, { ...resolution, root_cause: null, action: null }, LATER).changes;
+    const again = resolve(reopened, happened, { ...resolution, root_cause: null, action: null }, LATER, null).changes;
     expect(again).not.toHaveProperty('root_cause');
     expect(again).not.toHaveProperty('action');
   });
@@ -182,25 +183,68 @@ describe('resolve', () => {
       cost_minor: 10_000,
       remedies: [{ given_at: OCCURRED, remedy: 'refund', cost_minor: 10_000 }],
     });
-    const again = resolve(reopened, happened, { ...resolution, remedy: 'discount', cost_minor: 5_000, note: null }, LATER);
+    const again = resolve(reopened, happened, { ...resolution, remedy: 'discount', cost_minor: 5_000, note: null }, LATER, null);
     expect(again.changes).toMatchObject({ remedy: 'discount', cost_minor: 15_000 });
     expect(again.gives).toEqual({ given_at: LATER, remedy: 'discount', cost_minor: 5_000 });
     expect(again.event.changes).toMatchObject({ remedy: 'discount', cost_minor: 5_000 });
-    expect(resolve(complaint({ status: 'assigned', remedy: 'apology' }), happened, { ...resolution, cost_minor: null }, LATER).changes.cost_minor).toBeNull();
+    expect(resolve(complaint({ status: 'assigned', remedy: 'apology' }), happened, { ...resolution, cost_minor: null }, LATER, null).changes.cost_minor).toBeNull();
   });
 
   it('resolves straight from new', () => {
-    expect(resolve(complaint(), happened, resolution, LATER).changes.status).toBe('resolved');
+    expect(resolve(complaint(), happened, resolution, LATER, null).changes.status).toBe('resolved');
   });
 
   it('refuses to resolve a closed complaint', () => {
-    expect(() => resolve(complaint({ status: 'closed' }), happened, resolution, LATER)).toThrow(
+    expect(() => resolve(complaint({ status: 'closed' }), happened, resolution, LATER, null)).toThrow(
       new Refusal("complaint #7 is closed; reopen it with 'complaints follow-up 7 --reopen'"),
     );
   });
 
   it('refuses a time before the complaint happened', () => {
-    expect(() => resolve(complaint(), happened, resolution, EARLIER)).toThrow(beforeOccurred);
+    expect(() => resolve(complaint(), happened, resolution, EARLIER, null)).toThrow(beforeOccurred);
+  });
+});
+
+describe('remedies above the approval limit', () => {
+  const refund = { remedy: 'refund', cost_minor: 8_800, root_cause: 'fridge failed', action: 'fridge mended', note: null, by: null };
+  const assigned = complaint({ status: 'assigned', assignee: 'Sam' });
+
+  it('proposes a remedy costing more than the limit: the complaint stays open with what was found, the proposer on the timeline', () => {
+    expect(resolve(assigned, happened, refund, LATER, 5_000)).toEqual({
+      changes: { proposed_remedy: 'refund', proposed_cost_minor: 8_800, root_cause: 'fridge failed', action: 'fridge mended' },
+      event: {
+        action: 'proposed',
+        at: LATER,
+        changes: { proposed_remedy: 'refund', proposed_cost_minor: 8_800, root_cause: 'fridge failed', action: 'fridge mended', by: 'Sam' },
+      },
+    });
+    expect(resolve(assigned, happened, { ...refund, cost_minor: 5_000 }, LATER, 5_000).changes.status).toBe('resolved');
+    expect(resolve(assigned, happened, refund, LATER, null).changes.status).toBe('resolved');
+  });
+
+  it('gives the proposed remedy when approved, resolving the complaint, or sends it back', () => {
+    const waiting = { ...assigned, proposed_remedy: 'refund', proposed_cost_minor: 8_800 };
+    const approved = approve(waiting, happened, { reject: false, by: 'Li Na' }, LATER);
+    expect(approved.changes).toEqual({ status: 'resolved', resolved_at: LATER, remedy: 'refund', cost_minor: 8_800, proposed_remedy: null, proposed_cost_minor: null });
+    expect(approved.gives).toEqual({ given_at: LATER, remedy: 'refund', cost_minor: 8_800 });
+    expect(approved.event).toMatchObject({ action: 'approved', changes: { remedy: 'refund', cost_minor: 8_800, by: 'Li Na' } });
+    expect(approve(waiting, happened, { reject: true, by: 'Li Na', reason: 'a voucher instead' }, LATER)).toEqual({
+      changes: { proposed_remedy: null, proposed_cost_minor: null },
+      event: { action: 'proposal-rejected', at: LATER, changes: { remedy: 'refund', cost_minor: 8_800, by: 'Li Na', reason: 'a voucher instead' } },
+    });
+  });
+
+  it('refuses to approve what was not proposed, and to resolve, answer or reject while a remedy waits', () => {
+    expect(() => approve(assigned, happened, { reject: false, by: 'Li Na' }, LATER)).toThrow(
+      new Refusal("complaint #7 has no remedy awaiting approval; a remedy waits for it when it costs more than 'complaints config get approval-above'"),
+    );
+    const waiting = { ...assigned, status: 'triaged' as const, nature: 'help' as const, proposed_remedy: 'refund', proposed_cost_minor: 8_800 };
+    const refusal = new Refusal(
+      "complaint #7 has a remedy awaiting approval (refund, 88.00); approve it with 'complaints approve 7', or send it back with --reject --reason …",
+    );
+    expect(() => resolve(waiting, happened, refund, LATER, null)).toThrow(refusal);
+    expect(() => answer(waiting, happened, { answer: 'x', note: null }, LATER)).toThrow(refusal);
+    expect(() => triage(waiting, happened, { nature: 'unfounded', reason: 'x' }, LATER, null)).toThrow(refusal);
   });
 });
 
@@ -302,7 +346,7 @@ describe('steps in time order', () => {
 
   it('refuses a step dated before the step it follows, naming the earliest time allowed', () => {
     expect(() => assign(triaged, triagedAt, 'Sam', '2026-11-23T12:30:00.000Z', null, null)).toThrow(beforeTriage);
-    expect(() => resolve(triaged, triagedAt, { remedy: 'apology', cost_minor: null, root_cause: null, action: null, note: null }, '2026-11-23T12:30:00.000Z')).toThrow(beforeTriage);
+    expect(() => resolve(triaged, triagedAt, { remedy: 'apology', cost_minor: null, root_cause: null, action: null, note: null, by: null }, '2026-11-23T12:30:00.000Z', null)).toThrow(beforeTriage);
     expect(() => triage(triaged, triagedAt, uphold(), '2026-11-23T12:30:00.000Z', null)).toThrow(beforeTriage);
   });
 

@@ -27,6 +27,7 @@ const SHIPPED = [
   { version: 10, name: 'complaint_uids' },
   { version: 11, name: 'tills_and_branches' },
   { version: 12, name: 'natures' },
+  { version: 13, name: 'approvals' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -143,7 +144,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
@@ -152,7 +153,7 @@ describe('openDatabase: a new logbook', () => {
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
-        ...['awaiting', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_till', 'by_uid', 'communicative', 'for_report', 'unjudged',
+        ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_till', 'by_uid', 'communicative', 'for_report', 'unjudged',
           'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
         ...['counted', 'recounted', 'recounting', 'uncounted'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),

@@ -157,10 +157,13 @@ const LABELS: Record<SummaryKey, string> = {
   followedUp: 'followed up',
   averageSatisfaction: 'average satisfaction (1–5)',
   remedyCost: 'remedy cost',
+  awaitingApproval: 'awaiting approval',
+  proposedCost: 'proposed, not yet given',
 };
 
 export function summaryLines(report: Report): SummaryLine[] {
-  return SUMMARY_FIGURES.map(({ key, better }) => {
+  const shown = SUMMARY_FIGURES.filter(({ key, whenAny }) => !whenAny || report.summary[key] !== 0 || report.previous[key] !== 0);
+  return shown.map(({ key, better }) => {
     const current = report.summary[key];
     const previous = report.previous[key];
     const moved = trend(current, previous);
@@ -186,6 +189,7 @@ function figureText(key: keyof Summary, value: number | null, currency: string):
     case 'averageSatisfaction':
       return value.toFixed(2);
     case 'remedyCost':
+    case 'proposedCost':
       return `${currency ? `${currency} ` : ''}${value.toFixed(2)}`;
     default:
       return String(value);

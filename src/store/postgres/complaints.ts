@@ -6,7 +6,7 @@ import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } f
 import { NotFound } from '../errors.js';
 import type { Places, EarlierComplaints } from '../logbook.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
-import { overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
 import { loggedChanges, personKeys, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import { Params, type Connection } from './connection.js';
 import { appendEvent } from './events.js';
@@ -92,6 +92,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>, params: Par
   if (filter.overdueAt !== undefined) where.push(overdueAt(params.add(filter.overdueAt)));
   if (filter.resolvedBefore !== undefined) where.push(`resolved_at < ${params.add(filter.resolvedBefore)}`);
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
+  if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
   return where;
 }
 
@@ -148,6 +149,7 @@ export async function desk(connection: Connection, now: string, followUpDueBefor
   );
   return {
     toTriage: await excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
+    awaitingApproval: await excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: await excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
     followUpsDue: { total: due!.to_call, shown: await listComplaints(connection, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: due!.no_contact,

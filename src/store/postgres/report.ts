@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
-import { COMMUNICATIVE_SQL, OPEN, UNJUDGED, countedIn, overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, COMMUNICATIVE_SQL, OPEN, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import { conditionsOf } from './complaints.js';
 import { Params, type Connection } from './connection.js';
 
@@ -114,15 +114,19 @@ export async function periodFigures(connection: Connection, span: StoredSpan, no
        SELECT COUNT(*) FILTER (WHERE nature = 'help') AS help,
               COUNT(*) FILTER (WHERE nature = 'question') AS question,
               COUNT(*) FILTER (WHERE nature = 'venting') AS venting
-         FROM complaints WHERE nature IN (${COMMUNICATIVE_SQL}) AND ${IN_PERIOD}${places.and})
+         FROM complaints WHERE nature IN (${COMMUNICATIVE_SQL}) AND ${IN_PERIOD}${places.and}),
+     proposals AS (
+       SELECT COUNT(*) AS awaiting_approval, COALESCE(SUM(proposed_cost_minor), 0) AS proposed_cost_minor
+         FROM complaints WHERE ${AWAITING_APPROVAL} AND ${IN_PERIOD}${places.and})
      SELECT logged, resolved, open, overdue, rejected, help, question, venting,
+            awaiting_approval AS "awaitingApproval", proposed_cost_minor AS "proposedCostMinor",
             answered + late AS due,
             answered_in_time AS "answeredInTime",
             median AS "medianHoursToResolve",
             followed_up AS "followedUp",
             CASE WHEN rated > 0 THEN satisfaction::double precision / rated END AS "averageSatisfaction",
             cost_minor AS "remedyCostMinor"
-       FROM added, awaiting, hours, natures`,
+       FROM added, awaiting, hours, natures, proposals`,
     places.values,
   );
   return figures!;

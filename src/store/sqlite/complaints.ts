@@ -10,7 +10,7 @@ import type { Places, EarlierComplaints } from '../logbook.js';
 import { appendEvent } from './events.js';
 import type { Db } from './open.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
-import { overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
 
 
 // The columns kept for a complaint; a new one's keys are checked against it, and a change's
@@ -170,6 +170,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
     params.resolvedBefore = filter.resolvedBefore;
   }
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
+  if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
   return { conditions: where, params };
 }
 
@@ -234,6 +235,7 @@ export function desk(db: Db, now: string, followUpDueBefore: string, shown: numb
     .get(params) as [number, number];
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
+    awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
     followUpsDue: { total: toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: noContact,
