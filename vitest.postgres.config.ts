@@ -24,6 +24,7 @@ export default defineConfig({
       'test/e2e/smoke.test.ts',
       'test/e2e/till.test.ts',
       'test/e2e/tills.test.ts',
+      'test/e2e/undo.test.ts',
       'test/e2e/widths.test.ts',
     ],
     env: { COMPLAINTS_TEST_ENGINE: 'postgres' },

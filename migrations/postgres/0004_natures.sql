@@ -11,9 +11,9 @@ CREATE INDEX complaints_communicative ON complaints (occurred_at, nature) WHERE 
 CREATE INDEX complaints_unjudged ON complaints (occurred_at) WHERE nature IS NULL;
 
 -- A till's role (store/postgres/roles.ts) takes complaints through their steps: every role that
--- may change a complaint's status may change the columns a later version's steps add, given here
--- as each migration adds them. The steps now judge the nature and record an answer.
-CREATE FUNCTION grant_steps_to_tills(columns text) RETURNS void LANGUAGE plpgsql AS $$
+-- may change a complaint's status is given what a later version's steps need, here as each
+-- migration adds it. The steps now judge the nature and record an answer.
+CREATE FUNCTION grant_to_tills(privilege text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   grantee_name text;
 BEGIN
@@ -22,8 +22,8 @@ BEGIN
      WHERE table_schema = current_schema() AND table_name = 'complaints' AND column_name = 'status'
        AND privilege_type = 'UPDATE' AND grantee <> current_user
   LOOP
-    EXECUTE format('GRANT UPDATE (%s) ON complaints TO %I', columns, grantee_name);
+    EXECUTE format('GRANT %s TO %I', privilege, grantee_name);
   END LOOP;
 END $$;
 
-SELECT grant_steps_to_tills('nature, answer');
+SELECT grant_to_tills('UPDATE (nature, answer) ON complaints');

@@ -6,4 +6,4 @@ ALTER TABLE complaints ADD COLUMN proposed_cost_minor bigint CHECK (proposed_cos
 CREATE INDEX complaints_awaiting_approval ON complaints (occurred_at) WHERE proposed_remedy IS NOT NULL;
 
 -- A till's role resolves complaints, which may now propose a remedy (migrations/postgres/0004).
-SELECT grant_steps_to_tills('proposed_remedy, proposed_cost_minor');
+SELECT grant_to_tills('UPDATE (proposed_remedy, proposed_cost_minor) ON complaints');

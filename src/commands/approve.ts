@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import { hostname } from 'node:os';
 import type { Session } from '../context.js';
-import { whereLogged } from '../domain/config.js';
 import { formatMoney } from '../domain/money.js';
 import { approve, type Approval } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { complaintRef } from '../output/terminal.js';
-import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
-import { atOption, examples, happenedAt, tellNext } from './common.js';
+import { atOption, examples, happenedAt, recordingNow, tellNext, thisTill } from './common.js';
 
 interface ApproveOptions {
   as?: string;
@@ -35,12 +32,12 @@ export function registerApprove(program: Command, session: Session): void {
 
 export async function runApprove(idText: string, options: ApproveOptions, session: Session): Promise<void> {
   const id = parseId(idText);
-  const approval = checkApproval(options, () => whereLogged({}, readComputerSettings(computerSettingsFile(session.env)), hostname()).till);
+  const approval = checkApproval(options, () => thisTill(session));
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   // What was proposed, as it stood inside the write, to say what was approved or sent back.
   let proposed = '';
-  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) => {
+  const complaint = await logbook.change(id, recordingNow(session), (current, previous) => {
     proposed = `${current.proposed_remedy} costing ${formatMoney(current.proposed_cost_minor ?? 0)}`;
     return approve(current, previous, approval, at);
   });

@@ -5,7 +5,7 @@ import { assign } from '../domain/steps.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
-import { atOption, examples, happenedAt, tellNext } from './common.js';
+import { atOption, examples, happenedAt, recordingNow, tellNext } from './common.js';
 
 interface AssignOptions {
   respondBy?: string;
@@ -42,7 +42,7 @@ export async function runAssign(idText: string, person: string, options: AssignO
   const logbook = await session.logbook('change');
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, await logbook.spellingsInUse('assignee'));
-  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
+  const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     assign(current, previous, assignee, at, respondBy, note),
   );
   session.print(`Assigned ${complaintRef(id)} to ${oneLine(assignee)}; respond by ${localTime(complaint.respond_by)}.`);

@@ -1,16 +1,18 @@
 import { Option, type Command } from 'commander';
 import type { Session } from '../context.js';
-import { readSettings, type Settings } from '../domain/config.js';
+import { hostname } from 'node:os';
+import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
-import type { Complaint } from '../domain/complaint.js';
+import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
 import { complaintTable } from '../output/table.js';
 import { painter } from '../output/terminal.js';
 import type { Logbook } from '../store/logbook.js';
+import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 
 /** Help text that leads with examples, in the shape every command uses. */
 export function examples(...lines: string[]): string {
@@ -28,6 +30,16 @@ export function jsonOption(): Option {
 /** When a recorded step happened: `--at`, else now; never in the future. */
 export function happenedAt(session: Session, at: string | undefined): Date {
   return at === undefined ? session.now() : parsePast(at, session.now(), '--at');
+}
+
+/** The till this computer is: 'config set till', else the computer's name. */
+export function thisTill(session: Session): string {
+  return whereLogged({}, readComputerSettings(computerSettingsFile(session.env)), hostname()).till;
+}
+
+/** A change entered now, at this till (where a later `undo` finds it). */
+export function recordingNow(session: Session): Recording {
+  return { at: session.now().toISOString(), till: thisTill(session) };
 }
 
 export async function settingsOf(logbook: Logbook): Promise<Settings> {

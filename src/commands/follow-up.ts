@@ -6,7 +6,7 @@ import { followUp, type FollowUp } from '../domain/steps.js';
 import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
 import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
-import { atOption, examples, happenedAt, settingsOf, tellNext, writeComplaintTable } from './common.js';
+import { atOption, examples, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
 
 interface FollowUpOptions extends FollowUpFlags {
   at?: string;
@@ -39,7 +39,7 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   const responseHours = (await settingsOf(logbook))['response-hours'];
-  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
+  const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
   );
   if (answer.reopen) {

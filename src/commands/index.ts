@@ -22,6 +22,7 @@ import { registerSetupRoles } from './setup-roles.js';
 import { registerShow } from './show.js';
 import { registerSync } from './sync.js';
 import { registerTriage } from './triage.js';
+import { registerUndo } from './undo.js';
 
 /** Every command, in the order of the workflow, as `complaints --help` lists them. */
 export function registerCommands(program: Command, session: Session): void {
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, session: Session): void {
     registerApprove,
     registerFollowUp,
     registerNote,
+    registerUndo,
     registerList,
     registerShow,
     registerReport,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
+import { LISTED_STATUSES } from '../domain/lifecycle.js';
 import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
 import { examples, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
@@ -27,7 +28,9 @@ export function registerList(program: Command, session: Session): void {
 
 export async function runList(options: ListOptions, session: Session): Promise<void> {
   const logbook = await session.logbook('read');
-  const filter = await filterAsSpelt(logbook, checkFilter(options, session.now(), 'newest first'));
+  const typed = checkFilter(options, session.now(), 'newest first');
+  // A withdrawn complaint (its logging undone) is listed only when asked for by status.
+  const filter = await filterAsSpelt(logbook, { ...typed, statuses: typed.statuses ?? LISTED_STATUSES });
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) return writeLines(session.stdout, jsonArrayLines(logbook.complaints(filter), toRecord));
   if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell('No complaints match.');

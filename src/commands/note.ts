@@ -3,7 +3,7 @@ import type { Session } from '../context.js';
 import { note } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, examples, happenedAt } from './common.js';
+import { atOption, examples, happenedAt, recordingNow } from './common.js';
 
 export function registerNote(program: Command, session: Session): void {
   program
@@ -21,6 +21,6 @@ export async function runNote(idText: string, text: string, options: { at?: stri
   const body = requiredText(text, 'the note');
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
-  await logbook.change(id, session.now().toISOString(), (current) => note(current, body, at));
+  await logbook.change(id, recordingNow(session), (current) => note(current, body, at));
   session.print(`Noted on ${complaintRef(id)}.`);
 }

@@ -6,7 +6,7 @@ import { answer, resolve, type Answer, type Resolution } from '../domain/steps.j
 import { REMEDIES, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, examples, happenedAt, settingsOf, tellNext } from './common.js';
+import { atOption, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
 
 interface ResolveOptions extends ResolveFlags {
   at?: string;
@@ -42,7 +42,7 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   const approvalAbove = (await settingsOf(logbook))['approval-above'];
-  const complaint = await logbook.change(id, session.now().toISOString(), (current, previous) =>
+  const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
   );
   session.print(resolvedLine(complaint, given, approvalAbove));

@@ -11,7 +11,7 @@ import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, examples, happenedAt, settingsOf, tellNext } from './common.js';
+import { atOption, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
 
 interface TriageOptions extends TriageFlags {
   respondBy?: string;
@@ -53,7 +53,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const settings = await settingsOf(logbook);
   const record = async (complaintId: number, flags: TriageFlags): Promise<Complaint> => {
     const decision = checkTriage(flags, settings, await logbook.causesInUse());
-    const complaint = await logbook.change(complaintId, session.now().toISOString(), (current, previous) =>
+    const complaint = await logbook.change(complaintId, recordingNow(session), (current, previous) =>
       triage(current, previous, decision, at, respondBy),
     );
     session.print(judgedLine(complaint));

@@ -71,11 +71,30 @@ export interface TimelineEvent {
   changes: Record<string, unknown>;
 }
 
+/** Who records a change, and when it is entered: the till a later `undo` there finds it by. */
+export interface Recording {
+  at: string;
+  till: string;
+}
+
+/** The latest change to a complaint that is not undone, as undo reads it. */
+export interface LastChange {
+  /** The event's own number, which an undo names as the one it undid. */
+  id: number;
+  complaint_id: number;
+  action: string;
+  at: string;
+  /** What the complaint's changed columns held before it; null for an event recorded before undo was kept. */
+  before: Record<string, unknown> | null;
+}
+
 /** What one step of the lifecycle does to a complaint, and how the timeline records it. */
 export interface StepOutcome {
   changes: ComplaintChanges;
   /** A remedy the step gives, recorded beside the changes. */
   gives?: Remedy;
+  /** An undo: the change it undoes, and whether it takes back the remedy that change gave. */
+  undoes?: { event: number; remedy: boolean };
   /** The timeline entry; its `changes` default to the step's changes. */
   event: { action: string; at: string; changes?: Record<string, unknown> };
 }

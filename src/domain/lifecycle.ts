@@ -3,8 +3,14 @@ import { startOfDay } from 'date-fns/startOfDay';
 import { Refusal } from '../errors.js';
 import type { Complaint } from './complaint.js';
 
-export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected'] as const;
+export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** A complaint whose logging was undone: it keeps its number and timeline, and counts nowhere. */
+export const WITHDRAWN: Status = 'withdrawn';
+
+/** What a list shows unless --status says otherwise: every complaint but those withdrawn. */
+export const LISTED_STATUSES: readonly Status[] = STATUSES.filter((status) => status !== WITHDRAWN);
 
 /** Statuses in which a complaint still waits for someone to act, so it can be overdue. */
 export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
@@ -22,14 +28,15 @@ interface Rule {
 }
 
 const reopenHint = (id: number) => `reopen it with 'complaints follow-up ${id} --reopen'`;
+const withdrawnHint = () => 'its logging was undone; log it again if it was a complaint after all';
 
 const RULES: Record<Step, Rule> = {
   // Classification may be corrected at any time (the root cause is often found late); only a new or
   // rejected complaint moves to 'triaged'.
   triage: {
-    from: STATUSES,
+    from: STATUSES.filter((status) => status !== 'withdrawn'),
     to: ({ status }) => (status === 'new' || status === 'rejected' ? 'triaged' : status),
-    instead: {},
+    instead: { withdrawn: withdrawnHint },
   },
   reject: {
     from: ['new', 'triaged'],
@@ -39,6 +46,7 @@ const RULES: Record<Step, Rule> = {
       resolved: () => 'it is already resolved',
       closed: () => 'it is already closed',
       rejected: () => 'it is already rejected',
+      withdrawn: withdrawnHint,
     },
   },
   assign: {
@@ -48,6 +56,7 @@ const RULES: Record<Step, Rule> = {
       resolved: reopenHint,
       closed: reopenHint,
       rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+      withdrawn: withdrawnHint,
     },
   },
   resolve: {
@@ -57,6 +66,7 @@ const RULES: Record<Step, Rule> = {
       resolved: (id) => `record the customer's view with 'complaints follow-up ${id} --satisfaction N'`,
       closed: reopenHint,
       rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+      withdrawn: withdrawnHint,
     },
   },
   'follow-up': {
@@ -68,6 +78,7 @@ const RULES: Record<Step, Rule> = {
       assigned: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
       closed: (id) => `it was followed up already; to reopen it use 'complaints follow-up ${id} --reopen'`,
       rejected: () => 'a rejected complaint has no remedy to follow up',
+      withdrawn: withdrawnHint,
     },
   },
   // Back to whoever holds it; a complaint nobody was assigned goes back to be assigned (or triaged).
@@ -79,6 +90,7 @@ const RULES: Record<Step, Rule> = {
       triaged: () => 'it is still open',
       assigned: () => 'it is still open',
       rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+      withdrawn: withdrawnHint,
     },
   },
 };
@@ -101,9 +113,9 @@ export function statusesFor(step: Step): readonly Status[] {
   return RULES[step].from;
 }
 
-/** The step the lifecycle expects next of a complaint with this status; none once it is closed or rejected. */
+/** The step the lifecycle expects next of a complaint with this status; none once it is closed, rejected or withdrawn. */
 export function expectedStep(status: Status): 'triage' | 'assign' | 'resolve' | 'follow-up' | null {
-  const expected = { new: 'triage', triaged: 'assign', assigned: 'resolve', resolved: 'follow-up', closed: null, rejected: null } as const;
+  const expected = { new: 'triage', triaged: 'assign', assigned: 'resolve', resolved: 'follow-up', closed: null, rejected: null, withdrawn: null } as const;
   return expected[status];
 }
 

@@ -36,6 +36,9 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
   if (c.resolved_at !== null && c.resolved_at < c.occurred_at) return 'resolved_at is before occurred_at';
   if (c.followed_up_at !== null && c.followed_up_at < c.occurred_at) return 'followed_up_at is before occurred_at';
 
+  if (c.status === 'withdrawn' && [c.nature, c.assignee, c.resolved_at, c.remedy, c.answer, c.proposed_remedy, c.followed_up_at, c.category].some((v) => v !== null)) {
+    return 'status is withdrawn but the complaint was taken further; only a complaint nothing was done to since it was logged is withdrawn';
+  }
   const done = c.status === 'resolved' || c.status === 'closed';
   if (done && c.resolved_at === null) return `status is ${c.status} but resolved_at is empty; a ${c.status} complaint was resolved`;
   if (!done && c.resolved_at !== null) return `status is ${c.status} but resolved_at is given; only a resolved or closed complaint has one`;

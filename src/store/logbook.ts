@@ -1,4 +1,4 @@
-import type { Complaint, NewComplaint, StepOutcome, TimelineEvent, Waiting } from '../domain/complaint.js';
+import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEvent, Waiting } from '../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
 import type { ForgetBy } from '../domain/forget.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
@@ -11,8 +11,11 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 // fact: the words for a person are chosen above it (a complaint not found is NotFound, not a
 // sentence). Long reads come in batches, so that a million complaints are never held at once.
 
-/** Decides a step on a complaint as it stands inside the write, and when its latest step was dated. */
-export type Decide = (current: Complaint, previous: PreviousStep) => StepOutcome;
+/**
+ * Decides a step on a complaint as it stands inside the write, knowing when its latest step was
+ * dated and its latest change that still stands (which an undo reverses).
+ */
+export type Decide = (current: Complaint, previous: PreviousStep, last: LastChange | undefined) => StepOutcome;
 
 /** What a list shows of each complaint. */
 export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;
@@ -113,7 +116,11 @@ export interface Logbook {
    * `decide` sees it as it stands inside the write. Throws NotFound, or what `decide` throws,
    * having changed nothing.
    */
-  change(id: number, recordedAt: string, decide: Decide): Promise<Complaint>;
+  change(id: number, recording: Recording, decide: Decide): Promise<Complaint>;
+  /** The latest change to a complaint that still stands (not undone, and no undo itself). */
+  lastChange(id: number): Promise<LastChange | undefined>;
+  /** The latest change made at `till` that still stands, on whichever complaint. */
+  lastChangeAt(till: string): Promise<LastChange | undefined>;
 
   find(id: number): Promise<Complaint | undefined>;
   /** A complaint's history, oldest first. */

@@ -67,3 +67,18 @@ export function placesSql(conditions: readonly string[]): PlacesSql {
     remedyIds: ` AND id IN (SELECT r.id FROM remedies AS r JOIN complaints ON complaints.id = r.complaint_id WHERE ${where})`,
   };
 }
+
+/** An event no later undo names: a change that still stands. `events` is how the query names the events table. */
+export function notUndone(events: string): string {
+  return `NOT EXISTS (SELECT 1 FROM events AS undoing WHERE undoing.undoes = ${events}.id)`;
+}
+
+/**
+ * The latest change that still stands among the events `where` picks (one complaint's, or one
+ * till's): an undo is no change to undo in turn, and a change undone is not undone twice.
+ */
+export function lastChangeSql(where: string): string {
+  return `SELECT id, complaint_id, action, at, before FROM events AS change
+           WHERE ${where} AND action <> 'undone' AND ${notUndone('change')}
+           ORDER BY id DESC LIMIT 1`;
+}

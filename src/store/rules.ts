@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from '../domain/lifecycle.js';
+import { OPEN_STATUSES, WITHDRAWN } from '../domain/lifecycle.js';
 import { COMMUNICATIVE } from '../domain/nature.js';
 
 // The lifecycle's rules as SQL, each written once for every query that needs it. Where JavaScript
@@ -20,12 +20,15 @@ export function overdueAt(at: string): string {
  * to leave the rejected ones out. `complaints` is how the query names the complaints table, when it must.
  */
 export function countedIn(complaints = ''): string {
-  const nature = complaints === '' ? 'nature' : `${complaints}.nature`;
-  return `(${nature} IS NULL OR ${nature} = 'valid')`;
+  const column = (name: string) => (complaints === '' ? name : `${complaints}.${name}`);
+  return `(${column('nature')} IS NULL OR ${column('nature')} = 'valid') AND ${column('status')} <> '${WITHDRAWN}'`;
 }
 
-/** Not judged yet: the complaints a report names as untriaged under its table. */
-export const UNJUDGED = 'nature IS NULL';
+/** Not judged yet: the complaints a report names as untriaged under its table (a withdrawn one counts nowhere). */
+export const UNJUDGED = `nature IS NULL AND status <> '${WITHDRAWN}'`;
+
+/** Closed without an answer: a rejected complaint was judged, a withdrawn one was never made. */
+export const UNANSWERED = `('rejected', '${WITHDRAWN}')`;
 
 /** The communicative natures as an SQL list, each counted apart in a report's summary. */
 export const COMMUNICATIVE_SQL = COMMUNICATIVE.map((nature) => `'${nature}'`).join(', ');

@@ -1,4 +1,4 @@
-import type { Complaint, NewComplaint, Remedy, TimelineEvent } from '../domain/complaint.js';
+import type { Complaint, ComplaintChanges, LastChange, NewComplaint, Remedy, StepOutcome, TimelineEvent } from '../domain/complaint.js';
 import { personKeyOf } from '../domain/person.js';
 
 // A complaint as both engines keep it: its remedies read as one JSON text (an array, oldest
@@ -27,4 +27,27 @@ export function loggedChanges(complaint: NewComplaint): Record<string, unknown> 
 /** The event that records a complaint's cause given another spelling, `previous` being the one it had. */
 export function causeRenamed(id: number, previous: string, to: string, at: string): TimelineEvent {
   return { complaint_id: id, at, recorded_at: at, action: 'cause-renamed', changes: { cause: to, previous_cause: previous } };
+}
+
+/** An event as both engines keep it: what the timeline shows, and what an undo needs (store: events.till, before, undoes). */
+export type KeptEvent = TimelineEvent & {
+  till?: string | null;
+  before?: Record<string, unknown> | null;
+  undoes?: number | null;
+};
+
+/** What the columns `changes` names held before a step changed them, for an undo to put back. */
+export function valuesBefore(current: Complaint, changes: ComplaintChanges): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(changes).map((column) => [column, current[column as keyof Complaint]]));
+}
+
+/** A change as read back from the events table, `before` parsed. */
+export function lastChangeOf(row: (Omit<LastChange, 'before'> & { before: string | null }) | undefined): LastChange | undefined {
+  return row === undefined ? undefined : { ...row, before: row.before === null ? null : (JSON.parse(row.before) as Record<string, unknown>) };
+}
+
+/** The complaint as a step left it: its changes, and its remedies with what the step gave or took back. */
+export function afterStep(current: Complaint, { changes, gives, undoes }: StepOutcome): Complaint {
+  const remedies = gives !== undefined ? [...current.remedies, gives] : undoes?.remedy ? current.remedies.slice(0, -1) : current.remedies;
+  return { ...current, ...changes, remedies };
 }

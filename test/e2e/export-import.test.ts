@@ -459,7 +459,7 @@ describe('import', () => {
     writeFileSync(file, ['id,logged_at,occurred_at,status,description', `1,${NOW},${NOW},new,held`, `2,${NOW},${NOW},new,fine`, `3,${NOW},${NOW},open,bad`, ''].join('\r\n'));
     const refused = runComparing(target, ['import', file]);
     expect(refused).toMatchObject({ code: 2, unchanged: true });
-    expect(refused.stderr).toBe(`complaints: line 4: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
+    expect(refused.stderr).toBe(`complaints: line 4: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn; nothing was imported from ${file}\n`);
   });
 
   it('says so when the file has a header but no complaints', () => {
@@ -548,7 +548,7 @@ describe('import of a file larger than the logbook', () => {
     writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 2)), `${ROWS + 2},${NOW},${NOW},open,x,,,,,,,`, ''].join('\r\n'));
     const result = runComparing(target, ['import', file]);
     expect(result).toMatchObject({ code: 2, unchanged: true });
-    expect(result.stderr).toBe(`complaints: line ${ROWS + 2}: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected; nothing was imported from ${file}\n`);
+    expect(result.stderr).toBe(`complaints: line ${ROWS + 2}: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn; nothing was imported from ${file}\n`);
     expect(schema(target.db)).toEqual(before);
   });
 });
@@ -574,7 +574,7 @@ describe('import of a file larger than it reads at once', () => {
 
   it.each([
     // A row's line is where it begins; a byte's, where the byte is (the row's second line here).
-    ['a bad status', (id: number) => row(id).replace(',new,', ',open,'), 0, "status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected"],
+    ['a bad status', (id: number) => row(id).replace(',new,', ',open,'), 0, "status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn"],
     ['bytes that are not UTF-8', (id: number) => Buffer.concat([Buffer.from(row(id)), Buffer.from([0xff])]), 1, 'the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8'],
   ])('refuses %s far into the file, naming its line, and changes nothing', (_, bad, lineInRow, reason) => {
     const target = oneComplaintLogbook();

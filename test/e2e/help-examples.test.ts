@@ -119,6 +119,7 @@ const SEED_OF_COMMAND: Record<string, SeedName> = {
   assign: '#12 triaged',
   resolve: '#12 assigned',
   approve: '#12 awaiting approval',
+  undo: '#12 assigned',
   note: '#12 assigned',
   'follow-up': '#12 resolved',
   import: "a new logbook, the café's export beside it",
@@ -267,6 +268,16 @@ const expectations: Record<string, Expected> = {
   },
   'complaints approve 12 --reject --reason "offer a voucher instead"': {
     then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'assigned', remedy: null, proposed_remedy: null }),
+  },
+  'complaints undo': {
+    talk: [
+      ['Undo #12 assigned 2026-11-23 12:41?', down],
+      ['❯ Yes, undo it', enter],
+    ],
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'triaged', assignee: null }),
+  },
+  'complaints undo 12 --yes': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'triaged', assignee: null }),
   },
   'complaints resolve 12 --remedy refund --cost 4.50': {
     then: ({ complaint }) => expect(complaint(12)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5 }),

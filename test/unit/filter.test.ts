@@ -18,7 +18,7 @@ describe('checkFilter', () => {
   it.each(['open', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
     const attempt = () => checkFilter({ status }, now, 'newest first');
     expect(attempt).toThrow(UsageError);
-    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected$/);
+    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn$/);
   });
 
   it('trims cause, category and assignee', () => {

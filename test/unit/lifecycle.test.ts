@@ -14,6 +14,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { to: 'resolved' },
     closed: { to: 'closed' },
     rejected: { to: 'triaged' },
+    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
   },
   reject: {
     new: { to: 'rejected' },
@@ -22,6 +23,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { refused: 'it is already resolved' },
     closed: { refused: 'it is already closed' },
     rejected: { refused: 'it is already rejected' },
+    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
   },
   assign: {
     new: { to: 'assigned' },
@@ -30,6 +32,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
     closed: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
     rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
+    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
   },
   resolve: {
     new: { to: 'resolved' },
@@ -38,6 +41,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { refused: "record the customer's view with 'complaints follow-up 7 --satisfaction N'" },
     closed: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
     rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
+    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
   },
   'follow-up': {
     new: { refused: "resolve it first with 'complaints resolve 7 --remedy …'" },
@@ -46,6 +50,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { to: 'closed' },
     closed: { refused: "it was followed up already; to reopen it use 'complaints follow-up 7 --reopen'" },
     rejected: { refused: 'a rejected complaint has no remedy to follow up' },
+    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
   },
   reopen: {
     new: { refused: 'it is still open' },
@@ -54,6 +59,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { to: 'assigned' },
     closed: { to: 'assigned' },
     rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
+    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
   },
 };
 
@@ -98,6 +104,7 @@ describe('expectedStep', () => {
     ['resolved', 'follow-up'],
     ['closed', null],
     ['rejected', null],
+    ['withdrawn', null],
   ] as const)('expects a %s complaint to be taken on by %s', (status, step) => {
     expect(expectedStep(status)).toBe(step);
   });

@@ -28,6 +28,7 @@ const SHIPPED = [
   { version: 11, name: 'tills_and_branches' },
   { version: 12, name: 'natures' },
   { version: 13, name: 'approvals' },
+  { version: 14, name: 'undo' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -150,7 +151,7 @@ describe('openDatabase: a new logbook', () => {
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('events') ORDER BY cid`).pluck().all()).toEqual([
-        'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes',
+        'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes', 'till', 'before', 'undoes',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
         ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_status', 'by_till', 'by_uid', 'communicative', 'for_report', 'unjudged',
@@ -296,7 +297,10 @@ describe('openDatabase: a new logbook', () => {
         { id: 1, status: 'resolved', description: 'soup was cold', cost_minor: 450 },
       ]);
       expect(db.prepare(`SELECT complaint_id, action FROM events`).all()).toEqual([{ complaint_id: 1, action: 'logged' }]);
-      expect(db.pragma('foreign_key_list(events)')).toEqual([expect.objectContaining({ table: 'complaints', from: 'complaint_id', to: 'id' })]);
+      expect(db.pragma('foreign_key_list(events)')).toEqual([
+        expect.objectContaining({ table: 'events', from: 'undoes', to: 'id' }),
+        expect.objectContaining({ table: 'complaints', from: 'complaint_id', to: 'id' }),
+      ]);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(() => db.prepare(`DELETE FROM complaints WHERE id = 1`).run()).toThrow(/FOREIGN KEY constraint failed/);

@@ -1,15 +1,16 @@
-import type { Complaint, ComplaintChanges, NewComplaint, Remedy, StepOutcome, Waiting } from '../../domain/complaint.js';
+import type { Complaint, ComplaintChanges, NewComplaint, Recording, Remedy, Waiting } from '../../domain/complaint.js';
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
+import { WITHDRAWN } from '../../domain/lifecycle.js';
+import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
-import type { Places, EarlierComplaints } from '../logbook.js';
-import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
+import type { Decide, Places, EarlierComplaints } from '../logbook.js';
+import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
-import { loggedChanges, personKeys, withRemedies, type StoredComplaint } from '../stored-complaint.js';
+import { afterStep, loggedChanges, personKeys, valuesBefore, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import { Params, type Connection } from './connection.js';
-import { appendEvent } from './events.js';
+import { appendEvent, lastChange } from './events.js';
 
 // The complaints of a logbook on PostgreSQL: the same reads and writes as src/store/sqlite/
 // complaints.ts, in PostgreSQL's terms, giving the same rows in the same order.
@@ -105,7 +106,7 @@ export async function earlierByCustomer(
 ): Promise<EarlierComplaints> {
   if (person.customer === null && person.contact === null) return { count: 0, latest: [] };
   const keys = personKeys(person);
-  const from = `FROM complaints WHERE id < $1 AND (customer_key = $2 OR contact_key = $3)`;
+  const from = `FROM complaints WHERE id < $1 AND (customer_key = $2 OR contact_key = $3) AND status <> '${WITHDRAWN}'`;
   const values = [beforeId, keys.customer_key, keys.contact_key];
   const [count, newest] = [
     await connection.value<number>(`SELECT COUNT(*) ${from}`, values),
@@ -166,7 +167,7 @@ export function logComplaint(connection: Connection, complaint: NewComplaint): P
     const id = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);
     await insertComplaint(connection, { ...complaint, id });
     const changes = loggedChanges(complaint);
-    await appendEvent(connection, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes });
+    await appendEvent(connection, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till });
     return { ...complaint, id };
   });
 }
@@ -184,21 +185,27 @@ async function insertComplaint(connection: Connection, complaint: NewComplaint &
  * first: `decide` sees it as it stands once no other till is changing it, so two tills cannot both
  * act on a stale copy; whatever it throws leaves the logbook untouched.
  */
-export function changeComplaint(
-  connection: Connection,
-  id: number,
-  recordedAt: string,
-  decide: (current: Complaint, previous: PreviousStep) => StepOutcome,
-): Promise<Complaint> {
+export function changeComplaint(connection: Connection, id: number, recording: Recording, decide: Decide): Promise<Complaint> {
   return connection.inTransaction(async () => {
     await connection.run(`SELECT id FROM complaints WHERE id = $1 FOR UPDATE`, [id]);
     const current = await findComplaint(connection, id);
     if (!current) throw new NotFound(id);
-    const { changes, gives, event } = decide(current, previousStep(current, await latestStepEvent(connection, id)));
+    const outcome = decide(current, previousStep(current, await latestStepEvent(connection, id)), await lastChange(connection, id));
+    const { changes, gives, undoes, event } = outcome;
     await updateComplaint(connection, id, changes);
     if (gives !== undefined) await insertRemedy(connection, id, gives);
-    await appendEvent(connection, { complaint_id: id, at: event.at, recorded_at: recordedAt, action: event.action, changes: event.changes ?? changes });
-    return { ...current, ...changes, remedies: gives === undefined ? current.remedies : [...current.remedies, gives] };
+    if (undoes?.remedy) await connection.run(`DELETE FROM remedies WHERE id = (SELECT MAX(id) FROM remedies WHERE complaint_id = $1)`, [id]);
+    await appendEvent(connection, {
+      complaint_id: id,
+      at: event.at,
+      recorded_at: recording.at,
+      action: event.action,
+      changes: event.changes ?? changes,
+      till: recording.till,
+      before: valuesBefore(current, changes),
+      undoes: undoes?.event ?? null,
+    });
+    return afterStep(current, outcome);
   });
 }
 
@@ -227,7 +234,7 @@ async function insertRemedy(connection: Connection, complaintId: number, remedy:
 /** The latest of a complaint's timeline events that a later step may not be dated before. */
 async function latestStepEvent(connection: Connection, id: number): Promise<StepEvent | null> {
   const latest = await connection.row<StepEvent>(
-    `SELECT at, action FROM events WHERE complaint_id = $1 AND action = ANY($2) ORDER BY at DESC, id DESC LIMIT 1`,
+    `SELECT at, action FROM events WHERE complaint_id = $1 AND action = ANY($2) AND ${notUndone('events')} ORDER BY at DESC, id DESC LIMIT 1`,
     [id, STEP_EVENT_ACTIONS],
   );
   return latest ?? null;

@@ -1,14 +1,24 @@
-import type { TimelineEvent } from '../../domain/complaint.js';
+import type { LastChange, TimelineEvent } from '../../domain/complaint.js';
+import { lastChangeSql } from '../queries.js';
+import { lastChangeOf, type KeptEvent } from '../stored-complaint.js';
 import type { Connection } from './connection.js';
 
-export async function appendEvent(connection: Connection, event: TimelineEvent): Promise<void> {
-  await connection.run(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES ($1, $2, $3, $4, $5)`, [
-    event.complaint_id,
-    event.at,
-    event.recorded_at,
-    event.action,
-    JSON.stringify(event.changes),
-  ]);
+export async function appendEvent(connection: Connection, event: KeptEvent): Promise<void> {
+  const { before = null, till = null, undoes = null } = event;
+  await connection.run(
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, before, undoes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes), till, before === null ? null : JSON.stringify(before), undoes],
+  );
+}
+
+/** The latest change to a complaint that still stands (src/store/sqlite/events.ts). */
+export async function lastChange(connection: Connection, complaintId: number): Promise<LastChange | undefined> {
+  return lastChangeOf(await connection.row(lastChangeSql('complaint_id = $1'), [complaintId]));
+}
+
+/** The latest change made at a till that still stands, on whichever complaint. */
+export async function lastChangeAt(connection: Connection, till: string): Promise<LastChange | undefined> {
+  return lastChangeOf(await connection.row(lastChangeSql('till = $1'), [till]));
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */

@@ -1,4 +1,4 @@
-import type { Complaint, NewComplaint } from '../../domain/complaint.js';
+import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
@@ -23,7 +23,7 @@ import {
   usedValues,
 } from './complaints.js';
 import { asProblem, type Connection } from './connection.js';
-import { timeline } from './events.js';
+import { lastChange, lastChangeAt, timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
@@ -37,8 +37,16 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => logComplaint(this.connection, complaint));
   }
 
-  change(id: number, recordedAt: string, decide: Decide) {
-    return this.translated(() => changeComplaint(this.connection, id, recordedAt, decide));
+  change(id: number, recording: Recording, decide: Decide) {
+    return this.translated(() => changeComplaint(this.connection, id, recording, decide));
+  }
+
+  lastChange(id: number) {
+    return this.translated(() => lastChange(this.connection, id));
+  }
+
+  lastChangeAt(till: string) {
+    return this.translated(() => lastChangeAt(this.connection, till));
   }
 
   find(id: number) {

@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
-import { AWAITING_APPROVAL, COMMUNICATIVE_SQL, OPEN, UNJUDGED, countedIn, overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, COMMUNICATIVE_SQL, OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import { conditionsOf } from './complaints.js';
 import { Params, type Connection } from './connection.js';
 
@@ -106,7 +106,7 @@ export async function periodFigures(connection: Connection, span: StoredSpan, no
      awaiting AS (
        SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
               COUNT(*) FILTER (WHERE ${overdueAt('$7')}) AS overdue,
-              COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < $7) AS late
+              COUNT(*) FILTER (WHERE status NOT IN ${UNANSWERED} AND resolved_at IS NULL AND respond_by < $7) AS late
          FROM complaints
         WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
      hours AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and}),

@@ -1,15 +1,16 @@
-import type { Complaint, ComplaintChanges, NewComplaint, Remedy, StepOutcome } from '../../domain/complaint.js';
+import type { Complaint, ComplaintChanges, NewComplaint, Recording, Remedy } from '../../domain/complaint.js';
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import type { Waiting } from '../../domain/complaint.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { STEP_EVENT_ACTIONS, previousStep, type PreviousStep, type StepEvent } from '../../domain/steps.js';
+import { WITHDRAWN } from '../../domain/lifecycle.js';
+import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
-import { loggedChanges, personKeys, withRemedies, type StoredComplaint } from '../stored-complaint.js';
-import type { Places, EarlierComplaints } from '../logbook.js';
-import { appendEvent } from './events.js';
+import { afterStep, loggedChanges, personKeys, valuesBefore, withRemedies, type StoredComplaint } from '../stored-complaint.js';
+import type { Decide, Places, EarlierComplaints } from '../logbook.js';
+import { appendEvent, lastChange } from './events.js';
 import type { Db } from './open.js';
-import { CAUSES_IN_USE, SOMEONE_TO_CALL, spellingsInUseOf } from '../queries.js';
+import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
 
 
@@ -183,7 +184,7 @@ export function earlierByCustomer(
 ): EarlierComplaints {
   if (person.customer === null && person.contact === null) return { count: 0, latest: [] };
   const params = { beforeId, ...personKeys(person), latest };
-  const from = `FROM complaints WHERE id < @beforeId AND (customer_key = @customer_key OR contact_key = @contact_key)`;
+  const from = `FROM complaints WHERE id < @beforeId AND (customer_key = @customer_key OR contact_key = @contact_key) AND status <> '${WITHDRAWN}'`;
   return {
     count: db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number,
     latest: (
@@ -248,20 +249,26 @@ export function desk(db: Db, now: string, followUpDueBefore: string, shown: numb
  * the complaint as it stands inside the transaction, and its latest step, so two tills cannot
  * both act on a stale copy; whatever it throws leaves the logbook untouched.
  */
-export function changeComplaint(
-  db: Db,
-  id: number,
-  recordedAt: string,
-  decide: (current: Complaint, previous: PreviousStep) => StepOutcome,
-): Complaint {
+export function changeComplaint(db: Db, id: number, recording: Recording, decide: Decide): Complaint {
   return db
     .transaction(() => {
       const current = findOrRefuse(db, id);
-      const { changes, gives, event } = decide(current, previousStep(current, latestStepEvent(db, id)));
+      const outcome = decide(current, previousStep(current, latestStepEvent(db, id)), lastChange(db, id));
+      const { changes, gives, undoes, event } = outcome;
       updateComplaint(db, id, changes);
       if (gives !== undefined) insertRemedy(db, id, gives);
-      appendEvent(db, { complaint_id: id, at: event.at, recorded_at: recordedAt, action: event.action, changes: event.changes ?? changes });
-      return { ...current, ...changes, remedies: gives === undefined ? current.remedies : [...current.remedies, gives] };
+      if (undoes?.remedy) db.prepare(`DELETE FROM remedies WHERE id = (SELECT MAX(id) FROM remedies WHERE complaint_id = ?)`).run(id);
+      appendEvent(db, {
+        complaint_id: id,
+        at: event.at,
+        recorded_at: recording.at,
+        action: event.action,
+        changes: event.changes ?? changes,
+        till: recording.till,
+        before: valuesBefore(current, changes),
+        undoes: undoes?.event ?? null,
+      });
+      return afterStep(current, outcome);
     })
     .immediate();
 }
@@ -270,7 +277,8 @@ export function changeComplaint(
 function latestStepEvent(db: Db, id: number): StepEvent | null {
   const latest = db
     .prepare(
-      `SELECT at, action FROM events WHERE complaint_id = ? AND action IN (SELECT value FROM json_each(?)) ORDER BY at DESC, id DESC LIMIT 1`,
+      `SELECT at, action FROM events WHERE complaint_id = ? AND action IN (SELECT value FROM json_each(?)) AND ${notUndone('events')}
+        ORDER BY at DESC, id DESC LIMIT 1`,
     )
     .get(id, JSON.stringify(STEP_EVENT_ACTIONS)) as StepEvent | undefined;
   return latest ?? null;
@@ -284,7 +292,7 @@ export function logComplaint(db: Db, complaint: NewComplaint): Complaint {
       if (there !== undefined) return findComplaint(db, there)!;
       const id = insertComplaint(db, complaint);
       const changes = loggedChanges(complaint);
-      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes });
+      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till });
       return { ...complaint, id };
     })
     .immediate();

@@ -1,4 +1,6 @@
-import type { TimelineEvent } from '../../domain/complaint.js';
+import type { LastChange, TimelineEvent } from '../../domain/complaint.js';
+import { lastChangeSql } from '../queries.js';
+import { lastChangeOf, type KeptEvent } from '../stored-complaint.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
@@ -6,13 +8,24 @@ import type { Db } from './open.js';
 // statement each time was a large share of its cost.
 const inserts = new WeakMap<Db, Statement>();
 
-export function appendEvent(db: Db, event: TimelineEvent): void {
+export function appendEvent(db: Db, event: KeptEvent): void {
   let insert = inserts.get(db);
   if (!insert) {
-    insert = db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (?, ?, ?, ?, ?)`);
+    insert = db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, before, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     inserts.set(db, insert);
   }
-  insert.run(event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes));
+  const { before = null, till = null, undoes = null } = event;
+  insert.run(event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes), till, before === null ? null : JSON.stringify(before), undoes);
+}
+
+/** The latest change to a complaint that still stands. */
+export function lastChange(db: Db, complaintId: number): LastChange | undefined {
+  return lastChangeOf(db.prepare(lastChangeSql('complaint_id = ?')).get(complaintId) as Parameters<typeof lastChangeOf>[0]);
+}
+
+/** The latest change made at a till that still stands, on whichever complaint. */
+export function lastChangeAt(db: Db, till: string): LastChange | undefined {
+  return lastChangeOf(db.prepare(lastChangeSql('till = ?')).get(till) as Parameters<typeof lastChangeOf>[0]);
 }
 
 /**

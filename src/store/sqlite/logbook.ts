@@ -1,4 +1,4 @@
-import type { Complaint, NewComplaint } from '../../domain/complaint.js';
+import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
@@ -29,7 +29,7 @@ import {
   spellingsInUse,
   usedValues,
 } from './complaints.js';
-import { timeline } from './events.js';
+import { lastChange, lastChangeAt, timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { asProblem, type Db } from './open.js';
@@ -55,8 +55,16 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => logComplaint(this.db, complaint));
   }
 
-  change(id: number, recordedAt: string, decide: Decide) {
-    return this.translated(() => changeComplaint(this.db, id, recordedAt, decide));
+  change(id: number, recording: Recording, decide: Decide) {
+    return this.translated(() => changeComplaint(this.db, id, recording, decide));
+  }
+
+  lastChange(id: number) {
+    return this.translated(() => lastChange(this.db, id));
+  }
+
+  lastChangeAt(till: string) {
+    return this.translated(() => lastChangeAt(this.db, till));
   }
 
   find(id: number) {

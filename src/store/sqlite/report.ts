@@ -1,7 +1,7 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
-import { AWAITING_APPROVAL, COMMUNICATIVE_SQL, OPEN, UNJUDGED, countedIn, overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, COMMUNICATIVE_SQL, OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import { conditionsOf } from './complaints.js';
@@ -131,7 +131,7 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
        awaiting AS (
          SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
                 COUNT(*) FILTER (WHERE ${overdueAt('@now')}) AS overdue,
-                COUNT(*) FILTER (WHERE status <> 'rejected' AND resolved_at IS NULL AND respond_by < @now) AS late
+                COUNT(*) FILTER (WHERE status NOT IN ${UNANSWERED} AND resolved_at IS NULL AND respond_by < @now) AS late
            FROM complaints ${places.and === '' ? 'INDEXED BY complaints_awaiting' : ''}
           WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
        hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and}),

@@ -1,0 +1,69 @@
+import { Refusal } from '../errors.js';
+import type { Complaint, LastChange, StepOutcome } from './complaint.js';
+import { WITHDRAWN } from './lifecycle.js';
+import { STEP_EVENT_ACTIONS } from './steps.js';
+import { localMinute } from './when.js';
+
+// Undo reverses the latest change to one complaint that is not undone yet, and is itself an event
+// on the timeline: nothing is taken out of history. Each step's event keeps what the columns it
+// changed held before (store: events.before), which an undo puts back; a change undone is never
+// undone again, so undoing again reverses the change before it.
+
+/** The changes undo can reverse: every step, a note, and the logging itself (which withdraws the complaint). */
+const UNDOABLE: ReadonlySet<string> = new Set(['logged', 'noted', ...STEP_EVENT_ACTIONS]);
+
+/** The steps that gave a remedy, which their undo takes back. */
+const GAVE_REMEDY: ReadonlySet<string> = new Set(['resolved', 'approved']);
+
+/** Why the changes undo cannot reverse are not undone, and what to do instead. */
+const NOT_UNDONE: Readonly<Record<string, string>> = {
+  imported: 'it came into the logbook from a file; undo does not reverse an import',
+  'cause-renamed': "it was a rename of the cause everywhere; rename it back with 'complaints causes rename'",
+  forgotten: "it erased the customer's name and contact, which were kept nowhere to put back",
+};
+
+/** How the refusal and the question at the till name a change: its action and when it happened. */
+export function describeChange(change: Pick<LastChange, 'complaint_id' | 'action' | 'at'>): string {
+  return `#${change.complaint_id} ${change.action} ${localMinute(change.at)}`;
+}
+
+/**
+ * Reverses `last`, the latest change to `current` not yet undone; when the undo was asked for
+ * another change (`wanted`, this till's latest), that one must still be the latest. Undoing the
+ * logging withdraws the complaint; any other change puts back what it replaced, taking back the
+ * remedy it gave.
+ */
+export function undo(current: Complaint, last: LastChange | undefined, at: string, wanted?: LastChange): StepOutcome {
+  const { id } = current;
+  if (last === undefined) throw new Refusal(`complaint #${id} has nothing left to undo`);
+  if (wanted !== undefined && wanted.id !== last.id) {
+    throw new Refusal(
+      `the change to undo (${describeChange(wanted)}) has a later one on #${id} (${describeChange(last)}) that depends on it; undo that first with 'complaints undo ${id}'`,
+    );
+  }
+  const before = undoable(last);
+  const undoes = { event: last.id, remedy: GAVE_REMEDY.has(last.action) };
+  if (before === 'withdraw') {
+    return { changes: { status: WITHDRAWN }, undoes, event: { action: 'undone', at, changes: { undid: 'logged', status: WITHDRAWN } } };
+  }
+  return { changes: before, undoes, event: { action: 'undone', at, changes: { undid: last.action, ...before } } };
+}
+
+/**
+ * What undoing `change` puts back, or 'withdraw' for the logging itself; a Refusal saying why
+ * when it cannot be undone. Asked before the till is asked to confirm, and again inside the write.
+ */
+export function undoable(change: LastChange): Record<string, unknown> | 'withdraw' {
+  const { complaint_id: id, action, at } = change;
+  if (!UNDOABLE.has(action)) {
+    const why = NOT_UNDONE[action] ?? 'undo does not reverse it';
+    throw new Refusal(`the last change to complaint #${id} (${action} ${localMinute(at)}) cannot be undone: ${why}`);
+  }
+  if (action === 'logged') return 'withdraw';
+  if (change.before === null) {
+    throw new Refusal(
+      `the last change to complaint #${id} (${action} ${localMinute(at)}) was recorded before undo was kept; put it right with the step commands instead`,
+    );
+  }
+  return change.before;
+}

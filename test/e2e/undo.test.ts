@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { expectRefusedInOneLine } from '../support/bad-input.js';
+import { KEYS } from '../support/pty.js';
+import { atTheTill, runComparing, tempLogbook, type Logbook } from './harness.js';
+
+const { enter, down } = KEYS;
+
+const NOW = '2026-11-23T18:00:00.000Z';
+
+/** The complaint as show --json gives it, without its timeline: what an undo must put back exactly. */
+function standing(book: Logbook, id: number) {
+  const { timeline: _timeline, ...complaint } = JSON.parse(book.ok(['show', String(id), '--json']));
+  return complaint;
+}
+
+/** A shop with approval above 50.00 and one complaint, #1, logged at 10:00. */
+function shop(): Logbook {
+  const book = tempLogbook(NOW);
+  book.ok(['config', 'set', 'approval-above', '50']);
+  book.ok(['log', '蛋糕坏了', '--customer', '李先生', '--at', '2026-11-23 10:00', '--no-input']);
+  return book;
+}
+
+// Each step of the lifecycle, with the steps that bring #1 to where it can be taken.
+const STEPS: Array<{ step: string; before: string[][]; args: string[] }> = [
+  { step: 'triage', before: [], args: ['triage', '1', '--category', 'product', '--cause', '变质', '--severity', 'high'] },
+  { step: 'triage again', before: [['triage', '1', '--category', 'product', '--cause', '变质']], args: ['triage', '1', '--nature', 'venting'] },
+  { step: 'reject', before: [], args: ['triage', '1', '--reject', '--reason', '别家买的'] },
+  { step: 'assign', before: [['triage', '1', '--category', 'product', '--cause', '变质']], args: ['assign', '1', '小王', '--respond-by', '+2d'] },
+  { step: 'resolve', before: [['assign', '1', '小王']], args: ['resolve', '1', '--remedy', 'refund', '--cost', '20', '--root-cause', '冷柜', '--action', '修冷柜'] },
+  { step: 'answer', before: [['triage', '1', '--nature', 'question']], args: ['resolve', '1', '--answer', '九点关门'] },
+  { step: 'propose', before: [['assign', '1', '小王']], args: ['resolve', '1', '--remedy', 'refund', '--cost', '88'] },
+  { step: 'approve', before: [['assign', '1', '小王'], ['resolve', '1', '--remedy', 'refund', '--cost', '88']], args: ['approve', '1', '--as', '老板'] },
+  {
+    step: 'send back',
+    before: [['assign', '1', '小王'], ['resolve', '1', '--remedy', 'refund', '--cost', '88']],
+    args: ['approve', '1', '--reject', '--reason', '给代金券'],
+  },
+  { step: 'follow up', before: [['resolve', '1', '--remedy', 'apology']], args: ['follow-up', '1', '--satisfaction', '4'] },
+  {
+    step: 'reopen',
+    before: [['assign', '1', '小王'], ['resolve', '1', '--remedy', 'refund', '--cost', '5'], ['follow-up', '1', '--satisfaction', '2']],
+    args: ['follow-up', '1', '--reopen'],
+  },
+  { step: 'note', before: [], args: ['note', '1', '打过电话'] },
+];
+
+describe('undo', () => {
+  it.each(STEPS)('reverses $step exactly, and records the undo on the timeline', ({ before, args }) => {
+    const book = shop();
+    for (const step of before) book.ok(step);
+    const was = standing(book, 1);
+    const report = () => JSON.parse(book.ok(['report', '--week', '2026-W48', '--format', 'json']));
+    const reportWas = report();
+    book.ok(args);
+    const undone = book.run(['undo', '1', '--yes']);
+    expect(undone.code).toBe(0);
+    expect(undone.stdout).toMatch(/^Undid #1 \S+ 2026-11-23 \d\d:\d\d: #1 is \S+ again\.\n$/);
+    expect(standing(book, 1)).toEqual(was);
+    expect(report()).toEqual(reportWas);
+    const timeline = JSON.parse(book.ok(['show', '1', '--json'])).timeline as Array<{ action: string }>;
+    expect(timeline.at(-1)!.action).toBe('undone');
+    // The step stays in history.
+    expect(timeline.length).toBe(before.length + 3);
+  });
+
+  it('undoes step after step back to the logging, which withdraws the complaint from every count', () => {
+    const book = shop();
+    book.ok(['log', '汤是凉的', '--at', '2026-11-23 11:00', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '20']);
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 resolved 2026-11-23 18:00: #1 is triaged again.\n');
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 triaged 2026-11-23 18:00: #1 is new again.\n');
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 logged 2026-11-23 10:00: #1 is withdrawn, and counts nowhere.\n');
+
+    expect(book.ok(['list']).split('\n').filter((line) => line.startsWith('#'))).toEqual([expect.stringMatching(/^#2 /)]);
+    expect(book.ok(['list', '--status', 'withdrawn'])).toContain('蛋糕坏了');
+    expect(JSON.parse(book.ok(['report', '--week', '2026-W48', '--format', 'json']))).toMatchObject({ total: 0, untriaged: 1, summary: { logged: 1 } });
+    expect(book.ok([])).toContain('1 new to triage');
+    // 李先生 complained before only in a complaint that was withdrawn.
+    expect(book.run(['log', '又坏了', '--customer', '李先生', '--no-input']).stderr).not.toContain('complained before');
+    expect(book.ok(['check'])).toMatch(/^ok: /);
+    expectRefusedInOneLine(runComparing(book, ['undo', '1', '--yes']), 1, 'complaint #1 has nothing left to undo');
+    expectRefusedInOneLine(
+      runComparing(book, ['triage', '1', '--category', 'product', '--cause', '变质']),
+      1,
+      'complaint #1 is withdrawn; its logging was undone; log it again if it was a complaint after all',
+    );
+  });
+
+  it('reverses the latest change made at this till, whichever complaint it was on', () => {
+    const book = shop();
+    book.ok(['log', '汤是凉的', '--no-input']);
+    book.ok(['triage', '2', '--nature', 'help']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+    expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #1 triaged /);
+    expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #2 triaged /);
+    expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #2 logged .*withdrawn/);
+  });
+
+  it("refuses this till's latest change while a later one, made elsewhere, depends on it", () => {
+    const book = shop();
+    book.ok(['config', 'set', 'till', '前台']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+    book.ok(['config', 'set', 'till', '后厨']);
+    book.ok(['assign', '1', '小王']);
+    book.ok(['config', 'set', 'till', '前台']);
+    expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, "has a later one on #1 (#1 assigned 2026-11-23 18:00) that depends on it; undo that first with 'complaints undo 1'");
+  });
+
+  it('asks at a terminal, showing the change: No keeps it, Yes undoes it', async () => {
+    const book = shop();
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+    const before = book.dump();
+    const kept = atTheTill(book, ['undo']);
+    await kept.answer('Undo #1 triaged 2026-11-23 18:00?', enter);
+    expect(await kept.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Nothing was undone.') });
+    expect(book.dump()).toBe(before);
+
+    const undone = atTheTill(book, ['undo']);
+    await undone.waitFor('Undo #1 triaged 2026-11-23 18:00?');
+    undone.type(down);
+    await undone.answer('❯ Yes, undo it', enter);
+    expect(await undone.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Undid #1 triaged 2026-11-23 18:00: #1 is new again.') });
+  });
+
+  describe('refuses, in one line and changing nothing', () => {
+    it.each([
+      [['undo', '1'], 2, 'undo asks before it changes anything, and cannot ask here; add --yes'],
+      [['undo', '99', '--yes'], 1, '#99'],
+      [['undo', 'x', '--yes'], 2, "'x' is not a complaint id"],
+    ] as const)('complaints %j', (args, code, message) => {
+      expectRefusedInOneLine(runComparing(shop(), [...args]), code, message);
+    });
+
+    it('an imported complaint, and a cause renamed after the last step', () => {
+      const book = shop();
+      book.ok(['export', '--out', `${book.dir}/one.csv`]);
+      const other = tempLogbook(NOW);
+      other.ok(['import', `${book.dir}/one.csv`]);
+      expectRefusedInOneLine(runComparing(other, ['undo', '1', '--yes']), 1, 'cannot be undone: it came into the logbook from a file; undo does not reverse an import');
+      book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+      book.ok(['causes', 'rename', '变质', '坏了']);
+      expectRefusedInOneLine(runComparing(book, ['undo', '1', '--yes']), 1, "rename it back with 'complaints causes rename'");
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { format } from 'date-fns/format';
+import { describe, expect, it } from 'vitest';
+import type { LastChange } from '../../src/domain/complaint.js';
+import { undo, undoable } from '../../src/domain/undo.js';
+import { Refusal } from '../../src/errors.js';
+import { complaintWith } from '../support/complaints.js';
+
+const AT = '2026-11-23T12:00:00.000Z';
+const NOW = '2026-11-23T13:00:00.000Z';
+const local = format(new Date(AT), 'yyyy-MM-dd HH:mm');
+const complaint = complaintWith({ id: 7, status: 'assigned', assignee: 'Sam' });
+const change = (fields: Partial<LastChange>): LastChange => ({ id: 40, complaint_id: 7, action: 'assigned', at: AT, before: null, ...fields });
+
+describe('undo', () => {
+  it('puts back what the step replaced, naming the change it undoes', () => {
+    const assigned = change({ before: { status: 'triaged', assignee: null } });
+    expect(undo(complaint, assigned, NOW)).toEqual({
+      changes: { status: 'triaged', assignee: null },
+      undoes: { event: 40, remedy: false },
+      event: { action: 'undone', at: NOW, changes: { undid: 'assigned', status: 'triaged', assignee: null } },
+    });
+  });
+
+  it.each(['resolved', 'approved'])('takes back the remedy a step %s gave', (action) => {
+    expect(undo(complaint, change({ action, before: { status: 'assigned' } }), NOW).undoes).toEqual({ event: 40, remedy: true });
+  });
+
+  it('withdraws a complaint whose logging is undone', () => {
+    expect(undo(complaintWith({ id: 7 }), change({ action: 'logged' }), NOW)).toEqual({
+      changes: { status: 'withdrawn' },
+      undoes: { event: 40, remedy: false },
+      event: { action: 'undone', at: NOW, changes: { undid: 'logged', status: 'withdrawn' } },
+    });
+  });
+
+  it('undoes a note, which changed nothing but the timeline', () => {
+    expect(undo(complaint, change({ action: 'noted', before: {} }), NOW).changes).toEqual({});
+  });
+
+  it('refuses when nothing is left, and when a later change depends on the one asked for', () => {
+    expect(() => undo(complaint, undefined, NOW)).toThrow(new Refusal('complaint #7 has nothing left to undo'));
+    const later = change({ id: 41, action: 'resolved', before: {} });
+    expect(() => undo(complaint, later, NOW, change({ before: {} }))).toThrow(
+      new Refusal(
+        `the change to undo (#7 assigned ${local}) has a later one on #7 (#7 resolved ${local}) that depends on it; undo that first with 'complaints undo 7'`,
+      ),
+    );
+  });
+
+  it.each([
+    ['imported', 'it came into the logbook from a file; undo does not reverse an import'],
+    ['cause-renamed', "it was a rename of the cause everywhere; rename it back with 'complaints causes rename'"],
+    ['forgotten', "it erased the customer's name and contact, which were kept nowhere to put back"],
+  ])('refuses to undo %s, saying why', (action, why) => {
+    expect(() => undoable(change({ action, before: {} }))).toThrow(
+      new Refusal(`the last change to complaint #7 (${action} ${local}) cannot be undone: ${why}`),
+    );
+  });
+
+  it('refuses a step recorded before undo kept what it replaced', () => {
+    expect(() => undoable(change({}))).toThrow(
+      new Refusal(`the last change to complaint #7 (assigned ${local}) was recorded before undo was kept; put it right with the step commands instead`),
+    );
+  });
+});
