@@ -83,7 +83,7 @@ export const FIELDS = [
   field('branch', text, show('branch', 27), { writable: false }),
   field('nature', choice(NATURES), show('nature', 11)),
   field('answer', text, show('answer', 20)),
-  field('proposed_remedy', choice(REMEDIES), show('awaiting approval', 28)),
+  field('proposed_remedy', choice(REMEDIES), show('proposed remedy', 28)),
   field('proposed_cost_minor', { type: 'money' }, show('proposed cost', 29), { column: 'proposed_cost' }),
 ] as const satisfies readonly Field[];
 

@@ -334,6 +334,7 @@ describe('config', () => {
       'follow-up-days': '3',
       'week-start': 'monday',
       categories: 'product,service,staff,price,delivery,premises,other',
+      'approval-above': 'none',
       till: `${hostname()} (this computer's name)`,
       branch: '(none)',
     });

@@ -71,6 +71,8 @@ const SUMMARY_THIS_WEEK = {
   followedUp: 1,
   averageSatisfaction: 4,
   remedyCost: 6.5,
+  awaitingApproval: 0,
+  proposedCost: 0,
 };
 
 describe('report --format json', () => {
@@ -102,6 +104,8 @@ describe('report --format json', () => {
           followedUp: 0,
           averageSatisfaction: null,
           remedyCost: 0,
+          awaitingApproval: 0,
+          proposedCost: 0,
         },
       },
     });

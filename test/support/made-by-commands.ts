@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { completeComplaint, type LogDraft } from '../../src/domain/intake.js';
 import { COMMUNICATIVE, type Communicative } from '../../src/domain/nature.js';
 import { answer, approve, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
+import { undo } from '../../src/domain/undo.js';
 import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
 import { Refusal } from '../../src/errors.js';
 
@@ -18,6 +19,7 @@ type StepTaken =
   | { kind: 'assign'; assignee: string }
   | { kind: 'resolve'; remedy: string; cost_minor: number | null; root_cause: string | null; action: string | null }
   | { kind: 'approve'; by: string; reject: boolean }
+  | { kind: 'withdraw' }
   | { kind: 'follow-up'; satisfaction: number }
   | { kind: 'reopen'; satisfaction: number | null };
 
@@ -52,6 +54,7 @@ function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
       action: optional(text),
     }),
     fc.record({ kind: fc.constant('approve' as const), by: text, reject: fc.boolean() }),
+    fc.record({ kind: fc.constant('withdraw' as const) }),
     fc.record({ kind: fc.constant('follow-up' as const), satisfaction: fc.integer({ min: 1, max: 5 }) }),
     fc.record({ kind: fc.constant('reopen' as const), satisfaction: optional(fc.integer({ min: 1, max: 5 })) }),
   );
@@ -76,6 +79,10 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
           return resolve(current, previous, { ...step, note: null, by: null }, at, APPROVAL_ABOVE);
         case 'approve':
           return approve(current, previous, step.reject ? { reject: true, by: step.by, reason: step.by } : { reject: false, by: step.by }, at);
+        case 'withdraw':
+          // Undoing the logging, which only a complaint nothing was done to since can have undone.
+          if (previous.was !== 'happened') throw new Refusal('a later step depends on the logging');
+          return undo(current, { id: 1, complaint_id: current.id, action: 'logged', at: current.occurred_at, before: null }, at);
         case 'follow-up':
           return followUp(current, previous, { satisfaction: step.satisfaction, note: null, reopen: false }, at, 24);
         case 'reopen':
