@@ -12,7 +12,9 @@ export default defineConfig({
     // there are cores keeps the machine busy: on 2 cores the suite took 345 s by default (one
     // file at a time), 189 s with three.
     maxWorkers: availableParallelism() + 1,
-    // End-to-end tests start the real binary many times; give a slow machine room.
+    // End-to-end tests start the real binary many times; give a slow machine room, in the hooks
+    // that make a test file's logbook too (on PostgreSQL, 2026-12-01, one took over 10 s).
     testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

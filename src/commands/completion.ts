@@ -1,9 +1,10 @@
 import type { Command, Option } from 'commander';
 import type { Session } from '../context.js';
 import { COMPUTER_SETTING_KEYS, SETTING_KEYS } from '../domain/config.js';
-import { STATUSES, statusesFor, type Status } from '../domain/lifecycle.js';
-import { DIMENSIONS } from '../domain/pareto.js';
+import type { ComplaintFilter } from '../domain/filter.js';
+import { STATUSES, statusesFor } from '../domain/lifecycle.js';
 import { NATURES } from '../domain/nature.js';
+import { DIMENSIONS } from '../domain/pareto.js';
 import { CHANNELS, REMEDIES, SEVERITIES, oneOf } from '../domain/validate.js';
 import { SHELLS, completionScript } from '../output/completion-scripts.js';
 import { logbookAddress } from '../store/location.js';
@@ -111,24 +112,26 @@ async function positionalValues(command: Command, positional: number, session: S
       return fromLogbook(session, db, (logbook) => logbook.causesInUse());
   }
   if (argument !== 'id') return [];
-  const statuses = idsFor(command.name());
+  const offered = idsFor(command.name());
   return fromLogbook(session, db, async (logbook) =>
-    (await logbook.list({ ...(statuses === undefined ? {} : { statuses }), order: 'newest first', limit: OFFERED_IDS })).map(({ id }) => String(id)),
+    (await logbook.list({ ...offered, order: 'newest first', limit: OFFERED_IDS })).map(({ id }) => String(id)),
   );
 }
 
-/** The statuses of the complaints a command takes, as the next step for them; undefined for any. */
-function idsFor(command: string): readonly Status[] | undefined {
+/** Which complaints a command takes, as the next step for them; any, for the others. */
+function idsFor(command: string): Pick<ComplaintFilter, 'statuses' | 'awaitingApproval'> {
   switch (command) {
     // Triage applies to any complaint, but the ones waiting for it are those still new.
     case 'triage':
-      return ['new'];
+      return { statuses: ['new'] };
     case 'assign':
     case 'resolve':
     case 'follow-up':
-      return statusesFor(command);
+      return { statuses: statusesFor(command) };
+    case 'approve':
+      return { awaitingApproval: true };
     default:
-      return undefined;
+      return {};
   }
 }
 

@@ -37,6 +37,8 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
   const { id } = current;
   if (last === undefined) throw new Refusal(`complaint #${id} has nothing left to undo`);
   if (wanted !== undefined && wanted.id !== last.id) {
+    // A later change that cannot be undone says so, and why; one that can is to be undone first.
+    undoable(last);
     throw new Refusal(
       `the change to undo (${describeChange(wanted)}) has a later one on #${id} (${describeChange(last)}) that depends on it; undo that first with 'complaints undo ${id}'`,
     );

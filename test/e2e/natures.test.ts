@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefusedInOneLine } from '../support/bad-input.js';
 import { runComparing, tempLogbook, type Logbook } from './harness.js';
 
 // Monday of ISO week 48; the week before is week 47.
 const NOW = '2026-11-23T18:00:00.000Z';
+/** A test that makes a week of its own runs some twenty commands first: on PostgreSQL, at times over 20 s. */
+const OWN_WEEK_TIMEOUT = 90_000;
 
 /**
  * A week at the till: two valid complaints about cold soup, one about a slow queue, a question,
@@ -38,8 +40,14 @@ function weekOfNatures(): Logbook {
 }
 
 describe('natures', () => {
+  // What only reads, and the refusals, which change nothing, share one week.
+  let week: Logbook;
+  beforeAll(() => {
+    week = weekOfNatures();
+  }, 120_000);
+
   it('counts only valid complaints in the Pareto, and help, questions and venting apart with the week before', () => {
-    const report = JSON.parse(weekOfNatures().ok(['report', '--week', '2026-W48', '--format', 'json']));
+    const report = JSON.parse(week.ok(['report', '--week', '2026-W48', '--format', 'json']));
     expect(report).toMatchObject({
       total: 3,
       untriaged: 1,
@@ -51,12 +59,12 @@ describe('natures', () => {
     expect(report.summary).toMatchObject({ logged: 8, rejected: 1, help: 1, question: 1, venting: 1 });
     expect(report.summary.previous).toMatchObject({ logged: 2, rejected: 0, help: 0, question: 1, venting: 1 });
     // Not by cause either: by channel, every valid complaint or one not judged yet.
-    const byChannel = JSON.parse(weekOfNatures().ok(['report', '--week', '2026-W48', '--by', 'channel', '--format', 'json']));
+    const byChannel = JSON.parse(week.ok(['report', '--week', '2026-W48', '--by', 'channel', '--format', 'json']));
     expect(byChannel.total).toBe(4);
   });
 
   it('shows the natures in the summary table, and each on show and in the export', () => {
-    const book = weekOfNatures();
+    const book = week;
     const table = book.ok(['report', '--week', '2026-W48']);
     expect(table).toContain("Not yet triaged: 1 (not counted above); triage them with 'complaints triage'. Help, questions and venting: 3 (not counted above).");
     expect(table).toMatch(/^help +1 +0 +▲$/m);
@@ -87,7 +95,7 @@ describe('natures', () => {
     const other = tempLogbook(NOW);
     other.ok(['import', file]);
     expect(other.ok(['export'])).toBe(exported);
-  });
+  }, OWN_WEEK_TIMEOUT);
 
   it('tells what comes next for a communicative complaint: an answer', () => {
     const book = tempLogbook(NOW);
@@ -102,7 +110,7 @@ describe('natures', () => {
     expectRefusedInOneLine(runComparing(book, ['triage', '3', '--nature', 'valid']), 2, 'triaging #3 as valid needs --category and --cause');
     book.ok(['triage', '3', '--category', 'service', '--cause', '排队久']);
     expect(JSON.parse(book.ok(['show', '3', '--json']))).toMatchObject({ nature: 'valid', cause: '排队久' });
-  });
+  }, OWN_WEEK_TIMEOUT);
 
   it('reads a file written before natures were kept: triaged ones valid, rejected ones unfounded', () => {
     const book = tempLogbook(NOW);
@@ -136,7 +144,7 @@ describe('natures', () => {
       [['resolve', '4', '--answer', '九点', '--remedy', 'apology'], '--answer does not go with --remedy'],
       [['resolve', '4', '--answer', '  '], '--answer cannot be empty'],
     ])('a usage error: complaints %j', (args, message) => {
-      expectRefusedInOneLine(runComparing(weekOfNatures(), args), 2, message);
+      expectRefusedInOneLine(runComparing(week, args), 2, message);
     });
 
     it.each([
@@ -145,7 +153,7 @@ describe('natures', () => {
       [['resolve', '7', '--answer', '抱歉'], 'complaint #7 is rejected'],
       [['resolve', '99', '--answer', '抱歉'], '#99'],
     ])('a refusal: complaints %j', (args, message) => {
-      expectRefusedInOneLine(runComparing(weekOfNatures(), args), 1, message);
+      expectRefusedInOneLine(runComparing(week, args), 1, message);
     });
 
     it('making valid a complaint answered without a remedy, until it is reopened', () => {
@@ -159,6 +167,6 @@ describe('natures', () => {
       book.ok(['follow-up', '5', '--reopen']);
       book.ok(['triage', '5', '--category', 'service', '--cause', '会员卡']);
       expect(JSON.parse(book.ok(['show', '5', '--json']))).toMatchObject({ status: 'triaged', nature: 'valid', answer: '帮她重新激活了' });
-    });
+    }, OWN_WEEK_TIMEOUT);
   });
 });

@@ -47,6 +47,15 @@ describe('undo', () => {
     );
   });
 
+  it('says why when the later change on the complaint cannot be undone at all', () => {
+    const renamed = change({ id: 41, action: 'cause-renamed', before: {} });
+    expect(() => undo(complaint, renamed, NOW, change({ before: {} }))).toThrow(
+      new Refusal(
+        `the last change to complaint #7 (cause-renamed ${local}) cannot be undone: it was a rename of the cause everywhere; rename it back with 'complaints causes rename'`,
+      ),
+    );
+  });
+
   it.each([
     ['imported', 'it came into the logbook from a file; undo does not reverse an import'],
     ['cause-renamed', "it was a rename of the cause everywhere; rename it back with 'complaints causes rename'"],
