@@ -4,11 +4,15 @@ import { halfWidth } from './validate.js';
 // Amounts above this lose cents in a double once converted back to currency units for JSON.
 const MAX_MINOR = 1e13;
 
-/** Reads an amount typed as `12.50`, `12.5` or `12` into integer minor units (1250). */
+// How a Chinese shop writes an amount of yuan: ¥12.50 (￥ from an input method is the same sign
+// made plain), or 12.50元. Any other sign is refused rather than taken for the shop's currency.
+const AMOUNT = /^¥?\s*(\d+)(?:[.,](\d{1,2}))?\s*元?$/;
+
+/** Reads an amount typed as `12.50`, `12.5`, `12`, `¥12.50` or `12.50元` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
-  const match = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(halfWidth(text));
+  const match = AMOUNT.exec(halfWidth(text));
   if (!match) {
-    throw new UsageError(`${flag}: '${text}' is not an amount; use a number such as 12.50 (no currency sign, not negative)`);
+    throw new UsageError(`${flag}: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元; not negative)`);
   }
   const minor = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   if (minor > MAX_MINOR) throw new UsageError(`${flag}: '${text}' is too large an amount`);

@@ -23,15 +23,21 @@ describe('parseMoney', () => {
     // Full-width digits and point, as a Chinese input method types them.
     ['１２.５０', 1250],
     ['１２．５', 1250],
+    // Yuan, as a Chinese shop writes them.
+    ['¥12.50', 1250],
+    ['￥１２.５', 1250],
+    ['¥ 8', 800],
+    ['12.50元', 1250],
+    ['３元', 300],
   ])('reads %j as %i minor units', (text, minor) => {
     expect(parseMoney(text, '--cost')).toBe(minor);
   });
 
-  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '12 EUR', '1e3', '1,000.00', '1 000', '+5', 'NaN', 'Infinity'])(
+  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '$5', '12 EUR', '¥12元元', '元', '¥', '¥-3', '1e3', '1,000.00', '1 000', '+5', 'NaN', 'Infinity'])(
     'refuses %j, saying what an amount looks like',
     (text) => {
       expect(() => parseMoney(text, '--cost')).toThrow(
-        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (no currency sign, not negative)`),
+        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元; not negative)`),
       );
     },
   );
