@@ -22,6 +22,7 @@ export default defineConfig({
       'test/e2e/report.test.ts',
       'test/e2e/robustness.test.ts',
       'test/e2e/smoke.test.ts',
+      'test/e2e/steps-at-the-till.test.ts',
       'test/e2e/till.test.ts',
       'test/e2e/tills.test.ts',
       'test/e2e/undo.test.ts',

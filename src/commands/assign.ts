@@ -4,8 +4,11 @@ import { spellingToKeep } from '../domain/spelling.js';
 import { assign } from '../domain/steps.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
 import { parseRespondBy } from '../domain/when.js';
+import { UsageError } from '../errors.js';
+import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
-import { atOption, examples, happenedAt, recordingNow, tellNext } from './common.js';
+import type { Logbook } from '../store/logbook.js';
+import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, tellNext } from './common.js';
 
 interface AssignOptions {
   respondBy?: string;
@@ -18,7 +21,7 @@ export function registerAssign(program: Command, session: Session): void {
     .command('assign')
     .description('make someone responsible for a complaint, with a respond-by time')
     .argument('<id>', 'the complaint, e.g. 12 or #12')
-    .argument('<person>', 'who will handle it (spelt as before if assigned before, whatever the capitals)')
+    .argument('[person]', 'who will handle it (spelt as before if assigned before, whatever the capitals); at a terminal, asked when not given')
     .option('--respond-by <when>', 'when the customer must hear back (default: as set when logged)')
     .option('--note <text>', 'a word for the person taking it on')
     .addOption(atOption())
@@ -30,16 +33,17 @@ export function registerAssign(program: Command, session: Session): void {
         'complaints assign 12 Sam --respond-by +4h',
       ),
     )
-    .action((id: string, person: string, options: AssignOptions) => runAssign(id, person, options, session));
+    .action((id: string, person: string | undefined, options: AssignOptions) => runAssign(id, person, options, session));
 }
 
-export async function runAssign(idText: string, person: string, options: AssignOptions, session: Session): Promise<void> {
+export async function runAssign(idText: string, person: string | undefined, options: AssignOptions, session: Session): Promise<void> {
   const id = parseId(idText);
-  const typed = requiredText(person, 'the person to assign');
+  if (person === undefined && !session.canPrompt) throw new UsageError(`give the person to assign: complaints assign ${id} <person>`);
   const at = happenedAt(session, options.at).toISOString();
   const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const note = optionalText(options.note);
   const logbook = await session.logbook('change');
+  const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), 'the person to assign');
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, await logbook.spellingsInUse('assignee'));
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
@@ -47,4 +51,11 @@ export async function runAssign(idText: string, person: string, options: AssignO
   );
   session.print(`Assigned ${complaintRef(id)} to ${oneLine(assignee)}; respond by ${localTime(complaint.respond_by)}.`);
   tellNext(session, complaint);
+}
+
+/** At the till: who takes complaint `id` on, once the lifecycle allows it to be assigned. */
+async function askWhoHandles(logbook: Logbook, id: number, session: Session): Promise<string> {
+  nextStatus(await complaintOrNotFound(logbook, id), 'assign');
+  const { askAssignee } = await import('../prompts/steps.js');
+  return askAssignee(await logbook.usedValues('assignee'), session);
 }

@@ -11,6 +11,7 @@ import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
 import { complaintTable } from '../output/table.js';
 import { painter } from '../output/terminal.js';
+import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 
@@ -40,6 +41,13 @@ export function thisTill(session: Session): string {
 /** A change entered now, at this till (where a later `undo` finds it). */
 export function recordingNow(session: Session): Recording {
   return { at: session.now().toISOString(), till: thisTill(session) };
+}
+
+/** The complaint as it stands, or NotFound. */
+export async function complaintOrNotFound(logbook: Logbook, id: number): Promise<Complaint> {
+  const complaint = await logbook.find(id);
+  if (complaint === undefined) throw new NotFound(id);
+  return complaint;
 }
 
 export async function settingsOf(logbook: Logbook): Promise<Settings> {

@@ -6,10 +6,14 @@ import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { examples, settingsOf } from './common.js';
+import { runComplaint } from './complaint.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 
+/** A complaint's id in place of a command: `complaints 12` (or #12, or full-width digits). */
+const ID = /^\s*[#＃]?[0-9０-９]+\s*$/;
+
 /**
- * `complaints` with no command: today's desk. Registered after the commands, so that only the
+ * `complaints` with no command: today's desk; with an id, that complaint (commands/complaint.ts). Registered after the commands, so that only the
  * bare program takes stray words (to name them as an unknown command) and the commands do not.
  */
 export function registerDesk(program: Command, session: Session): void {
@@ -19,6 +23,7 @@ export function registerDesk(program: Command, session: Session): void {
       'after',
       examples(
         'complaints                          # the desk: what to triage, what is overdue, whom to call back',
+        'complaints 12                       # one complaint; at a terminal, then its next step',
         'complaints log "soup was cold" --customer "Ann Lee" --wants refund',
         'complaints triage 12 --category product --cause "cold food"',
         'complaints assign 12 Sam && complaints resolve 12 --remedy refund --cost 4.50',
@@ -28,6 +33,7 @@ export function registerDesk(program: Command, session: Session): void {
     )
     .action(async (_options: unknown, command: Command) => {
       const [unknown] = command.args;
+      if (unknown !== undefined && ID.test(unknown)) return runComplaint(unknown, session);
       if (unknown !== undefined) throw new UsageError(`unknown command '${unknown}'; see 'complaints --help'`);
       await runDesk(session);
     });

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { followUpCutoff } from '../domain/lifecycle.js';
+import { followUpCutoff, nextStatus } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { followUp, type FollowUp } from '../domain/steps.js';
 import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
 import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
-import { atOption, examples, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
+import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
+import type { Logbook } from '../store/logbook.js';
 
 interface FollowUpOptions extends FollowUpFlags {
   at?: string;
@@ -35,9 +36,11 @@ export function registerFollowUp(program: Command, session: Session): void {
 export async function runFollowUp(idText: string | undefined, options: FollowUpOptions, session: Session): Promise<void> {
   if (idText === undefined) return listDue(options, session);
   const id = parseId(idText);
-  const answer = checkFollowUp(options);
+  const asking = options.satisfaction === undefined && !options.reopen && session.canPrompt;
+  if (!asking) checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
+  const answer = checkFollowUp(asking ? await askHowTheyFeel(logbook, id, options, session) : options);
   const responseHours = (await settingsOf(logbook))['response-hours'];
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
@@ -78,4 +81,11 @@ export function checkFollowUp(flags: FollowUpFlags): FollowUp {
     throw new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not');
   }
   return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
+}
+
+/** At the till: what the customer said, once the complaint is one to follow up. */
+async function askHowTheyFeel(logbook: Logbook, id: number, flags: FollowUpFlags, session: Session): Promise<FollowUpFlags> {
+  nextStatus(await complaintOrNotFound(logbook, id), 'follow-up');
+  const { askFollowUp } = await import('../prompts/steps.js');
+  return askFollowUp(flags, session);
 }

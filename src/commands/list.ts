@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
-import { LISTED_STATUSES } from '../domain/lifecycle.js';
 import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
 import { examples, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
@@ -30,7 +29,7 @@ export async function runList(options: ListOptions, session: Session): Promise<v
   const logbook = await session.logbook('read');
   const typed = checkFilter(options, session.now(), 'newest first');
   // A withdrawn complaint (its logging undone) is listed only when asked for by status.
-  const filter = await filterAsSpelt(logbook, { ...typed, statuses: typed.statuses ?? LISTED_STATUSES });
+  const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed);
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) return writeLines(session.stdout, jsonArrayLines(logbook.complaints(filter), toRecord));
   if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell('No complaints match.');

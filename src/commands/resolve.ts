@@ -5,8 +5,10 @@ import { formatMoney, parseMoney } from '../domain/money.js';
 import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
 import { REMEDIES, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
+import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import type { Logbook } from '../store/logbook.js';
+import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
 
 interface ResolveOptions extends ResolveFlags {
   at?: string;
@@ -38,9 +40,12 @@ export function registerResolve(program: Command, session: Session): void {
 
 export async function runResolve(idText: string, options: ResolveOptions, session: Session): Promise<void> {
   const id = parseId(idText);
-  const given = checkResolve(options);
+  const asking = options.remedy === undefined && options.answer === undefined && session.canPrompt;
+  // Read before anything is opened, unless the till is to be asked for the rest.
+  if (!asking) checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
+  const given = checkResolve(asking ? await askHowResolved(logbook, id, options, session) : options);
   const approvalAbove = (await settingsOf(logbook))['approval-above'];
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
@@ -88,4 +93,13 @@ export function checkResolve(flags: ResolveFlags): Resolution | Answer {
     note: optionalText(flags.note),
     by: flags.as === undefined ? null : requiredText(flags.as, '--as'),
   };
+}
+
+/** At the till: how complaint `id` was resolved, once the lifecycle allows it to be. */
+async function askHowResolved(logbook: Logbook, id: number, flags: ResolveFlags, session: Session): Promise<ResolveFlags> {
+  const complaint = await complaintOrNotFound(logbook, id);
+  nextStatus(complaint, 'resolve');
+  const { askResolution } = await import('../prompts/steps.js');
+  const earlier = { rootCauses: await logbook.usedValues('root_cause'), actions: await logbook.usedValues('action') };
+  return askResolution(complaint, flags, earlier, session);
 }

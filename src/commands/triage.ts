@@ -9,9 +9,7 @@ import { SEVERITIES, oneOf, parseId, requiredText } from '../domain/validate.js'
 import { triage, type TriageDecision } from '../domain/steps.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { NotFound } from '../store/errors.js';
-import type { Logbook } from '../store/logbook.js';
-import { atOption, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
 
 interface TriageOptions extends TriageFlags {
   respondBy?: string;
@@ -71,7 +69,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   if (id === undefined && flagsGiven) throw new UsageError('give the id of the complaint these flags are for');
 
   // At a terminal: ask about the one complaint named, or walk every new one in turn.
-  const queue = id === undefined ? await logbook.list({ statuses: ['new'], order: 'by id' }) : [await found(logbook, id)];
+  const queue = id === undefined ? await logbook.list({ statuses: ['new'], order: 'by id' }) : [await complaintOrNotFound(logbook, id)];
   if (queue.length === 0) return session.tell('Nothing to triage: no new complaints.');
   const { askTriage } = await import('../prompts/triage.js');
   const done: number[] = [];
@@ -92,12 +90,6 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
       done.push(complaint.id);
     }
   }
-}
-
-async function found(logbook: Logbook, id: number): Promise<Complaint> {
-  const complaint = await logbook.find(id);
-  if (complaint === undefined) throw new NotFound(id);
-  return complaint;
 }
 
 /** The flags of a triage (or the answers at the till), as typed. */

@@ -29,6 +29,8 @@ export interface ComplaintFilter {
   someoneToCall?: boolean;
   /** With a remedy proposed that waits for approval. */
   awaitingApproval?: true;
+  /** Not withdrawn (its logging undone): what a list shows unless a status is asked for. */
+  standing?: true;
   limit?: number;
   order: 'newest first' | 'oldest first' | 'by id' | 'by respond-by' | 'by resolved';
 }

@@ -9,9 +9,6 @@ export type Status = (typeof STATUSES)[number];
 /** A complaint whose logging was undone: it keeps its number and timeline, and counts nowhere. */
 export const WITHDRAWN: Status = 'withdrawn';
 
-/** What a list shows unless --status says otherwise: every complaint but those withdrawn. */
-export const LISTED_STATUSES: readonly Status[] = STATUSES.filter((status) => status !== WITHDRAWN);
-
 /** Statuses in which a complaint still waits for someone to act, so it can be overdue. */
 export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
 

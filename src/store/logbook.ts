@@ -17,6 +17,9 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
  */
 export type Decide = (current: Complaint, previous: PreviousStep, last: LastChange | undefined) => StepOutcome;
 
+/** The free-text fields whose earlier answers are offered at the till. */
+export type SuggestedColumn = 'about' | 'cause' | 'assignee' | 'staff' | 'root_cause' | 'action';
+
 /** What a list shows of each complaint. */
 export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;
 export type ListedComplaint = Pick<Complaint, (typeof LISTED_COLUMNS)[number]>;
@@ -137,7 +140,7 @@ export interface Logbook {
   /** Earlier complaints by the same person: the same name, or the same contact, as person keys match them. */
   earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number): Promise<EarlierComplaints>;
   /** Earlier answers for a free-text field, most used first, among the latest complaints. */
-  usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number): Promise<string[]>;
+  usedValues(column: SuggestedColumn, limit?: number): Promise<string[]>;
   /** Every spelling in use in `field`, in code order. */
   spellingsInUse(field: SpeltField): Promise<string[]>;
   /** Every cause in use, the one first met in time first. */

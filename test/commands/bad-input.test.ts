@@ -127,7 +127,7 @@ const BAD_INPUT: BadInput[] = [
     [['triage'], 2, 'give the id of the complaint to triage'],
     [['triage', '1'], 2, 'needs --category and --cause'],
     [['triage', '1', '--reject'], 2, '--reject needs --reason'],
-    [['assign', '1'], 2, "missing required argument 'person'"],
+    [['assign', '1'], 2, 'give the person to assign: complaints assign 1 <person>'],
     [['resolve'], 2, "missing required argument 'id'"],
     [['resolve', '1'], 2, '--remedy is needed'],
     [['follow-up', '2'], 2, '--satisfaction 1-5 is needed'],

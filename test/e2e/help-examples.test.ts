@@ -153,6 +153,16 @@ interface Expected {
 
 const expectations: Record<string, Expected> = {
   // The desk and the whole workflow, from `complaints --help`.
+  'complaints 12': {
+    talk: [
+      ['What next?', down + down + down + down],
+      ['❯ nothing for now', enter],
+    ],
+    then: ({ stdout }) => {
+      expect(stdout).toContain('Complaint #12');
+      expect(stdout).toContain('Soup was cold again');
+    },
+  },
   complaints: {
     then: ({ stdout }) => {
       expect(stdout).toContain('2 new to triage');

@@ -5,7 +5,7 @@ import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
-import type { Decide, Places, EarlierComplaints } from '../logbook.js';
+import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
 import { afterStep, loggedChanges, personKeys, valuesBefore, withRemedies, type StoredComplaint } from '../stored-complaint.js';
@@ -94,6 +94,9 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>, params: Par
   if (filter.resolvedBefore !== undefined) where.push(`resolved_at < ${params.add(filter.resolvedBefore)}`);
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
+  // An inequality leaves a list in the order of the index it reads; an IN list of every other
+  // status would have SQLite read by status and sort them all.
+  if (filter.standing) where.push(`status <> '${WITHDRAWN}'`);
   return where;
 }
 
@@ -127,7 +130,7 @@ export function causesInUse(connection: Connection): Promise<string[]> {
 /** How many of the latest complaints usedValues counts: what the shop sells and who works there now. */
 const RECENT_ANSWERS = 5_000;
 
-export function usedValues(connection: Connection, column: 'about' | 'cause' | 'assignee' | 'staff', limit = 50): Promise<string[]> {
+export function usedValues(connection: Connection, column: SuggestedColumn, limit = 50): Promise<string[]> {
   return connection.column<string>(
     `SELECT ${column} FROM (SELECT ${column} FROM complaints ORDER BY id DESC LIMIT ${RECENT_ANSWERS}) AS recent
       WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY COUNT(*) DESC, ${column} LIMIT $1`,

@@ -2,7 +2,7 @@ import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
-import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan } from '../logbook.js';
+import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
@@ -83,7 +83,7 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => earlierByCustomer(this.connection, person, beforeId, latest));
   }
 
-  usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number) {
+  usedValues(column: SuggestedColumn, limit?: number) {
     return this.translated(() => usedValues(this.connection, column, limit));
   }
 

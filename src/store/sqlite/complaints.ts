@@ -7,7 +7,7 @@ import { WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import { afterStep, loggedChanges, personKeys, valuesBefore, withRemedies, type StoredComplaint } from '../stored-complaint.js';
-import type { Decide, Places, EarlierComplaints } from '../logbook.js';
+import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
 import { appendEvent, lastChange } from './events.js';
 import type { Db } from './open.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
@@ -172,6 +172,9 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
   }
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
+  // An inequality leaves a list in the order of the index it reads; an IN list of every other
+  // status would have SQLite read by status and sort them all.
+  if (filter.standing) where.push(`status <> '${WITHDRAWN}'`);
   return { conditions: where, params };
 }
 
@@ -210,7 +213,7 @@ const RECENT_ANSWERS = 5_000;
  * complaints are counted: what the shop sells and who works there now, read as quickly however
  * long the history (e8e0108).
  */
-export function usedValues(db: Db, column: 'about' | 'cause' | 'assignee' | 'staff', limit = 50): string[] {
+export function usedValues(db: Db, column: SuggestedColumn, limit = 50): string[] {
   return db
     .prepare(
       `SELECT ${column} FROM (SELECT ${column} FROM complaints ORDER BY id DESC LIMIT ${RECENT_ANSWERS})

@@ -11,6 +11,7 @@ import {
   type Logbook,
   type ReportReads,
   type StoredSpan,
+  type SuggestedColumn,
 } from '../logbook.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
@@ -100,7 +101,7 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => earlierByCustomer(this.db, person, beforeId, latest));
   }
 
-  usedValues(column: 'about' | 'cause' | 'assignee' | 'staff', limit?: number) {
+  usedValues(column: SuggestedColumn, limit?: number) {
     return this.translated(() => usedValues(this.db, column, limit));
   }
 

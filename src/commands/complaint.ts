@@ -1,0 +1,54 @@
+import type { Session } from '../context.js';
+import type { Complaint } from '../domain/complaint.js';
+import { expectedStep, statusesFor, type Step } from '../domain/lifecycle.js';
+import { parseId } from '../domain/validate.js';
+import { describeComplaint } from '../output/show.js';
+import { painter } from '../output/terminal.js';
+import { runApprove } from './approve.js';
+import { runAssign } from './assign.js';
+import { complaintOrNotFound } from './common.js';
+import { runFollowUp } from './follow-up.js';
+import { runResolve } from './resolve.js';
+import { runTriage } from './triage.js';
+import { runUndo } from './undo.js';
+
+/** A step the till can take from a complaint's page: what it is called, and the command that asks for the rest. */
+interface Offered {
+  step: Step | 'approve' | 'undo';
+  name: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * `complaints 12`: the complaint and its timeline; at a terminal, then the steps its state allows,
+ * the one the lifecycle expects first, each asking for what it needs as its command does.
+ */
+export async function runComplaint(idText: string, session: Session): Promise<void> {
+  const id = parseId(idText);
+  // Opened to change from the start, so that the step chosen writes through the same logbook.
+  const logbook = await session.logbook(session.canPrompt ? 'change' : 'read');
+  const complaint = await complaintOrNotFound(logbook, id);
+  session.print(describeComplaint(complaint, await logbook.timeline(id), session.now(), painter(session.color)));
+  if (!session.canPrompt) return;
+  const offered = stepsFrom(complaint, session);
+  const { askNextStep } = await import('../prompts/steps.js');
+  const chosen = await askNextStep(offered.map(({ name }) => name), session);
+  if (chosen !== null) await offered[chosen]!.run();
+}
+
+/** The steps a complaint in its state can take: a remedy waiting for approval first, else the step the lifecycle expects; undo last. */
+function stepsFrom(complaint: Complaint, session: Session): Offered[] {
+  const id = String(complaint.id);
+  const allowed = (step: Step) => statusesFor(step).includes(complaint.status);
+  const waiting = complaint.proposed_remedy !== null;
+  const steps: Offered[] = [
+    ...(waiting ? [{ step: 'approve' as const, name: 'approve the remedy proposed', run: () => runApprove(id, {}, session) }] : []),
+    ...(allowed('triage') ? [{ step: 'triage' as const, name: complaint.nature === null ? 'triage it' : 'judge it again', run: () => runTriage(id, {}, session) }] : []),
+    ...(allowed('assign') ? [{ step: 'assign' as const, name: complaint.assignee === null ? 'assign it' : 'assign it to someone else', run: () => runAssign(id, undefined, {}, session) }] : []),
+    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: 'resolve it', run: () => runResolve(id, {}, session) }] : []),
+    ...(allowed('follow-up') ? [{ step: 'follow-up' as const, name: 'follow it up', run: () => runFollowUp(id, {}, session) }] : []),
+    ...(complaint.status === 'withdrawn' ? [] : [{ step: 'undo' as const, name: 'undo its latest change', run: () => runUndo(id, {}, session) }]),
+  ];
+  const first = waiting ? 'approve' : expectedStep(complaint.status);
+  return [...steps.filter(({ step }) => step === first), ...steps.filter(({ step }) => step !== first)];
+}
