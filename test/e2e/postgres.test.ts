@@ -367,6 +367,9 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('log', '几点关门？')).toMatchObject({ code: 0, unchanged: false });
     expect(asTill('triage', '9', '--nature', 'question')).toMatchObject({ code: 0, unchanged: false });
     expect(asTill('resolve', '9', '--answer', '晚上九点')).toMatchObject({ code: 0, unchanged: false });
+    // Undoing the follow-up, then the resolve, which takes its remedy back.
+    expect(asTill('undo', '8', '--yes')).toMatchObject({ code: 0, unchanged: false });
+    expect(asTill('undo', '8', '--yes')).toMatchObject({ code: 0, unchanged: false, stdout: expect.stringContaining('is triaged again') });
     expect(asTill('report', '--format', 'json')).toMatchObject({ code: 0 });
 
     // What only whoever manages the logbook may do.
