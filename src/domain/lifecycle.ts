@@ -33,7 +33,7 @@ const RULES: Record<Step, Rule> = {
   triage: {
     from: STATUSES.filter((status) => status !== 'withdrawn'),
     to: ({ status }) => (status === 'new' || status === 'rejected' ? 'triaged' : status),
-    instead: { withdrawn: withdrawnHint },
+    instead: {},
   },
   reject: {
     from: ['new', 'triaged'],
@@ -43,7 +43,6 @@ const RULES: Record<Step, Rule> = {
       resolved: () => 'it is already resolved',
       closed: () => 'it is already closed',
       rejected: () => 'it is already rejected',
-      withdrawn: withdrawnHint,
     },
   },
   assign: {
@@ -53,7 +52,6 @@ const RULES: Record<Step, Rule> = {
       resolved: reopenHint,
       closed: reopenHint,
       rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
-      withdrawn: withdrawnHint,
     },
   },
   resolve: {
@@ -63,7 +61,6 @@ const RULES: Record<Step, Rule> = {
       resolved: (id) => `record the customer's view with 'complaints follow-up ${id} --satisfaction N'`,
       closed: reopenHint,
       rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
-      withdrawn: withdrawnHint,
     },
   },
   'follow-up': {
@@ -75,7 +72,6 @@ const RULES: Record<Step, Rule> = {
       assigned: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
       closed: (id) => `it was followed up already; to reopen it use 'complaints follow-up ${id} --reopen'`,
       rejected: () => 'a rejected complaint has no remedy to follow up',
-      withdrawn: withdrawnHint,
     },
   },
   // Back to whoever holds it; a complaint nobody was assigned goes back to be assigned (or triaged).
@@ -87,7 +83,6 @@ const RULES: Record<Step, Rule> = {
       triaged: () => 'it is still open',
       assigned: () => 'it is still open',
       rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
-      withdrawn: withdrawnHint,
     },
   },
 };
@@ -99,7 +94,8 @@ const RULES: Record<Step, Rule> = {
 export function nextStatus(current: Standing, step: Step): Status {
   const rule = RULES[step];
   if (!rule.from.includes(current.status)) {
-    const hint = rule.instead[current.status]?.(current.id);
+    // A withdrawn complaint refuses every step alike.
+    const hint = (current.status === WITHDRAWN ? withdrawnHint : rule.instead[current.status])?.(current.id);
     throw new Refusal(`complaint #${current.id} is ${current.status}; ${hint ?? `'${step}' does not apply to it`}`);
   }
   return rule.to(current);

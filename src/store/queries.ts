@@ -1,5 +1,6 @@
 import type { SpeltField } from '../domain/filter.js';
 import type { Dimension } from '../domain/pareto.js';
+import { AWAITING_APPROVAL, COMMUNICATIVE_SQL } from './rules.js';
 
 // SQL that both engines run as written.
 
@@ -81,4 +82,20 @@ export function lastChangeSql(where: string): string {
   return `SELECT id, complaint_id, action, at, before FROM events AS change
            WHERE ${where} AND action <> 'undone' AND ${notUndone('change')}
            ORDER BY id DESC LIMIT 1`;
+}
+
+/**
+ * The summary's counts of a period kept apart from the Pareto table: help, questions and venting,
+ * and the remedies waiting for approval with what they would cost; each from the partial index
+ * that holds only those complaints. `inPeriod` and `places` are the engine's own conditions.
+ */
+export function countedApartSql(inPeriod: string, places: string): string {
+  return `natures AS (
+         SELECT COUNT(*) FILTER (WHERE nature = 'help') AS help,
+                COUNT(*) FILTER (WHERE nature = 'question') AS question,
+                COUNT(*) FILTER (WHERE nature = 'venting') AS venting
+           FROM complaints WHERE nature IN (${COMMUNICATIVE_SQL}) AND ${inPeriod}${places}),
+       proposals AS (
+         SELECT COUNT(*) AS awaiting_approval, COALESCE(SUM(proposed_cost_minor), 0) AS proposed_cost_minor
+           FROM complaints WHERE ${AWAITING_APPROVAL} AND ${inPeriod}${places})`;
 }

@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintChanges, LastChange, NewComplaint, Remedy, StepOutcome, TimelineEvent } from '../domain/complaint.js';
+import type { Complaint, ComplaintChanges, LastChange, NewComplaint, Recording, Remedy, StepOutcome, TimelineEvent } from '../domain/complaint.js';
 import { personKeyOf } from '../domain/person.js';
 
 // A complaint as both engines keep it: its remedies read as one JSON text (an array, oldest
@@ -37,7 +37,7 @@ export type KeptEvent = TimelineEvent & {
 };
 
 /** What the columns `changes` names held before a step changed them, for an undo to put back. */
-export function valuesBefore(current: Complaint, changes: ComplaintChanges): Record<string, unknown> {
+function valuesBefore(current: Complaint, changes: ComplaintChanges): Record<string, unknown> {
   return Object.fromEntries(Object.keys(changes).map((column) => [column, current[column as keyof Complaint]]));
 }
 
@@ -50,4 +50,18 @@ export function lastChangeOf(row: (Omit<LastChange, 'before'> & { before: string
 export function afterStep(current: Complaint, { changes, gives, undoes }: StepOutcome): Complaint {
   const remedies = gives !== undefined ? [...current.remedies, gives] : undoes?.remedy ? current.remedies.slice(0, -1) : current.remedies;
   return { ...current, ...changes, remedies };
+}
+
+/** The event a step appends: the timeline's entry, the till it was made at, what it replaced, and the change it undoes. */
+export function stepEvent(current: Complaint, { changes, undoes, event }: StepOutcome, recording: Recording): KeptEvent {
+  return {
+    complaint_id: current.id,
+    at: event.at,
+    recorded_at: recording.at,
+    action: event.action,
+    changes: event.changes ?? changes,
+    till: recording.till,
+    before: valuesBefore(current, changes),
+    undoes: undoes?.event ?? null,
+  };
 }

@@ -22,6 +22,9 @@ beforeAll(() => {
   book.ok(['triage', '2', '--category', 'product', '--cause', '汤太凉', '--at', '2026-11-20 10:30']);
   book.ok(['triage', '3', '--category', 'service', '--cause', 'wrong order', '--at', '2026-11-20 11:30']);
   book.ok(['assign', '3', 'Sam', '--at', '2026-11-20 11:31']);
+  // A remedy above the shop's limit: #3 waits for approval.
+  book.ok(['config', 'set', 'approval-above', '1']);
+  book.ok(['resolve', '3', '--remedy', 'refund', '--cost', '5', '--at', '2026-11-20 11:40']);
   book.ok(['triage', '4', '--category', 'product', '--cause', 'cold food', '--at', '2026-11-20 12:30']);
   book.ok(['resolve', '4', '--remedy', 'replacement', '--at', '2026-11-20 12:40']);
 }, 60_000);
@@ -52,6 +55,7 @@ describe('completion in bash', () => {
     expect(bashCompletes('triage', '').filter((word) => !word.startsWith('-'))).toEqual(['1']);
     expect(bashCompletes('resolve', '').filter((word) => !word.startsWith('-'))).toEqual(['3', '2', '1']);
     expect(bashCompletes('follow-up', '').filter((word) => !word.startsWith('-'))).toEqual(['4']);
+    expect(bashCompletes('approve', '').filter((word) => !word.startsWith('-'))).toEqual(['3']);
     expect(bashCompletes('show', '').filter((word) => !word.startsWith('-'))).toEqual(['4', '3', '2', '1']);
   });
 

@@ -8,7 +8,7 @@ import { NotFound } from '../errors.js';
 import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
-import { afterStep, loggedChanges, personKeys, valuesBefore, withRemedies, type StoredComplaint } from '../stored-complaint.js';
+import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import { Params, type Connection } from './connection.js';
 import { appendEvent, lastChange } from './events.js';
 
@@ -194,20 +194,11 @@ export function changeComplaint(connection: Connection, id: number, recording: R
     const current = await findComplaint(connection, id);
     if (!current) throw new NotFound(id);
     const outcome = decide(current, previousStep(current, await latestStepEvent(connection, id)), await lastChange(connection, id));
-    const { changes, gives, undoes, event } = outcome;
+    const { changes, gives, undoes } = outcome;
     await updateComplaint(connection, id, changes);
     if (gives !== undefined) await insertRemedy(connection, id, gives);
     if (undoes?.remedy) await connection.run(`DELETE FROM remedies WHERE id = (SELECT MAX(id) FROM remedies WHERE complaint_id = $1)`, [id]);
-    await appendEvent(connection, {
-      complaint_id: id,
-      at: event.at,
-      recorded_at: recording.at,
-      action: event.action,
-      changes: event.changes ?? changes,
-      till: recording.till,
-      before: valuesBefore(current, changes),
-      undoes: undoes?.event ?? null,
-    });
+    await appendEvent(connection, stepEvent(current, outcome, recording));
     return afterStep(current, outcome);
   });
 }

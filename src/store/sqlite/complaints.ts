@@ -6,7 +6,7 @@ import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
-import { afterStep, loggedChanges, personKeys, valuesBefore, withRemedies, type StoredComplaint } from '../stored-complaint.js';
+import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
 import { appendEvent, lastChange } from './events.js';
 import type { Db } from './open.js';
@@ -257,20 +257,11 @@ export function changeComplaint(db: Db, id: number, recording: Recording, decide
     .transaction(() => {
       const current = findOrRefuse(db, id);
       const outcome = decide(current, previousStep(current, latestStepEvent(db, id)), lastChange(db, id));
-      const { changes, gives, undoes, event } = outcome;
+      const { changes, gives, undoes } = outcome;
       updateComplaint(db, id, changes);
       if (gives !== undefined) insertRemedy(db, id, gives);
       if (undoes?.remedy) db.prepare(`DELETE FROM remedies WHERE id = (SELECT MAX(id) FROM remedies WHERE complaint_id = ?)`).run(id);
-      appendEvent(db, {
-        complaint_id: id,
-        at: event.at,
-        recorded_at: recording.at,
-        action: event.action,
-        changes: event.changes ?? changes,
-        till: recording.till,
-        before: valuesBefore(current, changes),
-        undoes: undoes?.event ?? null,
-      });
+      appendEvent(db, stepEvent(current, outcome, recording));
       return afterStep(current, outcome);
     })
     .immediate();

@@ -1,7 +1,7 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
-import { CAUSE_SPELLINGS, DIMENSION_COLUMN, placesSql, type PlacesSql } from '../queries.js';
-import { AWAITING_APPROVAL, COMMUNICATIVE_SQL, OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
+import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
+import { OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
 import { conditionsOf } from './complaints.js';
@@ -135,14 +135,7 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
            FROM complaints ${places.and === '' ? 'INDEXED BY complaints_awaiting' : ''}
           WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
        hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and}),
-       natures AS (
-         SELECT COUNT(*) FILTER (WHERE nature = 'help') AS help,
-                COUNT(*) FILTER (WHERE nature = 'question') AS question,
-                COUNT(*) FILTER (WHERE nature = 'venting') AS venting
-           FROM complaints WHERE nature IN (${COMMUNICATIVE_SQL}) AND ${IN_PERIOD}${places.and}),
-       proposals AS (
-         SELECT COUNT(*) AS awaiting_approval, COALESCE(SUM(proposed_cost_minor), 0) AS proposed_cost_minor
-           FROM complaints WHERE ${AWAITING_APPROVAL} AND ${IN_PERIOD}${places.and})
+       ${countedApartSql(IN_PERIOD, places.and)}
        SELECT logged, resolved, open, overdue, rejected, help, question, venting,
               awaiting_approval AS awaitingApproval, proposed_cost_minor AS proposedCostMinor,
               answered + late AS due,
