@@ -5,6 +5,7 @@ import everyEngine from './vitest.config.js';
 // logbook they make in a schema of the test PostgreSQL (test/support/postgres.ts). What only a
 // file can show (its modes, damage, a crash mid-write, read-only media) stays with the first run.
 export default defineConfig({
+  plugins: everyEngine.plugins,
   test: {
     ...everyEngine.test,
     include: [

@@ -3,6 +3,20 @@
 // separately by `npm run typecheck`.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compiledCatalogue, isCatalogue } from './catalogues.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Each language's catalogue becomes a chunk of functions, loaded only when it is the language in use. */
+const catalogues = {
+  name: 'catalogues',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, ({ path }) =>
+      isCatalogue(path) ? { contents: compiledCatalogue(path), loader: 'js', resolveDir: ROOT } : undefined,
+    );
+  },
+};
 
 rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
 await build({
@@ -21,5 +35,6 @@ await build({
   external: ['better-sqlite3', 'pg-native', 'pg-cloudflare'],
   // Bundled CommonJS packages (commander, string-width) call require(); ESM has none of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [catalogues],
   logLevel: 'warning',
 });

@@ -4,7 +4,10 @@ import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { decideColor, shellLine } from './output/terminal.js';
+import { chosenLanguage, languageNamed } from './language/choice.js';
+import { speak, t } from './language/messages.js';
 import { logbookAddress, waitingFile } from './store/location.js';
+import { computerSettingsFile, readComputerSettings } from './store/this-computer.js';
 import type { Logbook } from './store/logbook.js';
 import type { Access } from './store/open.js';
 import { registerCommands } from './commands/index.js';
@@ -18,6 +21,12 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   let logbook: Logbook | undefined;
   // One command is one moment: every time it records (logged, occurred, event) agrees.
   const moment = ctx.now();
+  try {
+    await speak(chosenLanguage(languageNamed(readComputerSettings(computerSettingsFile(ctx.env)).language ?? ''), ctx.env));
+  } catch (unreadable) {
+    await speak(chosenLanguage(undefined, ctx.env));
+    return report(unreadable, ctx);
+  }
   const session = newSession({ ...ctx, now: () => moment }, () => logbook, (opened) => (logbook = opened));
   const program = buildProgram(session);
   try {
@@ -32,12 +41,12 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
 
 function buildProgram(session: Session): Command {
   const program = new Command('complaints')
-    .description('A complaint logbook for a small shop: log at the till, triage, resolve, follow up, review weekly.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--db <file>', 'the logbook: a file, or a postgres:// URL of one several tills share (default: $COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
-    .option('--no-color', 'never colour the output (NO_COLOR does the same)')
-    .addOption(new Option('--no-input', 'never prompt; missing answers are errors'))
-    .helpOption('-h, --help', 'show help')
+    .description(t('cli.description'))
+    .version(VERSION, '-V, --version', t('cli.version'))
+    .option('--db <file>', t('cli.db'))
+    .option('--no-color', t('cli.noColor'))
+    .addOption(new Option('--no-input', t('cli.noInput')))
+    .helpOption('-h, --help', t('cli.help'))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

@@ -34,7 +34,7 @@ export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
  * Settings of one computer, kept on it rather than in the logbook several tills share: the till
  * it is (unset, the computer's name) and the branch it stands in (unset, none).
  */
-export const COMPUTER_SETTING_KEYS = ['till', 'branch'] as const;
+export const COMPUTER_SETTING_KEYS = ['till', 'branch', 'language'] as const;
 export type ComputerSettingKey = (typeof COMPUTER_SETTING_KEYS)[number];
 export type ComputerSettings = Partial<Record<ComputerSettingKey, string>>;
 
