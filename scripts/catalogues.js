@@ -4,8 +4,8 @@
 import MessageFormat from '@messageformat/core';
 import compileModule from '@messageformat/core/compile-module.js';
 import { parse } from '@messageformat/parser';
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 /** Whether `file` is one of the catalogues. */
 export function isCatalogue(file) {
@@ -16,11 +16,6 @@ export function isCatalogue(file) {
 export function compiledCatalogue(file) {
   const language = basename(file, '.json');
   const messages = JSON.parse(readFileSync(file, 'utf8'));
-  // TEMPORARY while the catalogue is filled in parts: src/language/parts/<area>.<language>.json.
-  const parts = join(dirname(file), 'parts');
-  for (const part of readdirSync(parts).filter((name) => name.endsWith(`.${language}.json`))) {
-    Object.assign(messages, JSON.parse(readFileSync(join(parts, part), 'utf8')));
-  }
   for (const [key, message] of Object.entries(messages)) checkMessage(file, key, message);
   return compileModule(new MessageFormat(language, { strictPluralKeys: false }), messages);
 }

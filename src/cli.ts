@@ -1,11 +1,13 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
+import { firstSettings } from './domain/config.js';
 import { decideColor, shellLine } from './output/terminal.js';
+import { displayWidth, wrapToWidth } from './output/width.js';
 import { chosenLanguage, languageNamed } from './language/choice.js';
-import { speak, t } from './language/messages.js';
+import { speak, spoken, t, type Language, type MessageKey } from './language/messages.js';
 import { logbookAddress, waitingFile } from './store/location.js';
 import { computerSettingsFile, readComputerSettings } from './store/this-computer.js';
 import type { Logbook } from './store/logbook.js';
@@ -21,12 +23,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   let logbook: Logbook | undefined;
   // One command is one moment: every time it records (logged, occurred, event) agrees.
   const moment = ctx.now();
-  try {
-    await speak(chosenLanguage(languageNamed(readComputerSettings(computerSettingsFile(ctx.env)).language ?? ''), ctx.env));
-  } catch (unreadable) {
-    await speak(chosenLanguage(undefined, ctx.env));
-    return report(unreadable, ctx);
-  }
+  await speak(chosenLanguage(languageSetting(ctx), ctx.env));
   const session = newSession({ ...ctx, now: () => moment }, () => logbook, (opened) => (logbook = opened));
   const program = buildProgram(session);
   try {
@@ -48,6 +45,15 @@ function buildProgram(session: Session): Command {
     .addOption(new Option('--no-input', t('cli.noInput')))
     .helpOption('-h, --help', t('cli.help'))
     .showSuggestionAfterError(true)
+    .configureHelp({
+      styleTitle: (title) => HELP_TITLES[title]?.() ?? title,
+      // Commander counts characters; a Chinese character takes two columns and has no spaces to break at.
+      displayWidth,
+      boxWrap: (text, width) => (width < 40 ? text : wrapToWidth(text, width)),
+      optionDescription(option) {
+        return Help.prototype.optionDescription.call(this, option).replace(/ \(default: (.*)\)$/s, (_all, value: string) => t('cli.default', { value }));
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => session.stdout.write(text),
@@ -63,6 +69,19 @@ function buildProgram(session: Session): Command {
   return program;
 }
 
+/**
+ * This computer's language setting, if any. A settings file that cannot be read leaves the
+ * language to the locale: the commands that need the till say what is wrong with it, and one that
+ * does not (a backup checked as another user, say) still runs.
+ */
+function languageSetting(ctx: Ctx): Language | undefined {
+  try {
+    return languageNamed(readComputerSettings(computerSettingsFile(ctx.env)).language ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The session before the global options are known; settle() fills in what they decide. */
 function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook: Logbook) => void): Session {
   const session: Session = {
@@ -74,7 +93,7 @@ function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook:
       const existing = opened();
       if (existing) return existing;
       const { openLogbook } = await import('./store/open.js');
-      const logbook = await openLogbook(session.address, access);
+      const logbook = await openLogbook(session.address, access, firstSettings(spoken()));
       keep(logbook);
       // Complaints this till kept while the shared logbook was out of reach go first.
       if (session.address.engine === 'postgres' && access !== 'dry-run' && existsSync(waitingFile(ctx.env))) {
@@ -112,17 +131,47 @@ function textTakenForOption(error: CommanderError): string | undefined {
   return taken !== undefined && /\s|^-+\d|[^\x00-\x7f]/.test(taken) ? taken : undefined;
 }
 
+// Commander names the parts of a help page in English; they are said in the language spoken.
+const HELP_TITLES: Readonly<Record<string, () => string>> = {
+  'Usage:': () => t('cli.usage'),
+  'Arguments:': () => t('cli.arguments'),
+  'Options:': () => t('cli.options'),
+  'Global Options:': () => t('cli.globalOptions'),
+  'Commands:': () => t('cli.commands'),
+};
+
+// Commander's errors, as its English words them, and the same in the language spoken.
+const COMMANDER_ERRORS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
+  [/^error: unknown option '(?<name>.*?)'/s, 'cli.unknownOption'],
+  [/^error: unknown command '(?<name>.*?)'/s, 'cli.unknownCommand'],
+  [/^error: missing required argument '(?<name>.*?)'/s, 'cli.missingArgument'],
+  [/^error: option '(?<name>.*?)' argument missing/s, 'cli.optionMissingValue'],
+  [/^error: too many arguments for '(?<name>.*?)'\. Expected (?<expected>\d+) arguments? but got (?<got>\d+)\./s, 'cli.tooManyArguments'],
+  [/^error: (?<name>.*?) cannot be used with (?<other>.*)$/s, 'cli.conflictingOptions'],
+];
+
+/** Commander's error `message` as one line in the language spoken, its "did you mean" after it. */
+function commanderErrorInWords(message: string): string {
+  for (const [pattern, key] of COMMANDER_ERRORS) {
+    const found = pattern.exec(message);
+    if (!found?.groups) continue;
+    const suggestion = /\(Did you mean (?<suggestion>.+?)\?\)/.exec(message)?.groups?.suggestion;
+    return t(key, found.groups) + (suggestion === undefined ? '' : t('cli.didYouMean', { suggestion }));
+  }
+  // Commander puts its "did you mean" on a second line; errors here are one line.
+  return message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+}
+
 /** Turns whatever ended the command into one line on stderr and an exit code. */
 function report(error: unknown, ctx: Ctx): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
     const text = textTakenForOption(error);
     if (text !== undefined) {
-      ctx.stderr.write(`complaints: '${text}' is not an option; to give text that starts with a dash, put -- before it: -- ${shellLine([text])}\n`);
+      ctx.stderr.write(`complaints: ${t('cli.textTakenForOption', { text, line: shellLine([text]) })}\n`);
       return 2;
     }
-    // Commander puts its "did you mean" on a second line; errors here are one line.
-    ctx.stderr.write(`complaints: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
+    ctx.stderr.write(`complaints: ${commanderErrorInWords(error.message)}\n`);
     return 2;
   }
   const worded = inWords(error);
@@ -131,12 +180,12 @@ function report(error: unknown, ctx: Ctx): number {
     ctx.stderr.write(`complaints: ${error.message}\n`);
     return error.exitCode;
   }
-  if (isPromptCancel(error)) return report(new Cancelled('cancelled; nothing was recorded'), ctx);
+  if (isPromptCancel(error)) return report(new Cancelled(t('cli.cancelled')), ctx);
   if (isSet(ctx.env.COMPLAINTS_DEBUG)) {
     ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   } else {
     const message = (error as Error)?.message ?? String(error);
-    ctx.stderr.write(`complaints: ${message.split('\n')[0]} (set COMPLAINTS_DEBUG=1 for details)\n`);
+    ctx.stderr.write(`complaints: ${t('cli.unexpected', { message: message.split('\n')[0] ?? '' })}\n`);
   }
   return 1;
 }

@@ -3,8 +3,8 @@ import type { Session } from '../context.js';
 import { DEFAULT_WEEKS, MOST_WEEKS } from '../domain/action-effect.js';
 import { spellingsOf } from '../domain/spelling.js';
 import { requiredText, wholeNumber } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { actionsTable } from '../output/actions.js';
-import { counted } from '../output/plural.js';
 import { withoutTrailingSpace } from '../output/table.js';
 import { painter } from '../output/terminal.js';
 import { judgeActions } from '../report/judge-actions.js';
@@ -23,24 +23,15 @@ const LISTED = 20;
 export function registerActions(program: Command, session: Session): void {
   program
     .command('actions')
-    .description('did the corrective actions work? each with its cause’s complaints week by week before and after it, and a verdict')
-    .option('--weeks <n>', `how many weeks before and after each action to compare (1-${MOST_WEEKS})`, String(DEFAULT_WEEKS))
-    .option('--cause <text>', 'only the actions taken for this cause (capitals and extra spaces do not matter)')
-    .option('--limit <n>', 'how many actions to show, the latest first', String(LISTED))
+    .description(t('actions.description'))
+    .option('--weeks <n>', t('actions.optionWeeks', { most: MOST_WEEKS }), String(DEFAULT_WEEKS))
+    .option('--cause <text>', t('actions.optionCause'))
+    .option('--limit <n>', t('actions.optionLimit'), String(LISTED))
     .addOption(jsonOption())
     .addHelpText(
       'after',
       `
-A corrective action is what resolve --action recorded, for the complaint's cause, when the
-complaint was resolved. Its cause's complaints (all but those rejected) are counted in each of
-the weeks (seven days from the moment the action was recorded) before and after it; a week
-before the logbook's first complaint is not counted (shown as ·).
-
-The verdict: too early until that many whole weeks have passed; otherwise fewer or more only
-when chance alone would give so large a difference between the weekly rates less than one time
-in twenty (an exact binomial test of the complaints after the action among all those counted, p
-below 0.05), and no change when it would not: over four weeks, 4 complaints a week falling to 1
-is fewer; 3 falling to 1 may still be chance.
+${t('actions.helpText')}
 ${examples(
   'complaints actions',
   'complaints actions --cause "cold food" --weeks 8',
@@ -63,12 +54,10 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
   if (options.json) return printJson(session, { weeks, actions, more });
   if (actions.length === 0) {
     return session.tell(
-      typedCause === undefined
-        ? 'No corrective actions yet; they are recorded when a complaint is resolved: complaints resolve <id> --action …'
-        : `No corrective actions for the cause "${typedCause}"; 'complaints causes' lists the causes in use`,
+      typedCause === undefined ? t('actions.noneYet') : t('actions.noneForCause', { cause: typedCause }),
     );
   }
   const table = actionsTable(actions, weeks, painter(session.color));
   session.print(withoutTrailingSpace(table.toString()));
-  session.tell(`${counted(weeks, 'week')} before and after each action${more ? '; earlier ones not shown (--limit)' : ''}`);
+  session.tell(t(more ? 'actions.comparedEarlierNotShown' : 'actions.compared', { count: weeks }));
 }

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { formatMoney } from '../domain/money.js';
+import { remedyShown } from '../language/labels.js';
 import { approve, type Approval } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
+import { statusShown } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
 import { atOption, examples, happenedAt, recordingNow, tellNext, thisTill } from './common.js';
 
@@ -17,11 +20,11 @@ interface ApproveOptions {
 export function registerApprove(program: Command, session: Session): void {
   program
     .command('approve')
-    .description("carry out a remedy waiting for approval (one costing more than 'config get approval-above'), or send it back")
-    .argument('<id>', 'the complaint, e.g. 12 or #12')
-    .option('--as <name>', "who approves it (default: 'config get till', else this computer's name)")
-    .option('--reject', 'send the proposed remedy back; the complaint stays open, to be resolved another way')
-    .option('--reason <text>', 'why it is sent back (with --reject)')
+    .description(t('approve.description'))
+    .argument('<id>', t('steps.idArgument'))
+    .option('--as <name>', t('approve.asOption'))
+    .option('--reject', t('approve.rejectOption'))
+    .option('--reason <text>', t('approve.reasonOption'))
     .addOption(atOption())
     .addHelpText(
       'after',
@@ -36,15 +39,16 @@ export async function runApprove(idText: string, options: ApproveOptions, sessio
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   // What was proposed, as it stood inside the write, to say what was approved or sent back.
-  let proposed = '';
+  let proposed = { remedy: '', cost: '' };
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) => {
-    proposed = `${current.proposed_remedy} costing ${formatMoney(current.proposed_cost_minor ?? 0)}`;
+    proposed = { remedy: remedyShown(String(current.proposed_remedy)), cost: formatMoney(current.proposed_cost_minor ?? 0) };
     return approve(current, previous, approval, at);
   });
+  const ref = complaintRef(id);
   session.print(
     approval.reject
-      ? `Sent back the ${proposed} proposed for ${complaintRef(id)}; it is ${complaint.status} again.`
-      : `Approved ${proposed} for ${complaintRef(id)}; resolved.`,
+      ? t('approve.sentBack', { ...proposed, ref, status: statusShown(complaint.status) })
+      : t('approve.approved', { ...proposed, ref }),
   );
   tellNext(session, complaint);
 }
@@ -53,9 +57,9 @@ export async function runApprove(idText: string, options: ApproveOptions, sessio
 export function checkApproval(flags: Omit<ApproveOptions, 'at'>, thisTill: () => string): Approval {
   const by = flags.as === undefined ? thisTill() : requiredText(flags.as, '--as');
   if (flags.reject) {
-    if (flags.reason === undefined) throw new UsageError('--reject needs --reason saying why the remedy is sent back');
+    if (flags.reason === undefined) throw new UsageError(t('approve.reasonNeeded'));
     return { reject: true, by, reason: requiredText(flags.reason, '--reason') };
   }
-  if (flags.reason !== undefined) throw new UsageError('--reason goes with --reject');
+  if (flags.reason !== undefined) throw new UsageError(t('approve.reasonWithReject'));
   return { reject: false, by };
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { spellingToKeep } from '../domain/spelling.js';
 import { assign } from '../domain/steps.js';
+import { t } from '../language/messages.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
 import { parseRespondBy } from '../domain/when.js';
 import { UsageError } from '../errors.js';
@@ -19,11 +20,11 @@ interface AssignOptions {
 export function registerAssign(program: Command, session: Session): void {
   program
     .command('assign')
-    .description('make someone responsible for a complaint, with a respond-by time')
-    .argument('<id>', 'the complaint, e.g. 12 or #12')
-    .argument('[person]', 'who will handle it (spelt as before if assigned before, whatever the capitals); at a terminal, asked when not given')
-    .option('--respond-by <when>', 'when the customer must hear back (default: as set when logged)')
-    .option('--note <text>', 'a word for the person taking it on')
+    .description(t('assign.description'))
+    .argument('<id>', t('steps.idArgument'))
+    .argument('[person]', t('assign.personArgument'))
+    .option('--respond-by <when>', t('assign.respondByOption'))
+    .option('--note <text>', t('assign.noteOption'))
     .addOption(atOption())
     .addHelpText(
       'after',
@@ -38,18 +39,18 @@ export function registerAssign(program: Command, session: Session): void {
 
 export async function runAssign(idText: string, person: string | undefined, options: AssignOptions, session: Session): Promise<void> {
   const id = parseId(idText);
-  if (person === undefined && !session.canPrompt) throw new UsageError(`give the person to assign: complaints assign ${id} <person>`);
+  if (person === undefined && !session.canPrompt) throw new UsageError(t('assign.personNeeded', { id }));
   const at = happenedAt(session, options.at).toISOString();
   const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
   const note = optionalText(options.note);
   const logbook = await session.logbook('change');
-  const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), 'the person to assign');
+  const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), t('assign.personToAssign'));
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, await logbook.spellingsInUse('assignee'));
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     assign(current, previous, assignee, at, respondBy, note),
   );
-  session.print(`Assigned ${complaintRef(id)} to ${oneLine(assignee)}; respond by ${localTime(complaint.respond_by)}.`);
+  session.print(t('assign.assigned', { ref: complaintRef(id), assignee: oneLine(assignee), respondBy: localTime(complaint.respond_by) }));
   tellNext(session, complaint);
 }
 

@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { requiredText } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { examples } from './common.js';
 
 export function registerBackup(program: Command, session: Session): void {
   program
     .command('backup')
-    .description('copy the logbook to a file, consistently, even while others are writing')
-    .argument('<file>', 'where to write the copy (missing folders are made)')
-    .option('--force', 'replace the file if it exists')
+    .description(t('backup.description'))
+    .argument('<file>', t('backup.fileArgument'))
+    .option('--force', t('backup.forceOption'))
     .addHelpText(
       'after',
       examples(
@@ -20,7 +21,7 @@ export function registerBackup(program: Command, session: Session): void {
 }
 
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
-  const file = requiredText(fileText, 'the backup file name');
+  const file = requiredText(fileText, t('backup.fileName'));
   const pages = await (await session.logbook('read')).backup(file, Boolean(options.force));
-  session.print(`Backed up ${session.address.shown} to ${file} (${pages} pages).`);
+  session.print(t('backup.done', { logbook: session.address.shown, file, pages }));
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { Refusal } from '../errors.js';
 import { rulesAt } from '../domain/record-rules.js';
-import { counted } from '../output/plural.js';
+import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import type { Findings, Logbook } from '../store/logbook.js';
 import { examples } from './common.js';
@@ -10,8 +10,8 @@ import { examples } from './common.js';
 export function registerCheck(program: Command, session: Session): void {
   program
     .command('check')
-    .description('check the logbook for damage and for records that do not add up')
-    .option('--recount', "count the report's figures of each day again from the complaints first (nothing else is changed)")
+    .description(t('check.description'))
+    .option('--recount', t('check.recountOption'))
     .addHelpText(
       'after',
       examples(
@@ -20,8 +20,7 @@ export function registerCheck(program: Command, session: Session): void {
         'complaints check && complaints backup ~/backups/complaints.db --force  # copy it only when it is sound',
         'complaints check --recount                                             # when it says the figures do not add up',
       ) +
-        '\nPrints "ok: …" and exits 0 when all is well; otherwise prints one line per problem on stdout\n' +
-        'and exits 1 with a summary on stderr.\n',
+        `\n${t('check.helpAfter')}\n`,
     )
     .action((options: { recount?: boolean }) => runCheck(options, session));
 }
@@ -30,20 +29,16 @@ export async function runCheck(options: { recount?: boolean }, session: Session)
   const logbook = await session.logbook(options.recount ? 'change' : 'read');
   if (options.recount) {
     await logbook.recount();
-    session.tell("Counted the report's figures of each day again from the complaints.");
+    session.tell(t('check.recounted'));
   }
   const findings = await logbook.check();
   const problems = [...describeProblems(findings), ...(findings.damage.length > 0 ? [] : await brokenRecords(logbook, session.now()))];
   if (problems.length === 0) {
-    return session.print(`ok: ${counted(findings.complaints, 'complaint')}, ${counted(findings.events, 'event')}, integrity ok`);
+    return session.print(t('check.ok', { complaints: findings.complaints, events: findings.events }));
   }
   problems.forEach((line) => session.print(line));
-  const found = counted(problems.length, 'problem');
-  throw new Refusal(
-    findings.damage.length > 0
-      ? `${session.address.shown} is damaged (${found}, listed above); restore it from a backup`
-      : `${session.address.shown} has ${found} (listed above)`,
-  );
+  const found = { logbook: session.address.shown, count: problems.length };
+  throw new Refusal(findings.damage.length > 0 ? t('check.damaged', found) : t('check.problems', found));
 }
 
 /**
@@ -56,7 +51,7 @@ async function brokenRecords(logbook: Logbook, now: Date): Promise<string[]> {
   for await (const batch of logbook.complaints({ order: 'by id' })) {
     for (const complaint of batch) {
       const rule = broken(complaint);
-      if (rule !== null) lines.push(`broken rule: complaint ${complaintRef(complaint.id)}: ${rule}`);
+      if (rule !== null) lines.push(t('check.brokenRuleOf', { ref: complaintRef(complaint.id), rule }));
     }
   }
   return lines;
@@ -64,15 +59,13 @@ async function brokenRecords(logbook: Logbook, now: Date): Promise<string[]> {
 
 function describeProblems(findings: Findings): string[] {
   return [
-    ...findings.damage.map((message) => `damage: ${oneLine(message)}`),
-    ...findings.brokenRules.map((message) => `broken rule: ${oneLine(message)}`),
-    ...findings.orphans.map(
-      (orphan) => `missing row: ${oneLine(orphan.table)} row ${orphan.rowid} refers to a ${oneLine(orphan.parent)} row that is not there`,
+    ...findings.damage.map((message) => t('check.damage', { message: oneLine(message) })),
+    ...findings.brokenRules.map((message) => t('check.brokenRule', { message: oneLine(message) })),
+    ...findings.orphans.map((orphan) =>
+      t('check.missingRow', { table: oneLine(orphan.table), rowid: orphan.rowid, parent: oneLine(orphan.parent) }),
     ),
-    ...findings.withoutFirstEvent.map((id) => `complaint ${complaintRef(id)} has no 'logged' or 'imported' event: its timeline does not say how it came in`),
-    ...findings.unknownStatuses.map(
-      ({ id, status }) => `complaint ${complaintRef(id)} has the status '${oneLine(status)}', which is not one complaints knows`,
-    ),
+    ...findings.withoutFirstEvent.map((id) => t('check.withoutFirstEvent', { ref: complaintRef(id) })),
+    ...findings.unknownStatuses.map(({ id, status }) => t('check.unknownStatus', { ref: complaintRef(id), status: oneLine(status) })),
     ...miscounted(findings.miscountedDays),
   ];
 }
@@ -80,6 +73,9 @@ function describeProblems(findings: Findings): string[] {
 /** One line for all the miscounted days, however many: they have one cause and one remedy. */
 function miscounted(days: readonly string[]): string[] {
   if (days.length === 0) return [];
-  const which = days.length === 1 ? `the day ${days[0]}` : `${days.length} days (${days[0]} to ${days[days.length - 1]})`;
-  return [`the report's figures for ${which} do not add up to their complaints; \`complaints check --recount\` counts them again`];
+  return [
+    days.length === 1
+      ? t('check.miscountedDay', { day: days[0]! })
+      : t('check.miscountedDays', { count: days.length, first: days[0]!, last: days[days.length - 1]! }),
+  ];
 }

@@ -14,18 +14,22 @@ import { painter } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
+import { t } from '../language/messages.js';
 
-/** Help text that leads with examples, in the shape every command uses. */
+/**
+ * Help text that leads with examples, in the shape every command uses. The lines are command
+ * lines as typed (a test runs each as printed), so they are not translated; only the heading is.
+ */
 export function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+  return `\n${t('common.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
 }
 
 export function atOption(): Option {
-  return new Option('--at <when>', 'when it happened, if not now ("YYYY-MM-DD HH:mm", 2h for two hours ago, …; a bare day, or yesterday, means 00:00)');
+  return new Option('--at <when>', t('common.atOption'));
 }
 
 export function jsonOption(): Option {
-  return new Option('--json', 'print JSON only');
+  return new Option('--json', t('common.jsonOption'));
 }
 
 /** When a recorded step happened: `--at`, else now; never in the future. */
@@ -57,7 +61,7 @@ export async function settingsOf(logbook: Logbook): Promise<Settings> {
 /** The hint after a step: what takes the complaint on from where it stands now. */
 export function tellNext(session: Session, complaint: Pick<Complaint, 'id' | 'status' | 'nature' | 'proposed_remedy'>): void {
   const next = nextCommand(complaint);
-  if (next !== null) session.tell(`next: ${next}`);
+  if (next !== null) session.tell(t('common.next', { command: next }));
 }
 
 export function printJson(session: Session, value: unknown): void {
@@ -67,16 +71,16 @@ export function printJson(session: Session, value: unknown): void {
 /** The filters `list` and `export` share. */
 export function withFilterOptions(command: Command): Command {
   return command
-    .option('--status <status>', `only these statuses, comma-separated: ${STATUSES.join(', ')}`)
-    .option('--cause <cause>', 'only this cause')
-    .option('--category <category>', 'only this category')
-    .option('--assignee <person>', 'only complaints assigned to this person')
-    .option('--till <name>', 'only complaints logged at this till')
-    .option('--branch <name>', 'only complaints logged at this branch')
-    .option('--since <when>', 'only those that happened from then on')
-    .option('--until <when>', 'only those that happened before then (a bare date includes that day)')
-    .option('--overdue', 'only open complaints past their respond-by time')
-    .option('--limit <n>', 'at most this many');
+    .option('--status <status>', t('common.filterStatus', { statuses: STATUSES.join(', ') }))
+    .option('--cause <cause>', t('common.filterCause'))
+    .option('--category <category>', t('common.filterCategory'))
+    .option('--assignee <person>', t('common.filterAssignee'))
+    .option('--till <name>', t('common.filterTill'))
+    .option('--branch <name>', t('common.filterBranch'))
+    .option('--since <when>', t('common.filterSince'))
+    .option('--until <when>', t('common.filterUntil'))
+    .option('--overdue', t('common.filterOverdue'))
+    .option('--limit <n>', t('common.filterLimit'));
 }
 
 /**
@@ -95,7 +99,10 @@ async function* following(first: Iterable<string>, then: AsyncIterable<string>):
   yield* then;
 }
 
-/** Refuses, before anything changes, what only whoever manages the logbook may do (Logbook.mayManage). */
+/**
+ * Refuses, before anything changes, what only whoever manages the logbook may do (Logbook.mayManage).
+ * `what` is what is refused, as a verb phrase in the language spoken ("rename causes", "重命名原因").
+ */
 export async function refuseUnlessManager(logbook: Logbook, what: string): Promise<void> {
-  if (!(await logbook.mayManage())) throw new Refusal(`this login may log and handle complaints but not ${what}; ask whoever manages the logbook`);
+  if (!(await logbook.mayManage())) throw new Refusal(t('common.notManager', { what }));
 }

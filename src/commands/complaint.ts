@@ -2,6 +2,7 @@ import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { expectedStep, statusesFor, type Step } from '../domain/lifecycle.js';
 import { parseId } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
 import { painter } from '../output/terminal.js';
 import { runApprove } from './approve.js';
@@ -42,12 +43,12 @@ function stepsFrom(complaint: Complaint, session: Session): Offered[] {
   const allowed = (step: Step) => statusesFor(step).includes(complaint.status);
   const waiting = complaint.proposed_remedy !== null;
   const steps: Offered[] = [
-    ...(waiting ? [{ step: 'approve' as const, name: 'approve the remedy proposed', run: () => runApprove(id, {}, session) }] : []),
-    ...(allowed('triage') ? [{ step: 'triage' as const, name: complaint.nature === null ? 'triage it' : 'judge it again', run: () => runTriage(id, {}, session) }] : []),
-    ...(allowed('assign') ? [{ step: 'assign' as const, name: complaint.assignee === null ? 'assign it' : 'assign it to someone else', run: () => runAssign(id, undefined, {}, session) }] : []),
-    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: 'resolve it', run: () => runResolve(id, {}, session) }] : []),
-    ...(allowed('follow-up') ? [{ step: 'follow-up' as const, name: 'follow it up', run: () => runFollowUp(id, {}, session) }] : []),
-    ...(complaint.status === 'withdrawn' ? [] : [{ step: 'undo' as const, name: 'undo its latest change', run: () => runUndo(id, {}, session) }]),
+    ...(waiting ? [{ step: 'approve' as const, name: t('complaintPage.stepApprove'), run: () => runApprove(id, {}, session) }] : []),
+    ...(allowed('triage') ? [{ step: 'triage' as const, name: complaint.nature === null ? t('complaintPage.stepTriage') : t('complaintPage.stepTriageAgain'), run: () => runTriage(id, {}, session) }] : []),
+    ...(allowed('assign') ? [{ step: 'assign' as const, name: complaint.assignee === null ? t('complaintPage.stepAssign') : t('complaintPage.stepAssignAgain'), run: () => runAssign(id, undefined, {}, session) }] : []),
+    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: t('complaintPage.stepResolve'), run: () => runResolve(id, {}, session) }] : []),
+    ...(allowed('follow-up') ? [{ step: 'follow-up' as const, name: t('complaintPage.stepFollowUp'), run: () => runFollowUp(id, {}, session) }] : []),
+    ...(complaint.status === 'withdrawn' ? [] : [{ step: 'undo' as const, name: t('complaintPage.stepUndo'), run: () => runUndo(id, {}, session) }]),
   ];
   const first = waiting ? 'approve' : expectedStep(complaint.status);
   return [...steps.filter(({ step }) => step === first), ...steps.filter(({ step }) => step !== first)];

@@ -5,7 +5,8 @@ import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES, statusesFor } from '../domain/lifecycle.js';
 import { NATURES } from '../domain/nature.js';
 import { DIMENSIONS } from '../domain/pareto.js';
-import { CHANNELS, REMEDIES, SEVERITIES, oneOf } from '../domain/validate.js';
+import { REMEDIES, SEVERITIES, oneOf } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { SHELLS, completionScript } from '../output/completion-scripts.js';
 import { logbookAddress } from '../store/location.js';
 import type { Logbook } from '../store/logbook.js';
@@ -21,20 +22,19 @@ const OFFERED_IDS = 50;
 export function registerCompletion(program: Command, session: Session): void {
   program
     .command('completion')
-    .description('print a script that lets your shell complete commands, flags, complaint ids, causes and names')
+    .description(t('completion.description'))
     .argument('<shell>', SHELLS.join(', '))
     .addHelpText(
       'after',
       `
-Completing reads the logbook (never writes it) for the ids a step applies to, the causes,
-categories, people, tills and branches in use.
+${t('completion.help')}
 ${examples(
   'complaints completion bash > ~/.complaints.bash && echo "source ~/.complaints.bash" >> ~/.bashrc',
   'complaints completion zsh > ~/.complaints.zsh && echo "source ~/.complaints.zsh" >> ~/.zshrc   # after compinit',
   'mkdir -p ~/.config/fish/completions && complaints completion fish > ~/.config/fish/completions/complaints.fish',
 )}`,
     )
-    .action((shell: string) => void session.stdout.write(completionScript(oneOf(shell, SHELLS, 'the shell'))));
+    .action((shell: string) => void session.stdout.write(completionScript(oneOf(shell, SHELLS, t('completion.shell')))));
 
   program
     .command(COMPLETE, { hidden: true })
@@ -149,7 +149,7 @@ async function valuesOf(option: Option, command: Command, session: Session, db: 
     case '--nature':
       return [...NATURES];
     case '--channel':
-      return [...CHANNELS];
+      return fromLogbook(session, db, async (logbook) => (await settingsOf(logbook)).channels);
     case '--remedy':
     case '--wants':
       return [...REMEDIES];

@@ -12,7 +12,10 @@ import {
   type ComputerSettingKey,
   type ComputerSettings,
 } from '../domain/config.js';
+import { chosenLanguage, languageNamed } from '../language/choice.js';
+import { t } from '../language/messages.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
+import { UsageError } from '../errors.js';
 import { examples, jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
 
 const EVERY_KEY = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
@@ -20,7 +23,7 @@ const EVERY_KEY = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
 export function registerConfig(program: Command, session: Session): void {
   const config = program
     .command('config')
-    .description(`show or change the settings: the shop's (${SETTING_KEYS.join(', ')}), kept in the logbook, and this computer's (${COMPUTER_SETTING_KEYS.join(', ')})`)
+    .description(t('config.description', { shop: SETTING_KEYS.join(', '), computer: COMPUTER_SETTING_KEYS.join(', ') }))
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -29,35 +32,39 @@ export function registerConfig(program: Command, session: Session): void {
         'complaints config get response-hours',
         'complaints config set shop "Corner Café"',
         'complaints config set categories "food,drink,service,premises,price,other"',
+        'complaints config set channels "in-person,phone,email,whatsapp,other"',
         'complaints config set till front            # this computer logs as the till "front"',
         'complaints config set branch "High Street"  # and stands in this branch',
+        'complaints config set language zh-CN        # this computer speaks Chinese',
       ),
     )
     .action(async (options: { json?: boolean }) => {
       const settings = await settingsOf(await session.logbook('read'));
       const computer = readComputerSettings(computerSettingsFile(session.env));
-      if (options.json) return printJson(session, { ...settings, till: computer.till ?? null, branch: computer.branch ?? null });
+      if (options.json) {
+        return printJson(session, { ...settings, till: computer.till ?? null, branch: computer.branch ?? null, language: computer.language ?? null });
+      }
       const width = Math.max(...EVERY_KEY.map((k) => k.length));
       for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);
-      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showComputerSetting(computer, key)}`);
+      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showComputerSetting(session, computer, key)}`);
     });
 
   config
     .command('get')
-    .description('print one setting')
+    .description(t('config.get.description'))
     .argument('<key>', EVERY_KEY.join(', '))
     .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories', 'complaints config get till'))
     .action(async (keyText: string) => {
       const key = settingKey(keyText);
-      if (isComputerSetting(key)) return session.print(showComputerSetting(readComputerSettings(computerSettingsFile(session.env)), key));
+      if (isComputerSetting(key)) return session.print(showComputerSetting(session, readComputerSettings(computerSettingsFile(session.env)), key));
       session.print(showSetting(await settingsOf(await session.logbook('read')), key));
     });
 
   config
     .command('set')
-    .description("change one setting; till and branch are this computer's, '' unsets them")
+    .description(t('config.set.description'))
     .argument('<key>', EVERY_KEY.join(', '))
-    .argument('<value>', 'the new value')
+    .argument('<value>', t('config.set.value'))
     .addHelpText(
       'after',
       examples('complaints config set response-hours 48', 'complaints config set currency EUR', "complaints config set branch ''   # no branch"),
@@ -67,23 +74,32 @@ export function registerConfig(program: Command, session: Session): void {
       if (isComputerSetting(key)) return setComputerSetting(session, key, valueText);
       const value = settingValue(key, valueText);
       const logbook = await session.logbook('add');
-      await refuseUnlessManager(logbook, "change the shop's settings");
+      await refuseUnlessManager(logbook, t('config.set.what'));
       await logbook.saveSetting(key, value);
       session.print(`${key} = ${showSetting(await settingsOf(logbook), key)}`);
     });
 }
 
-/** This computer's till or branch as shown: unset, what it stands for (the computer's name, no branch). */
-function showComputerSetting(computer: ComputerSettings, key: ComputerSettingKey): string {
+/** This computer's setting as shown: unset, what it stands for (the computer's name, no branch, the locale's language). */
+function showComputerSetting(session: Session, computer: ComputerSettings, key: ComputerSettingKey): string {
   const value = computer[key];
   if (value !== undefined) return value;
-  return key === 'till' ? `${hostname()} (this computer's name)` : '(none)';
+  if (key === 'till') return t('config.till.unset', { name: hostname() });
+  if (key === 'language') return t('config.language.unset', { language: chosenLanguage(undefined, session.env) });
+  return t('config.branch.unset');
 }
 
 async function setComputerSetting(session: Session, key: ComputerSettingKey, text: string): Promise<void> {
   const file = computerSettingsFile(session.env);
   const { [key]: _replaced, ...others } = readComputerSettings(file);
-  const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: placeName(text, `config ${key}`) };
+  const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: computerSettingValue(key, text) };
   await saveComputerSettings(file, settings);
-  session.print(`${key} = ${showComputerSetting(settings, key)}`);
+  session.print(`${key} = ${showComputerSetting(session, settings, key)}`);
+}
+
+function computerSettingValue(key: ComputerSettingKey, text: string): string {
+  if (key !== 'language') return placeName(text, `config ${key}`);
+  const language = languageNamed(text);
+  if (language === undefined) throw new UsageError(t('config.language.unknown', { text }));
+  return language;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { followUpCutoff } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
+import { spoken, t } from '../language/messages.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/terminal.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
@@ -34,7 +35,7 @@ export function registerDesk(program: Command, session: Session): void {
     .action(async (_options: unknown, command: Command) => {
       const [unknown] = command.args;
       if (unknown !== undefined && ID.test(unknown)) return runComplaint(unknown, session);
-      if (unknown !== undefined) throw new UsageError(`unknown command '${unknown}'; see 'complaints --help'`);
+      if (unknown !== undefined) throw new UsageError(t('desk.unknownCommand', { command: unknown }));
       await runDesk(session);
     });
 }
@@ -50,5 +51,7 @@ export async function runDesk(session: Session): Promise<void> {
   const now = session.now();
   const cutoff = followUpCutoff(now, settings['follow-up-days']).toISOString();
   const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, await placesAsSpelt(logbook, { branch }));
-  session.print(deskSummary({ shop: settings.shop, branch }, waiting, now, painter(session.color)));
+  // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
+  const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
+  session.print(deskSummary({ shop: settings.shop, branch }, waiting, now, painter(session.color), locale));
 }

@@ -4,7 +4,7 @@ import { csvRowMaker } from '../domain/csv/export-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
-import { counted } from '../output/plural.js';
+import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
 import { examples, withFilterOptions } from './common.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
@@ -17,24 +17,15 @@ interface ExportOptions extends FilterFlags {
 
 export function registerExport(program: Command, session: Session): void {
   withFilterOptions(
-    program.command('export').description('write complaints as CSV, a header row then one row each in id order, for spreadsheets and scripts'),
+    program.command('export').description(t('export.description')),
   )
-    .option('--out <file>', 'write to this file instead of stdout; it appears only once complete, replacing any file of that name')
-    .option('--bom', 'begin with a UTF-8 byte order mark, so that Excel shows Chinese and other non-English text correctly')
-    .option('--redact', "leave the customer's name and contact empty")
+    .option('--out <file>', t('export.out'))
+    .option('--bom', t('export.bom'))
+    .option('--redact', t('export.redact'))
     .addHelpText(
       'after',
       `
-Columns, in this order:
-  ${RECORD_COLUMNS.slice(0, 10).join(', ')},
-  ${RECORD_COLUMNS.slice(10, 18).join(', ')},
-  ${RECORD_COLUMNS.slice(18).join(', ')}.
-Times are ISO 8601 UTC, cost a decimal such as 4.50; an empty cell means not given. remedy is
-the latest remedy given and cost what every remedy cost together; remedies lists each one,
-oldest first ("2026-11-23T12:00:00.000Z refund 4.50; 2026-11-25T09:00:00.000Z apology"). uid
-stays with a complaint in any logbook. A cell that a spreadsheet would run as a formula
-(starting with = + - @, a tab or a carriage return) starts with an extra '. 'complaints import'
-reads the file back as it was.
+${t('export.help', { first: RECORD_COLUMNS.slice(0, 10).join(', '), second: RECORD_COLUMNS.slice(10, 18).join(', '), third: RECORD_COLUMNS.slice(18).join(', ') })}
 ${examples(
   'complaints export --out complaints.csv',
   'complaints export --status resolved,closed --since 2026-01-01 --bom --out for-excel.csv',
@@ -53,7 +44,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   // the slower for them.
   const { writeCsv } = await import('../output/csv.js');
 
-  const progress = await startProgress(session, 'Exporting', () => logbook.count(filter));
+  const progress = await startProgress(session, t('export.exporting'), () => logbook.count(filter));
   const { columns, batches } = logbook.rows(filter);
   const csvRowOf = csvRowMaker(columns, Boolean(options.redact));
   let exported = 0;
@@ -69,5 +60,5 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   } finally {
     progress.stop();
   }
-  if (out !== undefined) session.print(`Exported ${counted(exported, 'complaint')} to ${out}.`);
+  if (out !== undefined) session.print(t('export.exported', { count: exported, file: out }));
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { followUp, type FollowUp } from '../domain/steps.js';
 import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
+import { t } from '../language/messages.js';
 import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
 import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
 import type { Logbook } from '../store/logbook.js';
@@ -16,11 +17,11 @@ interface FollowUpOptions extends FollowUpFlags {
 export function registerFollowUp(program: Command, session: Session): void {
   program
     .command('follow-up')
-    .description("record how the customer feels after the remedy; without an id, list the follow-ups due")
-    .argument('[id]', 'the complaint, e.g. 12 or #12')
-    .option('--satisfaction <1-5>', 'how satisfied the customer is now: 1 (not at all) to 5 (fully)')
-    .option('--note <text>', 'what the customer said')
-    .option('--reopen', 'the customer is still unhappy: send the complaint back to be handled')
+    .description(t('followUp.description'))
+    .argument('[id]', t('steps.idArgument'))
+    .option('--satisfaction <1-5>', t('followUp.satisfactionOption'))
+    .option('--note <text>', t('followUp.noteOption'))
+    .option('--reopen', t('followUp.reopenOption'))
     .addOption(atOption())
     .addHelpText(
       'after',
@@ -46,25 +47,29 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
     followUp(current, previous, answer, at, responseHours),
   );
   if (answer.reopen) {
-    const holder = complaint.assignee === null ? 'nobody is assigned to it' : `it is assigned to ${oneLine(complaint.assignee)} again`;
-    session.print(`Reopened ${complaintRef(id)}; ${holder}; respond by ${localTime(complaint.respond_by)}.`);
+    const [ref, respondBy] = [complaintRef(id), localTime(complaint.respond_by)];
+    session.print(
+      complaint.assignee === null
+        ? t('followUp.reopenedUnassigned', { ref, respondBy })
+        : t('followUp.reopenedAssigned', { ref, assignee: oneLine(complaint.assignee), respondBy }),
+    );
     return tellNext(session, complaint);
   }
-  session.print(`Followed up ${complaintRef(id)}: satisfaction ${answer.satisfaction}/5; closed.`);
-  if ((answer.satisfaction ?? 5) <= 2) session.tell(`the customer is unhappy; to handle it again: complaints follow-up ${id} --reopen`);
+  session.print(t('followUp.closed', { ref: complaintRef(id), satisfaction: String(answer.satisfaction) }));
+  if ((answer.satisfaction ?? 5) <= 2) session.tell(t('followUp.unhappy', { id }));
 }
 
 async function listDue(options: FollowUpOptions, session: Session): Promise<void> {
   const given = ['satisfaction', 'note', 'reopen', 'at'].filter((k) => k in options);
-  if (given.length > 0) throw new UsageError(`--${given[0]} needs the id of the complaint followed up`);
+  if (given.length > 0) throw new UsageError(t('followUp.flagNeedsId', { flag: `--${given[0]}` }));
   const logbook = await session.logbook('read');
   const dueBefore = followUpCutoff(session.now(), (await settingsOf(logbook))['follow-up-days']).toISOString();
   const toCall = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, true));
   // Apart, as there is no one to call, but listed: each is still to be closed or reopened.
-  const heading = painter(session.color).bold('No contact recorded');
+  const heading = painter(session.color).bold(t('followUp.noContactHeading'));
   const noContact = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, false), toCall > 0 ? ['', heading] : [heading]);
-  if (toCall + noContact === 0) return session.tell('No follow-ups due.');
-  session.tell(`next: complaints follow-up <id> --satisfaction 1-5`);
+  if (toCall + noContact === 0) return session.tell(t('followUp.noneDue'));
+  session.tell(t('followUp.next'));
 }
 
 /** The flags of a follow-up, as typed. */
@@ -78,7 +83,7 @@ export interface FollowUpFlags {
 export function checkFollowUp(flags: FollowUpFlags): FollowUp {
   const satisfaction = flags.satisfaction === undefined ? null : wholeNumber(flags.satisfaction, 1, 5, '--satisfaction');
   if (satisfaction === null && !flags.reopen) {
-    throw new UsageError('--satisfaction 1-5 is needed (how happy the customer is now), or --reopen if they are not');
+    throw new UsageError(t('followUp.satisfactionNeeded'));
   }
   return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
 }

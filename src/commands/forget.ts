@@ -3,7 +3,7 @@ import type { Session } from '../context.js';
 import { Refusal, UsageError } from '../errors.js';
 import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
-import { counted } from '../output/plural.js';
+import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { examples, refuseUnlessManager } from './common.js';
 
@@ -16,67 +16,58 @@ interface ForgetOptions {
 export function registerForget(program: Command, session: Session): void {
   program
     .command('forget')
-    .description("erase a customer's name and contact from every complaint and its timeline (when they ask to be forgotten)")
-    .argument('<customer>', "the customer's name as logged (any capitals), or their phone or email with --contact")
-    .option('--contact', 'match a phone number or email address instead of a name')
-    .option('--dry-run', 'say how many complaints would be touched; change nothing')
-    .option('--yes', 'erase without asking (needed when not at a terminal)')
+    .description(t('forget.description'))
+    .argument('<customer>', t('forget.customer'))
+    .option('--contact', t('forget.contact'))
+    .option('--dry-run', t('forget.dryRun'))
+    .option('--yes', t('forget.yes'))
     .addHelpText(
       'after',
       examples(
         'complaints forget "Ann Lee" --dry-run',
         'complaints forget "Ann Lee"                 # at a terminal: asks before erasing',
         'complaints forget "0712 345678" --contact --yes',
-      ) +
-        '\nThe complaints themselves stay (what happened, causes, remedies, costs), so the counts and\n' +
-        "reports do not change; each gets a 'forgotten' event on its timeline that names the fields\n" +
-        'erased but not what they held. The erasure cannot be undone, and backups made before it still\n' +
-        'hold the details. Text written about the customer (descriptions, notes) is not rewritten; forget\n' +
-        'lists the complaints whose text still mentions them.\n',
+      ) + `\n${t('forget.help')}\n`,
     )
     .action((customer: string, options: ForgetOptions) => runForget(customer, options, session));
 }
 
 export async function runForget(customerText: string, options: ForgetOptions, session: Session): Promise<void> {
   const by: ForgetBy = options.contact ? 'contact' : 'customer';
-  const wanted = requiredText(customerText, options.contact ? 'the contact to forget' : 'the customer to forget');
+  const wanted = requiredText(customerText, t(options.contact ? 'forget.contactToForget' : 'forget.customerToForget'));
   if (!options.dryRun && !options.yes && !session.canPrompt) {
-    throw new UsageError('forget erases for good and cannot ask for confirmation here; add --yes (or try --dry-run first)');
+    throw new UsageError(t('forget.cannotConfirm'));
   }
   const logbook = await session.logbook(options.dryRun ? 'read' : 'change');
-  if (!options.dryRun) await refuseUnlessManager(logbook, 'erase customers');
+  if (!options.dryRun) await refuseUnlessManager(logbook, t('forget.what'));
   const matching = await logbook.complaintsOf(wanted, by);
   if (matching.length === 0) throw nobodyFound(wanted, by);
   if (options.dryRun) {
-    session.print(`Would erase the customer's name and contact from ${countOf(matching)}: ${refs(matching)}.`);
-    return session.tell('nothing was changed; run it again without --dry-run to erase');
+    session.print(t('forget.wouldErase', { count: matching.length, ids: refs(matching) }));
+    return session.tell(t('forget.nothingChanged'));
   }
   if (!options.yes) {
     const { confirmErasure } = await import('../prompts/forget.js');
-    if (!(await confirmErasure(matching.length, session))) return session.tell('Nothing was erased.');
+    if (!(await confirmErasure(matching.length, session))) return session.tell(t('forget.nothingErased'));
   }
 
   const erasure = await logbook.forget(wanted, by, session.now().toISOString());
   // Another till may have erased them since the count above.
   if (erasure.ids.length === 0) throw nobodyFound(wanted, by);
-  session.print(`Erased the customer's name and contact from ${countOf(erasure.ids)}: ${refs(erasure.ids)}.`);
+  session.print(t('forget.erased', { count: erasure.ids.length, ids: refs(erasure.ids) }));
   const mentioned = await logbook.complaintsMentioning(erasure.values);
   if (mentioned.length > 0) {
-    session.tell(`note: the text of ${refs(mentioned)} still mentions them; forget erases the customer and contact, not what was written`);
+    session.tell(t('forget.stillMentioned', { ids: refs(mentioned) }));
   }
-  session.tell('note: backups made before now still hold these details; replace them with a new backup');
+  session.tell(t('forget.backups'));
 }
 
 function nobodyFound(wanted: string, by: ForgetBy): Refusal {
   return by === 'contact'
-    ? new Refusal(`no complaint has the contact '${oneLine(wanted)}'; check it, or leave out --contact to match a name`)
-    : new Refusal(`no complaint has the customer '${oneLine(wanted)}'; check the spelling, or add --contact to match a phone or email`);
-}
-
-function countOf(ids: readonly number[]): string {
-  return counted(ids.length, 'complaint');
+    ? new Refusal(t('forget.noContact', { contact: oneLine(wanted) }))
+    : new Refusal(t('forget.noCustomer', { customer: oneLine(wanted) }));
 }
 
 function refs(ids: readonly number[]): string {
-  return ids.map(complaintRef).join(', ');
+  return ids.map(complaintRef).join(t('data.listSeparator'));
 }

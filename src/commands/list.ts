@@ -5,13 +5,14 @@ import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
 import { examples, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
+import { t } from '../language/messages.js';
 
 interface ListOptions extends FilterFlags {
   json?: boolean;
 }
 
 export function registerList(program: Command, session: Session): void {
-  withFilterOptions(program.command('list').description('list complaints, newest first'))
+  withFilterOptions(program.command('list').description(t('list.description')))
     .addOption(jsonOption())
     .addHelpText(
       'after',
@@ -32,5 +33,5 @@ export async function runList(options: ListOptions, session: Session): Promise<v
   const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed);
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) return writeLines(session.stdout, jsonArrayLines(logbook.complaints(filter), toRecord));
-  if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell('No complaints match.');
+  if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell(t('list.noneMatch'));
 }

@@ -11,8 +11,9 @@ import { waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
-import { CHANNELS, WANTS } from '../domain/validate.js';
+import { WANTS } from '../domain/validate.js';
 import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
+import { t } from '../language/messages.js';
 import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf, tellNext } from './common.js';
 
 /** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
@@ -26,17 +27,17 @@ interface LogOptions extends Omit<LogInput, 'description'> {
 export function registerLog(program: Command, session: Session): void {
   program
     .command('log')
-    .description('record a complaint, at the till or after the fact')
-    .argument('[text...]', 'what the customer said')
-    .option('--customer <name>', "the customer's name")
-    .option('--contact <phone-or-email>', 'how to reach them again')
-    .option('--channel <channel>', `how it reached you: ${CHANNELS.join(', ')}`)
-    .option('--about <thing>', 'the product, service or visit it is about')
-    .option('--wants <remedy>', `what the customer asks for: ${WANTS.join(', ')}`)
-    .option('--suggestion <text>', "the customer's own suggestion")
-    .option('--staff <name>', 'who took the complaint')
-    .option('--till <name>', "the till it is logged at (default: 'config get till', else this computer's name)")
-    .option('--branch <name>', "the branch it is logged at (default: 'config get branch', else none)")
+    .description(t('log.description'))
+    .argument('[text...]', t('log.textArgument'))
+    .option('--customer <name>', t('log.customerOption'))
+    .option('--contact <phone-or-email>', t('log.contactOption'))
+    .option('--channel <channel>', t('log.channelOption'))
+    .option('--about <thing>', t('log.aboutOption'))
+    .option('--wants <remedy>', t('log.wantsOption', { remedies: WANTS.join(', ') }))
+    .option('--suggestion <text>', t('log.suggestionOption'))
+    .option('--staff <name>', t('log.staffOption'))
+    .option('--till <name>', t('log.tillOption'))
+    .option('--branch <name>', t('log.branchOption'))
     .addOption(atOption())
     .addOption(jsonOption())
     .addHelpText(
@@ -54,18 +55,19 @@ export function registerLog(program: Command, session: Session): void {
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
   const where = whereLogged(options, readComputerSettings(computerSettingsFile(session.env)), hostname());
-  let draft = draftComplaint({ ...options, ...where, description: text });
   const logbook = await unlessOutOfReach(session, () => session.logbook('add'));
+  const settings = logbook === undefined ? undefined : await settingsOf(logbook);
+  let draft = draftComplaint({ ...options, ...where, description: text }, settings?.channels);
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
-    draft = await askForComplaint(draft, { abouts: logbook === undefined ? [] : await logbook.usedValues('about') }, session);
+    const known = logbook === undefined || settings === undefined ? { abouts: [], channels: [] } : { abouts: await logbook.usedValues('about'), channels: settings.channels };
+    draft = await askForComplaint(draft, known, session);
   }
   const uid = randomUUID();
   const loggedAt = session.now();
   const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };
-  if (logbook === undefined) return keepForLater(session, waiting, options.json);
-  const settings = await settingsOf(logbook);
+  if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, options.json);
   const complaint = await unlessOutOfReach(session, () =>
     keepingAnswers(asked, draft, occurredAt, session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid))),
   );
@@ -74,16 +76,18 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
   if (earlier.count > 0) {
     const who = oneLine(complaint.customer ?? complaint.contact);
-    const list = earlier.latest.map((c) => `${complaintRef(c.id)} (${localTime(c.occurred_at).slice(0, 10)})`).join(', ');
+    const list = earlier.latest
+      .map((c) => t('log.earlierItem', { id: complaintRef(c.id), day: localTime(c.occurred_at).slice(0, 10) }))
+      .join(t('common.listSeparator'));
     session.tell(
       earlier.count > earlier.latest.length
-        ? `note: ${who} complained ${earlier.count} times before; the latest: ${list}`
-        : `note: ${who} complained before: ${list}`,
+        ? t('log.earlierMany', { customer: who, count: earlier.count, list })
+        : t('log.earlierFew', { customer: who, list }),
     );
   }
 
   if (options.json) return printJson(session, toRecord(complaint));
-  session.print(`Logged ${complaintRef(complaint.id)}; respond by ${localTime(complaint.respond_by)}.`);
+  session.print(t('log.logged', { id: complaintRef(complaint.id), respondBy: localTime(complaint.respond_by) }));
   tellNext(session, complaint);
 }
 
@@ -110,11 +114,11 @@ async function keepForLater(session: Session, complaint: WaitingComplaint, json:
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // Nothing was kept: the words typed at the till are given back, as when the logbook is busy.
-    throw new Refusal(`${error.message}; to log it once the logbook can be reached: ${logCommand(complaint.draft, new Date(complaint.occurredAt))}`);
+    throw new Refusal(t('log.notKept', { reason: error.message, command: logCommand(complaint.draft, new Date(complaint.occurredAt)) }));
   }
   if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
-  session.print(`Kept on this computer: ${session.address.shown} cannot be reached (${waiting} waiting).`);
-  session.tell(`next: it is sent by the next command that reaches the logbook, or by 'complaints sync'`);
+  session.print(t('log.kept', { logbook: session.address.shown, count: waiting }));
+  session.tell(t('log.keptNext'));
 }
 
 /**
@@ -133,9 +137,7 @@ async function keepingAnswers(
     return await record();
   } catch (error) {
     if (!asked || !(error instanceof LogbookProblem && error.trouble.kind === 'busy')) throw error;
-    throw new Refusal(
-      `${session.address.shown} is busy with another till or an import, so nothing was logged; to log it once it is free: ${logCommand(draft, occurredAt)}`,
-    );
+    throw new Refusal(t('log.busy', { logbook: session.address.shown, command: logCommand(draft, occurredAt) }));
   }
 }
 

@@ -2,15 +2,16 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { note } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
 import { atOption, examples, happenedAt, recordingNow } from './common.js';
 
 export function registerNote(program: Command, session: Session): void {
   program
     .command('note')
-    .description("add a progress note to a complaint's timeline")
-    .argument('<id>', 'the complaint, e.g. 12 or #12')
-    .argument('<text...>', 'the note')
+    .description(t('note.description'))
+    .argument('<id>', t('steps.idArgument'))
+    .argument('<text...>', t('note.textArgument'))
     .addOption(atOption())
     .addHelpText('after', examples('complaints note 12 "left a voicemail"', 'complaints note 12 called back, customer happy --at "2026-11-23 15:00"'))
     .action((id: string, words: string[], options: { at?: string }) => runNote(id, words.join(' '), options, session));
@@ -18,9 +19,9 @@ export function registerNote(program: Command, session: Session): void {
 
 export async function runNote(idText: string, text: string, options: { at?: string }, session: Session): Promise<void> {
   const id = parseId(idText);
-  const body = requiredText(text, 'the note');
+  const body = requiredText(text, t('note.theNote'));
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   await logbook.change(id, recordingNow(session), (current) => note(current, body, at));
-  session.print(`Noted on ${complaintRef(id)}.`);
+  session.print(t('note.noted', { ref: complaintRef(id) }));
 }

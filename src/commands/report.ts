@@ -4,6 +4,7 @@ import { DIMENSIONS } from '../domain/pareto.js';
 import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/period.js';
 import { reportJson, type Report } from '../domain/summary.js';
 import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { painter } from '../output/terminal.js';
 import { makeReport } from '../report/make.js';
 import { examples, settingsOf } from './common.js';
@@ -24,18 +25,18 @@ interface ReportOptions extends PeriodFlags {
 export function registerReport(program: Command, session: Session): void {
   program
     .command('report')
-    .description('the weekly review: the few causes behind most complaints (Pareto), and how the week went')
-    .option('--week [YYYY-Www]', 'a week, e.g. 2026-W47 (the default: this week)')
-    .option('--last <length>', 'the last days or weeks, today included, e.g. 7d or 4w')
-    .option('--since <when>', 'from then on (up to the end of today, or --until)')
-    .option('--until <when>', 'up to then, with --since (a bare date includes that day)')
-    .option('--by <dimension>', `what to count by: ${DIMENSIONS.join(', ')}`, 'cause')
-    .option('--till <name>', 'only the complaints logged at this till')
-    .option('--branch <name>', 'only the complaints logged at this branch')
-    .option('--top <n>', 'show the first N rows and fold the rest into "Other"')
-    .option('--compare <period>', 'set another period beside this one, its Pareto table too (before and after a change): a week such as 2026-W40, or FROM..TO')
-    .option('--format <format>', REPORT_FORMATS.join(', '), 'table')
-    .option('--out <file>', 'write the report to this file instead of the screen')
+    .description(t('report.description'))
+    .option('--week [YYYY-Www]', t('report.optionWeek'))
+    .option('--last <length>', t('report.optionLast'))
+    .option('--since <when>', t('report.optionSince'))
+    .option('--until <when>', t('report.optionUntil'))
+    .option('--by <dimension>', t('report.optionBy', { dimensions: DIMENSIONS.join(', ') }), 'cause')
+    .option('--till <name>', t('report.optionTill'))
+    .option('--branch <name>', t('report.optionBranch'))
+    .option('--top <n>', t('report.optionTop'))
+    .option('--compare <period>', t('report.optionCompare'))
+    .option('--format <format>', t('report.optionFormat', { formats: REPORT_FORMATS.join(', ') }), 'table')
+    .option('--out <file>', t('report.optionOut'))
     .addHelpText(
       'after',
       examples(
@@ -73,7 +74,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   // Loaded here, as only a report written to a file needs streams and temporary files.
   const { writeWhenComplete } = await import('../output/files.js');
   await writeWhenComplete(out, text);
-  session.tell(`Wrote the ${format} report to ${out}.`);
+  session.tell(t('report.wrote', { format, out }));
 }
 
 // Each format's module is loaded only when asked for, so other commands do not pay for them.

@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { formatMoney, parseMoney } from '../domain/money.js';
+import { remedyShown, typedNames } from '../language/labels.js';
 import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
+import { t } from '../language/messages.js';
 import { REMEDIES, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
@@ -17,15 +19,15 @@ interface ResolveOptions extends ResolveFlags {
 export function registerResolve(program: Command, session: Session): void {
   program
     .command('resolve')
-    .description('record the remedy given (or the answer to help, a question or venting), its cost, the root cause and the action taken')
-    .argument('<id>', 'the complaint, e.g. 12 or #12')
+    .description(t('resolve.description'))
+    .argument('<id>', t('steps.idArgument'))
     .option('--remedy <remedy>', REMEDIES.join(', '))
-    .option('--cost <amount>', 'what the remedy cost the shop, e.g. 12.50')
-    .option('--root-cause <text>', 'why it really happened')
-    .option('--action <text>', 'the corrective action taken so it does not happen again')
-    .option('--answer <text>', 'how a help, question or venting complaint was answered, instead of a remedy')
-    .option('--note <text>', 'anything else worth keeping')
-    .option('--as <name>', 'who gives the remedy, or proposes it when it needs approval (default: whoever holds the complaint)')
+    .option('--cost <amount>', t('resolve.costOption'))
+    .option('--root-cause <text>', t('resolve.rootCauseOption'))
+    .option('--action <text>', t('resolve.actionOption'))
+    .option('--answer <text>', t('resolve.answerOption'))
+    .option('--note <text>', t('resolve.noteOption'))
+    .option('--as <name>', t('resolve.asOption'))
     .addOption(atOption())
     .addHelpText(
       'after',
@@ -57,10 +59,15 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
 /** What a resolve did, in a line: answered, resolved, or only proposed for approval. */
 function resolvedLine(complaint: Complaint, given: Resolution | Answer, approvalAbove: number | null): string {
   const ref = complaintRef(complaint.id);
-  if ('answer' in given) return `Answered ${ref}.`;
-  const cost = given.cost_minor === null ? '' : ` costing ${formatMoney(given.cost_minor)}`;
-  if (complaint.proposed_remedy !== null) return `Proposed ${given.remedy}${cost} for ${ref}: above ${formatMoney(approvalAbove ?? 0)}, it waits for approval.`;
-  return `Resolved ${ref} with ${given.remedy}${cost}.`;
+  if ('answer' in given) return t('resolve.answered', { ref });
+  const remedy = remedyShown(given.remedy);
+  if (complaint.proposed_remedy !== null) {
+    const limit = formatMoney(approvalAbove ?? 0);
+    return given.cost_minor === null
+      ? t('resolve.proposed', { remedy, ref, limit })
+      : t('resolve.proposedCosting', { remedy, cost: formatMoney(given.cost_minor), ref, limit });
+  }
+  return given.cost_minor === null ? t('resolve.resolved', { ref, remedy }) : t('resolve.resolvedCosting', { ref, remedy, cost: formatMoney(given.cost_minor) });
 }
 
 /** The flags of a resolve, as typed. */
@@ -78,15 +85,15 @@ export interface ResolveFlags {
 export function checkResolve(flags: ResolveFlags): Resolution | Answer {
   if (flags.answer !== undefined) {
     if (flags.remedy !== undefined || flags.cost !== undefined || flags.rootCause !== undefined || flags.action !== undefined || flags.as !== undefined) {
-      throw new UsageError('--answer does not go with --remedy, --cost, --root-cause, --action or --as: an answer is given instead of a remedy');
+      throw new UsageError(t('resolve.answerAlone'));
     }
     return { answer: requiredText(flags.answer, '--answer'), note: optionalText(flags.note) };
   }
   if (flags.remedy === undefined) {
-    throw new UsageError(`--remedy is needed: one of ${REMEDIES.join(', ')} (or --answer for help, a question or venting)`);
+    throw new UsageError(t('resolve.remedyNeeded', { remedies: REMEDIES.join(', ') }));
   }
   return {
-    remedy: oneOf(flags.remedy, REMEDIES, '--remedy'),
+    remedy: oneOf(flags.remedy, REMEDIES, '--remedy', typedNames(remedyShown)),
     cost_minor: flags.cost === undefined ? null : parseMoney(flags.cost, '--cost'),
     root_cause: optionalText(flags.rootCause),
     action: optionalText(flags.action),

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { toRecord, toTimelineRecord } from '../domain/record.js';
 import { parseId } from '../domain/validate.js';
+import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
 import { painter } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
@@ -10,8 +11,8 @@ import { examples, jsonOption, printJson } from './common.js';
 export function registerShow(program: Command, session: Session): void {
   program
     .command('show')
-    .description('show a complaint and its timeline')
-    .argument('<id>', 'the complaint, e.g. 12 or #12')
+    .description(t('show.description'))
+    .argument('<id>', t('steps.idArgument'))
     .addOption(jsonOption())
     .addHelpText('after', examples('complaints show 12', 'complaints show "#12" --json | jq .timeline'))
     .action((id: string, options: { json?: boolean }) => runShow(id, options, session));

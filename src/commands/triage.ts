@@ -4,11 +4,13 @@ import { Cancelled, UsageError, isPromptCancel } from '../errors.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { Settings } from '../domain/config.js';
 import { spellingToKeep } from '../domain/spelling.js';
-import { NATURES, NATURE_MEANINGS, type Nature } from '../domain/nature.js';
+import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
 import { SEVERITIES, oneOf, parseId, requiredText } from '../domain/validate.js';
 import { triage, type TriageDecision } from '../domain/steps.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
+import { natureShown, severityShown, typedNames } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
 
 interface TriageOptions extends TriageFlags {
@@ -19,15 +21,15 @@ interface TriageOptions extends TriageFlags {
 export function registerTriage(program: Command, session: Session): void {
   program
     .command('triage')
-    .description('judge a complaint: valid (then its category, cause and severity), help, a question, venting or unfounded')
-    .argument('[id]', 'the complaint, e.g. 12 or #12; without it, at a terminal, walks the new ones')
-    .option('--nature <nature>', `what kind of complaint: ${NATURES.join(', ')} (default: valid with --category and --cause)`)
-    .option('--category <category>', "one of the shop's categories ('complaints config get categories')")
-    .option('--cause <cause>', 'what caused it, in a few words; matched to causes already in use')
-    .option('--severity <level>', `${SEVERITIES.join(', ')} (default: medium)`)
-    .option('--reject', 'the complaint is not upheld: the same as --nature unfounded')
-    .option('--reason <text>', 'why it is unfounded (with --reject or --nature unfounded)')
-    .option('--respond-by <when>', 'a new respond-by time (e.g. "2026-11-25 12:00" or +2d)')
+    .description(t('triage.description'))
+    .argument('[id]', t('triage.idArgument'))
+    .option('--nature <nature>', t('triage.natureOption', { natures: NATURES.join(', ') }))
+    .option('--category <category>', t('triage.categoryOption'))
+    .option('--cause <cause>', t('triage.causeOption'))
+    .option('--severity <level>', t('triage.severityOption', { severities: SEVERITIES.join(', ') }))
+    .option('--reject', t('triage.rejectOption'))
+    .option('--reason <text>', t('triage.reasonOption'))
+    .option('--respond-by <when>', t('triage.respondByOption'))
     .addOption(atOption())
     .addHelpText(
       'after',
@@ -38,7 +40,8 @@ export function registerTriage(program: Command, session: Session): void {
         'complaints triage 13 --nature venting   # answered, not counted among the causes',
       ),
     )
-    .addHelpText('after', `Natures:\n${NATURES.map((nature) => `  ${nature.padEnd(10)} ${NATURE_MEANINGS[nature]}`).join('\n')}`)
+    // The natures as typed after --nature, each with what it means.
+    .addHelpText('after', `${t('triage.naturesHeading')}\n${NATURES.map((nature) => `  ${nature.padEnd(10)} ${natureMeaning(nature)}`).join('\n')}`)
     .action((id: string | undefined, options: TriageOptions) => runTriage(id, options, session));
 }
 
@@ -59,18 +62,18 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   };
 
   if (id !== undefined && (flagsGiven || !session.canPrompt)) {
-    if (!flagsGiven) throw new UsageError(`triaging #${id} needs --category and --cause, or --nature (${NATURES.join(', ')})`);
+    if (!flagsGiven) throw new UsageError(t('triage.needsFlags', { id: complaintRef(id), natures: NATURES.join(', ') }));
     return tellNext(session, await record(id, options));
   }
   if (id === undefined && !session.canPrompt) {
     const waiting = await logbook.count({ statuses: ['new'], order: 'by id' });
-    throw new UsageError(`give the id of the complaint to triage (${waiting} new: 'complaints list --status new')`);
+    throw new UsageError(t('triage.giveId', { count: waiting }));
   }
-  if (id === undefined && flagsGiven) throw new UsageError('give the id of the complaint these flags are for');
+  if (id === undefined && flagsGiven) throw new UsageError(t('triage.flagsWithoutId'));
 
   // At a terminal: ask about the one complaint named, or walk every new one in turn.
   const queue = id === undefined ? await logbook.list({ statuses: ['new'], order: 'by id' }) : [await complaintOrNotFound(logbook, id)];
-  if (queue.length === 0) return session.tell('Nothing to triage: no new complaints.');
+  if (queue.length === 0) return session.tell(t('triage.nothingNew'));
   const { askTriage } = await import('../prompts/triage.js');
   const done: number[] = [];
   for (const [index, complaint] of queue.entries()) {
@@ -80,7 +83,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     } catch (error) {
       // Each answer is recorded as it is given; say which ones stand.
       if (isPromptCancel(error) && done.length > 0) {
-        throw new Cancelled(`cancelled; already triaged: ${done.map(complaintRef).join(', ')}`);
+        throw new Cancelled(t('triage.cancelled', { ids: done.map(complaintRef).join(t('common.listSeparator')) }));
       }
       throw error;
     }
@@ -107,27 +110,27 @@ export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses:
   const nature = natureOf(flags);
   const classified = flags.category !== undefined || flags.cause !== undefined || flags.severity !== undefined;
   if (nature !== 'valid' && classified) {
-    throw new UsageError(`${natureFlag(flags)} does not go with --category, --cause or --severity: only a valid complaint is classified`);
+    throw new UsageError(t('triage.notClassified', { flag: natureFlag(flags) }));
   }
   if (nature === 'unfounded') {
-    if (flags.reason === undefined) throw new UsageError(`${natureFlag(flags)} needs --reason saying why the complaint is not upheld`);
+    if (flags.reason === undefined) throw new UsageError(t('triage.needsReason', { flag: natureFlag(flags) }));
     return { nature, reason: requiredText(flags.reason, '--reason') };
   }
-  if (flags.reason !== undefined) throw new UsageError('--reason goes with --reject (or --nature unfounded)');
+  if (flags.reason !== undefined) throw new UsageError(t('triage.reasonWithoutReject'));
   if (nature !== 'valid') return { nature };
   return {
     nature,
     category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
     cause: flags.cause === undefined ? null : spellingToKeep(requiredText(flags.cause, '--cause'), knownCauses),
-    severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity'),
+    severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity', typedNames(severityShown)),
   };
 }
 
 /** The nature --nature names, or --reject means; valid when neither is given. */
 function natureOf(flags: TriageFlags): Nature {
-  const named = flags.nature === undefined ? undefined : oneOf(flags.nature, NATURES, '--nature');
+  const named = flags.nature === undefined ? undefined : oneOf(flags.nature, NATURES, '--nature', typedNames(natureShown));
   if (flags.reject && named !== undefined && named !== 'unfounded') {
-    throw new UsageError(`--reject means --nature unfounded, not ${named}; give one of them`);
+    throw new UsageError(t('triage.rejectConflict', { nature: named }));
   }
   return flags.reject ? 'unfounded' : (named ?? 'valid');
 }
@@ -141,10 +144,16 @@ function judgedLine(complaint: Complaint): string {
   const ref = complaintRef(complaint.id);
   switch (complaint.nature) {
     case 'unfounded':
-      return `Rejected ${ref}.`;
+      return t('triage.rejected', { id: ref });
     case 'valid':
-      return `Triaged ${ref}: ${complaint.category}, cause "${oneLine(complaint.cause)}", ${complaint.severity}.`;
+      // A valid complaint always has all three once triaged (steps.triage).
+      return t('triage.triagedValid', {
+        id: ref,
+        category: complaint.category ?? '',
+        cause: oneLine(complaint.cause),
+        severity: complaint.severity === null ? '' : severityShown(complaint.severity as (typeof SEVERITIES)[number]),
+      });
     default:
-      return `Triaged ${ref} as ${complaint.nature}: to be answered, not counted among the causes.`;
+      return t('triage.triagedOther', { id: ref, nature: complaint.nature === null ? '' : natureShown(complaint.nature) });
   }
 }

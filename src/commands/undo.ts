@@ -4,6 +4,8 @@ import type { Complaint, LastChange } from '../domain/complaint.js';
 import { describeChange, undo, undoable } from '../domain/undo.js';
 import { parseId } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
+import { statusShown } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
@@ -16,21 +18,15 @@ interface UndoOptions {
 export function registerUndo(program: Command, session: Session): void {
   program
     .command('undo')
-    .description('reverse the latest change made at this till, or the latest step on one complaint; the undo is on the timeline too')
-    .argument('[id]', 'the complaint whose latest step to undo, e.g. 12 or #12; without it, the latest change made here')
-    .option('--yes', 'undo without asking (needed when not at a terminal)')
+    .description(t('undo.description'))
+    .argument('[id]', t('undo.idArgument'))
+    .option('--yes', t('undo.yesOption'))
     .addHelpText(
       'after',
       examples(
         'complaints undo                      # at a terminal: shows the change and asks',
         'complaints undo 12 --yes',
-      ) +
-        `
-Undoing a step puts back what the complaint held before it (a resolve's remedy is taken back);
-undoing again reverses the step before. Undoing the logging of a complaint withdraws it: it keeps
-its number and timeline, and counts nowhere. A change another one on the same complaint depends
-on is refused until that one is undone.
-`,
+      ) + `\n${t('undo.helpAfter')}\n`,
     )
     .action((id: string | undefined, options: UndoOptions) => runUndo(id, options, session));
 }
@@ -38,7 +34,7 @@ on is refused until that one is undone.
 export async function runUndo(idText: string | undefined, options: UndoOptions, session: Session): Promise<void> {
   const id = idText === undefined ? undefined : parseId(idText);
   if (!options.yes && !session.canPrompt) {
-    throw new UsageError(`undo asks before it changes anything, and cannot ask here; add --yes`);
+    throw new UsageError(t('undo.cannotAsk'));
   }
   const logbook = await session.logbook('change');
   const recording = recordingNow(session);
@@ -47,7 +43,7 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   const change = describeChange(wanted);
   if (!options.yes) {
     const { confirmUndo } = await import('../prompts/undo.js');
-    if (!(await confirmUndo(change, session))) return session.tell('Nothing was undone.');
+    if (!(await confirmUndo(change, session))) return session.tell(t('undo.nothingUndone'));
   }
   const complaint = await logbook.change(wanted.complaint_id, recording, (current, _previous, last) => undo(current, last, recording.at, wanted));
   session.print(undoneLine(change, complaint));
@@ -57,7 +53,7 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
 /** The latest change made at this till that still stands. */
 async function latestHere(logbook: Logbook, till: string): Promise<LastChange> {
   const change = await logbook.lastChangeAt(till);
-  if (change === undefined) throw new Refusal(`nothing made at this till (${till}) is left to undo; give the complaint: 'complaints undo <id>'`);
+  if (change === undefined) throw new Refusal(t('undo.nothingHere', { till }));
   return change;
 }
 
@@ -66,11 +62,10 @@ async function latestOn(logbook: Logbook, id: number): Promise<LastChange> {
   const change = await logbook.lastChange(id);
   if (change !== undefined) return change;
   if ((await logbook.find(id)) === undefined) throw new NotFound(id);
-  throw new Refusal(`complaint #${id} has nothing left to undo`);
+  throw new Refusal(t('undo.nothingLeft', { id }));
 }
 
 function undoneLine(change: string, complaint: Complaint): string {
-  return complaint.status === 'withdrawn'
-    ? `Undid ${change}: ${complaintRef(complaint.id)} is withdrawn, and counts nowhere.`
-    : `Undid ${change}: ${complaintRef(complaint.id)} is ${complaint.status} again.`;
+  const ref = complaintRef(complaint.id);
+  return complaint.status === 'withdrawn' ? t('undo.undidWithdrawn', { change, ref }) : t('undo.undid', { change, ref, status: statusShown(complaint.status) });
 }

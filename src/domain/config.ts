@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { t, type Language } from '../language/messages.js';
 import { formatMoney, parseMoney } from './money.js';
 import { requiredText, wholeNumber } from './validate.js';
 import { spellingKey } from './spelling.js';
@@ -13,6 +14,8 @@ export interface Settings {
   'follow-up-days': number;
   'week-start': WeekStart;
   categories: string[];
+  /** How complaints reach the shop, as it names them: `log --channel` takes one of these. */
+  channels: string[];
   /** A remedy costing more than this (minor units) waits for approval; null when none needs it. */
   'approval-above': number | null;
 }
@@ -25,8 +28,26 @@ export const DEFAULT_SETTINGS: Settings = {
   'follow-up-days': 3,
   'week-start': 'monday',
   categories: ['product', 'service', 'staff', 'price', 'delivery', 'premises', 'other'],
+  channels: ['in-person', 'phone', 'email', 'web', 'social', 'other'],
   'approval-above': null,
 };
+
+/**
+ * What a logbook made by a Chinese-speaking till starts with, kept in it from the first write so
+ * that every till sharing it, in whatever language, classifies alike: the categories and channels
+ * a Chinese shop uses, and the yuan.
+ */
+const CHINESE_SHOP_SETTINGS: Readonly<Partial<Record<SettingKey, string>>> = {
+  shop: '我的店',
+  currency: 'CNY',
+  categories: '产品,服务,员工,价格,配送,环境,其他',
+  channels: '现场,电话,微信,美团/大众点评,其他',
+};
+
+/** The settings a logbook starts with when a till speaking `language` makes it (the English ones are the defaults). */
+export function firstSettings(language: Language): Readonly<Partial<Record<SettingKey, string>>> {
+  return language === 'zh-CN' ? CHINESE_SHOP_SETTINGS : {};
+}
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as SettingKey[];
 
@@ -46,7 +67,7 @@ export function isComputerSetting(key: SettingKey | ComputerSettingKey): key is 
 
 export function settingKey(text: string): SettingKey | ComputerSettingKey {
   const key = EVERY_KEY.find((k) => k === text.trim().toLowerCase());
-  if (!key) throw new UsageError(`'${text}' is not a setting; settings are ${EVERY_KEY.join(', ')}`);
+  if (!key) throw new UsageError(t('config.notSetting', { text, keys: EVERY_KEY.join(', ') }));
   return key;
 }
 
@@ -65,7 +86,7 @@ export function whereLogged(
 /** A till's or branch's name as typed: trimmed, and refused when empty or not one line, as it heads reports and lists. */
 export function placeName(text: string, what: string): string {
   const name = requiredText(text, what);
-  if (/\p{Cc}/u.test(name)) throw new UsageError(`${what}: a name is one line, without tabs or other control characters`);
+  if (/\p{Cc}/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
   return name;
 }
 
@@ -74,11 +95,11 @@ export function settingValue(key: SettingKey, text: string): string {
   const flag = `config ${key}`;
   switch (key) {
     case 'shop':
-      if (text.trim() === '') throw new UsageError(`${flag}: the shop name cannot be empty`);
+      if (text.trim() === '') throw new UsageError(t('config.shopEmpty', { flag }));
       return text.trim();
     case 'currency':
       if (!/^[A-Za-z]{3}$|^$/.test(text.trim())) {
-        throw new UsageError(`${flag}: '${text}' is not a currency code; use three letters such as EUR, or '' for none`);
+        throw new UsageError(t('config.notCurrency', { flag, text }));
       }
       return text.trim().toUpperCase();
     case 'response-hours':
@@ -87,20 +108,21 @@ export function settingValue(key: SettingKey, text: string): string {
       return String(wholeNumber(text, 0, 90, flag));
     case 'week-start': {
       const day = WEEK_STARTS.find((d) => d === text.trim().toLowerCase());
-      if (!day) throw new UsageError(`${flag}: '${text}' is not one of ${WEEK_STARTS.join(', ')}`);
+      if (!day) throw new UsageError(t('config.notWeekStart', { flag, text, days: WEEK_STARTS.join(', ') }));
       return day;
     }
     case 'approval-above':
       return text.trim().toLowerCase() === 'none' ? '' : String(parseMoney(text, flag));
-    case 'categories': {
-      const list = splitCategories(text);
-      if (list.length === 0) throw new UsageError(`${flag}: give at least one category, comma-separated`);
+    case 'categories':
+    case 'channels': {
+      const list = splitList(text);
+      if (list.length === 0) throw new UsageError(t(key === 'channels' ? 'config.noChannel' : 'config.noCategory', { flag }));
       return list.join(',');
     }
   }
 }
 
-function splitCategories(text: string): string[] {
+function splitList(text: string): string[] {
   const seen = new Set<string>();
   return text
     .split(',')
@@ -118,6 +140,7 @@ export function readSettings(stored: ReadonlyMap<string, string>): Settings {
     'follow-up-days': Number(text('follow-up-days') ?? DEFAULT_SETTINGS['follow-up-days']),
     'week-start': (text('week-start') as WeekStart | undefined) ?? DEFAULT_SETTINGS['week-start'],
     categories: text('categories')?.split(',') ?? [...DEFAULT_SETTINGS.categories],
+    channels: text('channels')?.split(',') ?? [...DEFAULT_SETTINGS.channels],
     'approval-above': text('approval-above') ? Number(text('approval-above')) : DEFAULT_SETTINGS['approval-above'],
   };
 }
@@ -125,6 +148,6 @@ export function readSettings(stored: ReadonlyMap<string, string>): Settings {
 /** A setting as shown to the user. */
 export function showSetting(settings: Settings, key: SettingKey): string {
   const value = settings[key];
-  if (key === 'approval-above') return value === null ? 'none' : formatMoney(value as number);
+  if (key === 'approval-above') return value === null ? t('config.approvalNone') : formatMoney(value as number);
   return Array.isArray(value) ? value.join(',') : String(value);
 }

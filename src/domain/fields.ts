@@ -1,7 +1,8 @@
+import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, NewComplaint } from './complaint.js';
 import { STATUSES } from './lifecycle.js';
 import { NATURES } from './nature.js';
-import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from './validate.js';
+import { REMEDIES, SEVERITIES, WANTS } from './validate.js';
 
 /**
  * What a field holds, which decides how it is read from a file, written as JSON and CSV, and
@@ -14,6 +15,7 @@ export type FieldKind =
   | { type: 'text' }
   | { type: 'choice'; of: readonly string[] }
   | { type: 'category' }
+  | { type: 'channel' }
   | { type: 'cause' }
   | { type: 'money' }
   | { type: 'satisfaction' }
@@ -31,8 +33,11 @@ export interface Field {
   required: boolean;
   /** A step may change it (the logbook's own bookkeeping may not). */
   writable: boolean;
-  /** What `show` calls it, and where it stands there (lower first); null when show gives it otherwise (the heading, the text). */
-  shown: { label: string; at: number } | null;
+  /**
+   * What `show` calls it, as a message (fieldLabel gives it in the language spoken), and where it
+   * stands there (lower first); null when show gives it otherwise (the heading, the text).
+   */
+  shown: { key: MessageKey; at: number } | null;
 }
 
 const text = { type: 'text' } as const;
@@ -48,44 +53,49 @@ function field<N extends keyof Complaint, C extends string = N>(
   return { name, column: column ?? (name as unknown as C), kind, required, writable, shown };
 }
 
-const show = (label: string, at: number) => ({ label, at });
+const show = (key: MessageKey, at: number) => ({ key, at });
 
 /** Every field of a complaint, in the contract's column order (PRODUCT.md: "more may follow" after satisfaction). */
 export const FIELDS = [
   field('id', { type: 'id' }, null, { required: true, writable: false }),
-  field('logged_at', time, show('logged', 3), { required: true, writable: false }),
-  field('occurred_at', time, show('occurred', 2), { required: true }),
-  field('status', choice(STATUSES), show('status', 1), { required: true }),
-  field('channel', choice(CHANNELS), show('channel', 6)),
-  field('customer', text, show('customer', 4)),
-  field('contact', text, show('contact', 5)),
-  field('about', text, show('about', 7)),
+  field('logged_at', time, show('fields.logged', 3), { required: true, writable: false }),
+  field('occurred_at', time, show('fields.occurred', 2), { required: true }),
+  field('status', choice(STATUSES), show('fields.status', 1), { required: true }),
+  field('channel', { type: 'channel' }, show('fields.channel', 6)),
+  field('customer', text, show('fields.customer', 4)),
+  field('contact', text, show('fields.contact', 5)),
+  field('about', text, show('fields.about', 7)),
   field('description', text, null, { required: true }),
-  field('wants', choice(WANTS), show('wants', 8)),
-  field('suggestion', text, show('suggestion', 9)),
-  field('category', { type: 'category' }, show('category', 12)),
-  field('cause', { type: 'cause' }, show('cause', 13)),
-  field('severity', choice(SEVERITIES), show('severity', 14)),
-  field('assignee', text, show('assignee', 16)),
-  field('respond_by', time, show('respond by', 17)),
-  field('resolved_at', time, show('resolved', 18)),
-  field('remedy', choice(REMEDIES), show('remedy', 19)),
-  field('cost_minor', { type: 'money' }, show('cost', 21), { column: 'cost' }),
-  field('root_cause', text, show('root cause', 22)),
-  field('action', text, show('action', 23)),
-  field('followed_up_at', time, show('followed up', 24)),
-  field('satisfaction', { type: 'satisfaction' }, show('satisfaction', 25)),
-  field('staff', text, show('taken by', 10)),
-  field('reject_reason', text, show('rejected because', 15)),
+  field('wants', choice(WANTS), show('fields.wants', 8)),
+  field('suggestion', text, show('fields.suggestion', 9)),
+  field('category', { type: 'category' }, show('fields.category', 12)),
+  field('cause', { type: 'cause' }, show('fields.cause', 13)),
+  field('severity', choice(SEVERITIES), show('fields.severity', 14)),
+  field('assignee', text, show('fields.assignee', 16)),
+  field('respond_by', time, show('fields.respondBy', 17)),
+  field('resolved_at', time, show('fields.resolved', 18)),
+  field('remedy', choice(REMEDIES), show('fields.remedy', 19)),
+  field('cost_minor', { type: 'money' }, show('fields.cost', 21), { column: 'cost' }),
+  field('root_cause', text, show('fields.rootCause', 22)),
+  field('action', text, show('fields.action', 23)),
+  field('followed_up_at', time, show('fields.followedUp', 24)),
+  field('satisfaction', { type: 'satisfaction' }, show('fields.satisfaction', 25)),
+  field('staff', text, show('fields.takenBy', 10)),
+  field('reject_reason', text, show('fields.rejectedBecause', 15)),
   field('remedies', { type: 'remedies' }, null, { writable: false }),
   field('uid', { type: 'uid' }, null, { writable: false }),
-  field('till', text, show('till', 26), { writable: false }),
-  field('branch', text, show('branch', 27), { writable: false }),
-  field('nature', choice(NATURES), show('nature', 11)),
-  field('answer', text, show('answer', 20)),
-  field('proposed_remedy', choice(REMEDIES), show('proposed remedy', 28)),
-  field('proposed_cost_minor', { type: 'money' }, show('proposed cost', 29), { column: 'proposed_cost' }),
+  field('till', text, show('fields.till', 26), { writable: false }),
+  field('branch', text, show('fields.branch', 27), { writable: false }),
+  field('nature', choice(NATURES), show('fields.nature', 11)),
+  field('answer', text, show('fields.answer', 20)),
+  field('proposed_remedy', choice(REMEDIES), show('fields.proposedRemedy', 28)),
+  field('proposed_cost_minor', { type: 'money' }, show('fields.proposedCost', 29), { column: 'proposed_cost' }),
 ] as const satisfies readonly Field[];
+
+/** What `show` calls a field, in the language spoken: `fieldLabel(field.shown)`. */
+export function fieldLabel(shown: { readonly key: MessageKey }): string {
+  return t(shown.key);
+}
 
 /** A complaint's column in JSON and CSV. */
 export type RecordColumn = (typeof FIELDS)[number]['column'];

@@ -1,4 +1,6 @@
 import { UsageError } from '../errors.js';
+import { statusShown, typedNames } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import { STATUSES, type Status } from './lifecycle.js';
 import { spellingsOf } from './spelling.js';
 import { oneOf, requiredText, wholeNumber } from './validate.js';
@@ -63,13 +65,13 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
   const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
   const until = flags.until === undefined ? undefined : parseUntil(flags.until, now);
   if (since && until && until <= since) {
-    throw new UsageError(`--until (${flags.until}) is not after --since (${flags.since})`);
+    throw new UsageError(t('filter.untilNotAfterSince', { until: flags.until ?? '', since: flags.since ?? '' }));
   }
   return {
     order,
     ...(flags.status === undefined
       ? {}
-      : { statuses: flags.status.split(',').map((s) => oneOf(s, STATUSES, '--status')) }),
+      : { statuses: flags.status.split(',').map((s) => oneOf(s, STATUSES, '--status', typedNames(statusShown))) }),
     ...(flags.cause === undefined ? {} : { cause: requiredText(flags.cause, '--cause') }),
     ...(flags.category === undefined ? {} : { category: requiredText(flags.category, '--category') }),
     ...(flags.assignee === undefined ? {} : { assignee: requiredText(flags.assignee, '--assignee') }),

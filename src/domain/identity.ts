@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
 
 // A complaint's uid is what makes it the same complaint in another logbook, whatever its number
 // there: an export carries it, and an import that meets it again skips the complaint rather than
@@ -26,6 +27,6 @@ export function contentUid(id: number, loggedAt: string, occurredAt: string, des
 /** A uid as written in a file: a UUID, in any capitals. */
 export function parseUid(text: string, column: string): string {
   const uid = text.trim().toLowerCase();
-  if (!UID.test(uid)) throw new UsageError(`${column}: '${text}' is not a complaint uid; a uid looks like 0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b`);
+  if (!UID.test(uid)) throw new UsageError(t('identity.notAUid', { column, text }));
   return uid;
 }

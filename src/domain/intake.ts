@@ -1,8 +1,10 @@
 import { addHours } from 'date-fns/addHours';
 import { UsageError } from '../errors.js';
+import { remedyShown, typedNames } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import type { NewComplaint } from './complaint.js';
 import { nothingGiven } from './fields.js';
-import { CHANNELS, WANTS, oneOf, optionalText } from './validate.js';
+import { WANTS, oneOf, optionalText } from './validate.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
 export interface LogInput {
@@ -24,15 +26,19 @@ export type LogDraft = Pick<
   'customer' | 'contact' | 'channel' | 'about' | 'wants' | 'suggestion' | 'staff' | 'till' | 'branch'
 > & { description: string | null };
 
-/** Checks every given field, so a bad flag is reported before anyone is asked anything. */
-export function draftComplaint(input: LogInput): LogDraft {
+/**
+ * Checks every given field, so a bad flag is reported before anyone is asked anything: the
+ * channel against the shop's `channels`, or as typed when the shared logbook is out of reach and
+ * they cannot be read.
+ */
+export function draftComplaint(input: LogInput, channels: readonly string[] | undefined): LogDraft {
   return {
     description: optionalText(input.description),
     customer: optionalText(input.customer),
     contact: optionalText(input.contact),
-    channel: input.channel === undefined ? null : oneOf(input.channel, CHANNELS, '--channel'),
+    channel: input.channel === undefined ? null : channels === undefined ? optionalText(input.channel) : oneOf(input.channel, channels, '--channel'),
     about: optionalText(input.about),
-    wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants'),
+    wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants', typedNames(remedyShown)),
     suggestion: optionalText(input.suggestion),
     staff: optionalText(input.staff),
     till: optionalText(input.till),
@@ -46,7 +52,7 @@ export type DescribedDraft = LogDraft & { description: string };
 /** The draft, refused unless it says what the complaint is. */
 export function described(draft: LogDraft): DescribedDraft {
   if (draft.description === null) {
-    throw new UsageError(`say what the complaint is, e.g. complaints log "soup was cold" --customer "Ann Lee" (or run it at a terminal to be asked)`);
+    throw new UsageError(t('intake.noDescription'));
   }
   return { ...draft, description: draft.description };
 }

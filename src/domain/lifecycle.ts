@@ -1,6 +1,8 @@
 import { addDays } from 'date-fns/addDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { Refusal } from '../errors.js';
+import { statusShown } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import type { Complaint } from './complaint.js';
 
 export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected', 'withdrawn'] as const;
@@ -24,8 +26,11 @@ interface Rule {
   instead: Partial<Record<Status, (id: number) => string>>;
 }
 
-const reopenHint = (id: number) => `reopen it with 'complaints follow-up ${id} --reopen'`;
-const withdrawnHint = () => 'its logging was undone; log it again if it was a complaint after all';
+const reopenHint = (id: number) => t('lifecycle.reopenHint', { id });
+const withdrawnHint = () => t('lifecycle.withdrawnHint');
+const upholdHint = (id: number) => t('lifecycle.upholdHint', { id });
+const resolveFirstHint = (id: number) => t('lifecycle.resolveFirstHint', { id });
+const stillOpenHint = () => t('lifecycle.stillOpenHint');
 
 const RULES: Record<Step, Rule> = {
   // Classification may be corrected at any time (the root cause is often found late); only a new or
@@ -39,10 +44,10 @@ const RULES: Record<Step, Rule> = {
     from: ['new', 'triaged'],
     to: () => 'rejected',
     instead: {
-      assigned: () => 'it is already being handled; resolve it instead',
-      resolved: () => 'it is already resolved',
-      closed: () => 'it is already closed',
-      rejected: () => 'it is already rejected',
+      assigned: () => t('lifecycle.alreadyHandled'),
+      resolved: () => t('lifecycle.alreadyResolved'),
+      closed: () => t('lifecycle.alreadyClosed'),
+      rejected: () => t('lifecycle.alreadyRejected'),
     },
   },
   assign: {
@@ -51,27 +56,27 @@ const RULES: Record<Step, Rule> = {
     instead: {
       resolved: reopenHint,
       closed: reopenHint,
-      rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+      rejected: upholdHint,
     },
   },
   resolve: {
     from: ['new', 'triaged', 'assigned'],
     to: () => 'resolved',
     instead: {
-      resolved: (id) => `record the customer's view with 'complaints follow-up ${id} --satisfaction N'`,
+      resolved: (id) => t('lifecycle.followUpHint', { id }),
       closed: reopenHint,
-      rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+      rejected: upholdHint,
     },
   },
   'follow-up': {
     from: ['resolved'],
     to: () => 'closed',
     instead: {
-      new: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
-      triaged: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
-      assigned: (id) => `resolve it first with 'complaints resolve ${id} --remedy …'`,
-      closed: (id) => `it was followed up already; to reopen it use 'complaints follow-up ${id} --reopen'`,
-      rejected: () => 'a rejected complaint has no remedy to follow up',
+      new: resolveFirstHint,
+      triaged: resolveFirstHint,
+      assigned: resolveFirstHint,
+      closed: (id) => t('lifecycle.followedUpAlready', { id }),
+      rejected: () => t('lifecycle.rejectedNoRemedy'),
     },
   },
   // Back to whoever holds it; a complaint nobody was assigned goes back to be assigned (or triaged).
@@ -79,10 +84,10 @@ const RULES: Record<Step, Rule> = {
     from: ['resolved', 'closed'],
     to: ({ assignee, nature }) => (assignee !== null ? 'assigned' : nature !== null ? 'triaged' : 'new'),
     instead: {
-      new: () => 'it is still open',
-      triaged: () => 'it is still open',
-      assigned: () => 'it is still open',
-      rejected: (id) => `uphold it first with 'complaints triage ${id} --category … --cause …'`,
+      new: stillOpenHint,
+      triaged: stillOpenHint,
+      assigned: stillOpenHint,
+      rejected: upholdHint,
     },
   },
 };
@@ -96,7 +101,8 @@ export function nextStatus(current: Standing, step: Step): Status {
   if (!rule.from.includes(current.status)) {
     // A withdrawn complaint refuses every step alike.
     const hint = (current.status === WITHDRAWN ? withdrawnHint : rule.instead[current.status])?.(current.id);
-    throw new Refusal(`complaint #${current.id} is ${current.status}; ${hint ?? `'${step}' does not apply to it`}`);
+    const [id, status] = [current.id, STATUSES.includes(current.status) ? statusShown(current.status) : current.status];
+    throw new Refusal(hint === undefined ? t('lifecycle.stepDoesNotApply', { id, status, step }) : t('lifecycle.refused', { id, status, hint }));
   }
   return rule.to(current);
 }

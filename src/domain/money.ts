@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
 import { halfWidth } from './validate.js';
 
 // Amounts above this lose cents in a double once converted back to currency units for JSON.
@@ -12,10 +13,10 @@ const AMOUNT = /^¥?\s*(\d+)(?:[.,](\d{1,2}))?\s*元?$/;
 export function parseMoney(text: string, flag: string): number {
   const match = AMOUNT.exec(halfWidth(text));
   if (!match) {
-    throw new UsageError(`${flag}: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元; not negative)`);
+    throw new UsageError(t('money.notAnAmount', { flag, text }));
   }
   const minor = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  if (minor > MAX_MINOR) throw new UsageError(`${flag}: '${text}' is too large an amount`);
+  if (minor > MAX_MINOR) throw new UsageError(t('money.tooLarge', { flag, text }));
   return minor;
 }
 

@@ -3,6 +3,8 @@
 // ones, which are handled too but are no failure of the shop, so they stay out of the Pareto of
 // causes. An unfounded complaint is the lifecycle's rejected one.
 
+import { t } from '../language/messages.js';
+
 export const NATURES = ['valid', 'help', 'question', 'venting', 'unfounded'] as const;
 export type Nature = (typeof NATURES)[number];
 
@@ -10,14 +12,10 @@ export type Nature = (typeof NATURES)[number];
 export const COMMUNICATIVE = ['help', 'question', 'venting'] as const;
 export type Communicative = (typeof COMMUNICATIVE)[number];
 
-/** One line each, for the choice at the till and the help text. */
-export const NATURE_MEANINGS: Readonly<Record<Nature, string>> = {
-  valid: 'the shop failed, by fault or by mistake, and the customer was harmed',
-  help: 'the customer needs help with a problem',
-  question: 'a question or a suggestion',
-  venting: 'a grievance or a misunderstanding to be heard out',
-  unfounded: 'not upheld: the shop was not at fault (say why)',
-};
+/** What a nature means, in a line in the language spoken, for the choice at the till and the help text. */
+export function natureMeaning(nature: Nature): string {
+  return t(`natureMeaning.${nature}`);
+}
 
 export function isCommunicative(nature: Nature | null): nature is Communicative {
   return (COMMUNICATIVE as readonly string[]).includes(nature ?? '');

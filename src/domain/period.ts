@@ -2,6 +2,7 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { parseSince, parseUntil } from './when.js';
 
@@ -14,7 +15,7 @@ export interface Span {
 /** The period a report covers, in local time, and the period of equal length just before it. */
 export interface Period extends Span {
   kind: 'week' | 'last' | 'range';
-  /** `2026-W47` for a week, `7 days` or `4 weeks` for --last, '' for a range. */
+  /** `2026-W47` for a week, `7 days` or `4 weeks` for --last (in the language spoken: `4 周`), '' for a range. */
   name: string;
   /** The period the summary is set beside: the one just before, or the one --compare chose. */
   previous: Span & { name: string; chosen?: boolean };
@@ -46,7 +47,9 @@ export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
     flags.last !== undefined ? '--last' : null,
     flags.since !== undefined || flags.until !== undefined ? '--since/--until' : null,
   ].filter((flag) => flag !== null);
-  if (given.length > 1) throw new UsageError(`give one period, not ${given.join(' and ')}: --week, --last or --since/--until`);
+  if (given.length > 1) {
+    throw new UsageError(t('period.oneOnly', { flags: given.reduce((first, second) => t('period.and', { first, second })) }));
+  }
 
   if (typeof flags.week === 'string') return checkWeek(flags.week);
   if (flags.last !== undefined) return checkLast(flags.last);
@@ -54,12 +57,12 @@ export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
     const since = parseSince(flags.since, now);
     const until = flags.until === undefined ? endOfToday(now) : parseUntil(flags.until, now);
     if (until <= since && flags.until === undefined) {
-      throw new UsageError(`--since (${flags.since}) is after today; give an earlier --since, or an --until after it`);
+      throw new UsageError(t('period.sinceAfterToday', { since: flags.since }));
     }
-    if (until <= since) throw new UsageError(`--until (${flags.until}) is not after --since (${flags.since}); give a later --until`);
+    if (until <= since) throw new UsageError(t('period.untilNotAfterSince', { until: flags.until ?? '', since: flags.since }));
     return { kind: 'range', since, until };
   }
-  if (flags.until !== undefined) throw new UsageError('--until needs --since to say where the period starts (or use --week or --last)');
+  if (flags.until !== undefined) throw new UsageError(t('period.untilNeedsSince'));
   return { kind: 'this week' };
 }
 
@@ -67,8 +70,7 @@ function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week
   const match = WEEK.exec(text.trim());
   const week = match ? Number(match[2]) : 0;
   if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
-    const alone = flag === '--week' ? ', or --week alone for this week' : '';
-    throw new UsageError(`${flag}: '${text}' is not a week; use YYYY-Www such as 2026-W47${alone}`);
+    throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeek', { flag, text }));
   }
   return { kind: 'week', year: Number(match[1]), week };
 }
@@ -85,7 +87,7 @@ export function checkComparePeriod(text: string, now: Date): PeriodRequest & { k
   if (at === -1) return checkWeek(text, '--compare');
   const since = parseSince(text.slice(0, at).trim(), now, '--compare');
   const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare');
-  if (until <= since) throw new UsageError(`--compare: '${text}' ends before it starts; give FROM..TO with TO after FROM`);
+  if (until <= since) throw new UsageError(t('period.compareEndsBeforeStart', { text }));
   return { kind: 'range', since, until };
 }
 
@@ -102,7 +104,7 @@ function checkLast(text: string): PeriodRequest {
   const count = match ? Number(match[1]) : 0;
   const unit = (match?.[2]?.toLowerCase() ?? 'd') as 'd' | 'w';
   if (!match || count < 1 || count * (unit === 'w' ? 7 : 1) > MAX_LAST_DAYS) {
-    throw new UsageError(`--last: '${text}' is not a length of time; use days or weeks such as 7d or 4w (at most ${MAX_LAST_DAYS} days)`);
+    throw new UsageError(t('period.notALength', { text, most: MAX_LAST_DAYS }));
   }
   return { kind: 'last', count, unit };
 }
@@ -121,7 +123,7 @@ export function settlePeriod(request: PeriodRequest, now: Date, weekStart: WeekS
     case 'week': {
       const weeks = weeksInYear(request.year);
       if (request.week > weeks) {
-        throw new UsageError(`--week: ${request.year} has ${weeks} weeks, so there is no ${weekName(request.year, request.week)}`);
+        throw new UsageError(t('period.noSuchWeek', { year: request.year, weeks, week: weekName(request.year, request.week) }));
       }
       const since = addDays(isoWeekMonday(request.year, request.week), -DAYS_BEFORE_MONDAY[weekStart]);
       const span = { since, until: addDays(since, 7) };
@@ -137,7 +139,7 @@ export function settlePeriod(request: PeriodRequest, now: Date, weekStart: WeekS
     case 'last': {
       const until = endOfToday(now);
       const span = { since: addDays(until, -request.count * (request.unit === 'w' ? 7 : 1)), until };
-      const name = `${request.count} ${request.unit === 'w' ? 'week' : 'day'}${request.count === 1 ? '' : 's'}`;
+      const name = t('period.lastLength', { count: request.count, unit: request.unit });
       return { kind: 'last', ...span, name, previous: { ...previousSpan(span), name } };
     }
     case 'range': {

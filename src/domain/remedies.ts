@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
 import type { Remedy } from './complaint.js';
 import { formatMoney, parseMoney } from './money.js';
 import { REMEDIES, oneOf } from './validate.js';
@@ -22,7 +23,7 @@ export function parseRemediesCell(text: string, column: string, readTime: (value
   return text.split(';').map((item) => {
     const words = item.trim().split(/\s+/);
     if (words.length < 2 || words.length > 3 || !/^\d{4}-/.test(words[0]!)) {
-      throw new UsageError(`${column}: '${item.trim()}' is not a remedy given; write each as its time, the remedy and any cost, such as 2026-11-23T12:00:00.000Z refund 4.50, separated by ;`);
+      throw new UsageError(t('remedy.notARemedyGiven', { column, item: item.trim() }));
     }
     const [givenAt, remedy, cost] = words as [string, string, string | undefined];
     return {

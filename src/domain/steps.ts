@@ -1,8 +1,11 @@
 import { addHours } from 'date-fns/addHours';
 import { Refusal, UsageError } from '../errors.js';
+import { natureShown } from '../language/labels.js';
+import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, StepOutcome } from './complaint.js';
 import { nextStatus, type Status } from './lifecycle.js';
 import { formatMoney } from './money.js';
+import { remedyShown } from '../language/labels.js';
 import { isCommunicative, type Communicative } from './nature.js';
 import { CLOCK_GRACE_MS, localMinute } from './when.js';
 
@@ -10,19 +13,44 @@ import { CLOCK_GRACE_MS, localMinute } from './when.js';
 // before anything is opened or written, and the step itself decides against the complaint as it
 // stands inside the write.
 
-/** How an error names each timeline action that moves a complaint along. */
-const STEP_ACTIONS: Readonly<Record<string, string>> = {
-  triaged: 'was triaged',
-  rejected: 'was rejected',
-  assigned: 'was assigned',
-  resolved: 'was resolved',
-  answered: 'was answered',
-  proposed: 'was given a remedy to approve',
-  approved: 'had its remedy approved',
-  'proposal-rejected': 'had its proposed remedy sent back',
-  'followed-up': 'was followed up',
-  reopened: 'was reopened',
+/** How an error names each timeline action that moves a complaint along ("was triaged"). */
+const STEP_ACTIONS: Readonly<Record<string, MessageKey>> = {
+  triaged: 'steps.wasTriaged',
+  rejected: 'steps.wasRejected',
+  assigned: 'steps.wasAssigned',
+  resolved: 'steps.wasResolved',
+  answered: 'steps.wasAnswered',
+  proposed: 'steps.wasProposed',
+  approved: 'steps.wasApproved',
+  'proposal-rejected': 'steps.wasProposalRejected',
+  'followed-up': 'steps.wasFollowedUp',
+  reopened: 'steps.wasReopened',
 };
+
+/** How a person reads each action on a timeline ("triaged", 分诊). */
+const ACTIONS_SHOWN: Readonly<Record<string, MessageKey>> = {
+  logged: 'timeline.logged',
+  imported: 'timeline.imported',
+  noted: 'timeline.noted',
+  triaged: 'timeline.triaged',
+  rejected: 'timeline.rejected',
+  assigned: 'timeline.assigned',
+  resolved: 'timeline.resolved',
+  answered: 'timeline.answered',
+  proposed: 'timeline.proposed',
+  approved: 'timeline.approved',
+  'proposal-rejected': 'timeline.proposalRejected',
+  'followed-up': 'timeline.followedUp',
+  reopened: 'timeline.reopened',
+  undone: 'timeline.undone',
+  'cause-renamed': 'timeline.causeRenamed',
+  forgotten: 'timeline.forgotten',
+};
+
+/** A timeline action as a person reads it in the language spoken; one not known here, as it is stored. */
+export function actionShown(action: string): string {
+  return Object.hasOwn(ACTIONS_SHOWN, action) ? t(ACTIONS_SHOWN[action]!) : action;
+}
 
 /** The timeline actions a later step may not be dated before (notes and renames may fall anywhere). */
 export const STEP_EVENT_ACTIONS = Object.keys(STEP_ACTIONS);
@@ -44,10 +72,13 @@ export interface PreviousStep {
  * imported complaint's history has) and the latest step event on its timeline, if any.
  */
 export function previousStep(current: Complaint, latestEvent: StepEvent | null): PreviousStep {
-  const steps: PreviousStep[] = [{ at: current.occurred_at, was: 'happened' }];
-  if (current.resolved_at !== null) steps.push({ at: current.resolved_at, was: 'was resolved' });
-  if (current.followed_up_at !== null) steps.push({ at: current.followed_up_at, was: 'was followed up' });
-  if (latestEvent !== null) steps.push({ at: latestEvent.at, was: STEP_ACTIONS[latestEvent.action] ?? `was ${latestEvent.action}` });
+  const steps: PreviousStep[] = [{ at: current.occurred_at, was: t('steps.happened') }];
+  if (current.resolved_at !== null) steps.push({ at: current.resolved_at, was: t('steps.wasResolved') });
+  if (current.followed_up_at !== null) steps.push({ at: current.followed_up_at, was: t('steps.wasFollowedUp') });
+  if (latestEvent !== null) {
+    const key = STEP_ACTIONS[latestEvent.action];
+    steps.push({ at: latestEvent.at, was: key === undefined ? t('steps.wasOther', { action: latestEvent.action }) : t(key) });
+  }
   return steps.reduce((latest, step) => (step.at > latest.at ? step : latest));
 }
 
@@ -57,18 +88,14 @@ export function previousStep(current: Complaint, latestEvent: StepEvent | null):
  */
 function inOrder(id: number, previous: PreviousStep, at: string): void {
   if (Date.parse(at) < Date.parse(previous.at) - CLOCK_GRACE_MS) {
-    throw new UsageError(
-      `--at: ${localMinute(at)} is before complaint #${id} ${previous.was} (${localMinute(previous.at)}); give ${localMinute(previous.at)} or later`,
-    );
+    throw new UsageError(t('steps.atBeforePrevious', { at: localMinute(at), id, was: previous.was, previousAt: localMinute(previous.at) }));
   }
 }
 
 /** A respond-by time cannot be before the complaint happened. */
 function respondByAfterOccurred(current: Complaint, respondBy: string | null): void {
   if (respondBy !== null && respondBy < current.occurred_at) {
-    throw new UsageError(
-      `--respond-by: ${localMinute(respondBy)} is before complaint #${current.id} happened (${localMinute(current.occurred_at)}); give a later time`,
-    );
+    throw new UsageError(t('steps.respondByBeforeOccurred', { respondBy: localMinute(respondBy), id: current.id, occurred: localMinute(current.occurred_at) }));
   }
 }
 
@@ -101,14 +128,12 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
     return { changes: { ...judged, ...unclassified }, event: { action: 'triaged', at } };
   }
   if (current.remedy === null && (current.status === 'resolved' || current.status === 'closed')) {
-    throw new Refusal(
-      `complaint #${current.id} was answered without a remedy, which a valid complaint needs; reopen it first with 'complaints follow-up ${current.id} --reopen'`,
-    );
+    throw new Refusal(t('steps.answeredNotValid', { id: current.id }));
   }
   const category = decision.category ?? current.category;
   const cause = decision.cause ?? current.cause;
   if (category === null || cause === null) {
-    throw new UsageError(`triaging #${current.id} as valid needs --category and --cause`);
+    throw new UsageError(t('steps.validNeedsClass', { id: current.id }));
   }
   return {
     changes: { ...judged, category, cause, severity: decision.severity ?? current.severity ?? 'medium' },
@@ -191,9 +216,7 @@ function given(
 function notAwaitingApproval(current: Complaint): void {
   if (current.proposed_remedy === null) return;
   const { id, proposed_remedy, proposed_cost_minor } = current;
-  throw new Refusal(
-    `complaint #${id} has a remedy awaiting approval (${proposed_remedy}, ${formatMoney(proposed_cost_minor ?? 0)}); approve it with 'complaints approve ${id}', or send it back with --reject --reason …`,
-  );
+  throw new Refusal(t('steps.awaitingApproval', { id, remedy: remedyShown(proposed_remedy), cost: formatMoney(proposed_cost_minor ?? 0) }));
 }
 
 export type Approval = { reject: false; by: string } | { reject: true; by: string; reason: string };
@@ -206,7 +229,7 @@ export function approve(current: Complaint, previous: PreviousStep, approval: Ap
   inOrder(current.id, previous, at);
   const { proposed_remedy: remedy, proposed_cost_minor: cost_minor } = current;
   if (remedy === null) {
-    throw new Refusal(`complaint #${current.id} has no remedy awaiting approval; a remedy waits for it when it costs more than 'complaints config get approval-above'`);
+    throw new Refusal(t('steps.nothingToApprove', { id: current.id }));
   }
   const withdrawn = { proposed_remedy: null, proposed_cost_minor: null };
   if (approval.reject) {
@@ -230,11 +253,11 @@ export function answer(current: Complaint, previous: PreviousStep, given: Answer
   const status = nextStatus(current, 'resolve');
   notAwaitingApproval(current);
   if (!isCommunicative(current.nature)) {
-    const instead =
+    throw new Refusal(
       current.nature === null
-        ? `triage it first as help, question or venting ('complaints triage ${current.id} --nature question'), or resolve it with --remedy`
-        : `resolve it with a remedy (--remedy …); --answer is for help, question and venting complaints`;
-    throw new Refusal(`complaint #${current.id} is ${current.nature ?? 'not judged yet'}; ${instead}`);
+        ? t('steps.answerNotJudged', { id: current.id })
+        : t('steps.answerNotCommunicative', { id: current.id, nature: natureShown(current.nature) }),
+    );
   }
   const changes = { status, resolved_at: at, answer: given.answer };
   return { changes, event: { action: 'answered', at, changes: withNote(changes, given.note) } };
@@ -269,7 +292,7 @@ export function followUp(current: Complaint, previous: PreviousStep, answer: Fol
 
 /** A progress note may be dated anywhere after the complaint happened, between its steps too. */
 export function note(current: Complaint, text: string, at: string): StepOutcome {
-  inOrder(current.id, { at: current.occurred_at, was: 'happened' }, at);
+  inOrder(current.id, { at: current.occurred_at, was: t('steps.happened') }, at);
   return { changes: {}, event: { action: 'noted', at, changes: { note: text } } };
 }
 

@@ -1,7 +1,8 @@
 import { Refusal } from '../errors.js';
+import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, LastChange, StepOutcome } from './complaint.js';
 import { WITHDRAWN } from './lifecycle.js';
-import { STEP_EVENT_ACTIONS } from './steps.js';
+import { STEP_EVENT_ACTIONS, actionShown } from './steps.js';
 import { localMinute } from './when.js';
 
 // Undo reverses the latest change to one complaint that is not undone yet, and is itself an event
@@ -16,15 +17,15 @@ const UNDOABLE: ReadonlySet<string> = new Set(['logged', 'noted', ...STEP_EVENT_
 const GAVE_REMEDY: ReadonlySet<string> = new Set(['resolved', 'approved']);
 
 /** Why the changes undo cannot reverse are not undone, and what to do instead. */
-const NOT_UNDONE: Readonly<Record<string, string>> = {
-  imported: 'it came into the logbook from a file; undo does not reverse an import',
-  'cause-renamed': "it was a rename of the cause everywhere; rename it back with 'complaints causes rename'",
-  forgotten: "it erased the customer's name and contact, which were kept nowhere to put back",
+const NOT_UNDONE: Readonly<Record<string, MessageKey>> = {
+  imported: 'undo.notUndoneImported',
+  'cause-renamed': 'undo.notUndoneRenamed',
+  forgotten: 'undo.notUndoneForgotten',
 };
 
 /** How the refusal and the question at the till name a change: its action and when it happened. */
 export function describeChange(change: Pick<LastChange, 'complaint_id' | 'action' | 'at'>): string {
-  return `#${change.complaint_id} ${change.action} ${localMinute(change.at)}`;
+  return t('undo.change', { id: change.complaint_id, action: actionShown(change.action), at: localMinute(change.at) });
 }
 
 /**
@@ -35,13 +36,11 @@ export function describeChange(change: Pick<LastChange, 'complaint_id' | 'action
  */
 export function undo(current: Complaint, last: LastChange | undefined, at: string, wanted?: LastChange): StepOutcome {
   const { id } = current;
-  if (last === undefined) throw new Refusal(`complaint #${id} has nothing left to undo`);
+  if (last === undefined) throw new Refusal(t('undo.nothingLeft', { id }));
   if (wanted !== undefined && wanted.id !== last.id) {
     // A later change that cannot be undone says so, and why; one that can is to be undone first.
     undoable(last);
-    throw new Refusal(
-      `the change to undo (${describeChange(wanted)}) has a later one on #${id} (${describeChange(last)}) that depends on it; undo that first with 'complaints undo ${id}'`,
-    );
+    throw new Refusal(t('undo.laterChange', { wanted: describeChange(wanted), id, later: describeChange(last) }));
   }
   const before = undoable(last);
   const undoes = { event: last.id, remedy: GAVE_REMEDY.has(last.action) };
@@ -58,14 +57,12 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
 export function undoable(change: LastChange): Record<string, unknown> | 'withdraw' {
   const { complaint_id: id, action, at } = change;
   if (!UNDOABLE.has(action)) {
-    const why = NOT_UNDONE[action] ?? 'undo does not reverse it';
-    throw new Refusal(`the last change to complaint #${id} (${action} ${localMinute(at)}) cannot be undone: ${why}`);
+    const why = t(Object.hasOwn(NOT_UNDONE, action) ? NOT_UNDONE[action]! : 'undo.notUndone');
+    throw new Refusal(t('undo.cannotUndo', { id, action: actionShown(action), at: localMinute(at), why }));
   }
   if (action === 'logged') return 'withdraw';
   if (change.before === null) {
-    throw new Refusal(
-      `the last change to complaint #${id} (${action} ${localMinute(at)}) was recorded before undo was kept; put it right with the step commands instead`,
-    );
+    throw new Refusal(t('undo.recordedBeforeUndo', { id, action: actionShown(action), at: localMinute(at) }));
   }
   return change.before;
 }

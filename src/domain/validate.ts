@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
+import { t, type MessageKey } from '../language/messages.js';
 import { spellingKey } from './spelling.js';
 
-export const CHANNELS = ['in-person', 'phone', 'email', 'web', 'social', 'other'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const REMEDIES = [
   'refund',
@@ -17,14 +17,22 @@ export const REMEDIES = [
 export const WANTS = REMEDIES;
 
 /** One of `allowed`, matched as spellingKey matches (without case, stray spaces or full-width forms); the error lists the choices. */
-export function oneOf<T extends string>(text: string, allowed: readonly T[], flag: string): T {
+export function oneOf<T extends string>(
+  text: string,
+  allowed: readonly T[],
+  flag: string,
+  /** What else a person may type for a value (its label in the language spoken). */
+  namesOf?: (value: T) => readonly string[],
+): T {
   // Most values come exactly as allowed: an import checks five a row, and tidying them was a
   // tenth of its time reading a file.
   if ((allowed as readonly string[]).includes(text)) return text as T;
   const wanted = spellingKey(text);
-  const found = allowed.find((choice) => spellingKey(choice) === wanted);
+  const found =
+    allowed.find((choice) => spellingKey(choice) === wanted) ??
+    (namesOf && allowed.find((choice) => namesOf(choice).some((name) => spellingKey(name) === wanted)));
   if (found === undefined) {
-    throw new UsageError(`${flag}: '${text}' is not one of ${allowed.join(', ')}`);
+    throw new UsageError(t('validate.notOneOf', { flag, text, choices: allowed.join(', ') }));
   }
   return found;
 }
@@ -41,14 +49,14 @@ export function halfWidth(text: string): string {
 export function parseId(text: string): number {
   const match = /^#?(\d{1,15})$/.exec(halfWidth(text));
   const id = match ? Number(match[1]) : 0;
-  if (id < 1) throw new UsageError(`'${text}' is not a complaint id; use a number such as 12 or #12`);
+  if (id < 1) throw new UsageError(t('validate.notAnId', { text }));
   return id;
 }
 
-/** Text that must say something: trimmed, and refused when empty. */
+/** Text that must say something: trimmed, and refused when empty; `what` names it (a flag, or words in the language spoken). */
 export function requiredText(text: string, what: string): string {
   const trimmed = text.trim();
-  if (trimmed === '') throw new UsageError(`${what} cannot be empty`);
+  if (trimmed === '') throw new UsageError(t('validate.empty', { what }));
   return trimmed;
 }
 
@@ -63,7 +71,7 @@ export function wholeNumber(text: string, min: number, max: number, flag: string
   const plain = halfWidth(text);
   const value = /^\d+$/.test(plain) ? Number(plain) : NaN;
   if (!(value >= min && value <= max)) {
-    throw new UsageError(`${flag}: '${text}' is not a whole number from ${min} to ${max}`);
+    throw new UsageError(t('validate.notWholeNumber', { flag, text, min: String(min), max: String(max) }));
   }
   return value;
 }

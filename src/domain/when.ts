@@ -6,9 +6,8 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
 import { halfWidth } from './validate.js';
-
-export const DATE_FORMATS = "YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday, or 3d / 2w / 5h ago (+2d ahead)";
 
 /** No shop kept this logbook before then: an earlier date is a typing mistake (0001 for 2001, 1900 for 2000). */
 export const EARLIEST = new Date(2000, 0, 1);
@@ -45,7 +44,8 @@ export function parseWhen(text: string, now: Date, flag: string): When {
     const at = parseISO(upper);
     if (isValid(at)) return { at, dateOnly: upper.length === 10 };
   }
-  throw new UsageError(`${flag}: '${text}' is not a date; use ${DATE_FORMATS}`);
+  // The message lists the shapes read here: YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday, 3d / 2w / 5h ago, +2d.
+  throw new UsageError(t('when.notADate', { flag, text }));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -74,7 +74,7 @@ export const CLOCK_GRACE_MS = 60_000;
 export function parsePast(text: string, now: Date, flag: string): Date {
   const { at } = parseWhen(text, now, flag);
   if (at.getTime() > now.getTime() + CLOCK_GRACE_MS) {
-    throw new UsageError(`${flag}: '${text}' is in the future; give when it happened`);
+    throw new UsageError(t('when.inFuture', { flag, text }));
   }
   return notBeforeEarliest(at, text, flag);
 }
@@ -85,7 +85,7 @@ export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): 
 }
 
 function notBeforeEarliest(at: Date, text: string, flag: string): Date {
-  if (at < EARLIEST) throw new UsageError(`${flag}: '${text}' is before ${format(EARLIEST, 'yyyy')}; check the year`);
+  if (at < EARLIEST) throw new UsageError(t('when.beforeEarliest', { flag, text, year: format(EARLIEST, 'yyyy') }));
   return at;
 }
 

@@ -1,10 +1,11 @@
-import type { Nature } from '../domain/nature.js';
 import type { Status } from '../domain/lifecycle.js';
-import type { SEVERITIES } from '../domain/validate.js';
+import type { Nature } from '../domain/nature.js';
+import { REMEDIES, type SEVERITIES } from '../domain/validate.js';
 import { t } from './messages.js';
 
-// Statuses, natures and severities are stored and given as flags in English (`--status new`);
-// a person reads them, and may type them, in the language spoken (新, 咨询, 高).
+// Statuses, natures, severities and remedies are stored, exported and given as flags in English
+// (`--status new`); a person reads them in the language spoken (新, 咨询, 高, 退款) and may type
+// them so too.
 
 export function statusShown(status: Status): string {
   return t(`status.${status}`);
@@ -16,4 +17,32 @@ export function natureShown(nature: Nature): string {
 
 export function severityShown(severity: (typeof SEVERITIES)[number]): string {
   return t(`severity.${severity}`);
+}
+
+/** A remedy (or what a customer wants) as a person reads it; one not known, as it is stored. */
+export function remedyShown(remedy: string): string {
+  return (REMEDIES as readonly string[]).includes(remedy) ? t(`remedy.${remedy as (typeof REMEDIES)[number]}`) : remedy;
+}
+
+// Words a Chinese till types for a value other than the label it shows.
+const ALSO_TYPED: Readonly<Record<string, readonly string[]>> = {
+  new: ['新建', '新的'],
+  closed: ['关闭', '已关闭'],
+  resolved: ['已解决', '解决'],
+  rejected: ['驳回', '已驳回'],
+  valid: ['有效'],
+  help: ['帮助'],
+  question: ['问题', '提问', '建议'],
+  venting: ['抱怨', '发牢骚'],
+  unfounded: ['无效', '驳回'],
+  critical: ['非常严重', '紧急'],
+  replacement: ['换新', '更换'],
+  compensation: ['补偿'],
+  apology: ['赔礼道歉'],
+  none: ['无'],
+};
+
+/** What a person may type for `value` beside the value itself: its label in the language spoken, and other words for it. */
+export function typedNames<T extends string>(shown: (value: T) => string): (value: T) => readonly string[] {
+  return (value) => [shown(value), ...(ALSO_TYPED[value] ?? [])];
 }

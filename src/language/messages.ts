@@ -1,16 +1,11 @@
 import type english from './en.json';
-import type intake from './parts/intake.en.json';
-import type steps from './parts/steps.en.json';
-import type report from './parts/report.en.json';
-import type store from './parts/store.en.json';
-import type data from './parts/data.en.json';
 
 /** The languages the tool speaks: a BCP 47 tag each, as the catalogue files are named. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** A message's name in the catalogues (en.json has every one; a test holds zh-CN.json to the same). */
-export type MessageKey = keyof typeof english | keyof typeof intake | keyof typeof steps | keyof typeof report | keyof typeof store | keyof typeof data;
+export type MessageKey = keyof typeof english;
 
 /** The values a message is told, by the names its text uses: `{count}`, `{id}`. */
 export type MessageValues = Readonly<Record<string, string | number>>;

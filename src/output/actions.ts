@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Judged, JudgedAction } from '../domain/action-effect.js';
+import type { Judged, JudgedAction, Verdict } from '../domain/action-effect.js';
 import { localMinute } from '../domain/when.js';
+import { t } from '../language/messages.js';
 import { newTable, type TextTable } from './table.js';
 import { complaintRef, oneLine } from './terminal.js';
 
@@ -9,7 +10,8 @@ const ACTION_WIDTH = 40;
 
 /** The actions as a table, a row each: the complaint, when, the cause and action, the weeks' counts and the verdict. */
 export function actionsTable(actions: readonly JudgedAction[], weeks: number, paint: ChalkInstance): TextTable {
-  const table = newTable(['#', 'recorded', 'cause', 'action', `${weeks} weeks before`, 'after', 'verdict'], paint, ['right']);
+  const head = ['#', t('actions.columnRecorded'), t('actions.columnCause'), t('actions.columnAction'), t('actions.columnBefore', { weeks }), t('actions.columnAfter'), t('actions.columnVerdict')];
+  const table = newTable(head, paint, ['right']);
   for (const action of actions) {
     table.push([
       complaintRef(action.id),
@@ -29,8 +31,20 @@ export function weeklyCounts(counts: ReadonlyArray<number | null>): string {
   return counts.map((count) => (count === null ? '·' : String(count))).join(' ');
 }
 
+/** A verdict as a person reads it: the value itself in English (fewer, no change), 减少, 无变化 in Chinese. */
+export function verdictShown(verdict: Verdict): string {
+  return t(VERDICT_SHOWN[verdict]);
+}
+
+const VERDICT_SHOWN = {
+  fewer: 'actions.verdictFewer',
+  'no change': 'actions.verdictNoChange',
+  more: 'actions.verdictMore',
+  'too early': 'actions.verdictTooEarly',
+} as const satisfies Record<Verdict, string>;
+
 function paintVerdict({ verdict }: Judged, paint: ChalkInstance): string {
-  if (verdict === 'fewer') return paint.green(verdict);
-  if (verdict === 'more') return paint.red(verdict);
-  return verdict;
+  if (verdict === 'fewer') return paint.green(verdictShown(verdict));
+  if (verdict === 'more') return paint.red(verdictShown(verdict));
+  return verdictShown(verdict);
 }

@@ -1,58 +1,87 @@
 import type { ChalkInstance } from 'chalk';
-import { format } from 'date-fns/format';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
+import type { Locale } from 'date-fns/locale';
 import type { Complaint, Waiting } from '../domain/complaint.js';
 import { formatMoney } from '../domain/money.js';
 import type { Excerpt } from '../domain/summary.js';
+import { dayAndTimeShown } from '../language/dates.js';
+import { statusShown } from '../language/labels.js';
+import { t } from '../language/messages.js';
+import { remedyShown } from '../language/labels.js';
 import { complaintRef, inert, localTime, oneLine, shellLine } from './terminal.js';
 
 /** How many of each kind the desk shows; it says how many more there are. */
 export const DESK_SHOWN = 5;
 
-/** Today's desk in a few lines: what to triage, what is overdue, whom to call back; of one branch when `branch` names it. */
+/**
+ * Today's desk in a few lines: what to triage, what is overdue, whom to call back; of one branch
+ * when `branch` names it. `locale` words "3 hours ago" in a language other than English.
+ */
 export function deskSummary(
   { shop, branch }: { shop: string; branch: string | undefined },
   waiting: Waiting,
   now: Date,
   paint: ChalkInstance,
+  locale?: Locale,
 ): string {
-  const where = branch === undefined ? inert(shop) : `${inert(shop)}, ${inert(branch)}`;
-  const lines = [paint.bold(`${where} — ${format(now, 'EEE d MMM yyyy, HH:mm')}`)];
-  const heading = (total: number, title: string, next: string) => lines.push('', `${paint.bold(String(total))} ${title}  ${paint.dim(next)}`);
-  const section = (title: string, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
+  const where = branch === undefined ? inert(shop) : t('desk.shopAndBranch', { shop: inert(shop), branch: inert(branch) });
+  const lines = [paint.bold(t('desk.heading', { where, when: dayAndTimeShown(now) }))];
+  // Each heading is a count, in bold, and what it counts, then the command that deals with them.
+  type Heading = 'desk.toTriage' | 'desk.awaitingApproval' | 'desk.overdue' | 'desk.followUpsDue' | 'desk.followUpsDueNoContact';
+  const heading = (total: number, title: Heading, next: string) =>
+    lines.push('', `${t(title, { count: total, shown: paint.bold(String(total)) })}  ${paint.dim(next)}`);
+  const section = (title: Heading, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
     if (total === 0) return;
     heading(total, title, next);
     for (const c of shown) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
-    if (total > shown.length) lines.push(paint.dim(`  … and ${total - shown.length} more`));
+    if (total > shown.length) lines.push(paint.dim(`  ${t('report.andMore', { count: total - shown.length })}`));
   };
-  const ago = (iso: string) => formatDistanceStrict(new Date(iso), now, { addSuffix: true });
+  const ago = (iso: string) => formatDistanceStrict(new Date(iso), now, { addSuffix: true, ...(locale === undefined ? {} : { locale }) });
   section(
-    'new to triage',
+    'desk.toTriage',
     waiting.toTriage,
-    (c) => `${oneLine(c.description, 50)}${c.customer ? ` — ${oneLine(c.customer, 20)}` : ''} (${ago(c.occurred_at)})`,
+    (c) => {
+      const [description, when] = [oneLine(c.description, 50), ago(c.occurred_at)];
+      return c.customer
+        ? t('desk.toTriageLineWithCustomer', { description, customer: oneLine(c.customer, 20), ago: when })
+        : t('desk.toTriageLine', { description, ago: when });
+    },
     'complaints triage',
   );
   section(
-    'awaiting approval',
+    'desk.awaitingApproval',
     waiting.awaitingApproval,
-    (c) => `${c.proposed_remedy} ${formatMoney(c.proposed_cost_minor ?? 0)}${c.assignee ? ` by ${oneLine(c.assignee, 12)}` : ''}: ${oneLine(c.description, 40)}`,
+    (c) => {
+      const said = {
+        remedy: remedyShown(c.proposed_remedy ?? ''),
+        cost: formatMoney(c.proposed_cost_minor ?? 0),
+        description: oneLine(c.description, 40),
+      };
+      return c.assignee ? t('desk.approvalLineBy', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.approvalLine', said);
+    },
     'complaints approve <id>',
   );
   section(
-    'overdue',
+    'desk.overdue',
     waiting.overdue,
-    (c) => `${paint.red(`due ${localTime(c.respond_by)}`)} ${c.status}${c.assignee ? ` to ${oneLine(c.assignee, 12)}` : ''}: ${oneLine(c.description, 40)}`,
+    (c) => {
+      const said = { due: paint.red(t('desk.due', { time: localTime(c.respond_by) })), status: statusShown(c.status), description: oneLine(c.description, 40) };
+      return c.assignee ? t('desk.overdueLineTo', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.overdueLine', said);
+    },
     branch === undefined ? 'complaints list --overdue' : shellLine(['complaints', 'list', '--overdue', '--branch', branch]),
   );
   section(
-    waiting.followUpsDue.total === 1 ? 'follow-up due' : 'follow-ups due',
+    'desk.followUpsDue',
     waiting.followUpsDue,
-    (c) => `resolved ${ago(c.resolved_at ?? c.occurred_at)}, call ${[oneLine(c.customer, 20), oneLine(c.contact, 20)].filter(Boolean).join(' on ')}`,
+    (c) => {
+      const [customer, contact, when] = [oneLine(c.customer, 20), oneLine(c.contact, 20), ago(c.resolved_at ?? c.occurred_at)];
+      return customer && contact ? t('desk.followUpLineOn', { ago: when, customer, contact }) : t('desk.followUpLine', { ago: when, who: customer || contact });
+    },
     'complaints follow-up <id> --satisfaction 1-5',
   );
   // No one to call, but each still to be closed or reopened: counted here, listed by follow-up.
   const noContact = waiting.followUpsDueNoContact;
-  if (noContact > 0) heading(noContact, `${noContact === 1 ? 'follow-up' : 'follow-ups'} due with no contact recorded`, 'complaints follow-up');
-  if (lines.length === 1) lines.push('', "Nothing waiting. Log a complaint with 'complaints log'.");
+  if (noContact > 0) heading(noContact, 'desk.followUpsDueNoContact', 'complaints follow-up');
+  if (lines.length === 1) lines.push('', t('desk.nothingWaiting'));
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Refusal } from '../errors.js';
+import { t } from '../language/messages.js';
 
 /**
  * Writes `path` by way of a temporary file beside it (the same file system, so the rename is
@@ -19,7 +20,7 @@ export async function replaceWhenComplete(path: string, write: (file: NodeJS.Wri
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    throw new Refusal(`cannot write ${path} (${code}); nothing was written`);
+    throw new Refusal(t('files.cannotWrite', { path, code }));
   }
 }
 

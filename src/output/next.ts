@@ -1,11 +1,12 @@
 import type { Complaint } from '../domain/complaint.js';
 import { expectedStep } from '../domain/lifecycle.js';
 import { isCommunicative } from '../domain/nature.js';
+import { t } from '../language/messages.js';
 
 /** The command that takes a complaint on from where it stands now; none once it is closed or rejected. */
 export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature' | 'proposed_remedy'>): string | null {
   const { id } = complaint;
-  if (complaint.proposed_remedy !== null) return `complaints approve ${id} (or --reject --reason …)`;
+  if (complaint.proposed_remedy !== null) return t('nextStep.approve', { id });
   const step = expectedStep(complaint.status);
   // Help, a question or venting is answered rather than remedied, whoever holds it.
   if (isCommunicative(complaint.nature) && (step === 'assign' || step === 'resolve')) return `complaints resolve ${id} --answer "…"`;
@@ -17,7 +18,7 @@ export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature
     case 'resolve':
       return `complaints resolve ${id} --remedy …`;
     case 'follow-up':
-      return `follow up with the customer in a few days: complaints follow-up ${id} --satisfaction 1-5`;
+      return t('nextStep.followUp', { id });
     case null:
       return null;
   }

@@ -1,29 +1,56 @@
 import type { ChalkInstance } from 'chalk';
 import type { Complaint, TimelineEvent } from '../domain/complaint.js';
-import { FIELDS, type Field } from '../domain/fields.js';
-import { isOverdue } from '../domain/lifecycle.js';
+import { FIELDS, fieldLabel, type Field } from '../domain/fields.js';
+import { STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { formatMoney } from '../domain/money.js';
+import { NATURES } from '../domain/nature.js';
+import { remedyShown } from '../language/labels.js';
+import { actionShown } from '../domain/steps.js';
+import { SEVERITIES } from '../domain/validate.js';
+import { natureShown, severityShown, statusShown } from '../language/labels.js';
+import { t, type MessageKey } from '../language/messages.js';
 import { complaintRef, inert, localTime, oneLine } from './terminal.js';
+import { displayWidth } from './width.js';
 
-// The fields show lists, in its order, under their labels.
-const SHOWN = FIELDS.flatMap((field) => (field.shown === null ? [] : [{ ...field, ...field.shown }])).sort((a, b) => a.at - b.at);
-const LABEL_WIDTH = Math.max(...SHOWN.map(({ label }) => label.length));
+// The fields show lists, in its order.
+const SHOWN = FIELDS.flatMap((field) => (field.shown === null ? [] : [{ field: field as Field, shown: field.shown }])).sort((a, b) => a.shown.at - b.shown.at);
+
+/** How the timeline names what an event changed: as show names the field where that reads the same, else as here. */
+const CHANGE_LABELS: Readonly<Record<string, MessageKey>> = {
+  ...Object.fromEntries(SHOWN.map(({ field, shown }) => [field.name, shown.key])),
+  occurred_at: 'timeline.keyOccurredAt',
+  logged_at: 'timeline.keyLoggedAt',
+  resolved_at: 'timeline.keyResolvedAt',
+  followed_up_at: 'timeline.keyFollowedUpAt',
+  staff: 'timeline.keyStaff',
+  reject_reason: 'timeline.keyRejectReason',
+  note: 'timeline.keyNote',
+  by: 'timeline.keyBy',
+  reason: 'timeline.keyReason',
+  undid: 'timeline.keyUndid',
+  source: 'timeline.keySource',
+  original_id: 'timeline.keyOriginalId',
+  previous_cause: 'timeline.keyPreviousCause',
+};
 
 /** One complaint for a person: what was said, where it stands, and its timeline. */
 export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], now: Date, paint: ChalkInstance): string {
   const late = isOverdue(c.status, c.respond_by, now);
-  const shown = SHOWN.flatMap((field) => {
+  const labels = SHOWN.map(({ shown }) => fieldLabel(shown));
+  const labelWidth = Math.max(...labels.map(displayWidth));
+  const shown = SHOWN.flatMap(({ field }, index) => {
     const value = shownValue(c, field);
-    const mark = field.name === 'status' && late ? paint.red(' (overdue)') : '';
-    return value === null ? [] : [`${paint.dim(field.label.padEnd(LABEL_WIDTH))}  ${oneLine(value)}${mark}`];
+    const mark = field.name === 'status' && late ? paint.red(t('show.overdue')) : '';
+    const label = labels[index]!;
+    return value === null ? [] : [`${paint.dim(label + ' '.repeat(labelWidth - displayWidth(label)))}  ${oneLine(value)}${mark}`];
   });
   const lines = [
-    paint.bold(`Complaint ${complaintRef(c.id)}`),
+    paint.bold(t('show.heading', { ref: complaintRef(c.id) })),
     ...indent(inert(c.description)),
     '',
     ...shown,
     '',
-    paint.bold('Timeline'),
+    paint.bold(t('show.timeline')),
     ...events.map((event) => timelineLine(event, paint)),
   ];
   return lines.join('\n');
@@ -43,14 +70,44 @@ function shownValue(c: Complaint, field: Field): string | null {
       return field.name === 'cost_minor' ? costText(c) : formatMoney(value as number);
     case 'satisfaction':
       return `${value as number}/5`;
+    case 'choice':
+      return choiceShown(field.name, String(value));
     default:
       return String(value);
   }
 }
 
+/**
+ * A value of a fixed choice (a status, nature, severity, remedy, or the action an undo
+ * reversed) as a person reads it in the language spoken; any other value as it is.
+ */
+function choiceShown(name: string, value: string): string {
+  switch (name) {
+    case 'status':
+      return isOneOf(value, STATUSES) ? statusShown(value) : value;
+    case 'nature':
+      return isOneOf(value, NATURES) ? natureShown(value) : value;
+    case 'severity':
+      return isOneOf(value, SEVERITIES) ? severityShown(value) : value;
+    case 'wants':
+    case 'remedy':
+    case 'proposed_remedy':
+      return remedyShown(value);
+    case 'undid':
+      return actionShown(value);
+    default:
+      return value;
+  }
+}
+
+function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
+  return (allowed as readonly string[]).includes(value);
+}
+
 /** The remedy, or every remedy given in turn when there were several. */
 function remediesText(c: Complaint): string | null {
-  return c.remedies.length > 1 ? c.remedies.map((given) => given.remedy).join(', then ') : c.remedy;
+  if (c.remedies.length > 1) return c.remedies.map((given) => remedyShown(given.remedy)).reduce((earlier, later) => t('show.remedyThen', { earlier, later }));
+  return c.remedy === null ? null : remedyShown(c.remedy);
 }
 
 /** What the remedies cost, and when there were several, what each one cost. */
@@ -58,7 +115,7 @@ function costText(c: Complaint): string | null {
   if (c.cost_minor === null) return null;
   if (c.remedies.length < 2) return formatMoney(c.cost_minor);
   const each = c.remedies.map((given) => (given.cost_minor === null ? '0.00' : formatMoney(given.cost_minor)));
-  return `${formatMoney(c.cost_minor)} (${each.join(' + ')})`;
+  return t('show.costEach', { total: formatMoney(c.cost_minor), each: each.join(' + ') });
 }
 
 function indent(text: string): string[] {
@@ -66,18 +123,24 @@ function indent(text: string): string[] {
 }
 
 function timelineLine(event: TimelineEvent, paint: ChalkInstance): string {
-  const entered = event.recorded_at.slice(0, 16) === event.at.slice(0, 16) ? '' : paint.dim(` (entered ${localTime(event.recorded_at)})`);
+  const entered = event.recorded_at.slice(0, 16) === event.at.slice(0, 16) ? '' : paint.dim(t('show.entered', { at: localTime(event.recorded_at) }));
   const details = Object.entries(event.changes)
     // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
     .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
-    .map(([key, value]) => `${key.replace(/cost_minor$/, 'cost').replace(/_/g, ' ')}: ${describeValue(key, value)}`)
-    .join(', ');
-  return `  ${localTime(event.at)}  ${event.action}${details ? ' — ' + details : ''}${entered}`;
+    .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value) }))
+    .join(t('show.changeSeparator'));
+  return `  ${localTime(event.at)}  ${actionShown(event.action)}${details ? ' — ' + details : ''}${entered}`;
+}
+
+/** What the timeline calls a change, in the language spoken; one not known here, by its name in words. */
+function changeLabel(key: string): string {
+  if (Object.hasOwn(CHANGE_LABELS, key)) return t(CHANGE_LABELS[key]!);
+  return key.replace(/cost_minor$/, 'cost').replace(/_/g, ' ');
 }
 
 function describeValue(key: string, value: unknown): string {
-  if (value === null) return '(cleared)';
+  if (value === null) return t('show.cleared');
   if (key.endsWith('cost_minor') && typeof value === 'number') return formatMoney(value);
   if (key.endsWith('_at') || key === 'respond_by') return localTime(String(value));
-  return oneLine(String(value), 80);
+  return oneLine(choiceShown(key, String(value)), 80);
 }

@@ -1,5 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
+import { statusShown } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import type { ListedComplaint } from '../store/logbook.js';
 import { complaintRef, localTime, oneLine } from './terminal.js';
 import { displayWidth } from './width.js';
@@ -108,7 +110,7 @@ export async function complaintTable(complaintsOf: () => AsyncIterable<ListedCom
     return [
       complaintRef(c.id),
       localTime(c.occurred_at),
-      c.status,
+      statusShown(c.status),
       oneLine(c.customer, 20),
       oneLine(c.about, 20),
       oneLine(c.cause, 20),
@@ -120,7 +122,8 @@ export async function complaintTable(complaintsOf: () => AsyncIterable<ListedCom
   async function* rows() {
     for await (const batch of complaintsOf()) yield batch.map(row);
   }
-  const table = await layOut(['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respond by', 'complaint'], paint, rows);
+  const head = (['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respondBy', 'complaint'] as const).map((column) => t(`table.${column}`));
+  const table = await layOut(head, paint, rows);
   return { rows: table.rows, lines: map(table.lines, withoutTrailingBlanks) };
 }
 
@@ -140,3 +143,4 @@ function withoutTrailingBlanks(line: string): string {
   while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
   return line.slice(0, end);
 }
+

@@ -112,3 +112,29 @@ export function fitWidth(text: string, max: number): string {
   });
   return cut ? text.slice(0, end) + '…' : text;
 }
+
+// Where a line may break: at spaces, as in English, and between any two Han characters, as
+// Chinese is written without spaces (a closing mark stays with the character before it, an
+// opening one with the character after it).
+const BREAKABLE_PIECE = /\s*(?:[（「“]*\p{Script=Han}[，。；：、！？）」”]*|[^\s\p{Script=Han}]+)/gu;
+
+/** `text` wrapped to lines of at most `width` columns where it can be (a piece wider than a line stays whole). */
+export function wrapToWidth(text: string, width: number): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => {
+      const lines: string[] = [];
+      let current = '';
+      for (const piece of line.match(BREAKABLE_PIECE) ?? []) {
+        if (current === '' || displayWidth(current + piece) <= width) {
+          current += current === '' ? piece.trimStart() : piece;
+          continue;
+        }
+        lines.push(current);
+        current = piece.trimStart();
+      }
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

@@ -1,17 +1,46 @@
 import type { Context } from '@inquirer/type';
 import type { Session } from '../context.js';
 import { spellingKey } from '../domain/spelling.js';
+import { spoken, t, type MessageKey } from '../language/messages.js';
+import { painter } from '../output/terminal.js';
 
 /** Prompts talk on stderr, so stdout stays the command's output even while asking. */
 export function promptStreams(session: Session): Context {
   return { input: session.stdin, output: session.stderr };
 }
 
+// Words select and search add of their own, in English, and the messages that say them in the language spoken.
+const LIBRARY_WORDS: Readonly<Record<string, MessageKey>> = {
+  navigate: 'ask.navigate',
+  select: 'ask.select',
+  'No results found': 'ask.noResults',
+};
+
+/**
+ * The theme of select and search: the library's own in English; in another language, the words
+ * the library adds itself (the keys under the choices, "No results found") in that language.
+ */
+export function promptTheme(session: Session) {
+  if (spoken() === 'en') return undefined;
+  const paint = painter(session.color);
+  const said = (words: string) => {
+    const key = LIBRARY_WORDS[words];
+    return key === undefined ? words : t(key);
+  };
+  return {
+    style: {
+      keysHelpTip: (keys: [key: string, action: string][]) => keys.map(([key, action]) => `${paint.bold(key)} ${paint.dim(said(action))}`).join(paint.dim(' • ')),
+      error: (text: string) => paint.red(`> ${said(text)}`),
+    },
+  };
+}
+
 /**
  * Choices for a free-text answer with suggestions: the earlier answers that hold what was typed
  * (in any capitals or width), so that Enter takes the one already in use (typing 上菜 finds
  * 上菜慢); then, unless one is spelt just so, what was typed as a new `noun`, chosen on purpose.
- * With nothing typed, `blank` (if given) comes first, to skip the question.
+ * With nothing typed, `blank` (if given) comes first, to skip the question. `noun` and `blank`
+ * are shown as given: in the language spoken ("cause", "原因"; "(skip)", "（跳过）").
  */
 export function suggestionsFor(term: string | undefined, known: readonly string[], noun: string, blank?: string) {
   const typed = term?.trim() ?? '';
@@ -21,6 +50,6 @@ export function suggestionsFor(term: string | undefined, known: readonly string[
   return [
     ...(typed === '' && blank !== undefined ? [{ name: blank, value: '' }] : []),
     ...matches.map((k) => ({ name: k, value: k })),
-    ...(typed === '' || exact ? [] : [{ name: `${typed} (new ${noun})`, value: typed }]),
+    ...(typed === '' || exact ? [] : [{ name: t('ask.newChoice', { typed, noun }), value: typed }]),
   ];
 }

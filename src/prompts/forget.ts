@@ -1,16 +1,16 @@
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
-import { counted } from '../output/plural.js';
+import { t } from '../language/messages.js';
 import { promptStreams } from './ask.js';
 
 /** Asks before an erasure that cannot be undone; the safe answer is the default. */
 export async function confirmErasure(complaints: number, session: Session): Promise<boolean> {
   return select(
     {
-      message: `Erase this customer's name and contact from ${counted(complaints, 'complaint')}? This cannot be undone.`,
+      message: t('forget.confirm', { count: complaints }),
       choices: [
-        { name: 'No, keep them', value: false },
-        { name: 'Yes, erase them', value: true },
+        { name: t('forget.keep'), value: false },
+        { name: t('forget.erase'), value: true },
       ],
       default: false,
     },

@@ -3,8 +3,10 @@ import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { LogDraft } from '../domain/intake.js';
-import { CHANNELS, WANTS } from '../domain/validate.js';
-import { promptStreams, suggestionsFor } from './ask.js';
+import { remedyShown } from '../language/labels.js';
+import { WANTS } from '../domain/validate.js';
+import { t } from '../language/messages.js';
+import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
 
 /**
  * Asks at the till for what the flags did not give. Only the description is required; every
@@ -12,34 +14,36 @@ import { promptStreams, suggestionsFor } from './ask.js';
  */
 export async function askForComplaint(
   draft: LogDraft,
-  known: { abouts: readonly string[] },
+  known: { abouts: readonly string[]; channels: readonly string[] },
   session: Session,
 ): Promise<LogDraft> {
   const streams = promptStreams(session);
   const text = async (message: string) => (await input({ message }, streams)).trim() || null;
+  const theme = promptTheme(session);
   const answers = { ...draft };
 
   answers.description ??= (
-    await input({ message: 'What is the complaint?', validate: (v) => v.trim() !== '' || 'Say what went wrong, in a few words' }, streams)
+    await input({ message: t('logPrompt.description'), validate: (v) => v.trim() !== '' || t('logPrompt.sayWhat') }, streams)
   ).trim();
-  answers.customer ??= await text('Customer name (Enter to skip):');
-  answers.contact ??= await text('Phone or email (Enter to skip):');
-  answers.channel ??= await select(
-    { message: 'How did it reach you?', choices: CHANNELS.map((c) => ({ value: c })), default: 'in-person' },
-    streams,
-  );
+  answers.customer ??= await text(t('logPrompt.customer'));
+  answers.contact ??= await text(t('logPrompt.contact'));
+  if (known.channels.length > 0) {
+    answers.channel ??= await select({ message: t('logPrompt.channel'), theme, choices: known.channels.map((c) => ({ value: c })) }, streams);
+  }
   answers.about ??=
     (await search(
       {
-        message: 'What is it about? (type to search earlier answers, Enter to skip)',
-        source: (term) => suggestionsFor(term, known.abouts, 'subject', '(skip)'),
+        message: t('logPrompt.about'),
+        theme,
+        source: (term) => suggestionsFor(term, known.abouts, t('logPrompt.newAbout'), t('logPrompt.skip')),
       },
       streams,
     )) || null;
   answers.wants ??= await select(
     {
-      message: 'What does the customer want?',
-      choices: [{ name: '(not said)', value: null }, ...WANTS.map((w) => ({ value: w }))],
+      message: t('logPrompt.wants'),
+      theme,
+      choices: [{ name: t('logPrompt.notSaid'), value: null }, ...WANTS.map((w) => ({ name: remedyShown(w), value: w }))],
       default: null,
     },
     streams,

@@ -7,8 +7,10 @@ import type { ResolveFlags } from '../commands/resolve.js';
 import type { Complaint } from '../domain/complaint.js';
 import { parseMoney } from '../domain/money.js';
 import { isCommunicative } from '../domain/nature.js';
+import { remedyShown } from '../language/labels.js';
 import { REMEDIES } from '../domain/validate.js';
-import { promptStreams, suggestionsFor } from './ask.js';
+import { t } from '../language/messages.js';
+import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
 
 // What a step needs and its flags did not give, asked at the till. Each question offers what was
 // answered before, so the usual answer is a keystroke or two; the answers are read by the same
@@ -18,9 +20,10 @@ import { promptStreams, suggestionsFor } from './ask.js';
 export async function askAssignee(people: readonly string[], session: Session): Promise<string> {
   return search(
     {
-      message: 'Who will handle it? (type a name, or pick one used before)',
-      source: (term) => suggestionsFor(term, people, 'person'),
-      validate: (value) => value.trim() !== '' || 'Give a name',
+      message: t('stepsPrompt.whoHandles'),
+      theme: promptTheme(session),
+      source: (term) => suggestionsFor(term, people, t('stepsPrompt.nounPerson')),
+      validate: (value) => value.trim() !== '' || t('stepsPrompt.giveName'),
     },
     promptStreams(session),
   );
@@ -39,22 +42,23 @@ export interface EarlierFindings {
  */
 export async function askResolution(complaint: Complaint, flags: ResolveFlags, earlier: EarlierFindings, session: Session): Promise<ResolveFlags> {
   const streams = promptStreams(session);
+  const theme = promptTheme(session);
   if (isCommunicative(complaint.nature)) {
-    const answer = await input({ message: 'How was it answered?', validate: (v) => v.trim() !== '' || 'Say what the customer was told' }, streams);
+    const answer = await input({ message: t('stepsPrompt.howAnswered'), validate: (v) => v.trim() !== '' || t('stepsPrompt.sayWhatTold') }, streams);
     return { ...flags, answer };
   }
   const remedy = await select(
-    { message: 'Remedy given:', choices: REMEDIES.map((value) => ({ value })), default: complaint.wants ?? undefined },
+    { message: t('stepsPrompt.remedyGiven'), theme, choices: REMEDIES.map((value) => ({ value, name: remedyShown(value) })), default: complaint.wants ?? undefined },
     streams,
   );
   const cost =
     flags.cost ??
-    ((await input({ message: 'What did it cost the shop? (e.g. 12.50; Enter if nothing)', validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||
+    ((await input({ message: t('stepsPrompt.whatCost'), validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||
       undefined);
   const suggested = async (message: string, known: readonly string[], noun: string) =>
-    search({ message, source: (term) => suggestionsFor(term, known, noun, '(skip)') }, streams);
-  const rootCause = flags.rootCause ?? (await suggested('Root cause (type it, or pick one found before; Enter to skip):', earlier.rootCauses, 'root cause'));
-  const action = flags.action ?? (await suggested('Corrective action (type it, or pick one taken before; Enter to skip):', earlier.actions, 'action'));
+    search({ message, theme, source: (term) => suggestionsFor(term, known, noun, t('stepsPrompt.skip')) }, streams);
+  const rootCause = flags.rootCause ?? (await suggested(t('stepsPrompt.rootCause'), earlier.rootCauses, t('stepsPrompt.nounRootCause')));
+  const action = flags.action ?? (await suggested(t('stepsPrompt.action'), earlier.actions, t('stepsPrompt.nounAction')));
   return { ...flags, remedy, cost, rootCause, action };
 }
 
@@ -63,24 +67,27 @@ function tryMoney(text: string): true | string {
     parseMoney(text, 'cost');
     return true;
   } catch {
-    return 'An amount such as 12.50';
+    return t('stepsPrompt.amountSuchAs');
   }
 }
 
-const SATISFACTION = [
-  { value: '5', name: '5 — fully satisfied' },
-  { value: '4', name: '4 — satisfied' },
-  { value: '3', name: '3 — neither' },
-  { value: '2', name: '2 — dissatisfied' },
-  { value: '1', name: '1 — not at all satisfied' },
-  { value: 'reopen', name: 'still unhappy: reopen it' },
-] as const;
+/** The answers to how satisfied the customer is, 5 first, each with its meaning; or to reopen. */
+function satisfactionChoices() {
+  return [
+    { value: '5', name: t('stepsPrompt.satisfied5') },
+    { value: '4', name: t('stepsPrompt.satisfied4') },
+    { value: '3', name: t('stepsPrompt.satisfied3') },
+    { value: '2', name: t('stepsPrompt.satisfied2') },
+    { value: '1', name: t('stepsPrompt.satisfied1') },
+    { value: 'reopen', name: t('stepsPrompt.stillUnhappy') },
+  ];
+}
 
 /** How the customer feels now, with what they said; or that they are still unhappy, which reopens the complaint. */
 export async function askFollowUp(flags: FollowUpFlags, session: Session): Promise<FollowUpFlags> {
   const streams = promptStreams(session);
-  const answer = await select({ message: 'How satisfied is the customer now?', choices: SATISFACTION.map((choice) => ({ ...choice })) }, streams);
-  const note = flags.note ?? ((await input({ message: 'What did the customer say? (Enter to skip)' }, streams)).trim() || undefined);
+  const answer = await select({ message: t('stepsPrompt.howSatisfied'), theme: promptTheme(session), choices: satisfactionChoices() }, streams);
+  const note = flags.note ?? ((await input({ message: t('stepsPrompt.whatSaid') }, streams)).trim() || undefined);
   return answer === 'reopen' ? { ...flags, reopen: true, note } : { ...flags, satisfaction: answer, note };
 }
 
@@ -88,8 +95,9 @@ export async function askFollowUp(flags: FollowUpFlags, session: Session): Promi
 export async function askNextStep(steps: readonly string[], session: Session): Promise<number | null> {
   return select(
     {
-      message: 'What next?',
-      choices: [...steps.map((name, index) => ({ name, value: index as number | null })), { name: 'nothing for now', value: null }],
+      message: t('stepsPrompt.whatNext'),
+      theme: promptTheme(session),
+      choices: [...steps.map((name, index) => ({ name, value: index as number | null })), { name: t('stepsPrompt.nothingForNow'), value: null }],
     },
     promptStreams(session),
   );

@@ -4,10 +4,12 @@ import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { TriageFlags } from '../commands/triage.js';
-import { NATURES, NATURE_MEANINGS } from '../domain/nature.js';
+import { NATURES, natureMeaning } from '../domain/nature.js';
 import { SEVERITIES } from '../domain/validate.js';
+import { natureShown, severityShown } from '../language/labels.js';
+import { t } from '../language/messages.js';
 import { complaintRef, localTime, oneLine } from '../output/terminal.js';
-import { promptStreams, suggestionsFor } from './ask.js';
+import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
 
 /** Asks how to triage one complaint: its nature (valid ones classified, unfounded ones with a reason), skip it, or stop. */
 export async function askTriage(
@@ -17,20 +19,21 @@ export async function askTriage(
   session: Session,
 ): Promise<TriageFlags | 'skip' | 'stop'> {
   const streams = promptStreams(session);
-  const who = [complaint.customer, complaint.about].filter(Boolean).map((t) => oneLine(t)).join(', ');
-  session.tell(
-    `\n${complaintRef(complaint.id)} (${position.index + 1} of ${position.of}) ${localTime(complaint.occurred_at)}${who ? ` — ${who}` : ''}`,
-  );
+  const theme = promptTheme(session);
+  const who = [complaint.customer, complaint.about].filter(Boolean).map((text) => oneLine(text)).join(t('common.listSeparator'));
+  const heading = { id: complaintRef(complaint.id), index: position.index + 1, total: position.of, time: localTime(complaint.occurred_at) };
+  session.tell(`\n${who ? t('triagePrompt.headingWho', { ...heading, who }) : t('triagePrompt.heading', heading)}`);
   session.tell(`  ${oneLine(complaint.description, 300)}`);
 
   // The nature comes first: only a valid complaint is classified, an unfounded one needs a reason.
   const verdict = await select(
     {
-      message: 'What kind of complaint?',
+      message: t('triagePrompt.kind'),
+      theme,
       choices: [
-        ...NATURES.map((nature) => ({ name: `${nature} — ${NATURE_MEANINGS[nature]}`, value: nature })),
-        { name: 'skip for now', value: 'skip' as const },
-        { name: 'stop triaging', value: 'stop' as const },
+        ...NATURES.map((nature) => ({ name: t('triagePrompt.natureChoice', { nature: natureShown(nature), meaning: natureMeaning(nature) }), value: nature })),
+        { name: t('triagePrompt.skip'), value: 'skip' as const },
+        { name: t('triagePrompt.stop'), value: 'stop' as const },
       ],
       default: complaint.nature ?? 'valid',
     },
@@ -39,7 +42,7 @@ export async function askTriage(
   if (verdict === 'skip' || verdict === 'stop') return verdict;
   if (verdict === 'unfounded') {
     const reason = await input(
-      { message: 'Why is it not upheld?', validate: (v) => v.trim() !== '' || 'Say why, e.g. bought elsewhere' },
+      { message: t('triagePrompt.why'), validate: (v) => v.trim() !== '' || t('triagePrompt.sayWhy') },
       streams,
     );
     return { reject: true, reason };
@@ -47,7 +50,8 @@ export async function askTriage(
   if (verdict !== 'valid') return { nature: verdict };
   const category = await select(
     {
-      message: 'Category:',
+      message: t('triagePrompt.category'),
+      theme,
       choices: known.categories.map((c) => ({ value: c })),
       default: complaint.category ?? undefined,
     },
@@ -57,14 +61,15 @@ export async function askTriage(
   const causes = complaint.cause === null ? known.causes : [complaint.cause, ...known.causes.filter((c) => c !== complaint.cause)];
   const cause = await search(
     {
-      message: 'Cause (type it, or pick one already in use):',
-      source: (term) => suggestionsFor(term, causes, 'cause'),
-      validate: (value) => value.trim() !== '' || 'Give the cause in a few words',
+      message: t('triagePrompt.cause'),
+      theme,
+      source: (term) => suggestionsFor(term, causes, t('triagePrompt.newCause')),
+      validate: (value) => value.trim() !== '' || t('triagePrompt.giveCause'),
     },
     streams,
   );
   const severity = await select(
-    { message: 'Severity:', choices: SEVERITIES.map((s) => ({ value: s })), default: complaint.severity ?? 'medium' },
+    { message: t('triagePrompt.severity'), theme, choices: SEVERITIES.map((s) => ({ name: severityShown(s), value: s })), default: complaint.severity ?? 'medium' },
     streams,
   );
   return { category, cause, severity };

@@ -1,15 +1,17 @@
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
-import { promptStreams } from './ask.js';
+import { t } from '../language/messages.js';
+import { promptStreams, promptTheme } from './ask.js';
 
 /** Asks before an undo, naming the change; keeping it is the default. */
 export async function confirmUndo(change: string, session: Session): Promise<boolean> {
   return select(
     {
-      message: `Undo ${change}?`,
+      message: t('undoPrompt.confirm', { change }),
+      theme: promptTheme(session),
       choices: [
-        { name: 'No, keep it', value: false },
-        { name: 'Yes, undo it', value: true },
+        { name: t('undoPrompt.keep'), value: false },
+        { name: t('undoPrompt.undo'), value: true },
       ],
       default: false,
     },

@@ -1,45 +1,47 @@
+import { t } from '../language/messages.js';
+
 // Facts a logbook reports when it cannot do what was asked, whichever engine keeps it; the words
 // for a person are chosen where they are shown (src/commands, src/cli.ts).
 
 /** There is no complaint with this id. */
 export class NotFound extends Error {
   constructor(readonly id: number) {
-    super(`no complaint #${id}`);
+    super(t('store.noComplaint', { id }));
   }
 }
 
 /** Complaints of a file whose numbers other complaints of the logbook have. */
 export class IdsTaken extends Error {
   constructor(readonly ids: readonly number[]) {
-    super(`the logbook's complaints ${ids.map((id) => `#${id}`).join(', ')} are other complaints than the file's of the same numbers`);
+    super(t('store.idsTaken', { ids: ids.map((id) => `#${id}`).join(t('store.listSeparator')) }));
   }
 }
 
 /** A uid a file gives two complaints: a file no logbook wrote. */
 export class UidTwice extends Error {
   constructor(readonly uid: string) {
-    super(`the file gives two complaints the uid ${uid}`);
+    super(t('store.uidTwice', { uid }));
   }
 }
 
 /** Nothing is where the logbook was looked for, and the command does not make one. */
 export class NoLogbook extends Error {
   constructor(readonly where: string) {
-    super(`no logbook at ${where}`);
+    super(t('store.noLogbook', { where }));
   }
 }
 
 /** A backup was asked to be written onto the logbook itself, under whatever name. */
 export class BackupOnItself extends Error {
   constructor(readonly file: string) {
-    super(`${file} is the logbook itself`);
+    super(t('store.backupOnItself', { file }));
   }
 }
 
 /** A backup would replace a file, and replacing was not asked for. */
 export class BackupExists extends Error {
   constructor(readonly file: string) {
-    super(`${file} exists already`);
+    super(t('store.backupExists', { file }));
   }
 }
 
@@ -49,7 +51,7 @@ export class BackupFailed extends Error {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`cannot write the backup ${file}: ${reason}`);
+    super(t('store.backupFailed', { file, reason }));
   }
 }
 

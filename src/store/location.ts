@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../context.js';
 import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
 
 /**
  * Where the logbook is kept: a file, for the SQLite logbook of one till, or a PostgreSQL database
@@ -14,12 +15,12 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 /** Where the logbook lives: `--db`, else `$COMPLAINTS_DB`, else the file in the XDG data folder. */
 export function logbookAddress(flag: string | undefined, env: Env): LogbookAddress {
   if (flag !== undefined) {
-    if (flag.trim() === '') throw new UsageError('--db needs a file name or a postgres:// URL');
+    if (flag.trim() === '') throw new UsageError(t('store.dbEmpty'));
     return addressOf(flag, '--db');
   }
   if (env.COMPLAINTS_DB) return addressOf(env.COMPLAINTS_DB, 'COMPLAINTS_DB');
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
-  return addressOf(join(dataHome, 'complaints', 'complaints.db'), 'the default');
+  return addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace'));
 }
 
 function addressOf(given: string, from: string): LogbookAddress {
@@ -36,10 +37,10 @@ function withoutPassword(given: string, from: string): string {
   try {
     url = new URL(given);
   } catch {
-    throw new UsageError(`${from}: not a PostgreSQL URL this can read; write it as postgres://user@host:5432/database`);
+    throw new UsageError(t('store.unreadableUrl', { from }));
   }
   if (url.hostname === '' && !url.searchParams.has('host')) {
-    throw new UsageError(`${from}: the PostgreSQL URL names no server; write it as postgres://user@host:5432/database`);
+    throw new UsageError(t('store.urlWithoutServer', { from }));
   }
   url.password = '';
   url.searchParams.delete('password');

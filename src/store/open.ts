@@ -12,20 +12,23 @@ import type { Logbook } from './logbook.js';
  */
 export type Access = 'read' | 'add' | 'change' | 'dry-run';
 
+/** The settings a logbook starts with when this command makes it, by key: the defaults of its maker's language. */
+export type FirstSettings = Readonly<Record<string, string>>;
+
 /**
  * The logbook at `address`, opened for `access` and brought up to date. Throws NoLogbook when
  * there is none and `access` does not make one. The engine is loaded only here, when a command
  * first needs the logbook, so that commands that never do (--help, --version) do not pay for it,
  * and a till on one engine never loads the other.
  */
-export async function openLogbook(address: LogbookAddress, access: Access): Promise<Logbook> {
+export async function openLogbook(address: LogbookAddress, access: Access, firstSettings: FirstSettings = {}): Promise<Logbook> {
   if (address.engine === 'postgres') {
     // pg asks, as it loads, whether it runs in a Cloudflare Worker: from `navigator` where Node
     // has one (21 and later), else by making a fetch Response, which loads all of Node's fetch
     // (~25 ms of every command on Node 20). Node 20 is given the `navigator` later Nodes have.
     (globalThis as { navigator?: { userAgent: string } }).navigator ??= { userAgent: `Node.js/${process.versions.node.split('.')[0]}` };
     const { openPostgresLogbook } = await import('./postgres/open.js');
-    return openPostgresLogbook(address, access);
+    return openPostgresLogbook(address, access, firstSettings);
   }
   const where = address.file;
   const { isMissing, openDatabase, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
@@ -33,5 +36,5 @@ export async function openLogbook(address: LogbookAddress, access: Access): Prom
   const missing = access !== 'add' && isMissing(where);
   if (missing && access !== 'dry-run') throw new NoLogbook(where);
   const reads = access === 'read' || access === 'dry-run';
-  return new SqliteLogbook(missing ? openEmptyLogbook() : reads ? openForReading(where) : openDatabase(where), where);
+  return new SqliteLogbook(missing ? openEmptyLogbook(undefined, firstSettings) : reads ? openForReading(where) : openDatabase(where, undefined, firstSettings), where);
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Env } from '../context.js';
 import { COMPUTER_SETTING_KEYS, type ComputerSettings } from '../domain/config.js';
 import { Refusal } from '../errors.js';
+import { t } from '../language/messages.js';
 
 // Which till a computer is and which branch it stands in belong to the computer, not to the
 // logbook: several tills share one logbook, and each must say where its complaints were logged.
@@ -22,7 +23,7 @@ export function readComputerSettings(file: string): ComputerSettings {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new Refusal(`cannot read ${file} (${(error as NodeJS.ErrnoException).code}); this computer's till and branch are kept there`);
+    throw new Refusal(t('computer.unreadable', { file, code: String((error as NodeJS.ErrnoException).code) }));
   }
   let stored: unknown;
   try {
@@ -31,7 +32,7 @@ export function readComputerSettings(file: string): ComputerSettings {
     stored = undefined;
   }
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-    throw new Refusal(`${file} is not a settings file this can read; remove it and set the till again with 'complaints config set till NAME'`);
+    throw new Refusal(t('computer.notSettings', { file }));
   }
   const settings: ComputerSettings = {};
   for (const key of COMPUTER_SETTING_KEYS) {

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DescribedDraft } from '../domain/intake.js';
 import { Refusal } from '../errors.js';
+import { t } from '../language/messages.js';
 
 // Complaints a till logged while the shared logbook was out of reach wait here, on the till's own
 // disk, until a command reaches the logbook again. Each is kept as the till took it: the words,
@@ -99,6 +100,6 @@ function openWaiting(file: string, make: boolean): Database.Database | undefined
   } catch (error) {
     db?.close();
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Refusal(`cannot use ${file} (${reason}), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again`);
+    throw new Refusal(t('store.waitingUnusable', { file, reason }));
   }
 }

@@ -8,12 +8,15 @@ import { REQUIRED_COLUMNS, checkHeader } from '../domain/csv/header.js';
 import { rowReader, type RowReader } from '../domain/csv/import-row.js';
 import { appendImported, noImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
+import { speak, t } from '../language/messages.js';
 import { BATCHES_AHEAD, cannotRead, type FromReader, type ReaderData } from './import-reading.js';
 
 const PIECE_BYTES = 1024 * 1024;
 const ROWS_PER_BATCH = 1000;
 
-const { fd, file, now, taken, ...context } = workerData as ReaderData;
+const { fd, file, now, language, taken, ...context } = workerData as ReaderData;
+// This thread has modules of its own: its messages are in the main thread's language once loaded.
+await speak(language);
 const takenCount = new Int32Array(taken);
 // Waited on, never woken, to pause this thread while standard input has nothing yet.
 const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
@@ -51,7 +54,7 @@ try {
   for (let length = readPiece(piece); length > 0; length = readPiece(piece)) reader.push(piece.subarray(0, length));
   reader.end();
   if (read === undefined) {
-    throw new UsageError(`the file is empty; it needs a header row naming the columns, such as ${REQUIRED_COLUMNS.join(',')}`);
+    throw new UsageError(t('import.emptyFile', { columns: REQUIRED_COLUMNS.join(',') }));
   }
   if (batch.count > 0 || bytesRead > 0) send();
   say({ kind: 'done' });

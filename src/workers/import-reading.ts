@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { ImportContext } from '../domain/csv/import-row.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
+import { spoken, t, type Language } from '../language/messages.js';
 
 /** What the reading thread is given: what reading the rows needs (the moment as ms since the epoch, to cross threads). */
 export interface ReaderData extends Omit<ImportContext, 'now'> {
@@ -11,6 +12,8 @@ export interface ReaderData extends Omit<ImportContext, 'now'> {
   /** Its name, as messages give it. */
   file: string;
   now: number;
+  /** The language the thread words its messages in: the main thread's. */
+  language: Language;
   /** One Int32: how many batches the main thread has taken. */
   taken: SharedArrayBuffer;
 }
@@ -26,7 +29,7 @@ export const BATCHES_AHEAD = 4;
 
 /** Why a file to import cannot be opened or read. */
 export function cannotRead(file: string, error: unknown): Refusal {
-  return new Refusal(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the name and that it is a file`);
+  return new Refusal(t('import.cannotRead', { file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
 }
 
 /**
@@ -43,7 +46,7 @@ export async function* readImportFile(
   const taken = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const takenCount = new Int32Array(taken);
   const { context } = options;
-  const workerData: ReaderData = { ...context, fd, file, now: context.now.getTime(), taken };
+  const workerData: ReaderData = { ...context, fd, file, now: context.now.getTime(), language: spoken(), taken };
   // Beside this module in the build (dist/), where scripts/build.js puts the thread's entry point.
   const reader = new Worker(new URL('./import-reader.js', import.meta.url), { workerData });
   try {

@@ -496,6 +496,12 @@ const expectations: Record<string, Expected> = {
   'complaints config set categories "food,drink,service,premises,price,other"': {
     then: ({ complaints }) => expect(complaints('config', 'get', 'categories')).toBe('food,drink,service,premises,price,other\n'),
   },
+  'complaints config set channels "in-person,phone,email,whatsapp,other"': {
+    then: ({ complaints }) => expect(complaints('config', 'get', 'channels')).toBe('in-person,phone,email,whatsapp,other\n'),
+  },
+  'complaints config set language zh-CN': {
+    then: ({ complaints }) => expect(complaints('show', '--help')).toMatch(/^用法：/),
+  },
   'complaints config set response-hours 48': {
     then: ({ complaints }) => expect(complaints('config', 'get', 'response-hours')).toBe('48\n'),
   },

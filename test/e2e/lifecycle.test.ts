@@ -334,9 +334,11 @@ describe('config', () => {
       'follow-up-days': '3',
       'week-start': 'monday',
       categories: 'product,service,staff,price,delivery,premises,other',
+      channels: 'in-person,phone,email,web,social,other',
       'approval-above': 'none',
       till: `${hostname()} (this computer's name)`,
       branch: '(none)',
+      language: 'en (from the locale)',
     });
 
     expect(book.ok(['config', 'get', 'response-hours'])).toBe('48\n');

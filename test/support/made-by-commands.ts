@@ -5,7 +5,7 @@ import { completeComplaint, type LogDraft } from '../../src/domain/intake.js';
 import { COMMUNICATIVE, type Communicative } from '../../src/domain/nature.js';
 import { answer, approve, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
 import { undo } from '../../src/domain/undo.js';
-import { CHANNELS, REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
+import { REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
 import { Refusal } from '../../src/errors.js';
 
 // Complaints as the commands make them: logged, then taken through any steps the lifecycle
@@ -104,7 +104,7 @@ export function madeByCommands(texts: Texts, latest: Date): fc.Arbitrary<Omit<Co
     description: text,
     customer: optional(text),
     contact: optional(text),
-    channel: optional(fc.constantFrom(...CHANNELS)),
+    channel: optional(fc.constantFrom(...DEFAULT_SETTINGS.channels)),
     about: optional(text),
     wants: optional(fc.constantFrom(...WANTS)),
     suggestion: optional(text),

@@ -17,7 +17,7 @@ describe('settingKey', () => {
 
   it.each(['colour', 'response hours', 'responsehours', ''])('refuses %j, listing the settings', (typed) => {
     expect(() => settingKey(typed)).toThrow(
-      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories, approval-above, till, branch`),
+      new UsageError(`'${typed}' is not a setting; settings are shop, currency, response-hours, follow-up-days, week-start, categories, channels, approval-above, till, branch, language`),
     );
   });
 });
@@ -68,6 +68,7 @@ describe('readSettings', () => {
       'follow-up-days': 3,
       'week-start': 'monday',
       categories: ['product', 'service', 'staff', 'price', 'delivery', 'premises', 'other'],
+      channels: ['in-person', 'phone', 'email', 'web', 'social', 'other'],
       'approval-above': null,
     });
   });
@@ -80,6 +81,7 @@ describe('readSettings', () => {
       ['follow-up-days', '0'],
       ['week-start', 'sunday'],
       ['categories', 'food,drink,hot drinks'],
+      ['channels', '现场,电话,微信'],
     ]);
     expect(readSettings(stored)).toEqual({
       shop: 'Corner Café',
@@ -88,6 +90,7 @@ describe('readSettings', () => {
       'follow-up-days': 0,
       'week-start': 'sunday',
       categories: ['food', 'drink', 'hot drinks'],
+      channels: ['现场', '电话', '微信'],
       'approval-above': null,
     });
   });
@@ -104,6 +107,7 @@ describe('readSettings', () => {
       'follow-up-days': '7',
       'week-start': 'Saturday',
       categories: 'Food, Service ,food',
+      channels: ' 现场, WeChat ,现场',
       'approval-above': '５０',
     };
     const stored = new Map(Object.entries(typed).map(([key, text]) => [key, settingValue(key as SettingKey, text)]));
@@ -114,6 +118,7 @@ describe('readSettings', () => {
       'follow-up-days': 7,
       'week-start': 'saturday',
       categories: ['food', 'service'],
+      channels: ['现场', 'wechat'],
       'approval-above': 5_000,
     });
   });

@@ -67,7 +67,7 @@ function cellsOf(complaint: Complaint): string[] {
 }
 
 /** What rowReader is told of the logbook: the default categories, and the clock pinned. */
-const context = (knownCauses: string[] = []) => ({ knownCauses, categories: DEFAULT_SETTINGS.categories, responseHours: 24, now: NOW });
+const context = (knownCauses: string[] = []) => ({ knownCauses, categories: DEFAULT_SETTINGS.categories, channels: DEFAULT_SETTINGS.channels, responseHours: 24, now: NOW });
 
 /** A reader for a file with these columns, and the cells of one row in that order. */
 function readOne(row: Partial<Record<RecordColumn, string>>, knownCauses: string[] = []): Complaint {

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../../errors.js';
+import { t } from '../../language/messages.js';
 
 /**
  * Refuses bytes a CSV file of complaints cannot hold, naming the line: a NUL byte (a binary file,
@@ -11,7 +12,7 @@ export function checkEncoding(bytes: Uint8Array, firstLine = 1): void {
   const lineOf = (offset: number) => counter(offset) + firstLine - 1;
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw atLine(lineOf(nul), 'the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8');
+    throw atLine(lineOf(nul), t('csv.nulByte'));
   }
   // Checked without decoding: the text of a large file would take twice its size again.
   if (isUtf8(bytes)) return;
@@ -28,7 +29,7 @@ export function checkEncoding(bytes: Uint8Array, firstLine = 1): void {
     }
     start = end;
   }
-  throw atLine(lineOf(start), 'the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8');
+  throw atLine(lineOf(start), t('csv.notUtf8'));
 }
 
 /**
@@ -49,5 +50,5 @@ export function lineCounter(bytes: Uint8Array): (offset: number) => number {
 
 /** A problem with a file, naming the line it is on. */
 export function atLine(line: number, reason: string): UsageError {
-  return new UsageError(`line ${line}: ${reason}`);
+  return new UsageError(t('csv.atLine', { line, reason }));
 }

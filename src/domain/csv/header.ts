@@ -1,3 +1,4 @@
+import { t } from '../../language/messages.js';
 import { FIELDS, type RecordColumn } from '../fields.js';
 import { RECORD_COLUMNS } from '../record.js';
 import { atLine } from './encoding.js';
@@ -12,14 +13,14 @@ export function checkHeader(cells: readonly string[], line: number): RecordColum
     const name = cell.trim().toLowerCase();
     const column = RECORD_COLUMNS.find((known) => known === name);
     if (column === undefined) {
-      throw atLine(line, `'${cell}' is not a column of complaints; the columns are ${RECORD_COLUMNS.join(', ')}`);
+      throw atLine(line, t('csv.notColumn', { cell, columns: RECORD_COLUMNS.join(', ') }));
     }
-    if (columns.includes(column)) throw atLine(line, `the column ${column} appears twice`);
+    if (columns.includes(column)) throw atLine(line, t('csv.columnTwice', { column }));
     columns.push(column);
   }
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
-    throw atLine(line, `the header lacks ${missing.join(', ')}; every file needs ${REQUIRED_COLUMNS.join(', ')}`);
+    throw atLine(line, t('csv.headerLacks', { missing: missing.join(', '), required: REQUIRED_COLUMNS.join(', ') }));
   }
   return columns;
 }

@@ -1,5 +1,6 @@
 import { addHours } from 'date-fns/addHours';
 import { UsageError } from '../../errors.js';
+import { t } from '../../language/messages.js';
 import type { Complaint, Remedy } from '../complaint.js';
 import { FIELDS, type FieldKind, type RecordColumn } from '../fields.js';
 import { contentUid, parseUid } from '../identity.js';
@@ -21,6 +22,8 @@ export interface ImportContext {
   knownCauses: readonly string[];
   /** The shop's categories: a complaint's must be one of them, as at triage. */
   categories: readonly string[];
+  /** The shop's channels: a complaint's must be one of them, as at logging. */
+  channels: readonly string[];
   /** The response target, for a complaint whose file gives no respond_by, as at logging. */
   responseHours: number;
   /** What has happened cannot be after this; a time without a date is read against it. */
@@ -58,14 +61,14 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
         const value = at === -1 ? null : given(unguardFormula(cells[at] ?? ''));
         const field = FIELDS[index]!;
         if (value === null) {
-          if (field.required) throw new UsageError(`${field.column} is empty; every complaint needs one`);
+          if (field.required) throw new UsageError(t('csv.emptyRequired', { column: field.column }));
           continue;
         }
         read[names[index]!] = readers[index]!(value, field.column);
       }
       const complaint = read as unknown as Complaint;
       const earlier = lineOfId.get(complaint.id);
-      if (earlier !== undefined) throw new UsageError(`id ${complaint.id} is also on line ${earlier}; each complaint must have its own id`);
+      if (earlier !== undefined) throw new UsageError(t('csv.idTwice', { id: complaint.id, earlier }));
       // What the commands fill in: triage's severity, logging's respond-by, the uid; and for a
       // file written before natures were kept, the nature its status and classification tell.
       if (complaint.category !== null) complaint.severity ??= 'medium';
@@ -91,7 +94,7 @@ function given(value: string): string | null {
 }
 
 /** How a cell of each kind of field is read, for one file (causes are spelt as earlier rows spelt them). */
-function readersFor({ knownCauses, categories, now }: ImportContext): (kind: FieldKind) => CellReader {
+function readersFor({ knownCauses, categories, channels, now }: ImportContext): (kind: FieldKind) => CellReader {
   const causes = [...knownCauses];
   // A file repeats a few causes many times; matching each against every cause in use is slow.
   const spellingOf = new Map<string, string>();
@@ -117,6 +120,8 @@ function readersFor({ knownCauses, categories, now }: ImportContext): (kind: Fie
         return (value, column) => oneOf(value, kind.of, column);
       case 'category':
         return (value, column) => oneOf(value, categories, column);
+      case 'channel':
+        return (value, column) => oneOf(value, channels, column);
       case 'cause':
         return spelling;
       case 'money':
@@ -144,10 +149,11 @@ function remediesOf(complaint: Complaint, listed: Remedy[] | null): Remedy[] {
   const latest = listed[listed.length - 1]!.remedy;
   const cost = totalCost(listed);
   if (complaint.remedy !== null && complaint.remedy !== latest) {
-    throw new UsageError(`remedy is ${complaint.remedy} but the latest of remedies is ${latest}; remedy is the latest remedy given`);
+    throw new UsageError(t('csv.remedyNotLatest', { remedy: complaint.remedy, latest }));
   }
   if (complaint.cost_minor !== null && complaint.cost_minor !== cost) {
-    throw new UsageError(`cost is ${formatMoney(complaint.cost_minor)} but remedies add up to ${cost === null ? 'nothing' : formatMoney(cost)}; cost is what every remedy cost together`);
+    const stated = formatMoney(complaint.cost_minor);
+    throw new UsageError(cost === null ? t('csv.costNoTotal', { cost: stated }) : t('csv.costNotTotal', { cost: stated, total: formatMoney(cost) }));
   }
   complaint.remedy = latest;
   complaint.cost_minor = cost;
@@ -158,7 +164,7 @@ function idOf(value: string): number {
   try {
     return parseId(value);
   } catch {
-    throw new UsageError(`id: '${value}' is not a complaint id; ids are whole numbers from 1`);
+    throw new UsageError(t('csv.notId', { value }));
   }
 }
 
@@ -173,5 +179,5 @@ function timestamp(value: string, column: string, now: Date): string {
   } catch {
     // Said below, with the form that is expected.
   }
-  throw new UsageError(`${column}: '${value}' is not a date and time; use ISO 8601 such as 2026-11-23T10:00:00.000Z (local time when no zone is given)`);
+  throw new UsageError(t('csv.notTime', { column, value }));
 }

@@ -1,14 +1,12 @@
-import { UsageError } from '../../errors.js';
+import type { UsageError } from '../../errors.js';
+import { t } from '../../language/messages.js';
+import { atLine } from './encoding.js';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const BOM = 0xfeff;
-
-const NEVER_CLOSED = 'a quoted cell is never closed (a " is missing)';
-const STRAY_QUOTE = 'a " in the middle of a cell; put the cell in quotes and double each " inside it';
-const OTHER_WIDTH = 'the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)';
 
 /** Called with one record's cells, the line it begins on, and the bytes read since the record before. */
 export type EachRecord = (cells: string[], line: number, bytesRead: number) => void;
@@ -132,7 +130,7 @@ function readRecords(text: string, final: boolean, state: ReadState, each: EachR
           const close = text.indexOf('"', from);
           if (close === -1) {
             awaitMore();
-            throw problem(NEVER_CLOSED);
+            throw problem(t('csv.neverClosed'));
           }
           line += lineBreaks(text, from, close);
           // A quote that ends the text may be the first of a doubled one.
@@ -146,14 +144,14 @@ function readRecords(text: string, final: boolean, state: ReadState, each: EachR
             break;
           }
         }
-        if (position < length && text.charCodeAt(position) !== COMMA && endAt(position) === 0) throw problem(STRAY_QUOTE);
+        if (position < length && text.charCodeAt(position) !== COMMA && endAt(position) === 0) throw problem(t('csv.strayQuote'));
         cells.push(cell);
       } else {
         const start = position;
         for (; position < length; position++) {
           const code = text.charCodeAt(position);
           if (code === COMMA) break;
-          if (code === QUOTE) throw problem(STRAY_QUOTE);
+          if (code === QUOTE) throw problem(t('csv.strayQuote'));
           if (code === LF || code === CR) {
             if (endAt(position) > 0) break;
             if (code === LF || text.charCodeAt(position + 1) !== LF) line++;
@@ -183,7 +181,7 @@ function readRecords(text: string, final: boolean, state: ReadState, each: EachR
         continue;
       }
       const startLine = line;
-      const problem = (reason: string) => new UsageError(`line ${startLine}: ${reason}`);
+      const problem = (reason: string) => atLine(startLine, reason);
       const plain = plainEnd(position);
       let cells: string[];
       if (plain !== undefined) {
@@ -194,7 +192,7 @@ function readRecords(text: string, final: boolean, state: ReadState, each: EachR
         cells = readCells(problem);
       }
       state.width ??= cells.length;
-      if (cells.length !== state.width) throw problem(OTHER_WIDTH);
+      if (cells.length !== state.width) throw problem(t('csv.otherWidth'));
       each(cells, startLine, Buffer.byteLength(text.slice(previousEnd, position)));
       previousEnd = position;
       state.line = line;

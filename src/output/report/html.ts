@@ -1,16 +1,20 @@
 import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
+import { spoken, t } from '../../language/messages.js';
 import { writtenIn } from '../language.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import {
-  ACTIONS_HEADING,
-  EARLIER_ACTIONS_HEADING,
-  EARLIER_ACTIONS_MORE,
+  actionsHeading,
+  byColumn,
+  earlierActionsHeading,
+  earlierActionsMore,
   comparedPeriodLine,
   earlierActionTail,
-  SUGGESTIONS_HEADING,
+  keyShown,
+  placesSeparator,
+  suggestionsHeading,
   TREND_MARK,
-  VITAL_RULE,
+  vitalRule,
   columnNames,
   emptyLine,
   largestCount,
@@ -105,7 +109,7 @@ export function reportHtml(report: Report): string {
     return `<tr><td>${esc(line.label)}</td><td class="n">${esc(line.current)}</td><td class="n">${esc(line.previous)}</td><td class="n${tone}">${mark}</td></tr>`;
   });
   return `<!doctype html>
-<html lang="en">
+<html lang="${spoken()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -115,12 +119,12 @@ export function reportHtml(report: Report): string {
 </head>
 <body>
 <main>
-<h1>${esc(paretoHeading(report))} — ${[stored(oneLine(report.shop)), ...placesNamed(report).map(([what, name]) => `${esc(what)} ${stored(name)}`)].join(', ')}</h1>
+<h1>${heading(report)}</h1>
 <p class="quiet">${esc(periodLine(report.period))}</p>
 ${report.compared === undefined ? '' : pairedCharts(report, report.compared)}<div class="overview">
 ${report.compared !== undefined ? '' : report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : paretoFigure(report, largestCount(report.pareto.rows))}
 <section>
-<h2>Summary</h2>
+<h2>${esc(t('report.summaryHeading'))}</h2>
 <div class="scroll"><table>
 <thead><tr><th></th><th class="n">${esc(current)}</th><th class="n">${esc(previous)}</th><th></th></tr></thead>
 <tbody>
@@ -137,18 +141,24 @@ ${paretoTable(report)}
 </section>
 <div class="done">
 <section>
-<h2>${esc(ACTIONS_HEADING)}</h2>
-${listed(report.actions.shown.map((a) => [a.id, `${stored(oneLine(a.key))}: ${stored(oneLine(a.action))}`]), report.actions.total, 'None recorded.')}
+<h2>${esc(actionsHeading())}</h2>
+${listed(report.actions.shown.map((a) => [a.id, `${stored(keyShown(a.key, report.by))}: ${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
 ${report.earlierActions === undefined ? '' : earlierActions(report.earlierActions)}</section>
 <section>
-<h2>${esc(SUGGESTIONS_HEADING)}</h2>
-${listed(report.suggestions.shown.map((s) => [s.id, stored(oneLine(s.suggestion))]), report.suggestions.total, 'None made.')}
+<h2>${esc(suggestionsHeading())}</h2>
+${listed(report.suggestions.shown.map((s) => [s.id, stored(oneLine(s.suggestion))]), report.suggestions.total, t('report.noneMade'))}
 </section>
 </div>
 </main>
 </body>
 </html>
 `;
+}
+
+/** The title as HTML: the catalogue's words around the heading and the places, each escaped, the stored names marked. */
+function heading(report: Report): string {
+  const where = [stored(oneLine(report.shop)), ...placesNamed(report).map(([what, name]) => `${esc(what)} ${stored(name)}`)].join(esc(placesSeparator()));
+  return t('report.title', { heading: esc(paretoHeading(report)), where });
 }
 
 /** The chart and, under it, its vital few; `heading` names its period when there are two. */
@@ -173,7 +183,7 @@ function paretoChart(report: Report, most: number): string {
   const lastVital = rows.findLastIndex(isNamedVital);
   const items = rows.flatMap((row, index) => {
     const bar = `<li${isNamedVital(row) ? ' class="vital"' : ''}><span class="label">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</span><span class="track"><span class="bar" style="width: ${num((row.count / most) * 100)}%"></span></span><span class="count">${row.count}</span></li>`;
-    return index === lastVital ? [bar, `<li class="cut">${esc(VITAL_RULE)}</li>`] : [bar];
+    return index === lastVital ? [bar, `<li class="cut">${esc(vitalRule())}</li>`] : [bar];
   });
   // Figures are as wide as each other (tabular), a digit about 1ch.
   return `<ol class="bars" style="--count: ${String(most).length + 1}ch">\n${items.join('\n')}\n</ol>`;
@@ -188,7 +198,7 @@ function paretoTable(report: Report): string {
     return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><td class="key">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</td><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td class="mark">${isNamedVital(row) ? '●' : ''}</td></tr>`;
   });
   return `<div class="scroll"><table>
-<thead><tr><th class="n">#</th><th>${esc(report.by)}</th><th class="n">count</th><th class="n">%</th><th class="n">cum. %</th><th class="mark">vital few</th></tr></thead>
+<thead><tr><th class="n">#</th><th>${esc(byColumn(report.by))}</th><th class="n">${esc(t('report.columnCount'))}</th><th class="n">%</th><th class="n">${esc(t('report.columnCumulative'))}</th><th class="mark">${esc(t('report.columnVitalFew'))}</th></tr></thead>
 <tbody>
 ${body.join('\n')}
 </tbody>
@@ -198,9 +208,9 @@ ${body.join('\n')}
 /** The vital few's earlier actions and whether they worked, under those recorded in the period. */
 function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>): string {
   const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}: ${stored(oneLine(a.action))}${esc(earlierActionTail(a))}`]);
-  return `<h3>${esc(EARLIER_ACTIONS_HEADING)}</h3>
+  return `<h3>${esc(earlierActionsHeading())}</h3>
 ${listed(entries, shown.length, '')}
-${more ? `<p class="quiet">${esc(EARLIER_ACTIONS_MORE)}</p>\n` : ''}`;
+${more ? `<p class="quiet">${esc(earlierActionsMore())}</p>\n` : ''}`;
 }
 
 /** Entries already made HTML, each after its complaint's number. */
@@ -218,9 +228,8 @@ function num(value: number): string {
 
 /**
  * Stored text (made inert before it gets here) as HTML: escaped, and marked with the language it
- * is written in where its glyphs depend on it. The page's own words are English, so stored
- * English text needs no mark, and a mark on the whole page would have screen readers speak
- * the English as Chinese.
+ * is written in where its glyphs depend on it. The page is marked with the language its own
+ * words are in (en or zh-CN), so stored text in the same script needs no mark of its own.
  */
 function stored(text: string): string {
   const lang = writtenIn(text);

@@ -1,13 +1,16 @@
 import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
+import { t } from '../../language/messages.js';
 import {
-  ACTIONS_HEADING,
-  EARLIER_ACTIONS_HEADING,
-  EARLIER_ACTIONS_MORE,
+  actionsHeading,
+  byColumn,
+  earlierActionsHeading,
+  earlierActionsMore,
   comparedPeriodLine,
   earlierActionTail,
-  SUGGESTIONS_HEADING,
+  keyShown,
+  suggestionsHeading,
   TREND_MARK,
   bar,
   columnNames,
@@ -29,7 +32,7 @@ export function reportMarkdown(report: Report): string {
   const blocks = [`# ${md(title(report))}`, periodLine(report.period), ...paretoBlocks(report), untriagedLine(report)];
   const [current, previous] = columnNames(report.period);
   blocks.push(
-    '## Summary',
+    `## ${t('report.summaryHeading')}`,
     [
       `| | ${md(current)} | ${md(previous)} | |`,
       '|:--|--:|--:|:-:|',
@@ -38,20 +41,20 @@ export function reportMarkdown(report: Report): string {
       ),
     ].join('\n'),
     previousLine(report.period),
-    `## ${ACTIONS_HEADING}`,
-    listed(report.actions.shown.map((a) => [a.id, `${md(a.key)}: ${md(a.action)}`]), report.actions.total, 'None recorded.'),
+    `## ${actionsHeading()}`,
+    listed(report.actions.shown.map((a) => [a.id, `${md(keyShown(a.key, report.by))}: ${md(a.action)}`]), report.actions.total, t('report.noneRecorded')),
     ...(report.earlierActions === undefined
       ? []
       : [
-          `## ${md(EARLIER_ACTIONS_HEADING)}`,
+          `## ${md(earlierActionsHeading())}`,
           listed(
             report.earlierActions.shown.map((a) => [a.id, `${md(a.cause)}: ${md(a.action)}${md(earlierActionTail(a))}`]),
             report.earlierActions.shown.length,
             '',
-          ) + (report.earlierActions.more ? `\n- ${md(EARLIER_ACTIONS_MORE)}` : ''),
+          ) + (report.earlierActions.more ? `\n- ${md(earlierActionsMore())}` : ''),
         ]),
-    `## ${SUGGESTIONS_HEADING}`,
-    listed(report.suggestions.shown.map((s) => [s.id, md(s.suggestion)]), report.suggestions.total, 'None made.'),
+    `## ${suggestionsHeading()}`,
+    listed(report.suggestions.shown.map((s) => [s.id, md(s.suggestion)]), report.suggestions.total, t('report.noneMade')),
   );
   return blocks.join('\n\n') + '\n';
 }
@@ -70,7 +73,7 @@ function paretoBlock(report: Report, most: number): string[] {
   const { rows } = report.pareto;
   if (rows.length === 0) return [emptyLine(report)];
   const table = [
-    `| # | ${report.by} | count | % | cum. % | vital few | |`,
+    `| # | ${md(byColumn(report.by))} | ${md(t('report.columnCount'))} | % | ${md(t('report.columnCumulative'))} | ${md(t('report.columnVitalFew'))} | |`,
     '|--:|:--|--:|--:|--:|:-:|:--|',
     ...rows.map((row, index) => {
       const label = md(rowLabel(row, report.by));

@@ -3,92 +3,116 @@ import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
 import { DEFAULT_WEEKS, type JudgedAction } from '../../domain/action-effect.js';
 import type { Dimension, ParetoRow } from '../../domain/pareto.js';
-import { OTHER_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
+import { NONE_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
-import { weeklyCounts } from '../actions.js';
-import { counted } from '../plural.js';
+import { dayInYearShown, dayShown } from '../../language/dates.js';
+import { t, type MessageKey } from '../../language/messages.js';
+import { verdictShown, weeklyCounts } from '../actions.js';
+import { remedyShown } from '../../language/labels.js';
 import { oneLine } from '../terminal.js';
 
 // The words and figures every human format (table, Markdown, HTML) shows, so they say the same.
 
-const NOUNS: Record<Dimension, { one: string; many: string }> = {
-  cause: { one: 'cause', many: 'causes' },
-  category: { one: 'category', many: 'categories' },
-  about: { one: 'subject', many: 'subjects' },
-  channel: { one: 'channel', many: 'channels' },
-  assignee: { one: 'assignee', many: 'assignees' },
-  remedy: { one: 'remedy', many: 'remedies' },
-  till: { one: 'till', many: 'tills' },
-  branch: { one: 'branch', many: 'branches' },
-};
+/** A count of what a report is by: "1 cause", "3 causes". */
+function countedBy(count: number, by: Dimension): string {
+  return t('report.countedBy', { count, by });
+}
 
-/** A count of what a report is by: "1 cause", "3 more causes". */
-function countedBy(count: number, by: Dimension, more = ''): string {
-  return counted(count, `${more}${NOUNS[by].one}`, `${more}${NOUNS[by].many}`);
+/** A count of more of what a report is by, that `Other` folds: "1 more cause", "3 more causes". */
+function countedMore(count: number, by: Dimension): string {
+  return t('report.countedMore', { count, by });
+}
+
+/** What a report is by, as a noun in a sentence: "cause", "subject" (for about). */
+function byNoun(by: Dimension): string {
+  return t('report.byNoun', { by });
+}
+
+/** What a report is by, as the heading of its tables' column of keys: "cause", "about". */
+export function byColumn(by: Dimension): string {
+  return t('report.byColumn', { by });
 }
 
 export function title(report: Report): string {
-  return `${paretoHeading(report)} — ${[oneLine(report.shop), ...placesNamed(report).map(([what, name]) => `${what} ${name}`)].join(', ')}`;
+  const where = [oneLine(report.shop), ...placesNamed(report).map(([what, name]) => `${what} ${name}`)].join(placesSeparator());
+  return t('report.title', { heading: paretoHeading(report), where });
+}
+
+/** Between the shop and the places a report keeps to, in its title: ", ". */
+export function placesSeparator(): string {
+  return t('report.separator');
 }
 
 /** The till and branch a report keeps to, each as a label and a name: "branch", "High Street". */
 export function placesNamed(report: Report): Array<[string, string]> {
   const { branch, till } = report.places;
   return [
-    ...(branch === undefined ? [] : [['branch', oneLine(branch)] as [string, string]]),
-    ...(till === undefined ? [] : [['till', oneLine(till)] as [string, string]]),
+    ...(branch === undefined ? [] : [[t('report.placeBranch'), oneLine(branch)] as [string, string]]),
+    ...(till === undefined ? [] : [[t('report.placeTill'), oneLine(till)] as [string, string]]),
   ];
 }
 
 export function paretoHeading(report: Report): string {
-  return `Complaints by ${NOUNS[report.by].one}`;
+  return t('report.paretoHeading', { noun: byNoun(report.by) });
 }
 
 export function periodLine(period: Period): string {
   const days = spanText(period);
-  if (period.kind === 'week') return `Week ${period.name}, ${days}`;
-  if (period.kind === 'last') return `The last ${period.name}, ${days}`;
+  if (period.kind === 'week') return t('report.periodWeek', { name: period.name, days });
+  if (period.kind === 'last') return t('report.periodLast', { name: period.name, days });
   return days;
 }
 
 export function previousLine(period: Period): string {
   const days = spanText(period.previous);
-  if (period.previous.chosen) return `Compared with ${period.previous.name ? `week ${period.previous.name}, ` : ''}${days}`;
-  if (period.kind === 'week') return `Compared with week ${period.previous.name}, ${days}`;
-  if (period.kind === 'last') return `Compared with the ${period.previous.name} before, ${days}`;
-  return `Compared with the period before, ${days}`;
+  if (period.previous.chosen) return period.previous.name ? t('report.comparedWithWeek', { name: period.previous.name, days }) : t('report.comparedWith', { days });
+  if (period.kind === 'week') return t('report.comparedWithWeek', { name: period.previous.name, days });
+  if (period.kind === 'last') return t('report.comparedWithLastBefore', { name: period.previous.name, days });
+  return t('report.comparedWithPeriodBefore', { days });
 }
 
 /** Short names for the two columns of the summary. */
 export function columnNames(period: Period): [string, string] {
-  const own = period.kind === 'week' ? period.name : period.kind === 'last' ? `last ${period.name}` : 'this period';
-  if (period.previous.chosen) return [own, period.previous.name || 'compared'];
-  return [own, period.kind === 'week' ? period.previous.name : 'before'];
+  const own = period.kind === 'week' ? period.name : period.kind === 'last' ? t('report.columnLast', { name: period.name }) : t('report.columnThisPeriod');
+  if (period.previous.chosen) return [own, period.previous.name || t('report.columnCompared')];
+  return [own, period.kind === 'week' ? period.previous.name : t('report.columnBefore')];
 }
 
 /** The period --compare chose, as the heading of its Pareto table. */
 export function comparedPeriodLine(period: Period): string {
   const days = spanText(period.previous);
-  return period.previous.name ? `Week ${period.previous.name}, ${days}` : days;
+  return period.previous.name ? t('report.periodWeek', { name: period.previous.name, days }) : days;
 }
 
 /** Whole days read as days (the end being exclusive, the last day shown is the one before it), else times. */
 function spanText(span: Span): string {
   const wholeDays = startOfDay(span.since).getTime() === span.since.getTime() && startOfDay(span.until).getTime() === span.until.getTime();
-  if (!wholeDays) return `${format(span.since, 'yyyy-MM-dd HH:mm')} to ${format(span.until, 'yyyy-MM-dd HH:mm')}`;
+  if (!wholeDays) return t('report.spanTimes', { since: format(span.since, 'yyyy-MM-dd HH:mm'), until: format(span.until, 'yyyy-MM-dd HH:mm') });
   const last = addMilliseconds(span.until, -1);
-  const first = format(span.since, span.since.getFullYear() === last.getFullYear() ? 'EEE d MMM' : 'EEE d MMM yyyy');
-  return `${first} – ${format(last, 'EEE d MMM yyyy')}`;
+  const first = span.since.getFullYear() === last.getFullYear() ? dayInYearShown(span.since) : dayShown(span.since);
+  return t('report.spanDays', { first, last: dayShown(last) });
 }
 
 /** A row's key as a person reads it: inert, on one line; `Other` says how much it folds. */
 export function rowLabel(row: ParetoRow, by: Dimension, max = 40): string {
-  return row.folded > 0 ? `${OTHER_KEY} (${countedBy(row.folded, by, 'more ')})` : oneLine(row.key, max);
+  return row.folded > 0 ? t('report.otherRow', { more: countedMore(row.folded, by) }) : keyShown(row.key, by, max);
+}
+
+/**
+ * A key of the table (a cause, a till, …) as a person reads it, inert and on one line: the row
+ * of complaints with no value, and the remedies, in the language spoken.
+ */
+export function keyShown(key: string, by: Dimension, max = Infinity): string {
+  if (key === NONE_KEY) return t('report.noneKey');
+  if (by === 'remedy') return oneLine(remedyShown(key), max);
+  return oneLine(key, max);
 }
 
 /** What the rule under the vital few says; it is drawn after the last of them by name, never under `Other`. */
-export const VITAL_RULE = 'the vital few above';
+export function vitalRule(): string {
+  return t('report.vitalRule');
+}
 
 /** The vital few in a sentence; when `Other` lies within the 80 %, that it does and which --top names them all. */
 export function vitalFewLine(report: Report): string {
@@ -96,10 +120,10 @@ export function vitalFewLine(report: Report): string {
   const keys = rows.reduce((sum, row) => sum + (row.folded > 0 ? row.folded : 1), 0);
   const named = rows.filter(isNamedVital);
   const share = named.at(-1)?.cumulativePercent ?? 0;
-  const line = `The vital few, up to the row that crosses ${VITAL_PERCENT} %: ${named.length} of ${countedBy(keys, report.by)}, ${percentText(share)} % of ${counted(total, 'complaint')}`;
+  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), share: percentText(share), total };
   const other = rows.find((row) => row.vital && row.folded > 0);
-  if (other === undefined) return `${line}.`;
-  return `${line}; ${OTHER_KEY}, which folds ${countedBy(other.folded, report.by, 'more ')}, lies within the ${VITAL_PERCENT} % too (--top ${vitalKeys} shows the vital few by name).`;
+  if (other === undefined) return t('report.vitalFew', said);
+  return t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
 }
 
 /** The count the longest bar stands for (`Other` may outnumber the first row). */
@@ -108,7 +132,7 @@ export function largestCount(rows: readonly ParetoRow[]): number {
 }
 
 export function emptyLine(report: Report): string {
-  return `No upheld complaints counted by ${NOUNS[report.by].one} in this period.`;
+  return t('report.emptyLine', { noun: byNoun(report.by) });
 }
 
 /**
@@ -116,11 +140,11 @@ export function emptyLine(report: Report): string {
  * table counts (the summary has each): never silently dropped.
  */
 export function untriagedLine(report: Report): string {
-  const where = TRIAGED_DIMENSIONS.includes(report.by) ? 'not counted above' : 'counted above';
-  const next = report.untriaged > 0 ? "; triage them with 'complaints triage'" : '';
+  const where = TRIAGED_DIMENSIONS.includes(report.by) ? 'apart' : 'counted';
+  const line = t('report.untriaged', { count: report.untriaged, where });
   const { help, question, venting } = report.summary;
-  const apart = help + question + venting > 0 ? ` Help, questions and venting: ${help + question + venting} (not counted above).` : '';
-  return `Not yet triaged: ${report.untriaged} (${where})${next}.${apart}`;
+  const apart = help + question + venting;
+  return apart > 0 ? t('report.untriagedAndApart', { untriaged: line, count: apart }) : line;
 }
 
 export function percentText(percent: number): string {
@@ -143,23 +167,23 @@ export interface SummaryLine {
   good: boolean | null;
 }
 
-const LABELS: Record<SummaryKey, string> = {
-  logged: 'logged',
-  resolved: 'resolved',
-  open: 'open',
-  overdue: 'overdue',
-  rejected: 'rejected',
-  help: 'help',
-  question: 'questions',
-  venting: 'venting',
-  withinResponseTarget: 'within response target',
-  medianHoursToResolve: 'median hours to resolve',
-  followedUp: 'followed up',
-  averageSatisfaction: 'average satisfaction (1–5)',
-  remedyCost: 'remedy cost',
-  awaitingApproval: 'awaiting approval',
-  proposedCost: 'proposed, not yet given',
-};
+const LABELS = {
+  logged: 'report.summaryLogged',
+  resolved: 'report.summaryResolved',
+  open: 'report.summaryOpen',
+  overdue: 'report.summaryOverdue',
+  rejected: 'report.summaryRejected',
+  help: 'report.summaryHelp',
+  question: 'report.summaryQuestion',
+  venting: 'report.summaryVenting',
+  withinResponseTarget: 'report.summaryWithinResponseTarget',
+  medianHoursToResolve: 'report.summaryMedianHoursToResolve',
+  followedUp: 'report.summaryFollowedUp',
+  averageSatisfaction: 'report.summaryAverageSatisfaction',
+  remedyCost: 'report.summaryRemedyCost',
+  awaitingApproval: 'report.summaryAwaitingApproval',
+  proposedCost: 'report.summaryProposedCost',
+} as const satisfies Record<SummaryKey, MessageKey>;
 
 export function summaryLines(report: Report): SummaryLine[] {
   const shown = SUMMARY_FIGURES.filter(({ key, whenAny }) => !whenAny || report.summary[key] !== 0 || report.previous[key] !== 0);
@@ -168,13 +192,24 @@ export function summaryLines(report: Report): SummaryLine[] {
     const previous = report.previous[key];
     const moved = trend(current, previous);
     return {
-      label: LABELS[key],
+      label: t(LABELS[key]),
       current: figureText(key, current, report.currency),
       previous: figureText(key, previous, report.currency),
       trend: moved,
       good: better === null || moved === null || moved === 'same' ? null : (moved === 'up') === (better === 'higher'),
     };
   });
+}
+
+// The currencies a shop writes with a sign of their own rather than the code; the yuan is the
+// one the tool's Chinese shops keep.
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = { CNY: '¥' };
+
+/** An amount as the shop reads it: ¥12.50 for yuan, EUR 12.50 for a currency without a sign here, 12.50 for none. */
+function amountIn(currency: string, value: number): string {
+  const sign = CURRENCY_SIGNS[currency];
+  if (sign !== undefined) return `${sign}${value.toFixed(2)}`;
+  return `${currency ? `${currency} ` : ''}${value.toFixed(2)}`;
 }
 
 export const TREND_MARK: Record<NonNullable<Trend>, string> = { up: '▲', down: '▼', same: '=' };
@@ -190,24 +225,44 @@ function figureText(key: keyof Summary, value: number | null, currency: string):
       return value.toFixed(2);
     case 'remedyCost':
     case 'proposedCost':
-      return `${currency ? `${currency} ` : ''}${value.toFixed(2)}`;
+      return amountIn(currency, value);
     default:
       return String(value);
   }
 }
 
-export const ACTIONS_HEADING = 'Corrective actions for the vital few, recorded in this period';
-export const EARLIER_ACTIONS_HEADING = `Did earlier actions work? Their cause's complaints a week, ${DEFAULT_WEEKS} weeks before → after`;
+export function actionsHeading(): string {
+  return t('report.actionsHeading');
+}
+
+export function earlierActionsHeading(): string {
+  return t('report.earlierActionsHeading', { weeks: DEFAULT_WEEKS });
+}
 
 /** After the earlier actions a report shows, when there are more before them. */
-export const EARLIER_ACTIONS_MORE = "… and earlier ones: 'complaints actions' lists them all";
+export function earlierActionsMore(): string {
+  return t('report.earlierActionsMore');
+}
 
 /** After an earlier action's cause and text: when it was recorded, its weeks' counts and the verdict. */
 export function earlierActionTail(action: JudgedAction): string {
-  return ` (${format(new Date(action.recordedAt), 'yyyy-MM-dd')}): ${weeklyCounts(action.before)} → ${weeklyCounts(action.after)}, ${action.verdict}`;
+  return t('report.earlierActionTail', {
+    date: format(new Date(action.recordedAt), 'yyyy-MM-dd'),
+    before: weeklyCounts(action.before),
+    after: weeklyCounts(action.after),
+    verdict: verdictShown(action.verdict),
+  });
 }
-export const SUGGESTIONS_HEADING = "Customers' suggestions";
+
+export function suggestionsHeading(): string {
+  return t('report.suggestionsHeading');
+}
 
 export function moreLine(shown: number, total: number): string | null {
-  return total > shown ? `… and ${total - shown} more` : null;
+  return total > shown ? t('report.andMore', { count: total - shown }) : null;
+}
+
+/** A line of the vital few of one of two periods side by side, after the period's heading. */
+export function headedLine(heading: string, line: string): string {
+  return t('report.headedLine', { heading, line });
 }

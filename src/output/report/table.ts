@@ -4,13 +4,17 @@ import type { Report } from '../../domain/summary.js';
 import { complaintRef, oneLine } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
 import { displayWidth } from '../width.js';
+import { t } from '../../language/messages.js';
 import {
-  ACTIONS_HEADING,
-  EARLIER_ACTIONS_HEADING,
-  EARLIER_ACTIONS_MORE,
+  actionsHeading,
+  byColumn,
+  earlierActionsHeading,
+  earlierActionsMore,
   comparedPeriodLine,
   earlierActionTail,
-  SUGGESTIONS_HEADING,
+  headedLine,
+  keyShown,
+  suggestionsHeading,
   TREND_MARK,
   bar,
   columnNames,
@@ -24,7 +28,7 @@ import {
   summaryLines,
   title,
   untriagedLine,
-  VITAL_RULE,
+  vitalRule,
   vitalFewLine,
 } from './parts.js';
 
@@ -34,16 +38,16 @@ export function reportTable(report: Report, paint: ChalkInstance): string {
   lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint)));
   lines.push('', untriagedLine(report), '');
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
-  lines.push(paint.bold(ACTIONS_HEADING));
-  lines.push(...listed(report.actions.shown.map((a) => [a.id, `${oneLine(a.key, 40)}: ${oneLine(a.action)}`]), report.actions.total, 'none recorded'));
+  lines.push(paint.bold(actionsHeading()));
+  lines.push(...listed(report.actions.shown.map((a) => [a.id, `${keyShown(a.key, report.by, 40)}: ${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
   if (report.earlierActions !== undefined) {
     const { shown, more } = report.earlierActions;
-    lines.push('', paint.bold(EARLIER_ACTIONS_HEADING));
+    lines.push('', paint.bold(earlierActionsHeading()));
     lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}: ${oneLine(a.action)}${earlierActionTail(a)}`]), shown.length, ''));
-    if (more) lines.push(`  ${EARLIER_ACTIONS_MORE}`);
+    if (more) lines.push(`  ${earlierActionsMore()}`);
   }
-  lines.push('', paint.bold(SUGGESTIONS_HEADING));
-  lines.push(...listed(report.suggestions.shown.map((s) => [s.id, oneLine(s.suggestion)]), report.suggestions.total, 'none made'));
+  lines.push('', paint.bold(suggestionsHeading()));
+  lines.push(...listed(report.suggestions.shown.map((s) => [s.id, oneLine(s.suggestion)]), report.suggestions.total, t('report.noneMadeShort')));
   return lines.join('\n') + '\n';
 }
 
@@ -64,7 +68,7 @@ function pairedSections(report: Report, compared: NonNullable<Report['compared']
   // One scale for both, so that a bar as long is as many complaints; narrower, so both fit.
   const scale = { most: Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows)), length: PAIRED_BAR };
   const column = ({ heading, report: shown }: typeof own) => [paint.bold(heading), ...(shown.pareto.rows.length === 0 ? [emptyLine(shown)] : paretoTable(shown, paint, scale))];
-  const vitalFew = ({ heading, report: shown }: typeof own) => (shown.pareto.rows.length === 0 ? [] : [`${heading}: ${vitalFewLine(shown)}`]);
+  const vitalFew = ({ heading, report: shown }: typeof own) => (shown.pareto.rows.length === 0 ? [] : [headedLine(heading, vitalFewLine(shown))]);
   return [...sideBySide(column(left), column(right)), ...vitalFew(left), ...vitalFew(right)];
 }
 
@@ -89,7 +93,8 @@ interface BarScale {
 
 function paretoTable(report: Report, paint: ChalkInstance, scale: BarScale = { most: largestCount(report.pareto.rows) }): string[] {
   const { rows } = report.pareto;
-  const table = newTable(['#', report.by, 'count', '%', 'cum. %', ''], paint, ['right', 'left', 'right', 'right', 'right', 'left']);
+  const head = ['#', byColumn(report.by), t('report.columnCount'), '%', t('report.columnCumulative'), ''];
+  const table = newTable(head, paint, ['right', 'left', 'right', 'right', 'right', 'left']);
   rows.forEach((row, index) => {
     const label = rowLabel(row, report.by);
     table.push([
@@ -102,16 +107,18 @@ function paretoTable(report: Report, paint: ChalkInstance, scale: BarScale = { m
     ]);
   });
   const lines = table.toString().split('\n');
-  // The header holds only ASCII and is padded to the table's full width, so its length is the width.
-  const width = lines[0]!.replace(/\x1b\[[0-9;]*m/g, '').length;
+  // The header is padded to the table's full width, so its width is the table's (in columns: a
+  // Chinese heading's characters take two each).
+  const width = displayWidth(lines[0]!);
   const lastVital = rows.findLastIndex(isNamedVital);
-  lines.splice(lastVital + 2, 0, paint.dim(`── ${VITAL_RULE} `.padEnd(width, '─')));
+  const rule = `── ${vitalRule()} `;
+  lines.splice(lastVital + 2, 0, paint.dim(rule + '─'.repeat(Math.max(0, width - displayWidth(rule)))));
   return withoutTrailingSpace(lines.join('\n')).split('\n');
 }
 
 function summaryTable(report: Report, paint: ChalkInstance): string[] {
   const [current, previous] = columnNames(report.period);
-  const table = newTable(['summary', current, previous, ''], paint, ['left', 'right', 'right', 'left']);
+  const table = newTable([t('report.summaryColumn'), current, previous, ''], paint, ['left', 'right', 'right', 'left']);
   for (const line of summaryLines(report)) {
     const mark = line.trend === null ? '' : TREND_MARK[line.trend];
     table.push([line.label, line.current, line.previous, line.good === null ? mark : line.good ? paint.green(mark) : paint.red(mark)]);

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
 import { from as copyFrom } from 'pg-copy-streams';
+import { t } from '../../language/messages.js';
 import { LogbookProblem } from '../errors.js';
 
 // One connection to the PostgreSQL server that keeps a shared logbook, and the few ways the
@@ -205,7 +206,7 @@ export function asProblem(error: unknown, shown: string): unknown {
   }
   // What the driver says when the server asks for a password and none was found anywhere.
   if (/password must be a string|no password/i.test(error.message)) {
-    return new LogbookProblem(shown, { kind: 'login refused', detail: 'no password was given (in the URL, PGPASSWORD or ~/.pgpass)' });
+    return new LogbookProblem(shown, { kind: 'login refused', detail: t('store.noPassword') });
   }
   if (/timeout|Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
   return error;

@@ -2,7 +2,8 @@ import { LogbookProblem, NoLogbook } from '../errors.js';
 import type { LogbookAddress } from '../location.js';
 import type { Logbook } from '../logbook.js';
 import { knownMigrations, type Migration } from '../migrations.js';
-import type { Access } from '../open.js';
+import type { Access, FirstSettings } from '../open.js';
+import { saveSetting } from './settings.js';
 import { Connection, asProblem } from './connection.js';
 import { PostgresLogbook } from './logbook.js';
 
@@ -21,6 +22,7 @@ export const postgresMigrations = (dir?: string): Migration[] => knownMigrations
 export async function openPostgresLogbook(
   address: Extract<LogbookAddress, { engine: 'postgres' }>,
   access: Access,
+  firstSettings: FirstSettings = {},
   migrations = postgresMigrations(),
 ): Promise<Logbook> {
   const connection = await Connection.open(address.url, address.shown);
@@ -29,12 +31,12 @@ export async function openPostgresLogbook(
     if (applied.length === 0 && access !== 'add') {
       if (access === 'dry-run') {
         await connection.close();
-        return await emptyLogbook();
+        return await emptyLogbook(firstSettings);
       }
       throw new NoLogbook(address.shown);
     }
     refuseIfNewer(applied, migrations, address.shown);
-    if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown);
+    if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown, firstSettings);
     return new PostgresLogbook(connection);
   } catch (error) {
     await connection.close();
@@ -43,10 +45,10 @@ export async function openPostgresLogbook(
 }
 
 /** What a dry run checks against when there is no logbook yet: the same answers as an empty one gives. */
-async function emptyLogbook(): Promise<Logbook> {
+async function emptyLogbook(firstSettings: FirstSettings): Promise<Logbook> {
   const { openEmptyLogbook } = await import('../sqlite/open.js');
   const { SqliteLogbook } = await import('../sqlite/logbook.js');
-  return new SqliteLogbook(openEmptyLogbook(), ':memory:');
+  return new SqliteLogbook(openEmptyLogbook(undefined, firstSettings), ':memory:');
 }
 
 /** The migrations recorded in the database; none when it is empty. A database with tables of another program is refused. */
@@ -71,7 +73,7 @@ function refuseIfNewer(applied: readonly number[], migrations: Migration[], show
  * Applies the migrations the database has not had, all in one transaction under a lock, so that
  * two tills opening an old logbook at once update it once, and a failure leaves it as it was.
  */
-async function migrate(connection: Connection, migrations: Migration[], shown: string): Promise<void> {
+async function migrate(connection: Connection, migrations: Migration[], shown: string, firstSettings: FirstSettings): Promise<void> {
   let current: Migration | undefined;
   try {
     await connection.inTransaction(async () => {
@@ -88,6 +90,8 @@ async function migrate(connection: Connection, migrations: Migration[], shown: s
           new Date().toISOString(),
         ]);
       }
+      // Made now, by this till: it starts with the settings of its maker's language.
+      if (done.size === 0) for (const [key, value] of Object.entries(firstSettings)) await saveSetting(connection, key, value);
     });
   } catch (error) {
     const problem = asProblem(error, shown);

@@ -6,8 +6,11 @@ import { dirname } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
 import { personKey } from '../../domain/person.js';
 import { isBusy } from '../../errors.js';
+import { t } from '../../language/messages.js';
 import { LogbookProblem } from '../errors.js';
 import { knownMigrations, type Migration } from '../migrations.js';
+import type { FirstSettings } from '../open.js';
+import { saveSetting } from './settings.js';
 
 export type Db = Database.Database;
 
@@ -31,8 +34,8 @@ export function isMissing(path: string): boolean {
  * Opens the logbook at `path` for writing, creating it (0600, in a 0700 folder) if it does not
  * exist, and brings its schema up to date. Anything that is not a complaints database is refused untouched.
  */
-export function openDatabase(path: string, migrations = sqliteMigrations()): Db {
-  if (!existsSync(path)) createLogbook(path, migrations);
+export function openDatabase(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): Db {
+  if (!existsSync(path)) createLogbook(path, migrations, firstSettings);
   return openExisting(path, migrations, 'write');
 }
 
@@ -49,9 +52,10 @@ export function openForReading(path: string, migrations = sqliteMigrations()): D
 }
 
 /** A new, empty logbook in memory: what a dry run checks against when the logbook does not exist yet. */
-export function openEmptyLogbook(migrations = sqliteMigrations()): Db {
+export function openEmptyLogbook(migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): Db {
   const db = ready(new Database(':memory:'));
   migrate(db, ':memory:', migrations);
+  saveFirstSettings(db, firstSettings);
   return db;
 }
 
@@ -139,7 +143,7 @@ function inMemory(path: string): Db {
  * Builds a new logbook under a temporary name and links it into place, so the path never exists
  * as an empty file that another till opening it at the same moment would take for a stranger.
  */
-function createLogbook(path: string, migrations: Migration[]): void {
+function createLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): void {
   const draft = `${path}.${process.pid}.new`;
   let drafted = false;
   try {
@@ -151,6 +155,7 @@ function createLogbook(path: string, migrations: Migration[]): void {
     try {
       db.pragma('journal_mode = WAL');
       migrate(db, draft, migrations);
+      saveFirstSettings(db, firstSettings);
     } finally {
       db.close();
     }
@@ -166,6 +171,10 @@ function createLogbook(path: string, migrations: Migration[]): void {
   } finally {
     if (drafted) rmSync(draft, { force: true });
   }
+}
+
+function saveFirstSettings(db: Db, firstSettings: FirstSettings): void {
+  db.transaction(() => Object.entries(firstSettings).forEach(([key, value]) => saveSetting(db, key, value)))();
 }
 
 /** What the migrations call that SQLite does not have: the same code the store writes with. */
@@ -252,7 +261,7 @@ function migrate(db: Db, path: string, migrations: Migration[]): void {
         if (!pending().some((m) => m.version === migration.version)) return;
         db.exec(migration.sql);
         const broken = (db.pragma('foreign_key_check') as unknown[]).length;
-        if (broken > 0) throw new Error(`it would leave ${broken} ${broken === 1 ? 'row' : 'rows'} referring to rows that are not there`);
+        if (broken > 0) throw new Error(t('store.orphanedRows', { count: broken }));
         record.run(migration.version, migration.name, new Date().toISOString());
       }).immediate();
     } catch (error) {

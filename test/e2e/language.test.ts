@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { COLUMNS } from '../support/export-columns.js';
+import { helpPages } from '../support/help-pages.js';
+import { tempLogbook, type Logbook } from './harness.js';
+
+// A Chinese-speaking owner's week runs in Chinese, an English-speaking one's in English, and what
+// scripts read (JSON, CSV, exit codes) is the same byte for byte whichever the language.
+
+const CHINESE = { LANG: 'zh_CN.UTF-8' };
+const ENGLISH = { LANG: 'C' };
+
+// Words that are English on purpose in a Chinese run: the names of commands, flags, settings and
+// values as they are typed, formats and products, and the data the test itself typed.
+const AS_TYPED = new Set(
+  `complaints log triage assign resolve approve follow-up note undo list show report actions export import sync causes config
+  backup check forget setup-roles completion get set rename merge help desk
+  shop currency response-hours follow-up-days week-start categories channels approval-above till branch language
+  new triaged assigned resolved closed rejected withdrawn valid question venting unfounded low medium high critical
+  refund replacement repair discount compensation apology explanation none monday sunday saturday
+  in-person phone email web social other
+  json csv html markdown table bash zsh fish postgresql postgres sqlite psql pg_dump utf gbk gb18030 cny eur gbp yes
+  cause category severity nature status remedy cost about channel assignee
+  shell stdout stderr excel`
+    .split(/\s+/)
+    .concat(COLUMNS)
+    .map((word) => word.toLowerCase()),
+);
+
+/** The English words left in what a Chinese run printed, after what is English on purpose is taken out. */
+function englishLeft(text: string): string[] {
+  const prose = text
+    .split('\n')
+    .filter((line) => !/^\s*\$ /.test(line)) // a help page's examples are command lines, run as printed
+    .map((line) => line.replace(/^ {2}[a-z][\w-]*(?= {2,})/, ' ')) // the name of an argument, as a usage line gives it
+    .join('\n')
+    .replace(/'[^'\n]*'|"[^"\n]*"/g, ' ') // commands to type and values, quoted
+    .replace(/<[^>\n]*>|\[[^\]\n]*\]/g, ' ') // placeholders of a usage line
+    .replace(/(?<![\w-])--?[a-z][a-z-]*/g, ' ') // flags
+    .replace(/\$?\b[A-Z][A-Z0-9_]+\b/g, ' ') // environment variables and acronyms
+    .replace(/\S*[/\\@]\S*|\S+\.[a-z]{2,4}\b/g, ' '); // paths, addresses, file names
+  return (prose.match(/[A-Za-z][\w-]*[A-Za-z]/g) ?? []).filter((word) => word.length > 2 && !AS_TYPED.has(word.toLowerCase()));
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** What the shop typed in its week, and when. */
+const TYPED: ReadonlyArray<readonly [string[], string]> = [
+  [['config', 'set', 'shop', '小吃店'], '2026-11-23T08:00:00Z'],
+  [['config', 'set', 'categories', '产品,服务,价格'], '2026-11-23T08:00:00Z'],
+  [['config', 'set', 'currency', 'CNY'], '2026-11-23T08:00:00Z'],
+  [['config', 'set', 'channels', '现场,电话,微信'], '2026-11-23T08:00:00Z'],
+  [['log', '汤是凉的', '--customer', '王芳', '--contact', '13800138000', '--channel', '现场', '--wants', 'refund', '--no-input'], '2026-11-23T09:00:00Z'],
+  [['triage', '1', '--category', '产品', '--cause', '汤不热', '--severity', 'high'], '2026-11-23T09:10:00Z'],
+  [['assign', '1', '小张'], '2026-11-23T09:20:00Z'],
+  [['resolve', '1', '--remedy', 'refund', '--cost', '¥12.50', '--root-cause', '保温锅坏了', '--action', '换了保温锅'], '2026-11-23T10:00:00Z'],
+  [['log', '等了二十分钟', '--customer', '李雷', '--channel', '电话', '--no-input'], '2026-11-23T12:00:00Z'],
+  [['triage', '2', '--nature', 'question'], '2026-11-23T12:10:00Z'],
+  [['resolve', '2', '--answer', '告诉顾客高峰时段要等位'], '2026-11-23T13:00:00Z'],
+  [['follow-up', '1', '--satisfaction', '4', '--note', '顾客满意'], '2026-11-25T10:00:00Z'],
+  [['list'], '2026-11-27T10:00:00Z'],
+  [['show', '1'], '2026-11-27T10:00:00Z'],
+  [['report'], '2026-11-30T10:00:00Z'],
+  [[], '2026-11-30T10:00:00Z'],
+];
+
+/** A week at the till: the shop's lists set alike in both runs, so that only the language differs. */
+function week(book: Logbook, env: Record<string, string>): string[] {
+  return TYPED.flatMap(([args, at]) => {
+    const result = book.run(args, { env: { ...env, COMPLAINTS_NOW: at } });
+    expect(result, `${args.join(' ')}\n${result.stderr}`).toMatchObject({ code: 0 });
+    return [result.stdout, result.stderr];
+  });
+}
+
+/** What scripts read of a logbook, as read in `env`. */
+function machineOutputs(book: Logbook, env: Record<string, string>): Record<string, string> {
+  const read = (args: string[]) => book.ok(args, { env: { ...env, COMPLAINTS_NOW: '2026-11-30T10:00:00Z' } });
+  return {
+    show: read(['show', '1', '--json']),
+    list: read(['list', '--json']),
+    report: read(['report', '--format', 'json', '--since', '2026-11-23']),
+    export: read(['export']),
+    config: read(['config', '--json']),
+  };
+}
+
+describe('a week at the till in Chinese and in English', () => {
+  const chinese = tempLogbook();
+  const english = tempLogbook();
+  const saidInChinese = week(chinese, CHINESE);
+  const saidInEnglish = week(english, ENGLISH);
+
+  it('speaks Chinese throughout when the locale is Chinese, leaving nothing in English', () => {
+    const printed = saidInChinese.join('\n');
+    expect(printed).toMatch(HAN);
+    expect(englishLeft(printed)).toEqual([]);
+  });
+
+  it('speaks English when the locale is not Chinese, the Chinese in it being what the shop typed', () => {
+    const printed = saidInEnglish.join('\n');
+    expect(printed).toContain('Logged #1');
+    const typed = new Set(TYPED.flatMap(([args]) => args.join(' ').match(/\p{Script=Han}+/gu) ?? []));
+    expect((printed.match(/\p{Script=Han}+/gu) ?? []).filter((run) => ![...typed].some((word) => word.includes(run)))).toEqual([]);
+  });
+
+  it('writes the same JSON and CSV whichever the language', () => {
+    // Each logbook gave its complaints uids of their own; all else is alike.
+    const withoutUids = (outputs: Record<string, string>) =>
+      Object.fromEntries(Object.entries(outputs).map(([name, text]) => [name, text.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, 'UID')]));
+    const { config: chineseConfig, ...fromChinese } = withoutUids(machineOutputs(chinese, CHINESE));
+    const { config: englishConfig, ...fromEnglish } = withoutUids(machineOutputs(english, ENGLISH));
+    expect(fromChinese).toEqual(fromEnglish);
+    expect(machineOutputs(chinese, ENGLISH)).toEqual(machineOutputs(chinese, CHINESE));
+    expect(JSON.parse(chineseConfig!)).toEqual(JSON.parse(englishConfig!));
+  });
+
+  it('shows days in reports the Chinese way and marks the HTML page as Chinese', () => {
+    const table = chinese.ok(['report', '--since', '2026-11-23'], { env: { ...CHINESE, COMPLAINTS_NOW: '2026-11-30T10:00:00Z' } });
+    expect(table).toContain('11月23日 周一 至 2026年11月30日 周一');
+    const html = chinese.ok(['report', '--format', 'html'], { env: { ...CHINESE, COMPLAINTS_NOW: '2026-11-30T10:00:00Z' } });
+    expect(html).toMatch(/<html lang="zh-CN"/);
+    const text = html.replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&\w+;/g, ' ');
+    expect(englishLeft(text)).toEqual([]);
+  });
+});
+
+describe('the language chosen', () => {
+  const book = tempLogbook();
+  book.ok(['log', 'cold soup', '--no-input']);
+
+  it.each([
+    [{ LANG: 'zh_CN.UTF-8' }, 'zh-CN'],
+    [{ LANG: 'zh_TW.UTF-8' }, 'zh-CN'],
+    [{ LANG: 'en_GB.UTF-8' }, 'en'],
+    [{ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }, 'en'],
+    [{ LANG: 'C', LC_MESSAGES: 'zh_CN.UTF-8' }, 'zh-CN'],
+    [{ LC_ALL: 'zh_CN.UTF-8', LC_MESSAGES: 'C' }, 'zh-CN'],
+    [{}, 'en'],
+  ])('from the locale %o is %s', (env, language) => {
+    const result = book.run(['show', '9'], { env });
+    expect(result.code).toBe(1);
+    expect(HAN.test(result.stderr)).toBe(language === 'zh-CN');
+  });
+
+  it('is this computer’s setting when there is one, whatever the locale', () => {
+    const other = tempLogbook();
+    expect(other.ok(['config', 'set', 'language', '中文'], { env: ENGLISH })).toBe('language = zh-CN\n');
+    expect(other.run(['show', '9'], { env: ENGLISH }).stderr).toMatch(HAN);
+    other.ok(['config', 'set', 'language', 'en'], { env: ENGLISH });
+    expect(other.run(['show', '9'], { env: CHINESE }).stderr).not.toMatch(HAN);
+    other.ok(['config', 'set', 'language', ''], { env: ENGLISH });
+    expect(other.run(['show', '9'], { env: CHINESE }).stderr).toMatch(HAN);
+  });
+
+  it('refuses a language it does not speak, in one line, keeping the setting as it was', () => {
+    const other = tempLogbook();
+    other.ok(['config', 'set', 'language', 'zh-CN'], { env: ENGLISH });
+    const result = other.run(['config', 'set', 'language', 'klingon'], { env: ENGLISH });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(other.ok(['config', 'get', 'language'], { env: ENGLISH })).toBe('zh-CN\n');
+  });
+});
+
+describe('a new logbook made in Chinese', () => {
+  const book = tempLogbook();
+  book.ok(['log', '汤是凉的', '--no-input'], { env: CHINESE });
+
+  it('starts with the Chinese shop’s categories, channels and currency', () => {
+    const settings = JSON.parse(book.ok(['config', '--json'], { env: CHINESE })) as Record<string, unknown>;
+    expect(settings).toMatchObject({
+      categories: ['产品', '服务', '员工', '价格', '配送', '环境', '其他'],
+      channels: ['现场', '电话', '微信', '美团/大众点评', '其他'],
+      currency: 'CNY',
+      'week-start': 'monday',
+    });
+  });
+
+  it('takes the labels a Chinese till shows as input too', () => {
+    expect(JSON.parse(book.ok(['list', '--status', '新', '--json'], { env: CHINESE }))).toHaveLength(1);
+    book.ok(['triage', '1', '--nature', '咨询'], { env: CHINESE });
+    expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).nature).toBe('question');
+    book.ok(['triage', '1', '--nature', '问题'], { env: CHINESE });
+    book.ok(['triage', '1', '--category', '产品', '--cause', '汤不热', '--severity', '高'], { env: CHINESE });
+    expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).severity).toBe('high');
+  });
+
+  it('takes money as a Chinese shop writes it and reports it in yuan', () => {
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50元'], { env: CHINESE });
+    expect(book.ok(['report', '--format', 'markdown'], { env: CHINESE })).toMatch(/¥12\.50/);
+  });
+
+  it('refuses bad input in one Chinese line, with the logbook as it was', () => {
+    const before = book.dump();
+    const result = book.run(['triage', '1', '--severity', '很高'], { env: CHINESE });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(HAN);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(book.dump()).toBe(before);
+  });
+});
+
+describe('every help page in Chinese', async () => {
+  const book = tempLogbook();
+  const pages = await helpPages((command) => book.ok([...command, '--help'], { env: ENGLISH }));
+
+  it.each(pages.map(({ command }) => [['complaints', ...command].join(' '), command] as const))('%s --help is in Chinese', (_name, command) => {
+    const page = book.ok([...command, '--help'], { env: CHINESE });
+    expect(page).toMatch(/^用法：/);
+    expect(englishLeft(page)).toEqual([]);
+  });
+});
