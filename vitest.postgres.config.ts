@@ -18,6 +18,7 @@ export default defineConfig({
       'test/e2e/bad-input.test.ts',
       'test/e2e/causes.test.ts',
       'test/e2e/export-import.test.ts',
+      'test/e2e/language.test.ts',
       'test/e2e/lifecycle.test.ts',
       'test/e2e/natures.test.ts',
       'test/e2e/report.test.ts',

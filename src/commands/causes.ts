@@ -54,7 +54,7 @@ export async function runRenameCause(oldText: string, newText: string, session: 
   await refuseUnlessManager(logbook, t('causes.rename.what'));
   const rename = await logbook.renameCause(session.now().toISOString(), (inUse) => planRename(old, typed, inUse));
   const quoted = (cause: string) => t('causes.rename.quoted', { cause: oneLine(cause) });
-  const from = rename.from.map(quoted).join(t('data.listSeparator'));
+  const from = rename.from.map(quoted).join(t('common.listSeparator'));
   const to = quoted(rename.to);
   session.print(rename.changed === 0 ? t('causes.rename.nothing', { to }) : t('causes.rename.renamed', { from, to, count: rename.changed }));
 }

@@ -69,5 +69,5 @@ function nobodyFound(wanted: string, by: ForgetBy): Refusal {
 }
 
 function refs(ids: readonly number[]): string {
-  return ids.map(complaintRef).join(t('data.listSeparator'));
+  return ids.map(complaintRef).join(t('common.listSeparator'));
 }

@@ -123,6 +123,6 @@ async function refusingWholeFile<T>(file: string, read: () => Promise<T>): Promi
 
 /** The file's numbers are the logbook's for other complaints: a file from another till, to number anew. */
 function idsTaken(ids: readonly number[]): Refusal {
-  const shown = ids.slice(0, 5).map((id) => `#${id}`).join(t('data.listSeparator'));
+  const shown = ids.slice(0, 5).map((id) => `#${id}`).join(t('common.listSeparator'));
   return new Refusal(t('import.idsTaken', { ids: shown, more: Math.max(0, ids.length - 5) }));
 }

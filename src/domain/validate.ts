@@ -32,7 +32,7 @@ export function oneOf<T extends string>(
     allowed.find((choice) => spellingKey(choice) === wanted) ??
     (namesOf && allowed.find((choice) => namesOf(choice).some((name) => spellingKey(name) === wanted)));
   if (found === undefined) {
-    throw new UsageError(t('validate.notOneOf', { flag, text, choices: allowed.join(', ') }));
+    throw new UsageError(t('validate.notOneOf', { flag, text, choices: allowed.join(t('common.listSeparator')) }));
   }
   return found;
 }

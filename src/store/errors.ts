@@ -13,7 +13,7 @@ export class NotFound extends Error {
 /** Complaints of a file whose numbers other complaints of the logbook have. */
 export class IdsTaken extends Error {
   constructor(readonly ids: readonly number[]) {
-    super(t('store.idsTaken', { ids: ids.map((id) => `#${id}`).join(t('store.listSeparator')) }));
+    super(t('store.idsTaken', { ids: ids.map((id) => `#${id}`).join(t('common.listSeparator')) }));
   }
 }
 
