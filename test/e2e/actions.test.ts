@@ -56,6 +56,12 @@ describe('actions', () => {
     );
   });
 
+  it('says one week in the singular', () => {
+    const result = shopWithActions().run(['actions', '--weeks', '1']);
+    expect(result).toMatchObject({ code: 0, stderr: '1 week before and after each action\n' });
+    expect(result.stdout.split('\n')[0]).toMatch(/ 1 week before  after +verdict$/);
+  });
+
   it('prints the counts, the verdict and its chance as JSON', () => {
     const printed = JSON.parse(shopWithActions().ok(['actions', '--json', '--cause', 'COLD  food']));
     expect(printed).toEqual({
