@@ -66,16 +66,17 @@ function describeProblems(findings: Findings): string[] {
     ),
     ...findings.withoutFirstEvent.map((id) => t('check.withoutFirstEvent', { ref: complaintRef(id) })),
     ...findings.unknownStatuses.map(({ id, status }) => t('check.unknownStatus', { ref: complaintRef(id), status: oneLine(status) })),
-    ...miscounted(findings.miscountedDays),
+    ...miscounted(findings.miscountedDays, 'check.miscountedDay', 'check.miscountedDays'),
+    ...miscounted(findings.miscountedMonths, 'check.miscountedMonth', 'check.miscountedMonths'),
   ];
 }
 
-/** One line for all the miscounted days, however many: they have one cause and one remedy. */
-function miscounted(days: readonly string[]): string[] {
-  if (days.length === 0) return [];
+/** One line for all the miscounted days or months, however many: they have one cause and one remedy. */
+function miscounted(periods: readonly string[], one: 'check.miscountedDay' | 'check.miscountedMonth', many: 'check.miscountedDays' | 'check.miscountedMonths'): string[] {
+  if (periods.length === 0) return [];
   return [
-    days.length === 1
-      ? t('check.miscountedDay', { day: days[0]! })
-      : t('check.miscountedDays', { count: days.length, first: days[0]!, last: days[days.length - 1]! }),
+    periods.length === 1
+      ? t(one, { period: periods[0]! })
+      : t(many, { count: periods.length, first: periods[0]!, last: periods[periods.length - 1]! }),
   ];
 }

@@ -97,6 +97,8 @@ export interface Findings {
   unknownStatuses: Array<{ id: number; status: string }>;
   /** Days whose figures, as kept for the report, are not what their complaints add up to. */
   miscountedDays: string[];
+  /** Months whose tallies of causes and hours to resolve, as kept for the report, are not what their complaints add up to. */
+  miscountedMonths: string[];
 }
 
 export interface Erasure {

@@ -320,7 +320,36 @@ describe('complaints check', () => {
 
     const recounted = book.run(['check', '--recount']);
     expect(recounted).toMatchObject({ code: 0, stdout: 'ok: 3 complaints, 3 events, integrity ok\n' });
-    expect(recounted.stderr).toBe("Counted the report's figures of each day again from the complaints.\n");
+    expect(recounted.stderr).toBe("Counted the report's figures of each day and month again from the complaints.\n");
     expect(week()).toBe(3);
+  });
+
+  it('finds months whose tallies of causes, hours and actions do not add up, and counts them again with --recount', () => {
+    const book = tempLogbook();
+    book.ok(['log', '汤是凉的', '--no-input', '--at', '2026-09-10T12:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '汤太凉', '--severity', 'low', '--at', '2026-09-10T13:00']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--action', '换了保温灯', '--at', '2026-09-10T15:30']);
+    book.ok(['log', 'bread was stale', '--no-input', '--at', '2026-10-02T12:00']);
+    const tamper = (sql: string) => underneath(book, sql);
+    const months = () => JSON.parse(book.ok(['report', '--since', '2026-09-01', '--until', '2026-10-31', '--format', 'json']));
+    const asKept = months();
+    expect(asKept.summary.medianHoursToResolve).toBe(3.5);
+    expect(book.ok(['check'])).toBe('ok: 2 complaints, 4 events, integrity ok\n');
+
+    tamper(`UPDATE monthly_causes SET upheld = upheld + 4 WHERE month = '2026-09'`);
+    tamper(`INSERT INTO monthly_hours VALUES ('2026-10', 40, 2)`);
+    const two = runComparing(book, ['check']);
+    expect(two).toMatchObject({ code: 1, unchanged: true });
+    expect(two.stdout).toBe(
+      "the report's tallies of causes, hours to resolve and actions for 2 months (2026-09 to 2026-10) do not add up to their complaints; `complaints check --recount` counts them again\n",
+    );
+    tamper(`UPDATE monthly_hours SET resolved = 0 WHERE month = '2026-10'`);
+    tamper(`DELETE FROM monthly_actions`);
+    expect(runComparing(book, ['check']).stdout).toBe(
+      "the report's tallies of causes, hours to resolve and actions for the month 2026-09 do not add up to its complaints; `complaints check --recount` counts them again\n",
+    );
+
+    expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: 'ok: 2 complaints, 4 events, integrity ok\n' });
+    expect(months()).toEqual(asKept);
   });
 });

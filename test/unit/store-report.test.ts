@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,8 @@ import { mergeSpellings, type Tally } from '../../src/domain/pareto.js';
 import { spellingKey } from '../../src/domain/spelling.js';
 import { causesInUse } from '../../src/store/sqlite/complaints.js';
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js';
-import { byDays } from '../../src/store/daily-figures.js';
-import { periodFigures, recountDailyFigures, tallyBy } from '../../src/store/sqlite/report.js';
+import { inWhole, medianOf, middleOf } from '../../src/store/kept-figures.js';
+import { correctiveActions, miscountedDays, miscountedMonths, periodFigures, recountKeptFigures, tallyBy } from '../../src/store/sqlite/report.js';
 
 // The report counts through indexes chosen for speed (a seek per cause spelling, SQLite's median);
 // these properties hold them to what the figures mean, computed here the plain way.
@@ -30,6 +31,7 @@ interface Row {
   respondByHours: number | null;
   followedUp: boolean;
   satisfaction: number | null;
+  action: string | null;
   /** Remedies given, each some hours after the complaint happened (into other days and periods), with its cost. */
   remedies: Array<{ hoursLater: number; costMinor: number | null }>;
 }
@@ -40,22 +42,27 @@ const row: fc.Arbitrary<Row> = fc.record({
   // count as one row once merged, under the first in code order.
   cause: fc.constantFrom(null, 'cold food', 'Cold food', 'COLD FOOD', 'long wait', 'Long Wait', '送餐太慢', 'café', 'CAFÉ', 'cafe\u0301'),
   category: fc.constantFrom(null, 'product', 'Product', 'service', 'pâtisserie', 'PÂTISSERIE'),
-  occurredDay: fc.integer({ min: 0, max: 6 }),
+  // Mostly one week; sometimes spread over four months, so that a period holds whole months.
+  occurredDay: fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 120 })),
   hoursToResolve: fc.option(fc.integer({ min: 0, max: 400 }).map((h) => h / 4), { nil: null }),
   respondByHours: fc.option(fc.integer({ min: 0, max: 1_000 }), { nil: null }),
   followedUp: fc.boolean(),
   satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+  action: fc.constantFrom(null, 'retrain the new staff', '换了保温灯'),
   remedies: fc.array(
     fc.record({ hoursLater: fc.integer({ min: 0, max: 100 }), costMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }) }),
     { maxLength: 3 },
   ),
 });
 // Periods begin and end at whole hours, as complaints happen here: at midnight (UTC) or inside a
-// day, as a week in summer time does; some hold no whole day.
+// day, as a week in summer time does; some hold no whole day, some whole months (from the first
+// of one, or from inside one).
+const MONTH_STARTS = [0, 31, 59, 90, 120].map((days) => days * 24);
 const span = fc
   .oneof(
     fc.tuple(fc.integer({ min: 0, max: 8 * 24 }), fc.integer({ min: 0, max: 8 * 24 })),
     fc.integer({ min: 0, max: 8 * 24 }).chain((since) => fc.tuple(fc.constant(since), fc.integer({ min: since, max: since + 30 }))),
+    fc.tuple(fc.oneof(fc.constantFrom(...MONTH_STARTS), fc.integer({ min: 0, max: 125 * 24 })), fc.oneof(fc.constantFrom(...MONTH_STARTS), fc.integer({ min: 0, max: 125 * 24 }))),
   )
   .map(([a, b]) => ({ since: hour(Math.min(a, b)), until: hour(Math.max(a, b)) }));
 
@@ -71,8 +78,8 @@ function logbookOf(rows: readonly Row[]): Db {
   const db = openDatabase(join(folder, `${++logbooks}.db`));
   const insert = db.prepare(
     `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at, respond_by,
-                             followed_up_at, satisfaction)
-     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction)`,
+                             followed_up_at, satisfaction, action)
+     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction, @action)`,
   );
   const give = db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (?, ?, 'refund', ?)`);
   rows.forEach((r, i) => {
@@ -100,6 +107,7 @@ function storedAs(r: Row, i: number) {
     respondBy: hoursLater(r.respondByHours),
     followedUpAt: r.followedUp ? hoursLater(500) : null,
     satisfaction: r.satisfaction,
+    action: r.action,
   };
 }
 
@@ -180,8 +188,10 @@ describe('the report as the store counts it, for any logbook and period', () => 
 
   it('counts the period’s complaints by where they stand, and the remedies given in it, as the figures mean, after any changes', () => {
     // Complaints changed or deleted (with their remedies) after they were written, some of them
-    // moved to another day: what each day adds up to (daily_figures) must follow, as must a
-    // recount of every day. A remedy counts on the day it was given, whenever its complaint happened.
+    // moved to another day or month or given another cause: what each day adds up to
+    // (daily_figures) and each month's causes and hours to resolve (monthly_causes, monthly_hours)
+    // must follow, as must a recount of them all. A remedy counts on the day it was given,
+    // whenever its complaint happened.
     const history = fc.array(fc.record({ first: row, fate: fc.constantFrom('kept', 'changed', 'deleted'), then: row }), { maxLength: 40 });
     // Now is sometimes the very moment a complaint is to be answered by, which is not yet late.
     fc.assert(
@@ -189,15 +199,15 @@ describe('the report as the store counts it, for any logbook and period', () => 
         const db = logbookOf(entries.map((entry) => entry.first));
         try {
           const change = db.prepare(
-            `UPDATE complaints SET occurred_at = @at, status = @status, resolved_at = @resolvedAt, respond_by = @respondBy,
-                    followed_up_at = @followedUpAt, satisfaction = @satisfaction WHERE id = @id`,
+            `UPDATE complaints SET occurred_at = @at, status = @status, cause = @cause, resolved_at = @resolvedAt, respond_by = @respondBy,
+                    followed_up_at = @followedUpAt, satisfaction = @satisfaction, action = @action WHERE id = @id`,
           );
           const final = entries.flatMap((entry, i) => {
             if (entry.fate === 'deleted') {
               db.prepare('DELETE FROM remedies WHERE complaint_id = ?').run(i + 1);
               db.prepare('DELETE FROM complaints WHERE id = ?').run(i + 1);
             }
-            if (entry.fate === 'changed') change.run({ ...storedAs(entry.then, i), cause: undefined, category: undefined, id: i + 1 });
+            if (entry.fate === 'changed') change.run({ ...storedAs(entry.then, i), category: undefined, id: i + 1 });
             return entry.fate === 'deleted' ? [] : [storedAs(entry.fate === 'changed' ? entry.then : entry.first, i)];
           });
           const given = entries.flatMap((entry, i) => (entry.fate === 'deleted' ? [] : remediesOf(entry.first, i)));
@@ -221,10 +231,26 @@ describe('the report as the store counts it, for any logbook and period', () => 
             remedyCostMinor: given
               .filter(({ givenAt }) => givenAt >= period.since && givenAt < period.until)
               .reduce((total, { costMinor }) => total + (costMinor ?? 0), 0),
+            medianHoursToResolve: median(inPeriod.flatMap((c) => (c.resolvedAt === null ? [] : [(Date.parse(c.resolvedAt) - Date.parse(c.at)) / 3_600_000]))),
           };
+          const causes = new Map<string, number>();
+          for (const c of inPeriod) if (c.cause !== null && upheld(c)) causes.set(c.cause, (causes.get(c.cause) ?? 0) + 1);
+          const expectedCauses = sortedByKey([...causes].map(([key, count]) => ({ key, count })));
+          // Counted as the report lists them: a row shown, and how many there are for these causes.
+          const someCauses = expectedCauses.filter((_, i) => i % 2 === 0).map(({ key }) => key);
+          const expectedActions = final.filter(
+            (c) => c.action !== null && c.resolvedAt !== null && c.resolvedAt >= period.since && c.resolvedAt < period.until && someCauses.includes(c.cause!),
+          ).length;
+          const actions = () => correctiveActions(db, 'cause', someCauses, period, 1, {}).total;
+          expect(actions()).toBe(expectedActions);
+          expect(miscountedDays(db)).toEqual([]);
+          expect(miscountedMonths(db)).toEqual([]);
           expect(periodFigures(db, period, now, {})).toMatchObject(expected);
-          recountDailyFigures(db);
+          expect(tallyBy(db, 'cause', period, {})).toEqual(expectedCauses);
+          recountKeptFigures(db);
           expect(periodFigures(db, period, now, {})).toMatchObject(expected);
+          expect(tallyBy(db, 'cause', period, {})).toEqual(expectedCauses);
+          expect(actions()).toBe(expectedActions);
         } finally {
           db.close();
         }
@@ -255,20 +281,55 @@ describe('the report as the store counts it, for any logbook and period', () => 
   });
 
   it('cuts a period into the UTC days wholly inside it and the times before and after them', () => {
-    expect(byDays({ since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' })).toEqual({
+    expect(inWhole('day', { since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' })).toEqual({
       wholeFrom: '2026-11-16', wholeUntil: '2026-11-23', headUntil: '2026-11-16', tailFrom: '2026-11-23',
     });
     // A week in British summer time.
-    expect(byDays({ since: '2026-07-12T23:00:00.000Z', until: '2026-07-19T23:00:00.000Z' })).toEqual({
+    expect(inWhole('day', { since: '2026-07-12T23:00:00.000Z', until: '2026-07-19T23:00:00.000Z' })).toEqual({
       wholeFrom: '2026-07-13', wholeUntil: '2026-07-19', headUntil: '2026-07-13', tailFrom: '2026-07-19',
     });
     // Within one day, and across one midnight: no whole day.
-    expect(byDays({ since: '2026-07-12T09:00:00.000Z', until: '2026-07-12T17:00:00.000Z' })).toEqual({
+    expect(inWhole('day', { since: '2026-07-12T09:00:00.000Z', until: '2026-07-12T17:00:00.000Z' })).toEqual({
       wholeFrom: '2026-07-13', wholeUntil: '2026-07-13', headUntil: '2026-07-12T17:00:00.000Z', tailFrom: '2026-07-13',
     });
-    expect(byDays({ since: '2026-07-12T09:00:00.000Z', until: '2026-07-13T17:00:00.000Z' })).toEqual({
+    expect(inWhole('day', { since: '2026-07-12T09:00:00.000Z', until: '2026-07-13T17:00:00.000Z' })).toEqual({
       wholeFrom: '2026-07-13', wholeUntil: '2026-07-13', headUntil: '2026-07-13', tailFrom: '2026-07-13',
     });
+  });
+
+  it('cuts a period into the UTC months wholly inside it and the times before and after them', () => {
+    expect(inWhole('month', { since: '2021-01-01T00:00:00.000Z', until: '2026-12-01T00:00:00.000Z' })).toEqual({
+      wholeFrom: '2021-01', wholeUntil: '2026-12', headUntil: '2021-01', tailFrom: '2026-12',
+    });
+    // From inside a month to inside another, across a year's end.
+    expect(inWhole('month', { since: '2025-11-16T09:00:00.000Z', until: '2026-02-03T17:00:00.000Z' })).toEqual({
+      wholeFrom: '2025-12', wholeUntil: '2026-02', headUntil: '2025-12', tailFrom: '2026-02',
+    });
+    // A week: no whole month, all of it read one by one.
+    expect(inWhole('month', { since: '2026-11-16T00:00:00.000Z', until: '2026-11-23T00:00:00.000Z' })).toEqual({
+      wholeFrom: '2026-12', wholeUntil: '2026-12', headUntil: '2026-11-23T00:00:00.000Z', tailFrom: '2026-12',
+    });
+  });
+
+  it('finds the middle one or two of values counted by the hour, and their median as SQLite and PostgreSQL take it', () => {
+    const sqliteMedian = new Database(':memory:').prepare('SELECT median(value) FROM json_each(?)').pluck();
+    expect(middleOf([])).toEqual([]);
+    expect(middleOf([{ hour: 3, count: 1 }])).toEqual([{ hour: 3, before: 0 }]);
+    expect(middleOf([{ hour: 0, count: 2 }, { hour: 5, count: 3 }])).toEqual([{ hour: 5, before: 0 }]);
+    expect(middleOf([{ hour: 0, count: 2 }, { hour: 5, count: 2 }])).toEqual([{ hour: 0, before: 1 }, { hour: 5, before: 0 }]);
+    expect(middleOf([{ hour: -1, count: 1 }, { hour: 7, count: 5 }])).toEqual([{ hour: 7, before: 1 }, { hour: 7, before: 2 }]);
+    expect(medianOf([])).toBeNull();
+    expect(medianOf([2.5])).toBe(2.5);
+    expect(medianOf([1, 2])).toBe(1.5);
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1_000, noNaN: true }), { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const hours = [...new Set(sorted.map(Math.floor))].map((hour) => ({ hour, count: sorted.filter((value) => Math.floor(value) === hour).length }));
+        const middle = middleOf(hours).map(({ hour, before }) => sorted.filter((value) => Math.floor(value) === hour)[before]!);
+        // SQLite's own median(), which the report took before, is the oracle, to the last bit.
+        expect(medianOf(middle)).toBe(sqliteMedian.get(JSON.stringify(values)));
+      }),
+    );
   });
 
   it('lists each spelling of a cause once, the one whose earliest complaint happened first leading', () => {

@@ -1,7 +1,7 @@
 import { STATUSES } from '../../domain/lifecycle.js';
 import type { Findings } from '../logbook.js';
 import type { Connection } from './connection.js';
-import { miscountedDays, recountDailyFigures } from './report.js';
+import { miscountedDays, miscountedMonths, recountKeptFigures } from './report.js';
 
 // The events that bring a complaint into the logbook: typed at the till, or read from a CSV file.
 const FIRST_EVENTS = ['logged', 'imported'];
@@ -38,12 +38,13 @@ export async function checkLogbook(connection: Connection): Promise<Findings> {
         [STATUSES],
       ),
       miscountedDays: await miscountedDays(connection),
+      miscountedMonths: await miscountedMonths(connection),
     }),
     'snapshot',
   );
 }
 
-/** Counts the report's figures of every day again, in one transaction: they are derived, never entered. */
+/** Counts the report's figures of every day and tallies of every month again, in one transaction: they are derived, never entered. */
 export function recountFigures(connection: Connection): Promise<void> {
-  return connection.inTransaction(() => recountDailyFigures(connection));
+  return connection.inTransaction(() => recountKeptFigures(connection));
 }

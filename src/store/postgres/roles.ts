@@ -3,7 +3,7 @@ import { PERSONAL_FIELDS } from '../../domain/person.js';
 
 // Who may do what on a shared logbook, in the server's own terms. A till's role may read
 // everything, log complaints and take them through their steps (the columns a step changes, and
-// the figures the triggers keep), and undo them (taking back the remedy an undone resolve gave),
+// the figures and tallies the triggers keep), and undo them (taking back the remedy an undone resolve gave),
 // and nothing more: no DELETE or TRUNCATE but of remedies, no change to
 // a customer's name or contact or to what the timeline recorded (which `forget` needs), no
 // settings, and, not owning the tables, no DROP or ALTER. Renaming causes changes the column
@@ -35,7 +35,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};
 GRANT INSERT ON ${s}.complaints, ${s}.events, ${s}.remedies TO ${r};
 GRANT DELETE ON ${s}.remedies TO ${r};
 GRANT UPDATE (${STEPPED_COLUMNS.join(', ')}) ON ${s}.complaints TO ${r};
-GRANT INSERT, UPDATE ON ${s}.daily_figures TO ${r};
+GRANT INSERT, UPDATE ON ${s}.daily_figures, ${s}.monthly_causes, ${s}.monthly_hours, ${s}.monthly_actions TO ${r};
 COMMIT;
 `;
 }

@@ -4,7 +4,7 @@ import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
-import { recountDailyFigures } from './report.js';
+import { recountKeptFigures } from './report.js';
 import type { Db } from './open.js';
 
 /** Which of `ids` the logbook holds already, in order. */
@@ -98,7 +98,7 @@ export async function importComplaints(
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
     if (rebuilt.length > 0) {
       for (const create of rebuilt) buildAgain(db, create);
-      recountDailyFigures(db);
+      recountKeptFigures(db);
     }
     return { ids, alreadyThere };
   });

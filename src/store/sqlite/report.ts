@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
-import { LISTED_FIGURES, MISCOUNTED_DAYS, RECOUNT, SUMS, byDaysOf } from '../daily-figures.js';
+import { HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, RECOUNT, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
 import { conditionsOf } from './complaints.js';
 import type { Db } from './open.js';
 
@@ -42,22 +42,25 @@ export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan, within: 
 }
 
 /**
- * The same as the GROUP BY above for causes, without reading or sorting the period's rows: each
- * spelling's period range is counted where complaints_by_cause holds it. Years of history cost
- * one seek per spelling.
+ * The same as the GROUP BY above for causes, without reading or sorting the period's rows: the
+ * months wholly inside it as monthly_causes keeps them, and each spelling's range of its partial
+ * first and last months where complaints_by_cause holds it. Years of history cost a row per
+ * month and cause, and two seeks per spelling.
  */
 function tallyByCause(db: Db, span: StoredSpan, within: Places): Tally[] {
   const places = placesOf(within);
+  const inPart = (from: string, until: string) =>
+    `(SELECT COUNT(*) FROM complaints WHERE cause = spelling AND occurred_at >= ${from} AND occurred_at < ${until} AND status <> 'rejected'${places.and})`;
   return db
     .prepare(
       `${CAUSE_SPELLINGS},
        counted(spelling, count) AS (
-         SELECT spelling, (SELECT COUNT(*) FROM complaints
-                            WHERE cause = spelling AND ${IN_PERIOD} AND status <> 'rejected'${places.and})
-           FROM spellings WHERE spelling IS NOT NULL)
-       SELECT spelling AS key, count FROM counted WHERE count > 0`,
+         SELECT spelling, ${inPart('@since', '@headUntil')} + ${inPart('@tailFrom', '@until')} FROM spellings WHERE spelling IS NOT NULL
+         UNION ALL
+         SELECT cause, upheld FROM monthly_causes WHERE month >= @wholeFrom AND month < @wholeUntil)
+       SELECT spelling AS key, SUM(count) AS count FROM counted GROUP BY spelling HAVING SUM(count) > 0 ORDER BY spelling`,
     )
-    .all({ ...span, ...places.params }) as Tally[];
+    .all({ ...span, ...inWholeOf('month', span, places.and === ''), ...places.params }) as Tally[];
 }
 
 /**
@@ -88,10 +91,11 @@ export function countUntriaged(db: Db, span: StoredSpan, within: Places): number
 }
 
 /**
- * Counts every day's figures again from its complaints, as the triggers of migrations/sqlite/0006 keep
- * them; for an import that set the triggers aside, or a logbook whose figures were tampered with.
+ * Counts every day's figures and month's tallies again from the complaints, as the triggers of
+ * migrations/sqlite/0006 and 0015 keep them; for an import that set the triggers aside, or a
+ * logbook whose figures were tampered with.
  */
-export function recountDailyFigures(db: Db): void {
+export function recountKeptFigures(db: Db): void {
   db.exec(RECOUNT);
 }
 
@@ -103,19 +107,22 @@ export function miscountedDays(db: Db): string[] {
   return db.prepare(MISCOUNTED_DAYS).pluck().all() as string[];
 }
 
+/** The months whose tallies in monthly_causes and monthly_hours are not what their complaints add up to, in order. */
+export function miscountedMonths(db: Db): string[] {
+  return db.prepare(MISCOUNTED_MONTHS).pluck().all() as string[];
+}
+
 /** The summary's figures for the complaints that occurred in `span`, as they stand at `now`, and the remedies given in it. */
 export function periodFigures(db: Db, span: StoredSpan, now: string, within: Places): PeriodFigures {
   // The UTC days wholly inside the period are read as daily_figures keeps them; only the
   // complaints of its partial first and last days are read one by one. What depends on `now` is
   // counted among the complaints awaiting an answer (complaints_awaiting, named as SQLite would
-  // rather look each one up from complaints_by_status). The median needs every value: median()
-  // (SQLite's percentile extension, built into better-sqlite3's SQLite) reads the hours from
-  // complaints_for_report, and takes the mean of the middle two for an even count. The days keep
-  // the whole logbook's figures, so a report of some tills or branches reads their complaints (and
+  // rather look each one up from complaints_by_status). The median is found apart
+  // (medianHoursToResolve). The days keep the whole logbook's figures, so a report of some tills or branches reads their complaints (and
   // leaves SQLite to choose its index, as the places may match nothing: no plan uses an index then).
   const places = placesOf(within);
-  const days = byDaysOf(span, places.and === '');
-  return db
+  const days = inWholeOf('day', span, places.and === '');
+  const figures = db
     .prepare(
       `WITH added AS (
          SELECT ${SUMS} FROM (
@@ -134,19 +141,54 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
                 COUNT(*) FILTER (WHERE status NOT IN ${UNANSWERED} AND resolved_at IS NULL AND respond_by < @now) AS late
            FROM complaints ${places.and === '' ? 'INDEXED BY complaints_awaiting' : ''}
           WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
-       hours AS (SELECT median(hours_to_resolve) AS median FROM complaints WHERE ${IN_PERIOD}${places.and}),
        ${countedApartSql(IN_PERIOD, places.and)}
        SELECT logged, resolved, open, overdue, rejected, help, question, venting,
               awaiting_approval AS awaitingApproval, proposed_cost_minor AS proposedCostMinor,
               answered + late AS due,
               answered_in_time AS answeredInTime,
-              median AS medianHoursToResolve,
               followed_up AS followedUp,
               CASE WHEN rated > 0 THEN CAST(satisfaction AS REAL) / rated END AS averageSatisfaction,
               cost_minor AS remedyCostMinor
-         FROM added, awaiting, hours, natures, proposals`,
+         FROM added, awaiting, natures, proposals`,
     )
-    .get({ ...span, ...days, ...places.params, now }) as PeriodFigures;
+    .get({ ...span, ...days, ...places.params, now }) as Omit<PeriodFigures, 'medianHoursToResolve'>;
+  return { ...figures, medianHoursToResolve: medianHoursToResolve(db, span, within) };
+}
+
+/**
+ * The median hours to resolve of the complaints that occurred in `span`: the whole hours counted
+ * to the middle one or two (the months wholly inside the span as monthly_hours keeps them, the
+ * complaints of its partial first and last months from complaints_for_report), then the middle
+ * ones read from the complaints of their hour alone. A span with no whole month has few
+ * complaints, read where they happened; a longer one reads its middle hour from
+ * complaints_by_hours_to_resolve.
+ */
+function medianHoursToResolve(db: Db, span: StoredSpan, within: Places): number | null {
+  const places = placesOf(within);
+  const months = inWholeOf('month', span, places.and === '');
+  const inPart = (from: string, until: string) =>
+    `SELECT ${HOUR_TO_RESOLVE}, 1 FROM complaints INDEXED BY complaints_for_report
+      WHERE occurred_at >= ${from} AND occurred_at < ${until} AND hours_to_resolve IS NOT NULL${places.and}`;
+  const hours = db
+    .prepare(
+      `SELECT hour, SUM(count) AS count FROM (
+         SELECT hour, resolved AS count FROM monthly_hours WHERE month >= @wholeFrom AND month < @wholeUntil
+         UNION ALL ${inPart('@since', '@headUntil')}
+         UNION ALL ${inPart('@tailFrom', '@until')})
+        GROUP BY hour ORDER BY hour`,
+    )
+    .all({ ...span, ...months, ...places.params }) as HourCount[];
+  const index = months.wholeFrom < months.wholeUntil ? 'complaints_by_hours_to_resolve' : 'complaints_for_report';
+  const nth = db
+    .prepare(
+      `SELECT hours_to_resolve FROM complaints INDEXED BY ${index}
+        WHERE hours_to_resolve >= @hour AND hours_to_resolve < @hour + 1 AND ${IN_PERIOD}${places.and}
+        ORDER BY hours_to_resolve LIMIT 1 OFFSET @before`,
+    )
+    .pluck();
+  // A middle value is missing only when the kept hours were tampered with (`complaints check` names the months).
+  const middle = middleOf(hours).map(({ hour, before }) => nth.get({ ...span, ...places.params, hour, before }) as number | undefined);
+  return medianOf(middle.filter((value) => value !== undefined));
 }
 
 /**
@@ -166,15 +208,21 @@ export function correctiveActions(
   const places = placesOf(within);
   // The unary + keeps SQLite on the index of actions by when they were recorded: offered the
   // column's own index for the spellings, it read every complaint with a vital cause (eb2f5d5).
+  const recorded = (since: string, until: string) => `FROM complaints
+    WHERE action IS NOT NULL AND resolved_at >= ${since} AND resolved_at < ${until}
+      AND (+${column} IN (SELECT value FROM json_each(@spellings))
+           OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))${places.and}`;
+  // How many there are, by cause: the months wholly inside the span as monthly_actions keeps them.
+  const months = inWholeOf('month', span, dimension === 'cause' && places.and === '' && !spellings.includes(NONE_KEY));
   return excerpt<CorrectiveAction>(db, {
     columns: `id, COALESCE(${column}, @none) AS key, action`,
-    from: `FROM complaints
-            WHERE action IS NOT NULL AND resolved_at >= @since AND resolved_at < @until
-              AND (+${column} IN (SELECT value FROM json_each(@spellings))
-                   OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))${places.and}`,
+    from: recorded('@since', '@until'),
     order: 'resolved_at, id',
-    params: { ...span, ...places.params, spellings: JSON.stringify(spellings), none: NONE_KEY },
+    params: { ...span, ...months, ...places.params, spellings: JSON.stringify(spellings), none: NONE_KEY },
     limit,
+    count: `SELECT (SELECT COUNT(*) ${recorded('@since', '@headUntil')}) + (SELECT COUNT(*) ${recorded('@tailFrom', '@until')})
+                 + (SELECT COALESCE(SUM(recorded), 0) FROM monthly_actions
+                     WHERE month >= @wholeFrom AND month < @wholeUntil AND cause IN (SELECT value FROM json_each(@spellings)))`,
   });
 }
 
@@ -221,15 +269,16 @@ export function suggestions(db: Db, span: StoredSpan, limit: number, within: Pla
 
 /**
  * The first `limit` rows and how many there are in all. The total is counted apart from the rows
- * shown, so that counting a period of years reads index entries only, not every row's text.
+ * shown (by `count`, when what is kept can count them), so that counting a period of years reads
+ * index entries only, not every row's text.
  */
 function excerpt<T>(
   db: Db,
-  query: { columns: string; from: string; order: string; params: Record<string, unknown>; limit: number },
+  query: { columns: string; from: string; order: string; params: Record<string, unknown>; limit: number; count?: string },
 ): Excerpt<T> {
-  const { columns, from, order, params, limit } = query;
+  const { columns, from, order, params, limit, count = `SELECT COUNT(*) ${from}` } = query;
   const shown = db.prepare(`SELECT ${columns} ${from} ORDER BY ${order} LIMIT @limit`).all({ ...params, limit }) as T[];
-  const total = shown.length < limit ? shown.length : (db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number);
+  const total = shown.length < limit ? shown.length : (db.prepare(count).pluck().get(params) as number);
   return { shown, total };
 }
 
