@@ -30,6 +30,7 @@ const SHIPPED = [
   { version: 13, name: 'approvals' },
   { version: 14, name: 'undo' },
   { version: 15, name: 'monthly_tallies' },
+  { version: 16, name: 'follow_ups_due' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -158,7 +159,7 @@ describe('openDatabase: a new logbook', () => {
         'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes', 'till', 'before', 'undoes',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
-        ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_hours_to_resolve', 'by_status', 'by_till', 'by_uid', 'communicative', 'for_report', 'unjudged',
+        ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_hours_to_resolve', 'by_status', 'by_till', 'by_uid', 'communicative', 'follow_ups_due', 'for_report', 'unjudged',
           'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
         ...['counted', 'recounted', 'recounting', 'retallied', 'retallying', 'tallied', 'uncounted', 'untallied'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),

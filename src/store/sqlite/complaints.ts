@@ -108,7 +108,7 @@ export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns
 function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_SELECTION) {
   const { where, params } = matching(filter);
   return {
-    statement: db.prepare(`SELECT ${columns} FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
+    statement: db.prepare(`SELECT ${columns} FROM ${complaintsFor(filter)} ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
     params,
   };
 }
@@ -116,7 +116,21 @@ function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_S
 /** How many complaints match, without reading them: a progress bar's total. */
 export function countComplaints(db: Db, filter: ComplaintFilter): number {
   const { where, params } = matching(filter);
-  return db.prepare(`SELECT COUNT(*) FROM (SELECT id FROM complaints ${where} ${limitOf(filter)})`).pluck().get(params) as number;
+  return db.prepare(`SELECT COUNT(*) FROM (SELECT id FROM ${complaintsFor(filter)} ${where} ${limitOf(filter)})`).pluck().get(params) as number;
+}
+
+/** Whether `filter` asks for follow-ups due (followUpsDue): resolved complaints, resolved before a moment. */
+function asksForFollowUps(filter: Omit<ComplaintFilter, 'order'>): boolean {
+  return filter.resolvedBefore !== undefined && filter.statuses?.length === 1 && filter.statuses[0] === 'resolved';
+}
+
+/**
+ * The complaints table as a read of `filter` names it: follow-ups due from the index that holds
+ * only them (migrations/sqlite/0016), which SQLite, knowing nothing of how few they are, would
+ * pass over for complaints_by_status and then read every row.
+ */
+function complaintsFor(filter: Omit<ComplaintFilter, 'order'>): string {
+  return asksForFollowUps(filter) ? 'complaints INDEXED BY complaints_follow_ups_due' : 'complaints';
 }
 
 // Each ends in id, so complaints sharing a moment always come in the same order.
@@ -147,7 +161,9 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
     where.push(`${term} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
     values.forEach((value, i) => (params[`${name}${i}`] = value));
   };
-  if (filter.statuses && filter.statuses.length > 0) anyOf('status', 'status', filter.statuses);
+  // The status the index of follow-ups due holds is written as it is, so that SQLite may read it.
+  if (asksForFollowUps(filter)) where.push(`status = 'resolved'`);
+  else if (filter.statuses && filter.statuses.length > 0) anyOf('status', 'status', filter.statuses);
   for (const field of SPELT_FIELDS) {
     // The unary + keeps SQLite off the column's index (there to find its spellings), which would
     // read every complaint of a category to sort them rather than meet the first few (6643711).
@@ -234,7 +250,7 @@ export function desk(db: Db, now: string, followUpDueBefore: string, shown: numb
   // Both kinds counted in one pass: a pass reads the row of every resolved complaint.
   const { where, params } = matching({ ...followUpsDue(followUpDueBefore), ...within });
   const [toCall, noContact] = db
-    .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM complaints ${where}`)
+    .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM ${complaintsFor(followUpsDue(followUpDueBefore))} ${where}`)
     .raw()
     .get(params) as [number, number];
   return {
