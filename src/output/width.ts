@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 // How wide text is on a terminal, as string-width 8 measures it: grapheme by grapheme, CJK
 // characters and emoji two columns, combining marks none. string-width segments every string it
@@ -6,7 +6,21 @@ import stringWidth from 'string-width';
 // a table; the units of ASCII and Chinese text are graphemes of their own, and are measured here
 // one unit at a time, each kind of unit once.
 
-const graphemes = new Intl.Segmenter();
+// Made when first needed: making the first takes ~25 ms (ICU's data), which text of ASCII, Chinese
+// characters and Chinese punctuation never needs.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter());
+
+/**
+ * string-width, loaded the first time text needs it (an emoji, a combining mark, colour codes):
+ * loading it compiles its emoji pattern (~45 ms), which most commands never test.
+ */
+let loadedStringWidth: typeof import('string-width').default | undefined;
+function stringWidth(text: string): number {
+  // require(), not import: the bundle keeps the module unevaluated until this first call.
+  loadedStringWidth ??= (require('string-width') as typeof import('string-width')).default;
+  return loadedStringWidth(text);
+}
 
 // Printable ASCII is as many columns wide as it has characters: most cells are ids, times and
 // statuses, and this is the quickest way there is to measure them.
@@ -28,9 +42,18 @@ function measureAlone(unit: number): number {
   // Surrogates pair up and CR takes the LF after it, beside anything else; combining marks, joiners
   // and prepended signs join a letter beside them, and Hangul jamo join one another.
   if ((unit >= 0xd800 && unit <= 0xdfff) || char === '\r') return JOINS;
-  if ([...graphemes.segment(`a${char}${char}a`)].length !== 4) return JOINS;
-  return stringWidth(char) + 2;
+  // Chinese characters (CJK Unified Ideographs), the ideographic punctuation 、。「」《》【】 and the
+  // full-width ！（），：；？ are wide and join nothing.
+  if ((unit >= 0x4e00 && unit <= 0x9fff) || (unit >= 0x3001 && unit <= 0x3029) || (unit >= 0xff01 && unit <= 0xff5e)) return 2 + 2;
+  if ([...graphemes().segment(`a${char}${char}a`)].length !== 4) return JOINS;
+  return (PRINTS.test(char) ? eastAsianWidth(unit) : 0) + 2;
 }
+
+// What string-width does with a grapheme of one unit: none if it does not print, else its East
+// Asian width (the emoji of one unit are all wide). Asked here without string-width, whose emoji
+// pattern takes ~45 ms to compile, once in every command that prints a Chinese character;
+// test/unit/width.test.ts holds the two to the same width for every unit of the plane.
+const PRINTS = /[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
 
 /**
  * Gives `visit` the end and the width of each grapheme of `text` in turn, until it returns false.
@@ -70,7 +93,7 @@ function eachInStretch(text: string, start: number, stop: number, visit: (end: n
   }
   const keep = stretch.length <= STRETCH_KEPT_UNITS && stretches.size < STRETCHES_KEPT;
   const clusters: number[] = [];
-  for (const { segment, index } of graphemes.segment(stretch)) {
+  for (const { segment, index } of graphemes().segment(stretch)) {
     const end = index + segment.length;
     const width = stringWidth(segment);
     if (keep) clusters.push(end, width);
