@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN } from './harness.js';
+import { BIN, tempLogbook } from './harness.js';
 
 const DIST = join(dirname(BIN), '..', 'dist');
 
@@ -50,6 +51,25 @@ describe('what every command loads at start-up', () => {
       // In the build, so that its absence at start-up means something.
       expect(wholeBuild).toContain(`// ${lazy}`);
       expect(bundled).not.toContain(`// ${lazy}`);
+    }
+  });
+
+  it('makes no grapheme segmenter and compiles no emoji pattern to print ASCII and Chinese', () => {
+    // Each cost ~25 and ~45 ms of every command when string-width was evaluated at start-up.
+    const watch = `const Made = Intl.Segmenter; let segmenters = 0;
+      Intl.Segmenter = class extends Made { constructor(...given) { super(...given); segmenters++; } };
+      let emoji = 0;
+      globalThis.RegExp = new Proxy(RegExp, { construct(target, given) { if (String(given[0]).includes('RGI_Emoji')) emoji++; return Reflect.construct(target, given); } });
+      process.on('exit', () => process.stderr.write('segmenters ' + segmenters + ', emoji patterns ' + emoji + '\\n'));`;
+    const book = tempLogbook();
+    book.ok(['log', '汤是凉的，还很咸！', '--customer', '王芳', '--no-input']);
+    book.ok(['log', 'Soup was cold (again)', '--no-input']);
+    for (const args of [['--version'], ['--db', book.db], ['--db', book.db, 'list'], ['--db', book.db, 'show', '1']]) {
+      const { status, stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, COMPLAINTS_NOW: '2026-11-23T10:00:00.000Z' },
+      });
+      expect({ args, status, stderr }).toEqual({ args, status: 0, stderr: 'segmenters 0, emoji patterns 0\n' });
     }
   });
 });
