@@ -526,6 +526,19 @@ describe('import of a file larger than the logbook', () => {
     }
   });
 
+  it('adds what a bulk load brings to the month tallies kept before it, as the set-aside triggers would', () => {
+    const target = tempLogbook(NOW, 'sqlite');
+    target.ok(['log', '汤是凉的', '--no-input', '--at', '2026-11-02 12:00']);
+    target.ok(['triage', '1', '--category', 'product', '--cause', 'cause 5', '--at', '2026-11-02 12:30']);
+    target.ok(['resolve', '1', '--remedy', 'refund', '--action', '换了保温灯', '--at', '2026-11-02 15:00']);
+    target.ok(['log', 'bread was stale', '--no-input', '--at', '2026-11-03 09:00']);
+    const file = join(target.dir, 'large.csv');
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1)), ''].join('\r\n'));
+    expect(statSync(file).size).toBeGreaterThan(statSync(target.db).size);
+    target.ok(['import', file, '--new-ids']);
+    expect(target.ok(['check'])).toMatch(/^ok: /);
+  });
+
   it('imports while another till has the logbook open, and that till sees every complaint afterwards', () => {
     const target = tempLogbook(NOW, 'sqlite');
     target.ok(['config', 'set', 'shop', 'Corner Café']);

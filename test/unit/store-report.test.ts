@@ -8,7 +8,7 @@ import { mergeSpellings, type Tally } from '../../src/domain/pareto.js';
 import { spellingKey } from '../../src/domain/spelling.js';
 import { causesInUse } from '../../src/store/sqlite/complaints.js';
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js';
-import { inWhole, medianOf, middleOf } from '../../src/store/kept-figures.js';
+import { hourToResolve, inWhole, medianOf, middleOf } from '../../src/store/kept-figures.js';
 import { correctiveActions, miscountedDays, miscountedMonths, periodFigures, recountKeptFigures, tallyBy } from '../../src/store/sqlite/report.js';
 
 // The report counts through indexes chosen for speed (a seek per cause spelling, SQLite's median);
@@ -329,6 +329,22 @@ describe('the report as the store counts it, for any logbook and period', () => 
         // SQLite's own median(), which the report took before, is the oracle, to the last bit.
         expect(medianOf(middle)).toBe(sqliteMedian.get(JSON.stringify(values)));
       }),
+    );
+  });
+
+  it('works out the whole hour to resolve as SQLite works out floor(hours_to_resolve), to the last bit', () => {
+    const db = new Database(':memory:');
+    const sqliteHour = db.prepare(`SELECT CAST(floor((unixepoch(?, 'subsec') - unixepoch(?, 'subsec')) / 3600.0) AS INTEGER)`).pluck();
+    const moment = fc.integer({ min: Date.parse('2000-01-01T00:00:00.000Z'), max: Date.parse('2100-01-01T00:00:00.000Z') });
+    // Whole hours apart, and a millisecond either side, are where the two could part.
+    const later = fc.tuple(moment, fc.oneof(fc.integer({ min: 0, max: 10_000 }).map((h) => h * 3_600_000), fc.integer({ min: 0, max: 10_000 * 3_600_000 })), fc.constantFrom(-1, 0, 1));
+    fc.assert(
+      fc.property(later, ([start, gap, nudge]) => {
+        const occurredAt = new Date(start).toISOString();
+        const resolvedAt = new Date(start + Math.max(0, gap + nudge)).toISOString();
+        expect(hourToResolve(occurredAt, resolvedAt)).toBe(sqliteHour.get(resolvedAt, occurredAt));
+      }),
+      { numRuns: 2_000 },
     );
   });
 

@@ -4,8 +4,14 @@ import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
-import { recountKeptFigures } from './report.js';
+import { MonthlyTallies } from '../kept-figures.js';
+import { recountDaysAndAdd } from './report.js';
 import type { Db } from './open.js';
+
+// Where the columns the month tallies read are among a row's values.
+const [OCCURRED_AT, STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['occurred_at', 'status', 'cause', 'resolved_at', 'action'].map((column) =>
+  IMPORTED_COLUMNS.indexOf(column),
+) as [number, number, number, number, number];
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(db: Db, ids: readonly number[]): number[] {
@@ -60,6 +66,8 @@ export async function importComplaints(
     // found once the rows are in.
     const known = bulk ? new Set(db.prepare(`SELECT uid FROM complaints`).pluck().all() as string[]) : undefined;
     const rebuilt = bulk ? setUpkeepAside(db) : [];
+    // With the triggers set aside, what the rows add to the month tallies is counted as they go in.
+    const tallied = new MonthlyTallies();
     // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
     for await (const rows of read(causesInUse(db))) {
       const batchStart = ids.length;
@@ -80,6 +88,15 @@ export async function importComplaints(
           ids.push(id);
           added.add(id);
           originals.push(original);
+          if (bulk) {
+            tallied.add({
+              occurred_at: values[OCCURRED_AT] as string,
+              status: values[STATUS_AT] as string,
+              cause: values[CAUSE_AT] as string | null,
+              resolved_at: values[RESOLVED_AT] as string | null,
+              action: values[ACTION_AT] as string | null,
+            });
+          }
         } else if (result === undefined) {
           alreadyThere++;
         } else {
@@ -98,7 +115,7 @@ export async function importComplaints(
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
     if (rebuilt.length > 0) {
       for (const create of rebuilt) buildAgain(db, create);
-      recountKeptFigures(db);
+      recountDaysAndAdd(db, tallied);
     }
     return { ids, alreadyThere };
   });

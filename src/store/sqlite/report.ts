@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
-import { HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, RECOUNT, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
+import { ADD_TO_MONTHLY_TALLY, HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, MonthlyTallies, RECOUNT, RECOUNT_DAYS, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
 import { conditionsOf } from './complaints.js';
 import type { Db } from './open.js';
 
@@ -97,6 +97,13 @@ export function countUntriaged(db: Db, span: StoredSpan, within: Places): number
  */
 export function recountKeptFigures(db: Db): void {
   db.exec(RECOUNT);
+}
+
+/** Counts every day's figures again, and adds to each month's tallies the complaints `added` while the triggers were set aside. */
+export function recountDaysAndAdd(db: Db, added: MonthlyTallies): void {
+  db.exec(RECOUNT_DAYS);
+  const adders = new Map(Object.entries(ADD_TO_MONTHLY_TALLY).map(([table, sql]) => [table, db.prepare(sql)]));
+  for (const [table, month, key, count] of added.rows()) adders.get(table)!.run(month, key, count);
 }
 
 /**
