@@ -114,7 +114,7 @@ export function miscountedDays(db: Db): string[] {
   return db.prepare(MISCOUNTED_DAYS).pluck().all() as string[];
 }
 
-/** The months whose tallies in monthly_causes and monthly_hours are not what their complaints add up to, in order. */
+/** The months whose tallies in monthly_causes, monthly_hours and monthly_actions are not what their complaints add up to, in order. */
 export function miscountedMonths(db: Db): string[] {
   return db.prepare(MISCOUNTED_MONTHS).pluck().all() as string[];
 }
@@ -125,8 +125,9 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
   // complaints of its partial first and last days are read one by one. What depends on `now` is
   // counted among the complaints awaiting an answer (complaints_awaiting, named as SQLite would
   // rather look each one up from complaints_by_status). The median is found apart
-  // (medianHoursToResolve). The days keep the whole logbook's figures, so a report of some tills or branches reads their complaints (and
-  // leaves SQLite to choose its index, as the places may match nothing: no plan uses an index then).
+  // (medianHoursToResolve). The days keep the whole logbook's figures, so a report of some tills
+  // or branches reads their complaints (and leaves SQLite to choose its index, as the places may
+  // match nothing: no plan uses an index then).
   const places = placesOf(within);
   const days = inWholeOf('day', span, places.and === '');
   const figures = db
