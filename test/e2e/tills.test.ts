@@ -147,4 +147,13 @@ describe('one till or branch of several', () => {
     expect(office).toMatch(/^My shop — /);
     expect(office).toContain('3 new to triage');
   });
+
+  it('shows the desk of a branch no complaint has come from yet, with nothing waiting there', () => {
+    const south = mkdtempSync(join(tmpdir(), 'complaints-south-'));
+    book.ok(['config', 'set', 'branch', 'South'], { env: { HOME: south } });
+    const desk = book.run([], { env: { HOME: south } });
+    expect(desk).toMatchObject({ code: 0, stderr: '' });
+    expect(desk.stdout).toMatch(/^My shop, South — /);
+    expect(desk.stdout).not.toContain('#');
+  });
 });

@@ -125,12 +125,20 @@ function asksForFollowUps(filter: Omit<ComplaintFilter, 'order'>): boolean {
 }
 
 /**
+ * Whether a list `filter` gives is empty (a till or branch no complaint has, as spelt): it matches
+ * nothing, and SQLite, seeing so, reads no index, not even one named to it.
+ */
+function namesNothing(filter: Omit<ComplaintFilter, 'order'>): boolean {
+  return filter.statuses?.length === 0 || SPELT_FIELDS.some((field) => filter[field]?.length === 0);
+}
+
+/**
  * The complaints table as a read of `filter` names it: follow-ups due from the index that holds
  * only them (migrations/sqlite/0016), which SQLite, knowing nothing of how few they are, would
  * pass over for complaints_by_status and then read every row.
  */
 function complaintsFor(filter: Omit<ComplaintFilter, 'order'>): string {
-  return asksForFollowUps(filter) ? 'complaints INDEXED BY complaints_follow_ups_due' : 'complaints';
+  return asksForFollowUps(filter) && !namesNothing(filter) ? 'complaints INDEXED BY complaints_follow_ups_due' : 'complaints';
 }
 
 // Each ends in id, so complaints sharing a moment always come in the same order.
@@ -248,9 +256,10 @@ export function usedValues(db: Db, column: SuggestedColumn, limit = 50): string[
 export function desk(db: Db, now: string, followUpDueBefore: string, shown: number, within: Places): Waiting {
   const excerpt = (filter: ComplaintFilter) => ({ total: countComplaints(db, filter), shown: listComplaints(db, { ...filter, limit: shown }) });
   // Both kinds counted in one pass: a pass reads the row of every resolved complaint.
-  const { where, params } = matching({ ...followUpsDue(followUpDueBefore), ...within });
+  const due = { ...followUpsDue(followUpDueBefore), ...within };
+  const { where, params } = matching(due);
   const [toCall, noContact] = db
-    .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM ${complaintsFor(followUpsDue(followUpDueBefore))} ${where}`)
+    .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM ${complaintsFor(due)} ${where}`)
     .raw()
     .get(params) as [number, number];
   return {
