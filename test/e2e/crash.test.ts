@@ -5,6 +5,7 @@ import { copyFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateCsv } from '../support/generated-logbook.js';
 import { BIN, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -13,15 +14,6 @@ const ROWS = 20_000;
 const OLD_CAUSE = 'cold food';
 const NEW_CAUSE = 'food cold';
 
-type GenerateLogbook = (file: string, count: number, now: Date) => Promise<void>;
-
-/** Writes `count` complaints as `export` writes them, with the benchmark's generator. */
-async function generateCsv(file: string, count: number): Promise<void> {
-  // A computed specifier, so the typechecker does not look for declarations of the plain JS module.
-  const generator = new URL('../../bench/generate.js', import.meta.url).href;
-  const { generateLogbook } = (await import(generator)) as { generateLogbook: GenerateLogbook };
-  await generateLogbook(file, count, new Date(NOW));
-}
 
 /**
  * When to kill: a fixed time after the process starts (while it starts up or reads the file), or
@@ -96,7 +88,7 @@ describe('a process killed with SIGKILL', () => {
   beforeAll(async () => {
     importSeed = tempLogbook(NOW);
     csv = join(importSeed.dir, 'generated.csv');
-    await generateCsv(csv, ROWS);
+    await generateCsv(csv, ROWS, NOW);
     for (const text of ['cold soup', 'long wait at the till', 'wrong change']) importSeed.ok(['log', text]);
     renameSeed = tempLogbook(NOW);
     renameSeed.ok(['import', csv]);

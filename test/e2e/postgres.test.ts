@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateCsv } from '../support/generated-logbook.js';
 import { EVERY_STATUS } from '../support/logbooks.js';
 import { inSchema, newSchema, onServerSync, testServer } from '../support/postgres.js';
 import { BIN, environment, runComparing, shellQuote, tempLogbook, underneath, type Logbook } from './harness.js';
@@ -276,6 +277,27 @@ describe('the same week on either engine', () => {
     };
     for (const args of WEEK) expect(said(shared, args)).toEqual({ ...said(onFile, args), code: 0 });
     for (const args of READS) expect(said(shared, args)).toEqual(said(onFile, args));
+  }, 180_000);
+
+  it('reports months of a busy history alike, read from the tallies each engine keeps', async () => {
+    // 45,000 complaints are about 80 days of the generator's shop: two whole UTC months and the
+    // parts of two more. Both reports read their causes, median and the number of actions (over
+    // the 20 they list) from the whole months, and the complaints of the parts.
+    const onFile = tempLogbook(NOW, 'sqlite');
+    const shared = sharedLogbook();
+    const file = join(onFile.dir, 'history.csv');
+    await generateCsv(file, 45_000, NOW);
+    for (const book of [onFile, shared]) book.ok(['import', file]);
+    for (const args of [
+      ['report', '--since', '2026-08-01', '--format', 'json'],
+      ['report', '--since', '2026-08-01'],
+      ['report', '--since', '2026-09-10', '--until', '2026-11-05', '--by', 'category'],
+    ]) {
+      const report = shared.ok(args);
+      expect(report).toBe(onFile.ok(args));
+      if (!args.includes('json')) expect(report).toMatch(/^ {2}… and \d+ more$/m);
+    }
+    for (const book of [onFile, shared]) expect(book.ok(['check'])).toMatch(/^ok: 45000 complaints/);
   }, 180_000);
 });
 
