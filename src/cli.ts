@@ -12,7 +12,7 @@ import { logbookAddress, waitingFile } from './store/location.js';
 import { computerSettingsFile, readComputerSettings } from './store/this-computer.js';
 import type { Logbook } from './store/logbook.js';
 import type { Access } from './store/open.js';
-import { registerCommands } from './commands/index.js';
+import { listedTerm, registerCommands } from './commands/index.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -25,8 +25,8 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   const moment = ctx.now();
   await speak(chosenLanguage(languageSetting(ctx), ctx.env));
   const session = newSession({ ...ctx, now: () => moment }, () => logbook, (opened) => (logbook = opened));
-  const program = buildProgram(session);
   try {
+    const program = await buildProgram(session, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
@@ -36,7 +36,8 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   }
 }
 
-function buildProgram(session: Session): Command {
+/** The program, with the commands `argv` names filled in (commands/index.ts). */
+async function buildProgram(session: Session, argv: readonly string[]): Promise<Command> {
   const program = new Command('complaints')
     .description(t('cli.description'))
     .version(VERSION, '-V, --version', t('cli.version'))
@@ -49,6 +50,8 @@ function buildProgram(session: Session): Command {
       styleTitle: (title) => HELP_TITLES[title]?.() ?? title,
       // Commander counts characters; a Chinese character takes two columns and has no spaces to break at.
       displayWidth,
+      // A command not filled in has no arguments or options to show yet.
+      subcommandTerm: (command) => listedTerm(command) ?? new Help().subcommandTerm(command),
       boxWrap: (text, width) => (width < 40 ? text : wrapToWidth(text, width)),
       optionDescription(option) {
         return Help.prototype.optionDescription.call(this, option).replace(/ \(default: (.*)\)$/s, (_all, value: string) => t('cli.default', { value }));
@@ -65,7 +68,7 @@ function buildProgram(session: Session): Command {
       const globals = action.optsWithGlobals<{ db?: string; color: boolean; input: boolean }>();
       Object.assign(session, settle(session, globals));
     });
-  registerCommands(program, session);
+  await registerCommands(program, session, argv);
   return program;
 }
 

@@ -6,9 +6,10 @@ import { requiredText, wholeNumber } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { actionsTable } from '../output/actions.js';
 import { withoutTrailingSpace } from '../output/table.js';
-import { painter } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
 import { judgeActions } from '../report/judge-actions.js';
-import { examples, jsonOption, printJson } from './common.js';
+import { jsonOption, printJson } from './common.js';
+import { examples } from './examples.js';
 
 interface ActionsOptions {
   weeks: string;
@@ -20,10 +21,8 @@ interface ActionsOptions {
 /** How many actions are listed unless --limit says. */
 const LISTED = 20;
 
-export function registerActions(program: Command, session: Session): void {
-  program
-    .command('actions')
-    .description(t('actions.description'))
+export function registerActions(command: Command, session: Session): void {
+  command
     .option('--weeks <n>', t('actions.optionWeeks', { most: MOST_WEEKS }), String(DEFAULT_WEEKS))
     .option('--cause <text>', t('actions.optionCause'))
     .option('--limit <n>', t('actions.optionLimit'), String(LISTED))

@@ -8,7 +8,8 @@ import { UsageError } from '../errors.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, examples, happenedAt, recordingNow, tellNext, thisTill } from './common.js';
+import { atOption, happenedAt, recordingNow, tellNext, thisTill } from './common.js';
+import { examples } from './examples.js';
 
 interface ApproveOptions {
   as?: string;
@@ -17,10 +18,8 @@ interface ApproveOptions {
   at?: string;
 }
 
-export function registerApprove(program: Command, session: Session): void {
-  program
-    .command('approve')
-    .description(t('approve.description'))
+export function registerApprove(command: Command, session: Session): void {
+  command
     .argument('<id>', t('steps.idArgument'))
     .option('--as <name>', t('approve.asOption'))
     .option('--reject', t('approve.rejectOption'))

@@ -7,9 +7,11 @@ import { optionalText, parseId, requiredText } from '../domain/validate.js';
 import { parseRespondBy } from '../domain/when.js';
 import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
-import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { complaintRef, oneLine } from '../output/terminal.js';
+import { localTime } from '../language/dates.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, happenedAt, recordingNow, tellNext } from './common.js';
+import { examples } from './examples.js';
 
 interface AssignOptions {
   respondBy?: string;
@@ -17,10 +19,8 @@ interface AssignOptions {
   at?: string;
 }
 
-export function registerAssign(program: Command, session: Session): void {
-  program
-    .command('assign')
-    .description(t('assign.description'))
+export function registerAssign(command: Command, session: Session): void {
+  command
     .argument('<id>', t('steps.idArgument'))
     .argument('[person]', t('assign.personArgument'))
     .option('--respond-by <when>', t('assign.respondByOption'))

@@ -2,12 +2,10 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { examples } from './common.js';
+import { examples } from './examples.js';
 
-export function registerBackup(program: Command, session: Session): void {
-  program
-    .command('backup')
-    .description(t('backup.description'))
+export function registerBackup(command: Command, session: Session): void {
+  command
     .argument('<file>', t('backup.fileArgument'))
     .option('--force', t('backup.forceOption'))
     .addHelpText(

@@ -5,14 +5,14 @@ import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { t } from '../language/messages.js';
 import { newTable, withoutTrailingSpace } from '../output/table.js';
-import { oneLine, painter } from '../output/terminal.js';
+import { oneLine } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
 import type { CauseRename } from '../store/logbook.js';
-import { examples, jsonOption, printJson, refuseUnlessManager } from './common.js';
+import { jsonOption, printJson, refuseUnlessManager } from './common.js';
+import { examples } from './examples.js';
 
-export function registerCauses(program: Command, session: Session): void {
-  const causes = program
-    .command('causes')
-    .description(t('causes.description'))
+export function registerCauses(command: Command, session: Session): void {
+  const causes = command
     .addOption(jsonOption())
     .addHelpText(
       'after',

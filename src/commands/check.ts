@@ -5,12 +5,10 @@ import { rulesAt } from '../domain/record-rules.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import type { Findings, Logbook } from '../store/logbook.js';
-import { examples } from './common.js';
+import { examples } from './examples.js';
 
-export function registerCheck(program: Command, session: Session): void {
-  program
-    .command('check')
-    .description(t('check.description'))
+export function registerCheck(command: Command, session: Session): void {
+  command
     .option('--recount', t('check.recountOption'))
     .addHelpText(
       'after',

@@ -10,19 +10,11 @@ import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
 import { complaintTable } from '../output/table.js';
-import { painter } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { t } from '../language/messages.js';
-
-/**
- * Help text that leads with examples, in the shape every command uses. The lines are command
- * lines as typed (a test runs each as printed), so they are not translated; only the heading is.
- */
-export function examples(...lines: string[]): string {
-  return `\n${t('common.examples')}\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
-}
 
 export function atOption(): Option {
   return new Option('--at <when>', t('common.atOption'));

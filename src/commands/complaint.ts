@@ -4,16 +4,10 @@ import { expectedStep, statusesFor, type Step } from '../domain/lifecycle.js';
 import { parseId } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
-import { painter } from '../output/terminal.js';
-import { runApprove } from './approve.js';
-import { runAssign } from './assign.js';
+import { painter } from '../output/paint.js';
 import { complaintOrNotFound } from './common.js';
-import { runFollowUp } from './follow-up.js';
-import { runResolve } from './resolve.js';
-import { runTriage } from './triage.js';
-import { runUndo } from './undo.js';
 
-/** A step the till can take from a complaint's page: what it is called, and the command that asks for the rest. */
+/** A step the till can take from a complaint's page: what it is called, and the command that asks for the rest (its module loaded only when chosen). */
 interface Offered {
   step: Step | 'approve' | 'undo';
   name: string;
@@ -43,12 +37,12 @@ function stepsFrom(complaint: Complaint, session: Session): Offered[] {
   const allowed = (step: Step) => statusesFor(step).includes(complaint.status);
   const waiting = complaint.proposed_remedy !== null;
   const steps: Offered[] = [
-    ...(waiting ? [{ step: 'approve' as const, name: t('complaintPage.stepApprove'), run: () => runApprove(id, {}, session) }] : []),
-    ...(allowed('triage') ? [{ step: 'triage' as const, name: complaint.nature === null ? t('complaintPage.stepTriage') : t('complaintPage.stepTriageAgain'), run: () => runTriage(id, {}, session) }] : []),
-    ...(allowed('assign') ? [{ step: 'assign' as const, name: complaint.assignee === null ? t('complaintPage.stepAssign') : t('complaintPage.stepAssignAgain'), run: () => runAssign(id, undefined, {}, session) }] : []),
-    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: t('complaintPage.stepResolve'), run: () => runResolve(id, {}, session) }] : []),
-    ...(allowed('follow-up') ? [{ step: 'follow-up' as const, name: t('complaintPage.stepFollowUp'), run: () => runFollowUp(id, {}, session) }] : []),
-    ...(complaint.status === 'withdrawn' ? [] : [{ step: 'undo' as const, name: t('complaintPage.stepUndo'), run: () => runUndo(id, {}, session) }]),
+    ...(waiting ? [{ step: 'approve' as const, name: t('complaintPage.stepApprove'), run: async () => (await import('./approve.js')).runApprove(id, {}, session) }] : []),
+    ...(allowed('triage') ? [{ step: 'triage' as const, name: complaint.nature === null ? t('complaintPage.stepTriage') : t('complaintPage.stepTriageAgain'), run: async () => (await import('./triage.js')).runTriage(id, {}, session) }] : []),
+    ...(allowed('assign') ? [{ step: 'assign' as const, name: complaint.assignee === null ? t('complaintPage.stepAssign') : t('complaintPage.stepAssignAgain'), run: async () => (await import('./assign.js')).runAssign(id, undefined, {}, session) }] : []),
+    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: t('complaintPage.stepResolve'), run: async () => (await import('./resolve.js')).runResolve(id, {}, session) }] : []),
+    ...(allowed('follow-up') ? [{ step: 'follow-up' as const, name: t('complaintPage.stepFollowUp'), run: async () => (await import('./follow-up.js')).runFollowUp(id, {}, session) }] : []),
+    ...(complaint.status === 'withdrawn' ? [] : [{ step: 'undo' as const, name: t('complaintPage.stepUndo'), run: async () => (await import('./undo.js')).runUndo(id, {}, session) }]),
   ];
   const first = waiting ? 'approve' : expectedStep(complaint.status);
   return [...steps.filter(({ step }) => step === first), ...steps.filter(({ step }) => step !== first)];

@@ -10,19 +10,16 @@ import { t } from '../language/messages.js';
 import { SHELLS, completionScript } from '../output/completion-scripts.js';
 import { logbookAddress } from '../store/location.js';
 import type { Logbook } from '../store/logbook.js';
-import { examples, settingsOf } from './common.js';
+import { settingsOf } from './common.js';
+import { examples } from './examples.js';
+import { fillInEveryCommand } from './index.js';
 import { REPORT_FORMATS } from './report.js';
-
-/** The hidden command the completion scripts call with the words typed so far. */
-const COMPLETE = '__complete';
 
 /** How many complaint ids are offered: the latest of those a step applies to. */
 const OFFERED_IDS = 50;
 
-export function registerCompletion(program: Command, session: Session): void {
-  program
-    .command('completion')
-    .description(t('completion.description'))
+export function registerCompletion(command: Command, session: Session): void {
+  command
     .argument('<shell>', SHELLS.join(', '))
     .addHelpText(
       'after',
@@ -35,13 +32,17 @@ ${examples(
 )}`,
     )
     .action((shell: string) => void session.stdout.write(completionScript(oneOf(shell, SHELLS, t('completion.shell')))));
+}
 
-  program
-    .command(COMPLETE, { hidden: true })
+/** The hidden command the completion scripts call with the words typed so far. */
+export function registerComplete(command: Command, session: Session): void {
+  command
     .argument('[words...]')
     .allowUnknownOption()
     .helpOption(false)
     .action(async (words: string[]) => {
+      const program = command.parent!;
+      await fillInEveryCommand(program);
       for (const candidate of await candidates(program, words, session)) session.print(candidate);
     });
 }

@@ -16,14 +16,13 @@ import { chosenLanguage, languageNamed } from '../language/choice.js';
 import { t } from '../language/messages.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
 import { UsageError } from '../errors.js';
-import { examples, jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
+import { jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
+import { examples } from './examples.js';
 
 const EVERY_KEY = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
 
-export function registerConfig(program: Command, session: Session): void {
-  const config = program
-    .command('config')
-    .description(t('config.description', { shop: SETTING_KEYS.join(', '), computer: COMPUTER_SETTING_KEYS.join(', ') }))
+export function registerConfig(command: Command, session: Session): void {
+  const config = command
     .addOption(jsonOption())
     .addHelpText(
       'after',

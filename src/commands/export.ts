@@ -6,7 +6,8 @@ import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
-import { examples, withFilterOptions } from './common.js';
+import { withFilterOptions } from './common.js';
+import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 
 interface ExportOptions extends FilterFlags {
@@ -15,10 +16,8 @@ interface ExportOptions extends FilterFlags {
   redact?: boolean;
 }
 
-export function registerExport(program: Command, session: Session): void {
-  withFilterOptions(
-    program.command('export').description(t('export.description')),
-  )
+export function registerExport(command: Command, session: Session): void {
+  withFilterOptions(command)
     .option('--out <file>', t('export.out'))
     .option('--bom', t('export.bom'))
     .option('--redact', t('export.redact'))

@@ -6,18 +6,19 @@ import { followUp, type FollowUp } from '../domain/steps.js';
 import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
 import { t } from '../language/messages.js';
-import { complaintRef, localTime, oneLine, painter } from '../output/terminal.js';
-import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
+import { complaintRef, oneLine } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
+import { localTime } from '../language/dates.js';
+import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
+import { examples } from './examples.js';
 import type { Logbook } from '../store/logbook.js';
 
 interface FollowUpOptions extends FollowUpFlags {
   at?: string;
 }
 
-export function registerFollowUp(program: Command, session: Session): void {
-  program
-    .command('follow-up')
-    .description(t('followUp.description'))
+export function registerFollowUp(command: Command, session: Session): void {
+  command
     .argument('[id]', t('steps.idArgument'))
     .option('--satisfaction <1-5>', t('followUp.satisfactionOption'))
     .option('--note <text>', t('followUp.noteOption'))

@@ -5,7 +5,8 @@ import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { examples, refuseUnlessManager } from './common.js';
+import { refuseUnlessManager } from './common.js';
+import { examples } from './examples.js';
 
 interface ForgetOptions {
   contact?: boolean;
@@ -13,10 +14,8 @@ interface ForgetOptions {
   yes?: boolean;
 }
 
-export function registerForget(program: Command, session: Session): void {
-  program
-    .command('forget')
-    .description(t('forget.description'))
+export function registerForget(command: Command, session: Session): void {
+  command
     .argument('<customer>', t('forget.customer'))
     .option('--contact', t('forget.contact'))
     .option('--dry-run', t('forget.dryRun'))

@@ -12,17 +12,16 @@ import { t } from '../language/messages.js';
 import { IdsTaken, UidTwice } from '../store/errors.js';
 import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
-import { examples, settingsOf } from './common.js';
+import { settingsOf } from './common.js';
+import { examples } from './examples.js';
 
 interface ImportOptions {
   dryRun?: boolean;
   newIds?: boolean;
 }
 
-export function registerImport(program: Command, session: Session): void {
-  program
-    .command('import')
-    .description(t('import.description'))
+export function registerImport(command: Command, session: Session): void {
+  command
     .argument('<file>', t('import.file'))
     .option('--dry-run', t('import.dryRun'))
     .option('--new-ids', t('import.newIds'))

@@ -3,7 +3,8 @@ import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { toRecord } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
-import { examples, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
+import { jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
+import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 import { t } from '../language/messages.js';
 
@@ -11,8 +12,8 @@ interface ListOptions extends FilterFlags {
   json?: boolean;
 }
 
-export function registerList(program: Command, session: Session): void {
-  withFilterOptions(program.command('list').description(t('list.description')))
+export function registerList(command: Command, session: Session): void {
+  withFilterOptions(command)
     .addOption(jsonOption())
     .addHelpText(
       'after',

@@ -12,9 +12,11 @@ import { computerSettingsFile, readComputerSettings } from '../store/this-comput
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
 import { WANTS } from '../domain/validate.js';
-import { complaintRef, localTime, oneLine, shellLine } from '../output/terminal.js';
+import { complaintRef, oneLine, shellLine } from '../output/terminal.js';
+import { localTime } from '../language/dates.js';
 import { t } from '../language/messages.js';
-import { atOption, examples, happenedAt, jsonOption, printJson, settingsOf, tellNext } from './common.js';
+import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellNext } from './common.js';
+import { examples } from './examples.js';
 
 /** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
 const EARLIER_SHOWN = 5;
@@ -24,10 +26,8 @@ interface LogOptions extends Omit<LogInput, 'description'> {
   json?: boolean;
 }
 
-export function registerLog(program: Command, session: Session): void {
-  program
-    .command('log')
-    .description(t('log.description'))
+export function registerLog(command: Command, session: Session): void {
+  command
     .argument('[text...]', t('log.textArgument'))
     .option('--customer <name>', t('log.customerOption'))
     .option('--contact <phone-or-email>', t('log.contactOption'))

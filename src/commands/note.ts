@@ -4,12 +4,11 @@ import { note } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, examples, happenedAt, recordingNow } from './common.js';
+import { atOption, happenedAt, recordingNow } from './common.js';
+import { examples } from './examples.js';
 
-export function registerNote(program: Command, session: Session): void {
-  program
-    .command('note')
-    .description(t('note.description'))
+export function registerNote(command: Command, session: Session): void {
+  command
     .argument('<id>', t('steps.idArgument'))
     .argument('<text...>', t('note.textArgument'))
     .addOption(atOption())

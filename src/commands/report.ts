@@ -5,9 +5,10 @@ import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/per
 import { reportJson, type Report } from '../domain/summary.js';
 import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { painter } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
 import { makeReport } from '../report/make.js';
-import { examples, settingsOf } from './common.js';
+import { settingsOf } from './common.js';
+import { examples } from './examples.js';
 
 export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
 type Format = (typeof REPORT_FORMATS)[number];
@@ -22,10 +23,8 @@ interface ReportOptions extends PeriodFlags {
   out?: string;
 }
 
-export function registerReport(program: Command, session: Session): void {
-  program
-    .command('report')
-    .description(t('report.description'))
+export function registerReport(command: Command, session: Session): void {
+  command
     .option('--week [YYYY-Www]', t('report.optionWeek'))
     .option('--last <length>', t('report.optionLast'))
     .option('--since <when>', t('report.optionSince'))

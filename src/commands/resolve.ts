@@ -10,16 +10,15 @@ import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef } from '../output/terminal.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { examples } from './examples.js';
 
 interface ResolveOptions extends ResolveFlags {
   at?: string;
 }
 
-export function registerResolve(program: Command, session: Session): void {
-  program
-    .command('resolve')
-    .description(t('resolve.description'))
+export function registerResolve(command: Command, session: Session): void {
+  command
     .argument('<id>', t('steps.idArgument'))
     .option('--remedy <remedy>', REMEDIES.join(', '))
     .option('--cost <amount>', t('resolve.costOption'))

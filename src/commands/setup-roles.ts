@@ -2,15 +2,13 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { examples } from './common.js';
+import { examples } from './examples.js';
 
 /** The group role the tills' logins are made members of, unless --role names another. */
 const TILL_ROLE = 'complaints_till';
 
-export function registerSetupRoles(program: Command, session: Session): void {
-  program
-    .command('setup-roles')
-    .description(t('setupRoles.description'))
+export function registerSetupRoles(command: Command, session: Session): void {
+  command
     .option('--role <name>', t('setupRoles.roleOption'), TILL_ROLE)
     .addHelpText(
       'after',

@@ -4,14 +4,13 @@ import { toRecord, toTimelineRecord } from '../domain/record.js';
 import { parseId } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
-import { painter } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
-import { examples, jsonOption, printJson } from './common.js';
+import { jsonOption, printJson } from './common.js';
+import { examples } from './examples.js';
 
-export function registerShow(program: Command, session: Session): void {
-  program
-    .command('show')
-    .description(t('show.description'))
+export function registerShow(command: Command, session: Session): void {
+  command
     .argument('<id>', t('steps.idArgument'))
     .addOption(jsonOption())
     .addHelpText('after', examples('complaints show 12', 'complaints show "#12" --json | jq .timeline'))

@@ -6,12 +6,11 @@ import { t } from '../language/messages.js';
 import { idRange } from '../output/terminal.js';
 import type { Logbook } from '../store/logbook.js';
 import { waitingFile } from '../store/location.js';
-import { examples, settingsOf } from './common.js';
+import { settingsOf } from './common.js';
+import { examples } from './examples.js';
 
-export function registerSync(program: Command, session: Session): void {
-  program
-    .command('sync')
-    .description(t('sync.description'))
+export function registerSync(command: Command, session: Session): void {
+  command
     .addHelpText('after', examples('complaints sync'))
     .action(() => runSync(session));
 }

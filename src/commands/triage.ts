@@ -11,17 +11,16 @@ import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { atOption, complaintOrNotFound, examples, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { examples } from './examples.js';
 
 interface TriageOptions extends TriageFlags {
   respondBy?: string;
   at?: string;
 }
 
-export function registerTriage(program: Command, session: Session): void {
-  program
-    .command('triage')
-    .description(t('triage.description'))
+export function registerTriage(command: Command, session: Session): void {
+  command
     .argument('[id]', t('triage.idArgument'))
     .option('--nature <nature>', t('triage.natureOption', { natures: NATURES.join(', ') }))
     .option('--category <category>', t('triage.categoryOption'))

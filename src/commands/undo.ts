@@ -9,16 +9,15 @@ import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
-import { examples, recordingNow, tellNext, thisTill } from './common.js';
+import { recordingNow, tellNext, thisTill } from './common.js';
+import { examples } from './examples.js';
 
 interface UndoOptions {
   yes?: boolean;
 }
 
-export function registerUndo(program: Command, session: Session): void {
-  program
-    .command('undo')
-    .description(t('undo.description'))
+export function registerUndo(command: Command, session: Session): void {
+  command
     .argument('[id]', t('undo.idArgument'))
     .option('--yes', t('undo.yesOption'))
     .addHelpText(

@@ -4,11 +4,11 @@ import type { Locale } from 'date-fns/locale';
 import type { Complaint, Waiting } from '../domain/complaint.js';
 import { formatMoney } from '../domain/money.js';
 import type { Excerpt } from '../domain/summary.js';
-import { dayAndTimeShown } from '../language/dates.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { remedyShown } from '../language/labels.js';
-import { complaintRef, inert, localTime, oneLine, shellLine } from './terminal.js';
+import { complaintRef, inert, oneLine, shellLine } from './terminal.js';
+import { dayAndTimeShown, localTime } from '../language/dates.js';
 
 /** How many of each kind the desk shows; it says how many more there are. */
 export const DESK_SHOWN = 5;

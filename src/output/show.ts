@@ -9,7 +9,8 @@ import { actionShown } from '../domain/steps.js';
 import { SEVERITIES } from '../domain/validate.js';
 import { natureShown, severityShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
-import { complaintRef, inert, localTime, oneLine } from './terminal.js';
+import { complaintRef, inert, oneLine } from './terminal.js';
+import { localTime } from '../language/dates.js';
 import { displayWidth } from './width.js';
 
 // The fields show lists, in its order.

@@ -3,7 +3,8 @@ import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { ListedComplaint } from '../store/logbook.js';
-import { complaintRef, localTime, oneLine } from './terminal.js';
+import { complaintRef, oneLine } from './terminal.js';
+import { localTime } from '../language/dates.js';
 import { displayWidth } from './width.js';
 
 type Align = 'left' | 'right';

@@ -1,6 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import type { Env } from '../context.js';
-import { localMinute } from '../domain/when.js';
 import { fitWidth } from './width.js';
 
 /** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
@@ -9,10 +7,6 @@ export function decideColor(flagAllows: boolean, env: Env, isTTY: boolean): bool
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.TERM === 'dumb') return false;
   return isTTY;
-}
-
-export function painter(color: boolean): ChalkInstance {
-  return new Chalk({ level: color ? 1 : 0 });
 }
 
 // C0 and C1 controls (ESC among them) and the bidirectional overrides that can reorder a line.
@@ -41,11 +35,6 @@ export function oneLine(text: string | null | undefined, max = Infinity): string
  */
 export function shellLine(words: readonly string[]): string {
   return inert(words.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`)).join(' '));
-}
-
-/** A stored UTC time in the shop's local time; nothing for none. */
-export function localTime(iso: string | null): string {
-  return iso === null ? '' : localMinute(iso);
 }
 
 export function complaintRef(id: number): string {

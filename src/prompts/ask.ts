@@ -2,7 +2,7 @@ import type { Context } from '@inquirer/type';
 import type { Session } from '../context.js';
 import { spellingKey } from '../domain/spelling.js';
 import { spoken, t, type MessageKey } from '../language/messages.js';
-import { painter } from '../output/terminal.js';
+import { painter } from '../output/paint.js';
 
 /** Prompts talk on stderr, so stdout stays the command's output even while asking. */
 export function promptStreams(session: Session): Context {

@@ -8,7 +8,8 @@ import { NATURES, natureMeaning } from '../domain/nature.js';
 import { SEVERITIES } from '../domain/validate.js';
 import { natureShown, severityShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { complaintRef, localTime, oneLine } from '../output/terminal.js';
+import { complaintRef, oneLine } from '../output/terminal.js';
+import { localTime } from '../language/dates.js';
 import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
 
 /** Asks how to triage one complaint: its nature (valid ones classified, unfounded ones with a reason), skip it, or stop. */
