@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
-import { toRecord } from '../domain/record.js';
+import { recordMaker } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
 import { jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
 import { examples } from './examples.js';
@@ -33,6 +33,9 @@ export async function runList(options: ListOptions, session: Session): Promise<v
   // A withdrawn complaint (its logging undone) is listed only when asked for by status.
   const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed);
   // Complaints are read as they are written out, so that listing a million holds one at a time.
-  if (options.json) return writeLines(session.stdout, jsonArrayLines(logbook.complaints(filter), toRecord));
+  if (options.json) {
+    const { columns, batches } = logbook.rows(filter);
+    return writeLines(session.stdout, jsonArrayLines(batches, recordMaker(columns)));
+  }
   if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell(t('list.noneMatch'));
 }

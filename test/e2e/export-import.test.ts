@@ -222,10 +222,10 @@ describe('export of a large logbook', () => {
     expect(csv.split('\r\n').length - 2).toBe(rows);
   });
 
-  it('stops quietly with exit 0 when its reader leaves early, as `| head` does', () => {
-    // Far more CSV than a pipe holds, so export is still writing when head has gone.
+  it.each([['export'], ['list'], ['list --json']])('%s stops quietly with exit 0 when its reader leaves early, as `| head` does', (command) => {
+    // Far more output than a pipe holds, so the command is still writing when head has gone.
     const book = largeLogbook(2_000);
-    const result = spawnSync('bash', ['-c', '"$0" "$1" export | head -n 2; exit "${PIPESTATUS[0]}"', process.execPath, BIN], {
+    const result = spawnSync('bash', ['-c', `"$0" "$1" ${command} | head -n 2; exit "\${PIPESTATUS[0]}"`, process.execPath, BIN], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', HOME: book.dir, TZ: 'Europe/London', COMPLAINTS_DB: book.db, COMPLAINTS_NOW: NOW },
     });

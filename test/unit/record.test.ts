@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/domain/complaint.js';
-import { toRecord, toTimelineRecord } from '../../src/domain/record.js';
+import { FIELDS } from '../../src/domain/fields.js';
+import { recordMaker, toRecord, toTimelineRecord } from '../../src/domain/record.js';
 import { complaintWith } from '../support/complaints.js';
 
 // PRODUCT.md, "export columns (in this order, more may follow)".
@@ -103,6 +104,24 @@ describe('toRecord', () => {
 
   it('shows no cost as null, not zero', () => {
     expect(toRecord({ ...closed, cost_minor: null }).cost).toBeNull();
+  });
+});
+
+describe('recordMaker', () => {
+  // A logbook's bare rows: its columns in its own order (not FIELDS'), with more than the fields, the remedies as JSON text.
+  const columns = ['customer_key', ...FIELDS.map((field) => field.name).reverse()];
+  const rowOf = (complaint: typeof closed) =>
+    columns.map((column) => (column === 'remedies' ? JSON.stringify(complaint.remedies) : column === 'customer_key' ? 'ann lee' : complaint[column as keyof typeof closed]));
+
+  it('makes of a bare row the record toRecord makes of the complaint, its keys in the same order', () => {
+    const make = recordMaker(columns);
+    for (const complaint of [closed, { ...closed, cost_minor: null, remedy: null, remedies: [], satisfaction: null }]) {
+      expect(JSON.stringify(make(rowOf(complaint)))).toBe(JSON.stringify(toRecord(complaint)));
+    }
+  });
+
+  it('refuses rows without a column of a field', () => {
+    expect(() => recordMaker(columns.filter((column) => column !== 'cause'))).toThrow('the rows have no column for cause');
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Remedy } from '../complaint.js';
-import { FIELDS, type Field } from '../fields.js';
+import { FIELDS, placesOfFields, type Field } from '../fields.js';
 import { formatMoney } from '../money.js';
 import { PERSONAL_FIELDS } from '../person.js';
 import { remediesCell } from '../remedies.js';
@@ -27,12 +27,8 @@ function writerOf(field: Field): ((value: unknown) => CsvCell) | undefined {
  */
 export function csvRowMaker(columns: readonly string[], redact: boolean): (row: readonly unknown[]) => CsvCell[] {
   const withheld: readonly string[] = redact ? PERSONAL_FIELDS : [];
-  const cells = FIELDS.map((field) => {
-    if (withheld.includes(field.name)) return null;
-    const source = columns.indexOf(field.name);
-    if (source === -1) throw new Error(`the rows have no column for ${field.column}`);
-    return { source, write: writerOf(field) };
-  });
+  const places = placesOfFields(columns);
+  const cells = FIELDS.map((field, index) => (withheld.includes(field.name) ? null : { source: places[index]!, write: writerOf(field) }));
   return (row) => {
     const made = new Array<CsvCell>(cells.length);
     for (let index = 0; index < cells.length; index++) {
