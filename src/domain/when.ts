@@ -89,9 +89,21 @@ function notBeforeEarliest(at: Date, text: string, flag: string): Date {
   return at;
 }
 
-/** A moment as a person reads it, in local time to the minute: 2026-11-23 13:00. */
+/**
+ * A moment as a person reads it, in local time to the minute: 2026-11-23 13:00. Written here
+ * rather than by date-fns's format, which parses its pattern each time: a list of 100,000
+ * complaints spent ~2.5 s of its ~8 s there. A test holds the two to the same text.
+ */
 export function localMinute(at: Date | string): string {
-  return format(new Date(at), 'yyyy-MM-dd HH:mm');
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
+  // As format writes a year before year 1: counted back from it (year 0 is 1 BC).
+  const year = date.getFullYear();
+  return `${digits(year > 0 ? year : 1 - year, 4)}-${digits(date.getMonth() + 1)}-${digits(date.getDate())} ${digits(date.getHours())}:${digits(date.getMinutes())}`;
+}
+
+function digits(value: number, least = 2): string {
+  return String(value).padStart(least, '0');
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalInstant, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
+import { format } from 'date-fns/format';
+import { isCanonicalInstant, localMinute as shownMinute, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
 import { UsageError } from '../../src/errors.js';
 
 // Every expectation is built with Date's local-time constructors, so these tests hold in whatever
@@ -205,6 +206,23 @@ describe('parseWhen: properties', () => {
         if (read) expect(Number.isNaN(read.getTime())).toBe(false);
       }),
     );
+  });
+});
+
+describe('localMinute', () => {
+  it("writes a moment as date-fns's format writes it with yyyy-MM-dd HH:mm, in any year", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(-62198755200000 * 2), max: new Date(253402300799999 * 2), noInvalidDate: true }), (moment) => {
+        expect(shownMinute(moment)).toBe(format(moment, 'yyyy-MM-dd HH:mm'));
+        expect(shownMinute(moment.toISOString())).toBe(format(new Date(moment.toISOString()), 'yyyy-MM-dd HH:mm'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses what is not a time, as format does', () => {
+    expect(() => shownMinute('soon')).toThrow(RangeError);
+    expect(() => format(new Date('soon'), 'yyyy-MM-dd HH:mm')).toThrow(RangeError);
   });
 });
 
