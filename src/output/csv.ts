@@ -3,17 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import type { CsvCell } from '../domain/csv/export-row.js';
 import { guardFormula } from '../domain/csv/formula.js';
 import { replaceWhenComplete } from './files.js';
+import { inChunks } from './lines.js';
 
 /** Rows of cells, a batch at a time as they are read. */
 export type CsvBatches = AsyncIterable<ReadonlyArray<readonly CsvCell[]>>;
 
-// Rows are written in chunks of about this many bytes: a write per row costs more than the CSV itself.
-const CHUNK_BYTES = 64 * 1024;
 // Quotes go around a cell holding a comma, a double quote or any line break: a lone LF or CR
 // written bare ends the record for Excel and Python's csv module, which then split the row.
 const NEEDS_QUOTES = /[",\r\n]/;
-// A UTF-16 code unit never takes more than 3 bytes of UTF-8.
-const MAX_BYTES_PER_UNIT = 3;
 
 /**
  * Writes the CSV of the rows of `batches` to the file `out`, or to `stdout` when there is none. Rows are read only
@@ -48,21 +45,8 @@ function unlessReaderLeft(error: unknown): void {
  * `bom` a UTF-8 byte order mark so that Excel reads Chinese text as UTF-8. Rows are taken only as
  * chunks are asked for, so a slow reader holds back the rows too.
  */
-export async function* csvChunks(columns: readonly string[], batches: CsvBatches, options: { bom: boolean }): AsyncGenerator<Buffer> {
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  // Each line goes straight into the chunk's bytes, so the strings of a row live only while it is written.
-  for await (const line of csvLines(columns, batches, options.bom)) {
-    const most = line.length * MAX_BYTES_PER_UNIT;
-    if (used > 0 && used + most > chunk.length) {
-      yield chunk.subarray(0, used);
-      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-      used = 0;
-    }
-    if (most > chunk.length) yield Buffer.from(line);
-    else used += chunk.write(line, used);
-  }
-  if (used > 0) yield chunk.subarray(0, used);
+export function csvChunks(columns: readonly string[], batches: CsvBatches, options: { bom: boolean }): AsyncGenerator<Buffer> {
+  return inChunks(csvLines(columns, batches, options.bom));
 }
 
 async function* csvLines(columns: readonly string[], batches: CsvBatches, bom: boolean): AsyncGenerator<string> {

@@ -1,41 +1,46 @@
 import { once } from 'node:events';
 
 // Lines are written in chunks of about this many bytes: a write per line costs more than the line.
-const CHUNK = 64 * 1024;
-// The most bytes a UTF-16 code unit takes in UTF-8.
-const MOST_BYTES_PER_UNIT = 3;
+const CHUNK_BYTES = 64 * 1024;
+// A UTF-16 code unit never takes more than 3 bytes of UTF-8.
+const MAX_BYTES_PER_UNIT = 3;
+
+/**
+ * `texts`, each followed by `after`, as UTF-8 in chunks of about 64 KB, a chunk made only when
+ * asked for. Each text goes straight into its chunk's bytes: joined into one string first, the
+ * texts made a rope to flatten for every chunk (~0.7 s of the JSON of 100,000 complaints).
+ */
+export async function* inChunks(texts: AsyncIterable<string>, after = ''): AsyncGenerator<Buffer> {
+  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  for await (const text of texts) {
+    const most = (text.length + after.length) * MAX_BYTES_PER_UNIT;
+    if (used > 0 && used + most > chunk.length) {
+      yield chunk.subarray(0, used);
+      // A new chunk each time, as whoever took the last one may still hold it.
+      chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      used = 0;
+    }
+    if (most > chunk.length) {
+      yield Buffer.from(text + after);
+      continue;
+    }
+    used += chunk.write(text, used);
+    used += chunk.write(after, used);
+  }
+  if (used > 0) yield chunk.subarray(0, used);
+}
 
 /**
  * Writes `lines`, each ending in a newline, a chunk at a time, waiting whenever the reader is
  * behind: output of any length, read as slowly as the reader likes, holds one chunk at a time.
  * A reader that leaves early (`complaints list | head`) ends the output, not in an error.
- * Each line is encoded straight into the chunk's bytes: joining the lines into one string first
- * and encoding that took a fifth of the time of `list --json` (100,000 complaints: ~0.7 s).
  */
 export async function writeLines(out: NodeJS.WritableStream, lines: AsyncIterable<string>): Promise<void> {
-  let chunk = Buffer.allocUnsafe(CHUNK);
-  let used = 0;
-  const flush = async () => {
-    // A new chunk each time, as the stream may still hold the last one.
-    const full = chunk.subarray(0, used);
-    chunk = Buffer.allocUnsafe(CHUNK);
-    used = 0;
-    if (out.write(full) === false) await drained(out);
-  };
   try {
-    for await (const line of lines) {
-      if ((line.length + 1) * MOST_BYTES_PER_UNIT > CHUNK - used) {
-        if (used > 0) await flush();
-        // A line longer than a chunk goes as it is.
-        if ((line.length + 1) * MOST_BYTES_PER_UNIT > CHUNK) {
-          if (out.write(line + '\n') === false) await drained(out);
-          continue;
-        }
-      }
-      used += chunk.write(line, used);
-      chunk[used++] = 0x0a;
+    for await (const chunk of inChunks(lines, '\n')) {
+      if (out.write(chunk) === false) await drained(out);
     }
-    if (used > 0) out.write(chunk.subarray(0, used));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
   }
