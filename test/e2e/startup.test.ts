@@ -63,6 +63,18 @@ describe('what every command loads at start-up', () => {
     for (const module of modules) expect(bundled).not.toContain(`// src/commands/${module}`);
   });
 
+  it('loads no child_process for a command that starts no process', () => {
+    // commander asks for it at start-up, for subcommands that are programs of their own; the build
+    // gives it a stand-in that loads it only when used (with the sockets it brings, ~6 ms).
+    const watch = `process.on('exit', () => process.stderr.write(process.moduleLoadList.includes('NativeModule child_process') ? 'child_process loaded\\n' : ''));`;
+    const book = tempLogbook();
+    book.ok(['log', '汤是凉的', '--no-input']);
+    for (const args of [['--version'], ['--db', book.db, 'list'], ['--db', book.db, 'nonsense']]) {
+      const { stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], { encoding: 'utf8' });
+      expect({ args, stderr }).toEqual({ args, stderr: args.includes('nonsense') ? "complaints: unknown command 'nonsense'; see 'complaints --help'\n" : '' });
+    }
+  });
+
   it('makes no grapheme segmenter and compiles no emoji pattern to print ASCII and Chinese', () => {
     // Each cost ~25 and ~45 ms of every command when string-width was evaluated at start-up.
     const watch = `const Made = Intl.Segmenter; let segmenters = 0;
