@@ -86,8 +86,10 @@ describe('what every command loads at start-up', () => {
       process.on('exit', () => process.stderr.write('segmenters ' + segmenters + ', emoji patterns ' + emoji + '\\n'));`;
     const book = tempLogbook();
     book.ok(['log', '汤是凉的，还很咸！', '--customer', '王芳', '--no-input']);
-    book.ok(['log', 'Soup was cold (again)', '--no-input']);
-    for (const args of [['--version'], ['--db', book.db], ['--db', book.db, 'list'], ['--db', book.db, 'show', '1']]) {
+    book.ok(['log', 'Soup was cold (again) and the bread was stale, and nobody came to the table for twenty minutes', '--no-input']);
+    book.ok(['log', 'Charged £4.50 — twice – for one “soup of the day”', '--customer', 'Zoë Brontë', '--no-input']);
+    // A list cuts long text short with …; the report and the desk have their dashes.
+    for (const args of [['--version'], ['--db', book.db], ['--db', book.db, 'list'], ['--db', book.db, 'show', '1'], ['--db', book.db, 'show', '3'], ['--db', book.db, 'report']]) {
       const { status, stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
         encoding: 'utf8',
         env: { ...process.env, COMPLAINTS_NOW: '2026-11-23T10:00:00.000Z' },
