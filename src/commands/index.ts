@@ -58,9 +58,9 @@ const nameOf = (entry: CommandEntry) => entry.term.split(' ')[0]!;
 const unfilled = new WeakMap<Command, () => Promise<void>>();
 
 /**
- * Makes every command on `program`, fills in those `argv` names (any word of it that is a
- * command's name: the one to run, or the one `help` is asked about), and makes the bare program
- * the desk.
+ * Makes every command on `program`, fills in those `argv` names, and makes the bare program the
+ * desk. Any word of `argv` that is a command's name counts: the command to run is among them, and
+ * another (a description that says "list") costs only the loading of its module.
  */
 export async function registerCommands(program: Command, session: Session, argv: readonly string[]): Promise<void> {
   for (const entry of COMMANDS) {

@@ -5,6 +5,10 @@ import { t } from '../language/messages.js';
 // there: an export carries it, and an import that meets it again skips the complaint rather than
 // adding it twice.
 
+// Loaded on first use: imported, it cost every command that reads complaints ~9 ms at start-up,
+// though only an import of rows without uids hashes.
+let crypto: typeof import('node:crypto') | undefined;
+
 const UID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -15,9 +19,8 @@ const UID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * soup at noon) are not taken for one.
  */
 export function contentUid(id: number, loggedAt: string, occurredAt: string, description: string): string {
-  // node:crypto is loaded on first use: imported, it cost every command that reads complaints ~9 ms
-  // at start-up, though only an import without uids hashes.
-  const digest = process.getBuiltinModule('node:crypto').hash('sha256', JSON.stringify([id, loggedAt, occurredAt, description]), 'buffer');
+  crypto ??= process.getBuiltinModule('node:crypto');
+  const digest = crypto.hash('sha256', JSON.stringify([id, loggedAt, occurredAt, description]), 'buffer');
   // Shaped as an RFC 9562 UUID of version 8 (made by the application's own rule), variant 10xx.
   digest[6] = (digest[6]! & 0x0f) | 0x80;
   digest[8] = (digest[8]! & 0x3f) | 0x80;

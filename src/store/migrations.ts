@@ -23,6 +23,7 @@ export function knownMigrations(engine: 'sqlite' | 'postgres', dir = join(migrat
   return readdirSync(dir)
     .map((file) => /^(\d{4})_(.+)\.sql$/.exec(file))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(join(dir, m[0]), 'utf8') }))
+    // Each file is read only when its migration is applied: every command lists them, few apply one.
+    .map((m) => ({ version: Number(m[1]), name: m[2]!, get sql() { return readFileSync(join(dir, m[0]), 'utf8'); } }))
     .sort((a, b) => a.version - b.version);
 }
