@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempLogbook } from './harness.js';
+import { BIN, environment, tempLogbook } from './harness.js';
 
 const DIST = join(dirname(BIN), '..', 'dist');
 
@@ -72,7 +72,12 @@ describe('what every command loads at start-up', () => {
     const book = tempLogbook();
     book.ok(['log', '汤是凉的', '--no-input']);
     for (const args of [['--version'], ['--db', book.db, 'list'], ['--db', book.db], ['--db', book.db, 'show', '1'], ['--db', book.db, 'nonsense']]) {
-      const { stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], { encoding: 'utf8' });
+      // The harness's environment: the runner's own settings and locale (a language set to
+      // Chinese, say) would word the refusal differently.
+      const { stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
+        encoding: 'utf8',
+        env: environment(book),
+      });
       expect({ args, stderr }).toEqual({ args, stderr: args.includes('nonsense') ? "complaints: unknown command 'nonsense'; see 'complaints --help'\n" : '' });
     }
   });
@@ -92,7 +97,7 @@ describe('what every command loads at start-up', () => {
     for (const args of [['--version'], ['--db', book.db], ['--db', book.db, 'list'], ['--db', book.db, 'show', '1'], ['--db', book.db, 'show', '3'], ['--db', book.db, 'report']]) {
       const { status, stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
         encoding: 'utf8',
-        env: { ...process.env, COMPLAINTS_NOW: '2026-11-23T10:00:00.000Z' },
+        env: environment(book),
       });
       expect({ args, status, stderr }).toEqual({ args, status: 0, stderr: 'segmenters 0, emoji patterns 0\n' });
     }
