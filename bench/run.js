@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { generateLogbook } from './generate.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'bin', 'complaints.js');
+const cli = join(root, 'bin', 'complaints.cjs');
 const SQLITE = '/usr/bin/sqlite3';
 const TIME = '/usr/bin/time';
 

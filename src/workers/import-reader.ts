@@ -15,8 +15,6 @@ const PIECE_BYTES = 1024 * 1024;
 const ROWS_PER_BATCH = 1000;
 
 const { fd, file, now, language, taken, ...context } = workerData as ReaderData;
-// This thread has modules of its own: its messages are in the main thread's language once loaded.
-await speak(language);
 const takenCount = new Int32Array(taken);
 // Waited on, never woken, to pause this thread while standard input has nothing yet.
 const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
@@ -37,31 +35,36 @@ const send = () => {
   }
 };
 
-try {
-  // The first row names the columns; each later one is checked as it is parsed.
-  let read: RowReader | undefined;
-  const reader = csvRecordReader((cells, line, recordBytes) => {
-    bytesRead += recordBytes;
+// This thread has modules of its own: its messages are in the main thread's language once loaded.
+void speak(language).then(readTheFile);
+
+function readTheFile(): void {
+  try {
+    // The first row names the columns; each later one is checked as it is parsed.
+    let read: RowReader | undefined;
+    const reader = csvRecordReader((cells, line, recordBytes) => {
+      bytesRead += recordBytes;
+      if (read === undefined) {
+        read = rowReader(checkHeader(cells, line), { ...context, now: new Date(now) });
+        return;
+      }
+      appendImported(batch, read(cells, line));
+      if (batch.count === ROWS_PER_BATCH) send();
+    }, checkEncoding);
+    // Read a piece at a time, so that a file of any size takes the memory of one piece.
+    const piece = Buffer.allocUnsafe(PIECE_BYTES);
+    for (let length = readPiece(piece); length > 0; length = readPiece(piece)) reader.push(piece.subarray(0, length));
+    reader.end();
     if (read === undefined) {
-      read = rowReader(checkHeader(cells, line), { ...context, now: new Date(now) });
-      return;
+      throw new UsageError(t('import.emptyFile', { columns: REQUIRED_COLUMNS.join(',') }));
     }
-    appendImported(batch, read(cells, line));
-    if (batch.count === ROWS_PER_BATCH) send();
-  }, checkEncoding);
-  // Read a piece at a time, so that a file of any size takes the memory of one piece.
-  const piece = Buffer.allocUnsafe(PIECE_BYTES);
-  for (let length = readPiece(piece); length > 0; length = readPiece(piece)) reader.push(piece.subarray(0, length));
-  reader.end();
-  if (read === undefined) {
-    throw new UsageError(t('import.emptyFile', { columns: REQUIRED_COLUMNS.join(',') }));
+    if (batch.count > 0 || bytesRead > 0) send();
+    say({ kind: 'done' });
+  } catch (error) {
+    // Anything else is a fault in the program: thrown, it reaches the main thread as the thread's error.
+    if (!(error instanceof UsageError || error instanceof Refusal)) throw error;
+    say({ kind: 'failed', exitCode: error.exitCode, message: error.message });
   }
-  if (batch.count > 0 || bytesRead > 0) send();
-  say({ kind: 'done' });
-} catch (error) {
-  // Anything else is a fault in the program: thrown, it reaches the main thread as the thread's error.
-  if (!(error instanceof UsageError || error instanceof Refusal)) throw error;
-  say({ kind: 'failed', exitCode: error.exitCode, message: error.message });
 }
 
 /**

@@ -8,7 +8,7 @@ import { Terminal } from '../support/pty.js';
 import { TEST_ENGINE, dumpStatement, newSchema, onServer, onServerSync } from '../support/postgres.js';
 import type { Account } from '../support/unprivileged.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/complaints.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/complaints.cjs', import.meta.url));
 
 export interface Result {
   code: number;

@@ -12,7 +12,7 @@ import { run } from './built-cli.js';
 // several tills at once, and what the launcher does on its own, such as ending quietly when a
 // reader like `head` closes the pipe (here output goes to memory, which never closes early).
 
-// As the launcher does before any command (bin/complaints.js); the umask is the process's, so it
+// As the launcher does before any command (bin/complaints.cjs); the umask is the process's, so it
 // is set once for the test file that runs commands here.
 process.umask(0o077);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Launcher only: the program is built into dist/ by `npm install` (the prepare script).
-import { run } from '../dist/cli.js';
+// Launcher only: the program is built into dist/ by `npm install` (the prepare script). Both are
+// CommonJS, which Node loads faster than ES modules (see scripts/build.js).
+const { run } = require('../dist/cli.js');
 
 // Everything the tool creates (the logbook, its journal, backups, exports) holds customers'
 // details, so it is private to the user whatever their umask says.
@@ -12,7 +13,7 @@ process.stdout.on('error', (error) => {
 });
 
 const now = process.env.COMPLAINTS_NOW ? () => new Date(process.env.COMPLAINTS_NOW) : () => new Date();
-process.exitCode = await run(process.argv.slice(2), {
+run(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
@@ -21,4 +22,6 @@ process.exitCode = await run(process.argv.slice(2), {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   now,
+}).then((code) => {
+  process.exitCode = code;
 });
