@@ -1,17 +1,31 @@
 #!/usr/bin/env node
 // Launcher only: the program is built into dist/ by `npm install` (the prepare script). Both are
 // CommonJS, which Node loads faster than ES modules (see scripts/build.js).
-const { run } = require('../dist/cli.js');
 
 // Everything the tool creates (the logbook, its journal, backups, exports) holds customers'
 // details, so it is private to the user whatever their umask says.
 process.umask(0o077);
+
+// Node 22.1 and later can keep the program as compiled for the next run, so that a command need
+// not compile it again. The cache is kept in the user's own cache folder, as the tool's other
+// files are kept in theirs (store/location.ts), not in the shared temporary folder where another
+// user could leave code in it for this program to run. NODE_COMPILE_CACHE chooses another
+// folder, NODE_DISABLE_COMPILE_CACHE turns it off; if the folder cannot be written, Node runs
+// without it.
+const { enableCompileCache } = require('node:module');
+if (enableCompileCache && !process.env.NODE_COMPILE_CACHE) {
+  const { homedir } = require('node:os');
+  const { join } = require('node:path');
+  const cacheHome = process.env.XDG_CACHE_HOME || join(process.env.HOME || homedir(), '.cache');
+  enableCompileCache(join(cacheHome, 'complaints', 'compiled'));
+}
 
 // `complaints list | head` closes the pipe early; that ends the output, not in an error.
 process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
+const { run } = require('../dist/cli.js');
 const now = process.env.COMPLAINTS_NOW ? () => new Date(process.env.COMPLAINTS_NOW) : () => new Date();
 run(process.argv.slice(2), {
   stdin: process.stdin,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, environment, tempLogbook } from './harness.js';
@@ -104,5 +105,34 @@ describe('what every command loads at start-up', () => {
       });
       expect({ args, status, stderr }).toEqual({ args, status: 0, stderr: 'segmenters 0, emoji patterns 0\n' });
     }
+  });
+
+  it('keeps what Node compiles in the user\'s own cache folder, private to them, where Node can (22.1 and later)', () => {
+    const book = tempLogbook();
+    const run = (extra: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env: environment(book, extra) });
+    expect(run()).toMatchObject({ status: 0, stderr: '' });
+    const folder = join(book.dir, '.cache', 'complaints', 'compiled');
+    if (!('enableCompileCache' in Module)) {
+      // Node 20 has no compile cache: nothing is left behind.
+      expect(existsSync(join(book.dir, '.cache'))).toBe(false);
+      return;
+    }
+    for (const made of [join(book.dir, '.cache', 'complaints'), folder]) expect(statSync(made).mode & 0o777).toBe(0o700);
+    const kept = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(kept.length).toBeGreaterThan(1);
+    for (const file of kept) expect(statSync(join(file.parentPath, file.name)).mode & 0o777).toBe(0o600);
+  });
+
+  it('runs as well when the cache folder cannot be made', () => {
+    const book = tempLogbook();
+    const notAFolder = join(book.dir, 'cache-is-a-file');
+    writeFileSync(notAFolder, '');
+    const { status, stdout, stderr } = spawnSync(process.execPath, [BIN, '--version'], {
+      encoding: 'utf8',
+      env: environment(book, { XDG_CACHE_HOME: notAFolder }),
+    });
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
