@@ -1,7 +1,6 @@
 import { addDays } from 'date-fns/addDays';
 import { addHours } from 'date-fns/addHours';
 import { addWeeks } from 'date-fns/addWeeks';
-import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
@@ -85,7 +84,7 @@ export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): 
 }
 
 function notBeforeEarliest(at: Date, text: string, flag: string): Date {
-  if (at < EARLIEST) throw new UsageError(t('when.beforeEarliest', { flag, text, year: format(EARLIEST, 'yyyy') }));
+  if (at < EARLIEST) throw new UsageError(t('when.beforeEarliest', { flag, text, year: localYear(EARLIEST) }));
   return at;
 }
 
@@ -97,9 +96,23 @@ function notBeforeEarliest(at: Date, text: string, flag: string): Date {
 export function localMinute(at: Date | string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
-  // As format writes a year before year 1: counted back from it (year 0 is 1 BC).
+  return `${localDate(date)} ${localClock(date)}`;
+}
+
+/** A day in local time as yyyy-MM-dd: 2026-11-23. */
+export function localDate(date: Date): string {
+  return `${localYear(date)}-${digits(date.getMonth() + 1)}-${digits(date.getDate())}`;
+}
+
+/** A time of day in local time as HH:mm: 09:30. */
+export function localClock(date: Date): string {
+  return `${digits(date.getHours())}:${digits(date.getMinutes())}`;
+}
+
+/** A local year in four digits or more, as format's yyyy writes it: a year before year 1 counted back from it (year 0 is 1 BC). */
+export function localYear(date: Date): string {
   const year = date.getFullYear();
-  return `${digits(year > 0 ? year : 1 - year, 4)}-${digits(date.getMonth() + 1)}-${digits(date.getDate())} ${digits(date.getHours())}:${digits(date.getMinutes())}`;
+  return digits(year > 0 ? year : 1 - year, 4);
 }
 
 function digits(value: number, least = 2): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { format } from 'date-fns/format';
-import { isCanonicalInstant, localMinute as shownMinute, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
+import { isCanonicalInstant, localClock, localDate, localMinute as shownMinute, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
 import { UsageError } from '../../src/errors.js';
 
 // Every expectation is built with Date's local-time constructors, so these tests hold in whatever
@@ -215,6 +215,16 @@ describe('localMinute', () => {
       fc.property(fc.date({ min: new Date(-62198755200000 * 2), max: new Date(253402300799999 * 2), noInvalidDate: true }), (moment) => {
         expect(shownMinute(moment)).toBe(format(moment, 'yyyy-MM-dd HH:mm'));
         expect(shownMinute(moment.toISOString())).toBe(format(new Date(moment.toISOString()), 'yyyy-MM-dd HH:mm'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("writes a day and a time of day as format writes them with yyyy-MM-dd and HH:mm, in any year", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(-62198755200000 * 2), max: new Date(253402300799999 * 2), noInvalidDate: true }), (moment) => {
+        expect(localDate(moment)).toBe(format(moment, 'yyyy-MM-dd'));
+        expect(localClock(moment)).toBe(format(moment, 'HH:mm'));
       }),
       { numRuns: 2000 },
     );

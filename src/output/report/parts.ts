@@ -1,10 +1,10 @@
 import { addMilliseconds } from 'date-fns/addMilliseconds';
-import { format } from 'date-fns/format';
 import { startOfDay } from 'date-fns/startOfDay';
 import { DEFAULT_WEEKS, type JudgedAction } from '../../domain/action-effect.js';
 import type { Dimension, ParetoRow } from '../../domain/pareto.js';
 import { NONE_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
+import { localDate, localMinute } from '../../domain/when.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
 import { dayInYearShown, dayShown } from '../../language/dates.js';
 import { t, type MessageKey } from '../../language/messages.js';
@@ -88,7 +88,7 @@ export function comparedPeriodLine(period: Period): string {
 /** Whole days read as days (the end being exclusive, the last day shown is the one before it), else times. */
 function spanText(span: Span): string {
   const wholeDays = startOfDay(span.since).getTime() === span.since.getTime() && startOfDay(span.until).getTime() === span.until.getTime();
-  if (!wholeDays) return t('report.spanTimes', { since: format(span.since, 'yyyy-MM-dd HH:mm'), until: format(span.until, 'yyyy-MM-dd HH:mm') });
+  if (!wholeDays) return t('report.spanTimes', { since: localMinute(span.since), until: localMinute(span.until) });
   const last = addMilliseconds(span.until, -1);
   const first = span.since.getFullYear() === last.getFullYear() ? dayInYearShown(span.since) : dayShown(span.since);
   return t('report.spanDays', { first, last: dayShown(last) });
@@ -247,7 +247,7 @@ export function earlierActionsMore(): string {
 /** After an earlier action's cause and text: when it was recorded, its weeks' counts and the verdict. */
 export function earlierActionTail(action: JudgedAction): string {
   return t('report.earlierActionTail', {
-    date: format(new Date(action.recordedAt), 'yyyy-MM-dd'),
+    date: localDate(new Date(action.recordedAt)),
     before: weeklyCounts(action.before),
     after: weeklyCounts(action.after),
     verdict: verdictShown(action.verdict),
