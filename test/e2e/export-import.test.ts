@@ -443,6 +443,21 @@ describe('import', () => {
     });
   });
 
+  it('refuses a file giving two complaints one uid as a bulk load into a logbook with complaints, the second on an id the logbook holds', () => {
+    // A bulk load is SQLite's: a file larger than the logbook's.
+    const target = oneComplaintLogbook('sqlite');
+    const file = join(target.dir, 'uid-twice-on-a-held-id.csv');
+    const uid = '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b';
+    // Larger than the logbook, so that it is loaded as a bulk load.
+    const filler = 'x'.repeat(statSync(target.db).size + 100_000);
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description,uid', `2,${NOW},${NOW},new,${filler},${uid}`, `1,${NOW},${NOW},new,again,${uid}`, ''].join('\r\n'));
+    expect(runComparing(target, ['import', file])).toMatchObject({
+      code: 2,
+      unchanged: true,
+      stderr: `complaints: the file gives two complaints the uid ${uid}; each complaint has a uid of its own; nothing was imported from ${file}\n`,
+    });
+  });
+
   it('refuses a category the shop does not have, naming the categories it has', () => {
     const target = oneComplaintLogbook();
     target.ok(['config', 'set', 'categories', '菜品,服务']);

@@ -11,6 +11,7 @@ import { spellingToKeep } from '../spelling.js';
 import { oneOf, parseId, wholeNumber } from '../validate.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
+import { LinesById } from './lines-by-id.js';
 import { unguardFormula } from './formula.js';
 
 /** Reads one row's cells into a complaint, or throws a UsageError naming the line and the reason. */
@@ -43,7 +44,7 @@ type CellReader = (value: string, column: string) => unknown;
  */
 export function rowReader(columns: readonly RecordColumn[], context: ImportContext): RowReader {
   const { responseHours, now } = context;
-  const lineOfId = new Map<number, number>();
+  const linesById = new LinesById();
   const readerOf = readersFor(context);
   const broken = rulesAt(now);
   // Each field's reader and where its cell is, worked out once for a million rows; each row is
@@ -67,7 +68,7 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
         read[names[index]!] = readers[index]!(value, field.column);
       }
       const complaint = read as unknown as Complaint;
-      const earlier = lineOfId.get(complaint.id);
+      const earlier = linesById.lineOf(complaint.id);
       if (earlier !== undefined) throw new UsageError(t('csv.idTwice', { id: complaint.id, earlier }));
       // What the commands fill in: triage's severity, logging's respond-by, the uid; and for a
       // file written before natures were kept, the nature its status and classification tell.
@@ -78,7 +79,7 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
       complaint.remedies = remediesOf(complaint, read.remedies as Remedy[] | null);
       const rule = broken(complaint);
       if (rule !== null) throw new UsageError(rule);
-      lineOfId.set(complaint.id, line);
+      linesById.keep(complaint.id, line);
       return complaint;
     } catch (error) {
       throw error instanceof UsageError ? atLine(line, error.message) : error;

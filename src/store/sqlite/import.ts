@@ -57,7 +57,10 @@ export async function importComplaints(
   const bulk = options.fileBytes > logbookBytes(db);
   const load = () => inWriteTransaction(db, async (): Promise<Imported> => {
     const ids: number[] = [];
-    const added = new Set<number>();
+    // The complaints added, to tell a uid given twice in the file from one the logbook has. A
+    // bulk load needs none: the uids the logbook has are known before, so a row whose uid is
+    // held is one the file gave twice.
+    const added = bulk ? undefined : new Set<number>();
     const taken: number[] = [];
     let alreadyThere = 0;
     // A bulk load sets the index of uids aside with the others (kept up row by row, its random
@@ -86,7 +89,7 @@ export async function importComplaints(
         if (kept) {
           const id = Number(result.lastInsertRowid);
           ids.push(id);
-          added.add(id);
+          added?.add(id);
           originals.push(original);
           if (bulk) {
             tallied.add({
@@ -102,7 +105,7 @@ export async function importComplaints(
         } else {
           const held = holder.get(uid) as number | undefined;
           if (held === undefined) taken.push(original);
-          else if (added.has(held)) throw new UidTwice(uid);
+          else if (added === undefined || added.has(held)) throw new UidTwice(uid);
           else alreadyThere++;
         }
         for (; remedy < rows.remedies.length && rows.remedies[remedy] === row; remedy += remedyWidth) {
