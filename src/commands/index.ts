@@ -48,6 +48,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { term: 'check [options]', describe: () => t('check.description'), load: async () => (await import('./check.js')).registerCheck },
   { term: 'forget [options] <customer>', describe: () => t('forget.description'), load: async () => (await import('./forget.js')).registerForget },
   { term: 'setup-roles [options]', describe: () => t('setupRoles.description'), load: async () => (await import('./setup-roles.js')).registerSetupRoles },
+  { term: 'help [command]', describe: () => t('help.description'), load: async () => (await import('./help.js')).registerHelp },
   { term: 'completion <shell>', describe: () => t('completion.description'), load: async () => (await import('./completion.js')).registerCompletion },
   { term: '__complete [words...]', hidden: true, load: async () => (await import('./completion.js')).registerComplete },
 ];

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { helpPages } from '../support/help-pages.js';
-import { tempLogbook } from '../support/in-process.js';
+import { runComparing, tempLogbook } from '../support/in-process.js';
 
 // Every help page, found from the program's own help, kept in __snapshots__/help/ so that a change
 // to any help text shows in review. Commander fits help to the width of stdout when it is a
@@ -27,5 +27,21 @@ describe('help', () => {
 
   it('is kept for each of those pages and no other, so a page gone from the program goes from review too', () => {
     expect(readdirSync(new URL('__snapshots__/help/', import.meta.url)).sort()).toEqual(pages.map(({ command }) => fileOf(command)).sort());
+  });
+});
+
+describe('complaints help', () => {
+  it.each([[[]], [['log']], [['follow-up']], [['help']]])('help %j shows what --help shows', async (named) => {
+    const [asked, flagged] = await Promise.all([book.run(['help', ...named]), book.run([...named, '--help'])]);
+    expect(asked).toEqual({ ...flagged, code: 0 });
+    expect(asked.stdout).toMatch(/^Usage: complaints /);
+  });
+
+  const logged = tempLogbook();
+  beforeAll(() => logged.ok(['log', '汤是凉的', '--no-input']));
+
+  it.each(['nonsense', '__complete'])('refuses help for a command there is none of (%s) in one line, changing nothing', async (name) => {
+    const result = await runComparing(logged, ['help', name]);
+    expect(result).toMatchObject({ code: 2, unchanged: true, stdout: '', stderr: `complaints: unknown command '${name}'; see 'complaints --help'\n` });
   });
 });

@@ -548,6 +548,12 @@ const expectations: Record<string, Expected> = {
   'complaints setup-roles --role tills': {
     then: ({ stdout }) => expect(stdout).toMatch(/^Nothing to set up: .* is a file; /),
   },
+  'complaints help': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^Usage: complaints \[options\] \[command\]\n/),
+  },
+  'complaints help log': {
+    then: ({ stdout }) => expect(stdout).toMatch(/^Usage: complaints log \[options\] \[text\.\.\.\]\n/),
+  },
   'complaints sync': {
     then: ({ stdout }) => expect(stdout).toMatch(/^Nothing to send: .* is a file on this computer\.\n$/),
   },
