@@ -54,6 +54,8 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t('store.loginRefused', { path, detail: trouble.detail });
     case 'no database':
       return t('store.noDatabase', { path, detail: trouble.detail });
+    case 'no schema':
+      return t('store.noSchema', { path, detail: trouble.detail });
     case 'not allowed':
       return t('store.notAllowed', { path, detail: trouble.detail });
   }
