@@ -14,6 +14,7 @@ import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
 import { settingsOf } from './common.js';
 import { examples } from './examples.js';
+import { IdSpan } from '../domain/id-span.js';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -50,7 +51,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const source = given === STANDARD_INPUT ? 'standard input' : basename(given);
   // Standard input is read by the reading thread from its descriptor, as a file is.
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
-  const { ids, alreadyThere } = await refusingWholeFile(file, async () => {
+  const { added, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'add');
     const settings = await settingsOf(logbook);
@@ -69,10 +70,10 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     }
   }).finally(() => given !== STANDARD_INPUT && closeSync(fd));
 
-  if (ids.length === 0) {
+  if (added.count === 0) {
     return session.print(alreadyThere === 0 ? t('import.nothingInFile', { file }) : t('import.nothingNew', { count: alreadyThere, file }));
   }
-  const said = { count: ids.length, file, ids: idRange(ids), already: alreadyThere };
+  const said = { count: added.count, file, ids: idRange(added), already: alreadyThere };
   if (options.dryRun) return session.print(t(options.newIds ? 'import.wouldImportNewIds' : 'import.wouldImport', said));
   session.print(t('import.imported', said));
   session.tell(t('import.next'));
@@ -92,7 +93,7 @@ async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows
   const toAdd = inFile.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
   const taken = newIds ? [] : await logbook.heldIds(toAdd);
   if (taken.length > 0) throw new IdsTaken(taken);
-  return { ids: toAdd, alreadyThere: inFile.length - toAdd.length };
+  return { added: IdSpan.of(toAdd), alreadyThere: inFile.length - toAdd.length };
 }
 
 /** The file opened for reading; a folder is refused here, before the logbook is opened, as a file that cannot be opened is. */

@@ -8,6 +8,7 @@ import type { Logbook } from '../store/logbook.js';
 import { waitingFile } from '../store/location.js';
 import { settingsOf } from './common.js';
 import { examples } from './examples.js';
+import { IdSpan } from '../domain/id-span.js';
 
 export function registerSync(command: Command, session: Session): void {
   command
@@ -35,7 +36,7 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook):
     logbook.log(completeComplaint(waiting.draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), responseHours, waiting.uid)),
   );
   if (sent.length > 0) {
-    session.tell(t('sync.sent', { count: sent.length, logbook: session.address.shown, ids: idRange(sent.map((c) => c.id)) }));
+    session.tell(t('sync.sent', { count: sent.length, logbook: session.address.shown, ids: idRange(IdSpan.of(sent.map((c) => c.id))) }));
   }
   return sent;
 }

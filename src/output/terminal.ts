@@ -1,5 +1,6 @@
 import type { Env } from '../context.js';
 import { fitWidth } from './width.js';
+import type { IdSpan } from '../domain/id-span.js';
 
 /** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
 export function decideColor(flagAllows: boolean, env: Env, isTTY: boolean): boolean {
@@ -42,9 +43,6 @@ export function complaintRef(id: number): string {
 }
 
 /** The lowest and highest of some complaints' ids: "#4–#9", or "#4" for one. */
-export function idRange(ids: readonly number[]): string {
-  // Not Math.min(...ids): a large file would pass more arguments than a call can take.
-  const low = ids.reduce((a, b) => Math.min(a, b));
-  const high = ids.reduce((a, b) => Math.max(a, b));
-  return low === high ? `#${low}` : `#${low}–#${high}`;
+export function idRange({ lowest, highest }: IdSpan): string {
+  return lowest === highest ? `#${lowest}` : `#${lowest}–#${highest}`;
 }

@@ -5,6 +5,7 @@ import type { ImportedRows } from '../domain/imported-rows.js';
 import type { Dimension, Tally } from '../domain/pareto.js';
 import type { PreviousStep } from '../domain/steps.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../domain/summary.js';
+import type { IdSpan } from '../domain/id-span.js';
 
 // The seam between the commands and a storage engine. Every method is asynchronous, as an engine
 // reached over a network is; an embedded one may do its work at once. What each returns is a
@@ -78,7 +79,7 @@ export interface ImportOptions {
 
 /** What an import added, by the ids the complaints have in the logbook, and how many it skipped as there already. */
 export interface Imported {
-  ids: number[];
+  added: IdSpan;
   alreadyThere: number;
 }
 

@@ -4,6 +4,7 @@ import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { NUMBERING, causesInUse } from './complaints.js';
 import type { Connection } from './connection.js';
+import { IdSpan } from '../../domain/id-span.js';
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(connection: Connection, ids: readonly number[]): Promise<number[]> {
@@ -80,11 +81,11 @@ export function importComplaints(
     await addKept(connection, options);
     for (const create of rebuild) await connection.run(create);
 
-    const ids: number[] = [];
+    const added = new IdSpan();
     fileIds.forEach((id, at) => {
-      if (!heldAt.has(at)) ids.push(options.newIds ? first + ids.length : id);
+      if (!heldAt.has(at)) added.add(options.newIds ? first + added.count : id);
     });
-    return { ids, alreadyThere: heldAt.size };
+    return { added, alreadyThere: heldAt.size };
   });
 }
 

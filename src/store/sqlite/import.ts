@@ -7,6 +7,7 @@ import { appendImportedEvents } from './events.js';
 import { MonthlyTallies } from '../kept-figures.js';
 import { recountDaysAndAdd } from './report.js';
 import type { Db } from './open.js';
+import { IdSpan } from '../../domain/id-span.js';
 
 // Where the columns the month tallies read are among a row's values.
 const [OCCURRED_AT, STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['occurred_at', 'status', 'cause', 'resolved_at', 'action'].map((column) =>
@@ -56,11 +57,11 @@ export async function importComplaints(
   // A file larger than the logbook is a bulk load, written as one (see setUpkeepAside, inBulkLoadMode).
   const bulk = options.fileBytes > logbookBytes(db);
   const load = () => inWriteTransaction(db, async (): Promise<Imported> => {
-    const ids: number[] = [];
+    const added = new IdSpan();
     // The complaints added, to tell a uid given twice in the file from one the logbook has. A
     // bulk load needs none: the uids the logbook has are known before, so a row whose uid is
     // held is one the file gave twice.
-    const added = bulk ? undefined : new Set<number>();
+    const addedIds = bulk ? undefined : new Set<number>();
     const taken: number[] = [];
     let alreadyThere = 0;
     // A bulk load sets the index of uids aside with the others (kept up row by row, its random
@@ -73,7 +74,7 @@ export async function importComplaints(
     const tallied = new MonthlyTallies();
     // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
     for await (const rows of read(causesInUse(db))) {
-      const batchStart = ids.length;
+      const batchIds: number[] = [];
       const originals: number[] = [];
       // Where the next row's remedies begin among the batch's.
       let remedy = 0;
@@ -88,8 +89,9 @@ export async function importComplaints(
         const kept = result !== undefined && result.changes > 0;
         if (kept) {
           const id = Number(result.lastInsertRowid);
-          ids.push(id);
-          added?.add(id);
+          added.add(id);
+          batchIds.push(id);
+          addedIds?.add(id);
           originals.push(original);
           if (bulk) {
             tallied.add({
@@ -105,22 +107,22 @@ export async function importComplaints(
         } else {
           const held = holder.get(uid) as number | undefined;
           if (held === undefined) taken.push(original);
-          else if (added === undefined || added.has(held)) throw new UidTwice(uid);
+          else if (addedIds === undefined || addedIds.has(held)) throw new UidTwice(uid);
           else alreadyThere++;
         }
         for (; remedy < rows.remedies.length && rows.remedies[remedy] === row; remedy += remedyWidth) {
-          if (kept) give.run(ids[ids.length - 1]!, rows.remedies[remedy + 1], rows.remedies[remedy + 2], rows.remedies[remedy + 3]);
+          if (kept) give.run(batchIds[batchIds.length - 1]!, rows.remedies[remedy + 1], rows.remedies[remedy + 2], rows.remedies[remedy + 3]);
         }
       }
       // Batch by batch, while the next is being read, rather than after them all (420405f).
-      appendImportedEvents(db, ids.slice(batchStart), originals, options.recordedAt, options.source);
+      appendImportedEvents(db, batchIds, originals, options.recordedAt, options.source);
     }
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
     if (rebuilt.length > 0) {
       for (const create of rebuilt) buildAgain(db, create);
       recountDaysAndAdd(db, tallied);
     }
-    return { ids, alreadyThere };
+    return { added, alreadyThere };
   });
   return bulk ? inBulkLoadMode(db, load) : load();
 }
