@@ -55,7 +55,7 @@ function problemInWords(path: string, trouble: Trouble): string {
     case 'no database':
       return t('store.noDatabase', { path, detail: trouble.detail });
     case 'no schema':
-      return t('store.noSchema', { path, detail: trouble.detail });
+      return t('store.noSchema', { path });
     case 'not allowed':
       return t('store.notAllowed', { path, detail: trouble.detail });
   }

@@ -76,7 +76,7 @@ export type Trouble =
   | { kind: 'unreachable'; detail: string }
   | { kind: 'login refused'; detail: string }
   | { kind: 'no database'; detail: string }
-  | { kind: 'no schema'; detail: string }
+  | { kind: 'no schema' }
   | { kind: 'not allowed'; detail: string };
 
 /** The logbook at `where` cannot be used, for the reason `trouble` gives. */

@@ -93,17 +93,15 @@ describe('reaching the shared logbook', () => {
   it('says the schema its URL puts first on the search path is not there, writing nothing', () => {
     const book = tempLogbook(NOW, 'sqlite');
     const url = inSchema(testServer(), 'no_such_schema');
-    expect(book.run(['--db', url, 'log', 'soup was cold', '--no-input'])).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: `complaints: the server has no schema for ${url} to keep the logbook in (no schema has been selected to create in); create the schema its search_path names first (CREATE SCHEMA), or check search_path in --db\n`,
-    });
-    // Reading finds no logbook there, as in a database with none; it is logging that says why.
-    expect(book.run(['--db', url, 'list'])).toEqual({
-      code: 1,
-      stdout: '',
-      stderr: `complaints: no logbook at ${url}; the first 'complaints log' creates it, or give the logbook's file with --db\n`,
-    });
+    for (const args of [['log', 'soup was cold', '--no-input'], ['list'], ['import', '--dry-run', '-']]) {
+      expect({ args, ...book.run(['--db', url, ...args], { input: 'id,logged_at,occurred_at,status,description\r\n' }) }).toEqual({
+        args,
+        code: 1,
+        stdout: '',
+        stderr: `complaints: the server has no schema for ${url} to keep the logbook in; create the schema its search_path names first (CREATE SCHEMA), or check search_path in --db\n`,
+      });
+    }
+    expect(onServerSync([`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'no_such_schema'`])).toEqual([[{ n: 0 }]]);
   });
 
   it('refuses a URL it cannot read without repeating it', () => {

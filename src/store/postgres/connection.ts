@@ -201,7 +201,7 @@ export function asProblem(error: unknown, shown: string): unknown {
   if (typeof code === 'string') {
     if (LOGIN_REFUSED.has(code)) return new LogbookProblem(shown, { kind: 'login refused', detail: error.message });
     if (code === NO_DATABASE) return new LogbookProblem(shown, { kind: 'no database', detail: error.message });
-    if (code === NO_SCHEMA) return new LogbookProblem(shown, { kind: 'no schema', detail: error.message });
+    if (code === NO_SCHEMA) return new LogbookProblem(shown, { kind: 'no schema' });
     if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
     if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
     if (SERVER_GONE.test(code) || UNREACHABLE.has(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });

@@ -58,7 +58,12 @@ async function appliedVersions(connection: Connection, shown: string): Promise<n
     // and which lists only the tables this login may use.
     `SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')`,
   );
-  if (tables.length === 0) return [];
+  if (tables.length === 0) {
+    // No schema of the search path exists (current_schema() is then null): nothing can be made there.
+    const [schema] = await connection.column<string | null>(`SELECT current_schema()`);
+    if (schema === null) throw new LogbookProblem(shown, { kind: 'no schema' });
+    return [];
+  }
   if (!tables.includes('schema_migrations')) throw new LogbookProblem(shown, { kind: 'other tables' });
   return connection.column<number>(`SELECT version FROM schema_migrations ORDER BY version`);
 }
