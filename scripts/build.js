@@ -70,7 +70,7 @@ writeFileSync(`${DIST}package.json`, '{ "type": "commonjs" }\n');
 const pieces = readdirSync(SPLIT)
   .filter((name) => name.endsWith('.js'))
   .map((name) => SPLIT + name);
-const asksWhereItIs = (piece) => readFileSync(piece, 'utf8').includes('import.meta.url');
+const asking = pieces.filter((piece) => readFileSync(piece, 'utf8').includes('import.meta.url'));
 const toCommonJs = (entryPoints, asks) =>
   build({
     entryPoints,
@@ -86,6 +86,6 @@ const toCommonJs = (entryPoints, asks) =>
     }),
     logLevel: 'warning',
   });
-await toCommonJs(pieces.filter(asksWhereItIs), true);
-await toCommonJs(pieces.filter((piece) => !asksWhereItIs(piece)), false);
+await toCommonJs(asking, true);
+await toCommonJs(pieces.filter((piece) => !asking.includes(piece)), false);
 rmSync(SPLIT, { recursive: true });

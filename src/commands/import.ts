@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
 import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
+import { IdSpan } from '../domain/id-span.js';
 import { importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
@@ -14,7 +15,6 @@ import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
 import { settingsOf } from './common.js';
 import { examples } from './examples.js';
-import { IdSpan } from '../domain/id-span.js';
 
 interface ImportOptions {
   dryRun?: boolean;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
+import { IdSpan } from '../domain/id-span.js';
 import { completeComplaint } from '../domain/intake.js';
 import { t } from '../language/messages.js';
 import { idRange } from '../output/terminal.js';
@@ -8,7 +9,6 @@ import type { Logbook } from '../store/logbook.js';
 import { waitingFile } from '../store/location.js';
 import { settingsOf } from './common.js';
 import { examples } from './examples.js';
-import { IdSpan } from '../domain/id-span.js';
 
 export function registerSync(command: Command, session: Session): void {
   command

@@ -1,6 +1,6 @@
 import type { Env } from '../context.js';
-import { fitWidth } from './width.js';
 import type { IdSpan } from '../domain/id-span.js';
+import { fitWidth } from './width.js';
 
 /** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
 export function decideColor(flagAllows: boolean, env: Env, isTTY: boolean): boolean {

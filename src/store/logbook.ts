@@ -1,11 +1,11 @@
 import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEvent, Waiting } from '../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
 import type { ForgetBy } from '../domain/forget.js';
+import type { IdSpan } from '../domain/id-span.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import type { Dimension, Tally } from '../domain/pareto.js';
 import type { PreviousStep } from '../domain/steps.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../domain/summary.js';
-import type { IdSpan } from '../domain/id-span.js';
 
 // The seam between the commands and a storage engine. Every method is asynchronous, as an engine
 // reached over a network is; an embedded one may do its work at once. What each returns is a

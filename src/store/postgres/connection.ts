@@ -188,7 +188,6 @@ function textIn(rows: readonly unknown[]): number {
 // SQLSTATE classes and codes the logbook words for a person (PostgreSQL's Appendix A).
 const LOGIN_REFUSED = new Set(['28P01', '28000']);
 const NO_DATABASE = '3D000';
-const NO_SCHEMA = '3F000';
 const NOT_ALLOWED = '42501';
 const CONFLICT = new Set(['40001', '40P01', '55P03']);
 const SERVER_GONE = /^(08|57P)/;
@@ -201,7 +200,6 @@ export function asProblem(error: unknown, shown: string): unknown {
   if (typeof code === 'string') {
     if (LOGIN_REFUSED.has(code)) return new LogbookProblem(shown, { kind: 'login refused', detail: error.message });
     if (code === NO_DATABASE) return new LogbookProblem(shown, { kind: 'no database', detail: error.message });
-    if (code === NO_SCHEMA) return new LogbookProblem(shown, { kind: 'no schema' });
     if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
     if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
     if (SERVER_GONE.test(code) || UNREACHABLE.has(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });

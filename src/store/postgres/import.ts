@@ -1,10 +1,10 @@
 import { FIELDS } from '../../domain/fields.js';
+import { IdSpan } from '../../domain/id-span.js';
 import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { NUMBERING, causesInUse } from './complaints.js';
 import type { Connection } from './connection.js';
-import { IdSpan } from '../../domain/id-span.js';
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(connection: Connection, ids: readonly number[]): Promise<number[]> {

@@ -1,3 +1,4 @@
+import { IdSpan } from '../../domain/id-span.js';
 import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { isBusy } from '../../errors.js';
 import { IdsTaken, UidTwice } from '../errors.js';
@@ -7,7 +8,6 @@ import { appendImportedEvents } from './events.js';
 import { MonthlyTallies } from '../kept-figures.js';
 import { recountDaysAndAdd } from './report.js';
 import type { Db } from './open.js';
-import { IdSpan } from '../../domain/id-span.js';
 
 // Where the columns the month tallies read are among a row's values.
 const [OCCURRED_AT, STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['occurred_at', 'status', 'cause', 'resolved_at', 'action'].map((column) =>
