@@ -14,6 +14,26 @@ export const EARLIEST = new Date(2000, 0, 1);
 // parseISO also takes years, weeks and ordinal dates; the contract promises only these shapes.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
+// The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
+const RELATIVE_IN_CHINESE = /^(\d{1,5})\s*(个?小时|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
+const CHINESE_UNIT: Record<string, 'h' | 'd' | 'w'> = { 小时: 'h', 个小时: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w' };
+
+// The words for a moment and for days, in English and as a Chinese-speaking owner types them,
+// whatever language the interface speaks: each day as its shift from today.
+const NOW_WORDS: ReadonlySet<string> = new Set(['now', '现在']);
+const DAY_WORDS: ReadonlyMap<string, number> = new Map([
+  ['today', 0], ['yesterday', -1], ['tomorrow', 1],
+  ['今天', 0], ['昨天', -1], ['前天', -2], ['明天', 1], ['后天', 2],
+]);
+
+/** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 write it: backwards unless marked ahead. */
+function relativeShift(input: string): { amount: number; unit: 'h' | 'd' | 'w' } | undefined {
+  const english = RELATIVE.exec(input);
+  if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as 'h' | 'd' | 'w' };
+  const chinese = RELATIVE_IN_CHINESE.exec(input);
+  if (chinese) return { amount: Number(chinese[1]) * (chinese[3] === '后' ? 1 : -1), unit: CHINESE_UNIT[chinese[2]!]! };
+  return undefined;
+}
 // Exactly what toISOString (and so export) writes.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -27,15 +47,14 @@ export interface When {
 export function parseWhen(text: string, now: Date, flag: string): When {
   const plain = halfWidth(text);
   const input = plain.toLowerCase();
-  if (input === 'now') return { at: now, dateOnly: false };
-  if (input === 'today') return { at: startOfDay(now), dateOnly: true };
-  if (input === 'yesterday') return { at: startOfDay(addDays(now, -1)), dateOnly: true };
+  if (NOW_WORDS.has(input)) return { at: now, dateOnly: false };
+  const days = DAY_WORDS.get(input);
+  if (days !== undefined) return { at: startOfDay(addDays(now, days)), dateOnly: true };
 
-  const relative = RELATIVE.exec(input);
+  const relative = relativeShift(input);
   if (relative) {
-    const amount = Number(relative[2]) * (relative[1] === '+' ? 1 : -1);
-    const shift = { h: addHours, d: addDays, w: addWeeks }[relative[3] as 'h' | 'd' | 'w'];
-    return { at: shift(now, amount), dateOnly: false };
+    const shift = { h: addHours, d: addDays, w: addWeeks }[relative.unit];
+    return { at: shift(now, relative.amount), dateOnly: false };
   }
 
   const upper = plain.toUpperCase();
@@ -43,7 +62,7 @@ export function parseWhen(text: string, now: Date, flag: string): When {
     const at = parseISO(upper);
     if (isValid(at)) return { at, dateOnly: upper.length === 10 };
   }
-  // The message lists the shapes read here: YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday, 3d / 2w / 5h ago, +2d.
+  // The message lists the shapes read here, in the words of the language spoken.
   throw new UsageError(t('when.notADate', { flag, text }));
 }
 

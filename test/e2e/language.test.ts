@@ -200,6 +200,30 @@ describe('a new logbook made in Chinese', () => {
   });
 });
 
+describe('days and times as a Chinese-speaking owner types them', () => {
+  // The clock is pinned at 10:00 on Monday 23 November 2026, London time.
+  const book = tempLogbook('2026-11-23T10:00:00.000Z');
+
+  it('takes 昨天, 3小时前, 明天 and 2天后 wherever a time is asked for', () => {
+    book.ok(['log', '昨天的汤是凉的', '--at', '昨天', '--no-input'], { env: CHINESE });
+    book.ok(['log', '找错了钱', '--at', '3小时前', '--no-input'], { env: CHINESE });
+    book.ok(['assign', '1', '小王', '--respond-by', '明天'], { env: CHINESE });
+    book.ok(['assign', '2', '小王', '--respond-by', '2天后'], { env: CHINESE });
+    const shown = (id: string) => JSON.parse(book.ok(['show', id, '--json'], { env: CHINESE })) as Record<string, unknown>;
+    expect(shown('1')).toMatchObject({ occurred_at: '2026-11-22T00:00:00.000Z', respond_by: '2026-11-24T00:00:00.000Z' });
+    expect(shown('2')).toMatchObject({ occurred_at: '2026-11-23T07:00:00.000Z', respond_by: '2026-11-25T10:00:00.000Z' });
+  });
+
+  it('refuses a day it cannot read in one Chinese line naming the forms it reads, with the logbook as it was', () => {
+    const before = book.dump();
+    const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('「下个月」不是日期；请用 YYYY-MM-DD')]);
+    expect(result.stderr).toContain('明天');
+    expect(book.dump()).toBe(before);
+  });
+});
+
 describe('every help page in Chinese', async () => {
   const book = tempLogbook();
   const pages = await helpPages((command) => book.ok([...command, '--help'], { env: ENGLISH }));

@@ -35,6 +35,26 @@ describe('parseWhen: words', () => {
   it('reads yesterday across a month and a year boundary', () => {
     expect(at('yesterday', new Date(2027, 0, 1, 0, 30))).toBe(new Date(2026, 11, 31).getTime());
   });
+
+  it('reads tomorrow as the start of the next local day, across a year boundary', () => {
+    expect(parseWhen('Tomorrow', now, '--respond-by')).toEqual({ at: new Date(2026, 10, 24), dateOnly: true });
+    expect(at('tomorrow', new Date(2026, 11, 31, 23, 30))).toBe(new Date(2027, 0, 1).getTime());
+  });
+
+  it.each([
+    ['今天', 0],
+    ['昨天', -1],
+    ['前天', -2],
+    ['明天', 1],
+    ['后天', 2],
+    [' 明天　', 1],
+  ])('reads the Chinese day %j as the start of its local day', (text, days) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(2026, 10, 23 + days), dateOnly: true });
+  });
+
+  it('reads 现在 as the given moment', () => {
+    expect(parseWhen('现在', now, '--at')).toEqual({ at: now, dateOnly: false });
+  });
 });
 
 describe('parseWhen: dates and times', () => {
@@ -88,6 +108,17 @@ describe('parseWhen: relative times', () => {
     ['+2d', daysFrom(now, 2).getTime()],
     ['2w', daysFrom(now, -14).getTime()],
     ['+1w', daysFrom(now, 7).getTime()],
+    // As a Chinese-speaking owner types them, with the input method's full-width digits too.
+    ['5小时前', now.getTime() - 5 * HOUR],
+    ['5个小时前', now.getTime() - 5 * HOUR],
+    ['３小时后', now.getTime() + 3 * HOUR],
+    ['3天前', daysFrom(now, -3).getTime()],
+    ['3 天以前', daysFrom(now, -3).getTime()],
+    ['2日后', daysFrom(now, 2).getTime()],
+    ['2天之后', daysFrom(now, 2).getTime()],
+    ['2周前', daysFrom(now, -14).getTime()],
+    ['1个星期后', daysFrom(now, 7).getTime()],
+    ['1礼拜前', daysFrom(now, -7).getTime()],
   ])('reads %j relative to now', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
@@ -119,15 +150,19 @@ describe('parseWhen: refusals', () => {
     '2026-W48-1',
     '2026-327',
     'soon',
-    'tomorrow',
     '3 days',
+    '3天',
+    '三天前',
+    '明年',
+    '3月前',
+    '+3天后',
     '123456d',
     '',
     '   ',
   ])('refuses %j, naming the accepted formats', (text) => {
     const attempt = () => parseWhen(text, now, '--at');
     expect(attempt).toThrow(UsageError);
-    expect(attempt).toThrow(`--at: '${text}' is not a date; use YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday`);
+    expect(attempt).toThrow(`--at: '${text}' is not a date; use YYYY-MM-DD, 'YYYY-MM-DD HH:mm', ISO 8601, today, yesterday, tomorrow`);
   });
 
   it('accepts 29 February in a leap year', () => {
