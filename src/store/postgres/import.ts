@@ -76,8 +76,10 @@ export function importComplaints(
          FROM ${STAGED} AS s WHERE NOT ${HELD}`,
       options.newIds ? [first] : [],
     );
-    // What the two hold, for the planner to join them by hashing rather than sorting both.
-    await connection.run(`ANALYZE ${STAGED}, ${KEPT}`);
+    // How many rows the two hold and how their places spread, for the planner to join them by
+    // hashing rather than sorting both; sampling the staged rows' other columns took ~0.9 s of
+    // 100,000.
+    await connection.run(`ANALYZE ${STAGED} (at), ${KEPT}`);
     await addKept(connection, options);
     for (const create of rebuild) await connection.run(create);
 
