@@ -186,8 +186,13 @@ describe('a new logbook made in Chinese', () => {
   });
 
   it('takes money as a Chinese shop writes it and reports it in yuan', () => {
-    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50元'], { env: CHINESE });
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50元', '--action', '汤桶加保温'], { env: CHINESE });
     expect(book.ok(['report', '--format', 'markdown'], { env: CHINESE })).toMatch(/¥12\.50/);
+  });
+
+  it('writes a cause and its corrective action with a Chinese colon', () => {
+    expect(book.ok(['report'], { env: CHINESE })).toContain('汤不热：汤桶加保温');
+    expect(book.ok(['report', '--format', 'html'], { env: CHINESE })).toContain('<span lang="zh-CN">汤不热</span>：');
   });
 
   it('refuses bad input in one Chinese line, with the logbook as it was', () => {

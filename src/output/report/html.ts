@@ -142,7 +142,7 @@ ${paretoTable(report)}
 <div class="done">
 <section>
 <h2>${esc(actionsHeading())}</h2>
-${listed(report.actions.shown.map((a) => [a.id, `${stored(keyShown(a.key, report.by))}: ${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
+${listed(report.actions.shown.map((a) => [a.id, `${stored(keyShown(a.key, report.by))}${t('common.labelSeparator')}${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
 ${report.earlierActions === undefined ? '' : earlierActions(report.earlierActions)}</section>
 <section>
 <h2>${esc(suggestionsHeading())}</h2>
@@ -207,7 +207,7 @@ ${body.join('\n')}
 
 /** The vital few's earlier actions and whether they worked, under those recorded in the period. */
 function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>): string {
-  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}: ${stored(oneLine(a.action))}${esc(earlierActionTail(a))}`]);
+  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}${t('common.labelSeparator')}${stored(oneLine(a.action))}${esc(earlierActionTail(a))}`]);
   return `<h3>${esc(earlierActionsHeading())}</h3>
 ${listed(entries, shown.length, '')}
 ${more ? `<p class="quiet">${esc(earlierActionsMore())}</p>\n` : ''}`;

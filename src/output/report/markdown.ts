@@ -42,13 +42,13 @@ export function reportMarkdown(report: Report): string {
     ].join('\n'),
     previousLine(report.period),
     `## ${actionsHeading()}`,
-    listed(report.actions.shown.map((a) => [a.id, `${md(keyShown(a.key, report.by))}: ${md(a.action)}`]), report.actions.total, t('report.noneRecorded')),
+    listed(report.actions.shown.map((a) => [a.id, `${md(keyShown(a.key, report.by))}${t('common.labelSeparator')}${md(a.action)}`]), report.actions.total, t('report.noneRecorded')),
     ...(report.earlierActions === undefined
       ? []
       : [
           `## ${md(earlierActionsHeading())}`,
           listed(
-            report.earlierActions.shown.map((a) => [a.id, `${md(a.cause)}: ${md(a.action)}${md(earlierActionTail(a))}`]),
+            report.earlierActions.shown.map((a) => [a.id, `${md(a.cause)}${t('common.labelSeparator')}${md(a.action)}${md(earlierActionTail(a))}`]),
             report.earlierActions.shown.length,
             '',
           ) + (report.earlierActions.more ? `\n- ${md(earlierActionsMore())}` : ''),

@@ -39,11 +39,11 @@ export function reportTable(report: Report, paint: ChalkInstance): string {
   lines.push('', untriagedLine(report), '');
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
   lines.push(paint.bold(actionsHeading()));
-  lines.push(...listed(report.actions.shown.map((a) => [a.id, `${keyShown(a.key, report.by, 40)}: ${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
+  lines.push(...listed(report.actions.shown.map((a) => [a.id, `${keyShown(a.key, report.by, 40)}${t('common.labelSeparator')}${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
   if (report.earlierActions !== undefined) {
     const { shown, more } = report.earlierActions;
     lines.push('', paint.bold(earlierActionsHeading()));
-    lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}: ${oneLine(a.action)}${earlierActionTail(a)}`]), shown.length, ''));
+    lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}${t('common.labelSeparator')}${oneLine(a.action)}${earlierActionTail(a)}`]), shown.length, ''));
     if (more) lines.push(`  ${earlierActionsMore()}`);
   }
   lines.push('', paint.bold(suggestionsHeading()));
