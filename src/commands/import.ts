@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
+import { parseEncoding } from '../domain/csv/encoding.js';
 import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
 import { IdSpan } from '../domain/id-span.js';
 import { importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
@@ -19,6 +20,7 @@ import { examples } from './examples.js';
 interface ImportOptions {
   dryRun?: boolean;
   newIds?: boolean;
+  encoding?: string;
 }
 
 export function registerImport(command: Command, session: Session): void {
@@ -26,6 +28,7 @@ export function registerImport(command: Command, session: Session): void {
     .argument('<file>', t('import.file'))
     .option('--dry-run', t('import.dryRun'))
     .option('--new-ids', t('import.newIds'))
+    .option('--encoding <name>', t('import.encoding'))
     .addHelpText(
       'after',
       `
@@ -35,6 +38,7 @@ ${examples(
   'complaints import complaints.csv',
   'complaints --db new-shop.db import old-shop.csv',
   'complaints import from-the-other-till.csv --new-ids',
+  'complaints import saved-by-excel.csv --encoding gbk',
   'complaints export --status closed | complaints --db closed.db import -',
 )}`,
     )
@@ -46,6 +50,7 @@ const STANDARD_INPUT = '-';
 
 export async function runImport(fileText: string, options: ImportOptions, session: Session): Promise<void> {
   const given = requiredText(fileText, t('import.fileToImport'));
+  const encoding = parseEncoding(options.encoding ?? 'utf-8');
   // The file as messages name it, and as the timeline records it: in the same words in any language.
   const file = given === STANDARD_INPUT ? t('import.standardInput') : given;
   const source = given === STANDARD_INPUT ? 'standard input' : basename(given);
@@ -59,6 +64,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, {
         context: { knownCauses, categories: settings.categories, channels: settings.channels, responseHours: settings['response-hours'], now: session.now() },
+        encoding,
         advance: (bytes) => progress.advance(bytes),
       });
     const newIds = Boolean(options.newIds);

@@ -3,7 +3,7 @@
 import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvRecordReader } from '../domain/csv/records.js';
-import { checkEncoding } from '../domain/csv/encoding.js';
+import { checkEncoding, fromGb18030 } from '../domain/csv/encoding.js';
 import { REQUIRED_COLUMNS, checkHeader } from '../domain/csv/header.js';
 import { rowReader, type RowReader } from '../domain/csv/import-row.js';
 import { appendImported, noImportedRows } from '../domain/imported-rows.js';
@@ -14,7 +14,7 @@ import { BATCHES_AHEAD, cannotRead, type FromReader, type ReaderData } from './i
 const PIECE_BYTES = 1024 * 1024;
 const ROWS_PER_BATCH = 1000;
 
-const { fd, file, now, language, taken, ...context } = workerData as ReaderData;
+const { fd, file, encoding, now, language, taken, ...context } = workerData as ReaderData;
 const takenCount = new Int32Array(taken);
 // Waited on, never woken, to pause this thread while standard input has nothing yet.
 const pause = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
@@ -40,10 +40,12 @@ void speak(language).then(readTheFile);
 
 function readTheFile(): void {
   try {
+    const transcoder = encoding === 'gb18030' ? fromGb18030() : undefined;
     // The first row names the columns; each later one is checked as it is parsed.
     let read: RowReader | undefined;
     const reader = csvRecordReader((cells, line, recordBytes) => {
-      bytesRead += recordBytes;
+      // What is read is counted in the file's bytes: a transcoded file's are counted a piece at a time, below.
+      if (transcoder === undefined) bytesRead += recordBytes;
       if (read === undefined) {
         read = rowReader(checkHeader(cells, line), { ...context, now: new Date(now) });
         return;
@@ -53,7 +55,15 @@ function readTheFile(): void {
     }, checkEncoding);
     // Read a piece at a time, so that a file of any size takes the memory of one piece.
     const piece = Buffer.allocUnsafe(PIECE_BYTES);
-    for (let length = readPiece(piece); length > 0; length = readPiece(piece)) reader.push(piece.subarray(0, length));
+    for (let length = readPiece(piece); length > 0; length = readPiece(piece)) {
+      if (transcoder === undefined) {
+        reader.push(piece.subarray(0, length));
+      } else {
+        bytesRead += length;
+        reader.push(transcoder.push(piece.subarray(0, length)));
+      }
+    }
+    if (transcoder !== undefined) reader.push(transcoder.end());
     reader.end();
     if (read === undefined) {
       throw new UsageError(t('import.emptyFile', { columns: REQUIRED_COLUMNS.join(',') }));

@@ -1,5 +1,6 @@
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import type { FileEncoding } from '../domain/csv/encoding.js';
 import type { ImportContext } from '../domain/csv/import-row.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
@@ -11,6 +12,8 @@ export interface ReaderData extends Omit<ImportContext, 'now'> {
   fd: number;
   /** Its name, as messages give it. */
   file: string;
+  /** What its text is written in. */
+  encoding: FileEncoding;
   now: number;
   /** The language the thread words its messages in: the main thread's. */
   language: Language;
@@ -41,12 +44,12 @@ export function cannotRead(file: string, error: unknown): Refusal {
 export async function* readImportFile(
   fd: number,
   file: string,
-  options: { context: ImportContext; advance: (bytes: number) => void },
+  options: { context: ImportContext; encoding: FileEncoding; advance: (bytes: number) => void },
 ): AsyncGenerator<ImportedRows> {
   const taken = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const takenCount = new Int32Array(taken);
   const { context } = options;
-  const workerData: ReaderData = { ...context, fd, file, now: context.now.getTime(), language: spoken(), taken };
+  const workerData: ReaderData = { ...context, fd, file, encoding: options.encoding, now: context.now.getTime(), language: spoken(), taken };
   // Beside this module in the build (dist/), where scripts/build.js puts the thread's entry point.
   const reader = new Worker(new URL('./import-reader.js', import.meta.url), { workerData });
   try {

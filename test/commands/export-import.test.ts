@@ -50,7 +50,7 @@ describe('import refuses a bad file with the line and the reason, and changes no
     ['an id used twice', [header, good(7), good(8), good(7)].join('\r\n'), 'line 4: id 7 is also on line 2; each complaint must have its own id'],
     ['a bad row after a cell with line breaks and a blank line', [header, `1,${NOW},${NOW},new,"two\r\nlines",,,`, '', good(0)].join('\r\n'), "line 5: id: '0' is not a complaint id; ids are whole numbers from 1"],
     ['a NUL byte', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,`), Buffer.from([0]), Buffer.from('\r\n')]), 'line 3: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],
-    ['text that is not UTF-8', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,${NOW},${NOW},new,caf`), Buffer.from([0xe9]), Buffer.from(',,,\r\n')]), 'line 3: the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8'],
+    ['text that is not UTF-8', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,${NOW},${NOW},new,caf`), Buffer.from([0xe9]), Buffer.from(',,,\r\n')]), "line 3: the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8, or import a Chinese Excel's CSV with --encoding gbk"],
     ['UTF-16 text', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n${good(1)}\r\n`, 'utf16le')]), 'line 1: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],
     ['an empty file', '', 'the file is empty; it needs a header row naming the columns, such as id,logged_at,occurred_at,status,description'],
   ])('refuses %s with exit 2', async (_, contents, reason) => {

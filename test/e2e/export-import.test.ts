@@ -605,7 +605,7 @@ describe('import of a file larger than it reads at once', () => {
   it.each([
     // A row's line is where it begins; a byte's, where the byte is (the row's second line here).
     ['a bad status', (id: number) => row(id).replace(',new,', ',open,'), 0, "status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn"],
-    ['bytes that are not UTF-8', (id: number) => Buffer.concat([Buffer.from(row(id)), Buffer.from([0xff])]), 1, 'the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8'],
+    ['bytes that are not UTF-8', (id: number) => Buffer.concat([Buffer.from(row(id)), Buffer.from([0xff])]), 1, 'the text is not UTF-8 (saved in another encoding?); save the file as CSV UTF-8, or import a Chinese Excel\'s CSV with --encoding gbk'],
   ])('refuses %s far into the file, naming its line, and changes nothing', (_, bad, lineInRow, reason) => {
     const target = oneComplaintLogbook();
     const badId = ROWS - 10;
@@ -616,5 +616,59 @@ describe('import of a file larger than it reads at once', () => {
     const result = runComparing(target, ['import', file]);
     expect(result).toMatchObject({ code: 2, unchanged: true });
     expect(result.stderr).toBe(`complaints: line ${line}: ${reason}; nothing was imported from ${file}\n`);
+  });
+});
+
+describe('import of a CSV a Chinese Excel saved (GBK)', () => {
+  // 汤是凉的 and 顾客 as GB18030 (and GBK) writes them; Node reads that encoding but cannot write it.
+  const SOUP_WAS_COLD = Buffer.from([0xcc, 0xc0, 0xca, 0xc7, 0xc1, 0xb9, 0xb5, 0xc4]);
+  const CUSTOMER = Buffer.from([0xb9, 0xcb, 0xbf, 0xcd]);
+  const ROWS = 30_000;
+  const header = Buffer.from('id,logged_at,occurred_at,status,description,customer\r\n');
+  const row = (id: number) => Buffer.concat([Buffer.from(`${id},${NOW},${NOW},new,`), SOUP_WAS_COLD, Buffer.from(` ${id},`), CUSTOMER, Buffer.from(`${id % 97}\r\n`)]);
+  // More than the megabyte import reads at a time, so characters and lines are cut between pieces.
+  const fileOf = (dir: string, rows: Buffer[]) => {
+    const file = join(dir, 'saved-by-excel.csv');
+    writeFileSync(file, Buffer.concat([header, ...rows]));
+    expect(statSync(file).size).toBeGreaterThan(1024 * 1024);
+    return file;
+  };
+
+  it('imports every row with --encoding gbk, as the Chinese it was typed in', () => {
+    const target = tempLogbook(NOW);
+    const file = fileOf(target.dir, Array.from({ length: ROWS }, (_, i) => row(i + 1)));
+    expect(target.ok(['import', file, '--encoding', 'gbk', '--dry-run'])).toContain(`Would import ${ROWS} complaints`);
+    expect(target.ok(['import', file, '--encoding', 'gbk'])).toBe(`Imported ${ROWS} complaints from ${file} as #1–#${ROWS}.\n`);
+    expect(JSON.parse(target.ok(['show', String(ROWS), '--json']))).toMatchObject({ description: `汤是凉的 ${ROWS}`, customer: `顾客${ROWS % 97}` });
+  });
+
+  it('refuses bytes that are not GBK far into the file, naming their line, and changes nothing', () => {
+    const target = oneComplaintLogbook();
+    const badId = ROWS - 10;
+    const rows = Array.from({ length: ROWS }, (_, i) => (i + 2 === badId ? Buffer.concat([Buffer.from([0x81, 0x20]), row(i + 2)]) : row(i + 2)));
+    const file = fileOf(target.dir, rows);
+    const result = runComparing(target, ['import', file, '--encoding', 'gbk']);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toBe(
+      `complaints: line ${badId}: the text is not GBK or GB18030; save the file as CSV UTF-8 and import it without --encoding; nothing was imported from ${file}\n`,
+    );
+  });
+
+  it('refuses a UTF-8 file given --encoding gbk, which would read as other characters, and changes nothing', () => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'utf-8.csv');
+    writeFileSync(file, `id,logged_at,occurred_at,status,description\r\n2,${NOW},${NOW},new,汤是凉的\r\n`);
+    const result = runComparing(target, ['import', file, '--encoding', 'gbk']);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toBe(`complaints: line 2: the text is UTF-8 already; import the file without --encoding; nothing was imported from ${file}\n`);
+  });
+
+  it('refuses an encoding it does not read, in one line, and changes nothing', () => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'saved-by-excel.csv');
+    writeFileSync(file, Buffer.concat([header, row(2)]));
+    const result = runComparing(target, ['import', file, '--encoding', 'big5']);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toBe(`complaints: --encoding: 'big5' is not an encoding import reads; use utf-8 (the default) or gbk (GB18030, as a Chinese Excel saves CSV)\n`);
   });
 });

@@ -103,6 +103,16 @@ const SEEDS = {
       ['2026-11-24T08:05:00Z', 'rm "$COMPLAINTS_DB"* && complaints config set currency GBP'],
     ],
   },
+  // A CSV saved by a Chinese Excel, in GBK: 汤是凉的 is the bytes written in \x.
+  "a new logbook, a Chinese Excel's CSV beside it": {
+    from: "a new logbook, the café's export beside it",
+    typed: [
+      [
+        '2026-11-24T08:06:00Z',
+        "printf 'id,logged_at,occurred_at,status,description\\r\\n1,2026-11-20T09:00:00.000Z,2026-11-20T09:00:00.000Z,new,\\xcc\\xc0\\xca\\xc7\\xc1\\xb9\\xb5\\xc4\\r\\n' > saved-by-excel.csv",
+      ],
+    ],
+  },
   "the café, and the other till's export": {
     from: 'the café',
     typed: [
@@ -428,6 +438,10 @@ const expectations: Record<string, Expected> = {
       expect(JSON.parse(complaints('--db', 'new-shop.db', 'list', '--json'))).toHaveLength(13);
       expect(unchanged()).toBe(true);
     },
+  },
+  'complaints import saved-by-excel.csv --encoding gbk': {
+    seed: "a new logbook, a Chinese Excel's CSV beside it",
+    then: ({ complaint }) => expect(complaint(1)).toMatchObject({ description: '汤是凉的', status: 'new' }),
   },
   'complaints import from-the-other-till.csv --new-ids': {
     seed: "the café, and the other till's export",
