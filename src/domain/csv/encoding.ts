@@ -46,8 +46,10 @@ export function parseEncoding(name: string): FileEncoding {
  */
 export function fromGb18030(): { push(piece: Uint8Array): Uint8Array; end(): Uint8Array } {
   const decoder = new TextDecoder('gb18030', { fatal: true });
-  let unread: Uint8Array = new Uint8Array(0);
-  // The line the unread bytes begin on.
+  // The bytes after the last line break so far, in the pieces they came in (copies: the pieces'
+  // memory is the caller's to reuse), joined only once their line is whole.
+  let unfinished: Uint8Array[] = [];
+  // The line the unfinished bytes begin on.
   let line = 1;
   const turn = (bytes: Uint8Array): Uint8Array => {
     const lineOf = lineCounter(bytes);
@@ -65,15 +67,18 @@ export function fromGb18030(): { push(piece: Uint8Array): Uint8Array; end(): Uin
   };
   return {
     push(piece) {
-      const bytes = unread.length === 0 ? piece : Buffer.concat([unread, piece]);
-      const lines = bytes.lastIndexOf(0x0a) + 1;
-      // A copy: the piece's memory is the caller's to reuse.
-      unread = Uint8Array.from(bytes.subarray(lines));
-      return lines === 0 ? new Uint8Array(0) : turn(bytes.subarray(0, lines));
+      const lines = piece.lastIndexOf(0x0a) + 1;
+      if (lines === 0) {
+        unfinished.push(Buffer.from(piece));
+        return new Uint8Array(0);
+      }
+      const whole = Buffer.concat([...unfinished, piece.subarray(0, lines)]);
+      unfinished = [Buffer.from(piece.subarray(lines))];
+      return turn(whole);
     },
     end() {
-      const rest = unread;
-      unread = new Uint8Array(0);
+      const rest = Buffer.concat(unfinished);
+      unfinished = [];
       return turn(rest);
     },
   };
