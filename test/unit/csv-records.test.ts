@@ -163,6 +163,18 @@ describe('csvRecordReader given a file in pieces', () => {
     );
   });
 
+  it('reads a file given a byte at a time as it reads it whole, records longer than a piece set aside until they double', () => {
+    fc.assert(
+      fc.property(csv, (text) => {
+        const whole = readInPieces(text, []);
+        const bytes = readInPieces(text, Array.from({ length: text.length }, (_, at) => at));
+        expect(bytes.error).toEqual(whole.error);
+        expect(bytes.records).toEqual(whole.records);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('has every byte checked once, in order, before its records are read, in whole lines with the line they begin on', () => {
     fc.assert(
       fc.property(csv, cuts, (text, at) => {

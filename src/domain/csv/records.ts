@@ -48,8 +48,25 @@ export function csvRecordReader(each: EachRecord, check: CheckBytes = () => {}):
   // How many of the unread bytes have been checked already, and the line the next check begins on.
   let checked = 0;
   let checkedUpToLine = 1;
+  // Pieces set aside while a record longer than they are comes in: it is read again only once its
+  // bytes have doubled, so that a long record is read a few times over, not once a piece (a cell
+  // of 21 MB, read in pieces of 32 KB, took 53 s).
+  let setAside: Buffer[] = [];
+  let setAsideBytes = 0;
+  let readAgainAt = 0;
   const read = (piece: Uint8Array, final: boolean) => {
-    const bytes = unread.length === 0 ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength) : Buffer.concat([unread, piece]);
+    if (!final && unread.length + setAsideBytes + piece.length < readAgainAt) {
+      // A copy: the piece's memory is the caller's to reuse.
+      setAside.push(Buffer.from(piece));
+      setAsideBytes += piece.length;
+      return;
+    }
+    const bytes =
+      unread.length === 0 && setAside.length === 0
+        ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
+        : Buffer.concat([unread, ...setAside, piece]);
+    setAside = [];
+    setAsideBytes = 0;
     const lines = final ? bytes.length : wholeLines(bytes);
     if (lines > checked) {
       check(bytes.subarray(checked, lines), checkedUpToLine);
@@ -64,6 +81,7 @@ export function csvRecordReader(each: EachRecord, check: CheckBytes = () => {}):
     // A copy: the piece's memory is the caller's to reuse.
     unread = Buffer.from(bytes.subarray(doneBytes));
     checked = Math.max(lines, doneBytes) - doneBytes;
+    readAgainAt = doneBytes === 0 ? 2 * bytes.length : 0;
   };
   return { push: (piece) => read(piece, false), end: () => read(new Uint8Array(0), true) };
 }
