@@ -51,7 +51,9 @@ export async function* readImportFile(
   const { context } = options;
   const workerData: ReaderData = { ...context, fd, file, encoding: options.encoding, now: context.now.getTime(), language: spoken(), taken };
   // Beside this module in the build (dist/), where scripts/build.js puts the thread's entry point.
-  const reader = new Worker(new URL('./import-reader.js', import.meta.url), { workerData });
+  // Almost all the thread makes is dropped once its batch is posted: a young generation of 8 MB
+  // (V8 grows it to 32) holds it, for ~20 MB less memory at a few per cent of the time.
+  const reader = new Worker(new URL('./import-reader.js', import.meta.url), { workerData, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   try {
     for await (const [message] of on(reader, 'message', { close: ['exit'] })) {
       const said = message as FromReader;
