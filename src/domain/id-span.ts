@@ -13,6 +13,13 @@ export class IdSpan {
     return span;
   }
 
+  /** The span a store counted: `count` ids from `lowest` to `highest` (none of either when there are none). */
+  static counted(count: number, lowest: number | null, highest: number | null): IdSpan {
+    const span = new IdSpan();
+    if (count > 0 && lowest !== null && highest !== null) Object.assign(span, { count, lowest, highest });
+    return span;
+  }
+
   add(id: number): void {
     this.count++;
     if (id < this.lowest) this.lowest = id;

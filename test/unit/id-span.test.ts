@@ -17,6 +17,15 @@ describe('IdSpan', () => {
     );
   });
 
+  it('is the span a store counted, as the ids themselves would give it; none when it counted none', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 2 ** 40 })), (ids) => {
+        const counted = IdSpan.counted(ids.length, ids.length === 0 ? null : Math.min(...ids), ids.length === 0 ? null : Math.max(...ids));
+        expect(counted).toEqual(IdSpan.of(ids));
+      }),
+    );
+  });
+
   it('is named by its lowest and highest id, or its one id', () => {
     expect(idRange(IdSpan.of([9, 4, 7]))).toBe('#4–#9');
     expect(idRange(IdSpan.of([12, 12]))).toBe('#12');

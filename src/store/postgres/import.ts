@@ -1,6 +1,6 @@
 import { FIELDS } from '../../domain/fields.js';
 import { IdSpan } from '../../domain/id-span.js';
-import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
+import { IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { NUMBERING, causesInUse } from './complaints.js';
@@ -54,14 +54,12 @@ export function importComplaints(
     await connection.run(`SELECT pg_advisory_xact_lock($1)`, [NUMBERING]);
     const rebuild = (await isBulkLoad(connection, options.fileBytes)) ? await setUpkeepAside(connection) : [];
     await connection.run(STAGE);
-    const fileIds: number[] = [];
-    await connection.copyIn(COPY_STAGED, copyText(read(await causesInUse(connection)), fileIds));
+    await connection.copyIn(COPY_STAGED, copyText(read(await causesInUse(connection))));
 
     const twice = await connection.value<string | undefined>(
       `SELECT uid FROM ${STAGED} AS s WHERE NOT ${HELD} GROUP BY uid HAVING count(*) > 1 ORDER BY min(at) LIMIT 1`,
     );
     if (twice !== undefined) throw new UidTwice(twice);
-    const heldAt = new Set(await connection.column<number>(`SELECT at FROM ${STAGED} AS s WHERE ${HELD}`));
     if (!options.newIds) {
       const taken = await connection.column<number>(
         `SELECT s.id FROM ${STAGED} AS s JOIN complaints USING (id) WHERE NOT ${HELD} ORDER BY s.id`,
@@ -83,11 +81,10 @@ export function importComplaints(
     await addKept(connection, options);
     for (const create of rebuild) await connection.run(create);
 
-    const added = new IdSpan();
-    fileIds.forEach((id, at) => {
-      if (!heldAt.has(at)) added.add(options.newIds ? first + added.count : id);
-    });
-    return { added, alreadyThere: heldAt.size };
+    const kept = (await connection.row<{ count: number; lowest: number | null; highest: number | null; read: number }>(
+      `SELECT count(*) AS count, min(id) AS lowest, max(id) AS highest, (SELECT count(*) FROM ${STAGED}) AS read FROM ${KEPT}`,
+    ))!;
+    return { added: IdSpan.counted(kept.count, kept.lowest, kept.highest), alreadyThere: kept.read - kept.count };
   });
 }
 
@@ -117,21 +114,18 @@ async function addKept(connection: Connection, options: ImportOptions): Promise<
   );
 }
 
-/**
- * The rows `batches` yield, in COPY's text format, a batch a chunk; the file's id of each row is
- * pushed onto `fileIds` as it goes.
- */
-async function* copyText(batches: AsyncIterable<ImportedRows>, fileIds: number[]): AsyncGenerator<string> {
+/** The rows `batches` yield, each with its place in the file, in COPY's text format, a batch a chunk. */
+async function* copyText(batches: AsyncIterable<ImportedRows>): AsyncGenerator<string> {
   const width = IMPORTED_COLUMNS.length;
   const remedyWidth = IMPORTED_REMEDY_COLUMNS.length + 1;
+  let at = 0;
   for await (const rows of batches) {
     let text = '';
     // Where the next row's remedies begin among the batch's.
     let remedy = 0;
     for (let row = 0; row < rows.count; row++) {
       const start = row * width;
-      text += fileIds.length;
-      fileIds.push(rows.values[start + ID_AT] as number);
+      text += at++;
       for (let column = 0; column < width; column++) text += '\t' + copyValue(rows.values[start + column]!);
       const given: ImportedValue[][] = IMPORTED_REMEDY_COLUMNS.map(() => []);
       for (; remedy < rows.remedies.length && rows.remedies[remedy] === row; remedy += remedyWidth) {
