@@ -58,7 +58,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
   const { added, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
-    const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'add');
+    const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'import');
     const settings = await settingsOf(logbook);
     const progress = await startProgress(session, t(options.dryRun ? 'import.checking' : 'import.importing'), () => fileBytes);
     const readFile = (knownCauses: readonly string[]) =>

@@ -32,6 +32,8 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t('store.newer', { path, schema: trouble.schema });
     case 'cannot create':
       return t('store.cannotCreate', { path, reason: trouble.reason });
+    case 'made meanwhile':
+      return t('store.madeMeanwhile', { path });
     case 'cannot write':
       return t(trouble.folderToo ? 'store.cannotWriteFolderToo' : 'store.cannotWrite', { path, code: trouble.code });
     case 'needs update':

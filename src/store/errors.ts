@@ -65,6 +65,7 @@ export type Trouble =
   | { kind: 'damaged'; detail: string | null }
   | { kind: 'newer'; schema: number }
   | { kind: 'cannot create'; reason: string }
+  | { kind: 'made meanwhile' }
   | { kind: 'cannot write'; code: string; folderToo: boolean }
   | { kind: 'needs update'; from: number; to: number; code: string }
   | { kind: 'changes beside it'; wal: string }

@@ -6,11 +6,13 @@ import type { Logbook } from './logbook.js';
  * What a command does with the logbook, which decides how it is opened and what a logbook that
  * does not exist means (a mistyped --db must not look like an empty logbook, nor leave one behind):
  * - 'read': reads only; a missing one is refused.
- * - 'add': writes; a missing one is created (the first complaint, setting or import).
+ * - 'add': writes; a missing one is created (the first complaint or setting).
+ * - 'import': as 'add', but a missing SQLite logbook is made under another name and put in place
+ *   only once the import is done, so that a refused file leaves no logbook behind.
  * - 'change': writes what the logbook holds; a missing one is refused, having nothing to change.
  * - 'dry-run': reads only; a missing one reads as a new, empty logbook, and nothing is created.
  */
-export type Access = 'read' | 'add' | 'change' | 'dry-run';
+export type Access = 'read' | 'add' | 'import' | 'change' | 'dry-run';
 
 /** The settings a logbook starts with when this command makes it, by key: the defaults of its maker's language. */
 export type FirstSettings = Readonly<Record<string, string>>;
@@ -31,9 +33,13 @@ export async function openLogbook(address: LogbookAddress, access: Access, first
     return openPostgresLogbook(address, access, firstSettings);
   }
   const where = address.file;
-  const { isMissing, openDatabase, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
+  const { isMissing, openDatabase, openDraftLogbook, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
   const { SqliteLogbook } = await import('./sqlite/logbook.js');
-  const missing = access !== 'add' && isMissing(where);
+  if (access === 'import' && isMissing(where)) {
+    const draft = openDraftLogbook(where, undefined, firstSettings);
+    return new SqliteLogbook(draft.db, draft.draft, draft);
+  }
+  const missing = access !== 'add' && access !== 'import' && isMissing(where);
   if (missing && access !== 'dry-run') throw new NoLogbook(where);
   const reads = access === 'read' || access === 'dry-run';
   return new SqliteLogbook(missing ? openEmptyLogbook(undefined, firstSettings) : reads ? openForReading(where) : openDatabase(where, undefined, firstSettings), where);

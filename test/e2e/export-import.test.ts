@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/open.js';
 import { COLUMNS } from '../support/export-columns.js';
@@ -580,6 +580,43 @@ describe('import of a file larger than the logbook', () => {
     expect(result).toMatchObject({ code: 2, unchanged: true });
     expect(result.stderr).toBe(`complaints: line ${ROWS + 2}: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn; nothing was imported from ${file}\n`);
     expect(schema(target.db)).toEqual(before);
+  });
+});
+
+describe('import into a logbook that does not exist yet', () => {
+  const source = () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'Soup was cold', '--customer', 'Ann Lee', '--no-input']);
+    return book.ok(['export']);
+  };
+
+  it('makes it, private, with nothing left beside it', () => {
+    const target = tempLogbook(NOW, 'sqlite');
+    const file = join(target.dir, 'in.csv');
+    writeFileSync(file, source());
+    expect(target.ok(['import', file])).toBe(`Imported 1 complaint from ${file} as #1.\n`);
+    expect(readdirSync(target.dir).sort()).toEqual([basename(target.db), 'in.csv'].sort());
+    expect(statSync(target.db).mode & 0o777).toBe(0o600);
+  });
+
+  it.each([
+    ['a file that is not a CSV of complaints', 'id,logged_at\r\n1,yesterday\r\n'],
+    ['a bad row after good ones', source() + `2,${NOW},${NOW},open,Bread was stale\r\n`],
+  ])('refuses %s and leaves no logbook, nor anything beside where it would be', (_, text) => {
+    const target = tempLogbook(NOW, 'sqlite');
+    const file = join(target.dir, 'in.csv');
+    writeFileSync(file, text);
+    const result = target.run(['import', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(target.dir)).toEqual(['in.csv']);
+  });
+
+  it('refuses a bad file on standard input the same way', () => {
+    const target = tempLogbook(NOW, 'sqlite');
+    const result = target.run(['import', '-'], { input: 'id,logged_at\r\n1,yesterday\r\n' });
+    expect(result.code).toBe(2);
+    expect(readdirSync(target.dir)).toEqual([]);
   });
 });
 

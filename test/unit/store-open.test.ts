@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentUid } from '../../src/domain/identity.js';
-import { sqliteMigrations as knownMigrations, openDatabase, openEmptyLogbook, openForReading, type Db } from '../../src/store/sqlite/open.js';
+import {
+  sqliteMigrations as knownMigrations,
+  openDatabase,
+  openDraftLogbook,
+  openEmptyLogbook,
+  openForReading,
+  type Db,
+} from '../../src/store/sqlite/open.js';
 import { inWords } from '../../src/output/store-errors.js';
 import { LogbookProblem } from '../../src/store/errors.js';
 import { dumpDatabase } from '../e2e/harness.js';
@@ -533,6 +540,53 @@ describe('openForReading', () => {
     }
     expect(existsSync(`${path}-journal`)).toBe(false);
     expect(dumpDatabase(path)).toBe(rowsBefore);
+  });
+});
+
+describe('openDraftLogbook', () => {
+  const soupWasCold = (db: Db) =>
+    db.prepare(`INSERT INTO complaints (id, logged_at, occurred_at, status, description, uid) VALUES (1, ?, ?, 'new', 'soup was cold', 'u1')`).run(
+      '2026-11-20T12:00:00.000Z',
+      '2026-11-20T12:00:00.000Z',
+    );
+
+  it('is a new logbook beside where it goes, private, put in place with what was written into it', () => {
+    const folder = tempFolder();
+    const path = join(folder, 'complaints.db');
+    const draft = openDraftLogbook(path, knownMigrations(), { shop: 'Corner Café' });
+    expect(existsSync(path)).toBe(false);
+    expect(modeOf(draft.draft)).toBe(0o600);
+    soupWasCold(draft.db);
+    draft.putInPlace();
+    expect(readdirSync(folder)).toEqual(['complaints.db']);
+    expect(modeOf(path)).toBe(0o600);
+    withOpened(path, (db) => {
+      expect(db.prepare('SELECT description FROM complaints').pluck().all()).toEqual(['soup was cold']);
+      expect(db.prepare(`SELECT value FROM settings WHERE key = 'shop'`).pluck().get()).toBe('Corner Café');
+    });
+  });
+
+  it('leaves nothing when thrown away', () => {
+    const folder = tempFolder();
+    const draft = openDraftLogbook(join(folder, 'complaints.db'));
+    soupWasCold(draft.db);
+    draft.throwAway();
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('is refused, and removed, where another till made a logbook meanwhile, which keeps what it holds', () => {
+    const folder = tempFolder();
+    const path = join(folder, 'complaints.db');
+    const draft = openDraftLogbook(path);
+    soupWasCold(draft.db);
+    const theirs = openDatabase(path);
+    theirs.close();
+    const before = dumpDatabase(path);
+    expect(problemOf(() => draft.putInPlace())).toBe(
+      `another till made a logbook at ${path} while the file was read into a new one; nothing was imported: import the file again, into that logbook`,
+    );
+    expect(readdirSync(folder).filter((file) => file.startsWith('complaints.db.'))).toEqual([]);
+    expect(dumpDatabase(path)).toBe(before);
   });
 });
 

@@ -15,7 +15,7 @@ export const postgresMigrations = (dir?: string): Migration[] => knownMigrations
 
 /**
  * The logbook in the PostgreSQL database at `address`, brought up to date. A database with no
- * tables has no logbook yet: made there for 'add', refused for 'read' and 'change', read as an
+ * tables has no logbook yet: made there for 'add' and 'import', refused for 'read' and 'change', read as an
  * empty logbook (made in memory, the database untouched) for 'dry-run'. A database holding other
  * tables, or a logbook of a newer schema, is refused untouched.
  */
@@ -28,7 +28,7 @@ export async function openPostgresLogbook(
   const connection = await Connection.open(address.url, address.shown);
   try {
     const applied = await appliedVersions(connection, address.shown);
-    if (applied.length === 0 && access !== 'add') {
+    if (applied.length === 0 && access !== 'add' && access !== 'import') {
       if (access === 'dry-run') {
         await connection.close();
         return await emptyLogbook(firstSettings);

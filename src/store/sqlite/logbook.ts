@@ -33,7 +33,7 @@ import {
 import { lastChange, lastChangeAt, timeline } from './events.js';
 import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
-import { asProblem, type Db } from './open.js';
+import { asProblem, type Db, type DraftLogbook } from './open.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
@@ -50,6 +50,8 @@ export class SqliteLogbook implements Logbook {
     readonly db: Db,
     /** Where the file is: what a backup must not be written onto. */
     private readonly path: string,
+    /** A new logbook an import goes into, put in place once the import is done (else thrown away on closing). */
+    private draft?: DraftLogbook,
   ) {}
 
   log(complaint: NewComplaint) {
@@ -171,8 +173,11 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => heldUids(this.db, uids));
   }
 
-  importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
-    return this.translated(() => importComplaints(this.db, options, read));
+  async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
+    const imported = await this.translated(() => importComplaints(this.db, options, read));
+    this.draft?.putInPlace();
+    this.draft = undefined;
+    return imported;
   }
 
   backup(file: string, replace: boolean) {
@@ -213,7 +218,8 @@ export class SqliteLogbook implements Logbook {
   }
 
   async close() {
-    this.db.close();
+    if (this.draft === undefined) this.db.close();
+    else this.draft.throwAway();
   }
 
   /** What `work` gives, or a driver's error as the problem it is with this logbook (asProblem). */

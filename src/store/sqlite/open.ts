@@ -144,12 +144,67 @@ function inMemory(path: string): Db {
  * as an empty file that another till opening it at the same moment would take for a stranger.
  */
 function createLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): void {
-  const draft = `${path}.${process.pid}.new`;
-  let drafted = false;
+  const draft = draftLogbook(path, migrations, firstSettings);
+  try {
+    // Another till may have created it first: theirs is as good as ours.
+    putInPlace(draft, path);
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+/**
+ * A new logbook for `path`, opened for writing under a name no till looks for, with the
+ * functions for putting it at `path` once it holds what it should (a refused import leaves no
+ * logbook behind), or throwing it away.
+ */
+export function openDraftLogbook(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): DraftLogbook {
+  const draft = draftLogbook(path, migrations, firstSettings);
+  try {
+    const db = openExisting(draft, migrations, 'write');
+    return {
+      db,
+      draft,
+      putInPlace() {
+        db.close();
+        try {
+          if (!putInPlace(draft, path)) throw new LogbookProblem(path, { kind: 'made meanwhile' });
+        } finally {
+          rmSync(draft, { force: true });
+        }
+      },
+      throwAway() {
+        db.close();
+        for (const file of [draft, `${draft}-wal`, `${draft}-shm`, `${draft}-journal`]) rmSync(file, { force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(draft, { force: true });
+    throw error;
+  }
+}
+
+export interface DraftLogbook {
+  db: Db;
+  /** Where the draft is, until it is put in place or thrown away. */
+  draft: string;
+  /** Closes the draft and puts it where the logbook goes; refused if another till made one there meanwhile. */
+  putInPlace(): void;
+  /** Closes the draft and removes it, with any files SQLite keeps beside it. */
+  throwAway(): void;
+}
+
+// How many logbooks this process has drafted: each draft's name is its own.
+let drafted = 0;
+
+/** Makes a new logbook beside `path`, private, brought up to date and closed; returns its name. */
+function draftLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): string {
+  const draft = `${path}.${process.pid}.${++drafted}.new`;
+  let made = false;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(draft, 'wx', 0o600));
-    drafted = true;
+    made = true;
     const db = new Database(draft);
     lendFunctions(db);
     try {
@@ -159,17 +214,22 @@ function createLogbook(path: string, migrations: Migration[], firstSettings: Fir
     } finally {
       db.close();
     }
-    try {
-      linkSync(draft, path);
-    } catch (error) {
-      // Another till created it first: theirs is as good as ours.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    return draft;
   } catch (error) {
+    if (made) rmSync(draft, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new LogbookProblem(path, { kind: 'cannot create', reason });
-  } finally {
-    if (drafted) rmSync(draft, { force: true });
+  }
+}
+
+/** Links `draft` at `path`; false when there is a logbook there already. */
+function putInPlace(draft: string, path: string): boolean {
+  try {
+    linkSync(draft, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw new LogbookProblem(path, { kind: 'cannot create', reason: (error as NodeJS.ErrnoException).code ?? String(error) });
   }
 }
 
