@@ -85,21 +85,34 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   session.tell(t('import.next'));
 }
 
-/** What an import would do, read and checked the same way, writing nothing. */
+/**
+ * What an import would do, read and checked the same way, writing nothing: the logbook is asked
+ * about each batch as it comes, and only the file's uids are kept, to find one given twice. A bad
+ * row anywhere is said before a uid given twice, and both before ids another complaint has, as the
+ * import says them.
+ */
 async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
-  const inFile: Array<{ id: number; uid: string }> = [];
-  for await (const rows of batches) inFile.push(...importedIdentities(rows));
-  const uids = inFile.map(({ uid }) => uid);
   const seen = new Set<string>();
-  for (const uid of uids) {
-    if (seen.has(uid)) throw new UidTwice(uid);
-    seen.add(uid);
+  let twice: string | undefined;
+  const added = new IdSpan();
+  const taken: number[] = [];
+  let alreadyThere = 0;
+  for await (const rows of batches) {
+    const identities = importedIdentities(rows);
+    for (const { uid } of identities) {
+      if (seen.has(uid)) twice ??= uid;
+      seen.add(uid);
+    }
+    if (twice !== undefined) continue;
+    const there = await logbook.heldUids(identities.map(({ uid }) => uid));
+    const toAdd = identities.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
+    alreadyThere += identities.length - toAdd.length;
+    for (const id of toAdd) added.add(id);
+    if (!newIds) taken.push(...(await logbook.heldIds(toAdd)));
   }
-  const there = await logbook.heldUids(uids);
-  const toAdd = inFile.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
-  const taken = newIds ? [] : await logbook.heldIds(toAdd);
-  if (taken.length > 0) throw new IdsTaken(taken);
-  return { added: IdSpan.of(toAdd), alreadyThere: inFile.length - toAdd.length };
+  if (twice !== undefined) throw new UidTwice(twice);
+  if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
+  return { added, alreadyThere };
 }
 
 /** The file opened for reading; a folder is refused here, before the logbook is opened, as a file that cannot be opened is. */

@@ -583,6 +583,52 @@ describe('import of a file larger than the logbook', () => {
   });
 });
 
+describe('import --dry-run of a file of many batches', () => {
+  // Over a thousand rows a batch, so that what is found in one batch is weighed against the rest.
+  const header = 'id,logged_at,occurred_at,status,description,uid';
+  const uidOf = (id: number) => `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
+  const row = (id: number, uid = uidOf(id)) => `${id},${NOW},${NOW},new,Soup was cold (${id}),${uid}`;
+  const fileOf = (dir: string, rows: string[]) => {
+    const file = join(dir, 'many.csv');
+    writeFileSync(file, [header, ...rows, ''].join('\r\n'));
+    return file;
+  };
+
+  it('says a bad row in a later batch before a uid given twice in an earlier one, as the import does', () => {
+    const target = oneComplaintLogbook();
+    const rows = Array.from({ length: 3000 }, (_, i) => row(i + 2));
+    rows[10] = row(12, uidOf(3));
+    rows[2500] = row(2502).replace(',new,', ',open,');
+    const file = fileOf(target.dir, rows);
+    const dry = runComparing(target, ['import', file, '--dry-run']);
+    const real = runComparing(target, ['import', file]);
+    expect(dry).toMatchObject({ code: 2, unchanged: true });
+    expect(dry.stderr).toBe(real.stderr);
+    expect(dry.stderr).toContain('line 2502: status');
+  });
+
+  it('names the ids other complaints have in order, wherever in the file they come, as the import does', () => {
+    const target = oneComplaintLogbook();
+    target.ok(['log', 'Bread was stale', '--no-input']);
+    // The logbook holds #1 and #2; the file gives them to other complaints, #2 in its first batch and #1 in its last.
+    const rows = [row(2, uidOf(9999)), ...Array.from({ length: 2500 }, (_, i) => row(i + 3)), row(1, uidOf(9998))];
+    const file = fileOf(target.dir, rows);
+    const dry = runComparing(target, ['import', file, '--dry-run']);
+    expect(dry).toMatchObject({ code: 1, unchanged: true });
+    expect(dry.stderr).toBe(runComparing(target, ['import', file]).stderr);
+    expect(dry.stderr).toContain('numbered #1, #2;');
+  });
+
+  it('counts what it would add and what is there already across batches', () => {
+    const target = oneComplaintLogbook();
+    const held = JSON.parse(target.ok(['show', '1', '--json'])).uid as string;
+    const file = fileOf(target.dir, [...Array.from({ length: 2500 }, (_, i) => row(i + 2)), row(1, held)]);
+    expect(target.ok(['import', file, '--dry-run'])).toBe(
+      `Would import 2500 complaints from ${file} as #2–#2501; 1 complaint was in the logbook already and would be left as it is; nothing was written (--dry-run).\n`,
+    );
+  });
+});
+
 describe('import into a logbook that does not exist yet', () => {
   const source = () => {
     const book = tempLogbook(NOW);
