@@ -147,7 +147,7 @@ function createLogbook(path: string, migrations: Migration[], firstSettings: Fir
   const draft = draftLogbook(path, migrations, firstSettings);
   try {
     // Another till may have created it first: theirs is as good as ours.
-    putInPlace(draft, path);
+    linkInPlace(draft, path);
   } finally {
     rmSync(draft, { force: true });
   }
@@ -168,7 +168,7 @@ export function openDraftLogbook(path: string, migrations = sqliteMigrations(), 
       putInPlace() {
         db.close();
         try {
-          if (!putInPlace(draft, path)) throw new LogbookProblem(path, { kind: 'made meanwhile' });
+          if (!linkInPlace(draft, path)) throw new LogbookProblem(path, { kind: 'made meanwhile' });
         } finally {
           rmSync(draft, { force: true });
         }
@@ -223,7 +223,7 @@ function draftLogbook(path: string, migrations: Migration[], firstSettings: Firs
 }
 
 /** Links `draft` at `path`; false when there is a logbook there already. */
-function putInPlace(draft: string, path: string): boolean {
+function linkInPlace(draft: string, path: string): boolean {
   try {
     linkSync(draft, path);
     return true;
