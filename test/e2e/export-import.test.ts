@@ -630,6 +630,9 @@ describe('import --dry-run of a file of many batches', () => {
 });
 
 describe('import into a logbook that does not exist yet', () => {
+  // The logbook and what SQLite or a draft would keep beside it (the folder is also the runs'
+  // home, where Node 22.1 and later keep their compile cache).
+  const logbookFiles = (target: Logbook) => readdirSync(target.dir).filter((name) => name.startsWith(basename(target.db)));
   const source = () => {
     const book = tempLogbook(NOW);
     book.ok(['log', 'Soup was cold', '--customer', 'Ann Lee', '--no-input']);
@@ -641,7 +644,7 @@ describe('import into a logbook that does not exist yet', () => {
     const file = join(target.dir, 'in.csv');
     writeFileSync(file, source());
     expect(target.ok(['import', file])).toBe(`Imported 1 complaint from ${file} as #1.\n`);
-    expect(readdirSync(target.dir).sort()).toEqual([basename(target.db), 'in.csv'].sort());
+    expect(logbookFiles(target)).toEqual([basename(target.db)]);
     expect(statSync(target.db).mode & 0o777).toBe(0o600);
   });
 
@@ -655,14 +658,14 @@ describe('import into a logbook that does not exist yet', () => {
     const result = target.run(['import', file]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(readdirSync(target.dir)).toEqual(['in.csv']);
+    expect(logbookFiles(target)).toEqual([]);
   });
 
   it('refuses a bad file on standard input the same way', () => {
     const target = tempLogbook(NOW, 'sqlite');
     const result = target.run(['import', '-'], { input: 'id,logged_at\r\n1,yesterday\r\n' });
     expect(result.code).toBe(2);
-    expect(readdirSync(target.dir)).toEqual([]);
+    expect(logbookFiles(target)).toEqual([]);
   });
 });
 
