@@ -26,14 +26,6 @@ const DAY_WORDS: ReadonlyMap<string, number> = new Map([
   ['今天', 0], ['昨天', -1], ['前天', -2], ['明天', 1], ['后天', 2],
 ]);
 
-/** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 write it: backwards unless marked ahead. */
-function relativeShift(input: string): { amount: number; unit: 'h' | 'd' | 'w' } | undefined {
-  const english = RELATIVE.exec(input);
-  if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as 'h' | 'd' | 'w' };
-  const chinese = RELATIVE_IN_CHINESE.exec(input);
-  if (chinese) return { amount: Number(chinese[1]) * (chinese[3] === '后' ? 1 : -1), unit: CHINESE_UNIT[chinese[2]!]! };
-  return undefined;
-}
 // Exactly what toISOString (and so export) writes.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -41,6 +33,15 @@ export interface When {
   at: Date;
   /** True when only a calendar day was given, so a range bound can cover the whole day. */
   dateOnly: boolean;
+}
+
+/** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 write it: backwards unless marked ahead. */
+function relativeShift(input: string): { amount: number; unit: 'h' | 'd' | 'w' } | undefined {
+  const english = RELATIVE.exec(input);
+  if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as 'h' | 'd' | 'w' };
+  const chinese = RELATIVE_IN_CHINESE.exec(input);
+  if (chinese) return { amount: Number(chinese[1]) * (chinese[3] === '后' ? 1 : -1), unit: CHINESE_UNIT[chinese[2]!]! };
+  return undefined;
 }
 
 /** Reads a point in time as the user typed it, in local time; `flag` names it in the error. */
