@@ -32,9 +32,15 @@ export function oneOf<T extends string>(
     allowed.find((choice) => spellingKey(choice) === wanted) ??
     (namesOf && allowed.find((choice) => namesOf(choice).some((name) => spellingKey(name) === wanted)));
   if (found === undefined) {
-    throw new UsageError(t('validate.notOneOf', { flag, text, choices: allowed.join(t('common.listSeparator')) }));
+    const choices = allowed.map((choice) => choiceAsListed(choice, namesOf?.(choice)[0]));
+    throw new UsageError(t('validate.notOneOf', { flag, text, choices: choices.join(t('common.listSeparator')) }));
   }
   return found;
+}
+
+/** A value as a refusal lists it: with its label beside it when the language spoken reads it otherwise (`high（高）`). */
+function choiceAsListed(choice: string, label: string | undefined): string {
+  return label === undefined || spellingKey(label) === spellingKey(choice) ? choice : t('validate.choiceLabelled', { choice, label });
 }
 
 /**
@@ -56,7 +62,7 @@ export function parseId(text: string): number {
 /** Text that must say something: trimmed, and refused when empty; `what` names it (a flag, or words in the language spoken). */
 export function requiredText(text: string, what: string): string {
   const trimmed = text.trim();
-  if (trimmed === '') throw new UsageError(t('validate.empty', { what }));
+  if (trimmed === '') throw new UsageError(t(what.startsWith('-') ? 'validate.emptyFlag' : 'validate.empty', { what }));
   return trimmed;
 }
 

@@ -203,6 +203,18 @@ describe('a new logbook made in Chinese', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(book.dump()).toBe(before);
   });
+
+  it('lists, when it refuses a value, the labels a Chinese till may type beside the values', () => {
+    const result = book.run(['triage', '1', '--severity', '很高'], { env: CHINESE });
+    expect(result.stderr).toBe('complaints: --severity：「很高」不是可选的值；可选：low（低）、medium（中）、high（高）、critical（严重）\n');
+  });
+
+  it('names what may not be empty without a space after Chinese words, and with one after a flag', () => {
+    const before = book.dump();
+    expect(book.run(['assign', '1', ' '], { env: CHINESE }).stderr).toBe('complaints: 要指派的人不能为空\n');
+    expect(book.run(['approve', '1', '--as', ' '], { env: CHINESE }).stderr).toBe('complaints: --as 不能为空\n');
+    expect(book.dump()).toBe(before);
+  });
 });
 
 describe('days and times as a Chinese-speaking owner types them', () => {
