@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { formatMoney } from '../domain/money.js';
+import { amountShown } from '../domain/money.js';
 import { remedyShown } from '../language/labels.js';
 import { approve, type Approval } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, happenedAt, recordingNow, tellNext, thisTill } from './common.js';
+import { atOption, happenedAt, recordingNow, settingsOf, tellNext, thisTill } from './common.js';
 import { examples } from './examples.js';
 
 interface ApproveOptions {
@@ -37,10 +37,11 @@ export async function runApprove(idText: string, options: ApproveOptions, sessio
   const approval = checkApproval(options, () => thisTill(session));
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
+  const { currency } = await settingsOf(logbook);
   // What was proposed, as it stood inside the write, to say what was approved or sent back.
   let proposed = { remedy: '', cost: '' };
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) => {
-    proposed = { remedy: remedyShown(String(current.proposed_remedy)), cost: formatMoney(current.proposed_cost_minor ?? 0) };
+    proposed = { remedy: remedyShown(String(current.proposed_remedy)), cost: amountShown(current.proposed_cost_minor ?? 0, currency) };
     return approve(current, previous, approval, at);
   });
   const ref = complaintRef(id);

@@ -5,7 +5,7 @@ import { parseId } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
 import { painter } from '../output/paint.js';
-import { complaintOrNotFound } from './common.js';
+import { complaintOrNotFound, settingsOf } from './common.js';
 
 /** A step the till can take from a complaint's page: what it is called, and the command that asks for the rest (its module loaded only when chosen). */
 interface Offered {
@@ -23,7 +23,8 @@ export async function runComplaint(idText: string, session: Session): Promise<vo
   // Opened to change from the start, so that the step chosen writes through the same logbook.
   const logbook = await session.logbook(session.canPrompt ? 'change' : 'read');
   const complaint = await complaintOrNotFound(logbook, id);
-  session.print(describeComplaint(complaint, await logbook.timeline(id), session.now(), painter(session.color)));
+  const { currency } = await settingsOf(logbook);
+  session.print(describeComplaint(complaint, await logbook.timeline(id), currency, session.now(), painter(session.color)));
   if (!session.canPrompt) return;
   const offered = stepsFrom(complaint, session);
   const { askNextStep } = await import('../prompts/steps.js');

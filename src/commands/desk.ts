@@ -32,5 +32,5 @@ export async function runDesk(session: Session): Promise<void> {
   const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, await placesAsSpelt(logbook, { branch }));
   // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
   const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
-  session.print(deskSummary({ shop: settings.shop, branch }, waiting, now, painter(session.color), locale));
+  session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), locale));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import { formatMoney, parseMoney } from '../domain/money.js';
+import { amountShown, parseMoney } from '../domain/money.js';
 import { remedyShown, typedNames } from '../language/labels.js';
 import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
 import { t } from '../language/messages.js';
@@ -47,26 +47,26 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   const given = checkResolve(asking ? await askHowResolved(logbook, id, options, session) : options);
-  const approvalAbove = (await settingsOf(logbook))['approval-above'];
+  const { 'approval-above': approvalAbove, currency } = await settingsOf(logbook);
   const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
     'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
   );
-  session.print(resolvedLine(complaint, given, approvalAbove));
+  session.print(resolvedLine(complaint, given, approvalAbove, currency));
   tellNext(session, complaint);
 }
 
 /** What a resolve did, in a line: answered, resolved, or only proposed for approval. */
-function resolvedLine(complaint: Complaint, given: Resolution | Answer, approvalAbove: number | null): string {
+function resolvedLine(complaint: Complaint, given: Resolution | Answer, approvalAbove: number | null, currency: string): string {
   const ref = complaintRef(complaint.id);
   if ('answer' in given) return t('resolve.answered', { ref });
   const remedy = remedyShown(given.remedy);
   if (complaint.proposed_remedy !== null) {
-    const limit = formatMoney(approvalAbove ?? 0);
+    const limit = amountShown(approvalAbove ?? 0, currency);
     return given.cost_minor === null
       ? t('resolve.proposed', { remedy, ref, limit })
-      : t('resolve.proposedCosting', { remedy, cost: formatMoney(given.cost_minor), ref, limit });
+      : t('resolve.proposedCosting', { remedy, cost: amountShown(given.cost_minor, currency), ref, limit });
   }
-  return given.cost_minor === null ? t('resolve.resolved', { ref, remedy }) : t('resolve.resolvedCosting', { ref, remedy, cost: formatMoney(given.cost_minor) });
+  return given.cost_minor === null ? t('resolve.resolved', { ref, remedy }) : t('resolve.resolvedCosting', { ref, remedy, cost: amountShown(given.cost_minor, currency) });
 }
 
 /** The flags of a resolve, as typed. */

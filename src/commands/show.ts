@@ -6,7 +6,7 @@ import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
 import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
-import { jsonOption, printJson } from './common.js';
+import { jsonOption, printJson, settingsOf } from './common.js';
 import { examples } from './examples.js';
 
 export function registerShow(command: Command, session: Session): void {
@@ -24,5 +24,6 @@ export async function runShow(idText: string, options: { json?: boolean }, sessi
   if (complaint === undefined) throw new NotFound(id);
   const events = await logbook.timeline(id);
   if (options.json) return printJson(session, { ...toRecord(complaint), timeline: events.map(toTimelineRecord) });
-  session.print(describeComplaint(complaint, events, session.now(), painter(session.color)));
+  const { currency } = await settingsOf(logbook);
+  session.print(describeComplaint(complaint, events, currency, session.now(), painter(session.color)));
 }

@@ -27,6 +27,20 @@ export function formatMoney(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+// The currencies a shop writes with a sign of their own rather than the code; the yuan is the
+// one the tool's Chinese shops keep.
+const CURRENCY_SIGNS: Readonly<Record<string, string>> = { CNY: '¥' };
+
+/**
+ * An amount as the shop reads it, in its currency: ¥12.50 for yuan, EUR 12.50 for a currency
+ * without a sign here, 12.50 for none. Files and JSON keep the plain number (formatMoney).
+ */
+export function amountShown(minor: number, currency: string): string {
+  const sign = CURRENCY_SIGNS[currency];
+  if (sign !== undefined) return `${sign}${formatMoney(minor)}`;
+  return `${currency ? `${currency} ` : ''}${formatMoney(minor)}`;
+}
+
 /** Minor units as a number of currency units, for JSON: 1250 → 12.5. */
 export function toUnits(minor: number): number {
   return Number(formatMoney(minor));

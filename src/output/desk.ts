@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Locale } from 'date-fns/locale';
 import type { Complaint, Waiting } from '../domain/complaint.js';
-import { formatMoney } from '../domain/money.js';
+import { amountShown } from '../domain/money.js';
 import type { Excerpt } from '../domain/summary.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
@@ -18,7 +18,7 @@ export const DESK_SHOWN = 5;
  * when `branch` names it. `locale` words "3 hours ago" in a language other than English.
  */
 export function deskSummary(
-  { shop, branch }: { shop: string; branch: string | undefined },
+  { shop, branch, currency }: { shop: string; branch: string | undefined; currency: string },
   waiting: Waiting,
   now: Date,
   paint: ChalkInstance,
@@ -54,7 +54,7 @@ export function deskSummary(
     (c) => {
       const said = {
         remedy: remedyShown(c.proposed_remedy ?? ''),
-        cost: formatMoney(c.proposed_cost_minor ?? 0),
+        cost: amountShown(c.proposed_cost_minor ?? 0, currency),
         description: oneLine(c.description, 40),
       };
       return c.assignee ? t('desk.approvalLineBy', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.approvalLine', said);

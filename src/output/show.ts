@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Complaint, TimelineEvent } from '../domain/complaint.js';
 import { FIELDS, fieldLabel, type Field } from '../domain/fields.js';
 import { STATUSES, isOverdue } from '../domain/lifecycle.js';
-import { formatMoney } from '../domain/money.js';
+import { amountShown } from '../domain/money.js';
 import { NATURES } from '../domain/nature.js';
 import { remedyShown } from '../language/labels.js';
 import { actionShown } from '../domain/steps.js';
@@ -34,13 +34,13 @@ const CHANGE_LABELS: Readonly<Record<string, MessageKey>> = {
   previous_cause: 'timeline.keyPreviousCause',
 };
 
-/** One complaint for a person: what was said, where it stands, and its timeline. */
-export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], now: Date, paint: ChalkInstance): string {
+/** One complaint for a person: what was said, where it stands, and its timeline; amounts in the shop's currency. */
+export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], currency: string, now: Date, paint: ChalkInstance): string {
   const late = isOverdue(c.status, c.respond_by, now);
   const labels = SHOWN.map(({ shown }) => fieldLabel(shown));
   const labelWidth = Math.max(...labels.map(displayWidth));
   const shown = SHOWN.flatMap(({ field }, index) => {
-    const value = shownValue(c, field);
+    const value = shownValue(c, field, currency);
     const mark = field.name === 'status' && late ? paint.red(t('show.overdue')) : '';
     const label = labels[index]!;
     return value === null ? [] : [`${paint.dim(label + ' '.repeat(labelWidth - displayWidth(label)))}  ${oneLine(value)}${mark}`];
@@ -52,13 +52,13 @@ export function describeComplaint(c: Complaint, events: readonly TimelineEvent[]
     ...shown,
     '',
     paint.bold(t('show.timeline')),
-    ...events.map((event) => timelineLine(event, paint)),
+    ...events.map((event) => timelineLine(event, currency, paint)),
   ];
   return lines.join('\n');
 }
 
 /** A field's value as show gives it; null leaves its line out. */
-function shownValue(c: Complaint, field: Field): string | null {
+function shownValue(c: Complaint, field: Field, currency: string): string | null {
   // When it was logged is worth a line only when it was logged after the fact.
   if (field.name === 'logged_at' && c.logged_at === c.occurred_at) return null;
   if (field.name === 'remedy') return remediesText(c);
@@ -68,7 +68,7 @@ function shownValue(c: Complaint, field: Field): string | null {
     case 'time':
       return localTime(value as string);
     case 'money':
-      return field.name === 'cost_minor' ? costText(c) : formatMoney(value as number);
+      return field.name === 'cost_minor' ? costText(c, currency) : amountShown(value as number, currency);
     case 'satisfaction':
       return `${value as number}/5`;
     case 'choice':
@@ -112,23 +112,23 @@ function remediesText(c: Complaint): string | null {
 }
 
 /** What the remedies cost, and when there were several, what each one cost. */
-function costText(c: Complaint): string | null {
+function costText(c: Complaint, currency: string): string | null {
   if (c.cost_minor === null) return null;
-  if (c.remedies.length < 2) return formatMoney(c.cost_minor);
-  const each = c.remedies.map((given) => (given.cost_minor === null ? '0.00' : formatMoney(given.cost_minor)));
-  return t('show.costEach', { total: formatMoney(c.cost_minor), each: each.join(' + ') });
+  if (c.remedies.length < 2) return amountShown(c.cost_minor, currency);
+  const each = c.remedies.map((given) => amountShown(given.cost_minor ?? 0, currency));
+  return t('show.costEach', { total: amountShown(c.cost_minor, currency), each: each.join(' + ') });
 }
 
 function indent(text: string): string[] {
   return text.split('\n').map((line) => `  ${line}`);
 }
 
-function timelineLine(event: TimelineEvent, paint: ChalkInstance): string {
+function timelineLine(event: TimelineEvent, currency: string, paint: ChalkInstance): string {
   const entered = event.recorded_at.slice(0, 16) === event.at.slice(0, 16) ? '' : paint.dim(t('show.entered', { at: localTime(event.recorded_at) }));
   const details = Object.entries(event.changes)
     // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
     .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
-    .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value) }))
+    .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value, currency) }))
     .join(t('show.changeSeparator'));
   return `  ${localTime(event.at)}  ${actionShown(event.action)}${details ? ' — ' + details : ''}${entered}`;
 }
@@ -139,9 +139,9 @@ function changeLabel(key: string): string {
   return key.replace(/cost_minor$/, 'cost').replace(/_/g, ' ');
 }
 
-function describeValue(key: string, value: unknown): string {
+function describeValue(key: string, value: unknown, currency: string): string {
   if (value === null) return t('show.cleared');
-  if (key.endsWith('cost_minor') && typeof value === 'number') return formatMoney(value);
+  if (key.endsWith('cost_minor') && typeof value === 'number') return amountShown(value, currency);
   if (key.endsWith('_at') || key === 'respond_by') return localTime(String(value));
   return oneLine(choiceShown(key, String(value)), 80);
 }

@@ -53,6 +53,16 @@ describe('a remedy above the approval limit', () => {
     expect(book.ok(['report', '--week', '2026-W48'])).not.toContain('awaiting approval');
   });
 
+  it('is given in the shop’s currency wherever a person reads it, and as a plain number to scripts', () => {
+    const book = shopWithALimit();
+    book.ok(['config', 'set', 'currency', 'EUR']);
+    expect(book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '88'])).toBe('Proposed refund costing EUR 88.00 for #1: above EUR 50.00, it waits for approval.\n');
+    expect(book.ok([])).toContain('  #1     refund EUR 88.00 by 小王: 蛋糕坏了');
+    expect(book.ok(['approve', '1'])).toBe('Approved refund costing EUR 88.00 for #1; resolved.\n');
+    expect(book.ok(['show', '1'])).toMatch(/^cost +EUR 88\.00$/m);
+    expect(book.ok(['export'])).toMatch(/,88\.00,/);
+  });
+
   it('is sent back with a reason, the complaint open as it was, to be resolved another way', () => {
     const book = shopWithALimit();
     book.ok(['resolve', '2', '--remedy', 'compensation', '--cost', '60', '--as', '小李']);

@@ -185,9 +185,14 @@ describe('a new logbook made in Chinese', () => {
     expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).severity).toBe('high');
   });
 
-  it('takes money as a Chinese shop writes it and reports it in yuan', () => {
-    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50元', '--action', '汤桶加保温'], { env: CHINESE });
+  it('takes money as a Chinese shop writes it and gives it back in yuan wherever a person reads it', () => {
+    expect(book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50元', '--action', '汤桶加保温'], { env: CHINESE })).toContain('费用 ¥12.50');
     expect(book.ok(['report', '--format', 'markdown'], { env: CHINESE })).toMatch(/¥12\.50/);
+    const page = book.ok(['show', '1'], { env: CHINESE });
+    expect(page).toMatch(/费用 +¥12\.50\n/);
+    expect(page).toContain('费用：¥12.50');
+    // What scripts read stays the plain amount.
+    expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).cost).toBe(12.5);
   });
 
   it('writes a cause and its corrective action with a Chinese colon', () => {

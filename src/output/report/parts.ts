@@ -4,6 +4,7 @@ import { DEFAULT_WEEKS, type JudgedAction } from '../../domain/action-effect.js'
 import type { Dimension, ParetoRow } from '../../domain/pareto.js';
 import { NONE_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
+import { amountShown } from '../../domain/money.js';
 import { localDate, localMinute } from '../../domain/when.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
 import { dayInYearShown, dayShown } from '../../language/dates.js';
@@ -201,17 +202,6 @@ export function summaryLines(report: Report): SummaryLine[] {
   });
 }
 
-// The currencies a shop writes with a sign of their own rather than the code; the yuan is the
-// one the tool's Chinese shops keep.
-const CURRENCY_SIGNS: Readonly<Record<string, string>> = { CNY: '¥' };
-
-/** An amount as the shop reads it: ¥12.50 for yuan, EUR 12.50 for a currency without a sign here, 12.50 for none. */
-function amountIn(currency: string, value: number): string {
-  const sign = CURRENCY_SIGNS[currency];
-  if (sign !== undefined) return `${sign}${value.toFixed(2)}`;
-  return `${currency ? `${currency} ` : ''}${value.toFixed(2)}`;
-}
-
 export const TREND_MARK: Record<NonNullable<Trend>, string> = { up: '▲', down: '▼', same: '=' };
 
 function figureText(key: keyof Summary, value: number | null, currency: string): string {
@@ -225,7 +215,7 @@ function figureText(key: keyof Summary, value: number | null, currency: string):
       return value.toFixed(2);
     case 'remedyCost':
     case 'proposedCost':
-      return amountIn(currency, value);
+      return amountShown(Math.round(value * 100), currency);
     default:
       return String(value);
   }
