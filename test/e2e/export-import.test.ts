@@ -661,6 +661,16 @@ describe('import into a logbook that does not exist yet', () => {
     expect(logbookFiles(target)).toEqual([]);
   });
 
+  it('refuses a bad file into folders not there yet and leaves no folder behind, keeping those that were', () => {
+    const target = tempLogbook(NOW, 'sqlite');
+    mkdirSync(join(target.dir, 'shops'));
+    const file = join(target.dir, 'in.csv');
+    writeFileSync(file, 'id,logged_at\r\n1,yesterday\r\n');
+    const result = target.run(['--db', join('shops', 'east', 'till 2', 'logbook.db'), 'import', file], { cwd: target.dir });
+    expect(result.code).toBe(2);
+    expect(readdirSync(join(target.dir, 'shops'))).toEqual([]);
+  });
+
   it('refuses a bad file on standard input the same way', () => {
     const target = tempLogbook(NOW, 'sqlite');
     const result = target.run(['import', '-'], { input: 'id,logged_at\r\n1,yesterday\r\n' });

@@ -19,6 +19,8 @@ export interface Result {
 export interface RunOptions {
   env?: Record<string, string>;
   input?: string;
+  /** The folder to run in, for paths given relative to it. */
+  cwd?: string;
   /** Another account to run the binary as (see support/unprivileged.ts). */
   as?: Account;
 }
@@ -97,6 +99,7 @@ export function tempLogbook(now?: string, engine?: 'sqlite' | 'postgres'): Logbo
       // show --json of a 1 MB description is several MB; the 1 MiB default would cut it off.
       maxBuffer: 64 * 1024 * 1024,
       input: options.input ?? '',
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       ...options.as,
       env: environment(folder, options.env),
     });

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import {
-  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync,
+  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
 import { personKey } from '../../domain/person.js';
 import { isBusy } from '../../errors.js';
@@ -144,7 +144,7 @@ function inMemory(path: string): Db {
  * as an empty file that another till opening it at the same moment would take for a stranger.
  */
 function createLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): void {
-  const draft = draftLogbook(path, migrations, firstSettings);
+  const { draft } = draftLogbook(path, migrations, firstSettings);
   try {
     // Another till may have created it first: theirs is as good as ours.
     linkInPlace(draft, path);
@@ -159,7 +159,7 @@ function createLogbook(path: string, migrations: Migration[], firstSettings: Fir
  * logbook behind), or throwing it away.
  */
 export function openDraftLogbook(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): DraftLogbook {
-  const draft = draftLogbook(path, migrations, firstSettings);
+  const { draft, firstFolderMade } = draftLogbook(path, migrations, firstSettings);
   try {
     const db = openExisting(draft, migrations, 'write');
     return {
@@ -176,6 +176,7 @@ export function openDraftLogbook(path: string, migrations = sqliteMigrations(), 
       throwAway() {
         db.close();
         for (const file of [draft, `${draft}-wal`, `${draft}-shm`, `${draft}-journal`]) rmSync(file, { force: true });
+        if (firstFolderMade !== undefined) removeFoldersMade(dirname(path), firstFolderMade);
       },
     };
   } catch (error) {
@@ -190,19 +191,22 @@ export interface DraftLogbook {
   draft: string;
   /** Closes the draft and puts it where the logbook goes; refused if another till made one there meanwhile. */
   putInPlace(): void;
-  /** Closes the draft and removes it, with any files SQLite keeps beside it. */
+  /** Closes the draft and removes it, with any files SQLite keeps beside it and the folders made for it. */
   throwAway(): void;
 }
 
 // How many logbooks this process has drafted: each draft's name is its own.
 let drafted = 0;
 
-/** Makes a new logbook beside `path`, private, brought up to date and closed; returns its name. */
-function draftLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): string {
+/**
+ * Makes a new logbook beside `path`, private, brought up to date and closed; returns its name,
+ * and the outermost of the folders made for it, if any were.
+ */
+function draftLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): { draft: string; firstFolderMade: string | undefined } {
   const draft = `${path}.${process.pid}.${++drafted}.new`;
   let made = false;
   try {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const firstFolderMade = mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     closeSync(openSync(draft, 'wx', 0o600));
     made = true;
     const db = new Database(draft);
@@ -214,11 +218,27 @@ function draftLogbook(path: string, migrations: Migration[], firstSettings: Firs
     } finally {
       db.close();
     }
-    return draft;
+    return { draft, firstFolderMade };
   } catch (error) {
     if (made) rmSync(draft, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new LogbookProblem(path, { kind: 'cannot create', reason });
+  }
+}
+
+/**
+ * Removes the folders made for a draft thrown away, innermost first, as far as `outermost`;
+ * stops at the first that is no longer empty (another till may have put something there).
+ */
+function removeFoldersMade(innermost: string, outermost: string): void {
+  const last = resolve(outermost);
+  for (let folder = resolve(innermost); ; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === last) return;
   }
 }
 
