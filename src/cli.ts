@@ -99,7 +99,8 @@ function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook:
       const logbook = await openLogbook(session.address, access, firstSettings(spoken()));
       keep(logbook);
       // Complaints this till kept while the shared logbook was out of reach go first.
-      if (session.address.engine === 'postgres' && access !== 'dry-run' && existsSync(waitingFile(ctx.env))) {
+      // Not into a draft: what waits would be lost with it were the import refused.
+      if (session.address.engine === 'postgres' && access !== 'dry-run' && !logbook.isDraft && existsSync(waitingFile(ctx.env))) {
         const { sendWaitingComplaints } = await import('./commands/sync.js');
         await sendWaitingComplaints(session, logbook);
       }

@@ -202,5 +202,8 @@ export interface Logbook {
   /** The SQL that makes `role` a till's role on this logbook (store/postgres/roles.ts); undefined for an engine without roles. */
   tillRoleSql(role: string): Promise<string | undefined>;
 
+  /** Whether this is a new logbook an import goes into, made only if the import is (nothing else may be written into it). */
+  readonly isDraft: boolean;
+
   close(): Promise<void>;
 }

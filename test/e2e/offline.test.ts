@@ -90,6 +90,21 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(readFileSync(waiting, 'utf8')).toBe('not a waiting file');
   });
 
+  it('keeps what waits through an import refused into a logbook not made yet, and sends it once there is one', async () => {
+    const book = tempLogbook(NOW, 'postgres');
+    link = await Link.to(book.db);
+    const env = { HOME: mkdtempSync(join(tmpdir(), 'complaints-front-')), COMPLAINTS_DB: link.through(book.db) };
+    expect(book.run(['log', '离线时登记的'], { env })).toMatchObject({ code: 0, stdout: expect.stringMatching(/\(1 waiting\)\.\n$/) });
+
+    await link.up();
+    const bad = join(book.dir, 'bad.csv');
+    writeFileSync(bad, 'id,logged_at\r\n1,yesterday\r\n');
+    expect(book.run(['import', bad], { env }).code).toBe(2);
+    const synced = book.run(['sync'], { env });
+    expect(synced.stderr).toMatch(/^Sent 1 complaint kept on this computer while .* was out of reach: #1\.\n$/);
+    expect(JSON.parse(book.run(['list', '--json'], { env }).stdout)).toMatchObject([{ id: 1, description: '离线时登记的' }]);
+  });
+
   it('does not log twice a complaint that arrived though the till could not strike it off', async () => {
     const { on, count, homeOf } = await shopOnALink('front');
     await link!.down();

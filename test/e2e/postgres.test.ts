@@ -345,6 +345,26 @@ describe('moving into a shared logbook', () => {
   });
 });
 
+describe('import into a schema with no logbook yet', () => {
+  const tablesIn = (book: Logbook) => onServerSync([`SELECT tablename FROM pg_tables WHERE schemaname = '${book.schema}'`])[0];
+
+  it('refuses a bad file leaving no logbook there, as on a file, and makes it from a good one', () => {
+    const shared = sharedLogbook();
+    const bad = join(shared.dir, 'bad.csv');
+    writeFileSync(bad, `id,logged_at,occurred_at,status,description\r\n1,${NOW},${NOW},new,soup was cold\r\n2,${NOW},${NOW},open,bread was stale\r\n`);
+    const refused = shared.run(['import', bad]);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(tablesIn(shared)).toEqual([]);
+    expect(shared.run(['list'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: no logbook at /) });
+
+    const good = join(shared.dir, 'good.csv');
+    writeFileSync(good, `id,logged_at,occurred_at,status,description\r\n1,${NOW},${NOW},new,汤是凉的\r\n`);
+    expect(shared.ok(['import', good])).toBe(`Imported 1 complaint from ${good} as #1.\n`);
+    expect(JSON.parse(shared.ok(['list', '--json']))).toMatchObject([{ id: 1, description: '汤是凉的' }]);
+  });
+});
+
 describe('a file larger than the shared logbook', () => {
   const header = 'id,logged_at,occurred_at,status,description,category,cause,respond_by,resolved_at,remedy,cost,action';
   const row = (id: number) =>

@@ -45,6 +45,7 @@ export class Params {
 export class Connection {
   private cursorOpen = false;
   private transactionOpen = false;
+  private draftOpen = false;
   private cursors = 0;
 
   private constructor(
@@ -115,6 +116,8 @@ export class Connection {
    * snapshot sees the logbook as it stood when it began, however long it reads.
    */
   async inTransaction<T>(work: () => Promise<T>, kind: 'write' | 'snapshot' = 'write'): Promise<T> {
+    // A draft is one transaction from its making to its import: what would commit joins it.
+    if (this.draftOpen) return work();
     // A long read holds the connection's transaction open until it is read to the end.
     if (this.cursorOpen || this.transactionOpen) throw new Error('a transaction was begun inside another on the same connection');
     await this.client.query(kind === 'snapshot' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
@@ -171,6 +174,24 @@ export class Connection {
     } finally {
       await this.client.query(`CLOSE ${cursor}`).catch(() => {});
     }
+  }
+
+  /**
+   * Begins the one transaction a new logbook is made and imported into: it commits only with
+   * commitDraft, and closing the connection before then rolls it back, leaving nothing made.
+   */
+  async beginDraft(): Promise<void> {
+    await this.client.query('BEGIN');
+    this.transactionOpen = this.draftOpen = true;
+  }
+
+  async commitDraft(): Promise<void> {
+    await this.client.query('COMMIT');
+    this.transactionOpen = this.draftOpen = false;
+  }
+
+  get inDraft(): boolean {
+    return this.draftOpen;
   }
 
   async close(): Promise<void> {

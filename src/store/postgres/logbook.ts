@@ -144,8 +144,14 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => heldUids(this.connection, uids));
   }
 
-  importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
-    return this.translated(() => importComplaints(this.connection, options, read));
+  async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
+    const imported = await this.translated(() => importComplaints(this.connection, options, read));
+    if (this.connection.inDraft) await this.translated(() => this.connection.commitDraft());
+    return imported;
+  }
+
+  get isDraft() {
+    return this.connection.inDraft;
   }
 
   backup(file: string, replace: boolean) {

@@ -15,8 +15,9 @@ export const postgresMigrations = (dir?: string): Migration[] => knownMigrations
 
 /**
  * The logbook in the PostgreSQL database at `address`, brought up to date. A database with no
- * tables has no logbook yet: made there for 'add' and 'import', refused for 'read' and 'change', read as an
- * empty logbook (made in memory, the database untouched) for 'dry-run'. A database holding other
+ * tables has no logbook yet: made there for 'add'; for 'import', made in a transaction that commits
+ * only with the import (a refused file leaves no logbook); refused for 'read' and 'change', read as
+ * an empty logbook (made in memory, the database untouched) for 'dry-run'. A database holding other
  * tables, or a logbook of a newer schema, is refused untouched.
  */
 export async function openPostgresLogbook(
@@ -36,6 +37,7 @@ export async function openPostgresLogbook(
       throw new NoLogbook(address.shown);
     }
     refuseIfNewer(applied, migrations, address.shown);
+    if (applied.length === 0 && access === 'import') await connection.beginDraft();
     if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown, firstSettings);
     return new PostgresLogbook(connection);
   } catch (error) {

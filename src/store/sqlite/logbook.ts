@@ -180,6 +180,10 @@ export class SqliteLogbook implements Logbook {
     return imported;
   }
 
+  get isDraft() {
+    return this.draft !== undefined;
+  }
+
   backup(file: string, replace: boolean) {
     return this.translated(() => backupTo(this.db, this.path, file, replace));
   }
