@@ -87,28 +87,31 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
 
 /**
  * What an import would do, read and checked the same way, writing nothing: the logbook is asked
- * about each batch as it comes, and only the file's uids are kept, to find one given twice. A bad
- * row anywhere is said before a uid given twice, and both before ids another complaint has, as the
- * import says them.
+ * about each batch as it comes, and only the file's uids are kept (on disk), to find one given
+ * twice. A bad row anywhere is said before a uid given twice, and both before ids another
+ * complaint has, as the import says them.
  */
 async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
-  const seen = new Set<string>();
+  const { UidsSeen } = await import('../store/sqlite/uids-seen.js');
+  const seen = new UidsSeen();
   let twice: string | undefined;
   const added = new IdSpan();
   const taken: number[] = [];
   let alreadyThere = 0;
-  for await (const rows of batches) {
-    const identities = importedIdentities(rows);
-    for (const { uid } of identities) {
-      if (seen.has(uid)) twice ??= uid;
-      seen.add(uid);
+  try {
+    for await (const rows of batches) {
+      const identities = importedIdentities(rows);
+      const uids = identities.map(({ uid }) => uid);
+      twice ??= seen.add(uids);
+      if (twice !== undefined) continue;
+      const there = await logbook.heldUids(uids);
+      const toAdd = identities.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
+      alreadyThere += identities.length - toAdd.length;
+      for (const id of toAdd) added.add(id);
+      if (!newIds) taken.push(...(await logbook.heldIds(toAdd)));
     }
-    if (twice !== undefined) continue;
-    const there = await logbook.heldUids(identities.map(({ uid }) => uid));
-    const toAdd = identities.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
-    alreadyThere += identities.length - toAdd.length;
-    for (const id of toAdd) added.add(id);
-    if (!newIds) taken.push(...(await logbook.heldIds(toAdd)));
+  } finally {
+    seen.close();
   }
   if (twice !== undefined) throw new UidTwice(twice);
   if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
