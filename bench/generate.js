@@ -62,16 +62,20 @@ function uidOf(id) {
 // One busy shop's rate: a million complaints in five years, about 550 a day.
 const COMPLAINTS_PER_HOUR = 1_000_000 / (5 * 365 * 24);
 
+// The logbook refuses times before 2000; a history starts a little after.
+const EARLIEST = Date.parse('2001-01-01T00:00:00Z');
+
 /**
  * Writes the latest `count` complaints of that shop before `now` to `file`: a smaller logbook is a
  * shorter history at the same rate, so a week holds as many complaints at 10,000 as at 1,000,000
- * and what grows with the logbook's size is the history alone.
+ * and what grows with the logbook's size is the history alone. A logbook too large for that rate
+ * since 2001 (10,000,000 would reach back to 1976) is a busier shop's, its history since 2001.
  */
 export async function generateLogbook(file, count, now = new Date('2026-11-23T12:00:00Z')) {
   const rand = random(20261123);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const cause = zipfPicker(CAUSES, rand);
-  const span = (count / COMPLAINTS_PER_HOUR) * HOUR;
+  const span = Math.min((count / COMPLAINTS_PER_HOUR) * HOUR, now.getTime() - EARLIEST);
   const start = now.getTime() - span;
   const csv = stringify({ header: true, columns: HEADER, record_delimiter: '\r\n' });
   const written = pipeline(csv, createWriteStream(file));
