@@ -1,7 +1,8 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
 import { formatMoney, parseMoney } from './money.js';
-import { requiredText, wholeNumber } from './validate.js';
+import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
+import { typedNames, weekStartShown } from '../language/labels.js';
 import { spellingKey } from './spelling.js';
 
 export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
@@ -98,19 +99,13 @@ export function settingValue(key: SettingKey, text: string): string {
       if (text.trim() === '') throw new UsageError(t('config.shopEmpty', { flag }));
       return text.trim();
     case 'currency':
-      if (!/^[A-Za-z]{3}$|^$/.test(text.trim())) {
-        throw new UsageError(t('config.notCurrency', { flag, text }));
-      }
-      return text.trim().toUpperCase();
+      return currencyCode(text, flag);
     case 'response-hours':
       return String(wholeNumber(text, 1, 24 * 30, flag));
     case 'follow-up-days':
       return String(wholeNumber(text, 0, 90, flag));
-    case 'week-start': {
-      const day = WEEK_STARTS.find((d) => d === text.trim().toLowerCase());
-      if (!day) throw new UsageError(t('config.notWeekStart', { flag, text, days: WEEK_STARTS.join(', ') }));
-      return day;
-    }
+    case 'week-start':
+      return oneOf(text.trim(), WEEK_STARTS, flag, typedNames(weekStartShown));
     case 'approval-above':
       return text.trim().toLowerCase() === 'none' ? '' : String(parseMoney(text, flag));
     case 'categories':
@@ -122,10 +117,20 @@ export function settingValue(key: SettingKey, text: string): string {
   }
 }
 
+// What a Chinese shop calls its currency, the yuan, besides its code. Not ¥: the yen's sign too.
+const YUAN_NAMES = ['rmb', '人民币', '人民币元', '元'];
+
+/** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`), or '' for none. */
+function currencyCode(text: string, flag: string): string {
+  const typed = text.trim();
+  if (YUAN_NAMES.includes(typed.toLowerCase())) return 'CNY';
+  if (!/^[A-Za-z]{3}$|^$/.test(typed)) throw new UsageError(t('config.notCurrency', { flag, text }));
+  return typed.toUpperCase();
+}
+
 function splitList(text: string): string[] {
   const seen = new Set<string>();
-  return text
-    .split(',')
+  return typedList(text)
     .map(spellingKey)
     .filter((c) => c !== '' && !seen.has(c) && seen.add(c));
 }

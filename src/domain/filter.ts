@@ -3,7 +3,7 @@ import { statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { STATUSES, type Status } from './lifecycle.js';
 import { spellingsOf } from './spelling.js';
-import { oneOf, requiredText, wholeNumber } from './validate.js';
+import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
 
 /** The filters given as one typed value and matched to the spellings the logbook uses. */
@@ -71,7 +71,7 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
     order,
     ...(flags.status === undefined
       ? {}
-      : { statuses: flags.status.split(',').map((s) => oneOf(s, STATUSES, '--status', typedNames(statusShown))) }),
+      : { statuses: typedList(flags.status).map((s) => oneOf(s, STATUSES, '--status', typedNames(statusShown))) }),
     ...(flags.cause === undefined ? {} : { cause: requiredText(flags.cause, '--cause') }),
     ...(flags.category === undefined ? {} : { category: requiredText(flags.category, '--category') }),
     ...(flags.assignee === undefined ? {} : { assignee: requiredText(flags.assignee, '--assignee') }),

@@ -51,6 +51,14 @@ export function halfWidth(text: string): string {
   return text.normalize('NFKC').trim();
 }
 
+/**
+ * The items of a list as typed: separated by commas, the full-width comma of a Chinese input
+ * method (，) too, or by the enumeration comma (、) a Chinese list is written with.
+ */
+export function typedList(text: string): string[] {
+  return text.split(/[,，、]/);
+}
+
 /** A complaint id as shown (`#12`) or typed (`12`). */
 export function parseId(text: string): number {
   const match = /^#?(\d{1,15})$/.exec(halfWidth(text));

@@ -1,9 +1,10 @@
+import type { WeekStart } from '../domain/config.js';
 import type { Status } from '../domain/lifecycle.js';
 import type { Nature } from '../domain/nature.js';
 import { REMEDIES, type SEVERITIES } from '../domain/validate.js';
 import { t } from './messages.js';
 
-// Statuses, natures, severities and remedies are stored, exported and given as flags in English
+// Statuses, natures, severities, remedies and week starts are stored, exported and given as flags in English
 // (`--status new`); a person reads them in the language spoken (新, 咨询, 高, 退款) and may type
 // them so too.
 
@@ -17,6 +18,10 @@ export function natureShown(nature: Nature): string {
 
 export function severityShown(severity: (typeof SEVERITIES)[number]): string {
   return t(`severity.${severity}`);
+}
+
+export function weekStartShown(day: WeekStart): string {
+  return t(`weekStart.${day}`);
 }
 
 /** A remedy (or what a customer wants) as a person reads it; one not known, as it is stored. */
@@ -40,6 +45,9 @@ const ALSO_TYPED: Readonly<Record<string, readonly string[]>> = {
   compensation: ['补偿'],
   apology: ['赔礼道歉'],
   none: ['无'],
+  monday: ['星期一', '礼拜一'],
+  sunday: ['周天', '星期日', '星期天', '礼拜日', '礼拜天'],
+  saturday: ['星期六', '礼拜六'],
 };
 
 /** What a person may type for `value` beside the value itself: its label in the language spoken, and other words for it. */

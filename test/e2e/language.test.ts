@@ -185,6 +185,15 @@ describe('a new logbook made in Chinese', () => {
     expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).severity).toBe('high');
   });
 
+  it('takes settings and lists as a Chinese till types them', () => {
+    expect(book.ok(['config', 'set', 'week-start', '周日'], { env: CHINESE })).toBe('week-start = sunday\n');
+    expect(book.ok(['config', 'set', 'currency', '人民币'], { env: CHINESE })).toBe('currency = CNY\n');
+    expect(JSON.parse(book.ok(['list', '--status', '新、已分诊', '--json'], { env: CHINESE }))).toHaveLength(1);
+    const refused = book.run(['config', 'set', 'week-start', '星期五'], { env: CHINESE });
+    expect(refused).toMatchObject({ code: 2, stderr: 'complaints: config week-start：「星期五」不是可选的值；可选：monday（周一）、sunday（周日）、saturday（周六）\n' });
+    book.ok(['config', 'set', 'week-start', 'monday'], { env: CHINESE });
+  });
+
   it('takes money as a Chinese shop writes it and gives it back in yuan wherever a person reads it', () => {
     expect(book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50元', '--action', '汤桶加保温'], { env: CHINESE })).toContain('费用 ¥12.50');
     expect(book.ok(['report', '--format', 'markdown'], { env: CHINESE })).toMatch(/¥12\.50/);

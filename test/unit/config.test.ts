@@ -39,6 +39,13 @@ describe('settingValue', () => {
     ['week-start', 'monday', 'monday'],
     ['categories', ' Food , Drink,food,, Hot   Drinks ', 'food,drink,hot drinks'],
     ['categories', 'product', 'product'],
+    ['categories', '菜品、服务，环境,饮料', '菜品,服务,环境,饮料'],
+    ['currency', ' eur ', 'EUR'],
+    ['currency', '人民币', 'CNY'],
+    ['currency', 'rmb', 'CNY'],
+    ['week-start', ' Sunday', 'sunday'],
+    ['week-start', '星期天', 'sunday'],
+    ['week-start', '礼拜一', 'monday'],
   ])('stores %s %j as %j', (key, typed, stored) => {
     expect(settingValue(key, typed)).toBe(stored);
   });
@@ -53,6 +60,7 @@ describe('settingValue', () => {
     ['follow-up-days', '91', "config follow-up-days: '91' is not a whole number from 0 to 90"],
     ['follow-up-days', '-1', "config follow-up-days: '-1' is not a whole number from 0 to 90"],
     ['week-start', 'friday', "config week-start: 'friday' is not one of monday, sunday, saturday"],
+    ['currency', '¥', "config currency: '¥' is not a currency code; use three letters such as EUR, or '' for none"],
     ['categories', ' , ,', 'config categories: give at least one category, comma-separated'],
   ])('refuses %s %j', (key, typed, message) => {
     expect(() => settingValue(key, typed)).toThrow(new UsageError(message));

@@ -15,6 +15,10 @@ describe('checkFilter', () => {
     expect(checkFilter({ status: 'new, Triaged,ASSIGNED' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'assigned']);
   });
 
+  it('reads a list of statuses written with the commas of Chinese text', () => {
+    expect(checkFilter({ status: 'new，triaged、closed' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'closed']);
+  });
+
   it.each(['open', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
     const attempt = () => checkFilter({ status }, now, 'newest first');
     expect(attempt).toThrow(UsageError);
