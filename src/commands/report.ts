@@ -40,6 +40,7 @@ export function registerReport(command: Command, session: Session): void {
       'after',
       examples(
         'complaints report                                   # this week, by cause',
+        'complaints report --week last                      # Monday morning: the week just ended',
         'complaints report --week 2026-W47 --top 5',
         'complaints report --last 4w --by category --format markdown',
         'complaints report --since 2026-11-01 --until 2026-11-30 --format csv --out november.csv',

@@ -32,11 +32,18 @@ export interface PeriodFlags {
 /** A period as asked for, checked, before the shop's week start is known. */
 export type PeriodRequest =
   | { kind: 'week'; year: number; week: number }
-  | { kind: 'this week' }
+  /** This week, or the week `back` weeks before it (last week: 1). */
+  | { kind: 'this week'; back?: number }
   | { kind: 'last'; count: number; unit: 'd' | 'w' }
   | { kind: 'range'; since: Date; until: Date };
 
 const WEEK = /^(\d{4})-W(\d{2})$/i;
+
+// A week named by where it stands from this one, in either language, as weeks back.
+const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
+  ...['this', '本周', '这周', '本星期', '这星期', '这个星期'].map((word) => [word, 0] as const),
+  ...['last', '上周', '上星期', '上个星期', '上礼拜', '上个礼拜'].map((word) => [word, 1] as const),
+]);
 const LAST = /^(\d{1,4})([dw])$/i;
 const MAX_LAST_DAYS = 3660;
 
@@ -66,7 +73,9 @@ export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
   return { kind: 'this week' };
 }
 
-function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week' } {
+function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week' | 'this week' } {
+  const back = WEEKS_BACK.get(text.trim().toLowerCase());
+  if (back !== undefined) return back === 0 ? { kind: 'this week' } : { kind: 'this week', back };
   const match = WEEK.exec(text.trim());
   const week = match ? Number(match[2]) : 0;
   if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
@@ -82,7 +91,7 @@ const RANGE = '..';
  * The period --compare sets beside the report's: a week (2026-W40) or a range, FROM..TO, each
  * end as --since and --until read them (a bare date as TO includes that day).
  */
-export function checkComparePeriod(text: string, now: Date): PeriodRequest & { kind: 'week' | 'range' } {
+export function checkComparePeriod(text: string, now: Date): PeriodRequest & { kind: 'week' | 'this week' | 'range' } {
   const at = text.indexOf(RANGE);
   if (at === -1) return checkWeek(text, '--compare');
   const since = parseSince(text.slice(0, at).trim(), now, '--compare');
@@ -117,7 +126,7 @@ function checkLast(text: string): PeriodRequest {
 export function settlePeriod(request: PeriodRequest, now: Date, weekStart: WeekStart): Period {
   switch (request.kind) {
     case 'this week': {
-      const { year, week } = weekOf(now, weekStart);
+      const { year, week } = weekOf(addDays(now, -7 * (request.back ?? 0)), weekStart);
       return settlePeriod({ kind: 'week', year, week }, now, weekStart);
     }
     case 'week': {

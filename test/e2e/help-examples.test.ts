@@ -367,6 +367,10 @@ const expectations: Record<string, Expected> = {
       expect(stdout).toContain('Week 2026-W48');
     },
   },
+  'complaints report --week last': {
+    // On Tuesday 24 November 2026, the week just ended.
+    then: ({ stdout }) => expect(stdout).toContain('Week 2026-W47, Mon 16 Nov – Sun 22 Nov 2026'),
+  },
   'complaints report --week 2026-W47 --top 5': {
     then: ({ stdout }) => {
       expect(stdout).toContain('Week 2026-W47');

@@ -223,4 +223,25 @@ describe('period flags that cannot be a period', () => {
     expect(checkPeriod({}, now)).toEqual({ kind: 'this week' });
     expect(checkPeriod({ week: true }, now)).toEqual({ kind: 'this week' });
   });
+
+  it.each([
+    ['this', 'this', '2026-W48'],
+    ['本周', 'this', '2026-W48'],
+    ['Last', 'last', '2026-W47'],
+    ['上周', 'last', '2026-W47'],
+    [' 上个星期 ', 'last', '2026-W47'],
+  ])('reads --week %j as %s week', (typed, _, name) => {
+    expect(period({ week: typed }).name).toBe(name);
+  });
+
+  it('takes last week from the shop’s week start: on a Sunday, a Sunday shop’s last week began eight days before', () => {
+    expect(bounds(period({ week: '上周' }, '2026-11-29T12:00:00Z', 'sunday'))).toMatchObject({ name: '2026-W48', previous: { name: '2026-W47' } });
+    expect(period({ week: '上周' }, '2026-11-29T12:00:00Z', 'monday').name).toBe('2026-W47');
+  });
+
+  it.each(['constructor', '__proto__', 'next', '下周'])('refuses --week %j, naming the words it takes', (typed) => {
+    expect(refusal(() => checkPeriod({ week: typed }, now))).toBe(
+      `--week: '${typed}' is not a week; use YYYY-Www such as 2026-W47, or last for last week; --week alone is this week`,
+    );
+  });
 });
