@@ -91,6 +91,9 @@ export class SqliteLogbook implements Logbook {
   }
 
   rows(filter: ComplaintFilter) {
+    // Rows in order (export, list --json) read each page once: SQLite's 16 MB page cache kept
+    // nothing worth keeping, and was most of why an export of 10M complaints peaked at 108 MB.
+    this.db.pragma('cache_size = -2000');
     const { columns, rows } = iterateComplaintRows(this.db, filter);
     return { columns, batches: this.inBatches(rows) };
   }
