@@ -92,8 +92,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
  * complaint has, as the import says them.
  */
 async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
-  const { UidsSeen } = await import('../store/sqlite/uids-seen.js');
-  const seen = new UidsSeen();
+  const { openUidsSeen } = await import('../store/open.js');
+  const seen = await openUidsSeen();
   let twice: string | undefined;
   const added = new IdSpan();
   const taken: number[] = [];

@@ -1,6 +1,7 @@
 import { NoLogbook } from './errors.js';
 import type { LogbookAddress } from './location.js';
 import type { Logbook } from './logbook.js';
+import type { UidsSeen } from './sqlite/uids-seen.js';
 
 /**
  * What a command does with the logbook, which decides how it is opened and what a logbook that
@@ -13,6 +14,15 @@ import type { Logbook } from './logbook.js';
  * - 'dry-run': reads only; a missing one reads as a new, empty logbook, and nothing is created.
  */
 export type Access = 'read' | 'add' | 'import' | 'change' | 'dry-run';
+
+/**
+ * An empty set of uids on disk, for a dry run to find one a file gives twice whatever the
+ * logbook's engine (it is SQLite's, as a scratch file: src/store/sqlite/uids-seen.ts).
+ */
+export async function openUidsSeen(): Promise<UidsSeen> {
+  const { UidsSeen } = await import('./sqlite/uids-seen.js');
+  return new UidsSeen();
+}
 
 /** The settings a logbook starts with when this command makes it, by key: the defaults of its maker's language. */
 export type FirstSettings = Readonly<Record<string, string>>;
