@@ -189,8 +189,10 @@ describe('a new logbook made in Chinese', () => {
     expect(book.ok(['config', 'set', 'week-start', '周日'], { env: CHINESE })).toBe('week-start = sunday\n');
     expect(book.ok(['config', 'set', 'currency', '人民币'], { env: CHINESE })).toBe('currency = CNY\n');
     expect(JSON.parse(book.ok(['list', '--status', '新、已分诊', '--json'], { env: CHINESE }))).toHaveLength(1);
+    const before = book.dump();
     const refused = book.run(['config', 'set', 'week-start', '星期五'], { env: CHINESE });
     expect(refused).toMatchObject({ code: 2, stderr: 'complaints: config week-start：「星期五」不是可选的值；可选：monday（周一）、sunday（周日）、saturday（周六）\n' });
+    expect(book.dump()).toBe(before);
     book.ok(['config', 'set', 'week-start', 'monday'], { env: CHINESE });
     // The harness's clock is Monday 23 November 2026: the week just ended is 2026-W47.
     expect(book.ok(['report', '--week', '上周'], { env: CHINESE })).toMatch(/^2026-W47 周，11月16日 周一 至 2026年11月22日 周日$/m);

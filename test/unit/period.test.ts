@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WeekStart } from '../../src/domain/config.js';
-import { checkPeriod, settlePeriod, weekOf, type Period, type PeriodFlags } from '../../src/domain/period.js';
+import { checkComparePeriod, checkPeriod, settlePeriod, weekOf, type Period, type PeriodFlags } from '../../src/domain/period.js';
 import { UsageError } from '../../src/errors.js';
 
 // Periods are local time. How these tests choose the zone: Node re-reads process.env.TZ whenever
@@ -237,6 +237,11 @@ describe('period flags that cannot be a period', () => {
   it('takes last week from the shop’s week start: on a Sunday, a Sunday shop’s last week began eight days before', () => {
     expect(bounds(period({ week: '上周' }, '2026-11-29T12:00:00Z', 'sunday'))).toMatchObject({ name: '2026-W48', previous: { name: '2026-W47' } });
     expect(period({ week: '上周' }, '2026-11-29T12:00:00Z', 'monday').name).toBe('2026-W47');
+  });
+
+  it('sets last week beside another period with --compare 上周', () => {
+    expect(checkComparePeriod('上周', now)).toEqual({ kind: 'this week', back: 1 });
+    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week; use YYYY-Www such as 2026-W47, this or last");
   });
 
   it.each(['constructor', '__proto__', 'next', '下周'])('refuses --week %j, naming the words it takes', (typed) => {
