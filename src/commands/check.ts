@@ -66,11 +66,16 @@ function describeProblems(findings: Findings): string[] {
     ...findings.unknownStatuses.map(({ id, status }) => t('check.unknownStatus', { ref: complaintRef(id), status: oneLine(status) })),
     ...miscounted(findings.miscountedDays, 'check.miscountedDay', 'check.miscountedDays'),
     ...miscounted(findings.miscountedMonths, 'check.miscountedMonth', 'check.miscountedMonths'),
+    ...miscounted(findings.miscountedFollowUps, 'check.miscountedFollowUpMonth', 'check.miscountedFollowUpMonths'),
   ];
 }
 
 /** One line for all the miscounted days or months, however many: they have one cause and one remedy. */
-function miscounted(periods: readonly string[], one: 'check.miscountedDay' | 'check.miscountedMonth', many: 'check.miscountedDays' | 'check.miscountedMonths'): string[] {
+function miscounted(
+  periods: readonly string[],
+  one: 'check.miscountedDay' | 'check.miscountedMonth' | 'check.miscountedFollowUpMonth',
+  many: 'check.miscountedDays' | 'check.miscountedMonths' | 'check.miscountedFollowUpMonths',
+): string[] {
   if (periods.length === 0) return [];
   return [
     periods.length === 1

@@ -100,6 +100,8 @@ export interface Findings {
   miscountedDays: string[];
   /** Months whose tallies of causes and hours to resolve, as kept for the report, are not what their complaints add up to. */
   miscountedMonths: string[];
+  /** Months whose count of follow-ups waiting, as kept for the desk on SQLite (PostgreSQL keeps none), is not what their complaints add up to. */
+  miscountedFollowUps: string[];
 }
 
 export interface Erasure {

@@ -424,6 +424,70 @@ describe('follow-ups due with no one to call', () => {
   });
 });
 
+describe('follow-ups due from complaints resolved in earlier months', () => {
+  // The desk counts the months before the one its moment falls in as kept (on SQLite,
+  // migrations/sqlite/0017), and that month from the complaints: each step that changes what
+  // waits must move the count, and `check` finds what is kept to add up.
+  //   #1 王芳, 高街店, resolved 09-06   #2 李雷, North, 09-21   #3 no one to call, 10-04
+  //   #4 张伟, 高街店, 10-16            #5 赵敏, 11-09           #6 孙丽, 11-22: not yet due
+  const book = tempLogbook();
+  const counts = () => {
+    const parts = book.ok([]).trimEnd().split('\n\n');
+    const due = parts.find((part) => /^\d+ follow-ups? due  /.test(part));
+    const noContact = parts.find((part) => / with no contact recorded /.test(part));
+    return [Number(due?.split(' ')[0] ?? 0), Number(noContact?.split(' ')[0] ?? 0)];
+  };
+  const checked = () => expect(book.ok(['check'])).toMatch(/^ok: /);
+
+  beforeAll(() => {
+    const logged: string[][] = [
+      ['汤是凉的', '--customer', '王芳', '--contact', '138 0013 8000', '--branch', '高街店', '--at', '2026-09-05 10:00'],
+      ['上菜太慢', '--customer', '李雷', '--branch', 'North', '--at', '2026-09-20 12:00'],
+      ['桌上留了纸条：服务员态度差', '--at', '2026-10-03 19:00'],
+      ['等了一个小时', '--customer', '张伟', '--branch', '高街店', '--at', '2026-10-15 18:30'],
+      ['菜太咸', '--customer', '赵敏', '--at', '2026-11-08 13:00'],
+      ['找错钱了', '--customer', '孙丽', '--at', '2026-11-21 20:00'],
+    ];
+    for (const args of logged) book.ok(['log', ...args, '--no-input']);
+    const resolved = ['2026-09-06 10:00', '2026-09-21 10:00', '2026-10-04 10:00', '2026-10-16 10:00', '2026-11-09 10:00', '2026-11-22 10:00'];
+    resolved.forEach((at, i) => book.ok(['resolve', String(i + 1), '--remedy', 'apology', '--at', at]));
+  }, 60_000);
+
+  it('counts those of every earlier month with those of this one', () => {
+    expect(counts()).toEqual([4, 1]);
+    checked();
+  });
+
+  it('moves a forgotten customer to those with no one to call, and counts a branch on its own', () => {
+    book.ok(['forget', '张伟', '--yes']);
+    expect(counts()).toEqual([3, 2]);
+    book.ok(['config', 'set', 'branch', '高街店']);
+    expect(counts()).toEqual([1, 1]);
+    book.ok(['config', 'set', 'branch', '']);
+    checked();
+  });
+
+  it('stops counting one followed up, or whose resolution is undone', () => {
+    book.ok(['follow-up', '2', '--satisfaction', '4']);
+    expect(counts()).toEqual([2, 2]);
+    book.ok(['undo', '1', '--yes']);
+    expect(counts()).toEqual([1, 2]);
+    checked();
+  });
+
+  it('counts one imported resolved, a file smaller than the logbook being written complaint by complaint', () => {
+    const file = join(book.dir, '八月.csv');
+    writeFileSync(
+      file,
+      'id,logged_at,occurred_at,status,description,customer,category,cause,resolved_at,remedy\r\n' +
+        '1,2026-08-01T10:00:00.000Z,2026-08-01T10:00:00.000Z,resolved,包装破了,周杰,product,包装,2026-08-01T12:00:00.000Z,apology\r\n',
+    );
+    book.ok(['import', file, '--new-ids']);
+    expect(counts()).toEqual([2, 2]);
+    checked();
+  });
+});
+
 describe('a logbook with a complaint in every status', () => {
   // Seeded once from EVERY_STATUS (support/logbooks.ts says what each complaint is); every test
   // below only reads it. The transitions it refuses are tested in-process (test/commands/).

@@ -352,4 +352,32 @@ describe('complaints check', () => {
     expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: 'ok: 2 complaints, 4 events, integrity ok\n' });
     expect(months()).toEqual(asKept);
   });
+
+  it('finds months whose count of follow-ups waiting does not add up, and counts them again with --recount', () => {
+    // Kept for the desk on SQLite only; PostgreSQL counts them from its index.
+    const book = tempLogbook(undefined, 'sqlite');
+    book.ok(['log', '汤是凉的', '--customer', '王芳', '--no-input', '--at', '2026-09-10T12:00']);
+    book.ok(['resolve', '1', '--remedy', 'apology', '--at', '2026-09-10T15:30']);
+    book.ok(['log', '桌上留了纸条', '--no-input', '--at', '2026-10-02T12:00']);
+    book.ok(['resolve', '2', '--remedy', 'none', '--at', '2026-10-02T13:00']);
+    const tamper = (sql: string) => underneath(book, sql);
+    const desk = book.ok([]);
+    expect(desk).toContain('1 follow-up due  ');
+    expect(desk).toContain('1 follow-up due with no contact recorded');
+
+    tamper(`UPDATE monthly_follow_ups SET waiting = 5 WHERE month = '2026-09'`);
+    expect(book.ok([])).toContain('5 follow-ups due  ');
+    const one = runComparing(book, ['check']);
+    expect(one).toMatchObject({ code: 1, unchanged: true });
+    expect(one.stdout).toBe(
+      "the desk's count of follow-ups waiting from complaints resolved in the month 2026-09 does not add up to them; `complaints check --recount` counts them again\n",
+    );
+    tamper(`DELETE FROM monthly_follow_ups WHERE month = '2026-10'`);
+    expect(runComparing(book, ['check']).stdout).toBe(
+      "the desk's count of follow-ups waiting from complaints resolved in 2 months (2026-09 to 2026-10) does not add up to them; `complaints check --recount` counts them again\n",
+    );
+
+    expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: 'ok: 2 complaints, 4 events, integrity ok\n' });
+    expect(book.ok([])).toBe(desk);
+  });
 });

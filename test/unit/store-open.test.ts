@@ -38,6 +38,7 @@ const SHIPPED = [
   { version: 14, name: 'undo' },
   { version: 15, name: 'monthly_tallies' },
   { version: 16, name: 'follow_ups_due' },
+  { version: 17, name: 'follow_ups_waiting' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -148,6 +149,7 @@ describe('openDatabase: a new logbook', () => {
         'events',
         'monthly_actions',
         'monthly_causes',
+        'monthly_follow_ups',
         'monthly_hours',
         'remedies',
         'schema_migrations',
@@ -169,7 +171,7 @@ describe('openDatabase: a new logbook', () => {
         ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_hours_to_resolve', 'by_status', 'by_till', 'by_uid', 'communicative', 'follow_ups_due', 'for_report', 'unjudged',
           'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
-        ...['counted', 'recounted', 'recounting', 'retallied', 'retallying', 'tallied', 'uncounted', 'untallied'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),
+        ...['counted', 'no_longer_waiting', 'recounted', 'recounting', 'retallied', 'retallying', 'tallied', 'uncounted', 'untallied', 'waiting', 'waiting_changed'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),
       ]);
     });
   });

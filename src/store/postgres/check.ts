@@ -39,6 +39,7 @@ export async function checkLogbook(connection: Connection): Promise<Findings> {
       ),
       miscountedDays: await miscountedDays(connection),
       miscountedMonths: await miscountedMonths(connection),
+      miscountedFollowUps: [],
     }),
     'snapshot',
   );

@@ -9,6 +9,7 @@ import { NotFound } from '../errors.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
 import { appendEvent, lastChange } from './events.js';
+import { keptWaitingBefore } from './follow-ups-waiting.js';
 import type { Db } from './open.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
@@ -251,23 +252,29 @@ export function usedValues(db: Db, column: SuggestedColumn, limit = 50): string[
 /**
  * What needs someone today: new complaints, overdue ones, and follow-ups whose day has come; of
  * each, how many and the first `shown`, the follow-ups with no one to call only counted. Years of
- * unanswered follow-ups are counted, not read.
+ * unanswered follow-ups are counted from the months kept (follow-ups-waiting.ts), not read.
  */
 export function desk(db: Db, now: string, followUpDueBefore: string, shown: number, within: Places): Waiting {
   const excerpt = (filter: ComplaintFilter) => ({ total: countComplaints(db, filter), shown: listComplaints(db, { ...filter, limit: shown }) });
-  // Both kinds counted in one pass: a pass reads the row of every resolved complaint.
+  // The months before the one the moment falls in as kept; that month's complaints from the
+  // index, both kinds counted in one pass.
+  const month = followUpDueBefore.slice(0, 7);
+  const kept = keptWaitingBefore(db, month, conditionsOf(within));
   const due = { ...followUpsDue(followUpDueBefore), ...within };
   const { where, params } = matching(due);
   const [toCall, noContact] = db
-    .prepare(`SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL}) FROM ${complaintsFor(due)} ${where}`)
+    .prepare(
+      `SELECT COUNT(*) FILTER (WHERE ${SOMEONE_TO_CALL}), COUNT(*) FILTER (WHERE NOT ${SOMEONE_TO_CALL})
+         FROM ${complaintsFor(due)} ${where} AND resolved_at >= @month`,
+    )
     .raw()
-    .get(params) as [number, number];
+    .get({ ...params, month }) as [number, number];
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
     awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
-    followUpsDue: { total: toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
-    followUpsDueNoContact: noContact,
+    followUpsDue: { total: kept.toCall + toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
+    followUpsDueNoContact: kept.noContact + noContact,
   };
 }
 

@@ -6,6 +6,7 @@ import type { ImportOptions, Imported } from '../logbook.js';
 import { causesInUse } from './complaints.js';
 import { appendImportedEvents } from './events.js';
 import { MonthlyTallies } from '../kept-figures.js';
+import { recountFollowUpsWaiting } from './follow-ups-waiting.js';
 import { recountDaysAndAdd } from './report.js';
 import type { Db } from './open.js';
 
@@ -124,6 +125,7 @@ export async function importComplaints(
     if (rebuilt.length > 0) {
       for (const create of rebuilt) buildAgain(db, create);
       recountDaysAndAdd(db, tallied);
+      recountFollowUpsWaiting(db);
     }
     return { added, alreadyThere };
   });
