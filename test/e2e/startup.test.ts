@@ -13,15 +13,19 @@ function sourcesOf(file: string): string[] {
   return sources.map((source) => source.replace(/^(\.\.\/)+/, ''));
 }
 
+// The version asked for among other options: commander answers it once the program is loaded,
+// as it would any command line. Asked for alone, the launcher answers it (tested below).
+const PROGRAM_VERSION = ['--no-color', '--version'];
+
 /**
- * What loads before any command runs, watched as `complaints --version` runs: the files of the
- * build, the sources they were made from, and the packages loaded from node_modules.
+ * What loads before any command runs, watched as `complaints --no-color --version` runs: the
+ * files of the build, the sources they were made from, and the packages loaded from node_modules.
  */
-function loadedAtStartUp(): { files: string[]; sources: string[]; packages: string[] } {
+function loadedAtStartUp(args = PROGRAM_VERSION): { files: string[]; sources: string[]; packages: string[] } {
   const watch = `import { createRequire } from 'node:module';
     const loaded = createRequire(process.argv[1]).cache;
     process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(loaded))));`;
-  const { stdout, stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, '--version'], {
+  const { stdout, stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
     encoding: 'utf8',
     env: environment(tempLogbook()),
   });
@@ -38,6 +42,13 @@ describe('what every command loads at start-up', () => {
   it('is watched as the program runs, and its files name their sources', () => {
     expect(files.length).toBeGreaterThan(1);
     expect(sources).toContain('src/cli.ts');
+  });
+
+  it('is none of the program for the version asked for alone, which reads the same', () => {
+    for (const alone of [['--version'], ['-V']]) expect(loadedAtStartUp(alone)).toEqual({ files: [], sources: [], packages: [] });
+    const asked = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: environment(tempLogbook()) });
+    const { version } = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as { version: string };
+    for (const args of [['--version'], ['-V'], PROGRAM_VERSION]) expect(asked(args)).toMatchObject({ status: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('leaves the SQLite driver to the commands that open the logbook', () => {
@@ -75,7 +86,7 @@ describe('what every command loads at start-up', () => {
     const watch = `process.on('exit', () => process.stderr.write(${JSON.stringify(builtins)}.filter((name) => process.moduleLoadList.includes('NativeModule ' + name)).map((name) => name + ' loaded\\n').join('')));`;
     const book = tempLogbook();
     book.ok(['log', '汤是凉的', '--no-input']);
-    for (const args of [['--version'], ['--db', book.db, 'list'], ['--db', book.db], ['--db', book.db, 'show', '1'], ['--db', book.db, 'nonsense']]) {
+    for (const args of [PROGRAM_VERSION, ['--db', book.db, 'list'], ['--db', book.db], ['--db', book.db, 'show', '1'], ['--db', book.db, 'nonsense']]) {
       // The harness's environment: the runner's own settings and locale (a language set to
       // Chinese, say) would word the refusal differently.
       const { stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
@@ -98,7 +109,7 @@ describe('what every command loads at start-up', () => {
     book.ok(['log', 'Soup was cold (again) and the bread was stale, and nobody came to the table for twenty minutes', '--no-input']);
     book.ok(['log', 'Charged £4.50 — twice – for one “soup of the day”', '--customer', 'Zoë Brontë', '--no-input']);
     // A list cuts long text short with …; the report and the desk have their dashes.
-    for (const args of [['--version'], ['--db', book.db], ['--db', book.db, 'list'], ['--db', book.db, 'show', '1'], ['--db', book.db, 'show', '3'], ['--db', book.db, 'report']]) {
+    for (const args of [PROGRAM_VERSION, ['--db', book.db], ['--db', book.db, 'list'], ['--db', book.db, 'show', '1'], ['--db', book.db, 'show', '3'], ['--db', book.db, 'report']]) {
       const { status, stderr } = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(watch)}`, BIN, ...args], {
         encoding: 'utf8',
         env: environment(book),
@@ -110,7 +121,7 @@ describe('what every command loads at start-up', () => {
   it('keeps what Node compiles in the user\'s own cache folder, private to them, where Node can (22.1 and later)', () => {
     const book = tempLogbook();
     const run = (extra: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env: environment(book, extra) });
+      spawnSync(process.execPath, [BIN, ...PROGRAM_VERSION], { encoding: 'utf8', env: environment(book, extra) });
     expect(run()).toMatchObject({ status: 0, stderr: '' });
     const folder = join(book.dir, '.cache', 'complaints', 'compiled');
     if (!('enableCompileCache' in Module)) {
@@ -128,7 +139,7 @@ describe('what every command loads at start-up', () => {
     const book = tempLogbook();
     const notAFolder = join(book.dir, 'cache-is-a-file');
     writeFileSync(notAFolder, '');
-    const { status, stdout, stderr } = spawnSync(process.execPath, [BIN, '--version'], {
+    const { status, stdout, stderr } = spawnSync(process.execPath, [BIN, ...PROGRAM_VERSION], {
       encoding: 'utf8',
       env: environment(book, { XDG_CACHE_HOME: notAFolder }),
     });
