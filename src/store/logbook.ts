@@ -186,6 +186,8 @@ export interface Logbook {
    * BackupOnItself, BackupExists (unless `replace`) or BackupFailed, having written nothing.
    */
   backup(file: string, replace: boolean): Promise<number>;
+  /** Whether `file` is the logbook itself or one of its journals, however named: what no output may be written onto. */
+  isOwnFile(file: string): boolean;
   check(): Promise<Findings>;
   /** Counts the report's kept figures of every day again from the complaints. */
   recount(): Promise<void>;

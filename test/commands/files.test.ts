@@ -226,14 +226,16 @@ describe('a logbook that does not exist', () => {
   });
 });
 
+// What a script might name the logbook it writes onto: whatever the name, it is the one file.
+const ONTO_ITSELF: Array<[string, (db: string) => string]> = [
+  ['its own name', (db) => db],
+  ['another spelling of its name', (db) => join(dirname(db), '.', '..', basename(dirname(db)), basename(db))],
+  ['a hard link to it', (db) => link(db, linkSync)],
+  ['a symbolic link to it', (db) => link(db, symlinkSync)],
+];
+const ONTO_ITSELF_AND_JOURNAL: Array<[string, (db: string) => string]> = [...ONTO_ITSELF, ['its write-ahead log', (db) => `${db}-wal`]];
+
 describe('backup', () => {
-  // What a script might name the logbook it backs up onto: whatever the name, it is the one file.
-  const ONTO_ITSELF: Array<[string, (db: string) => string]> = [
-    ['its own name', (db) => db],
-    ['another spelling of its name', (db) => join(dirname(db), '.', '..', basename(dirname(db)), basename(db))],
-    ['a hard link to it', (db) => link(db, linkSync)],
-    ['a symbolic link to it', (db) => link(db, symlinkSync)],
-  ];
 
   it.each(ONTO_ITSELF)('refuses to write onto the logbook given as %s, even with --force, in one line, changing nothing', async (_as, name) => {
     const book = tempLogbook();
@@ -246,6 +248,20 @@ describe('backup', () => {
       stdout: '',
       stderr: `complaints: ${onto} is the logbook itself; write the backup to another file\n`,
     });
+    expect(snapshot(book.dir)).toEqual(before);
+  });
+});
+
+describe('export --out and report --out', () => {
+  // What backup refuses, a slip of the hand at the till could do to an export or a report.
+  it.each(ONTO_ITSELF_AND_JOURNAL)('refuse to write onto the logbook given as %s, in one line, changing nothing', async (_as, name) => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--no-input']);
+    const onto = name(book.db);
+    const before = snapshot(book.dir);
+    for (const args of [['export', '--out', onto], ['report', '--format', 'html', '--out', onto]]) {
+      expect(await book.run(args)).toEqual({ code: 1, stdout: '', stderr: `complaints: ${onto} is the logbook itself; write to another file\n` });
+    }
     expect(snapshot(book.dir)).toEqual(before);
   });
 });

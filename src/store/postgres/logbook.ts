@@ -158,6 +158,11 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => backupTo(this.connection, file, replace));
   }
 
+  /** None: the logbook is on the server. */
+  isOwnFile() {
+    return false;
+  }
+
   check() {
     return this.translated(() => checkLogbook(this.connection));
   }

@@ -47,7 +47,7 @@ async function withRollbackJournal(file: string): Promise<void> {
 }
 
 /** Whether `a` and `b` are one file, however each is named (another spelling, a hard or symbolic link). */
-function isSameFile(a: string, b: string): boolean {
+export function isSameFile(a: string, b: string): boolean {
   const [first, second] = [a, b].map((path) => statSync(path, { throwIfNoEntry: false }));
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
@@ -13,7 +14,7 @@ import {
   type StoredSpan,
   type SuggestedColumn,
 } from '../logbook.js';
-import { backupTo } from './backup.js';
+import { backupTo, isSameFile } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
 import {
@@ -189,6 +190,11 @@ export class SqliteLogbook implements Logbook {
 
   backup(file: string, replace: boolean) {
     return this.translated(() => backupTo(this.db, this.path, file, replace));
+  }
+
+  isOwnFile(file: string) {
+    // A journal may not be there between commands; its name is the logbook's all the same.
+    return ['', '-wal', '-shm', '-journal'].some((suffix) => resolve(file) === resolve(`${this.path}${suffix}`) || isSameFile(file, `${this.path}${suffix}`));
   }
 
   check() {
