@@ -8,7 +8,7 @@ import { newTable, withoutTrailingSpace } from '../output/table.js';
 import { oneLine } from '../output/terminal.js';
 import { painter } from '../output/paint.js';
 import type { CauseRename } from '../store/logbook.js';
-import { jsonOption, printJson, refuseUnlessManager } from './common.js';
+import { jsonOption, printJson, recordingNow, refuseUnlessManager } from './common.js';
 import { examples } from './examples.js';
 
 export function registerCauses(command: Command, session: Session): void {
@@ -52,7 +52,7 @@ export async function runRenameCause(oldText: string, newText: string, session: 
   const typed = requiredText(newText, t('causes.rename.newLabel'));
   const logbook = await session.logbook('change');
   await refuseUnlessManager(logbook, t('causes.rename.what'));
-  const rename = await logbook.renameCause(session.now().toISOString(), (inUse) => planRename(old, typed, inUse));
+  const rename = await logbook.renameCause(recordingNow(session), (inUse) => planRename(old, typed, inUse));
   const quoted = (cause: string) => t('causes.rename.quoted', { cause: oneLine(cause) });
   const from = rename.from.map(quoted).join(t('common.listSeparator'));
   const to = quoted(rename.to);

@@ -5,7 +5,7 @@ import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { refuseUnlessManager } from './common.js';
+import { recordingNow, refuseUnlessManager } from './common.js';
 import { examples } from './examples.js';
 
 interface ForgetOptions {
@@ -50,7 +50,7 @@ export async function runForget(customerText: string, options: ForgetOptions, se
     if (!(await confirmErasure(matching.length, session))) return session.tell(t('forget.nothingErased'));
   }
 
-  const erasure = await logbook.forget(wanted, by, session.now().toISOString());
+  const erasure = await logbook.forget(wanted, by, recordingNow(session));
   // Another till may have erased them since the count above.
   if (erasure.ids.length === 0) throw nobodyFound(wanted, by);
   session.print(t('forget.erased', { count: erasure.ids.length, ids: refs(erasure.ids) }));

@@ -14,7 +14,7 @@ import { t } from '../language/messages.js';
 import { IdsTaken, UidTwice } from '../store/errors.js';
 import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
-import { settingsOf } from './common.js';
+import { settingsOf, thisTill } from './common.js';
 import { examples } from './examples.js';
 
 interface ImportOptions {
@@ -70,7 +70,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     const newIds = Boolean(options.newIds);
     try {
       if (options.dryRun) return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
-      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes }, readFile);
+      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, till: thisTill(session) }, readFile);
     } finally {
       progress.stop();
     }

@@ -73,6 +73,8 @@ export interface ImportOptions {
   recordedAt: string;
   /** Where the complaints came from, as their timelines show it. */
   source: string;
+  /** The till importing them: an import is its latest change, which undo refuses to reverse. */
+  till: string;
   /** The size of the file in bytes, which may decide how it is best written. */
   fileBytes: number;
 }
@@ -169,7 +171,7 @@ export interface Logbook {
    */
   recordedActions(causes: readonly string[] | undefined, limit: number, recordedBefore?: string): Promise<RecordedAction[]>;
   /** Gives every complaint with one of `plan`'s spellings its new cause, noted on each timeline, in one write. */
-  renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
+  renameCause(recording: Recording, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
 
   settings(): Promise<ReadonlyMap<string, string>>;
   saveSetting(key: string, value: string): Promise<void>;
@@ -194,7 +196,7 @@ export interface Logbook {
   /** The complaints of one person, by name or contact. */
   complaintsOf(wanted: string, by: ForgetBy): Promise<number[]>;
   /** Erases a person's name and contact everywhere, and leaves no earlier copy of them behind. */
-  forget(wanted: string, by: ForgetBy, at: string): Promise<Erasure>;
+  forget(wanted: string, by: ForgetBy, recording: Recording): Promise<Erasure>;
   /** Complaints whose free text still mentions any of `values`. */
   complaintsMentioning(values: readonly string[]): Promise<number[]>;
 

@@ -25,8 +25,8 @@ export function loggedChanges(complaint: NewComplaint): Record<string, unknown> 
 }
 
 /** The event that records a complaint's cause given another spelling, `previous` being the one it had. */
-export function causeRenamed(id: number, previous: string, to: string, at: string): TimelineEvent {
-  return { complaint_id: id, at, recorded_at: at, action: 'cause-renamed', changes: { cause: to, previous_cause: previous } };
+export function causeRenamed(id: number, previous: string, to: string, { at, till }: Recording): KeptEvent {
+  return { complaint_id: id, at, recorded_at: at, action: 'cause-renamed', changes: { cause: to, previous_cause: previous }, till };
 }
 
 /** An event as both engines keep it: what the timeline shows, and what an undo needs (store: events.till, before, undoes). */

@@ -143,5 +143,21 @@ describe('undo', () => {
       book.ok(['causes', 'rename', '变质', '坏了']);
       expectRefusedInOneLine(runComparing(book, ['undo', '1', '--yes']), 1, "rename it back with 'complaints causes rename'");
     });
+
+    it("this till's latest change when it was a customer forgotten, a cause renamed or an import, rather than a step before it", () => {
+      // A bare undo once passed over them, unrecorded at any till, and undid an older step elsewhere.
+      const book = shop();
+      book.ok(['log', '上菜慢', '--customer', '王芳', '--no-input']);
+      book.ok(['triage', '2', '--category', 'service', '--cause', '太慢']);
+      book.ok(['forget', '李先生', '--yes']);
+      expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, 'cannot be undone: it erased the customer');
+      book.ok(['causes', 'rename', '太慢', '上菜太慢']);
+      expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, "rename it back with 'complaints causes rename'");
+      book.ok(['export', '--out', `${book.dir}/all.csv`]);
+      const other = tempLogbook(NOW);
+      other.ok(['log', '汤是凉的', '--no-input']);
+      other.ok(['import', `${book.dir}/all.csv`, '--new-ids']);
+      expectRefusedInOneLine(runComparing(other, ['undo', '--yes']), 1, 'undo does not reverse an import');
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { Recording } from '../../domain/complaint.js';
 import type { CauseCount, CauseRename } from '../logbook.js';
 import { causeRenamed } from '../stored-complaint.js';
 import { causesInUse, updateComplaint } from './complaints.js';
@@ -19,7 +20,7 @@ export function causeCounts(connection: Connection): Promise<CauseCount[]> {
  */
 export function renameCause(
   connection: Connection,
-  recordedAt: string,
+  recording: Recording,
   plan: (inUse: readonly string[]) => CauseRename,
 ): Promise<CauseRename & { changed: number }> {
   return connection.inTransaction(async () => {
@@ -31,7 +32,7 @@ export function renameCause(
     );
     for (const { id, cause } of affected) {
       await updateComplaint(connection, id, { cause: rename.to });
-      await appendEvent(connection, causeRenamed(id, cause, rename.to, recordedAt));
+      await appendEvent(connection, causeRenamed(id, cause, rename.to, recording));
     }
     return { ...rename, changed: affected.length };
   });

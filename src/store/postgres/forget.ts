@@ -1,3 +1,4 @@
+import type { Recording } from '../../domain/complaint.js';
 import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import type { Erasure } from '../logbook.js';
@@ -23,7 +24,7 @@ function peopleMatching(connection: Connection, wanted: string, by: ForgetBy): P
  * stay in the server's files, its write-ahead log and its backups until overwritten, which only
  * whoever runs the server can clear (the README says so).
  */
-export async function forgetPerson(connection: Connection, wanted: string, by: ForgetBy, at: string): Promise<Erasure> {
+export async function forgetPerson(connection: Connection, wanted: string, by: ForgetBy, { at, till }: Recording): Promise<Erasure> {
   const erasure = await connection.inTransaction(async (): Promise<Erasure> => {
     await connection.run(`LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE`);
     const people = await peopleMatching(connection, wanted, by);
@@ -43,7 +44,7 @@ export async function forgetPerson(connection: Connection, wanted: string, by: F
       await connection.run(`UPDATE complaints SET customer = NULL, contact = NULL, customer_key = NULL, contact_key = NULL WHERE id = $1`, [
         person.id,
       ]);
-      await appendEvent(connection, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased) });
+      await appendEvent(connection, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
     }
     return { ids: people.map((person) => person.id), values: [...values] };
   });

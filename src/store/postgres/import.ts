@@ -106,11 +106,11 @@ async function addKept(connection: Connection, options: ImportOptions): Promise<
   // The event names the file, and the file's id where the complaint has another, as the JSON
   // JSON.stringify({ source, original_id }) writes, byte for byte, as on SQLite.
   await connection.run(
-    `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till)
      SELECT id, $1, $1, 'imported',
-            '{"source":' || $2 || CASE WHEN id = original THEN '' ELSE ',"original_id":' || original END || '}'
+            '{"source":' || $2 || CASE WHEN id = original THEN '' ELSE ',"original_id":' || original END || '}', $3
        FROM ${KEPT}`,
-    [options.recordedAt, JSON.stringify(options.source)],
+    [options.recordedAt, JSON.stringify(options.source), options.till],
   );
 }
 

@@ -124,8 +124,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => recordedActions(this.connection, causes, limit, recordedBefore));
   }
 
-  renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {
-    return this.translated(() => renameCause(this.connection, recordedAt, plan));
+  renameCause(recording: Recording, plan: (inUse: readonly string[]) => CauseRename) {
+    return this.translated(() => renameCause(this.connection, recording, plan));
   }
 
   settings() {
@@ -175,8 +175,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => complaintsOf(this.connection, wanted, by));
   }
 
-  forget(wanted: string, by: ForgetBy, at: string) {
-    return this.translated(() => forgetPerson(this.connection, wanted, by, at));
+  forget(wanted: string, by: ForgetBy, recording: Recording) {
+    return this.translated(() => forgetPerson(this.connection, wanted, by, recording));
   }
 
   complaintsMentioning(values: readonly string[]) {

@@ -1,3 +1,4 @@
+import type { Recording } from '../../domain/complaint.js';
 import type { CauseCount, CauseRename } from '../logbook.js';
 import { causeRenamed } from '../stored-complaint.js';
 import { appendEvent } from './events.js';
@@ -19,7 +20,7 @@ export function causeCounts(db: Db): CauseCount[] {
  */
 export function renameCause(
   db: Db,
-  recordedAt: string,
+  recording: Recording,
   plan: (inUse: readonly string[]) => CauseRename,
 ): CauseRename & { changed: number } {
   return db
@@ -30,7 +31,7 @@ export function renameCause(
         .all(JSON.stringify(rename.from), rename.to) as Array<{ id: number; cause: string }>;
       for (const { id, cause } of affected) {
         updateComplaint(db, id, { cause: rename.to });
-        appendEvent(db, causeRenamed(id, cause, rename.to, recordedAt));
+        appendEvent(db, causeRenamed(id, cause, rename.to, recording));
       }
       return { ...rename, changed: affected.length };
     })

@@ -1,4 +1,4 @@
-import type { LastChange, TimelineEvent } from '../../domain/complaint.js';
+import type { LastChange, Recording, TimelineEvent } from '../../domain/complaint.js';
 import { lastChangeSql } from '../queries.js';
 import { lastChangeOf, type KeptEvent } from '../stored-complaint.js';
 import type { Statement } from 'better-sqlite3';
@@ -34,18 +34,18 @@ export function lastChangeAt(db: Db, till: string): LastChange | undefined {
  * complaints' ids in the logbook and `originals` their ids in the file, in the same order; the
  * event names the file, and the file's id where it differs.
  */
-export function appendImportedEvents(db: Db, ids: readonly number[], originals: readonly number[], at: string, source: string): void {
+export function appendImportedEvents(db: Db, ids: readonly number[], originals: readonly number[], { at, till }: Recording, source: string): void {
   // Most imports keep the file's ids; a list of them takes far less memory than the pairs (41f7c62).
   const kept = originals.every((original, index) => original === ids[index]);
   const imported = kept
     ? `SELECT value AS id, value AS original FROM json_each(@list)`
     : `SELECT value ->> 0 AS id, value ->> 1 AS original FROM json_each(@list)`;
   db.prepare(
-    `INSERT INTO events (complaint_id, at, recorded_at, action, changes)
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till)
      SELECT id, @at, @at, 'imported',
-       CASE WHEN id = original THEN json_object('source', @source) ELSE json_object('source', @source, 'original_id', original) END
+       CASE WHEN id = original THEN json_object('source', @source) ELSE json_object('source', @source, 'original_id', original) END, @till
      FROM (${imported})`,
-  ).run({ at, source, list: JSON.stringify(kept ? ids : ids.map((id, index) => [id, originals[index]])) });
+  ).run({ at, till, source, list: JSON.stringify(kept ? ids : ids.map((id, index) => [id, originals[index]])) });
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */

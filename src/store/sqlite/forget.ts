@@ -1,3 +1,4 @@
+import type { Recording } from '../../domain/complaint.js';
 import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import { appendEvent } from './events.js';
@@ -23,7 +24,7 @@ function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
  * inside the transaction, so a complaint another till logs meanwhile cannot slip through.
  * Rewriting events is the one exception to the append-only timeline: an erasure must reach them.
  */
-export function forgetPerson(db: Db, wanted: string, by: ForgetBy, at: string): Erasure {
+export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till }: Recording): Erasure {
   // What this transaction deletes is zeroed, not left in free space (rewriteFile then clears older leftovers).
   db.pragma('secure_delete = ON');
   const eventsOf = db.prepare(`SELECT id, changes FROM events WHERE complaint_id = ? ORDER BY id`);
@@ -43,7 +44,7 @@ export function forgetPerson(db: Db, wanted: string, by: ForgetBy, at: string): 
           rewriteEvent.run(JSON.stringify(scrubbed.changes), event.id);
         }
         eraseComplaint.run(person.id);
-        appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased) });
+        appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
       }
       return { ids: people.map((person) => person.id), values: [...values] };
     })

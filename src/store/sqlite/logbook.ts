@@ -157,8 +157,8 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => recordedActions(this.db, causes, limit, recordedBefore));
   }
 
-  renameCause(recordedAt: string, plan: (inUse: readonly string[]) => CauseRename) {
-    return this.translated(() => renameCause(this.db, recordedAt, plan));
+  renameCause(recording: Recording, plan: (inUse: readonly string[]) => CauseRename) {
+    return this.translated(() => renameCause(this.db, recording, plan));
   }
 
   settings() {
@@ -209,9 +209,9 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => complaintsOf(this.db, wanted, by));
   }
 
-  forget(wanted: string, by: ForgetBy, at: string) {
+  forget(wanted: string, by: ForgetBy, recording: Recording) {
     return this.translated(() => {
-      const erasure = forgetPerson(this.db, wanted, by, at);
+      const erasure = forgetPerson(this.db, wanted, by, recording);
       if (erasure.ids.length > 0) rewriteFile(this.db);
       return erasure;
     });
