@@ -98,9 +98,14 @@ export function parsePast(text: string, now: Date, flag: string): Date {
   return notBeforeEarliest(at, text, flag);
 }
 
-/** When the customer must hear back: any time from EARLIEST on (whether it is after the complaint is the step's to check). */
+/**
+ * When the customer must hear back: any time from EARLIEST on (whether it is after the complaint
+ * is the step's to check). A bare day means by its end, the last moment shown as 23:59: "by
+ * tomorrow" set at 00:00 would fall due tonight.
+ */
 export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): Date {
-  return notBeforeEarliest(parseWhen(text, now, flag).at, text, flag);
+  const { at, dateOnly } = parseWhen(text, now, flag);
+  return notBeforeEarliest(dateOnly ? new Date(addDays(at, 1).getTime() - 1) : at, text, flag);
 }
 
 function notBeforeEarliest(at: Date, text: string, flag: string): Date {

@@ -245,7 +245,7 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     book.ok(['assign', '1', '小王', '--respond-by', '明天'], { env: CHINESE });
     book.ok(['assign', '2', '小王', '--respond-by', '2天后'], { env: CHINESE });
     const shown = (id: string) => JSON.parse(book.ok(['show', id, '--json'], { env: CHINESE })) as Record<string, unknown>;
-    expect(shown('1')).toMatchObject({ occurred_at: '2026-11-22T00:00:00.000Z', respond_by: '2026-11-24T00:00:00.000Z' });
+    expect(shown('1')).toMatchObject({ occurred_at: '2026-11-22T00:00:00.000Z', respond_by: '2026-11-24T23:59:59.999Z' });
     expect(shown('2')).toMatchObject({ occurred_at: '2026-11-23T07:00:00.000Z', respond_by: '2026-11-25T10:00:00.000Z' });
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { format } from 'date-fns/format';
-import { isCanonicalInstant, localClock, localDate, localMinute as shownMinute, parsePast, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
+import { isCanonicalInstant, localClock, localDate, localMinute as shownMinute, parsePast, parseRespondBy, parseSince, parseUntil, parseWhen } from '../../src/domain/when.js';
 import { UsageError } from '../../src/errors.js';
 
 // Every expectation is built with Date's local-time constructors, so these tests hold in whatever
@@ -357,6 +357,21 @@ describe('parsePast', () => {
 
   it('refuses what is not a date with the accepted formats', () => {
     expect(() => parsePast('last week', now, '--at')).toThrow(/--at: 'last week' is not a date; use YYYY-MM-DD/);
+  });
+});
+
+describe('parseRespondBy', () => {
+  it('takes a bare day as by its end, shown as 23:59 that day', () => {
+    for (const day of ['tomorrow', '明天', '2026-11-25']) {
+      const by = parseRespondBy(day, now);
+      expect(by.getTime()).toBe(parseUntil(day, now).getTime() - 1);
+      expect(shownMinute(by)).toMatch(/ 23:59$/);
+    }
+  });
+
+  it('takes a time, or a time ahead, as it is', () => {
+    expect(parseRespondBy('2026-11-25 12:00', now)).toEqual(new Date(2026, 10, 25, 12));
+    expect(parseRespondBy('+2d', now)).toEqual(daysFrom(now, 2));
   });
 });
 
