@@ -7,15 +7,19 @@ const MAX_MINOR = 1e13;
 
 // How a Chinese shop writes an amount of yuan: ¥12.50 (￥ from an input method is the same sign
 // made plain), or 12.50元. Any other sign is refused rather than taken for the shop's currency.
-const AMOUNT = /^¥?\s*(\d+)(?:[.,](\d{1,2}))?\s*元?$/;
+// The whole units may be grouped in thousands, as amounts are shown (1,280.50). A comma before one
+// or two digits is a decimal comma (12,50); no amount has three decimals, so the two cannot be
+// confused, and after grouping commas only a point is taken for the decimals.
+const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*元?$/;
 
-/** Reads an amount typed as `12.50`, `12.5`, `12`, `¥12.50` or `12.50元` into integer minor units (1250). */
+/** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50` or `12.50元` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
   const match = AMOUNT.exec(halfWidth(text));
-  if (!match) {
+  const [, units = '', separator, decimals = ''] = match ?? [];
+  if (!match || (units.includes(',') && separator === ',')) {
     throw new UsageError(t('money.notAnAmount', { flag, text }));
   }
-  const minor = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const minor = Number(units.replaceAll(',', '')) * 100 + Number(decimals.padEnd(2, '0'));
   if (minor > MAX_MINOR) throw new UsageError(t('money.tooLarge', { flag, text }));
   return minor;
 }
@@ -32,13 +36,15 @@ export function formatMoney(minor: number): string {
 const CURRENCY_SIGNS: Readonly<Record<string, string>> = { CNY: '¥' };
 
 /**
- * An amount as the shop reads it, in its currency: ¥12.50 for yuan, EUR 12.50 for a currency
- * without a sign here, 12.50 for none. Files and JSON keep the plain number (formatMoney).
+ * An amount as the shop reads it, in its currency: ¥1,280.50 for yuan, EUR 1,280.50 for a
+ * currency without a sign here, 1,280.50 for none. Files and JSON keep the plain number (formatMoney).
  */
 export function amountShown(minor: number, currency: string): string {
+  // Grouped in thousands, as both languages' shops write amounts: ¥51,971.17 is not misread as ten times less.
+  const grouped = formatMoney(minor).replace(/\d(?=(\d{3})+\.)/g, '$&,');
   const sign = CURRENCY_SIGNS[currency];
-  if (sign !== undefined) return `${sign}${formatMoney(minor)}`;
-  return `${currency ? `${currency} ` : ''}${formatMoney(minor)}`;
+  if (sign !== undefined) return `${sign}${grouped}`;
+  return `${currency ? `${currency} ` : ''}${grouped}`;
 }
 
 /** Minor units as a number of currency units, for JSON: 1250 → 12.5. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney, toUnits } from '../../src/domain/money.js';
+import { amountShown, formatMoney, parseMoney, toUnits } from '../../src/domain/money.js';
 import { UsageError } from '../../src/errors.js';
 
 // The largest amount accepted: 100 000 000 000.00 in minor units, where doubles still hold cents exactly.
@@ -29,11 +29,17 @@ describe('parseMoney', () => {
     ['¥ 8', 800],
     ['12.50元', 1250],
     ['３元', 300],
+    // Grouped in thousands, as amounts are shown.
+    ['1,000', 100000],
+    ['1,280.5', 128050],
+    ['¥51,971.17', 5197117],
+    ['12,345,678.00元', 1234567800],
+    ['１，２８０.５０', 128050],
   ])('reads %j as %i minor units', (text, minor) => {
     expect(parseMoney(text, '--cost')).toBe(minor);
   });
 
-  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '$5', '12 EUR', '¥12元元', '元', '¥', '¥-3', '1e3', '1,000.00', '1 000', '+5', 'NaN', 'Infinity'])(
+  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '$5', '12 EUR', '¥12元元', '元', '¥', '¥-3', '1e3', '1 000', '+5', 'NaN', 'Infinity', '1,000,50', '1,00,000', '10,00.00', '1,0000', ',100', '12.'])(
     'refuses %j, saying what an amount looks like',
     (text) => {
       expect(() => parseMoney(text, '--cost')).toThrow(
@@ -59,6 +65,29 @@ describe('formatMoney', () => {
     [-5, '-0.05'],
   ])('writes %i minor units as %j', (minor, text) => {
     expect(formatMoney(minor)).toBe(text);
+  });
+});
+
+describe('amountShown', () => {
+  it.each([
+    [128050, 'CNY', '¥1,280.50'],
+    [5197117, 'CNY', '¥51,971.17'],
+    [99999, 'CNY', '¥999.99'],
+    [LARGEST, 'CNY', '¥100,000,000,000.00'],
+    [5, 'EUR', 'EUR 0.05'],
+    [123456789, 'EUR', 'EUR 1,234,567.89'],
+    [100000, '', '1,000.00'],
+    [-128050, 'CNY', '¥-1,280.50'],
+  ])('shows %i minor units in %j as %j', (minor, currency, text) => {
+    expect(amountShown(minor, currency)).toBe(text);
+  });
+
+  it('shows any amount so that it reads back as the same amount', () => {
+    fc.assert(
+      fc.property(amounts, fc.constantFrom('CNY', ''), (minor, currency) => {
+        expect(parseMoney(amountShown(minor, currency), '--cost')).toBe(minor);
+      }),
+    );
   });
 });
 
