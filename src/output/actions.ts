@@ -26,9 +26,9 @@ export function actionsTable(actions: readonly JudgedAction[], weeks: number, pa
   return table;
 }
 
-/** A count a week, · for a week not counted. */
-export function weeklyCounts(counts: ReadonlyArray<number | null>): string {
-  return counts.map((count) => (count === null ? '·' : String(count))).join(' ');
+/** A count a week, · for a week not counted, each after the other with `space`. */
+export function weeklyCounts(counts: ReadonlyArray<number | null>, space = ' '): string {
+  return counts.map((count) => (count === null ? '·' : String(count))).join(space);
 }
 
 /** A verdict as a person reads it: the value itself in English (fewer, no change), 减少, 无变化 in Chinese. */

@@ -100,6 +100,10 @@ ul { margin: .2rem 0; padding-left: 1.25rem; }
 /** How much of a row's key the chart and the table show. */
 const LABEL_LENGTH = 80;
 
+// Between the counts of the weeks before and after an earlier action: a run of weeks broken over
+// two lines reads as two runs.
+const NO_BREAK = '\u00a0';
+
 /** The report as one self-contained web page: chart, summary and table; fits a phone and an A4 page. */
 export function reportHtml(report: Report): string {
   const [current, previous] = columnNames(report.period);
@@ -207,7 +211,7 @@ ${body.join('\n')}
 
 /** The vital few's earlier actions and whether they worked, under those recorded in the period. */
 function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>): string {
-  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}${t('common.labelSeparator')}${stored(oneLine(a.action))}${esc(earlierActionTail(a))}`]);
+  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}${t('common.labelSeparator')}${stored(oneLine(a.action))}${esc(earlierActionTail(a, NO_BREAK))}`]);
   return `<h3>${esc(earlierActionsHeading())}</h3>
 ${listed(entries, shown.length, '')}
 ${more ? `<p class="quiet">${esc(earlierActionsMore())}</p>\n` : ''}`;

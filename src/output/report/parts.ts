@@ -234,12 +234,15 @@ export function earlierActionsMore(): string {
   return t('report.earlierActionsMore');
 }
 
-/** After an earlier action's cause and text: when it was recorded, its weeks' counts and the verdict. */
-export function earlierActionTail(action: JudgedAction): string {
+/**
+ * After an earlier action's cause and text: when it was recorded, its weeks' counts and the
+ * verdict, the counts of a week spaced with `space` (a page keeps each run of weeks on one line).
+ */
+export function earlierActionTail(action: JudgedAction, space = ' '): string {
   return t('report.earlierActionTail', {
     date: localDate(new Date(action.recordedAt)),
-    before: weeklyCounts(action.before),
-    after: weeklyCounts(action.after),
+    before: weeklyCounts(action.before, space),
+    after: weeklyCounts(action.after, space),
     verdict: verdictShown(action.verdict),
   });
 }
