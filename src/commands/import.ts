@@ -6,6 +6,7 @@ import { parseEncoding } from '../domain/csv/encoding.js';
 import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
 import { IdSpan } from '../domain/id-span.js';
 import { importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
+import type { AddedChoices } from '../domain/csv/import-row.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
 import { startProgress } from '../output/progress.js';
@@ -56,21 +57,36 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const source = given === STANDARD_INPUT ? 'standard input' : basename(given);
   // Standard input is read by the reading thread from its descriptor, as a file is.
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
+  // The categories and channels the file has and the shop's lists do not: added to the lists.
+  const choicesAdded: AddedChoices = { categories: [], channels: [] };
   const { added, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'import');
     const settings = await settingsOf(logbook);
     const progress = await startProgress(session, t(options.dryRun ? 'import.checking' : 'import.importing'), () => fileBytes);
+    const settingsWithRows = () =>
+      new Map(
+        (['categories', 'channels'] as const)
+          .filter((key) => choicesAdded[key].length > 0)
+          .map((key) => [key, [...settings[key], ...choicesAdded[key]].join(',')]),
+      );
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, {
-        context: { knownCauses, categories: settings.categories, channels: settings.channels, responseHours: settings['response-hours'], now: session.now() },
+        context: {
+          knownCauses,
+          categories: settings.categories,
+          channels: settings.channels,
+          added: choicesAdded,
+          responseHours: settings['response-hours'],
+          now: session.now(),
+        },
         encoding,
         advance: (bytes) => progress.advance(bytes),
       });
     const newIds = Boolean(options.newIds);
     try {
       if (options.dryRun) return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
-      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, till: thisTill(session) }, readFile);
+      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, till: thisTill(session), settingsWithRows }, readFile);
     } finally {
       progress.stop();
     }
@@ -80,6 +96,10 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     return session.print(alreadyThere === 0 ? t('import.nothingInFile', { file }) : t('import.nothingNew', { count: alreadyThere, file }));
   }
   const said = { count: added.count, file, ids: idRange(added), already: alreadyThere };
+  for (const key of ['categories', 'channels'] as const) {
+    const list = choicesAdded[key].join(t('common.listSeparator'));
+    if (list !== '') session.tell(t(options.dryRun ? 'import.wouldAddChoices' : 'import.addedChoices', { key, list }));
+  }
   if (options.dryRun) return session.print(t(options.newIds ? 'import.wouldImportNewIds' : 'import.wouldImport', said));
   session.print(t('import.imported', said));
   session.tell(t('import.next'));

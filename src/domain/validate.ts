@@ -24,18 +24,24 @@ export function oneOf<T extends string>(
   /** What else a person may type for a value (its label in the language spoken). */
   namesOf?: (value: T) => readonly string[],
 ): T {
-  // Most values come exactly as allowed: an import checks five a row, and tidying them was a
-  // tenth of its time reading a file.
-  if ((allowed as readonly string[]).includes(text)) return text as T;
-  const wanted = spellingKey(text);
-  const found =
-    allowed.find((choice) => spellingKey(choice) === wanted) ??
-    (namesOf && allowed.find((choice) => namesOf(choice).some((name) => spellingKey(name) === wanted)));
+  const found = choiceFor(text, allowed, namesOf);
   if (found === undefined) {
     const choices = allowed.map((choice) => choiceAsListed(choice, namesOf?.(choice)[0]));
     throw new UsageError(t('validate.notOneOf', { flag, text, choices: choices.join(t('common.listSeparator')) }));
   }
   return found;
+}
+
+/** The value of `allowed` that `text` spells (as oneOf reads it), or undefined for none. */
+export function choiceFor<T extends string>(text: string, allowed: readonly T[], namesOf?: (value: T) => readonly string[]): T | undefined {
+  // Most values come exactly as allowed: an import checks five a row, and tidying them was a
+  // tenth of its time reading a file.
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  const wanted = spellingKey(text);
+  return (
+    allowed.find((choice) => spellingKey(choice) === wanted) ??
+    (namesOf && allowed.find((choice) => namesOf(choice).some((name) => spellingKey(name) === wanted)))
+  );
 }
 
 /** A value as a refusal lists it: with its label beside it when the language spoken reads it otherwise (`high（高）`). */

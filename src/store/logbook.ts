@@ -75,6 +75,8 @@ export interface ImportOptions {
   source: string;
   /** The till importing them: an import is its latest change, which undo refuses to reverse. */
   till: string;
+  /** The settings the rows bring (the categories and channels they add), asked once they are read and saved with them. */
+  settingsWithRows: () => ReadonlyMap<string, string>;
   /** The size of the file in bytes, which may decide how it is best written. */
   fileBytes: number;
 }

@@ -72,7 +72,7 @@ function readTheFile(): void {
       throw new UsageError(t('import.emptyFile', { columns: REQUIRED_COLUMNS.join(',') }));
     }
     if (batch.count > 0 || bytesRead > 0) send();
-    say({ kind: 'done' });
+    say({ kind: 'done', added: context.added });
   } catch (error) {
     // Anything else is a fault in the program: thrown, it reaches the main thread as the thread's error.
     if (!(error instanceof UsageError || error instanceof Refusal)) throw error;

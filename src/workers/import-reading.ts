@@ -1,7 +1,7 @@
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { FileEncoding } from '../domain/csv/encoding.js';
-import type { ImportContext } from '../domain/csv/import-row.js';
+import type { AddedChoices, ImportContext } from '../domain/csv/import-row.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
 import { spoken, t, type Language } from '../language/messages.js';
@@ -24,7 +24,7 @@ export interface ReaderData extends Omit<ImportContext, 'now'> {
 /** What the reading thread says, in order: batches of rows, then that the file is read or why it cannot be. */
 export type FromReader =
   | { kind: 'rows'; rows: ImportedRows; bytesRead: number }
-  | { kind: 'done' }
+  | { kind: 'done'; added: AddedChoices }
   | { kind: 'failed'; exitCode: 1 | 2; message: string };
 
 /** How many batches the reading thread may be ahead: enough to keep both threads busy, few enough that a file of any size takes little memory. */
@@ -39,7 +39,8 @@ export function cannotRead(file: string, error: unknown): Refusal {
  * The complaints of the file open at `fd`, checked row by row and read in batches on a thread of
  * their own, so that checking the next rows costs no time while these are written. A bad file
  * throws the UsageError (a bad row, naming its line) or Refusal (unreadable) the thread met;
- * ending the iteration early stops the thread. `advance` is told the bytes each batch was read from.
+ * ending the iteration early stops the thread. `advance` is told the bytes each batch was read from;
+ * once the file is read, `context.added` holds the categories and channels it added.
  */
 export async function* readImportFile(
   fd: number,
@@ -57,7 +58,12 @@ export async function* readImportFile(
   try {
     for await (const [message] of on(reader, 'message', { close: ['exit'] })) {
       const said = message as FromReader;
-      if (said.kind === 'done') return;
+      if (said.kind === 'done') {
+        // The thread noted them in its own copy of the context.
+        context.added.categories.push(...said.added.categories);
+        context.added.channels.push(...said.added.channels);
+        return;
+      }
       if (said.kind === 'failed') throw said.exitCode === 2 ? new UsageError(said.message) : new Refusal(said.message);
       options.advance(said.bytesRead);
       yield said.rows;

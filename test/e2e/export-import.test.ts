@@ -458,16 +458,36 @@ describe('import', () => {
     });
   });
 
-  it('refuses a category the shop does not have, naming the categories it has', () => {
+  it("adds the categories and channels the shop's lists do not have, saying so, and none when it refuses the file", () => {
     const target = oneComplaintLogbook();
     target.ok(['config', 'set', 'categories', '菜品,服务']);
     const file = join(target.dir, 'categories.csv');
-    writeFileSync(file, ['id,logged_at,occurred_at,status,description,category,cause', `2,${NOW},${NOW},triaged,汤凉了,菜品,上菜慢`, `3,${NOW},${NOW},triaged,cold tea,product,cold food`, ''].join('\r\n'));
-    expect(runComparing(target, ['import', file])).toMatchObject({
-      code: 2,
-      unchanged: true,
-      stderr: `complaints: line 3: category: 'product' is not one of 菜品, 服务; nothing was imported from ${file}\n`,
-    });
+    const rows = ['id,logged_at,occurred_at,status,description,category,cause,channel', `2,${NOW},${NOW},triaged,汤凉了,菜品,上菜慢,美团`, `3,${NOW},${NOW},triaged,cold tea,product,cold food,phone`];
+    writeFileSync(file, [...rows, `4,${NOW},${NOW},triaged,,product,cold food,phone`, ''].join('\r\n'));
+    expect(runComparing(target, ['import', file])).toMatchObject({ code: 2, unchanged: true });
+
+    writeFileSync(file, [...rows, ''].join('\r\n'));
+    const dryRun = target.run(['import', file, '--dry-run']);
+    expect(dryRun.stderr).toBe(
+      "Would add to the shop's categories, as the file has them: product.\nWould add to the shop's channels, as the file has them: 美团.\n",
+    );
+    const imported = target.run(['import', file]);
+    expect(imported).toMatchObject({ code: 0, stdout: `Imported 2 complaints from ${file} as #2–#3.\n` });
+    expect(imported.stderr).toContain("Added to the shop's categories, as the file has them: product ('complaints config set categories' changes the list).\n");
+    expect(imported.stderr).toContain("Added to the shop's channels, as the file has them: 美团 ('complaints config set channels' changes the list).\n");
+    expect(target.ok(['config', 'get', 'categories'])).toBe('菜品,服务,product\n');
+    expect(target.ok(['config', 'get', 'channels'])).toBe('in-person,phone,email,web,social,other,美团\n');
+  });
+
+  it("moves a shop's logbook with its own categories through export | import - into a new one", () => {
+    const shop = oneComplaintLogbook();
+    shop.ok(['config', 'set', 'categories', '菜品、饮料、服务']);
+    shop.ok(['triage', '1', '--category', '菜品', '--cause', '太咸']);
+    shop.ok(['config', 'set', 'categories', '饮料、服务']);
+    const moved = tempLogbook(NOW);
+    moved.ok(['import', '-'], { input: shop.ok(['export']) });
+    expect(moved.ok(['export'])).toBe(shop.ok(['export']));
+    expect(moved.ok(['config', 'get', 'categories'])).toBe('product,service,staff,price,delivery,premises,other,菜品\n');
   });
 
   it('refuses a bad row after held ids as a bad file, with exit 2', () => {

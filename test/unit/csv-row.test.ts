@@ -67,7 +67,14 @@ function cellsOf(complaint: Complaint): string[] {
 }
 
 /** What rowReader is told of the logbook: the default categories, and the clock pinned. */
-const context = (knownCauses: string[] = []) => ({ knownCauses, categories: DEFAULT_SETTINGS.categories, channels: DEFAULT_SETTINGS.channels, responseHours: 24, now: NOW });
+const context = (knownCauses: string[] = []) => ({
+  knownCauses,
+  categories: DEFAULT_SETTINGS.categories,
+  channels: DEFAULT_SETTINGS.channels,
+  added: { categories: [], channels: [] },
+  responseHours: 24,
+  now: NOW,
+});
 
 /** A reader for a file with these columns, and the cells of one row in that order. */
 function readOne(row: Partial<Record<RecordColumn, string>>, knownCauses: string[] = []): Complaint {
@@ -250,7 +257,7 @@ describe('rowReader', () => {
     ['an id that is not a number', { id: 'A7' }, "line 2: id: 'A7' is not a complaint id; ids are whole numbers from 1"],
     ['an id of 0', { id: '0' }, "line 2: id: '0' is not a complaint id; ids are whole numbers from 1"],
     ['an unknown status', { status: 'open' }, "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected"],
-    ['an unknown channel', { channel: 'fax' }, "line 2: channel: 'fax' is not one of in-person, phone, email, web, social, other"],
+    ['a channel that cannot be kept in the list of channels', { channel: 'fax、post' }, "line 2: channel: 'fax、post' is not one of in-person, phone, email, web, social, other"],
     ['an unknown severity', { severity: 'urgent' }, /^line 2: severity: 'urgent' is not one of low, medium/],
     ['an unknown remedy', { ...refunded, remedy: 'voucher' }, /^line 2: remedy: 'voucher' is not one of refund/],
     ['an unknown wish', { wants: 'money' }, /^line 2: wants: 'money' is not one of refund/],
@@ -315,13 +322,23 @@ describe('rowReader', () => {
     ['rejected without a reason', { status: 'rejected' }, 'line 2: status is rejected but reject_reason is empty'],
     ['with a cost and no remedy', { cost: '4.50' }, 'line 2: cost is given but remedy is empty'],
     ['with a respond-by before it happened', { respond_by: '2026-11-19T12:30:00Z' }, 'line 2: respond_by is before occurred_at'],
-    ['in a category the shop does not have', { ...triaged, category: 'food' }, "line 2: category: 'food' is not one of product, service, staff, price, delivery, premises, other"],
+    ['in a category that cannot be kept in the list of categories', { ...triaged, category: 'food, drink' }, "line 2: category: 'food, drink' is not one of product, service, staff, price, delivery, premises, other"],
     ['whose remedy is not the latest listed', { ...refunded, remedy: 'apology', remedies: '2026-11-20T14:00:00Z refund' }, 'line 2: remedy is apology but the latest of remedies is refund; remedy is the latest remedy given'],
     ['whose cost is not what its remedies cost', { ...refunded, cost: '3', remedies: '2026-11-20T14:00:00Z refund 4.50' }, 'line 2: cost is 3.00 but remedies add up to 4.50; cost is what every remedy cost together'],
     ['with a remedy listed unreadably', { ...refunded, remedies: 'refund 4.50' }, "line 2: remedies: 'refund 4.50' is not a remedy given; write each as its time, the remedy and any cost, such as 2026-11-23T12:00:00.000Z refund 4.50, separated by ;"],
     ['with a uid that is not one', { uid: '12' }, "line 2: uid: '12' is not a complaint uid; a uid looks like 0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b"],
   ])('refuses a complaint %s, as no command could make it, naming the line and the rule', (_, change, message) => {
     expect(() => readOne({ ...minimal, ...change })).toThrow(new UsageError(message));
+  });
+
+  it("adds a category or channel the shop's lists do not have, noted once and spelt as first met", () => {
+    const shop = context();
+    const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description', 'category', 'cause', 'channel'], shop);
+    const row = (id: number, category: string, channel: string) => read([String(id), NOW.toISOString(), NOW.toISOString(), 'triaged', '汤凉了', category, '汤凉', channel], id + 1);
+    expect(row(1, '菜品', '美团')).toMatchObject({ category: '菜品', channel: '美团' });
+    expect(row(2, ' 菜品 ', 'Phone')).toMatchObject({ category: '菜品', channel: 'phone' });
+    expect(row(3, 'Product', '美团')).toMatchObject({ category: 'product', channel: '美团' });
+    expect(shop.added).toEqual({ categories: ['菜品'], channels: ['美团'] });
   });
 
   it('removes the formula guard before reading a value', () => {

@@ -8,7 +8,7 @@ import { formatMoney, parseMoney } from '../money.js';
 import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
-import { oneOf, parseId, wholeNumber } from '../validate.js';
+import { choiceFor, oneOf, parseId, wholeNumber } from '../validate.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
 import { LinesById } from './lines-by-id.js';
@@ -21,14 +21,26 @@ export type RowReader = (cells: readonly string[], line: number) => Complaint;
 export interface ImportContext {
   /** The causes in use, in the order their spellings are preferred. */
   knownCauses: readonly string[];
-  /** The shop's categories: a complaint's must be one of them, as at triage. */
+  /** The shop's categories: a complaint's is spelt as one of them, or added (`added`). */
   categories: readonly string[];
-  /** The shop's channels: a complaint's must be one of them, as at logging. */
+  /** The shop's channels, as the categories. */
   channels: readonly string[];
+  /**
+   * Where the reader notes each category and channel the file has and the shop's lists do not,
+   * as first spelt: the file's own history (an export from a shop whose lists were otherwise, or
+   * have changed since), which the import adds to the lists rather than refuse.
+   */
+  added: AddedChoices;
   /** The response target, for a complaint whose file gives no respond_by, as at logging. */
   responseHours: number;
   /** What has happened cannot be after this; a time without a date is read against it. */
   now: Date;
+}
+
+/** The categories and channels a file has that the shop's lists do not. */
+export interface AddedChoices {
+  categories: string[];
+  channels: string[];
 }
 
 type CellReader = (value: string, column: string) => unknown;
@@ -87,6 +99,23 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
   };
 }
 
+/**
+ * Reads a category or channel as the shop's list spells it, or as a new one, noted in `added`
+ * and spelt as first met from then on. One holding a list's separator could not be kept in the list.
+ */
+function listedOrAdded(shops: readonly string[], added: string[]): CellReader {
+  const listed = [...shops];
+  return (value, column) => {
+    const found = choiceFor(value, listed);
+    if (found !== undefined) return found;
+    if (/[,，、]/.test(value)) return oneOf(value, listed, column);
+    const choice = value.trim();
+    listed.push(choice);
+    added.push(choice);
+    return choice;
+  };
+}
+
 /** A cell's text, or null when blank. */
 function given(value: string): string | null {
   // Most cells begin with a printable ASCII character, so are not blank: no need to trim them to see (cd35f2f).
@@ -95,7 +124,7 @@ function given(value: string): string | null {
 }
 
 /** How a cell of each kind of field is read, for one file (causes are spelt as earlier rows spelt them). */
-function readersFor({ knownCauses, categories, channels, now }: ImportContext): (kind: FieldKind) => CellReader {
+function readersFor({ knownCauses, categories, channels, added, now }: ImportContext): (kind: FieldKind) => CellReader {
   const causes = [...knownCauses];
   // A file repeats a few causes many times; matching each against every cause in use is slow.
   const spellingOf = new Map<string, string>();
@@ -120,9 +149,9 @@ function readersFor({ knownCauses, categories, channels, now }: ImportContext): 
       case 'choice':
         return (value, column) => oneOf(value, kind.of, column);
       case 'category':
-        return (value, column) => oneOf(value, categories, column);
+        return listedOrAdded(categories, added.categories);
       case 'channel':
-        return (value, column) => oneOf(value, channels, column);
+        return listedOrAdded(channels, added.channels);
       case 'cause':
         return spelling;
       case 'money':

@@ -5,6 +5,7 @@ import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { NUMBERING, causesInUse } from './complaints.js';
 import type { Connection } from './connection.js';
+import { saveSetting } from './settings.js';
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(connection: Connection, ids: readonly number[]): Promise<number[]> {
@@ -55,6 +56,7 @@ export function importComplaints(
     const rebuild = (await isBulkLoad(connection, options.fileBytes)) ? await setUpkeepAside(connection) : [];
     await connection.run(STAGE);
     await connection.copyIn(COPY_STAGED, copyText(read(await causesInUse(connection))));
+    for (const [key, value] of options.settingsWithRows()) await saveSetting(connection, key, value);
 
     const twice = await connection.value<string | undefined>(
       `SELECT uid FROM ${STAGED} AS s WHERE NOT ${HELD} GROUP BY uid HAVING count(*) > 1 ORDER BY min(at) LIMIT 1`,

@@ -8,6 +8,7 @@ import { appendImportedEvents } from './events.js';
 import { MonthlyTallies } from '../kept-figures.js';
 import { recountFollowUpsWaiting } from './follow-ups-waiting.js';
 import { recountDaysAndAdd } from './report.js';
+import { saveSetting } from './settings.js';
 import type { Db } from './open.js';
 
 // Where the columns the month tallies read are among a row's values.
@@ -122,6 +123,7 @@ export async function importComplaints(
       appendImportedEvents(db, batchIds, originals, { at: options.recordedAt, till: options.till }, options.source);
     }
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
+    for (const [key, value] of options.settingsWithRows()) saveSetting(db, key, value);
     if (rebuilt.length > 0) {
       for (const create of rebuilt) buildAgain(db, create);
       recountDaysAndAdd(db, tallied);
