@@ -31,6 +31,7 @@ const withdrawnHint = () => t('lifecycle.withdrawnHint');
 const upholdHint = (id: number) => t('lifecycle.upholdHint', { id });
 const resolveFirstHint = (id: number) => t('lifecycle.resolveFirstHint', { id });
 const stillOpenHint = () => t('lifecycle.stillOpenHint');
+const remediedNoReject = (id: number) => t('lifecycle.remediedNoReject', { id });
 
 const RULES: Record<Step, Rule> = {
   // Classification may be corrected at any time (the root cause is often found late); only a new or
@@ -45,8 +46,8 @@ const RULES: Record<Step, Rule> = {
     to: () => 'rejected',
     instead: {
       assigned: () => t('lifecycle.alreadyHandled'),
-      resolved: () => t('lifecycle.alreadyResolved'),
-      closed: () => t('lifecycle.alreadyClosed'),
+      resolved: remediedNoReject,
+      closed: remediedNoReject,
       rejected: () => t('lifecycle.alreadyRejected'),
     },
   },
