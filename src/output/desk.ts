@@ -36,7 +36,11 @@ export function deskSummary(
     for (const c of shown) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
     if (total > shown.length) lines.push(paint.dim(`  ${t('report.andMore', { count: total - shown.length })}`));
   };
-  const ago = (iso: string) => formatDistanceStrict(new Date(iso), now, { addSuffix: true, ...(locale === undefined ? {} : { locale }) });
+  // Within the minute is "just now" (刚刚), not "0 seconds ago": a complaint logged while the customer is still there.
+  const ago = (iso: string) =>
+    Math.abs(now.getTime() - Date.parse(iso)) < 60_000
+      ? t('desk.justNow')
+      : formatDistanceStrict(new Date(iso), now, { addSuffix: true, ...(locale === undefined ? {} : { locale }) });
   section(
     'desk.toTriage',
     waiting.toTriage,

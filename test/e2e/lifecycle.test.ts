@@ -626,6 +626,13 @@ describe('a logbook with a complaint in every status', () => {
       expect(rows.slice(5)).toEqual(['  … and 2 more']);
     });
 
+    it('says a complaint logged within the minute was logged just now, in either language', () => {
+      const now = tempLogbook();
+      now.ok(['log', '汤是凉的', '--no-input']);
+      expect(now.ok([])).toContain('  #1     汤是凉的 (just now)\n');
+      expect(now.ok([], { env: { LANG: 'zh_CN.UTF-8' } })).toContain('  #1     汤是凉的（刚刚）\n');
+    });
+
     it('says there are no follow-ups due, on stderr, when none are', () => {
       const quiet = tempLogbook();
       quiet.ok(['log', 'soup was cold', '--no-input']);
