@@ -76,14 +76,22 @@ export function parseId(text: string): number {
 /** Text that must say something: trimmed, and refused when empty; `what` names it (a flag, or words in the language spoken). */
 export function requiredText(text: string, what: string): string {
   const trimmed = text.trim();
-  if (trimmed === '') throw new UsageError(t(what.startsWith('-') ? 'validate.emptyFlag' : 'validate.empty', { what }));
+  if (showsNothing(trimmed)) throw new UsageError(t(what.startsWith('-') ? 'validate.emptyFlag' : 'validate.empty', { what }));
   return trimmed;
 }
 
 /** Optional free text: trimmed, with an empty answer meaning "not given". */
 export function optionalText(text: string | undefined): string | null {
   const trimmed = text?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
+  return showsNothing(trimmed) ? null : trimmed;
+}
+
+// Nothing but invisible characters (a zero-width space, a direction mark, a joiner) and marks
+// with no letter to sit on: text that would show as blank in every list.
+const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}]*$/u;
+
+function showsNothing(text: string): boolean {
+  return INVISIBLE_ONLY.test(text);
 }
 
 /** A whole number in [min, max]. */

@@ -91,6 +91,9 @@ const BAD_INPUT: BadInput[] = [
   ...casesOf('empty text', [
     [['log', ''], 2, 'say what the complaint is'],
     [['note', '1', '  '], 2, 'the note cannot be empty'],
+    // Invisible characters alone show as blank in every list.
+    [['log', '\u200b', '--no-input'], 2, 'say what the complaint is'],
+    [['assign', '1', '\u202e'], 2, 'the person to assign cannot be empty'],
     [['assign', '1', ' '], 2, 'the person to assign cannot be empty'],
     [['triage', '1', '--category', 'product', '--cause', ' '], 2, '--cause cannot be empty'],
     [['triage', '1', '--reject', '--reason', ' '], 2, '--reason cannot be empty'],

@@ -90,8 +90,12 @@ describe('requiredText', () => {
     expect(requiredText('  Sam Lee \n', '--assignee')).toBe('Sam Lee');
   });
 
-  it.each(['', '   ', '\t\n'])('refuses %j as empty, naming what was asked', (typed) => {
+  it.each(['', '   ', '\t\n', '\u3000', '\u200b', '\u202e', ' \u200d\ufeff ', '\u0301'])('refuses %j as empty, naming what was asked', (typed) => {
     expect(() => requiredText(typed, '--assignee')).toThrow(new UsageError('--assignee cannot be empty'));
+  });
+
+  it('keeps a zero-width joiner or a combining mark among what shows', () => {
+    expect(requiredText('👩\u200d🍳 e\u0301', '--assignee')).toBe('👩\u200d🍳 e\u0301');
   });
 });
 
@@ -100,7 +104,7 @@ describe('optionalText', () => {
     expect(optionalText('  cold soup ')).toBe('cold soup');
   });
 
-  it.each([undefined, '', '   '])('treats %j as not given', (typed) => {
+  it.each([undefined, '', '   ', '\u200b'])('treats %j as not given', (typed) => {
     expect(optionalText(typed)).toBeNull();
   });
 });
