@@ -1,10 +1,11 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Env } from '../context.js';
 import { COMPUTER_SETTING_KEYS, type ComputerSettings } from '../domain/config.js';
 import { Refusal } from '../errors.js';
 import { t } from '../language/messages.js';
+import { makeFolders } from './folders.js';
 
 // Which till a computer is and which branch it stands in belong to the computer, not to the
 // logbook: several tills share one logbook, and each must say where its complaints were logged.
@@ -44,7 +45,7 @@ export function readComputerSettings(file: string): ComputerSettings {
 
 /** Saves `settings` as this computer's, replacing the file whole so that a reader never meets half of it. */
 export async function saveComputerSettings(file: string, settings: ComputerSettings): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  makeFolders(dirname(file), 0o700);
   // Loaded here: only `config set` writes the file, and every command reads it.
   const { writeWhenComplete } = await import('../output/files.js');
   await writeWhenComplete(file, JSON.stringify(settings, null, 2) + '\n');

@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IMPORTED_COLUMNS } from '../../domain/imported-rows.js';
 import { BackupExists, BackupFailed } from '../errors.js';
 import type { Db } from '../sqlite/open.js';
 import type { Connection } from './connection.js';
+import { makeFolders } from '../folders.js';
 
 // Every row the backup carries over, table by table, in the order their references need; the
 // report's daily figures are counted again by the copy's own triggers as the complaints go in.
@@ -25,7 +26,7 @@ export async function backupTo(connection: Connection, file: string, replace: bo
   if (existsSync(file) && !replace) throw new BackupExists(file);
   const draft = `${file}.${process.pid}.partial`;
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    makeFolders(dirname(file), 0o700);
     const { openDatabase } = await import('../sqlite/open.js');
     const copy = openDatabase(draft);
     let pages: number;

@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BackupExists, BackupFailed, BackupOnItself } from '../errors.js';
 import type { Db } from './open.js';
+import { makeFolders } from '../folders.js';
 
 /**
  * Copies the logbook at `path` with SQLite's online backup, which yields to other writers and
@@ -16,7 +17,7 @@ export async function backupTo(db: Db, path: string, file: string, replace: bool
   if (existsSync(file) && !replace) throw new BackupExists(file);
   const draft = `${file}.${process.pid}.partial`;
   try {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    makeFolders(dirname(file), 0o700);
     const { totalPages } = await db.backup(draft);
     await withRollbackJournal(draft);
     chmodSync(draft, 0o600);

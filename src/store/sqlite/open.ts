@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import {
-  accessSync, closeSync, constants, existsSync, linkSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
+  accessSync, closeSync, constants, existsSync, linkSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
@@ -11,6 +11,7 @@ import { LogbookProblem } from '../errors.js';
 import { knownMigrations, type Migration } from '../migrations.js';
 import type { FirstSettings } from '../open.js';
 import { saveSetting } from './settings.js';
+import { makeFolders } from '../folders.js';
 
 export type Db = Database.Database;
 
@@ -206,7 +207,7 @@ function draftLogbook(path: string, migrations: Migration[], firstSettings: Firs
   const draft = `${path}.${process.pid}.${++drafted}.new`;
   let made = false;
   try {
-    const firstFolderMade = mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const firstFolderMade = makeFolders(dirname(path), 0o700);
     closeSync(openSync(draft, 'wx', 0o600));
     made = true;
     const db = new Database(draft);
