@@ -19,9 +19,11 @@ export function registerSync(command: Command, session: Session): void {
 async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
   if (session.address.engine !== 'postgres') return session.print(t('sync.nothingForFile', { logbook: shown }));
+  const { countWaiting } = await import('../store/waiting.js');
+  const waiting = countWaiting(waitingFile(session.env), shown);
   // Opening the logbook sends what waits for it (sendWaitingComplaints), and says what it sent.
   await session.logbook('add');
-  session.print(t('sync.nothingWaits', { logbook: shown }));
+  if (waiting === 0) session.print(t('sync.nothingWaits', { logbook: shown }));
 }
 
 /**

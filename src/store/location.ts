@@ -47,6 +47,29 @@ function withoutPassword(given: string, from: string): string {
   return url.toString();
 }
 
+// What a URL may say that changes how it connects, not which logbook it reaches.
+const CONNECTING_ONLY = ['connect_timeout', 'sslmode', 'sslcert', 'sslkey', 'sslrootcert', 'application_name', 'keepalives', 'target_session_attrs'];
+
+/**
+ * The logbook a shown PostgreSQL URL reaches, written one way however the URL spells it
+ * (postgresql:// or postgres://, the host in any capitals, the default port given or not, a
+ * timeout or SSL setting added): what a till's waiting complaints are kept for, so that they are
+ * sent whichever spelling reaches the logbook next.
+ */
+export function sameLogbookKey(shown: string): string {
+  let url: URL;
+  try {
+    url = new URL(shown.replace(/^postgres(ql)?:/i, 'postgres:'));
+  } catch {
+    return shown;
+  }
+  url.hostname = url.hostname.toLowerCase();
+  if (url.port === '5432') url.port = '';
+  for (const name of CONNECTING_ONLY) url.searchParams.delete(name);
+  url.searchParams.sort();
+  return url.toString();
+}
+
 /**
  * The file of the complaints this computer logged while a shared logbook was out of reach
  * (store/waiting.ts): in $XDG_STATE_HOME, else ~/.local/state, private to the user.

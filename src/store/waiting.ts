@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DescribedDraft } from '../domain/intake.js';
 import { Refusal } from '../errors.js';
 import { t } from '../language/messages.js';
+import { sameLogbookKey } from './location.js';
+import { makeFolders } from './folders.js';
 
 // Complaints a till logged while the shared logbook was out of reach wait here, on the till's own
 // disk, until a command reaches the logbook again. Each is kept as the till took it: the words,
@@ -19,6 +21,9 @@ export interface WaitingComplaint {
   occurredAt: string;
   loggedAt: string;
 }
+
+// Each complaint is kept with the logbook's URL as the till was given it; it waits for every URL
+// that reaches the same logbook (sameLogbookKey), so none is stranded by another spelling.
 
 /** Keeps `complaint` waiting for the logbook named `logbook`; how many wait for it now. */
 export function keepWaiting(file: string, logbook: string, complaint: WaitingComplaint): number {
@@ -56,7 +61,7 @@ export async function sendWaiting<T>(file: string, logbook: string, send: (compl
   try {
     db.exec('BEGIN IMMEDIATE');
     try {
-      const waiting = db.prepare(`SELECT uid, complaint FROM waiting WHERE logbook = ? ORDER BY rowid`).all(logbook) as Array<{ uid: string; complaint: string }>;
+      const waiting = waitingFor(db, logbook);
       const strikeOff = db.prepare(`DELETE FROM waiting WHERE uid = ?`);
       for (const { uid, complaint } of waiting) {
         sent.push(await send(JSON.parse(complaint) as WaitingComplaint));
@@ -72,7 +77,14 @@ export async function sendWaiting<T>(file: string, logbook: string, send: (compl
 }
 
 function countIn(db: Database.Database, logbook: string): number {
-  return db.prepare(`SELECT COUNT(*) FROM waiting WHERE logbook = ?`).pluck().get(logbook) as number;
+  return waitingFor(db, logbook).length;
+}
+
+/** The complaints waiting for the logbook `logbook` reaches, oldest first: a till keeps few. */
+function waitingFor(db: Database.Database, logbook: string): Array<{ uid: string; complaint: string }> {
+  const key = sameLogbookKey(logbook);
+  const all = db.prepare(`SELECT uid, logbook, complaint FROM waiting ORDER BY rowid`).all() as Array<{ uid: string; logbook: string; complaint: string }>;
+  return all.filter((waiting) => sameLogbookKey(waiting.logbook) === key);
 }
 
 /**
@@ -85,12 +97,15 @@ function openWaiting(file: string, make: boolean): Database.Database | undefined
   try {
     if (!existsSync(file)) {
       if (!make) return undefined;
-      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      makeFolders(dirname(file), 0o700);
       closeSync(openSync(file, 'a', 0o600));
     }
     db = new Database(file, { timeout: 10_000 });
     // Written rarely, by one till: the rollback journal keeps it one file, synced at each commit.
     db.pragma('synchronous = FULL');
+    // A complaint sent is struck off with its customer's details zeroed, not left in a free page
+    // where a later forget could not reach them.
+    db.pragma('secure_delete = ON');
     db.exec(`CREATE TABLE IF NOT EXISTS waiting (
       uid TEXT PRIMARY KEY,
       logbook TEXT NOT NULL,
