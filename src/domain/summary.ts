@@ -148,6 +148,8 @@ export interface ReportPlaces {
 /** Everything a report shows, whatever its format. */
 export interface Report {
   shop: string;
+  /** When it was made: a period not over by then has its figures so far. */
+  madeAt: Date;
   /** The till and branch the report keeps to, as typed; neither for the whole logbook. */
   places: ReportPlaces;
   currency: string;

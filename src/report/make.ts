@@ -48,6 +48,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
     const actions = await reads.correctiveActions(by, vital.spellings, span, LISTED_AT_MOST);
     return {
       shop: settings.shop,
+      madeAt: now,
       places,
       currency: settings.currency,
       by,

@@ -118,13 +118,13 @@ export function reportHtml(report: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(`${title(report)} — ${periodLine(report.period)}`)}</title>
+<title>${esc(`${title(report)} — ${periodLine(report)}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <h1>${heading(report)}</h1>
-<p class="quiet">${esc(periodLine(report.period))}</p>
+<p class="quiet">${esc(periodLine(report))}</p>
 ${report.compared === undefined ? '' : pairedCharts(report, report.compared)}<div class="overview">
 ${report.compared !== undefined ? '' : report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : paretoFigure(report, largestCount(report.pareto.rows))}
 <section>
@@ -176,7 +176,7 @@ function pairedCharts(report: Report, compared: NonNullable<Report['compared']>)
   const most = Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows));
   const chart = (shown: Report, heading: string) =>
     shown.pareto.rows.length === 0 ? `<figure>\n<h3>${esc(heading)}</h3>\n<p>${esc(emptyLine(shown))}</p>\n</figure>` : paretoFigure(shown, most, heading);
-  const own = chart(report, periodLine(report.period));
+  const own = chart(report, periodLine(report));
   const other = chart({ ...report, ...compared }, comparedPeriodLine(report.period));
   return `<div class="pair">\n${report.period.previous.since < report.period.since ? `${other}\n${own}` : `${own}\n${other}`}\n</div>\n`;
 }

@@ -29,7 +29,7 @@ import {
 
 /** The same report as the table, as Markdown to paste into a message, an issue or a wiki. */
 export function reportMarkdown(report: Report): string {
-  const blocks = [`# ${md(title(report))}`, periodLine(report.period), ...paretoBlocks(report), untriagedLine(report)];
+  const blocks = [`# ${md(title(report))}`, periodLine(report), ...paretoBlocks(report), untriagedLine(report)];
   const [current, previous] = columnNames(report.period);
   blocks.push(
     `## ${t('report.summaryHeading')}`,
@@ -64,7 +64,7 @@ function paretoBlocks(report: Report): string[] {
   const { compared } = report;
   if (compared === undefined) return paretoBlock(report, largestCount(report.pareto.rows));
   const most = Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows));
-  const own = [`### ${md(periodLine(report.period))}`, ...paretoBlock(report, most)];
+  const own = [`### ${md(periodLine(report))}`, ...paretoBlock(report, most)];
   const other = [`### ${md(comparedPeriodLine(report.period))}`, ...paretoBlock({ ...report, ...compared }, most)];
   return report.period.previous.since < report.period.since ? [...other, ...own] : [...own, ...other];
 }

@@ -5,7 +5,7 @@ import type { Dimension, ParetoRow } from '../../domain/pareto.js';
 import { NONE_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../../domain/pareto.js';
 import type { Period, Span } from '../../domain/period.js';
 import { amountShown } from '../../domain/money.js';
-import { localDate, localMinute } from '../../domain/when.js';
+import { localClock, localDate, localMinute } from '../../domain/when.js';
 import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
 import { dayInYearShown, dayShown } from '../../language/dates.js';
 import { t, type MessageKey } from '../../language/messages.js';
@@ -58,11 +58,14 @@ export function paretoHeading(report: Report): string {
   return t('report.paretoHeading', { noun: byNoun(report.by) });
 }
 
-export function periodLine(period: Period): string {
+export function periodLine({ period, madeAt }: Pick<Report, 'period' | 'madeAt'>): string {
   const days = spanText(period);
-  if (period.kind === 'week') return t('report.periodWeek', { name: period.name, days });
   if (period.kind === 'last') return t('report.periodLast', { name: period.name, days });
-  return days;
+  if (period.kind === 'range') return days;
+  const line = t('report.periodWeek', { name: period.name, days });
+  // A week not over yet is set beside a whole one: its figures are so far, which the reader must
+  // know. (The last days or weeks say that they end today.)
+  return madeAt < period.until ? t('report.soFar', { line, day: dayInYearShown(madeAt), clock: localClock(madeAt) }) : line;
 }
 
 export function previousLine(period: Period): string {
@@ -121,7 +124,7 @@ export function vitalFewLine(report: Report): string {
   const keys = rows.reduce((sum, row) => sum + (row.folded > 0 ? row.folded : 1), 0);
   const named = rows.filter(isNamedVital);
   const share = named.at(-1)?.cumulativePercent ?? 0;
-  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), by: report.by, share: percentText(share), total };
+  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), share: percentText(share), total };
   const other = rows.find((row) => row.vital && row.folded > 0);
   if (other === undefined) return t('report.vitalFew', said);
   return t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });

@@ -34,7 +34,7 @@ import {
 
 /** The report for a person at a terminal: the Pareto table, then the summary and what was done. */
 export function reportTable(report: Report, paint: ChalkInstance): string {
-  const lines = [paint.bold(title(report)), periodLine(report.period), ''];
+  const lines = [paint.bold(title(report)), periodLine(report), ''];
   lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint)));
   lines.push('', untriagedLine(report), '');
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
@@ -62,7 +62,7 @@ function paretoSection(report: Report, paint: ChalkInstance): string[] {
  */
 function pairedSections(report: Report, compared: NonNullable<Report['compared']>, paint: ChalkInstance): string[] {
   const chosen = { ...report, pareto: compared.pareto, untriaged: compared.untriaged };
-  const own = { heading: periodLine(report.period), report };
+  const own = { heading: periodLine(report), report };
   const other = { heading: comparedPeriodLine(report.period), report: chosen };
   const [left, right] = report.period.previous.since < report.period.since ? [other, own] : [own, other];
   // One scale for both, so that a bar as long is as many complaints; narrower, so both fit.
