@@ -12,7 +12,8 @@ import { nextCommand } from '../output/next.js';
 import { complaintTable } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
-import type { Logbook } from '../store/logbook.js';
+import type { Logbook, Places } from '../store/logbook.js';
+import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { t } from '../language/messages.js';
 
@@ -98,6 +99,16 @@ async function* following(first: Iterable<string>, then: AsyncIterable<string>):
 /** Refuses `out` when it is the logbook's own file, which writing the output would replace (a slip of `--out shop.db`). */
 export function refuseOutputOnLogbook(logbook: Logbook, out: string | undefined): void {
   if (out !== undefined && logbook.isOwnFile(out)) throw new Refusal(t('common.outputOnLogbook', { file: out }));
+}
+
+/**
+ * The branch this computer stands in (config set branch), and the places a read keeps to for it:
+ * the desk and the follow-ups due of a till are its branch's, the back office's (no branch) the
+ * whole shop's.
+ */
+export async function whereThisComputerStands(session: Session, logbook: Logbook): Promise<{ branch: string | undefined; within: Places }> {
+  const { branch } = readComputerSettings(computerSettingsFile(session.env));
+  return { branch, within: await placesAsSpelt(logbook, { branch }) };
 }
 
 export async function refuseUnlessManager(logbook: Logbook, what: string): Promise<void> {

@@ -4,9 +4,7 @@ import { UsageError } from '../errors.js';
 import { spoken, t } from '../language/messages.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/paint.js';
-import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
-import { settingsOf } from './common.js';
-import { placesAsSpelt } from '../store/spelt-filter.js';
+import { settingsOf, whereThisComputerStands } from './common.js';
 
 /** A complaint's id in place of a command: `complaints 12` (or #12, or full-width digits). */
 const ID = /^\s*[#＃]?[0-9０-９]+\s*$/;
@@ -26,10 +24,10 @@ export async function runDeskOrComplaint(words: readonly string[], session: Sess
 export async function runDesk(session: Session): Promise<void> {
   const logbook = await session.logbook('read');
   const settings = await settingsOf(logbook);
-  const { branch } = readComputerSettings(computerSettingsFile(session.env));
+  const { branch, within } = await whereThisComputerStands(session, logbook);
   const now = session.now();
   const cutoff = followUpCutoff(now, settings['follow-up-days']).toISOString();
-  const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, await placesAsSpelt(logbook, { branch }));
+  const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, within);
   // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
   const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
   session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), locale));

@@ -9,7 +9,7 @@ import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { painter } from '../output/paint.js';
 import { localTime } from '../language/dates.js';
-import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext, writeComplaintTable } from './common.js';
+import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext, whereThisComputerStands, writeComplaintTable } from './common.js';
 import { examples } from './examples.js';
 import type { Logbook } from '../store/logbook.js';
 
@@ -65,10 +65,12 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   if (given.length > 0) throw new UsageError(t('followUp.flagNeedsId', { flag: `--${given[0]}` }));
   const logbook = await session.logbook('read');
   const dueBefore = followUpCutoff(session.now(), (await settingsOf(logbook))['follow-up-days']).toISOString();
-  const toCall = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, true));
+  // As the desk counts them: this computer's branch's.
+  const { within } = await whereThisComputerStands(session, logbook);
+  const toCall = await writeComplaintTable(session, logbook, { ...followUpsDue(dueBefore, true), ...within });
   // Apart, as there is no one to call, but listed: each is still to be closed or reopened.
   const heading = painter(session.color).bold(t('followUp.noContactHeading'));
-  const noContact = await writeComplaintTable(session, logbook, followUpsDue(dueBefore, false), toCall > 0 ? ['', heading] : [heading]);
+  const noContact = await writeComplaintTable(session, logbook, { ...followUpsDue(dueBefore, false), ...within }, toCall > 0 ? ['', heading] : [heading]);
   if (toCall + noContact === 0) return session.tell(t('followUp.noneDue'));
   session.tell(t('followUp.next'));
 }

@@ -148,6 +148,18 @@ describe('one till or branch of several', () => {
     expect(office).toContain('3 new to triage');
   });
 
+  it("lists a till its own branch's follow-ups due, as its desk counts them, and the office every branch's", () => {
+    // A fortnight on, both resolved complaints are due: #1 at 高街店 (王芳 to call), #5 at North (no one to call).
+    const later = (computer: keyof typeof computers, ...args: string[]) =>
+      book.ok(args, { env: { HOME: computers[computer], COMPLAINTS_NOW: '2026-12-10T10:00:00.000Z' } });
+    const ids = (listing: string) => listing.split('\n').filter((line) => line.startsWith('#')).map((line) => line.split(' ')[0]);
+    expect(ids(later('north', 'follow-up'))).toEqual(['#5']);
+    expect(later('north')).toContain('\n1 follow-up due with no contact recorded');
+    expect(ids(later('front', 'follow-up'))).toEqual(['#1']);
+    expect(ids(later('office', 'follow-up'))).toEqual(['#1', '#5']);
+    expect(later('office')).toMatch(/\n1 follow-up due  [^]*\n1 follow-up due with no contact recorded/);
+  });
+
   it('shows the desk of a branch no complaint has come from yet, with nothing waiting there', () => {
     const south = mkdtempSync(join(tmpdir(), 'complaints-south-'));
     book.ok(['config', 'set', 'branch', 'South'], { env: { HOME: south } });
