@@ -4,6 +4,7 @@ import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
+import { halfWidth } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
@@ -76,7 +77,8 @@ export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
 function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week' | 'this week' } {
   const back = WEEKS_BACK.get(text.trim().toLowerCase());
   if (back !== undefined) return back === 0 ? { kind: 'this week' } : { kind: 'this week', back };
-  const match = WEEK.exec(text.trim());
+  // Full-width, as a Chinese input method types it (２０２６-Ｗ４８), as dates and amounts are read.
+  const match = WEEK.exec(halfWidth(text));
   const week = match ? Number(match[2]) : 0;
   if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
     throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeek', { flag, text }));

@@ -177,6 +177,11 @@ describe('period flags that cannot be a period', () => {
     expect(checkPeriod({ week: '2026-w48' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
   });
 
+  it('accepts a week typed full-width, as a Chinese input method types it', () => {
+    expect(checkPeriod({ week: '２０２６－Ｗ４８' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
+    expect(checkPeriod({ week: '２０２６-ｗ４８' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
+  });
+
   it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w'])('refuses --last %j', (last) => {
     expect(refusal(() => checkPeriod({ last }, now))).toContain('is not a length of time; use days or weeks such as 7d or 4w');
   });
