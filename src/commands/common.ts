@@ -92,10 +92,6 @@ async function* following(first: Iterable<string>, then: AsyncIterable<string>):
   yield* then;
 }
 
-/**
- * Refuses, before anything changes, what only whoever manages the logbook may do (Logbook.mayManage).
- * `what` is what is refused, as a verb phrase in the language spoken ("rename causes", "重命名原因").
- */
 /** Refuses `out` when it is the logbook's own file, which writing the output would replace (a slip of `--out shop.db`). */
 export function refuseOutputOnLogbook(logbook: Logbook, out: string | undefined): void {
   if (out !== undefined && logbook.isOwnFile(out)) throw new Refusal(t('common.outputOnLogbook', { file: out }));
@@ -111,6 +107,10 @@ export async function whereThisComputerStands(session: Session, logbook: Logbook
   return { branch, within: await placesAsSpelt(logbook, { branch }) };
 }
 
+/**
+ * Refuses, before anything changes, what only whoever manages the logbook may do (Logbook.mayManage).
+ * `what` is what is refused, as a verb phrase in the language spoken ("rename causes", "重命名原因").
+ */
 export async function refuseUnlessManager(logbook: Logbook, what: string): Promise<void> {
   if (!(await logbook.mayManage())) throw new Refusal(t('common.notManager', { what }));
 }

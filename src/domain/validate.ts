@@ -57,12 +57,15 @@ export function halfWidth(text: string): string {
   return text.normalize('NFKC').trim();
 }
 
+/** What separates the items of a list as typed (typedList): no item of a list can hold one. */
+export const LIST_SEPARATOR = /[,，、]/;
+
 /**
  * The items of a list as typed: separated by commas, the full-width comma of a Chinese input
  * method (，) too, or by the enumeration comma (、) a Chinese list is written with.
  */
 export function typedList(text: string): string[] {
-  return text.split(/[,，、]/);
+  return text.split(LIST_SEPARATOR);
 }
 
 /** A complaint id as shown (`#12`) or typed (`12`). */

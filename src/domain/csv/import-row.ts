@@ -8,7 +8,7 @@ import { formatMoney, parseMoney } from '../money.js';
 import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
-import { choiceFor, oneOf, parseId, wholeNumber } from '../validate.js';
+import { LIST_SEPARATOR, choiceFor, oneOf, parseId, wholeNumber } from '../validate.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
 import { LinesById } from './lines-by-id.js';
@@ -108,7 +108,7 @@ function listedOrAdded(shops: readonly string[], added: string[]): CellReader {
   return (value, column) => {
     const found = choiceFor(value, listed);
     if (found !== undefined) return found;
-    if (/[,，、]/.test(value)) return oneOf(value, listed, column);
+    if (LIST_SEPARATOR.test(value)) return oneOf(value, listed, column);
     const choice = value.trim();
     listed.push(choice);
     added.push(choice);
