@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionWeeks, judgeAction, twoSidedBinomialP } from '../../src/domain/action-effect.js';
 
@@ -47,6 +48,30 @@ describe('the exact binomial test', () => {
     [400, 1000, 0.5, 2.728464156066e-10],
   ])('gives %i of %i at %f a two-sided p of %f', (k, n, share, p) => {
     expect(twoSidedBinomialP(k, n, share)).toBeCloseTo(p, 12);
+  });
+
+  it('sums the same outcomes as summing every outcome, only faster', () => {
+    // The plain definition: each outcome's chance from its own logarithm, those no likelier than k added.
+    const everyOutcome = (k: number, n: number, share: number) => {
+      const logFactorial = [0];
+      for (let x = 1; x <= n; x++) logFactorial.push(logFactorial[x - 1]! + Math.log(x));
+      const logChance = (x: number) => logFactorial[n]! - logFactorial[x]! - logFactorial[n - x]! + x * Math.log(share) + (n - x) * Math.log1p(-share);
+      const limit = logChance(k) + Math.log1p(1e-7);
+      let p = 0;
+      for (let x = 0; x <= n; x++) if (logChance(x) <= limit) p += Math.exp(logChance(x));
+      return Math.min(1, p);
+    };
+    const trial = fc
+      .record({ n: fc.integer({ min: 0, max: 600 }), weeksAfter: fc.integer({ min: 1, max: 26 }), weeksBefore: fc.integer({ min: 1, max: 26 }), at: fc.double({ min: 0, max: 1, noNaN: true }) })
+      .map(({ n, weeksAfter, weeksBefore, at }) => ({ k: Math.round(at * n), n, share: weeksAfter / (weeksAfter + weeksBefore) }));
+    fc.assert(
+      fc.property(trial, ({ k, n, share }) => {
+        const expected = everyOutcome(k, n, share);
+        const p = twoSidedBinomialP(k, n, share);
+        expect(Math.abs(p - expected)).toBeLessThanOrEqual(expected * 1e-12 + Number.MIN_VALUE);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('stays a probability for thousands of complaints', () => {
