@@ -15,18 +15,23 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 // details, so it is private to the user whatever their umask says.
 process.umask(0o077);
 
-// Node 22.1 and later can keep the program as compiled for the next run, so that a command need
-// not compile it again. The cache is kept in the user's own cache folder, as the tool's other
-// files are kept in theirs (store/location.ts), not in the shared temporary folder where another
-// user could leave code in it for this program to run. NODE_COMPILE_CACHE chooses another
-// folder, NODE_DISABLE_COMPILE_CACHE turns it off; if the folder cannot be written, Node runs
-// without it.
-const { enableCompileCache } = require('node:module');
-if (enableCompileCache && !process.env.NODE_COMPILE_CACHE) {
-  const { homedir } = require('node:os');
+// The program is kept as compiled for the next run, so that a command need not compile it again:
+// by Node itself from 22.1, by ./compile-cache.cjs before. The cache is kept in the user's own
+// cache folder, as the tool's other files are kept in theirs (store/location.ts), not in the
+// shared temporary folder where another user could leave code in it for this program to run.
+// NODE_COMPILE_CACHE chooses another folder, NODE_DISABLE_COMPILE_CACHE turns it off; if the
+// folder cannot be written, the program runs without it.
+if (!process.env.NODE_DISABLE_COMPILE_CACHE) {
   const { join } = require('node:path');
-  const cacheHome = process.env.XDG_CACHE_HOME || join(process.env.HOME || homedir(), '.cache');
-  enableCompileCache(join(cacheHome, 'complaints', 'compiled'));
+  const { enableCompileCache } = require('node:module');
+  const cacheHome = () => process.env.XDG_CACHE_HOME || join(process.env.HOME || require('node:os').homedir(), '.cache');
+  if (!enableCompileCache) {
+    const folder = process.env.NODE_COMPILE_CACHE || join(cacheHome(), 'complaints', 'compiled');
+    require('./compile-cache.cjs').keepCompiled(join(__dirname, '..', 'dist'), folder);
+  } else if (!process.env.NODE_COMPILE_CACHE) {
+    // Node has already taken NODE_COMPILE_CACHE's folder, when set.
+    enableCompileCache(join(cacheHome(), 'complaints', 'compiled'));
+  }
 }
 
 // `complaints list | head` closes the pipe early; that ends the output, not in an error.
