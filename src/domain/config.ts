@@ -154,5 +154,10 @@ export function readSettings(stored: ReadonlyMap<string, string>): Settings {
 export function showSetting(settings: Settings, key: SettingKey): string {
   const value = settings[key];
   if (key === 'approval-above') return value === null ? t('config.approvalNone') : formatMoney(value as number);
+  if (key === 'week-start') {
+    // Kept and typed in English (`config set week-start monday`), read in the language spoken.
+    const label = weekStartShown(value as WeekStart);
+    return label === value ? label : t('config.valueAndLabel', { value: value as WeekStart, label });
+  }
   return Array.isArray(value) ? value.join(',') : String(value);
 }

@@ -180,6 +180,10 @@ describe('a new logbook made in Chinese', () => {
     });
   });
 
+  it('says the logbook is sound in Chinese', () => {
+    expect(book.ok(['check'], { env: CHINESE })).toMatch(/^登记簿完好：1 条投诉，\d+ 条事件记录，完整性检查通过\n$/);
+  });
+
   it('takes the labels a Chinese till shows as input too', () => {
     expect(JSON.parse(book.ok(['list', '--status', '新', '--json'], { env: CHINESE }))).toHaveLength(1);
     book.ok(['triage', '1', '--nature', '咨询'], { env: CHINESE });
@@ -190,7 +194,8 @@ describe('a new logbook made in Chinese', () => {
   });
 
   it('takes settings and lists as a Chinese till types them', () => {
-    expect(book.ok(['config', 'set', 'week-start', '周日'], { env: CHINESE })).toBe('week-start = sunday\n');
+    expect(book.ok(['config', 'set', 'week-start', '周日'], { env: CHINESE })).toBe('week-start = sunday（周日）\n');
+    expect(book.ok(['config', 'get', 'week-start'], { env: ENGLISH })).toBe('sunday\n');
     expect(book.ok(['config', 'set', 'currency', '人民币'], { env: CHINESE })).toBe('currency = CNY\n');
     expect(JSON.parse(book.ok(['list', '--status', '新、已分诊', '--json'], { env: CHINESE }))).toHaveLength(1);
     const before = book.dump();
