@@ -171,6 +171,11 @@ describe('report --format json', () => {
     });
   });
 
+  it.each(['table', 'markdown', 'html'])('leaves "not yet triaged: 0" out of an empty period as %s, and keeps it in one with complaints', (format) => {
+    expect(report('--week', '2026-W40', '--format', format)).not.toMatch(/Not yet triaged/);
+    expect(report('--week', '2026-W47', '--format', format)).toMatch(/Not yet triaged: 0 \(not counted above\)\./);
+  });
+
   it.each([
     ['Asia/Shanghai', '2026-11-22T16:00:00.000Z'],
     ['America/Los_Angeles', '2026-11-23T08:00:00.000Z'],

@@ -27,7 +27,7 @@ import {
   rowLabel,
   summaryLines,
   title,
-  untriagedLine,
+  untriagedLines,
   vitalFewLine,
 } from './parts.js';
 
@@ -141,8 +141,7 @@ ${summaryRows.join('\n')}
 <section>
 <h2>${esc(paretoHeading(report))}</h2>
 ${paretoTable(report)}
-<p>${esc(untriagedLine(report))}</p>
-</section>
+${untriagedLines(report).map((line) => `<p>${esc(line)}</p>\n`).join('')}</section>
 <div class="done">
 <section>
 <h2>${esc(actionsHeading())}</h2>

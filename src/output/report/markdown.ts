@@ -23,13 +23,13 @@ import {
   rowLabel,
   summaryLines,
   title,
-  untriagedLine,
+  untriagedLines,
   vitalFewLine,
 } from './parts.js';
 
 /** The same report as the table, as Markdown to paste into a message, an issue or a wiki. */
 export function reportMarkdown(report: Report): string {
-  const blocks = [`# ${md(title(report))}`, periodLine(report), ...paretoBlocks(report), untriagedLine(report)];
+  const blocks = [`# ${md(title(report))}`, periodLine(report), ...paretoBlocks(report), ...untriagedLines(report)];
   const [current, previous] = columnNames(report.period);
   blocks.push(
     `## ${t('report.summaryHeading')}`,

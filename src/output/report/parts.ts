@@ -143,12 +143,14 @@ export function emptyLine(report: Report): string {
  * Where the complaints no triage has judged yet went, and the help, questions and venting no
  * table counts (the summary has each): never silently dropped.
  */
-export function untriagedLine(report: Report): string {
+/** What the table leaves out, as a line; none in a period with nothing to count, where "not yet triaged: 0" says nothing. */
+export function untriagedLines(report: Report): string[] {
   const where = TRIAGED_DIMENSIONS.includes(report.by) ? 'apart' : 'counted';
   const line = t('report.untriaged', { count: report.untriaged, where });
   const { help, question, venting } = report.summary;
   const apart = help + question + venting;
-  return apart > 0 ? t('report.untriagedAndApart', { untriaged: line, count: apart }) : line;
+  if (apart > 0) return [t('report.untriagedAndApart', { untriaged: line, count: apart })];
+  return report.untriaged === 0 && report.pareto.rows.length === 0 ? [] : [line];
 }
 
 export function percentText(percent: number): string {

@@ -27,7 +27,7 @@ import {
   rowLabel,
   summaryLines,
   title,
-  untriagedLine,
+  untriagedLines,
   vitalRule,
   vitalFewLine,
 } from './parts.js';
@@ -36,7 +36,7 @@ import {
 export function reportTable(report: Report, paint: ChalkInstance): string {
   const lines = [paint.bold(title(report)), periodLine(report), ''];
   lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint)));
-  lines.push('', untriagedLine(report), '');
+  lines.push('', ...untriagedLines(report).flatMap((line) => [line, '']));
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
   lines.push(paint.bold(actionsHeading()));
   lines.push(...listed(report.actions.shown.map((a) => [a.id, `${keyShown(a.key, report.by, 40)}${t('common.labelSeparator')}${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
