@@ -212,6 +212,32 @@ describe.each(REPORTS)('the HTML report of $name', ({ name, labels }) => {
     await page.close();
   });
 
+  it('draws every bar at least 3:1 against the page, and heads each table row with its name', async () => {
+    const page = await open(name, 1000);
+    const { bars, page: background, rowHeads } = await page.evaluate(() => ({
+      bars: [...new Set([...document.querySelectorAll('.bar')].map((bar) => getComputedStyle(bar).backgroundColor))],
+      page: getComputedStyle(document.body).backgroundColor,
+      rowHeads: [...document.querySelectorAll('tbody tr')].map((row) => row.querySelector('th[scope="row"]')?.textContent ?? null),
+    }));
+    // WCAG's relative luminance and contrast ratio, of colours given as rgb(r, g, b).
+    const luminance = (colour: string) => {
+      const [r, g, b] = colour.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((part) => {
+        const c = Number(part) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (one: string, other: string) => {
+      const [light, dark] = [luminance(one), luminance(other)].sort((a, b) => b - a);
+      return (light! + 0.05) / (dark! + 0.05);
+    };
+    expect(bars.length).toBeGreaterThanOrEqual(2);
+    for (const bar of bars) expect(contrast(bar, background)).toBeGreaterThanOrEqual(3);
+    expect(rowHeads.length).toBeGreaterThan(labels.length);
+    expect(rowHeads.filter((head) => head === null || head.trim() === '')).toEqual([]);
+    await page.close();
+  });
+
   it('prints on one A4 page', async () => {
     const page = await open(name, 1000);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

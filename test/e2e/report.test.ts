@@ -320,9 +320,9 @@ describe('report --format html', () => {
   it('rules off the vital few by name in the chart and the table, not under Other, when Other lies within the 80 % too', () => {
     const page = report('--top', '1', '--format', 'html');
     expect(page).toMatch(/<li class="vital"><span class="label">cold food<\/span>.*<\/li>\n<li class="cut">the vital few above<\/li>\n<li><span class="label">Other \(3 more causes\)<\/span>/);
-    expect(page).toContain('<tr class="vital last-vital"><td class="n">1</td><td class="key">cold food</td>');
+    expect(page).toContain('<tr class="vital last-vital"><td class="n">1</td><th scope="row" class="key">cold food</th>');
     expect(page).toContain(
-      '<tr><td class="n">2</td><td class="key">Other (3 more causes)</td><td class="n">4</td><td class="n">57.14</td><td class="n">100.00</td><td class="mark"></td></tr>',
+      '<tr><td class="n">2</td><th scope="row" class="key">Other (3 more causes)</th><td class="n">4</td><td class="n">57.14</td><td class="n">100.00</td><td class="mark"></td></tr>',
     );
     expect(page).toContain(OTHER_WITHIN_THE_VITAL_FEW.replaceAll(' %', '&nbsp;%'));
   });
@@ -330,7 +330,7 @@ describe('report --format html', () => {
   it('is an English page that marks each stored text written in Chinese as zh-CN, and nothing else', () => {
     const page = html();
     expect(page).toContain('<html lang="en">');
-    expect(page).toContain('<td class="key"><span lang="zh-CN">汤太凉</span></td>');
+    expect(page).toContain('<th scope="row" class="key"><span lang="zh-CN">汤太凉</span></th>');
     expect(page).toContain('<li>#4 <span lang="zh-CN">汤太凉</span>: heat the bowls first</li>');
     expect(page).toContain('<li>#4 <span lang="zh-CN">汤要热一点</span></li>');
     expect(page).toContain('<h1>Complaints by cause — Corner Café</h1>');

@@ -51,7 +51,7 @@ figure { margin: 1rem 0; }
 .label, .key, li { overflow-wrap: anywhere; }
 .vital .label { font-weight: 600; }
 .track { height: .9em; }
-.bar { display: block; height: 100%; min-width: 2px; background: #a3b0bf; }
+.bar { display: block; height: 100%; min-width: 2px; background: #8391a3; }
 .vital .bar { background: #2f6db5; }
 .count { text-align: right; font-variant-numeric: tabular-nums; }
 .bars li.cut { display: flex; align-items: center; gap: .5rem; color: #c8501e; font-size: .875em; }
@@ -62,12 +62,13 @@ figure { margin: 1rem 0; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: .25rem .5rem; text-align: left; border-bottom: 1px solid #e2e6ea; vertical-align: top; }
 th { font-weight: 600; }
+tbody th { font-weight: normal; }
 /* Figures take only their own width, leaving the rest to the words beside them. */
 .n, .mark { width: 1%; white-space: nowrap; }
 .n { text-align: right; }
 .mark { text-align: center; }
-tr.vital td { font-weight: 600; }
-tr.last-vital td { border-bottom: 2px solid #c8501e; }
+tr.vital td, tr.vital th { font-weight: 600; }
+tr.last-vital td, tr.last-vital th { border-bottom: 2px solid #c8501e; }
 .good { color: #1f7a3a; }
 .bad { color: #b3261e; }
 ul { margin: .2rem 0; padding-left: 1.25rem; }
@@ -110,7 +111,7 @@ export function reportHtml(report: Report): string {
   const summaryRows = summaryLines(report).map((line) => {
     const mark = line.trend === null ? '' : TREND_MARK[line.trend];
     const tone = line.good === null ? '' : line.good ? ' good' : ' bad';
-    return `<tr><td>${esc(line.label)}</td><td class="n">${esc(line.current)}</td><td class="n">${esc(line.previous)}</td><td class="n${tone}">${mark}</td></tr>`;
+    return `<tr><th scope="row">${esc(line.label)}</th><td class="n">${esc(line.current)}</td><td class="n">${esc(line.previous)}</td><td class="n${tone}">${mark}</td></tr>`;
   });
   return `<!doctype html>
 <html lang="${spoken()}">
@@ -198,7 +199,7 @@ function paretoTable(report: Report): string {
   const lastVital = rows.findLastIndex(isNamedVital);
   const body = rows.map((row, index) => {
     const classes = [isNamedVital(row) ? 'vital' : '', index === lastVital ? 'last-vital' : ''].filter(Boolean).join(' ');
-    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><td class="key">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</td><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td class="mark">${isNamedVital(row) ? '●' : ''}</td></tr>`;
+    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><th scope="row" class="key">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</th><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td class="mark">${isNamedVital(row) ? '●' : ''}</td></tr>`;
   });
   return `<div class="scroll"><table>
 <thead><tr><th class="n">#</th><th>${esc(byColumn(report.by))}</th><th class="n">${esc(t('report.columnCount'))}</th><th class="n">%</th><th class="n">${esc(t('report.columnCumulative'))}</th><th class="mark">${esc(t('report.columnVitalFew'))}</th></tr></thead>
