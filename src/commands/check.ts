@@ -5,6 +5,7 @@ import { rulesAt } from '../domain/record-rules.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import type { Findings, Logbook } from '../store/logbook.js';
+import { refuseUnlessManager } from './common.js';
 import { examples } from './examples.js';
 
 export function registerCheck(command: Command, session: Session): void {
@@ -26,6 +27,7 @@ export function registerCheck(command: Command, session: Session): void {
 export async function runCheck(options: { recount?: boolean }, session: Session): Promise<void> {
   const logbook = await session.logbook(options.recount ? 'change' : 'read');
   if (options.recount) {
+    await refuseUnlessManager(logbook, t('check.recountWhat'));
     await logbook.recount();
     session.tell(t('check.recounted'));
   }
