@@ -13,6 +13,7 @@ import { complaintTable } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook, Places } from '../store/logbook.js';
+import { statIfThere } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { t } from '../language/messages.js';
@@ -92,9 +93,15 @@ async function* following(first: Iterable<string>, then: AsyncIterable<string>):
   yield* then;
 }
 
-/** Refuses `out` when it is the logbook's own file, which writing the output would replace (a slip of `--out shop.db`). */
-export function refuseOutputOnLogbook(logbook: Logbook, out: string | undefined): void {
-  if (out !== undefined && logbook.isOwnFile(out)) throw new Refusal(t('common.outputOnLogbook', { file: out }));
+/**
+ * Refuses `out`, before anything is read, when it is the logbook's own file, which writing the
+ * output would replace (a slip of `--out shop.db`), or a folder.
+ */
+export function refuseUnfitOutput(logbook: Logbook, out: string | undefined): void {
+  if (out === undefined) return;
+  if (logbook.isOwnFile(out)) throw new Refusal(t('common.outputOnLogbook', { file: out }));
+  const found = statIfThere(out);
+  if (typeof found === 'object' && found.isDirectory()) throw new Refusal(t('files.isFolder', { path: out }));
 }
 
 /**

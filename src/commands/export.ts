@@ -6,7 +6,7 @@ import { RECORD_COLUMNS } from '../domain/record.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
-import { refuseOutputOnLogbook, withFilterOptions } from './common.js';
+import { refuseUnfitOutput, withFilterOptions } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 
@@ -38,7 +38,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const checked = checkFilter(options, session.now(), 'by id');
   const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const logbook = await session.logbook('read');
-  refuseOutputOnLogbook(logbook, out);
+  refuseUnfitOutput(logbook, out);
   const filter = await filterAsSpelt(logbook, checked);
   // Loaded here, as only an export needs streams and temporary files: every other command started
   // the slower for them.

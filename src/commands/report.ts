@@ -7,7 +7,7 @@ import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { painter } from '../output/paint.js';
 import { makeReport } from '../report/make.js';
-import { refuseOutputOnLogbook, settingsOf } from './common.js';
+import { refuseUnfitOutput, settingsOf } from './common.js';
 import { examples } from './examples.js';
 
 export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
@@ -68,7 +68,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   };
 
   const logbook = await session.logbook('read');
-  refuseOutputOnLogbook(logbook, out);
+  refuseUnfitOutput(logbook, out);
   const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, places, top, now, ...(compare === undefined ? {} : { compare }) });
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);

@@ -17,7 +17,8 @@ export async function replaceWhenComplete(path: string, write: (file: NodeJS.Wri
     await write(createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    // Where it could not be made (a file on the way, ENOTDIR), removing it fails too; the first failure is the one to tell.
+    await rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     throw new Refusal(t('files.cannotWrite', { path, code }));

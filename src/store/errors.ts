@@ -38,6 +38,13 @@ export class BackupOnItself extends Error {
   }
 }
 
+/** A backup was given a folder's name rather than a file's. */
+export class BackupIsFolder extends Error {
+  constructor(readonly file: string) {
+    super(t('store.backupIsFolder', { file }));
+  }
+}
+
 /** A backup would replace a file, and replacing was not asked for. */
 export class BackupExists extends Error {
   constructor(readonly file: string) {
@@ -45,7 +52,7 @@ export class BackupExists extends Error {
   }
 }
 
-/** A backup could not be written; `reason` is the engine's or the system's. */
+/** A backup could not be written; `reason` is the engine's message or the system's error code. */
 export class BackupFailed extends Error {
   constructor(
     readonly file: string,

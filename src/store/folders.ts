@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -19,4 +19,16 @@ export function makeFolders(folder: string, mode: number): string | undefined {
     }
   }
   return missing[0];
+}
+
+/** What stands at `path`: undefined when nothing does, 'through a file' when a folder on the way is a file. */
+export function statIfThere(path: string): Stats | 'through a file' | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'ENOTDIR') return 'through a file';
+    throw error;
+  }
 }

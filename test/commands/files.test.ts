@@ -252,7 +252,41 @@ describe('backup', () => {
   });
 });
 
+describe('backup to a folder, or along a path through a file', () => {
+  it('is refused, even with --force, in one line naming a file to give instead, changing nothing', async () => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--no-input']);
+    const folder = join(book.dir, 'backups');
+    mkdirSync(folder);
+    const before = snapshot(book.dir);
+    for (const force of [[], ['--force']]) {
+      expect(await book.run(['backup', folder, ...force])).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `complaints: ${folder} is a folder; give the backup a file name, such as ${join(folder, 'complaints.db')}\n`,
+      });
+      const throughFile = join(book.db, 'backup.db');
+      expect(await book.run(['backup', throughFile, ...force])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write the backup ${throughFile}: ENOTDIR\n` });
+    }
+    expect(snapshot(book.dir)).toEqual(before);
+  });
+});
+
 describe('export --out and report --out', () => {
+  it('refuse a folder, and a path through a file, in one line, changing nothing', async () => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--no-input']);
+    const folder = join(book.dir, 'exports');
+    mkdirSync(folder);
+    const throughFile = join(book.db, 'out.csv');
+    const before = snapshot(book.dir);
+    for (const args of [['export', '--out'], ['report', '--format', 'html', '--out']]) {
+      expect(await book.run([...args, folder])).toEqual({ code: 1, stdout: '', stderr: `complaints: ${folder} is a folder; give the name of a file to write, in it or elsewhere\n` });
+      expect(await book.run([...args, throughFile])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write ${throughFile} (ENOTDIR); nothing was written\n` });
+    }
+    expect(snapshot(book.dir)).toEqual(before);
+  });
+
   // What backup refuses, a slip of the hand at the till could do to an export or a report.
   it.each(ONTO_ITSELF_AND_JOURNAL)('refuse to write onto the logbook given as %s, in one line, changing nothing', async (_as, name) => {
     const book = tempLogbook();

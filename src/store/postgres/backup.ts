@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IMPORTED_COLUMNS } from '../../domain/imported-rows.js';
-import { BackupExists, BackupFailed } from '../errors.js';
+import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
 import type { Db } from '../sqlite/open.js';
 import type { Connection } from './connection.js';
 import { makeFolders } from '../folders.js';
@@ -23,7 +23,7 @@ const TABLES = [
  * `replace`) is never half-overwritten. Returns its size in pages.
  */
 export async function backupTo(connection: Connection, file: string, replace: boolean): Promise<number> {
-  if (existsSync(file) && !replace) throw new BackupExists(file);
+  refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
   try {
     makeFolders(dirname(file), 0o700);
@@ -42,7 +42,7 @@ export async function backupTo(connection: Connection, file: string, replace: bo
     renameSync(draft, file);
     return pages;
   } catch (error) {
-    throw new BackupFailed(file, (error as Error).message);
+    throw backupFailed(file, error);
   } finally {
     rmSync(draft, { force: true });
   }

@@ -1,8 +1,9 @@
-import { chmodSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { BackupExists, BackupFailed, BackupOnItself } from '../errors.js';
+import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
+import { BackupOnItself } from '../errors.js';
 import type { Db } from './open.js';
-import { makeFolders } from '../folders.js';
+import { makeFolders, statIfThere } from '../folders.js';
 
 /**
  * Copies the logbook at `path` with SQLite's online backup, which yields to other writers and
@@ -14,7 +15,7 @@ import { makeFolders } from '../folders.js';
  */
 export async function backupTo(db: Db, path: string, file: string, replace: boolean): Promise<number> {
   if (isSameFile(file, path)) throw new BackupOnItself(file);
-  if (existsSync(file) && !replace) throw new BackupExists(file);
+  refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
   try {
     makeFolders(dirname(file), 0o700);
@@ -24,7 +25,7 @@ export async function backupTo(db: Db, path: string, file: string, replace: bool
     renameSync(draft, file);
     return totalPages;
   } catch (error) {
-    throw new BackupFailed(file, (error as Error).message);
+    throw backupFailed(file, error);
   } finally {
     rmSync(draft, { force: true });
   }
@@ -49,6 +50,6 @@ async function withRollbackJournal(file: string): Promise<void> {
 
 /** Whether `a` and `b` are one file, however each is named (another spelling, a hard or symbolic link). */
 export function isSameFile(a: string, b: string): boolean {
-  const [first, second] = [a, b].map((path) => statSync(path, { throwIfNoEntry: false }));
-  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+  const [first, second] = [a, b].map(statIfThere);
+  return typeof first === 'object' && typeof second === 'object' && first.dev === second.dev && first.ino === second.ino;
 }

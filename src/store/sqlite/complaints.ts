@@ -100,10 +100,13 @@ export function eachComplaint(db: Db, filter: ComplaintFilter, columns?: readonl
  * them (remedies as their JSON text): an export of any size uses little memory, and is spared
  * building an object per row.
  */
-export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns: (keyof Complaint)[]; rows: IterableIterator<unknown[]> } {
+export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns: (keyof Complaint)[]; rows: Iterable<unknown[]> } {
   const { statement, params } = selectComplaints(db, filter);
   const raw = statement.raw();
-  return { columns: raw.columns().map((column) => column.name as keyof Complaint), rows: raw.iterate(params) as IterableIterator<unknown[]> };
+  // The query runs once the rows are first read: one begun and never read would keep the logbook
+  // from closing, when a command is refused between asking for the rows and writing them.
+  const rows = { [Symbol.iterator]: () => raw.iterate(params) as IterableIterator<unknown[]> };
+  return { columns: raw.columns().map((column) => column.name as keyof Complaint), rows };
 }
 
 function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_SELECTION) {

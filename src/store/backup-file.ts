@@ -1,0 +1,18 @@
+import { BackupExists, BackupFailed, BackupIsFolder } from './errors.js';
+import { statIfThere } from './folders.js';
+
+/**
+ * Refuses, before anything is written, a backup to a folder, along a path through a file, or
+ * over a file when replacing it was not asked for.
+ */
+export function refuseUnfitBackupFile(file: string, replace: boolean): void {
+  const found = statIfThere(file);
+  if (found === 'through a file') throw new BackupFailed(file, 'ENOTDIR');
+  if (found?.isDirectory()) throw new BackupIsFolder(file);
+  if (found !== undefined && !replace) throw new BackupExists(file);
+}
+
+/** A backup that failed, with the system's error code where there is one (EACCES, ENOSPC), else the engine's message. */
+export function backupFailed(file: string, error: unknown): BackupFailed {
+  return new BackupFailed(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+}
