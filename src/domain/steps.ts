@@ -4,7 +4,7 @@ import { natureShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, StepOutcome } from './complaint.js';
 import { nextStatus, type Status } from './lifecycle.js';
-import { formatMoney } from './money.js';
+import { amountShown } from './money.js';
 import { remedyShown } from '../language/labels.js';
 import { isCommunicative, type Communicative } from './nature.js';
 import { CLOCK_GRACE_MS, localMinute } from './when.js';
@@ -216,7 +216,7 @@ function given(
 function notAwaitingApproval(current: Complaint): void {
   if (current.proposed_remedy === null) return;
   const { id, proposed_remedy, proposed_cost_minor } = current;
-  throw new Refusal(t('steps.awaitingApproval', { id, remedy: remedyShown(proposed_remedy), cost: formatMoney(proposed_cost_minor ?? 0) }));
+  throw new Refusal(t('steps.awaitingApproval', { id, remedy: remedyShown(proposed_remedy), cost: amountShown(proposed_cost_minor ?? 0, '') }));
 }
 
 export type Approval = { reject: false; by: string } | { reject: true; by: string; reason: string };

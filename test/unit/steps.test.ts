@@ -245,6 +245,7 @@ describe('remedies above the approval limit', () => {
     expect(() => resolve(waiting, happened, refund, LATER, null)).toThrow(refusal);
     expect(() => answer(waiting, happened, { answer: 'x', note: null }, LATER)).toThrow(refusal);
     expect(() => triage(waiting, happened, { nature: 'unfounded', reason: 'x' }, LATER, null)).toThrow(refusal);
+    expect(() => resolve({ ...waiting, proposed_cost_minor: 128_000 }, happened, refund, LATER, null)).toThrow(/\(refund, 1,280\.00\)/);
   });
 });
 
