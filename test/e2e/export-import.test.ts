@@ -163,8 +163,13 @@ describe('export', () => {
     mkdirSync(join(dir, 'taken.csv'), { recursive: true });
     const result = book.run(['export', '--out', join(dir, 'taken.csv')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`complaints: cannot write ${join(dir, 'taken.csv')} (EISDIR); nothing was written\n`);
+    expect(result.stderr).toBe(`complaints: ${join(dir, 'taken.csv')} is a folder; give the name of a file to write, in it or elsewhere\n`);
     expect(readdirSync(dir)).toEqual(['taken.csv']);
+
+    writeFileSync(join(dir, 'a-file'), '');
+    const throughFile = book.run(['export', '--out', join(dir, 'a-file', 'x.csv')]);
+    expect(throughFile).toMatchObject({ code: 1, stderr: `complaints: cannot write ${join(dir, 'a-file', 'x.csv')} (ENOTDIR); nothing was written\n` });
+    expect(readdirSync(dir).sort()).toEqual(['a-file', 'taken.csv']);
 
     const missing = book.run(['export', '--out', join(book.dir, 'no-such-folder', 'x.csv')]);
     expect(missing.code).toBe(1);
