@@ -42,10 +42,15 @@ process.stdout.on('error', (error) => {
 const { run } = require('../dist/cli.js');
 const now = process.env.COMPLAINTS_NOW ? () => new Date(process.env.COMPLAINTS_NOW) : () => new Date();
 run(args, {
-  stdin: process.stdin,
+  // Made when first read (src/cli.ts says why).
+  get stdin() {
+    return process.stdin;
+  },
+  get stdinIsTTY() {
+    return Boolean(process.stdin.isTTY);
+  },
   stdout: process.stdout,
   stderr: process.stderr,
-  stdinIsTTY: Boolean(process.stdin.isTTY),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,

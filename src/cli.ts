@@ -24,7 +24,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   // One command is one moment: every time it records (logged, occurred, event) agrees.
   const moment = ctx.now();
   await speak(chosenLanguage(languageSetting(ctx), ctx.env));
-  const session = newSession({ ...ctx, now: () => moment }, () => logbook, (opened) => (logbook = opened));
+  const session = newSession(ctx, moment, () => logbook, (opened) => (logbook = opened));
   try {
     const program = await buildProgram(session, argv);
     await program.parseAsync(argv, { from: 'user' });
@@ -86,9 +86,22 @@ function languageSetting(ctx: Ctx): Language | undefined {
 }
 
 /** The session before the global options are known; settle() fills in what they decide. */
-function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook: Logbook) => void): Session {
+function newSession(ctx: Ctx, moment: Date, opened: () => Logbook | undefined, keep: (logbook: Logbook) => void): Session {
   const session: Session = {
-    ...ctx,
+    // Read only when asked for: process.stdin, made, costs ~4 ms of a command's start (Node's
+    // streams or its terminal module loaded) that only a prompt or `import -` reads from.
+    get stdin() {
+      return ctx.stdin;
+    },
+    get stdinIsTTY() {
+      return ctx.stdinIsTTY;
+    },
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    stdoutIsTTY: ctx.stdoutIsTTY,
+    stderrIsTTY: ctx.stderrIsTTY,
+    env: ctx.env,
+    now: () => moment,
     color: false,
     canPrompt: false,
     address: { engine: 'sqlite', file: '', shown: '' },
@@ -115,7 +128,8 @@ function newSession(ctx: Ctx, opened: () => Logbook | undefined, keep: (logbook:
 function settle(ctx: Ctx, globals: { db?: string; color: boolean; input: boolean }): Partial<Session> {
   return {
     color: decideColor(globals.color, ctx.env, ctx.stdoutIsTTY),
-    canPrompt: globals.input && ctx.stdinIsTTY && ctx.stderrIsTTY && !isSet(ctx.env.CI),
+    // stdin last: where stderr is no terminal, it is not made at all.
+    canPrompt: globals.input && !isSet(ctx.env.CI) && ctx.stderrIsTTY && ctx.stdinIsTTY,
     address: logbookAddress(globals.db, ctx.env),
   };
 }
