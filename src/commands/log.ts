@@ -55,7 +55,8 @@ export function registerLog(command: Command, session: Session): void {
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
   const where = whereLogged(options, readComputerSettings(computerSettingsFile(session.env)), hostname());
-  const logbook = await unlessOutOfReach(session, () => session.logbook('add'));
+  const reached = await unlessOutOfReach(session, () => session.logbook('add'));
+  const logbook = typeof reached === 'string' ? undefined : reached;
   const settings = logbook === undefined ? undefined : await settingsOf(logbook);
   let draft = draftComplaint({ ...options, ...where, description: text }, settings?.channels);
   const asked = draft.description === null && session.canPrompt;
@@ -67,11 +68,11 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const uid = randomUUID();
   const loggedAt = session.now();
   const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };
-  if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, options.json);
-  const complaint = await unlessOutOfReach(session, () =>
-    keepingAnswers(asked, draft, occurredAt, session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid))),
+  if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, 'out of reach', options.json);
+  const complaint = await keepingAnswers(asked, draft, occurredAt, session, () =>
+    unlessOutOfReach(session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid))),
   );
-  if (complaint === undefined) return keepForLater(session, waiting, options.json);
+  if (typeof complaint === 'string') return keepForLater(session, waiting, complaint, options.json);
 
   const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
   if (earlier.count > 0) {
@@ -92,21 +93,26 @@ export async function runLog(text: string, options: LogOptions, session: Session
 }
 
 /**
- * What `reach` gives, or undefined when it finds the shared logbook out of reach (the network or
- * the server down): the complaint then waits on this computer. A logbook file, or any other
- * trouble, is not waited out.
+ * What `reach` gives, or why the shared logbook cannot take the complaint now: out of reach (the
+ * network or the server down), or busy (an import numbering its complaints); the complaint then
+ * waits on this computer. A logbook file, or any other trouble, is not waited out.
  */
-async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): Promise<T | undefined> {
+async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): Promise<T | WhyKept> {
   try {
     return await reach();
   } catch (error) {
-    if (session.address.engine === 'postgres' && error instanceof LogbookProblem && error.trouble.kind === 'unreachable') return undefined;
+    if (session.address.engine === 'postgres' && error instanceof LogbookProblem) {
+      if (error.trouble.kind === 'unreachable') return 'out of reach';
+      if (error.trouble.kind === 'busy') return 'busy';
+    }
     throw error;
   }
 }
 
+type WhyKept = 'out of reach' | 'busy';
+
 /** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
-async function keepForLater(session: Session, complaint: WaitingComplaint, json: boolean | undefined): Promise<void> {
+async function keepForLater(session: Session, complaint: WaitingComplaint, why: WhyKept, json: boolean | undefined): Promise<void> {
   const { keepWaiting } = await import('../store/waiting.js');
   let waiting: number;
   try {
@@ -117,7 +123,7 @@ async function keepForLater(session: Session, complaint: WaitingComplaint, json:
     throw new Refusal(t('log.notKept', { reason: error.message, command: logCommand(complaint.draft, new Date(complaint.occurredAt)) }));
   }
   if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
-  session.print(t('log.kept', { logbook: session.address.shown, count: waiting }));
+  session.print(t(why === 'busy' ? 'log.keptBusy' : 'log.kept', { logbook: session.address.shown, count: waiting }));
   session.tell(t('log.keptNext'));
 }
 
@@ -126,13 +132,7 @@ async function keepForLater(session: Session, complaint: WaitingComplaint, json:
  * after the customer's answers were typed at the prompts, the refusal gives them back as the
  * command that logs them, so that nothing said at the till is lost.
  */
-async function keepingAnswers(
-  asked: boolean,
-  draft: LogDraft,
-  occurredAt: Date,
-  session: Session,
-  record: () => Promise<Complaint>,
-): Promise<Complaint> {
+async function keepingAnswers<T>(asked: boolean, draft: LogDraft, occurredAt: Date, session: Session, record: () => Promise<T>): Promise<T> {
   try {
     return await record();
   } catch (error) {

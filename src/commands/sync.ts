@@ -5,6 +5,8 @@ import { IdSpan } from '../domain/id-span.js';
 import { completeComplaint } from '../domain/intake.js';
 import { t } from '../language/messages.js';
 import { idRange } from '../output/terminal.js';
+import { Refusal } from '../errors.js';
+import { LogbookProblem } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
 import { waitingFile } from '../store/location.js';
 import { settingsOf } from './common.js';
@@ -23,22 +25,32 @@ async function runSync(session: Session): Promise<void> {
   const waiting = countWaiting(waitingFile(session.env), shown);
   // Opening the logbook sends what waits for it (sendWaitingComplaints), and says what it sent.
   await session.logbook('add');
-  if (waiting === 0) session.print(t('sync.nothingWaits', { logbook: shown }));
+  if (waiting === 0) return session.print(t('sync.nothingWaits', { logbook: shown }));
+  const left = countWaiting(waitingFile(session.env), shown);
+  if (left > 0) throw new Refusal(t('sync.busy', { logbook: shown, count: left }));
 }
 
 /**
  * Logs in `logbook` the complaints this computer kept while it was out of reach, completed with
  * the shop's settings as `log` completes one, oldest first; says on stderr what was sent. A
- * complaint that arrived before (its uid is there) is not logged twice.
+ * complaint that arrived before (its uid is there) is not logged twice. While the logbook is busy
+ * numbering (an import), the rest wait for a later command, which this one does not wait for.
  */
 export async function sendWaitingComplaints(session: Session, logbook: Logbook): Promise<Complaint[]> {
   const { sendWaiting } = await import('../store/waiting.js');
   const responseHours = (await settingsOf(logbook))['response-hours'];
   const sent = await sendWaiting(waitingFile(session.env), session.address.shown, (waiting) =>
-    logbook.log(completeComplaint(waiting.draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), responseHours, waiting.uid)),
+    logbook
+      .log(completeComplaint(waiting.draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), responseHours, waiting.uid))
+      .catch(unlessBusy),
   );
   if (sent.length > 0) {
     session.tell(t('sync.sent', { count: sent.length, logbook: session.address.shown, ids: idRange(IdSpan.of(sent.map((c) => c.id))) }));
   }
   return sent;
+}
+
+function unlessBusy(error: unknown): undefined {
+  if (error instanceof LogbookProblem && error.trouble.kind === 'busy') return undefined;
+  throw error;
 }

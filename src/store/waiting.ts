@@ -51,10 +51,11 @@ export function countWaiting(file: string, logbook: string): number {
 
 /**
  * Sends the complaints waiting for `logbook`, oldest first, each struck off once `send` has
- * returned: what was sent before a failure stays sent, the rest waits. One sender at a time on a
+ * returned it: what was sent before a failure stays sent, the rest waits. `send` giving nothing
+ * back stops the sending there, the rest left waiting. One sender at a time on a
  * computer: a second waits for the first and then finds nothing left.
  */
-export async function sendWaiting<T>(file: string, logbook: string, send: (complaint: WaitingComplaint) => Promise<T>): Promise<T[]> {
+export async function sendWaiting<T>(file: string, logbook: string, send: (complaint: WaitingComplaint) => Promise<T | undefined>): Promise<T[]> {
   const db = openWaiting(file, false);
   if (db === undefined) return [];
   const sent: T[] = [];
@@ -64,7 +65,9 @@ export async function sendWaiting<T>(file: string, logbook: string, send: (compl
       const waiting = waitingFor(db, logbook);
       const strikeOff = db.prepare(`DELETE FROM waiting WHERE uid = ?`);
       for (const { uid, complaint } of waiting) {
-        sent.push(await send(JSON.parse(complaint) as WaitingComplaint));
+        const arrived = await send(JSON.parse(complaint) as WaitingComplaint);
+        if (arrived === undefined) break;
+        sent.push(arrived);
         strikeOff.run(uid);
       }
     } finally {

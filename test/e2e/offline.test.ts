@@ -4,7 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Link } from '../support/link.js';
-import { onServer } from '../support/postgres.js';
+import pg from 'pg';
+import { onServer, testServer } from '../support/postgres.js';
 import { BIN, environment, tempLogbook } from './harness.js';
 
 // Tills logging while the shared logbook is out of reach: the network between them and the
@@ -156,4 +157,42 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(new Set(descriptions).size).toBe(waiting + 1);
     // Thirty-odd processes one after another: on a loaded two-core machine that took more than 30 s.
   }, 120_000);
+});
+
+describe('logging while an import holds the shared logbook', () => {
+  it('keeps the complaint on the till after a short wait, leaves other commands free, and sends it once the import is done', async () => {
+    const book = tempLogbook(NOW, 'postgres');
+    book.ok(['log', 'before the import']);
+    // Another client numbers the logbook's complaints, as an import does from start to end.
+    const importing = new pg.Client({ connectionString: testServer() });
+    await importing.connect();
+    await importing.query('BEGIN');
+    await importing.query(`SELECT pg_advisory_xact_lock(x'636e756d'::int, hashtext($1))`, [book.schema]);
+    const patient = { env: { PGCONNECT_TIMEOUT: '1' } };
+    try {
+      expect(book.run(['log', '汤是凉的', '--customer', '王芳'], patient)).toEqual({
+        code: 0,
+        stdout: expect.stringMatching(/^Kept on this computer: .* is busy with an import or another till \(1 waiting\)\.\n$/),
+        stderr: "next: it is sent by the next command that reaches the logbook, or by 'complaints sync'\n",
+      });
+      // What waits does not hold up the commands that do not number complaints.
+      expect(JSON.parse(book.ok(['list', '--json'], patient)).map((c: { description: string }) => c.description)).toEqual(['before the import']);
+      expect(book.run(['sync'], patient)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: expect.stringMatching(/^complaints: .* is busy with an import or another till; 1 complaint kept on this computer still waits: try again once it is free\n$/),
+      });
+      expect(book.run(['log', 'still importing', '--json'], patient)).toMatchObject({ code: 0, stdout: expect.stringMatching(/"waiting": 2\n/) });
+    } finally {
+      await importing.query('COMMIT');
+      await importing.end();
+    }
+    const listed = book.run(['list', '--json']);
+    expect(listed.stderr).toMatch(/^Sent 2 complaints kept on this computer while .* was out of reach: #2–#3\.\n$/);
+    expect(JSON.parse(listed.stdout).map((c: { id: number; description: string }) => [c.id, c.description])).toEqual([
+      [3, 'still importing'],
+      [2, '汤是凉的'],
+      [1, 'before the import'],
+    ]);
+  }, 60_000);
 });

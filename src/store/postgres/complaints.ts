@@ -16,7 +16,17 @@ import { appendEvent, lastChange } from './events.js';
 // complaints.ts, in PostgreSQL's terms, giving the same rows in the same order.
 
 /** The key of the lock under which one till at a time numbers a new complaint ('cnum' in ASCII). */
-export const NUMBERING = 0x636e756d;
+const NUMBERING = 0x636e756d;
+
+/**
+ * Takes the numbering of the logbook's complaints until the transaction ends, waiting at most
+ * `patience` seconds when given. The lock is the logbook's schema's: logbooks sharing a database
+ * number their complaints each on its own.
+ */
+export async function takeNumbering(connection: Connection, patience?: number): Promise<void> {
+  if (patience !== undefined) await connection.run(`SELECT set_config('lock_timeout', $1, true)`, [`${patience}s`]);
+  await connection.run(`SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))`, [NUMBERING]);
+}
 
 const STORED = new Set<string>(STORED_FIELDS.map((field) => field.name));
 
@@ -163,8 +173,10 @@ export async function desk(connection: Connection, now: string, followUpDueBefor
 /** Records a new complaint, numbered after the last one, and its first timeline event together. */
 export function logComplaint(connection: Connection, complaint: NewComplaint): Promise<Complaint> {
   return connection.inTransaction(async () => {
-    // Numbered one till at a time, so that numbers stay short and none is skipped.
-    await connection.run(`SELECT pg_advisory_xact_lock($1)`, [NUMBERING]);
+    // Numbered one till at a time, so that numbers stay short and none is skipped. An import holds
+    // the numbering for as long as it takes (a minute or more for a million complaints); a till
+    // waits for its turn only as long as for the server, then keeps the complaint to send later.
+    await takeNumbering(connection, connection.patience);
     const there = await connection.value<number | undefined>(`SELECT id FROM complaints WHERE uid = $1`, [complaint.uid]);
     if (there !== undefined) return (await findComplaint(connection, there))!;
     const id = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);

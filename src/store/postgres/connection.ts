@@ -9,7 +9,10 @@ import { LogbookProblem } from '../errors.js';
 // One connection to the PostgreSQL server that keeps a shared logbook, and the few ways the
 // store talks over it. Statements take positional parameters ($1, $2, …), which Params numbers.
 
-/** How long to wait for the server before calling it unreachable, unless the URL or PGCONNECT_TIMEOUT says. */
+/**
+ * How long to wait for the server before calling it unreachable, or for a till's turn to number a
+ * complaint before calling it busy, unless the URL or PGCONNECT_TIMEOUT says.
+ */
 const CONNECT_SECONDS = 5;
 
 /**
@@ -52,6 +55,8 @@ export class Connection {
     private readonly client: pg.Client,
     /** The logbook's URL without its password, to name it in a problem. */
     readonly shown: string,
+    /** How many seconds the till waits for the server, to connect or for its turn, before giving up. */
+    readonly patience: number,
   ) {}
 
   /**
@@ -61,10 +66,11 @@ export class Connection {
    */
   static async open(url: string, shown: string): Promise<Connection> {
     const config = parse(url, { useLibpqCompat: true });
-    const seconds = Number(config.connect_timeout ?? process.env.PGCONNECT_TIMEOUT ?? CONNECT_SECONDS);
+    const given = Number(config.connect_timeout ?? process.env.PGCONNECT_TIMEOUT ?? CONNECT_SECONDS);
+    const seconds = Number.isFinite(given) && given > 0 ? given : CONNECT_SECONDS;
     const client = new pg.Client({
       ...(config as pg.ClientConfig),
-      connectionTimeoutMillis: (Number.isFinite(seconds) && seconds > 0 ? seconds : CONNECT_SECONDS) * 1000,
+      connectionTimeoutMillis: seconds * 1000,
       application_name: config.application_name ?? 'complaints',
       types,
     });
@@ -77,7 +83,7 @@ export class Connection {
       await client.end().catch(() => {});
       throw asProblem(error, shown);
     }
-    return new Connection(client, shown);
+    return new Connection(client, shown, seconds);
   }
 
   async rows<R>(sql: string, values: readonly unknown[] = []): Promise<R[]> {

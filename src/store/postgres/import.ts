@@ -3,7 +3,7 @@ import { IdSpan } from '../../domain/id-span.js';
 import { IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
-import { NUMBERING, causesInUse } from './complaints.js';
+import { causesInUse, takeNumbering } from './complaints.js';
 import type { Connection } from './connection.js';
 import { saveSetting } from './settings.js';
 
@@ -52,7 +52,7 @@ export function importComplaints(
   read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>,
 ): Promise<Imported> {
   return connection.inTransaction(async () => {
-    await connection.run(`SELECT pg_advisory_xact_lock($1)`, [NUMBERING]);
+    await takeNumbering(connection);
     const rebuild = (await isBulkLoad(connection, options.fileBytes)) ? await setUpkeepAside(connection) : [];
     await connection.run(STAGE);
     await connection.copyIn(COPY_STAGED, copyText(read(await causesInUse(connection))));

@@ -3,6 +3,7 @@ import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
 import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
+import { LogbookProblem } from '../errors.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
@@ -31,10 +32,22 @@ import { saveSetting, storedSettings } from './settings.js';
 
 /** A logbook in a PostgreSQL database that several tills share, over one connection. */
 export class PostgresLogbook implements Logbook {
+  /**
+   * Whether a complaint waited past its turn to be numbered: an import numbers its complaints for
+   * a minute or more, so a command that found it busy once does not wait for it again.
+   */
+  private numberingBusy = false;
+
   constructor(readonly connection: Connection) {}
 
-  log(complaint: NewComplaint) {
-    return this.translated(() => logComplaint(this.connection, complaint));
+  async log(complaint: NewComplaint) {
+    if (this.numberingBusy) throw new LogbookProblem(this.connection.shown, { kind: 'busy' });
+    try {
+      return await this.translated(() => logComplaint(this.connection, complaint));
+    } catch (error) {
+      if (error instanceof LogbookProblem && error.trouble.kind === 'busy') this.numberingBusy = true;
+      throw error;
+    }
   }
 
   change(id: number, recording: Recording, decide: Decide) {
