@@ -12,7 +12,11 @@ export function refuseUnfitBackupFile(file: string, replace: boolean): void {
   if (found !== undefined && !replace) throw new BackupExists(file);
 }
 
-/** A backup that failed, with the system's error code where there is one (EACCES, ENOSPC), else the engine's message. */
+/**
+ * A backup that failed, with the system's error code where there is one (EACCES, ENOSPC), else
+ * the engine's message ("unable to open database file" says more than SQLITE_CANTOPEN).
+ */
 export function backupFailed(file: string, error: unknown): BackupFailed {
-  return new BackupFailed(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  const { code } = error as NodeJS.ErrnoException;
+  return new BackupFailed(file, code !== undefined && /^E[A-Z]+$/.test(code) ? code : (error as Error).message);
 }
