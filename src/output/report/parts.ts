@@ -141,9 +141,9 @@ export function emptyLine(report: Report): string {
 
 /**
  * Where the complaints no triage has judged yet went, and the help, questions and venting no
- * table counts (the summary has each): never silently dropped.
+ * table counts (the summary has each): never silently dropped. No line for a period with nothing
+ * to count, where "not yet triaged: 0" says nothing.
  */
-/** What the table leaves out, as a line; none in a period with nothing to count, where "not yet triaged: 0" says nothing. */
 export function untriagedLines(report: Report): string[] {
   const where = TRIAGED_DIMENSIONS.includes(report.by) ? 'apart' : 'counted';
   const line = t('report.untriaged', { count: report.untriaged, where });
