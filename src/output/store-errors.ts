@@ -56,6 +56,8 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t('store.unreachable', { path, detail: trouble.detail });
     case 'login refused':
       return t('store.loginRefused', { path, detail: trouble.detail });
+    case 'no ssl':
+      return t('store.noSsl', { path });
     case 'no database':
       return t('store.noDatabase', { path, detail: trouble.detail });
     case 'no schema':

@@ -83,6 +83,7 @@ export type Trouble =
   | { kind: 'other tables' }
   | { kind: 'unreachable'; detail: string }
   | { kind: 'login refused'; detail: string }
+  | { kind: 'no ssl' }
   | { kind: 'no database'; detail: string }
   | { kind: 'no schema' }
   | { kind: 'not allowed'; detail: string };

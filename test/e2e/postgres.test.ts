@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCsv } from '../support/generated-logbook.js';
@@ -88,6 +88,19 @@ describe('reaching the shared logbook', () => {
       stdout: '',
       stderr: `complaints: the server has no database for ${url} (database "no_such_logbook" does not exist); create it first (createdb), or check the name in --db\n`,
     });
+  });
+
+  it('says the server takes no encrypted connection when the URL asks for one, in the language spoken, and does not log', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const url = new URL(testServer());
+    url.searchParams.set('sslmode', 'require');
+    expect(book.run(['--db', url.toString(), 'log', 'soup was cold', '--no-input'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: the server ${url} does not take encrypted connections, which the URL's sslmode asks for; turn SSL on at the server, or leave sslmode out of the URL on a network you trust\n`,
+    });
+    expect(book.run(['--db', url.toString(), 'list'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toMatch(/^complaints: 服务器 .* 不接受加密连接/);
+    expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
   });
 
   it('says the schema its URL puts first on the search path is not there, writing nothing', () => {

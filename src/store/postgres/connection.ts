@@ -235,6 +235,8 @@ export function asProblem(error: unknown, shown: string): unknown {
   if (/password must be a string|no password/i.test(error.message)) {
     return new LogbookProblem(shown, { kind: 'login refused', detail: t('store.noPassword') });
   }
+  // What the driver says when the URL asks for sslmode=require of a server that has no SSL.
+  if (/does not support SSL/i.test(error.message)) return new LogbookProblem(shown, { kind: 'no ssl' });
   if (/timeout|Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
   return error;
 }
