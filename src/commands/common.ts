@@ -95,13 +95,16 @@ async function* following(first: Iterable<string>, then: AsyncIterable<string>):
 
 /**
  * Refuses `out`, before anything is read, when it is the logbook's own file, which writing the
- * output would replace (a slip of `--out shop.db`), or a folder.
+ * output would replace (a slip of `--out shop.db`), a folder, or a device or a pipe.
  */
 export function refuseUnfitOutput(logbook: Logbook, out: string | undefined): void {
   if (out === undefined) return;
   if (logbook.isOwnFile(out)) throw new Refusal(t('common.outputOnLogbook', { file: out }));
   const found = statIfThere(out);
-  if (typeof found === 'object' && found.isDirectory()) throw new Refusal(t('files.isFolder', { path: out }));
+  if (typeof found !== 'object') return;
+  if (found.isDirectory()) throw new Refusal(t('files.isFolder', { path: out }));
+  // The output is renamed into place: /dev/null or a pipe would become a file.
+  if (!found.isFile()) throw new Refusal(t('files.notAFile', { path: out }));
 }
 
 /**

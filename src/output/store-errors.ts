@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Refusal } from '../errors.js';
 import { t } from '../language/messages.js';
-import { BackupExists, BackupFailed, BackupIsFolder, BackupOnItself, LogbookProblem, NoLogbook, NotFound, type Trouble } from '../store/errors.js';
+import { BackupExists, BackupFailed, BackupIsFolder, BackupNotAFile, BackupOnItself, LogbookProblem, NoLogbook, NotFound, type Trouble } from '../store/errors.js';
 import { complaintRef } from './terminal.js';
 
 /** What a logbook reported, in words for a person with what to do next; undefined for anything else. */
@@ -11,6 +11,7 @@ export function inWords(error: unknown): Refusal | undefined {
   if (error instanceof LogbookProblem) return new Refusal(problemInWords(error.where, error.trouble));
   if (error instanceof BackupOnItself) return new Refusal(t('store.backupOnItselfHint', { file: error.file }));
   if (error instanceof BackupIsFolder) return new Refusal(t('store.backupIsFolderHint', { file: error.file, suggestion: join(error.file, 'complaints.db') }));
+  if (error instanceof BackupNotAFile) return new Refusal(t('files.notAFile', { path: error.file }));
   if (error instanceof BackupExists) return new Refusal(t('store.backupExistsHint', { file: error.file }));
   if (error instanceof BackupFailed) return new Refusal(t('store.backupFailed', { file: error.file, reason: error.reason }));
   return undefined;

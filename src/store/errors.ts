@@ -45,6 +45,13 @@ export class BackupIsFolder extends Error {
   }
 }
 
+/** A backup was given the name of something that is not an ordinary file: a device, a pipe, or a link to one. */
+export class BackupNotAFile extends Error {
+  constructor(readonly file: string) {
+    super(t('store.backupNotAFile', { file }));
+  }
+}
+
 /** A backup would replace a file, and replacing was not asked for. */
 export class BackupExists extends Error {
   constructor(readonly file: string) {

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshot } from '../support/folder-snapshot.js';
@@ -237,7 +239,7 @@ const ONTO_ITSELF_AND_JOURNAL: Array<[string, (db: string) => string]> = [...ONT
 
 describe('backup', () => {
 
-  it.each(ONTO_ITSELF)('refuses to write onto the logbook given as %s, even with --force, in one line, changing nothing', async (_as, name) => {
+  it.each(ONTO_ITSELF_AND_JOURNAL)('refuses to write onto the logbook given as %s, even with --force, in one line, changing nothing', async (_as, name) => {
     const book = tempLogbook();
     await book.ok(['log', 'soup was cold', '--no-input']);
     const onto = name(book.db);
@@ -268,6 +270,26 @@ describe('backup to a folder, or along a path through a file', () => {
       const throughFile = join(book.db, 'backup.db');
       expect(await book.run(['backup', throughFile, ...force])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write the backup ${throughFile}: ENOTDIR\n` });
     }
+    expect(snapshot(book.dir)).toEqual(before);
+  });
+});
+
+describe('backup, export --out and report --out to something not an ordinary file', () => {
+  it('are refused in one line, leaving a pipe a pipe and /dev/null a device', async () => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--no-input']);
+    // Beside the logbook's folder, whose snapshot would wait on it for a writer.
+    const pipe = join(mkdtempSync(join(tmpdir(), 'complaints-fifo-')), 'out.fifo');
+    execFileSync('mkfifo', [pipe]);
+    const before = snapshot(book.dir);
+    for (const target of [pipe, '/dev/null']) {
+      const line = `complaints: ${target} is not an ordinary file (a device, a pipe, or a link to one); give the name of a file to write\n`;
+      for (const args of [['backup', target, '--force'], ['export', '--out', target], ['report', '--format', 'html', '--out', target]]) {
+        expect(await book.run(args)).toEqual({ code: 1, stdout: '', stderr: line });
+      }
+    }
+    expect(statSync(pipe).isFIFO()).toBe(true);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
     expect(snapshot(book.dir)).toEqual(before);
   });
 });

@@ -14,6 +14,7 @@ import {
   type StoredSpan,
   type SuggestedColumn,
 } from '../logbook.js';
+import { BackupOnItself } from '../errors.js';
 import { backupTo, isSameFile } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
@@ -189,6 +190,8 @@ export class SqliteLogbook implements Logbook {
   }
 
   backup(file: string, replace: boolean) {
+    // Its journals too: a backup renamed over the write-ahead log would leave the logbook unreadable.
+    if (this.isOwnFile(file)) return Promise.reject(new BackupOnItself(file));
     return this.translated(() => backupTo(this.db, this.path, file, replace));
   }
 
