@@ -5,6 +5,7 @@ import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
+import { requiredText } from '../domain/validate.js';
 import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
@@ -91,6 +92,12 @@ export async function writeComplaintTable(session: Session, logbook: Logbook, fi
 async function* following(first: Iterable<string>, then: AsyncIterable<string>): AsyncGenerator<string> {
   yield* first;
   yield* then;
+}
+
+/** The file an `--out` names: none for '-', which stands for standard output, as it does for most tools. */
+export function outputFile(out: string | undefined): string | undefined {
+  if (out === undefined || out === '-') return undefined;
+  return requiredText(out, '--out');
 }
 
 /**

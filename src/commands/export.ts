@@ -3,10 +3,9 @@ import type { Session } from '../context.js';
 import { csvRowMaker } from '../domain/csv/export-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
-import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
-import { refuseUnfitOutput, withFilterOptions } from './common.js';
+import { outputFile, refuseUnfitOutput, withFilterOptions } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 
@@ -36,7 +35,7 @@ ${examples(
 
 export async function runExport(options: ExportOptions, session: Session): Promise<void> {
   const checked = checkFilter(options, session.now(), 'by id');
-  const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
+  const out = outputFile(options.out);
   const logbook = await session.logbook('read');
   refuseUnfitOutput(logbook, out);
   const filter = await filterAsSpelt(logbook, checked);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { extname } from 'node:path';
 import type { Session } from '../context.js';
 import { DIMENSIONS } from '../domain/pareto.js';
 import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/period.js';
@@ -7,7 +8,7 @@ import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { painter } from '../output/paint.js';
 import { makeReport } from '../report/make.js';
-import { refuseUnfitOutput, settingsOf } from './common.js';
+import { outputFile, refuseUnfitOutput, settingsOf } from './common.js';
 import { examples } from './examples.js';
 
 export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
@@ -19,7 +20,7 @@ interface ReportOptions extends PeriodFlags {
   branch?: string;
   top?: string;
   compare?: string;
-  format: string;
+  format?: string;
   out?: string;
 }
 
@@ -34,7 +35,7 @@ export function registerReport(command: Command, session: Session): void {
     .option('--branch <name>', t('report.optionBranch'))
     .option('--top <n>', t('report.optionTop'))
     .option('--compare <period>', t('report.optionCompare'))
-    .option('--format <format>', t('report.optionFormat', { formats: REPORT_FORMATS.join(', ') }), 'table')
+    .option('--format <format>', t('report.optionFormat', { formats: REPORT_FORMATS.join(', ') }))
     .option('--out <file>', t('report.optionOut'))
     .addHelpText(
       'after',
@@ -43,8 +44,8 @@ export function registerReport(command: Command, session: Session): void {
         'complaints report --week last                      # Monday morning: the week just ended',
         'complaints report --week 2026-W47 --top 5',
         'complaints report --last 4w --by category --format markdown',
-        'complaints report --since 2026-11-01 --until 2026-11-30 --format csv --out november.csv',
-        'complaints report --format html --out week.html     # to print or send',
+        'complaints report --since 2026-11-01 --until 2026-11-30 --out november.csv  # the format by the ending',
+        'complaints report --out week.html                    # to print or send',
         'complaints report --last 4w --by till               # which till hears most',
         'complaints report --branch "High Street"            # one branch of several',
         'complaints report --week 2026-W47 --compare 2026-W46  # before and after a change',
@@ -58,9 +59,9 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const now = session.now();
   const request = checkPeriod(options, now);
   const by = oneOf(options.by, DIMENSIONS, '--by');
-  const format = oneOf(options.format, REPORT_FORMATS, '--format');
+  const out = outputFile(options.out);
+  const format = options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format');
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
-  const out = options.out === undefined ? undefined : requiredText(options.out, '--out');
   const compare = options.compare === undefined ? undefined : checkComparePeriod(options.compare, now);
   const places = {
     ...(options.till === undefined ? {} : { till: requiredText(options.till, '--till') }),
@@ -76,6 +77,21 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const { writeWhenComplete } = await import('../output/files.js');
   await writeWhenComplete(out, text);
   session.tell(t('report.wrote', { format, out }));
+}
+
+// The format a file's ending names, for a report written to it without --format.
+const FORMAT_OF_ENDING: Readonly<Record<string, Format>> = {
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.csv': 'csv',
+  '.json': 'json',
+};
+
+/** The format `--out report.html` asks for by its ending; the table on the screen, or for a file ending otherwise. */
+function formatOfFile(out: string | undefined): Format {
+  return (out === undefined ? undefined : FORMAT_OF_ENDING[extname(out).toLowerCase()]) ?? 'table';
 }
 
 // Each format's module is loaded only when asked for, so other commands do not pay for them.

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/sqlite/open.js';
@@ -149,6 +149,12 @@ describe('export', () => {
     expect(readdirSync(dir)).toEqual(['all.csv']);
     expect(readFileSync(join(dir, 'all.csv'), 'utf8')).toBe(csv);
     expect(statSync(join(dir, 'all.csv')).mode & 0o777).toBe(0o600);
+  });
+
+  it("writes to stdout for --out -, as without --out, and no file named '-'", () => {
+    const result = book.run(['export', '--out', '-'], { cwd: book.dir });
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: csv });
+    expect(existsSync(join(book.dir, '-'))).toBe(false);
   });
 
   it('replaces an existing --out file only once the new one is complete', () => {

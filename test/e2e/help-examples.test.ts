@@ -380,10 +380,10 @@ const expectations: Record<string, Expected> = {
   'complaints report --last 4w --by category --format markdown': {
     then: ({ stdout }) => expect(stdout).toMatch(/^\| # \| category \|/m),
   },
-  'complaints report --since 2026-11-01 --until 2026-11-30 --format csv --out november.csv': {
+  'complaints report --since 2026-11-01 --until 2026-11-30 --out november.csv': {
     then: ({ home }) => expect(rowsOf(readFileSync(join(home, 'november.csv'))).map((row) => row.key)).toContain('cold food'),
   },
-  'complaints report --format html --out week.html': {
+  'complaints report --out week.html': {
     then: ({ home }) => expect(readFileSync(join(home, 'week.html'), 'utf8')).toMatch(/^<!doctype html>/i),
   },
   'complaints report --week 2026-W47 --compare 2026-W46': {

@@ -351,8 +351,34 @@ describe('report --out', () => {
     const file = join(book.dir, 'week.html');
     const result = book.run(['report', '--format', 'html', '--out', file]);
     expect(result).toMatchObject({ code: 0, stdout: '' });
-    expect(result.stderr).toBe(`Wrote the html report to ${file}.\n`);
+    expect(result.stderr).toBe(`Wrote the HTML report to ${file}.\n`);
     expect(readFileSync(file, 'utf8')).toBe(html());
+  });
+
+  it.each([
+    ['week.html', 'html'],
+    ['WEEK.HTM', 'html'],
+    ['week.md', 'markdown'],
+    ['week.csv', 'csv'],
+    ['week.json', 'json'],
+    ['week.txt', 'table'],
+    ['week', 'table'],
+  ])('without --format, writes %s in the format its ending names (%s)', (name, format) => {
+    const file = join(book.dir, name);
+    book.ok(['report', '--out', file]);
+    expect(readFileSync(file, 'utf8')).toBe(report('--format', format));
+  });
+
+  it('writes the format --format names, whatever the ending', () => {
+    const file = join(book.dir, 'week-as-json.html');
+    book.ok(['report', '--format', 'json', '--out', file]);
+    expect(readFileSync(file, 'utf8')).toBe(report('--format', 'json'));
+  });
+
+  it("writes to stdout for --out -, as without --out, and no file named '-'", () => {
+    const result = book.run(['report', '--out', '-'], { cwd: book.dir });
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: report() });
+    expect(existsSync(join(book.dir, '-'))).toBe(false);
   });
 
   function html() {
