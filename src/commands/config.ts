@@ -8,6 +8,7 @@ import {
   placeName,
   settingKey,
   settingValue,
+  settingsJson,
   showSetting,
   type ComputerSettingKey,
   type ComputerSettings,
@@ -41,7 +42,7 @@ export function registerConfig(command: Command, session: Session): void {
       const settings = await settingsOf(await session.logbook('read'));
       const computer = readComputerSettings(computerSettingsFile(session.env));
       if (options.json) {
-        return printJson(session, { ...settings, till: computer.till ?? null, branch: computer.branch ?? null, language: computer.language ?? null });
+        return printJson(session, { ...settingsJson(settings), till: computer.till ?? null, branch: computer.branch ?? null, language: computer.language ?? null });
       }
       const width = Math.max(...EVERY_KEY.map((k) => k.length));
       for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);

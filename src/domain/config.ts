@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
-import { formatMoney, parseMoney } from './money.js';
+import { formatMoney, parseMoney, toUnits } from './money.js';
 import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
 import { spellingKey } from './spelling.js';
@@ -148,6 +148,12 @@ export function readSettings(stored: ReadonlyMap<string, string>): Settings {
     channels: text('channels')?.split(',') ?? [...DEFAULT_SETTINGS.channels],
     'approval-above': text('approval-above') ? Number(text('approval-above')) : DEFAULT_SETTINGS['approval-above'],
   };
+}
+
+/** The settings as `config --json` prints them: an amount in currency units, as every amount in JSON is. */
+export function settingsJson(settings: Settings): Record<SettingKey, unknown> {
+  const approvalAbove = settings['approval-above'];
+  return { ...settings, 'approval-above': approvalAbove === null ? null : toUnits(approvalAbove) };
 }
 
 /** A setting as shown to the user. */

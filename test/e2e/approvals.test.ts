@@ -77,6 +77,14 @@ describe('a remedy above the approval limit', () => {
     expect(book.run(['resolve', '2', '--remedy', 'discount', '--cost', '20'])).toMatchObject({ code: 0, stdout: 'Resolved #2 with discount costing 20.00.\n' });
   });
 
+  it('is an amount in currency units in config --json, as every amount in JSON is, and null without one', () => {
+    const book = shopWithALimit();
+    book.ok(['config', 'set', 'approval-above', '1,280.5']);
+    expect(JSON.parse(book.ok(['config', '--json']))['approval-above']).toBe(1280.5);
+    book.ok(['config', 'set', 'approval-above', 'none']);
+    expect(JSON.parse(book.ok(['config', '--json']))['approval-above']).toBeNull();
+  });
+
   it('is given at once at or below the limit, and always without one', () => {
     const book = shopWithALimit();
     expect(book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '50'])).toBe('Resolved #1 with refund costing 50.00.\n');
