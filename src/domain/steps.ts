@@ -277,16 +277,14 @@ export interface FollowUp {
 export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): StepOutcome {
   inOrder(current.id, previous, at);
   const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
-  const changes = {
-    status,
-    followed_up_at: at,
-    // A reopened complaint's earlier score no longer stands; a reopen without one clears it.
-    satisfaction: answer.satisfaction,
-    ...(answer.reopen ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString() } : {}),
-  };
+  const reopened = answer.reopen ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString() } : {};
+  // A reopened complaint's earlier score no longer stands; a reopen without one clears it. A score
+  // neither given nor held before is not one cleared: the timeline says nothing of it.
+  const score = { satisfaction: answer.satisfaction };
+  const scoreSaid = answer.satisfaction === null && current.satisfaction === null ? {} : score;
   return {
-    changes,
-    event: { action: answer.reopen ? 'reopened' : 'followed-up', at, changes: withNote(changes, answer.note) },
+    changes: { status, followed_up_at: at, ...score, ...reopened },
+    event: { action: answer.reopen ? 'reopened' : 'followed-up', at, changes: withNote({ status, followed_up_at: at, ...scoreSaid, ...reopened }, answer.note) },
   };
 }
 

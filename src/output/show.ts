@@ -123,11 +123,16 @@ function indent(text: string): string[] {
   return text.split('\n').map((line) => `  ${line}`);
 }
 
+// The steps that give, propose or turn down a remedy: a cost of none in them is a remedy without
+// one, not a cost cleared.
+const REMEDY_ACTIONS: ReadonlySet<string> = new Set(['resolved', 'approved', 'proposed', 'proposal-rejected']);
+
 function timelineLine(event: TimelineEvent, currency: string, paint: ChalkInstance): string {
   const entered = event.recorded_at.slice(0, 16) === event.at.slice(0, 16) ? '' : paint.dim(t('show.entered', { at: localTime(event.recorded_at) }));
   const details = Object.entries(event.changes)
     // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
     .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
+    .filter(([key, value]) => !(value === null && key.endsWith('cost_minor') && REMEDY_ACTIONS.has(event.action)))
     .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value, currency) }))
     .join(t('show.changeSeparator'));
   return `  ${localTime(event.at)}  ${actionShown(event.action)}${details ? ' — ' + details : ''}${entered}`;

@@ -578,6 +578,18 @@ describe('a logbook with a complaint in every status', () => {
       expect(timeline.every((line) => line.endsWith('(entered 2026-11-23 10:00)'))).toBe(true);
     });
 
+    it('says nothing of a cost for a remedy given without one, nor of a score never given when reopened', () => {
+      const shop = tempLogbook(NOW);
+      shop.ok(['log', 'soup was cold', '--at', '2026-11-23 09:00']);
+      shop.ok(['resolve', '1', '--remedy', 'apology', '--at', '2026-11-23 09:30']);
+      shop.ok(['follow-up', '1', '--reopen', '--at', '2026-11-23 09:45']);
+      const timeline = shop.ok(['show', '1']).split('\nTimeline\n')[1]!;
+      expect(timeline).toMatch(/ resolved — remedy: apology \(entered /);
+      expect(timeline).toMatch(/ reopened — resolved at: \(cleared\), respond by: /);
+      expect(timeline).not.toContain('cost');
+      expect(timeline).not.toContain('satisfaction');
+    });
+
     it('prints the record and its timeline with --json, each entry with when it happened and when it was entered', () => {
       const { timeline, ...record } = showJson(book, 4);
       expect(Object.keys(record).slice(0, CONTRACT_COLUMNS.length)).toEqual(CONTRACT_COLUMNS);

@@ -299,6 +299,15 @@ describe('followUp', () => {
     });
   });
 
+  it('clears a score held before on a reopening without one, and says nothing of a score never given', () => {
+    const reopen = { satisfaction: null, note: null, reopen: true };
+    const scored = { ...resolved, status: 'closed' as const, satisfaction: 4 };
+    expect(followUp(scored, happened, reopen, followedUpAt, 24).event.changes).toMatchObject({ satisfaction: null });
+    const unscored = followUp(resolved, happened, reopen, followedUpAt, 24);
+    expect(unscored.changes).toMatchObject({ satisfaction: null });
+    expect(unscored.event.changes).not.toHaveProperty('satisfaction');
+  });
+
   it('reopens a complaint nobody was assigned as triaged, or new when it was never triaged, never as assigned to nobody', () => {
     const reopen = { satisfaction: null, note: null, reopen: true };
     expect(followUp({ ...resolved, nature: 'valid', cause: 'cold food', category: 'product' }, happened, reopen, followedUpAt, 48).changes).toMatchObject({
