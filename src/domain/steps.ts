@@ -124,6 +124,9 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
     ...(respondBy === null ? {} : { respond_by: respondBy }),
   };
   if (decision.nature !== 'valid') {
+    if (current.remedy !== null && (current.status === 'resolved' || current.status === 'closed')) {
+      throw new Refusal(t('steps.remediedNotCommunicative', { id: current.id, nature: natureShown(decision.nature) }));
+    }
     const unclassified = current.category === null ? {} : { category: null, cause: null, severity: null };
     return { changes: { ...judged, ...unclassified }, event: { action: 'triaged', at } };
   }

@@ -156,6 +156,19 @@ describe('natures', () => {
       expectRefusedInOneLine(runComparing(week, args), 1, message);
     });
 
+    it('finding venting in a complaint resolved with a remedy, until it is reopened', () => {
+      const book = weekOfNatures();
+      book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12']);
+      expectRefusedInOneLine(
+        runComparing(book, ['triage', '1', '--nature', 'venting']),
+        1,
+        "complaint #1 was resolved with a remedy, as a valid complaint is, so it cannot be venting; reopen it first with 'complaints follow-up 1 --reopen'",
+      );
+      book.ok(['follow-up', '1', '--reopen']);
+      book.ok(['triage', '1', '--nature', 'venting']);
+      expect(JSON.parse(book.ok(['show', '1', '--json']))).toMatchObject({ status: 'triaged', nature: 'venting', remedy: 'refund' });
+    }, OWN_WEEK_TIMEOUT);
+
     it('making valid a complaint answered without a remedy, until it is reopened', () => {
       const book = weekOfNatures();
       book.ok(['resolve', '5', '--answer', '帮她重新激活了']);

@@ -99,6 +99,14 @@ describe('triage', () => {
     expect(triage({ ...answered, status: 'triaged', resolved_at: null }, happened, uphold(), LATER, null).changes.nature).toBe('valid');
   });
 
+  it('refuses to find help, a question or venting in a complaint resolved with a remedy, until it is reopened', () => {
+    const remedied = complaint({ status: 'closed', nature: 'valid', category: 'product', cause: 'cold food', remedy: 'refund', resolved_at: LATER });
+    expect(() => triage(remedied, happened, { nature: 'venting' }, LATER, null)).toThrow(
+      new Refusal("complaint #7 was resolved with a remedy, as a valid complaint is, so it cannot be venting; reopen it first with 'complaints follow-up 7 --reopen'"),
+    );
+    expect(triage({ ...remedied, status: 'triaged', resolved_at: null }, happened, { nature: 'venting' }, LATER, null).changes.nature).toBe('venting');
+  });
+
   it('rejects a new complaint with its reason', () => {
     expect(triage(complaint(), happened, { nature: 'unfounded', reason: 'not ours' }, LATER, null)).toEqual({
       changes: { status: 'rejected', nature: 'unfounded', reject_reason: 'not ours' },
