@@ -14,9 +14,10 @@ import { complaintTable } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook, Places } from '../store/logbook.js';
-import { statIfThere } from '../store/folders.js';
+import { placeToWrite } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
+import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 
 export function atOption(): Option {
@@ -107,11 +108,11 @@ export function outputFile(out: string | undefined): string | undefined {
 export function refuseUnfitOutput(logbook: Logbook, out: string | undefined): void {
   if (out === undefined) return;
   if (logbook.isOwnFile(out)) throw new Refusal(t('common.outputOnLogbook', { file: out }));
-  const found = statIfThere(out);
-  if (typeof found !== 'object') return;
-  if (found.isDirectory()) throw new Refusal(t('files.isFolder', { path: out }));
+  const place = placeToWrite(out);
+  if (typeof place === 'object') throw new Refusal(t('files.cannotWrite', { path: out, reason: systemReason(place.cannot) }));
+  if (place === 'folder') throw new Refusal(t('files.isFolder', { path: out }));
   // The output is renamed into place: /dev/null or a pipe would become a file.
-  if (!found.isFile()) throw new Refusal(t('files.notAFile', { path: out }));
+  if (place === 'not a file') throw new Refusal(t('files.notAFile', { path: out }));
 }
 
 /**

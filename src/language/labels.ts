@@ -54,3 +54,11 @@ const ALSO_TYPED: Readonly<Record<string, readonly string[]>> = {
 export function typedNames<T extends string>(shown: (value: T) => string): (value: T) => readonly string[] {
   return (value) => [shown(value), ...(ALSO_TYPED[value] ?? [])];
 }
+
+/**
+ * Why the system refused a file, in words, from its error code (ENOENT, EACCES); a code not known
+ * here, or an engine's own message, as it is.
+ */
+export function systemReason(code: string): string {
+  return t('files.reason', { code });
+}

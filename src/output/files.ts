@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Refusal } from '../errors.js';
+import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 
 /**
@@ -21,7 +22,7 @@ export async function replaceWhenComplete(path: string, write: (file: NodeJS.Wri
     await rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
-    throw new Refusal(t('files.cannotWrite', { path, code }));
+    throw new Refusal(t('files.cannotWrite', { path, reason: systemReason(code) }));
   }
 }
 

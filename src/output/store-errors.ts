@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Refusal } from '../errors.js';
+import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { BackupExists, BackupFailed, BackupIsFolder, BackupNotAFile, BackupOnItself, LogbookProblem, NoLogbook, NotFound, type Trouble } from '../store/errors.js';
 import { complaintRef } from './terminal.js';
@@ -13,7 +14,7 @@ export function inWords(error: unknown): Refusal | undefined {
   if (error instanceof BackupIsFolder) return new Refusal(t('store.backupIsFolderHint', { file: error.file, suggestion: join(error.file, 'complaints.db') }));
   if (error instanceof BackupNotAFile) return new Refusal(t('files.notAFile', { path: error.file }));
   if (error instanceof BackupExists) return new Refusal(t('store.backupExistsHint', { file: error.file }));
-  if (error instanceof BackupFailed) return new Refusal(t('store.backupFailed', { file: error.file, reason: error.reason }));
+  if (error instanceof BackupFailed) return new Refusal(t('store.backupFailed', { file: error.file, reason: systemReason(error.reason) }));
   return undefined;
 }
 
@@ -22,7 +23,7 @@ function problemInWords(path: string, trouble: Trouble): string {
     case 'a folder':
       return t('store.aFolder', { path });
     case 'unreadable':
-      return t('store.unreadable', { path, code: trouble.code });
+      return t('store.unreadable', { path, code: systemReason(trouble.code) });
     case 'empty':
       return t('store.emptyFile', { path });
     case 'not a database':
@@ -34,13 +35,13 @@ function problemInWords(path: string, trouble: Trouble): string {
     case 'newer':
       return t('store.newer', { path, schema: trouble.schema });
     case 'cannot create':
-      return t('store.cannotCreate', { path, reason: trouble.reason });
+      return t('store.cannotCreate', { path, reason: systemReason(trouble.reason) });
     case 'made meanwhile':
       return t('store.madeMeanwhile', { path });
     case 'cannot write':
-      return t(trouble.folderToo ? 'store.cannotWriteFolderToo' : 'store.cannotWrite', { path, code: trouble.code });
+      return t(trouble.folderToo ? 'store.cannotWriteFolderToo' : 'store.cannotWrite', { path, code: systemReason(trouble.code) });
     case 'needs update':
-      return t('store.needsUpdate', { path, from: trouble.from, to: trouble.to, code: trouble.code });
+      return t('store.needsUpdate', { path, from: trouble.from, to: trouble.to, code: systemReason(trouble.code) });
     case 'changes beside it':
       return t('store.changesBesideIt', { path, wal: trouble.wal });
     case 'half-done write':

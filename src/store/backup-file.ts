@@ -1,17 +1,17 @@
 import { BackupExists, BackupFailed, BackupIsFolder, BackupNotAFile } from './errors.js';
-import { statIfThere } from './folders.js';
+import { placeToWrite } from './folders.js';
 
 /**
  * Refuses, before anything is written, a backup to a folder, to a device or a pipe, along a path
  * through a file, or over a file when replacing it was not asked for.
  */
 export function refuseUnfitBackupFile(file: string, replace: boolean): void {
-  const found = statIfThere(file);
-  if (found === 'through a file') throw new BackupFailed(file, 'ENOTDIR');
-  if (found?.isDirectory()) throw new BackupIsFolder(file);
+  const place = placeToWrite(file);
+  if (typeof place === 'object') throw new BackupFailed(file, place.cannot);
+  if (place === 'folder') throw new BackupIsFolder(file);
   // Renamed over, /dev/null or a pipe would become a file of the logbook's contents.
-  if (found !== undefined && !found.isFile()) throw new BackupNotAFile(file);
-  if (found !== undefined && !replace) throw new BackupExists(file);
+  if (place === 'not a file') throw new BackupNotAFile(file);
+  if (place === 'file' && !replace) throw new BackupExists(file);
 }
 
 /**

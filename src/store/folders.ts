@@ -21,14 +21,32 @@ export function makeFolders(folder: string, mode: number): string | undefined {
   return missing[0];
 }
 
-/** What stands at `path`: undefined when nothing does, 'through a file' when a folder on the way is a file. */
-export function statIfThere(path: string): Stats | 'through a file' | undefined {
+/** What stands at `path`, or undefined when nothing can be found there (nothing, or a path the system cannot follow). */
+export function statIfThere(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch (error) {
-    const { code } = error as NodeJS.ErrnoException;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'ENOTDIR') return 'through a file';
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    return undefined;
   }
+}
+
+/**
+ * What stands where a file is to be written: nothing yet, a file, a folder, something else (a
+ * device, a pipe, a link to one), or the system's code for why the path cannot be followed
+ * (ENOTDIR: a folder on the way is a file; EACCES; ENAMETOOLONG).
+ */
+export type PlaceToWrite = 'nothing' | 'file' | 'folder' | 'not a file' | { cannot: string };
+
+export function placeToWrite(path: string): PlaceToWrite {
+  let found: Stats;
+  try {
+    found = statSync(path);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT') return 'nothing';
+    if (code === undefined) throw error;
+    return { cannot: code };
+  }
+  return found.isFile() ? 'file' : found.isDirectory() ? 'folder' : 'not a file';
 }

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Env } from '../context.js';
 import { COMPUTER_SETTING_KEYS, type ComputerSettings } from '../domain/config.js';
 import { Refusal } from '../errors.js';
+import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { makeFolders } from './folders.js';
 
@@ -24,7 +25,7 @@ export function readComputerSettings(file: string): ComputerSettings {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new Refusal(t('computer.unreadable', { file, code: String((error as NodeJS.ErrnoException).code) }));
+    throw new Refusal(t('computer.unreadable', { file, code: systemReason(String((error as NodeJS.ErrnoException).code)) }));
   }
   let stored: unknown;
   try {

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DescribedDraft } from '../domain/intake.js';
 import { Refusal } from '../errors.js';
+import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { sameLogbookKey } from './location.js';
 import { makeFolders } from './folders.js';
@@ -118,6 +119,6 @@ function openWaiting(file: string, make: boolean): Database.Database | undefined
   } catch (error) {
     db?.close();
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new Refusal(t('store.waitingUnusable', { file, reason }));
+    throw new Refusal(t('store.waitingUnusable', { file, reason: systemReason(reason) }));
   }
 }

@@ -4,6 +4,7 @@ import type { FileEncoding } from '../domain/csv/encoding.js';
 import type { AddedChoices, ImportContext } from '../domain/csv/import-row.js';
 import type { ImportedRows } from '../domain/imported-rows.js';
 import { Refusal, UsageError } from '../errors.js';
+import { systemReason } from '../language/labels.js';
 import { spoken, t, type Language } from '../language/messages.js';
 
 /** What the reading thread is given: what reading the rows needs (the moment as ms since the epoch, to cross threads). */
@@ -32,7 +33,7 @@ export const BATCHES_AHEAD = 4;
 
 /** Why a file to import cannot be opened or read. */
 export function cannotRead(file: string, error: unknown): Refusal {
-  return new Refusal(t('import.cannotRead', { file, code: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  return new Refusal(t('import.cannotRead', { file, reason: systemReason((error as NodeJS.ErrnoException).code ?? String(error)) }));
 }
 
 /**

@@ -66,6 +66,6 @@ describe('import refuses a bad file with the line and the reason, and changes no
     const target = await oneComplaintLogbook();
     const result = await runComparing(target, ['import', join(target.dir, 'missing.csv')]);
     expect(result).toMatchObject({ code: 1, unchanged: true });
-    expect(result.stderr).toBe(`complaints: cannot read ${join(target.dir, 'missing.csv')} (ENOENT); check the name and that it is a file\n`);
+    expect(result.stderr).toBe(`complaints: cannot read ${join(target.dir, 'missing.csv')} (no such file or folder); check the name and that it is a file\n`);
   });
 });

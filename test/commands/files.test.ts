@@ -222,7 +222,7 @@ describe('a logbook that does not exist', () => {
 
     const result = await source.run(['--db', path, 'log', 'soup was cold', '--no-input']);
 
-    expect(result.stderr).toMatch(new RegExp(`^complaints: cannot create the database ${path}: ENOTDIR; choose another place with --db\\n$`));
+    expect(result.stderr).toMatch(new RegExp(`^complaints: cannot create the database ${path}: a folder on the way is a file; choose another place with --db\\n$`));
     expect(result.code).toBe(1);
     expect(snapshot(dir)).toEqual(before);
   });
@@ -268,7 +268,7 @@ describe('backup to a folder, or along a path through a file', () => {
         stderr: `complaints: ${folder} is a folder; give the backup a file name, such as ${join(folder, 'complaints.db')}\n`,
       });
       const throughFile = join(book.db, 'backup.db');
-      expect(await book.run(['backup', throughFile, ...force])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write the backup ${throughFile}: ENOTDIR\n` });
+      expect(await book.run(['backup', throughFile, ...force])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write the backup ${throughFile}: a folder on the way is a file\n` });
     }
     expect(snapshot(book.dir)).toEqual(before);
   });
@@ -304,7 +304,7 @@ describe('export --out and report --out', () => {
     const before = snapshot(book.dir);
     for (const args of [['export', '--out'], ['report', '--format', 'html', '--out']]) {
       expect(await book.run([...args, folder])).toEqual({ code: 1, stdout: '', stderr: `complaints: ${folder} is a folder; give the name of a file to write, in it or elsewhere\n` });
-      expect(await book.run([...args, throughFile])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write ${throughFile} (ENOTDIR); nothing was written\n` });
+      expect(await book.run([...args, throughFile])).toEqual({ code: 1, stdout: '', stderr: `complaints: cannot write ${throughFile} (a folder on the way is a file); nothing was written\n` });
     }
     expect(snapshot(book.dir)).toEqual(before);
   });

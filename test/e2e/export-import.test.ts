@@ -174,12 +174,19 @@ describe('export', () => {
 
     writeFileSync(join(dir, 'a-file'), '');
     const throughFile = book.run(['export', '--out', join(dir, 'a-file', 'x.csv')]);
-    expect(throughFile).toMatchObject({ code: 1, stderr: `complaints: cannot write ${join(dir, 'a-file', 'x.csv')} (ENOTDIR); nothing was written\n` });
+    expect(throughFile).toMatchObject({ code: 1, stderr: `complaints: cannot write ${join(dir, 'a-file', 'x.csv')} (a folder on the way is a file); nothing was written\n` });
     expect(readdirSync(dir).sort()).toEqual(['a-file', 'taken.csv']);
 
     const missing = book.run(['export', '--out', join(book.dir, 'no-such-folder', 'x.csv')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^complaints: cannot write .*x\.csv \(ENOENT\); nothing was written\n$/);
+    expect(missing.stderr).toMatch(/^complaints: cannot write .*x\.csv \(no such file or folder\); nothing was written\n$/);
+
+    const tooLong = join(book.dir, `${'长'.repeat(100)}.csv`);
+    expect(book.run(['export', '--out', tooLong])).toMatchObject({ code: 1, stderr: `complaints: cannot write ${tooLong} (the name is too long); nothing was written\n` });
+    expect(book.run(['export', '--out', tooLong], { env: { LANG: 'zh_CN.UTF-8' } })).toMatchObject({
+      code: 1,
+      stderr: `complaints: 无法写入 ${tooLong}（名称太长）；未写入任何内容\n`,
+    });
   });
 
   it('shows a progress bar on stderr when it is a terminal, and clears it when done', () => {

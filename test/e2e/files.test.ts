@@ -84,7 +84,7 @@ describe('a logbook that cannot be written', () => {
       expect(shop.run(['--db', db, ...withCsv(args)], asUnprivileged)).toEqual({
         code: 1,
         stdout: '',
-        stderr: `complaints: cannot open the database ${db} for writing (EACCES); check its permissions and its folder's, or choose another --db\n`,
+        stderr: `complaints: cannot open the database ${db} for writing (permission denied); check its permissions and its folder's, or choose another --db\n`,
       });
       expect(snapshot(dir)).toEqual(before);
     });
@@ -99,7 +99,7 @@ describe('a logbook that cannot be written', () => {
         stdout: '',
         stderr:
           `complaints: ${db} must first be updated for this version of complaints (schema ${latest - 1} to ${latest}), which needs ` +
-          `write access to it and its folder (EACCES); nothing was changed; copy it to a folder you can write to, or check its permissions\n`,
+          `write access to it and its folder (permission denied); nothing was changed; copy it to a folder you can write to, or check its permissions\n`,
       });
       expect(snapshot(dir)).toEqual(before);
     });

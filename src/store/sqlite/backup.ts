@@ -51,5 +51,5 @@ async function withRollbackJournal(file: string): Promise<void> {
 /** Whether `a` and `b` are one file, however each is named (another spelling, a hard or symbolic link). */
 export function isSameFile(a: string, b: string): boolean {
   const [first, second] = [a, b].map(statIfThere);
-  return typeof first === 'object' && typeof second === 'object' && first.dev === second.dev && first.ino === second.ino;
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }
