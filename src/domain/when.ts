@@ -15,7 +15,9 @@ export const EARLIEST = new Date(2000, 0, 1);
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
 // The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
-const RELATIVE_IN_CHINESE = /^(\d{1,5})\s*(个?小时|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
+// The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
+const RELATIVE_IN_CHINESE = /^(\d{1,5}|[一二两三四五六七八九十]{1,3})\s*(个?小时|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
+const CHINESE_DIGITS = '零一二三四五六七八九';
 const CHINESE_UNIT: Record<string, 'h' | 'd' | 'w'> = { 小时: 'h', 个小时: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w' };
 
 // The words for a moment and for days, in English and as a Chinese-speaking owner types them,
@@ -40,8 +42,18 @@ function relativeShift(input: string): { amount: number; unit: 'h' | 'd' | 'w' }
   const english = RELATIVE.exec(input);
   if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as 'h' | 'd' | 'w' };
   const chinese = RELATIVE_IN_CHINESE.exec(input);
-  if (chinese) return { amount: Number(chinese[1]) * (chinese[3] === '后' ? 1 : -1), unit: CHINESE_UNIT[chinese[2]!]! };
-  return undefined;
+  if (!chinese) return undefined;
+  const amount = countIn(chinese[1]!);
+  return amount === undefined ? undefined : { amount: amount * (chinese[3] === '后' ? 1 : -1), unit: CHINESE_UNIT[chinese[2]!]! };
+}
+
+/** 12 from '12' or 十二, 2 from 两, 30 from 三十; undefined for what is not a number so written (二二, 十十). */
+function countIn(written: string): number | undefined {
+  if (/^\d+$/.test(written)) return Number(written);
+  const [, tens, ones = ''] = /^(?:([一二两三四五六七八九]?)十)?([一二两三四五六七八九]?)$/.exec(written) ?? [undefined, undefined, ''];
+  const digit = (numeral: string) => CHINESE_DIGITS.indexOf(numeral.replace('两', '二'));
+  if (tens === undefined) return ones === '' ? undefined : digit(ones);
+  return (tens === '' ? 1 : digit(tens)) * 10 + (ones === '' ? 0 : digit(ones));
 }
 
 /** Reads a point in time as the user typed it, in local time; `flag` names it in the error. */

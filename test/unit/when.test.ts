@@ -119,6 +119,13 @@ describe('parseWhen: relative times', () => {
     ['2周前', daysFrom(now, -14).getTime()],
     ['1个星期后', daysFrom(now, 7).getTime()],
     ['1礼拜前', daysFrom(now, -7).getTime()],
+    // And in Chinese numerals, as it is said.
+    ['三天前', daysFrom(now, -3).getTime()],
+    ['两个星期前', daysFrom(now, -14).getTime()],
+    ['十小时前', now.getTime() - 10 * HOUR],
+    ['十二小时后', now.getTime() + 12 * HOUR],
+    ['二十天前', daysFrom(now, -20).getTime()],
+    ['三十五天前', daysFrom(now, -35).getTime()],
   ])('reads %j relative to now', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
@@ -152,7 +159,9 @@ describe('parseWhen: refusals', () => {
     'soon',
     '3 days',
     '3天',
-    '三天前',
+    '二二天前',
+    '十十天前',
+    '百天前',
     '明年',
     '3月前',
     '+3天后',
