@@ -5,7 +5,7 @@ import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
 import { parsePast } from '../domain/when.js';
-import { requiredText } from '../domain/validate.js';
+import { choicesListed, requiredText } from '../domain/validate.js';
 import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
@@ -17,7 +17,7 @@ import type { Logbook, Places } from '../store/logbook.js';
 import { placeToWrite } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
-import { systemReason } from '../language/labels.js';
+import { statusShown, systemReason, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 
 export function atOption(): Option {
@@ -67,7 +67,7 @@ export function printJson(session: Session, value: unknown): void {
 /** The filters `list` and `export` share. */
 export function withFilterOptions(command: Command): Command {
   return command
-    .option('--status <status>', t('common.filterStatus', { statuses: STATUSES.join(', ') }))
+    .option('--status <status>', t('common.filterStatus', { statuses: choicesListed(STATUSES, typedNames(statusShown)) }))
     .option('--cause <cause>', t('common.filterCause'))
     .option('--category <category>', t('common.filterCategory'))
     .option('--assignee <person>', t('common.filterAssignee'))

@@ -11,7 +11,8 @@ import { waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
-import { WANTS } from '../domain/validate.js';
+import { WANTS, choicesListed } from '../domain/validate.js';
+import { remedyShown, typedNames } from '../language/labels.js';
 import { complaintRef, oneLine, shellLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { t } from '../language/messages.js';
@@ -33,7 +34,7 @@ export function registerLog(command: Command, session: Session): void {
     .option('--contact <phone-or-email>', t('log.contactOption'))
     .option('--channel <channel>', t('log.channelOption'))
     .option('--about <thing>', t('log.aboutOption'))
-    .option('--wants <remedy>', t('log.wantsOption', { remedies: WANTS.join(', ') }))
+    .option('--wants <remedy>', t('log.wantsOption', { remedies: choicesListed(WANTS, typedNames(remedyShown)) }))
     .option('--suggestion <text>', t('log.suggestionOption'))
     .option('--staff <name>', t('log.staffOption'))
     .option('--till <name>', t('log.tillOption'))

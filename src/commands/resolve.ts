@@ -5,7 +5,7 @@ import { amountShown, parseMoney } from '../domain/money.js';
 import { remedyShown, typedNames } from '../language/labels.js';
 import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
 import { t } from '../language/messages.js';
-import { REMEDIES, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
+import { REMEDIES, choicesListed, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef } from '../output/terminal.js';
@@ -20,7 +20,7 @@ interface ResolveOptions extends ResolveFlags {
 export function registerResolve(command: Command, session: Session): void {
   command
     .argument('<id>', t('steps.idArgument'))
-    .option('--remedy <remedy>', REMEDIES.join(', '))
+    .option('--remedy <remedy>', choicesListed(REMEDIES, typedNames(remedyShown)))
     .option('--cost <amount>', t('resolve.costOption'))
     .option('--root-cause <text>', t('resolve.rootCauseOption'))
     .option('--action <text>', t('resolve.actionOption'))
@@ -89,7 +89,7 @@ export function checkResolve(flags: ResolveFlags): Resolution | Answer {
     return { answer: requiredText(flags.answer, '--answer'), note: optionalText(flags.note) };
   }
   if (flags.remedy === undefined) {
-    throw new UsageError(t('resolve.remedyNeeded', { remedies: REMEDIES.join(', ') }));
+    throw new UsageError(t('resolve.remedyNeeded', { remedies: choicesListed(REMEDIES, typedNames(remedyShown)) }));
   }
   return {
     remedy: oneOf(flags.remedy, REMEDIES, '--remedy', typedNames(remedyShown)),

@@ -5,7 +5,7 @@ import type { Complaint } from '../domain/complaint.js';
 import type { Settings } from '../domain/config.js';
 import { spellingToKeep } from '../domain/spelling.js';
 import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
-import { SEVERITIES, oneOf, parseId, requiredText } from '../domain/validate.js';
+import { SEVERITIES, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
 import { triage, type TriageDecision } from '../domain/steps.js';
 import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
@@ -22,10 +22,10 @@ interface TriageOptions extends TriageFlags {
 export function registerTriage(command: Command, session: Session): void {
   command
     .argument('[id]', t('triage.idArgument'))
-    .option('--nature <nature>', t('triage.natureOption', { natures: NATURES.join(', ') }))
+    .option('--nature <nature>', t('triage.natureOption', { natures: choicesListed(NATURES, typedNames(natureShown)) }))
     .option('--category <category>', t('triage.categoryOption'))
     .option('--cause <cause>', t('triage.causeOption'))
-    .option('--severity <level>', t('triage.severityOption', { severities: SEVERITIES.join(', ') }))
+    .option('--severity <level>', t('triage.severityOption', { severities: choicesListed(SEVERITIES, typedNames(severityShown)) }))
     .option('--reject', t('triage.rejectOption'))
     .option('--reason <text>', t('triage.reasonOption'))
     .option('--respond-by <when>', t('triage.respondByOption'))
@@ -61,7 +61,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   };
 
   if (id !== undefined && (flagsGiven || !session.canPrompt)) {
-    if (!flagsGiven) throw new UsageError(t('triage.needsFlags', { id: complaintRef(id), natures: NATURES.join(', ') }));
+    if (!flagsGiven) throw new UsageError(t('triage.needsFlags', { id: complaintRef(id), natures: choicesListed(NATURES, typedNames(natureShown)) }));
     return tellNext(session, await record(id, options));
   }
   if (id === undefined && !session.canPrompt) {

@@ -25,11 +25,13 @@ export function oneOf<T extends string>(
   namesOf?: (value: T) => readonly string[],
 ): T {
   const found = choiceFor(text, allowed, namesOf);
-  if (found === undefined) {
-    const choices = allowed.map((choice) => choiceAsListed(choice, namesOf?.(choice)[0]));
-    throw new UsageError(t('validate.notOneOf', { flag, text, choices: choices.join(t('common.listSeparator')) }));
-  }
+  if (found === undefined) throw new UsageError(t('validate.notOneOf', { flag, text, choices: choicesListed(allowed, namesOf) }));
   return found;
+}
+
+/** The values a flag takes, as its help and its refusals list them: each with its label where the language spoken reads it otherwise. */
+export function choicesListed<T extends string>(allowed: readonly T[], namesOf?: (value: T) => readonly string[]): string {
+  return allowed.map((choice) => choiceAsListed(choice, namesOf?.(choice)[0])).join(t('common.listSeparator'));
 }
 
 /** The value of `allowed` that `text` spells (as oneOf reads it), or undefined for none. */

@@ -149,8 +149,8 @@ export function fitWidth(text: string, max: number): string {
 
 // Where a line may break: at spaces, as in English, and between any two Han characters, as
 // Chinese is written without spaces (a closing mark stays with the character before it, an
-// opening one with the character after it).
-const BREAKABLE_PIECE = /\s*(?:[（「“]*\p{Script=Han}[，。；：、！？）」”]*|[^\s\p{Script=Han}]+)/gu;
+// opening one with what follows it, Han or not: `refund（退款）` may break before its （).
+const BREAKABLE_PIECE = /\s*(?:[（「“]*\p{Script=Han}[，。；：、！？）」”]*|[（「“]*[^\s\p{Script=Han}（「“]+|[（「“]+)/gu;
 
 /** `text` wrapped to lines of at most `width` columns where it can be (a piece wider than a line stays whole). */
 export function wrapToWidth(text: string, width: number): string {

@@ -277,4 +277,11 @@ describe('every help page in Chinese', async () => {
     expect(page).toMatch(/^用法：/);
     expect(englishLeft(page)).toEqual([]);
   });
+
+  it('gives the values a flag takes with what each means', () => {
+    const log = book.ok(['log', '--help'], { env: CHINESE });
+    expect(log.replace(/\s+/g, '')).toContain('refund（退款）、replacement（换货）');
+    const triage = book.ok(['triage', '--help'], { env: CHINESE });
+    expect(triage.replace(/\s+/g, '')).toContain('venting（发泄）、unfounded（不成立）');
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/output/width.js';
+import { displayWidth, wrapToWidth } from '../../src/output/width.js';
 import { awkwardText } from '../support/awkward-text.js';
 
 describe('displayWidth', () => {
@@ -29,5 +29,26 @@ describe('displayWidth', () => {
     expect(displayWidth('🍲️')).toBe(2);
     expect(displayWidth('汤太凉')).toBe(6);
     expect(displayWidth('cafe\u0301')).toBe(4);
+  });
+});
+
+describe('wrapToWidth', () => {
+  it('breaks between Han characters and at spaces, never after an opening mark nor before a closing one', () => {
+    const wrapped = wrapToWidth('顾客要求的补救措施：refund（退款）、replacement（换货）、repair（维修）', 24).split('\n');
+    expect(wrapped).toEqual(['顾客要求的补救措施：', 'refund（退款）、', 'replacement（换货）、', 'repair（维修）']);
+    expect(wrapped.every((line) => displayWidth(line) <= 24)).toBe(true);
+  });
+
+  it('keeps an opening mark with the word after it, Han or not', () => {
+    expect(wrapToWidth('无法读取文件（ENOENT）请检查', 12)).toBe('无法读取文件\n（ENOENT）请\n检查');
+  });
+
+  it('loses no character but the spaces it breaks at, whatever the text', () => {
+    fc.assert(
+      fc.property(awkwardText(['（', '）', '「', '」', '“', '、']), fc.integer({ min: 1, max: 40 }), (text, width) => {
+        const withoutSpaces = (s: string) => s.replace(/\s+/g, '');
+        expect(withoutSpaces(wrapToWidth(text, width))).toBe(withoutSpaces(text));
+      }),
+    );
   });
 });
