@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { statSync } from 'node:fs';
 import type { Session } from '../context.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
+import { sizeShown } from '../output/terminal.js';
 import { examples } from './examples.js';
 
 export function registerBackup(command: Command, session: Session): void {
@@ -20,6 +22,6 @@ export function registerBackup(command: Command, session: Session): void {
 
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
   const file = requiredText(fileText, t('backup.fileName'));
-  const pages = await (await session.logbook('read')).backup(file, Boolean(options.force));
-  session.print(t('backup.done', { logbook: session.address.shown, file, pages }));
+  await (await session.logbook('read')).backup(file, Boolean(options.force));
+  session.print(t('backup.done', { logbook: session.address.shown, file, size: sizeShown(statSync(file).size) }));
 }

@@ -1,5 +1,6 @@
 import type { Env } from '../context.js';
 import type { IdSpan } from '../domain/id-span.js';
+import { t } from '../language/messages.js';
 import { fitWidth } from './width.js';
 
 /** Colour is on only for a terminal, and off with --no-color, NO_COLOR (any value) or TERM=dumb. */
@@ -45,4 +46,14 @@ export function complaintRef(id: number): string {
 /** The lowest and highest of some complaints' ids: "#4–#9", or "#4" for one. */
 export function idRange({ lowest, highest }: IdSpan): string {
   return lowest === highest ? `#${lowest}` : `#${lowest}–#${highest}`;
+}
+
+/** A file's size as a person reads it: 812 bytes, 160 KB, 1.2 MB, 9.1 GB (units of 1,024). */
+export function sizeShown(bytes: number): string {
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  if (bytes < 1024) return t('common.bytes', { count: bytes });
+  let size = bytes / 1024;
+  let unit = 0;
+  for (; Math.round(size) >= 1024 && unit < units.length - 1; unit++) size /= 1024;
+  return `${size < 10 && unit > 0 ? size.toFixed(1) : Math.round(size)} ${units[unit]}`;
 }

@@ -186,10 +186,10 @@ export interface Logbook {
   importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>): Promise<Imported>;
 
   /**
-   * Writes a consistent copy to `file` that a user can restore; returns its size in pages. Throws
+   * Writes a consistent copy to `file` that a user can restore. Throws
    * BackupOnItself, BackupExists (unless `replace`) or BackupFailed, having written nothing.
    */
-  backup(file: string, replace: boolean): Promise<number>;
+  backup(file: string, replace: boolean): Promise<void>;
   /** Whether `file` is the logbook itself or one of its journals, however named: what no output may be written onto. */
   isOwnFile(file: string): boolean;
   check(): Promise<Findings>;

@@ -155,7 +155,7 @@ describe('a logbook that cannot be written', () => {
     const result = shop.run(['--db', db, 'backup', copy], asUnprivileged);
 
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(new RegExp(`^Backed up ${db} to ${copy} \\(\\d+ pages\\)\\.\\n$`));
+    expect(result.stdout).toMatch(new RegExp(`^Backed up ${db} to ${copy} \\(\\d+ KB\\)\\.\\n$`));
     expect(dumpDatabase(copy)).toBe(dumpDatabase(shop.db));
   });
 });
@@ -194,7 +194,7 @@ describe('backup', () => {
     const dir = tempLogbook().dir;
     const copy = join(dir, 'backups', '2026', 'complaints-2026-11-23.db');
 
-    expect(source.run(['backup', copy])).toEqual({ code: 0, stdout: expect.stringMatching(/^Backed up .* \(\d+ pages\)\.\n$/), stderr: '' });
+    expect(source.run(['backup', copy])).toEqual({ code: 0, stdout: expect.stringMatching(/^Backed up .* \(\d+(\.\d)? [KMG]B\)\.\n$/), stderr: '' });
 
     expect(modeOf(join(dir, 'backups'))).toBe(0o700);
     expect(modeOf(join(dir, 'backups', '2026'))).toBe(0o700);

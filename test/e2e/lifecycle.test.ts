@@ -670,7 +670,7 @@ describe('a logbook with a complaint in every status', () => {
       const copy = join(book.dir, 'copy.db');
       const result = book.run(['backup', copy]);
       expect(result.code).toBe(0);
-      expect(result.stdout.replace(book.db, 'LOGBOOK')).toMatch(new RegExp(`^Backed up LOGBOOK to ${copy} \\(\\d+ pages\\)\\.\\n$`));
+      expect(result.stdout.replace(book.db, 'LOGBOOK')).toMatch(new RegExp(`^Backed up LOGBOOK to ${copy} \\(\\d+ KB\\)\\.\\n$`));
       expect(modeOf(copy)).toBe(0o600);
       expect(everything(copy)).toEqual(everything(book.db));
       expect(everything(copy)).toHaveLength(7);

@@ -131,7 +131,7 @@ describe('backup while another till is writing', () => {
 
     const copies = [1, 2, 3].map((n) => join(book.dir, `copy-${n}.db`));
     for (const copy of copies) {
-      expect(book.ok(['backup', copy])).toMatch(/^Backed up .* to .*copy-\d\.db \(\d+ pages\)\.\n$/);
+      expect(book.ok(['backup', copy])).toMatch(/^Backed up .* to .*copy-\d\.db \(\d+(\.\d)? [KMG]B\)\.\n$/);
     }
     // Still writing after the last copy, so every copy was taken while it wrote.
     expect(writer.child.exitCode).toBeNull();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { oneLine } from '../../src/output/terminal.js';
+import { oneLine, sizeShown } from '../../src/output/terminal.js';
 import { awkwardText } from '../support/awkward-text.js';
 
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
@@ -69,5 +69,21 @@ describe('oneLine', () => {
   it('cuts printable ASCII by its length, as before', () => {
     expect(oneLine('soup was cold again', 10)).toBe('soup was …');
     expect(oneLine('soup\nwas\tcold', 20)).toBe('soup was cold');
+  });
+});
+
+describe('sizeShown', () => {
+  it.each([
+    [0, '0 bytes'],
+    [1, '1 byte'],
+    [1023, '1023 bytes'],
+    [1024, '1 KB'],
+    [159_744, '156 KB'],
+    [1024 * 1024 - 1, '1.0 MB'],
+    [1_258_291, '1.2 MB'],
+    [901_537_792, '860 MB'],
+    [9_062_629_376, '8.4 GB'],
+  ])('shows %d bytes as %s', (bytes, shown) => {
+    expect(sizeShown(bytes)).toBe(shown);
   });
 });

@@ -20,27 +20,24 @@ const TABLES = [
  * till: an SQLite file any complaints command opens with `--db FILE`, and that `export` moves
  * back into a shared logbook (the README's "Several tills or branches" says how). It is written
  * under a temporary name and renamed into place, so an old backup being replaced (only when
- * `replace`) is never half-overwritten. Returns its size in pages.
+ * `replace`) is never half-overwritten.
  */
-export async function backupTo(connection: Connection, file: string, replace: boolean): Promise<number> {
+export async function backupTo(connection: Connection, file: string, replace: boolean): Promise<void> {
   refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
   try {
     makeFolders(dirname(file), 0o700);
     const { openDatabase } = await import('../sqlite/open.js');
     const copy = openDatabase(draft);
-    let pages: number;
     try {
       await connection.inTransaction(() => copyInto(copy, connection), 'snapshot');
       // Kept with a rollback journal, as SQLite backups are, so that it reads even on read-only media.
       copy.pragma('journal_mode = DELETE');
-      pages = Number(copy.pragma('page_count', { simple: true }));
     } finally {
       copy.close();
     }
     chmodSync(draft, 0o600);
     renameSync(draft, file);
-    return pages;
   } catch (error) {
     throw backupFailed(file, error);
   } finally {

@@ -11,19 +11,18 @@ import { makeFolders, statIfThere } from '../folders.js';
  * under a temporary name and renamed into place, so an old backup being replaced (only when
  * `replace`) is never half-overwritten; never onto the logbook itself, which would lose what other
  * tills write meanwhile. Missing folders on the way are made private (0700), as the logbook's own
- * are. Returns its page count.
+ * are.
  */
-export async function backupTo(db: Db, path: string, file: string, replace: boolean): Promise<number> {
+export async function backupTo(db: Db, path: string, file: string, replace: boolean): Promise<void> {
   if (isSameFile(file, path)) throw new BackupOnItself(file);
   refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
   try {
     makeFolders(dirname(file), 0o700);
-    const { totalPages } = await db.backup(draft);
+    await db.backup(draft);
     await withRollbackJournal(draft);
     chmodSync(draft, 0o600);
     renameSync(draft, file);
-    return totalPages;
   } catch (error) {
     throw backupFailed(file, error);
   } finally {
