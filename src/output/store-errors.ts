@@ -8,7 +8,7 @@ import { complaintRef } from './terminal.js';
 /** What a logbook reported, in words for a person with what to do next; undefined for anything else. */
 export function inWords(error: unknown): Refusal | undefined {
   if (error instanceof NotFound) return new Refusal(t('store.notFoundHint', { ref: complaintRef(error.id) }));
-  if (error instanceof NoLogbook) return new Refusal(t('store.noLogbookHint', { where: error.where }));
+  if (error instanceof NoLogbook) return new Refusal(t('store.noLogbookHint', { where: error.where, kind: error.kind }));
   if (error instanceof LogbookProblem) return new Refusal(problemInWords(error.where, error.trouble));
   if (error instanceof BackupOnItself) return new Refusal(t('store.backupOnItselfHint', { file: error.file }));
   if (error instanceof BackupIsFolder) return new Refusal(t('store.backupIsFolderHint', { file: error.file, suggestion: join(error.file, 'complaints.db') }));

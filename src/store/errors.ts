@@ -26,7 +26,11 @@ export class UidTwice extends Error {
 
 /** Nothing is where the logbook was looked for, and the command does not make one. */
 export class NoLogbook extends Error {
-  constructor(readonly where: string) {
+  constructor(
+    readonly where: string,
+    /** Where the logbook would be: a file on this computer, or a database on a server. */
+    readonly kind: 'file' | 'server' = 'file',
+  ) {
     super(t('store.noLogbook', { where }));
   }
 }

@@ -134,7 +134,7 @@ describe('a database that is not a complaints logbook', () => {
     expect(book.run(['list'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: `complaints: no logbook at ${book.db}; the first 'complaints log' creates it, or give the logbook's file with --db\n`,
+      stderr: `complaints: no logbook at ${book.db}; the first 'complaints log' creates it, or give the logbook's address with --db\n`,
     });
     expect(book.ok(['log', 'soup was cold', '--no-input'])).toBe('Logged #1; respond by 2026-11-24 10:00.\n');
     expect(book.ok(['list'])).toContain('soup was cold');

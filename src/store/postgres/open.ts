@@ -34,7 +34,7 @@ export async function openPostgresLogbook(
         await connection.close();
         return await emptyLogbook(firstSettings);
       }
-      throw new NoLogbook(address.shown);
+      throw new NoLogbook(address.shown, 'server');
     }
     refuseIfNewer(applied, migrations, address.shown);
     if (applied.length === 0 && access === 'import') await connection.beginDraft();
