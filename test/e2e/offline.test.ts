@@ -77,6 +77,25 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(on('front', 'sync').stdout).toMatch(/^Nothing waits to be sent to /);
   });
 
+  it("spells a channel typed offline as the shop's list does, and says so of one not on it, kept as typed", async () => {
+    const { on } = await shopOnALink('front');
+    await link!.down();
+    on('front', 'log', 'rang about the soup', '--channel', 'PHONE');
+    on('front', 'log', 'wrote in the group chat', '--channel', '微信群');
+    await link!.up();
+    const synced = on('front', 'sync');
+    expect(synced.stderr.split('\n').slice(1)).toEqual([
+      "#3 was logged offline with the channel '微信群', which is not one of the shop's channels; it is kept as typed (complaints config get channels)",
+      '',
+    ]);
+    const channels = (JSON.parse(on('front', 'list', '--json').stdout) as Array<{ id: number; channel: string | null }>).map((c) => [c.id, c.channel]);
+    expect(channels.sort()).toEqual([
+      [1, null],
+      [2, 'phone'],
+      [3, '微信群'],
+    ]);
+  });
+
   it("keeps what waits in a file private to the till's user, and never for a logbook file", async () => {
     const { on, homeOf } = await shopOnALink('front');
     await link!.down();
