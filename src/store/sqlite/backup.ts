@@ -1,20 +1,17 @@
 import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
-import { BackupOnItself } from '../errors.js';
 import type { Db } from './open.js';
 import { makeFolders, statIfThere } from '../folders.js';
 
 /**
- * Copies the logbook at `path` with SQLite's online backup, which yields to other writers and
- * restarts if they change a page mid-copy, so the copy is a consistent snapshot. It is written
- * under a temporary name and renamed into place, so an old backup being replaced (only when
- * `replace`) is never half-overwritten; never onto the logbook itself, which would lose what other
- * tills write meanwhile. Missing folders on the way are made private (0700), as the logbook's own
- * are.
+ * Copies the logbook with SQLite's online backup, which yields to other writers and restarts if
+ * they change a page mid-copy, so the copy is a consistent snapshot. It is written under a
+ * temporary name and renamed into place, so an old backup being replaced (only when `replace`) is
+ * never half-overwritten. The caller refuses the logbook's own files (SqliteLogbook.isOwnFile).
+ * Missing folders on the way are made private (0700), as the logbook's own are.
  */
-export async function backupTo(db: Db, path: string, file: string, replace: boolean): Promise<void> {
-  if (isSameFile(file, path)) throw new BackupOnItself(file);
+export async function backupTo(db: Db, file: string, replace: boolean): Promise<void> {
   refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
   try {

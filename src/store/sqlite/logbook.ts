@@ -192,7 +192,7 @@ export class SqliteLogbook implements Logbook {
   backup(file: string, replace: boolean) {
     // Its journals too: a backup renamed over the write-ahead log would leave the logbook unreadable.
     if (this.isOwnFile(file)) return Promise.reject(new BackupOnItself(file));
-    return this.translated(() => backupTo(this.db, this.path, file, replace));
+    return this.translated(() => backupTo(this.db, file, replace));
   }
 
   isOwnFile(file: string) {
