@@ -47,7 +47,8 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
   if (before === 'withdraw') {
     return { changes: { status: WITHDRAWN }, undoes, event: { action: 'undone', at, changes: { undid: 'logged', status: WITHDRAWN } } };
   }
-  return { changes: before, undoes, event: { action: 'undone', at, changes: { undid: last.action, ...before } } };
+  // When the change undone happened, so the timeline tells it from a later one of the same kind.
+  return { changes: before, undoes, event: { action: 'undone', at, changes: { undid: last.action, undid_at: last.at, ...before } } };
 }
 
 /**

@@ -133,7 +133,8 @@ function timelineLine(event: TimelineEvent, currency: string, paint: ChalkInstan
     // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
     .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
     .filter(([key, value]) => !(value === null && key.endsWith('cost_minor') && REMEDY_ACTIONS.has(event.action)))
-    .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value, currency) }))
+    .filter(([key]) => key !== 'undid_at')
+    .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value, currency, event.changes) }))
     .join(t('show.changeSeparator'));
   return `  ${localTime(event.at)}  ${actionShown(event.action)}${details ? ' — ' + details : ''}${entered}`;
 }
@@ -144,8 +145,10 @@ function changeLabel(key: string): string {
   return key.replace(/cost_minor$/, 'cost').replace(/_/g, ' ');
 }
 
-function describeValue(key: string, value: unknown, currency: string): string {
+function describeValue(key: string, value: unknown, currency: string, changes: Readonly<Record<string, unknown>>): string {
   if (value === null) return t('show.cleared');
+  // An undo says which change it undid by its time too (undos recorded before say only its kind).
+  if (key === 'undid' && typeof changes.undid_at === 'string') return t('timeline.undidOf', { action: actionShown(String(value)), at: localTime(changes.undid_at) });
   if (key.endsWith('cost_minor') && typeof value === 'number') return amountShown(value, currency);
   if (key.endsWith('_at') || key === 'respond_by') return localTime(String(value));
   return oneLine(choiceShown(key, String(value)), 80);

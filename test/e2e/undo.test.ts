@@ -88,6 +88,16 @@ describe('undo', () => {
     );
   });
 
+  it('says on the timeline which change it undid by its time, not to be taken for a later one of the kind', () => {
+    const book = shop();
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质', '--at', '2026-11-23 11:00']);
+    book.ok(['undo', '1', '--yes']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '坏了', '--at', '2026-11-23 12:00']);
+    const timeline = book.ok(['show', '1']).split('\nTimeline\n')[1]!.trimEnd().split('\n');
+    expect(timeline.at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: triaged of 2026-11-23 11:00, nature: \(cleared\), /);
+    expect(timeline.at(-2)).toMatch(/^ {2}2026-11-23 12:00 {2}triaged — .*cause: 坏了/);
+  });
+
   it('reverses the latest change made at this till, whichever complaint it was on', () => {
     const book = shop();
     book.ok(['log', '汤是凉的', '--no-input']);

@@ -17,7 +17,7 @@ describe('undo', () => {
     expect(undo(complaint, assigned, NOW)).toEqual({
       changes: { status: 'triaged', assignee: null },
       undoes: { event: 40, remedy: false },
-      event: { action: 'undone', at: NOW, changes: { undid: 'assigned', status: 'triaged', assignee: null } },
+      event: { action: 'undone', at: NOW, changes: { undid: 'assigned', undid_at: AT, status: 'triaged', assignee: null } },
     });
   });
 
