@@ -337,7 +337,7 @@ describe('openDatabase: a new logbook', () => {
     const folder = tempFolder();
     writeFileSync(join(folder, 'notes.txt'), 'not a folder');
     const attempt = () => openDatabase(join(folder, 'notes.txt', 'complaints.db'));
-    expect(problemOf(attempt)).toMatch(/^cannot create the database .*notes\.txt\/complaints\.db: E[A-Z]+; choose another place with --db$/);
+    expect(problemOf(attempt)).toMatch(/^cannot create the database .*notes\.txt\/complaints\.db: a folder on the way is a file; choose another place with --db$/);
   });
 });
 
