@@ -11,6 +11,9 @@ import { t } from '../language/messages.js';
 export type LogbookAddress = { engine: 'sqlite'; file: string; shown: string } | { engine: 'postgres'; url: string; shown: string };
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+// Any other URL (postgress://, mysql://, file://) is a slip, not a file to make: a till that made
+// one would log where no other till looks.
+const OTHER_URL = /^(?<scheme>[a-z][a-z0-9+.-]+):\/\//i;
 
 /** Where the logbook lives: `--db`, else `$COMPLAINTS_DB`, else the file in the XDG data folder. */
 export function logbookAddress(flag: string | undefined, env: Env): LogbookAddress {
@@ -24,7 +27,12 @@ export function logbookAddress(flag: string | undefined, env: Env): LogbookAddre
 }
 
 function addressOf(given: string, from: string): LogbookAddress {
-  if (!POSTGRES_URL.test(given)) return { engine: 'sqlite', file: given, shown: given };
+  if (!POSTGRES_URL.test(given)) {
+    // Named by its scheme only: the rest may hold a password.
+    const scheme = OTHER_URL.exec(given)?.groups?.scheme;
+    if (scheme !== undefined) throw new UsageError(t('store.notPostgresUrl', { from, scheme }));
+    return { engine: 'sqlite', file: given, shown: given };
+  }
   return { engine: 'postgres', url: given, shown: withoutPassword(given, from) };
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -224,3 +224,24 @@ describe('backup', () => {
 function modeOf(path: string): number {
   return statSync(path).mode & 0o777;
 }
+
+describe('a --db that is a URL of another kind', () => {
+  it.each([
+    ['--db', 'postgress://till:s3cret@127.0.0.1:5432/complaints', 'postgress'],
+    ['--db', 'mysql://shop/complaints', 'mysql'],
+    ['COMPLAINTS_DB', 'file:///tmp/complaints.db', 'file'],
+  ])('refuses %s %s in one line, naming only its scheme, and makes no file', (from, address, scheme) => {
+    const book = tempLogbook();
+    // Where a file named by the URL would be made (the home folder holds the compiled program's cache).
+    const cwd = join(book.dir, 'till');
+    mkdirSync(cwd);
+    const result = from === '--db' ? book.run(['--db', address, 'log', 'soup was cold', '--no-input'], { cwd }) : book.run(['log', 'soup was cold', '--no-input'], { cwd, env: { COMPLAINTS_DB: address } });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `complaints: ${from}: a ${scheme}:// address is not a logbook this can open; give a file, or a PostgreSQL URL written as postgres://user@host:5432/database\n`,
+    });
+    expect(snapshot(cwd)).toEqual({});
+    expect(existsSync(book.db)).toBe(false);
+  });
+});
