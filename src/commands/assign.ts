@@ -40,8 +40,10 @@ export function registerAssign(command: Command, session: Session): void {
 export async function runAssign(idText: string, person: string | undefined, options: AssignOptions, session: Session): Promise<void> {
   const id = parseId(idText);
   if (person === undefined && !session.canPrompt) throw new UsageError(t('assign.personNeeded', { id }));
-  const at = happenedAt(session, options.at).toISOString();
-  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
+  const happened = happenedAt(session, options.at);
+  const at = happened.toISOString();
+  // +4h or tomorrow counts from the step, entered after the fact or not.
+  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, happened).toISOString();
   const note = optionalText(options.note);
   const logbook = await session.logbook('change');
   const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), t('assign.personToAssign'));

@@ -46,8 +46,10 @@ export function registerTriage(command: Command, session: Session): void {
 
 export async function runTriage(idText: string | undefined, options: TriageOptions, session: Session): Promise<void> {
   const id = idText === undefined ? undefined : parseId(idText);
-  const at = happenedAt(session, options.at).toISOString();
-  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, session.now()).toISOString();
+  const happened = happenedAt(session, options.at);
+  const at = happened.toISOString();
+  // +4h or tomorrow counts from the step, entered after the fact or not.
+  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, happened).toISOString();
   const flagsGiven = ['nature', 'category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
   const logbook = await session.logbook('change');
   const settings = await settingsOf(logbook);

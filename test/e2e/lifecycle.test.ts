@@ -226,6 +226,14 @@ describe('steps dated after the fact', () => {
     ]);
   });
 
+  it('counts a respond-by of +4h or tomorrow from the step, not from when it is entered', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-16 12:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', 'tomorrow', '--at', '2026-11-16 12:30']);
+    expect(showJson(book, 1).respond_by).toBe('2026-11-17T23:59:59.999Z');
+    expect(book.ok(['assign', '1', 'Sam', '--respond-by', '+4h', '--at', '2026-11-16 13:00'])).toBe('Assigned #1 to Sam; respond by 2026-11-16 17:00.\n');
+  });
+
   it('takes a note dated between earlier steps', () => {
     const book = tempLogbook();
     book.ok(['log', 'soup was cold', '--at', '2026-11-23 09:00']);
