@@ -12,7 +12,8 @@ import { halfWidth } from './validate.js';
 export const EARLIEST = new Date(2000, 0, 1);
 
 // parseISO also takes years, weeks and ordinal dates; the contract promises only these shapes.
-const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+// An offset from UTC is one the world uses, −14:00 to +14:00: +99:00 was read as four days off.
+const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?)?$/;
 const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
 // The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
 // The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
