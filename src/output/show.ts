@@ -23,7 +23,6 @@ const CHANGE_LABELS: Readonly<Record<string, MessageKey>> = {
   logged_at: 'timeline.keyLoggedAt',
   resolved_at: 'timeline.keyResolvedAt',
   followed_up_at: 'timeline.keyFollowedUpAt',
-  staff: 'timeline.keyStaff',
   reject_reason: 'timeline.keyRejectReason',
   note: 'timeline.keyNote',
   by: 'timeline.keyBy',
