@@ -128,6 +128,9 @@ describe('report --format json', () => {
       ['discount', 1],
       ['refund', 1],
     ]);
+    // On the page, the row of complaints given none yet is not to be read as the remedy "none".
+    expect(report('--by', 'remedy')).toMatch(/^ *1 +\(no remedy yet\) +5 /m);
+    expect(book.ok(['report', '--by', 'remedy'], { env: { LANG: 'zh_CN.UTF-8' } })).toContain('（尚未补救）');
   });
 
   it('accounts for every complaint by cause: rows, untriaged and rejected add up to those logged', () => {

@@ -108,7 +108,8 @@ export function rowLabel(row: ParetoRow, by: Dimension, max = 40): string {
  * of complaints with no value, and the remedies, in the language spoken.
  */
 export function keyShown(key: string, by: Dimension, max = Infinity): string {
-  if (key === NONE_KEY) return t('report.noneKey');
+  // By remedy, the row of complaints given none yet, not to be read as the remedy "none".
+  if (key === NONE_KEY) return t(by === 'remedy' ? 'report.noRemedyYet' : 'report.noneKey');
   if (by === 'remedy') return oneLine(remedyShown(key), max);
   return oneLine(key, max);
 }
