@@ -10,7 +10,7 @@ import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
-import { complaintTable } from '../output/table.js';
+import { LIST_COLUMNS, complaintTable } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook, Places } from '../store/logbook.js';
@@ -84,8 +84,13 @@ export function withFilterOptions(command: Command): Command {
  * written out (so that a million of them hold one at a time), after the lines `above` it; how many
  * there were, nothing written when none.
  */
-export async function writeComplaintTable(session: Session, logbook: Logbook, filter: ComplaintFilter, above: readonly string[] = []): Promise<number> {
-  const table = await complaintTable(() => logbook.listed(filter), session.now(), painter(session.color));
+export async function writeComplaintTable(
+  session: Session,
+  logbook: Logbook,
+  filter: ComplaintFilter,
+  { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: typeof LIST_COLUMNS } = {},
+): Promise<number> {
+  const table = await complaintTable(() => logbook.listed(filter), session.now(), painter(session.color), columns);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
 }

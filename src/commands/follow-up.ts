@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { followUp, type FollowUp } from '../domain/steps.js';
 import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
 import { followUpsDue } from '../domain/filter.js';
+import { followUpColumns } from '../output/table.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { painter } from '../output/paint.js';
@@ -67,10 +68,13 @@ async function listDue(options: FollowUpOptions, session: Session): Promise<void
   const dueBefore = followUpCutoff(session.now(), (await settingsOf(logbook))['follow-up-days']).toISOString();
   // As the desk counts them: this computer's branch's.
   const { within } = await whereThisComputerStands(session, logbook);
-  const toCall = await writeComplaintTable(session, logbook, { ...followUpsDue(dueBefore, true), ...within });
+  const toCall = await writeComplaintTable(session, logbook, { ...followUpsDue(dueBefore, true), ...within }, { columns: followUpColumns(true) });
   // Apart, as there is no one to call, but listed: each is still to be closed or reopened.
   const heading = painter(session.color).bold(t('followUp.noContactHeading'));
-  const noContact = await writeComplaintTable(session, logbook, { ...followUpsDue(dueBefore, false), ...within }, toCall > 0 ? ['', heading] : [heading]);
+  const noContact = await writeComplaintTable(session, logbook, { ...followUpsDue(dueBefore, false), ...within }, {
+    above: toCall > 0 ? ['', heading] : [heading],
+    columns: followUpColumns(false),
+  });
   if (toCall + noContact === 0) return session.tell(t('followUp.noneDue'));
   session.tell(t('followUp.next'));
 }

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
-import { statusShown } from '../language/labels.js';
-import { t } from '../language/messages.js';
+import { remedyShown, statusShown } from '../language/labels.js';
+import { t, type MessageKey } from '../language/messages.js';
 import type { ListedComplaint } from '../store/logbook.js';
 import { complaintRef, oneLine } from './terminal.js';
 import { localTime } from '../language/dates.js';
@@ -101,30 +101,67 @@ export async function layOut(
   return { rows, lines: lines() };
 }
 
+/** A column of a table of complaints: its heading, and its cell for each complaint. */
+interface ComplaintColumn {
+  head: MessageKey;
+  cell: (c: ListedComplaint, now: Date, paint: ChalkInstance) => string;
+}
+
+const ID: ComplaintColumn = { head: 'table.id', cell: (c) => complaintRef(c.id) };
+const CUSTOMER: ComplaintColumn = { head: 'table.customer', cell: (c) => oneLine(c.customer, 20) };
+const ABOUT: ComplaintColumn = { head: 'table.about', cell: (c) => oneLine(c.about, 20) };
+const DESCRIPTION: ComplaintColumn = { head: 'table.complaint', cell: (c) => oneLine(c.description, 40) };
+
+/** What `list` shows: where each complaint stands and who holds it, the overdue marked. */
+export const LIST_COLUMNS: readonly ComplaintColumn[] = [
+  ID,
+  { head: 'table.occurred', cell: (c) => localTime(c.occurred_at) },
+  { head: 'table.status', cell: (c) => statusShown(c.status) },
+  CUSTOMER,
+  ABOUT,
+  { head: 'table.cause', cell: (c) => oneLine(c.cause, 20) },
+  { head: 'table.assignee', cell: (c) => oneLine(c.assignee, 12) },
+  {
+    head: 'table.respondBy',
+    cell: (c, now, paint) => {
+      if (!OPEN_STATUSES.includes(c.status)) return '';
+      return isOverdue(c.status, c.respond_by, now) ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by);
+    },
+  },
+  DESCRIPTION,
+];
+
+/** What the follow-ups due show: whom to call (on what number, for those who left one), about what, and what they were given. */
+export function followUpColumns(withContact: boolean): readonly ComplaintColumn[] {
+  return [
+    ID,
+    { head: 'table.resolved', cell: (c) => (c.resolved_at === null ? '' : localTime(c.resolved_at)) },
+    CUSTOMER,
+    ...(withContact ? [{ head: 'table.contact', cell: (c: ListedComplaint) => oneLine(c.contact, 24) } as const] : []),
+    ABOUT,
+    { head: 'table.remedy', cell: (c) => (c.remedy === null ? '' : remedyShown(c.remedy)) },
+    DESCRIPTION,
+  ];
+}
+
 /**
- * Complaints one a line, for `list` and the follow-ups due, read from `complaintsOf` twice (see
- * layOut): a list of a million complaints is shown with no more held than a batch of them.
+ * Complaints one a line in `columns`, for `list` and the follow-ups due, read from `complaintsOf`
+ * twice (see layOut): a list of a million complaints is shown with no more held than a batch of them.
  */
-export async function complaintTable(complaintsOf: () => AsyncIterable<ListedComplaint[]>, now: Date, paint: ChalkInstance): Promise<LaidOut> {
-  const row = (c: ListedComplaint) => {
-    const late = isOverdue(c.status, c.respond_by, now);
-    return [
-      complaintRef(c.id),
-      localTime(c.occurred_at),
-      statusShown(c.status),
-      oneLine(c.customer, 20),
-      oneLine(c.about, 20),
-      oneLine(c.cause, 20),
-      oneLine(c.assignee, 12),
-      !OPEN_STATUSES.includes(c.status) ? '' : late ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by),
-      oneLine(c.description, 40),
-    ];
-  };
+export async function complaintTable(
+  complaintsOf: () => AsyncIterable<ListedComplaint[]>,
+  now: Date,
+  paint: ChalkInstance,
+  columns: readonly ComplaintColumn[] = LIST_COLUMNS,
+): Promise<LaidOut> {
   async function* rows() {
-    for await (const batch of complaintsOf()) yield batch.map(row);
+    for await (const batch of complaintsOf()) yield batch.map((c) => columns.map((column) => column.cell(c, now, paint)));
   }
-  const head = (['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respondBy', 'complaint'] as const).map((column) => t(`table.${column}`));
-  const table = await layOut(head, paint, rows);
+  const table = await layOut(
+    columns.map((column) => t(column.head)),
+    paint,
+    rows,
+  );
   return { rows: table.rows, lines: map(table.lines, withoutTrailingBlanks) };
 }
 

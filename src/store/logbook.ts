@@ -22,7 +22,7 @@ export type Decide = (current: Complaint, previous: PreviousStep, last: LastChan
 export type SuggestedColumn = 'about' | 'cause' | 'assignee' | 'staff' | 'root_cause' | 'action';
 
 /** What a list shows of each complaint. */
-export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'about', 'cause', 'assignee', 'respond_by', 'description'] as const;
+export const LISTED_COLUMNS = ['id', 'occurred_at', 'status', 'customer', 'contact', 'about', 'cause', 'assignee', 'respond_by', 'resolved_at', 'remedy', 'description'] as const;
 export type ListedComplaint = Pick<Complaint, (typeof LISTED_COLUMNS)[number]>;
 
 /** The complaints of some tills or branches, each as the spellings stored; given neither, all of them. */

@@ -397,9 +397,14 @@ describe('follow-ups due with no one to call', () => {
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: 'next: complaints follow-up <id> --satisfaction 1-5\n' });
     const [toCall, noContact] = result.stdout.trimEnd().split('\n\n');
     expect(idsIn(toCall!)).toEqual(['#1', '#2']);
-    const [heading, ...table] = noContact!.split('\n');
+    // A list to call from: when each was resolved, whom on what number, and what they were given.
+    const [columns, first] = toCall!.split('\n');
+    expect(columns!.split(/\s{2,}/)).toEqual(['id', 'resolved', 'customer', 'contact', 'about', 'remedy', 'complaint']);
+    expect(first).toMatch(/^#1 +2026-11-16 12:00 +Ann Lee +07700 900123 +.* apology +/);
+    const [heading, tableHead, ...table] = noContact!.split('\n');
     expect(heading).toBe('No contact recorded');
-    expect(idsIn(table.join('\n'))).toEqual(['#3', '#4']);
+    expect(tableHead!.split(/\s{2,}/)).toEqual(['id', 'resolved', 'customer', 'about', 'remedy', 'complaint']);
+    expect(table.map((row) => row.split(' ')[0])).toEqual(['#3', '#4']);
   });
 
   it('tells the desk whom to call for each follow-up it shows, and only counts those with no one to call', () => {
