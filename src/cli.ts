@@ -53,6 +53,10 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
       // A command not filled in has no arguments or options to show yet.
       subcommandTerm: (command) => listedTerm(command) ?? new Help().subcommandTerm(command),
       boxWrap: (text, width) => (width < 40 ? text : wrapToWidth(text, width)),
+      // Commander's placeholders for any option and a command, in the language spoken.
+      commandUsage(command) {
+        return Help.prototype.commandUsage.call(this, command).replace('[options]', t('cli.usageOptions')).replace('[command]', t('cli.usageCommand'));
+      },
       optionDescription(option) {
         return Help.prototype.optionDescription.call(this, option).replace(/ \(default: (.*)\)$/s, (_all, value: string) => t('cli.default', { value }));
       },

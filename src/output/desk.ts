@@ -63,7 +63,7 @@ export function deskSummary(
       };
       return c.assignee ? t('desk.approvalLineBy', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.approvalLine', said);
     },
-    'complaints approve <id>',
+    `complaints approve ${t('common.placeholderId')}`,
   );
   section(
     'desk.overdue',
@@ -81,7 +81,7 @@ export function deskSummary(
       const [customer, contact, when] = [oneLine(c.customer, 20), oneLine(c.contact, 20), ago(c.resolved_at ?? c.occurred_at)];
       return customer && contact ? t('desk.followUpLineOn', { ago: when, customer, contact }) : t('desk.followUpLine', { ago: when, who: customer || contact });
     },
-    'complaints follow-up <id> --satisfaction 1-5',
+    `complaints follow-up ${t('common.placeholderId')} --satisfaction 1-5`,
   );
   // No one to call, but each still to be closed or reopened: counted here, listed by follow-up.
   const noContact = waiting.followUpsDueNoContact;

@@ -14,7 +14,7 @@ export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature
     case 'triage':
       return `complaints triage ${id} --category … --cause …`;
     case 'assign':
-      return `complaints assign ${id} <person>`;
+      return `complaints assign ${id} ${t('common.placeholderPerson')}`;
     case 'resolve':
       return `complaints resolve ${id} --remedy …`;
     case 'follow-up':

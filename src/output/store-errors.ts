@@ -55,13 +55,13 @@ function problemInWords(path: string, trouble: Trouble): string {
     case 'other tables':
       return t('store.otherTables', { path });
     case 'unreachable':
-      return t('store.unreachable', { path, detail: trouble.detail });
+      return t('store.unreachable', { path, detail: systemReason(trouble.detail) });
     case 'login refused':
       return t('store.loginRefused', { path, detail: trouble.detail });
     case 'no ssl':
       return t('store.noSsl', { path });
     case 'no database':
-      return t('store.noDatabase', { path, detail: trouble.detail });
+      return t('store.noDatabase', { path });
     case 'no schema':
       return t('store.noSchema', { path });
     case 'not allowed':

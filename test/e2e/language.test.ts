@@ -278,6 +278,12 @@ describe('every help page in Chinese', async () => {
     expect(englishLeft(page)).toEqual([]);
   });
 
+  it('names placeholders and missing arguments in Chinese', () => {
+    expect(book.ok(['--help'], { env: CHINESE })).toMatch(/^用法： complaints \[选项\] \[命令\]\n/);
+    expect(book.run(['note', '1'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：文字\n');
+    expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值\n');
+  });
+
   it('gives the values a flag takes with what each means', () => {
     const log = book.ok(['log', '--help'], { env: CHINESE });
     expect(log.replace(/\s+/g, '')).toContain('refund（退款）、replacement（换货）');

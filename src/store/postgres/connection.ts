@@ -229,7 +229,9 @@ export function asProblem(error: unknown, shown: string): unknown {
     if (code === NO_DATABASE) return new LogbookProblem(shown, { kind: 'no database', detail: error.message });
     if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
     if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
-    if (SERVER_GONE.test(code) || UNREACHABLE.has(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
+    // The system's code says it in words (files.reason); the server's own message is its own.
+    if (UNREACHABLE.has(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: code });
+    if (SERVER_GONE.test(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
   }
   // What the driver says when the server asks for a password and none was found anywhere.
   if (/password must be a string|no password/i.test(error.message)) {
@@ -237,6 +239,7 @@ export function asProblem(error: unknown, shown: string): unknown {
   }
   // What the driver says when the URL asks for sslmode=require of a server that has no SSL.
   if (/does not support SSL/i.test(error.message)) return new LogbookProblem(shown, { kind: 'no ssl' });
-  if (/timeout|Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
+  if (/timeout/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: 'ETIMEDOUT' });
+  if (/Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: 'ECONNRESET' });
   return error;
 }
