@@ -124,8 +124,10 @@ const YUAN_NAMES = ['rmb', '人民币', '人民币元', '元'];
 function currencyCode(text: string, flag: string): string {
   const typed = text.trim();
   if (YUAN_NAMES.includes(typed.toLowerCase())) return 'CNY';
-  if (!/^[A-Za-z]{3}$|^$/.test(typed)) throw new UsageError(t('config.notCurrency', { flag, text }));
-  return typed.toUpperCase();
+  const code = typed.toUpperCase();
+  // A code the world uses (ISO 4217, as this Node knows it): XYZ would print beside every amount.
+  if (code !== '' && !Intl.supportedValuesOf('currency').includes(code)) throw new UsageError(t('config.notCurrency', { flag, text }));
+  return code;
 }
 
 function splitList(text: string): string[] {

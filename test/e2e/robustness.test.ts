@@ -308,13 +308,13 @@ describe('complaints check', () => {
     expect(week()).toBe(4);
     const one = runComparing(book, ['check']);
     expect(one).toMatchObject({ code: 1, unchanged: true });
-    expect(one.stdout).toBe("the report's figures for the day 2026-11-20 do not add up to their complaints; `complaints check --recount` counts them again\n");
+    expect(one.stdout).toBe("the report's figures for the day 2026-11-20 do not add up to their complaints; 'complaints check --recount' counts them again\n");
 
     tamper(`DELETE FROM daily_figures WHERE day = '2026-11-23'`);
     tamper(`INSERT INTO daily_figures VALUES ('2026-10-01', 0, 0, 0, 0, 0, 0, 1, 5, 0)`);
     const three = runComparing(book, ['check']);
     expect(three.stdout).toBe(
-      "the report's figures for 3 days (2026-10-01 to 2026-11-23) do not add up to their complaints; `complaints check --recount` counts them again\n",
+      "the report's figures for 3 days (2026-10-01 to 2026-11-23) do not add up to their complaints; 'complaints check --recount' counts them again\n",
     );
     expect(three.stderr).toBe(`complaints: ${book.db} has 1 problem (listed above)\n`);
 
@@ -341,12 +341,12 @@ describe('complaints check', () => {
     const two = runComparing(book, ['check']);
     expect(two).toMatchObject({ code: 1, unchanged: true });
     expect(two.stdout).toBe(
-      "the report's tallies of causes, hours to resolve and actions for 2 months (2026-09 to 2026-10) do not add up to their complaints; `complaints check --recount` counts them again\n",
+      "the report's tallies of causes, hours to resolve and actions for 2 months (2026-09 to 2026-10) do not add up to their complaints; 'complaints check --recount' counts them again\n",
     );
     tamper(`UPDATE monthly_hours SET resolved = 0 WHERE month = '2026-10'`);
     tamper(`DELETE FROM monthly_actions`);
     expect(runComparing(book, ['check']).stdout).toBe(
-      "the report's tallies of causes, hours to resolve and actions for the month 2026-09 do not add up to its complaints; `complaints check --recount` counts them again\n",
+      "the report's tallies of causes, hours to resolve and actions for the month 2026-09 do not add up to its complaints; 'complaints check --recount' counts them again\n",
     );
 
     expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: 'ok: 2 complaints, 4 events, integrity ok\n' });
@@ -370,11 +370,11 @@ describe('complaints check', () => {
     const one = runComparing(book, ['check']);
     expect(one).toMatchObject({ code: 1, unchanged: true });
     expect(one.stdout).toBe(
-      "the desk's count of follow-ups waiting from complaints resolved in the month 2026-09 does not add up to them; `complaints check --recount` counts them again\n",
+      "the desk's count of follow-ups waiting from complaints resolved in the month 2026-09 does not add up to them; 'complaints check --recount' counts them again\n",
     );
     tamper(`DELETE FROM monthly_follow_ups WHERE month = '2026-10'`);
     expect(runComparing(book, ['check']).stdout).toBe(
-      "the desk's count of follow-ups waiting from complaints resolved in 2 months (2026-09 to 2026-10) does not add up to them; `complaints check --recount` counts them again\n",
+      "the desk's count of follow-ups waiting from complaints resolved in 2 months (2026-09 to 2026-10) does not add up to them; 'complaints check --recount' counts them again\n",
     );
 
     expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: 'ok: 2 complaints, 4 events, integrity ok\n' });

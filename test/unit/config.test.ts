@@ -54,6 +54,7 @@ describe('settingValue', () => {
     ['shop', '   ', 'config shop: the shop name cannot be empty'],
     ['currency', 'EURO', "config currency: 'EURO' is not a currency code; use three letters such as EUR, or '' for none"],
     ['currency', '€', "config currency: '€' is not a currency code; use three letters such as EUR, or '' for none"],
+    ['currency', 'XYZ', "config currency: 'XYZ' is not a currency code; use three letters such as EUR, or '' for none"],
     ['response-hours', '0', "config response-hours: '0' is not a whole number from 1 to 720"],
     ['response-hours', '721', "config response-hours: '721' is not a whole number from 1 to 720"],
     ['response-hours', '1.5', "config response-hours: '1.5' is not a whole number from 1 to 720"],
