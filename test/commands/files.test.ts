@@ -144,6 +144,19 @@ describe('--db pointing at something that is not a logbook', () => {
   });
 });
 
+describe('a logbook cut short', () => {
+  it('is said to be damaged in one line, without SQLite\'s English, and left as it was', async () => {
+    const dir = tempLogbook().dir;
+    const whole = join(dir, 'whole.db');
+    await source.run(['--db', whole, 'log', 'soup was cold', '--no-input']);
+    const file = join(dir, 'cut.db');
+    writeFileSync(file, readFileSync(whole).subarray(0, 8192));
+    const before = snapshot(dir);
+    expect(await source.run(['--db', file, 'list'])).toEqual({ code: 1, stdout: '', stderr: `complaints: ${file} is damaged; restore it from a backup\n` });
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
 describe('complaints check on a damaged logbook', () => {
   it('lists what SQLite found wrong, one line each, and says to restore from a backup', async () => {
     const dir = tempLogbook().dir;

@@ -375,7 +375,11 @@ export function asProblem(error: unknown, path: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
   if (code === 'SQLITE_NOTADB') return new LogbookProblem(path, { kind: 'not a database' });
-  if (code.startsWith('SQLITE_CORRUPT')) return new LogbookProblem(path, { kind: 'damaged', detail: (error as Error).message });
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    // SQLite's usual words add nothing to "damaged", and only in English; anything more it says is kept.
+    const { message } = error as Error;
+    return new LogbookProblem(path, { kind: 'damaged', detail: message === 'database disk image is malformed' ? null : message });
+  }
   if (code === 'SQLITE_READONLY_ROLLBACK') return new LogbookProblem(path, { kind: 'half-done write' });
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
     return new LogbookProblem(path, { kind: 'cannot write', code, folderToo: false });
