@@ -5,6 +5,7 @@ import { DIMENSIONS } from '../domain/pareto.js';
 import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/period.js';
 import { reportJson, type Report } from '../domain/summary.js';
 import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
+import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import { painter } from '../output/paint.js';
 import { makeReport } from '../report/make.js';
@@ -89,9 +90,16 @@ const FORMAT_OF_ENDING: Readonly<Record<string, Format>> = {
   '.json': 'json',
 };
 
+// Endings of documents no report is written as: asked for by name, the table written into one is
+// not what was wanted.
+const NOT_WRITTEN_AS = new Set(['.pdf', '.doc', '.docx', '.odt', '.xls', '.xlsx', '.ods', '.png', '.jpg', '.jpeg']);
+
 /** The format `--out report.html` asks for by its ending; the table on the screen, or for a file ending otherwise. */
 function formatOfFile(out: string | undefined): Format {
-  return (out === undefined ? undefined : FORMAT_OF_ENDING[extname(out).toLowerCase()]) ?? 'table';
+  if (out === undefined) return 'table';
+  const ending = extname(out).toLowerCase();
+  if (NOT_WRITTEN_AS.has(ending)) throw new UsageError(t('report.notWrittenAs', { file: out, ending }));
+  return FORMAT_OF_ENDING[ending] ?? 'table';
 }
 
 // Each format's module is loaded only when asked for, so other commands do not pay for them.

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAtTerminal, tempLogbook, type Logbook } from './harness.js';
+import { runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
 
 // One logbook for the whole file, seeded through the binary as a shop would fill it. The clock is
 // Thursday 26 November 2026, 10:00 in London: this week is 2026-W48 (Mon 23 – Sun 29 Nov).
@@ -370,6 +370,16 @@ describe('report --out', () => {
     const file = join(book.dir, name);
     book.ok(['report', '--out', file]);
     expect(readFileSync(file, 'utf8')).toBe(report('--format', format));
+  });
+
+  it('refuses, without --format, a file whose ending names a document no report is written as', () => {
+    const file = join(book.dir, 'week.pdf');
+    const result = runComparing(book, ['report', '--out', file]);
+    expect(result).toMatchObject({ code: 2, stdout: '', unchanged: true });
+    expect(result.stderr).toBe(
+      `complaints: --out ${file}: a report is not written as .pdf; for a PDF, write the HTML page (--out week.html) and print it from the browser; for a spreadsheet, --out week.csv\n`,
+    );
+    expect(existsSync(file)).toBe(false);
   });
 
   it('writes the format --format names, whatever the ending', () => {
