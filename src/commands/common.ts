@@ -90,7 +90,7 @@ export async function writeComplaintTable(
   filter: ComplaintFilter,
   { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: typeof LIST_COLUMNS } = {},
 ): Promise<number> {
-  const table = await complaintTable(() => logbook.listed(filter), session.now(), painter(session.color), columns);
+  const table = await complaintTable((reads) => logbook.listed(filter, reads), session.now(), painter(session.color), columns);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
 }

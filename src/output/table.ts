@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { remedyShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
-import type { ListedComplaint } from '../store/logbook.js';
+import { CALL_BACK_COLUMNS, LISTED_COLUMNS, type ListedColumn, type ListedComplaint } from '../store/logbook.js';
 import { complaintRef, oneLine } from './terminal.js';
 import { localTime } from '../language/dates.js';
 import { displayWidth } from './width.js';
@@ -112,36 +112,48 @@ const CUSTOMER: ComplaintColumn = { head: 'table.customer', cell: (c) => oneLine
 const ABOUT: ComplaintColumn = { head: 'table.about', cell: (c) => oneLine(c.about, 20) };
 const DESCRIPTION: ComplaintColumn = { head: 'table.complaint', cell: (c) => oneLine(c.description, 40) };
 
+/** A table of complaints: the columns it shows, and the stored columns they read. */
+export interface ComplaintTableColumns {
+  reads: readonly ListedColumn[];
+  shown: readonly ComplaintColumn[];
+}
+
 /** What `list` shows: where each complaint stands and who holds it, the overdue marked. */
-export const LIST_COLUMNS: readonly ComplaintColumn[] = [
-  ID,
-  { head: 'table.occurred', cell: (c) => localTime(c.occurred_at) },
-  { head: 'table.status', cell: (c) => statusShown(c.status) },
-  CUSTOMER,
-  ABOUT,
-  { head: 'table.cause', cell: (c) => oneLine(c.cause, 20) },
-  { head: 'table.assignee', cell: (c) => oneLine(c.assignee, 12) },
-  {
-    head: 'table.respondBy',
-    cell: (c, now, paint) => {
-      if (!OPEN_STATUSES.includes(c.status)) return '';
-      return isOverdue(c.status, c.respond_by, now) ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by);
+export const LIST_COLUMNS: ComplaintTableColumns = {
+  reads: LISTED_COLUMNS,
+  shown: [
+    ID,
+    { head: 'table.occurred', cell: (c) => localTime(c.occurred_at) },
+    { head: 'table.status', cell: (c) => statusShown(c.status) },
+    CUSTOMER,
+    ABOUT,
+    { head: 'table.cause', cell: (c) => oneLine(c.cause, 20) },
+    { head: 'table.assignee', cell: (c) => oneLine(c.assignee, 12) },
+    {
+      head: 'table.respondBy',
+      cell: (c, now, paint) => {
+        if (!OPEN_STATUSES.includes(c.status)) return '';
+        return isOverdue(c.status, c.respond_by, now) ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by);
+      },
     },
-  },
-  DESCRIPTION,
-];
+    DESCRIPTION,
+  ],
+};
 
 /** What the follow-ups due show: whom to call (on what number, for those who left one), about what, and what they were given. */
-export function followUpColumns(withContact: boolean): readonly ComplaintColumn[] {
-  return [
-    ID,
-    { head: 'table.resolved', cell: (c) => (c.resolved_at === null ? '' : localTime(c.resolved_at)) },
-    CUSTOMER,
-    ...(withContact ? [{ head: 'table.contact', cell: (c: ListedComplaint) => oneLine(c.contact, 24) } as const] : []),
-    ABOUT,
-    { head: 'table.remedy', cell: (c) => (c.remedy === null ? '' : remedyShown(c.remedy)) },
-    DESCRIPTION,
-  ];
+export function followUpColumns(withContact: boolean): ComplaintTableColumns {
+  return {
+    reads: CALL_BACK_COLUMNS,
+    shown: [
+      ID,
+      { head: 'table.resolved', cell: (c) => (c.resolved_at ? localTime(c.resolved_at) : '') },
+      CUSTOMER,
+      ...(withContact ? [{ head: 'table.contact', cell: (c: ListedComplaint) => oneLine(c.contact, 24) } as const] : []),
+      ABOUT,
+      { head: 'table.remedy', cell: (c) => (c.remedy ? remedyShown(c.remedy) : '') },
+      DESCRIPTION,
+    ],
+  };
 }
 
 /**
@@ -149,16 +161,16 @@ export function followUpColumns(withContact: boolean): readonly ComplaintColumn[
  * twice (see layOut): a list of a million complaints is shown with no more held than a batch of them.
  */
 export async function complaintTable(
-  complaintsOf: () => AsyncIterable<ListedComplaint[]>,
+  complaintsOf: (reads: readonly ListedColumn[]) => AsyncIterable<ListedComplaint[]>,
   now: Date,
   paint: ChalkInstance,
-  columns: readonly ComplaintColumn[] = LIST_COLUMNS,
+  { reads, shown }: ComplaintTableColumns = LIST_COLUMNS,
 ): Promise<LaidOut> {
   async function* rows() {
-    for await (const batch of complaintsOf()) yield batch.map((c) => columns.map((column) => column.cell(c, now, paint)));
+    for await (const batch of complaintsOf(reads)) yield batch.map((c) => shown.map((column) => column.cell(c, now, paint)));
   }
   const table = await layOut(
-    columns.map((column) => t(column.head)),
+    shown.map((column) => t(column.head)),
     paint,
     rows,
   );

@@ -2,7 +2,7 @@ import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
-import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
+import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedColumn, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
 import { LogbookProblem } from '../errors.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
@@ -78,8 +78,8 @@ export class PostgresLogbook implements Logbook {
     return this.translatedBatches(eachComplaint(this.connection, filter));
   }
 
-  listed(filter: ComplaintFilter) {
-    const { sql, values } = selectComplaints(filter, LISTED_COLUMNS.join(', '));
+  listed(filter: ComplaintFilter, columns: readonly ListedColumn[] = LISTED_COLUMNS) {
+    const { sql, values } = selectComplaints(filter, columns.join(', '));
     return this.translatedBatches(this.connection.batches<ListedComplaint>(sql, values));
   }
 

@@ -9,6 +9,7 @@ import {
   type Decide,
   type Places,
   type ImportOptions,
+  type ListedColumn,
   type Logbook,
   type ReportReads,
   type StoredSpan,
@@ -88,8 +89,8 @@ export class SqliteLogbook implements Logbook {
     return this.inBatches(eachComplaint(this.db, filter));
   }
 
-  listed(filter: ComplaintFilter) {
-    return this.inBatches(eachComplaint(this.db, filter, LISTED_COLUMNS));
+  listed(filter: ComplaintFilter, columns: readonly ListedColumn[] = LISTED_COLUMNS) {
+    return this.inBatches(eachComplaint(this.db, filter, columns));
   }
 
   rows(filter: ComplaintFilter) {
