@@ -44,11 +44,13 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
   }
   const before = undoable(last);
   const undoes = { event: last.id, remedy: GAVE_REMEDY.has(last.action) };
+  // A till whose clock is behind the one that made the change still undoes it after it, on the timeline too.
+  const undoneAt = at < last.at ? last.at : at;
   if (before === 'withdraw') {
-    return { changes: { status: WITHDRAWN }, undoes, event: { action: 'undone', at, changes: { undid: 'logged', status: WITHDRAWN } } };
+    return { changes: { status: WITHDRAWN }, undoes, event: { action: 'undone', at: undoneAt, changes: { undid: 'logged', status: WITHDRAWN } } };
   }
   // When the change undone happened, so the timeline tells it from a later one of the same kind.
-  return { changes: before, undoes, event: { action: 'undone', at, changes: { undid: last.action, undid_at: last.at, ...before } } };
+  return { changes: before, undoes, event: { action: 'undone', at: undoneAt, changes: { undid: last.action, undid_at: last.at, ...before } } };
 }
 
 /**

@@ -68,6 +68,16 @@ describe('a customer who complained before', () => {
     expect(fresh.run(['log', 'cold tea', '--customer', 'Cy Young']).stderr).not.toContain('complained before');
   });
 
+  it('gives as the latest the complaints that happened last, whatever order they were entered in', () => {
+    const fresh = tempLogbook();
+    for (const at of ['2026-11-20', '2026-10-01', '2026-09-01', '2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01']) {
+      fresh.ok(['log', 'soup was cold', '--customer', 'Pat', '--at', at]);
+    }
+    expect(fresh.run(['log', 'again', '--customer', 'Pat']).stderr.split('\n')[0]).toBe(
+      'note: Pat complained 7 times before; the latest: #6 (2025-03-01), #7 (2025-04-01), #3 (2026-09-01), #2 (2026-10-01), #1 (2026-11-20)',
+    );
+  });
+
   it('is recognised by the same contact under another name, and the notice stays off stdout with --json', () => {
     const fresh = tempLogbook();
     fresh.ok(['log', 'soup was cold', '--customer', 'Ann Lee', '--contact', 'ANN@example.com', '--at', '2026-11-20']);

@@ -21,6 +21,11 @@ describe('undo', () => {
     });
   });
 
+  it('is dated no earlier than the change it undoes, though the clock of the till undoing it is behind', () => {
+    const later = '2099-01-01T10:00:00.000Z';
+    expect(undo(complaint, change({ at: later, before: { status: 'triaged', assignee: null } }), NOW).event.at).toBe(later);
+  });
+
   it.each(['resolved', 'approved'])('takes back the remedy a step %s gave', (action) => {
     expect(undo(complaint, change({ action, before: { status: 'assigned' } }), NOW).undoes).toEqual({ event: 40, remedy: true });
   });

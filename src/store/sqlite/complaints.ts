@@ -206,7 +206,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
   return { conditions: where, params };
 }
 
-/** Earlier complaints by the same person: the same name, or the same contact, by their person keys. */
+/** Earlier complaints by the same person (the same name, or the same contact, by their person keys): how many, and the latest by when they happened. */
 export function earlierByCustomer(
   db: Db,
   person: Pick<Complaint, 'customer' | 'contact'>,
@@ -219,7 +219,7 @@ export function earlierByCustomer(
   return {
     count: db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number,
     latest: (
-      db.prepare(`SELECT id, occurred_at ${from} ORDER BY id DESC LIMIT @latest`).all(params) as EarlierComplaints['latest']
+      db.prepare(`SELECT id, occurred_at ${from} ORDER BY occurred_at DESC, id DESC LIMIT @latest`).all(params) as EarlierComplaints['latest']
     ).reverse(),
   };
 }
