@@ -4,13 +4,12 @@ import { spellingToKeep } from '../domain/spelling.js';
 import { assign } from '../domain/steps.js';
 import { t } from '../language/messages.js';
 import { optionalText, parseId, requiredText } from '../domain/validate.js';
-import { parseRespondBy } from '../domain/when.js';
 import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, complaintOrNotFound, happenedAt, recordingNow, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, recordingNow, stepTimes, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface AssignOptions {
@@ -40,10 +39,7 @@ export function registerAssign(command: Command, session: Session): void {
 export async function runAssign(idText: string, person: string | undefined, options: AssignOptions, session: Session): Promise<void> {
   const id = parseId(idText);
   if (person === undefined && !session.canPrompt) throw new UsageError(t('assign.personNeeded', { id }));
-  const happened = happenedAt(session, options.at);
-  const at = happened.toISOString();
-  // +4h or tomorrow counts from the step, entered after the fact or not.
-  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, happened).toISOString();
+  const { at, respondBy } = stepTimes(session, options);
   const note = optionalText(options.note);
   const logbook = await session.logbook('change');
   const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), t('assign.personToAssign'));

@@ -4,13 +4,13 @@ import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import type { ComplaintFilter } from '../domain/filter.js';
 import { STATUSES } from '../domain/lifecycle.js';
-import { parsePast } from '../domain/when.js';
+import { parsePast, parseRespondBy } from '../domain/when.js';
 import { choicesListed, requiredText } from '../domain/validate.js';
 import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
-import { LIST_COLUMNS, complaintTable } from '../output/table.js';
+import { LIST_COLUMNS, complaintTable, type ComplaintTableColumns } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook, Places } from '../store/logbook.js';
@@ -31,6 +31,12 @@ export function jsonOption(): Option {
 /** When a recorded step happened: `--at`, else now; never in the future. */
 export function happenedAt(session: Session, at: string | undefined): Date {
   return at === undefined ? session.now() : parsePast(at, session.now(), '--at');
+}
+
+/** When a step happened, and the respond-by it sets, if any: +4h or tomorrow counts from the step, entered after the fact or not. */
+export function stepTimes(session: Session, options: { at?: string; respondBy?: string }): { at: string; respondBy: string | null } {
+  const happened = happenedAt(session, options.at);
+  return { at: happened.toISOString(), respondBy: options.respondBy === undefined ? null : parseRespondBy(options.respondBy, happened).toISOString() };
 }
 
 /** The till this computer is: 'config set till', else the computer's name. */
@@ -88,7 +94,7 @@ export async function writeComplaintTable(
   session: Session,
   logbook: Logbook,
   filter: ComplaintFilter,
-  { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: typeof LIST_COLUMNS } = {},
+  { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: ComplaintTableColumns } = {},
 ): Promise<number> {
   const table = await complaintTable((reads) => logbook.listed(filter, reads), session.now(), painter(session.color), columns);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));

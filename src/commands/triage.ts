@@ -7,11 +7,10 @@ import { spellingToKeep } from '../domain/spelling.js';
 import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
 import { SEVERITIES, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
 import { triage, type TriageDecision } from '../domain/steps.js';
-import { parseRespondBy } from '../domain/when.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, recordingNow, settingsOf, stepTimes, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface TriageOptions extends TriageFlags {
@@ -46,10 +45,7 @@ export function registerTriage(command: Command, session: Session): void {
 
 export async function runTriage(idText: string | undefined, options: TriageOptions, session: Session): Promise<void> {
   const id = idText === undefined ? undefined : parseId(idText);
-  const happened = happenedAt(session, options.at);
-  const at = happened.toISOString();
-  // +4h or tomorrow counts from the step, entered after the fact or not.
-  const respondBy = options.respondBy === undefined ? null : parseRespondBy(options.respondBy, happened).toISOString();
+  const { at, respondBy } = stepTimes(session, options);
   const flagsGiven = ['nature', 'category', 'cause', 'severity', 'reject', 'reason'].some((k) => k in options);
   const logbook = await session.logbook('change');
   const settings = await settingsOf(logbook);
