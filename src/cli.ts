@@ -11,6 +11,7 @@ import { speak, spoken, t, type Language, type MessageKey } from './language/mes
 import { logbookAddress, waitingFile } from './store/location.js';
 import { computerSettingsFile, readComputerSettings } from './store/this-computer.js';
 import type { Logbook } from './store/logbook.js';
+import { LogbookProblem } from './store/errors.js';
 import type { Access } from './store/open.js';
 import { listedTerm, registerCommands } from './commands/index.js';
 
@@ -30,7 +31,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return report(error, ctx);
+    return report(await withWhatWaits(error, session), ctx);
   } finally {
     await logbook?.close();
   }
@@ -87,6 +88,25 @@ function languageSetting(ctx: Ctx): Language | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A shared logbook out of reach is said to be so with how many complaints this computer keeps
+ * for it meanwhile, which the desk and every other command would have sent.
+ */
+async function withWhatWaits(error: unknown, session: Session): Promise<unknown> {
+  const { address, env } = session;
+  if (address.engine !== 'postgres' || !(error instanceof LogbookProblem) || error.trouble.kind !== 'unreachable') return error;
+  if (!existsSync(waitingFile(env))) return error;
+  const { countWaiting } = await import('./store/waiting.js');
+  let count: number;
+  try {
+    count = countWaiting(waitingFile(env), address.shown);
+  } catch {
+    // The file of waiting complaints unusable is for the command that keeps or sends them to say.
+    return error;
+  }
+  return count === 0 ? error : new Refusal(t('sync.waitingMeanwhile', { message: inWords(error)!.message, count }));
 }
 
 /** The session before the global options are known; settle() fills in what they decide. */

@@ -31,4 +31,5 @@ export async function runDesk(session: Session): Promise<void> {
   // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
   const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
   session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), locale));
+  if (session.address.engine === 'postgres') await (await import('./sync.js')).tellWaitingElsewhere(session);
 }

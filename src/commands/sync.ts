@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { IdSpan } from '../domain/id-span.js';
@@ -23,11 +24,13 @@ async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
   if (session.address.engine !== 'postgres') return session.print(t('sync.nothingForFile', { logbook: shown }));
   const { countWaiting } = await import('../store/waiting.js');
-  const waiting = countWaiting(waitingFile(session.env), shown);
+  const file = waitingFile(session.env);
+  const waiting = countWaiting(file, shown);
   // Opening the logbook sends what waits for it (sendWaitingComplaints), and says what it sent.
   await session.logbook('add');
+  await tellWaitingElsewhere(session);
   if (waiting === 0) return session.print(t('sync.nothingWaits', { logbook: shown }));
-  const left = countWaiting(waitingFile(session.env), shown);
+  const left = countWaiting(file, shown);
   if (left > 0) throw new Refusal(t('sync.busy', { logbook: shown, count: left }));
 }
 
@@ -57,6 +60,14 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook):
   }
   for (const { id, channel } of unlisted) session.tell(t('sync.unlistedChannel', { id: complaintRef(id), channel }));
   return sent;
+}
+
+/** Says which other logbooks (or other addresses of this one) complaints kept on this computer wait for. */
+export async function tellWaitingElsewhere(session: Session): Promise<void> {
+  const file = waitingFile(session.env);
+  if (session.address.engine !== 'postgres' || !existsSync(file)) return;
+  const { waitingElsewhere } = await import('../store/waiting.js');
+  for (const other of waitingElsewhere(file, session.address.shown)) session.tell(t('sync.waitingElsewhere', other));
 }
 
 function unlessBusy(error: unknown): undefined {

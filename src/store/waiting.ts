@@ -80,6 +80,30 @@ export async function sendWaiting<T>(file: string, logbook: string, send: (compl
   }
 }
 
+/**
+ * The complaints waiting for logbooks other than the one `logbook` reaches, by logbook (as the
+ * first of them was given): a till pointed at another address for its logbook would otherwise
+ * never hear of them.
+ */
+export function waitingElsewhere(file: string, logbook: string): Array<{ logbook: string; count: number }> {
+  const db = openWaiting(file, false);
+  if (db === undefined) return [];
+  try {
+    const here = sameLogbookKey(logbook);
+    const elsewhere = new Map<string, { logbook: string; count: number }>();
+    for (const waiting of db.prepare(`SELECT logbook FROM waiting ORDER BY rowid`).all() as Array<{ logbook: string }>) {
+      const key = sameLogbookKey(waiting.logbook);
+      if (key === here) continue;
+      const counted = elsewhere.get(key) ?? { logbook: waiting.logbook, count: 0 };
+      counted.count++;
+      elsewhere.set(key, counted);
+    }
+    return [...elsewhere.values()];
+  } finally {
+    db.close();
+  }
+}
+
 function countIn(db: Database.Database, logbook: string): number {
   return waitingFor(db, logbook).length;
 }

@@ -47,6 +47,8 @@ describe('logging while the shared logbook is out of reach', () => {
     }
     // Still out of reach: nothing is sent, nothing is lost.
     expect(on('front', 'sync')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: cannot reach the logbook's server/) });
+    // The desk cannot be shown; what this till keeps meanwhile is said, on the same line.
+    expect(on('front')).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: cannot reach .*\(3 complaints kept on this computer wait for it\)\n$/) });
     expect(await count()).toBe(1);
 
     await link!.up();
@@ -75,6 +77,18 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(synced).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/^Sent 1 complaint kept on this computer/) });
     expect(await count()).toBe(2);
     expect(on('front', 'sync').stdout).toMatch(/^Nothing waits to be sent to /);
+  });
+
+  it('says what waits for another address on the desk and at sync, and sends it only to that address', async () => {
+    const { book, on, count, homeOf } = await shopOnALink('front');
+    const elsewhere = 'postgres://till@127.0.0.1:1/another_shop';
+    const there = (...args: string[]) => book.run(args, { env: { HOME: homeOf('front'), COMPLAINTS_DB: elsewhere } });
+    expect(there('log', '在另一个地址登记的')).toMatchObject({ code: 0, stdout: expect.stringMatching(/\(1 waiting\)\.\n$/) });
+    const told = `1 complaint kept on this computer waits for ${elsewhere}, which is another logbook or another address of it: complaints --db '${elsewhere}' sync\n`;
+    expect(on('front')).toMatchObject({ code: 0, stderr: told });
+    expect(on('front', 'sync')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Nothing waits to be sent to /), stderr: told });
+    expect(await count()).toBe(1);
+    expect(there('sync')).toMatchObject({ code: 1, stderr: expect.stringMatching(/\(1 complaint kept on this computer waits for it\)\n$/) });
   });
 
   it("spells a channel typed offline as the shop's list does, and says so of one not on it, kept as typed", async () => {
@@ -118,7 +132,7 @@ describe('logging while the shared logbook is out of reach', () => {
     const result = on('front', 'log', '汤凉了', '--customer', '王芳');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `complaints: cannot use ${waiting} (SQLITE_NOTADB), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again; to log it once the logbook can be reached: complaints log '汤凉了' --customer '王芳' --till ${hostname()} --at ${NOW}\n`,
+      `complaints: cannot use ${waiting} (it is not a database file), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again; to log it once the logbook can be reached: complaints log '汤凉了' --customer '王芳' --till ${hostname()} --at ${NOW}\n`,
     );
     expect(readFileSync(waiting, 'utf8')).toBe('not a waiting file');
   });
