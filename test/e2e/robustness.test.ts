@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runComparing, tempLogbook, underneath, type Logbook } from './harness.js';
+import { BIN, environment, runComparing, tempLogbook, underneath, type Logbook } from './harness.js';
 
 // A till in a process of its own: it loads the built program once, says "ready", waits for "go"
 // on stdin, then runs `complaints log` COUNT times in a row (or until "stop"), each run opening,
@@ -111,6 +111,28 @@ describe('many tills writing at once', () => {
       expect(countComplaints(book)).toBe(8);
     }
   }, 120_000);
+});
+
+describe('a till logging while a large import starts', () => {
+  it('waits for the logbook to come back to its write-ahead log rather than refusing at once', async () => {
+    const book = tempLogbook(undefined, 'sqlite');
+    book.ok(['log', 'before the import']);
+    // As a large import holds the logbook (inBulkLoadMode): out of write-ahead-log mode, writing.
+    const importing = new Database(book.db);
+    expect(importing.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+    importing.exec('BEGIN IMMEDIATE');
+    const till = spawn(process.execPath, [BIN, 'log', 'logged as the import began', '--no-input'], { env: environment(book), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    till.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = once(till, 'close');
+    await new Promise((wake) => setTimeout(wake, 500));
+    importing.exec('COMMIT');
+    importing.pragma('journal_mode = WAL');
+    importing.close();
+    const [code] = await exited;
+    expect({ code, stderr }).toMatchObject({ code: 0, stderr: expect.not.stringMatching(/busy/) });
+    expect(countComplaints(book)).toBe(2);
+  });
 });
 
 describe('backup while another till is writing', () => {

@@ -37,7 +37,7 @@ export function isMissing(path: string): boolean {
  */
 export function openDatabase(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): Db {
   if (!existsSync(path)) createLogbook(path, migrations, firstSettings);
-  return openExisting(path, migrations, 'write');
+  return waitingOutSwitch(() => openExisting(path, migrations, 'write'));
 }
 
 /**
@@ -49,8 +49,30 @@ export function openDatabase(path: string, migrations = sqliteMigrations(), firs
  * files when done: a read-only connection can do none of these.
  */
 export function openForReading(path: string, migrations = sqliteMigrations()): Db {
-  return openExisting(path, migrations, 'read');
+  return waitingOutSwitch(() => openExisting(path, migrations, 'read'));
 }
+
+// As long as a till waits for another's write (busy_timeout).
+const BUSY_WAIT_MS = 10_000;
+
+/**
+ * Opens the logbook, waiting while another till switches its journal mode (a large import does,
+ * as it starts and ends: inBulkLoadMode). SQLite answers such a connection busy at once rather
+ * than through busy_timeout: a complaint logged in the import's first half second was refused.
+ */
+function waitingOutSwitch(open: () => Db): Db {
+  const giveUpAt = Date.now() + BUSY_WAIT_MS;
+  for (;;) {
+    try {
+      return open();
+    } catch (error) {
+      if (!(error instanceof LogbookProblem && error.trouble.kind === 'busy') || Date.now() >= giveUpAt) throw error;
+      Atomics.wait(PAUSE, 0, 0, 25);
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** A new, empty logbook in memory: what a dry run checks against when the logbook does not exist yet. */
 export function openEmptyLogbook(migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): Db {
@@ -94,7 +116,7 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
 /** What every connection needs before its first statement. */
 function ready(db: Db): Db {
   // Wait for another till's write rather than failing; set before anything that may need a lock.
-  db.pragma('busy_timeout = 10000');
+  db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   lendFunctions(db);
   return db;
 }
