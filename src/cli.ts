@@ -52,11 +52,12 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
       // Commander counts characters; a Chinese character takes two columns and has no spaces to break at.
       displayWidth,
       // A command not filled in has no arguments or options to show yet.
-      subcommandTerm: (command) => listedTerm(command) ?? new Help().subcommandTerm(command),
+      subcommandTerm: (command) => placeholdersSpoken(listedTerm(command) ?? new Help().subcommandTerm(command)),
+      argumentTerm: (argument) => placeholderSpoken(argument.name()),
+      optionTerm: (option) => placeholdersSpoken(option.flags),
       boxWrap: (text, width) => (width < 40 ? text : wrapToWidth(text, width)),
-      // Commander's placeholders for any option and a command, in the language spoken.
       commandUsage(command) {
-        return Help.prototype.commandUsage.call(this, command).replace('[options]', t('cli.usageOptions')).replace('[command]', t('cli.usageCommand'));
+        return placeholdersSpoken(Help.prototype.commandUsage.call(this, command));
       },
       optionDescription(option) {
         return Help.prototype.optionDescription.call(this, option).replace(/ \(default: (.*)\)$/s, (_all, value: string) => t('cli.default', { value }));
@@ -75,6 +76,16 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
     });
   await registerCommands(program, session, argv);
   return program;
+}
+
+/** Commander's placeholders in a usage line or an option's flags (`[options]`, `<id>`, `--at <when>`), in the language spoken. */
+function placeholdersSpoken(text: string): string {
+  return text.replace(/([<[])([a-z][a-z-]*)(\.\.\.)?([>\]])/g, (_all, open: string, name: string, more = '', close: string) => `${open}${placeholderSpoken(name)}${more}${close}`);
+}
+
+function placeholderSpoken(name: string): string {
+  // A message's choices are named without hyphens.
+  return t('cli.placeholder', { name, key: name.replace(/-/g, '_') });
 }
 
 /**
@@ -198,7 +209,9 @@ function commanderErrorInWords(message: string): string {
     const found = pattern.exec(message);
     if (!found?.groups) continue;
     const suggestion = /\(Did you mean (?<suggestion>.+?)\?\)/.exec(message)?.groups?.suggestion;
-    return t(key, found.groups) + (suggestion === undefined ? '' : t('cli.didYouMean', { suggestion }));
+    const named = Object.fromEntries(Object.entries(found.groups).map(([part, words]) => [part, placeholdersSpoken(words)]));
+    if (key === 'cli.missingArgument') named.name = placeholderSpoken(found.groups.name!);
+    return t(key, named) + (suggestion === undefined ? '' : t('cli.didYouMean', { suggestion }));
   }
   // Commander puts its "did you mean" on a second line; errors here are one line.
   return message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');

@@ -31,10 +31,9 @@ function englishLeft(text: string): string[] {
   const prose = text
     .split('\n')
     .filter((line) => !/^\s*\$ /.test(line)) // a help page's examples are command lines, run as printed
-    .map((line) => line.replace(/^ {2}[a-z][\w-]*(?= {2,})/, ' ')) // the name of an argument, as a usage line gives it
     .join('\n')
     .replace(/'[^'\n]*'|"[^"\n]*"/g, ' ') // commands to type and values, quoted
-    .replace(/<[^>\n]*>|\[[^\]\n]*\]/g, ' ') // placeholders of a usage line
+    .replace(/\[YYYY-Www\]|<1-5>/g, ' ') // placeholders that show what to type
     .replace(/(?<![\w-])--?[a-z][a-z-]*/g, ' ') // flags
     .replace(/\$?\b[A-Z][A-Z0-9_]+\b/g, ' ') // environment variables and acronyms
     .replace(/\S*[/\\@]\S*|\S+\.[a-z]{2,4}\b/g, ' '); // paths, addresses, file names
@@ -280,6 +279,8 @@ describe('every help page in Chinese', async () => {
 
   it('names placeholders and missing arguments in Chinese', () => {
     expect(book.ok(['--help'], { env: CHINESE })).toMatch(/^用法： complaints \[选项\] \[命令\]\n/);
+    expect(book.ok(['assign', '--help'], { env: CHINESE })).toMatch(/^用法： complaints assign \[选项\] <编号> \[负责人\]\n(.*\n)*  --respond-by <时间> /);
+    expect(book.run(['log', 'x', '--at'], { env: CHINESE }).stderr).toBe('complaints: 选项 --at <时间> 缺少值\n');
     expect(book.run(['note', '1'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：文字\n');
     expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值\n');
   });
