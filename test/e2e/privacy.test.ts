@@ -109,6 +109,29 @@ describe('complaints forget', () => {
     expect(raw).toContain('ann lee');
   });
 
+  it('finishes the rewrite a forget stopped after its commit left owed, on the next write', () => {
+    const book = logbookWithZebedee();
+    // As a forget killed between its commit and the rewrite leaves the logbook: the rows erased
+    // and the rewrite owed, the erased text still in the free space the erasing left.
+    const db = new Database(book.db);
+    db.exec(`UPDATE complaints SET customer = NULL, contact = NULL, customer_key = NULL, contact_key = NULL WHERE id IN (1, 3);
+             UPDATE events SET changes = '{}' WHERE complaint_id IN (1, 3);
+             PRAGMA user_version = 1;`);
+    db.close();
+    expect(rawFiles(book).toLowerCase()).toContain('zebedee');
+
+    book.ok(['log', 'the next complaint at the till']);
+
+    expect(rawFiles(book).toLowerCase()).not.toContain('zebedee');
+    expect(query(book, 'PRAGMA user_version')).toEqual([{ user_version: 0 }]);
+  });
+
+  it('leaves no rewrite owed once a forget has finished', () => {
+    const book = logbookWithZebedee();
+    book.ok(['forget', NAME, '--yes']);
+    expect(query(book, 'PRAGMA user_version')).toEqual([{ user_version: 0 }]);
+  });
+
   it('with --contact matches a phone number however it is spaced, and erases the name with it', () => {
     const book = logbookWithZebedee();
 

@@ -2,6 +2,7 @@ import type { Recording } from '../../domain/complaint.js';
 import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import { appendEvent } from './events.js';
+import { oweRewrite } from './rewrite.js';
 import type { Erasure } from '../logbook.js';
 import type { Db } from './open.js';
 
@@ -46,19 +47,10 @@ export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till }:
         eraseComplaint.run(person.id);
         appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
       }
+      if (people.length > 0) oweRewrite(db);
       return { ids: people.map((person) => person.id), values: [...values] };
     })
     .immediate();
-}
-
-/**
- * Rewrites every page of the logbook and empties the write-ahead log, so that no earlier copy of
- * erased text survives in free space, in an old page image or in the WAL. secure_delete alone
- * only zeroes what this transaction frees, not what earlier updates left behind.
- */
-export function rewriteFile(db: Db): void {
-  db.exec('VACUUM');
-  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Complaints whose free text (what was said, notes on the timeline) still mentions any of these values. */

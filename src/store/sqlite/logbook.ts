@@ -34,7 +34,8 @@ import {
   usedValues,
 } from './complaints.js';
 import { lastChange, lastChangeAt, timeline } from './events.js';
-import { complaintsMentioning, complaintsOf, forgetPerson, rewriteFile } from './forget.js';
+import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
+import { rewriteFile } from './rewrite.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { asProblem, type Db, type DraftLogbook } from './open.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';

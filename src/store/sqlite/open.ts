@@ -10,6 +10,7 @@ import { t } from '../../language/messages.js';
 import { LogbookProblem } from '../errors.js';
 import { knownMigrations, type Migration } from '../migrations.js';
 import type { FirstSettings } from '../open.js';
+import { payRewriteOwed } from './rewrite.js';
 import { saveSetting } from './settings.js';
 import { makeFolders } from '../folders.js';
 
@@ -104,6 +105,7 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
     if (purpose === 'write') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     if (pending.length > 0) migrate(db, path, migrations);
+    if (purpose === 'write') payRewriteOwed(db);
     // After migrating, which sets them aside.
     db.pragma(purpose === 'write' ? 'foreign_keys = ON' : 'query_only = ON');
     return db;
