@@ -1,5 +1,6 @@
 import type { Session } from '../context.js';
 import { followUpCutoff } from '../domain/lifecycle.js';
+import { endOfToday } from '../domain/when.js';
 import { UsageError } from '../errors.js';
 import { spoken, t } from '../language/messages.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
@@ -26,8 +27,8 @@ export async function runDesk(session: Session): Promise<void> {
   const settings = await settingsOf(logbook);
   const { branch, within } = await whereThisComputerStands(session, logbook);
   const now = session.now();
-  const cutoff = followUpCutoff(now, settings['follow-up-days']).toISOString();
-  const waiting = await logbook.desk(now.toISOString(), cutoff, DESK_SHOWN, within);
+  const moments = { now: now.toISOString(), endOfToday: endOfToday(now).toISOString(), followUpDueBefore: followUpCutoff(now, settings['follow-up-days']).toISOString() };
+  const waiting = await logbook.desk(moments, DESK_SHOWN, within);
   // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
   const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
   session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), locale));

@@ -100,11 +100,20 @@ export interface StepOutcome {
 }
 
 /** What needs someone today: of each kind, the first few and how many there are in all. */
+/** The moments the desk is shown for (ISO UTC): now, the end of today, and when a resolved complaint's follow-up comes due. */
+export interface DeskMoments {
+  now: string;
+  endOfToday: string;
+  followUpDueBefore: string;
+}
+
 export interface Waiting {
   toTriage: Excerpt<Complaint>;
   /** Remedies proposed above the shop's approval limit, waiting for someone in charge. */
   awaitingApproval: Excerpt<Complaint>;
   overdue: Excerpt<Complaint>;
+  /** Open, past triage, and to be answered before the day is out. */
+  dueToday: Excerpt<Complaint>;
   /** Follow-ups due with someone to call: a customer or a contact recorded. */
   followUpsDue: Excerpt<Complaint>;
   /** How many follow-ups are due with neither a customer nor a contact recorded. */

@@ -25,6 +25,8 @@ export interface ComplaintFilter {
   until?: string;
   /** Open and past its respond-by at this moment (ISO UTC). */
   overdueAt?: string;
+  /** Open, and to be answered from `from` (not yet overdue) to before `before` (ISO UTC). */
+  dueWithin?: { from: string; before: string };
   /** Resolved before (ISO UTC). */
   resolvedBefore?: string;
   /** With a customer or a contact recorded, someone to call back (true), or with neither (false). */

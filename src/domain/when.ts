@@ -121,6 +121,11 @@ export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): 
   return notBeforeEarliest(dateOnly ? new Date(addDays(at, 1).getTime() - 1) : at, text, flag);
 }
 
+/** The first moment of tomorrow, local time: what is due "today" is due before it. */
+export function endOfToday(now: Date): Date {
+  return startOfDay(addDays(now, 1));
+}
+
 function notBeforeEarliest(at: Date, text: string, flag: string): Date {
   if (at < EARLIEST) throw new UsageError(t('when.beforeEarliest', { flag, text, year: localYear(EARLIEST) }));
   return at;

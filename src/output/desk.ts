@@ -27,7 +27,7 @@ export function deskSummary(
   const where = branch === undefined ? inert(shop) : t('desk.shopAndBranch', { shop: inert(shop), branch: inert(branch) });
   const lines = [paint.bold(t('desk.heading', { where, when: dayAndTimeShown(now) }))];
   // Each heading is a count, in bold, and what it counts, then the command that deals with them.
-  type Heading = 'desk.toTriage' | 'desk.awaitingApproval' | 'desk.overdue' | 'desk.followUpsDue' | 'desk.followUpsDueNoContact';
+  type Heading = 'desk.toTriage' | 'desk.awaitingApproval' | 'desk.overdue' | 'desk.dueToday' | 'desk.followUpsDue' | 'desk.followUpsDueNoContact';
   const heading = (total: number, title: Heading, next: string) =>
     lines.push('', `${t(title, { count: total, shown: paint.bold(String(total)) })}  ${paint.dim(next)}`);
   const section = (title: Heading, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
@@ -65,15 +65,18 @@ export function deskSummary(
     },
     `complaints approve ${t('common.placeholderId')}`,
   );
+  // What is late, then what falls due before the day is out: each by its respond-by, and whose it is.
+  const dueLine = (c: Complaint, colour: ChalkInstance) => {
+    const said = { due: colour(t('desk.due', { time: localTime(c.respond_by) })), status: statusShown(c.status), description: oneLine(c.description, 40) };
+    return c.assignee ? t('desk.dueLineTo', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.dueLine', said);
+  };
   section(
     'desk.overdue',
     waiting.overdue,
-    (c) => {
-      const said = { due: paint.red(t('desk.due', { time: localTime(c.respond_by) })), status: statusShown(c.status), description: oneLine(c.description, 40) };
-      return c.assignee ? t('desk.overdueLineTo', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.overdueLine', said);
-    },
+    (c) => dueLine(c, paint.red),
     branch === undefined ? 'complaints list --overdue' : shellLine(['complaints', 'list', '--overdue', '--branch', branch]),
   );
+  section('desk.dueToday', waiting.dueToday, (c) => dueLine(c, paint.yellow), `complaints resolve ${t('common.placeholderId')} --remedy …`);
   section(
     'desk.followUpsDue',
     waiting.followUpsDue,

@@ -1,4 +1,4 @@
-import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEvent, Waiting } from '../domain/complaint.js';
+import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEvent, Waiting, DeskMoments } from '../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
 import type { ForgetBy } from '../domain/forget.js';
 import type { IdSpan } from '../domain/id-span.js';
@@ -158,7 +158,7 @@ export interface Logbook {
   /** Every cause in use, the one first met in time first. */
   causesInUse(): Promise<string[]>;
   /** What needs someone today, of the complaints `within` takes in: of each kind, how many and the first `shown`. */
-  desk(now: string, followUpDueBefore: string, shown: number, within: Places): Promise<Waiting>;
+  desk(moments: DeskMoments, shown: number, within: Places): Promise<Waiting>;
 
   /**
    * Runs `read` on one snapshot, so that a till writing meanwhile cannot make a report's figures

@@ -13,6 +13,11 @@ export function overdueAt(at: string): string {
   return `status IN (${OPEN}) AND respond_by < ${at}`;
 }
 
+/** Open and to be answered from `from` to before `before`: due, not yet overdue at `from`. */
+export function dueWithin(from: string, before: string): string {
+  return `status IN (${OPEN}) AND respond_by >= ${from} AND respond_by < ${before}`;
+}
+
 /**
  * Counted in a report's Pareto table: a valid complaint, or one not judged yet (as `untriaged`
  * for cause and category). Help, questions and venting are counted apart, unfounded ones as

@@ -626,18 +626,18 @@ describe('a logbook with a complaint in every status', () => {
   });
 
   describe('the desk and the follow-ups due', () => {
-    it('shows what to triage, what is overdue and whom to call back', () => {
+    it('shows what to triage, what is overdue, what falls due today and whom to call back', () => {
       const [heading, ...sections] = book.ok([]).trimEnd().split('\n\n');
       expect(heading).toBe('My shop — Mon 23 Nov 2026, 10:00');
       const listed = Object.fromEntries(
         sections.map((section) => {
           const [title, ...rows] = section.split('\n');
-          const kind = ['new to triage', 'overdue', 'follow-up'].find((k) => title!.includes(k));
+          const kind = ['new to triage', 'overdue', 'due today', 'follow-up'].find((k) => title!.includes(k));
           expect(title).toMatch(new RegExp(`^${rows.length} `));
           return [kind, rows.map((row) => row.trim().split(' ')[0])];
         }),
       );
-      expect(listed).toEqual({ 'new to triage': ['#7', '#1'], overdue: ['#7', '#2'], 'follow-up': ['#4'] });
+      expect(listed).toEqual({ 'new to triage': ['#7', '#1'], overdue: ['#7', '#2'], 'due today': ['#3'], 'follow-up': ['#4'] });
       expect(sections.at(-1)).toContain('call Di Ross on 07700 900123');
     });
 

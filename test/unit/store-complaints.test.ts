@@ -84,12 +84,30 @@ describe('desk', () => {
         resolved(at, {});
       }
       const dueBefore = '2026-11-20T00:00:00.000Z';
-      const waiting = desk(db, AT, dueBefore, 5, {});
+      const waiting = desk(db, { now: AT, endOfToday: AT, followUpDueBefore: dueBefore }, 5, {});
       expect(waiting.followUpsDue.total).toBe(countComplaints(db, followUpsDue(dueBefore, true)));
       expect(waiting.followUpsDueNoContact).toBe(countComplaints(db, followUpsDue(dueBefore, false)));
       expect([waiting.followUpsDue.total, waiting.followUpsDueNoContact]).toEqual([6, 2]);
       expect(waiting.followUpsDue.shown.map((c) => c.id)).toEqual([1, 2, 3, 5, 6]);
       expect(listComplaints(db, followUpsDue(dueBefore, false)).map((c) => c.id)).toEqual([4, 8]);
+    });
+  });
+
+  it('lists as due today the complaints in hand to be answered from now to the end of the day, soonest first', () => {
+    withLogbook((db) => {
+      const now = '2026-11-23T10:00:00.000Z';
+      const endOfToday = '2026-11-24T00:00:00.000Z';
+      const due = (status: NewComplaint['status'], respond_by: string) => insertComplaint(db, draft({ status, respond_by }));
+      due('assigned', '2026-11-23T09:59:59.999Z'); // #1 overdue
+      due('assigned', '2026-11-23T23:59:59.999Z'); // #2 due today, last
+      due('triaged', '2026-11-23T10:00:00.000Z'); // #3 due today, first
+      due('new', '2026-11-23T15:00:00.000Z'); // #4 to triage, listed there
+      due('resolved', '2026-11-23T15:00:00.000Z'); // #5 answered
+      due('assigned', '2026-11-24T00:00:00.000Z'); // #6 due tomorrow
+      const waiting = desk(db, { now, endOfToday, followUpDueBefore: now }, 5, {});
+      expect(waiting.dueToday.shown.map((c) => c.id)).toEqual([3, 2]);
+      expect(waiting.dueToday.total).toBe(2);
+      expect(waiting.overdue.shown.map((c) => c.id)).toEqual([1]);
     });
   });
 });

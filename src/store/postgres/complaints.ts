@@ -1,13 +1,13 @@
-import type { Complaint, ComplaintChanges, NewComplaint, Recording, Remedy, Waiting } from '../../domain/complaint.js';
+import type { Complaint, ComplaintChanges, NewComplaint, Recording, Remedy, Waiting, DeskMoments } from '../../domain/complaint.js';
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { WITHDRAWN } from '../../domain/lifecycle.js';
+import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
-import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, dueWithin, overdueAt } from '../rules.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import { Params, type Connection } from './connection.js';
 import { appendEvent, lastChange } from './events.js';
@@ -101,6 +101,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>, params: Par
   if (filter.since !== undefined) where.push(`occurred_at >= ${params.add(filter.since)}`);
   if (filter.until !== undefined) where.push(`occurred_at < ${params.add(filter.until)}`);
   if (filter.overdueAt !== undefined) where.push(overdueAt(params.add(filter.overdueAt)));
+  if (filter.dueWithin !== undefined) where.push(dueWithin(params.add(filter.dueWithin.from), params.add(filter.dueWithin.before)));
   if (filter.resolvedBefore !== undefined) where.push(`resolved_at < ${params.add(filter.resolvedBefore)}`);
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
@@ -149,7 +150,7 @@ export function usedValues(connection: Connection, column: SuggestedColumn, limi
 }
 
 /** What needs someone today: of each kind, how many and the first `shown`, the follow-ups with no one to call only counted. */
-export async function desk(connection: Connection, now: string, followUpDueBefore: string, shown: number, within: Places): Promise<Waiting> {
+export async function desk(connection: Connection, { now, endOfToday, followUpDueBefore }: DeskMoments, shown: number, within: Places): Promise<Waiting> {
   const excerpt = async (filter: ComplaintFilter) => ({
     total: await countComplaints(connection, filter),
     shown: await listComplaints(connection, { ...filter, limit: shown }),
@@ -165,6 +166,7 @@ export async function desk(connection: Connection, now: string, followUpDueBefor
     toTriage: await excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
     awaitingApproval: await excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: await excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
+    dueToday: await excerpt({ statuses: IN_HAND_STATUSES, dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),
     followUpsDue: { total: due!.to_call, shown: await listComplaints(connection, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: due!.no_contact,
   };

@@ -1,4 +1,4 @@
-import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.js';
+import type { Complaint, DeskMoments, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
@@ -108,8 +108,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => causesInUse(this.connection));
   }
 
-  desk(now: string, followUpDueBefore: string, shown: number, within: Places) {
-    return this.translated(() => desk(this.connection, now, followUpDueBefore, shown, within));
+  desk(moments: DeskMoments, shown: number, within: Places) {
+    return this.translated(() => desk(this.connection, moments, shown, within));
   }
 
   /** One snapshot transaction, begun before the first read and ended after the last. */

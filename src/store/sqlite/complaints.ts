@@ -1,9 +1,9 @@
 import type { Complaint, ComplaintChanges, NewComplaint, Recording, Remedy } from '../../domain/complaint.js';
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
-import type { Waiting } from '../../domain/complaint.js';
+import type { DeskMoments, Waiting } from '../../domain/complaint.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { WITHDRAWN } from '../../domain/lifecycle.js';
+import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
@@ -12,7 +12,7 @@ import { appendEvent, lastChange } from './events.js';
 import { keptWaitingBefore } from './follow-ups-waiting.js';
 import type { Db } from './open.js';
 import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
-import { AWAITING_APPROVAL, overdueAt } from '../rules.js';
+import { AWAITING_APPROVAL, dueWithin, overdueAt } from '../rules.js';
 
 
 // The columns kept for a complaint; a new one's keys are checked against it, and a change's
@@ -194,6 +194,11 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
     where.push(overdueAt('@overdueAt'));
     params.overdueAt = filter.overdueAt;
   }
+  if (filter.dueWithin !== undefined) {
+    where.push(dueWithin('@dueFrom', '@dueBefore'));
+    params.dueFrom = filter.dueWithin.from;
+    params.dueBefore = filter.dueWithin.before;
+  }
   if (filter.resolvedBefore !== undefined) {
     where.push(`resolved_at < @resolvedBefore`);
     params.resolvedBefore = filter.resolvedBefore;
@@ -257,7 +262,7 @@ export function usedValues(db: Db, column: SuggestedColumn, limit = 50): string[
  * each, how many and the first `shown`, the follow-ups with no one to call only counted. Years of
  * unanswered follow-ups are counted from the months kept (follow-ups-waiting.ts), not read.
  */
-export function desk(db: Db, now: string, followUpDueBefore: string, shown: number, within: Places): Waiting {
+export function desk(db: Db, { now, endOfToday, followUpDueBefore }: DeskMoments, shown: number, within: Places): Waiting {
   const excerpt = (filter: ComplaintFilter) => ({ total: countComplaints(db, filter), shown: listComplaints(db, { ...filter, limit: shown }) });
   // The months before the one the moment falls in as kept; that month's complaints from the
   // index, both kinds counted in one pass.
@@ -276,6 +281,7 @@ export function desk(db: Db, now: string, followUpDueBefore: string, shown: numb
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
     awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
+    dueToday: excerpt({ statuses: IN_HAND_STATUSES, dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),
     followUpsDue: { total: kept.toCall + toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: kept.noContact + noContact,
   };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Complaint, NewComplaint, Recording } from '../../domain/complaint.js';
+import type { Complaint, DeskMoments, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
@@ -122,8 +122,8 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => causesInUse(this.db));
   }
 
-  desk(now: string, followUpDueBefore: string, shown: number, within: Places) {
-    return this.translated(() => desk(this.db, now, followUpDueBefore, shown, within));
+  desk(moments: DeskMoments, shown: number, within: Places) {
+    return this.translated(() => desk(this.db, moments, shown, within));
   }
 
   /** One read transaction, begun before the first read and ended after the last, whatever `read` awaits between them. */
