@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { halfWidth } from './validate.js';
-import { parseSince, parseUntil } from './when.js';
+import { countIn, parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
 export interface Span {
@@ -46,6 +46,8 @@ const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
   ...['last', '上周', '上星期', '上个星期', '上礼拜', '上个礼拜'].map((word) => [word, 1] as const),
 ]);
 const LAST = /^(\d{1,4})([dw])$/i;
+// The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期.
+const LAST_IN_CHINESE = /^(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(天|日|周|个?星期|个?礼拜)$/;
 const MAX_LAST_DAYS = 3660;
 
 /** Reads the period flags: at most one of --week, --last, --since/--until; none means this week. */
@@ -111,13 +113,20 @@ export function comparedWith(period: Period, compared: Period): Period {
 }
 
 function checkLast(text: string): PeriodRequest {
-  const match = LAST.exec(text.trim());
-  const count = match ? Number(match[1]) : 0;
-  const unit = (match?.[2]?.toLowerCase() ?? 'd') as 'd' | 'w';
-  if (!match || count < 1 || count * (unit === 'w' ? 7 : 1) > MAX_LAST_DAYS) {
+  const { count, unit } = lengthIn(halfWidth(text)) ?? { count: 0, unit: 'd' };
+  if (count < 1 || count * (unit === 'w' ? 7 : 1) > MAX_LAST_DAYS) {
     throw new UsageError(t('period.notALength', { text, most: MAX_LAST_DAYS }));
   }
   return { kind: 'last', count, unit };
+}
+
+/** How many days or weeks `text` says, as 7d / 4w or 7天 / 四周 write it; undefined when it says none. */
+function lengthIn(text: string): { count: number; unit: 'd' | 'w' } | undefined {
+  const english = LAST.exec(text);
+  if (english) return { count: Number(english[1]), unit: english[2]!.toLowerCase() as 'd' | 'w' };
+  const chinese = LAST_IN_CHINESE.exec(text);
+  const count = chinese ? countIn(chinese[1]!) : undefined;
+  return count === undefined ? undefined : { count, unit: chinese![2] === '天' || chinese![2] === '日' ? 'd' : 'w' };
 }
 
 /**

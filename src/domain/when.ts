@@ -1,5 +1,6 @@
 import { addDays } from 'date-fns/addDays';
 import { addHours } from 'date-fns/addHours';
+import { addMinutes } from 'date-fns/addMinutes';
 import { addWeeks } from 'date-fns/addWeeks';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
@@ -17,9 +18,25 @@ const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(
 const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
 // The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
 // The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
-const RELATIVE_IN_CHINESE = /^(\d{1,5}|[一二两三四五六七八九十]{1,3})\s*(个?小时|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
+// Half an hour (半小时前) and minutes (20分钟后) too, which a complaint entered just after is often given.
+const RELATIVE_IN_CHINESE = /^(\d{1,5}|[一二两三四五六七八九十]{1,3}|半)\s*(个?小时|个?钟头|分钟|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
 const CHINESE_DIGITS = '零一二三四五六七八九';
-const CHINESE_UNIT: Record<string, 'h' | 'd' | 'w'> = { 小时: 'h', 个小时: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w' };
+type Unit = 'min' | 'h' | 'd' | 'w';
+const CHINESE_UNIT: Record<string, Unit> = {
+  分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w',
+};
+const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };
+
+// A day, a time of day or both, as written in Chinese or beside a day word: 明天下午3点, 昨天 18:00,
+// 11月29日, 2026年11月29日 14:30, 2026/11/29, 下午三点半, 9点15分, tomorrow 15:00.
+const NUMBER = '\\d{1,2}|[一二两三四五六七八九十]{1,3}';
+// A day by its month is written with 月 (11月29日), or with slashes after the year (2026/11/29):
+// without the year, 1/2 is the 2nd of January to some and the 1st of February to others.
+const CALENDAR_DAY = `(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>\\d{1,2})\\s*月\\s*(?<day>\\d{1,2})\\s*[日号]?`;
+const SLASHED_DAY = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
+const CLOCK = `(?<part>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)?\\s*(?<hour>${NUMBER})\\s*(?::\\s*(?<minute>\\d{2})|[点时]\\s*(?:(?<half>半)|(?<minutes>${NUMBER})\\s*分?)?)`;
+// Hours after noon in these parts of the day: 下午3点 is 15:00, 中午1点 13:00, 晚上12点 midnight.
+const AFTERNOON: ReadonlySet<string> = new Set(['中午', '下午', '傍晚', '晚上']);
 
 // The words for a moment and for days, in English and as a Chinese-speaking owner types them,
 // whatever language the interface speaks: each day as its shift from today.
@@ -28,6 +45,7 @@ const DAY_WORDS: ReadonlyMap<string, number> = new Map([
   ['today', 0], ['yesterday', -1], ['tomorrow', 1],
   ['今天', 0], ['昨天', -1], ['前天', -2], ['明天', 1], ['后天', 2],
 ]);
+const DAY_AND_CLOCK = new RegExp(`^(?:(?<word>${[...DAY_WORDS.keys()].join('|')})|${CALENDAR_DAY})?\\s*(?:${CLOCK})?$`);
 
 // Exactly what toISOString (and so export) writes.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -38,18 +56,48 @@ export interface When {
   dateOnly: boolean;
 }
 
-/** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 write it: backwards unless marked ahead. */
-function relativeShift(input: string): { amount: number; unit: 'h' | 'd' | 'w' } | undefined {
+/** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 / 半小时前 write it: backwards unless marked ahead. */
+function relativeShift(input: string): { amount: number; unit: Unit } | undefined {
   const english = RELATIVE.exec(input);
-  if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as 'h' | 'd' | 'w' };
+  if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as Unit };
   const chinese = RELATIVE_IN_CHINESE.exec(input);
   if (!chinese) return undefined;
-  const amount = countIn(chinese[1]!);
-  return amount === undefined ? undefined : { amount: amount * (chinese[3] === '后' ? 1 : -1), unit: CHINESE_UNIT[chinese[2]!]! };
+  const unit = CHINESE_UNIT[chinese[2]!]!;
+  // 半 is half of the unit: half an hour, half a day.
+  const half = chinese[1] === '半';
+  const amount = half ? 1 : countIn(chinese[1]!);
+  if (amount === undefined) return undefined;
+  const sign = chinese[3] === '后' ? 1 : -1;
+  return half ? { amount: (sign * MINUTES_IN[unit]) / 2, unit: 'min' } : { amount: sign * amount, unit };
+}
+
+/**
+ * A day and a time of day as DAY_AND_CLOCK reads them, in local time: the day today unless
+ * given, the year this year; undefined when `input` is not so written, or names no real moment
+ * (2月30日, 25点).
+ */
+function dayAndClock(input: string, now: Date): When | undefined {
+  const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$2月$3日'))?.groups;
+  if (found === undefined || (found.word === undefined && found.month === undefined && found.hour === undefined)) return undefined;
+  const day =
+    found.month !== undefined
+      ? new Date(found.year === undefined ? now.getFullYear() : Number(found.year), Number(found.month) - 1, Number(found.day))
+      : startOfDay(addDays(now, DAY_WORDS.get(found.word ?? 'today')!));
+  if (found.month !== undefined && (day.getMonth() !== Number(found.month) - 1 || day.getDate() !== Number(found.day))) return undefined;
+  if (found.hour === undefined) return { at: day, dateOnly: true };
+  let hour = countIn(found.hour);
+  const minute = found.half !== undefined ? 30 : found.minute !== undefined ? Number(found.minute) : found.minutes !== undefined ? countIn(found.minutes) : 0;
+  if (hour === undefined || minute === undefined || hour > 24 || minute > 59) return undefined;
+  if (found.part !== undefined && AFTERNOON.has(found.part) && hour <= 12 && !(found.part === '中午' && hour >= 11)) hour += 12;
+  if (found.part === '凌晨' && hour === 12) hour = 0;
+  if (hour === 24 && minute > 0) return undefined;
+  const at = new Date(day);
+  at.setHours(hour, minute, 0, 0);
+  return { at, dateOnly: false };
 }
 
 /** 12 from '12' or 十二, 2 from 两, 30 from 三十; undefined for what is not a number so written (二二, 十十). */
-function countIn(written: string): number | undefined {
+export function countIn(written: string): number | undefined {
   if (/^\d+$/.test(written)) return Number(written);
   const [, tens, ones = ''] = /^(?:([一二两三四五六七八九]?)十)?([一二两三四五六七八九]?)$/.exec(written) ?? [undefined, undefined, ''];
   const digit = (numeral: string) => CHINESE_DIGITS.indexOf(numeral.replace('两', '二'));
@@ -67,9 +115,11 @@ export function parseWhen(text: string, now: Date, flag: string): When {
 
   const relative = relativeShift(input);
   if (relative) {
-    const shift = { h: addHours, d: addDays, w: addWeeks }[relative.unit];
+    const shift = { min: addMinutes, h: addHours, d: addDays, w: addWeeks }[relative.unit];
     return { at: shift(now, relative.amount), dateOnly: false };
   }
+  const written = dayAndClock(input, now);
+  if (written !== undefined) return written;
 
   const upper = plain.toUpperCase();
   if (ABSOLUTE.test(upper)) {

@@ -257,11 +257,22 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     expect(shown('2')).toMatchObject({ occurred_at: '2026-11-23T07:00:00.000Z', respond_by: '2026-11-25T10:00:00.000Z' });
   });
 
+  it('takes a day and a time of day as written in Chinese: 昨天上午9点, 明天下午3点, 11月20日, and --last 一周', () => {
+    const logged = JSON.parse(book.ok(['log', '上周五的面条太硬', '--at', '昨天上午9点', '--json', '--no-input'], { env: CHINESE })) as { id: number; occurred_at: string };
+    expect(logged.occurred_at).toBe('2026-11-22T09:00:00.000Z');
+    book.ok(['assign', String(logged.id), '小王', '--respond-by', '明天下午3点'], { env: CHINESE });
+    const assigned = JSON.parse(book.ok(['show', String(logged.id), '--json'], { env: CHINESE })) as { respond_by: string };
+    expect(assigned.respond_by).toBe('2026-11-24T15:00:00.000Z');
+    const since = JSON.parse(book.ok(['list', '--since', '11月22日', '--json'], { env: CHINESE })) as Array<{ id: number }>;
+    expect(since.map((c) => c.id)).toContain(logged.id);
+    expect(JSON.parse(book.ok(['report', '--last', '一周', '--format', 'json'], { env: CHINESE })).period).toMatchObject({ since: '2026-11-17T00:00:00.000Z' });
+  });
+
   it('refuses a day it cannot read in one Chinese line naming the forms it reads, with the logbook as it was', () => {
     const before = book.dump();
     const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('「下个月」不是日期；请用 YYYY-MM-DD')]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('「下个月」不是日期；请用 2026-11-20、')]);
     expect(result.stderr).toContain('明天');
     expect(book.dump()).toBe(before);
   });

@@ -182,7 +182,19 @@ describe('period flags that cannot be a period', () => {
     expect(checkPeriod({ week: '２０２６-ｗ４８' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
   });
 
-  it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w'])('refuses --last %j', (last) => {
+  it.each([
+    ['7天', 7, 'd'],
+    ['３０日', 30, 'd'],
+    ['4周', 4, 'w'],
+    ['一周', 1, 'w'],
+    ['两个星期', 2, 'w'],
+    ['十二周', 12, 'w'],
+    ['1礼拜', 1, 'w'],
+  ] as const)('accepts --last %j as a Chinese-speaking owner writes it', (last, count, unit) => {
+    expect(checkPeriod({ last }, now)).toEqual({ kind: 'last', count, unit });
+  });
+
+  it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w', '0天', '周', '7月', '二二天', '523周'])('refuses --last %j', (last) => {
     expect(refusal(() => checkPeriod({ last }, now))).toContain('is not a length of time; use days or weeks such as 7d or 4w');
   });
 

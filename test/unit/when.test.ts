@@ -128,6 +128,11 @@ describe('parseWhen: relative times', () => {
     ['十二小时后', now.getTime() + 12 * HOUR],
     ['二十天前', daysFrom(now, -20).getTime()],
     ['三十五天前', daysFrom(now, -35).getTime()],
+    // Half an hour, and minutes.
+    ['半小时前', now.getTime() - HOUR / 2],
+    ['半个小时后', now.getTime() + HOUR / 2],
+    ['20分钟前', now.getTime() - HOUR / 3],
+    ['十分钟后', now.getTime() + HOUR / 6],
   ])('reads %j relative to now', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
@@ -141,6 +146,46 @@ describe('parseWhen: relative times', () => {
   it('counts hours as elapsed time, across a clock change', () => {
     const spring = new Date(2026, 2, 30, 12, 0);
     expect(at('336h', spring)).toBe(spring.getTime() - 336 * HOUR);
+  });
+});
+
+describe('parseWhen: a day and a time of day as written in Chinese, or beside a day word', () => {
+  const today = (hours: number, minutes = 0) => new Date(2026, 10, 23, hours, minutes).getTime();
+  const dayOf = (day: number, hours = 0, minutes = 0) => new Date(2026, 10, day, hours, minutes).getTime();
+  it.each([
+    ['下午3点', today(15)],
+    ['下午三点半', today(15, 30)],
+    ['9点15分', today(9, 15)],
+    ['十点二十分', today(10, 20)],
+    ['上午10点', today(10)],
+    ['中午12点', today(12)],
+    ['中午1点', today(13)],
+    ['晚上八点', today(20)],
+    ['晚上12点', dayOf(24)],
+    ['凌晨12点', today(0)],
+    ['15:00', today(15)],
+    ['１５：００', today(15)],
+    ['明天下午3点', dayOf(24, 15)],
+    ['明天 15:00', dayOf(24, 15)],
+    ['昨天晚上8点', dayOf(22, 20)],
+    ['tomorrow 15:00', dayOf(24, 15)],
+    ['2026年11月20日 14:30', dayOf(20, 14, 30)],
+    ['11月20号下午2点', dayOf(20, 14)],
+    ['2026/11/20 14:30', dayOf(20, 14, 30)],
+  ])('reads %j as that moment, local time', (text, expected) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
+  });
+
+  it.each([
+    ['2026年11月20日', dayOf(20)],
+    ['11月20日', dayOf(20)],
+    ['11月20号', dayOf(20)],
+    ['2026/11/20', dayOf(20)],
+    ['2025年2月3日', new Date(2025, 1, 3).getTime()],
+  ])('reads %j as a whole day', (text, expected) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: true });
+    // As a respond-by, by the day's end.
+    expect(parseRespondBy(text, now).getTime()).toBe(expected + 24 * HOUR - 1);
   });
 });
 
@@ -165,6 +210,14 @@ describe('parseWhen: refusals', () => {
     '3 days',
     '3天',
     '二二天前',
+    '2月30日',
+    '2026年13月1日',
+    '25点',
+    '下午3点61分',
+    '3',
+    '1/2',
+    '11/20',
+    '半前',
     '十十天前',
     '百天前',
     '明年',
