@@ -1,4 +1,5 @@
 import { OPEN_STATUSES, WITHDRAWN } from '../domain/lifecycle.js';
+import type { ForgetBy } from '../domain/forget.js';
 import { COMMUNICATIVE } from '../domain/nature.js';
 
 // The lifecycle's rules as SQL, each written once for every query that needs it. Where JavaScript
@@ -37,6 +38,21 @@ export const UNANSWERED = `('rejected', '${WITHDRAWN}')`;
 
 /** The communicative natures as an SQL list, each counted apart in a report's summary. */
 export const COMMUNICATIVE_SQL = COMMUNICATIVE.map((nature) => `'${nature}'`).join(', ');
+
+/**
+ * The complaints of the person forget names, `key` (a parameter) being their key by `by`. By name,
+ * also those that give no name but a contact given with that name: hers, left without her name.
+ * By contact, only those with the contact: too many people share a name to go by it.
+ */
+export function complaintsOfPerson(by: ForgetBy, key: string): string {
+  const theirs = `SELECT id, customer, contact FROM complaints WHERE ${by}_key = ${key}`;
+  if (by === 'contact') return `${theirs} ORDER BY id`;
+  return `${theirs}
+    UNION
+    SELECT id, customer, contact FROM complaints
+     WHERE customer_key IS NULL AND contact_key IN (SELECT contact_key FROM complaints WHERE customer_key = ${key} AND contact_key IS NOT NULL)
+    ORDER BY id`;
+}
 
 /** A remedy proposed above the shop's approval limit waits on the complaint (domain/steps.ts, approve). */
 export const AWAITING_APPROVAL = 'proposed_remedy IS NOT NULL';

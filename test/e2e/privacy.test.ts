@@ -132,6 +132,20 @@ describe('complaints forget', () => {
     expect(query(book, 'PRAGMA user_version')).toEqual([{ user_version: 0 }]);
   });
 
+  it('by name also erases the complaints that give no name but a contact she gave with it; not those under another name', () => {
+    const book = logbookWithZebedee();
+    book.ok(['log', 'soup cold a third time', '--contact', ' ZEB.QUINT@example.org']);
+    book.ok(['log', 'my husband complained too', '--customer', 'Ada Quint', '--contact', CONTACT]);
+
+    const result = book.run(['forget', NAME, '--yes']);
+
+    expect(result.stdout).toBe("Erased the customer's name and contact from 3 complaints: #1, #3, #4.\n");
+    expect(query(book, `SELECT id, customer, contact FROM complaints WHERE id >= 4 ORDER BY id`)).toEqual([
+      { id: 4, customer: null, contact: null },
+      { id: 5, customer: 'Ada Quint', contact: CONTACT },
+    ]);
+  });
+
   it('with --contact matches a phone number however it is spaced, and erases the name with it', () => {
     const book = logbookWithZebedee();
 

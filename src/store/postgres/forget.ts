@@ -3,6 +3,7 @@ import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../d
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import type { Erasure } from '../logbook.js';
 import type { Connection } from './connection.js';
+import { complaintsOfPerson } from '../rules.js';
 import { appendEvent } from './events.js';
 
 type PersonOnFile = { id: number } & Record<PersonalField, string | null>;
@@ -13,7 +14,7 @@ export async function complaintsOf(connection: Connection, wanted: string, by: F
 }
 
 function peopleMatching(connection: Connection, wanted: string, by: ForgetBy): Promise<PersonOnFile[]> {
-  return connection.rows<PersonOnFile>(`SELECT id, customer, contact FROM complaints WHERE ${by}_key = $1 ORDER BY id`, [personKey(wanted, by)]);
+  return connection.rows<PersonOnFile>(complaintsOfPerson(by, '$1'), [personKey(wanted, by)]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Recording } from '../../domain/complaint.js';
 import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
+import { complaintsOfPerson } from '../rules.js';
 import { appendEvent } from './events.js';
 import { oweRewrite } from './rewrite.js';
 import type { Erasure } from '../logbook.js';
@@ -14,9 +15,7 @@ export function complaintsOf(db: Db, wanted: string, by: ForgetBy): number[] {
 }
 
 function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
-  return db
-    .prepare(`SELECT id, customer, contact FROM complaints WHERE ${by}_key = ? ORDER BY id`)
-    .all(personKey(wanted, by)) as PersonOnFile[];
+  return db.prepare(complaintsOfPerson(by, '@key')).all({ key: personKey(wanted, by) }) as PersonOnFile[];
 }
 
 /**
