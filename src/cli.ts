@@ -71,11 +71,29 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
       outputError: () => {},
     })
     .hook('preAction', (_program, action) => {
+      refuseOptionGivenTwice(action, argv);
       const globals = action.optsWithGlobals<{ db?: string; color: boolean; input: boolean }>();
       Object.assign(session, settle(session, globals));
     });
   await registerCommands(program, session, argv);
   return program;
+}
+
+/**
+ * An option given twice is refused, rather than the last one silently taken: `--customer 甲
+ * --customer 乙` is two answers to one question. Words after `--` are text; the completion
+ * scripts' hidden command is given the words typed so far, whatever they are.
+ */
+function refuseOptionGivenTwice(action: Command, argv: readonly string[]): void {
+  if (action.name() === '__complete') return;
+  const end = argv.indexOf('--');
+  const words = end === -1 ? argv : argv.slice(0, end);
+  for (let command: Command | null = action; command !== null; command = command.parent) {
+    for (const option of command.options) {
+      const isIt = (word: string) => word === option.short || (option.long !== undefined && (word === option.long || word.startsWith(`${option.long}=`)));
+      if (words.filter(isIt).length > 1) throw new UsageError(t('cli.optionGivenTwice', { name: option.long ?? option.short ?? '' }));
+    }
+  }
 }
 
 /** Commander's placeholders in a usage line or an option's flags (`[options]`, `<id>`, `--at <when>`), in the language spoken. */

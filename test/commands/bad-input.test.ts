@@ -109,6 +109,11 @@ const BAD_INPUT: BadInput[] = [
   ]),
   ...casesOf('unknown flag', [
     [['--bogus'], 2, "unknown option '--bogus'"],
+    // Two answers to one question: neither is taken.
+    [['log', 'x', '--customer', '甲', '--customer', '乙'], 2, '--customer is given more than once; give it once'],
+    [['triage', '1', '--category', 'product', '--category=service', '--cause', 'cold'], 2, '--category is given more than once'],
+    [['--db', 'a.db', '--db', 'b.db', 'list'], 2, '--db is given more than once'],
+    [['report', '--format', 'json', '--format', 'csv'], 2, '--format is given more than once'],
     [['log', 'x', '--bogus'], 2, "unknown option '--bogus'"],
     [['triage', '1', '--bogus'], 2, "unknown option '--bogus'"],
     [['assign', '1', 'Sam', '--bogus'], 2, "unknown option '--bogus'"],

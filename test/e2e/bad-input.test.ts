@@ -29,6 +29,7 @@ const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is not a date"],
   [['resolve'], 2, "missing required argument 'id'"],
   [['list', '--jsn'], 2, "unknown option '--jsn'"],
+  [['log', 'x', '--customer', '甲', '--customer', '乙'], 2, '--customer is given more than once; give it once'],
   // Text that starts with a dash is read as an option; the line says how to give it as text.
   [['log', '-5 stars'], 2, "'-5 stars' is not an option; to give text that starts with a dash, put -- before it: -- '-5 stars'"],
   [['log', '-差评，汤是凉的'], 2, "put -- before it: -- '-差评，汤是凉的'"],
