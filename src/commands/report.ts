@@ -4,7 +4,8 @@ import type { Session } from '../context.js';
 import { DIMENSIONS } from '../domain/pareto.js';
 import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/period.js';
 import { reportJson, type Report } from '../domain/summary.js';
-import { oneOf, requiredText, wholeNumber } from '../domain/validate.js';
+import { choicesListed, oneOf, requiredText, wholeNumber } from '../domain/validate.js';
+import { dimensionShown, typedNames } from '../language/labels.js';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import { painter } from '../output/paint.js';
@@ -31,7 +32,7 @@ export function registerReport(command: Command, session: Session): void {
     .option('--last <length>', t('report.optionLast'))
     .option('--since <when>', t('report.optionSince'))
     .option('--until <when>', t('report.optionUntil'))
-    .option('--by <dimension>', t('report.optionBy', { dimensions: DIMENSIONS.join(', ') }), 'cause')
+    .option('--by <dimension>', t('report.optionBy', { dimensions: choicesListed(DIMENSIONS, typedNames(dimensionShown)) }), 'cause')
     .option('--till <name>', t('report.optionTill'))
     .option('--branch <name>', t('report.optionBranch'))
     .option('--top <n>', t('report.optionTop'))
@@ -59,9 +60,9 @@ export function registerReport(command: Command, session: Session): void {
 export async function runReport(options: ReportOptions, session: Session): Promise<void> {
   const now = session.now();
   const request = checkPeriod(options, now);
-  const by = oneOf(options.by, DIMENSIONS, '--by');
+  const by = oneOf(options.by, DIMENSIONS, '--by', typedNames(dimensionShown));
   const out = outputFile(options.out);
-  const format = options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format');
+  const format = options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format', (format) => FORMAT_ALSO_TYPED[format] ?? []);
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const compare = options.compare === undefined ? undefined : checkComparePeriod(options.compare, now);
   const places = {
@@ -79,6 +80,9 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   await writeWhenComplete(out, text);
   session.tell(t('report.wrote', { format, out }));
 }
+
+// What may be typed for a format beside its name: the ending of its files.
+const FORMAT_ALSO_TYPED: Readonly<Partial<Record<Format, readonly string[]>>> = { markdown: ['md'] };
 
 // The format a file's ending names, for a report written to it without --format.
 const FORMAT_OF_ENDING: Readonly<Record<string, Format>> = {

@@ -1,6 +1,7 @@
 import type { WeekStart } from '../domain/config.js';
 import type { Status } from '../domain/lifecycle.js';
 import type { Nature } from '../domain/nature.js';
+import type { Dimension } from '../domain/pareto.js';
 import { REMEDIES, type SEVERITIES } from '../domain/validate.js';
 import { t } from './messages.js';
 
@@ -22,6 +23,11 @@ export function severityShown(severity: (typeof SEVERITIES)[number]): string {
 
 export function weekStartShown(day: WeekStart): string {
   return t(`weekStart.${day}`);
+}
+
+/** What a report counts by, as a person reads it: 原因 for cause. */
+export function dimensionShown(by: Dimension): string {
+  return t('report.byNoun', { by });
 }
 
 /** A remedy (or what a customer wants) as a person reads it; one not known, as it is stored. */

@@ -296,6 +296,12 @@ describe('every help page in Chinese', async () => {
     expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值\n');
   });
 
+  it('takes what a report counts by in Chinese, and md for markdown', () => {
+    const shop = tempLogbook();
+    shop.ok(['log', '汤是凉的', '--channel', 'phone']);
+    expect(shop.ok(['report', '--by', '渠道', '--format', 'md'], { env: CHINESE })).toMatch(/^# 按渠道统计的投诉/);
+  });
+
   it('gives the values a flag takes with what each means', () => {
     const log = book.ok(['log', '--help'], { env: CHINESE });
     expect(log.replace(/\s+/g, '')).toContain('refund（退款）、replacement（换货）');

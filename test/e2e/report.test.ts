@@ -408,8 +408,8 @@ describe('report refuses what cannot be a report, writing nothing', () => {
     [['--last', '0d'], "--last: '0d' is not a length of time"],
     [['--last', '7m'], "--last: '7m' is not a length of time"],
     [['--top', '0'], "--top: '0' is not a whole number"],
-    [['--by', 'colour'], "--by: 'colour' is not one of cause, category, about, channel, assignee, remedy"],
-    [['--format', 'pdf'], "--format: 'pdf' is not one of table, markdown, csv, json, html"],
+    [['--by', 'colour'], "--by: 'colour' is not one of cause, category, about (subject), channel, assignee, remedy"],
+    [['--format', 'pdf'], "--format: 'pdf' is not one of table, markdown (md), csv, json, html"],
     [['--week', '--last', '7d'], 'give one period, not --week and --last'],
     [['--last', '7d', '--since', '2026-11-01'], 'give one period, not --last and --since/--until'],
   ])('%j', (args, message) => {

@@ -10,7 +10,7 @@ import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, typ
 import { dayInYearShown, dayShown } from '../../language/dates.js';
 import { t, type MessageKey } from '../../language/messages.js';
 import { verdictShown, weeklyCounts } from '../actions.js';
-import { remedyShown } from '../../language/labels.js';
+import { dimensionShown, remedyShown } from '../../language/labels.js';
 import { oneLine } from '../terminal.js';
 
 // The words and figures every human format (table, Markdown, HTML) shows, so they say the same.
@@ -26,10 +26,6 @@ function countedMore(count: number, by: Dimension): string {
 }
 
 /** What a report is by, as a noun in a sentence: "cause", "subject" (for about). */
-function byNoun(by: Dimension): string {
-  return t('report.byNoun', { by });
-}
-
 /** What a report is by, as the heading of its tables' column of keys: "cause", "about". */
 export function byColumn(by: Dimension): string {
   return t('report.byColumn', { by });
@@ -55,7 +51,7 @@ export function placesNamed(report: Report): Array<[string, string]> {
 }
 
 export function paretoHeading(report: Report): string {
-  return t('report.paretoHeading', { noun: byNoun(report.by) });
+  return t('report.paretoHeading', { noun: dimensionShown(report.by) });
 }
 
 export function periodLine({ period, madeAt }: Pick<Report, 'period' | 'madeAt'>): string {
@@ -137,7 +133,7 @@ export function largestCount(rows: readonly ParetoRow[]): number {
 }
 
 export function emptyLine(report: Report): string {
-  return t('report.emptyLine', { noun: byNoun(report.by) });
+  return t('report.emptyLine', { noun: dimensionShown(report.by) });
 }
 
 /**
