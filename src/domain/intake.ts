@@ -4,7 +4,7 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { NewComplaint } from './complaint.js';
 import { nothingGiven } from './fields.js';
-import { WANTS, oneOf, optionalText } from './validate.js';
+import { WANTS, oneOf, optionalText, requiredText } from './validate.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
 export interface LogInput {
@@ -36,7 +36,7 @@ export function draftComplaint(input: LogInput, channels: readonly string[] | un
     description: optionalText(input.description),
     customer: optionalText(input.customer),
     contact: optionalText(input.contact),
-    channel: input.channel === undefined ? null : channels === undefined ? optionalText(input.channel) : oneOf(input.channel, channels, '--channel'),
+    channel: input.channel === undefined ? null : channels === undefined ? requiredText(input.channel, '--channel') : oneOf(input.channel, channels, '--channel'),
     about: optionalText(input.about),
     wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants', typedNames(remedyShown)),
     suggestion: optionalText(input.suggestion),

@@ -94,6 +94,8 @@ describe('logging while the shared logbook is out of reach', () => {
   it("spells a channel typed offline as the shop's list does, and says so of one not on it, kept as typed", async () => {
     const { on } = await shopOnALink('front');
     await link!.down();
+    // An empty channel is refused offline as online, and nothing is kept.
+    expect(on('front', 'log', 'no channel at all', '--channel', ' ')).toMatchObject({ code: 2, stdout: '', stderr: 'complaints: --channel cannot be empty\n' });
     on('front', 'log', 'rang about the soup', '--channel', 'PHONE');
     on('front', 'log', 'wrote in the group chat', '--channel', '微信群');
     await link!.up();
