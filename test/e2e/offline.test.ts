@@ -53,7 +53,7 @@ describe('logging while the shared logbook is out of reach', () => {
 
     await link!.up();
     const synced = on('front', 'sync');
-    expect(synced.stderr).toMatch(/^Sent 3 complaints kept on this computer while .* was out of reach: #2–#4\.\n$/);
+    expect(synced.stderr).toMatch(/^Sent 3 complaints kept on this computer to .*: #2–#4\.\n$/);
     // What it sent is said once, on stderr; "nothing waits" is for when nothing did.
     expect(synced.stdout).toBe('');
     // Any command that reaches the logbook sends what waits first, here before listing.
@@ -150,7 +150,7 @@ describe('logging while the shared logbook is out of reach', () => {
     writeFileSync(bad, 'id,logged_at\r\n1,yesterday\r\n');
     expect(book.run(['import', bad], { env }).code).toBe(2);
     const synced = book.run(['sync'], { env });
-    expect(synced.stderr).toMatch(/^Sent 1 complaint kept on this computer while .* was out of reach: #1\.\n$/);
+    expect(synced.stderr).toMatch(/^Sent 1 complaint kept on this computer to .*: #1\.\n$/);
     expect(JSON.parse(book.run(['list', '--json'], { env }).stdout)).toMatchObject([{ id: 1, description: '离线时登记的' }]);
   });
 
@@ -223,7 +223,7 @@ describe('logging while an import holds the shared logbook', () => {
       await importing.end();
     }
     const listed = book.run(['list', '--json']);
-    expect(listed.stderr).toMatch(/^Sent 2 complaints kept on this computer while .* was out of reach: #2–#3\.\n$/);
+    expect(listed.stderr).toMatch(/^Sent 2 complaints kept on this computer to .*: #2–#3\.\n$/);
     expect(JSON.parse(listed.stdout).map((c: { id: number; description: string }) => [c.id, c.description])).toEqual([
       [3, 'still importing'],
       [2, '汤是凉的'],
