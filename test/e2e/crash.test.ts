@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv } from '../support/generated-logbook.js';
@@ -146,5 +146,22 @@ describe('a process killed with SIGKILL', () => {
       },
       60_000,
     );
+  });
+});
+
+describe('a draft logbook a killed import left behind', () => {
+  it('is removed, journal and all, when a logbook is next made there; one written to lately is left alone', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    // The draft of a process that is no longer running, as `import` into a new logbook names it.
+    const gone = spawnSync('true').pid!;
+    const abandoned = `${book.db}.${gone}.1.new`;
+    const recent = `${book.db}.${gone}.2.new`;
+    for (const file of [abandoned, `${abandoned}-journal`, recent]) writeFileSync(file, 'Zebedee Quint, 07700 900123');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of [abandoned, `${abandoned}-journal`]) utimesSync(file, anHourAgo, anHourAgo);
+
+    book.ok(['log', 'the first complaint of a new logbook']);
+
+    expect(readdirSync(book.dir).filter((name) => name.endsWith('.new') || name.endsWith('.new-journal'))).toEqual([basename(recent)]);
   });
 });
