@@ -699,6 +699,14 @@ describe('import into a logbook that does not exist yet', () => {
     expect(logbookFiles(target)).toEqual([]);
   });
 
+  it('makes none from a file with a header but no complaints', () => {
+    const target = tempLogbook(NOW, 'sqlite');
+    const file = join(target.dir, 'in.csv');
+    writeFileSync(file, `${COLUMNS.join(',')}\r\n`);
+    expect(target.run(['import', file])).toMatchObject({ code: 0, stdout: `Nothing to import: ${file} has a header but no complaints.\n` });
+    expect(logbookFiles(target)).toEqual([]);
+  });
+
   it('refuses a bad file into folders not there yet and leaves no folder behind, keeping those that were', () => {
     const target = tempLogbook(NOW, 'sqlite');
     mkdirSync(join(target.dir, 'shops'));

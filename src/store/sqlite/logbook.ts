@@ -182,6 +182,8 @@ export class SqliteLogbook implements Logbook {
 
   async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
     const imported = await this.translated(() => importComplaints(this.db, options, read));
+    // A file with nothing in it makes no logbook: close() throws the draft away.
+    if (imported.added.count === 0) return imported;
     this.draft?.putInPlace();
     this.draft = undefined;
     return imported;
