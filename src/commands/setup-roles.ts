@@ -27,7 +27,8 @@ async function runSetupRoles(roleText: string, session: Session): Promise<void> 
   }
   const sql = await (await session.logbook('read')).tillRoleSql(role);
   if (sql === undefined) {
-    return session.print(t('setupRoles.nothingForFile', { logbook: session.address.shown }));
+    // On stderr: what is printed for a shared logbook is SQL, often sent straight to psql.
+    return session.tell(t('setupRoles.nothingForFile', { logbook: session.address.shown }));
   }
   session.stdout.write(sql);
 }

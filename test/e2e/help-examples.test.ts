@@ -141,6 +141,8 @@ const SEED_OF_COMMAND: Record<string, SeedName> = {
 interface Ran {
   /** What it printed on stdout; at a terminal, everything the screen showed. */
   stdout: string;
+  /** What it printed on stderr; at a terminal, nothing apart (the screen is in stdout). */
+  stderr: string;
   /** For an example piped into jq: what jq prints, as JSON. */
   printed: unknown;
   home: string;
@@ -560,11 +562,11 @@ const expectations: Record<string, Expected> = {
   },
 
   'complaints setup-roles > tills.sql': {
-    // The seeded logbook is a file, so there is no SQL to write.
-    then: ({ home }) => expect(readFileSync(join(home, 'tills.sql'), 'utf8')).toMatch(/^Nothing to set up: .* is a file; /),
+    // The seeded logbook is a file, so there is no SQL to write, and the file is left empty.
+    then: ({ home }) => expect(readFileSync(join(home, 'tills.sql'), 'utf8')).toBe(''),
   },
   'complaints setup-roles --role tills': {
-    then: ({ stdout }) => expect(stdout).toMatch(/^Nothing to set up: .* is a file; /),
+    then: ({ stderr }) => expect(stderr).toMatch(/^Nothing to set up: .* is a file; /),
   },
   'complaints help': {
     then: ({ stdout }) => expect(stdout).toMatch(/^Usage: complaints \[options\] \[command\]\n/),
@@ -728,7 +730,7 @@ function homeFor(seed: SeedName): { home: string; dump: string } {
   return { home: copy, dump };
 }
 
-function ranIn(home: string, seedDump: string, stdout: string, printed: unknown): Ran {
+function ranIn(home: string, seedDump: string, stdout: string, printed: unknown, stderr = ''): Ran {
   const complaints = (...args: string[]) => {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd: home, env: environment(home, NOW), encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`complaints ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
@@ -736,6 +738,7 @@ function ranIn(home: string, seedDump: string, stdout: string, printed: unknown)
   };
   return {
     stdout,
+    stderr,
     printed,
     home,
     complaints,
@@ -775,11 +778,11 @@ async function runExample(example: Example, expected: Expected): Promise<Ran> {
       expect(whole.code, whole.stderr).toBe(0);
       expect(JSON.parse(whole.stdout)).toEqual(printed);
     }
-    return ranIn(home, dump, before.stdout, printed);
+    return ranIn(home, dump, before.stdout, printed, before.stderr);
   }
   const result = bash(home, example.line);
   expect(result.code, result.stderr).toBe(0);
-  return ranIn(home, dump, result.stdout, undefined);
+  return ranIn(home, dump, result.stdout, undefined, result.stderr);
 }
 
 /** An example whose comment says it is for a person at a terminal, where it asks questions. */

@@ -484,6 +484,6 @@ describe('who may do what on a shared logbook', () => {
   it('has nothing to set up for a logbook file', () => {
     const file = tempLogbook(NOW, 'sqlite');
     file.ok(['log', 'soup was cold']);
-    expect(file.ok(['setup-roles'])).toBe(`Nothing to set up: ${file.db} is a file; its mode (private to its user) says who may use it.\n`);
+    expect(file.run(['setup-roles'])).toEqual({ code: 0, stdout: '', stderr: `Nothing to set up: ${file.db} is a file; its mode (private to its user) says who may use it.\n` });
   });
 });
