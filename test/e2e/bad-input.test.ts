@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefusedInOneLine, typed } from '../support/bad-input.js';
@@ -124,6 +124,16 @@ describe('where the logbook lives', () => {
     const file = join(fresh.dir, '.local', 'share', 'complaints', 'complaints.db');
     expect(modeOf(file)).toBe(0o600);
     expect(JSON.parse(dumpDatabase(file)).complaints).toHaveLength(1);
+  });
+
+  it('is made private again by the next write when a copy left it readable by others', () => {
+    const copied = tempLogbook(undefined, 'sqlite');
+    copied.ok(['log', 'soup was cold']);
+    chmodSync(copied.db, 0o644);
+    copied.ok(['list']);
+    expect(modeOf(copied.db)).toBe(0o644);
+    copied.ok(['log', 'bread was stale']);
+    expect(modeOf(copied.db)).toBe(0o600);
   });
 
   it('is the --db file even when COMPLAINTS_DB names another', () => {

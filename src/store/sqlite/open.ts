@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import {
-  accessSync, closeSync, constants, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
+  accessSync, chmodSync, closeSync, constants, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
@@ -105,13 +105,29 @@ function openExisting(path: string, migrations: Migration[], purpose: 'read' | '
     if (purpose === 'write') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     if (pending.length > 0) migrate(db, path, migrations);
-    if (purpose === 'write') payRewriteOwed(db);
+    if (purpose === 'write') {
+      payRewriteOwed(db);
+      keepPrivate(path);
+    }
     // After migrating, which sets them aside.
     db.pragma(purpose === 'write' ? 'foreign_keys = ON' : 'query_only = ON');
     return db;
   } catch (error) {
     db?.close();
     throw asProblem(error, path);
+  }
+}
+
+/**
+ * Makes the logbook and the files SQLite keeps beside it private to their owner again, where a
+ * copy (cp, a restored backup, an unzipped archive) left them readable by others: they hold
+ * customers' names and numbers. Only the owner may, and only the owner is asked to.
+ */
+function keepPrivate(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    const found = statSync(file, { throwIfNoEntry: false });
+    if (found === undefined || (found.mode & 0o077) === 0 || found.uid !== process.getuid?.()) continue;
+    chmodSync(file, found.mode & 0o700);
   }
 }
 
