@@ -4,7 +4,7 @@ import { Refusal, UsageError } from '../errors.js';
 import type { ForgetBy } from '../domain/forget.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { complaintRef, oneLine } from '../output/terminal.js';
+import { idRuns, oneLine } from '../output/terminal.js';
 import { recordingNow, refuseUnlessManager } from './common.js';
 import { examples } from './examples.js';
 
@@ -42,7 +42,7 @@ export async function runForget(customerText: string, options: ForgetOptions, se
   const matching = await logbook.complaintsOf(wanted, by);
   if (matching.length === 0) throw nobodyFound(wanted, by);
   if (options.dryRun) {
-    session.print(t('forget.wouldErase', { count: matching.length, ids: refs(matching) }));
+    session.print(t('forget.wouldErase', { count: matching.length, ids: idRuns(matching) }));
     return session.tell(t('forget.nothingChanged'));
   }
   if (!options.yes) {
@@ -53,10 +53,10 @@ export async function runForget(customerText: string, options: ForgetOptions, se
   const erasure = await logbook.forget(wanted, by, recordingNow(session));
   // Another till may have erased them since the count above.
   if (erasure.ids.length === 0) throw nobodyFound(wanted, by);
-  session.print(t('forget.erased', { count: erasure.ids.length, ids: refs(erasure.ids) }));
+  session.print(t('forget.erased', { count: erasure.ids.length, ids: idRuns(erasure.ids) }));
   const mentioned = await logbook.complaintsMentioning(erasure.values);
   if (mentioned.length > 0) {
-    session.tell(t('forget.stillMentioned', { ids: refs(mentioned) }));
+    session.tell(t('forget.stillMentioned', { ids: idRuns(mentioned) }));
   }
   session.tell(t('forget.backups'));
 }
@@ -65,8 +65,4 @@ function nobodyFound(wanted: string, by: ForgetBy): Refusal {
   return by === 'contact'
     ? new Refusal(t('forget.noContact', { contact: oneLine(wanted) }))
     : new Refusal(t('forget.noCustomer', { customer: oneLine(wanted) }));
-}
-
-function refs(ids: readonly number[]): string {
-  return ids.map(complaintRef).join(t('common.listSeparator'));
 }

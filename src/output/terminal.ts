@@ -44,8 +44,24 @@ export function complaintRef(id: number): string {
 }
 
 /** The lowest and highest of some complaints' ids: "#4–#9", or "#4" for one. */
-export function idRange({ lowest, highest }: IdSpan): string {
+export function idRange({ lowest, highest }: Pick<IdSpan, 'lowest' | 'highest'>): string {
   return lowest === highest ? `#${lowest}` : `#${lowest}–#${highest}`;
+}
+
+/**
+ * Complaint ids (ascending) as a person reads them: runs of numbers one after another as their
+ * ends (#3–#7), the first `most` runs of them, and how many ids more.
+ */
+export function idRuns(ids: readonly number[], most = 20): string {
+  const runs: Array<[number, number]> = [];
+  for (const id of ids) {
+    const last = runs.at(-1);
+    if (last !== undefined && id === last[1] + 1) last[1] = id;
+    else runs.push([id, id]);
+  }
+  const shown = runs.slice(0, most).map(([lowest, highest]) => idRange({ lowest, highest }));
+  const more = runs.slice(most).reduce((sum, [lowest, highest]) => sum + highest - lowest + 1, 0);
+  return shown.join(t('common.listSeparator')) + (more > 0 ? ` ${t('report.andMore', { count: more })}` : '');
 }
 
 /** A file's size as a person reads it: 812 bytes, 160 KB, 1.2 MB, 9.1 GB (units of 1,024). */

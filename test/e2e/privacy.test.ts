@@ -139,7 +139,7 @@ describe('complaints forget', () => {
 
     const result = book.run(['forget', NAME, '--yes']);
 
-    expect(result.stdout).toBe("Erased the customer's name and contact from 3 complaints: #1, #3, #4.\n");
+    expect(result.stdout).toBe("Erased the customer's name and contact from 3 complaints: #1, #3–#4.\n");
     expect(query(book, `SELECT id, customer, contact FROM complaints WHERE id >= 4 ORDER BY id`)).toEqual([
       { id: 4, customer: null, contact: null },
       { id: 5, customer: 'Ada Quint', contact: CONTACT },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { oneLine, sizeShown } from '../../src/output/terminal.js';
+import { idRuns, oneLine, sizeShown } from '../../src/output/terminal.js';
 import { awkwardText } from '../support/awkward-text.js';
 
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
@@ -85,5 +85,19 @@ describe('sizeShown', () => {
     [9_062_629_376, '8.4 GB'],
   ])('shows %d bytes as %s', (bytes, shown) => {
     expect(sizeShown(bytes)).toBe(shown);
+  });
+});
+
+describe('idRuns', () => {
+  it('gives ids one after another as the ends of their run, the rest one by one', () => {
+    expect(idRuns([1, 3])).toBe('#1, #3');
+    expect(idRuns([1, 2, 3, 7, 9, 10])).toBe('#1–#3, #7, #9–#10');
+    expect(idRuns([42])).toBe('#42');
+  });
+
+  it('shows the first runs and says how many ids more', () => {
+    const everyOther = Array.from({ length: 30 }, (_, i) => 2 * i + 1);
+    expect(idRuns(everyOther, 3)).toBe('#1, #3, #5 … and 27 more');
+    expect(idRuns([1, 2, 3, 5, 6, 7, 8], 1)).toBe('#1–#3 … and 4 more');
   });
 });
