@@ -3,7 +3,7 @@ import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { amountShown, parseMoney } from '../domain/money.js';
 import { remedyShown, typedNames } from '../language/labels.js';
-import { answer, resolve, type Answer, type Resolution } from '../domain/steps.js';
+import { answer, costInCurrency, resolve, type Answer, type Resolution } from '../domain/steps.js';
 import { t } from '../language/messages.js';
 import { REMEDIES, choicesListed, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
@@ -48,9 +48,11 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const logbook = await session.logbook('change');
   const given = checkResolve(asking ? await askHowResolved(logbook, id, options, session) : options);
   const { 'approval-above': approvalAbove, currency } = await settingsOf(logbook);
-  const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
-    'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
-  );
+  const complaint = await logbook
+    .change(id, recordingNow(session), (current, previous) =>
+      'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
+    )
+    .catch(costInCurrency(currency));
   session.print(resolvedLine(complaint, given, approvalAbove, currency));
   tellNext(session, complaint);
 }

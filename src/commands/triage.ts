@@ -6,7 +6,7 @@ import type { Settings } from '../domain/config.js';
 import { spellingToKeep } from '../domain/spelling.js';
 import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
 import { SEVERITIES, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
-import { triage, type TriageDecision } from '../domain/steps.js';
+import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
@@ -51,9 +51,9 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const settings = await settingsOf(logbook);
   const record = async (complaintId: number, flags: TriageFlags): Promise<Complaint> => {
     const decision = checkTriage(flags, settings, await logbook.causesInUse());
-    const complaint = await logbook.change(complaintId, recordingNow(session), (current, previous) =>
-      triage(current, previous, decision, at, respondBy),
-    );
+    const complaint = await logbook
+      .change(complaintId, recordingNow(session), (current, previous) => triage(current, previous, decision, at, respondBy))
+      .catch(costInCurrency(settings.currency));
     session.print(judgedLine(complaint));
     return complaint;
   };

@@ -217,9 +217,31 @@ function given(
 }
 
 function notAwaitingApproval(current: Complaint): void {
-  if (current.proposed_remedy === null) return;
-  const { id, proposed_remedy, proposed_cost_minor } = current;
-  throw new Refusal(t('steps.awaitingApproval', { id, remedy: remedyShown(proposed_remedy), cost: amountShown(proposed_cost_minor ?? 0, '') }));
+  if (current.proposed_remedy !== null) throw new AwaitingApproval(current.id, current.proposed_remedy, current.proposed_cost_minor ?? 0);
+}
+
+/** A step refused while a remedy waits for approval; the steps know no currency, so the cost is given bare until inCurrency. */
+export class AwaitingApproval extends Refusal {
+  constructor(
+    readonly id: number,
+    readonly remedy: string,
+    readonly costMinor: number,
+    currency = '',
+  ) {
+    super(t('steps.awaitingApproval', { id, remedy: remedyShown(remedy), cost: amountShown(costMinor, currency) }));
+  }
+
+  /** The same refusal with the cost in the shop's currency, as the desk and the timeline give it. */
+  inCurrency(currency: string): AwaitingApproval {
+    return new AwaitingApproval(this.id, this.remedy, this.costMinor, currency);
+  }
+}
+
+/** For a step's catch: a refusal while a remedy awaits approval says its cost in the shop's `currency`. */
+export function costInCurrency(currency: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof AwaitingApproval ? error.inCurrency(currency) : error;
+  };
 }
 
 export type Approval = { reject: false; by: string } | { reject: true; by: string; reason: string };

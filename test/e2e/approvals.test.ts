@@ -131,6 +131,13 @@ describe('a remedy above the approval limit', () => {
       );
     });
 
+    it('with the cost in the shop\'s currency, as the desk gives it', () => {
+      const book = shopWithALimit();
+      book.ok(['config', 'set', 'currency', 'CNY']);
+      book.ok(['resolve', '2', '--remedy', 'refund', '--cost', '88']);
+      expectRefusedInOneLine(runComparing(book, ['resolve', '2', '--remedy', 'apology']), 1, 'has a remedy awaiting approval (refund, ¥88.00)');
+    });
+
     it('an answer while a remedy waits', () => {
       const book = shopWithALimit();
       book.ok(['resolve', '3', '--remedy', 'compensation', '--cost', '99']);
