@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,11 @@ describe('export → import → export', () => {
           writeFileSync(csv, exported.stdout);
           const imported = await complaints('--db', second, 'import', csv);
           expect(imported.code, imported.stderr).toBe(0);
+          if (stored(first).every((rows) => (rows as unknown[]).length === 0)) {
+            // An empty logbook's export has nothing to import, and makes no logbook.
+            expect(existsSync(second)).toBe(false);
+            return;
+          }
           const again = await complaints('--db', second, 'export', ...bomFlag);
           expect(again.code, again.stderr).toBe(0);
 

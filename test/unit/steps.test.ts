@@ -2,6 +2,7 @@ import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
 import type { Complaint } from '../../src/domain/complaint.js';
 import {
+  AwaitingApproval,
   answer,
   approve,
   assign,
@@ -247,7 +248,8 @@ describe('remedies above the approval limit', () => {
       new Refusal("complaint #7 has no remedy awaiting approval; a remedy waits for it when it costs more than 'complaints config get approval-above'"),
     );
     const waiting = { ...assigned, status: 'triaged' as const, nature: 'help' as const, proposed_remedy: 'refund', proposed_cost_minor: 8_800 };
-    const refusal = new Refusal(
+    const refusal = new AwaitingApproval(7, 'refund', 8_800);
+    expect(refusal.message).toBe(
       "complaint #7 has a remedy awaiting approval (refund, 88.00); approve it with 'complaints approve 7', or send it back with --reject --reason …",
     );
     expect(() => resolve(waiting, happened, refund, LATER, null)).toThrow(refusal);
