@@ -28,15 +28,33 @@ const CHINESE_UNIT: Record<string, Unit> = {
 const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };
 
 // A day, a time of day or both, as written in Chinese or beside a day word: 明天下午3点, 昨天 18:00,
-// 11月29日, 2026年11月29日 14:30, 2026/11/29, 下午三点半, 9点15分, tomorrow 15:00.
-const NUMBER = '\\d{1,2}|[一二两三四五六七八九十]{1,3}';
-// A day by its month is written with 月 (11月29日), or with slashes after the year (2026/11/29):
-// without the year, 1/2 is the 2nd of January to some and the 1st of February to others.
-const CALENDAR_DAY = `(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>\\d{1,2})\\s*月\\s*(?<day>\\d{1,2})\\s*[日号]?`;
+// 昨晚8点, 11月29日, 2026年11月29日 14:30, 2026/11/29, 下午三点半, 9点零5分, 3点一刻, tomorrow 15:00.
+const NUMBER = '\\d{1,2}|[零一二两三四五六七八九十]{1,3}';
+// A day by its month is written with 月 (11月29日, 十一月二十日), or with slashes after the year
+// (2026/11/29): without the year, 1/2 is the 2nd of January to some and the 1st of February to others.
+const CALENDAR_DAY = `(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>${NUMBER})\\s*月\\s*(?<day>\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号]?`;
 const SLASHED_DAY = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
-const CLOCK = `(?<part>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上)?\\s*(?<hour>${NUMBER})\\s*(?::\\s*(?<minute>\\d{2})|[点时]\\s*(?:(?<half>半)|(?<minutes>${NUMBER})\\s*分?)?)`;
-// Hours after noon in these parts of the day: 下午3点 is 15:00, 中午1点 13:00, 晚上12点 midnight.
+const PARTS_OF_DAY = ['凌晨', '早上', '早晨', '上午', '中午', '下午', '傍晚', '晚上', '夜里', '半夜', '深夜'];
+const CLOCK =
+  `(?<part>${PARTS_OF_DAY.join('|')})?\\s*(?<hour>${NUMBER})\\s*` +
+  `(?::\\s*(?<minute>\\d{2})|[点时]\\s*(?:(?<half>半)|(?<quarters>[一三])刻|整|零?(?<minutes>${NUMBER})\\s*分?)?)`;
+// Parts of the day whose hours are after noon: 下午3点 is 15:00, 中午1点 13:00, 晚上12点 midnight;
+// and those of the night, after noon up to midnight (夜里11点) and before it after (半夜1点).
 const AFTERNOON: ReadonlySet<string> = new Set(['中午', '下午', '傍晚', '晚上']);
+const NIGHT: ReadonlySet<string> = new Set(['夜里', '半夜', '深夜']);
+// A day and its part in one word: 昨晚8点 is yesterday evening's 8 o'clock.
+const DAY_AND_PART: ReadonlyMap<string, readonly [number, string]> = new Map([
+  ['昨晚', [-1, '晚上']], ['今晚', [0, '晚上']], ['明晚', [1, '晚上']], ['今早', [0, '早上']], ['明早', [1, '早上']],
+] as const);
+// Hours a shop keeps: where 2点 may be 02:00 or 14:00, the one within them is meant.
+const OPENING_HOUR = 7;
+const CLOSING_HOUR = 22;
+// A day given by month and day alone is the one of that date nearest to now, up to half a year
+// either way: 12月28日 in the first days of January is last week's, 1月3日 at the end of December next week's.
+const HALF_A_YEAR_MS = 183 * 24 * 3_600_000;
+
+/** Which way from now a time is expected to lie: a moment something happened, a deadline, or either (a range's bound). */
+export type Leaning = 'past' | 'future' | 'either';
 
 // The words for a moment and for days, in English and as a Chinese-speaking owner types them,
 // whatever language the interface speaks: each day as its shift from today.
@@ -45,7 +63,7 @@ const DAY_WORDS: ReadonlyMap<string, number> = new Map([
   ['today', 0], ['yesterday', -1], ['tomorrow', 1],
   ['今天', 0], ['昨天', -1], ['前天', -2], ['明天', 1], ['后天', 2],
 ]);
-const DAY_AND_CLOCK = new RegExp(`^(?:(?<word>${[...DAY_WORDS.keys()].join('|')})|${CALENDAR_DAY})?\\s*(?:${CLOCK})?$`);
+const DAY_AND_CLOCK = new RegExp(`^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY})?\\s*(?:${CLOCK})?$`);
 
 // Exactly what toISOString (and so export) writes.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -72,41 +90,89 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
 }
 
 /**
- * A day and a time of day as DAY_AND_CLOCK reads them, in local time: the day today unless
- * given, the year this year; undefined when `input` is not so written, or names no real moment
- * (2月30日, 25点).
+ * A day and a time of day as DAY_AND_CLOCK reads them, in local time: the day today unless given;
+ * undefined when `input` is not so written, or names no real moment (2月30日, 25点, 下午13点). An
+ * hour from 1 to 11 with no part of the day (2点) is read on whichever clock `leaning` and the
+ * shop's hours make likeliest (whenAmbiguous).
  */
-function dayAndClock(input: string, now: Date): When | undefined {
+function dayAndClock(input: string, now: Date, leaning: Leaning): When | undefined {
   const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$2月$3日'))?.groups;
   if (found === undefined || (found.word === undefined && found.month === undefined && found.hour === undefined)) return undefined;
-  const day =
-    found.month !== undefined
-      ? new Date(found.year === undefined ? now.getFullYear() : Number(found.year), Number(found.month) - 1, Number(found.day))
-      : startOfDay(addDays(now, DAY_WORDS.get(found.word ?? 'today')!));
-  if (found.month !== undefined && (day.getMonth() !== Number(found.month) - 1 || day.getDate() !== Number(found.day))) return undefined;
+  const [shift, partOfWord] = DAY_AND_PART.get(found.word ?? '') ?? [DAY_WORDS.get(found.word ?? 'today') ?? 0, undefined];
+  // 昨晚 and its kind need a time: 明早 alone is no moment.
+  if (partOfWord !== undefined && found.hour === undefined) return undefined;
+  const day = found.month !== undefined ? calendarDay(found.year, found.month, found.day!, now) : startOfDay(addDays(now, shift));
+  if (day === undefined) return undefined;
   if (found.hour === undefined) return { at: day, dateOnly: true };
-  let hour = countIn(found.hour);
-  const minute = found.half !== undefined ? 30 : found.minute !== undefined ? Number(found.minute) : found.minutes !== undefined ? countIn(found.minutes) : 0;
-  if (hour === undefined || minute === undefined || hour > 24 || minute > 59) return undefined;
-  if (found.part !== undefined && AFTERNOON.has(found.part) && hour <= 12 && !(found.part === '中午' && hour >= 11)) hour += 12;
-  if (found.part === '凌晨' && hour === 12) hour = 0;
-  if (hour === 24 && minute > 0) return undefined;
-  const at = new Date(day);
-  at.setHours(hour, minute, 0, 0);
-  return { at, dateOnly: false };
+
+  const part = found.part ?? partOfWord;
+  const hour = countIn(found.hour);
+  const minute =
+    found.half !== undefined ? 30
+    : found.quarters !== undefined ? (found.quarters === '一' ? 15 : 45)
+    : found.minute !== undefined ? Number(found.minute)
+    : found.minutes !== undefined ? countIn(found.minutes)
+    : 0;
+  if (hour === undefined || minute === undefined || hour > 24 || minute > 59 || (part !== undefined && hour > 12)) return undefined;
+  const at = (onTheClock: number) => {
+    const moment = new Date(day);
+    // 24:00 and after (晚上12点半) run into the next day, as setHours does.
+    moment.setHours(onTheClock, minute, 0, 0);
+    return moment;
+  };
+  if (part !== undefined) return { at: at(hourOfPart(part, hour)), dateOnly: false };
+  const twelveHour = found.minute === undefined && hour >= 1 && hour <= 11;
+  return { at: twelveHour ? whenAmbiguous([at(hour), at(hour + 12)], now, leaning) : at(hour), dateOnly: false };
+}
+
+/** The hour on the 24-hour clock of `hour` said with `part` of the day. */
+function hourOfPart(part: string, hour: number): number {
+  if (part === '晚上' && hour === 12) return 24;
+  if (AFTERNOON.has(part)) return hour < 12 && !(part === '中午' && hour === 11) ? hour + 12 : hour;
+  if (NIGHT.has(part)) return hour >= 6 ? (hour === 12 ? 24 : hour + 12) : hour;
+  return part === '凌晨' && hour === 12 ? 0 : hour;
+}
+
+/**
+ * Of the two moments an hour without a part of the day may be (02:00 and 14:00), the one on the
+ * side of now that `leaning` asks (the later of those past, the earlier of those to come), within
+ * the shop's hours where one of them is.
+ */
+function whenAmbiguous(moments: readonly [Date, Date], now: Date, leaning: Leaning): Date {
+  const side = moments.filter((moment) => (leaning === 'past' ? moment.getTime() <= now.getTime() + CLOCK_GRACE_MS : leaning === 'future' ? moment >= now : true));
+  const pool = side.length > 0 ? side : [...moments];
+  const open = pool.filter((moment) => moment.getHours() >= OPENING_HOUR && moment.getHours() < CLOSING_HOUR);
+  const likely = open.length > 0 ? open : pool;
+  // Either way, of two within the shop's hours (9点: 09:00 or 21:00) the hour as typed.
+  return leaning === 'past' ? likely.at(-1)! : likely[0]!;
+}
+
+/** The day of `month` and `day` (in figures or Chinese numerals), in `year` or, without one, the year that puts it nearest to now; undefined for a day that does not exist. */
+function calendarDay(year: string | undefined, monthText: string, dayText: string, now: Date): Date | undefined {
+  const month = countIn(monthText);
+  const dayOfMonth = countIn(dayText);
+  if (month === undefined || dayOfMonth === undefined) return undefined;
+  const inYear = (y: number) => new Date(y, month - 1, dayOfMonth);
+  let chosen = inYear(year === undefined ? now.getFullYear() : Number(year));
+  if (year === undefined && chosen.getTime() - now.getTime() > HALF_A_YEAR_MS) chosen = inYear(now.getFullYear() - 1);
+  else if (year === undefined && now.getTime() - chosen.getTime() > HALF_A_YEAR_MS) chosen = inYear(now.getFullYear() + 1);
+  return chosen.getMonth() === month - 1 && chosen.getDate() === dayOfMonth ? chosen : undefined;
 }
 
 /** 12 from '12' or 十二, 2 from 两, 30 from 三十; undefined for what is not a number so written (二二, 十十). */
 export function countIn(written: string): number | undefined {
   if (/^\d+$/.test(written)) return Number(written);
-  const [, tens, ones = ''] = /^(?:([一二两三四五六七八九]?)十)?([一二两三四五六七八九]?)$/.exec(written) ?? [undefined, undefined, ''];
+  const [, tens, ones = ''] = /^(?:([一二两三四五六七八九]?)十)?([零一二两三四五六七八九]?)$/.exec(written) ?? [undefined, undefined, ''];
   const digit = (numeral: string) => CHINESE_DIGITS.indexOf(numeral.replace('两', '二'));
   if (tens === undefined) return ones === '' ? undefined : digit(ones);
   return (tens === '' ? 1 : digit(tens)) * 10 + (ones === '' ? 0 : digit(ones));
 }
 
-/** Reads a point in time as the user typed it, in local time; `flag` names it in the error. */
-export function parseWhen(text: string, now: Date, flag: string): When {
+/**
+ * Reads a point in time as the user typed it, in local time; `flag` names it in the error. Where
+ * what was typed may be two moments (2点, 12月28日), `leaning` says which way from now to look.
+ */
+export function parseWhen(text: string, now: Date, flag: string, leaning: Leaning = 'either'): When {
   const plain = halfWidth(text);
   const input = plain.toLowerCase();
   if (NOW_WORDS.has(input)) return { at: now, dateOnly: false };
@@ -118,7 +184,7 @@ export function parseWhen(text: string, now: Date, flag: string): When {
     const shift = { min: addMinutes, h: addHours, d: addDays, w: addWeeks }[relative.unit];
     return { at: shift(now, relative.amount), dateOnly: false };
   }
-  const written = dayAndClock(input, now);
+  const written = dayAndClock(input, now, leaning);
   if (written !== undefined) return written;
 
   const upper = plain.toUpperCase();
@@ -154,7 +220,7 @@ export const CLOCK_GRACE_MS = 60_000;
 
 /** A moment something happened: never later than now, as a complaint cannot be made in the future, nor before EARLIEST. */
 export function parsePast(text: string, now: Date, flag: string): Date {
-  const { at } = parseWhen(text, now, flag);
+  const { at } = parseWhen(text, now, flag, 'past');
   if (at.getTime() > now.getTime() + CLOCK_GRACE_MS) {
     throw new UsageError(t('when.inFuture', { flag, text }));
   }
@@ -167,7 +233,7 @@ export function parsePast(text: string, now: Date, flag: string): Date {
  * tomorrow" set at 00:00 would fall due tonight.
  */
 export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): Date {
-  const { at, dateOnly } = parseWhen(text, now, flag);
+  const { at, dateOnly } = parseWhen(text, now, flag, 'future');
   return notBeforeEarliest(dateOnly ? new Date(addDays(at, 1).getTime() - 1) : at, text, flag);
 }
 

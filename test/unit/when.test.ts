@@ -189,6 +189,63 @@ describe('parseWhen: a day and a time of day as written in Chinese, or beside a 
   });
 });
 
+describe('parseWhen: an hour said without a part of the day, and a day without its year', () => {
+  const on = (hours: number, minutes = 0, day = 24) => new Date(2026, 10, day, hours, minutes);
+  it.each([
+    // Something that happened: the latest such hour gone by, within the shop's hours where one is.
+    ['2点', on(18), on(14)],
+    ['三点二十', on(23, 30), on(15, 20)],
+    ['8点', on(18), on(8)],
+    ['8点', on(22, 30), on(20)],
+    ['两点', on(10), on(2)],
+  ])('--at %j at %s is %s', (text, now, expected) => {
+    expect(parsePast(text, now, '--at')).toEqual(expected);
+  });
+
+  it.each([
+    // A deadline: the first such hour to come, within the shop's hours where one is.
+    ['两点', on(10), on(14)],
+    ['5点', on(10), on(17)],
+    ['明天两点', on(10), on(14, 0, 25)],
+    ['明天8点', on(10), on(8, 0, 25)],
+  ])('--respond-by %j at %s is %s', (text, now, expected) => {
+    expect(parseRespondBy(text, now)).toEqual(expected);
+  });
+
+  it('reads a range bound as the hour typed unless only the other is within the shop hours', () => {
+    expect(parseSince('9点', on(15))).toEqual(on(9));
+    expect(parseSince('2点', on(15))).toEqual(on(14));
+    expect(parseSince('2:30', on(15))).toEqual(on(2, 30));
+  });
+
+  it('takes a day without its year as the nearest of that date, across the new year', () => {
+    const january = new Date(2027, 0, 5, 10, 0);
+    expect(parseSince('12月28日', january)).toEqual(new Date(2026, 11, 28));
+    expect(parsePast('12月28日 18:00', january, '--at')).toEqual(new Date(2026, 11, 28, 18, 0));
+    expect(parseRespondBy('1月3日', new Date(2026, 11, 30, 10, 0))).toEqual(new Date(2027, 0, 3, 23, 59, 59, 999));
+    expect(parseSince('6月1日', new Date(2026, 10, 24))).toEqual(new Date(2026, 5, 1));
+  });
+
+  it.each([
+    ['昨晚8点', on(20, 0, 23)],
+    ['今晚8点', on(20)],
+    ['今早8点', on(8)],
+    ['夜里11点', on(23)],
+    ['半夜12点', on(0, 0, 25)],
+    ['半夜1点', on(1)],
+    ['零点', on(0)],
+    ['晚上12点半', on(0, 30, 25)],
+    ['3点一刻', on(15, 15)],
+    ['3点三刻', on(15, 45)],
+    ['3点整', on(15)],
+    ['9点零5分', on(9, 5)],
+    ['上午12点', on(12)],
+    ['十一月二十日', on(0, 0, 20)],
+  ])('reads %j', (text, expected) => {
+    expect(parseWhen(text, on(10), '--at').at).toEqual(expected);
+  });
+});
+
 describe('parseWhen: refusals', () => {
   it.each([
     '2026-02-30',
@@ -218,6 +275,8 @@ describe('parseWhen: refusals', () => {
     '1/2',
     '11/20',
     '半前',
+    '下午13点',
+    '明早',
     '十十天前',
     '百天前',
     '明年',
