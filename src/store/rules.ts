@@ -41,8 +41,9 @@ export const COMMUNICATIVE_SQL = COMMUNICATIVE.map((nature) => `'${nature}'`).jo
 
 /**
  * The complaints of the person forget names, `key` (a parameter) being their key by `by`. By name,
- * also those that give no name but a contact given with that name: hers, left without her name.
- * By contact, only those with the contact: too many people share a name to go by it.
+ * also those that give no name but a contact given with that name and with no other: hers, left
+ * without her name (a number two people gave, a family's phone, may be either's). By contact,
+ * only those with the contact: too many people share a name to go by it.
  */
 export function complaintsOfPerson(by: ForgetBy, key: string): string {
   const theirs = `SELECT id, customer, contact FROM complaints WHERE ${by}_key = ${key}`;
@@ -50,7 +51,9 @@ export function complaintsOfPerson(by: ForgetBy, key: string): string {
   return `${theirs}
     UNION
     SELECT id, customer, contact FROM complaints
-     WHERE customer_key IS NULL AND contact_key IN (SELECT contact_key FROM complaints WHERE customer_key = ${key} AND contact_key IS NOT NULL)
+     WHERE customer_key IS NULL
+       AND contact_key IN (SELECT contact_key FROM complaints WHERE customer_key = ${key} AND contact_key IS NOT NULL)
+       AND contact_key NOT IN (SELECT contact_key FROM complaints WHERE customer_key <> ${key} AND contact_key IS NOT NULL)
     ORDER BY id`;
 }
 

@@ -132,18 +132,29 @@ describe('complaints forget', () => {
     expect(query(book, 'PRAGMA user_version')).toEqual([{ user_version: 0 }]);
   });
 
-  it('by name also erases the complaints that give no name but a contact she gave with it; not those under another name', () => {
+  it('by name also erases the complaints that give no name but a contact she gave with it; not those of others', () => {
     const book = logbookWithZebedee();
     book.ok(['log', 'soup cold a third time', '--contact', ' ZEB.QUINT@example.org']);
-    book.ok(['log', 'my husband complained too', '--customer', 'Ada Quint', '--contact', CONTACT]);
+    book.ok(['log', 'my husband complained too', '--customer', 'Ada Quint', '--contact', 'ada@example.org']);
+
+    book.ok(['log', 'the shop phone rang about it', '--contact', '0712 345678']);
 
     const result = book.run(['forget', NAME, '--yes']);
 
     expect(result.stdout).toBe("Erased the customer's name and contact from 3 complaints: #1, #3–#4.\n");
     expect(query(book, `SELECT id, customer, contact FROM complaints WHERE id >= 4 ORDER BY id`)).toEqual([
       { id: 4, customer: null, contact: null },
-      { id: 5, customer: 'Ada Quint', contact: CONTACT },
+      { id: 5, customer: 'Ada Quint', contact: 'ada@example.org' },
+      { id: 6, customer: null, contact: '0712 345678' },
     ]);
+  });
+
+  it('by name leaves a complaint with no name whose contact two people gave, as it may be either\'s', () => {
+    const book = logbookWithZebedee();
+    book.ok(['log', 'bread stale again', '--customer', 'Bo Chen', '--contact', CONTACT]);
+    book.ok(['log', 'rang without a name', '--contact', CONTACT]);
+    expect(book.ok(['forget', NAME, '--dry-run'])).toBe("Would erase the customer's name and contact from 2 complaints: #1, #3.\n");
+    expect(book.ok(['forget', 'Bo Chen', '--dry-run'])).toBe("Would erase the customer's name and contact from 1 complaint: #4.\n");
   });
 
   it('with --contact matches a phone number however it is spaced, and erases the name with it', () => {
