@@ -371,6 +371,12 @@ describe('import into a schema with no logbook yet', () => {
     expect(tablesIn(shared)).toEqual([]);
     expect(shared.run(['list'])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: no logbook at /) });
 
+    // A file with a header and no complaints makes none either.
+    const empty = join(shared.dir, 'empty.csv');
+    writeFileSync(empty, 'id,logged_at,occurred_at,status,description\r\n');
+    expect(shared.run(['import', empty])).toMatchObject({ code: 0, stdout: `Nothing to import: ${empty} has a header but no complaints.\n` });
+    expect(tablesIn(shared)).toEqual([]);
+
     const good = join(shared.dir, 'good.csv');
     writeFileSync(good, `id,logged_at,occurred_at,status,description\r\n1,${NOW},${NOW},new,汤是凉的\r\n`);
     expect(shared.ok(['import', good])).toBe(`Imported 1 complaint from ${good} as #1.\n`);

@@ -159,7 +159,8 @@ export class PostgresLogbook implements Logbook {
 
   async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
     const imported = await this.translated(() => importComplaints(this.connection, options, read));
-    if (this.connection.inDraft) await this.translated(() => this.connection.commitDraft());
+    // A file with nothing in it makes no logbook: closing the connection rolls the draft back.
+    if (this.connection.inDraft && imported.added.count > 0) await this.translated(() => this.connection.commitDraft());
     return imported;
   }
 
