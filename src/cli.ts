@@ -11,7 +11,7 @@ import { speak, spoken, t, type Language, type MessageKey } from './language/mes
 import { logbookAddress, waitingFile } from './store/location.js';
 import { computerSettingsFile, readComputerSettings } from './store/this-computer.js';
 import type { Logbook } from './store/logbook.js';
-import { LogbookProblem } from './store/errors.js';
+import { LogbookProblem, NoLogbook } from './store/errors.js';
 import type { Access } from './store/open.js';
 import { listedTerm, registerCommands } from './commands/index.js';
 
@@ -120,12 +120,13 @@ function languageSetting(ctx: Ctx): Language | undefined {
 }
 
 /**
- * A shared logbook out of reach is said to be so with how many complaints this computer keeps
- * for it meanwhile, which the desk and every other command would have sent.
+ * A shared logbook that cannot be used (out of reach, a login refused, no logbook at the address)
+ * is said to be so with how many complaints this computer keeps for it meanwhile, which the desk
+ * and every other command would have sent.
  */
 async function withWhatWaits(error: unknown, session: Session): Promise<unknown> {
   const { address, env } = session;
-  if (address.engine !== 'postgres' || !(error instanceof LogbookProblem) || error.trouble.kind !== 'unreachable') return error;
+  if (address.engine !== 'postgres' || !(error instanceof LogbookProblem || error instanceof NoLogbook)) return error;
   if (!existsSync(waitingFile(env))) return error;
   const { countWaiting } = await import('./store/waiting.js');
   let count: number;

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Session } from '../context.js';
+import { waitingFile } from '../store/location.js';
 import { followUpCutoff } from '../domain/lifecycle.js';
 import { endOfToday } from '../domain/when.js';
 import { UsageError } from '../errors.js';
@@ -32,5 +34,6 @@ export async function runDesk(session: Session): Promise<void> {
   // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
   const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
   session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), locale));
-  if (session.address.engine === 'postgres') await (await import('./sync.js')).tellWaitingElsewhere(session);
+  // Only a till that has kept complaints has the file; the rest pay one look for it.
+  if (existsSync(waitingFile(session.env))) await (await import('./sync.js')).tellWaitingElsewhere(session);
 }

@@ -22,7 +22,10 @@ export function registerSync(command: Command, session: Session): void {
 
 async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
-  if (session.address.engine !== 'postgres') return session.print(t('sync.nothingForFile', { logbook: shown }));
+  if (session.address.engine !== 'postgres') {
+    await tellWaitingElsewhere(session);
+    return session.print(t('sync.nothingForFile', { logbook: shown }));
+  }
   const { countWaiting } = await import('../store/waiting.js');
   const file = waitingFile(session.env);
   const waiting = countWaiting(file, shown);
@@ -62,10 +65,14 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook):
   return sent;
 }
 
-/** Says which other logbooks (or other addresses of this one) complaints kept on this computer wait for. */
+/**
+ * Says which shared logbooks other than this one (or other addresses of it) complaints kept on
+ * this computer wait for: a till moved to a logbook file, or given another address, would
+ * otherwise never hear of them.
+ */
 export async function tellWaitingElsewhere(session: Session): Promise<void> {
   const file = waitingFile(session.env);
-  if (session.address.engine !== 'postgres' || !existsSync(file)) return;
+  if (!existsSync(file)) return;
   const { waitingElsewhere } = await import('../store/waiting.js');
   for (const other of waitingElsewhere(file, session.address.shown)) session.tell(t('sync.waitingElsewhere', other));
 }

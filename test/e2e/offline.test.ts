@@ -89,6 +89,12 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(on('front', 'sync')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Nothing waits to be sent to /), stderr: told });
     expect(await count()).toBe(1);
     expect(there('sync')).toMatchObject({ code: 1, stderr: expect.stringMatching(/\(1 complaint kept on this computer waits for it\)\n$/) });
+    // A till moved to a logbook file hears of them too.
+    const file = join(homeOf('front'), 'till.db');
+    const onFile = (...args: string[]) => book.run(args, { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } });
+    onFile('log', 'logged into a file');
+    expect(onFile()).toMatchObject({ code: 0, stderr: told });
+    expect(onFile('sync')).toMatchObject({ code: 0, stdout: `Nothing to send: ${file} is a file on this computer.\n`, stderr: told });
   });
 
   it("spells a channel typed offline as the shop's list does, and says so of one not on it, kept as typed", async () => {
