@@ -60,7 +60,10 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
         return placeholdersSpoken(Help.prototype.commandUsage.call(this, command));
       },
       optionDescription(option) {
-        return Help.prototype.optionDescription.call(this, option).replace(/ \(default: (.*)\)$/s, (_all, value: string) => t('cli.default', { value }));
+        // Commander quotes a default given as text ("4", "cause"); a person reads it as typed.
+        return Help.prototype.optionDescription
+          .call(this, option)
+          .replace(/ \(default: (.*)\)$/s, (_all, value: string) => t('cli.default', { value: value.replace(/^"(.*)"$/s, '$1') }));
       },
     })
     .exitOverride()

@@ -24,7 +24,7 @@ const LISTED = 20;
 export function registerActions(command: Command, session: Session): void {
   command
     .option('--weeks <n>', t('actions.optionWeeks', { most: MOST_WEEKS }), String(DEFAULT_WEEKS))
-    .option('--cause <text>', t('actions.optionCause'))
+    .option('--cause <cause>', t('actions.optionCause'))
     .option('--limit <n>', t('actions.optionLimit'), String(LISTED))
     .addOption(jsonOption())
     .addHelpText(

@@ -20,7 +20,7 @@ const AS_TYPED = new Set(
   in-person phone email web social other
   json csv html markdown table bash zsh fish postgresql postgres sqlite psql pg_dump utf gbk gb18030 cny eur gbp yes
   cause category severity nature status remedy cost about channel assignee
-  shell stdout stderr excel`
+  shell stdout stderr excel complaints_till`
     .split(/\s+/)
     .concat(COLUMNS)
     .map((word) => word.toLowerCase()),
