@@ -9,7 +9,7 @@ import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, complaintOrNotFound, recordingNow, stepTimes, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, recordingNow, stepTimes, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface AssignOptions {
@@ -49,6 +49,7 @@ export async function runAssign(idText: string, person: string | undefined, opti
     assign(current, previous, assignee, at, respondBy, note),
   );
   session.print(t('assign.assigned', { ref: complaintRef(id), assignee: oneLine(assignee), respondBy: localTime(complaint.respond_by) }));
+  tellIfOverdue(session, complaint, respondBy);
   tellNext(session, complaint);
 }
 

@@ -3,7 +3,7 @@ import type { Session } from '../context.js';
 import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import type { ComplaintFilter } from '../domain/filter.js';
-import { STATUSES } from '../domain/lifecycle.js';
+import { STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { parsePast, parseRespondBy } from '../domain/when.js';
 import { choicesListed, requiredText } from '../domain/validate.js';
 import type { Complaint, Recording } from '../domain/complaint.js';
@@ -12,6 +12,8 @@ import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
 import { LIST_COLUMNS, complaintTable, type ComplaintTableColumns } from '../output/table.js';
 import { painter } from '../output/paint.js';
+import { complaintRef } from '../output/terminal.js';
+import { localTime } from '../language/dates.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook, Places } from '../store/logbook.js';
 import { placeToWrite } from '../store/folders.js';
@@ -64,6 +66,13 @@ export async function settingsOf(logbook: Logbook): Promise<Settings> {
 export function tellNext(session: Session, complaint: Pick<Complaint, 'id' | 'status' | 'nature' | 'proposed_remedy'>): void {
   const next = nextCommand(complaint);
   if (next !== null) session.tell(t('common.next', { command: next }));
+}
+
+/** Says so when a respond-by given with the step has passed already: the complaint is overdue as recorded. */
+export function tellIfOverdue(session: Session, complaint: Pick<Complaint, 'id' | 'status' | 'respond_by'>, respondByGiven: string | null): void {
+  if (respondByGiven !== null && isOverdue(complaint.status, complaint.respond_by, session.now())) {
+    session.tell(t('common.overdueAlready', { ref: complaintRef(complaint.id), respondBy: localTime(complaint.respond_by) }));
+  }
 }
 
 export function printJson(session: Session, value: unknown): void {

@@ -10,7 +10,7 @@ import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js'
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { atOption, complaintOrNotFound, recordingNow, settingsOf, stepTimes, tellNext } from './common.js';
+import { atOption, complaintOrNotFound, recordingNow, settingsOf, stepTimes, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface TriageOptions extends TriageFlags {
@@ -55,6 +55,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
       .change(complaintId, recordingNow(session), (current, previous) => triage(current, previous, decision, at, respondBy))
       .catch(costInCurrency(settings.currency));
     session.print(judgedLine(complaint));
+    tellIfOverdue(session, complaint, respondBy);
     return complaint;
   };
 

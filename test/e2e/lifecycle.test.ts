@@ -288,6 +288,17 @@ describe('hints after a step follow from where the complaint stands', () => {
     book.ok(['resolve', '1', '--remedy', 'apology']);
     expect(book.run(['follow-up', '1', '--satisfaction', '5']).stderr).toBe('');
   });
+
+  it('says a respond-by given with assign or triage has passed already, and not of one to come', () => {
+    // The clock is at 10:00 on 23 November 2026, London time.
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-23 08:00']);
+    expect(book.run(['assign', '1', 'Sam', '--respond-by', '2026-11-23 09:30']).stderr).toBe(
+      'note: #1 is overdue already: the time to respond by, 2026-11-23 09:30, has passed\nnext: complaints resolve 1 --remedy …\n',
+    );
+    expect(book.run(['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', '2026-11-23 09:45']).stderr).toMatch(/^note: #1 is overdue already/);
+    expect(book.run(['assign', '1', 'Sam', '--respond-by', '2026-11-23 17:00']).stderr).toBe('next: complaints resolve 1 --remedy …\n');
+  });
 });
 
 describe('triage', () => {
