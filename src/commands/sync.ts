@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import { IdSpan } from '../domain/id-span.js';
 import { completeComplaint } from '../domain/intake.js';
 import { choiceFor } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { complaintRef, idRange } from '../output/terminal.js';
+import { complaintRef, idRuns } from '../output/terminal.js';
 import { Refusal } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
@@ -46,22 +45,27 @@ async function runSync(session: Session): Promise<void> {
 export async function sendWaitingComplaints(session: Session, logbook: Logbook): Promise<Complaint[]> {
   const { sendWaiting } = await import('../store/waiting.js');
   const settings = await settingsOf(logbook);
+  const sent: Complaint[] = [];
   const unlisted: Array<{ id: number; channel: string }> = [];
-  const sent = await sendWaiting(waitingFile(session.env), session.address.shown, async (waiting) => {
-    // Typed while the shop's channels could not be read: spelt as the list spells it, or kept as typed.
-    const typed = waiting.draft.channel;
-    const channel = typed === null ? null : (choiceFor(typed, settings.channels) ?? typed);
-    const draft = { ...waiting.draft, channel };
-    const logged = await logbook
-      .log(completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid))
-      .catch(unlessBusy);
-    if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });
-    return logged;
-  });
-  if (sent.length > 0) {
-    session.tell(t('sync.sent', { count: sent.length, logbook: session.address.shown, ids: idRange(IdSpan.of(sent.map((c) => c.id))) }));
+  try {
+    await sendWaiting(waitingFile(session.env), session.address.shown, async (waiting) => {
+      // Typed while the shop's channels could not be read: spelt as the list spells it, or kept as typed.
+      const typed = waiting.draft.channel;
+      const channel = typed === null ? null : (choiceFor(typed, settings.channels) ?? typed);
+      const draft = { ...waiting.draft, channel };
+      const logged = await logbook
+        .log(completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid))
+        .catch(unlessBusy);
+      if (logged !== undefined) sent.push(logged);
+      if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });
+      return logged;
+    });
+  } finally {
+    // Said even when the connection is cut half-way: those sent have their numbers.
+    const ids = sent.map((c) => c.id).sort((a, b) => a - b);
+    if (ids.length > 0) session.tell(t('sync.sent', { count: ids.length, logbook: session.address.shown, ids: idRuns(ids) }));
+    for (const { id, channel } of unlisted) session.tell(t('sync.unlistedChannel', { id: complaintRef(id), channel }));
   }
-  for (const { id, channel } of unlisted) session.tell(t('sync.unlistedChannel', { id: complaintRef(id), channel }));
   return sent;
 }
 

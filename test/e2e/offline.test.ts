@@ -198,6 +198,30 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(new Set(descriptions).size).toBe(waiting + 1);
     // Thirty-odd processes one after another: on a loaded two-core machine that took more than 30 s.
   }, 120_000);
+
+  it('says which numbers it gave those it sent before the connection was cut', async () => {
+    const waiting = 30;
+    const { on, count, envOf } = await shopOnALink('front');
+    await link!.down();
+    for (let i = 1; i <= waiting; i++) expect(on('front', 'log', `offline ${i}`).code).toBe(0);
+
+    await link!.up(15);
+    const sending = spawn(process.execPath, [BIN, 'sync'], { env: envOf('front'), stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    sending.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise((resolve) => sending.once('close', resolve));
+    while ((await count()) < 6) await new Promise((resolve) => setTimeout(resolve, 10));
+    await link!.down();
+    expect(await exited).toBe(1);
+
+    const arrived = await count();
+    expect(arrived).toBeLessThan(waiting + 1);
+    const [said, why] = stderr.trimEnd().split('\n');
+    // Those it knows arrived; one more may have arrived as the connection was cut.
+    const told = Number(/^Sent (\d+) complaints kept on this computer to .*: #2–#(\d+)\.$/.exec(said ?? '')?.[1]);
+    expect(told).toBeGreaterThanOrEqual(arrived - 2);
+    expect(why).toMatch(/^complaints: /);
+  }, 120_000);
 });
 
 describe('logging while an import holds the shared logbook', () => {
