@@ -152,6 +152,40 @@ export function fitWidth(text: string, max: number): string {
 // opening one with what follows it, Han or not: `refund（退款）` may break before its （).
 const BREAKABLE_PIECE = /\s*(?:[（「“]*\p{Script=Han}[，。；：、！？）」”]*|[（「“]*[^\s\p{Script=Han}（「“]+|[（「“]+)/gu;
 
+/**
+ * `text` with each paragraph that has a line wider than `width` wrapped again to it, indented as
+ * it was: the paragraphs a help page adds after commander's own part, which commander prints as
+ * given, broken where they fit in English. A paragraph is a run of lines with one indent; an
+ * example's command line (`  $ complaints …`) is kept whole, to be copied as it is.
+ */
+export function wrapLongLines(text: string, width: number): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let start = 0; start < lines.length; ) {
+    const indent = /^\s*/.exec(lines[start]!)![0];
+    let end = start + 1;
+    const continues = (line: string) => line.trim() !== '' && !isCommandLine(line) && /^\s*/.exec(line)![0] === indent;
+    if (continues(lines[start]!)) while (end < lines.length && continues(lines[end]!)) end++;
+    const paragraph = lines.slice(start, end);
+    if (paragraph.every((line) => displayWidth(line) <= width) || isCommandLine(paragraph[0]!)) out.push(...paragraph);
+    else out.push(...wrapToWidth(joined(paragraph.map((line) => line.trim())), Math.max(20, width - indent.length)).split('\n').map((piece) => indent + piece));
+    start = end;
+  }
+  return out.join('\n');
+}
+
+const isCommandLine = (line: string) => /^\s*\$ /.test(line);
+
+/** Lines joined back into one: with a space, but between two Chinese characters or after Chinese punctuation, where there is none. */
+function joined(lines: readonly string[]): string {
+  const together = (text: string, line: string) => CHINESE_STOP_AT_END.test(text) || (HAN_AT_END.test(text) && HAN_AT_START.test(line));
+  return lines.reduce((text, line) => (text === '' ? line : together(text, line) ? text + line : `${text} ${line}`), '');
+}
+
+const CHINESE_STOP_AT_END = /[，。；：、！？）」”]$/u;
+const HAN_AT_END = /\p{Script=Han}$/u;
+const HAN_AT_START = /^[\p{Script=Han}（「“]/u;
+
 /** `text` wrapped to lines of at most `width` columns where it can be (a piece wider than a line stays whole). */
 export function wrapToWidth(text: string, width: number): string {
   return text

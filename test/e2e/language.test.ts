@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../support/export-columns.js';
 import { helpPages } from '../support/help-pages.js';
@@ -286,6 +287,8 @@ describe('every help page in Chinese', async () => {
     const page = book.ok([...command, '--help'], { env: CHINESE });
     expect(page).toMatch(/^用法：/);
     expect(englishLeft(page)).toEqual([]);
+    // No wider than commander's own part (80 columns where there is no terminal), but the examples' command lines.
+    expect(page.split('\n').filter((line) => stringWidth(line) > 80 && !/^\s*\$ /.test(line))).toEqual([]);
   });
 
   it('names placeholders and missing arguments in Chinese', () => {

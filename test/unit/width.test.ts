@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrapToWidth } from '../../src/output/width.js';
+import { displayWidth, wrapLongLines, wrapToWidth } from '../../src/output/width.js';
 import { awkwardText } from '../support/awkward-text.js';
 
 describe('displayWidth', () => {
@@ -50,5 +50,19 @@ describe('wrapToWidth', () => {
         expect(withoutSpaces(wrapToWidth(text, width))).toBe(withoutSpaces(text));
       }),
     );
+  });
+});
+
+describe('wrapLongLines', () => {
+  it('leaves a paragraph whose lines fit as it is', () => {
+    const text = 'Exit status: 0 done;\n1 refused.\n\n  $ complaints export --status resolved,closed --since 2026-01-01 --bom --out for-excel.csv\n';
+    expect(wrapLongLines(text, 40)).toBe(text);
+  });
+
+  it('wraps again a paragraph with a line too wide, at its indent, joining Chinese lines without a space', () => {
+    expect(wrapLongLines('Columns:\n  id, logged_at, occurred_at, status, channel,\n  customer\nnext', 30)).toBe(
+      'Columns:\n  id, logged_at, occurred_at,\n  status, channel, customer\nnext',
+    );
+    expect(wrapLongLines('投诉本身会保留，所以统计和报告都不变；\n每条投诉的时间线上会多一条记录。', 24)).toBe('投诉本身会保留，所以统计\n和报告都不变；每条投诉的\n时间线上会多一条记录。');
   });
 });
