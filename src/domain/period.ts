@@ -4,8 +4,8 @@ import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
-import { halfWidth } from './validate.js';
-import { countIn, parseSince, parseUntil } from './when.js';
+import { countIn, halfWidth } from './validate.js';
+import { parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
 export interface Span {

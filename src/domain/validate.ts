@@ -59,6 +59,17 @@ export function halfWidth(text: string): string {
   return text.normalize('NFKC').trim();
 }
 
+const CHINESE_DIGITS = '零一二三四五六七八九';
+
+/** 12 from '12' or 十二, 2 from 两, 30 from 三十; undefined for what is not a number so written (二二, 十十). */
+export function countIn(written: string): number | undefined {
+  if (/^\d+$/.test(written)) return Number(written);
+  const [, tens, ones = ''] = /^(?:([一二两三四五六七八九]?)十)?([零一二两三四五六七八九]?)$/.exec(written) ?? [undefined, undefined, ''];
+  const digit = (numeral: string) => CHINESE_DIGITS.indexOf(numeral.replace('两', '二'));
+  if (tens === undefined) return ones === '' ? undefined : digit(ones);
+  return (tens === '' ? 1 : digit(tens)) * 10 + (ones === '' ? 0 : digit(ones));
+}
+
 /** What separates the items of a list as typed (typedList): no item of a list can hold one. */
 export const LIST_SEPARATOR = /[,，、]/;
 
@@ -102,7 +113,8 @@ function showsNothing(text: string): boolean {
 /** A whole number in [min, max]. */
 export function wholeNumber(text: string, min: number, max: number, flag: string): number {
   const plain = halfWidth(text);
-  const value = /^\d+$/.test(plain) ? Number(plain) : NaN;
+  // In figures or, as it is said, in Chinese numerals: --satisfaction 五.
+  const value = /^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN);
   if (!(value >= min && value <= max)) {
     throw new UsageError(t('validate.notWholeNumber', { flag, text, min: String(min), max: String(max) }));
   }

@@ -7,7 +7,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { halfWidth } from './validate.js';
+import { countIn, halfWidth } from './validate.js';
 
 /** No shop kept this logbook before then: an earlier date is a typing mistake (0001 for 2001, 1900 for 2000). */
 export const EARLIEST = new Date(2000, 0, 1);
@@ -20,7 +20,6 @@ const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
 // The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
 // Half an hour (半小时前) and minutes (20分钟后) too, which a complaint entered just after is often given.
 const RELATIVE_IN_CHINESE = /^(\d{1,5}|[一二两三四五六七八九十]{1,3}|半)\s*(个?小时|个?钟头|分钟|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
-const CHINESE_DIGITS = '零一二三四五六七八九';
 type Unit = 'min' | 'h' | 'd' | 'w';
 const CHINESE_UNIT: Record<string, Unit> = {
   分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w',
@@ -159,14 +158,6 @@ function calendarDay(year: string | undefined, monthText: string, dayText: strin
   return chosen.getMonth() === month - 1 && chosen.getDate() === dayOfMonth ? chosen : undefined;
 }
 
-/** 12 from '12' or 十二, 2 from 两, 30 from 三十; undefined for what is not a number so written (二二, 十十). */
-export function countIn(written: string): number | undefined {
-  if (/^\d+$/.test(written)) return Number(written);
-  const [, tens, ones = ''] = /^(?:([一二两三四五六七八九]?)十)?([零一二两三四五六七八九]?)$/.exec(written) ?? [undefined, undefined, ''];
-  const digit = (numeral: string) => CHINESE_DIGITS.indexOf(numeral.replace('两', '二'));
-  if (tens === undefined) return ones === '' ? undefined : digit(ones);
-  return (tens === '' ? 1 : digit(tens)) * 10 + (ones === '' ? 0 : digit(ones));
-}
 
 /**
  * Reads a point in time as the user typed it, in local time; `flag` names it in the error. Where

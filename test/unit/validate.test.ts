@@ -116,11 +116,13 @@ describe('wholeNumber', () => {
     [' 3 ', 3],
     ['03', 3],
     ['４', 4],
+    ['五', 5],
+    ['两', 2],
   ])('reads %j as %i', (typed, value) => {
     expect(wholeNumber(typed, 1, 5, '--satisfaction')).toBe(value);
   });
 
-  it.each(['0', '6', '-1', '2.5', '1e0', '', ' ', 'three', '0x3', '+3'])('refuses %j, giving the range', (typed) => {
+  it.each(['0', '6', '-1', '2.5', '1e0', '', ' ', 'three', '0x3', '+3', '六', '五五'])('refuses %j, giving the range', (typed) => {
     expect(() => wholeNumber(typed, 1, 5, '--satisfaction')).toThrow(
       new UsageError(`--satisfaction: '${typed}' is not a whole number from 1 to 5`),
     );
