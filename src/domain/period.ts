@@ -44,6 +44,7 @@ const WEEK = /^(\d{4})-W(\d{2})$/i;
 const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
   ...['this', '本周', '这周', '本星期', '这星期', '这个星期'].map((word) => [word, 0] as const),
   ...['last', '上周', '上星期', '上个星期', '上礼拜', '上个礼拜'].map((word) => [word, 1] as const),
+  ...['上上周', '上上星期', '上上个星期', '上上礼拜', '上上个礼拜'].map((word) => [word, 2] as const),
 ]);
 const LAST = /^(\d{1,4})([dw])$/i;
 // The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期.

@@ -247,6 +247,7 @@ describe('period flags that cannot be a period', () => {
     ['Last', 'last', '2026-W47'],
     ['上周', 'last', '2026-W47'],
     [' 上个星期 ', 'last', '2026-W47'],
+    ['上上周', 'the one before last', '2026-W46'],
   ])('reads --week %j as %s week', (typed, _, name) => {
     expect(period({ week: typed }).name).toBe(name);
   });
