@@ -127,7 +127,11 @@ function keepPrivate(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
     const found = statSync(file, { throwIfNoEntry: false });
     if (found === undefined || (found.mode & 0o077) === 0 || found.uid !== process.getuid?.()) continue;
-    chmodSync(file, found.mode & 0o700);
+    try {
+      chmodSync(file, found.mode & 0o700);
+    } catch {
+      // A disk that keeps no modes (a FAT stick, some network shares) cannot be asked; the logbook is used all the same.
+    }
   }
 }
 
