@@ -295,9 +295,13 @@ function removeAbandonedDrafts(path: string): void {
     if (pid === undefined || isRunning(Number(pid))) continue;
     const draft = join(dirname(path), found);
     const files = [draft, `${draft}-journal`, `${draft}-wal`, `${draft}-shm`];
-    const lastWritten = Math.max(...files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
-    if (Date.now() - lastWritten < ABANDONED_AFTER_MS) continue;
-    for (const file of files) rmSync(file, { force: true });
+    try {
+      const lastWritten = Math.max(...files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+      if (Date.now() - lastWritten < ABANDONED_AFTER_MS) continue;
+      for (const file of files) rmSync(file, { force: true });
+    } catch {
+      // Another user's, or on a disk that will not have it removed: not this logbook's to clear.
+    }
   }
 }
 
