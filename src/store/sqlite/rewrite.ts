@@ -1,4 +1,3 @@
-import { isBusy } from '../../errors.js';
 import type { Db } from './open.js';
 
 // An erasure (forget) is committed first and the file rewritten after it, as VACUUM cannot run
@@ -26,12 +25,16 @@ export function rewriteFile(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-/** Pays a rewrite an erasure left owed when it was stopped; another till reading meanwhile leaves it for the next. */
+/**
+ * Pays a rewrite an erasure left owed when it was stopped. One that cannot be done now (another
+ * till reading, too little disk for the copy VACUUM makes) is left owed for the next: the erasure
+ * itself is done, and the till's own work must not wait on it.
+ */
 export function payRewriteOwed(db: Db): void {
   if (db.pragma('user_version', { simple: true }) !== REWRITE_OWED) return;
   try {
     rewriteFile(db);
-  } catch (error) {
-    if (!isBusy(error)) throw error;
+  } catch {
+    // Still owed: user_version is cleared only by a rewrite that finished.
   }
 }
