@@ -39,10 +39,13 @@ export async function runForget(customerText: string, options: ForgetOptions, se
   }
   const logbook = await session.logbook(options.dryRun ? 'read' : 'change');
   if (!options.dryRun) await refuseUnlessManager(logbook, t('forget.what'));
-  const matching = await logbook.complaintsOf(wanted, by);
+  const { ids: matching, values } = await logbook.wouldErase(wanted, by);
   if (matching.length === 0) throw nobodyFound(wanted, by);
   if (options.dryRun) {
     session.print(t('forget.wouldErase', { count: matching.length, ids: idRuns(matching) }));
+    // The complaints whose text would still mention them: those it would not erase.
+    const mentioned = (await logbook.complaintsMentioning(values)).filter((id) => !matching.includes(id));
+    if (mentioned.length > 0) session.tell(t('forget.stillMentioned', { ids: idRuns(mentioned) }));
     return session.tell(t('forget.nothingChanged'));
   }
   if (!options.yes) {

@@ -27,3 +27,9 @@ export function withoutPersonalDetails(changes: Record<string, unknown>): { chan
 export function forgottenChanges(erased: ReadonlySet<PersonalField>): Record<string, null> {
   return Object.fromEntries(PERSONAL_FIELDS.filter((field) => erased.has(field)).map((field) => [field, null]));
 }
+
+/** What erasing these people's complaints takes away: the complaints, and the distinct names and contacts they give. */
+export function erasureOf(people: ReadonlyArray<{ id: number } & Record<PersonalField, string | null>>): { ids: number[]; values: string[] } {
+  const values = new Set(people.flatMap((person) => PERSONAL_FIELDS.map((field) => person[field]).filter((value) => value !== null)));
+  return { ids: people.map((person) => person.id), values: [...values] };
+}

@@ -198,8 +198,8 @@ export interface Logbook {
   check(): Promise<Findings>;
   /** Counts the report's kept figures of every day again from the complaints. */
   recount(): Promise<void>;
-  /** The complaints of one person, by name or contact. */
-  complaintsOf(wanted: string, by: ForgetBy): Promise<number[]>;
+  /** What forgetting one person, by name or contact, would erase. */
+  wouldErase(wanted: string, by: ForgetBy): Promise<Erasure>;
   /** Erases a person's name and contact everywhere, and leaves no earlier copy of them behind. */
   forget(wanted: string, by: ForgetBy, recording: Recording): Promise<Erasure>;
   /** Complaints whose free text still mentions any of `values`. */

@@ -172,6 +172,10 @@ describe('complaints forget', () => {
     const book = logbookWithZebedee();
     book.ok(['note', '2', `${NAME} rang about this one too`]);
 
+    // A dry run says so too, beforehand.
+    const dry = runComparing(book, ['forget', NAME, '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, unchanged: true, stderr: expect.stringContaining('note: the text of #2 still mentions them') });
+
     const result = book.run(['forget', NAME, '--yes']);
 
     expect(result.code).toBe(0);

@@ -1,5 +1,5 @@
 import type { Recording } from '../../domain/complaint.js';
-import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
+import { erasureOf, forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import type { Erasure } from '../logbook.js';
 import type { Connection } from './connection.js';
@@ -8,9 +8,9 @@ import { appendEvent } from './events.js';
 
 type PersonOnFile = { id: number } & Record<PersonalField, string | null>;
 
-/** The complaints made by this person (named by name or by contact), by id. */
-export async function complaintsOf(connection: Connection, wanted: string, by: ForgetBy): Promise<number[]> {
-  return (await peopleMatching(connection, wanted, by)).map((person) => person.id);
+/** What forgetting this person (named by name or by contact) would erase. */
+export async function wouldErase(connection: Connection, wanted: string, by: ForgetBy): Promise<Erasure> {
+  return erasureOf(await peopleMatching(connection, wanted, by));
 }
 
 function peopleMatching(connection: Connection, wanted: string, by: ForgetBy): Promise<PersonOnFile[]> {

@@ -25,7 +25,7 @@ import {
 } from './complaints.js';
 import { asProblem, type Connection } from './connection.js';
 import { lastChange, lastChangeAt, timeline } from './events.js';
-import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
+import { complaintsMentioning, forgetPerson, wouldErase } from './forget.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
@@ -185,8 +185,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => recountFigures(this.connection));
   }
 
-  complaintsOf(wanted: string, by: ForgetBy) {
-    return this.translated(() => complaintsOf(this.connection, wanted, by));
+  wouldErase(wanted: string, by: ForgetBy) {
+    return this.translated(() => wouldErase(this.connection, wanted, by));
   }
 
   forget(wanted: string, by: ForgetBy, recording: Recording) {

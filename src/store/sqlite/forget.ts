@@ -1,5 +1,5 @@
 import type { Recording } from '../../domain/complaint.js';
-import { forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
+import { erasureOf, forgottenChanges, withoutPersonalDetails, type ForgetBy } from '../../domain/forget.js';
 import { PERSONAL_FIELDS, personKey, type PersonalField } from '../../domain/person.js';
 import { complaintsOfPerson } from '../rules.js';
 import { appendEvent } from './events.js';
@@ -9,9 +9,9 @@ import type { Db } from './open.js';
 
 type PersonOnFile = { id: number } & Record<PersonalField, string | null>;
 
-/** The complaints made by this person (named by name or by contact), by id. */
-export function complaintsOf(db: Db, wanted: string, by: ForgetBy): number[] {
-  return peopleMatching(db, wanted, by).map((person) => person.id);
+/** What forgetting this person (named by name or by contact) would erase. */
+export function wouldErase(db: Db, wanted: string, by: ForgetBy): Erasure {
+  return erasureOf(peopleMatching(db, wanted, by));
 }
 
 function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {

@@ -34,7 +34,7 @@ import {
   usedValues,
 } from './complaints.js';
 import { lastChange, lastChangeAt, timeline } from './events.js';
-import { complaintsMentioning, complaintsOf, forgetPerson } from './forget.js';
+import { complaintsMentioning, forgetPerson, wouldErase } from './forget.js';
 import { rewriteFile } from './rewrite.js';
 import { heldIds, heldUids, importComplaints } from './import.js';
 import { asProblem, type Db, type DraftLogbook } from './open.js';
@@ -212,8 +212,8 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => recountFigures(this.db));
   }
 
-  complaintsOf(wanted: string, by: ForgetBy) {
-    return this.translated(() => complaintsOf(this.db, wanted, by));
+  wouldErase(wanted: string, by: ForgetBy) {
+    return this.translated(() => wouldErase(this.db, wanted, by));
   }
 
   forget(wanted: string, by: ForgetBy, recording: Recording) {
