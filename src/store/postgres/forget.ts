@@ -29,10 +29,8 @@ export async function forgetPerson(connection: Connection, wanted: string, by: F
   const erasure = await connection.inTransaction(async (): Promise<Erasure> => {
     await connection.run(`LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE`);
     const people = await peopleMatching(connection, wanted, by);
-    const values = new Set<string>();
     for (const person of people) {
       const erased = new Set(PERSONAL_FIELDS.filter((field) => person[field] !== null));
-      for (const field of erased) values.add(person[field]!);
       const events = await connection.rows<{ id: number; changes: string }>(`SELECT id, changes FROM events WHERE complaint_id = $1 ORDER BY id`, [
         person.id,
       ]);
@@ -47,7 +45,7 @@ export async function forgetPerson(connection: Connection, wanted: string, by: F
       ]);
       await appendEvent(connection, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
     }
-    return { ids: people.map((person) => person.id), values: [...values] };
+    return erasureOf(people);
   });
   // Outside any transaction, as VACUUM must be; a role that does not own the tables is only warned.
   if (erasure.ids.length > 0) await connection.run(`VACUUM complaints, events`);

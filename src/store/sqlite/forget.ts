@@ -33,10 +33,8 @@ export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till }:
   return db
     .transaction((): Erasure => {
       const people = peopleMatching(db, wanted, by);
-      const values = new Set<string>();
       for (const person of people) {
         const erased = new Set(PERSONAL_FIELDS.filter((field) => person[field] !== null));
-        for (const field of erased) values.add(person[field]!);
         for (const event of eventsOf.all(person.id) as Array<{ id: number; changes: string }>) {
           const scrubbed = withoutPersonalDetails(JSON.parse(event.changes) as Record<string, unknown>);
           if (scrubbed.erased.length === 0) continue;
@@ -47,7 +45,7 @@ export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till }:
         appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
       }
       if (people.length > 0) oweRewrite(db);
-      return { ids: people.map((person) => person.id), values: [...values] };
+      return erasureOf(people);
     })
     .immediate();
 }
