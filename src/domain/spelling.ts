@@ -11,8 +11,9 @@ const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
  * The form two spellings of one thing share, be it a cause, a category or a person's name: tidied,
  * compared without case in any script ("ZOË" is "zoë", "Straße" is "STRASSE"), an accent typed as
  * a letter and a combining mark the same as the accented letter, the full-width letters and digits
- * of Chinese and Japanese input methods the same as plain ones ("ｃｏｌｄ" is "cold"), and an
- * emoji the same with or without a variation selector.
+ * of Chinese and Japanese input methods the same as plain ones ("ｃｏｌｄ" is "cold"), an emoji
+ * the same with or without a variation selector, and without the spaces beside a Chinese
+ * character ("汤 不热" is "汤不热", "王 芳" is "王芳", "iPhone 屏幕" is "iPhone屏幕").
  */
 export function spellingKey(text: string): string {
   // Most keys are of plain ASCII, where lower case is the whole of case folding.
@@ -20,12 +21,20 @@ export function spellingKey(text: string): string {
   const compatible = text.normalize('NFKC').replace(VARIATION_SELECTORS, '');
   // Lower, upper, then lower case again folds what lower case alone keeps apart (ß, ẞ and SS; ς
   // and σ); all are Unicode's default mappings, the same whatever the machine's locale.
-  return tidySpelling(compatible.toLowerCase().toUpperCase().toLowerCase().normalize('NFC'));
+  const folded = tidySpelling(compatible.toLowerCase().toUpperCase().toLowerCase().normalize('NFC'));
+  return folded.replace(SPACE_BESIDE_HAN, '');
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // U+FE00–FE0F, and the supplementary selectors U+E0100–E01EF as their surrogate pairs.
 const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
+
+// Chinese puts no spaces between words, so whether one was typed between two words, or beside a
+// Latin word, is chance. The Han characters are the CJK radicals, 々〆〇, the unified and
+// compatibility ideographs and those of the planes above; the PostgreSQL migration that made the
+// stored person keys this way (migrations/postgres/0009) names the same ranges.
+const HAN = '\\u2E80-\\u2FDF\\u3005-\\u3007\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{323AF}';
+const SPACE_BESIDE_HAN = new RegExp(`(?<=[${HAN}]) | (?=[${HAN}])`, 'gu');
 
 /**
  * The spellings among `inUse` that stand for `typed`, those with its spellingKey, in the order

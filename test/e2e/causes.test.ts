@@ -157,6 +157,19 @@ describe('triage files causes and categories as the logbook spells them', () => 
     ]);
   });
 
+  it('takes a Chinese cause typed with spaces between its words, or beside a Latin word, as the cause in use', () => {
+    const book = tempLogbook(NOW);
+    for (const text of ['汤是凉的', '汤又凉了', '屏幕裂了', '屏幕又裂了']) book.ok(['log', text]);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '汤不热']);
+    book.ok(['triage', '2', '--category', 'product', '--cause', '汤 不 热']);
+    book.ok(['triage', '3', '--category', 'product', '--cause', 'iPhone 屏幕']);
+    book.ok(['triage', '4', '--category', 'product', '--cause', 'iphone屏幕']);
+    expect(causesOf(book)).toEqual([
+      { cause: 'iPhone 屏幕', count: 2 },
+      { cause: '汤不热', count: 2 },
+    ]);
+  });
+
   it('takes a configured category typed with doubled spaces or a combining accent', () => {
     const book = tempLogbook(NOW);
     book.ok(['config', 'set', 'categories', 'home goods,pâtisserie']);

@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../support/export-columns.js';
 import { helpPages } from '../support/help-pages.js';
-import { tempLogbook, type Logbook } from './harness.js';
+import { tempLogbook, underneath, type Logbook } from './harness.js';
 
 // A Chinese-speaking owner's week runs in Chinese, an English-speaking one's in English, and what
 // scripts read (JSON, CSV, exit codes) is the same byte for byte whichever the language.
@@ -241,6 +241,24 @@ describe('a new logbook made in Chinese', () => {
     expect(book.run(['assign', '1', ' '], { env: CHINESE }).stderr).toBe('complaints: 要指派的人不能为空\n');
     expect(book.run(['approve', '1', '--as', ' '], { env: CHINESE }).stderr).toBe('complaints: --as 不能为空\n');
     expect(book.dump()).toBe(before);
+  });
+});
+
+describe('a Chinese name typed with or without a space', () => {
+  it('is one customer: a complaint logged for 王 芳 is among 王芳\'s earlier ones', () => {
+    const book = tempLogbook('2026-11-23T10:00:00.000Z');
+    book.ok(['log', '汤是凉的', '--customer', '王 芳', '--no-input'], { env: CHINESE });
+    expect(book.run(['log', '面条太硬', '--customer', '王芳', '--no-input'], { env: CHINESE }).stderr).toContain('顾客「王芳」之前投诉过：#1');
+  });
+
+  it('is made one customer in a logbook kept before, when it is next opened', () => {
+    const book = tempLogbook('2026-11-23T10:00:00.000Z');
+    book.ok(['log', '汤是凉的', '--customer', '王 芳', '--no-input'], { env: CHINESE });
+    // As a version before this one kept it: the key with its space, the migration not yet applied.
+    underneath(book, `UPDATE complaints SET customer_key = '王 芳'`);
+    underneath(book, `DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`);
+    book.ok(['list'], { env: CHINESE });
+    expect(underneath(book, `SELECT customer_key FROM complaints`)).toEqual([{ customer_key: '王芳' }]);
   });
 });
 

@@ -13,6 +13,11 @@ describe('spellingKey', () => {
     ['caf\u00e9', 'cafe\u0301'],
     ['\u00c9lodie', 'E\u0301lodie'],
     ['菜太凉', ' 菜太凉 '],
+    // Chinese puts no spaces between words; one typed between them, or beside a Latin word, is chance.
+    ['汤不热', '汤 不 热'],
+    ['王芳', '王　芳'],
+    ['iPhone屏幕', 'iphone 屏幕'],
+    ['𠮷野家', '𠮷 野家'],
     // Full-width letters and digits, as Chinese and Japanese input methods type them.
     ['ｃｏｌｄ ｆｏｏｄ', 'cold food'],
     ['ＣＯＬＤ　ＦＯＯＤ', 'cold food'],
@@ -30,6 +35,7 @@ describe('spellingKey', () => {
   it.each([
     ['cold food', 'cold foods'],
     ['coldfood', 'cold food'],
+    ['anne lee', 'annelee'],
     ['Élodie', 'Elodie'],
     ['菜太凉', '菜太咸'],
     ['🍲', '🍜'],
