@@ -76,7 +76,8 @@ export function deskSummary(
     (c) => dueLine(c, paint.red),
     branch === undefined ? 'complaints list --overdue' : shellLine(['complaints', 'list', '--overdue', '--branch', branch]),
   );
-  section('desk.dueToday', waiting.dueToday, (c) => dueLine(c, paint.yellow), `complaints resolve ${t('common.placeholderId')} --remedy …`);
+  // Some may still be new, some assigned: the complaint itself offers the step its state allows.
+  section('desk.dueToday', waiting.dueToday, (c) => dueLine(c, paint.yellow), `complaints ${t('common.placeholderId')}`);
   section(
     'desk.followUpsDue',
     waiting.followUpsDue,

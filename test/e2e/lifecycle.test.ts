@@ -652,6 +652,17 @@ describe('a logbook with a complaint in every status', () => {
       expect(sections.at(-1)).toContain('call Di Ross on 07700 900123');
     });
 
+    it('lists a new complaint due before the day is out as due today too, pointing to the complaint itself', () => {
+      const shop = tempLogbook(NOW);
+      shop.ok(['config', 'set', 'response-hours', '4']);
+      shop.ok(['log', 'soup was cold', '--no-input']);
+      const dueToday = shop.ok([]).trimEnd().split('\n\n').find((section) => section.includes('due today'));
+      expect(dueToday?.split('\n')).toEqual([
+        expect.stringMatching(/^1 due today +complaints <id>$/),
+        '  #1     due 2026-11-23 14:00 new: soup was cold',
+      ]);
+    });
+
     it('shows the first five of each kind and says how many more there are', () => {
       const busy = tempLogbook();
       for (let i = 1; i <= 7; i++) busy.ok(['log', `complaint ${i}`, '--no-input', '--at', `2026-11-2${i % 3} 09:0${i}`]);

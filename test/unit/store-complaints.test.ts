@@ -93,7 +93,7 @@ describe('desk', () => {
     });
   });
 
-  it('lists as due today the complaints in hand to be answered from now to the end of the day, soonest first', () => {
+  it('lists as due today the open complaints to be answered from now to the end of the day, new ones too, soonest first', () => {
     withLogbook((db) => {
       const now = '2026-11-23T10:00:00.000Z';
       const endOfToday = '2026-11-24T00:00:00.000Z';
@@ -101,12 +101,12 @@ describe('desk', () => {
       due('assigned', '2026-11-23T09:59:59.999Z'); // #1 overdue
       due('assigned', '2026-11-23T23:59:59.999Z'); // #2 due today, last
       due('triaged', '2026-11-23T10:00:00.000Z'); // #3 due today, first
-      due('new', '2026-11-23T15:00:00.000Z'); // #4 to triage, listed there
+      due('new', '2026-11-23T15:00:00.000Z'); // #4 due today too, though still to triage
       due('resolved', '2026-11-23T15:00:00.000Z'); // #5 answered
       due('assigned', '2026-11-24T00:00:00.000Z'); // #6 due tomorrow
       const waiting = desk(db, { now, endOfToday, followUpDueBefore: now }, 5, {});
-      expect(waiting.dueToday.shown.map((c) => c.id)).toEqual([3, 2]);
-      expect(waiting.dueToday.total).toBe(2);
+      expect(waiting.dueToday.shown.map((c) => c.id)).toEqual([3, 4, 2]);
+      expect(waiting.dueToday.total).toBe(3);
       expect(waiting.overdue.shown.map((c) => c.id)).toEqual([1]);
     });
   });

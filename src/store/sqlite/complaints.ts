@@ -3,7 +3,7 @@ import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import type { DeskMoments, Waiting } from '../../domain/complaint.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
+import { WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
@@ -281,7 +281,7 @@ export function desk(db: Db, { now, endOfToday, followUpDueBefore }: DeskMoments
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
     awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
-    dueToday: excerpt({ statuses: IN_HAND_STATUSES, dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),
+    dueToday: excerpt({ dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),
     followUpsDue: { total: kept.toCall + toCall, shown: listComplaints(db, { ...followUpsDue(followUpDueBefore, true), ...within, limit: shown }) },
     followUpsDueNoContact: kept.noContact + noContact,
   };
