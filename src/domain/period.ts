@@ -4,8 +4,8 @@ import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
-import { countIn, halfWidth } from './validate.js';
-import { parseSince, parseUntil } from './when.js';
+import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
+import { CHINESE_UNIT, DAYS_OR_WEEKS_IN_CHINESE, parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
 export interface Span {
@@ -48,7 +48,7 @@ const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
 ]);
 const LAST = /^(\d{1,4})([dw])$/i;
 // The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期.
-const LAST_IN_CHINESE = /^(\d{1,4}|[一二两三四五六七八九十]{1,3})\s*(天|日|周|个?星期|个?礼拜)$/;
+const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_COUNT})\\s*(${DAYS_OR_WEEKS_IN_CHINESE})$`);
 const MAX_LAST_DAYS = 3660;
 
 /** Reads the period flags: at most one of --week, --last, --since/--until; none means this week. */
@@ -127,7 +127,7 @@ function lengthIn(text: string): { count: number; unit: 'd' | 'w' } | undefined 
   if (english) return { count: Number(english[1]), unit: english[2]!.toLowerCase() as 'd' | 'w' };
   const chinese = LAST_IN_CHINESE.exec(text);
   const count = chinese ? countIn(chinese[1]!) : undefined;
-  return count === undefined ? undefined : { count, unit: chinese![2] === '天' || chinese![2] === '日' ? 'd' : 'w' };
+  return count === undefined ? undefined : { count, unit: CHINESE_UNIT[chinese![2]!] as 'd' | 'w' };
 }
 
 /**

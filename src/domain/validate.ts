@@ -61,6 +61,9 @@ export function halfWidth(text: string): string {
 
 const CHINESE_DIGITS = '零一二三四五六七八九';
 
+/** A whole number from 1 to 99 in Chinese numerals, as a pattern: what countIn reads besides figures (三, 两, 十二). */
+export const CHINESE_COUNT = '[一二两三四五六七八九十]{1,3}';
+
 /** 12 from '12' or 十二, 2 from 两, 30 from 三十; undefined for what is not a number so written (二二, 十十). */
 export function countIn(written: string): number | undefined {
   if (/^\d+$/.test(written)) return Number(written);

@@ -7,7 +7,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { countIn, halfWidth } from './validate.js';
+import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
 
 /** No shop kept this logbook before then: an earlier date is a typing mistake (0001 for 2001, 1900 for 2000). */
 export const EARLIEST = new Date(2000, 0, 1);
@@ -16,12 +16,15 @@ export const EARLIEST = new Date(2000, 0, 1);
 // An offset from UTC is one the world uses, −14:00 to +14:00: +99:00 was read as four days off.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?)?$/;
 const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
+/** The words for days or weeks written after a number, as a pattern: 3天, 两个星期, 一周, 四个礼拜. */
+export const DAYS_OR_WEEKS_IN_CHINESE = '天|日|个?星期|周|个?礼拜';
 // The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
 // The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
 // Half an hour (半小时前) and minutes (20分钟后) too, which a complaint entered just after is often given.
-const RELATIVE_IN_CHINESE = /^(\d{1,5}|[一二两三四五六七八九十]{1,3}|半)\s*(个?小时|个?钟头|分钟|天|日|个?星期|周|个?礼拜)\s*[以之]?([前后])$/;
+const RELATIVE_IN_CHINESE = new RegExp(`^(\\d{1,5}|${CHINESE_COUNT}|半)\\s*(个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE})\\s*[以之]?([前后])$`);
 type Unit = 'min' | 'h' | 'd' | 'w';
-const CHINESE_UNIT: Record<string, Unit> = {
+/** What each word for a length of time written after a number stands for. */
+export const CHINESE_UNIT: Record<string, Unit> = {
   分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w',
 };
 const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };
