@@ -50,6 +50,11 @@ function withoutPassword(given: string, from: string): string {
   if (url.hostname === '' && !url.searchParams.has('host')) {
     throw new UsageError(t('store.urlWithoutServer', { from }));
   }
+  const timeout = url.searchParams.get('connect_timeout');
+  // libpq refuses such a timeout; taken as the default, the till would wait other than it was told.
+  if (timeout !== null && !/^\d+$/.test(timeout.trim())) {
+    throw new UsageError(t('store.connectTimeoutNotSeconds', { from, timeout }));
+  }
   url.password = '';
   url.searchParams.delete('password');
   return url.toString();

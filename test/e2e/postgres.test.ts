@@ -126,6 +126,17 @@ describe('reaching the shared logbook', () => {
       stderr: "complaints: --db: not a PostgreSQL URL this can read; write it as postgres://user@host:5432/database\n",
     });
   });
+
+  it('refuses a connect_timeout that is not a number of seconds, as libpq does, logging nothing', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const url = `${testServer()}${testServer().includes('?') ? '&' : '?'}connect_timeout=abc`;
+    expect(book.run(['--db', url, 'log', 'soup was cold', '--no-input'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'complaints: --db: connect_timeout=abc is not a number of seconds; write it as connect_timeout=5\n',
+    });
+    expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
+  });
 });
 
 describe('a database that is not a complaints logbook', () => {
