@@ -9,14 +9,17 @@ import { complaintRef, idRuns } from '../output/terminal.js';
 import { Refusal } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
-import { waitingFile } from '../store/location.js';
+import { sharedLogbookShown, waitingFile } from '../store/location.js';
 import { settingsOf } from './common.js';
 import { examples } from './examples.js';
 
 export function registerSync(command: Command, session: Session): void {
   command
-    .addHelpText('after', examples('complaints sync'))
-    .action(() => runSync(session));
+    .option('--from <address>', t('sync.from'))
+    .addHelpText('after', `
+${t('sync.help')}
+${examples('complaints sync', "complaints sync --from 'postgres://till@192.168.1.50/complaints'")}`)
+    .action((options: { from?: string }) => (options.from === undefined ? runSync(session) : sendFrom(options.from, session)));
 }
 
 async function runSync(session: Session): Promise<void> {
@@ -37,18 +40,37 @@ async function runSync(session: Session): Promise<void> {
 }
 
 /**
- * Logs in `logbook` the complaints this computer kept while it was out of reach, completed with
- * the shop's settings as `log` completes one, oldest first; says on stderr what was sent. A
+ * Sends the complaints this computer keeps for the shared logbook at `address` to this one (a
+ * shared logbook or a file): those kept for an address mistyped, or for a server since moved,
+ * could otherwise only ever be sent there.
+ */
+async function sendFrom(address: string, session: Session): Promise<void> {
+  const from = sharedLogbookShown(address, '--from');
+  const { countWaiting } = await import('../store/waiting.js');
+  const file = waitingFile(session.env);
+  if (countWaiting(file, from) === 0) {
+    await tellWaitingElsewhere(session);
+    return session.print(t('sync.nothingWaitsFor', { logbook: from }));
+  }
+  const logbook = await session.logbook('add');
+  await sendWaitingComplaints(session, logbook, from);
+  const left = countWaiting(file, from);
+  if (left > 0) throw new Refusal(t('sync.busy', { logbook: session.address.shown, count: left }));
+}
+
+/**
+ * Logs in `logbook` the complaints this computer kept while the logbook `keptFor` names was out
+ * of reach (by default the one it is), completed with the shop's settings as `log` completes one, oldest first; says on stderr what was sent. A
  * complaint that arrived before (its uid is there) is not logged twice. While the logbook is busy
  * numbering (an import), the rest wait for a later command, which this one does not wait for.
  */
-export async function sendWaitingComplaints(session: Session, logbook: Logbook): Promise<Complaint[]> {
+export async function sendWaitingComplaints(session: Session, logbook: Logbook, keptFor = session.address.shown): Promise<Complaint[]> {
   const { sendWaiting } = await import('../store/waiting.js');
   const settings = await settingsOf(logbook);
   const sent: Complaint[] = [];
   const unlisted: Array<{ id: number; channel: string }> = [];
   try {
-    await sendWaiting(waitingFile(session.env), session.address.shown, async (waiting) => {
+    await sendWaiting(waitingFile(session.env), keptFor, async (waiting) => {
       // Typed while the shop's channels could not be read: spelt as the list spells it, or kept as typed.
       const typed = waiting.draft.channel;
       const channel = typed === null ? null : (choiceFor(typed, settings.channels) ?? typed);

@@ -26,6 +26,14 @@ export function logbookAddress(flag: string | undefined, env: Env): LogbookAddre
   return addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace'));
 }
 
+/** The shared logbook `given` names, as it is shown (without its password); a file or any other address is refused. */
+export function sharedLogbookShown(given: string, from: string): string {
+  if (given.trim() === '') throw new UsageError(t('validate.emptyFlag', { what: from }));
+  const address = addressOf(given, from);
+  if (address.engine !== 'postgres') throw new UsageError(t('store.notShared', { from, given }));
+  return address.shown;
+}
+
 function addressOf(given: string, from: string): LogbookAddress {
   if (!POSTGRES_URL.test(given)) {
     // Named by its scheme only: the rest may hold a password.

@@ -577,6 +577,9 @@ const expectations: Record<string, Expected> = {
   'complaints sync': {
     then: ({ stdout }) => expect(stdout).toMatch(/^Nothing to send: .* is a file on this computer\.\n$/),
   },
+  "complaints sync --from 'postgres://till@192.168.1.50/complaints'": {
+    then: ({ stdout }) => expect(stdout).toBe('Nothing kept on this computer waits for postgres://till@192.168.1.50/complaints.\n'),
+  },
 
   'complaints check': { then: ({ stdout }) => expect(stdout).toMatch(/^ok: 13 complaints, \d+ events, integrity ok\n$/) },
   'complaints check --db ~/backups/complaints-2026-11-23.db': {

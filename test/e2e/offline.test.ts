@@ -84,7 +84,7 @@ describe('logging while the shared logbook is out of reach', () => {
     const elsewhere = 'postgres://till@127.0.0.1:1/another_shop';
     const there = (...args: string[]) => book.run(args, { env: { HOME: homeOf('front'), COMPLAINTS_DB: elsewhere } });
     expect(there('log', '在另一个地址登记的')).toMatchObject({ code: 0, stdout: expect.stringMatching(/\(1 waiting\)\.\n$/) });
-    const told = `1 complaint kept on this computer waits for ${elsewhere}, which is another logbook or another address of it: complaints --db '${elsewhere}' sync\n`;
+    const told = `1 complaint kept on this computer waits for ${elsewhere}, which is another logbook or another address of it: complaints --db '${elsewhere}' sync, or to send them to this logbook: complaints sync --from '${elsewhere}'\n`;
     expect(on('front')).toMatchObject({ code: 0, stderr: told });
     expect(on('front', 'sync')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Nothing waits to be sent to /), stderr: told });
     expect(await count()).toBe(1);
@@ -95,6 +95,33 @@ describe('logging while the shared logbook is out of reach', () => {
     onFile('log', 'logged into a file');
     expect(onFile()).toMatchObject({ code: 0, stderr: told });
     expect(onFile('sync')).toMatchObject({ code: 0, stdout: `Nothing to send: ${file} is a file on this computer.\n`, stderr: told });
+  });
+
+  it('sends what waits for a mistyped address to the logbook it was meant for, once, with sync --from', async () => {
+    const { book, on, count, homeOf } = await shopOnALink('front');
+    const mistyped = 'postgres://till@127.0.0.1:1/complaints';
+    const there = (...args: string[]) => book.run(args, { env: { HOME: homeOf('front'), COMPLAINTS_DB: mistyped } });
+    there('log', '地址输错时登记的');
+    there('log', 'also kept for the wrong address');
+    const sent = on('front', 'sync', '--from', mistyped);
+    expect(sent).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(/^Sent 2 complaints kept on this computer to .*: #2–#3\.\n$/) });
+    expect(await count()).toBe(3);
+    // Nothing is left for the mistyped address, and nothing is sent twice.
+    expect(on('front')).toMatchObject({ code: 0, stderr: '' });
+    expect(on('front', 'sync', '--from', mistyped)).toEqual({ code: 0, stdout: `Nothing kept on this computer waits for ${mistyped}.\n`, stderr: '' });
+    expect(await count()).toBe(3);
+    // A file has nothing kept for it; a till moved back to a file takes what waits, as a shared logbook does.
+    expect(on('front', 'sync', '--from', join(homeOf('front'), 'till.db'))).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `complaints: --from: ${join(homeOf('front'), 'till.db')} is not a shared logbook's address; complaints are kept on this computer only for those, written as postgres://user@host:5432/database\n`,
+    });
+    expect(on('front', 'sync', '--from', ' ')).toEqual({ code: 2, stdout: '', stderr: 'complaints: --from cannot be empty\n' });
+    there('log', 'kept once more');
+    const file = join(homeOf('front'), 'till.db');
+    const toFile = book.run(['sync', '--from', mistyped], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } });
+    expect(toFile).toMatchObject({ code: 0, stderr: `Sent 1 complaint kept on this computer to ${file}: #1.\n` });
+    expect(JSON.parse(book.run(['list', '--json'], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } }).stdout)).toMatchObject([{ id: 1, description: 'kept once more' }]);
   });
 
   it("spells a channel typed offline as the shop's list does, and says so of one not on it, kept as typed", async () => {
