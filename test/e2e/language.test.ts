@@ -244,21 +244,24 @@ describe('a new logbook made in Chinese', () => {
   });
 });
 
-describe('a Chinese name typed with or without a space', () => {
-  it('is one customer: a complaint logged for 王 芳 is among 王芳\'s earlier ones', () => {
+describe('a Chinese name typed with or without a space, a number with or without +86', () => {
+  it('is one customer: a complaint logged for 王 芳 is among 王芳\'s earlier ones, one from +86 138… among 138…\'s', () => {
     const book = tempLogbook('2026-11-23T10:00:00.000Z');
-    book.ok(['log', '汤是凉的', '--customer', '王 芳', '--no-input'], { env: CHINESE });
+    book.ok(['log', '汤是凉的', '--customer', '王 芳', '--contact', '+86 138 0013 8000', '--no-input'], { env: CHINESE });
     expect(book.run(['log', '面条太硬', '--customer', '王芳', '--no-input'], { env: CHINESE }).stderr).toContain('顾客「王芳」之前投诉过：#1');
+    expect(book.run(['log', '又凉了', '--customer', '芳芳', '--contact', '13800138000', '--no-input'], { env: CHINESE }).stderr).toContain(
+      '顾客「芳芳」之前投诉过：#1',
+    );
   });
 
   it('is made one customer in a logbook kept before, when it is next opened', () => {
     const book = tempLogbook('2026-11-23T10:00:00.000Z');
-    book.ok(['log', '汤是凉的', '--customer', '王 芳', '--no-input'], { env: CHINESE });
-    // As a version before this one kept it: the key with its space, the migration not yet applied.
-    underneath(book, `UPDATE complaints SET customer_key = '王 芳'`);
+    book.ok(['log', '汤是凉的', '--customer', '王 芳', '--contact', '+86 10 6552 9988', '--no-input'], { env: CHINESE });
+    // As a version before this one kept it: the keys with the space and the code, the migration not yet applied.
+    underneath(book, `UPDATE complaints SET customer_key = '王 芳', contact_key = '+861065529988'`);
     underneath(book, `DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`);
     book.ok(['list'], { env: CHINESE });
-    expect(underneath(book, `SELECT customer_key FROM complaints`)).toEqual([{ customer_key: '王芳' }]);
+    expect(underneath(book, `SELECT customer_key, contact_key FROM complaints`)).toEqual([{ customer_key: '王芳', contact_key: '01065529988' }]);
   });
 });
 

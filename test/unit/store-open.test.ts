@@ -39,7 +39,7 @@ const SHIPPED = [
   { version: 15, name: 'monthly_tallies' },
   { version: 16, name: 'follow_ups_due' },
   { version: 17, name: 'follow_ups_waiting' },
-  { version: 18, name: 'person_keys_han_spacing' },
+  { version: 18, name: 'person_keys_chinese' },
 ];
 
 /** A schema version no build has shipped yet. */
