@@ -37,7 +37,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { term: 'actions [options]', describe: () => t('actions.description'), load: async () => (await import('./actions.js')).registerActions },
   { term: 'export [options]', describe: () => t('export.description'), load: async () => (await import('./export.js')).registerExport },
   { term: 'import [options] <file>', describe: () => t('import.description'), load: async () => (await import('./import.js')).registerImport },
-  { term: 'sync', describe: () => t('sync.description'), load: async () => (await import('./sync.js')).registerSync },
+  { term: 'sync [options]', describe: () => t('sync.description'), load: async () => (await import('./sync.js')).registerSync },
   { term: 'causes [options]', describe: () => t('causes.description'), load: async () => (await import('./causes.js')).registerCauses },
   {
     term: 'config [options]',
