@@ -116,15 +116,19 @@ function dayAndClock(input: string, now: Date, leaning: Leaning): When | undefin
     : found.minutes !== undefined ? countIn(found.minutes)
     : 0;
   if (hour === undefined || minute === undefined || hour > 24 || minute > 59 || (part !== undefined && hour > 12)) return undefined;
-  const at = (onTheClock: number) => {
-    const moment = new Date(day);
+  const at = (onDay: Date, onTheClock: number) => {
+    const moment = new Date(onDay);
     // 24:00 and after (晚上12点半) run into the next day, as setHours does.
     moment.setHours(onTheClock, minute, 0, 0);
     return moment;
   };
-  if (part !== undefined) return { at: at(hourOfPart(part, hour)), dateOnly: false };
-  const twelveHour = found.minute === undefined && hour >= 1 && hour <= 11;
-  return { at: twelveHour ? whenAmbiguous([at(hour), at(hour + 12)], now, leaning) : at(hour), dateOnly: false };
+  const twelveHour = part === undefined && found.minute === undefined && hour >= 1 && hour <= 11;
+  const hours = part !== undefined ? [hourOfPart(part, hour)] : twelveHour ? [hour, hour + 12] : [hour];
+  // A time of day alone is the next to come for a deadline, the last gone by for what happened:
+  // 8点 said at nine in the evening is tomorrow's, 3点 said at one in the morning yesterday's.
+  const days = found.word === undefined && found.month === undefined && leaning !== 'either' ? [day, addDays(day, leaning === 'future' ? 1 : -1)] : [day];
+  const moments = days.flatMap((onDay) => hours.map((onTheClock) => at(onDay, onTheClock))).sort((a, b) => a.getTime() - b.getTime());
+  return { at: moments.length === 1 ? moments[0]! : whenAmbiguous(moments, now, leaning), dateOnly: false };
 }
 
 /** The hour on the 24-hour clock of `hour` said with `part` of the day. */
@@ -136,11 +140,11 @@ function hourOfPart(part: string, hour: number): number {
 }
 
 /**
- * Of the two moments an hour without a part of the day may be (02:00 and 14:00), the one on the
- * side of now that `leaning` asks (the later of those past, the earlier of those to come), within
- * the shop's hours where one of them is.
+ * Of the moments a time of day may be (an hour without a part of the day: 02:00 or 14:00; a time
+ * without its day: today's or the next), the one on the side of now that `leaning` asks (the
+ * later of those past, the earlier of those to come), within the shop's hours where one of them is.
  */
-function whenAmbiguous(moments: readonly [Date, Date], now: Date, leaning: Leaning): Date {
+function whenAmbiguous(moments: readonly Date[], now: Date, leaning: Leaning): Date {
   const side = moments.filter((moment) => (leaning === 'past' ? moment.getTime() <= now.getTime() + CLOCK_GRACE_MS : leaning === 'future' ? moment >= now : true));
   const pool = side.length > 0 ? side : [...moments];
   const open = pool.filter((moment) => moment.getHours() >= OPENING_HOUR && moment.getHours() < CLOSING_HOUR);

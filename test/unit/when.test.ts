@@ -197,7 +197,11 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     ['三点二十', on(23, 30), on(15, 20)],
     ['8点', on(18), on(8)],
     ['8点', on(22, 30), on(20)],
-    ['两点', on(10), on(2)],
+    // At ten in the morning the 两点 gone by within the shop's hours is yesterday's.
+    ['两点', on(10), on(14, 0, 23)],
+    // A time of day alone that is still to come today is yesterday's.
+    ['15:00', on(10), on(15, 0, 23)],
+    ['3点', on(1), on(15, 0, 23)],
   ])('--at %j at %s is %s', (text, now, expected) => {
     expect(parsePast(text, now, '--at')).toEqual(expected);
   });
@@ -208,6 +212,14 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     ['5点', on(10), on(17)],
     ['明天两点', on(10), on(14, 0, 25)],
     ['明天8点', on(10), on(8, 0, 25)],
+    // A time of day alone that has gone by today is tomorrow's.
+    ['8点', on(21), on(8, 0, 25)],
+    ['十点', on(23, 30), on(10, 0, 25)],
+    ['3点一刻', on(21), on(15, 15, 25)],
+    ['凌晨2点', on(21), on(2, 0, 25)],
+    ['下午3点', on(21), on(15, 0, 25)],
+    ['15:00', on(21), on(15, 0, 25)],
+    ['今天15:00', on(21), on(15)],
   ])('--respond-by %j at %s is %s', (text, now, expected) => {
     expect(parseRespondBy(text, now)).toEqual(expected);
   });
