@@ -16,7 +16,7 @@ import { complaintRef } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook, Places } from '../store/logbook.js';
-import { placeToWrite } from '../store/folders.js';
+import { holdsDatabase, placeToWrite } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import { statusShown, systemReason, typedNames } from '../language/labels.js';
@@ -133,6 +133,8 @@ export function refuseUnfitOutput(logbook: Logbook, out: string | undefined): vo
   if (place === 'folder') throw new Refusal(t('files.isFolder', { path: out }));
   // The output is renamed into place: /dev/null or a pipe would become a file.
   if (place === 'not a file') throw new Refusal(t('files.notAFile', { path: out }));
+  // An export typed for a backup (--out shop.db) would leave another logbook, or its backup, a CSV.
+  if (place === 'file' && holdsDatabase(out)) throw new Refusal(t('common.outputOnDatabase', { file: out }));
 }
 
 /**

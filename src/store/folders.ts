@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -49,4 +49,22 @@ export function placeToWrite(path: string): PlaceToWrite {
     return { cannot: code };
   }
   return found.isFile() ? 'file' : found.isDirectory() ? 'folder' : 'not a file';
+}
+
+/** How every SQLite database file begins. */
+export const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** Whether the file at `path` is an SQLite database (a logbook, a backup of one): no file an export or a report should replace. */
+export function holdsDatabase(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    return readSync(fd, header, 0, header.length, 0) === header.length && header.toString('latin1') === SQLITE_HEADER;
+  } catch {
+    // What cannot be read is judged when it is written.
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

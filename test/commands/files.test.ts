@@ -333,6 +333,26 @@ describe('export --out and report --out', () => {
     }
     expect(snapshot(book.dir)).toEqual(before);
   });
+
+  it('refuse to write over another logbook or a backup, typed for the file of a backup, and write over any other file', async () => {
+    const book = tempLogbook();
+    await book.ok(['log', 'soup was cold', '--no-input']);
+    const backup = join(book.dir, 'backup.db');
+    await book.ok(['backup', backup]);
+    const before = snapshot(book.dir);
+    for (const args of [['export', '--out', backup], ['report', '--format', 'html', '--out', backup]]) {
+      expect(await book.run(args)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `complaints: ${backup} is a logbook or a backup of one (an SQLite database); write to another file, or remove it first if it is to go\n`,
+      });
+    }
+    expect(snapshot(book.dir)).toEqual(before);
+    const lastWeek = join(book.dir, 'week.csv');
+    writeFileSync(lastWeek, 'last week\n');
+    await book.ok(['export', '--out', lastWeek]);
+    expect(readFileSync(lastWeek, 'utf8')).toMatch(/^id,/);
+  });
 });
 
 /** A link to `file` beside it, made with `make`. */

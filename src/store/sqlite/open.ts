@@ -12,11 +12,9 @@ import { knownMigrations, type Migration } from '../migrations.js';
 import type { FirstSettings } from '../open.js';
 import { payRewriteOwed } from './rewrite.js';
 import { saveSetting } from './settings.js';
-import { makeFolders } from '../folders.js';
+import { makeFolders, SQLITE_HEADER } from '../folders.js';
 
 export type Db = Database.Database;
-
-const SQLITE_HEADER = 'SQLite format 3\0';
 
 /** The SQLite logbook's migrations (migrations/sqlite). */
 export const sqliteMigrations = (dir?: string): Migration[] => knownMigrations('sqlite', dir);
