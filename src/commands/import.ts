@@ -5,7 +5,7 @@ import type { Session } from '../context.js';
 import { parseEncoding } from '../domain/csv/encoding.js';
 import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
 import { IdSpan } from '../domain/id-span.js';
-import { importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
+import { FROM_STANDARD_INPUT, importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
 import type { AddedChoices } from '../domain/csv/import-row.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
@@ -54,7 +54,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const encoding = parseEncoding(options.encoding ?? 'utf-8');
   // The file as messages name it, and as the timeline records it: in the same words in any language.
   const file = given === STANDARD_INPUT ? t('import.standardInput') : given;
-  const source = given === STANDARD_INPUT ? 'standard input' : basename(given);
+  const source = given === STANDARD_INPUT ? FROM_STANDARD_INPUT : basename(given);
   // Standard input is read by the reading thread from its descriptor, as a file is.
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
   // The categories and channels the file has and the shop's lists do not: added to the lists.

@@ -5,6 +5,9 @@ import { personKeyOf } from './person.js';
 const STORED_NAMES = STORED_FIELDS.map((field) => field.name);
 
 /** What the logbook stores of each imported complaint, in this order: its columns, then the keys its customer and contact are found by. */
+/** The source an import of standard input records on each timeline, the same in any language; show words it in the one spoken. */
+export const FROM_STANDARD_INPUT = 'standard input';
+
 export const IMPORTED_COLUMNS: readonly string[] = [...STORED_NAMES, 'customer_key', 'contact_key'];
 
 /** Where a row's id and uid are among its values. */

@@ -3,6 +3,7 @@ import type { Complaint, TimelineEvent } from '../domain/complaint.js';
 import { FIELDS, fieldLabel, type Field } from '../domain/fields.js';
 import { STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { amountShown } from '../domain/money.js';
+import { FROM_STANDARD_INPUT } from '../domain/imported-rows.js';
 import { NATURES } from '../domain/nature.js';
 import { remedyShown } from '../language/labels.js';
 import { actionShown } from '../domain/steps.js';
@@ -150,5 +151,6 @@ function describeValue(key: string, value: unknown, currency: string, changes: R
   if (key === 'undid' && typeof changes.undid_at === 'string') return t('timeline.undidOf', { action: actionShown(String(value)), at: localTime(changes.undid_at) });
   if (key.endsWith('cost_minor') && typeof value === 'number') return amountShown(value, currency);
   if (key.endsWith('_at') || key === 'respond_by') return localTime(String(value));
+  if (key === 'source' && value === FROM_STANDARD_INPUT) return t('import.standardInput');
   return oneLine(choiceShown(key, String(value)), 80);
 }

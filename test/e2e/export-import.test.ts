@@ -281,6 +281,9 @@ describe('import', () => {
     expect(result.stdout).toBe('Imported 4 complaints from standard input as #1–#4.\n');
     expect(result.status).toBe(0);
     expect(target.ok(['export'])).toBe(readFileSync(exported, 'utf8'));
+    // The timeline names where the complaints came from in the language spoken.
+    expect(target.ok(['show', '1'])).toMatch(/ imported — source: standard input/);
+    expect(target.ok(['show', '1'], { env: { LANG: 'zh_CN.UTF-8' } })).toContain(' 导入 — 来源：标准输入');
   });
 
   it('refuses a bad row on standard input in one line, naming it, and imports nothing', () => {
