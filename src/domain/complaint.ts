@@ -109,10 +109,14 @@ export interface DeskMoments {
 
 export interface Waiting {
   toTriage: Excerpt<Complaint>;
+  /** Triaged and given to no one, soonest due first. */
+  toAssign: Excerpt<Complaint>;
+  /** How many are triaged or assigned: in hand, whether or not anything of them is due today. */
+  inHand: number;
   /** Remedies proposed above the shop's approval limit, waiting for someone in charge. */
   awaitingApproval: Excerpt<Complaint>;
   overdue: Excerpt<Complaint>;
-  /** Open, past triage, and to be answered before the day is out. */
+  /** Open and to be answered before the day is out. */
   dueToday: Excerpt<Complaint>;
   /** Follow-ups due with someone to call: a customer or a contact recorded. */
   followUpsDue: Excerpt<Complaint>;

@@ -33,6 +33,8 @@ export interface ComplaintFilter {
   someoneToCall?: boolean;
   /** With a remedy proposed that waits for approval. */
   awaitingApproval?: true;
+  /** Given to no one yet. */
+  unassigned?: true;
   /** Not withdrawn (its logging undone): what a list shows unless a status is asked for. */
   standing?: true;
   limit?: number;

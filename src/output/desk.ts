@@ -27,7 +27,7 @@ export function deskSummary(
   const where = branch === undefined ? inert(shop) : t('desk.shopAndBranch', { shop: inert(shop), branch: inert(branch) });
   const lines = [paint.bold(t('desk.heading', { where, when: dayAndTimeShown(now) }))];
   // Each heading is a count, in bold, and what it counts, then the command that deals with them.
-  type Heading = 'desk.toTriage' | 'desk.awaitingApproval' | 'desk.overdue' | 'desk.dueToday' | 'desk.followUpsDue' | 'desk.followUpsDueNoContact';
+  type Heading = 'desk.toTriage' | 'desk.toAssign' | 'desk.awaitingApproval' | 'desk.overdue' | 'desk.dueToday' | 'desk.followUpsDue' | 'desk.followUpsDueNoContact';
   const heading = (total: number, title: Heading, next: string) =>
     lines.push('', `${t(title, { count: total, shown: paint.bold(String(total)) })}  ${paint.dim(next)}`);
   const section = (title: Heading, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
@@ -51,6 +51,12 @@ export function deskSummary(
         : t('desk.toTriageLine', { description, ago: when });
     },
     'complaints triage',
+  );
+  section(
+    'desk.toAssign',
+    waiting.toAssign,
+    (c) => (c.respond_by === null ? oneLine(c.description, 50) : t('desk.toAssignLine', { due: localTime(c.respond_by), description: oneLine(c.description, 50) })),
+    `complaints assign ${t('common.placeholderId')} ${t('common.placeholderPerson')}`,
   );
   section(
     'desk.awaitingApproval',
@@ -90,6 +96,7 @@ export function deskSummary(
   // No one to call, but each still to be closed or reopened: counted here, listed by follow-up.
   const noContact = waiting.followUpsDueNoContact;
   if (noContact > 0) heading(noContact, 'desk.followUpsDueNoContact', 'complaints follow-up');
-  if (lines.length === 1) lines.push('', t('desk.nothingWaiting'));
+  // In hand and due another day is work too, not nothing.
+  if (lines.length === 1) lines.push('', waiting.inHand > 0 ? t('desk.nothingDueToday', { count: waiting.inHand }) : t('desk.nothingWaiting'));
   return lines.join('\n');
 }

@@ -643,12 +643,12 @@ describe('a logbook with a complaint in every status', () => {
       const listed = Object.fromEntries(
         sections.map((section) => {
           const [title, ...rows] = section.split('\n');
-          const kind = ['new to triage', 'overdue', 'due today', 'follow-up'].find((k) => title!.includes(k));
+          const kind = ['new to triage', 'to assign', 'overdue', 'due today', 'follow-up'].find((k) => title!.includes(k));
           expect(title).toMatch(new RegExp(`^${rows.length} `));
           return [kind, rows.map((row) => row.trim().split(' ')[0])];
         }),
       );
-      expect(listed).toEqual({ 'new to triage': ['#7', '#1'], overdue: ['#7', '#2'], 'due today': ['#3'], 'follow-up': ['#4'] });
+      expect(listed).toEqual({ 'new to triage': ['#7', '#1'], 'to assign': ['#2'], overdue: ['#7', '#2'], 'due today': ['#3'], 'follow-up': ['#4'] });
       expect(sections.at(-1)).toContain('call Di Ross on 07700 900123');
     });
 
@@ -661,6 +661,17 @@ describe('a logbook with a complaint in every status', () => {
         expect.stringMatching(/^1 due today +complaints <id>$/),
         '  #1     due 2026-11-23 14:00 new: soup was cold',
       ]);
+    });
+
+    it('says how many are in hand when nothing is due today, rather than that nothing waits', () => {
+      const shop = tempLogbook(NOW);
+      shop.ok(['log', 'soup was cold', '--no-input']);
+      shop.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+      shop.ok(['assign', '1', 'Sam']);
+      expect(shop.ok([]).trimEnd().split('\n').at(-1)).toBe('Nothing due today; 1 complaint is in hand: complaints list --status triaged,assigned');
+      shop.ok(['resolve', '1', '--remedy', 'apology']);
+      shop.ok(['follow-up', '1', '--satisfaction', '4']);
+      expect(shop.ok([]).trimEnd().split('\n').at(-1)).toBe("Nothing waiting. Log a complaint with 'complaints log'.");
     });
 
     it('shows the first five of each kind and says how many more there are', () => {

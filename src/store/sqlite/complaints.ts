@@ -205,6 +205,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
   }
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
+  if (filter.unassigned) where.push(`assignee IS NULL`);
   // An inequality leaves a list in the order of the index it reads; an IN list of every other
   // status would have SQLite read by status and sort them all.
   if (filter.standing) where.push(`status <> '${WITHDRAWN}'`);
@@ -279,6 +280,8 @@ export function desk(db: Db, { now, endOfToday, followUpDueBefore }: DeskMoments
     .get({ ...params, month }) as [number, number];
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
+    toAssign: excerpt({ statuses: ['triaged'], unassigned: true, order: 'by respond-by', ...within }),
+    inHand: countComplaints(db, { statuses: ['triaged', 'assigned'], order: 'by id', ...within }),
     awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
     dueToday: excerpt({ dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),
