@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import { completeComplaint } from '../domain/intake.js';
-import { choiceFor } from '../domain/validate.js';
+import { channelFor, completeComplaint } from '../domain/intake.js';
 import { t } from '../language/messages.js';
 import { complaintRef, idRuns } from '../output/terminal.js';
 import { Refusal } from '../errors.js';
@@ -73,7 +72,7 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
     await sendWaiting(waitingFile(session.env), keptFor, async (waiting) => {
       // Typed while the shop's channels could not be read: spelt as the list spells it, or kept as typed.
       const typed = waiting.draft.channel;
-      const channel = typed === null ? null : (choiceFor(typed, settings.channels) ?? typed);
+      const channel = typed === null ? null : (channelFor(typed, settings.channels) ?? typed);
       const draft = { ...waiting.draft, channel };
       const logged = await logbook
         .log(completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid))

@@ -107,7 +107,7 @@ export function settingValue(key: SettingKey, text: string): string {
     case 'week-start':
       return oneOf(text.trim(), WEEK_STARTS, flag, typedNames(weekStartShown));
     case 'approval-above':
-      return text.trim().toLowerCase() === 'none' ? '' : String(parseMoney(text, flag));
+      return NO_LIMIT.has(text.trim().toLowerCase()) ? '' : String(parseMoney(text, flag));
     case 'categories':
     case 'channels': {
       const list = splitList(text);
@@ -119,6 +119,9 @@ export function settingValue(key: SettingKey, text: string): string {
 
 // What a Chinese shop calls its currency, the yuan, besides its code. Not ¥: the yen's sign too.
 const YUAN_NAMES = ['rmb', '人民币', '人民币元', '元'];
+
+// What `config` shows for no approval needed (none（无需审批）), and what a Chinese owner types for it.
+const NO_LIMIT: ReadonlySet<string> = new Set(['none', '无', '不用', '无需审批', '不需要']);
 
 /** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`), or '' for none. */
 function currencyCode(text: string, flag: string): string {

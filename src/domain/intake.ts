@@ -4,7 +4,7 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { NewComplaint } from './complaint.js';
 import { nothingGiven } from './fields.js';
-import { WANTS, oneOf, optionalText, requiredText } from './validate.js';
+import { WANTS, choiceFor, oneOf, optionalText, requiredText } from './validate.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
 export interface LogInput {
@@ -36,7 +36,7 @@ export function draftComplaint(input: LogInput, channels: readonly string[] | un
     description: optionalText(input.description),
     customer: optionalText(input.customer),
     contact: optionalText(input.contact),
-    channel: input.channel === undefined ? null : channels === undefined ? requiredText(input.channel, '--channel') : oneOf(input.channel, channels, '--channel'),
+    channel: input.channel === undefined ? null : channels === undefined ? requiredText(input.channel, '--channel') : (channelFor(input.channel, channels) ?? oneOf(input.channel, channels, '--channel')),
     about: optionalText(input.about),
     wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants', typedNames(remedyShown)),
     suggestion: optionalText(input.suggestion),
@@ -71,4 +71,12 @@ export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: D
     respond_by: addHours(occurredAt, responseHours).toISOString(),
     uid,
   };
+}
+
+/**
+ * The shop's channel `typed` spells, as oneOf reads it; a channel the shop lists as two it counts
+ * as one (美团/大众点评) is found by either name too. Undefined for none.
+ */
+export function channelFor(typed: string, channels: readonly string[]): string | undefined {
+  return choiceFor(typed, channels) ?? choiceFor(typed, channels, (channel) => channel.split('/'));
 }

@@ -180,6 +180,20 @@ describe('a new logbook made in Chinese', () => {
     });
   });
 
+  it('finds 美团 and 大众点评 as the channel 美团/大众点评, and takes 无 for no approval limit', () => {
+    const book = tempLogbook();
+    book.ok(['log', '汤是凉的', '--no-input'], { env: CHINESE });
+    for (const channel of ['美团', '大众点评']) {
+      const logged = JSON.parse(book.ok(['log', '外卖洒了', '--channel', channel, '--json', '--no-input'], { env: CHINESE })) as { channel: string };
+      expect(logged.channel).toBe('美团/大众点评');
+    }
+    const refused = book.run(['log', '外卖洒了', '--channel', '饿了么', '--no-input'], { env: CHINESE });
+    expect(refused).toMatchObject({ code: 2, stderr: 'complaints: --channel：「饿了么」不是可选的值；可选：现场、电话、微信、美团/大众点评、其他\n' });
+    book.ok(['config', 'set', 'approval-above', '200'], { env: CHINESE });
+    book.ok(['config', 'set', 'approval-above', '无'], { env: CHINESE });
+    expect(JSON.parse(book.ok(['config', '--json'], { env: CHINESE }))).toMatchObject({ 'approval-above': null });
+  });
+
   it('says the logbook is sound in Chinese', () => {
     expect(book.ok(['check'], { env: CHINESE })).toMatch(/^登记簿完好：1 条投诉，\d+ 条事件记录，完整性检查通过\n$/);
   });
