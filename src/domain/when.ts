@@ -63,9 +63,21 @@ export type Leaning = 'past' | 'future' | 'either';
 const NOW_WORDS: ReadonlySet<string> = new Set(['now', '现在']);
 const DAY_WORDS: ReadonlyMap<string, number> = new Map([
   ['today', 0], ['yesterday', -1], ['tomorrow', 1],
-  ['今天', 0], ['昨天', -1], ['前天', -2], ['明天', 1], ['后天', 2],
+  ['今天', 0], ['昨天', -1], ['前天', -2], ['大前天', -3], ['明天', 1], ['后天', 2], ['大后天', 3],
 ]);
-const DAY_AND_CLOCK = new RegExp(`^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY})?\\s*(?:${CLOCK})?$`);
+// A day of the week, alone (周五, 星期五, 礼拜天) or in this, next or last week (这周五, 下周一,
+// 上个星期三); weeks start on Monday, as a Chinese calendar has them.
+const WEEK_WORDS: ReadonlyMap<string, number> = new Map([
+  ...['这周', '本周', '这个星期', '这星期', '这礼拜', '这个礼拜'].map((word) => [word, 0] as const),
+  ...['下周', '下个星期', '下星期', '下礼拜', '下个礼拜'].map((word) => [word, 1] as const),
+  ...['上周', '上个星期', '上星期', '上礼拜', '上个礼拜'].map((word) => [word, -1] as const),
+]);
+const WEEKDAY_NUMERALS = '一二三四五六日';
+// A week word alone (上周) is its Monday: --since 上周.
+const WEEKDAY = `(?<week>${[...WEEK_WORDS.keys()].join('|')})(?<weekday>[${WEEKDAY_NUMERALS}天])?|(?:周|星期|礼拜)(?<weekdayAlone>[${WEEKDAY_NUMERALS}天])`;
+const DAY_AND_CLOCK = new RegExp(
+  `^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY}|${WEEKDAY})?\\s*(?:${CLOCK})?$`,
+);
 
 // Exactly what toISOString (and so export) writes.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -99,11 +111,17 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
  */
 function dayAndClock(input: string, now: Date, leaning: Leaning): When | undefined {
   const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$2月$3日'))?.groups;
-  if (found === undefined || (found.word === undefined && found.month === undefined && found.hour === undefined)) return undefined;
+  if (found === undefined) return undefined;
+  const weekday = found.week !== undefined ? (found.weekday ?? '一') : found.weekdayAlone;
+  const dayGiven = found.word !== undefined || found.month !== undefined || weekday !== undefined;
+  if (!dayGiven && found.hour === undefined) return undefined;
   const [shift, partOfWord] = DAY_AND_PART.get(found.word ?? '') ?? [DAY_WORDS.get(found.word ?? 'today') ?? 0, undefined];
   // 昨晚 and its kind need a time: 明早 alone is no moment.
   if (partOfWord !== undefined && found.hour === undefined) return undefined;
-  const day = found.month !== undefined ? calendarDay(found.year, found.month, found.day!, now) : startOfDay(addDays(now, shift));
+  const day =
+    found.month !== undefined ? calendarDay(found.year, found.month, found.day!, now)
+    : weekday !== undefined ? dayOfWeek(weekday, found.week, now, leaning)
+    : startOfDay(addDays(now, shift));
   if (day === undefined) return undefined;
   if (found.hour === undefined) return { at: day, dateOnly: true };
 
@@ -126,9 +144,24 @@ function dayAndClock(input: string, now: Date, leaning: Leaning): When | undefin
   const hours = part !== undefined ? [hourOfPart(part, hour)] : twelveHour ? [hour, hour + 12] : [hour];
   // A time of day alone is the next to come for a deadline, the last gone by for what happened:
   // 8点 said at nine in the evening is tomorrow's, 3点 said at one in the morning yesterday's.
-  const days = found.word === undefined && found.month === undefined && leaning !== 'either' ? [day, addDays(day, leaning === 'future' ? 1 : -1)] : [day];
+  const days = !dayGiven && leaning !== 'either' ? [day, addDays(day, leaning === 'future' ? 1 : -1)] : [day];
   const moments = days.flatMap((onDay) => hours.map((onTheClock) => at(onDay, onTheClock))).sort((a, b) => a.getTime() - b.getTime());
   return { at: moments.length === 1 ? moments[0]! : whenAmbiguous(moments, now, leaning), dateOnly: false };
+}
+
+/**
+ * The day `weekday` (一 to 六, 日 or 天) names: in the week `week` says (this, next or last), or,
+ * said alone, the next such day for a deadline, the last for what happened, this week's for a
+ * range bound; today where today is that day.
+ */
+function dayOfWeek(weekday: string, week: string | undefined, now: Date, leaning: Leaning): Date {
+  const wanted = weekday === '天' ? 7 : WEEKDAY_NUMERALS.indexOf(weekday) + 1;
+  const today = ((now.getDay() + 6) % 7) + 1;
+  const shift =
+    week !== undefined || leaning === 'either' ? wanted - today + 7 * (WEEK_WORDS.get(week ?? '') ?? 0)
+    : leaning === 'future' ? (wanted - today + 7) % 7
+    : -((today - wanted + 7) % 7);
+  return startOfDay(addDays(now, shift));
 }
 
 /** The hour on the 24-hour clock of `hour` said with `part` of the day. */

@@ -304,6 +304,14 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     expect(JSON.parse(book.ok(['report', '--last', '一周', '--format', 'json'], { env: CHINESE })).period).toMatchObject({ since: '2026-11-17T00:00:00.000Z' });
   });
 
+  it('takes a day of the week: --respond-by 周五 is this Friday, --since 上周 last Monday', () => {
+    const logged = JSON.parse(book.ok(['log', '周末排队太久', '--json', '--no-input'], { env: CHINESE })) as { id: number };
+    book.ok(['assign', String(logged.id), '小王', '--respond-by', '周五'], { env: CHINESE });
+    expect(JSON.parse(book.ok(['show', String(logged.id), '--json'], { env: CHINESE }))).toMatchObject({ respond_by: '2026-11-27T23:59:59.999Z' });
+    const since = JSON.parse(book.ok(['list', '--since', '上周', '--json'], { env: CHINESE })) as Array<{ id: number }>;
+    expect(since.map((c) => c.id)).toContain(logged.id);
+  });
+
   it('refuses a day it cannot read in one Chinese line naming the forms it reads, with the logbook as it was', () => {
     const before = book.dump();
     const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });

@@ -224,6 +224,41 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     expect(parseRespondBy(text, now)).toEqual(expected);
   });
 
+  // Tuesday 24 November 2026.
+  it.each([
+    ['周五', on(23, 59, 27)],
+    ['周二', on(23, 59, 24)],
+    ['周一', on(23, 59, 30)],
+    ['下周一', on(23, 59, 30)],
+    ['下周二', on(23, 59, 1 + 30)],
+    ['这周日', on(23, 59, 29)],
+    ['礼拜天', on(23, 59, 29)],
+    ['大后天', on(23, 59, 27)],
+  ])('--respond-by %j on a Tuesday is %s', (text, expected) => {
+    expect(parseRespondBy(text, on(10)).getTime()).toBe(expected.getTime() + 59_999);
+  });
+
+  it('reads a weekday with a time of day as that day at that time', () => {
+    expect(parseRespondBy('星期五下午3点', on(10))).toEqual(on(15, 0, 27));
+  });
+
+  it.each([
+    ['周五', on(0, 0, 20)],
+    ['周二', on(0, 0, 24)],
+    ['上周五晚上8点', on(20, 0, 20)],
+    ['星期一上午10点', on(10, 0, 23)],
+    ['大前天', on(0, 0, 21)],
+  ])('--at %j on a Tuesday is %s', (text, expected) => {
+    expect(parsePast(text, on(10), '--at')).toEqual(expected);
+  });
+
+  it('reads a week word alone as its Monday, and a weekday alone as this week\'s, for a range bound', () => {
+    expect(parseSince('上周', on(10))).toEqual(on(0, 0, 16));
+    expect(parseSince('这周', on(10))).toEqual(on(0, 0, 23));
+    expect(parseSince('周五', on(10))).toEqual(on(0, 0, 27));
+    expect(() => parseSince('五', on(10))).toThrow(/not a date|不是日期/);
+  });
+
   it('reads a range bound as the hour typed unless only the other is within the shop hours', () => {
     expect(parseSince('9点', on(15))).toEqual(on(9));
     expect(parseSince('2点', on(15))).toEqual(on(14));
