@@ -44,6 +44,9 @@ function addressOf(given: string, from: string): LogbookAddress {
   return { engine: 'postgres', url: given, shown: withoutPassword(given, from) };
 }
 
+// libpq's, and pg's own no-verify: any other is a slip that would otherwise be read as 'require'.
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
+
 /**
  * A PostgreSQL URL as it may be shown: without a password, whether given before the host or as
  * a parameter. A URL that cannot be read is refused without repeating it, as it may hold one.
@@ -57,6 +60,10 @@ function withoutPassword(given: string, from: string): string {
   }
   if (url.hostname === '' && !url.searchParams.has('host')) {
     throw new UsageError(t('store.urlWithoutServer', { from }));
+  }
+  const sslmode = url.searchParams.get('sslmode');
+  if (sslmode !== null && !SSL_MODES.includes(sslmode)) {
+    throw new UsageError(t('store.unknownSslmode', { from, sslmode, modes: SSL_MODES.join(', ') }));
   }
   const timeout = url.searchParams.get('connect_timeout');
   // libpq refuses such a timeout; taken as the default, the till would wait other than it was told.

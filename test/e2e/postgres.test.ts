@@ -127,7 +127,7 @@ describe('reaching the shared logbook', () => {
     });
   });
 
-  it('refuses a connect_timeout that is not a number of seconds, as libpq does, logging nothing', () => {
+  it('refuses a connect_timeout that is not a number of seconds and an sslmode PostgreSQL does not know, logging nothing', () => {
     const book = tempLogbook(NOW, 'sqlite');
     const url = `${testServer()}${testServer().includes('?') ? '&' : '?'}connect_timeout=abc`;
     expect(book.run(['--db', url, 'log', 'soup was cold', '--no-input'])).toEqual({
@@ -136,6 +136,12 @@ describe('reaching the shared logbook', () => {
       stderr: 'complaints: --db: connect_timeout=abc is not a number of seconds; write it as connect_timeout=5\n',
     });
     expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
+    const sslmode = `${testServer()}${testServer().includes('?') ? '&' : '?'}sslmode=bogus`;
+    expect(book.run(['--db', sslmode, 'list'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'complaints: --db: sslmode=bogus is not one PostgreSQL knows; write one of disable, allow, prefer, require, verify-ca, verify-full, no-verify\n',
+    });
   });
 });
 
