@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import type { Session } from '../context.js';
+import { atHome } from '../store/location.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { sizeShown } from '../output/terminal.js';
@@ -21,7 +22,7 @@ export function registerBackup(command: Command, session: Session): void {
 }
 
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
-  const file = requiredText(fileText, t('backup.fileName'));
+  const file = atHome(requiredText(fileText, t('backup.fileName')), session.env);
   await (await session.logbook('read')).backup(file, Boolean(options.force));
   session.print(t('backup.done', { logbook: session.address.shown, file, size: sizeShown(statSync(file).size) }));
 }

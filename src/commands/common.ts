@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import type { Session } from '../context.js';
+import type { Env, Session } from '../context.js';
+import { atHome } from '../store/location.js';
 import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import type { ComplaintFilter } from '../domain/filter.js';
@@ -116,9 +117,9 @@ async function* following(first: Iterable<string>, then: AsyncIterable<string>):
 }
 
 /** The file an `--out` names: none for '-', which stands for standard output, as it does for most tools. */
-export function outputFile(out: string | undefined): string | undefined {
+export function outputFile(out: string | undefined, env: Env): string | undefined {
   if (out === undefined || out === '-') return undefined;
-  return requiredText(out, '--out');
+  return atHome(requiredText(out, '--out'), env);
 }
 
 /**

@@ -35,7 +35,7 @@ ${examples(
 
 export async function runExport(options: ExportOptions, session: Session): Promise<void> {
   const checked = checkFilter(options, session.now(), 'by id');
-  const out = outputFile(options.out);
+  const out = outputFile(options.out, session.env);
   const logbook = await session.logbook('read');
   refuseUnfitOutput(logbook, out);
   const filter = await filterAsSpelt(logbook, checked);

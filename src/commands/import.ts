@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Session } from '../context.js';
+import { atHome } from '../store/location.js';
 import { parseEncoding } from '../domain/csv/encoding.js';
 import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
 import { IdSpan } from '../domain/id-span.js';
@@ -53,7 +54,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const given = requiredText(fileText, t('import.fileToImport'));
   const encoding = parseEncoding(options.encoding ?? 'utf-8');
   // The file as messages name it, and as the timeline records it: in the same words in any language.
-  const file = given === STANDARD_INPUT ? t('import.standardInput') : given;
+  const file = given === STANDARD_INPUT ? t('import.standardInput') : atHome(given, session.env);
   const source = given === STANDARD_INPUT ? FROM_STANDARD_INPUT : basename(given);
   // Standard input is read by the reading thread from its descriptor, as a file is.
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);

@@ -61,7 +61,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const now = session.now();
   const request = checkPeriod(options, now);
   const by = oneOf(options.by, DIMENSIONS, '--by', typedNames(dimensionShown));
-  const out = outputFile(options.out);
+  const out = outputFile(options.out, session.env);
   const format = options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format', (format) => FORMAT_ALSO_TYPED[format] ?? []);
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const compare = options.compare === undefined ? undefined : checkComparePeriod(options.compare, now);

@@ -19,11 +19,20 @@ const OTHER_URL = /^(?<scheme>[a-z][a-z0-9+.-]+):\/\//i;
 export function logbookAddress(flag: string | undefined, env: Env): LogbookAddress {
   if (flag !== undefined) {
     if (flag.trim() === '') throw new UsageError(t('store.dbEmpty'));
-    return addressOf(flag, '--db');
+    return addressOf(atHome(flag, env), '--db');
   }
-  if (env.COMPLAINTS_DB) return addressOf(env.COMPLAINTS_DB, 'COMPLAINTS_DB');
+  if (env.COMPLAINTS_DB) return addressOf(atHome(env.COMPLAINTS_DB, env), 'COMPLAINTS_DB');
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
   return addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace'));
+}
+
+/**
+ * A path as its writer meant it: `~/shop.db` in the home folder. The shell leaves the ~ as it is
+ * within quotes, after `--db=` and in a variable; taken as written it made a folder named ~ in
+ * whatever folder the command was run from.
+ */
+export function atHome(path: string, env: Env): string {
+  return path === '~' || path.startsWith('~/') ? join(env.HOME || homedir(), path.slice(1)) : path;
 }
 
 /** The shared logbook `given` names, as it is shown (without its password); a file or any other address is refused. */

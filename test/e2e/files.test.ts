@@ -245,3 +245,17 @@ describe('a --db that is a URL of another kind', () => {
     expect(existsSync(book.db)).toBe(false);
   });
 });
+
+describe('a path written with ~ where the shell leaves it as it is', () => {
+  it('is in the home folder, for --db=, COMPLAINTS_DB, --out and backup alike, making no folder named ~', () => {
+    const book = tempLogbook();
+    const cwd = join(book.dir, 'till');
+    mkdirSync(cwd);
+    book.ok(['--db=~/shop.db', 'log', 'soup was cold', '--no-input'], { cwd });
+    book.ok(['log', 'bread was stale', '--no-input'], { cwd, env: { COMPLAINTS_DB: '~/shop.db' } });
+    expect(book.ok(['--db', '~/shop.db', 'export', '--out', '~/week.csv'], { cwd })).toBe(`Exported 2 complaints to ${join(book.dir, 'week.csv')}.\n`);
+    book.ok(['--db', '~/shop.db', 'backup', '~/shop-backup.db'], { cwd });
+    expect(existsSync(join(book.dir, 'shop-backup.db'))).toBe(true);
+    expect(snapshot(cwd)).toEqual({});
+  });
+});
