@@ -93,9 +93,13 @@ export function checkResolve(flags: ResolveFlags): Resolution | Answer {
   if (flags.remedy === undefined) {
     throw new UsageError(t('resolve.remedyNeeded', { remedies: choicesListed(REMEDIES, typedNames(remedyShown)) }));
   }
+  const remedy = oneOf(flags.remedy, REMEDIES, '--remedy', typedNames(remedyShown));
+  const cost_minor = flags.cost === undefined ? null : parseMoney(flags.cost, '--cost');
+  // What a remedy cost the shop is the remedy's: with none given, a cost would count in the report for nothing.
+  if (remedy === 'none' && cost_minor !== null && cost_minor > 0) throw new UsageError(t('resolve.noRemedyNoCost', { none: remedyShown('none') }));
   return {
-    remedy: oneOf(flags.remedy, REMEDIES, '--remedy', typedNames(remedyShown)),
-    cost_minor: flags.cost === undefined ? null : parseMoney(flags.cost, '--cost'),
+    remedy,
+    cost_minor,
     root_cause: optionalText(flags.rootCause),
     action: optionalText(flags.action),
     note: optionalText(flags.note),

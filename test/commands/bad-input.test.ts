@@ -86,6 +86,7 @@ const BAD_INPUT: BadInput[] = [
   ...casesOf('bad cost', [
     [['resolve', '1', '--remedy', 'refund', '--cost', '-3'], 2, "--cost: '-3' is not an amount"],
     [['resolve', '1', '--remedy', 'refund', '--cost', 'abc'], 2, "--cost: 'abc' is not an amount"],
+    [['resolve', '1', '--remedy', 'none', '--cost', '5'], 2, '--cost is what a remedy given cost the shop; with --remedy none there is none to cost'],
     [['resolve', '1', '--remedy', 'refund', '--cost', '1.234'], 2, "--cost: '1.234' is not an amount"],
   ]),
   ...casesOf('empty text', [
