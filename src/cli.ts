@@ -59,6 +59,10 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
       commandUsage(command) {
         return placeholdersSpoken(Help.prototype.commandUsage.call(this, command));
       },
+      // Commander puts a space after the usage title; a full-width colon (用法：) has its own.
+      formatHelp(command, helper) {
+        return Help.prototype.formatHelp.call(this, command, helper).replace(/^(\S*：) /, '$1');
+      },
       optionDescription(option) {
         // Commander quotes a default given as text ("4", "cause"); a person reads it as typed.
         return Help.prototype.optionDescription

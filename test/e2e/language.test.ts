@@ -335,8 +335,8 @@ describe('every help page in Chinese', async () => {
   });
 
   it('names placeholders and missing arguments in Chinese', () => {
-    expect(book.ok(['--help'], { env: CHINESE })).toMatch(/^用法： complaints \[选项\] \[命令\]\n/);
-    expect(book.ok(['assign', '--help'], { env: CHINESE })).toMatch(/^用法： complaints assign \[选项\] <编号> \[负责人\]\n(.*\n)*  --respond-by <时间> /);
+    expect(book.ok(['--help'], { env: CHINESE })).toMatch(/^用法：complaints \[选项\] \[命令\]\n/);
+    expect(book.ok(['assign', '--help'], { env: CHINESE })).toMatch(/^用法：complaints assign \[选项\] <编号> \[负责人\]\n(.*\n)*  --respond-by <时间> /);
     expect(book.run(['log', 'x', '--at'], { env: CHINESE }).stderr).toBe('complaints: 选项 --at <时间> 缺少值\n');
     expect(book.run(['note', '1'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：文字\n');
     expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值\n');
