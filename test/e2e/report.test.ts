@@ -131,6 +131,9 @@ describe('report --format json', () => {
     // On the page, the row of complaints given none yet is not to be read as the remedy "none".
     expect(report('--by', 'remedy')).toMatch(/^ *1 +\(no remedy yet\) +5 /m);
     expect(book.ok(['report', '--by', 'remedy'], { env: { LANG: 'zh_CN.UTF-8' } })).toContain('（尚未补救）');
+    // Its total counts remedies, and the complaints awaiting one: not complaints.
+    expect(report('--by', 'remedy')).toMatch(/% of 8 remedies given or awaited\./);
+    expect(book.ok(['report', '--by', 'remedy'], { env: { LANG: 'zh_CN.UTF-8' } })).toMatch(/占 8 项补救（含尚未补救的）的 /);
   });
 
   it('accounts for every complaint by cause: rows, untriaged and rejected add up to those logged', () => {

@@ -121,7 +121,9 @@ export function vitalFewLine(report: Report): string {
   const keys = rows.reduce((sum, row) => sum + (row.folded > 0 ? row.folded : 1), 0);
   const named = rows.filter(isNamedVital);
   const share = named.at(-1)?.cumulativePercent ?? 0;
-  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), share: percentText(share), total };
+  // By remedy, a complaint given two remedies counts twice, and one given none yet once.
+  const of = t(report.by === 'remedy' ? 'report.ofRemedies' : 'report.ofComplaints', { total });
+  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), share: percentText(share), of };
   const other = rows.find((row) => row.vital && row.folded > 0);
   if (other === undefined) return t('report.vitalFew', said);
   return t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
