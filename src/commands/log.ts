@@ -69,7 +69,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const uid = randomUUID();
   const loggedAt = session.now();
   const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };
-  if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, 'out of reach', options.json);
+  if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, typeof reached === 'string' ? reached : 'out of reach', options.json);
   const complaint = await keepingAnswers(asked, draft, occurredAt, session, () =>
     unlessOutOfReach(session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid))),
   );
@@ -103,14 +103,15 @@ async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): P
     return await reach();
   } catch (error) {
     if (session.address.engine === 'postgres' && error instanceof LogbookProblem) {
-      if (error.trouble.kind === 'unreachable') return 'out of reach';
+      // No server of that name is most often a slip in the address, which the till is told how to mend.
+      if (error.trouble.kind === 'unreachable') return error.trouble.detail === 'ENOTFOUND' ? 'no such server' : 'out of reach';
       if (error.trouble.kind === 'busy') return 'busy';
     }
     throw error;
   }
 }
 
-type WhyKept = 'out of reach' | 'busy';
+type WhyKept = 'out of reach' | 'no such server' | 'busy';
 
 /** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
 async function keepForLater(session: Session, complaint: WaitingComplaint, why: WhyKept, json: boolean | undefined): Promise<void> {
@@ -125,7 +126,7 @@ async function keepForLater(session: Session, complaint: WaitingComplaint, why: 
   }
   if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
   session.print(t(why === 'busy' ? 'log.keptBusy' : 'log.kept', { logbook: session.address.shown, count: waiting }));
-  session.tell(t('log.keptNext'));
+  session.tell(why === 'no such server' ? t('log.keptNoSuchServer', { logbook: session.address.shown, host: new URL(session.address.shown).hostname }) : t('log.keptNext'));
 }
 
 /**

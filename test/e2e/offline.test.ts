@@ -124,6 +124,17 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(JSON.parse(book.run(['list', '--json'], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } }).stdout)).toMatchObject([{ id: 1, description: 'kept once more' }]);
   });
 
+  it('keeps what is logged for a server name that does not exist, and says how to send it to the right address', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const mistyped = 'postgres://till@nosuchhost.invalid:5432/complaints';
+    const kept = book.run(['--db', mistyped, 'log', 'soup was cold', '--no-input']);
+    expect(kept).toEqual({
+      code: 0,
+      stdout: `Kept on this computer: ${mistyped} cannot be reached (1 waiting).\n`,
+      stderr: `next: there is no server named nosuchhost.invalid; if the address is mistyped, send what waits to the right one: complaints --db 'postgres://…' sync --from '${mistyped}'\n`,
+    });
+  });
+
   it("spells a channel typed offline as the shop's list does, and says so of one not on it, kept as typed", async () => {
     const { on } = await shopOnALink('front');
     await link!.down();
