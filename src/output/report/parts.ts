@@ -212,7 +212,7 @@ function figureText(key: keyof Summary, value: number | null, currency: string):
   if (value === null) return '–';
   switch (key) {
     case 'withinResponseTarget':
-      return `${Math.round(value * 100)} %`;
+      return t('report.percent', { value: Math.round(value * 100) });
     case 'medianHoursToResolve':
       return value.toFixed(1);
     case 'averageSatisfaction':
