@@ -217,6 +217,16 @@ describe('rowReader', () => {
     expect(readOne({ ...minimal, occurred_at: '2026-11-20 12:30' }).occurred_at).toBe(new Date(2026, 10, 20, 12, 30).toISOString());
   });
 
+  it('reads a date and time as a spreadsheet writes one typed into it, in local time', () => {
+    const typed = { ...minimal, logged_at: '2026/11/21 18:00' };
+    expect(readOne(typed).logged_at).toBe(new Date(2026, 10, 21, 18, 0).toISOString());
+    expect(readOne({ ...typed, occurred_at: '2026/11/3 9:05' }).occurred_at).toBe(new Date(2026, 10, 3, 9, 5).toISOString());
+    expect(readOne({ ...typed, occurred_at: '2026/11/20 12:30:15' }).occurred_at).toBe(new Date(2026, 10, 20, 12, 30, 15).toISOString());
+    expect(readOne({ ...typed, occurred_at: '2026-11-3' }).occurred_at).toBe(new Date(2026, 10, 3).toISOString());
+    expect(() => readOne({ ...typed, occurred_at: '2026/13/3 9:05' })).toThrow(/occurred_at: '2026\/13\/3 9:05' is not a date and time/);
+    expect(() => readOne({ ...typed, occurred_at: '3/11/2026' })).toThrow(/is not a date and time/);
+  });
+
   it('stores a UTC time with an offset or without milliseconds in the form export writes', () => {
     expect(readOne({ ...minimal, ...refunded, occurred_at: '2026-11-20T14:30:00+02:00', resolved_at: '2026-11-20t14:30z' })).toMatchObject({
       occurred_at: '2026-11-20T12:30:00.000Z',

@@ -200,12 +200,26 @@ function idOf(value: string): number {
 
 // Only calendar dates and times: "today" or "3d" in a file would mean whenever it is imported.
 const STARTS_WITH_DATE = /^\s*\d{4}-\d{2}-\d{2}/;
+// A date and time as a spreadsheet writes one typed into it, in local time: 2026/11/3 9:05, as
+// Excel does in Chinese, or 2026-11-3 9:05.
+const SPREADSHEET_TIME = /^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/;
+
+/** A spreadsheet's date and time written as ISO 8601 writes it in local time; anything else as it is. */
+function asIso(value: string): string {
+  const found = SPREADSHEET_TIME.exec(value);
+  if (found === null) return value;
+  const [, year, month, day, hour, minute, second] = found;
+  const two = (part: string) => part.padStart(2, '0');
+  const date = `${year}-${two(month!)}-${two(day!)}`;
+  return hour === undefined ? date : `${date}T${two(hour)}:${minute}:${second ?? '00'}`;
+}
 
 function timestamp(value: string, column: string, now: Date): string {
   // Export's own form is already the form the logbook stores.
   if (isCanonicalInstant(value)) return value;
   try {
-    if (STARTS_WITH_DATE.test(value)) return parseWhen(value, now, column).at.toISOString();
+    const iso = asIso(value);
+    if (STARTS_WITH_DATE.test(iso)) return parseWhen(iso, now, column).at.toISOString();
   } catch {
     // Said below, with the form that is expected.
   }
