@@ -59,9 +59,10 @@ async function sendFrom(address: string, session: Session): Promise<void> {
 
 /**
  * Logs in `logbook` the complaints this computer kept while the logbook `keptFor` names was out
- * of reach (by default the one it is), completed with the shop's settings as `log` completes one, oldest first; says on stderr what was sent. A
- * complaint that arrived before (its uid is there) is not logged twice. While the logbook is busy
- * numbering (an import), the rest wait for a later command, which this one does not wait for.
+ * of reach (by default the one it is), completed with the shop's settings as `log` completes
+ * one, oldest first; says on stderr what was sent. A complaint that arrived before (its uid is
+ * there) is not logged twice. While the logbook is busy numbering (an import), the rest wait for
+ * a later command, which this one does not wait for.
  */
 export async function sendWaitingComplaints(session: Session, logbook: Logbook, keptFor = session.address.shown): Promise<Complaint[]> {
   const { sendWaiting } = await import('../store/waiting.js');
