@@ -17,6 +17,12 @@ const OTHER_URL = /^(?<scheme>[a-z][a-z0-9+.-]+):\/\//i;
 
 /** Where the logbook lives: `--db`, else `$COMPLAINTS_DB`, else the file in the XDG data folder. */
 export function logbookAddress(flag: string | undefined, env: Env): LogbookAddress {
+  const address = givenAddress(flag, env);
+  if (address.engine === 'postgres') refuseUnfitPgEnvironment(env);
+  return address;
+}
+
+function givenAddress(flag: string | undefined, env: Env): LogbookAddress {
   if (flag !== undefined) {
     if (flag.trim() === '') throw new UsageError(t('store.dbEmpty'));
     return addressOf(atHome(flag, env), '--db');
@@ -53,6 +59,27 @@ function addressOf(given: string, from: string): LogbookAddress {
   return { engine: 'postgres', url: given, shown: withoutPassword(given, from) };
 }
 
+function refuseUnknownSslmode(sslmode: string, from: string): void {
+  if (!SSL_MODES.includes(sslmode)) throw new UsageError(t('store.unknownSslmode', { from, sslmode, modes: SSL_MODES.join(', ') }));
+}
+
+// libpq refuses a timeout that is not a number; taken as the default, the till would wait other
+// than it was told. Node's timers stop at about 24 days: one longer fired at once, and a server
+// that was there looked out of reach.
+const LONGEST_TIMEOUT_SECONDS = 2_147_483;
+
+function refuseUnlessSeconds(timeout: string, from: string): void {
+  if (!/^\d+$/.test(timeout.trim()) || Number(timeout) > LONGEST_TIMEOUT_SECONDS) {
+    throw new UsageError(t('store.connectTimeoutNotSeconds', { from, timeout }));
+  }
+}
+
+/** The settings libpq's variables give a PostgreSQL logbook, refused as the URL's would be. */
+function refuseUnfitPgEnvironment(env: Env): void {
+  if (env.PGSSLMODE !== undefined && env.PGSSLMODE !== '') refuseUnknownSslmode(env.PGSSLMODE, 'PGSSLMODE');
+  if (env.PGCONNECT_TIMEOUT !== undefined && env.PGCONNECT_TIMEOUT !== '') refuseUnlessSeconds(env.PGCONNECT_TIMEOUT, 'PGCONNECT_TIMEOUT');
+}
+
 // libpq's, and pg's own no-verify: any other is a slip that would otherwise be read as 'require'.
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
 
@@ -70,15 +97,9 @@ function withoutPassword(given: string, from: string): string {
   if (url.hostname === '' && !url.searchParams.has('host')) {
     throw new UsageError(t('store.urlWithoutServer', { from }));
   }
-  const sslmode = url.searchParams.get('sslmode');
-  if (sslmode !== null && !SSL_MODES.includes(sslmode)) {
-    throw new UsageError(t('store.unknownSslmode', { from, sslmode, modes: SSL_MODES.join(', ') }));
-  }
-  const timeout = url.searchParams.get('connect_timeout');
-  // libpq refuses such a timeout; taken as the default, the till would wait other than it was told.
-  if (timeout !== null && !/^\d+$/.test(timeout.trim())) {
-    throw new UsageError(t('store.connectTimeoutNotSeconds', { from, timeout }));
-  }
+  // Every one given, as a parameter given twice may be read either way.
+  for (const sslmode of url.searchParams.getAll('sslmode')) refuseUnknownSslmode(sslmode, from);
+  for (const timeout of url.searchParams.getAll('connect_timeout')) refuseUnlessSeconds(timeout, from);
   url.password = '';
   url.searchParams.delete('password');
   return url.toString();

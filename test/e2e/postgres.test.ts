@@ -142,6 +142,13 @@ describe('reaching the shared logbook', () => {
       stdout: '',
       stderr: 'complaints: --db: sslmode=bogus is not one PostgreSQL knows; write one of disable, allow, prefer, require, verify-ca, verify-full, no-verify\n',
     });
+    // Given twice, or longer than a timer can wait, or in libpq's variables: refused the same.
+    const twice = `${sslmode.replace('sslmode=bogus', 'sslmode=disable')}&connect_timeout=1&connect_timeout=abc`;
+    expect(book.run(['--db', twice, 'list'])).toMatchObject({ code: 2, stderr: 'complaints: --db: connect_timeout=abc is not a number of seconds; write it as connect_timeout=5\n' });
+    const tooLong = `${testServer()}${testServer().includes('?') ? '&' : '?'}connect_timeout=99999999999`;
+    expect(book.run(['--db', tooLong, 'log', 'soup was cold', '--no-input'])).toMatchObject({ code: 2, stdout: '' });
+    expect(book.run(['--db', testServer(), 'list'], { env: { PGSSLMODE: 'bogus' } })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^complaints: PGSSLMODE: sslmode=bogus /) });
+    expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
   });
 });
 
