@@ -143,8 +143,10 @@ function dayAndClock(input: string, now: Date, leaning: Leaning): When | undefin
   const twelveHour = part === undefined && found.minute === undefined && hour >= 1 && hour <= 11;
   const hours = part !== undefined ? [hourOfPart(part, hour)] : twelveHour ? [hour, hour + 12] : [hour];
   // A time of day alone is the next to come for a deadline, the last gone by for what happened:
-  // 8点 said at nine in the evening is tomorrow's, 3点 said at one in the morning yesterday's.
-  const days = !dayGiven && leaning !== 'either' ? [day, addDays(day, leaning === 'future' ? 1 : -1)] : [day];
+  // 8点 said at nine in the evening is tomorrow's, 3点 said at one in the morning yesterday's;
+  // and so is a weekday's, a week on or back: 周五上午9点 said on a Friday at ten is next week's.
+  const reach = !dayGiven ? 1 : found.week === undefined && weekday !== undefined ? 7 : 0;
+  const days = reach > 0 && leaning !== 'either' ? [day, addDays(day, leaning === 'future' ? reach : -reach)] : [day];
   const moments = days.flatMap((onDay) => hours.map((onTheClock) => at(onDay, onTheClock))).sort((a, b) => a.getTime() - b.getTime());
   return { at: moments.length === 1 ? moments[0]! : whenAmbiguous(moments, now, leaning), dateOnly: false };
 }
@@ -178,7 +180,8 @@ function hourOfPart(part: string, hour: number): number {
  * later of those past, the earlier of those to come), within the shop's hours where one of them is.
  */
 function whenAmbiguous(moments: readonly Date[], now: Date, leaning: Leaning): Date {
-  const side = moments.filter((moment) => (leaning === 'past' ? moment.getTime() <= now.getTime() + CLOCK_GRACE_MS : leaning === 'future' ? moment >= now : true));
+  // A deadline of this very minute is none: 8点 said at 20:00 is the next 8 o'clock.
+  const side = moments.filter((moment) => (leaning === 'past' ? moment.getTime() <= now.getTime() + CLOCK_GRACE_MS : leaning === 'future' ? moment > now : true));
   const pool = side.length > 0 ? side : [...moments];
   const open = pool.filter((moment) => moment.getHours() >= OPENING_HOUR && moment.getHours() < CLOSING_HOUR);
   const likely = open.length > 0 ? open : pool;

@@ -238,8 +238,19 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     expect(parseRespondBy(text, on(10)).getTime()).toBe(expected.getTime() + 59_999);
   });
 
-  it('reads a weekday with a time of day as that day at that time', () => {
+  it('reads a weekday with a time of day as that day at that time, a week on for a deadline gone by, a week back for a time to come', () => {
     expect(parseRespondBy('星期五下午3点', on(10))).toEqual(on(15, 0, 27));
+    // Friday 27 November at ten.
+    expect(parseRespondBy('星期五上午9点', on(10, 0, 27))).toEqual(on(9, 0, 27 + 7));
+    expect(parseRespondBy('周五下午3点', on(10, 0, 27))).toEqual(on(15, 0, 27));
+    expect(parsePast('星期五下午3点', on(10, 0, 27), '--at')).toEqual(on(15, 0, 20));
+    expect(parsePast('周五上午9点', on(10, 0, 27), '--at')).toEqual(on(9, 0, 27));
+    // Monday 30 November at nine in the evening: this Monday's 8 o'clocks are gone.
+    expect(parseRespondBy('周一8点', on(21, 0, 30))).toEqual(on(8, 0, 30 + 7));
+  });
+
+  it('takes a deadline said at that very minute as the next such time', () => {
+    expect(parseRespondBy('8点', on(20))).toEqual(on(8, 0, 25));
   });
 
   it.each([
