@@ -75,8 +75,12 @@ export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: D
 
 /**
  * The shop's channel `typed` spells, as oneOf reads it; a channel the shop lists as two it counts
- * as one (美团/大众点评) is found by either name too. Undefined for none.
+ * as one (美团/大众点评) is found by either name too. Undefined for none, or for more than one.
  */
 export function channelFor(typed: string, channels: readonly string[]): string | undefined {
-  return choiceFor(typed, channels) ?? choiceFor(typed, channels, (channel) => channel.split('/'));
+  const found = choiceFor(typed, channels);
+  if (found !== undefined) return found;
+  // One name of two channels (美团 of 美团/饿了么 and 美团/大众点评) is neither: refused, both listed.
+  const byName = channels.filter((channel) => choiceFor(typed, [channel], (listed) => listed.split('/')) !== undefined);
+  return byName.length === 1 ? byName[0] : undefined;
 }

@@ -189,6 +189,11 @@ describe('a new logbook made in Chinese', () => {
     }
     const refused = book.run(['log', '外卖洒了', '--channel', '饿了么', '--no-input'], { env: CHINESE });
     expect(refused).toMatchObject({ code: 2, stderr: 'complaints: --channel：「饿了么」不是可选的值；可选：现场、电话、微信、美团/大众点评、其他\n' });
+    book.ok(['config', 'set', 'channels', '美团/饿了么、美团/大众点评、电话'], { env: CHINESE });
+    expect(book.run(['log', '外卖洒了', '--channel', '美团', '--no-input'], { env: CHINESE })).toMatchObject({
+      code: 2,
+      stderr: 'complaints: --channel：「美团」不是可选的值；可选：美团/饿了么、美团/大众点评、电话\n',
+    });
     book.ok(['config', 'set', 'approval-above', '200'], { env: CHINESE });
     book.ok(['config', 'set', 'approval-above', '无'], { env: CHINESE });
     expect(JSON.parse(book.ok(['config', '--json'], { env: CHINESE }))).toMatchObject({ 'approval-above': null });
