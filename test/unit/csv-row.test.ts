@@ -217,12 +217,6 @@ describe('rowReader', () => {
     expect(readOne({ ...minimal, occurred_at: '2026-11-20 12:30' }).occurred_at).toBe(new Date(2026, 10, 20, 12, 30).toISOString());
   });
 
-  it('refuses the remedy none given a cost, as resolve does, in the remedy and cost columns or the list of remedies', () => {
-    expect(() => readOne({ ...minimal, ...refunded, remedy: 'none', cost: '5.00' })).toThrow(/the remedy none is given a cost of 5\.00; no remedy given costs nothing/);
-    expect(() => readOne({ ...minimal, ...refunded, remedy: 'none', remedies: '2026-11-20T14:00:00.000Z none 5.00' })).toThrow(/the remedy none is given a cost of 5\.00/);
-    expect(readOne({ ...minimal, ...refunded, remedy: 'none', cost: '0' }).remedy).toBe('none');
-  });
-
   it('reads a date and time as a spreadsheet writes one typed into it, in local time', () => {
     const typed = { ...minimal, logged_at: '2026/11/21 18:00' };
     expect(readOne(typed).logged_at).toBe(new Date(2026, 10, 21, 18, 0).toISOString());

@@ -5,7 +5,6 @@ import type { Complaint, Remedy } from '../complaint.js';
 import { FIELDS, type FieldKind, type RecordColumn } from '../fields.js';
 import { contentUid, parseUid } from '../identity.js';
 import { formatMoney, parseMoney } from '../money.js';
-import { remedyShown } from '../../language/labels.js';
 import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
@@ -175,9 +174,8 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
 function remediesOf(complaint: Complaint, listed: Remedy[] | null): Remedy[] {
   if (listed === null) {
     if (complaint.remedy === null) return [];
-    return costingOnlyWhenGiven([{ given_at: complaint.resolved_at ?? complaint.occurred_at, remedy: complaint.remedy, cost_minor: complaint.cost_minor }]);
+    return [{ given_at: complaint.resolved_at ?? complaint.occurred_at, remedy: complaint.remedy, cost_minor: complaint.cost_minor }];
   }
-  costingOnlyWhenGiven(listed);
   const latest = listed[listed.length - 1]!.remedy;
   const cost = totalCost(listed);
   if (complaint.remedy !== null && complaint.remedy !== latest) {
@@ -190,13 +188,6 @@ function remediesOf(complaint: Complaint, listed: Remedy[] | null): Remedy[] {
   complaint.remedy = latest;
   complaint.cost_minor = cost;
   return listed;
-}
-
-/** `remedies`, refused when one of none is given a cost, as resolve refuses it: a cost for no remedy would count in the report. */
-function costingOnlyWhenGiven(remedies: Remedy[]): Remedy[] {
-  const costed = remedies.find((remedy) => remedy.remedy === 'none' && remedy.cost_minor !== null && remedy.cost_minor > 0);
-  if (costed !== undefined) throw new UsageError(t('csv.noRemedyCosts', { none: remedyShown('none'), cost: formatMoney(costed.cost_minor!) }));
-  return remedies;
 }
 
 function idOf(value: string): number {
