@@ -107,7 +107,14 @@ export function settingValue(key: SettingKey, text: string): string {
     case 'week-start':
       return oneOf(text.trim(), WEEK_STARTS, flag, typedNames(weekStartShown));
     case 'approval-above':
-      return NO_LIMIT.has(text.trim().toLowerCase()) ? '' : String(parseMoney(text, flag));
+      if (NO_LIMIT.has(text.trim().toLowerCase())) return '';
+      try {
+        return String(parseMoney(text, flag));
+      } catch (error) {
+        // The refusal says too how to ask for no approval at all.
+        if (error instanceof UsageError) throw new UsageError(t('config.approvalNotAmount', { refusal: error.message }));
+        throw error;
+      }
     case 'categories':
     case 'channels': {
       const list = splitList(text);

@@ -97,6 +97,7 @@ export function deskSummary(
   const noContact = waiting.followUpsDueNoContact;
   if (noContact > 0) heading(noContact, 'desk.followUpsDueNoContact', 'complaints follow-up');
   // In hand and due another day is work too, not nothing.
-  if (lines.length === 1) lines.push('', waiting.inHand > 0 ? t('desk.nothingDueToday', { count: waiting.inHand }) : t('desk.nothingWaiting'));
+  const inHandListed = shellLine(['complaints', 'list', '--status', 'triaged,assigned', ...(branch === undefined ? [] : ['--branch', branch])]);
+  if (lines.length === 1) lines.push('', waiting.inHand > 0 ? t('desk.nothingDueToday', { count: waiting.inHand, command: inHandListed }) : t('desk.nothingWaiting'));
   return lines.join('\n');
 }

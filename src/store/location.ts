@@ -44,9 +44,15 @@ export function atHome(path: string, env: Env): string {
 /** The shared logbook `given` names, as it is shown (without its password); a file or any other address is refused. */
 export function sharedLogbookShown(given: string, from: string): string {
   if (given.trim() === '') throw new UsageError(t('validate.emptyFlag', { what: from }));
-  const address = addressOf(given, from);
-  if (address.engine !== 'postgres') throw new UsageError(t('store.notShared', { from, given }));
-  return address.shown;
+  // Named by its scheme only, as addressOf names it: the rest may hold a password.
+  if (!POSTGRES_URL.test(given)) throw new UsageError(t('store.notShared', { from, given: otherScheme(given) ?? given }));
+  return withoutPassword(given, from);
+}
+
+/** `mysql://…` for a URL of another kind than PostgreSQL's, without the rest, which may hold a password. */
+function otherScheme(given: string): string | undefined {
+  const scheme = OTHER_URL.exec(given)?.groups?.scheme;
+  return scheme === undefined ? undefined : `${scheme}://…`;
 }
 
 function addressOf(given: string, from: string): LogbookAddress {

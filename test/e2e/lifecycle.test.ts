@@ -672,6 +672,14 @@ describe('a logbook with a complaint in every status', () => {
       shop.ok(['resolve', '1', '--remedy', 'apology']);
       shop.ok(['follow-up', '1', '--satisfaction', '4']);
       expect(shop.ok([]).trimEnd().split('\n').at(-1)).toBe("Nothing waiting. Log a complaint with 'complaints log'.");
+      // A till of one branch is shown how to list that branch's.
+      shop.ok(['config', 'set', 'branch', 'High Street']);
+      shop.ok(['log', 'bread was stale', '--no-input']);
+      shop.ok(['triage', '2', '--category', 'product', '--cause', 'stale bread']);
+      shop.ok(['assign', '2', 'Sam']);
+      expect(shop.ok([]).trimEnd().split('\n').at(-1)).toBe(
+        "Nothing due today; 1 complaint is in hand: complaints list --status triaged,assigned --branch 'High Street'",
+      );
     });
 
     it('shows the first five of each kind and says how many more there are', () => {

@@ -117,6 +117,11 @@ describe('logging while the shared logbook is out of reach', () => {
       stderr: `complaints: --from: ${join(homeOf('front'), 'till.db')} is not a shared logbook's address; complaints are kept on this computer only for those, written as postgres://user@host:5432/database\n`,
     });
     expect(on('front', 'sync', '--from', ' ')).toEqual({ code: 2, stdout: '', stderr: 'complaints: --from cannot be empty\n' });
+    expect(on('front', 'sync', '--from', 'mysql://till:s3cret@shop/complaints')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "complaints: --from: mysql://… is not a shared logbook's address; complaints are kept on this computer only for those, written as postgres://user@host:5432/database\n",
+    });
     there('log', 'kept once more');
     const file = join(homeOf('front'), 'till.db');
     const toFile = book.run(['sync', '--from', mistyped], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } });

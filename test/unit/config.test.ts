@@ -135,6 +135,6 @@ describe('readSettings', () => {
   it('takes an approval limit as an amount, or none', () => {
     expect(settingValue('approval-above', '50.00')).toBe('5000');
     expect(readSettings(new Map([['approval-above', settingValue('approval-above', 'None')]]))['approval-above']).toBeNull();
-    expect(() => settingValue('approval-above', '-5')).toThrow(/^config approval-above: '-5' is not an amount/);
+    expect(() => settingValue('approval-above', '-5')).toThrow(/^config approval-above: '-5' is not an amount.*; or none, for no approval$/);
   });
 });
