@@ -13,6 +13,8 @@ export const WITHDRAWN: Status = 'withdrawn';
 
 /** Statuses in which a complaint still waits for someone to act, so it can be overdue. */
 export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
+/** Open and past triage: in someone's hands, to be answered. */
+export const IN_HAND_STATUSES: readonly Status[] = ['triaged', 'assigned'];
 
 export type Step = 'triage' | 'reject' | 'assign' | 'resolve' | 'follow-up' | 'reopen';
 

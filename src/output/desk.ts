@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { IN_HAND_STATUSES } from '../domain/lifecycle.js';
 import { formatDistanceStrict } from 'date-fns/formatDistanceStrict';
 import type { Locale } from 'date-fns/locale';
 import type { Complaint, Waiting } from '../domain/complaint.js';
@@ -97,7 +98,7 @@ export function deskSummary(
   const noContact = waiting.followUpsDueNoContact;
   if (noContact > 0) heading(noContact, 'desk.followUpsDueNoContact', 'complaints follow-up');
   // In hand and due another day is work too, not nothing.
-  const inHandListed = shellLine(['complaints', 'list', '--status', 'triaged,assigned', ...(branch === undefined ? [] : ['--branch', branch])]);
+  const inHandListed = shellLine(['complaints', 'list', '--status', IN_HAND_STATUSES.join(','), ...(branch === undefined ? [] : ['--branch', branch])]);
   if (lines.length === 1) lines.push('', waiting.inHand > 0 ? t('desk.nothingDueToday', { count: waiting.inHand, command: inHandListed }) : t('desk.nothingWaiting'));
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import type { Complaint, ComplaintChanges, NewComplaint, Recording, Remedy, Wait
 import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { WITHDRAWN } from '../../domain/lifecycle.js';
+import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
@@ -166,7 +166,7 @@ export async function desk(connection: Connection, { now, endOfToday, followUpDu
   return {
     toTriage: await excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
     toAssign: await excerpt({ statuses: ['triaged'], unassigned: true, order: 'by respond-by', ...within }),
-    inHand: await countComplaints(connection, { statuses: ['triaged', 'assigned'], order: 'by id', ...within }),
+    inHand: await countComplaints(connection, { statuses: IN_HAND_STATUSES, order: 'by id', ...within }),
     awaitingApproval: await excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: await excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
     dueToday: await excerpt({ dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),

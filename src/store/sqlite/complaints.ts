@@ -3,7 +3,7 @@ import { FIELDS, STORED_FIELDS, WRITABLE_NAMES } from '../../domain/fields.js';
 import { SPELT_FIELDS, followUpsDue, type ComplaintFilter, type SpeltField } from '../../domain/filter.js';
 import type { DeskMoments, Waiting } from '../../domain/complaint.js';
 import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
-import { WITHDRAWN } from '../../domain/lifecycle.js';
+import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
@@ -281,7 +281,7 @@ export function desk(db: Db, { now, endOfToday, followUpDueBefore }: DeskMoments
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
     toAssign: excerpt({ statuses: ['triaged'], unassigned: true, order: 'by respond-by', ...within }),
-    inHand: countComplaints(db, { statuses: ['triaged', 'assigned'], order: 'by id', ...within }),
+    inHand: countComplaints(db, { statuses: IN_HAND_STATUSES, order: 'by id', ...within }),
     awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
     dueToday: excerpt({ dueWithin: { from: now, before: endOfToday }, order: 'by respond-by', ...within }),
