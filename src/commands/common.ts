@@ -3,7 +3,7 @@ import type { Env, Session } from '../context.js';
 import { atHome } from '../store/location.js';
 import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
-import type { ComplaintFilter } from '../domain/filter.js';
+import { checkFilter, type ComplaintFilter, type FilterFlags, type TypedFilter } from '../domain/filter.js';
 import { STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { parsePast, parseRespondBy } from '../domain/when.js';
 import { choicesListed, requiredText } from '../domain/validate.js';
@@ -61,6 +61,12 @@ export async function complaintOrNotFound(logbook: Logbook, id: number): Promise
 
 export async function settingsOf(logbook: Logbook): Promise<Settings> {
   return readSettings(await logbook.settings());
+}
+
+/** The filter flags as checkFilter reads them, a week given to --since or --until (上周) as the logbook's shop counts weeks. */
+export async function checkFilterIn(logbook: Logbook, flags: FilterFlags, now: Date, order: ComplaintFilter['order']): Promise<TypedFilter> {
+  const weekStart = flags.since === undefined && flags.until === undefined ? undefined : (await settingsOf(logbook))['week-start'];
+  return checkFilter(flags, now, order, weekStart);
 }
 
 /** The hint after a step: what takes the complaint on from where it stands now. */

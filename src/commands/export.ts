@@ -5,7 +5,7 @@ import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
-import { outputFile, refuseUnfitOutput, withFilterOptions } from './common.js';
+import { checkFilterIn, outputFile, refuseUnfitOutput, withFilterOptions } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 
@@ -34,11 +34,13 @@ ${examples(
 }
 
 export async function runExport(options: ExportOptions, session: Session): Promise<void> {
-  const checked = checkFilter(options, session.now(), 'by id');
+  const now = session.now();
+  // Checked before the logbook is opened too, so that a mistyped flag opens nothing.
+  checkFilter(options, now, 'by id');
   const out = outputFile(options.out, session.env);
   const logbook = await session.logbook('read');
   refuseUnfitOutput(logbook, out);
-  const filter = await filterAsSpelt(logbook, checked);
+  const filter = await filterAsSpelt(logbook, await checkFilterIn(logbook, options, now, 'by id'));
   // Loaded here, as only an export needs streams and temporary files: every other command started
   // the slower for them.
   const { writeCsv } = await import('../output/csv.js');

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { checkFilter, type FilterFlags } from '../domain/filter.js';
+import type { FilterFlags } from '../domain/filter.js';
 import { recordMaker } from '../domain/record.js';
 import { jsonArrayLines, writeLines } from '../output/lines.js';
-import { jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
+import { checkFilterIn, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 import { t } from '../language/messages.js';
@@ -29,7 +29,7 @@ export function registerList(command: Command, session: Session): void {
 
 export async function runList(options: ListOptions, session: Session): Promise<void> {
   const logbook = await session.logbook('read');
-  const typed = checkFilter(options, session.now(), 'newest first');
+  const typed = await checkFilterIn(logbook, options, session.now(), 'newest first');
   // A withdrawn complaint (its logging undone) is listed only when asked for by status.
   const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed);
   // Complaints are read as they are written out, so that listing a million holds one at a time.

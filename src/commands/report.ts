@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { extname } from 'node:path';
 import type { Session } from '../context.js';
+import type { WeekStart } from '../domain/config.js';
 import { DIMENSIONS } from '../domain/pareto.js';
 import { checkComparePeriod, checkPeriod, type PeriodFlags } from '../domain/period.js';
 import { reportJson, type Report } from '../domain/summary.js';
@@ -59,12 +60,16 @@ export function registerReport(command: Command, session: Session): void {
 
 export async function runReport(options: ReportOptions, session: Session): Promise<void> {
   const now = session.now();
-  const request = checkPeriod(options, now);
+  const periods = (weekStart?: WeekStart) => ({
+    request: checkPeriod(options, now, weekStart),
+    compare: options.compare === undefined ? undefined : checkComparePeriod(options.compare, now, weekStart),
+  });
+  // Checked before the logbook is opened, and read again once its settings say when the shop's week starts (--since 上周).
+  periods();
   const by = oneOf(options.by, DIMENSIONS, '--by', typedNames(dimensionShown));
   const out = outputFile(options.out, session.env);
   const format = options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format', (format) => FORMAT_ALSO_TYPED[format] ?? []);
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
-  const compare = options.compare === undefined ? undefined : checkComparePeriod(options.compare, now);
   const places = {
     ...(options.till === undefined ? {} : { till: requiredText(options.till, '--till') }),
     ...(options.branch === undefined ? {} : { branch: requiredText(options.branch, '--branch') }),
@@ -72,7 +77,9 @@ export async function runReport(options: ReportOptions, session: Session): Promi
 
   const logbook = await session.logbook('read');
   refuseUnfitOutput(logbook, out);
-  const report = await makeReport(logbook, await settingsOf(logbook), { period: request, by, places, top, now, ...(compare === undefined ? {} : { compare }) });
+  const settings = await settingsOf(logbook);
+  const { request, compare } = periods(settings['week-start']);
+  const report = await makeReport(logbook, settings, { period: request, by, places, top, now, ...(compare === undefined ? {} : { compare }) });
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.

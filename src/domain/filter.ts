@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
+import type { WeekStart } from './config.js';
 import { STATUSES, type Status } from './lifecycle.js';
 import { spellingsOf } from './spelling.js';
 import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
@@ -65,9 +66,10 @@ export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): C
 /** A filter as checked, before its spelt fields (SPELT_FIELDS) are matched to the logbook's spellings. */
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 
-export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order']): TypedFilter {
-  const since = flags.since === undefined ? undefined : parseSince(flags.since, now);
-  const until = flags.until === undefined ? undefined : parseUntil(flags.until, now);
+/** Reads the filter flags; a week given to --since or --until (上周) is the shop's, starting on `weekStart`. */
+export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order'], weekStart: WeekStart = 'monday'): TypedFilter {
+  const since = flags.since === undefined ? undefined : parseSince(flags.since, now, '--since', weekStart);
+  const until = flags.until === undefined ? undefined : parseUntil(flags.until, now, '--until', weekStart);
   if (since && until && until <= since) {
     throw new UsageError(t('filter.untilNotAfterSince', { until: flags.until ?? '', since: flags.since ?? '' }));
   }

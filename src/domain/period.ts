@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
-import { CHINESE_UNIT, DAYS_OR_WEEKS_IN_CHINESE, parseSince, parseUntil } from './when.js';
+import { CHINESE_UNIT, DAYS_BEFORE_MONDAY, DAYS_OR_WEEKS_IN_CHINESE, parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
 export interface Span {
@@ -51,8 +51,11 @@ const LAST = /^(\d{1,4})([dw])$/i;
 const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_COUNT})\\s*(${DAYS_OR_WEEKS_IN_CHINESE})$`);
 const MAX_LAST_DAYS = 3660;
 
-/** Reads the period flags: at most one of --week, --last, --since/--until; none means this week. */
-export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
+/**
+ * Reads the period flags: at most one of --week, --last, --since/--until; none means this week.
+ * A week given to --since or --until (上周) is the shop's, starting on `weekStart`.
+ */
+export function checkPeriod(flags: PeriodFlags, now: Date, weekStart: WeekStart = 'monday'): PeriodRequest {
   const given = [
     flags.week !== undefined ? '--week' : null,
     flags.last !== undefined ? '--last' : null,
@@ -65,8 +68,8 @@ export function checkPeriod(flags: PeriodFlags, now: Date): PeriodRequest {
   if (typeof flags.week === 'string') return checkWeek(flags.week);
   if (flags.last !== undefined) return checkLast(flags.last);
   if (flags.since !== undefined) {
-    const since = parseSince(flags.since, now);
-    const until = flags.until === undefined ? endOfToday(now) : parseUntil(flags.until, now);
+    const since = parseSince(flags.since, now, '--since', weekStart);
+    const until = flags.until === undefined ? endOfToday(now) : parseUntil(flags.until, now, '--until', weekStart);
     if (until <= since && flags.until === undefined) {
       throw new UsageError(t('period.sinceAfterToday', { since: flags.since }));
     }
@@ -96,11 +99,11 @@ const RANGE = '..';
  * The period --compare sets beside the report's: a week (2026-W40) or a range, FROM..TO, each
  * end as --since and --until read them (a bare date as TO includes that day).
  */
-export function checkComparePeriod(text: string, now: Date): PeriodRequest & { kind: 'week' | 'this week' | 'range' } {
+export function checkComparePeriod(text: string, now: Date, weekStart: WeekStart = 'monday'): PeriodRequest & { kind: 'week' | 'this week' | 'range' } {
   const at = text.indexOf(RANGE);
   if (at === -1) return checkWeek(text, '--compare');
-  const since = parseSince(text.slice(0, at).trim(), now, '--compare');
-  const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare');
+  const since = parseSince(text.slice(0, at).trim(), now, '--compare', weekStart);
+  const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare', weekStart);
   if (until <= since) throw new UsageError(t('period.compareEndsBeforeStart', { text }));
   return { kind: 'range', since, until };
 }
@@ -196,7 +199,6 @@ function weeksInYear(year: number): number {
   return differenceInCalendarDays(isoWeekMonday(year + 1, 1), isoWeekMonday(year, 1)) / 7;
 }
 
-const DAYS_BEFORE_MONDAY: Record<WeekStart, number> = { monday: 0, sunday: 1, saturday: 2 };
 
 /** Local midnight starting ISO week `week` of `year`: week 1 is the week holding 4 January. */
 function isoWeekMonday(year: number, week: number): Date {

@@ -7,6 +7,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
+import type { WeekStart } from './config.js';
 import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
 
 /** No shop kept this logbook before then: an earlier date is a typing mistake (0001 for 2001, 1900 for 2000). */
@@ -66,14 +67,16 @@ const DAY_WORDS: ReadonlyMap<string, number> = new Map([
   ['今天', 0], ['昨天', -1], ['前天', -2], ['大前天', -3], ['明天', 1], ['后天', 2], ['大后天', 3],
 ]);
 // A day of the week, alone (周五, 星期五, 礼拜天) or in this, next or last week (这周五, 下周一,
-// 上个星期三); weeks start on Monday, as a Chinese calendar has them.
+// 上个星期三); a day is named in weeks that start on Monday, as a Chinese calendar has them.
 const WEEK_WORDS: ReadonlyMap<string, number> = new Map([
   ...['这周', '本周', '这个星期', '这星期', '这礼拜', '这个礼拜'].map((word) => [word, 0] as const),
   ...['下周', '下个星期', '下星期', '下礼拜', '下个礼拜'].map((word) => [word, 1] as const),
   ...['上周', '上个星期', '上星期', '上礼拜', '上个礼拜'].map((word) => [word, -1] as const),
+  ...['上上周', '上上个星期', '上上星期', '上上礼拜', '上上个礼拜'].map((word) => [word, -2] as const),
+  ...['下下周', '下下个星期', '下下星期', '下下礼拜', '下下个礼拜'].map((word) => [word, 2] as const),
 ]);
 const WEEKDAY_NUMERALS = '一二三四五六日';
-// A week word alone (上周) is its Monday: --since 上周.
+// A week word alone (上周) is the week itself, as the shop's reports have it (week-start): --since 上周.
 const WEEKDAY = `(?<week>${[...WEEK_WORDS.keys()].join('|')})(?<weekday>[${WEEKDAY_NUMERALS}天])?|(?:周|星期|礼拜)(?<weekdayAlone>[${WEEKDAY_NUMERALS}天])`;
 const DAY_AND_CLOCK = new RegExp(
   `^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY}|${WEEKDAY})?\\s*(?:${CLOCK})?$`,
@@ -86,7 +89,12 @@ export interface When {
   at: Date;
   /** True when only a calendar day was given, so a range bound can cover the whole day. */
   dateOnly: boolean;
+  /** True when a week was named (上周): `at` is its first day, and a range bound can cover the whole week. */
+  wholeWeek?: boolean;
 }
+
+/** How many days a week starting on each day begins before the Monday of its ISO week. */
+export const DAYS_BEFORE_MONDAY: Record<WeekStart, number> = { monday: 0, sunday: 1, saturday: 2 };
 
 /** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 / 半小时前 write it: backwards unless marked ahead. */
 function relativeShift(input: string): { amount: number; unit: Unit } | undefined {
@@ -109,10 +117,14 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
  * hour from 1 to 11 with no part of the day (2点) is read on whichever clock `leaning` and the
  * shop's hours make likeliest (whenAmbiguous).
  */
-function dayAndClock(input: string, now: Date, leaning: Leaning): When | undefined {
+function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: WeekStart): When | undefined {
   const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$2月$3日'))?.groups;
   if (found === undefined) return undefined;
-  const weekday = found.week !== undefined ? (found.weekday ?? '一') : found.weekdayAlone;
+  const weekday = found.weekday ?? found.weekdayAlone;
+  if (found.week !== undefined && weekday === undefined) {
+    // A week is no moment of the day: 上周3点 names none.
+    return found.hour === undefined ? { at: startOfWeek(WEEK_WORDS.get(found.week)!, now, weekStart), dateOnly: true, wholeWeek: true } : undefined;
+  }
   const dayGiven = found.word !== undefined || found.month !== undefined || weekday !== undefined;
   if (!dayGiven && found.hour === undefined) return undefined;
   const [shift, partOfWord] = DAY_AND_PART.get(found.word ?? '') ?? [DAY_WORDS.get(found.word ?? 'today') ?? 0, undefined];
@@ -166,6 +178,13 @@ function dayOfWeek(weekday: string, week: string | undefined, now: Date, leaning
   return startOfDay(addDays(now, shift));
 }
 
+/** The first day of the shop's week `weeksOn` from the one holding `now`, weeks starting on `weekStart`. */
+function startOfWeek(weeksOn: number, now: Date, weekStart: WeekStart): Date {
+  const sinceMonday = (now.getDay() + 6) % 7;
+  const sinceStart = (sinceMonday + DAYS_BEFORE_MONDAY[weekStart]) % 7;
+  return startOfDay(addDays(now, 7 * weeksOn - sinceStart));
+}
+
 /** The hour on the 24-hour clock of `hour` said with `part` of the day. */
 function hourOfPart(part: string, hour: number): number {
   if (part === '晚上' && hour === 12) return 24;
@@ -204,9 +223,10 @@ function calendarDay(year: string | undefined, monthText: string, dayText: strin
 
 /**
  * Reads a point in time as the user typed it, in local time; `flag` names it in the error. Where
- * what was typed may be two moments (2点, 12月28日), `leaning` says which way from now to look.
+ * what was typed may be two moments (2点, 12月28日), `leaning` says which way from now to look; a
+ * week (上周) is the shop's, starting on `weekStart`.
  */
-export function parseWhen(text: string, now: Date, flag: string, leaning: Leaning = 'either'): When {
+export function parseWhen(text: string, now: Date, flag: string, leaning: Leaning = 'either', weekStart: WeekStart = 'monday'): When {
   const plain = halfWidth(text);
   const input = plain.toLowerCase();
   if (NOW_WORDS.has(input)) return { at: now, dateOnly: false };
@@ -218,7 +238,7 @@ export function parseWhen(text: string, now: Date, flag: string, leaning: Leanin
     const shift = { min: addMinutes, h: addHours, d: addDays, w: addWeeks }[relative.unit];
     return { at: shift(now, relative.amount), dateOnly: false };
   }
-  const written = dayAndClock(input, now, leaning);
+  const written = dayAndClock(input, now, leaning, weekStart);
   if (written !== undefined) return written;
 
   const upper = plain.toUpperCase();
@@ -321,13 +341,13 @@ export function notBeforeMinute(at: string): string {
   return localMinute(new Date(Math.ceil(ms / 60_000) * 60_000));
 }
 
-/** The start of a range, inclusive. */
-export function parseSince(text: string, now: Date, flag = '--since'): Date {
-  return parseWhen(text, now, flag).at;
+/** The start of a range, inclusive; a week (上周) starts on the shop's `weekStart`. */
+export function parseSince(text: string, now: Date, flag = '--since', weekStart: WeekStart = 'monday'): Date {
+  return parseWhen(text, now, flag, 'either', weekStart).at;
 }
 
-/** The end of a range, exclusive: a bare day includes that whole day. */
-export function parseUntil(text: string, now: Date, flag = '--until'): Date {
-  const { at, dateOnly } = parseWhen(text, now, flag);
-  return dateOnly ? addDays(at, 1) : at;
+/** The end of a range, exclusive: a bare day includes that whole day, a week (上周) the whole week. */
+export function parseUntil(text: string, now: Date, flag = '--until', weekStart: WeekStart = 'monday'): Date {
+  const { at, dateOnly, wholeWeek } = parseWhen(text, now, flag, 'either', weekStart);
+  return wholeWeek ? addDays(at, 7) : dateOnly ? addDays(at, 1) : at;
 }

@@ -317,6 +317,22 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     expect(since.map((c) => c.id)).toContain(logged.id);
   });
 
+  it('reads --since 上周 in the shop\'s weeks, as report --week 上周 does', () => {
+    book.ok(['config', 'set', 'week-start', 'sunday']);
+    try {
+      // Complaint 1 happened on Sunday the 22nd: last week's on a Monday-started calendar, this week's in a shop whose weeks start on Sunday.
+      const ids = (args: string[]) => (JSON.parse(book.ok(['list', ...args, '--json'], { env: CHINESE })) as Array<{ id: number }>).map((c) => c.id);
+      expect(ids(['--since', '上周', '--until', '上周'])).not.toContain(1);
+      expect(ids(['--since', '这周'])).toContain(1);
+      const report = JSON.parse(book.ok(['report', '--week', '上周', '--format', 'json'], { env: CHINESE })) as { period: { since: string; until: string } };
+      const range = JSON.parse(book.ok(['report', '--since', '上周', '--until', '上周', '--format', 'json'], { env: CHINESE })) as { period: { since: string; until: string } };
+      expect(range.period).toMatchObject({ since: report.period.since, until: report.period.until });
+      expect(report.period.since).toBe('2026-11-15T00:00:00.000Z');
+    } finally {
+      book.ok(['config', 'set', 'week-start', 'monday']);
+    }
+  });
+
   it('refuses a day it cannot read in one Chinese line naming the forms it reads, with the logbook as it was', () => {
     const before = book.dump();
     const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });

@@ -270,6 +270,23 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     expect(() => parseSince('五', on(10))).toThrow(/not a date|不是日期/);
   });
 
+  it('reads a week word alone as the shop\'s week, from the day it starts on, and as an end the whole of it', () => {
+    // on(10) is Tuesday 2026-11-24; the Sunday-started week holding it began on the 22nd.
+    expect(parseSince('上周', on(10), '--since', 'sunday')).toEqual(on(0, 0, 15));
+    expect(parseSince('这周', on(10), '--since', 'sunday')).toEqual(on(0, 0, 22));
+    expect(parseSince('这周', on(10), '--since', 'saturday')).toEqual(on(0, 0, 21));
+    expect(parseSince('上上周', on(10))).toEqual(on(0, 0, 9));
+    expect(parseUntil('上周', on(10))).toEqual(on(0, 0, 23));
+    expect(parseUntil('上周', on(10), '--until', 'sunday')).toEqual(on(0, 0, 22));
+    // A Sunday is the first day of its week when weeks start then, the last when they start on Monday.
+    const sunday = new Date(2026, 10, 29, 10);
+    expect(parseSince('这周', sunday, '--since', 'sunday')).toEqual(new Date(2026, 10, 29));
+    expect(parseSince('这周', sunday)).toEqual(new Date(2026, 10, 23));
+    // A day named in a week is the calendar's, whatever the shop's weeks: 下下周一.
+    expect(parseSince('下下周一', on(10), '--since', 'sunday')).toEqual(on(0, 0, 7 + 30));
+    expect(() => parseSince('上周3点', on(10))).toThrow(/not a date|不是日期/);
+  });
+
   it('reads a range bound as the hour typed unless only the other is within the shop hours', () => {
     expect(parseSince('9点', on(15))).toEqual(on(9));
     expect(parseSince('2点', on(15))).toEqual(on(14));
