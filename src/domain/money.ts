@@ -6,22 +6,38 @@ import { halfWidth } from './validate.js';
 const MAX_MINOR = 1e13;
 
 // How a Chinese shop writes an amount of yuan: ¥12.50 (￥ from an input method is the same sign
-// made plain), or 12.50元. Any other sign is refused rather than taken for the shop's currency.
-// The whole units may be grouped in thousands, as amounts are shown (1,280.50). A comma before one
-// or two digits is a decimal comma (12,50); no amount has three decimals, so the two cannot be
-// confused, and after grouping commas only a point is taken for the decimals.
-const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*元?$/;
+// made plain), or 12.50元 (12.50块, 12块钱 as it is said). Any other sign is refused rather than
+// taken for the shop's currency. The whole units may be grouped in thousands, as amounts are
+// shown (1,280.50). A comma before one or two digits is a decimal comma (12,50); no amount has
+// three decimals, so the two cannot be confused, and after grouping commas only a point is taken
+// for the decimals.
+const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*(?:[元块]钱?)?$/;
+// An amount as it is said at a Chinese till, in yuan, jiao and fen: 20块5 (20.50), 20块5毛,
+// 20元5角3分, 5毛钱 (0.50), 8毛5 (0.85).
+const SPOKEN_AMOUNT = /^(?:(?<yuan>\d+)\s*[元块]\s*(?:(?<jiao>\d)\s*[角毛]?\s*(?:(?<fen>\d)\s*分)?)?|(?<jiaoAlone>\d)\s*[角毛]\s*(?:(?<fenAlone>\d)\s*分?)?)\s*钱?$/;
 
-/** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50` or `12.50元` into integer minor units (1250). */
+/** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50`, `12.50元` or `12块5` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
-  const match = AMOUNT.exec(halfWidth(text));
-  const [, units = '', separator, decimals = ''] = match ?? [];
-  if (!match || (units.includes(',') && separator === ',')) {
-    throw new UsageError(t('money.notAnAmount', { flag, text }));
-  }
-  const minor = Number(units.replaceAll(',', '')) * 100 + Number(decimals.padEnd(2, '0'));
+  const plain = halfWidth(text);
+  const minor = writtenAmount(plain) ?? spokenAmount(plain);
+  if (minor === undefined) throw new UsageError(t('money.notAnAmount', { flag, text }));
   if (minor > MAX_MINOR) throw new UsageError(t('money.tooLarge', { flag, text }));
   return minor;
+}
+
+function writtenAmount(text: string): number | undefined {
+  const match = AMOUNT.exec(text);
+  if (match === null) return undefined;
+  const [, units = '', separator, decimals = ''] = match;
+  if (units.includes(',') && separator === ',') return undefined;
+  return Number(units.replaceAll(',', '')) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
+function spokenAmount(text: string): number | undefined {
+  const found = SPOKEN_AMOUNT.exec(text)?.groups;
+  if (found === undefined) return undefined;
+  const { yuan = '0', jiao = found.jiaoAlone ?? '0', fen = found.fenAlone ?? '0' } = found;
+  return Number(yuan) * 100 + Number(jiao) * 10 + Number(fen);
 }
 
 /** Minor units as a decimal string with two places: 1250 → "12.50". */

@@ -35,15 +35,26 @@ describe('parseMoney', () => {
     ['¥51,971.17', 5197117],
     ['12,345,678.00元', 1234567800],
     ['１，２８０.５０', 128050],
+    // As an amount is said at a Chinese till: 块 for 元, then jiao (毛, 角) and fen.
+    ['20块', 2000],
+    ['20块钱', 2000],
+    ['12.5块', 1250],
+    ['20块5', 2050],
+    ['20块5毛', 2050],
+    ['２０元５角３分', 2053],
+    ['5毛', 50],
+    ['5毛钱', 50],
+    ['8毛5', 85],
+    ['3角2分', 32],
   ])('reads %j as %i minor units', (text, minor) => {
     expect(parseMoney(text, '--cost')).toBe(minor);
   });
 
-  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '$5', '12 EUR', '¥12元元', '元', '¥', '¥-3', '1e3', '1 000', '+5', 'NaN', 'Infinity', '1,000,50', '1,00,000', '10,00.00', '1,0000', ',100', '12.'])(
+  it.each(['-1', '-0.50', '1.234', '', ' ', 'abc', '£12', '$5', '12 EUR', '¥12元元', '元', '¥', '¥-3', '1e3', '1 000', '+5', 'NaN', 'Infinity', '1,000,50', '1,00,000', '10,00.00', '1,0000', ',100', '12.', '块', '20块50', '20块5元', '5分', '20块钱钱', '-20块', '毛'])(
     'refuses %j, saying what an amount looks like',
     (text) => {
       expect(() => parseMoney(text, '--cost')).toThrow(
-        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元; not negative)`),
+        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元, 12块5; not negative)`),
       );
     },
   );
