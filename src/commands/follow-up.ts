@@ -3,7 +3,8 @@ import type { Session } from '../context.js';
 import { followUpCutoff, nextStatus } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
 import { followUp, type FollowUp } from '../domain/steps.js';
-import { optionalText, parseId, wholeNumber } from '../domain/validate.js';
+import { optionalText, parseId } from '../domain/validate.js';
+import { parseSatisfaction } from '../domain/satisfaction.js';
 import { followUpsDue } from '../domain/filter.js';
 import { followUpColumns } from '../output/table.js';
 import { t } from '../language/messages.js';
@@ -88,7 +89,7 @@ export interface FollowUpFlags {
 
 /** Reads a follow-up's flags into the answer the step takes, before anything is opened or written. */
 export function checkFollowUp(flags: FollowUpFlags): FollowUp {
-  const satisfaction = flags.satisfaction === undefined ? null : wholeNumber(flags.satisfaction, 1, 5, '--satisfaction');
+  const satisfaction = flags.satisfaction === undefined ? null : parseSatisfaction(flags.satisfaction, '--satisfaction');
   if (satisfaction === null && !flags.reopen) {
     throw new UsageError(t('followUp.satisfactionNeeded'));
   }

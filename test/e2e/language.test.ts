@@ -56,7 +56,7 @@ const TYPED: ReadonlyArray<readonly [string[], string]> = [
   [['log', '等了二十分钟', '--customer', '李雷', '--channel', '电话', '--no-input'], '2026-11-23T12:00:00Z'],
   [['triage', '2', '--nature', 'question'], '2026-11-23T12:10:00Z'],
   [['resolve', '2', '--answer', '告诉顾客高峰时段要等位'], '2026-11-23T13:00:00Z'],
-  [['follow-up', '1', '--satisfaction', '4', '--note', '顾客满意'], '2026-11-25T10:00:00Z'],
+  [['follow-up', '1', '--satisfaction', '满意', '--note', '顾客满意'], '2026-11-25T10:00:00Z'],
   [['list'], '2026-11-27T10:00:00Z'],
   [['show', '1'], '2026-11-27T10:00:00Z'],
   [['report'], '2026-11-30T10:00:00Z'],

@@ -277,7 +277,7 @@ describe('rowReader', () => {
     ['a date in another order', { resolved_at: '20/11/2026' }, /^line 2: resolved_at: '20\/11\/2026' is not a date and time/],
     ['a negative cost', { ...refunded, cost: '-4.50' }, /^line 2: cost: '-4.50' is not an amount/],
     ['a cost with a currency sign', { ...refunded, cost: '£4.50' }, /^line 2: cost: '£4.50' is not an amount/],
-    ['a satisfaction of 6', { satisfaction: '6' }, "line 2: satisfaction: '6' is not a whole number from 1 to 5"],
+    ['a satisfaction of 6', { satisfaction: '6' }, "line 2: satisfaction: '6' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too"],
   ])('refuses %s, naming the line and the column', (_, change, message) => {
     expect(() => readOne({ ...minimal, ...change })).toThrow(message);
   });

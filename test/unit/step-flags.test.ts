@@ -158,7 +158,7 @@ describe('checkFollowUp', () => {
 
   it.each(['0', '6', '3.5', 'good'])('refuses a satisfaction of %j', (satisfaction) => {
     expect(() => checkFollowUp({ satisfaction })).toThrow(
-      new UsageError(`--satisfaction: '${satisfaction}' is not a whole number from 1 to 5`),
+      new UsageError(`--satisfaction: '${satisfaction}' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too`),
     );
   });
 });

@@ -8,7 +8,8 @@ import { formatMoney, parseMoney } from '../money.js';
 import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
-import { LIST_SEPARATOR, choiceFor, oneOf, parseId, wholeNumber } from '../validate.js';
+import { LIST_SEPARATOR, choiceFor, oneOf, parseId } from '../validate.js';
+import { parseSatisfaction } from '../satisfaction.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
 import { LinesById } from './lines-by-id.js';
@@ -157,7 +158,7 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
       case 'money':
         return parseMoney;
       case 'satisfaction':
-        return (value, column) => wholeNumber(value, 1, 5, column);
+        return parseSatisfaction;
       case 'remedies':
         return (value, column) => parseRemediesCell(value, column, time);
       case 'uid':

@@ -1,0 +1,19 @@
+import { UsageError } from '../errors.js';
+import { t } from '../language/messages.js';
+import { countIn, halfWidth } from './validate.js';
+
+// A rating as a Chinese-speaking customer gives one: in stars or points (5星, 五颗星, 4分), or in
+// the words of the five-point scale surveys in Chinese use.
+const IN_STARS_OR_POINTS = /^(.+?)\s*(?:颗星|星|分)$/;
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['非常满意', 5], ['很满意', 5], ['满意', 4], ['一般', 3], ['不满意', 2], ['不太满意', 2], ['很不满意', 1], ['非常不满意', 1],
+]);
+
+/** How satisfied the customer was, 1 to 5: 4, 四, 4星, 4分 or 满意. */
+export function parseSatisfaction(text: string, flag: string): number {
+  const plain = halfWidth(text).trim();
+  const number = IN_STARS_OR_POINTS.exec(plain)?.[1] ?? plain;
+  const rating = SCALE_WORDS.get(plain) ?? countIn(number);
+  if (rating === undefined || rating < 1 || rating > 5) throw new UsageError(t('satisfaction.notARating', { flag, text }));
+  return rating;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseSatisfaction } from '../../src/domain/satisfaction.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('parseSatisfaction', () => {
+  it.each([
+    ['5', 5],
+    [' 3 ', 3],
+    ['03', 3],
+    ['４', 4],
+    ['五', 5],
+    ['两', 2],
+    // In stars or points, as a customer rates a shop online.
+    ['5星', 5],
+    ['五颗星', 5],
+    ['4分', 4],
+    ['１ 星', 1],
+    // The words of a five-point scale.
+    ['非常满意', 5],
+    ['满意', 4],
+    ['一般', 3],
+    ['不满意', 2],
+    ['非常不满意', 1],
+  ])('reads %j as %i', (typed, value) => {
+    expect(parseSatisfaction(typed, '--satisfaction')).toBe(value);
+  });
+
+  it.each(['0', '6', '-1', '2.5', '', 'good', '六', '五五', '6星', '0分', '星', '满意满意', '3.5分'])('refuses %j, saying what a satisfaction is', (typed) => {
+    expect(() => parseSatisfaction(typed, '--satisfaction')).toThrow(
+      new UsageError(`--satisfaction: '${typed}' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too`),
+    );
+  });
+});
