@@ -1,7 +1,12 @@
-/** A value as typed, tidied so that one thing is always spelt the same: trimmed, inner spaces collapsed, capitals kept. */
+/**
+ * A value as typed, tidied so that one thing is always spelt the same: trimmed, inner spaces
+ * collapsed, none between two Chinese characters ("汤 不 热" is "汤不热"; "iPhone 屏幕" keeps
+ * its space, as Chinese is often typeset), capitals kept.
+ */
 export function tidySpelling(text: string): string {
   // Most text is tidy already; asked first, it spares the replacing (an import tidies two names a row).
-  return UNTIDY.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
+  const spaced = UNTIDY.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
+  return spaced.includes(' ') && !PRINTABLE_ASCII.test(spaced) ? spaced.replace(SPACE_BETWEEN_HAN, '') : spaced;
 }
 
 /** Space at either end, two together, or any but a plain space. */
@@ -35,6 +40,7 @@ const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
 // stored person keys this way (migrations/postgres/0009) names the same ranges.
 const HAN = '\\u2E80-\\u2FDF\\u3005-\\u3007\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u{20000}-\\u{323AF}';
 const SPACE_BESIDE_HAN = new RegExp(`(?<=[${HAN}]) | (?=[${HAN}])`, 'gu');
+const SPACE_BETWEEN_HAN = new RegExp(`(?<=[${HAN}]) (?=[${HAN}])`, 'gu');
 
 /**
  * The spellings among `inUse` that stand for `typed`, those with its spellingKey, in the order

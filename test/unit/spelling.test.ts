@@ -87,8 +87,12 @@ describe('tidySpelling', () => {
     ['cold    food', 'cold food'],
     ['cold\tfood\n', 'cold food'],
     ['Cold Food', 'Cold Food'],
-    ['  菜  太凉 ', '菜 太凉'],
-    ['菜\u3000太凉', '菜 太凉'],
+    // No space between two Chinese characters, where Chinese puts none; beside a Latin word it stays.
+    ['  菜  太凉 ', '菜太凉'],
+    ['菜\u3000太凉', '菜太凉'],
+    ['汤 不 热', '汤不热'],
+    ['iPhone 屏幕 碎了', 'iPhone 屏幕碎了'],
+    ['Wi-Fi 断了', 'Wi-Fi 断了'],
   ])('tidies %j to %j, keeping its capitals', (typed, tidied) => {
     expect(tidySpelling(typed)).toBe(tidied);
   });
