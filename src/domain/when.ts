@@ -34,9 +34,10 @@ const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 
 // 昨晚8点, 11月29日, 2026年11月29日 14:30, 2026/11/29, 下午三点半, 9点零5分, 3点一刻, tomorrow 15:00.
 const NUMBER = '\\d{1,2}|[零一二两三四五六七八九十]{1,3}';
 // A day by its month is written with 月 (11月29日, 十一月二十日), or with slashes after the year
-// (2026/11/29): without the year, 1/2 is the 2nd of January to some and the 1st of February to others.
+// (2026/11/29, or 2026.11.29 as many in China write it): without the year, 1/2 is the 2nd of
+// January to some and the 1st of February to others.
 const CALENDAR_DAY = `(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>${NUMBER})\\s*月\\s*(?<day>\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号]?`;
-const SLASHED_DAY = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
+const SLASHED_DAY = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const PARTS_OF_DAY = ['凌晨', '早上', '早晨', '上午', '中午', '下午', '傍晚', '晚上', '夜里', '半夜', '深夜'];
 const CLOCK =
   `(?<part>${PARTS_OF_DAY.join('|')})?\\s*(?<hour>${NUMBER})\\s*` +
@@ -118,7 +119,7 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
  * shop's hours make likeliest (whenAmbiguous).
  */
 function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: WeekStart): When | undefined {
-  const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$2月$3日'))?.groups;
+  const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$3月$4日'))?.groups;
   if (found === undefined) return undefined;
   const weekday = found.weekday ?? found.weekdayAlone;
   if (found.week !== undefined && weekday === undefined) {

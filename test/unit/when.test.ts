@@ -172,6 +172,7 @@ describe('parseWhen: a day and a time of day as written in Chinese, or beside a 
     ['2026年11月20日 14:30', dayOf(20, 14, 30)],
     ['11月20号下午2点', dayOf(20, 14)],
     ['2026/11/20 14:30', dayOf(20, 14, 30)],
+    ['2026.11.20 14:30', dayOf(20, 14, 30)],
   ])('reads %j as that moment, local time', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
@@ -181,6 +182,8 @@ describe('parseWhen: a day and a time of day as written in Chinese, or beside a 
     ['11月20日', dayOf(20)],
     ['11月20号', dayOf(20)],
     ['2026/11/20', dayOf(20)],
+    ['2026.11.20', dayOf(20)],
+    ['２０２６．１１．２０', dayOf(20)],
     ['2025年2月3日', new Date(2025, 1, 3).getTime()],
   ])('reads %j as a whole day', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: true });
@@ -349,6 +352,8 @@ describe('parseWhen: refusals', () => {
     '3',
     '1/2',
     '11/20',
+    '2026.11/20',
+    '2026.11.20.5',
     '半前',
     '下午13点',
     '明早',
