@@ -173,6 +173,8 @@ function newSession(ctx: Ctx, moment: Date, opened: () => Logbook | undefined, k
       const { openLogbook } = await import('./store/open.js');
       const logbook = await openLogbook(session.address, access, firstSettings(spoken()));
       keep(logbook);
+      // Said, so that a mistyped --db is seen at once rather than taken for the shop's logbook.
+      if (logbook.madeNow) session.tell(t('store.madeNew', { file: session.address.shown }));
       // Complaints this till kept while the shared logbook was out of reach go first.
       // Not into a draft: what waits would be lost with it were the import refused.
       if (session.address.engine === 'postgres' && access !== 'dry-run' && !logbook.isDraft && existsSync(waitingFile(ctx.env))) {

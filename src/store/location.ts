@@ -1,7 +1,9 @@
+import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../context.js';
 import { UsageError } from '../errors.js';
+import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 
 /**
@@ -22,12 +24,15 @@ export function logbookAddress(flag: string | undefined, env: Env): LogbookAddre
   return address;
 }
 
+// A space or line break at either end is a slip of copying (an address pasted into a variable):
+// kept, a URL was taken for a file, and folders named after it were made.
 function givenAddress(flag: string | undefined, env: Env): LogbookAddress {
   if (flag !== undefined) {
     if (flag.trim() === '') throw new UsageError(t('store.dbEmpty'));
-    return addressOf(atHome(flag, env), '--db');
+    return addressOf(atHome(flag.trim(), env), '--db');
   }
-  if (env.COMPLAINTS_DB) return addressOf(atHome(env.COMPLAINTS_DB, env), 'COMPLAINTS_DB');
+  const fromEnvironment = env.COMPLAINTS_DB?.trim();
+  if (fromEnvironment) return addressOf(atHome(fromEnvironment, env), 'COMPLAINTS_DB');
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
   return addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace'));
 }
@@ -45,8 +50,8 @@ export function atHome(path: string, env: Env): string {
 export function sharedLogbookShown(given: string, from: string): string {
   if (given.trim() === '') throw new UsageError(t('validate.emptyFlag', { what: from }));
   // Named by its scheme only, as addressOf names it: the rest may hold a password.
-  if (!POSTGRES_URL.test(given)) throw new UsageError(t('store.notShared', { from, given: otherScheme(given) ?? given }));
-  return withoutPassword(given, from);
+  if (!POSTGRES_URL.test(given.trim())) throw new UsageError(t('store.notShared', { from, given: otherScheme(given.trim()) ?? given }));
+  return withoutPassword(given.trim(), from);
 }
 
 /** `mysql://…` for a URL of another kind than PostgreSQL's, without the rest, which may hold a password. */
@@ -106,9 +111,30 @@ function withoutPassword(given: string, from: string): string {
   // Every one given, as a parameter given twice may be read either way.
   for (const sslmode of url.searchParams.getAll('sslmode')) refuseUnknownSslmode(sslmode, from);
   for (const timeout of url.searchParams.getAll('connect_timeout')) refuseUnlessSeconds(timeout, from);
+  refuseUnfitCertificates(url.searchParams, from);
   url.password = '';
   url.searchParams.delete('password');
   return url.toString();
+}
+
+/**
+ * The certificate files a URL names must be there to be read, and verify-ca needs the authority's
+ * (libpq would look in ~/.postgresql, which the driver does not): said here in one line, not as
+ * the driver's own words once it tries.
+ */
+function refuseUnfitCertificates(parameters: URLSearchParams, from: string): void {
+  for (const setting of ['sslrootcert', 'sslcert', 'sslkey']) {
+    for (const file of parameters.getAll(setting)) {
+      try {
+        accessSync(file, constants.R_OK);
+      } catch (error) {
+        throw new UsageError(t('store.certificateUnreadable', { from, setting, file, reason: systemReason((error as NodeJS.ErrnoException).code ?? String(error)) }));
+      }
+    }
+  }
+  if (parameters.getAll('sslmode').includes('verify-ca') && !parameters.has('sslrootcert')) {
+    throw new UsageError(t('store.verifyCaNeedsRoot', { from }));
+  }
 }
 
 // What a URL may say that changes how it connects, not which logbook it reaches.

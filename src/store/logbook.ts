@@ -215,6 +215,8 @@ export interface Logbook {
 
   /** Whether this is a new logbook an import goes into, made only if the import is (nothing else may be written into it). */
   readonly isDraft: boolean;
+  /** Whether opening it made it: the first complaint or setting recorded at its address. */
+  readonly madeNow: boolean;
 
   close(): Promise<void>;
 }

@@ -49,8 +49,9 @@ export async function openLogbook(address: LogbookAddress, access: Access, first
     const draft = openDraftLogbook(where, undefined, firstSettings);
     return new SqliteLogbook(draft.db, draft.draft, draft);
   }
-  const missing = access !== 'add' && access !== 'import' && isMissing(where);
-  if (missing && access !== 'dry-run') throw new NoLogbook(where);
+  const missing = access !== 'import' && isMissing(where);
+  if (missing && access !== 'add' && access !== 'dry-run') throw new NoLogbook(where);
+  if (access === 'add') return new SqliteLogbook(openDatabase(where, undefined, firstSettings), where, undefined, missing);
   const reads = access === 'read' || access === 'dry-run';
   return new SqliteLogbook(missing ? openEmptyLogbook(undefined, firstSettings) : reads ? openForReading(where) : openDatabase(where, undefined, firstSettings), where);
 }

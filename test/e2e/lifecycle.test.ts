@@ -109,8 +109,11 @@ describe('a complaint carried from the till to closed', () => {
     expect(book.run(['log', 'soup was cold', '--customer', 'Ann Lee', '--at', '2026-11-23 09:00'])).toEqual({
       code: 0,
       stdout: 'Logged #1; respond by 2026-11-24 09:00.\n',
-      stderr: 'next: complaints triage 1 --category … --cause …\n',
+      // The first complaint makes the logbook, which is said, so that a mistyped --db is seen at once.
+      stderr: `New logbook: ${book.db}\nnext: complaints triage 1 --category … --cause …\n`,
     });
+    expect(book.run(['log', 'bread was stale', '--no-input']).stderr).toBe('next: complaints triage 2 --category … --cause …\n');
+    book.ok(['undo', '--yes']);
     step(
       ['triage', '1', '--category', 'PRODUCT', '--cause', '  Cold   food ', '--severity', 'High', '--at', '2026-11-23 09:15'],
       'Triaged #1: product, cause "Cold food", high.',

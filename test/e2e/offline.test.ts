@@ -125,7 +125,7 @@ describe('logging while the shared logbook is out of reach', () => {
     there('log', 'kept once more');
     const file = join(homeOf('front'), 'till.db');
     const toFile = book.run(['sync', '--from', mistyped], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } });
-    expect(toFile).toMatchObject({ code: 0, stderr: `Sent 1 complaint kept on this computer to ${file}: #1.\n` });
+    expect(toFile).toMatchObject({ code: 0, stderr: `New logbook: ${file}\nSent 1 complaint kept on this computer to ${file}: #1.\n` });
     expect(JSON.parse(book.run(['list', '--json'], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } }).stdout)).toMatchObject([{ id: 1, description: 'kept once more' }]);
   });
 
@@ -199,7 +199,7 @@ describe('logging while the shared logbook is out of reach', () => {
     writeFileSync(bad, 'id,logged_at\r\n1,yesterday\r\n');
     expect(book.run(['import', bad], { env }).code).toBe(2);
     const synced = book.run(['sync'], { env });
-    expect(synced.stderr).toMatch(/^Sent 1 complaint kept on this computer to .*: #1\.\n$/);
+    expect(synced.stderr).toMatch(/^New logbook: .*\nSent 1 complaint kept on this computer to .*: #1\.\n$/);
     expect(JSON.parse(book.run(['list', '--json'], { env }).stdout)).toMatchObject([{ id: 1, description: '离线时登记的' }]);
   });
 

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateCsv } from '../support/generated-logbook.js';
 import { EVERY_STATUS } from '../support/logbooks.js';
@@ -72,7 +73,10 @@ describe('reaching the shared logbook', () => {
     const { port } = new URL(testServer());
     writeFileSync(join(book.dir, '.pgpass'), `127.0.0.1:${port}:*:${role}:right-one\n`);
     chmodSync(join(book.dir, '.pgpass'), 0o600);
-    expect(book.ok(['--db', url, 'list', '--json'])).toContain('bread was stale');
+    // Read by the tool, without the driver's warning that it will stop reading the file itself.
+    const listed = book.run(['--db', url, 'list', '--json']);
+    expect(listed.stdout).toContain('bread was stale');
+    expect(listed.stderr).toBe('');
     const refused = book.run(['--db', url, 'list'], { env: { HOME: join(book.dir, 'elsewhere') } });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refused the login (no password was given');
@@ -102,6 +106,58 @@ describe('reaching the shared logbook', () => {
     expect(book.run(['--db', url.toString(), 'list'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toMatch(/^complaints: 服务器 .* 不接受加密连接/);
     expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
   });
+
+  it('connects without encryption to a server that has none when sslmode is prefer or allow, as libpq does', () => {
+    const book = sharedLogbook([['log', 'soup was cold', '--no-input']]);
+    for (const sslmode of ['prefer', 'allow']) {
+      const url = new URL(book.db);
+      url.searchParams.set('sslmode', sslmode);
+      expect(book.run(['--db', url.toString(), 'list', '--json']).stdout).toContain('soup was cold');
+      expect(book.run(['list', '--json'], { env: { PGSSLMODE: sslmode } }).stdout).toContain('soup was cold');
+    }
+  });
+
+  it('refuses certificate settings it cannot use in one line, before connecting', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const url = (settings: string) => `${testServer()}${testServer().includes('?') ? '&' : '?'}${settings}`;
+    expect(book.run(['--db', url('sslmode=verify-ca'), 'list'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "complaints: --db: sslmode=verify-ca needs the certificate of the authority that signed the server's: add sslrootcert=FILE\n",
+    });
+    const missing = join(book.dir, 'no-such-root.crt');
+    expect(book.run(['--db', url(`sslmode=verify-full&sslrootcert=${missing}`), 'log', 'soup was cold', '--no-input'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `complaints: --db: cannot read ${missing}, given as sslrootcert (no such file or folder); give the path of the certificate file\n`,
+    });
+    expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
+  });
+
+  it('reads an address pasted with a space or line break at either end as the address', () => {
+    const book = sharedLogbook([['log', 'soup was cold', '--no-input']]);
+    const pasted = book.run(['list', '--json'], { env: { COMPLAINTS_DB: ` ${book.db}\n` } });
+    expect(pasted.stdout).toContain('soup was cold');
+    expect(book.run(['--db', ` ${book.db}`, 'list', '--json']).stdout).toContain('soup was cold');
+  });
+
+  it('tells a till the logbook is busy when another session holds the complaint longer than a till waits, changing nothing', async () => {
+    const book = sharedLogbook([['log', 'soup was cold', '--no-input']]);
+    const before = book.dump();
+    const holder = new pg.Client({ connectionString: book.db });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM complaints WHERE id = 1 FOR UPDATE');
+      const waited = book.run(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+      expect(waited.code).toBe(1);
+      expect(waited.stderr).toMatch(/^complaints: .* is busy with another till or program; try again\n$/);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(book.dump()).toBe(before);
+  }, 60_000);
 
   it('says the schema its URL puts first on the search path is not there, writing nothing', () => {
     const book = tempLogbook(NOW, 'sqlite');

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { parse } from 'pg-connection-string';
 import { from as copyFrom } from 'pg-copy-streams';
+import pgpass from 'pgpass';
 import { t } from '../../language/messages.js';
 import { LogbookProblem } from '../errors.js';
 
@@ -14,6 +15,13 @@ import { LogbookProblem } from '../errors.js';
  * complaint before calling it busy, unless the URL or PGCONNECT_TIMEOUT says.
  */
 const CONNECT_SECONDS = 5;
+
+/**
+ * How long a statement waits for a row or table another session holds before the till is told
+ * the logbook is busy, as long as a till waits for another's write on SQLite: a till left frozen
+ * in the middle of a change (or a psql session left open) would otherwise hold the others forever.
+ */
+const LOCK_WAIT_MS = 10_000;
 
 /**
  * How many rows a long read fetches at a time: at first as many as the SQLite logbook reads at
@@ -68,22 +76,38 @@ export class Connection {
     const config = parse(url, { useLibpqCompat: true });
     const given = Number(config.connect_timeout ?? process.env.PGCONNECT_TIMEOUT ?? CONNECT_SECONDS);
     const seconds = Number.isFinite(given) && given > 0 ? given : CONNECT_SECONDS;
-    const client = new pg.Client({
-      ...(config as pg.ClientConfig),
-      connectionTimeoutMillis: seconds * 1000,
-      application_name: config.application_name ?? 'complaints',
-      types,
-    });
-    // A connection that breaks between statements is reported by the next one; without a
-    // listener the break itself would end the process.
-    client.on('error', () => {});
-    try {
-      await client.connect();
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw asProblem(error, shown);
+    const sslmode = (config as { sslmode?: string }).sslmode ?? process.env.PGSSLMODE;
+    // libpq's prefer (its default) and allow connect without encryption where the server offers
+    // none, and with it where the server asks for it; the driver knows only one way at a time.
+    const parsed = config.ssl as pg.ClientConfig['ssl'];
+    const encrypted = parsed === undefined || parsed === false ? { rejectUnauthorized: false } : parsed;
+    const ways: Array<pg.ClientConfig['ssl']> = sslmode === 'prefer' ? [encrypted, false] : sslmode === 'allow' ? [false, encrypted] : [parsed];
+    for (const [attempt, ssl] of ways.entries()) {
+      const client = new pg.Client({
+        ...(config as pg.ClientConfig),
+        ssl,
+        // Read here rather than by the driver, which warns on every connection that it will stop.
+        // (The driver passes the function what it connects to, and takes undefined for no password.)
+        password: config.password || process.env.PGPASSWORD || (fromPasswordFile as () => Promise<string>),
+        connectionTimeoutMillis: seconds * 1000,
+        lock_timeout: LOCK_WAIT_MS,
+        application_name: config.application_name ?? 'complaints',
+        types,
+      });
+      // A connection that breaks between statements is reported by the next one; without a
+      // listener the break itself would end the process.
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        return new Connection(client, shown, seconds);
+      } catch (error) {
+        await client.end().catch(() => {});
+        const problem = asProblem(error, shown);
+        const anotherWay = attempt + 1 < ways.length && problem instanceof LogbookProblem && (problem.trouble.kind === 'no ssl' || problem.trouble.kind === 'login refused');
+        if (!anotherWay) throw problem;
+      }
     }
-    return new Connection(client, shown, seconds);
+    throw new Error('no way to connect was tried');
   }
 
   async rows<R>(sql: string, values: readonly unknown[] = []): Promise<R[]> {
@@ -242,4 +266,9 @@ export function asProblem(error: unknown, shown: string): unknown {
   if (/timeout/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: 'ETIMEDOUT' });
   if (/Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: 'ECONNRESET' });
   return error;
+}
+
+/** The password ~/.pgpass (or PGPASSFILE) gives for the server, database and user connected to, as libpq reads it. */
+function fromPasswordFile(connecting: { host?: string; port?: number; database?: string; user?: string }): Promise<string | undefined> {
+  return new Promise((found) => pgpass(connecting, found));
 }

@@ -38,7 +38,10 @@ export class PostgresLogbook implements Logbook {
    */
   private numberingBusy = false;
 
-  constructor(readonly connection: Connection) {}
+  constructor(
+    readonly connection: Connection,
+    readonly madeNow = false,
+  ) {}
 
   async log(complaint: NewComplaint) {
     if (this.numberingBusy) throw new LogbookProblem(this.connection.shown, { kind: 'busy' });

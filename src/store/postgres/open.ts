@@ -39,7 +39,7 @@ export async function openPostgresLogbook(
     refuseIfNewer(applied, migrations, address.shown);
     if (applied.length === 0 && access === 'import') await connection.beginDraft();
     if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown, firstSettings);
-    return new PostgresLogbook(connection);
+    return new PostgresLogbook(connection, applied.length === 0 && access === 'add');
   } catch (error) {
     await connection.close();
     throw asProblem(error, address.shown);

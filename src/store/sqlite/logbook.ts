@@ -56,6 +56,7 @@ export class SqliteLogbook implements Logbook {
     private readonly path: string,
     /** A new logbook an import goes into, put in place once the import is done (else thrown away on closing). */
     private draft?: DraftLogbook,
+    readonly madeNow = false,
   ) {}
 
   log(complaint: NewComplaint) {
