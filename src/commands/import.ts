@@ -64,13 +64,22 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'import');
     const settings = await settingsOf(logbook);
+    // A till's login may not change the shop's lists: a file that adds to them is refused, the dry run saying so too.
+    const mayAddChoices = await logbook.mayManage();
+    const refuseAddingChoices = () => {
+      if (!mayAddChoices && choicesAdded.categories.length + choicesAdded.channels.length > 0) {
+        throw new Refusal(t('common.notManager', { what: t('import.addChoicesWhat', { list: [...choicesAdded.categories, ...choicesAdded.channels].join(t('common.listSeparator')) }) }));
+      }
+    };
     const progress = await startProgress(session, t(options.dryRun ? 'import.checking' : 'import.importing'), () => fileBytes);
-    const settingsWithRows = () =>
-      new Map(
+    const settingsWithRows = () => {
+      refuseAddingChoices();
+      return new Map(
         (['categories', 'channels'] as const)
           .filter((key) => choicesAdded[key].length > 0)
           .map((key) => [key, [...settings[key], ...choicesAdded[key]].join(',')]),
       );
+    };
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, {
         context: {
@@ -86,7 +95,11 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
       });
     const newIds = Boolean(options.newIds);
     try {
-      if (options.dryRun) return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
+      if (options.dryRun) {
+        const would = await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
+        refuseAddingChoices();
+        return would;
+      }
       return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, till: thisTill(session), settingsWithRows }, readFile);
     } finally {
       progress.stop();

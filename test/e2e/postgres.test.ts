@@ -555,6 +555,12 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('causes', 'rename', 'cold food', 'cold soup')).toEqual({ code: 1, stdout: '', stderr: refused('rename causes'), unchanged: true });
     expect(asTill('config', 'set', 'shop', 'Mine now')).toEqual({ code: 1, stdout: '', stderr: refused("change the shop's settings"), unchanged: true });
     expect(asTill('check', '--recount')).toEqual({ code: 1, stdout: '', stderr: refused("recount the report's figures"), unchanged: true });
+    // A file whose complaints add to the shop's lists: refused before anything is written, and by the dry run alike.
+    const addsChoices = join(book.dir, 'adds-choices.csv');
+    writeFileSync(addsChoices, `id,logged_at,occurred_at,status,channel,description,category,cause\r\n900,${NOW},${NOW},triaged,抖音,汤是凉的,新类别,汤不热\r\n`);
+    const addingRefused = refused("add to the shop's categories or channels, as this file would (新类别, 抖音)");
+    expect(asTill('import', addsChoices, '--dry-run')).toEqual({ code: 1, stdout: '', stderr: addingRefused, unchanged: true });
+    expect(asTill('import', addsChoices)).toEqual({ code: 1, stdout: '', stderr: addingRefused, unchanged: true });
     // And the server itself refuses the till what the commands never do.
     for (const statement of ['DELETE FROM complaints', 'TRUNCATE events', 'DROP TABLE remedies', `UPDATE complaints SET customer = NULL`]) {
       const tried = spawnSync(
