@@ -97,7 +97,8 @@ export type Trouble =
   | { kind: 'no ssl' }
   | { kind: 'no database'; detail: string }
   | { kind: 'no schema' }
-  | { kind: 'not allowed'; detail: string };
+  | { kind: 'not allowed'; detail: string }
+  | { kind: 'update needs owner'; from: number; to: number };
 
 /** The logbook at `where` cannot be used, for the reason `trouble` gives. */
 export class LogbookProblem extends Error {

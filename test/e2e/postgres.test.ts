@@ -561,6 +561,16 @@ describe('who may do what on a shared logbook', () => {
     const addingRefused = refused("add to the shop's categories or channels, as this file would (新类别, 抖音)");
     expect(asTill('import', addsChoices, '--dry-run')).toEqual({ code: 1, stdout: '', stderr: addingRefused, unchanged: true });
     expect(asTill('import', addsChoices)).toEqual({ code: 1, stdout: '', stderr: addingRefused, unchanged: true });
+    // A new version of complaints whose update a till's login opens first: the owner's login makes it.
+    const [[latest]] = onServerSync([`SELECT version, name, applied_at FROM ${book.schema}.schema_migrations ORDER BY version DESC LIMIT 1`]) as [[{ version: number; name: string; applied_at: string }]];
+    onServerSync([`DELETE FROM ${book.schema}.schema_migrations WHERE version = ${latest.version}`]);
+    expect(asTill('list')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${url} must first be updated for this version of complaints (schema ${latest.version - 1} to ${latest.version}), which only the logbook's owner may do: run any complaints command with the owner's login (the back office's) once, then try again; nothing was changed\n`,
+      unchanged: true,
+    });
+    onServerSync([`INSERT INTO ${book.schema}.schema_migrations VALUES (${latest.version}, '${latest.name}', '${latest.applied_at}')`]);
     // And the server itself refuses the till what the commands never do.
     for (const statement of ['DELETE FROM complaints', 'TRUNCATE events', 'DROP TABLE remedies', `UPDATE complaints SET customer = NULL`]) {
       const tried = spawnSync(

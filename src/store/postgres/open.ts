@@ -38,7 +38,7 @@ export async function openPostgresLogbook(
     }
     refuseIfNewer(applied, migrations, address.shown);
     if (applied.length === 0 && access === 'import') await connection.beginDraft();
-    if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown, firstSettings);
+    if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown, firstSettings, applied);
     return new PostgresLogbook(connection, applied.length === 0 && access === 'add');
   } catch (error) {
     await connection.close();
@@ -80,7 +80,7 @@ function refuseIfNewer(applied: readonly number[], migrations: Migration[], show
  * Applies the migrations the database has not had, all in one transaction under a lock, so that
  * two tills opening an old logbook at once update it once, and a failure leaves it as it was.
  */
-async function migrate(connection: Connection, migrations: Migration[], shown: string, firstSettings: FirstSettings): Promise<void> {
+async function migrate(connection: Connection, migrations: Migration[], shown: string, firstSettings: FirstSettings, applied: readonly number[]): Promise<void> {
   let current: Migration | undefined;
   try {
     await connection.inTransaction(async () => {
@@ -102,6 +102,10 @@ async function migrate(connection: Connection, migrations: Migration[], shown: s
     });
   } catch (error) {
     const problem = asProblem(error, shown);
+    // A till's login may not change the tables: the logbook's owner brings it up to date.
+    if (problem instanceof LogbookProblem && problem.trouble.kind === 'not allowed' && applied.length > 0) {
+      throw new LogbookProblem(shown, { kind: 'update needs owner', from: Math.max(...applied), to: migrations[migrations.length - 1]!.version });
+    }
     if (problem instanceof LogbookProblem || current === undefined) throw problem;
     const name = `${current.version} ${current.name}`;
     throw new LogbookProblem(shown, { kind: 'update failed', migration: name, reason: (error as Error).message, keptIn: null });
