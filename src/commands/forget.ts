@@ -46,7 +46,8 @@ export async function runForget(customerText: string, options: ForgetOptions, se
     // The complaints whose text would still mention them: those it would not erase.
     const mentioned = (await logbook.complaintsMentioning(values)).filter((id) => !matching.includes(id));
     if (mentioned.length > 0) session.tell(t('forget.stillMentioned', { ids: idRuns(mentioned) }));
-    return session.tell(t('forget.nothingChanged'));
+    // A till's login may see what forgetting would erase, but not erase it: the hint says who may.
+    return session.tell((await logbook.mayManage()) ? t('forget.nothingChanged') : t('common.notManager', { what: t('forget.what') }));
   }
   if (!options.yes) {
     const { confirmErasure } = await import('../prompts/forget.js');

@@ -101,7 +101,7 @@ describe('reaching the shared logbook', () => {
     expect(book.run(['--db', url.toString(), 'log', 'soup was cold', '--no-input'])).toEqual({
       code: 1,
       stdout: '',
-      stderr: `complaints: the server ${url} does not take encrypted connections, which the URL's sslmode asks for; turn SSL on at the server, or leave sslmode out of the URL on a network you trust\n`,
+      stderr: `complaints: the server ${url} does not take encrypted connections, which sslmode (in the URL or PGSSLMODE) asks for; turn SSL on at the server, or leave sslmode out on a network you trust\n`,
     });
     expect(book.run(['--db', url.toString(), 'list'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toMatch(/^complaints: 服务器 .* 不接受加密连接/);
     expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
@@ -552,6 +552,8 @@ describe('who may do what on a shared logbook', () => {
     // What only whoever manages the logbook may do.
     const refused = (what: string) => `complaints: this login may log and handle complaints but not ${what}; ask whoever manages the logbook\n`;
     expect(asTill('forget', 'Ann Lee', '--yes')).toEqual({ code: 1, stdout: '', stderr: refused('erase customers'), unchanged: true });
+    // Its dry run shows what would be erased, and who may erase it, rather than to run it again.
+    expect(asTill('forget', 'Ann Lee', '--dry-run')).toMatchObject({ code: 0, stderr: "this login may log and handle complaints but not erase customers; ask whoever manages the logbook\n", unchanged: true });
     expect(asTill('causes', 'rename', 'cold food', 'cold soup')).toEqual({ code: 1, stdout: '', stderr: refused('rename causes'), unchanged: true });
     expect(asTill('config', 'set', 'shop', 'Mine now')).toEqual({ code: 1, stdout: '', stderr: refused("change the shop's settings"), unchanged: true });
     expect(asTill('check', '--recount')).toEqual({ code: 1, stdout: '', stderr: refused("recount the report's figures"), unchanged: true });
