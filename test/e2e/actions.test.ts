@@ -159,7 +159,7 @@ describe('report --compare, before and after a change', () => {
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n').slice(0, 12)).toEqual([
       'Complaints by cause — My shop',
-      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026',
+      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026 (figures as of Mon 23 Nov, 10:00)',
       '',
       'Week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026           Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026',
       '#  cause      count      %  cum. %                    #  cause      count      %  cum. %',

@@ -223,7 +223,7 @@ describe('a new logbook made in Chinese', () => {
     expect(book.dump()).toBe(before);
     book.ok(['config', 'set', 'week-start', 'monday'], { env: CHINESE });
     // The harness's clock is Monday 23 November 2026: the week just ended is 2026-W47.
-    expect(book.ok(['report', '--week', '上周'], { env: CHINESE })).toMatch(/^周次 2026-W47，11月16日 周一 至 2026年11月22日 周日$/m);
+    expect(book.ok(['report', '--week', '上周'], { env: CHINESE })).toMatch(/^周次 2026-W47，11月16日 周一 至 2026年11月22日 周日（数字截至 11月23日 周一 10:00）$/m);
   });
 
   it('takes money as a Chinese shop writes it and gives it back in yuan wherever a person reads it', () => {

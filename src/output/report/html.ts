@@ -22,6 +22,7 @@ import {
   paretoHeading,
   percentText,
   periodLine,
+  reportPeriodLine,
   placesNamed,
   previousLine,
   rowLabel,
@@ -119,13 +120,13 @@ export function reportHtml(report: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(`${title(report)} — ${periodLine(report)}`)}</title>
+<title>${esc(`${title(report)} — ${reportPeriodLine(report)}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <h1>${heading(report)}</h1>
-<p class="quiet">${esc(periodLine(report))}</p>
+<p class="quiet">${esc(reportPeriodLine(report))}</p>
 ${report.compared === undefined ? '' : pairedCharts(report, report.compared)}<div class="overview">
 ${report.compared !== undefined ? '' : report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : paretoFigure(report, largestCount(report.pareto.rows))}
 <section>

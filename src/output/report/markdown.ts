@@ -19,6 +19,7 @@ import {
   moreLine,
   percentText,
   periodLine,
+  reportPeriodLine,
   previousLine,
   rowLabel,
   summaryLines,
@@ -29,7 +30,7 @@ import {
 
 /** The same report as the table, as Markdown to paste into a message, an issue or a wiki. */
 export function reportMarkdown(report: Report): string {
-  const blocks = [`# ${md(title(report))}`, periodLine(report), ...paretoBlocks(report), ...untriagedLines(report)];
+  const blocks = [`# ${md(title(report))}`, reportPeriodLine(report), ...paretoBlocks(report), ...untriagedLines(report)];
   const [current, previous] = columnNames(report.period);
   blocks.push(
     `## ${t('report.summaryHeading')}`,

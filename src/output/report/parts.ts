@@ -64,6 +64,17 @@ export function periodLine({ period, madeAt }: Pick<Report, 'period' | 'madeAt'>
   return madeAt < period.until ? t('report.soFar', { line, day: dayInYearShown(madeAt), clock: localClock(madeAt) }) : line;
 }
 
+/**
+ * The period line under a report's title: a period over is said to be counted as it stands when
+ * the report was made, as its complaints resolved, fallen due or followed up since move its
+ * summary (Monday's printed review and Wednesday's of the same week differ).
+ */
+export function reportPeriodLine(report: Pick<Report, 'period' | 'madeAt'>): string {
+  const line = periodLine(report);
+  const { period, madeAt } = report;
+  return period.kind !== 'last' && madeAt >= period.until ? t('report.asOf', { line, day: dayInYearShown(madeAt), clock: localClock(madeAt) }) : line;
+}
+
 export function previousLine(period: Period): string {
   const days = spanText(period.previous);
   if (period.previous.chosen) return period.previous.name ? t('report.comparedWithWeek', { name: period.previous.name, days }) : t('report.comparedWith', { days });

@@ -23,6 +23,7 @@ import {
   moreLine,
   percentText,
   periodLine,
+  reportPeriodLine,
   previousLine,
   rowLabel,
   summaryLines,
@@ -34,7 +35,7 @@ import {
 
 /** The report for a person at a terminal: the Pareto table, then the summary and what was done. */
 export function reportTable(report: Report, paint: ChalkInstance): string {
-  const lines = [paint.bold(title(report)), periodLine(report), ''];
+  const lines = [paint.bold(title(report)), reportPeriodLine(report), ''];
   lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint)));
   lines.push('', ...untriagedLines(report).flatMap((line) => [line, '']));
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
