@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,16 @@ describe('reaching the shared logbook', () => {
     const refused = book.run(['--db', url, 'list'], { env: { HOME: join(book.dir, 'elsewhere') } });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refused the login (no password was given');
+  });
+
+  it('logs in as the system user when neither the URL nor PGUSER names one, as libpq does', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const url = new URL(testServer());
+    url.username = '';
+    // A service or a root shell may have no $USER, which is where the driver alone would look.
+    const result = book.run(['--db', url.toString(), 'list'], { env: { USER: '', PGUSER: '', PGPASSWORD: 'not-this-one' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`refused the login (password authentication failed for user "${userInfo().username}")`);
   });
 
   it('says the server has no such database', () => {

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -86,6 +87,9 @@ export class Connection {
       const client = new pg.Client({
         ...(config as pg.ClientConfig),
         ssl,
+        // The login, unless the URL or PGUSER names one, is the system user's, as libpq's (the
+        // driver reads $USER, which a service or a root shell may not have).
+        user: config.user || process.env.PGUSER || userInfo().username,
         // Read here rather than by the driver, which warns on every connection that it will stop.
         // (The driver passes the function what it connects to, and takes undefined for no password.)
         password: config.password || process.env.PGPASSWORD || (fromPasswordFile as () => Promise<string>),
