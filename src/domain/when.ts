@@ -112,9 +112,13 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
   return half ? { amount: (sign * MINUTES_IN[unit]) / 2, unit: 'min' } : { amount: sign * amount, unit };
 }
 
+/** Thrown by dayAndClock for a day written as one that the calendar does not have (2月30日), to be said so rather than as no date at all. */
+const NO_SUCH_DAY = Symbol('no such day');
+
 /**
  * A day and a time of day as DAY_AND_CLOCK reads them, in local time: the day today unless given;
- * undefined when `input` is not so written, or names no real moment (2月30日, 25点, 下午13点). An
+ * undefined when `input` is not so written, or names no real moment (25点, 下午13点); NO_SUCH_DAY
+ * thrown for a day the calendar does not have (2月30日). An
  * hour from 1 to 11 with no part of the day (2点) is read on whichever clock `leaning` and the
  * shop's hours make likeliest (whenAmbiguous).
  */
@@ -135,7 +139,7 @@ function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: Week
     found.month !== undefined ? calendarDay(found.year, found.month, found.day!, now)
     : weekday !== undefined ? dayOfWeek(weekday, found.week, now, leaning)
     : startOfDay(addDays(now, shift));
-  if (day === undefined) return undefined;
+  if (day === undefined) throw NO_SUCH_DAY;
   if (found.hour === undefined) return { at: day, dateOnly: true };
 
   const part = found.part ?? partOfWord;
@@ -239,13 +243,21 @@ export function parseWhen(text: string, now: Date, flag: string, leaning: Leanin
     const shift = { min: addMinutes, h: addHours, d: addDays, w: addWeeks }[relative.unit];
     return { at: shift(now, relative.amount), dateOnly: false };
   }
-  const written = dayAndClock(input, now, leaning, weekStart);
+  const noSuchDay = () => new UsageError(t('when.noSuchDay', { flag, text }));
+  let written: When | undefined;
+  try {
+    written = dayAndClock(input, now, leaning, weekStart);
+  } catch (error) {
+    throw error === NO_SUCH_DAY ? noSuchDay() : error;
+  }
   if (written !== undefined) return written;
 
   const upper = plain.toUpperCase();
   if (ABSOLUTE.test(upper)) {
     const at = parseISO(upper);
     if (isValid(at)) return { at, dateOnly: upper.length === 10 };
+    // Written as a date, and none: 2026-02-30.
+    if (!isValid(parseISO(upper.slice(0, 10)))) throw noSuchDay();
   }
   // The message lists the shapes read here, in the words of the language spoken.
   throw new UsageError(t('when.notADate', { flag, text }));

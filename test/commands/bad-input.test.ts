@@ -59,7 +59,7 @@ const BAD_INPUT: BadInput[] = [
     [['config', 'get', 'colour'], 2, "'colour' is not a setting"],
   ]),
   ...casesOf('invalid date', [
-    [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is not a date"],
+    [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is no day of the calendar"],
     [['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', 'never'], 2, "--respond-by: 'never'"],
     [['assign', '1', 'Sam', '--at', 'half past'], 2, "--at: 'half past'"],
     [['resolve', '1', '--remedy', 'refund', '--at', '13/11/2026'], 2, "--at: '13/11/2026'"],

@@ -26,7 +26,7 @@ beforeAll(() => {
 const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   [['show', '#99'], 1, 'no complaint #99'],
   [['assign', '1x', 'Sam'], 2, "'1x' is not a complaint id"],
-  [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is not a date"],
+  [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is no day of the calendar"],
   [['resolve'], 2, "missing required argument 'id'"],
   [['list', '--jsn'], 2, "unknown option '--jsn'"],
   [['log', 'x', '--customer', '甲', '--customer', '乙'], 2, '--customer is given more than once; give it once'],
