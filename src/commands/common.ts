@@ -92,6 +92,7 @@ export function withFilterOptions(command: Command): Command {
     .option('--status <status>', t('common.filterStatus', { statuses: choicesListed(STATUSES, typedNames(statusShown)) }))
     .option('--cause <cause>', t('common.filterCause'))
     .option('--category <category>', t('common.filterCategory'))
+    .option('--channel <channel>', t('common.filterChannel'))
     .option('--assignee <person>', t('common.filterAssignee'))
     .option('--till <name>', t('common.filterTill'))
     .option('--branch <name>', t('common.filterBranch'))

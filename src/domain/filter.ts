@@ -3,12 +3,13 @@ import { statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { STATUSES, type Status } from './lifecycle.js';
+import { channelFor } from './intake.js';
 import { spellingsOf } from './spelling.js';
 import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
 
 /** The filters given as one typed value and matched to the spellings the logbook uses. */
-export const SPELT_FIELDS = ['cause', 'category', 'assignee', 'till', 'branch'] as const;
+export const SPELT_FIELDS = ['cause', 'category', 'channel', 'assignee', 'till', 'branch'] as const;
 export type SpeltField = (typeof SPELT_FIELDS)[number];
 
 /** Which complaints a listing or export covers; every field given must hold. */
@@ -17,6 +18,7 @@ export interface ComplaintFilter {
   /** Spellings in use, any of which matches; none matches nothing. */
   cause?: readonly string[];
   category?: readonly string[];
+  channel?: readonly string[];
   assignee?: readonly string[];
   till?: readonly string[];
   branch?: readonly string[];
@@ -46,6 +48,7 @@ export interface FilterFlags {
   status?: string;
   cause?: string;
   category?: string;
+  channel?: string;
   assignee?: string;
   till?: string;
   branch?: string;
@@ -80,6 +83,7 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
       : { statuses: typedList(flags.status).map((s) => oneOf(s, STATUSES, '--status', typedNames(statusShown))) }),
     ...(flags.cause === undefined ? {} : { cause: requiredText(flags.cause, '--cause') }),
     ...(flags.category === undefined ? {} : { category: requiredText(flags.category, '--category') }),
+    ...(flags.channel === undefined ? {} : { channel: requiredText(flags.channel, '--channel') }),
     ...(flags.assignee === undefined ? {} : { assignee: requiredText(flags.assignee, '--assignee') }),
     ...(flags.till === undefined ? {} : { till: requiredText(flags.till, '--till') }),
     ...(flags.branch === undefined ? {} : { branch: requiredText(flags.branch, '--branch') }),
@@ -97,12 +101,16 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
  * spellings of one field; it is asked only for the fields given.
  */
 export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) => readonly string[]): ComplaintFilter {
-  const { cause, category, assignee, till, branch, ...rest } = typed;
+  const { cause, category, channel, assignee, till, branch, ...rest } = typed;
   const filter: ComplaintFilter = rest;
-  const typedValues = { cause, category, assignee, till, branch };
+  const typedValues = { cause, category, channel, assignee, till, branch };
   for (const field of SPELT_FIELDS) {
     const value = typedValues[field];
-    if (value !== undefined) filter[field] = spellingsOf(value, inUse(field));
+    if (value === undefined) continue;
+    const spellings = inUse(field);
+    // A channel kept as two names (美团/大众点评) is found by either, as log finds it.
+    const named = field === 'channel' ? (channelFor(value, spellings) ?? value) : value;
+    filter[field] = spellingsOf(named, spellings);
   }
   return filter;
 }

@@ -87,3 +87,30 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
     expect(await idsExported(book, [flag, value])).toEqual([]);
   });
 });
+
+describe('filtering by channel', () => {
+  // #1 美团/大众点评 (typed 美团 at logging), #2 phone, #3 美团/大众点评 (typed as listed), #4 no channel.
+  const book = tempLogbook(NOW);
+
+  beforeAll(async () => {
+    await book.ok(['config', 'set', 'channels', '美团/大众点评,phone,饿了么/美团外卖']);
+    await book.ok(['log', '外卖洒了', '--channel', '美团']);
+    await book.ok(['log', 'cold soup', '--channel', 'PHONE']);
+    await book.ok(['log', '少了一份米饭', '--channel', '美团/大众点评']);
+    await book.ok(['log', 'no channel given']);
+  });
+
+  it.each([
+    { filter: ['--channel', '美团'], ids: [1, 3] },
+    { filter: ['--channel', '大众点评'], ids: [1, 3] },
+    { filter: ['--channel', 'phone'], ids: [2] },
+    { filter: ['--channel', '饿了么'], ids: [] },
+  ])('list and export $filter find the complaints that came by it', async ({ filter, ids }) => {
+    expect(await idsListed(book, filter)).toEqual([...ids].reverse());
+    expect(await idsExported(book, filter)).toEqual(ids);
+  });
+
+  it('refuses an empty channel in one line', async () => {
+    expect(await book.run(['list', '--channel', ' '])).toMatchObject({ code: 2, stdout: '' });
+  });
+});

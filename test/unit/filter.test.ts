@@ -94,6 +94,7 @@ describe('matchSpellings', () => {
   const inUse: Record<SpeltField, string[]> = {
     cause: ['Qualité du service', 'cold food'],
     category: ['Pâtisserie', 'boulangerie', 'pâtisserie'],
+    channel: ['美团/大众点评', '电话', '饿了么/美团外卖'],
     assignee: ['Élodie', 'Sam', 'élodie', 'Zo\u00eb'],
     till: ['front', 'Front'],
     branch: ['High Street', '高街'],
@@ -108,6 +109,13 @@ describe('matchSpellings', () => {
       category: ['Pâtisserie', 'pâtisserie'],
       assignee: ['Élodie', 'élodie'],
     });
+  });
+
+  it('finds a channel kept as two names by either, and one shared by two channels by neither', () => {
+    expect(matchSpellings({ order: 'by id', channel: '大众点评' }, (field) => inUse[field]).channel).toEqual(['美团/大众点评']);
+    expect(matchSpellings({ order: 'by id', channel: '美团/大众点评' }, (field) => inUse[field]).channel).toEqual(['美团/大众点评']);
+    expect(matchSpellings({ order: 'by id', channel: '饿了么' }, (field) => inUse[field]).channel).toEqual(['饿了么/美团外卖']);
+    expect(matchSpellings({ order: 'by id', channel: '抖音' }, (field) => inUse[field]).channel).toEqual([]);
   });
 
   it('takes an assignee with an accent typed as a combining mark for the same name typed precomposed', () => {
