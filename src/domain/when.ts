@@ -83,6 +83,11 @@ const DAY_AND_CLOCK = new RegExp(
   `^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY}|${WEEKDAY})?\\s*(?:${CLOCK})?$`,
 );
 
+// A day (or none) and a part of it, with no hour: 明早, 今晚, 周五下午, 11月20日上午.
+const PART_WITHOUT_HOUR = new RegExp(
+  `^(?:${[...DAY_WORDS.keys()].join('|')}|${CALENDAR_DAY}|${WEEKDAY})?\\s*(?:${[...PARTS_OF_DAY, ...DAY_AND_PART.keys()].join('|')})$`,
+);
+
 // Exactly what toISOString (and so export) writes.
 const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -251,6 +256,9 @@ export function parseWhen(text: string, now: Date, flag: string, leaning: Leanin
     throw error === NO_SUCH_DAY ? noSuchDay() : error;
   }
   if (written !== undefined) return written;
+
+  // A part of the day is no time: 明早 is any time of the morning.
+  if (PART_WITHOUT_HOUR.test(input)) throw new UsageError(t('when.partNeedsHour', { flag, text, example: `${text.trim()}9点` }));
 
   const upper = plain.toUpperCase();
   if (ABSOLUTE.test(upper)) {

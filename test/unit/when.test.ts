@@ -332,6 +332,12 @@ describe('parseWhen: refusals', () => {
     },
   );
 
+  it.each(['明早', '今晚', '明天上午', '周五下午', '下周一早上', '11月20日下午', '下午'])('refuses %j as a part of a day, asking for the hour', (text) => {
+    expect(() => parseWhen(text, now, '--respond-by')).toThrow(
+      new UsageError(`--respond-by: '${text}' is a part of a day, not a time; give the hour too, such as '${text}9点'`),
+    );
+  });
+
   it.each([
     '2026-11-20 25:00',
     '2026-11-20 14:60',
@@ -356,7 +362,6 @@ describe('parseWhen: refusals', () => {
     '2026.11.20.5',
     '半前',
     '下午13点',
-    '明早',
     '十十天前',
     '百天前',
     '明年',
