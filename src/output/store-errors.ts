@@ -42,6 +42,8 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t(trouble.folderToo ? 'store.cannotWriteFolderToo' : 'store.cannotWrite', { path, code: systemReason(trouble.code) });
     case 'needs update':
       return t('store.needsUpdate', { path, from: trouble.from, to: trouble.to, code: systemReason(trouble.code) });
+    case 'making needs owner':
+      return t('store.makingNeedsOwner', { path });
     case 'update needs owner':
       return t('store.updateNeedsOwner', { path, from: trouble.from, to: trouble.to });
     case 'changes beside it':

@@ -98,7 +98,8 @@ export type Trouble =
   | { kind: 'no database'; detail: string }
   | { kind: 'no schema' }
   | { kind: 'not allowed'; detail: string }
-  | { kind: 'update needs owner'; from: number; to: number };
+  | { kind: 'update needs owner'; from: number; to: number }
+  | { kind: 'making needs owner' };
 
 /** The logbook at `where` cannot be used, for the reason `trouble` gives. */
 export class LogbookProblem extends Error {

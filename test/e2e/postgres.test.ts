@@ -584,6 +584,19 @@ describe('who may do what on a shared logbook', () => {
       unchanged: true,
     });
     onServerSync([`INSERT INTO ${book.schema}.schema_migrations VALUES (${latest.version}, '${latest.name}', '${latest.applied_at}')`]);
+
+    // A schema of its own with no logbook in it yet: the till's login may use it but not make one there.
+    const empty = newSchema();
+    onServerSync([`CREATE SCHEMA ${empty.schema}`, `GRANT USAGE ON SCHEMA ${empty.schema} TO ${group}`]);
+    const emptyUrl = new URL(empty.url);
+    emptyUrl.username = login;
+    const making = book.run(['log', 'soup was cold', '--no-input'], { env: { COMPLAINTS_DB: emptyUrl.toString(), PGPASSWORD: 'till-pass' } });
+    expect(making).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: ${emptyUrl} holds no logbook yet, and this login may not make one: run a first complaints command (config set shop …) with the login that is to own the logbook (the back office's), then try again; nothing was changed\n`,
+    });
+    expect(onServerSync([`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = '${empty.schema}'`])).toEqual([[{ n: 0 }]]);
     // And the server itself refuses the till what the commands never do.
     for (const statement of ['DELETE FROM complaints', 'TRUNCATE events', 'DROP TABLE remedies', `UPDATE complaints SET customer = NULL`]) {
       const tried = spawnSync(

@@ -102,9 +102,12 @@ async function migrate(connection: Connection, migrations: Migration[], shown: s
     });
   } catch (error) {
     const problem = asProblem(error, shown);
-    // A till's login may not change the tables: the logbook's owner brings it up to date.
-    if (problem instanceof LogbookProblem && problem.trouble.kind === 'not allowed' && applied.length > 0) {
-      throw new LogbookProblem(shown, { kind: 'update needs owner', from: Math.max(...applied), to: migrations[migrations.length - 1]!.version });
+    // A till's login may not make or change the tables: the logbook's owner makes it, and brings it up to date.
+    if (problem instanceof LogbookProblem && problem.trouble.kind === 'not allowed') {
+      throw new LogbookProblem(
+        shown,
+        applied.length === 0 ? { kind: 'making needs owner' } : { kind: 'update needs owner', from: Math.max(...applied), to: migrations[migrations.length - 1]!.version },
+      );
     }
     if (problem instanceof LogbookProblem || current === undefined) throw problem;
     const name = `${current.version} ${current.name}`;
