@@ -309,7 +309,7 @@ describe('report --format html', () => {
       'the vital few above',
       { vital: false, label: 'slow service', width: 33.33, count: 1 },
     ]);
-    expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that crosses 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints.</figcaption>');
+    expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that crosses 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints. Below the rule, slow service has as many complaints (1) as rude staff: between ties the rule falls by name alone.</figcaption>');
   });
 
   it('is one self-contained page for a phone and for one A4 sheet, fetching nothing', () => {

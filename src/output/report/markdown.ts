@@ -82,7 +82,7 @@ function paretoBlock(report: Report, most: number): string[] {
       return `| ${index + 1} | ${vital ? `**${label}**` : label} | ${row.count} | ${percentText(row.percent)} | ${percentText(row.cumulativePercent)} | ${vital ? '●' : ''} | ${bar(row.count, most, 16)} |`;
     }),
   ];
-  return [table.join('\n'), vitalFewLine(report)];
+  return [table.join('\n'), md(vitalFewLine(report))];
 }
 
 function listed(entries: Array<[number, string]>, total: number, none: string): string {

@@ -136,9 +136,31 @@ export function vitalFewLine(report: Report): string {
   const of = t(report.by === 'remedy' ? 'report.ofRemedies' : 'report.ofComplaints', { total });
   const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), share: percentText(share), of };
   const other = rows.find((row) => row.vital && row.folded > 0);
-  if (other === undefined) return t('report.vitalFew', said);
-  return t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
+  const line = other === undefined ? t('report.vitalFew', said) : t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
+  return line + tiedAtTheRule(report);
 }
+
+/**
+ * Rows below the rule with as many as the last of the vital few: ties are ordered by name, so
+ * the rule falls between them by name alone, which the reader is told (a small week's causes are
+ * often one complaint each).
+ */
+function tiedAtTheRule(report: Report): string {
+  const named = report.pareto.rows.filter((row) => row.folded === 0);
+  const last = named.filter((row) => row.vital).at(-1);
+  const tied = named.filter((row) => !row.vital && row.count === last?.count);
+  if (last === undefined || tied.length === 0) return '';
+  const shown = tied.slice(0, TIES_NAMED).map((row) => keyShown(row.key, report.by, 40));
+  return t('report.tiedAtTheRule', {
+    keys: shown.join(t('common.listSeparator')),
+    more: tied.length - shown.length,
+    tied: tied.length,
+    last: keyShown(last.key, report.by, 40),
+    count: last.count,
+  });
+}
+
+const TIES_NAMED = 3;
 
 /** The count the longest bar stands for (`Other` may outnumber the first row). */
 export function largestCount(rows: readonly ParetoRow[]): number {

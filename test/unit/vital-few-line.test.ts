@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { pareto, type Tally } from '../../src/domain/pareto.js';
+import type { Report } from '../../src/domain/summary.js';
+import { vitalFewLine } from '../../src/output/report/parts.js';
+
+const reportOf = (counts: Record<string, number>): Report =>
+  ({ by: 'cause', pareto: pareto(Object.entries(counts).map(([key, count]): Tally => ({ key, count }))) }) as Report;
+
+describe('the line under the vital few', () => {
+  it('says nothing of ties when none falls at the rule', () => {
+    expect(vitalFewLine(reportOf({ 'cold food': 6, 'slow service': 3, 'rude staff': 1 }))).toBe(
+      'The vital few, up to the row that crosses 80 %: 2 of 3 causes, 90.00 % of 10 complaints.',
+    );
+  });
+
+  it('names the rows below the rule with as many as the last of the vital few, up to three and how many more', () => {
+    // 20 of one cause and ten of one each: four of the ten reach 80 %, six fall below with as many.
+    const counts = Object.fromEntries([['cold food', 20], ...'abcdefghij'.split('').map((letter) => [`cause ${letter}`, 1])]);
+    expect(vitalFewLine(reportOf(counts))).toBe(
+      'The vital few, up to the row that crosses 80 %: 5 of 11 causes, 80.00 % of 30 complaints.' +
+        ' Below the rule, cause e, cause f, cause g and 3 more have as many complaints (1) as cause d: between ties the rule falls by name alone.',
+    );
+  });
+});
