@@ -35,9 +35,10 @@ function englishLeft(text: string): string[] {
     .join('\n')
     .replace(/'[^'\n]*'|"[^"\n]*"/g, ' ') // commands to type and values, quoted
     .replace(/\[YYYY-Www\]|<1-5>/g, ' ') // placeholders that show what to type
+    // Before the flags, as a logbook's address may hold one (?options=-c+search_path…).
+    .replace(/\S*[/\\@]\S*|\S+\.[a-z]{2,4}\b/g, ' ') // paths, addresses, file names
     .replace(/(?<![\w-])--?[a-z][a-z-]*/g, ' ') // flags
-    .replace(/\$?\b[A-Z][A-Z0-9_]+\b/g, ' ') // environment variables and acronyms
-    .replace(/\S*[/\\@]\S*|\S+\.[a-z]{2,4}\b/g, ' '); // paths, addresses, file names
+    .replace(/\$?\b[A-Z][A-Z0-9_]+\b/g, ' '); // environment variables and acronyms
   return (prose.match(/[A-Za-z][\w-]*[A-Za-z]/g) ?? []).filter((word) => word.length > 2 && !AS_TYPED.has(word.toLowerCase()));
 }
 
