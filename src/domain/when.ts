@@ -117,17 +117,17 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
   return half ? { amount: (sign * MINUTES_IN[unit]) / 2, unit: 'min' } : { amount: sign * amount, unit };
 }
 
-/** Thrown by dayAndClock for a day written as one that the calendar does not have (2月30日), to be said so rather than as no date at all. */
-const NO_SUCH_DAY = Symbol('no such day');
+/** What dayAndClock gives for a day written as one that the calendar does not have (2月30日), to be said so rather than as no date at all. */
+const NO_SUCH_DAY = 'no such day';
 
 /**
  * A day and a time of day as DAY_AND_CLOCK reads them, in local time: the day today unless given;
  * undefined when `input` is not so written, or names no real moment (25点, 下午13点); NO_SUCH_DAY
- * thrown for a day the calendar does not have (2月30日). An
+ * for a day the calendar does not have (2月30日). An
  * hour from 1 to 11 with no part of the day (2点) is read on whichever clock `leaning` and the
  * shop's hours make likeliest (whenAmbiguous).
  */
-function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: WeekStart): When | undefined {
+function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: WeekStart): When | typeof NO_SUCH_DAY | undefined {
   const found = DAY_AND_CLOCK.exec(input.replace(SLASHED_DAY, '$1年$3月$4日'))?.groups;
   if (found === undefined) return undefined;
   const weekday = found.weekday ?? found.weekdayAlone;
@@ -144,7 +144,7 @@ function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: Week
     found.month !== undefined ? calendarDay(found.year, found.month, found.day!, now)
     : weekday !== undefined ? dayOfWeek(weekday, found.week, now, leaning)
     : startOfDay(addDays(now, shift));
-  if (day === undefined) throw NO_SUCH_DAY;
+  if (day === undefined) return NO_SUCH_DAY;
   if (found.hour === undefined) return { at: day, dateOnly: true };
 
   const part = found.part ?? partOfWord;
@@ -249,12 +249,8 @@ export function parseWhen(text: string, now: Date, flag: string, leaning: Leanin
     return { at: shift(now, relative.amount), dateOnly: false };
   }
   const noSuchDay = () => new UsageError(t('when.noSuchDay', { flag, text }));
-  let written: When | undefined;
-  try {
-    written = dayAndClock(input, now, leaning, weekStart);
-  } catch (error) {
-    throw error === NO_SUCH_DAY ? noSuchDay() : error;
-  }
+  const written = dayAndClock(input, now, leaning, weekStart);
+  if (written === NO_SUCH_DAY) throw noSuchDay();
   if (written !== undefined) return written;
 
   // A part of the day is no time: 明早 is any time of the morning.

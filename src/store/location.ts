@@ -48,10 +48,12 @@ export function atHome(path: string, env: Env): string {
 
 /** The shared logbook `given` names, as it is shown (without its password); a file or any other address is refused. */
 export function sharedLogbookShown(given: string, from: string): string {
-  if (given.trim() === '') throw new UsageError(t('validate.emptyFlag', { what: from }));
+  // Trimmed, as --db is (givenAddress).
+  const address = given.trim();
+  if (address === '') throw new UsageError(t('validate.emptyFlag', { what: from }));
   // Named by its scheme only, as addressOf names it: the rest may hold a password.
-  if (!POSTGRES_URL.test(given.trim())) throw new UsageError(t('store.notShared', { from, given: otherScheme(given.trim()) ?? given }));
-  return withoutPassword(given.trim(), from);
+  if (!POSTGRES_URL.test(address)) throw new UsageError(t('store.notShared', { from, given: otherScheme(address) ?? address }));
+  return withoutPassword(address, from);
 }
 
 /** `mysql://…` for a URL of another kind than PostgreSQL's, without the rest, which may hold a password. */

@@ -7,7 +7,8 @@ import { AWAITING_APPROVAL, COMMUNICATIVE_SQL } from './rules.js';
 /**
  * Each spelling in use in `column`, found by seeking from one to the next in the index it leads
  * (complaints_by_cause, _by_category, _by_assignee): as many steps as there are spellings, however
- * many complaints have them. The rows are `spelling`; the last one is NULL.
+ * many complaints have them. The channel has no index (a shop has a handful, and only
+ * `--channel` asks): each step reads the table. The rows are `spelling`; the last one is NULL.
  */
 function spellingsIn(column: SpeltField): string {
   // IS NOT NULL lets the first step use an index that leaves out complaints without a value.

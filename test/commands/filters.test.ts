@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempLogbook, type Logbook } from '../support/in-process.js';
+import { runComparing, tempLogbook, type Logbook } from '../support/in-process.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 
@@ -111,6 +111,8 @@ describe('filtering by channel', () => {
   });
 
   it('refuses an empty channel in one line', async () => {
-    expect(await book.run(['list', '--channel', ' '])).toMatchObject({ code: 2, stdout: '' });
+    for (const command of ['list', 'export']) {
+      expect(await runComparing(book, [command, '--channel', ' '])).toEqual({ code: 2, stdout: '', stderr: 'complaints: --channel cannot be empty\n', unchanged: true });
+    }
   });
 });
