@@ -3,10 +3,16 @@ import { t } from '../language/messages.js';
 import { countIn, halfWidth } from './validate.js';
 
 // A rating as a Chinese-speaking customer gives one: in stars or points (5星, 五颗星, 4分), or in
-// the words of the five-point scale surveys in Chinese use.
+// the words of the five-point scales surveys in Chinese use (非常满意 … 非常不满意, and
+// 很满意 / 比较满意 / 一般 / 不太满意 / 很不满意), with the other words for "very" said at a till.
 const IN_STARS_OR_POINTS = /^(.+?)\s*(?:颗星|星|分)$/;
+const VERY = ['非常', '很', '十分', '特别'];
 const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
-  ['非常满意', 5], ['很满意', 5], ['满意', 4], ['一般', 3], ['不满意', 2], ['不太满意', 2], ['很不满意', 1], ['非常不满意', 1],
+  ...VERY.map((very) => [`${very}满意`, 5] as const),
+  ['满意', 4], ['比较满意', 4], ['基本满意', 4],
+  ['一般', 3], ['还行', 3], ['还可以', 3],
+  ['不满意', 2], ['不太满意', 2], ['比较不满意', 2],
+  ...VERY.map((very) => [`${very}不满意`, 1] as const),
 ]);
 
 /** How satisfied the customer was, 1 to 5: 4, 四, 4星, 4分 or 满意. */

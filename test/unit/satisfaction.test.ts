@@ -21,6 +21,12 @@ describe('parseSatisfaction', () => {
     ['一般', 3],
     ['不满意', 2],
     ['非常不满意', 1],
+    ['十分满意', 5],
+    ['特别满意', 5],
+    ['比较满意', 4],
+    ['还行', 3],
+    ['比较不满意', 2],
+    ['很不满意', 1],
   ])('reads %j as %i', (typed, value) => {
     expect(parseSatisfaction(typed, '--satisfaction')).toBe(value);
   });
