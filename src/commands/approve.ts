@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, happenedAt, recordingNow, settingsOf, tellNext, thisTill } from './common.js';
+import { atOption, happenedAt, recordingNow, refuseUnlessManager, settingsOf, tellNext, thisTill } from './common.js';
 import { examples } from './examples.js';
 
 interface ApproveOptions {
@@ -37,6 +37,9 @@ export async function runApprove(idText: string, options: ApproveOptions, sessio
   const approval = checkApproval(options, () => thisTill(session));
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
+  // The practice has a remedy above the limit approved by whoever is in charge: on a shared
+  // logbook, not by the tills' logins that propose it.
+  await refuseUnlessManager(logbook, t('approve.what'));
   const { currency } = await settingsOf(logbook);
   // What was proposed, as it stood inside the write, to say what was approved or sent back.
   let proposed = { remedy: '', cost: '' };

@@ -568,6 +568,13 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('causes', 'rename', 'cold food', 'cold soup')).toEqual({ code: 1, stdout: '', stderr: refused('rename causes'), unchanged: true });
     expect(asTill('config', 'set', 'shop', 'Mine now')).toEqual({ code: 1, stdout: '', stderr: refused("change the shop's settings"), unchanged: true });
     expect(asTill('check', '--recount')).toEqual({ code: 1, stdout: '', stderr: refused("recount the report's figures"), unchanged: true });
+    // A remedy above the approval limit is proposed at the till, and approved or sent back by whoever manages the logbook.
+    book.ok(['config', 'set', 'approval-above', '50']);
+    expect(asTill('resolve', '8', '--remedy', 'refund', '--cost', '80')).toMatchObject({ code: 0, unchanged: false, stdout: expect.stringContaining('it waits for approval') });
+    const approvalRefused = refused('approve or send back remedies waiting for approval');
+    expect(asTill('approve', '8')).toEqual({ code: 1, stdout: '', stderr: approvalRefused, unchanged: true });
+    expect(asTill('approve', '8', '--reject', '--reason', 'too much')).toEqual({ code: 1, stdout: '', stderr: approvalRefused, unchanged: true });
+    expect(book.ok(['approve', '8', '--as', 'Li Na'])).toContain('Approved refund costing');
     // A file whose complaints add to the shop's lists: refused before anything is written, and by the dry run alike.
     const addsChoices = join(book.dir, 'adds-choices.csv');
     writeFileSync(addsChoices, `id,logged_at,occurred_at,status,channel,description,category,cause\r\n900,${NOW},${NOW},triaged,抖音,汤是凉的,新类别,汤不热\r\n`);

@@ -8,7 +8,8 @@ import { PERSONAL_FIELDS } from '../../domain/person.js';
 // a customer's name or contact or to what the timeline recorded (which `forget` needs), no
 // settings, and, not owning the tables, no DROP or ALTER. Renaming causes changes the column
 // triage changes too, so the server cannot refuse it to a till; complaints itself refuses it to a
-// role that may not change the settings (mayManage).
+// role that may not change the settings (mayManage), as it refuses approving a remedy, whose
+// columns resolve changes.
 
 /** The columns of complaints a step changes: the writable fields, the customer's details left out. */
 const STEPPED_COLUMNS = FIELDS.filter(
@@ -20,8 +21,8 @@ export function tillRoleSql(schema: string, role: string): string {
   const s = quoted(schema);
   const r = quoted(role);
   return `-- A role for the tills of the complaints logbook in schema ${schema}: they may log complaints and
--- take them through their steps, but not erase customers (forget), rename causes, change the
--- settings, or delete or drop anything. Run it as the logbook's owner, again after an update of
+-- take them through their steps, but not erase customers (forget), rename causes, approve a
+-- remedy above the approval limit, change the settings, or delete or drop anything. Run it as the logbook's owner, again after an update of
 -- complaints adds tables. Then give each till a login of its own:
 --   CREATE ROLE till_front LOGIN PASSWORD '…' IN ROLE ${role};
 BEGIN;
