@@ -61,10 +61,14 @@ export interface StepEvent {
   action: string;
 }
 
-/** The step a new one follows: when it was dated, and what it was, as an error says it ("was triaged"). */
+/**
+ * The step a new one follows: when it was dated, and what it was, as an error says it ("was
+ * triaged"), and as the timeline recorded it when it did.
+ */
 export interface PreviousStep {
   at: string;
   was: string;
+  action?: string;
 }
 
 /**
@@ -77,9 +81,10 @@ export function previousStep(current: Complaint, latestEvent: StepEvent | null):
   if (current.followed_up_at !== null) steps.push({ at: current.followed_up_at, was: t('steps.wasFollowedUp') });
   if (latestEvent !== null) {
     const key = STEP_ACTIONS[latestEvent.action];
-    steps.push({ at: latestEvent.at, was: key === undefined ? t('steps.wasOther', { action: latestEvent.action }) : t(key) });
+    steps.push({ at: latestEvent.at, was: key === undefined ? t('steps.wasOther', { action: latestEvent.action }) : t(key), action: latestEvent.action });
   }
-  return steps.reduce((latest, step) => (step.at > latest.at ? step : latest));
+  // At the same moment, the later in this list is the more particular: an approval resolves too.
+  return steps.reduce((latest, step) => (step.at >= latest.at ? step : latest));
 }
 
 /**
@@ -254,6 +259,10 @@ export function approve(current: Complaint, previous: PreviousStep, approval: Ap
   inOrder(current.id, previous, at);
   const { proposed_remedy: remedy, proposed_cost_minor: cost_minor } = current;
   if (remedy === null) {
+    // Another till deciding it a moment before is what the one that comes second needs to hear.
+    if (previous.action === 'approved' || previous.action === 'proposal-rejected') {
+      throw new Refusal(t('steps.alreadyDecided', { id: current.id, was: previous.was, at: localMinute(previous.at) }));
+    }
     throw new Refusal(t('steps.nothingToApprove', { id: current.id }));
   }
   const withdrawn = { proposed_remedy: null, proposed_cost_minor: null };

@@ -131,6 +131,17 @@ describe('a remedy above the approval limit', () => {
       );
     });
 
+    it('the second of two deciding one proposal, saying the first decided it', () => {
+      const book = shopWithALimit();
+      book.ok(['resolve', '2', '--remedy', 'refund', '--cost', '88', '--at', '2026-11-23 11:30']);
+      book.ok(['approve', '2', '--as', 'Li Na', '--at', '2026-11-23 11:35']);
+      expectRefusedInOneLine(
+        runComparing(book, ['approve', '2', '--reject', '--reason', 'a voucher instead']),
+        1,
+        'complaint #2 had its remedy approved at 2026-11-23 11:35: no remedy awaits approval now',
+      );
+    });
+
     it('with the cost in the shop\'s currency, as the desk gives it', () => {
       const book = shopWithALimit();
       book.ok(['config', 'set', 'currency', 'CNY']);

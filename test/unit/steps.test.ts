@@ -247,6 +247,11 @@ describe('remedies above the approval limit', () => {
     expect(() => approve(assigned, happened, { reject: false, by: 'Li Na' }, LATER)).toThrow(
       new Refusal("complaint #7 has no remedy awaiting approval; a remedy waits for it when it costs more than 'complaints config get approval-above'"),
     );
+    // As the till that comes second hears it when two decide it at once.
+    const decided: PreviousStep = { at: LATER, was: 'had its remedy approved', action: 'approved' };
+    expect(() => approve({ ...assigned, status: 'resolved' }, decided, { reject: true, by: 'Sam', reason: 'x' }, LATER)).toThrow(
+      new Refusal(`complaint #7 had its remedy approved at ${local(LATER)}: no remedy awaits approval now`),
+    );
     const waiting = { ...assigned, status: 'triaged' as const, nature: 'help' as const, proposed_remedy: 'refund', proposed_cost_minor: 8_800 };
     const refusal = new AwaitingApproval(7, 'refund', 8_800);
     expect(refusal.message).toBe(
@@ -392,7 +397,7 @@ describe('previousStep', () => {
   });
 
   it('is the latest step event on the timeline', () => {
-    expect(previousStep(complaint(), { at: LATER, action: 'assigned' })).toEqual({ at: LATER, was: 'was assigned' });
+    expect(previousStep(complaint(), { at: LATER, action: 'assigned' })).toEqual({ at: LATER, was: 'was assigned', action: 'assigned' });
   });
 
   it('counts when an imported complaint was resolved and followed up, which no event of its own records', () => {
@@ -401,6 +406,7 @@ describe('previousStep', () => {
     expect(previousStep(imported, { at: '2026-11-25T10:00:00.000Z', action: 'reopened' })).toEqual({
       at: '2026-11-25T10:00:00.000Z',
       was: 'was reopened',
+      action: 'reopened',
     });
   });
 });
