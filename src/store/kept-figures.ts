@@ -15,21 +15,23 @@ export const LISTED_FIGURES = DAILY_FIGURES.join(', ');
 
 // What each complaint adds to the day it happened on (the view complaint_figures), and each
 // remedy's cost to the day it was given (remedy_figures), added up by day.
-const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure})`).join(', ')}
+const COUNTED_BY_DAY = `SELECT day, ${DAILY_FIGURES.map((figure) => `SUM(${figure}) AS ${figure}`).join(', ')}
   FROM (SELECT * FROM complaint_figures UNION ALL SELECT * FROM remedy_figures) AS figures GROUP BY day`;
 
 /** Counts every day's figures again from the complaints (RECOUNT does the months too). */
 export const RECOUNT_DAYS = `DELETE FROM daily_figures; INSERT INTO daily_figures (day, ${LISTED_FIGURES}) ${COUNTED_BY_DAY}`;
 
-const KEPT = `SELECT day, ${LISTED_FIGURES} FROM daily_figures WHERE ${DAILY_FIGURES.map((figure) => `${figure} <> 0`).join(' OR ')}`;
+// A day of zeros counts as no day, kept or counted: a day whose complaints have all gone
+// (deleted, or moved to another day) keeps a row of zeros, and one whose only complaint was
+// withdrawn (an undone log) adds up to one.
+const NOT_ALL_ZERO = DAILY_FIGURES.map((figure) => `${figure} <> 0`).join(' OR ');
+const KEPT = `SELECT day, ${LISTED_FIGURES} FROM daily_figures WHERE ${NOT_ALL_ZERO}`;
+const COUNTED = `SELECT day, ${LISTED_FIGURES} FROM (${COUNTED_BY_DAY}) AS counted WHERE ${NOT_ALL_ZERO}`;
 
-/**
- * The days whose kept figures are not what their complaints add up to, in order. A day whose
- * complaints have all gone (deleted, or moved to another day) keeps a row of zeros.
- */
-export const MISCOUNTED_DAYS = `SELECT day FROM (${KEPT} EXCEPT ${COUNTED_BY_DAY}) AS kept_only
+/** The days whose kept figures are not what their complaints add up to, in order. */
+export const MISCOUNTED_DAYS = `SELECT day FROM (${KEPT} EXCEPT ${COUNTED}) AS kept_only
   UNION
-  SELECT day FROM (${COUNTED_BY_DAY} EXCEPT ${KEPT}) AS counted_only
+  SELECT day FROM (${COUNTED} EXCEPT ${KEPT}) AS counted_only
   ORDER BY day`;
 
 /** The UTC periods whose figures are kept: a day ('2026-11-23') or a month ('2026-11'), each a prefix of the stored times in it. */

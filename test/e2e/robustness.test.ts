@@ -342,7 +342,7 @@ describe('complaints check', () => {
     expect(week()).toBe(4);
     const one = runComparing(book, ['check']);
     expect(one).toMatchObject({ code: 1, unchanged: true });
-    expect(one.stdout).toBe("the report's figures for the day 2026-11-20 do not add up to their complaints; 'complaints check --recount' counts them again\n");
+    expect(one.stdout).toBe("the report's figures for the day 2026-11-20 (UTC) do not add up to their complaints; 'complaints check --recount' counts them again\n");
 
     tamper(`DELETE FROM daily_figures WHERE day = '2026-11-23'`);
     tamper(`INSERT INTO daily_figures VALUES ('2026-10-01', 0, 0, 0, 0, 0, 0, 1, 5, 0)`);

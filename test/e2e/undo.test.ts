@@ -88,6 +88,15 @@ describe('undo', () => {
     );
   });
 
+  it("leaves the logbook sound, and its figures recounted alike, when the only complaint of its day is withdrawn", () => {
+    const book = shop();
+    book.ok(['log', '门口太滑', '--at', '2026-11-20 15:00', '--no-input']);
+    book.ok(['undo', '--yes']);
+    expect(book.ok(['check'])).toMatch(/^ok: /);
+    book.ok(['check', '--recount']);
+    expect(book.ok(['check'])).toMatch(/^ok: /);
+  });
+
   it('says on the timeline which change it undid by its time, not to be taken for a later one of the kind', () => {
     const book = shop();
     book.ok(['triage', '1', '--category', 'product', '--cause', '变质', '--at', '2026-11-23 11:00']);

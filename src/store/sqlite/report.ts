@@ -106,10 +106,7 @@ export function recountDaysAndAdd(db: Db, added: MonthlyTallies): void {
   for (const [table, month, key, count] of added.rows()) adders.get(table)!.run(month, key, count);
 }
 
-/**
- * The days whose figures in daily_figures are not what their complaints add up to, in order. A
- * day whose complaints have all gone (deleted, or moved to another day) keeps a row of zeros.
- */
+/** The days whose figures in daily_figures are not what their complaints add up to, in order. */
 export function miscountedDays(db: Db): string[] {
   return db.prepare(MISCOUNTED_DAYS).pluck().all() as string[];
 }
