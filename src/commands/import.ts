@@ -16,7 +16,7 @@ import { t } from '../language/messages.js';
 import { IdsTaken, UidTwice } from '../store/errors.js';
 import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
-import { settingsOf, thisTill } from './common.js';
+import { refuseUnlessManager, settingsOf, thisTill } from './common.js';
 import { examples } from './examples.js';
 
 interface ImportOptions {
@@ -60,26 +60,22 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
   // The categories and channels the file has and the shop's lists do not: added to the lists.
   const choicesAdded: AddedChoices = { categories: [], channels: [] };
+  let mayImport = true;
   const { added, alreadyThere } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'import');
     const settings = await settingsOf(logbook);
-    // A till's login may not change the shop's lists: a file that adds to them is refused, the dry run saying so too.
-    const mayAddChoices = await logbook.mayManage();
-    const refuseAddingChoices = () => {
-      if (!mayAddChoices && choicesAdded.categories.length + choicesAdded.channels.length > 0) {
-        throw new Refusal(t('common.notManager', { what: t('import.addChoicesWhat', { list: [...choicesAdded.categories, ...choicesAdded.channels].join(t('common.listSeparator')) }) }));
-      }
-    };
+    // A file writes history no step of a till's took: resolved complaints, their remedies at any
+    // cost (approval-above), ratings, additions to the shop's lists. Its dry run is anyone's.
+    if (!options.dryRun) await refuseUnlessManager(logbook, t('import.what'));
+    mayImport = await logbook.mayManage();
     const progress = await startProgress(session, t(options.dryRun ? 'import.checking' : 'import.importing'), () => fileBytes);
-    const settingsWithRows = () => {
-      refuseAddingChoices();
-      return new Map(
+    const settingsWithRows = () =>
+      new Map(
         (['categories', 'channels'] as const)
           .filter((key) => choicesAdded[key].length > 0)
           .map((key) => [key, [...settings[key], ...choicesAdded[key]].join(',')]),
       );
-    };
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, {
         context: {
@@ -96,9 +92,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     const newIds = Boolean(options.newIds);
     try {
       if (options.dryRun) {
-        const would = await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
-        refuseAddingChoices();
-        return would;
+        return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
       }
       return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, till: thisTill(session), settingsWithRows }, readFile);
     } finally {
@@ -106,6 +100,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     }
   }).finally(() => given !== STANDARD_INPUT && closeSync(fd));
 
+  // A till's login may see what the file holds, but not import it: the dry run's hint says who may.
+  if (!mayImport) session.tell(t('common.notManager', { what: t('import.what') }));
   if (added.count === 0) {
     return session.print(alreadyThere === 0 ? t('import.nothingInFile', { file }) : t('import.nothingNew', { count: alreadyThere, file }));
   }

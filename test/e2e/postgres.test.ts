@@ -575,12 +575,17 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('approve', '8')).toEqual({ code: 1, stdout: '', stderr: approvalRefused, unchanged: true });
     expect(asTill('approve', '8', '--reject', '--reason', 'too much')).toEqual({ code: 1, stdout: '', stderr: approvalRefused, unchanged: true });
     expect(book.ok(['approve', '8', '--as', 'Li Na'])).toContain('Approved refund costing');
-    // A file whose complaints add to the shop's lists: refused before anything is written, and by the dry run alike.
-    const addsChoices = join(book.dir, 'adds-choices.csv');
-    writeFileSync(addsChoices, `id,logged_at,occurred_at,status,channel,description,category,cause\r\n900,${NOW},${NOW},triaged,抖音,汤是凉的,新类别,汤不热\r\n`);
-    const addingRefused = refused("add to the shop's categories or channels, as this file would (新类别, 抖音)");
-    expect(asTill('import', addsChoices, '--dry-run')).toEqual({ code: 1, stdout: '', stderr: addingRefused, unchanged: true });
-    expect(asTill('import', addsChoices)).toEqual({ code: 1, stdout: '', stderr: addingRefused, unchanged: true });
+    // A file writes what no step at the till would: here a remedy above the approval limit, given
+    // without approval. Its dry run says what it holds, and who may import it.
+    const history = join(book.dir, 'history.csv');
+    writeFileSync(history, `id,logged_at,occurred_at,status,description,category,cause,remedy,cost,resolved_at\r\n900,${NOW},${NOW},resolved,汤是凉的,product,汤不热,compensation,500.00,${NOW}\r\n`);
+    expect(asTill('import', history, '--dry-run')).toEqual({
+      code: 0,
+      stdout: `Would import 1 complaint from ${history} as #900; nothing was written (--dry-run).\n`,
+      stderr: 'this login may log and handle complaints but not import complaints from a file; ask whoever manages the logbook\n',
+      unchanged: true,
+    });
+    expect(asTill('import', history)).toEqual({ code: 1, stdout: '', stderr: refused('import complaints from a file'), unchanged: true });
     // A new version of complaints whose update a till's login opens first: the owner's login makes it.
     const [[latest]] = onServerSync([`SELECT version, name, applied_at FROM ${book.schema}.schema_migrations ORDER BY version DESC LIMIT 1`]) as [[{ version: number; name: string; applied_at: string }]];
     onServerSync([`DELETE FROM ${book.schema}.schema_migrations WHERE version = ${latest.version}`]);
