@@ -16,6 +16,9 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 // Any other URL (postgress://, mysql://, file://) is a slip, not a file to make: a till that made
 // one would log where no other till looks.
 const OTHER_URL = /^(?<scheme>[a-z][a-z0-9+.-]+):\/\//i;
+// A PostgreSQL URL short of its two slashes is no file name either: taken for one, a till logged
+// into folders named after it, its password among them.
+const POSTGRES_SLIP = /^(?<scheme>postgres(ql)?):(?!\/\/)/i;
 
 /** Where the logbook lives: `--db`, else `$COMPLAINTS_DB`, else the file in the XDG data folder. */
 export function logbookAddress(flag: string | undefined, env: Env): LogbookAddress {
@@ -52,6 +55,8 @@ export function sharedLogbookShown(given: string, from: string): string {
   const address = given.trim();
   if (address === '') throw new UsageError(t('validate.emptyFlag', { what: from }));
   // Named by its scheme only, as addressOf names it: the rest may hold a password.
+  const slip = POSTGRES_SLIP.exec(address)?.groups?.scheme;
+  if (slip !== undefined) throw new UsageError(t('store.postgresUrlSlashes', { from, scheme: slip }));
   if (!POSTGRES_URL.test(address)) throw new UsageError(t('store.notShared', { from, given: otherScheme(address) ?? address }));
   return withoutPassword(address, from);
 }
@@ -67,6 +72,8 @@ function addressOf(given: string, from: string): LogbookAddress {
     // Named by its scheme only: the rest may hold a password.
     const scheme = OTHER_URL.exec(given)?.groups?.scheme;
     if (scheme !== undefined) throw new UsageError(t('store.notPostgresUrl', { from, scheme }));
+    const slip = POSTGRES_SLIP.exec(given)?.groups?.scheme;
+    if (slip !== undefined) throw new UsageError(t('store.postgresUrlSlashes', { from, scheme: slip }));
     return { engine: 'sqlite', file: given, shown: given };
   }
   return { engine: 'postgres', url: given, shown: withoutPassword(given, from) };

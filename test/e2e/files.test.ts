@@ -246,6 +246,24 @@ describe('a --db that is a URL of another kind', () => {
   });
 });
 
+describe('a PostgreSQL URL short of its slashes', () => {
+  it.each([
+    ['--db', 'postgres:/till:s3cret@127.0.0.1:5432/complaints', 'postgres'],
+    ['COMPLAINTS_DB', 'postgresql:till:s3cret@shop/complaints', 'postgresql'],
+  ])('refuses %s %s in one line, without its password, and makes no file', (from, address, scheme) => {
+    const book = tempLogbook();
+    const cwd = join(book.dir, 'till');
+    mkdirSync(cwd);
+    const result = from === '--db' ? book.run(['--db', address, 'log', 'soup was cold', '--no-input'], { cwd }) : book.run(['log', 'soup was cold', '--no-input'], { cwd, env: { COMPLAINTS_DB: address } });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `complaints: ${from}: a ${scheme}: address is written with two slashes after the colon, as ${scheme}://user@host:5432/database; nothing was changed\n`,
+    });
+    expect(snapshot(cwd)).toEqual({});
+  });
+});
+
 describe('a path written with ~ where the shell leaves it as it is', () => {
   it('is in the home folder, for --db=, COMPLAINTS_DB, --out and backup alike, making no folder named ~', () => {
     const book = tempLogbook();
