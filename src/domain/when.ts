@@ -45,6 +45,15 @@ const CLOCK =
 // Parts of the day whose hours are after noon: 下午3点 is 15:00, 中午1点 13:00, 晚上12点 midnight;
 // and those of the night, after noon up to midnight (夜里11点) and before it after (半夜1点).
 const AFTERNOON: ReadonlySet<string> = new Set(['中午', '下午', '傍晚', '晚上']);
+// The hours a part of the day can have, where they are few: 中午9点 is no time, nor 凌晨9点.
+const HOURS_OF_PART: ReadonlyMap<string, readonly number[]> = new Map([
+  ['中午', [11, 12, 1, 2]],
+  ['凌晨', [0, 1, 2, 3, 4, 5, 6, 12]],
+]);
+// An hour that fits each part of the day, for an example: 周二中午12点, 明晚7点.
+const TYPICAL_HOUR: Readonly<Record<string, number>> = {
+  凌晨: 5, 早上: 8, 早晨: 8, 上午: 10, 中午: 12, 下午: 3, 傍晚: 6, 晚上: 7, 夜里: 11, 半夜: 1, 深夜: 1,
+};
 const NIGHT: ReadonlySet<string> = new Set(['夜里', '半夜', '深夜']);
 // A day and its part in one word: 昨晚8点 is yesterday evening's 8 o'clock.
 const DAY_AND_PART: ReadonlyMap<string, readonly [number, string]> = new Map([
@@ -156,6 +165,7 @@ function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: Week
     : found.minutes !== undefined ? countIn(found.minutes)
     : 0;
   if (hour === undefined || minute === undefined || hour > 24 || minute > 59 || (part !== undefined && hour > 12)) return undefined;
+  if (part !== undefined && HOURS_OF_PART.get(part)?.includes(hour) === false) return undefined;
   const at = (onDay: Date, onTheClock: number) => {
     const moment = new Date(onDay);
     // 24:00 and after (晚上12点半) run into the next day, as setHours does.
@@ -193,6 +203,12 @@ function startOfWeek(weeksOn: number, now: Date, weekStart: WeekStart): Date {
   const sinceMonday = (now.getDay() + 6) % 7;
   const sinceStart = (sinceMonday + DAYS_BEFORE_MONDAY[weekStart]) % 7;
   return startOfDay(addDays(now, 7 * weeksOn - sinceStart));
+}
+
+/** An hour that fits the part of the day `input` ends with (明早, 周五下午). */
+function typicalHourOf(input: string): number {
+  const part = [...PARTS_OF_DAY, ...DAY_AND_PART.keys()].find((word) => input.endsWith(word))!;
+  return TYPICAL_HOUR[DAY_AND_PART.get(part)?.[1] ?? part]!;
 }
 
 /** The hour on the 24-hour clock of `hour` said with `part` of the day. */
@@ -254,7 +270,7 @@ export function parseWhen(text: string, now: Date, flag: string, leaning: Leanin
   if (written !== undefined) return written;
 
   // A part of the day is no time: 明早 is any time of the morning.
-  if (PART_WITHOUT_HOUR.test(input)) throw new UsageError(t('when.partNeedsHour', { flag, text, example: `${text.trim()}9点` }));
+  if (PART_WITHOUT_HOUR.test(input)) throw new UsageError(t('when.partNeedsHour', { flag, text, example: `${text.trim()}${typicalHourOf(input)}点` }));
 
   const upper = plain.toUpperCase();
   if (ABSOLUTE.test(upper)) {

@@ -332,10 +332,21 @@ describe('parseWhen: refusals', () => {
     },
   );
 
-  it.each(['明早', '今晚', '明天上午', '周五下午', '下周一早上', '11月20日下午', '下午'])('refuses %j as a part of a day, asking for the hour', (text) => {
+  it.each([
+    ['明早', '明早8点'],
+    ['今晚', '今晚7点'],
+    ['明天上午', '明天上午10点'],
+    ['周二中午', '周二中午12点'],
+    ['周五下午', '周五下午3点'],
+    ['下周一早上', '下周一早上8点'],
+    ['11月20日下午', '11月20日下午3点'],
+    ['下午', '下午3点'],
+    ['凌晨', '凌晨5点'],
+  ])('refuses %j as a part of a day, asking for the hour with one that fits it', (text, example) => {
     expect(() => parseWhen(text, now, '--respond-by')).toThrow(
-      new UsageError(`--respond-by: '${text}' is a part of a day, not a time; give the hour too, such as '${text}9点'`),
+      new UsageError(`--respond-by: '${text}' is a part of a day, not a time; give the hour too, such as '${example}'`),
     );
+    expect(() => parseWhen(example, now, '--respond-by')).not.toThrow();
   });
 
   it.each([
@@ -362,6 +373,9 @@ describe('parseWhen: refusals', () => {
     '2026.11.20.5',
     '半前',
     '下午13点',
+    '中午9点',
+    '周二中午5点',
+    '凌晨9点',
     '十十天前',
     '百天前',
     '明年',
