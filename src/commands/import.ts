@@ -130,15 +130,16 @@ async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows
   let alreadyThere = 0;
   try {
     for await (const rows of batches) {
-      const identities = importedIdentities(rows);
-      const uids = identities.map(({ uid }) => uid);
-      twice ??= seen.add(uids);
       if (twice !== undefined) continue;
-      const there = await logbook.heldUids(uids);
-      const toAdd = identities.filter(({ uid }) => !there.has(uid)).map(({ id }) => id);
+      const identities = importedIdentities(rows);
+      const there = await logbook.heldUids(identities.map(({ uid }) => uid));
+      // As the import skips a row whose uid the logbook holds, however often the file gives it.
+      const toAdd = identities.filter(({ uid }) => !there.has(uid));
+      twice = seen.add(toAdd.map(({ uid }) => uid));
+      if (twice !== undefined) continue;
       alreadyThere += identities.length - toAdd.length;
-      for (const id of toAdd) added.add(id);
-      if (!newIds) taken.push(...(await logbook.heldIds(toAdd)));
+      for (const { id } of toAdd) added.add(id);
+      if (!newIds) taken.push(...(await logbook.heldIds(toAdd.map(({ id }) => id))));
     }
   } finally {
     seen.close();

@@ -479,6 +479,16 @@ describe('import', () => {
     });
   });
 
+  it('skips, dry run and import alike, a complaint the logbook holds however often the file gives its uid', () => {
+    const target = oneComplaintLogbook();
+    const [header, row] = target.ok(['export']).split('\r\n') as [string, string];
+    const file = join(target.dir, 'held-twice.csv');
+    writeFileSync(file, [header, row, row.replace(/^1,/, '2,'), ''].join('\r\n'));
+    const said = `Nothing to import: all 2 complaints in ${file} are in the logbook already.\n`;
+    expect(runComparing(target, ['import', file, '--dry-run'])).toMatchObject({ code: 0, stdout: said, unchanged: true });
+    expect(runComparing(target, ['import', file])).toMatchObject({ code: 0, stdout: said, unchanged: true });
+  });
+
   it("adds the categories and channels the shop's lists do not have, saying so, and none when it refuses the file", () => {
     const target = oneComplaintLogbook();
     target.ok(['config', 'set', 'categories', '菜品,服务']);
