@@ -533,6 +533,18 @@ describe('forget on a shared logbook', () => {
     expect(everyRow).not.toContain('"Zebedee Quint"');
     expect(book.run(['forget', 'Zebedee Quint', '--yes']).code).toBe(1);
   });
+
+  it("takes another customer's own name, one holding the name forgotten, for no mention of it", () => {
+    const book = sharedLogbook([
+      ['log', 'soup was cold', '--customer', 'Ann', '--no-input'],
+      ['log', 'soup was cold', '--customer', 'Anna', '--no-input'],
+      ['log', 'soup was cold', '--customer', 'Ann Lee', '--no-input'],
+      ['note', '3', 'Ann rang for her sister'],
+    ]);
+    const dry = book.run(['forget', 'Ann', '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, stdout: "Would erase the customer's name and contact from 1 complaint: #1.\n" });
+    expect(dry.stderr).toContain('note: the text of #3 still mentions them');
+  });
 });
 
 describe('who may do what on a shared logbook', () => {

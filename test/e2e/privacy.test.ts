@@ -182,6 +182,15 @@ describe('complaints forget', () => {
     expect(result.stderr).toContain('note: the text of #2 still mentions them');
   });
 
+  it("takes another customer's own name, one holding the name forgotten, for no mention of it", () => {
+    const book = tempLogbook(NOW);
+    for (const customer of ['Ann', 'Anna', 'Ann Lee']) book.ok(['log', 'soup was cold', '--customer', customer, '--no-input']);
+    book.ok(['note', '3', 'Ann rang for her sister']);
+    const dry = book.run(['forget', 'Ann', '--dry-run']);
+    expect(dry).toMatchObject({ code: 0, stdout: "Would erase the customer's name and contact from 1 complaint: #1.\n" });
+    expect(dry.stderr).toContain('note: the text of #3 still mentions them');
+  });
+
   it('with --dry-run says how many complaints it would touch and changes nothing', () => {
     const book = logbookWithZebedee();
 

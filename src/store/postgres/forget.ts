@@ -56,6 +56,7 @@ export async function forgetPerson(connection: Connection, wanted: string, by: F
 export async function complaintsMentioning(connection: Connection, values: readonly string[]): Promise<number[]> {
   const ids = new Set<number>();
   for (const value of values) {
+    // Another complaint's own customer and contact (Anna, Ann Lee beside Ann) are no mention of them.
     // Events hold JSON, where quotes and backslashes are escaped; search for the same spelling.
     // Lower case as SQLite's lower() makes it (ASCII letters only), for the same matches.
     const found = await connection.column<number>(
@@ -63,7 +64,7 @@ export async function complaintsMentioning(connection: Connection, values: reado
         WHERE strpos(lower(description || ' ' || coalesce(about, '') || ' ' || coalesce(suggestion, '') || ' ' ||
                            coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '') || ' ' || coalesce(answer, '')),
                      lower($1 COLLATE "C")) > 0
-           OR id IN (SELECT complaint_id FROM events WHERE strpos(lower(changes COLLATE "C"), lower($2 COLLATE "C")) > 0)`,
+           OR id IN (SELECT complaint_id FROM events WHERE strpos(lower((changes::jsonb - 'customer' - 'contact')::text COLLATE "C"), lower($2 COLLATE "C")) > 0)`,
       [value, JSON.stringify(value).slice(1, -1)],
     );
     for (const id of found) ids.add(id);

@@ -56,10 +56,11 @@ export function complaintsMentioning(db: Db, values: readonly string[]): number[
     `SELECT id FROM complaints
       WHERE instr(lower(description || ' ' || coalesce(about, '') || ' ' || coalesce(suggestion, '') || ' ' ||
                         coalesce(reject_reason, '') || ' ' || coalesce(root_cause, '') || ' ' || coalesce(action, '') || ' ' || coalesce(answer, '')), lower(@value)) > 0
-         OR id IN (SELECT complaint_id FROM events WHERE instr(lower(changes), lower(@json)) > 0)`,
+         OR id IN (SELECT complaint_id FROM events WHERE instr(lower(json_remove(changes, '$.customer', '$.contact')), lower(@json)) > 0)`,
   ).pluck();
   const ids = new Set<number>();
   for (const value of values) {
+    // Another complaint's own customer and contact (Anna, Ann Lee beside Ann) are no mention of them.
     // Events hold JSON, where quotes and backslashes are escaped; search for the same spelling.
     const json = JSON.stringify(value).slice(1, -1);
     for (const id of mentions.all({ value, json }) as number[]) ids.add(id);
