@@ -55,6 +55,16 @@ describe('reaching the shared logbook', () => {
     });
   });
 
+  it('says so too of a server whose Unix socket is not there', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const result = book.run(['list'], { env: { COMPLAINTS_DB: `postgres://till:s3cret-word@localhost/complaints?host=${book.dir}` } });
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: cannot reach the logbook's server postgres://till@localhost/complaints?host=${encodeURIComponent(book.dir)} (no such file or folder); check the network and that the server is running\n`,
+    });
+  });
+
   it('refuses a wrong password in one line that does not repeat it', () => {
     const { role, url } = roleWithPassword('right-one');
     const book = tempLogbook(NOW, 'sqlite');

@@ -258,7 +258,8 @@ export function asProblem(error: unknown, shown: string): unknown {
     if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
     if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
     // The system's code says it in words (files.reason); the server's own message is its own.
-    if (UNREACHABLE.has(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: code });
+    // Any failed connect, to a Unix socket (?host=/run/postgresql) too: ENOENT when no server made it.
+    if (UNREACHABLE.has(code) || (error as { syscall?: unknown }).syscall === 'connect') return new LogbookProblem(shown, { kind: 'unreachable', detail: code });
     if (SERVER_GONE.test(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
   }
   // What the driver says when the server asks for a password and none was found anywhere.
