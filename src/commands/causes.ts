@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { spellingToKeep, spellingsOf } from '../domain/spelling.js';
+import { causeTyped, spellingToKeep, spellingsOf } from '../domain/spelling.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { t } from '../language/messages.js';
@@ -66,5 +66,5 @@ export async function runRenameCause(oldText: string, newText: string, session: 
 function planRename(old: string, typed: string, inUse: readonly string[]): CauseRename {
   const from = spellingsOf(old, inUse);
   if (from.length === 0) throw new Refusal(t('causes.rename.notFound', { cause: oneLine(old) }));
-  return { from, to: spellingToKeep(typed, inUse.filter((cause) => !from.includes(cause))) };
+  return { from, to: spellingToKeep(causeTyped(typed), inUse.filter((cause) => !from.includes(cause))) };
 }

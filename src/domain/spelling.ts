@@ -51,6 +51,16 @@ export function spellingsOf(typed: string, inUse: readonly string[]): string[] {
   return inUse.filter((spelling) => spellingKey(spelling) === wanted);
 }
 
+// What an input method ends a phrase with (汤不热。, 服务态度差！) is no part of a cause typed at
+// the till. A file's causes are kept as they are, so that an export imports unchanged.
+const SENTENCE_END = /[\s。．！？，、；：…～.!?,;:~]+$/u;
+
+/** A cause as typed, without the punctuation ending it; all of it when it is nothing else. */
+export function causeTyped(typed: string): string {
+  const cut = typed.replace(SENTENCE_END, '');
+  return cut === '' ? typed : cut;
+}
+
 /**
  * The spelling to store for a typed cause or name: the first spelling in use with the same key,
  * so that a Pareto table is not split by capitals, stray spaces or how an accent was typed; else

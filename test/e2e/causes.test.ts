@@ -157,6 +157,18 @@ describe('triage files causes and categories as the logbook spells them', () => 
     ]);
   });
 
+  it('takes a cause ended by the punctuation an input method adds (汤不热。, 服务态度差！) as the cause without it', () => {
+    const book = tempLogbook(NOW);
+    for (const text of ['汤是凉的', '汤又凉了', '服务员很凶']) book.ok(['log', text]);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '汤不热']);
+    book.ok(['triage', '2', '--category', 'product', '--cause', '汤不热。']);
+    book.ok(['triage', '3', '--category', 'service', '--cause', '服务态度差！']);
+    expect(causesOf(book)).toEqual([
+      { cause: '汤不热', count: 2 },
+      { cause: '服务态度差', count: 1 },
+    ]);
+  });
+
   it('takes a Chinese cause typed with spaces between its words, or beside a Latin word, as the cause in use', () => {
     const book = tempLogbook(NOW);
     for (const text of ['汤是凉的', '汤又凉了', '屏幕裂了', '屏幕又裂了']) book.ok(['log', text]);

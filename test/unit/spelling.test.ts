@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { spellingKey, spellingToKeep, spellingsOf, tidySpelling } from '../../src/domain/spelling.js';
+import { causeTyped, spellingKey, spellingToKeep, spellingsOf, tidySpelling } from '../../src/domain/spelling.js';
 
 describe('spellingKey', () => {
   it.each([
@@ -138,5 +138,25 @@ describe('spellingToKeep', () => {
         expect(spellingToKeep(retyped, known)).toBe(firstSpelling);
       }),
     );
+  });
+});
+
+describe('causeTyped', () => {
+  it.each([
+    ['汤不热。', '汤不热'],
+    ['服务态度差！', '服务态度差'],
+    ['上菜慢，', '上菜慢'],
+    ['太咸了…', '太咸了'],
+    ['cold food.', 'cold food'],
+    ['wrong order!? ', 'wrong order'],
+    ['汤不热', '汤不热'],
+    ['。', '。'],
+  ])('takes %j as %j', (typed, cause) => {
+    expect(causeTyped(typed)).toBe(cause);
+  });
+
+  it('keeps punctuation inside a cause', () => {
+    expect(causeTyped('有异物（头发）')).toBe('有异物（头发）');
+    expect(causeTyped('A/C broken')).toBe('A/C broken');
   });
 });
