@@ -90,7 +90,7 @@ export function summarise(figures: PeriodFigures): Summary {
     help: figures.help,
     question: figures.question,
     venting: figures.venting,
-    withinResponseTarget: figures.due === 0 ? null : round(figures.answeredInTime / figures.due, 2),
+    withinResponseTarget: figures.due === 0 ? null : shareOf(figures.answeredInTime, figures.due),
     medianHoursToResolve: figures.medianHoursToResolve === null ? null : round(figures.medianHoursToResolve, 1),
     followedUp: figures.followedUp,
     averageSatisfaction: figures.averageSatisfaction === null ? null : round(figures.averageSatisfaction, 2),
@@ -106,6 +106,17 @@ export type Trend = 'up' | 'down' | 'same' | null;
 export function trend(current: number | null, previous: number | null): Trend {
   if (current === null || previous === null) return null;
   return current > previous ? 'up' : current < previous ? 'down' : 'same';
+}
+
+/**
+ * `part` of `whole` to two decimals, never rounded to all or none when it is not: 299,992 of
+ * 300,000 answered in time is 0.99, not the 1 that would say none was late.
+ */
+function shareOf(part: number, whole: number): number {
+  const share = round(part / whole, 2);
+  if (share === 1 && part < whole) return 0.99;
+  if (share === 0 && part > 0) return 0.01;
+  return share;
 }
 
 function round(value: number, decimals: number): number {
