@@ -49,7 +49,8 @@ export async function runAssign(idText: string, person: string | undefined, opti
     assign(current, previous, assignee, at, respondBy, note),
   );
   session.print(t('assign.assigned', { ref: complaintRef(id), assignee: oneLine(assignee), respondBy: localTime(complaint.respond_by) }));
-  tellIfOverdue(session, complaint, respondBy);
+  // Whoever takes it on needs to hear its time has passed, whether or not a new one was given.
+  tellIfOverdue(session, complaint, respondBy ?? complaint.respond_by);
   tellNext(session, complaint);
 }
 

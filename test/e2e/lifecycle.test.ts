@@ -302,6 +302,14 @@ describe('hints after a step follow from where the complaint stands', () => {
     expect(book.run(['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', '2026-11-23 09:45']).stderr).toMatch(/^note: #1 is overdue already/);
     expect(book.run(['assign', '1', 'Sam', '--respond-by', '2026-11-23 17:00']).stderr).toBe('next: complaints resolve 1 --remedy …\n');
   });
+
+  it('tells whoever is assigned a complaint whose respond-by has passed, given or not', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-21 08:00']);
+    expect(book.run(['assign', '1', 'Sam']).stderr).toBe(
+      'note: #1 is overdue already: the time to respond by, 2026-11-22 08:00, has passed\nnext: complaints resolve 1 --remedy …\n',
+    );
+  });
 });
 
 describe('triage', () => {
