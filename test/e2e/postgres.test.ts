@@ -91,6 +91,13 @@ describe('reaching the shared logbook', () => {
     const refused = book.run(['--db', url, 'list'], { env: { HOME: join(book.dir, 'elsewhere') } });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('refused the login (no password was given');
+    // One others may read is ignored, as libpq ignores it, and named in the one line.
+    chmodSync(join(book.dir, '.pgpass'), 0o644);
+    expect(book.run(['--db', url, 'list'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: the server ${url} refused the login (${join(book.dir, '.pgpass')} was not read, as others may read it: chmod 600 ${join(book.dir, '.pgpass')}); check the user name and the password in ~/.pgpass or PGPASSWORD\n`,
+    });
   });
 
   it('logs in as the system user when neither the URL nor PGUSER names one, as libpq does', () => {

@@ -1,4 +1,6 @@
-import { userInfo } from 'node:os';
+import { statSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -264,7 +266,8 @@ export function asProblem(error: unknown, shown: string): unknown {
   }
   // What the driver says when the server asks for a password and none was found anywhere.
   if (/password must be a string|no password/i.test(error.message)) {
-    return new LogbookProblem(shown, { kind: 'login refused', detail: t('store.noPassword') });
+    const detail = passwordFileOpenToOthers === undefined ? t('store.noPassword') : t('store.passwordFileOpen', { file: passwordFileOpenToOthers });
+    return new LogbookProblem(shown, { kind: 'login refused', detail });
   }
   // What the driver says when the URL asks for sslmode=require of a server that has no SSL.
   if (/does not support SSL/i.test(error.message)) return new LogbookProblem(shown, { kind: 'no ssl' });
@@ -273,7 +276,21 @@ export function asProblem(error: unknown, shown: string): unknown {
   return error;
 }
 
+// A password file others may read, which libpq and the reader of it ignore: named when the
+// login then fails for want of a password, rather than the reader's own English warning.
+let passwordFileOpenToOthers: string | undefined;
+
 /** The password ~/.pgpass (or PGPASSFILE) gives for the server, database and user connected to, as libpq reads it. */
 function fromPasswordFile(connecting: { host?: string; port?: number; database?: string; user?: string }): Promise<string | undefined> {
+  const file = process.env.PGPASSFILE || join(process.env.HOME || homedir(), '.pgpass');
+  try {
+    const { mode } = statSync(file);
+    if ((mode & 0o077) !== 0) {
+      passwordFileOpenToOthers = file;
+      return Promise.resolve(undefined);
+    }
+  } catch {
+    // None, or not to be read: the reader finds no password in it.
+  }
   return new Promise((found) => pgpass(connecting, found));
 }
