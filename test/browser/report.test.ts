@@ -263,6 +263,10 @@ describe('the HTML report with --compare', () => {
     // Side by side where there is room; one above the other on a phone.
     expect(charts[1]!.left > charts[0]!.left).toBe(width === 1000);
     expect(await page.evaluate(scrollingSideways)).toEqual([]);
+    // Each date of the period lines on one line, however narrow its column.
+    const dates = await page.evaluate(() => [...document.querySelectorAll('.date')].map((date) => ({ date: date.textContent, lines: date.getClientRects().length })));
+    expect(dates.length).toBeGreaterThan(4);
+    expect(dates.filter(({ lines }) => lines !== 1)).toEqual([]);
     await page.close();
   });
 

@@ -519,6 +519,6 @@ describe('a week of one complaint', () => {
     const shop = tempLogbook(NOW);
     shop.ok(['log', '汤是凉的', '--at', '2026-11-24 12:00']);
     shop.ok(['triage', '1', '--category', 'product', '--cause', '汤太凉']);
-    expect(shop.ok(['report'])).toContain('The vital few, up to the row that crosses 80 %: 1 of 1 cause, 100.00 % of 1 complaint.\n');
+    expect(shop.ok(['report'])).toContain('The vital few, up to the row that crosses 80 %: 1 cause, 100.00 % of 1 complaint.\n');
   });
 });

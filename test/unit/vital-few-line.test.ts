@@ -13,6 +13,13 @@ describe('the line under the vital few', () => {
     );
   });
 
+  it('says all the causes are the vital few when they are, and the only one when there is one', () => {
+    expect(vitalFewLine(reportOf({ 'cold food': 3, 'slow service': 2 }))).toBe(
+      'The vital few, up to the row that crosses 80 %: all 2 causes, 100.00 % of 5 complaints.',
+    );
+    expect(vitalFewLine(reportOf({ 'cold food': 3 }))).toBe('The vital few, up to the row that crosses 80 %: 1 cause, 100.00 % of 3 complaints.');
+  });
+
   it('names the rows below the rule with as many as the last of the vital few, up to three and how many more', () => {
     // 20 of one cause and ten of one each: four of the ten reach 80 %, six fall below with as many.
     const counts = Object.fromEntries([['cold food', 20], ...'abcdefghij'.split('').map((letter) => [`cause ${letter}`, 1])]);

@@ -66,6 +66,7 @@ th { font-weight: 600; }
 tbody th { font-weight: normal; }
 /* Figures take only their own width, leaving the rest to the words beside them. */
 .n, .mark { width: 1%; white-space: nowrap; }
+.date { white-space: nowrap; }
 .n { text-align: right; }
 .mark { text-align: center; }
 tr.vital td, tr.vital th { font-weight: 600; }
@@ -126,7 +127,7 @@ export function reportHtml(report: Report): string {
 <body>
 <main>
 <h1>${heading(report)}</h1>
-<p class="quiet">${esc(reportPeriodLine(report))}</p>
+<p class="quiet">${datesWhole(esc(reportPeriodLine(report)))}</p>
 ${report.compared === undefined ? '' : pairedCharts(report, report.compared)}<div class="overview">
 ${report.compared !== undefined ? '' : report.pareto.rows.length === 0 ? `<p>${esc(emptyLine(report))}</p>` : paretoFigure(report, largestCount(report.pareto.rows))}
 <section>
@@ -168,7 +169,7 @@ function heading(report: Report): string {
 
 /** The chart and, under it, its vital few; `heading` names its period when there are two. */
 function paretoFigure(report: Report, most: number, heading?: string): string {
-  const named = heading === undefined ? '' : `<h3>${esc(heading)}</h3>\n`;
+  const named = heading === undefined ? '' : `<h3>${datesWhole(esc(heading))}</h3>\n`;
   return `<figure>\n${named}${paretoChart(report, most)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report)))}</figcaption>\n</figure>`;
 }
 
@@ -176,7 +177,7 @@ function paretoFigure(report: Report, most: number, heading?: string): string {
 function pairedCharts(report: Report, compared: NonNullable<Report['compared']>): string {
   const most = Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows));
   const chart = (shown: Report, heading: string) =>
-    shown.pareto.rows.length === 0 ? `<figure>\n<h3>${esc(heading)}</h3>\n<p>${esc(emptyLine(shown))}</p>\n</figure>` : paretoFigure(shown, most, heading);
+    shown.pareto.rows.length === 0 ? `<figure>\n<h3>${datesWhole(esc(heading))}</h3>\n<p>${esc(emptyLine(shown))}</p>\n</figure>` : paretoFigure(shown, most, heading);
   const own = chart(report, periodLine(report));
   const other = chart({ ...report, ...compared }, comparedPeriodLine(report.period));
   return `<div class="pair">\n${report.period.previous.since < report.period.since ? `${other}\n${own}` : `${own}\n${other}`}\n</div>\n`;
@@ -242,6 +243,14 @@ function stored(text: string): string {
 }
 
 /** A figure kept on one line with its per cent sign, which a narrow screen would otherwise wrap apart. */
+// A date as the period lines write it, in either language: 2026年11月22日 周日, Sun 22 Nov 2026.
+const DATE_IN_A_LINE = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?: 周[一二三四五六日])?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}(?: \d{4})?/g;
+
+/** A line naming dates, as HTML whose dates a narrow column does not break in two (a browser breaks Chinese text anywhere). */
+function datesWhole(html: string): string {
+  return html.replace(DATE_IN_A_LINE, '<span class="date">$&</span>');
+}
+
 function unbroken(html: string): string {
   return html.replace(/(\d) %/g, '$1&nbsp;%');
 }

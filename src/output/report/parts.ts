@@ -134,7 +134,8 @@ export function vitalFewLine(report: Report): string {
   const share = named.at(-1)?.cumulativePercent ?? 0;
   // By remedy, a complaint given two remedies counts twice, and one given none yet once.
   const of = t(report.by === 'remedy' ? 'report.ofRemedies' : 'report.ofComplaints', { total });
-  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), share: percentText(share), of };
+  const all = named.length < keys ? 'some' : keys === 1 ? 'one' : 'all';
+  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), all, share: percentText(share), of };
   const other = rows.find((row) => row.vital && row.folded > 0);
   const line = other === undefined ? t('report.vitalFew', said) : t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
   return line + tiedAtTheRule(report);
