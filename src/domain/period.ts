@@ -87,7 +87,7 @@ function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week
   const match = WEEK.exec(halfWidth(text));
   const week = match ? Number(match[2]) : 0;
   if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
-    throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeek', { flag, text }));
+    throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeekOrRange', { flag, text }));
   }
   return { kind: 'week', year: Number(match[1]), week };
 }

@@ -259,7 +259,7 @@ describe('period flags that cannot be a period', () => {
 
   it('sets last week beside another period with --compare 上周', () => {
     expect(checkComparePeriod('上周', now)).toEqual({ kind: 'this week', back: 1 });
-    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week; use YYYY-Www such as 2026-W47, this or last");
+    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week or a range; use YYYY-Www such as 2026-W47, this or last, or FROM..TO such as 2026-11-01..2026-11-15");
   });
 
   it.each(['constructor', '__proto__', 'next', '下周'])('refuses --week %j, naming the words it takes', (typed) => {
