@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { halfWidth } from './validate.js';
+import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
 
 // Amounts above this lose cents in a double once converted back to currency units for JSON.
 const MAX_MINOR = 1e13;
@@ -12,9 +12,15 @@ const MAX_MINOR = 1e13;
 // three decimals, so the two cannot be confused, and after grouping commas only a point is taken
 // for the decimals.
 const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*(?:[元块]钱?)?$/;
-// An amount as it is said at a Chinese till, in yuan, jiao and fen: 20块5 (20.50), 20块5毛,
-// 20元5角3分, 5毛钱 (0.50), 8毛5 (0.85).
-const SPOKEN_AMOUNT = /^(?:(?<yuan>\d+)\s*[元块]\s*(?:(?<jiao>\d)\s*[角毛]?\s*(?:(?<fen>\d)\s*分)?)?|(?<jiaoAlone>\d)\s*[角毛]\s*(?:(?<fenAlone>\d)\s*分?)?)\s*钱?$/;
+// An amount as it is said at a Chinese till, in yuan, jiao and fen: 20块5 (20.50), 20块5毛5,
+// 20元5角3分, 5毛钱 (0.50), 8毛5 (0.85); the yuan up to 99 and the rest in numerals too
+// (二十块, 两块五, 五毛).
+const YUAN = `\\d+|${CHINESE_COUNT}`;
+const DIGIT = '[\\d零一二两三四五六七八九]';
+const SPOKEN_AMOUNT = new RegExp(
+  `^(?:(?<yuan>${YUAN})\\s*[元块]\\s*(?:(?<jiao>${DIGIT})\\s*(?<mao>[角毛])?\\s*(?:(?<fen>${DIGIT})\\s*(?<fenWord>分)?)?)?` +
+    `|(?<jiaoAlone>${DIGIT})\\s*[角毛]\\s*(?:(?<fenAlone>${DIGIT})\\s*分?)?)\\s*钱?$`,
+);
 
 /** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50`, `12.50元` or `12块5` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
@@ -36,8 +42,11 @@ function writtenAmount(text: string): number | undefined {
 function spokenAmount(text: string): number | undefined {
   const found = SPOKEN_AMOUNT.exec(text)?.groups;
   if (found === undefined) return undefined;
-  const { yuan = '0', jiao = found.jiaoAlone ?? '0', fen = found.fenAlone ?? '0' } = found;
-  return Number(yuan) * 100 + Number(jiao) * 10 + Number(fen);
+  // 20块55 says neither which is the jiao nor where the fen are: 20块5毛5 and 20块5角5分 do.
+  if (found.fen !== undefined && found.mao === undefined && found.fenWord === undefined) return undefined;
+  const [yuan, jiao, fen] = [found.yuan ?? '0', found.jiao ?? found.jiaoAlone ?? '0', found.fen ?? found.fenAlone ?? '0'].map(countIn);
+  if (yuan === undefined || jiao === undefined || fen === undefined) return undefined;
+  return yuan * 100 + jiao * 10 + fen;
 }
 
 /** Minor units as a decimal string with two places: 1250 → "12.50". */
