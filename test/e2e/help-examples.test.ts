@@ -395,7 +395,7 @@ const expectations: Record<string, Expected> = {
     },
   },
   'complaints report --since 2026-11-16 --compare 2026-11-09..2026-11-15 --format html --out before-after.html': {
-    then: ({ home }) => expect(readFileSync(join(home, 'before-after.html'), 'utf8')).toMatch(/<div class="pair">\n<figure>\n<h3>Mon 9 Nov – Sun 15 Nov 2026<\/h3>/),
+    then: ({ home }) => expect(readFileSync(join(home, 'before-after.html'), 'utf8')).toMatch(/<div class="pair">\n<figure>\n<h3><span class="date">Mon 9 Nov<\/span> – <span class="date">Sun 15 Nov 2026<\/span><\/h3>/),
   },
   'complaints report --last 4w --by till': {
     then: ({ stdout }) => expect(stdout).toMatch(/^#\s+till\s+count/m),
