@@ -67,8 +67,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     const settings = await settingsOf(logbook);
     // A file writes history no step of a till's took: resolved complaints, their remedies at any
     // cost (approval-above), ratings, additions to the shop's lists. Its dry run is anyone's.
-    if (!options.dryRun) await refuseUnlessManager(logbook, t('import.what'));
-    mayImport = await logbook.mayManage();
+    if (options.dryRun) mayImport = await logbook.mayManage();
+    else await refuseUnlessManager(logbook, t('import.what'));
     const progress = await startProgress(session, t(options.dryRun ? 'import.checking' : 'import.importing'), () => fileBytes);
     const settingsWithRows = () =>
       new Map(

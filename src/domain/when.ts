@@ -45,6 +45,7 @@ const CLOCK =
 // Parts of the day whose hours are after noon: 下午3点 is 15:00, 中午1点 13:00, 晚上12点 midnight;
 // and those of the night, after noon up to midnight (夜里11点) and before it after (半夜1点).
 const AFTERNOON: ReadonlySet<string> = new Set(['中午', '下午', '傍晚', '晚上']);
+const NIGHT: ReadonlySet<string> = new Set(['夜里', '半夜', '深夜']);
 // The hours a part of the day can have, where they are few: 中午9点 is no time, nor 凌晨9点.
 const HOURS_OF_PART: ReadonlyMap<string, readonly number[]> = new Map([
   ['中午', [11, 12, 1, 2]],
@@ -54,7 +55,6 @@ const HOURS_OF_PART: ReadonlyMap<string, readonly number[]> = new Map([
 const TYPICAL_HOUR: Readonly<Record<string, number>> = {
   凌晨: 5, 早上: 8, 早晨: 8, 上午: 10, 中午: 12, 下午: 3, 傍晚: 6, 晚上: 7, 夜里: 11, 半夜: 1, 深夜: 1,
 };
-const NIGHT: ReadonlySet<string> = new Set(['夜里', '半夜', '深夜']);
 // A day and its part in one word: 昨晚8点 is yesterday evening's 8 o'clock.
 const DAY_AND_PART: ReadonlyMap<string, readonly [number, string]> = new Map([
   ['昨晚', [-1, '晚上']], ['今晚', [0, '晚上']], ['明晚', [1, '晚上']], ['今早', [0, '早上']], ['明早', [1, '早上']],

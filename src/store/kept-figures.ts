@@ -24,9 +24,9 @@ export const RECOUNT_DAYS = `DELETE FROM daily_figures; INSERT INTO daily_figure
 // A day of zeros counts as no day, kept or counted: a day whose complaints have all gone
 // (deleted, or moved to another day) keeps a row of zeros, and one whose only complaint was
 // withdrawn (an undone log) adds up to one.
-const NOT_ALL_ZERO = DAILY_FIGURES.map((figure) => `${figure} <> 0`).join(' OR ');
-const KEPT = `SELECT day, ${LISTED_FIGURES} FROM daily_figures WHERE ${NOT_ALL_ZERO}`;
-const COUNTED = `SELECT day, ${LISTED_FIGURES} FROM (${COUNTED_BY_DAY}) AS counted WHERE ${NOT_ALL_ZERO}`;
+const daysNotAllZero = (days: string) => `SELECT day, ${LISTED_FIGURES} FROM ${days} WHERE ${DAILY_FIGURES.map((figure) => `${figure} <> 0`).join(' OR ')}`;
+const KEPT = daysNotAllZero('daily_figures');
+const COUNTED = daysNotAllZero(`(${COUNTED_BY_DAY}) AS counted`);
 
 /** The days whose kept figures are not what their complaints add up to, in order. */
 export const MISCOUNTED_DAYS = `SELECT day FROM (${KEPT} EXCEPT ${COUNTED}) AS kept_only

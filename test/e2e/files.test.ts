@@ -225,42 +225,24 @@ function modeOf(path: string): number {
   return statSync(path).mode & 0o777;
 }
 
-describe('a --db that is a URL of another kind', () => {
+describe('a --db that is a URL of another kind, or a PostgreSQL URL short of its slashes', () => {
+  const otherKind = (scheme: string) => `a ${scheme}:// address is not a logbook this can open; give a file, or a PostgreSQL URL written as postgres://user@host:5432/database`;
+  const shortOfSlashes = (scheme: string) => `a ${scheme}: address is written with two slashes after the colon, as ${scheme}://user@host:5432/database; nothing was changed`;
   it.each([
-    ['--db', 'postgress://till:s3cret@127.0.0.1:5432/complaints', 'postgress'],
-    ['--db', 'mysql://shop/complaints', 'mysql'],
-    ['COMPLAINTS_DB', 'file:///tmp/complaints.db', 'file'],
-  ])('refuses %s %s in one line, naming only its scheme, and makes no file', (from, address, scheme) => {
+    ['--db', 'postgress://till:s3cret@127.0.0.1:5432/complaints', otherKind('postgress')],
+    ['--db', 'mysql://shop/complaints', otherKind('mysql')],
+    ['COMPLAINTS_DB', 'file:///tmp/complaints.db', otherKind('file')],
+    ['--db', 'postgres:/till:s3cret@127.0.0.1:5432/complaints', shortOfSlashes('postgres')],
+    ['COMPLAINTS_DB', 'postgresql:till:s3cret@shop/complaints', shortOfSlashes('postgresql')],
+  ])('refuses %s %s in one line, naming only its scheme, and makes no file', (from, address, refusal) => {
     const book = tempLogbook();
     // Where a file named by the URL would be made (the home folder holds the compiled program's cache).
     const cwd = join(book.dir, 'till');
     mkdirSync(cwd);
     const result = from === '--db' ? book.run(['--db', address, 'log', 'soup was cold', '--no-input'], { cwd }) : book.run(['log', 'soup was cold', '--no-input'], { cwd, env: { COMPLAINTS_DB: address } });
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `complaints: ${from}: a ${scheme}:// address is not a logbook this can open; give a file, or a PostgreSQL URL written as postgres://user@host:5432/database\n`,
-    });
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `complaints: ${from}: ${refusal}\n` });
     expect(snapshot(cwd)).toEqual({});
     expect(existsSync(book.db)).toBe(false);
-  });
-});
-
-describe('a PostgreSQL URL short of its slashes', () => {
-  it.each([
-    ['--db', 'postgres:/till:s3cret@127.0.0.1:5432/complaints', 'postgres'],
-    ['COMPLAINTS_DB', 'postgresql:till:s3cret@shop/complaints', 'postgresql'],
-  ])('refuses %s %s in one line, without its password, and makes no file', (from, address, scheme) => {
-    const book = tempLogbook();
-    const cwd = join(book.dir, 'till');
-    mkdirSync(cwd);
-    const result = from === '--db' ? book.run(['--db', address, 'log', 'soup was cold', '--no-input'], { cwd }) : book.run(['log', 'soup was cold', '--no-input'], { cwd, env: { COMPLAINTS_DB: address } });
-    expect(result).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `complaints: ${from}: a ${scheme}: address is written with two slashes after the colon, as ${scheme}://user@host:5432/database; nothing was changed\n`,
-    });
-    expect(snapshot(cwd)).toEqual({});
   });
 });
 

@@ -122,6 +122,11 @@ describe('logging while the shared logbook is out of reach', () => {
       stdout: '',
       stderr: "complaints: --from: mysql://… is not a shared logbook's address; complaints are kept on this computer only for those, written as postgres://user@host:5432/database\n",
     });
+    expect(on('front', 'sync', '--from', 'postgres:/till:s3cret@shop/complaints')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'complaints: --from: a postgres: address is written with two slashes after the colon, as postgres://user@host:5432/database; nothing was changed\n',
+    });
     there('log', 'kept once more');
     const file = join(homeOf('front'), 'till.db');
     const toFile = book.run(['sync', '--from', mistyped], { env: { HOME: homeOf('front'), COMPLAINTS_DB: file } });

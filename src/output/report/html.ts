@@ -242,7 +242,6 @@ function stored(text: string): string {
   return lang === null ? esc(text) : `<span lang="${lang}">${esc(text)}</span>`;
 }
 
-/** A figure kept on one line with its per cent sign, which a narrow screen would otherwise wrap apart. */
 // A date as the period lines write it, in either language: 2026年11月22日 周日, Sun 22 Nov 2026.
 const DATE_IN_A_LINE = /(?:\d{4}年)?\d{1,2}月\d{1,2}日(?: 周[一二三四五六日])?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2}(?: \d{4})?/g;
 
@@ -251,6 +250,7 @@ function datesWhole(html: string): string {
   return html.replace(DATE_IN_A_LINE, '<span class="date">$&</span>');
 }
 
+/** A figure kept on one line with its per cent sign, which a narrow screen would otherwise wrap apart. */
 function unbroken(html: string): string {
   return html.replace(/(\d) %/g, '$1&nbsp;%');
 }
