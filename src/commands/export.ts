@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { csvRowMaker } from '../domain/csv/export-row.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { t } from '../language/messages.js';
@@ -46,18 +45,16 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const { writeCsv } = await import('../output/csv.js');
 
   const progress = await startProgress(session, t('export.exporting'), () => logbook.count(filter));
-  const { columns, batches } = logbook.rows(filter);
-  const csvRowOf = csvRowMaker(columns, Boolean(options.redact));
   let exported = 0;
-  async function* csvRows() {
-    for await (const batch of batches) {
-      exported += batch.length;
-      progress.advance(batch.length);
-      yield batch.map(csvRowOf);
+  async function* counted() {
+    for await (const { rows, csv } of logbook.csvRecords(filter, { redact: Boolean(options.redact) })) {
+      exported += rows;
+      progress.advance(rows);
+      yield csv;
     }
   }
   try {
-    await writeCsv(RECORD_COLUMNS, csvRows(), { bom: Boolean(options.bom), out, stdout: session.stdout });
+    await writeCsv(RECORD_COLUMNS, counted(), { bom: Boolean(options.bom), out, stdout: session.stdout });
   } finally {
     progress.stop();
   }

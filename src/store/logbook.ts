@@ -6,6 +6,7 @@ import type { ImportedRows } from '../domain/imported-rows.js';
 import type { Dimension, Tally } from '../domain/pareto.js';
 import type { PreviousStep } from '../domain/steps.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../domain/summary.js';
+import type { CsvRecords } from './csv-records.js';
 
 // The seam between the commands and a storage engine. Every method is asynchronous, as an engine
 // reached over a network is; an embedded one may do its work at once. What each returns is a
@@ -146,8 +147,10 @@ export interface Logbook {
   complaints(filter: ComplaintFilter): AsyncIterable<Complaint[]>;
   /** The same, with only what a list shows. */
   listed(filter: ComplaintFilter, columns?: readonly ListedColumn[]): AsyncIterable<ListedComplaint[]>;
-  /** The same as bare rows of values, in the order `columns` names them (remedies as JSON text): an export's. */
+  /** The same as bare rows of values, in the order `columns` names them (remedies as JSON text): a list's as JSON. */
   rows(filter: ComplaintFilter): { columns: readonly string[]; batches: AsyncIterable<unknown[][]> };
+  /** The same as an export's CSV records (without the header), customer and contact empty when `redact`. */
+  csvRecords(filter: ComplaintFilter, options: { redact: boolean }): AsyncIterable<CsvRecords>;
   count(filter: ComplaintFilter): Promise<number>;
   /** Earlier complaints by the same person: the same name, or the same contact, as person keys match them. */
   earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number): Promise<EarlierComplaints>;

@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spellingToKeep, tidySpelling } from '../../src/domain/spelling.js';
 import type { Complaint } from '../../src/domain/complaint.js';
-import { personKeys } from '../../src/store/stored-complaint.js';
-import { openDatabase } from '../../src/store/sqlite/open.js';
 import { runInProcess } from '../support/in-process.js';
 import { madeByCommands } from '../support/made-by-commands.js';
+import { writeLogbook } from '../support/write-logbook.js';
 
 // The whole command runs in-process (the built `run` the binary calls), so a hundred logbooks
 // go through export → import → export in seconds rather than minutes.
@@ -30,28 +29,6 @@ function stored(file: string): unknown[] {
       db.prepare(`SELECT * FROM complaints ORDER BY id`).all(),
       db.prepare(`SELECT complaint_id, given_at, remedy, cost_minor FROM remedies ORDER BY complaint_id, given_at, id`).all(),
     ];
-  } finally {
-    db.close();
-  }
-}
-
-/** Writes complaints straight into a new logbook, with their person keys and remedies, as the store writes every complaint. */
-function writeLogbook(file: string, logbook: readonly Complaint[]): void {
-  const db = openDatabase(file);
-  try {
-    for (const { remedies, ...complaint } of logbook) {
-      const columns = Object.keys(complaint);
-      db.prepare(
-        `INSERT INTO complaints (${columns.join(', ')}, customer_key, contact_key)
-         VALUES (${columns.map((c) => '@' + c).join(', ')}, @customer_key, @contact_key)`,
-      ).run({ ...complaint, ...personKeys(complaint) });
-      for (const remedy of remedies) {
-        db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (@id, @given_at, @remedy, @cost_minor)`).run({
-          id: complaint.id,
-          ...remedy,
-        });
-      }
-    }
   } finally {
     db.close();
   }

@@ -1,5 +1,6 @@
 import type { Remedy } from '../complaint.js';
 import { FIELDS, placesOfFields, type Field } from '../fields.js';
+import { guardFormula } from './formula.js';
 import { formatMoney } from '../money.js';
 import { PERSONAL_FIELDS } from '../person.js';
 import { remediesCell } from '../remedies.js';
@@ -42,4 +43,34 @@ export function csvRowMaker(columns: readonly string[], redact: boolean): (row: 
     }
     return made;
   };
+}
+
+// Quotes go around a cell holding a comma, a double quote or any line break: a lone LF or CR
+// written bare ends the record for Excel and Python's csv module, which then split the row.
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * An export row as one CSV record, ending in CRLF (RFC 4180): cells a spreadsheet would run as a
+ * formula neutralised with a leading ', quotes only where a cell needs them.
+ */
+export function csvRecord(cells: readonly CsvCell[]): string {
+  let line = csvCell(cells[0] ?? null);
+  for (let index = 1; index < cells.length; index++) line += ',' + csvCell(cells[index]!);
+  return line + '\r\n';
+}
+
+function csvCell(cell: CsvCell): string {
+  if (typeof cell !== 'string') return cell === null ? '' : numberText(cell);
+  const guarded = guardFormula(cell);
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+}
+
+/**
+ * String() would keep the text of each number in V8's number-to-string cache, which outlives
+ * young garbage: the texts of a million ids then pile up in the old generation until a full
+ * collection, and the export's memory grows with the logbook. toFixed(0) has no such cache and
+ * writes a whole number as String() does.
+ */
+function numberText(value: number): string {
+  return Number.isInteger(value) ? value.toFixed(0) : String(value);
 }

@@ -4,6 +4,7 @@ import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
 import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedColumn, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
 import { LogbookProblem } from '../errors.js';
+import { csvRecordsOfRows } from '../csv-records.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
@@ -89,6 +90,10 @@ export class PostgresLogbook implements Logbook {
   rows(filter: ComplaintFilter) {
     const { sql, values } = selectComplaints(filter);
     return { columns: COMPLAINT_COLUMNS, batches: this.translatedBatches(this.connection.batches<unknown[]>(sql, values, 'array')) };
+  }
+
+  csvRecords(filter: ComplaintFilter, { redact }: { redact: boolean }) {
+    return csvRecordsOfRows(this.rows(filter), redact);
   }
 
   count(filter: ComplaintFilter) {

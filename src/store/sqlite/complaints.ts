@@ -141,7 +141,7 @@ function namesNothing(filter: Omit<ComplaintFilter, 'order'>): boolean {
  * only them (migrations/sqlite/0016), which SQLite, knowing nothing of how few they are, would
  * pass over for complaints_by_status and then read every row.
  */
-function complaintsFor(filter: Omit<ComplaintFilter, 'order'>): string {
+export function complaintsFor(filter: Omit<ComplaintFilter, 'order'>): string {
   return asksForFollowUps(filter) && !namesNothing(filter) ? 'complaints INDEXED BY complaints_follow_ups_due' : 'complaints';
 }
 
@@ -154,7 +154,7 @@ const ORDER: Record<ComplaintFilter['order'], string> = {
   'by resolved': 'resolved_at, id',
 };
 
-function limitOf(filter: ComplaintFilter): string {
+export function limitOf(filter: ComplaintFilter): string {
   return filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
 }
 
