@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, happenedAt, recordingNow, refuseUnlessManager, settingsOf, tellNext, thisTill } from './common.js';
+import { atOption, changeAt, happenedAt, refuseUnlessManager, settingsOf, tellNext, thisTill } from './common.js';
 import { examples } from './examples.js';
 
 interface ApproveOptions {
@@ -43,7 +43,7 @@ export async function runApprove(idText: string, options: ApproveOptions, sessio
   const { currency } = await settingsOf(logbook);
   // What was proposed, as it stood inside the write, to say what was approved or sent back.
   let proposed = { remedy: '', cost: '' };
-  const complaint = await logbook.change(id, recordingNow(session), (current, previous) => {
+  const complaint = await changeAt(logbook, session, id, options.at, (current, previous) => {
     proposed = { remedy: remedyShown(String(current.proposed_remedy)), cost: amountShown(current.proposed_cost_minor ?? 0, currency) };
     return approve(current, previous, approval, at);
   });

@@ -9,7 +9,7 @@ import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, complaintOrNotFound, recordingNow, stepTimes, tellIfOverdue, tellNext } from './common.js';
+import { atOption, changeAt, complaintOrNotFound, stepTimes, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface AssignOptions {
@@ -45,7 +45,7 @@ export async function runAssign(idText: string, person: string | undefined, opti
   const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), t('assign.personToAssign'));
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, await logbook.spellingsInUse('assignee'));
-  const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
+  const complaint = await changeAt(logbook, session, id, options.at, (current, previous) =>
     assign(current, previous, assignee, at, respondBy, note),
   );
   session.print(t('assign.assigned', { ref: complaintRef(id), assignee: oneLine(assignee), respondBy: localTime(complaint.respond_by) }));

@@ -5,7 +5,8 @@ import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
 import { checkFilter, type ComplaintFilter, type FilterFlags, type TypedFilter } from '../domain/filter.js';
 import { STATUSES, isOverdue } from '../domain/lifecycle.js';
-import { parsePast, parseRespondBy } from '../domain/when.js';
+import { StepBeforePrevious } from '../domain/steps.js';
+import { localMinute, parsePast, parseRespondBy } from '../domain/when.js';
 import { choicesListed, requiredText } from '../domain/validate.js';
 import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
@@ -16,7 +17,7 @@ import { painter } from '../output/paint.js';
 import { complaintRef } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { NotFound } from '../store/errors.js';
-import type { Logbook, Places } from '../store/logbook.js';
+import type { Decide, Logbook, Places } from '../store/logbook.js';
 import { holdsDatabase, placeToWrite } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
@@ -45,6 +46,21 @@ export function stepTimes(session: Session, options: { at?: string; respondBy?: 
 /** The till this computer is: 'config set till', else the computer's name. */
 export function thisTill(session: Session): string {
   return whereLogged({}, readComputerSettings(computerSettingsFile(session.env)), hostname()).till;
+}
+
+/**
+ * logbook.change for a step dated `atGiven` (--at), or now. A step taken now that would come
+ * before the complaint's step before it means this computer's clock is behind the one that took
+ * that step: said so, rather than asking for an --at that this clock then takes for the future.
+ */
+export async function changeAt(logbook: Logbook, session: Session, id: number, atGiven: string | undefined, decide: Decide): Promise<Complaint> {
+  try {
+    return await logbook.change(id, recordingNow(session), decide);
+  } catch (error) {
+    if (atGiven !== undefined || !(error instanceof StepBeforePrevious)) throw error;
+    const { previous } = error;
+    throw new Refusal(t('steps.clockBehind', { now: localMinute(error.at), id, was: previous.was, previousAt: localMinute(previous.at) }));
+  }
 }
 
 /** A change entered now, at this till (where a later `undo` finds it). */

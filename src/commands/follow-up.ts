@@ -11,7 +11,7 @@ import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { painter } from '../output/paint.js';
 import { localTime } from '../language/dates.js';
-import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext, whereThisComputerStands, writeComplaintTable } from './common.js';
+import { atOption, changeAt, complaintOrNotFound, happenedAt, settingsOf, tellNext, whereThisComputerStands, writeComplaintTable } from './common.js';
 import { examples } from './examples.js';
 import type { Logbook } from '../store/logbook.js';
 
@@ -46,7 +46,7 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const logbook = await session.logbook('change');
   const answer = checkFollowUp(asking ? await askHowTheyFeel(logbook, id, options, session) : options);
   const responseHours = (await settingsOf(logbook))['response-hours'];
-  const complaint = await logbook.change(id, recordingNow(session), (current, previous) =>
+  const complaint = await changeAt(logbook, session, id, options.at, (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
   );
   if (answer.reopen) {

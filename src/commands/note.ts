@@ -4,7 +4,7 @@ import { note } from '../domain/steps.js';
 import { parseId, requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
-import { atOption, happenedAt, recordingNow } from './common.js';
+import { atOption, changeAt, happenedAt } from './common.js';
 import { examples } from './examples.js';
 
 export function registerNote(command: Command, session: Session): void {
@@ -21,6 +21,6 @@ export async function runNote(idText: string, text: string, options: { at?: stri
   const body = requiredText(text, t('note.theNote'));
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
-  await logbook.change(id, recordingNow(session), (current) => note(current, body, at));
+  await changeAt(logbook, session, id, options.at, (current) => note(current, body, at));
   session.print(t('note.noted', { ref: complaintRef(id) }));
 }

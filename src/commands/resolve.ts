@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef } from '../output/terminal.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, complaintOrNotFound, happenedAt, recordingNow, settingsOf, tellNext } from './common.js';
+import { atOption, changeAt, complaintOrNotFound, happenedAt, settingsOf, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface ResolveOptions extends ResolveFlags {
@@ -48,11 +48,9 @@ export async function runResolve(idText: string, options: ResolveOptions, sessio
   const logbook = await session.logbook('change');
   const given = checkResolve(asking ? await askHowResolved(logbook, id, options, session) : options);
   const { 'approval-above': approvalAbove, currency } = await settingsOf(logbook);
-  const complaint = await logbook
-    .change(id, recordingNow(session), (current, previous) =>
-      'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
-    )
-    .catch(costInCurrency(currency));
+  const complaint = await changeAt(logbook, session, id, options.at, (current, previous) =>
+    'answer' in given ? answer(current, previous, given, at) : resolve(current, previous, given, at, approvalAbove),
+  ).catch(costInCurrency(currency));
   session.print(resolvedLine(complaint, given, approvalAbove, currency));
   tellNext(session, complaint);
 }

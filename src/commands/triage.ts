@@ -10,7 +10,7 @@ import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js'
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { atOption, complaintOrNotFound, recordingNow, settingsOf, stepTimes, tellIfOverdue, tellNext } from './common.js';
+import { atOption, changeAt, complaintOrNotFound, settingsOf, stepTimes, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface TriageOptions extends TriageFlags {
@@ -51,9 +51,9 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const settings = await settingsOf(logbook);
   const record = async (complaintId: number, flags: TriageFlags): Promise<Complaint> => {
     const decision = checkTriage(flags, settings, await logbook.causesInUse());
-    const complaint = await logbook
-      .change(complaintId, recordingNow(session), (current, previous) => triage(current, previous, decision, at, respondBy))
-      .catch(costInCurrency(settings.currency));
+    const complaint = await changeAt(logbook, session, complaintId, options.at, (current, previous) =>
+      triage(current, previous, decision, at, respondBy),
+    ).catch(costInCurrency(settings.currency));
     session.print(judgedLine(complaint));
     tellIfOverdue(session, complaint, respondBy);
     return complaint;

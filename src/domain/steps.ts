@@ -92,8 +92,17 @@ export function previousStep(current: Complaint, latestEvent: StepEvent | null):
  * grace lets two tills whose clocks differ slightly take turns.
  */
 function inOrder(id: number, previous: PreviousStep, at: string): void {
-  if (Date.parse(at) < Date.parse(previous.at) - CLOCK_GRACE_MS) {
-    throw new UsageError(t('steps.atBeforePrevious', { at: localMinute(at), id, was: previous.was, previousAt: localMinute(previous.at) }));
+  if (Date.parse(at) < Date.parse(previous.at) - CLOCK_GRACE_MS) throw new StepBeforePrevious(id, previous, at);
+}
+
+/** A step dated before the step before it; where the date is the clock's own, the clock is behind (see changeAt). */
+export class StepBeforePrevious extends UsageError {
+  constructor(
+    readonly id: number,
+    readonly previous: PreviousStep,
+    readonly at: string,
+  ) {
+    super(t('steps.atBeforePrevious', { at: localMinute(at), id, was: previous.was, previousAt: localMinute(previous.at) }));
   }
 }
 

@@ -229,6 +229,42 @@ describe('steps dated after the fact', () => {
     ]);
   });
 
+  it('says a clock is wrong when a step taken now would come before the step it follows, in either language, and changes nothing', () => {
+    const book = tempLogbook();
+    // The front till logs at 09:19; the back office's clock says 09:16.
+    book.ok(['log', 'soup was cold'], { env: { COMPLAINTS_NOW: '2026-11-23T09:19:00.000Z' } });
+    const behind = { env: { COMPLAINTS_NOW: '2026-11-23T09:16:00.000Z' } };
+    const steps = [
+      ['triage', '1', '--category', 'product', '--cause', 'cold food'],
+      ['assign', '1', 'Sam'],
+      ['note', '1', 'called back'],
+    ];
+    for (const args of steps) {
+      expect(runComparing(book, args, behind)).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr:
+          "complaints: this computer's clock says 2026-11-23 09:16, before complaint #1 happened (2026-11-23 09:19): a clock is wrong, " +
+          'this one behind or the one that took that step ahead. Set it right, or wait until 2026-11-23 09:19, and try again\n',
+        unchanged: true,
+      });
+    }
+    expect(runComparing(book, steps[0]!, { env: { ...behind.env, LANG: 'zh_CN.UTF-8' } })).toMatchObject({
+      code: 1,
+      stderr:
+        'complaints: 这台电脑的时钟显示 2026-11-23 09:16，早于投诉 #1 发生的时间（2026-11-23 09:19）：有电脑的时钟不准，这台慢了，' +
+        '或记下那一步的电脑快了。请校准时钟，或等到 2026-11-23 09:19 之后再试\n',
+      unchanged: true,
+    });
+    // A time typed with --at is still the one to change.
+    expect(runComparing(book, [...steps[1]!, '--at', '2026-11-23 09:10'], behind)).toMatchObject({
+      code: 2,
+      stderr: 'complaints: --at: 2026-11-23 09:10 is before complaint #1 happened (2026-11-23 09:19); give 2026-11-23 09:19 or later\n',
+      unchanged: true,
+    });
+    book.ok(steps[0]!, { env: { COMPLAINTS_NOW: '2026-11-23T09:19:30.000Z' } });
+  });
+
   it('counts a respond-by of +4h or tomorrow from the step, not from when it is entered', () => {
     const book = tempLogbook();
     book.ok(['log', 'soup was cold', '--at', '2026-11-16 12:00']);

@@ -28,9 +28,10 @@ function complaint(fields: Partial<Complaint> = {}): Complaint {
   return complaintWith({ occurred_at: OCCURRED, logged_at: '2026-11-20T12:05:00.000Z', respond_by: '2026-11-21T12:00:00.000Z', ...fields });
 }
 
-const beforeOccurred = new UsageError(
-  `--at: ${local(EARLIER)} is before complaint #7 happened (${local(OCCURRED)}); give ${local(OCCURRED)} or later`,
-);
+/** The refusal of a step dated before the step it follows: a usage error, whose words are checked whole. */
+const usageError = (message: string) => expect.objectContaining({ message, exitCode: 2 });
+
+const beforeOccurred = usageError(`--at: ${local(EARLIER)} is before complaint #7 happened (${local(OCCURRED)}); give ${local(OCCURRED)} or later`);
 
 const uphold = (fields: Partial<Extract<TriageDecision, { nature: 'valid' }>> = {}): TriageDecision => ({
   nature: 'valid',
@@ -364,7 +365,7 @@ describe('note', () => {
 
 describe('steps in time order', () => {
   const triagedAt: PreviousStep = { at: '2026-11-23T13:00:00.000Z', was: 'was triaged' };
-  const beforeTriage = new UsageError(
+  const beforeTriage = usageError(
     `--at: ${local('2026-11-23T12:30:00.000Z')} is before complaint #7 was triaged (${local(triagedAt.at)}); give ${local(triagedAt.at)} or later`,
   );
   const triaged = complaint({ status: 'triaged', category: 'product', cause: 'cold food', severity: 'medium' });
