@@ -47,10 +47,10 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const progress = await startProgress(session, t('export.exporting'), () => logbook.count(filter));
   let exported = 0;
   async function* counted() {
-    for await (const { rows, csv } of logbook.csvRecords(filter, { redact: Boolean(options.redact) })) {
+    for await (const { rows, text } of logbook.csvRecords(filter, { redact: Boolean(options.redact) })) {
       exported += rows;
       progress.advance(rows);
-      yield csv;
+      yield text;
     }
   }
   try {

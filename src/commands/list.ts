@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { FilterFlags } from '../domain/filter.js';
-import { recordMaker } from '../domain/record.js';
-import { jsonArrayLines, writeLines } from '../output/lines.js';
+import { jsonArray, writeChunks } from '../output/lines.js';
 import { checkFilterIn, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
@@ -34,8 +33,7 @@ export async function runList(options: ListOptions, session: Session): Promise<v
   const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed);
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) {
-    const { columns, batches } = logbook.rows(filter);
-    return writeLines(session.stdout, jsonArrayLines(batches, recordMaker(columns)));
+    return writeChunks(session.stdout, jsonArray(logbook.jsonElements(filter)));
   }
   if ((await writeComplaintTable(session, logbook, filter)) === 0) session.tell(t('list.noneMatch'));
 }

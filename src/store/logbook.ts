@@ -6,7 +6,7 @@ import type { ImportedRows } from '../domain/imported-rows.js';
 import type { Dimension, Tally } from '../domain/pareto.js';
 import type { PreviousStep } from '../domain/steps.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../domain/summary.js';
-import type { CsvRecords } from './csv-records.js';
+import type { RecordsText } from './records-text.js';
 
 // The seam between the commands and a storage engine. Every method is asynchronous, as an engine
 // reached over a network is; an embedded one may do its work at once. What each returns is a
@@ -150,7 +150,9 @@ export interface Logbook {
   /** The same as bare rows of values, in the order `columns` names them (remedies as JSON text): a list's as JSON. */
   rows(filter: ComplaintFilter): { columns: readonly string[]; batches: AsyncIterable<unknown[][]> };
   /** The same as an export's CSV records (without the header), customer and contact empty when `redact`. */
-  csvRecords(filter: ComplaintFilter, options: { redact: boolean }): AsyncIterable<CsvRecords>;
+  csvRecords(filter: ComplaintFilter, options: { redact: boolean }): AsyncIterable<RecordsText>;
+  /** The same as the elements of a list's JSON array, runs of them each joined as jsonArray joins the runs. */
+  jsonElements(filter: ComplaintFilter): AsyncIterable<RecordsText>;
   count(filter: ComplaintFilter): Promise<number>;
   /** Earlier complaints by the same person: the same name, or the same contact, as person keys match them. */
   earlierByCustomer(person: Pick<Complaint, 'customer' | 'contact'>, beforeId: number, latest: number): Promise<EarlierComplaints>;

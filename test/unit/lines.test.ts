@@ -1,26 +1,33 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { jsonArrayLines } from '../../src/output/lines.js';
+import { JSON_ELEMENT_SEPARATOR, jsonArrayElement } from '../../src/domain/record.js';
+import { jsonArray } from '../../src/output/lines.js';
 
-async function lines<T>(items: readonly T[], as: (item: T) => unknown): Promise<string> {
-  // In batches of two, as a logbook gives its complaints a batch at a time.
-  async function* batches() {
-    for (let start = 0; start < items.length; start += 2) yield items.slice(start, start + 2);
+/** `items` written by jsonArray, as runs of the lengths given (each at least one item), the rest in one more run. */
+async function written(items: readonly unknown[], runLengths: readonly number[]): Promise<string> {
+  async function* runs() {
+    let start = 0;
+    for (const length of [...runLengths, items.length]) {
+      if (start >= items.length) return;
+      const run = items.slice(start, start + length);
+      start += run.length;
+      yield { text: Buffer.from(run.map(jsonArrayElement).join(JSON_ELEMENT_SEPARATOR)) };
+    }
   }
-  const made: string[] = [];
-  for await (const line of jsonArrayLines(batches(), as)) made.push(line);
-  return made.join('\n');
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of jsonArray(runs())) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-it('makes the lines of JSON.stringify(items, null, 2), one item at a time', async () => {
+it('writes JSON.stringify(items, null, 2) and a newline, however the items come in runs', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 6 }), async (items) => {
-      expect(await lines(items, (item) => item)).toBe(JSON.stringify(items, null, 2));
+    fc.asyncProperty(fc.array(fc.jsonValue(), { maxLength: 8 }), fc.array(fc.integer({ min: 1, max: 4 })), async (items, runLengths) => {
+      expect(await written(items, runLengths)).toBe(JSON.stringify(items, null, 2) + '\n');
     }),
     { numRuns: 500 },
   );
 });
 
-it('writes each item as `as` makes it', async () => {
-  expect(await lines([1, 2], (n) => ({ id: n, text: 'line\nbreak' }))).toBe(JSON.stringify([1, 2].map((n) => ({ id: n, text: 'line\nbreak' })), null, 2));
+it('writes an empty array on one line', async () => {
+  expect(await written([], [])).toBe('[]\n');
 });

@@ -4,7 +4,7 @@ import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
 import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedColumn, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
 import { LogbookProblem } from '../errors.js';
-import { csvRecordsOfRows } from '../csv-records.js';
+import { csvRecordsOfRows, jsonElementsOfRows } from '../records-text.js';
 import { backupTo } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
@@ -94,6 +94,10 @@ export class PostgresLogbook implements Logbook {
 
   csvRecords(filter: ComplaintFilter, { redact }: { redact: boolean }) {
     return csvRecordsOfRows(this.rows(filter), redact);
+  }
+
+  jsonElements(filter: ComplaintFilter) {
+    return jsonElementsOfRows(this.rows(filter));
   }
 
   count(filter: ComplaintFilter) {

@@ -2,7 +2,7 @@ import { FORMULA_STARTS } from '../../domain/csv/formula.js';
 import { FIELDS, type Field } from '../../domain/fields.js';
 import type { ComplaintFilter } from '../../domain/filter.js';
 import { PERSONAL_FIELDS } from '../../domain/person.js';
-import type { CsvRecords } from '../csv-records.js';
+import type { RecordsText } from '../records-text.js';
 import { complaintsFor, conditionsOf, limitOf } from './complaints.js';
 import type { Db } from './open.js';
 
@@ -42,8 +42,8 @@ export async function* csvRecordsMadeBySqlite(
   db: Db,
   filter: ComplaintFilter,
   redact: boolean,
-  fromRows: () => AsyncIterable<CsvRecords>,
-): AsyncGenerator<CsvRecords> {
+  fromRows: () => AsyncIterable<RecordsText>,
+): AsyncGenerator<RecordsText> {
   const { conditions, params } = conditionsOf(filter);
   const where = conditions.map((condition) => ` AND ${condition}`).join('');
   db.exec('BEGIN');
@@ -66,8 +66,8 @@ export async function* csvRecordsMadeBySqlite(
       .raw();
     for (let chunkFirst: number | null = first; chunkFirst !== null && chunkFirst <= last; ) {
       const chunkLast = Math.min(last, chunkFirst + IDS_PER_CHUNK - 1);
-      const [rows, csv, next] = chunk.get({ ...params, chunkFirst, chunkLast }) as [number, Buffer | null, number | null];
-      if (csv !== null) yield { rows, csv };
+      const [rows, text, next] = chunk.get({ ...params, chunkFirst, chunkLast }) as [number, Buffer | null, number | null];
+      if (text !== null) yield { rows, text };
       chunkFirst = next;
     }
   } finally {

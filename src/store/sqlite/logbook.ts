@@ -16,11 +16,12 @@ import {
   type SuggestedColumn,
 } from '../logbook.js';
 import { BackupOnItself } from '../errors.js';
-import { csvRecordsOfRows, type CsvRecords } from '../csv-records.js';
+import { csvRecordsOfRows, jsonElementsOfRows, type RecordsText } from '../records-text.js';
 import { backupTo, isSameFile } from './backup.js';
 import { causeCounts, renameCause } from './causes.js';
 import { checkLogbook, recountFigures } from './check.js';
 import { csvRecordsMadeBySqlite } from './csv-records.js';
+import { jsonElementsMadeBySqlite } from './json-records.js';
 import {
   causesInUse,
   changeComplaint,
@@ -106,6 +107,11 @@ export class SqliteLogbook implements Logbook {
   csvRecords(filter: ComplaintFilter, { redact }: { redact: boolean }) {
     this.readingInOrder();
     return this.translatedRecords(csvRecordsMadeBySqlite(this.db, filter, redact, () => csvRecordsOfRows(this.rows(filter), redact)));
+  }
+
+  jsonElements(filter: ComplaintFilter) {
+    this.readingInOrder();
+    return this.translatedRecords(jsonElementsMadeBySqlite(this.db, filter, () => jsonElementsOfRows(this.rows(filter))));
   }
 
   /**
@@ -265,7 +271,7 @@ export class SqliteLogbook implements Logbook {
     }
   }
 
-  private async *translatedRecords(records: AsyncIterable<CsvRecords>): AsyncGenerator<CsvRecords> {
+  private async *translatedRecords(records: AsyncIterable<RecordsText>): AsyncGenerator<RecordsText> {
     try {
       yield* records;
     } catch (error) {
