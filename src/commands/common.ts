@@ -3,7 +3,7 @@ import type { Env, Session } from '../context.js';
 import { atHome } from '../store/location.js';
 import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
-import { checkFilter, type ComplaintFilter, type FilterFlags, type TypedFilter } from '../domain/filter.js';
+import { checkFilter, inAnyOrder, type ComplaintFilter, type FilterFlags, type TypedFilter } from '../domain/filter.js';
 import { STATUSES, isOverdue } from '../domain/lifecycle.js';
 import { StepBeforePrevious } from '../domain/steps.js';
 import { localMinute, parsePast, parseRespondBy } from '../domain/when.js';
@@ -17,7 +17,7 @@ import { painter } from '../output/paint.js';
 import { complaintRef } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { NotFound } from '../store/errors.js';
-import type { Decide, Logbook, Places } from '../store/logbook.js';
+import type { Decide, ListedColumn, Logbook, Places } from '../store/logbook.js';
 import { holdsDatabase, placeToWrite } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
@@ -129,7 +129,8 @@ export async function writeComplaintTable(
   filter: ComplaintFilter,
   { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: ComplaintTableColumns } = {},
 ): Promise<number> {
-  const table = await complaintTable((reads) => logbook.listed(filter, reads), session.now(), painter(session.color), columns);
+  const complaintsOf = (reads: readonly ListedColumn[], measuring: boolean) => logbook.listed(measuring ? inAnyOrder(filter) : filter, reads);
+  const table = await complaintTable(complaintsOf, session.now(), painter(session.color), columns);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { OPEN_STATUSES, isOverdue } from '../domain/lifecycle.js';
+import { OPEN_STATUSES, isOverdue, type Status } from '../domain/lifecycle.js';
 import { remedyShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
 import { CALL_BACK_COLUMNS, LISTED_COLUMNS, type ListedColumn, type ListedComplaint } from '../store/logbook.js';
@@ -35,15 +35,24 @@ export function newTable(head: string[], paint: ChalkInstance, align: readonly A
     push: (...more) => void rows.push(...more),
     toString: () => {
       const columns = new Columns(head, paint, align);
-      rows.forEach((row) => columns.measure(row));
-      return [columns.heading(), ...rows.map((row) => columns.line(row))].join('\n');
+      const measuredRows = rows.map(measured);
+      measuredRows.forEach((row) => columns.measure(row));
+      return [columns.heading(), ...measuredRows.map((row) => columns.line(row))].join('\n');
     },
   };
 }
 
+/** A row of a table: its cells, and how wide each is. */
+export interface MeasuredRow {
+  cells: readonly string[];
+  widths: readonly number[];
+}
+
+const measured = (cells: readonly string[]): MeasuredRow => ({ cells, widths: cells.map(displayWidth) });
+
 /** A table's columns, as wide as the widest cell measured in each. */
 class Columns {
-  private readonly head: string[];
+  private readonly head: MeasuredRow;
   private readonly widths: number[];
 
   constructor(
@@ -51,13 +60,13 @@ class Columns {
     paint: ChalkInstance,
     private readonly align: readonly Align[],
   ) {
-    this.head = head.map((h) => paint.bold(h));
-    this.widths = this.head.map(displayWidth);
+    this.head = measured(head.map((h) => paint.bold(h)));
+    this.widths = [...this.head.widths];
   }
 
-  measure(row: readonly string[]): void {
+  measure({ widths }: MeasuredRow): void {
     for (let column = 0; column < this.widths.length; column++) {
-      this.widths[column] = Math.max(this.widths[column]!, displayWidth(row[column] ?? ''));
+      this.widths[column] = Math.max(this.widths[column]!, widths[column] ?? 0);
     }
   }
 
@@ -65,52 +74,61 @@ class Columns {
     return this.line(this.head);
   }
 
-  line(row: readonly string[]): string {
-    return this.widths
-      .map((width, column) => {
-        const cell = row[column] ?? '';
-        const blank = ' '.repeat(Math.max(0, width - displayWidth(cell)));
-        return (this.align[column] === 'right' ? blank + cell : cell + blank) + GAP;
-      })
-      .join('');
+  line({ cells, widths }: MeasuredRow): string {
+    let line = '';
+    for (let column = 0; column < this.widths.length; column++) {
+      const cell = cells[column] ?? '';
+      const blank = ' '.repeat(Math.max(0, this.widths[column]! - (widths[column] ?? 0)));
+      line += (this.align[column] === 'right' ? blank + cell : cell + blank) + GAP;
+    }
+    return line;
   }
 }
 
 /**
- * Lays out the rows `batchesOf` makes, asking for them twice: once to measure each column, then
- * again as the lines are read, so that a table of any length is never held whole. Should a row
- * come out wider the second time (a till wrote meanwhile), it pushes its line out rather than
- * being cut.
+ * Lays out the rows `batchesOf` makes, asking for them twice: once to measure each column (in any
+ * order), then again as the lines are read, so that a table of any length is never held whole.
+ * Should a row come out wider the second time (a till wrote meanwhile), it pushes its line out
+ * rather than being cut. The lines end in no blanks.
  */
 export async function layOut(
   head: string[],
   paint: ChalkInstance,
-  batchesOf: () => AsyncIterable<string[][]>,
+  batchesOf: (measuring: boolean) => AsyncIterable<MeasuredRow[]>,
   align: readonly Align[] = [],
 ): Promise<LaidOut> {
   const columns = new Columns(head, paint, align);
   let rows = 0;
-  for await (const batch of batchesOf()) {
+  for await (const batch of batchesOf(true)) {
     rows += batch.length;
     for (const row of batch) columns.measure(row);
   }
   async function* lines() {
-    yield columns.heading();
-    for await (const batch of batchesOf()) for (const row of batch) yield columns.line(row);
+    yield withoutTrailingBlanks(columns.heading());
+    for await (const batch of batchesOf(false)) for (const row of batch) yield withoutTrailingBlanks(columns.line(row));
   }
   return { rows, lines: lines() };
 }
 
-/** A column of a table of complaints: its heading, and its cell for each complaint. */
+/**
+ * A column of a table of complaints: its heading, and its cell for each complaint; for a cell
+ * made from one field alone, that field (`of`), by whose value the cell is remembered.
+ */
 interface ComplaintColumn {
   head: MessageKey;
   cell: (c: ListedComplaint, now: Date, paint: ChalkInstance) => string;
+  of?: ListedColumn;
+}
+
+/** A column whose cell is `cellOf` the complaint's `field`, nothing else. */
+function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string) => string): ComplaintColumn {
+  return { head, of: field, cell: (c) => { const value = c[field]; return value === null || value === undefined ? '' : cellOf(String(value)); } };
 }
 
 const ID: ComplaintColumn = { head: 'table.id', cell: (c) => complaintRef(c.id) };
-const CUSTOMER: ComplaintColumn = { head: 'table.customer', cell: (c) => oneLine(c.customer, 20) };
-const ABOUT: ComplaintColumn = { head: 'table.about', cell: (c) => oneLine(c.about, 20) };
-const DESCRIPTION: ComplaintColumn = { head: 'table.complaint', cell: (c) => oneLine(c.description, 40) };
+const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20));
+const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20));
+const DESCRIPTION = columnOf('table.complaint', 'description', (description) => oneLine(description, 40));
 
 /** A table of complaints: the columns it shows, and the stored columns they read. */
 export interface ComplaintTableColumns {
@@ -124,11 +142,11 @@ export const LIST_COLUMNS: ComplaintTableColumns = {
   shown: [
     ID,
     { head: 'table.occurred', cell: (c) => localTime(c.occurred_at) },
-    { head: 'table.status', cell: (c) => statusShown(c.status) },
+    columnOf('table.status', 'status', (status) => statusShown(status as Status)),
     CUSTOMER,
     ABOUT,
-    { head: 'table.cause', cell: (c) => oneLine(c.cause, 20) },
-    { head: 'table.assignee', cell: (c) => oneLine(c.assignee, 12) },
+    columnOf('table.cause', 'cause', (cause) => oneLine(cause, 20)),
+    columnOf('table.assignee', 'assignee', (assignee) => oneLine(assignee, 12)),
     {
       head: 'table.respondBy',
       cell: (c, now, paint) => {
@@ -150,7 +168,7 @@ export function followUpColumns(withContact: boolean): ComplaintTableColumns {
       CUSTOMER,
       ...(withContact ? [{ head: 'table.contact', cell: (c: ListedComplaint) => oneLine(c.contact, 24) } as const] : []),
       ABOUT,
-      { head: 'table.remedy', cell: (c) => (c.remedy ? remedyShown(c.remedy) : '') },
+      columnOf('table.remedy', 'remedy', (remedy) => remedyShown(remedy)),
       DESCRIPTION,
     ],
   };
@@ -161,24 +179,66 @@ export function followUpColumns(withContact: boolean): ComplaintTableColumns {
  * twice (see layOut): a list of a million complaints is shown with no more held than a batch of them.
  */
 export async function complaintTable(
-  complaintsOf: (reads: readonly ListedColumn[]) => AsyncIterable<ListedComplaint[]>,
+  complaintsOf: (reads: readonly ListedColumn[], measuring: boolean) => AsyncIterable<ListedComplaint[]>,
   now: Date,
   paint: ChalkInstance,
   { reads, shown }: ComplaintTableColumns = LIST_COLUMNS,
 ): Promise<LaidOut> {
-  async function* rows() {
-    for await (const batch of complaintsOf(reads)) yield batch.map((c) => shown.map((column) => column.cell(c, now, paint)));
+  const cellsOf = shown.map((column) => rememberedCells(column, now, paint));
+  async function* rows(measuring: boolean) {
+    for await (const batch of complaintsOf(reads, measuring)) {
+      yield batch.map((c) => {
+        const cells = new Array<string>(cellsOf.length);
+        const widths = new Array<number>(cellsOf.length);
+        for (let column = 0; column < cellsOf.length; column++) {
+          const cell = cellsOf[column]!(c);
+          cells[column] = cell.text;
+          widths[column] = cell.width;
+        }
+        return { cells, widths };
+      });
+    }
   }
-  const table = await layOut(
+  return layOut(
     shown.map((column) => t(column.head)),
     paint,
     rows,
   );
-  return { rows: table.rows, lines: map(table.lines, withoutTrailingBlanks) };
 }
 
-async function* map<T, U>(items: AsyncIterable<T>, change: (item: T) => U): AsyncGenerator<U> {
-  for await (const item of items) yield change(item);
+// Cells remembered for each column, with their widths: a list's causes, assignees and statuses are
+// few, and made and measured once each rather than for every complaint in both passes. A column
+// remembers this many at most, and forgets them once it has met more cells than it has met
+// again: most shops' descriptions are each told once, and looking them up costs more than it saves.
+const REMEMBERED_CELLS = 4096;
+
+interface Cell {
+  text: string;
+  width: number;
+}
+
+function rememberedCells(column: ComplaintColumn, now: Date, paint: ChalkInstance): (c: ListedComplaint) => Cell {
+  const cellOf = (c: ListedComplaint): Cell => {
+    const text = column.cell(c, now, paint);
+    return { text, width: displayWidth(text) };
+  };
+  const { of } = column;
+  if (of === undefined) return cellOf;
+  let cells: Map<unknown, Cell> | undefined = new Map();
+  let metAgain = 0;
+  return (c) => {
+    if (cells === undefined) return cellOf(c);
+    const value = c[of];
+    let cell = cells.get(value);
+    if (cell !== undefined) {
+      metAgain++;
+      return cell;
+    }
+    cell = cellOf(c);
+    if (cells.size < REMEMBERED_CELLS) cells.set(value, cell);
+    else if (metAgain < cells.size) cells = undefined;
+    return cell;
+  };
 }
 
 /** Tables pad the last column too; trailing blanks only get in the way of diff and grep. */

@@ -42,13 +42,15 @@ const COMPLAINT_SELECTION = FIELDS.map((field) => (field.kind.type === 'remedies
 
 // Each ends in id, so complaints sharing a moment always come in the same order; a time not yet
 // given comes first, as SQLite orders it.
-const ORDER: Record<ComplaintFilter['order'], string> = {
+const ORDER: Record<Exclude<ComplaintFilter['order'], 'any'>, string> = {
   'newest first': 'occurred_at DESC, id DESC',
   'oldest first': 'occurred_at, id',
   'by id': 'id',
   'by respond-by': 'respond_by NULLS FIRST, id',
   'by resolved': 'resolved_at NULLS FIRST, id',
 };
+
+const orderOf = (filter: ComplaintFilter) => (filter.order === 'any' ? '' : `ORDER BY ${ORDER[filter.order]}`);
 
 export async function findComplaint(connection: Connection, id: number): Promise<Complaint | undefined> {
   const row = await connection.row<StoredComplaint>(`SELECT ${COMPLAINT_SELECTION} FROM complaints WHERE id = $1`, [id]);
@@ -59,7 +61,7 @@ export async function findComplaint(connection: Connection, id: number): Promise
 export function selectComplaints(filter: ComplaintFilter, columns = COMPLAINT_SELECTION): { sql: string; values: unknown[] } {
   const params = new Params();
   const where = matching(filter, params);
-  return { sql: `SELECT ${columns} FROM complaints ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`, values: params.values };
+  return { sql: `SELECT ${columns} FROM complaints ${where} ${orderOf(filter)} ${limitOf(filter)}`, values: params.values };
 }
 
 export async function listComplaints(connection: Connection, filter: ComplaintFilter): Promise<Complaint[]> {

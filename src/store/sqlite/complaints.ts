@@ -91,8 +91,22 @@ export function eachComplaint(db: Db, filter: ComplaintFilter): IterableIterator
 export function eachComplaint<C extends keyof Complaint>(db: Db, filter: ComplaintFilter, columns: readonly C[]): IterableIterator<Pick<Complaint, C>>;
 export function eachComplaint(db: Db, filter: ComplaintFilter, columns?: readonly (keyof Complaint)[]): IterableIterator<Partial<Complaint>> {
   const { statement, params } = selectComplaints(db, filter, columns?.join(', '));
-  const rows = statement.iterate(params);
-  return columns === undefined ? eachWithRemedies(rows as IterableIterator<StoredComplaint>) : (rows as IterableIterator<Partial<Complaint>>);
+  if (columns === undefined) return eachWithRemedies(statement.iterate(params) as IterableIterator<StoredComplaint>);
+  return asObjects(statement.raw().iterate(params) as IterableIterator<unknown[]>, columns);
+}
+
+/**
+ * Bare rows of `columns` as objects, each a copy of one shape: quicker than the driver's own
+ * objects, made a property at a time (1,000,000 rows of a list's nine columns: 2.65 s read as
+ * the driver's objects, 2.2 s so).
+ */
+function* asObjects(rows: IterableIterator<unknown[]>, columns: readonly string[]): IterableIterator<Partial<Complaint>> {
+  const shape = Object.fromEntries(columns.map((column) => [column, null]));
+  for (const row of rows) {
+    const made: Record<string, unknown> = { ...shape };
+    for (let index = 0; index < columns.length; index++) made[columns[index]!] = row[index];
+    yield made as Partial<Complaint>;
+  }
 }
 
 /**
@@ -112,7 +126,7 @@ export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns
 function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_SELECTION) {
   const { where, params } = matching(filter);
   return {
-    statement: db.prepare(`SELECT ${columns} FROM ${complaintsFor(filter)} ${where} ORDER BY ${ORDER[filter.order]} ${limitOf(filter)}`),
+    statement: db.prepare(`SELECT ${columns} FROM ${complaintsFor(filter)} ${where} ${orderOf(filter)} ${limitOf(filter)}`),
     params,
   };
 }
@@ -146,13 +160,15 @@ export function complaintsFor(filter: Omit<ComplaintFilter, 'order'>): string {
 }
 
 // Each ends in id, so complaints sharing a moment always come in the same order.
-const ORDER: Record<ComplaintFilter['order'], string> = {
+const ORDER: Record<Exclude<ComplaintFilter['order'], 'any'>, string> = {
   'newest first': 'occurred_at DESC, id DESC',
   'oldest first': 'occurred_at, id',
   'by id': 'id',
   'by respond-by': 'respond_by, id',
   'by resolved': 'resolved_at, id',
 };
+
+const orderOf = (filter: ComplaintFilter) => (filter.order === 'any' ? '' : `ORDER BY ${ORDER[filter.order]}`);
 
 export function limitOf(filter: ComplaintFilter): string {
   return filter.limit !== undefined ? `LIMIT ${Math.trunc(filter.limit)}` : '';
