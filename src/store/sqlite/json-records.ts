@@ -51,25 +51,33 @@ export async function* jsonElementsMadeBySqlite(
     const newest = db
       .prepare(`SELECT occurred_at, id FROM complaints INDEXED BY complaints_for_report ORDER BY occurred_at DESC, id DESC LIMIT 1`)
       .raw()
-      .get() as [string, number] | undefined;
+      .get() as [unknown, number] | undefined;
     if (newest === undefined) return;
-    // Each run ends with the complaint whose key, when it happened and its id, is the least: the
-    // space sorts below every character of a time, so that the key's text sorts as the pair does.
+    // Each run ends with the complaint whose key, when it happened and its id, is the least; its
+    // occurred_at and id are those of the row that min() picks, as SQLite gives the bare columns
+    // of a query with one min(). The space sorts below every character of a time, so that the
+    // key's text sorts as the pair does; were a time stored otherwise, each run would still end
+    // below where it began.
     const run = db
       .prepare(
-        `SELECT count(*), CAST(group_concat(element, '${JSON_ELEMENT_SEPARATOR}') AS BLOB), min(printf('%s %020d', occurred_at, id)) FROM (
+        `SELECT count(*), CAST(group_concat(element, '${JSON_ELEMENT_SEPARATOR}') AS BLOB), min(printf('%s %020d', occurred_at, id)), occurred_at, id FROM (
            SELECT ${ELEMENT} AS element, occurred_at, id FROM complaints INDEXED BY complaints_for_report
             WHERE (occurred_at, id) < (@before, @beforeId) ${where} ORDER BY occurred_at DESC, id DESC LIMIT @take)`,
       )
       .raw();
-    let [before, beforeId] = [newest[0], newest[1] + 1];
+    let [before, beforeId]: [unknown, number] = [newest[0], newest[1] + 1];
     for (let left = filter.limit ?? Infinity; left > 0; ) {
-      const [rows, text, last] = run.get({ ...params, before, beforeId, take: Math.min(left, complaintsPerRun) }) as [number, Buffer | null, string | null];
-      if (text === null || last === null) return;
+      const [rows, text, , lastAt, lastId] = run.get({ ...params, before, beforeId, take: Math.min(left, complaintsPerRun) }) as [
+        number,
+        Buffer | null,
+        string | null,
+        unknown,
+        number,
+      ];
+      if (text === null) return;
       yield { rows, text };
       left -= rows;
-      const space = last.lastIndexOf(' ');
-      [before, beforeId] = [last.slice(0, space), Number(last.slice(space + 1))];
+      [before, beforeId] = [lastAt, lastId];
     }
   } finally {
     if (db.inTransaction) db.exec('COMMIT');
