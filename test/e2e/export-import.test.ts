@@ -320,6 +320,24 @@ describe('import', () => {
     expect(target.ok(['export', '--bom'])).toBe(readFileSync(withBom, 'utf8'));
   });
 
+  it('keeps each complaint\'s remedies, oldest first, from a file larger than the logbook (loaded in bulk) as from a small one', () => {
+    const remedies = '2026-11-22T10:00:00.000Z discount 0.05; 2026-11-20T15:00:00.000Z refund 50.00; 2026-11-22T10:00:00.000Z apology';
+    const oldestFirst = '2026-11-20T15:00:00.000Z refund 50.00; 2026-11-22T10:00:00.000Z discount 0.05; 2026-11-22T10:00:00.000Z apology';
+    for (const count of [1, 3_000]) {
+      const target = tempLogbook(NOW);
+      const file = join(target.dir, 'remedies.csv');
+      const rows = Array.from(
+        { length: count },
+        (_, i) => `${i + 1},2026-11-20T12:00:00.000Z,2026-11-20T12:00:00.000Z,resolved,"soup ${i + 1}, cold",2026-11-22T10:00:00.000Z,apology,50.05,"${remedies}"`,
+      );
+      writeFileSync(file, ['id,logged_at,occurred_at,status,description,resolved_at,remedy,cost,remedies', ...rows, ''].join('\n'));
+      target.ok(['import', file]);
+      const exported = rowsOf(target.ok(['export']));
+      expect(exported).toHaveLength(count);
+      expect(new Set(exported.map((row) => row.remedies))).toEqual(new Set([oldestFirst]));
+    }
+  });
+
   it('keeps ids and times, and begins each timeline with the import', () => {
     const target = tempLogbook('2026-12-01T09:00:00.000Z');
     target.ok(['import', exported]);

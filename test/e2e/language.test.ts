@@ -283,7 +283,7 @@ describe('a Chinese name typed with or without a space, a number with or without
     book.ok(['log', '汤是凉的', '--customer', '王 芳', '--contact', '+86 10 6552 9988', '--no-input'], { env: CHINESE });
     // As a version before this one kept it: the keys with the space and the code, the migration not yet applied.
     underneath(book, `UPDATE complaints SET customer_key = '王 芳', contact_key = '+861065529988'`);
-    underneath(book, `DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`);
+    underneath(book, `DELETE FROM schema_migrations WHERE name = 'person_keys_chinese'`);
     book.ok(['list'], { env: CHINESE });
     expect(underneath(book, `SELECT customer_key, contact_key FROM complaints`)).toEqual([{ customer_key: '王芳', contact_key: '01065529988' }]);
   });

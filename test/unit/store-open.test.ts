@@ -40,6 +40,7 @@ const SHIPPED = [
   { version: 16, name: 'follow_ups_due' },
   { version: 17, name: 'follow_ups_waiting' },
   { version: 18, name: 'person_keys_chinese' },
+  { version: 19, name: 'remedies_given' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -160,7 +161,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
@@ -274,6 +275,46 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT day, cost_minor FROM daily_figures WHERE cost_minor > 0 ORDER BY day`).all()).toEqual([
         { day: '2026-11-20', cost_minor: 10000 },
         { day: '2026-11-22', cost_minor: 5000 },
+      ]);
+    });
+  });
+
+  it('keeps with each complaint its remedies as export writes them, those of an older logbook and those given, changed and undone after', () => {
+    const path = join(tempFolder(), 'complaints.db');
+    const remediesGiven = (db: Db) => db.prepare(`SELECT id, remedies_given FROM complaints ORDER BY id`).all();
+    withOpened(
+      path,
+      (db) => {
+        db.prepare(
+          `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, cost_minor)
+           VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'soup was cold', '2026-11-22T10:00:00.000Z', 'discount', 5005),
+                  (2, '2026-11-20T13:00:00.000Z', '2026-11-20T13:00:00.000Z', 'new', 'no remedy yet', NULL, NULL, NULL)`,
+        ).run();
+        const give = db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (1, ?, ?, ?)`);
+        // Given out of order: they are written oldest first.
+        give.run('2026-11-22T10:00:00.000Z', 'discount', 5);
+        give.run('2026-11-20T15:00:00.000Z', 'refund', 5000);
+        give.run('2026-11-22T10:00:00.000Z', 'apology', null);
+      },
+      knownMigrations().filter((migration) => migration.version <= 18),
+    );
+    withOpened(path, (db) => {
+      expect(remediesGiven(db)).toEqual([
+        { id: 1, remedies_given: '2026-11-20T15:00:00.000Z refund 50.00; 2026-11-22T10:00:00.000Z discount 0.05; 2026-11-22T10:00:00.000Z apology' },
+        { id: 2, remedies_given: null },
+      ]);
+      db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (2, '2026-11-23T09:00:00.000Z', 'replacement', 1280)`).run();
+      db.prepare(`UPDATE remedies SET cost_minor = 100 WHERE complaint_id = 1 AND remedy = 'discount'`).run();
+      db.prepare(`DELETE FROM remedies WHERE complaint_id = 1 AND remedy = 'refund'`).run();
+      expect(remediesGiven(db)).toEqual([
+        { id: 1, remedies_given: '2026-11-22T10:00:00.000Z discount 1.00; 2026-11-22T10:00:00.000Z apology' },
+        { id: 2, remedies_given: '2026-11-23T09:00:00.000Z replacement 12.80' },
+      ]);
+      db.prepare(`UPDATE remedies SET complaint_id = 2 WHERE remedy = 'apology'`).run();
+      db.prepare(`DELETE FROM remedies WHERE remedy = 'discount'`).run();
+      expect(remediesGiven(db)).toEqual([
+        { id: 1, remedies_given: null },
+        { id: 2, remedies_given: '2026-11-22T10:00:00.000Z apology; 2026-11-23T09:00:00.000Z replacement 12.80' },
       ]);
     });
   });

@@ -154,8 +154,6 @@ function money(minor: string): string {
   return `iif(${minor} IS NULL, NULL, printf('%s%d.%02d', iif(${minor} < 0, '-', ''), abs(${minor}) / 100, abs(${minor}) % 100))`;
 }
 
-// The remedies as remediesCell writes them, oldest first; as elsewhere, none where the complaint has no remedy.
-const REMEDIES_CELL = `iif(remedy IS NULL, NULL, (
-    SELECT group_concat(remedy_given, '; ') FROM (
-      SELECT given_at || ' ' || remedy || coalesce(' ' || ${money('cost_minor')}, '') AS remedy_given
-        FROM remedies WHERE complaint_id = complaints.id ORDER BY given_at, id)))`;
+// The remedies as remediesCell writes them, kept with each complaint (migrations/sqlite/0019); as
+// elsewhere, none where the complaint has no remedy.
+const REMEDIES_CELL = `iif(remedy IS NULL, NULL, remedies_given)`;

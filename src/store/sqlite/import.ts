@@ -1,5 +1,7 @@
+import type { Remedy } from '../../domain/complaint.js';
 import { IdSpan } from '../../domain/id-span.js';
 import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
+import { remediesCell } from '../../domain/remedies.js';
 import { isBusy } from '../../errors.js';
 import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
@@ -46,8 +48,8 @@ export async function importComplaints(
   // refusal can name them; the rows added meanwhile are rolled back with it. Parameters are
   // positional, which binds far faster than by name (93747c7).
   const insert = db.prepare(
-    `INSERT INTO complaints (${IMPORTED_COLUMNS.join(', ')})
-     VALUES (${IMPORTED_COLUMNS.map(() => '?').join(', ')})
+    `INSERT INTO complaints (${IMPORTED_COLUMNS.join(', ')}, remedies_given)
+     VALUES (${IMPORTED_COLUMNS.map(() => '?').join(', ')}, ?)
      ON CONFLICT DO NOTHING`,
   );
   const holder = db.prepare(`SELECT id FROM complaints WHERE uid = ?`).pluck();
@@ -55,7 +57,8 @@ export async function importComplaints(
   const give = db.prepare(`INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`);
   const remedyWidth = IMPORTED_REMEDY_COLUMNS.length + 1;
   const width = IMPORTED_COLUMNS.length;
-  const values = new Array<ImportedValue>(width);
+  // The row's values, then its remedies as export writes them (remedies_given).
+  const values = new Array<ImportedValue>(width + 1).fill(null);
   // A file larger than the logbook is a bulk load, written as one (see setUpkeepAside, inBulkLoadMode).
   const bulk = options.fileBytes > logbookBytes(db);
   // A bulk load appends rows and builds its indexes at the end: SQLite's page cache, 16 MB as
@@ -86,6 +89,8 @@ export async function importComplaints(
       for (let row = 0; row < rows.count; row++) {
         const start = row * width;
         for (let column = 0; column < width; column++) values[column] = rows.values[start + column] as ImportedValue;
+        // Triggers keep remedies_given as remedies are given; a bulk load, which sets them aside, writes it with the row.
+        if (bulk) values[width] = remediesGiven(rows, row, remedy);
         const original = values[ID_AT] as number;
         // A NULL id makes SQLite number the row after the last one.
         if (options.newIds) values[ID_AT] = null;
@@ -132,6 +137,16 @@ export async function importComplaints(
     return { added, alreadyThere };
   });
   return bulk ? inBulkLoadMode(db, load) : load();
+}
+
+/** The remedies of the batch's `row`, whose first is at `first` among the batch's, as remediesCell writes them. */
+function remediesGiven(rows: ImportedRows, row: number, first: number): string | null {
+  const given: Remedy[] = [];
+  for (let at = first; at < rows.remedies.length && rows.remedies[at] === row; at += IMPORTED_REMEDY_COLUMNS.length + 1) {
+    given.push({ given_at: rows.remedies[at + 1] as string, remedy: rows.remedies[at + 2] as string, cost_minor: rows.remedies[at + 3] as number | null });
+  }
+  // Oldest first, as they are read back; those given at one moment in the order of the file.
+  return remediesCell(given.sort((a, b) => (a.given_at < b.given_at ? -1 : a.given_at > b.given_at ? 1 : 0)));
 }
 
 /** Makes an index or trigger a bulk load set aside again; the index of uids refuses two rows of the file with one uid. */
