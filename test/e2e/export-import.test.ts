@@ -586,8 +586,12 @@ describe('import of a file larger than the logbook', () => {
   // Large enough that the import drops the complaints' indexes and builds them again afterwards.
   const ROWS = 2_000;
   const header = 'id,logged_at,occurred_at,status,description,customer,category,cause,respond_by,resolved_at,remedy,action';
-  const row = (id: number) =>
-    `${id},${NOW},2026-11-${String(1 + (id % 20)).padStart(2, '0')}T10:00:00.000Z,resolved,cold soup ${id},Customer ${id % 97},product,cause ${id % 13},${NOW},${NOW},refund,${id % 3 ? '' : 'fixed'}`;
+  // Each of 20 days in November has 100 complaints: by default the days go round; `inLoggedOrder`
+  // has them come a day at a time.
+  const row = (id: number, inLoggedOrder = false) => {
+    const day = 1 + (inLoggedOrder ? Math.floor((id - 1) / (ROWS / 20)) : id % 20);
+    return `${id},${NOW},2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z,resolved,cold soup ${id},Customer ${id % 97},product,cause ${id % 13},${NOW},${NOW},refund,${id % 3 ? '' : 'fixed'}`;
+  };
   const schema = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
@@ -603,12 +607,16 @@ describe('import of a file larger than the logbook', () => {
   };
 
   // How a bulk load is written into an SQLite file: its indexes, triggers and journal mode.
-  it('builds the indexes again as the migrations made them, holding every complaint', () => {
+  // Rows in the order they were logged keep the indexes led by a time up as they go in; others have them built again.
+  it.each([
+    ['newest first', (i: number) => row(ROWS - i)],
+    ['in the order they were logged', (i: number) => row(i + 1, true)],
+  ])('builds the indexes again as the migrations made them, holding every complaint, from rows %s', (_, rowAt) => {
     const target = tempLogbook(NOW, 'sqlite');
     target.ok(['config', 'set', 'shop', 'Corner Café']);
     const before = schema(target.db);
     const file = join(target.dir, 'large.csv');
-    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => row(i + 1)), ''].join('\r\n'));
+    writeFileSync(file, [header, ...Array.from({ length: ROWS }, (_, i) => rowAt(i)), ''].join('\r\n'));
     expect(statSync(file).size).toBeGreaterThan(statSync(target.db).size);
     expect(target.ok(['import', file])).toBe(`Imported ${ROWS} complaints from ${file} as #1–#${ROWS}.\n`);
     expect(schema(target.db)).toEqual({ ...before, integrity: 'ok' });
@@ -616,6 +624,7 @@ describe('import of a file larger than the logbook', () => {
     try {
       expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_by_cause WHERE cause = 'cause 5'`).pluck().get()).toBe(154);
       expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_with_action_by_resolved WHERE action IS NOT NULL AND resolved_at > ''`).pluck().get()).toBe(666);
+      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_for_report WHERE occurred_at >= '2026-11-05' AND occurred_at < '2026-11-07'`).pluck().get()).toBe(200);
       // The triggers that keep each day's figures were set aside too; the days are counted afresh.
       const days = db.prepare(`SELECT day, logged, answered FROM daily_figures ORDER BY day`).all();
       expect(days).toEqual(Array.from({ length: 20 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, logged: 100, answered: 100 })));
