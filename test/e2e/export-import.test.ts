@@ -676,7 +676,7 @@ describe('import of a file larger than the logbook', () => {
 });
 
 describe('import --dry-run of a file of many batches', () => {
-  // Over a thousand rows a batch, so that what is found in one batch is weighed against the rest.
+  // Rows enough for several batches, so that what is found in one batch is weighed against the rest.
   const header = 'id,logged_at,occurred_at,status,description,uid';
   const uidOf = (id: number) => `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
   const row = (id: number, uid = uidOf(id)) => `${id},${NOW},${NOW},new,Soup was cold (${id}),${uid}`;
