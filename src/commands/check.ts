@@ -69,19 +69,20 @@ function describeProblems(findings: Findings): string[] {
     ...miscounted(findings.miscountedDays, 'check.miscountedDay', 'check.miscountedDays'),
     ...miscounted(findings.miscountedMonths, 'check.miscountedMonth', 'check.miscountedMonths'),
     ...miscounted(findings.miscountedFollowUps, 'check.miscountedFollowUpMonth', 'check.miscountedFollowUpMonths'),
+    ...miscounted(findings.unmatchedRemedies.map((id) => complaintRef(id)), 'check.unmatchedRemedies', 'check.unmatchedRemediesMany'),
   ];
 }
 
-/** One line for all the miscounted days or months, however many: they have one cause and one remedy. */
+/** One line for all the miscounted days, months or complaints, however many: they have one cause and one remedy. */
 function miscounted(
-  periods: readonly string[],
-  one: 'check.miscountedDay' | 'check.miscountedMonth' | 'check.miscountedFollowUpMonth',
-  many: 'check.miscountedDays' | 'check.miscountedMonths' | 'check.miscountedFollowUpMonths',
+  which: readonly string[],
+  one: 'check.miscountedDay' | 'check.miscountedMonth' | 'check.miscountedFollowUpMonth' | 'check.unmatchedRemedies',
+  many: 'check.miscountedDays' | 'check.miscountedMonths' | 'check.miscountedFollowUpMonths' | 'check.unmatchedRemediesMany',
 ): string[] {
-  if (periods.length === 0) return [];
+  if (which.length === 0) return [];
   return [
-    periods.length === 1
-      ? t(one, { period: periods[0]! })
-      : t(many, { count: periods.length, first: periods[0]!, last: periods[periods.length - 1]! }),
+    which.length === 1
+      ? t(one, { which: which[0]! })
+      : t(many, { count: which.length, first: which[0]!, last: which[which.length - 1]! }),
   ];
 }

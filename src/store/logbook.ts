@@ -110,6 +110,8 @@ export interface Findings {
   miscountedMonths: string[];
   /** Months whose count of follow-ups waiting, as kept for the desk on SQLite (PostgreSQL keeps none), is not what their complaints add up to. */
   miscountedFollowUps: string[];
+  /** Complaints whose remedies, as kept for export on SQLite (PostgreSQL keeps none), are not those given, in order. */
+  unmatchedRemedies: number[];
 }
 
 export interface Erasure {

@@ -414,4 +414,35 @@ describe('complaints check', () => {
     expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: 'ok: 2 complaints, 4 events, integrity ok\n' });
     expect(book.ok([])).toBe(desk);
   });
+
+  it('finds complaints whose remedies kept for export are not those given, and writes them again with --recount', () => {
+    // Kept for export on SQLite only; PostgreSQL's export reads the remedies themselves.
+    const book = tempLogbook(undefined, 'sqlite');
+    book.ok(['log', '汤是凉的', '--customer', '王芳', '--no-input', '--at', '2026-09-10T12:00']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '12.50', '--at', '2026-09-10T15:30']);
+    book.ok(['follow-up', '1', '--satisfaction', '1', '--reopen', '--at', '2026-09-11T09:00']);
+    book.ok(['resolve', '1', '--remedy', 'discount', '--cost', '5', '--at', '2026-09-11T10:00']);
+    book.ok(['log', '桌上留了纸条', '--no-input', '--at', '2026-10-02T12:00']);
+    book.ok(['resolve', '2', '--remedy', 'apology', '--at', '2026-10-02T13:00']);
+    book.ok(['log', 'bread was stale', '--no-input', '--at', '2026-10-03T09:00']);
+    const tamper = (sql: string) => underneath(book, sql);
+    const exported = book.ok(['export']);
+    expect(exported).toContain('2026-09-10T14:30:00.000Z refund 12.50; 2026-09-11T09:00:00.000Z discount 5.00');
+    expect(book.ok(['check'])).toMatch(/^ok: 3 complaints, /);
+
+    tamper(`UPDATE complaints SET remedies_given = '2026-09-10T14:30:00.000Z refund 12.50' WHERE id = 1`);
+    expect(book.ok(['export'])).not.toBe(exported);
+    const one = runComparing(book, ['check']);
+    expect(one).toMatchObject({ code: 1, unchanged: true });
+    expect(one.stdout).toBe(
+      "the remedies export gives for complaint #1 are not those given to it; 'complaints check --recount' writes them again\n",
+    );
+    tamper(`UPDATE complaints SET remedies_given = 'refund' WHERE id = 3`);
+    expect(runComparing(book, ['check']).stdout).toBe(
+      "the remedies export gives for 2 complaints (#1 to #3) are not those given to them; 'complaints check --recount' writes them again\n",
+    );
+
+    expect(book.run(['check', '--recount'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ok: 3 complaints, /) });
+    expect(book.ok(['export'])).toBe(exported);
+  });
 });

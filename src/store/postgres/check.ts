@@ -40,6 +40,7 @@ export async function checkLogbook(connection: Connection): Promise<Findings> {
       miscountedDays: await miscountedDays(connection),
       miscountedMonths: await miscountedMonths(connection),
       miscountedFollowUps: [],
+      unmatchedRemedies: [],
     }),
     'snapshot',
   );

@@ -2,6 +2,7 @@ import { STATUSES } from '../../domain/lifecycle.js';
 import type { Findings } from '../logbook.js';
 import type { Db } from './open.js';
 import { miscountedFollowUps, recountFollowUpsWaiting } from './follow-ups-waiting.js';
+import { rewriteRemediesGiven, unmatchedRemediesGiven } from './remedies-given.js';
 import { miscountedDays, miscountedMonths, recountKeptFigures } from './report.js';
 
 // The events that bring a complaint into the logbook: typed at the till, or read from a CSV file.
@@ -14,7 +15,7 @@ const BROKEN_RULE = /^(CHECK constraint failed|NULL value in|non-\w+ value in)/;
  * enforce. A file too damaged to read is reported as damage rather than thrown.
  */
 export function checkLogbook(db: Db): Findings {
-  const findings: Findings = { complaints: 0, events: 0, damage: [], brokenRules: [], orphans: [], withoutFirstEvent: [], unknownStatuses: [], miscountedDays: [], miscountedMonths: [], miscountedFollowUps: [] };
+  const findings: Findings = { complaints: 0, events: 0, damage: [], brokenRules: [], orphans: [], withoutFirstEvent: [], unknownStatuses: [], miscountedDays: [], miscountedMonths: [], miscountedFollowUps: [], unmatchedRemedies: [] };
   try {
     const verdict = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
     const messages = verdict.map((row) => row.integrity_check).filter((message) => message !== 'ok');
@@ -41,6 +42,7 @@ export function checkLogbook(db: Db): Findings {
     findings.miscountedDays = miscountedDays(db);
     findings.miscountedMonths = miscountedMonths(db);
     findings.miscountedFollowUps = miscountedFollowUps(db);
+    findings.unmatchedRemedies = unmatchedRemediesGiven(db);
   } catch (error) {
     if (!isDamage(error)) throw error;
     findings.damage.push((error as Error).message);
@@ -55,11 +57,13 @@ function isDamage(error: unknown): boolean {
 
 /**
  * Counts the report's figures of every day and tallies of every month, and the desk's follow-ups
- * waiting, again, in one transaction: they are derived, never entered.
+ * waiting, again, and writes again the remedies kept for export that are not those given, in one
+ * transaction: they are derived, never entered.
  */
 export function recountFigures(db: Db): void {
   db.transaction(() => {
     recountKeptFigures(db);
     recountFollowUpsWaiting(db);
+    rewriteRemediesGiven(db);
   }).immediate();
 }
