@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Refusal } from '../../src/errors.js';
-import { inBulkLoadMode } from '../../src/store/sqlite/import.js';
+import { ID_AT, IMPORTED_COLUMNS, noImportedRows, type ImportedRows, type ImportedValue } from '../../src/domain/imported-rows.js';
+import { inBulkLoadMode, inLoggedOrder } from '../../src/store/sqlite/import.js';
 import { openDatabase, type Db } from '../../src/store/sqlite/open.js';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -61,5 +62,43 @@ describe('inBulkLoadMode', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('inLoggedOrder', () => {
+  // Rows as the reading thread hands them on, giving only what the judgement reads: id and when it happened.
+  const rowsOf = (complaints: ReadonlyArray<{ id: number; occurredAt: string }>): ImportedRows => {
+    const rows = noImportedRows();
+    for (const { id, occurredAt } of complaints) {
+      const values = new Array<ImportedValue>(IMPORTED_COLUMNS.length).fill(null);
+      values[ID_AT] = id;
+      values[IMPORTED_COLUMNS.indexOf('occurred_at')] = occurredAt;
+      rows.values.push(...values);
+      rows.count++;
+    }
+    return rows;
+  };
+  const minutesAfter = (minutes: number) => new Date(Date.UTC(2026, 10, 1) + minutes * 60_000).toISOString();
+  // As a till logs them: one after another, each told of up to 40 minutes after it happened.
+  const logged = Array.from({ length: 250 }, (_, at) => ({ id: at + 1, occurredAt: minutesAfter(at * 5 - ((at * 37) % 41)) }));
+
+  it('holds an export, its complaints by id, each logged a little after it happened, to be in logged order', () => {
+    expect(inLoggedOrder(rowsOf(logged), false)).toBe(true);
+  });
+
+  it('holds the same rows newest first, or shuffled, not to be', () => {
+    expect(inLoggedOrder(rowsOf([...logged].reverse()), false)).toBe(false);
+    const shuffled = logged.map((row, at) => ({ row, key: (at * 7919) % 251 })).sort((a, b) => a.key - b.key).map(({ row }) => row);
+    expect(inLoggedOrder(rowsOf(shuffled), false)).toBe(false);
+  });
+
+  it('asks nothing of the ids when the import numbers the complaints itself', () => {
+    const renumbered = logged.map(({ occurredAt }, at) => ({ id: 1000 - at, occurredAt }));
+    expect(inLoggedOrder(rowsOf(renumbered), false)).toBe(false);
+    expect(inLoggedOrder(rowsOf(renumbered), true)).toBe(true);
+  });
+
+  it('takes a file of too few rows to judge as in order', () => {
+    expect(inLoggedOrder(rowsOf([...logged].reverse().slice(0, 100)), false)).toBe(true);
   });
 });

@@ -242,7 +242,7 @@ const NEIGHBOURS = 100;
  * and with no lower id, than the row NEIGHBOURS before it (99.5 % of an export's rows; half of a
  * shuffled file's).
  */
-function inLoggedOrder(rows: ImportedRows, newIds: boolean): boolean {
+export function inLoggedOrder(rows: ImportedRows, newIds: boolean): boolean {
   const width = IMPORTED_COLUMNS.length;
   let inOrder = 0;
   for (let row = NEIGHBOURS; row < rows.count; row++) {
