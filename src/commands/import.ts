@@ -118,8 +118,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
 /**
  * What an import would do, read and checked the same way, writing nothing: the logbook is asked
  * about each batch as it comes, and only the file's uids are kept (on disk), to find one given
- * twice. A bad row anywhere is said before a uid given twice, and both before ids another
- * complaint has, as the import says them.
+ * twice once the file is read. A bad row anywhere is said before a uid given twice, and both
+ * before ids another complaint has, as the import says them.
  */
 async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
   const { openUidsSeen } = await import('../store/open.js');
@@ -130,17 +130,16 @@ async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows
   let alreadyThere = 0;
   try {
     for await (const rows of batches) {
-      if (twice !== undefined) continue;
       const identities = importedIdentities(rows);
       const there = await logbook.heldUids(identities.map(({ uid }) => uid));
       // As the import skips a row whose uid the logbook holds, however often the file gives it.
       const toAdd = identities.filter(({ uid }) => !there.has(uid));
-      twice = seen.add(toAdd.map(({ uid }) => uid));
-      if (twice !== undefined) continue;
+      seen.add(toAdd.map(({ uid }) => uid));
       alreadyThere += identities.length - toAdd.length;
       for (const { id } of toAdd) added.add(id);
       if (!newIds) taken.push(...(await logbook.heldIds(toAdd.map(({ id }) => id))));
     }
+    twice = seen.firstGivenAgain();
   } finally {
     seen.close();
   }
