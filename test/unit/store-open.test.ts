@@ -93,6 +93,13 @@ function migrationsFolder(later: Record<string, string> = {}): string {
   return folder;
 }
 
+/** A new logbook made by the migrations up to `version`, filled by `fill`: one an older version of the program left. */
+function logbookUpTo(version: number, fill: (db: Db) => void): string {
+  const path = join(tempFolder(), 'complaints.db');
+  withOpened(path, fill, knownMigrations().filter((migration) => migration.version <= version));
+  return path;
+}
+
 /** A logbook at schema 1 holding one complaint, its event and a setting. */
 function logbookAtSchemaOne(): { folder: string; path: string } {
   const folder = tempFolder();
@@ -213,18 +220,13 @@ describe('openDatabase: a new logbook', () => {
   });
 
   it('makes the person keys of a logbook kept before full-width forms were folded again', () => {
-    const path = join(tempFolder(), 'complaints.db');
-    withOpened(
-      path,
-      (db) => {
-        db.prepare(
-          `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, contact, customer_key, contact_key, description)
-           VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', 'ＡＮＮ ＬＥＥ', '０７１２ ３４５６７８',
-                   'ａｎｎ ｌｅｅ', '０７１２３４５６７８', 'soup was cold')`,
-        ).run();
-      },
-      knownMigrations().filter((migration) => migration.version <= 7),
-    );
+    const path = logbookUpTo(7, (db) => {
+      db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, contact, customer_key, contact_key, description)
+         VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', 'ＡＮＮ ＬＥＥ', '０７１２ ３４５６７８',
+                 'ａｎｎ ｌｅｅ', '０７１２３４５６７８', 'soup was cold')`,
+      ).run();
+    });
     withOpened(path, (db) => {
       expect(db.prepare(`SELECT customer_key, contact_key FROM complaints WHERE id = 1`).get()).toEqual({
         customer_key: 'ann lee',
@@ -245,23 +247,18 @@ describe('openDatabase: a new logbook', () => {
   });
 
   it('gives each complaint of an older logbook every remedy its timeline records, and what they cost together', () => {
-    const path = join(tempFolder(), 'complaints.db');
-    withOpened(
-      path,
-      (db) => {
-        db.prepare(
-          `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, cost_minor)
-           VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'soup was cold', '2026-11-22T10:00:00.000Z', 'discount', 5000),
-                  (2, '2026-11-20T13:00:00.000Z', '2026-11-20T13:00:00.000Z', 'closed', 'imported, never resolved here', '2026-11-21T10:00:00.000Z', 'apology', NULL)`,
-        ).run();
-        const event = db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (1, ?, ?, ?, ?)`);
-        event.run('2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'logged', '{}');
-        event.run('2026-11-20T15:00:00.000Z', '2026-11-20T15:00:00.000Z', 'resolved', '{"status":"resolved","remedy":"refund","cost_minor":10000}');
-        event.run('2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z', 'reopened', '{"status":"assigned","resolved_at":null}');
-        event.run('2026-11-22T10:00:00.000Z', '2026-11-22T10:00:00.000Z', 'resolved', '{"status":"resolved","remedy":"discount","cost_minor":5000}');
-      },
-      knownMigrations().filter((migration) => migration.version <= 8),
-    );
+    const path = logbookUpTo(8, (db) => {
+      db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, cost_minor)
+         VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'soup was cold', '2026-11-22T10:00:00.000Z', 'discount', 5000),
+                (2, '2026-11-20T13:00:00.000Z', '2026-11-20T13:00:00.000Z', 'closed', 'imported, never resolved here', '2026-11-21T10:00:00.000Z', 'apology', NULL)`,
+      ).run();
+      const event = db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (1, ?, ?, ?, ?)`);
+      event.run('2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'logged', '{}');
+      event.run('2026-11-20T15:00:00.000Z', '2026-11-20T15:00:00.000Z', 'resolved', '{"status":"resolved","remedy":"refund","cost_minor":10000}');
+      event.run('2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z', 'reopened', '{"status":"assigned","resolved_at":null}');
+      event.run('2026-11-22T10:00:00.000Z', '2026-11-22T10:00:00.000Z', 'resolved', '{"status":"resolved","remedy":"discount","cost_minor":5000}');
+    });
     withOpened(path, (db) => {
       expect(db.prepare(`SELECT complaint_id, given_at, remedy, cost_minor FROM remedies ORDER BY id`).all()).toEqual([
         { complaint_id: 1, given_at: '2026-11-20T15:00:00.000Z', remedy: 'refund', cost_minor: 10000 },
@@ -280,24 +277,19 @@ describe('openDatabase: a new logbook', () => {
   });
 
   it('keeps with each complaint its remedies as export writes them, those of an older logbook and those given, changed and undone after', () => {
-    const path = join(tempFolder(), 'complaints.db');
     const remediesGiven = (db: Db) => db.prepare(`SELECT id, remedies_given FROM complaints ORDER BY id`).all();
-    withOpened(
-      path,
-      (db) => {
-        db.prepare(
-          `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, cost_minor)
-           VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'soup was cold', '2026-11-22T10:00:00.000Z', 'discount', 5005),
-                  (2, '2026-11-20T13:00:00.000Z', '2026-11-20T13:00:00.000Z', 'new', 'no remedy yet', NULL, NULL, NULL)`,
-        ).run();
-        const give = db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (1, ?, ?, ?)`);
-        // Given out of order: they are written oldest first.
-        give.run('2026-11-22T10:00:00.000Z', 'discount', 5);
-        give.run('2026-11-20T15:00:00.000Z', 'refund', 5000);
-        give.run('2026-11-22T10:00:00.000Z', 'apology', null);
-      },
-      knownMigrations().filter((migration) => migration.version <= 18),
-    );
+    const path = logbookUpTo(18, (db) => {
+      db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, cost_minor)
+         VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'resolved', 'soup was cold', '2026-11-22T10:00:00.000Z', 'discount', 5005),
+                (2, '2026-11-20T13:00:00.000Z', '2026-11-20T13:00:00.000Z', 'new', 'no remedy yet', NULL, NULL, NULL)`,
+      ).run();
+      const give = db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (1, ?, ?, ?)`);
+      // Given out of order: they are written oldest first.
+      give.run('2026-11-22T10:00:00.000Z', 'discount', 5);
+      give.run('2026-11-20T15:00:00.000Z', 'refund', 5000);
+      give.run('2026-11-22T10:00:00.000Z', 'apology', null);
+    });
     withOpened(path, (db) => {
       expect(remediesGiven(db)).toEqual([
         { id: 1, remedies_given: '2026-11-20T15:00:00.000Z refund 50.00; 2026-11-22T10:00:00.000Z discount 0.05; 2026-11-22T10:00:00.000Z apology' },
@@ -320,15 +312,10 @@ describe('openDatabase: a new logbook', () => {
   });
 
   it('gives each complaint of an older logbook the uid its number, times and description make, telling apart complaints alike but for their numbers', () => {
-    const path = join(tempFolder(), 'complaints.db');
     const insert = `INSERT INTO complaints (id, logged_at, occurred_at, status, description) VALUES (?, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'new', ?)`;
-    withOpened(
-      path,
-      (db) => {
-        for (const [id, description] of [[1, 'soup was cold'], [2, 'rude waiter'], [3, 'soup was cold']] as const) db.prepare(insert).run(id, description);
-      },
-      knownMigrations().filter((migration) => migration.version <= 9),
-    );
+    const path = logbookUpTo(9, (db) => {
+      for (const [id, description] of [[1, 'soup was cold'], [2, 'rude waiter'], [3, 'soup was cold']] as const) db.prepare(insert).run(id, description);
+    });
     withOpened(path, (db) => {
       const uids = db.prepare(`SELECT uid FROM complaints ORDER BY id`).pluck().all();
       expect(uids[0]).toBe(contentUid(1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'soup was cold'));

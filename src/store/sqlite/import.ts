@@ -14,6 +14,9 @@ import { recountDaysAndAdd } from './report.js';
 import { saveSetting } from './settings.js';
 import type { Db } from './open.js';
 
+// How many values each remedy takes among a batch's: its row, then IMPORTED_REMEDY_COLUMNS.
+const REMEDY_WIDTH = IMPORTED_REMEDY_COLUMNS.length + 1;
+
 // Where the columns the month tallies read are among a row's values.
 const [OCCURRED_AT, STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['occurred_at', 'status', 'cause', 'resolved_at', 'action'].map((column) =>
   IMPORTED_COLUMNS.indexOf(column),
@@ -56,7 +59,6 @@ export async function importComplaints(
   const holder = db.prepare(`SELECT id FROM complaints WHERE uid = ?`).pluck();
   // One remedy at a time, beside its complaint: faster than a batch's remedies as JSON (568ca8b).
   const give = db.prepare(`INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`);
-  const remedyWidth = IMPORTED_REMEDY_COLUMNS.length + 1;
   const width = IMPORTED_COLUMNS.length;
   // The row's values, then its remedies as export writes them (remedies_given).
   const values = new Array<ImportedValue>(width + 1).fill(null);
@@ -123,7 +125,7 @@ export async function importComplaints(
           else if (addedIds === undefined || addedIds.has(held)) throw new UidTwice(uid);
           else alreadyThere++;
         }
-        for (; remedy < rows.remedies.length && rows.remedies[remedy] === row; remedy += remedyWidth) {
+        for (; remedy < rows.remedies.length && rows.remedies[remedy] === row; remedy += REMEDY_WIDTH) {
           if (kept) give.run(batchIds[batchIds.length - 1]!, rows.remedies[remedy + 1], rows.remedies[remedy + 2], rows.remedies[remedy + 3]);
         }
       }
@@ -147,7 +149,7 @@ export async function importComplaints(
 /** The remedies of the batch's `row`, whose first is at `first` among the batch's, as remediesCell writes them. */
 function remediesGiven(rows: ImportedRows, row: number, first: number): string | null {
   const given: Remedy[] = [];
-  for (let at = first; at < rows.remedies.length && rows.remedies[at] === row; at += IMPORTED_REMEDY_COLUMNS.length + 1) {
+  for (let at = first; at < rows.remedies.length && rows.remedies[at] === row; at += REMEDY_WIDTH) {
     given.push({ given_at: rows.remedies[at + 1] as string, remedy: rows.remedies[at + 2] as string, cost_minor: rows.remedies[at + 3] as number | null });
   }
   // Oldest first, as they are read back; those given at one moment in the order of the file.
@@ -259,10 +261,11 @@ export function inLoggedOrder(rows: ImportedRows, newIds: boolean): boolean {
  * once from all the rows costs less than keeping it up row by row, once the rows are many
  * (a891bca), and recounting every day's figures once less than the triggers row by row. The
  * unique index of uids goes too; importComplaints keeps its rule meanwhile. When the rows come
- * in the order they were logged (`inLoggedOrder`), the indexes that take them at their ends stay
- * and cost less kept up than built again: 1M, SQLite alone, 13.1 s → 9.3 s for complaints.
+ * in the order they were logged (`rowsInLoggedOrder`, see inLoggedOrder), the indexes that take
+ * them at their ends stay and cost less kept up than built again: 1M, SQLite alone, 13.1 s →
+ * 9.3 s for complaints.
  */
-function setUpkeepAside(db: Db, inLoggedOrder: boolean): string[] {
+function setUpkeepAside(db: Db, rowsInLoggedOrder: boolean): string[] {
   const kept = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_schema
@@ -270,7 +273,7 @@ function setUpkeepAside(db: Db, inLoggedOrder: boolean): string[] {
     )
     .all() as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
   const leadingColumn = db.prepare(`SELECT name FROM pragma_index_info(?) WHERE seqno = 0`).pluck();
-  const setAside = kept.filter(({ type, name }) => type === 'trigger' || !(inLoggedOrder && LOGGED_ORDER_COLUMNS.has(leadingColumn.get(name) as string)));
+  const setAside = kept.filter(({ type, name }) => type === 'trigger' || !(rowsInLoggedOrder && LOGGED_ORDER_COLUMNS.has(leadingColumn.get(name) as string)));
   for (const { type, name } of setAside) db.exec(`DROP ${type.toUpperCase()} "${name}"`);
   return setAside.map((made) => made.sql);
 }
