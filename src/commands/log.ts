@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { whereLogged } from '../domain/config.js';
+import { newUid } from '../domain/identity.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Refusal } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
@@ -66,7 +66,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
     const known = logbook === undefined || settings === undefined ? { abouts: [], channels: [] } : { abouts: await logbook.usedValues('about'), channels: settings.channels };
     draft = await askForComplaint(draft, known, session);
   }
-  const uid = randomUUID();
+  const uid = newUid();
   const loggedAt = session.now();
   const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };
   if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, typeof reached === 'string' ? reached : 'out of reach', options.json);
