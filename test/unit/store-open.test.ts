@@ -41,6 +41,7 @@ const SHIPPED = [
   { version: 17, name: 'follow_ups_waiting' },
   { version: 18, name: 'person_keys_chinese' },
   { version: 19, name: 'remedies_given' },
+  { version: 20, name: 'events_before_null' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -308,6 +309,36 @@ describe('openDatabase: a new logbook', () => {
         { id: 1, remedies_given: null },
         { id: 2, remedies_given: '2026-11-22T10:00:00.000Z apology; 2026-11-23T09:00:00.000Z replacement 12.80' },
       ]);
+    });
+  });
+
+  it('keeps every event of an older logbook, and an SQLite before 3.45 (json_valid(NULL) is 0 there) finds no damage in them and can add one', () => {
+    const eventsOf = (db: Db) => db.prepare(`SELECT * FROM events ORDER BY id`).all();
+    let before: unknown[] = [];
+    const path = logbookUpTo(19, (db) => {
+      db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, cause)
+         VALUES (1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', 'triaged', '汤是凉的', '出餐慢')`,
+      ).run();
+      const record = db.prepare(
+        `INSERT INTO events (id, complaint_id, at, recorded_at, action, changes, till, before, undoes) VALUES (?, 1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', ?, ?, ?, ?, ?)`,
+      );
+      record.run(1, 'logged', '{}', null, null, null);
+      record.run(2, 'triaged', '{"cause":"菜太凉"}', '前台', '{"cause":null}', null);
+      record.run(3, 'undone', '{"cause":null}', '前台', null, 2);
+      record.run(4, 'triaged', '{"cause":"出餐慢"}', '前台', '{"cause":null}', null);
+      before = eventsOf(db);
+    });
+    withOpened(path, (db) => {
+      expect(eventsOf(db)).toEqual(before);
+      expect(db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'events'`).pluck().get()).toContain('CHECK (before IS NULL OR json_valid(before))');
+      // Overridden as such an SQLite has it.
+      db.function('json_valid', { deterministic: true }, (text) => (text === null ? 0 : 1));
+      expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (1, '2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z', 'note', '{}')`).run();
+      expect(() => db.prepare(`UPDATE events SET undoes = 99 WHERE id = 4`).run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare(`UPDATE events SET undoes = 2 WHERE id = 4`).run()).toThrow(/UNIQUE/);
     });
   });
 
