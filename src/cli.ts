@@ -121,7 +121,7 @@ function placeholderSpoken(name: string): string {
  */
 function languageSetting(ctx: Ctx): Language | undefined {
   try {
-    return languageNamed(readComputerSettings(computerSettingsFile(ctx.env)).language ?? '');
+    return languageNamed(readComputerSettings(computerSettingsFile(ctx.env), ['language']).language ?? '');
   } catch {
     return undefined;
   }

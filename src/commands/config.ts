@@ -4,8 +4,8 @@ import type { Session } from '../context.js';
 import {
   COMPUTER_SETTING_KEYS,
   SETTING_KEYS,
+  computerSettingValue,
   isComputerSetting,
-  placeName,
   settingKey,
   settingValue,
   settingsJson,
@@ -13,10 +13,9 @@ import {
   type ComputerSettingKey,
   type ComputerSettings,
 } from '../domain/config.js';
-import { chosenLanguage, languageNamed } from '../language/choice.js';
+import { chosenLanguage } from '../language/choice.js';
 import { t } from '../language/messages.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
-import { UsageError } from '../errors.js';
 import { jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
 import { examples } from './examples.js';
 
@@ -91,15 +90,10 @@ function showComputerSetting(session: Session, computer: ComputerSettings, key: 
 
 async function setComputerSetting(session: Session, key: ComputerSettingKey, text: string): Promise<void> {
   const file = computerSettingsFile(session.env);
-  const { [key]: _replaced, ...others } = readComputerSettings(file);
+  // The setting being replaced is not read: a bad one in the file is mended this way.
+  const others = readComputerSettings(file, COMPUTER_SETTING_KEYS.filter((other) => other !== key));
   const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: computerSettingValue(key, text) };
   await saveComputerSettings(file, settings);
   session.print(`${key} = ${showComputerSetting(session, settings, key)}`);
 }
 
-function computerSettingValue(key: ComputerSettingKey, text: string): string {
-  if (key !== 'language') return placeName(text, `config ${key}`);
-  const language = languageNamed(text);
-  if (language === undefined) throw new UsageError(t('config.language.unknown', { text }));
-  return language;
-}

@@ -3,6 +3,7 @@ import { t, type Language } from '../language/messages.js';
 import { formatMoney, parseMoney, toUnits } from './money.js';
 import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
+import { languageNamed } from '../language/choice.js';
 import { spellingKey } from './spelling.js';
 
 export const WEEK_STARTS = ['monday', 'sunday', 'saturday'] as const;
@@ -89,6 +90,14 @@ export function placeName(text: string, what: string): string {
   const name = requiredText(text, what);
   if (/\p{Cc}/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
   return name;
+}
+
+/** Checks a value typed for one of this computer's settings and returns it as stored. */
+export function computerSettingValue(key: ComputerSettingKey, text: string): string {
+  if (key !== 'language') return placeName(text, `config ${key}`);
+  const language = languageNamed(text);
+  if (language === undefined) throw new UsageError(t('config.language.unknown', { text }));
+  return language;
 }
 
 /** Checks a value typed for `key` and returns it in the form it is stored in (a string). */

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Env } from '../context.js';
-import { COMPUTER_SETTING_KEYS, type ComputerSettings } from '../domain/config.js';
-import { Refusal } from '../errors.js';
+import { COMPUTER_SETTING_KEYS, computerSettingValue, type ComputerSettingKey, type ComputerSettings } from '../domain/config.js';
+import { Refusal, UsageError } from '../errors.js';
 import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { makeFolders } from './folders.js';
@@ -18,8 +18,12 @@ export function computerSettingsFile(env: Env): string {
   return join(configHome, 'complaints', 'this-computer.json');
 }
 
-/** This computer's settings; none when the file is not there. */
-export function readComputerSettings(file: string): ComputerSettings {
+/**
+ * This computer's settings among `keys`; none when the file is not there. Each is checked as
+ * `config set` checks it; a number is taken as its text, as a file edited by hand may well say
+ * `"till": 5`.
+ */
+export function readComputerSettings(file: string, keys: readonly ComputerSettingKey[] = COMPUTER_SETTING_KEYS): ComputerSettings {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -37,9 +41,12 @@ export function readComputerSettings(file: string): ComputerSettings {
     throw new Refusal(t('computer.notSettings', { file }));
   }
   const settings: ComputerSettings = {};
-  for (const key of COMPUTER_SETTING_KEYS) {
+  for (const key of keys) {
     const value = (stored as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value !== '') settings[key] = value;
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    // Unset, as `config set KEY ''` leaves it.
+    if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) continue;
+    settings[key] = settingFromFile(file, key, text);
   }
   return settings;
 }
@@ -50,4 +57,15 @@ export async function saveComputerSettings(file: string, settings: ComputerSetti
   // Loaded here: only `config set` writes the file, and every command reads it.
   const { writeWhenComplete } = await import('../output/files.js');
   await writeWhenComplete(file, JSON.stringify(settings, null, 2) + '\n');
+}
+
+function settingFromFile(file: string, key: ComputerSettingKey, value: unknown): string {
+  const refused = (reason: string) => new Refusal(t('computer.badSetting', { file, key, value: JSON.stringify(value), reason }));
+  if (typeof value !== 'string') throw refused(t('computer.notText'));
+  try {
+    return computerSettingValue(key, value);
+  } catch (error) {
+    if (error instanceof UsageError) throw refused(error.message);
+    throw error;
+  }
 }

@@ -94,6 +94,38 @@ describe('where a complaint was logged', () => {
     );
     expect(result.unchanged).toBe(true);
   });
+
+  it('takes a till written by hand as a number for its text, and a blank one for none', () => {
+    const own = tempLogbook(NOW);
+    const home = mkdtempSync(join(tmpdir(), 'complaints-by-hand-'));
+    const file = join(home, '.config', 'complaints', 'this-computer.json');
+    own.ok(['config', 'set', 'branch', '高街店'], { env: { HOME: home } });
+    writeFileSync(file, '{"till": 5, "branch": "  "}\n');
+    expect(JSON.parse(own.ok(['log', '汤是凉的', '--json'], { env: { HOME: home } }))).toMatchObject({ till: '5', branch: null });
+    expect(own.ok(['config', 'get', 'till'], { env: { HOME: home } })).toBe('5\n');
+  });
+
+  it('refuses a till, branch or language written by hand that config set would refuse, saying which, changing nothing; config set mends it', () => {
+    const home = mkdtempSync(join(tmpdir(), 'complaints-by-hand-'));
+    const file = join(home, '.config', 'complaints', 'this-computer.json');
+    book.ok(['config', 'set', 'till', 'x'], { env: { HOME: home } });
+    const refusals = [
+      ['{"till": true}', `till as true, which it cannot be (not text)`],
+      ['{"till": "前台\\n后厨"}', `till as "前台\\n后厨", which it cannot be (config till: a name is one line, without tabs or other control characters)`],
+      ['{"branch": ["北", "南"]}', `branch as ["北","南"], which it cannot be (not text)`],
+      ['{"language": "klingon"}', `language as "klingon", which it cannot be (config language: 'klingon' is not a language this speaks; use zh-CN or en, or '' for the locale's)`],
+    ];
+    for (const [written, reason] of refusals) {
+      writeFileSync(file, written!);
+      const result = runComparing(book, ['log', 'soup was cold'], { env: { HOME: home } });
+      expect(result.code, written).toBe(1);
+      expect(result.stderr).toBe(`complaints: ${file} gives this computer's ${reason}; set it again with 'complaints config set ${/"(\w+)"/.exec(written!)![1]} …'\n`);
+      expect(result.unchanged).toBe(true);
+    }
+    writeFileSync(file, '{"till": true, "branch": "高街店"}');
+    expect(book.ok(['config', 'set', 'till', '前台'], { env: { HOME: home } })).toBe('till = 前台\n');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ branch: '高街店', till: '前台' });
+  });
 });
 
 describe('one till or branch of several', () => {
