@@ -10,7 +10,7 @@ const MAX_MINOR = 1e13;
 // taken for the shop's currency. The whole units may be grouped in thousands, as amounts are
 // shown (1,280.50). A comma before one or two digits is a decimal comma (12,50); no amount has
 // three decimals, so the two cannot be confused, and after grouping commas only a point is taken
-// for the decimals.
+// for the decimals. The input method's comma only groups (FULL_WIDTH_DECIMAL_COMMA).
 const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*(?:[元块]钱?)?$/;
 // An amount as it is said at a Chinese till, in yuan, jiao and fen: 20块5 (20.50), 20块5毛5,
 // 20元5角3分, 5毛钱 (0.50), 8毛5 (0.85); the yuan up to 99 and the rest in numerals too
@@ -22,10 +22,14 @@ const SPOKEN_AMOUNT = new RegExp(
     `|(?<jiaoAlone>${DIGIT})\\s*[角毛]\\s*(?:(?<fenAlone>${DIGIT})\\s*分?)?)\\s*钱?$`,
 );
 
+// The comma of a Chinese input method (，) before one or two digits: a Chinese shop writes no
+// decimal comma, so 12，50 is a slip for 12.50 or for 1250, and is refused rather than guessed.
+const FULL_WIDTH_DECIMAL_COMMA = /，[\d０-９]{1,2}(?![\d０-９])/;
+
 /** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50`, `12.50元` or `12块5` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
   const plain = halfWidth(text);
-  const minor = writtenAmount(plain) ?? spokenAmount(plain);
+  const minor = FULL_WIDTH_DECIMAL_COMMA.test(text) ? undefined : (writtenAmount(plain) ?? spokenAmount(plain));
   if (minor === undefined) throw new UsageError(t('money.notAnAmount', { flag, text }));
   if (minor > MAX_MINOR) throw new UsageError(t('money.tooLarge', { flag, text }));
   return minor;
