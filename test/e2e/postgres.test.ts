@@ -596,7 +596,7 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('forget', 'Ann Lee', '--dry-run')).toMatchObject({ code: 0, stderr: "this login may log and handle complaints but not erase customers; ask whoever manages the logbook\n", unchanged: true });
     expect(asTill('causes', 'rename', 'cold food', 'cold soup')).toEqual({ code: 1, stdout: '', stderr: refused('rename causes'), unchanged: true });
     expect(asTill('config', 'set', 'shop', 'Mine now')).toEqual({ code: 1, stdout: '', stderr: refused("change the shop's settings"), unchanged: true });
-    expect(asTill('check', '--recount')).toEqual({ code: 1, stdout: '', stderr: refused("recount the report's figures"), unchanged: true });
+    expect(asTill('check', '--recount')).toEqual({ code: 1, stdout: '', stderr: refused('recount what is kept for the report, the desk and export'), unchanged: true });
     // A remedy above the approval limit is proposed at the till, and approved or sent back by whoever manages the logbook.
     book.ok(['config', 'set', 'approval-above', '50']);
     expect(asTill('resolve', '8', '--remedy', 'refund', '--cost', '80')).toMatchObject({ code: 0, unchanged: false, stdout: expect.stringContaining('it waits for approval') });

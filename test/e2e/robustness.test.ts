@@ -354,7 +354,7 @@ describe('complaints check', () => {
 
     const recounted = book.run(['check', '--recount']);
     expect(recounted).toMatchObject({ code: 0, stdout: 'ok: 3 complaints, 3 events, integrity ok\n' });
-    expect(recounted.stderr).toBe("Counted the report's figures of each day and month again from the complaints.\n");
+    expect(recounted.stderr).toBe('Counted again from the complaints what is kept for the report, the desk and export.\n');
     expect(week()).toBe(3);
   });
 
