@@ -29,7 +29,7 @@ export function contentUid(id: number, loggedAt: string, occurredAt: string, des
 
 /** The uid of a complaint logged now: an RFC 9562 UUID of version 4, from the system's random source. */
 export function newUid(): string {
-  return asUuid(randomBytes(16), 0x40);
+  return asUuid(systemRandomBytes(16), 0x40);
 }
 
 /** The first 16 bytes as a UUID of the given version (its high nibble), variant 10xx. */
@@ -41,7 +41,7 @@ function asUuid(bytes: Buffer, version: number): string {
 }
 
 /** Read from the kernel's random source where there is one, as node:crypto does, without loading it. */
-function randomBytes(count: number): Buffer {
+function systemRandomBytes(count: number): Buffer {
   const bytes = Buffer.alloc(count);
   try {
     const source = openSync('/dev/urandom', 'r');

@@ -43,10 +43,10 @@ export function readComputerSettings(file: string, keys: readonly ComputerSettin
   const settings: ComputerSettings = {};
   for (const key of keys) {
     const value = (stored as Record<string, unknown>)[key];
-    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    const given = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
     // Unset, as `config set KEY ''` leaves it.
-    if (text === undefined || text === null || (typeof text === 'string' && text.trim() === '')) continue;
-    settings[key] = settingFromFile(file, key, text);
+    if (given === undefined || given === null || (typeof given === 'string' && given.trim() === '')) continue;
+    settings[key] = settingFromFile(file, key, given);
   }
   return settings;
 }
