@@ -482,13 +482,26 @@ describe('import', () => {
     ['into a logbook larger than the file', () => oneComplaintLogbook(), []],
     ['into a logbook larger than the file, checking only', () => oneComplaintLogbook(), ['--dry-run']],
     ['as a bulk load into an empty logbook', () => emptyLogbook(), []],
-  ])('refuses a file giving two complaints one uid, %s', (_, logbook, flags) => {
+  ])('refuses a file giving two complaints one uid, %s, naming the first given again of several', (_, logbook, flags) => {
     const target = logbook();
     const file = join(target.dir, 'uid-twice.csv');
-    const uid = '0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b';
+    const uid = 'f0f6a3c7-2b1d-4e8f-9a0b-5c4d3e2f1a0b';
+    // Given twice too, but again only after the other: a lower uid, which is not the one named.
+    const later = '00000000-2b1d-4e8f-9a0b-5c4d3e2f1a0b';
     // Larger than an empty logbook, so that it is loaded as a bulk load.
     const filler = 'x'.repeat(400_000);
-    writeFileSync(file, ['id,logged_at,occurred_at,status,description,uid', `2,${NOW},${NOW},new,fine,`, `3,${NOW},${NOW},new,${filler},${uid}`, `4,${NOW},${NOW},new,again,${uid.toUpperCase()}`, ''].join('\r\n'));
+    writeFileSync(
+      file,
+      [
+        'id,logged_at,occurred_at,status,description,uid',
+        `2,${NOW},${NOW},new,fine,`,
+        `3,${NOW},${NOW},new,${filler},${uid}`,
+        `4,${NOW},${NOW},new,first,${later}`,
+        `5,${NOW},${NOW},new,again,${uid.toUpperCase()}`,
+        `6,${NOW},${NOW},new,second,${later}`,
+        '',
+      ].join('\r\n'),
+    );
     expect(runComparing(target, ['import', file, ...flags])).toMatchObject({
       code: 2,
       unchanged: true,

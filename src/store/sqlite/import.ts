@@ -156,13 +156,24 @@ function remediesGiven(rows: ImportedRows, row: number, first: number): string |
   return remediesCell(given.sort((a, b) => (a.given_at < b.given_at ? -1 : a.given_at > b.given_at ? 1 : 0)));
 }
 
-/** Makes an index or trigger a bulk load set aside again; the index of uids refuses two rows of the file with one uid. */
+/**
+ * Makes an index or trigger a bulk load set aside again; the index of uids refuses two rows of the
+ * file with one uid. Of several such uids, the one named is the first given again in the order of
+ * the ids, which is the file's when it numbers its complaints in order (an export) or the import
+ * numbers them: as a dry run and a small import name it.
+ */
 function buildAgain(db: Db, create: string): void {
   try {
     db.exec(create);
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-    const uid = db.prepare(`SELECT uid FROM complaints GROUP BY uid HAVING COUNT(*) > 1 LIMIT 1`).pluck().get() as string;
+    const uid = db
+      .prepare(
+        `SELECT uid FROM (SELECT uid, id, row_number() OVER (PARTITION BY uid ORDER BY id) AS given FROM complaints)
+          WHERE given = 2 ORDER BY id LIMIT 1`,
+      )
+      .pluck()
+      .get() as string;
     throw new UidTwice(uid);
   }
 }
