@@ -111,21 +111,23 @@ export async function layOut(
 }
 
 /**
- * A column of a table of complaints: its heading, and its cell for each complaint; for a cell
- * made from one field alone, that field (`of`), by whose value the cell is remembered.
+ * A column of a table of complaints: its heading, the fields its cell reads, and its cell for
+ * each complaint; for a cell made from one field alone, that field (`of`), by whose value the
+ * cell is remembered.
  */
 interface ComplaintColumn {
   head: MessageKey;
+  reads: readonly ListedColumn[];
   cell: (c: ListedComplaint, now: Date, paint: ChalkInstance) => string;
   of?: ListedColumn;
 }
 
 /** A column whose cell is `cellOf` the complaint's `field`, nothing else. */
 function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string) => string): ComplaintColumn {
-  return { head, of: field, cell: (c) => { const value = c[field]; return value === null || value === undefined ? '' : cellOf(String(value)); } };
+  return { head, reads: [field], of: field, cell: (c) => { const value = c[field]; return value === null || value === undefined ? '' : cellOf(String(value)); } };
 }
 
-const ID: ComplaintColumn = { head: 'table.id', cell: (c) => complaintRef(c.id) };
+const ID: ComplaintColumn = { head: 'table.id', reads: ['id'], cell: (c) => complaintRef(c.id) };
 const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20));
 const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20));
 const DESCRIPTION = columnOf('table.complaint', 'description', (description) => oneLine(description, 40));
@@ -141,7 +143,7 @@ export const LIST_COLUMNS: ComplaintTableColumns = {
   reads: LISTED_COLUMNS,
   shown: [
     ID,
-    { head: 'table.occurred', cell: (c) => localTime(c.occurred_at) },
+    { head: 'table.occurred', reads: ['occurred_at'], cell: (c) => localTime(c.occurred_at) },
     columnOf('table.status', 'status', (status) => statusShown(status as Status)),
     CUSTOMER,
     ABOUT,
@@ -149,6 +151,7 @@ export const LIST_COLUMNS: ComplaintTableColumns = {
     columnOf('table.assignee', 'assignee', (assignee) => oneLine(assignee, 12)),
     {
       head: 'table.respondBy',
+      reads: ['status', 'respond_by'],
       cell: (c, now, paint) => {
         if (!OPEN_STATUSES.includes(c.status)) return '';
         return isOverdue(c.status, c.respond_by, now) ? paint.red(`${localTime(c.respond_by)} !`) : localTime(c.respond_by);
@@ -164,9 +167,9 @@ export function followUpColumns(withContact: boolean): ComplaintTableColumns {
     reads: CALL_BACK_COLUMNS,
     shown: [
       ID,
-      { head: 'table.resolved', cell: (c) => (c.resolved_at ? localTime(c.resolved_at) : '') },
+      { head: 'table.resolved', reads: ['resolved_at'], cell: (c) => (c.resolved_at ? localTime(c.resolved_at) : '') },
       CUSTOMER,
-      ...(withContact ? [{ head: 'table.contact', cell: (c: ListedComplaint) => oneLine(c.contact, 24) } as const] : []),
+      ...(withContact ? [{ head: 'table.contact', reads: ['contact'], cell: (c: ListedComplaint) => oneLine(c.contact, 24) } as const] : []),
       ABOUT,
       columnOf('table.remedy', 'remedy', (remedy) => remedyShown(remedy)),
       DESCRIPTION,
@@ -185,12 +188,18 @@ export async function complaintTable(
   { reads, shown }: ComplaintTableColumns = LIST_COLUMNS,
 ): Promise<LaidOut> {
   const cellsOf = shown.map((column) => rememberedCells(column, now, paint));
+  // The last column is never padded (a line ends in no blanks): the measuring pass leaves it out,
+  // and reads none of what only it shows. A list's descriptions, read and measured, took ~1 s of
+  // the ~9.5 s a table of 1,000,000 complaints took.
+  const padded = shown.slice(0, -1);
+  const measuredReads = reads.filter((field) => padded.some((column) => column.reads.includes(field)));
   async function* rows(measuring: boolean) {
-    for await (const batch of complaintsOf(reads, measuring)) {
+    const made = measuring ? padded.length : cellsOf.length;
+    for await (const batch of complaintsOf(measuring ? measuredReads : reads, measuring)) {
       yield batch.map((c) => {
-        const cells = new Array<string>(cellsOf.length);
-        const widths = new Array<number>(cellsOf.length);
-        for (let column = 0; column < cellsOf.length; column++) {
+        const cells = new Array<string>(made);
+        const widths = new Array<number>(made);
+        for (let column = 0; column < made; column++) {
           const cell = cellsOf[column]!(c);
           cells[column] = cell.text;
           widths[column] = cell.width;
