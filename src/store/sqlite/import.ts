@@ -13,6 +13,7 @@ import { recountFollowUpsWaiting } from './follow-ups-waiting.js';
 import { recountDaysAndAdd } from './report.js';
 import { saveSetting } from './settings.js';
 import type { Db } from './open.js';
+import { firstUidGivenAgain } from './uids-seen.js';
 
 // How many values each remedy takes among a batch's: its row, then IMPORTED_REMEDY_COLUMNS.
 const REMEDY_WIDTH = IMPORTED_REMEDY_COLUMNS.length + 1;
@@ -167,14 +168,7 @@ function buildAgain(db: Db, create: string): void {
     db.exec(create);
   } catch (error) {
     if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-    const uid = db
-      .prepare(
-        `SELECT uid FROM (SELECT uid, id, row_number() OVER (PARTITION BY uid ORDER BY id) AS given FROM complaints)
-          WHERE given = 2 ORDER BY id LIMIT 1`,
-      )
-      .pluck()
-      .get() as string;
-    throw new UidTwice(uid);
+    throw new UidTwice(firstUidGivenAgain(db, 'complaints')!);
   }
 }
 

@@ -30,16 +30,25 @@ export class UidsSeen {
 
   /** The first uid, in the order they were added, that had been added before; none when none was. */
   firstGivenAgain(): string | undefined {
-    return this.db
-      .prepare(
-        `SELECT uid FROM (SELECT uid, rowid AS added, row_number() OVER (PARTITION BY uid ORDER BY rowid) AS given FROM seen)
-          WHERE given = 2 ORDER BY added LIMIT 1`,
-      )
-      .pluck()
-      .get() as string | undefined;
+    return firstUidGivenAgain(this.db, 'seen');
   }
 
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * The first uid of `table`'s rows, in the order of their rowids, that an earlier row has; none
+ * when none is. A dry run's uids and a bulk import's complaints (whose ids are their rowids) are
+ * looked over alike, so that both name the same uid of a file that gives several twice.
+ */
+export function firstUidGivenAgain(db: Database.Database, table: 'seen' | 'complaints'): string | undefined {
+  return db
+    .prepare(
+      `SELECT uid FROM (SELECT uid, rowid AS added, row_number() OVER (PARTITION BY uid ORDER BY rowid) AS given FROM ${table})
+        WHERE given = 2 ORDER BY added LIMIT 1`,
+    )
+    .pluck()
+    .get() as string | undefined;
 }
