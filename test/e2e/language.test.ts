@@ -213,6 +213,18 @@ describe('a new logbook made in Chinese', () => {
     expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).severity).toBe('high');
   });
 
+  it('takes the everyday words for a remedy: 打折 is a discount, 退钱 a refund, 修理 a repair', () => {
+    const shop = tempLogbook();
+    const given: Array<[string, string]> = [['打折', 'discount'], ['退钱', 'refund'], ['修理', 'repair'], ['优惠', 'discount'], ['补偿', 'compensation']];
+    for (const [typed] of given) shop.ok(['log', '汤是凉的', '--wants', typed, '--no-input'], { env: CHINESE });
+    given.forEach(([typed], index) => shop.ok(['resolve', String(index + 1), '--remedy', typed, '--cost', '5'], { env: CHINESE }));
+    const remedies = (JSON.parse(shop.ok(['list', '--json'], { env: CHINESE })) as Array<{ id: number; wants: string; remedy: string }>)
+      .sort((a, b) => a.id - b.id)
+      .map(({ wants, remedy }) => [wants, remedy]);
+    expect(remedies).toEqual(given.map(([, value]) => [value, value]));
+    expect(shop.ok(['show', '1'], { env: CHINESE })).toContain('折扣');
+  });
+
   it('takes settings and lists as a Chinese till types them', () => {
     expect(book.ok(['config', 'set', 'week-start', '周日'], { env: CHINESE })).toBe('week-start = sunday（周日）\n');
     expect(book.ok(['config', 'get', 'week-start'], { env: ENGLISH })).toBe('sunday\n');
