@@ -42,6 +42,7 @@ const SHIPPED = [
   { version: 18, name: 'person_keys_chinese' },
   { version: 19, name: 'remedies_given' },
   { version: 20, name: 'events_before_null' },
+  { version: 21, name: 'hours_to_resolve_whole_seconds' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -339,6 +340,45 @@ describe('openDatabase: a new logbook', () => {
       db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes) VALUES (1, '2026-11-21T09:00:00.000Z', '2026-11-21T09:00:00.000Z', 'note', '{}')`).run();
       expect(() => db.prepare(`UPDATE events SET undoes = 99 WHERE id = 4`).run()).toThrow(/FOREIGN KEY/);
       expect(() => db.prepare(`UPDATE events SET undoes = 2 WHERE id = 4`).run()).toThrow(/UNIQUE/);
+    });
+  });
+
+  it('keeps every complaint\'s hours to resolve and its months\' tallies, with nothing in the schema an SQLite before 3.42 cannot work out', () => {
+    const hoursOf = (db: Db) => db.prepare(`SELECT id, hours_to_resolve FROM complaints ORDER BY id`).all();
+    const talliesOf = (db: Db) => db.prepare(`SELECT * FROM monthly_hours ORDER BY month, hour`).all();
+    // Milliseconds that no double holds exactly, times before 1970 and after 2038, a year apart, none.
+    const spans = [
+      ['2026-11-20T12:00:00.123Z', '2026-11-21T09:00:00.456Z'],
+      ['2026-11-20T12:00:00.999Z', '2026-11-20T13:00:00.999Z'],
+      ['2026-11-20T12:00:00.001Z', '2026-11-20T12:59:59.999Z'],
+      ['1969-12-31T23:59:59.500Z', '1970-01-01T00:00:00.250Z'],
+      ['2025-11-20T12:00:00.000Z', '2026-11-20T12:00:00.007Z'],
+      ['2038-01-19T03:14:07.700Z', '2038-01-20T03:14:07.300Z'],
+      ['2026-11-20T12:00:00.000Z', null],
+    ];
+    let before: { hours: unknown[]; tallies: unknown[] } = { hours: [], tallies: [] };
+    const path = logbookUpTo(20, (db) => {
+      const insert = db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at) VALUES (?, ?, ?, ?, '汤是凉的', ?)`,
+      );
+      spans.forEach(([occurred, resolved], index) => insert.run(index + 1, occurred, occurred, resolved === null ? 'new' : 'resolved', resolved));
+      before = { hours: hoursOf(db), tallies: talliesOf(db) };
+    });
+    expect(before.hours).toContainEqual({ id: 2, hours_to_resolve: 1 });
+    withOpened(path, (db) => {
+      expect(hoursOf(db)).toEqual(before.hours);
+      expect(talliesOf(db)).toEqual(before.tallies);
+      // What the schema calls, of the functions this SQLite has: each was in SQLite 3.37, the first
+      // to read a STRICT table (unixepoch came in 3.38 and its 'subsec' in 3.42). A generated
+      // column always calls the built-in function, so an older one cannot be put in its place here.
+      const functions = new Set(db.prepare(`SELECT name FROM pragma_function_list`).pluck().all() as string[]);
+      const schema = (db.prepare(`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL`).pluck().all() as string[]).join('\n');
+      const called = new Set([...schema.matchAll(/\b(\w+)\s*\(/g)].map(([, name]) => name!.toLowerCase()).filter((name) => functions.has(name)));
+      expect([...called].sort()).toEqual(['coalesce', 'floor', 'group_concat', 'ifnull', 'iif', 'json_valid', 'printf', 'strftime', 'substr']);
+      expect(schema).not.toContain('subsec');
+      expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+      db.prepare(`UPDATE complaints SET resolved_at = '2026-11-22T12:00:00.000Z', status = 'resolved' WHERE id = 7`).run();
+      expect(db.prepare(`SELECT hours_to_resolve FROM complaints WHERE id = 7`).pluck().get()).toBe(48);
     });
   });
 
