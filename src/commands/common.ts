@@ -12,12 +12,12 @@ import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
-import { LIST_COLUMNS, complaintTable, type ComplaintTableColumns } from '../output/table.js';
+import { LIST_COLUMNS, complaintTable, type ComplaintTableColumns, type ShownComplaints } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { complaintRef } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { NotFound } from '../store/errors.js';
-import type { Decide, ListedColumn, Logbook, Places } from '../store/logbook.js';
+import type { Decide, Logbook, Places } from '../store/logbook.js';
 import { holdsDatabase, placeToWrite } from '../store/folders.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
@@ -129,14 +129,18 @@ export async function writeComplaintTable(
   filter: ComplaintFilter,
   { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: ComplaintTableColumns } = {},
 ): Promise<number> {
-  const complaintsOf = (reads: readonly ListedColumn[], measuring: boolean) => logbook.listed(measuring ? inAnyOrder(filter) : filter, reads);
-  const table = await complaintTable(complaintsOf, session.now(), painter(session.color), columns);
+  const complaints: ShownComplaints = {
+    count: () => logbook.count(filter),
+    sampled: (sampling) => logbook.sampled(inAnyOrder(filter), sampling),
+    listed: (reads) => logbook.listed(filter, reads),
+  };
+  const table = await complaintTable(complaints, session.now(), painter(session.color), columns);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
 }
 
-async function* following(first: Iterable<string>, then: AsyncIterable<string>): AsyncGenerator<string> {
-  yield* first;
+async function* following(first: readonly string[], then: AsyncIterable<string[]>): AsyncGenerator<readonly string[]> {
+  yield first;
   yield* then;
 }
 

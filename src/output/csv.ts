@@ -52,7 +52,7 @@ export function csvChunks(columns: readonly string[], batches: CsvBatches, optio
   return inChunks(csvLines(columns, batches, options.bom));
 }
 
-async function* csvLines(columns: readonly string[], batches: CsvBatches, bom: boolean): AsyncGenerator<string> {
-  yield headerRecord(columns, bom);
-  for await (const batch of batches) for (const row of batch) yield csvRecord(row);
+async function* csvLines(columns: readonly string[], batches: CsvBatches, bom: boolean): AsyncGenerator<string[]> {
+  yield [headerRecord(columns, bom)];
+  for await (const batch of batches) yield batch.map(csvRecord);
 }

@@ -29,6 +29,18 @@ export const CALL_BACK_COLUMNS = [...LISTED_COLUMNS, 'contact', 'resolved_at', '
 export type ListedColumn = (typeof CALL_BACK_COLUMNS)[number];
 export type ListedComplaint = Pick<Complaint, (typeof LISTED_COLUMNS)[number]> & Partial<Pick<Complaint, ListedColumn>>;
 
+/**
+ * A few complaints standing for many, enough to find a table column's widest cell without reading
+ * every complaint: one row for each distinct combination of `by`, with the lowest of `lowest` and
+ * the highest of `highest` among the complaints having it (with no `by`, one row for all of them,
+ * none when there are none). Each row has those fields alone.
+ */
+export interface Sampling {
+  by?: readonly ListedColumn[];
+  lowest?: readonly ListedColumn[];
+  highest?: readonly ListedColumn[];
+}
+
 /** The complaints of some tills or branches, each as the spellings stored; given neither, all of them. */
 export type Places = Pick<ComplaintFilter, 'till' | 'branch'>;
 
@@ -149,6 +161,8 @@ export interface Logbook {
   complaints(filter: ComplaintFilter): AsyncIterable<Complaint[]>;
   /** The same, with only what a list shows. */
   listed(filter: ComplaintFilter, columns?: readonly ListedColumn[]): AsyncIterable<ListedComplaint[]>;
+  /** The rows `sampling` makes of the complaints `filter` matches (see Sampling). */
+  sampled(filter: ComplaintFilter, sampling: Sampling): AsyncIterable<Partial<ListedComplaint>[]>;
   /** The same as bare rows of values, in the order `columns` names them (remedies as JSON text): a list's as JSON. */
   rows(filter: ComplaintFilter): { columns: readonly string[]; batches: AsyncIterable<unknown[][]> };
   /** The same as an export's CSV records (without the header), customer and contact empty when `redact`. */

@@ -1,5 +1,6 @@
 import type { SpeltField } from '../domain/filter.js';
 import type { Dimension } from '../domain/pareto.js';
+import type { Sampling } from './logbook.js';
 import { AWAITING_APPROVAL, COMMUNICATIVE_SQL } from './rules.js';
 
 // SQL that both engines run as written.
@@ -99,4 +100,21 @@ export function countedApartSql(inPeriod: string, places: string): string {
        proposals AS (
          SELECT COUNT(*) AS awaiting_approval, COALESCE(SUM(proposed_cost_minor), 0) AS proposed_cost_minor
            FROM complaints WHERE ${AWAITING_APPROVAL} AND ${inPeriod}${places})`;
+}
+
+/**
+ * The rows `sampling` makes (see Sampling) of the complaints the query `picked` selects, which
+ * must select the fields it names. Distinct values alone are asked for with DISTINCT: grouping
+ * sorted every complaint (at 1,000,000 complaints 0.55-0.73 s a column, against 0.25 s).
+ */
+export function sampledFrom(picked: string, { by = [], lowest = [], highest = [] }: Sampling): string {
+  const extremes = [...lowest.map((field) => `MIN(${field}) AS ${field}`), ...highest.map((field) => `MAX(${field}) AS ${field}`)];
+  if (extremes.length === 0) return `SELECT DISTINCT ${by.join(', ')} FROM (${picked}) AS picked`;
+  const grouped = by.length === 0 ? 'HAVING COUNT(*) > 0' : `GROUP BY ${by.join(', ')}`;
+  return `SELECT ${[...by, ...extremes].join(', ')} FROM (${picked}) AS picked ${grouped}`;
+}
+
+/** Every field `sampling` names once, for the query it is made from to select. */
+export function sampledFields({ by = [], lowest = [], highest = [] }: Sampling): string {
+  return [...new Set([...by, ...lowest, ...highest])].join(', ');
 }

@@ -5,8 +5,8 @@ import { PERSONAL_FIELDS, personKeyOf } from '../../domain/person.js';
 import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
-import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
-import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
+import type { Decide, EarlierComplaints, Places, Sampling, SuggestedColumn } from '../logbook.js';
+import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, sampledFields, sampledFrom, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, dueWithin, overdueAt } from '../rules.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
 import { Params, type Connection } from './connection.js';
@@ -62,6 +62,12 @@ export function selectComplaints(filter: ComplaintFilter, columns = COMPLAINT_SE
   const params = new Params();
   const where = matching(filter, params);
   return { sql: `SELECT ${columns} FROM complaints ${where} ${orderOf(filter)} ${limitOf(filter)}`, values: params.values };
+}
+
+/** The rows `sampling` makes of the complaints `filter` matches (see Sampling). */
+export function sampledComplaints(filter: ComplaintFilter, sampling: Sampling): { sql: string; values: unknown[] } {
+  const { sql, values } = selectComplaints(filter, sampledFields(sampling));
+  return { sql: sampledFrom(sql, sampling), values };
 }
 
 export async function listComplaints(connection: Connection, filter: ComplaintFilter): Promise<Complaint[]> {

@@ -2,7 +2,7 @@ import type { Complaint, DeskMoments, NewComplaint, Recording } from '../../doma
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
 import type { ImportedRows } from '../../domain/imported-rows.js';
-import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedColumn, type ListedComplaint, type Logbook, type ReportReads, type StoredSpan, type SuggestedColumn } from '../logbook.js';
+import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedColumn, type ListedComplaint, type Logbook, type ReportReads, type Sampling, type StoredSpan, type SuggestedColumn } from '../logbook.js';
 import { LogbookProblem } from '../errors.js';
 import { csvRecordsOfRows, jsonElementsOfRows } from '../records-text.js';
 import { backupTo } from './backup.js';
@@ -20,6 +20,7 @@ import {
   findComplaint,
   listComplaints,
   logComplaint,
+  sampledComplaints,
   selectComplaints,
   spellingsInUse,
   usedValues,
@@ -85,6 +86,11 @@ export class PostgresLogbook implements Logbook {
   listed(filter: ComplaintFilter, columns: readonly ListedColumn[] = LISTED_COLUMNS) {
     const { sql, values } = selectComplaints(filter, columns.join(', '));
     return this.translatedBatches(this.connection.batches<ListedComplaint>(sql, values));
+  }
+
+  sampled(filter: ComplaintFilter, sampling: Sampling) {
+    const { sql, values } = sampledComplaints(filter, sampling);
+    return this.translatedBatches(this.connection.batches<Partial<ListedComplaint>>(sql, values));
   }
 
   rows(filter: ComplaintFilter) {

@@ -7,11 +7,11 @@ import { IN_HAND_STATUSES, WITHDRAWN } from '../../domain/lifecycle.js';
 import { STEP_EVENT_ACTIONS, previousStep, type StepEvent } from '../../domain/steps.js';
 import { NotFound } from '../errors.js';
 import { afterStep, loggedChanges, personKeys, stepEvent, withRemedies, type StoredComplaint } from '../stored-complaint.js';
-import type { Decide, EarlierComplaints, Places, SuggestedColumn } from '../logbook.js';
+import type { Decide, EarlierComplaints, Places, Sampling, SuggestedColumn } from '../logbook.js';
 import { appendEvent, lastChange } from './events.js';
 import { keptWaitingBefore } from './follow-ups-waiting.js';
 import type { Db } from './open.js';
-import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, spellingsInUseOf } from '../queries.js';
+import { CAUSES_IN_USE, SOMEONE_TO_CALL, notUndone, sampledFields, sampledFrom, spellingsInUseOf } from '../queries.js';
 import { AWAITING_APPROVAL, dueWithin, overdueAt } from '../rules.js';
 
 
@@ -124,11 +124,19 @@ export function iterateComplaintRows(db: Db, filter: ComplaintFilter): { columns
 }
 
 function selectComplaints(db: Db, filter: ComplaintFilter, columns = COMPLAINT_SELECTION) {
+  const { sql, params } = selection(filter, columns);
+  return { statement: db.prepare(sql), params };
+}
+
+function selection(filter: ComplaintFilter, columns: string) {
   const { where, params } = matching(filter);
-  return {
-    statement: db.prepare(`SELECT ${columns} FROM ${complaintsFor(filter)} ${where} ${orderOf(filter)} ${limitOf(filter)}`),
-    params,
-  };
+  return { sql: `SELECT ${columns} FROM ${complaintsFor(filter)} ${where} ${orderOf(filter)} ${limitOf(filter)}`, params };
+}
+
+/** The rows `sampling` makes of the complaints `filter` matches (see Sampling), one at a time. */
+export function eachSampled(db: Db, filter: ComplaintFilter, sampling: Sampling): IterableIterator<Partial<Complaint>> {
+  const { sql, params } = selection(filter, sampledFields(sampling));
+  return db.prepare(sampledFrom(sql, sampling)).iterate(params) as IterableIterator<Partial<Complaint>>;
 }
 
 /** How many complaints match, without reading them: a progress bar's total. */

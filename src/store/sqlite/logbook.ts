@@ -12,6 +12,7 @@ import {
   type ListedColumn,
   type Logbook,
   type ReportReads,
+  type Sampling,
   type StoredSpan,
   type SuggestedColumn,
 } from '../logbook.js';
@@ -29,6 +30,7 @@ import {
   desk,
   earlierByCustomer,
   eachComplaint,
+  eachSampled,
   findComplaint,
   iterateComplaintRows,
   listComplaints,
@@ -96,6 +98,10 @@ export class SqliteLogbook implements Logbook {
 
   listed(filter: ComplaintFilter, columns: readonly ListedColumn[] = LISTED_COLUMNS) {
     return this.inBatches(eachComplaint(this.db, filter, columns));
+  }
+
+  sampled(filter: ComplaintFilter, sampling: Sampling) {
+    return this.inBatches(eachSampled(this.db, filter, sampling));
   }
 
   rows(filter: ComplaintFilter) {
