@@ -129,7 +129,12 @@ const ONE_REMEDY = `iif(remedies_given GLOB '* * *', ${ONE_REMEDY_BEGUN} || '${N
 // The remedies; [] for none.
 const REMEDIES = `iif(remedy IS NULL, '[]', iif(${ONE_REMEDY_KEPT}, ${ONE_REMEDY}, ${REMEDIES_READ}))`;
 
-/** One complaint's element as SQL: as jsonArrayElement writes it, its fields in the order of FIELDS. */
-const ELEMENT = `concat(${FIELDS.map(
-  (field, index) => `'${index === 0 ? `  {${NL}` : ''}    "${field.column}": ', ${valueOf(field)}, '${index === FIELDS.length - 1 ? `${NL}  }` : `,${NL}`}'`,
-).join(', ')})`;
+/**
+ * One complaint's element as SQL: as jsonArrayElement writes it, its fields in the order of FIELDS.
+ * One printf of the whole element rather than concat() of its 66 pieces: 1,000,000 complaints'
+ * elements in 5.1-5.2 s rather than 5.9-6.3 s (SQLite alone, the same 1.09 GB byte for byte). The
+ * column names, being SQL names, hold no % to escape and no quote.
+ */
+const ELEMENT = `printf('${FIELDS.map(
+  (field, index) => `${index === 0 ? `  {${NL}` : ''}    "${field.column}": %s${index === FIELDS.length - 1 ? `${NL}  }` : `,${NL}`}`,
+).join('')}', ${FIELDS.map(valueOf).join(', ')})`;
