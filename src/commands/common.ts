@@ -130,9 +130,9 @@ export async function writeComplaintTable(
   { above = [], columns = LIST_COLUMNS }: { above?: readonly string[]; columns?: ComplaintTableColumns } = {},
 ): Promise<number> {
   const complaints: ShownComplaints = {
-    count: () => logbook.count(filter),
-    sampled: (sampling) => logbook.sampled(inAnyOrder(filter), sampling),
     listed: (reads) => logbook.listed(filter, reads),
+    sampling:
+      filter.limit === undefined ? { count: () => logbook.count(filter), sampled: (sampling) => logbook.sampled(inAnyOrder(filter), sampling) } : undefined,
   };
   const table = await complaintTable(complaints, session.now(), painter(session.color), columns);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
