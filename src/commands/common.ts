@@ -110,6 +110,7 @@ export function withFilterOptions(command: Command): Command {
     .option('--category <category>', t('common.filterCategory'))
     .option('--channel <channel>', t('common.filterChannel'))
     .option('--assignee <person>', t('common.filterAssignee'))
+    .option('--customer <customer>', t('common.filterCustomer'))
     .option('--till <name>', t('common.filterTill'))
     .option('--branch <name>', t('common.filterBranch'))
     .option('--since <when>', t('common.filterSince'))

@@ -20,6 +20,7 @@ export function registerList(command: Command, session: Session): void {
         'complaints list --status new,triaged',
         'complaints list --overdue',
         'complaints list --cause "cold food" --since 4w',
+        'complaints list --customer "Ann Lee"',
         'complaints list --assignee Sam --json | jq length',
       ),
     )

@@ -4,6 +4,7 @@ import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { STATUSES, type Status } from './lifecycle.js';
 import { channelFor } from './intake.js';
+import { personKey } from './person.js';
 import { spellingsOf } from './spelling.js';
 import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
@@ -38,6 +39,8 @@ export interface ComplaintFilter {
   awaitingApproval?: true;
   /** Given to no one yet. */
   unassigned?: true;
+  /** By one person: their name's or their contact's person key matching the one typed (personKey). */
+  person?: { customer: string; contact: string };
   /** Not withdrawn (its logging undone): what a list shows unless a status is asked for. */
   standing?: true;
   limit?: number;
@@ -59,6 +62,7 @@ export interface FilterFlags {
   category?: string;
   channel?: string;
   assignee?: string;
+  customer?: string;
   till?: string;
   branch?: string;
   since?: string;
@@ -96,11 +100,17 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
     ...(flags.assignee === undefined ? {} : { assignee: requiredText(flags.assignee, '--assignee') }),
     ...(flags.till === undefined ? {} : { till: requiredText(flags.till, '--till') }),
     ...(flags.branch === undefined ? {} : { branch: requiredText(flags.branch, '--branch') }),
+    ...(flags.customer === undefined ? {} : { person: personTyped(requiredText(flags.customer, '--customer')) }),
     ...(since === undefined ? {} : { since: since.toISOString() }),
     ...(until === undefined ? {} : { until: until.toISOString() }),
     ...(flags.overdue ? { overdueAt: now.toISOString() } : {}),
     ...(flags.limit === undefined ? {} : { limit: wholeNumber(flags.limit, 1, 1_000_000_000, '--limit') }),
   };
+}
+
+/** A name or a contact typed to find a person by: either is matched as log matches an earlier complaint's. */
+function personTyped(nameOrContact: string): { customer: string; contact: string } {
+  return { customer: personKey(nameOrContact, 'customer'), contact: personKey(nameOrContact, 'contact') };
 }
 
 /**

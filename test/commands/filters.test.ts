@@ -115,4 +115,10 @@ describe('filtering by channel', () => {
       expect(await runComparing(book, [command, '--channel', ' '])).toEqual({ code: 2, stdout: '', stderr: 'complaints: --channel cannot be empty\n', unchanged: true });
     }
   });
+
+  it('refuses an empty customer in one line', async () => {
+    for (const command of ['list', 'export']) {
+      expect(await runComparing(book, [command, '--customer', ''])).toEqual({ code: 2, stdout: '', stderr: 'complaints: --customer cannot be empty\n', unchanged: true });
+    }
+  });
 });

@@ -347,6 +347,9 @@ const expectations: Record<string, Expected> = {
   'complaints list --cause "cold food" --since 4w': {
     then: ({ stdout }) => expect(listed(stdout)).toEqual([7, 1]),
   },
+  'complaints list --customer "Ann Lee"': {
+    then: ({ stdout }) => expect(listed(stdout)).toEqual([12, 1]),
+  },
   'complaints list --assignee Sam --json | jq length': {
     jq: (complaints: unknown[]) => complaints.length,
     then: ({ printed }) => expect(printed).toBe(5),

@@ -288,6 +288,13 @@ describe('a Chinese name typed with or without a space, a number with or without
     expect(book.run(['log', '又凉了', '--customer', '芳芳', '--contact', '13800138000', '--no-input'], { env: CHINESE }).stderr).toContain(
       '顾客「芳芳」之前投诉过：#1',
     );
+    // And so are their complaints listed, by the name or the number as the till types it.
+    const listed = (nameOrContact: string) =>
+      (JSON.parse(book.ok(['list', '--customer', nameOrContact, '--json'], { env: CHINESE })) as Array<{ id: number }>).map(({ id }) => id);
+    expect(listed('王芳')).toEqual([2, 1]);
+    expect(listed('+86 13800138000')).toEqual([3, 1]);
+    expect(listed('芳芳')).toEqual([3]);
+    expect(book.ok(['export', '--customer', '138-0013-8000'], { env: CHINESE }).split('\r\n').filter(Boolean)).toHaveLength(3);
   });
 
   it('is made one customer in a logbook kept before, when it is next opened', () => {

@@ -114,6 +114,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>, params: Par
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
   if (filter.unassigned) where.push(`assignee IS NULL`);
+  if (filter.person !== undefined) where.push(`(customer_key = ${params.add(filter.person.customer)} OR contact_key = ${params.add(filter.person.contact)})`);
   // An inequality leaves a list in the order of the index it reads; an IN list of every other
   // status would have SQLite read by status and sort them all.
   if (filter.standing) where.push(`status <> '${WITHDRAWN}'`);
