@@ -16,7 +16,9 @@ export const EARLIEST = new Date(2000, 0, 1);
 // parseISO also takes years, weeks and ordinal dates; the contract promises only these shapes.
 // An offset from UTC is one the world uses, −14:00 to +14:00: +99:00 was read as four days off.
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)?)?$/;
-const RELATIVE = /^([+-]?)(\d{1,5})\s*([hdw])(?:\s+ago)?$/;
+// 3d, +2h, 1w ago, and as said in words: 2 hours ago, 30 minutes ago, 3 days ago, +2 days. A
+// word without ago or a sign (3 days) is refused: it may as well mean three days ahead.
+const RELATIVE = /^([+-]?)(\d{1,5})\s*(h|hours?|hrs?|d|days?|w|weeks?|mins?|minutes?)(\s+ago)?$/;
 /** The words for days or weeks written after a number, as a pattern: 3天, 两个星期, 一周, 四个礼拜. */
 export const DAYS_OR_WEEKS_IN_CHINESE = '天|日|个?星期|周|个?礼拜';
 // The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
@@ -114,7 +116,12 @@ export const DAYS_BEFORE_MONDAY: Record<WeekStart, number> = { monday: 0, sunday
 /** A shift from now, as 3d / +2h / 1w ago or 3天前 / 2小时后 / 半小时前 write it: backwards unless marked ahead. */
 function relativeShift(input: string): { amount: number; unit: Unit } | undefined {
   const english = RELATIVE.exec(input);
-  if (english) return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit: english[3] as Unit };
+  if (english) {
+    const word = english[3]!;
+    if (word.length > 1 && english[1] === '' && english[4] === undefined) return undefined;
+    const unit: Unit = word.startsWith('min') ? 'min' : (word[0] as 'h' | 'd' | 'w');
+    return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit };
+  }
   const chinese = RELATIVE_IN_CHINESE.exec(input);
   if (!chinese) return undefined;
   const unit = CHINESE_UNIT[chinese[2]!]!;

@@ -110,6 +110,16 @@ describe('parseWhen: relative times', () => {
     ['+2d', daysFrom(now, 2).getTime()],
     ['2w', daysFrom(now, -14).getTime()],
     ['+1w', daysFrom(now, 7).getTime()],
+    // In words, as an English-speaking owner types them.
+    ['2 hours ago', now.getTime() - 2 * HOUR],
+    ['1 hour ago', now.getTime() - HOUR],
+    ['3 hrs ago', now.getTime() - 3 * HOUR],
+    ['30 minutes ago', now.getTime() - HOUR / 2],
+    ['20 mins ago', now.getTime() - HOUR / 3],
+    ['3 days ago', daysFrom(now, -3).getTime()],
+    ['1 Day ago', daysFrom(now, -1).getTime()],
+    ['2 weeks ago', daysFrom(now, -14).getTime()],
+    ['+2 days', daysFrom(now, 2).getTime()],
     // As a Chinese-speaking owner types them, with the input method's full-width digits too.
     ['5小时前', now.getTime() - 5 * HOUR],
     ['5个小时前', now.getTime() - 5 * HOUR],
