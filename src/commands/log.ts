@@ -16,7 +16,7 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { complaintRef, oneLine, shellLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { t } from '../language/messages.js';
-import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellNext } from './common.js';
+import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 /** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
@@ -90,6 +90,8 @@ export async function runLog(text: string, options: LogOptions, session: Session
 
   if (options.json) return printJson(session, toRecord(complaint));
   session.print(t('log.logged', { id: complaintRef(complaint.id), respondBy: localTime(complaint.respond_by) }));
+  // Logged after the fact, a complaint may be due an answer already: the till is to know now.
+  tellIfOverdue(session, complaint, complaint.respond_by);
   tellNext(session, complaint);
 }
 

@@ -339,6 +339,18 @@ describe('hints after a step follow from where the complaint stands', () => {
     expect(book.run(['assign', '1', 'Sam', '--respond-by', '2026-11-23 17:00']).stderr).toBe('next: complaints resolve 1 --remedy …\n');
   });
 
+  it('says so when a complaint logged after the fact is due an answer already, and not when it is not', () => {
+    // The clock is at 10:00 on 23 November 2026; a complaint is to be answered within 24 hours.
+    const book = tempLogbook();
+    book.ok(['log', 'a first complaint makes the logbook']);
+    expect(book.run(['log', 'soup was cold', '--at', '2026-11-21 08:00'])).toMatchObject({
+      code: 0,
+      stdout: 'Logged #2; respond by 2026-11-22 08:00.\n',
+      stderr: 'note: #2 is overdue already: the time to respond by, 2026-11-22 08:00, has passed\nnext: complaints triage 2 --category … --cause …\n',
+    });
+    expect(book.run(['log', 'tea was cold', '--at', '2 hours ago']).stderr).toBe('next: complaints triage 3 --category … --cause …\n');
+  });
+
   it('tells whoever is assigned a complaint whose respond-by has passed, given or not', () => {
     const book = tempLogbook();
     book.ok(['log', 'soup was cold', '--at', '2026-11-21 08:00']);
