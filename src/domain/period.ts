@@ -46,7 +46,8 @@ const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
   ...['last', '上周', '上星期', '上个星期', '上礼拜', '上个礼拜'].map((word) => [word, 1] as const),
   ...['上上周', '上上星期', '上上个星期', '上上礼拜', '上上个礼拜'].map((word) => [word, 2] as const),
 ]);
-const LAST = /^(\d{1,4})([dw])$/i;
+// 7d, 4w, or in words, as --at takes them: 7 days, 2 weeks.
+const LAST = /^(\d{1,4})\s*(d|days?|w|weeks?)$/i;
 // The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期.
 const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_COUNT})\\s*(${DAYS_OR_WEEKS_IN_CHINESE})$`);
 const MAX_LAST_DAYS = 3660;
@@ -127,7 +128,7 @@ function checkLast(text: string): PeriodRequest {
 /** How many days or weeks `text` says, as 7d / 4w or 7天 / 四周 write it; undefined when it says none. */
 function lengthIn(text: string): { count: number; unit: 'd' | 'w' } | undefined {
   const english = LAST.exec(text);
-  if (english) return { count: Number(english[1]), unit: english[2]!.toLowerCase() as 'd' | 'w' };
+  if (english) return { count: Number(english[1]), unit: english[2]![0]!.toLowerCase() as 'd' | 'w' };
   const chinese = LAST_IN_CHINESE.exec(text);
   const count = chinese ? countIn(chinese[1]!) : undefined;
   return count === undefined ? undefined : { count, unit: CHINESE_UNIT[chinese![2]!] as 'd' | 'w' };

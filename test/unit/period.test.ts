@@ -183,6 +183,15 @@ describe('period flags that cannot be a period', () => {
   });
 
   it.each([
+    ['7 days', 7, 'd'],
+    ['1 Day', 1, 'd'],
+    ['2 weeks', 2, 'w'],
+    ['4W', 4, 'w'],
+  ] as const)('accepts --last %j as an English-speaking owner writes it', (last, count, unit) => {
+    expect(checkPeriod({ last }, now)).toEqual({ kind: 'last', count, unit });
+  });
+
+  it.each([
     ['7天', 7, 'd'],
     ['３０日', 30, 'd'],
     ['4周', 4, 'w'],
@@ -194,7 +203,7 @@ describe('period flags that cannot be a period', () => {
     expect(checkPeriod({ last }, now)).toEqual({ kind: 'last', count, unit });
   });
 
-  it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w', '0天', '周', '7月', '二二天', '523周'])('refuses --last %j', (last) => {
+  it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w', '2 months', '7 days ago', 'weeks', '0天', '周', '7月', '二二天', '523周'])('refuses --last %j', (last) => {
     expect(refusal(() => checkPeriod({ last }, now))).toContain('is not a length of time; use days or weeks such as 7d or 4w');
   });
 
