@@ -15,7 +15,7 @@ export function registerBackup(command: Command, session: Session): void {
       'after',
       examples(
         'complaints backup ~/backups/complaints-$(date +%F).db',
-        'complaints backup ~/backups/complaints.db --force    # replace the copy made last time',
+        'complaints backup ~/backups/complaints.db --force  # replace the copy made last time',
       ),
     )
     .action((file: string, options: { force?: boolean }) => runBackup(file, options, session));

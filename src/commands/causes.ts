@@ -30,7 +30,7 @@ export function registerCauses(command: Command, session: Session): void {
       `
 ${t('causes.rename.help')}
 ${examples(
-  'complaints causes rename "cold foood" "cold food"      # merge a misspelling into the cause in use',
+  'complaints causes rename "cold foood" "cold food"  # merge a misspelling into the cause in use',
   'complaints causes rename "wait" "long wait at the till"',
 )}`,
     )

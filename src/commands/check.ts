@@ -15,9 +15,9 @@ export function registerCheck(command: Command, session: Session): void {
       'after',
       examples(
         'complaints check',
-        'complaints check --db ~/backups/complaints-2026-11-23.db              # is the backup sound?',
+        'complaints check --db ~/backups/complaints-2026-11-23.db  # is the backup sound?',
         'complaints check && complaints backup ~/backups/complaints.db --force  # copy it only when it is sound',
-        'complaints check --recount                                             # when it says the figures do not add up',
+        'complaints check --recount  # when it says the figures do not add up',
       ) +
         `\n${t('check.helpAfter')}\n`,
     )

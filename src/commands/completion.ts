@@ -27,7 +27,7 @@ export function registerCompletion(command: Command, session: Session): void {
 ${t('completion.help')}
 ${examples(
   'complaints completion bash > ~/.complaints.bash && echo "source ~/.complaints.bash" >> ~/.bashrc',
-  'complaints completion zsh > ~/.complaints.zsh && echo "source ~/.complaints.zsh" >> ~/.zshrc   # after compinit',
+  'complaints completion zsh > ~/.complaints.zsh && echo "source ~/.complaints.zsh" >> ~/.zshrc  # after compinit',
   'mkdir -p ~/.config/fish/completions && complaints completion fish > ~/.config/fish/completions/complaints.fish',
 )}`,
     )

@@ -32,9 +32,9 @@ export function registerConfig(command: Command, session: Session): void {
         'complaints config set shop "Corner Café"',
         'complaints config set categories "food,drink,service,premises,price,other"',
         'complaints config set channels "in-person,phone,email,whatsapp,other"',
-        'complaints config set till front            # this computer logs as the till "front"',
+        'complaints config set till front  # this computer logs as the till "front"',
         'complaints config set branch "High Street"  # and stands in this branch',
-        'complaints config set language zh-CN        # this computer speaks Chinese',
+        'complaints config set language zh-CN  # this computer speaks Chinese',
       ),
     )
     .action(async (options: { json?: boolean }) => {
@@ -66,7 +66,7 @@ export function registerConfig(command: Command, session: Session): void {
     .argument('<value>', t('config.set.value'))
     .addHelpText(
       'after',
-      examples('complaints config set response-hours 48', 'complaints config set currency EUR', "complaints config set branch ''   # no branch"),
+      examples('complaints config set response-hours 48', 'complaints config set currency EUR', "complaints config set branch ''  # no branch"),
     )
     .action(async (keyText: string, valueText: string) => {
       const key = settingKey(keyText);

@@ -29,7 +29,7 @@ export function registerFollowUp(command: Command, session: Session): void {
     .addHelpText(
       'after',
       examples(
-        'complaints follow-up                 # which customers to call back',
+        'complaints follow-up  # which customers to call back',
         'complaints follow-up 12 --satisfaction 5 --note "happy with the refund"',
         'complaints follow-up 12 --satisfaction 2 --reopen --note "still waiting for the part"',
       ),

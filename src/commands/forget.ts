@@ -24,7 +24,7 @@ export function registerForget(command: Command, session: Session): void {
       'after',
       examples(
         'complaints forget "Ann Lee" --dry-run',
-        'complaints forget "Ann Lee"                 # at a terminal: asks before erasing',
+        'complaints forget "Ann Lee"  # at a terminal: asks before erasing',
         'complaints forget "0712 345678" --contact --yes',
       ) + `\n${t('forget.help')}\n`,
     )

@@ -102,8 +102,8 @@ function registerDesk(program: Command, session: Session): void {
     .addHelpText(
       'after',
       examples(
-        'complaints                          # the desk: what to triage, what is overdue, whom to call back',
-        'complaints 12                       # one complaint; at a terminal, then its next step',
+        'complaints  # the desk: what to triage, what is overdue, whom to call back',
+        'complaints 12  # one complaint; at a terminal, then its next step',
         'complaints log "soup was cold" --customer "Ann Lee" --wants refund',
         'complaints triage 12 --category product --cause "cold food"',
         'complaints assign 12 Sam && complaints resolve 12 --remedy refund --cost 4.50',

@@ -44,7 +44,7 @@ export function registerLog(command: Command, session: Session): void {
     .addHelpText(
       'after',
       examples(
-        'complaints log                      # at the till: asks for what is missing',
+        'complaints log  # at the till: asks for what is missing',
         'complaints log "soup was cold" --customer "Ann Lee" --contact "0712 345678" --about "tomato soup" --wants refund',
         'complaints log "汤又是凉的" --customer "王芳" --contact "wang.fang@example.com" --about "番茄汤" --wants refund',
         'complaints log "rude on the phone" --channel phone --at "yesterday" --no-input',

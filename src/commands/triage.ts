@@ -32,10 +32,10 @@ export function registerTriage(command: Command, session: Session): void {
     .addHelpText(
       'after',
       examples(
-        'complaints triage                   # at a terminal: walk the new complaints',
+        'complaints triage  # at a terminal: walk the new complaints',
         'complaints triage 12 --category product --cause "cold food" --severity high',
         'complaints triage 13 --reject --reason "bought elsewhere"',
-        'complaints triage 13 --nature venting   # answered, not counted among the causes',
+        'complaints triage 13 --nature venting  # answered, not counted among the causes',
       ),
     )
     // The natures as typed after --nature, each with what it means.

@@ -23,7 +23,7 @@ export function registerUndo(command: Command, session: Session): void {
     .addHelpText(
       'after',
       examples(
-        'complaints undo                      # at a terminal: shows the change and asks',
+        'complaints undo  # at a terminal: shows the change and asks',
         'complaints undo 12 --yes',
       ) + `\n${t('undo.helpAfter')}\n`,
     )

@@ -649,9 +649,14 @@ const shims = freshFolder();
 // `complaints` as npm link or a global install puts it on the PATH: the built binary.
 writeFileSync(join(shims, 'complaints'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`, { mode: 0o755 });
 
+/** The languages the help is printed in: English, and Chinese as a Chinese shop's computer is set. */
+type Language = 'en' | 'zh';
+const LANG: Record<Language, string> = { en: 'C', zh: 'zh_CN.UTF-8' };
+
 /** A help page as the binary prints it; it must exit 0. */
-function printedHelp(command: string[]): string {
-  const result = spawnSync(process.execPath, [BIN, ...command, '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+function printedHelp(command: string[], language: Language = 'en'): string {
+  const env = { PATH: process.env.PATH ?? '', LANG: LANG[language] };
+  const result = spawnSync(process.execPath, [BIN, ...command, '--help'], { encoding: 'utf8', env });
   if (result.status !== 0) throw new Error(`complaints ${command.join(' ')} --help exited ${result.status}: ${result.stderr}`);
   return result.stdout;
 }
@@ -666,7 +671,7 @@ interface Example {
 }
 
 function examplesOn(page: HelpPage): Example[] {
-  const section = /^Examples:\n((?: {2}\$ .*\n)+)/m.exec(page.text)?.[1] ?? '';
+  const section = /^(?:Examples:|示例：)\n((?: {2}\$ .*\n)+)/m.exec(page.text)?.[1] ?? '';
   return [...section.matchAll(/^ {2}\$ (.*)$/gm)].map(([, line]) => {
     // A comment starts where bash starts one: a # at the start of a word.
     const [, command, comment = ''] = /^(.*?)(?:\s+#\s+(.*))?$/.exec(line!)!;
@@ -692,10 +697,11 @@ function commandRun(example: Example): string {
 
 const LOGBOOK = '.local/share/complaints/complaints.db';
 
-function environment(home: string, now: string): Record<string, string> {
+function environment(home: string, now: string, language: Language = 'en'): Record<string, string> {
   return {
     PATH: `${shims}:${process.env.PATH ?? ''}`,
     HOME: home,
+    LANG: LANG[language],
     // Europe/London is UTC in November, so the local times typed here are the stored ones.
     TZ: 'Europe/London',
     COMPLAINTS_DB: join(home, LOGBOOK),
@@ -704,33 +710,38 @@ function environment(home: string, now: string): Record<string, string> {
 }
 
 /** Runs a command line through bash, as typed at a prompt in the home folder, with no terminal. */
-function bash(home: string, line: string, now = NOW) {
-  const result = spawnSync('bash', ['-o', 'pipefail', '-c', line], { cwd: home, env: environment(home, now), encoding: 'utf8', input: '' });
+function bash(home: string, line: string, now = NOW, language: Language = 'en') {
+  const env = environment(home, now, language);
+  const result = spawnSync('bash', ['-o', 'pipefail', '-c', line], { cwd: home, env, encoding: 'utf8', input: '' });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 const seeded = new Map<string, { home: string; dump: string }>();
 
-/** The home folder of a seed, built once: the shop's commands run in turn, each at its time. */
-function seedHome(name: string): { home: string; dump: string } {
-  const built = seeded.get(name);
+/**
+ * The home folder of a seed, built once: the shop's commands run in turn, each at its time. In
+ * Chinese, the logbook is made by a computer that speaks it, and the shop types its words in it.
+ */
+function seedHome(name: string, language: Language = 'en'): { home: string; dump: string } {
+  const built = seeded.get(`${language} ${name}`);
   if (built) return built;
   const seed: Seed | undefined = (SEEDS as Record<string, Seed>)[name];
   if (!seed) throw new Error(`there is no seed named '${name}'`);
   const home = freshFolder();
-  if (seed.from) cpSync(seedHome(seed.from).home, home, { recursive: true });
-  for (const [when, line] of seed.typed) {
-    const result = bash(home, line, when);
+  if (seed.from) cpSync(seedHome(seed.from, language).home, home, { recursive: true });
+  for (const [when, typed] of seed.typed) {
+    const line = language === 'zh' ? inChinese(typed) : typed;
+    const result = bash(home, line, when, language);
     if (result.code !== 0) throw new Error(`seed '${name}': \`${line}\` exited ${result.code}: ${result.stderr}`);
   }
   const made = { home, dump: dumpDatabase(join(home, LOGBOOK)) };
-  seeded.set(name, made);
+  seeded.set(`${language} ${name}`, made);
   return made;
 }
 
 /** A fresh copy of the seed's home folder, logbook and files, for one run of an example. */
-function homeFor(seed: SeedName): { home: string; dump: string } {
-  const { home, dump } = seedHome(seed);
+function homeFor(seed: SeedName, language: Language = 'en'): { home: string; dump: string } {
+  const { home, dump } = seedHome(seed, language);
   const copy = freshFolder();
   cpSync(home, copy, { recursive: true });
   return { home: copy, dump };
@@ -754,8 +765,8 @@ function ranIn(home: string, seedDump: string, stdout: string, printed: unknown,
 }
 
 /** A person's side of the conversation: each prompt, then the keys pressed. */
-async function converse(example: Example, home: string, talk: Expected['talk'] = []) {
-  const env = { ...environment(home, NOW), TERM: 'xterm-256color' };
+async function converse(example: Example, home: string, talk: Expected['talk'] = [], language: Language = 'en') {
+  const env = { ...environment(home, NOW, language), TERM: 'xterm-256color' };
   const terminal = new Terminal('bash', ['-o', 'pipefail', '-c', example.line], { env, cwd: home });
   for (const [prompt, ...keys] of talk) await terminal.answer(prompt, ...keys);
   return terminal.finished();
@@ -793,7 +804,7 @@ async function runExample(example: Example, expected: Expected): Promise<Ran> {
 
 /** An example whose comment says it is for a person at a terminal, where it asks questions. */
 function atATerminal(example: Example): boolean {
-  return /\bat (a terminal|the till)\b/.test(example.comment);
+  return /\bat (a terminal|the till)\b|在终端里|在收银台/.test(example.comment);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -816,5 +827,157 @@ describe('the examples in --help', () => {
       const ran = await runExample(example, expected);
       expected.then?.(ran);
     });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// The examples as a Chinese shop reads them. Each stands for the English example in its place on
+// the same page, with the words a person makes up (and the categories and channels a Chinese
+// logbook has) in Chinese: run on the same seed typed in Chinese, it must leave the logbook as
+// the English example leaves the English one, word for word but for the language.
+
+/** Each English word or phrase of the examples and seeds, as a Chinese shop writes it. */
+const CHINESE_WORDS: Readonly<Record<string, string>> = {
+  'soup was cold': '汤是凉的',
+  'Ann Lee': '刘敏',
+  '0712 345678': '138 0013 8000',
+  'tomato soup': '番茄汤',
+  'rude on the phone': '电话里态度不好',
+  yesterday: '昨天',
+  Sam: '小张',
+  'Sam Park': '张伟',
+  'Li Na': '李娜',
+  'cold food': '菜是凉的',
+  'cold foood': '菜时凉的',
+  wait: '等太久',
+  'long wait at the till': '收银台排队太久',
+  high: '高',
+  venting: '发泄',
+  refund: '退款',
+  replacement: '换货',
+  'new,triaged': '新,已分诊',
+  last: '上周',
+  'bought elsewhere': '在别家买的',
+  'call before noon': '中午前打电话',
+  'soup kettle thermostat': '汤锅温控器坏了',
+  'thermostat replaced': '换了温控器',
+  'we only refund what we sold; showed her our receipts': '只退本店卖出的东西；给她看了小票',
+  'offer a voucher instead': '改送代金券',
+  'happy with the refund': '对退款很满意',
+  'still waiting for the part': '还在等配件',
+  'left a voicemail': '留了语音留言',
+  'called back, customer happy': '已回电，顾客满意',
+  'High Street': '人民路店',
+  'Corner Café': '街角咖啡馆',
+  front: '前台',
+  'food,drink,service,premises,price,other': '食品,饮料,服务,环境,价格,其他',
+  'in-person,phone,email,whatsapp,other': '现场,电话,微信,抖音,其他',
+  // A Chinese logbook's own categories and channels, the first channel its default.
+  product: '产品',
+  service: '服务',
+  staff: '员工',
+  premises: '环境',
+  price: '价格',
+  phone: '电话',
+  email: '微信',
+  'in-person': '现场',
+};
+const ENGLISH_WORDS = Object.fromEntries(Object.entries(CHINESE_WORDS).map(([english, chinese]) => [chinese, english]));
+
+/**
+ * A command line with each of its words or quoted values that is in CHINESE_WORDS in Chinese, the
+ * longest run of words first ("Sam Park" before "Sam"), quoted as it was; the rest as it was.
+ */
+function inChinese(line: string): string {
+  const words = [...line.matchAll(/"[^"]*"|'[^']*'|[^\s"']+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  let said = '';
+  let copied = 0;
+  for (let at = 0; at < words.length; at++) {
+    for (let last = words.length - 1; last >= at; last--) {
+      const text = line.slice(words[at]!.start, words[last]!.end);
+      const quote = last === at && /^(["']).*\1$/.test(text) ? text[0]! : '';
+      const chinese = CHINESE_WORDS[quote ? text.slice(1, -1) : text];
+      if (chinese === undefined) continue;
+      said += `${line.slice(copied, words[at]!.start)}${quote}${chinese}${quote}`;
+      copied = words[last]!.end;
+      at = last;
+      break;
+    }
+  }
+  return said + line.slice(copied);
+}
+
+/** A value from the logbook with its Chinese words in English; a JSON text's values each so. */
+function inEnglish(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (value.startsWith('{')) return JSON.stringify(inEnglish(JSON.parse(value)));
+    return ENGLISH_WORDS[value] ?? value;
+  }
+  if (Array.isArray(value)) return value.map(inEnglish);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, cell]) => [key, inEnglish(cell)]));
+  return value;
+}
+
+/**
+ * What an example leaves: the complaints and their timelines, in English words, and the files in
+ * the home folder. Not what is drawn from the words in the language typed (the keys a customer
+ * is found by), nor each complaint's random uid.
+ */
+function leftBehind(home: string): unknown {
+  const { complaints, events } = JSON.parse(dumpDatabase(join(home, LOGBOOK)));
+  const drawn = ['uid', 'customer_key', 'contact_key'];
+  const rows = (complaints as Array<Record<string, unknown>>).map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !drawn.includes(column))));
+  const files = readdirSync(home, { recursive: true, encoding: 'utf8' }).filter((file) => !file.startsWith('.cache'));
+  return { complaints: inEnglish(rows), events: inEnglish(events), files: files.sort() };
+}
+
+/** Runs an example in its seed's home, in its language, and returns what it left there. */
+async function runIn(language: Language, example: Example, expected: Expected): Promise<unknown> {
+  const seed = expected.seed ?? SEED_OF_COMMAND[commandRun(example)] ?? 'the café';
+  const { home } = homeFor(seed, language);
+  if (atATerminal(example)) {
+    const talk = language === 'zh' ? CHINESE_TALK[example.command] : expected.talk;
+    const { code, screen } = await converse(example, home, talk, language);
+    expect(code, screen).toBe(0);
+  } else {
+    // What jq makes of the JSON is the same in both languages; the JSON is what is compared.
+    const line = /^(.*?)\s*\|\s*jq\b/.exec(example.command)?.[1] ?? example.line;
+    const result = bash(home, line, NOW, language);
+    expect(result.code, result.stderr).toBe(0);
+  }
+  return leftBehind(home);
+}
+
+/** At a terminal, in Chinese, for each example that is not the English one's command as it is. */
+const CHINESE_TALK: Record<string, Expected['talk']> = {
+  'complaints forget "刘敏"': [
+    ['要从 2 条投诉中删除这位顾客的姓名和联系方式吗？', down],
+    ['❯ 是，删除', enter],
+  ],
+};
+
+const chinesePages = await Promise.all(pages.map(async (page) => ({ ...page, text: printedHelp(page.command, 'zh') })));
+
+describe('the examples in Chinese --help', () => {
+  for (const [index, page] of pages.entries()) {
+    const english = examplesOn(page);
+    const chinese = examplesOn(chinesePages[index]!);
+    const help = ['complaints', ...page.command, '--help'].join(' ');
+
+    it(`${help} shows as many examples in Chinese as in English, each the English one in Chinese words`, () => {
+      expect(chinese.map((example) => example.command)).toEqual(english.map((example) => inChinese(example.command)));
+      for (const [at, example] of english.entries()) {
+        expect(chinese[at]!.comment, example.line).toMatch(example.comment ? /\p{Script=Han}/u : /^$/);
+      }
+    });
+
+    for (const [at, example] of chinese.entries()) {
+      // The English example asks the same in English at a terminal; the answers are not words.
+      if (atATerminal(example) && example.command === english[at]?.command) continue;
+      it(`run on a Chinese logbook as the English example on an English one: ${help}: ${example.line}`, SLOW, async () => {
+        const expected = expectations[english[at]!.command] ?? {};
+        expect(await runIn('zh', example, expected)).toEqual(await runIn('en', english[at]!, expected));
+      });
+    }
   }
 });
