@@ -47,7 +47,7 @@ export function registerReport(command: Command, session: Session): void {
         'complaints report --week last  # Monday morning: the week just ended',
         'complaints report --week 2026-W47 --top 5',
         'complaints report --last 4w --by category --format markdown',
-        'complaints report --since 2026-11-01 --until 2026-11-30 --out november.csv  # the format by the ending',
+        'complaints report --since 2026-11 --until 2026-11 --out november.csv  # the format by the ending',
         'complaints report --out week.html  # to print or send',
         'complaints report --last 4w --by till  # which till hears most',
         'complaints report --branch "High Street"  # one branch of several',

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
-import { CHINESE_UNIT, DAYS_BEFORE_MONDAY, DAYS_OR_WEEKS_IN_CHINESE, parseSince, parseUntil } from './when.js';
+import { CHINESE_UNIT, DAYS_BEFORE_MONDAY, DAYS_OR_WEEKS_IN_CHINESE, monthNamedIn, parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
 export interface Span {
@@ -97,14 +97,15 @@ function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week
 const RANGE = '..';
 
 /**
- * The period --compare sets beside the report's: a week (2026-W40) or a range, FROM..TO, each
- * end as --since and --until read them (a bare date as TO includes that day).
+ * The period --compare sets beside the report's: a week (2026-W40), a month (上个月, 2026-10) or a
+ * range, FROM..TO, each end as --since and --until read them (a bare date as TO includes that day).
  */
 export function checkComparePeriod(text: string, now: Date, weekStart: WeekStart = 'monday'): PeriodRequest & { kind: 'week' | 'this week' | 'range' } {
   const at = text.indexOf(RANGE);
-  if (at === -1) return checkWeek(text, '--compare');
-  const since = parseSince(text.slice(0, at).trim(), now, '--compare', weekStart);
-  const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare', weekStart);
+  const [from, to] = at !== -1 ? [text.slice(0, at).trim(), text.slice(at + RANGE.length).trim()] : monthNamedIn(text, now, '--compare') ? [text, text] : [];
+  if (from === undefined || to === undefined) return checkWeek(text, '--compare');
+  const since = parseSince(from, now, '--compare', weekStart);
+  const until = parseUntil(to, now, '--compare', weekStart);
   if (until <= since) throw new UsageError(t('period.compareEndsBeforeStart', { text }));
   return { kind: 'range', since, until };
 }

@@ -1,10 +1,12 @@
 import { addDays } from 'date-fns/addDays';
 import { addHours } from 'date-fns/addHours';
 import { addMinutes } from 'date-fns/addMinutes';
+import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
+import { startOfMonth } from 'date-fns/startOfMonth';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
@@ -90,6 +92,16 @@ const WEEK_WORDS: ReadonlyMap<string, number> = new Map([
 const WEEKDAY_NUMERALS = '一二三四五六日';
 // A week word alone (上周) is the week itself, as the shop's reports have it (week-start): --since 上周.
 const WEEKDAY = `(?<week>${[...WEEK_WORDS.keys()].join('|')})(?<weekday>[${WEEKDAY_NUMERALS}天])?|(?:周|星期|礼拜)(?<weekdayAlone>[${WEEKDAY_NUMERALS}天])`;
+// A month, by where it stands from this one (本月, 上个月, last month) or on the calendar (2026-11,
+// 2026年11月, 11月, 十一月份): as a range bound, the whole of it, as a shop's accounts take a month.
+const MONTH_WORDS: ReadonlyMap<string, number> = new Map([
+  ...['this month', '本月', '这个月', '这月'].map((word) => [word, 0] as const),
+  ...['last month', '上个月', '上月'].map((word) => [word, -1] as const),
+  ...['上上个月', '上上月'].map((word) => [word, -2] as const),
+  ...['next month', '下个月', '下月'].map((word) => [word, 1] as const),
+]);
+const CALENDAR_MONTH = new RegExp(`^(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>${NUMBER})\\s*月份?$`);
+const ISO_MONTH = /^(?<year>\d{4})-(?<month>\d{2})$/;
 const DAY_AND_CLOCK = new RegExp(
   `^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY}|${WEEKDAY})?\\s*(?:${CLOCK})?$`,
 );
@@ -253,13 +265,40 @@ function calendarDay(year: string | undefined, monthText: string, dayText: strin
   return chosen.getMonth() === month - 1 && chosen.getDate() === dayOfMonth ? chosen : undefined;
 }
 
+/** What monthNamed gives for a month written as one that the calendar does not have (13月). */
+const NO_SUCH_MONTH = 'no such month';
 
 /**
- * Reads a point in time as the user typed it, in local time; `flag` names it in the error. Where
- * what was typed may be two moments (2点, 12月28日), `leaning` says which way from now to look; a
- * week (上周) is the shop's, starting on `weekStart`.
+ * The first day of the month `input` names, undefined when it names none, NO_SUCH_MONTH for a
+ * month the calendar does not have (13月). A month without its year is the latest so named that has
+ * begun: 11月 said in December is this year's, 12月 said in January last year's.
  */
-export function parseWhen(text: string, now: Date, flag: string, leaning: Leaning = 'either', weekStart: WeekStart = 'monday'): When {
+function monthNamed(input: string, now: Date): Date | typeof NO_SUCH_MONTH | undefined {
+  const shift = MONTH_WORDS.get(input);
+  if (shift !== undefined) return startOfMonth(addMonths(now, shift));
+  const found = (ISO_MONTH.exec(input) ?? CALENDAR_MONTH.exec(input))?.groups;
+  if (found === undefined) return undefined;
+  const month = countIn(found.month!);
+  if (month === undefined || month < 1 || month > 12) return NO_SUCH_MONTH;
+  const year = found.year !== undefined ? Number(found.year) : now.getFullYear() - (month > now.getMonth() + 1 ? 1 : 0);
+  return new Date(year, month - 1, 1);
+}
+
+
+/**
+ * Reads a point in time as the user typed it, in local time; `flag` names it in the error, which
+ * lists the forms `unread` says (a range bound's include months). Where what was typed may be two
+ * moments (2点, 12月28日), `leaning` says which way from now to look; a week (上周) is the shop's,
+ * starting on `weekStart`.
+ */
+export function parseWhen(
+  text: string,
+  now: Date,
+  flag: string,
+  leaning: Leaning = 'either',
+  weekStart: WeekStart = 'monday',
+  unread: 'when.notADate' | 'when.notADateOrMonth' = 'when.notADate',
+): When {
   const plain = halfWidth(text);
   const input = plain.toLowerCase();
   if (NOW_WORDS.has(input)) return { at: now, dateOnly: false };
@@ -287,7 +326,7 @@ export function parseWhen(text: string, now: Date, flag: string, leaning: Leanin
     if (!isValid(parseISO(upper.slice(0, 10)))) throw noSuchDay();
   }
   // The message lists the shapes read here, in the words of the language spoken.
-  throw new UsageError(t('when.notADate', { flag, text }));
+  throw new UsageError(t(unread, { flag, text }));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -381,13 +420,26 @@ export function notBeforeMinute(at: string): string {
   return localMinute(new Date(Math.ceil(ms / 60_000) * 60_000));
 }
 
-/** The start of a range, inclusive; a week (上周) starts on the shop's `weekStart`. */
-export function parseSince(text: string, now: Date, flag = '--since', weekStart: WeekStart = 'monday'): Date {
-  return parseWhen(text, now, flag, 'either', weekStart).at;
+/**
+ * The month `text` names as a range bound (上个月, 2026-11), from its first day to the next
+ * month's; undefined when it names none. Only a range takes a month: it is no moment (--at) nor
+ * deadline (--respond-by).
+ */
+export function monthNamedIn(text: string, now: Date, flag: string): { since: Date; until: Date } | undefined {
+  const first = monthNamed(halfWidth(text).toLowerCase(), now);
+  if (first === NO_SUCH_MONTH) throw new UsageError(t('when.noSuchMonth', { flag, text }));
+  return first === undefined ? undefined : { since: first, until: addMonths(first, 1) };
 }
 
-/** The end of a range, exclusive: a bare day includes that whole day, a week (上周) the whole week. */
+/** The start of a range, inclusive; a week (上周) starts on the shop's `weekStart`, a month (上个月) on its 1st. */
+export function parseSince(text: string, now: Date, flag = '--since', weekStart: WeekStart = 'monday'): Date {
+  return monthNamedIn(text, now, flag)?.since ?? parseWhen(text, now, flag, 'either', weekStart, 'when.notADateOrMonth').at;
+}
+
+/** The end of a range, exclusive: a bare day includes that whole day, a week (上周) or a month (上个月) the whole of it. */
 export function parseUntil(text: string, now: Date, flag = '--until', weekStart: WeekStart = 'monday'): Date {
-  const { at, dateOnly, wholeWeek } = parseWhen(text, now, flag, 'either', weekStart);
+  const month = monthNamedIn(text, now, flag);
+  if (month !== undefined) return month.until;
+  const { at, dateOnly, wholeWeek } = parseWhen(text, now, flag, 'either', weekStart, 'when.notADateOrMonth');
   return wholeWeek ? addDays(at, 7) : dateOnly ? addDays(at, 1) : at;
 }

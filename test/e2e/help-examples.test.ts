@@ -385,8 +385,13 @@ const expectations: Record<string, Expected> = {
   'complaints report --last 4w --by category --format markdown': {
     then: ({ stdout }) => expect(stdout).toMatch(/^\| # \| category \|/m),
   },
-  'complaints report --since 2026-11-01 --until 2026-11-30 --out november.csv': {
-    then: ({ home }) => expect(rowsOf(readFileSync(join(home, 'november.csv'))).map((row) => row.key)).toContain('cold food'),
+  'complaints report --since 2026-11 --until 2026-11 --out november.csv': {
+    then: ({ home, complaints }) => {
+      const written = readFileSync(join(home, 'november.csv'), 'utf8');
+      expect(rowsOf(written).map((row) => row.key)).toContain('cold food');
+      // The month, as its first and last days.
+      expect(written).toBe(complaints('report', '--since', '2026-11-01', '--until', '2026-11-30', '--format', 'csv'));
+    },
   },
   'complaints report --out week.html': {
     then: ({ home }) => expect(readFileSync(join(home, 'week.html'), 'utf8')).toMatch(/^<!doctype html>/i),
@@ -869,6 +874,7 @@ const CHINESE_WORDS: Readonly<Record<string, string>> = {
   'called back, customer happy': '已回电，顾客满意',
   'High Street': '人民路店',
   'Corner Café': '街角咖啡馆',
+  '2026-11': '11月',
   front: '前台',
   'food,drink,service,premises,price,other': '食品,饮料,服务,环境,价格,其他',
   'in-person,phone,email,whatsapp,other': '现场,电话,微信,抖音,其他',

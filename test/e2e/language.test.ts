@@ -357,6 +357,26 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     }
   });
 
+  it('takes a month as a range: --since 本月, --since 上个月 --until 上个月, --compare 上个月', () => {
+    const ids = (args: string[]) => (JSON.parse(book.ok(['list', ...args, '--json'], { env: CHINESE })) as Array<{ id: number }>).map((c) => c.id);
+    const november = ids(['--since', '本月']);
+    expect(november).toContain(1);
+    expect(ids(['--since', '11月', '--until', '2026年11月'])).toEqual(november);
+    expect(ids(['--since', '上个月', '--until', '上个月'])).toEqual([]);
+    const report = JSON.parse(book.ok(['report', '--since', '2026-11', '--until', '2026-11', '--format', 'json'], { env: CHINESE })) as { period: object };
+    expect(report.period).toEqual({ since: '2026-11-01T00:00:00.000Z', until: '2026-12-01T00:00:00.000Z' });
+    expect(book.ok(['report', '--since', '本月', '--compare', '上个月'], { env: CHINESE })).toMatch(/^对比：10月1日 周四 至 2026年10月31日 周六$/m);
+  });
+
+  it('refuses a month where a moment is asked for, and a month the calendar does not have, with the logbook as it was', () => {
+    const before = book.dump();
+    expect(book.run(['log', '汤是凉的', '--at', '上个月', '--no-input'], { env: CHINESE }).stderr).toMatch(/^complaints: --at：「上个月」不是日期；/);
+    const refused = book.run(['list', '--since', '13月'], { env: CHINESE });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('complaints: --since：「13月」这个月份不存在；月份是 1 到 12\n');
+    expect(book.dump()).toBe(before);
+  });
+
   it('refuses a day it cannot read in one Chinese line naming the forms it reads, with the logbook as it was', () => {
     const before = book.dump();
     const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });

@@ -73,7 +73,7 @@ describe('checkFilter', () => {
   });
 
   it('refuses a --since or --until that is not a date, naming the flag', () => {
-    expect(() => checkFilter({ since: 'last month' }, now, 'newest first')).toThrow(/^--since: 'last month' is not a date; use /);
+    expect(() => checkFilter({ since: 'soon' }, now, 'newest first')).toThrow(/^--since: 'soon' is not a date; use .*, or a month: YYYY-MM, 'this month', 'last month'$/);
     expect(() => checkFilter({ until: '2026-02-30' }, now, 'newest first')).toThrow(/^--until: '2026-02-30' is no day of the calendar; check the month and the day$/);
   });
 

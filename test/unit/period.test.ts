@@ -265,7 +265,18 @@ describe('period flags that cannot be a period', () => {
 
   it('sets last week beside another period with --compare 上周', () => {
     expect(checkComparePeriod('上周', now)).toEqual({ kind: 'this week', back: 1 });
-    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week or a range; use YYYY-Www such as 2026-W47, this or last, or FROM..TO such as 2026-11-01..2026-11-15");
+    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week or a range; use YYYY-Www such as 2026-W47, this or last, a month such as 2026-10 or 'last month', or FROM..TO such as 2026-11-01..2026-11-15");
+  });
+
+  it('sets a month beside the period with --compare 上个月 or 2026-10, the whole of it', () => {
+    expect(checkComparePeriod('上个月', now)).toEqual({ kind: 'range', since: new Date(2026, 9, 1), until: new Date(2026, 10, 1) });
+    expect(checkComparePeriod('2026-09', now)).toEqual({ kind: 'range', since: new Date(2026, 8, 1), until: new Date(2026, 9, 1) });
+    expect(checkComparePeriod('9月..10月', now)).toEqual({ kind: 'range', since: new Date(2026, 8, 1), until: new Date(2026, 10, 1) });
+  });
+
+  it('reads a month given to --since and --until as the whole of it', () => {
+    expect(checkPeriod({ since: '上个月', until: '上个月' }, now)).toEqual({ kind: 'range', since: new Date(2026, 9, 1), until: new Date(2026, 10, 1) });
+    expect(checkPeriod({ since: '2026-09', until: '2026-10' }, now)).toEqual({ kind: 'range', since: new Date(2026, 8, 1), until: new Date(2026, 10, 1) });
   });
 
   it.each(['constructor', '__proto__', 'next', '下周'])('refuses --week %j, naming the words it takes', (typed) => {

@@ -638,6 +638,44 @@ describe('parseSince and parseUntil', () => {
     expect(parseUntil('now', now)).toEqual(now);
   });
 
+  // now is in November 2026.
+  it.each([
+    ['本月', new Date(2026, 10, 1), new Date(2026, 11, 1)],
+    ['这个月', new Date(2026, 10, 1), new Date(2026, 11, 1)],
+    ['This Month', new Date(2026, 10, 1), new Date(2026, 11, 1)],
+    ['上个月', new Date(2026, 9, 1), new Date(2026, 10, 1)],
+    ['last month', new Date(2026, 9, 1), new Date(2026, 10, 1)],
+    ['上上个月', new Date(2026, 8, 1), new Date(2026, 9, 1)],
+    ['下个月', new Date(2026, 11, 1), new Date(2027, 0, 1)],
+    ['2026-02', new Date(2026, 1, 1), new Date(2026, 2, 1)],
+    ['2024年2月', new Date(2024, 1, 1), new Date(2024, 2, 1)],
+    ['10月', new Date(2026, 9, 1), new Date(2026, 10, 1)],
+    ['十月份', new Date(2026, 9, 1), new Date(2026, 10, 1)],
+    ['１０月', new Date(2026, 9, 1), new Date(2026, 10, 1)],
+    ['11月', new Date(2026, 10, 1), new Date(2026, 11, 1)],
+    // A month without its year that has not begun this year is last year's.
+    ['12月', new Date(2025, 11, 1), new Date(2026, 0, 1)],
+  ])('reads %j as a whole month: from its first day to the next month\'s', (text, since, until) => {
+    expect(parseSince(text, now)).toEqual(since);
+    expect(parseUntil(text, now)).toEqual(until);
+  });
+
+  it('takes a month without its year from the January after: 12月 is last year\'s, 1月 this year\'s', () => {
+    const january = new Date(2027, 0, 5, 10, 0);
+    expect(parseSince('12月', january)).toEqual(new Date(2026, 11, 1));
+    expect(parseSince('1月', january)).toEqual(new Date(2027, 0, 1));
+    expect(parseSince('上个月', january)).toEqual(new Date(2026, 11, 1));
+  });
+
+  it('takes no month where a moment is asked for: none is when something happened, nor a deadline', () => {
+    expect(() => parsePast('上个月', now, '--at')).toThrow(/^--at: '上个月' is not a date; use .*\(\+2d ahead\)$/);
+    expect(() => parseRespondBy('2026-12', now)).toThrow(/^--respond-by: '2026-12' is not a date; use /);
+  });
+
+  it.each(['13月', '0月', '2026-13', '2026-00', '2026年十三月'])('refuses %j, a month the calendar does not have', (text) => {
+    expect(() => parseSince(text, now)).toThrow(new UsageError(`--since: '${text}' is no month of the calendar; months run from 1 to 12`));
+  });
+
   it('names its own flag in the error by default', () => {
     expect(() => parseSince('soon', now)).toThrow(/^--since: 'soon' is not a date/);
     expect(() => parseUntil('soon', now)).toThrow(/^--until: 'soon' is not a date/);
