@@ -201,7 +201,8 @@ describe('report --compare, before and after a change', () => {
 
   it.each([
     ['2026-W99', '--compare'],
-    ['last month', '--compare'],
+    ['next year', '--compare'],
+    ['2026-13', '--compare'],
     ['2026-09-30..2026-09-01', '--compare'],
     ['2026-09-01..', '--compare'],
   ])('refuses --compare %j in one line, changing nothing', (period, names) => {
