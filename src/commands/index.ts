@@ -18,8 +18,8 @@ interface CommandEntry {
 
 /**
  * Every command, in the order of the workflow, as `complaints --help` lists them. Each is made
- * with its name and description only; its module is loaded, and fills it in, only when a command
- * line names it, so that a command loads its own code and no other (all of them took ~55 ms of
+ * with its name and description only; its module is run, and fills it in, only when a command
+ * line names it, so that a command runs its own code and no other (all of them took ~55 ms of
  * every command's start-up). A test holds each `term` to what the filled-in command shows.
  */
 const COMMANDS: readonly CommandEntry[] = [
