@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +144,23 @@ describe('what every command runs at start-up', () => {
     const kept = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
     expect(kept).not.toEqual([]);
     for (const file of kept) expect(statSync(join(file.parentPath, file.name)).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps a cache for each command, and knows the commands the program has', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--no-input']);
+    const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: environment(book) });
+    for (const args of [['--db', book.db, 'list'], ['--db', book.db, 'log', 'tea was cold', '--no-input'], ['--db', book.db, '1'], ['--db', book.db, 'export']]) {
+      expect(run(args)).toMatchObject({ status: 0 });
+    }
+    const kept = readdirSync(join(book.dir, '.cache', 'complaints', 'compiled')).sort();
+    // On Node 20 an export is loaded as Node loads it, keeping nothing (the launcher says why).
+    expect(kept).toEqual('enableCompileCache' in Module ? ['desk', 'export', 'list', 'log'] : ['desk', 'list', 'log']);
+    const launcher = readFileSync(BIN, 'utf8');
+    const known = Function(`return ${/^const COMMANDS = (\[.*\]);$/m.exec(launcher)![1]}`)() as string[];
+    // The commands as the program's help lists them, and the one for completion it does not list.
+    const listed = [...run(['--help']).stdout.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((match) => match[1]);
+    expect(known).toEqual([...listed, '__complete']);
   });
 
   // Node 22.1 and later keep their own cache; on Node 20 the launcher keeps it with this, tried
