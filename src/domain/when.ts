@@ -284,7 +284,6 @@ function monthNamed(input: string, now: Date): Date | typeof NO_SUCH_MONTH | und
   return new Date(year, month - 1, 1);
 }
 
-
 /**
  * Reads a point in time as the user typed it, in local time; `flag` names it in the error, which
  * lists the forms `unread` says (a range bound's include months). Where what was typed may be two
@@ -426,7 +425,7 @@ export function notBeforeMinute(at: string): string {
  * deadline (--respond-by).
  */
 export function monthNamedIn(text: string, now: Date, flag: string): { since: Date; until: Date } | undefined {
-  const first = monthNamed(halfWidth(text).toLowerCase(), now);
+  const first = monthNamed(halfWidth(text).trim().toLowerCase(), now);
   if (first === NO_SUCH_MONTH) throw new UsageError(t('when.noSuchMonth', { flag, text }));
   return first === undefined ? undefined : { since: first, until: addMonths(first, 1) };
 }

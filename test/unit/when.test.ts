@@ -644,6 +644,7 @@ describe('parseSince and parseUntil', () => {
     ['这个月', new Date(2026, 10, 1), new Date(2026, 11, 1)],
     ['This Month', new Date(2026, 10, 1), new Date(2026, 11, 1)],
     ['上个月', new Date(2026, 9, 1), new Date(2026, 10, 1)],
+    [' 上个月 ', new Date(2026, 9, 1), new Date(2026, 10, 1)],
     ['last month', new Date(2026, 9, 1), new Date(2026, 10, 1)],
     ['上上个月', new Date(2026, 8, 1), new Date(2026, 9, 1)],
     ['下个月', new Date(2026, 11, 1), new Date(2027, 0, 1)],
