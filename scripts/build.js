@@ -79,6 +79,9 @@ await build({
   // Cloudflare Worker. better-sqlite3's JavaScript is bundled too; its addon stays where npm built it.
   external: ['pg-native', 'pg-cloudflare'],
   plugins: [catalogues, childProcessWhenUsed, sqliteAddonDirect],
+  // An import() left as one (of a module not bundled) would fail where the launcher's cache runs
+  // the program (vm.Script, on Node 20): any is made a require().
+  supported: { 'dynamic-import': false },
   // The few modules that ask where they are (the migrations, package.json, the reading thread)
   // are told from the file they are built into.
   define: { 'import.meta.url': '__moduleUrl' },
