@@ -102,10 +102,12 @@ const RANGE = '..';
  */
 export function checkComparePeriod(text: string, now: Date, weekStart: WeekStart = 'monday'): PeriodRequest & { kind: 'week' | 'this week' | 'range' } {
   const at = text.indexOf(RANGE);
-  const [from, to] = at !== -1 ? [text.slice(0, at).trim(), text.slice(at + RANGE.length).trim()] : monthNamedIn(text, now, '--compare') ? [text, text] : [];
-  if (from === undefined || to === undefined) return checkWeek(text, '--compare');
-  const since = parseSince(from, now, '--compare', weekStart);
-  const until = parseUntil(to, now, '--compare', weekStart);
+  if (at === -1) {
+    const month = monthNamedIn(text, now, '--compare');
+    return month === undefined ? checkWeek(text, '--compare') : { kind: 'range', ...month };
+  }
+  const since = parseSince(text.slice(0, at).trim(), now, '--compare', weekStart);
+  const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare', weekStart);
   if (until <= since) throw new UsageError(t('period.compareEndsBeforeStart', { text }));
   return { kind: 'range', since, until };
 }

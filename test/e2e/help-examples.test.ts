@@ -962,7 +962,7 @@ const CHINESE_TALK: Record<string, Expected['talk']> = {
   ],
 };
 
-const chinesePages = await Promise.all(pages.map(async (page) => ({ ...page, text: printedHelp(page.command, 'zh') })));
+const chinesePages = pages.map((page) => ({ ...page, text: printedHelp(page.command, 'zh') }));
 
 describe('the examples in Chinese --help', () => {
   for (const [index, page] of pages.entries()) {
