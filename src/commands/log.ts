@@ -4,11 +4,13 @@ import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import { whereLogged } from '../domain/config.js';
 import { newUid } from '../domain/identity.js';
+import { personKeyOf } from '../domain/person.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Refusal } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
 import { waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
+import type { EarlierComplaints } from '../store/logbook.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
 import { WANTS, choicesListed } from '../domain/validate.js';
@@ -76,17 +78,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
   if (typeof complaint === 'string') return keepForLater(session, waiting, complaint, options.json);
 
   const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
-  if (earlier.count > 0) {
-    const who = oneLine(complaint.customer ?? complaint.contact);
-    const list = earlier.latest
-      .map((c) => t('log.earlierItem', { id: complaintRef(c.id), day: localTime(c.occurred_at).slice(0, 10) }))
-      .join(t('common.listSeparator'));
-    session.tell(
-      earlier.count > earlier.latest.length
-        ? t('log.earlierMany', { customer: who, count: earlier.count, list })
-        : t('log.earlierFew', { customer: who, list }),
-    );
-  }
+  if (earlier.count > 0) session.tell(earlierNote(complaint, earlier));
 
   if (options.json) return printJson(session, toRecord(complaint));
   session.print(t('log.logged', { id: complaintRef(complaint.id), respondBy: localTime(complaint.respond_by) }));
@@ -114,6 +106,25 @@ async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): P
 }
 
 type WhyKept = 'out of reach' | 'no such server' | 'busy';
+
+/**
+ * Who complained before and when: this customer, or another name with the same contact, which the
+ * list then names, so that the till does not take a stranger for a regular.
+ */
+function earlierNote(complaint: Complaint, earlier: EarlierComplaints): string {
+  const nameKey = personKeyOf(complaint.customer, 'customer');
+  const sameName = (c: EarlierComplaints['latest'][number]) => nameKey !== null && personKeyOf(c.customer, 'customer') === nameKey;
+  const list = earlier.latest
+    .map((c) => {
+      const [id, day] = [complaintRef(c.id), localTime(c.occurred_at).slice(0, 10)];
+      return sameName(c) || c.customer === null ? t('log.earlierItem', { id, day }) : t('log.earlierItemNamed', { id, day, customer: oneLine(c.customer) });
+    })
+    .join(t('common.listSeparator'));
+  const [customer, contact] = [oneLine(complaint.customer ?? ''), oneLine(complaint.contact ?? '')];
+  const [byName, byContact] = [earlier.latest.some(sameName), earlier.latest.some((c) => !sameName(c))];
+  const who = !byContact ? t('log.earlierWhoCustomer', { customer }) : !byName ? t('log.earlierWhoContact', { contact }) : t('log.earlierWhoEither', { customer, contact });
+  return earlier.count > earlier.latest.length ? t('log.earlierMany', { who, count: earlier.count, list }) : t('log.earlierFew', { who, list });
+}
 
 /** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
 async function keepForLater(session: Session, complaint: WaitingComplaint, why: WhyKept, json: boolean | undefined): Promise<void> {

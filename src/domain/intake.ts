@@ -35,7 +35,8 @@ export function draftComplaint(input: LogInput, channels: readonly string[] | un
   return {
     description: optionalText(input.description),
     customer: optionalText(input.customer),
-    contact: optionalText(input.contact),
+    // Typed with a Chinese input method, a number's digits are full-width (１３８…): twice as wide on the desk, and no number to dial.
+    contact: optionalText(input.contact)?.normalize('NFKC') ?? null,
     channel: input.channel === undefined ? null : channels === undefined ? requiredText(input.channel, '--channel') : (channelFor(input.channel, channels) ?? oneOf(input.channel, channels, '--channel')),
     about: optionalText(input.about),
     wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants', typedNames(remedyShown)),

@@ -47,7 +47,7 @@ export type Places = Pick<ComplaintFilter, 'till' | 'branch'>;
 /** How often a customer complained before, and the latest of those complaints, oldest first. */
 export interface EarlierComplaints {
   count: number;
-  latest: Array<Pick<Complaint, 'id' | 'occurred_at'>>;
+  latest: Array<Pick<Complaint, 'id' | 'occurred_at' | 'customer'>>;
 }
 
 /** A period as stored: ISO 8601 UTC text, from `since` (inclusive) to `until` (exclusive). */

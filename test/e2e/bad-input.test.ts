@@ -85,7 +85,22 @@ describe('a customer who complained before', () => {
     const result = fresh.run(['log', 'no spoons', '--customer', 'A. Lee', '--contact', 'ann@example.com', '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ id: 2, customer: 'A. Lee' });
-    expect(result.stderr.split('\n')).toContain('note: A. Lee complained before: #1 (2026-11-20)');
+    expect(result.stderr.split('\n')).toContain('note: ann@example.com complained before: #1 (2026-11-20, Ann Lee)');
+  });
+
+  it('says whether the name or the contact was met before, naming those who gave the contact under another name', () => {
+    const fresh = tempLogbook();
+    const env = { LANG: 'zh_CN.UTF-8' };
+    fresh.ok(['log', '汤是凉的', '--customer', '刘敏', '--contact', '13800138000', '--at', '2026-11-20'], { env });
+    // A number typed with a Chinese input method's full-width digits is the same number, kept in plain digits.
+    expect(fresh.run(['log', '太咸', '--customer', '周杰', '--contact', '１３８００１３８０００', '--at', '2026-11-21'], { env }).stderr).toContain(
+      '提示：联系方式「13800138000」之前投诉过：#1（2026-11-20，刘敏）\n',
+    );
+    expect(JSON.parse(fresh.ok(['show', '2', '--json'])).contact).toBe('13800138000');
+    expect(fresh.run(['log', '又凉了', '--customer', '刘敏', '--at', '2026-11-22'], { env }).stderr).toContain('提示：顾客「刘敏」之前投诉过：#1（2026-11-20）\n');
+    expect(fresh.run(['log', '还是凉', '--customer', '刘敏', '--contact', '138 0013 8000', '--at', '2026-11-23'], { env }).stderr).toContain(
+      '提示：顾客「刘敏」或联系方式「138 0013 8000」之前投诉过：#1（2026-11-20）、#2（2026-11-21，周杰）、#3（2026-11-22）\n',
+    );
   });
 
   it('is recognised whatever the case of a name in any script, and however a phone number is punctuated', () => {
@@ -93,7 +108,7 @@ describe('a customer who complained before', () => {
     fresh.ok(['log', 'soup was cold', '--customer', 'Zoë Brontë', '--at', '2026-11-20']);
     fresh.ok(['log', 'tea was cold', '--customer', '王芳', '--contact', '(0712) 345-678', '--at', '2026-11-21']);
     expect(fresh.run(['log', 'no spoons', '--customer', 'ZOË BRONTË']).stderr).toContain('note: ZOË BRONTË complained before: #1 (2026-11-20)\n');
-    expect(fresh.run(['log', 'no cups', '--contact', '0712 345678']).stderr).toContain('note: 0712 345678 complained before: #2 (2026-11-21)\n');
+    expect(fresh.run(['log', 'no cups', '--contact', '0712 345678']).stderr).toContain('note: 0712 345678 complained before: #2 (2026-11-21, 王芳)\n');
   });
 
   it('counts a regular\'s many earlier complaints and lists the latest five', () => {

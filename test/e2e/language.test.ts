@@ -286,7 +286,7 @@ describe('a Chinese name typed with or without a space, a number with or without
     book.ok(['log', '汤是凉的', '--customer', '王 芳', '--contact', '+86 138 0013 8000', '--no-input'], { env: CHINESE });
     expect(book.run(['log', '面条太硬', '--customer', '王芳', '--no-input'], { env: CHINESE }).stderr).toContain('顾客「王芳」之前投诉过：#1');
     expect(book.run(['log', '又凉了', '--customer', '芳芳', '--contact', '13800138000', '--no-input'], { env: CHINESE }).stderr).toContain(
-      '顾客「芳芳」之前投诉过：#1',
+      '联系方式「13800138000」之前投诉过：#1（2026-11-23，王 芳）',
     );
     // And so are their complaints listed, by the name or the number as the till types it.
     const listed = (nameOrContact: string) =>

@@ -134,7 +134,7 @@ export async function earlierByCustomer(
   const values = [beforeId, keys.customer_key, keys.contact_key];
   const [count, newest] = [
     await connection.value<number>(`SELECT COUNT(*) ${from}`, values),
-    await connection.rows<EarlierComplaints['latest'][number]>(`SELECT id, occurred_at ${from} ORDER BY occurred_at DESC, id DESC LIMIT $4`, [...values, latest]),
+    await connection.rows<EarlierComplaints['latest'][number]>(`SELECT id, occurred_at, customer ${from} ORDER BY occurred_at DESC, id DESC LIMIT $4`, [...values, latest]),
   ];
   return { count, latest: newest.reverse() };
 }

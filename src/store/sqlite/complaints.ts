@@ -254,7 +254,7 @@ export function earlierByCustomer(
   return {
     count: db.prepare(`SELECT COUNT(*) ${from}`).pluck().get(params) as number,
     latest: (
-      db.prepare(`SELECT id, occurred_at ${from} ORDER BY occurred_at DESC, id DESC LIMIT @latest`).all(params) as EarlierComplaints['latest']
+      db.prepare(`SELECT id, occurred_at, customer ${from} ORDER BY occurred_at DESC, id DESC LIMIT @latest`).all(params) as EarlierComplaints['latest']
     ).reverse(),
   };
 }
