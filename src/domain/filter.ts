@@ -3,10 +3,9 @@ import { statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { STATUSES, type Status } from './lifecycle.js';
-import { channelFor } from './intake.js';
 import { personKey } from './person.js';
 import { spellingsOf } from './spelling.js';
-import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
+import { channelFor, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
 
 /** The filters given as one typed value and matched to the spellings the logbook uses. */

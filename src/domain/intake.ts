@@ -4,7 +4,7 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { NewComplaint } from './complaint.js';
 import { nothingGiven } from './fields.js';
-import { WANTS, choiceFor, oneOf, optionalText, requiredText } from './validate.js';
+import { WANTS, channelFor, oneOf, optionalText, requiredText } from './validate.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
 export interface LogInput {
@@ -72,16 +72,4 @@ export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: D
     respond_by: addHours(occurredAt, responseHours).toISOString(),
     uid,
   };
-}
-
-/**
- * The shop's channel `typed` spells, as oneOf reads it; a channel the shop lists as two it counts
- * as one (美团/大众点评) is found by either name too. Undefined for none, or for more than one.
- */
-export function channelFor(typed: string, channels: readonly string[]): string | undefined {
-  const found = choiceFor(typed, channels);
-  if (found !== undefined) return found;
-  // One name of two channels (美团 of 美团/饿了么 and 美团/大众点评) is neither: refused, both listed.
-  const byName = channels.filter((channel) => choiceFor(typed, [channel], (listed) => listed.split('/')) !== undefined);
-  return byName.length === 1 ? byName[0] : undefined;
 }

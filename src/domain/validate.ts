@@ -46,6 +46,18 @@ export function choiceFor<T extends string>(text: string, allowed: readonly T[],
   );
 }
 
+/**
+ * The shop's channel `typed` spells, as oneOf reads it; a channel the shop lists as two it counts
+ * as one (美团/大众点评) is found by either name too. Undefined for none, or for more than one.
+ */
+export function channelFor(typed: string, channels: readonly string[]): string | undefined {
+  const found = choiceFor(typed, channels);
+  if (found !== undefined) return found;
+  // One name of two channels (美团 of 美团/饿了么 and 美团/大众点评) is neither: refused, both listed.
+  const byName = channels.filter((channel) => choiceFor(typed, [channel], (listed) => listed.split('/')) !== undefined);
+  return byName.length === 1 ? byName[0] : undefined;
+}
+
 /** A value as a refusal lists it: with its label beside it when the language spoken reads it otherwise (`high（高）`). */
 function choiceAsListed(choice: string, label: string | undefined): string {
   return label === undefined || spellingKey(label) === spellingKey(choice) ? choice : t('validate.choiceLabelled', { choice, label });

@@ -317,6 +317,7 @@ describe('rowReader', () => {
     ['from the year 1900', { occurred_at: '1900-01-01T00:00:00Z' }, 'line 2: occurred_at 1900-01-01T00:00:00.000Z is before 2000'],
     ['logged before it happened', { logged_at: '2026-11-20T12:00:00Z' }, 'line 2: occurred_at is after logged_at; a complaint is logged when or after it happens'],
     ['new, with a remedy and a satisfaction', { remedy: 'refund', satisfaction: '5' }, 'line 2: satisfaction is given but followed_up_at is empty'],
+    ['new, followed up though never resolved', { followed_up_at: '2026-11-21T09:00:00Z', satisfaction: '4' }, 'line 2: followed_up_at is given but remedy and answer are empty; only a complaint resolved before is followed up'],
     ['new, with a remedy', { remedy: 'refund' }, 'line 2: status is new but remedy is given; only a resolved or closed complaint, or one reopened at a follow-up, has a remedy'],
     ['closed, with nothing filled in', { status: 'closed' }, 'line 2: status is closed but resolved_at is empty; a closed complaint was resolved'],
     ['closed, never followed up', { ...refunded, status: 'closed' }, 'line 2: status is closed but followed_up_at or satisfaction is empty; a closed complaint was followed up with a satisfaction'],
@@ -349,6 +350,15 @@ describe('rowReader', () => {
     expect(row(2, ' 菜品 ', 'Phone')).toMatchObject({ category: '菜品', channel: 'phone' });
     expect(row(3, 'Product', '美团')).toMatchObject({ category: 'product', channel: '美团' });
     expect(shop.added).toEqual({ categories: ['菜品'], channels: ['美团'] });
+  });
+
+  it('finds a channel the shop lists as two by either name, as log does, adding nothing', () => {
+    const shop = { ...context(), channels: ['现场', '电话', '美团/大众点评'] };
+    const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description', 'channel'], shop);
+    const row = (id: number, channel: string) => read([String(id), NOW.toISOString(), NOW.toISOString(), 'new', '汤凉了', channel], id + 1);
+    expect(row(1, '美团').channel).toBe('美团/大众点评');
+    expect(row(2, '大众点评').channel).toBe('美团/大众点评');
+    expect(shop.added).toEqual({ categories: [], channels: [] });
   });
 
   it('removes the formula guard before reading a value', () => {

@@ -8,7 +8,7 @@ import { formatMoney, parseMoney } from '../money.js';
 import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
-import { LIST_SEPARATOR, choiceFor, oneOf, parseId } from '../validate.js';
+import { LIST_SEPARATOR, channelFor, choiceFor, oneOf, parseId } from '../validate.js';
 import { parseSatisfaction } from '../satisfaction.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
@@ -101,14 +101,15 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
 }
 
 /**
- * Reads a category or channel as the shop's list spells it, or as a new one, noted in `added`
- * and spelt as first met from then on. One holding a list's separator could not be kept in the list.
+ * Reads a category or channel as the shop's list spells it (`find`: as the commands find it), or
+ * as a new one, noted in `added` and spelt as first met from then on. One holding a list's
+ * separator could not be kept in the list.
  */
-function listedOrAdded(shops: readonly string[], added: string[]): CellReader {
+function listedOrAdded(shops: readonly string[], added: string[], find: (value: string, listed: readonly string[]) => string | undefined): CellReader {
   const listed = [...shops];
   return (value, column) => {
-    const found = choiceFor(value, listed);
-    if (found !== undefined) return found;
+    const known = find(value, listed);
+    if (known !== undefined) return known;
     if (LIST_SEPARATOR.test(value)) return oneOf(value, listed, column);
     const choice = value.trim();
     listed.push(choice);
@@ -150,9 +151,9 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
       case 'choice':
         return (value, column) => oneOf(value, kind.of, column);
       case 'category':
-        return listedOrAdded(categories, added.categories);
+        return listedOrAdded(categories, added.categories, choiceFor);
       case 'channel':
-        return listedOrAdded(channels, added.channels);
+        return listedOrAdded(channels, added.channels, channelFor);
       case 'cause':
         return spelling;
       case 'money':
