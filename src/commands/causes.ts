@@ -49,7 +49,7 @@ export async function runCauses(options: { json?: boolean }, session: Session): 
 
 export async function runRenameCause(oldText: string, newText: string, session: Session): Promise<void> {
   const old = requiredText(oldText, t('causes.rename.oldLabel'));
-  const typed = requiredText(newText, t('causes.rename.newLabel'));
+  const typed = requiredText(causeTyped(newText), t('causes.rename.newLabel'));
   const logbook = await session.logbook('change');
   await refuseUnlessManager(logbook, t('causes.rename.what'));
   const rename = await logbook.renameCause(recordingNow(session), (inUse) => planRename(old, typed, inUse));
@@ -66,5 +66,5 @@ export async function runRenameCause(oldText: string, newText: string, session: 
 function planRename(old: string, typed: string, inUse: readonly string[]): CauseRename {
   const from = spellingsOf(old, inUse);
   if (from.length === 0) throw new Refusal(t('causes.rename.notFound', { cause: oneLine(old) }));
-  return { from, to: spellingToKeep(causeTyped(typed), inUse.filter((cause) => !from.includes(cause))) };
+  return { from, to: spellingToKeep(typed, inUse.filter((cause) => !from.includes(cause))) };
 }

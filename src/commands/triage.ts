@@ -119,7 +119,7 @@ export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses:
   return {
     nature,
     category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
-    cause: flags.cause === undefined ? null : spellingToKeep(causeTyped(requiredText(flags.cause, '--cause')), knownCauses),
+    cause: flags.cause === undefined ? null : spellingToKeep(requiredText(causeTyped(flags.cause), '--cause'), knownCauses),
     severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity', typedNames(severityShown)),
   };
 }

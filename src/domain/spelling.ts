@@ -55,10 +55,12 @@ export function spellingsOf(typed: string, inUse: readonly string[]): string[] {
 // the till. A file's causes are kept as they are, so that an export imports unchanged.
 const SENTENCE_END = /[\s。．！？，、；：…～.!?,;:~]+$/u;
 
-/** A cause as typed, without the punctuation ending it; all of it when it is nothing else. */
+/**
+ * A cause as typed, without the punctuation ending it: nothing when it is nothing else, as a lone
+ * 。 is an input method's slip, not a cause to count in a Pareto table.
+ */
 export function causeTyped(typed: string): string {
-  const cut = typed.replace(SENTENCE_END, '');
-  return cut === '' ? typed : cut;
+  return typed.replace(SENTENCE_END, '');
 }
 
 /**

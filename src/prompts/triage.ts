@@ -5,6 +5,7 @@ import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { TriageFlags } from '../commands/triage.js';
 import { NATURES, natureMeaning } from '../domain/nature.js';
+import { causeTyped } from '../domain/spelling.js';
 import { SEVERITIES } from '../domain/validate.js';
 import { natureShown, severityShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
@@ -65,7 +66,7 @@ export async function askTriage(
       message: t('triagePrompt.cause'),
       theme,
       source: (term) => suggestionsFor(term, causes, t('triagePrompt.newCause')),
-      validate: (value) => value.trim() !== '' || t('triagePrompt.giveCause'),
+      validate: (value) => causeTyped(value).trim() !== '' || t('triagePrompt.giveCause'),
     },
     streams,
   );

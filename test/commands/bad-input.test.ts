@@ -97,6 +97,9 @@ const BAD_INPUT: BadInput[] = [
     [['assign', '1', '\u202e'], 2, 'the person to assign cannot be empty'],
     [['assign', '1', ' '], 2, 'the person to assign cannot be empty'],
     [['triage', '1', '--category', 'product', '--cause', ' '], 2, '--cause cannot be empty'],
+    // What an input method ends a phrase with is no part of a cause: alone, it is none.
+    [['triage', '1', '--category', 'product', '--cause', ' 。'], 2, '--cause cannot be empty'],
+    [['causes', 'rename', 'cold food', '！'], 2, 'the new cause cannot be empty'],
     [['triage', '1', '--reject', '--reason', ' '], 2, '--reason cannot be empty'],
     [['config', 'set', 'shop', ' '], 2, 'the shop name cannot be empty'],
     [['log', 'x', '--till', ' '], 2, '--till cannot be empty'],

@@ -150,7 +150,8 @@ describe('causeTyped', () => {
     ['cold food.', 'cold food'],
     ['wrong order!? ', 'wrong order'],
     ['汤不热', '汤不热'],
-    ['。', '。'],
+    ['。', ''],
+    [' ！？ ', ''],
   ])('takes %j as %j', (typed, cause) => {
     expect(causeTyped(typed)).toBe(cause);
   });
