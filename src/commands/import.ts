@@ -131,7 +131,7 @@ async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows
   try {
     for await (const rows of batches) {
       const identities = importedIdentities(rows);
-      const there = await logbook.heldUids(identities.map(({ uid }) => uid));
+      const there = await logbook.heldAlready(identities);
       // As the import skips a row whose uid the logbook holds, however often the file gives it.
       const toAdd = identities.filter(({ uid }) => !there.has(uid));
       seen.add(toAdd.map(({ uid }) => uid));

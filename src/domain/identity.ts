@@ -27,6 +27,14 @@ export function contentUid(id: number, loggedAt: string, occurredAt: string, des
   return asUuid(digest, 0x80);
 }
 
+/**
+ * Whether `uid` was made by contentUid (its version, 8): the row it was made for came without
+ * one, and may be a complaint the logbook numbers alike though its uid there is another.
+ */
+export function isContentUid(uid: string): boolean {
+  return uid[14] === '8';
+}
+
 /** The uid of a complaint logged now: an RFC 9562 UUID of version 4, from the system's random source. */
 export function newUid(): string {
   return asUuid(systemRandomBytes(16), 0x40);

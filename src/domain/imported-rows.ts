@@ -10,9 +10,12 @@ export const FROM_STANDARD_INPUT = 'standard input';
 
 export const IMPORTED_COLUMNS: readonly string[] = [...STORED_NAMES, 'customer_key', 'contact_key'];
 
-/** Where a row's id and uid are among its values. */
+/** Where a row's id, uid and what contentUid makes a uid of are among its values. */
 export const ID_AT = IMPORTED_COLUMNS.indexOf('id');
 export const UID_AT = IMPORTED_COLUMNS.indexOf('uid');
+export const LOGGED_AT = IMPORTED_COLUMNS.indexOf('logged_at');
+export const OCCURRED_AT = IMPORTED_COLUMNS.indexOf('occurred_at');
+export const DESCRIPTION_AT = IMPORTED_COLUMNS.indexOf('description');
 
 /** What the logbook stores of each remedy, in this order, after the row (of its batch) it was given to. */
 export const IMPORTED_REMEDY_COLUMNS = ['given_at', 'remedy', 'cost_minor'] as const;
@@ -43,12 +46,16 @@ export function appendImported(rows: ImportedRows, complaint: Complaint): void {
   rows.count++;
 }
 
-/** The ids and uids the rows' complaints have in the file, in order. */
-export function importedIdentities(rows: ImportedRows): Array<{ id: number; uid: string }> {
-  const identities: Array<{ id: number; uid: string }> = [];
+/** What tells an imported complaint: its uid, or when it came without one, its number, times and words. */
+export type ImportedIdentity = Pick<Complaint, 'id' | 'uid' | 'logged_at' | 'occurred_at' | 'description'>;
+
+/** The identities of the rows' complaints in the file, in order. */
+export function importedIdentities(rows: ImportedRows): ImportedIdentity[] {
+  const identities: ImportedIdentity[] = [];
   for (let row = 0; row < rows.count; row++) {
     const start = row * IMPORTED_COLUMNS.length;
-    identities.push({ id: rows.values[start + ID_AT] as number, uid: rows.values[start + UID_AT] as string });
+    const at = (column: number) => rows.values[start + column] as string;
+    identities.push({ id: rows.values[start + ID_AT] as number, uid: at(UID_AT), logged_at: at(LOGGED_AT), occurred_at: at(OCCURRED_AT), description: at(DESCRIPTION_AT) });
   }
   return identities;
 }

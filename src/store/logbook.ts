@@ -2,7 +2,7 @@ import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, Timel
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
 import type { ForgetBy } from '../domain/forget.js';
 import type { IdSpan } from '../domain/id-span.js';
-import type { ImportedRows } from '../domain/imported-rows.js';
+import type { ImportedIdentity, ImportedRows } from '../domain/imported-rows.js';
 import type { Dimension, Tally } from '../domain/pareto.js';
 import type { PreviousStep } from '../domain/steps.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../domain/summary.js';
@@ -204,8 +204,11 @@ export interface Logbook {
 
   /** Which of `ids` the logbook holds already. */
   heldIds(ids: readonly number[]): Promise<number[]>;
-  /** Which of `uids` the logbook holds already. */
-  heldUids(uids: readonly string[]): Promise<Set<string>>;
+  /**
+   * The uids of those of `identities` the logbook holds already: by their uids, or for a row that
+   * came without one, as the complaint of its number with the same times and description.
+   */
+  heldAlready(identities: readonly ImportedIdentity[]): Promise<Set<string>>;
   /** Records the complaints `read` yields, all or none (IdsTaken, UidTwice). */
   importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>): Promise<Imported>;
 

@@ -462,6 +462,33 @@ describe('import', () => {
     expect(runComparing(target, ['import', file, '--new-ids'])).toMatchObject({ code: 0, unchanged: true });
   });
 
+  it('recognises its own complaints in an export of it whose uid column was deleted, and not one whose words were changed', () => {
+    const target = tempLogbook(NOW);
+    target.ok(['log', '汤是凉的，"很生气"', '--at', '2026-11-22 08:00']);
+    target.ok(['log', 'first line,\nsecond line', '--at', '2026-11-22 09:00']);
+    target.ok(['resolve', '2', '--remedy', 'refund', '--cost', '4.50', '--at', '2026-11-22 10:00']);
+    const rows = parse(target.ok(['export']), { relax_column_count: false }) as string[][];
+    const uidAt = rows[0]!.indexOf('uid');
+    const withoutUids = (edit: (row: string[]) => string[] = (row) => row) =>
+      rows.map((row, index) => (index === 0 ? row : edit(row)).filter((_, column) => column !== uidAt).map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+    const file = join(target.dir, 'no-uids.csv');
+    writeFileSync(file, withoutUids());
+    for (const flags of [[], ['--new-ids'], ['--dry-run']]) {
+      expect(runComparing(target, ['import', file, ...flags])).toMatchObject({
+        code: 0,
+        unchanged: true,
+        stdout: `Nothing to import: all 2 complaints in ${file} are in the logbook already.\n`,
+      });
+    }
+    const descriptionAt = rows[0]!.indexOf('description');
+    writeFileSync(file, withoutUids((row) => row.map((cell, column) => (column === descriptionAt && row[0] === '2' ? 'first line, edited' : cell))));
+    expect(runComparing(target, ['import', file])).toMatchObject({
+      code: 1,
+      unchanged: true,
+      stderr: "complaints: the logbook has other complaints numbered #2; add --new-ids to number the file's complaints after the last one, or import into an empty logbook; nothing was imported\n",
+    });
+  });
+
   it.each([
     ['resolved before it happened', `1,${NOW},2026-11-20T12:00:00Z,resolved,cold soup,refund,2026-11-17T12:00:00Z,`, 'resolved_at is before occurred_at'],
     ['that happens in 2099', `1,2099-01-01T00:00:00Z,2099-01-01T00:00:00Z,new,cold soup,,,`, 'logged_at 2099-01-01T00:00:00.000Z is in the future'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentUid, newUid, parseUid } from '../../src/domain/identity.js';
+import { contentUid, isContentUid, newUid, parseUid } from '../../src/domain/identity.js';
 
 describe('a new complaint’s uid', () => {
   it('is a UUID of version 4, variant 10xx, as a file carries it', () => {
@@ -23,5 +23,12 @@ describe('a new complaint’s uid', () => {
   it('is not shaped as one made from a complaint’s content (version 8), so the two never meet', () => {
     expect(contentUid(1, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', '汤是凉的')[14]).toBe('8');
     expect(newUid()[14]).toBe('4');
+  });
+});
+
+describe('isContentUid', () => {
+  it('tells the uid made for a row that came without one from a uid logged at a till', () => {
+    expect(isContentUid(contentUid(7, '2026-11-20T12:30:00.000Z', '2026-11-20T12:30:00.000Z', '汤是凉的'))).toBe(true);
+    expect(Array.from({ length: 100 }, newUid).some(isContentUid)).toBe(false);
   });
 });

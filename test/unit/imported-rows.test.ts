@@ -31,8 +31,8 @@ describe('appendImported', () => {
     expect(second[IMPORTED_COLUMNS.indexOf('customer_key')]).toBeNull();
     expect(second[IMPORTED_COLUMNS.indexOf('contact_key')]).toBeNull();
     expect(importedIdentities(rows)).toEqual([
-      { id: 7, uid: 'uid' },
-      { id: 9, uid: 'another' },
+      { id: 7, uid: 'uid', logged_at: 'logged_at', occurred_at: 'occurred_at', description: 'description' },
+      { id: 9, uid: 'another', logged_at: 'logged_at', occurred_at: 'occurred_at', description: 'description' },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { FIELDS } from '../../domain/fields.js';
 import { IdSpan } from '../../domain/id-span.js';
-import { IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
+import { IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedIdentity, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { IdsTaken, UidTwice } from '../errors.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { causesInUse, takeNumbering } from './complaints.js';
@@ -12,9 +12,18 @@ export function heldIds(connection: Connection, ids: readonly number[]): Promise
   return connection.column<number>(`SELECT id FROM complaints WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
 }
 
-/** Which of `uids` the logbook holds already: those complaints are in it, whatever their numbers. */
-export async function heldUids(connection: Connection, uids: readonly string[]): Promise<Set<string>> {
-  return new Set(await connection.column<string>(`SELECT uid FROM complaints WHERE uid = ANY($1::text[])`, [uids]));
+/** The uids of those of `identities` the logbook holds already: those complaints are in it, whatever their numbers. */
+export async function heldAlready(connection: Connection, identities: readonly ImportedIdentity[]): Promise<Set<string>> {
+  const columns = (['id', 'uid', 'logged_at', 'occurred_at', 'description'] as const).map((column) => identities.map((identity) => identity[column]));
+  return new Set(
+    await connection.column<string>(
+      `SELECT s.uid
+         FROM (SELECT id, uid COLLATE "C", logged_at COLLATE "C", occurred_at COLLATE "C", description COLLATE "C"
+                 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS given (id, uid, logged_at, occurred_at, description)) AS s
+        WHERE ${HELD}`,
+      columns,
+    ),
+  );
 }
 
 // The PostgreSQL type of each imported column.
@@ -36,8 +45,12 @@ const STAGE = `CREATE TEMPORARY TABLE ${STAGED} (at bigint, ${IMPORTED_COLUMNS.m
   ${IMPORTED_REMEDY_COLUMNS.map((column, index) => `remedy_${column} ${REMEDY_TYPES[index]}[]`).join(', ')}) ON COMMIT DROP`;
 const COPY_STAGED = `COPY ${STAGED} FROM STDIN`;
 
-// A row of the file is the logbook's already when a complaint there has its uid.
-const HELD = `EXISTS (SELECT FROM complaints AS held WHERE held.uid = s.uid)`;
+// A row of the file is the logbook's already when a complaint there has its uid; or, when it came
+// without one (its uid made from its number, times and words: version 8), when the complaint of
+// its number has the same times and words, the file an export of this logbook with its uids left out.
+const HELD = `(EXISTS (SELECT FROM complaints AS held WHERE held.uid = s.uid)
+  OR substr(s.uid, 15, 1) = '8' AND EXISTS (SELECT FROM complaints AS held
+    WHERE held.id = s.id AND held.logged_at = s.logged_at AND held.occurred_at = s.occurred_at AND held.description = s.description))`;
 
 /**
  * Records complaints, with their timestamps, remedies and an 'imported' event on each timeline,

@@ -1,7 +1,7 @@
 import type { Complaint, DeskMoments, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
-import type { ImportedRows } from '../../domain/imported-rows.js';
+import type { ImportedIdentity, ImportedRows } from '../../domain/imported-rows.js';
 import { LISTED_COLUMNS, type CauseRename, type Decide, type Places, type ImportOptions, type ListedColumn, type ListedComplaint, type Logbook, type ReportReads, type Sampling, type StoredSpan, type SuggestedColumn } from '../logbook.js';
 import { LogbookProblem } from '../errors.js';
 import { csvRecordsOfRows, jsonElementsOfRows } from '../records-text.js';
@@ -28,7 +28,7 @@ import {
 import { asProblem, type Connection } from './connection.js';
 import { lastChange, lastChangeAt, timeline } from './events.js';
 import { complaintsMentioning, forgetPerson, wouldErase } from './forget.js';
-import { heldIds, heldUids, importComplaints } from './import.js';
+import { heldAlready, heldIds, importComplaints } from './import.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
 
@@ -171,8 +171,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => heldIds(this.connection, ids));
   }
 
-  heldUids(uids: readonly string[]) {
-    return this.translated(() => heldUids(this.connection, uids));
+  heldAlready(identities: readonly ImportedIdentity[]) {
+    return this.translated(() => heldAlready(this.connection, identities));
   }
 
   async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {

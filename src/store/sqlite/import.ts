@@ -1,7 +1,19 @@
 import { availableParallelism } from 'node:os';
 import type { Remedy } from '../../domain/complaint.js';
 import { IdSpan } from '../../domain/id-span.js';
-import { ID_AT, IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, UID_AT, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
+import { isContentUid } from '../../domain/identity.js';
+import {
+  DESCRIPTION_AT,
+  ID_AT,
+  IMPORTED_COLUMNS,
+  IMPORTED_REMEDY_COLUMNS,
+  LOGGED_AT,
+  OCCURRED_AT,
+  UID_AT,
+  type ImportedIdentity,
+  type ImportedRows,
+  type ImportedValue,
+} from '../../domain/imported-rows.js';
 import { remediesCell } from '../../domain/remedies.js';
 import { isBusy } from '../../errors.js';
 import { IdsTaken, UidTwice } from '../errors.js';
@@ -19,9 +31,16 @@ import { firstUidGivenAgain } from './uids-seen.js';
 const REMEDY_WIDTH = IMPORTED_REMEDY_COLUMNS.length + 1;
 
 // Where the columns the month tallies read are among a row's values.
-const [OCCURRED_AT, STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['occurred_at', 'status', 'cause', 'resolved_at', 'action'].map((column) =>
-  IMPORTED_COLUMNS.indexOf(column),
-) as [number, number, number, number, number];
+const [STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['status', 'cause', 'resolved_at', 'action'].map((column) => IMPORTED_COLUMNS.indexOf(column)) as [
+  number,
+  number,
+  number,
+  number,
+];
+
+// A row that came without a uid is the complaint its number names here when their times and words
+// agree: the file is an export of this logbook with its uids left out.
+const NUMBERED_ALIKE = `SELECT 1 FROM complaints WHERE id = ? AND logged_at = ? AND occurred_at = ? AND description = ?`;
 
 /** Which of `ids` the logbook holds already, in order. */
 export function heldIds(db: Db, ids: readonly number[]): number[] {
@@ -31,9 +50,15 @@ export function heldIds(db: Db, ids: readonly number[]): number[] {
     .all(JSON.stringify(ids)) as number[];
 }
 
-/** Which of `uids` the logbook holds already: those complaints are in it, whatever their numbers. */
-export function heldUids(db: Db, uids: readonly string[]): Set<string> {
-  return new Set(db.prepare(`SELECT uid FROM complaints WHERE uid IN (SELECT value FROM json_each(?))`).pluck().all(JSON.stringify(uids)) as string[]);
+/** The uids of those of `identities` the logbook holds already: those complaints are in it, whatever their numbers. */
+export function heldAlready(db: Db, identities: readonly ImportedIdentity[]): Set<string> {
+  const uids = JSON.stringify(identities.map(({ uid }) => uid));
+  const held = new Set(db.prepare(`SELECT uid FROM complaints WHERE uid IN (SELECT value FROM json_each(?))`).pluck().all(uids) as string[]);
+  const alike = db.prepare(NUMBERED_ALIKE).pluck();
+  for (const { id, uid, logged_at, occurred_at, description } of identities) {
+    if (!held.has(uid) && isContentUid(uid) && alike.get(id, logged_at, occurred_at, description) !== undefined) held.add(uid);
+  }
+  return held;
 }
 
 /**
@@ -58,11 +83,15 @@ export async function importComplaints(
      ON CONFLICT DO NOTHING`,
   );
   const holder = db.prepare(`SELECT id FROM complaints WHERE uid = ?`).pluck();
+  const alike = db.prepare(NUMBERED_ALIKE).pluck();
   // One remedy at a time, beside its complaint: faster than a batch's remedies as JSON (568ca8b).
   const give = db.prepare(`INSERT INTO remedies (complaint_id, ${IMPORTED_REMEDY_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?)`);
   const width = IMPORTED_COLUMNS.length;
   // The row's values, then its remedies as export writes them (remedies_given).
   const values = new Array<ImportedValue>(width + 1).fill(null);
+  // Whether the row in `values`, numbered `id` in the file, is the complaint so numbered here.
+  const numberedAlike = (id: number) =>
+    isContentUid(values[UID_AT] as string) && alike.get(id, values[LOGGED_AT], values[OCCURRED_AT], values[DESCRIPTION_AT]) !== undefined;
   // A file larger than the logbook is a bulk load, written as one (see setUpkeepAside, inBulkLoadMode).
   const bulk = options.fileBytes > logbookBytes(db);
   // A bulk load appends rows and builds its indexes at the end: SQLite's page cache, 16 MB as
@@ -101,7 +130,7 @@ export async function importComplaints(
         // A NULL id makes SQLite number the row after the last one.
         if (options.newIds) values[ID_AT] = null;
         const uid = values[UID_AT] as string;
-        const result = known?.has(uid) ? undefined : insert.run(values);
+        const result = known?.has(uid) || (options.newIds && numberedAlike(original)) ? undefined : insert.run(values);
         const kept = result !== undefined && result.changes > 0;
         if (kept) {
           const id = Number(result.lastInsertRowid);
@@ -122,7 +151,8 @@ export async function importComplaints(
           alreadyThere++;
         } else {
           const held = holder.get(uid) as number | undefined;
-          if (held === undefined) taken.push(original);
+          if (held === undefined && numberedAlike(original)) alreadyThere++;
+          else if (held === undefined) taken.push(original);
           else if (addedIds === undefined || addedIds.has(held)) throw new UidTwice(uid);
           else alreadyThere++;
         }

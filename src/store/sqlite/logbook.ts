@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Complaint, DeskMoments, NewComplaint, Recording } from '../../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../../domain/filter.js';
 import type { ForgetBy } from '../../domain/forget.js';
-import type { ImportedRows } from '../../domain/imported-rows.js';
+import type { ImportedIdentity, ImportedRows } from '../../domain/imported-rows.js';
 import {
   LISTED_COLUMNS,
   type CauseRename,
@@ -41,7 +41,7 @@ import {
 import { lastChange, lastChangeAt, timeline } from './events.js';
 import { complaintsMentioning, forgetPerson, wouldErase } from './forget.js';
 import { rewriteFile } from './rewrite.js';
-import { heldIds, heldUids, importComplaints } from './import.js';
+import { heldAlready, heldIds, importComplaints } from './import.js';
 import { asProblem, type Db, type DraftLogbook } from './open.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
 import { saveSetting, storedSettings } from './settings.js';
@@ -202,8 +202,8 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => heldIds(this.db, ids));
   }
 
-  heldUids(uids: readonly string[]) {
-    return this.translated(() => heldUids(this.db, uids));
+  heldAlready(identities: readonly ImportedIdentity[]) {
+    return this.translated(() => heldAlready(this.db, identities));
   }
 
   async importComplaints(options: ImportOptions, read: (knownCauses: readonly string[]) => AsyncIterable<ImportedRows>) {
