@@ -312,6 +312,27 @@ describe('report --format html', () => {
     expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that crosses 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints. Below the rule, slow service has as many complaints (1) as rude staff: between ties the rule falls by name alone.</figcaption>');
   });
 
+  it('shows a long cause whole, as Markdown does, so that two alike but for their ends are told apart; a terminal\'s table cuts it', () => {
+    const long = tempLogbook('2026-11-30T09:00:00.000Z');
+    const alike = '顾客反映在周末晚高峰时段等待上菜的时间超过了四十分钟而且服务员没有主动解释原因';
+    for (const [day, where] of [['23', '堂食'], ['24', '外卖']]) {
+      long.ok(['log', '等太久', '--at', `2026-11-${day} 12:00`]);
+      long.ok(['triage', day === '23' ? '1' : '2', '--category', 'service', '--cause', `${alike}（${where}）`]);
+    }
+    for (const format of ['html', 'markdown']) {
+      const page = long.ok(['report', '--week', 'last', '--format', format]);
+      expect(page, format).toContain(`${alike}（堂食）`);
+      expect(page, format).toContain(`${alike}（外卖）`);
+    }
+    expect(long.ok(['report', '--week', 'last'])).not.toContain('（外卖）');
+  });
+
+  it('leaves out the table of causes of a period with none, which the page says above it', () => {
+    const page = report('--week', '2026-W40', '--format', 'html');
+    expect(page).toContain('No upheld complaints counted by cause in this period.');
+    expect(page).not.toContain('<h2>Complaints by cause</h2>');
+  });
+
   it('is one self-contained page for a phone and for one A4 sheet, fetching nothing', () => {
     const page = html();
     expect(page.startsWith('<!doctype html>')).toBe(true);

@@ -100,9 +100,6 @@ ul { margin: .2rem 0; padding-left: 1.25rem; }
 }
 `;
 
-/** How much of a row's key the chart and the table show. */
-const LABEL_LENGTH = 80;
-
 // Between the counts of the weeks before and after an earlier action: a run of weeks broken over
 // two lines reads as two runs.
 const NO_BREAK = '\u00a0';
@@ -141,11 +138,7 @@ ${summaryRows.join('\n')}
 <p class="quiet">${esc(previousLine(report.period))}</p>
 </section>
 </div>
-<section>
-<h2>${esc(paretoHeading(report))}</h2>
-${paretoTable(report)}
-${untriagedLines(report).map((line) => `<p>${esc(line)}</p>\n`).join('')}</section>
-<div class="done">
+${paretoSection(report)}<div class="done">
 <section>
 <h2>${esc(actionsHeading())}</h2>
 ${listed(report.actions.shown.map((a) => [a.id, `${stored(keyShown(a.key, report.by))}${t('common.labelSeparator')}${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
@@ -188,11 +181,22 @@ function paretoChart(report: Report, most: number): string {
   const { rows } = report.pareto;
   const lastVital = rows.findLastIndex(isNamedVital);
   const items = rows.flatMap((row, index) => {
-    const bar = `<li${isNamedVital(row) ? ' class="vital"' : ''}><span class="label">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</span><span class="track"><span class="bar" style="width: ${num((row.count / most) * 100)}%"></span></span><span class="count">${row.count}</span></li>`;
+    const bar = `<li${isNamedVital(row) ? ' class="vital"' : ''}><span class="label">${stored(rowLabel(row, report.by, Infinity))}</span><span class="track"><span class="bar" style="width: ${num((row.count / most) * 100)}%"></span></span><span class="count">${row.count}</span></li>`;
     return index === lastVital ? [bar, `<li class="cut">${esc(vitalRule())}</li>`] : [bar];
   });
   // Figures are as wide as each other (tabular), a digit about 1ch.
   return `<ol class="bars" style="--count: ${String(most).length + 1}ch">\n${items.join('\n')}\n</ol>`;
+}
+
+/** The table of the period's rows and what it leaves out; none for a period with neither, whose emptiness the overview says. */
+function paretoSection(report: Report): string {
+  const untriaged = untriagedLines(report);
+  if (report.pareto.rows.length === 0 && untriaged.length === 0) return '';
+  return `<section>
+<h2>${esc(paretoHeading(report))}</h2>
+${paretoTable(report)}
+${untriaged.map((line) => `<p>${esc(line)}</p>\n`).join('')}</section>
+`;
 }
 
 function paretoTable(report: Report): string {
@@ -201,7 +205,7 @@ function paretoTable(report: Report): string {
   const lastVital = rows.findLastIndex(isNamedVital);
   const body = rows.map((row, index) => {
     const classes = [isNamedVital(row) ? 'vital' : '', index === lastVital ? 'last-vital' : ''].filter(Boolean).join(' ');
-    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><th scope="row" class="key">${stored(rowLabel(row, report.by, LABEL_LENGTH))}</th><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td class="mark">${isNamedVital(row) ? '●' : ''}</td></tr>`;
+    return `<tr${classes ? ` class="${classes}"` : ''}><td class="n">${index + 1}</td><th scope="row" class="key">${stored(rowLabel(row, report.by, Infinity))}</th><td class="n">${row.count}</td><td class="n">${percentText(row.percent)}</td><td class="n">${percentText(row.cumulativePercent)}</td><td class="mark">${isNamedVital(row) ? '●' : ''}</td></tr>`;
   });
   return `<div class="scroll"><table>
 <thead><tr><th class="n">#</th><th>${esc(byColumn(report.by))}</th><th class="n">${esc(t('report.columnCount'))}</th><th class="n">%</th><th class="n">${esc(t('report.columnCumulative'))}</th><th class="mark">${esc(t('report.columnVitalFew'))}</th></tr></thead>

@@ -77,7 +77,7 @@ function paretoBlock(report: Report, most: number): string[] {
     `| # | ${md(byColumn(report.by))} | ${md(t('report.columnCount'))} | % | ${md(t('report.columnCumulative'))} | ${md(t('report.columnVitalFew'))} | |`,
     '|--:|:--|--:|--:|--:|:-:|:--|',
     ...rows.map((row, index) => {
-      const label = md(rowLabel(row, report.by));
+      const label = md(rowLabel(row, report.by, Infinity));
       const vital = isNamedVital(row);
       return `| ${index + 1} | ${vital ? `**${label}**` : label} | ${row.count} | ${percentText(row.percent)} | ${percentText(row.cumulativePercent)} | ${vital ? '●' : ''} | ${bar(row.count, most, 16)} |`;
     }),

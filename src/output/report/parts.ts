@@ -105,8 +105,11 @@ function spanText(span: Span): string {
   return t('report.spanDays', { first, last: dayShown(last) });
 }
 
-/** A row's key as a person reads it: inert, on one line; `Other` says how much it folds. */
-export function rowLabel(row: ParetoRow, by: Dimension, max = 40): string {
+/**
+ * A row's key as a person reads it: inert, on one line, cut to `max` columns where a terminal's
+ * table must fit (a page or a document wraps it, and shows it whole); `Other` says how much it folds.
+ */
+export function rowLabel(row: ParetoRow, by: Dimension, max: number): string {
   return row.folded > 0 ? t('report.otherRow', { more: countedMore(row.folded, by) }) : keyShown(row.key, by, max);
 }
 

@@ -83,6 +83,8 @@ function sideBySide(left: readonly string[], right: readonly string[]): string[]
 }
 
 const COLUMN_GAP = '    ';
+/** How much of a row's key the table shows, so that the table fits a terminal beside its counts and bars. */
+const LABEL_COLUMNS = 40;
 /** How long the longest bar is in each of two tables side by side. */
 const PAIRED_BAR = 12;
 
@@ -97,7 +99,7 @@ function paretoTable(report: Report, paint: ChalkInstance, scale: BarScale = { m
   const head = ['#', byColumn(report.by), t('report.columnCount'), '%', t('report.columnCumulative'), ''];
   const table = newTable(head, paint, ['right', 'left', 'right', 'right', 'right', 'left']);
   rows.forEach((row, index) => {
-    const label = rowLabel(row, report.by);
+    const label = rowLabel(row, report.by, LABEL_COLUMNS);
     table.push([
       String(index + 1),
       isNamedVital(row) ? paint.bold(label) : label,
