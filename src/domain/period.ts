@@ -1,4 +1,5 @@
 import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
@@ -178,14 +179,25 @@ export function settlePeriod(request: PeriodRequest, now: Date, weekStart: WeekS
 }
 
 /**
- * The span of equal length ending where `span` starts. Between two local midnights the length is
- * counted in calendar days, so the week before a clock change is still a whole week.
+ * The span of equal length ending where `span` starts. Whole months are set beside as many whole
+ * months (October beside September, not beside the 31 days before it); between two local
+ * midnights the length is counted in calendar days, so the week before a clock change is still a
+ * whole week.
  */
 function previousSpan(span: Span): Span {
+  const months = wholeMonthsIn(span);
+  if (months !== undefined) return { since: addMonths(span.since, -months), until: span.since };
   if (isLocalMidnight(span.since) && isLocalMidnight(span.until)) {
     return { since: addDays(span.since, -differenceInCalendarDays(span.until, span.since)), until: span.since };
   }
   return { since: new Date(2 * span.since.getTime() - span.until.getTime()), until: span.since };
+}
+
+/** How many months `span` is when it runs from the start of one month to the start of another, in local time. */
+function wholeMonthsIn({ since, until }: Span): number | undefined {
+  const startsAMonth = (moment: Date) => moment.getDate() === 1 && isLocalMidnight(moment);
+  if (!startsAMonth(since) || !startsAMonth(until)) return undefined;
+  return (until.getFullYear() - since.getFullYear()) * 12 + until.getMonth() - since.getMonth();
 }
 
 /** The year and number of the week holding `moment`, weeks starting on `weekStart`. */

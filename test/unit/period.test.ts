@@ -153,6 +153,13 @@ inZone('America/Los_Angeles', 480, () => {
     });
   });
 
+  it('makes the period before whole months as many whole months, however long they are', () => {
+    expect(bounds(period({ since: '2026-10', until: '2026-10' })).previous).toEqual({ name: '', since: '2026-09-01T07:00:00.000Z', until: '2026-10-01T07:00:00.000Z' });
+    expect(bounds(period({ since: '2026-03-01', until: '2026-04-30' })).previous).toEqual({ name: '', since: '2026-01-01T08:00:00.000Z', until: '2026-03-01T08:00:00.000Z' });
+    // This month, on its last day: the whole of it, beside the whole of the month before.
+    expect(bounds(period({ since: 'this month' }, '2026-11-30T20:00:00Z')).previous).toEqual({ name: '', since: '2026-10-01T07:00:00.000Z', until: '2026-11-01T07:00:00.000Z' });
+  });
+
   it('makes the period before a range of times the same length of time', () => {
     expect(bounds(period({ since: '2026-11-20 09:00', until: '2026-11-20 17:00' }))).toMatchObject({
       since: '2026-11-20T17:00:00.000Z',
