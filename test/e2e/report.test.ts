@@ -182,6 +182,11 @@ describe('report --format json', () => {
     expect(report('--week', '2026-W47', '--format', format)).toMatch(/Not yet triaged: 0 \(not counted above\)\./);
   });
 
+  it('says of a range not over yet, as of a week, that its figures are so far, and of one over, as of when', () => {
+    expect(report('--since', 'this month').split('\n')[1]).toBe('Sun 1 Nov – Thu 26 Nov 2026 (so far: to Thu 26 Nov, 10:00)');
+    expect(report('--since', '2026-10', '--until', '2026-10').split('\n')[1]).toBe('Thu 1 Oct – Sat 31 Oct 2026 (figures as of Thu 26 Nov, 10:00)');
+  });
+
   it.each([
     ['Asia/Shanghai', '2026-11-22T16:00:00.000Z'],
     ['America/Los_Angeles', '2026-11-23T08:00:00.000Z'],

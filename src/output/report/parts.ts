@@ -57,10 +57,9 @@ export function paretoHeading(report: Report): string {
 export function periodLine({ period, madeAt }: Pick<Report, 'period' | 'madeAt'>): string {
   const days = spanText(period);
   if (period.kind === 'last') return t('report.periodLast', { name: period.name, days });
-  if (period.kind === 'range') return days;
-  const line = t('report.periodWeek', { name: period.name, days });
-  // A week not over yet is set beside a whole one: its figures are so far, which the reader must
-  // know. (The last days or weeks say that they end today.)
+  const line = period.kind === 'range' ? days : t('report.periodWeek', { name: period.name, days });
+  // A week or range not over yet (this month) is set beside a whole one: its figures are so far,
+  // which the reader must know. (The last days or weeks say that they end today.)
   return madeAt < period.until ? t('report.soFar', { line, day: dayInYearShown(madeAt), clock: localClock(madeAt) }) : line;
 }
 
