@@ -100,6 +100,19 @@ function refuseUnfitPgEnvironment(env: Env): void {
   if (env.PGCONNECT_TIMEOUT !== undefined && env.PGCONNECT_TIMEOUT !== '') refuseUnlessSeconds(env.PGCONNECT_TIMEOUT, 'PGCONNECT_TIMEOUT');
 }
 
+// The settings a URL may give: libpq's (those the driver does not use change nothing, as for
+// psql when the server does not ask), and the driver's own. Any other is a slip, which the
+// driver would pass over in silence: sslmod=require would connect unencrypted.
+const CONNECTION_SETTINGS: ReadonlySet<string> = new Set([
+  ...['host', 'hostaddr', 'port', 'dbname', 'user', 'password', 'passfile', 'require_auth', 'channel_binding', 'connect_timeout'],
+  ...['client_encoding', 'options', 'application_name', 'fallback_application_name', 'keepalives', 'keepalives_idle'],
+  ...['keepalives_interval', 'keepalives_count', 'tcp_user_timeout', 'replication', 'gssencmode', 'sslmode', 'requiressl'],
+  ...['sslnegotiation', 'sslcompression', 'sslcert', 'sslkey', 'sslkeylogfile', 'sslpassword', 'sslcertmode', 'sslrootcert', 'sslcrl'],
+  ...['sslcrldir', 'sslsni', 'requirepeer', 'ssl_min_protocol_version', 'ssl_max_protocol_version', 'min_protocol_version'],
+  ...['max_protocol_version', 'krbsrvname', 'gsslib', 'gssdelegation', 'service', 'target_session_attrs', 'load_balance_hosts'],
+  ...['ssl', 'uselibpqcompat', 'statement_timeout', 'query_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout'],
+]);
+
 // libpq's, and pg's own no-verify: any other is a slip that would otherwise be read as 'require'.
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
 
@@ -116,6 +129,9 @@ function withoutPassword(given: string, from: string): string {
   }
   if (url.hostname === '' && !url.searchParams.has('host')) {
     throw new UsageError(t('store.urlWithoutServer', { from }));
+  }
+  for (const name of url.searchParams.keys()) {
+    if (!CONNECTION_SETTINGS.has(name)) throw new UsageError(t('store.unknownUrlSetting', { from, name }));
   }
   // Every one given, as a parameter given twice may be read either way.
   for (const sslmode of url.searchParams.getAll('sslmode')) refuseUnknownSslmode(sslmode, from);

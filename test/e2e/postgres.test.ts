@@ -226,6 +226,13 @@ describe('reaching the shared logbook', () => {
       stdout: '',
       stderr: 'complaints: --db: sslmode=bogus is not one PostgreSQL knows; write one of disable, allow, prefer, require, verify-ca, verify-full, no-verify\n',
     });
+    // A setting misspelt would be passed over by the driver: sslmod=require would connect unencrypted.
+    const misspelt = `${testServer()}${testServer().includes('?') ? '&' : '?'}sslmod=require`;
+    expect(book.run(['--db', misspelt, 'log', 'soup was cold', '--no-input'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'complaints: --db: sslmod is not a connection setting PostgreSQL knows; check its spelling (sslmode, connect_timeout, …)\n',
+    });
     // Given twice, or longer than a timer can wait, or in libpq's variables: refused the same.
     const twice = `${sslmode.replace('sslmode=bogus', 'sslmode=disable')}&connect_timeout=1&connect_timeout=abc`;
     expect(book.run(['--db', twice, 'list'])).toMatchObject({ code: 2, stderr: 'complaints: --db: connect_timeout=abc is not a number of seconds; write it as connect_timeout=5\n' });
