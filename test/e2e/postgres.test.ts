@@ -645,6 +645,16 @@ describe('who may do what on a shared logbook', () => {
       stderr: `complaints: ${emptyUrl} holds no logbook yet, and this login may not make one: run a first complaints command (config set shop …) with the login that is to own the logbook (the back office's), then try again; nothing was changed\n`,
     });
     expect(onServerSync([`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = '${empty.schema}'`])).toEqual([[{ n: 0 }]]);
+    // A schema there that the till's login may not use: said so, not taken for one that is not there.
+    const closed = newSchema();
+    onServerSync([`CREATE SCHEMA ${closed.schema}`]);
+    const closedUrl = new URL(closed.url);
+    closedUrl.username = login;
+    expect(book.run(['list'], { env: { COMPLAINTS_DB: closedUrl.toString(), PGPASSWORD: 'till-pass' } })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: the logbook ${closedUrl} does not allow this to its user (permission denied for schema ${closed.schema}); ask whoever runs the server\n`,
+    });
     // And the server itself refuses the till what the commands never do.
     for (const statement of ['DELETE FROM complaints', 'TRUNCATE events', 'DROP TABLE remedies', `UPDATE complaints SET customer = NULL`]) {
       const tried = spawnSync(

@@ -61,9 +61,18 @@ async function appliedVersions(connection: Connection, shown: string): Promise<n
     `SELECT relname FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind IN ('r', 'p')`,
   );
   if (tables.length === 0) {
-    // No schema of the search path exists (current_schema() is then null): nothing can be made there.
+    // No schema of the search path this login may use (current_schema() is then null): nothing can
+    // be made or read there. One there but not this login's to use is the owner's to grant.
     const [schema] = await connection.column<string | null>(`SELECT current_schema()`);
-    if (schema === null) throw new LogbookProblem(shown, { kind: 'no schema' });
+    if (schema === null) {
+      const denied = await connection.value<string | undefined>(
+        `SELECT nspname FROM pg_namespace
+          WHERE nspname IN (SELECT btrim(replace(name, '$user', current_user), ' "') FROM unnest(string_to_array(current_setting('search_path'), ',')) AS name)
+            AND NOT has_schema_privilege(oid, 'USAGE')
+          LIMIT 1`,
+      );
+      throw new LogbookProblem(shown, denied === undefined ? { kind: 'no schema' } : { kind: 'not allowed', detail: `permission denied for schema ${denied}` });
+    }
     return [];
   }
   if (!tables.includes('schema_migrations')) throw new LogbookProblem(shown, { kind: 'other tables' });
