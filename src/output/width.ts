@@ -156,25 +156,33 @@ const BREAKABLE_PIECE = /\s*(?:[（「“]*\p{Script=Han}[，。；：、！？�
  * `text` with each paragraph that has a line wider than `width` wrapped again to it, indented as
  * it was: the paragraphs a help page adds after commander's own part, which commander prints as
  * given, broken where they fit in English. A paragraph is a run of lines with one indent; an
- * example's command line (`  $ complaints …`) is kept whole, to be copied as it is.
+ * example's command line (`  $ complaints …`) is kept whole, to be copied as it is; a line of a
+ * list of terms (`  valid      the shop failed…`) is one item, wrapped under its meaning.
  */
 export function wrapLongLines(text: string, width: number): string {
   const lines = text.split('\n');
   const out: string[] = [];
   for (let start = 0; start < lines.length; ) {
-    const indent = /^\s*/.exec(lines[start]!)![0];
+    const term = TERM.exec(lines[start]!)?.[0];
+    const indent = term === undefined ? /^\s*/.exec(lines[start]!)![0] : ' '.repeat(displayWidth(term));
     let end = start + 1;
-    const continues = (line: string) => line.trim() !== '' && !isCommandLine(line) && /^\s*/.exec(line)![0] === indent;
-    if (continues(lines[start]!)) while (end < lines.length && continues(lines[end]!)) end++;
+    const continues = (line: string) => line.trim() !== '' && !isCommandLine(line) && !TERM.test(line) && /^\s*/.exec(line)![0] === indent;
+    if (term === undefined && continues(lines[start]!)) while (end < lines.length && continues(lines[end]!)) end++;
     const paragraph = lines.slice(start, end);
     if (paragraph.every((line) => displayWidth(line) <= width) || isCommandLine(paragraph[0]!)) out.push(...paragraph);
-    else out.push(...wrapToWidth(joined(paragraph.map((line) => line.trim())), Math.max(20, width - indent.length)).split('\n').map((piece) => indent + piece));
+    else {
+      const text = term === undefined ? joined(paragraph.map((line) => line.trim())) : paragraph[0]!.slice(term.length);
+      const pieces = wrapToWidth(text, Math.max(20, width - indent.length)).split('\n');
+      out.push(...pieces.map((piece, index) => (index === 0 && term !== undefined ? term : indent) + piece));
+    }
     start = end;
   }
   return out.join('\n');
 }
 
 const isCommandLine = (line: string) => /^\s*\$ /.test(line);
+// An indented term, then two spaces or more before its meaning.
+const TERM = /^\s+\S+ {2,}(?=\S)/;
 
 /** Lines joined back into one: with a space, but between two Chinese characters or after Chinese punctuation, where there is none. */
 function joined(lines: readonly string[]): string {

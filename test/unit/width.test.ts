@@ -65,4 +65,11 @@ describe('wrapLongLines', () => {
     );
     expect(wrapLongLines('投诉本身会保留，所以统计和报告都不变；\n每条投诉的时间线上会多一条记录。', 24)).toBe('投诉本身会保留，所以统计\n和报告都不变；每条投诉的\n时间线上会多一条记录。');
   });
+
+  it('wraps each line of a list of terms on its own, under its meaning, leaving the others as they are', () => {
+    const natures = 'Natures:\n  valid      the shop failed, by fault or by mistake, and the customer was harmed\n  help       the customer needs help\n';
+    expect(wrapLongLines(natures, 50)).toBe(
+      'Natures:\n  valid      the shop failed, by fault or by\n             mistake, and the customer was harmed\n  help       the customer needs help\n',
+    );
+  });
 });
