@@ -487,6 +487,13 @@ describe('import', () => {
       unchanged: true,
       stderr: "complaints: the logbook has other complaints numbered #2; add --new-ids to number the file's complaints after the last one, or import into an empty logbook; nothing was imported\n",
     });
+    // And so in a file larger than the logbook, which is loaded in bulk.
+    const filler = 'x'.repeat(400);
+    const header = rows[0]!.filter((name) => name !== 'uid');
+    const given: Record<string, (i: number) => string> = { id: (i) => String(i + 3), logged_at: () => NOW, occurred_at: () => NOW, status: () => 'new', description: (i) => `${filler} ${i}` };
+    const more = Array.from({ length: 1500 }, (_, i) => header.map((name) => given[name]?.(i) ?? '').join(',')).join('\r\n');
+    writeFileSync(file, `${withoutUids()}${more}\r\n`);
+    expect(target.ok(['import', file])).toBe(`Imported 1500 complaints from ${file} as #3–#1502; 2 complaints were in the logbook already and were left as they are.\n`);
   });
 
   it.each([

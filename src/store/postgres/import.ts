@@ -20,7 +20,7 @@ export async function heldAlready(connection: Connection, identities: readonly I
       `SELECT s.uid
          FROM (SELECT id, uid COLLATE "C", logged_at COLLATE "C", occurred_at COLLATE "C", description COLLATE "C"
                  FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[]) AS given (id, uid, logged_at, occurred_at, description)) AS s
-        WHERE ${HELD}`,
+        WHERE ${HELD_BY_UID} OR ${NUMBERED_ALIKE}`,
       columns,
     ),
   );
@@ -47,10 +47,13 @@ const COPY_STAGED = `COPY ${STAGED} FROM STDIN`;
 
 // A row of the file is the logbook's already when a complaint there has its uid; or, when it came
 // without one (its uid made from its number, times and words: version 8), when the complaint of
-// its number has the same times and words, the file an export of this logbook with its uids left out.
-const HELD = `(EXISTS (SELECT FROM complaints AS held WHERE held.uid = s.uid)
-  OR substr(s.uid, 15, 1) = '8' AND EXISTS (SELECT FROM complaints AS held
-    WHERE held.id = s.id AND held.logged_at = s.logged_at AND held.occurred_at = s.occurred_at AND held.description = s.description))`;
+// its number has the same times and words, the file an export of this logbook with its uids left
+// out. Each is its own EXISTS, so that NOT_HELD, two of them ANDed, is planned as two anti-joins
+// over all the staged rows rather than as a lookup for each.
+const HELD_BY_UID = `EXISTS (SELECT FROM complaints AS held WHERE held.uid = s.uid)`;
+const NUMBERED_ALIKE = `EXISTS (SELECT FROM complaints AS held WHERE held.id = s.id AND substr(s.uid, 15, 1) = '8'
+  AND held.logged_at = s.logged_at AND held.occurred_at = s.occurred_at AND held.description = s.description)`;
+const NOT_HELD = `NOT ${HELD_BY_UID} AND NOT ${NUMBERED_ALIKE}`;
 
 /**
  * Records complaints, with their timestamps, remedies and an 'imported' event on each timeline,
@@ -72,12 +75,12 @@ export function importComplaints(
     for (const [key, value] of options.settingsWithRows()) await saveSetting(connection, key, value);
 
     const twice = await connection.value<string | undefined>(
-      `SELECT uid FROM ${STAGED} AS s WHERE NOT ${HELD} GROUP BY uid HAVING count(*) > 1 ORDER BY min(at) LIMIT 1`,
+      `SELECT uid FROM ${STAGED} AS s WHERE ${NOT_HELD} GROUP BY uid HAVING count(*) > 1 ORDER BY min(at) LIMIT 1`,
     );
     if (twice !== undefined) throw new UidTwice(twice);
     if (!options.newIds) {
       const taken = await connection.column<number>(
-        `SELECT s.id FROM ${STAGED} AS s JOIN complaints USING (id) WHERE NOT ${HELD} ORDER BY s.id`,
+        `SELECT s.id FROM ${STAGED} AS s JOIN complaints USING (id) WHERE ${NOT_HELD} ORDER BY s.id`,
       );
       if (taken.length > 0) throw new IdsTaken(taken);
     }
@@ -86,7 +89,7 @@ export function importComplaints(
     await connection.run(
       `CREATE TEMPORARY TABLE ${KEPT} ON COMMIT DROP AS
        SELECT at, id AS original, ${options.newIds ? `$1::bigint - 1 + row_number() OVER (ORDER BY at)` : 'id'} AS id
-         FROM ${STAGED} AS s WHERE NOT ${HELD}`,
+         FROM ${STAGED} AS s WHERE ${NOT_HELD}`,
       options.newIds ? [first] : [],
     );
     // How many rows the two hold and how their places spread, for the planner to join them by

@@ -147,12 +147,12 @@ export async function importComplaints(
               action: values[ACTION_AT] as string | null,
             });
           }
-        } else if (result === undefined) {
+        } else if (result === undefined || numberedAlike(original)) {
+          // Asked before the holder of the uid, which a bulk load finds without the index of uids.
           alreadyThere++;
         } else {
           const held = holder.get(uid) as number | undefined;
-          if (held === undefined && numberedAlike(original)) alreadyThere++;
-          else if (held === undefined) taken.push(original);
+          if (held === undefined) taken.push(original);
           else if (addedIds === undefined || addedIds.has(held)) throw new UidTwice(uid);
           else alreadyThere++;
         }
