@@ -1,3 +1,4 @@
+import search from '@inquirer/search';
 import type { Context } from '@inquirer/type';
 import type { Session } from '../context.js';
 import { spellingKey } from '../domain/spelling.js';
@@ -35,6 +36,39 @@ export function promptTheme(session: Session) {
   };
 }
 
+/** A question answered in words, with earlier answers offered as the owner types (suggestionsFor). */
+export interface SuggestedQuestion {
+  message: string;
+  theme: ReturnType<typeof promptTheme>;
+  known: readonly string[];
+  noun: string;
+  blank?: string;
+  validate?: (value: string) => boolean | string;
+}
+
+/**
+ * Asks `question`, the answer being one of the suggestions for what was typed last. The search
+ * prompt takes Enter on the suggestions it shows, which follow the typing a turn of the event loop
+ * later: a line pasted with its Enter (a name copied from WeChat), or typed ahead, was answered with
+ * what had been highlighted before it while the screen showed the words typed. Such an answer is
+ * the first suggestion for those words instead, as Enter takes once they are shown.
+ */
+export async function askSuggested({ known, noun, blank, ...asked }: SuggestedQuestion, streams: Context): Promise<string> {
+  let typed: string | undefined;
+  const chosen = await search(
+    {
+      ...asked,
+      source: (term) => {
+        typed = term;
+        return suggestionsFor(term, known, noun, blank);
+      },
+    },
+    streams,
+  );
+  const shown = suggestionsFor(typed, known, noun, blank);
+  return shown.some(({ value }) => value === chosen) ? chosen : (shown[0]?.value ?? chosen);
+}
+
 /**
  * Choices for a free-text answer with suggestions: the earlier answers that hold what was typed
  * (in any capitals or width), so that Enter takes the one already in use (typing 上菜 finds
@@ -42,7 +76,7 @@ export function promptTheme(session: Session) {
  * With nothing typed, `blank` (if given) comes first, to skip the question. `noun` and `blank`
  * are shown as given: in the language spoken ("cause", "原因"; "(skip)", "（跳过）").
  */
-export function suggestionsFor(term: string | undefined, known: readonly string[], noun: string, blank?: string) {
+function suggestionsFor(term: string | undefined, known: readonly string[], noun: string, blank?: string) {
   const typed = term?.trim() ?? '';
   const wanted = spellingKey(typed);
   const matches = known.filter((k) => spellingKey(k).includes(wanted));

@@ -1,12 +1,11 @@
 import input from '@inquirer/input';
-import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { LogDraft } from '../domain/intake.js';
 import { remedyShown } from '../language/labels.js';
 import { WANTS } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
+import { askSuggested, promptStreams, promptTheme } from './ask.js';
 
 /**
  * Asks at the till for what the flags did not give. Only the description is required; every
@@ -31,14 +30,7 @@ export async function askForComplaint(
     answers.channel ??= await select({ message: t('logPrompt.channel'), theme, choices: known.channels.map((c) => ({ value: c })) }, streams);
   }
   answers.about ??=
-    (await search(
-      {
-        message: t('logPrompt.about'),
-        theme,
-        source: (term) => suggestionsFor(term, known.abouts, t('logPrompt.newAbout'), t('logPrompt.skip')),
-      },
-      streams,
-    )) || null;
+    (await askSuggested({ message: t('logPrompt.about'), theme, known: known.abouts, noun: t('logPrompt.newAbout'), blank: t('logPrompt.skip') }, streams)) || null;
   answers.wants ??= await select(
     {
       message: t('logPrompt.wants'),

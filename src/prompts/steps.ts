@@ -1,5 +1,4 @@
 import input from '@inquirer/input';
-import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { FollowUpFlags } from '../commands/follow-up.js';
@@ -10,7 +9,7 @@ import { isCommunicative } from '../domain/nature.js';
 import { remedyShown } from '../language/labels.js';
 import { REMEDIES } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
+import { askSuggested, promptStreams, promptTheme } from './ask.js';
 
 // What a step needs and its flags did not give, asked at the till. Each question offers what was
 // answered before, so the usual answer is a keystroke or two; the answers are read by the same
@@ -18,11 +17,12 @@ import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
 
 /** Who will handle the complaint: one of the people assigned before, or a name typed. */
 export async function askAssignee(people: readonly string[], session: Session): Promise<string> {
-  return search(
+  return askSuggested(
     {
       message: t('stepsPrompt.whoHandles'),
       theme: promptTheme(session),
-      source: (term) => suggestionsFor(term, people, t('stepsPrompt.nounPerson')),
+      known: people,
+      noun: t('stepsPrompt.nounPerson'),
       validate: (value) => value.trim() !== '' || t('stepsPrompt.giveName'),
     },
     promptStreams(session),
@@ -56,7 +56,7 @@ export async function askResolution(complaint: Complaint, flags: ResolveFlags, e
     ((await input({ message: t('stepsPrompt.whatCost'), validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||
       undefined);
   const suggested = async (message: string, known: readonly string[], noun: string) =>
-    search({ message, theme, source: (term) => suggestionsFor(term, known, noun, t('stepsPrompt.skip')) }, streams);
+    askSuggested({ message, theme, known, noun, blank: t('stepsPrompt.skip') }, streams);
   const rootCause = flags.rootCause ?? (await suggested(t('stepsPrompt.rootCause'), earlier.rootCauses, t('stepsPrompt.nounRootCause')));
   const action = flags.action ?? (await suggested(t('stepsPrompt.action'), earlier.actions, t('stepsPrompt.nounAction')));
   return { ...flags, remedy, cost, rootCause, action };

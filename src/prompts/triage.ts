@@ -1,5 +1,4 @@
 import input from '@inquirer/input';
-import search from '@inquirer/search';
 import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
@@ -11,7 +10,7 @@ import { natureShown, severityShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
-import { promptStreams, promptTheme, suggestionsFor } from './ask.js';
+import { askSuggested, promptStreams, promptTheme } from './ask.js';
 
 /** Asks how to triage one complaint: its nature (valid ones classified, unfounded ones with a reason), skip it, or stop. */
 export async function askTriage(
@@ -61,11 +60,12 @@ export async function askTriage(
   );
   // Correcting a classification: the cause it has now comes first, so Enter keeps it.
   const causes = complaint.cause === null ? known.causes : [complaint.cause, ...known.causes.filter((c) => c !== complaint.cause)];
-  const cause = await search(
+  const cause = await askSuggested(
     {
       message: t('triagePrompt.cause'),
       theme,
-      source: (term) => suggestionsFor(term, causes, t('triagePrompt.newCause')),
+      known: causes,
+      noun: t('triagePrompt.newCause'),
       validate: (value) => causeTyped(value).trim() !== '' || t('triagePrompt.giveCause'),
     },
     streams,

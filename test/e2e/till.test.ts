@@ -245,6 +245,24 @@ describe('triage at the till', CONVERSATION, () => {
     expect(shown(book, 3)).toMatchObject({ cause: '上菜' });
   });
 
+  it('takes a cause pasted with its Enter as pasted, not the cause highlighted before it', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '汤是凉的', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '汤不热']);
+    book.ok(['log', '等了四十分钟', '--no-input']);
+    const till = atTheTill(book, ['triage', '2']);
+    await till.answer('What kind of complaint?', enter);
+    await till.answer('Category:', enter);
+    await till.waitFor(/❯ 汤不热\n/);
+    // One write, as a paste or keys typed ahead come: the suggestions for it are not shown yet.
+    till.type('上菜太慢', enter);
+    await till.answer('Severity:', enter);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(0);
+    expect(screen).toContain('Triaged #2: product, cause "上菜太慢", medium.');
+    expect(shown(book, 2)).toMatchObject({ cause: '上菜太慢' });
+  });
+
   it('offers the classification a complaint already has, so Enter on each question keeps it', async () => {
     const book = tempLogbook(NOW);
     book.ok(['log', 'soup was cold', '--no-input']);
