@@ -18,23 +18,47 @@ const LIBRARY_WORDS: Readonly<Record<string, MessageKey>> = {
 };
 
 /**
- * The theme of select and search: the library's own in English; in another language, the words
- * the library adds itself (the keys under the choices, "No results found") in that language.
+ * The theme of every prompt: the library's own in English and in colour; in another language, the
+ * words the library adds itself (the keys under the choices, "No results found") in that
+ * language; without colour (--no-color, where the library sees only NO_COLOR and the terminal),
+ * its marks and styles without their escapes.
  */
 export function promptTheme(session: Session) {
-  if (spoken() === 'en') return undefined;
+  if (spoken() === 'en' && session.color) return undefined;
   const paint = painter(session.color);
   const said = (words: string) => {
     const key = LIBRARY_WORDS[words];
     return key === undefined ? words : t(key);
   };
   return {
+    ...(session.color ? {} : WITHOUT_COLOUR),
     style: {
+      ...(session.color ? {} : WITHOUT_COLOUR.style),
       keysHelpTip: (keys: [key: string, action: string][]) => keys.map(([key, action]) => `${paint.bold(key)} ${paint.dim(said(action))}`).join(paint.dim(' • ')),
       error: (text: string) => paint.red(`> ${said(text)}`),
     },
   };
 }
+
+const plainly = (text: string) => text;
+
+// The library's theme (@inquirer/core's, and what select and search add), each mark and style as
+// it reads without colour or weight.
+const WITHOUT_COLOUR = {
+  prefix: { idle: '?', done: '✔' },
+  spinner: { interval: 80, frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] },
+  style: {
+    answer: plainly,
+    message: plainly,
+    defaultAnswer: (text: string) => `(${text})`,
+    help: plainly,
+    highlight: plainly,
+    key: (text: string) => `<${text}>`,
+    disabled: (text: string) => `- ${text}`,
+    description: plainly,
+    searchTerm: plainly,
+  },
+};
 
 /** A question answered in words, with earlier answers offered as the owner types (suggestionsFor). */
 export interface SuggestedQuestion {

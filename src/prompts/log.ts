@@ -17,12 +17,12 @@ export async function askForComplaint(
   session: Session,
 ): Promise<LogDraft> {
   const streams = promptStreams(session);
-  const text = async (message: string) => (await input({ message }, streams)).trim() || null;
   const theme = promptTheme(session);
+  const text = async (message: string) => (await input({ message, theme }, streams)).trim() || null;
   const answers = { ...draft };
 
   answers.description ??= (
-    await input({ message: t('logPrompt.description'), validate: (v) => v.trim() !== '' || t('logPrompt.sayWhat') }, streams)
+    await input({ message: t('logPrompt.description'), theme, validate: (v) => v.trim() !== '' || t('logPrompt.sayWhat') }, streams)
   ).trim();
   answers.customer ??= await text(t('logPrompt.customer'));
   answers.contact ??= await text(t('logPrompt.contact'));

@@ -44,7 +44,7 @@ export async function askResolution(complaint: Complaint, flags: ResolveFlags, e
   const streams = promptStreams(session);
   const theme = promptTheme(session);
   if (isCommunicative(complaint.nature)) {
-    const answer = await input({ message: t('stepsPrompt.howAnswered'), validate: (v) => v.trim() !== '' || t('stepsPrompt.sayWhatTold') }, streams);
+    const answer = await input({ message: t('stepsPrompt.howAnswered'), theme, validate: (v) => v.trim() !== '' || t('stepsPrompt.sayWhatTold') }, streams);
     return { ...flags, answer };
   }
   const remedy = await select(
@@ -53,7 +53,7 @@ export async function askResolution(complaint: Complaint, flags: ResolveFlags, e
   );
   const cost =
     flags.cost ??
-    ((await input({ message: t('stepsPrompt.whatCost'), validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||
+    ((await input({ message: t('stepsPrompt.whatCost'), theme, validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||
       undefined);
   const suggested = async (message: string, known: readonly string[], noun: string) =>
     askSuggested({ message, theme, known, noun, blank: t('stepsPrompt.skip') }, streams);
@@ -86,8 +86,9 @@ function satisfactionChoices() {
 /** How the customer feels now, with what they said; or that they are still unhappy, which reopens the complaint. */
 export async function askFollowUp(flags: FollowUpFlags, session: Session): Promise<FollowUpFlags> {
   const streams = promptStreams(session);
-  const answer = await select({ message: t('stepsPrompt.howSatisfied'), theme: promptTheme(session), choices: satisfactionChoices() }, streams);
-  const note = flags.note ?? ((await input({ message: t('stepsPrompt.whatSaid') }, streams)).trim() || undefined);
+  const theme = promptTheme(session);
+  const answer = await select({ message: t('stepsPrompt.howSatisfied'), theme, choices: satisfactionChoices() }, streams);
+  const note = flags.note ?? ((await input({ message: t('stepsPrompt.whatSaid'), theme }, streams)).trim() || undefined);
   return answer === 'reopen' ? { ...flags, reopen: true, note } : { ...flags, satisfaction: answer, note };
 }
 

@@ -43,7 +43,7 @@ export async function askTriage(
   if (verdict === 'skip' || verdict === 'stop') return verdict;
   if (verdict === 'unfounded') {
     const reason = await input(
-      { message: t('triagePrompt.why'), validate: (v) => v.trim() !== '' || t('triagePrompt.sayWhy') },
+      { message: t('triagePrompt.why'), theme, validate: (v) => v.trim() !== '' || t('triagePrompt.sayWhy') },
       streams,
     );
     return { reject: true, reason };

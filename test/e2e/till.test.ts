@@ -263,6 +263,34 @@ describe('triage at the till', CONVERSATION, () => {
     expect(shown(book, 2)).toMatchObject({ cause: '上菜太慢' });
   });
 
+  it.each([
+    ['--no-color', ['--no-color'], {}],
+    ['NO_COLOR', [], { NO_COLOR: '1' }],
+  ])('asks without colour or weight with %s, in English and in Chinese', async (_, flags, env) => {
+    for (const LANG of ['en_GB.UTF-8', 'zh_CN.UTF-8']) {
+      const book = tempLogbook(NOW);
+      book.ok(['log', 'soup was cold', '--no-input']);
+      const till = atTheTill(book, [...flags, 'triage', '1'], { env: { ...env, LANG } });
+      await till.answer(/venting|发泄/, enter);
+      await till.answer(/❯ (product|产品)/, enter);
+      await till.waitFor(/Cause|原因/);
+      till.type('cold');
+      await till.answer(/❯ cold/, enter);
+      await till.answer(/❯ (medium|中)/, enter);
+      expect((await till.finished()).code).toBe(0);
+      expect({ LANG, styles: till.styles() }).toEqual({ LANG, styles: [] });
+    }
+  });
+
+  it('asks in colour at a terminal that has it', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'soup was cold', '--no-input']);
+    const till = atTheTill(book, ['triage', '1']);
+    await till.answer(/venting/, ctrlC);
+    await till.finished();
+    expect(till.styles().length).toBeGreaterThan(0);
+  });
+
   it('offers the classification a complaint already has, so Enter on each question keeps it', async () => {
     const book = tempLogbook(NOW);
     book.ok(['log', 'soup was cold', '--no-input']);

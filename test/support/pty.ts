@@ -94,6 +94,11 @@ export class Terminal {
     onTestFinished(() => this.kill());
   }
 
+  /** The escapes of colour and weight (SGR) the terminal has been sent so far. */
+  styles(): string[] {
+    return this.shown.match(/\x1b\[[\d;]*m/g) ?? [];
+  }
+
   /** Everything the terminal has shown so far, without escape sequences. */
   screen(): string {
     return plainText(this.shown);
