@@ -61,8 +61,11 @@ export function described(draft: LogDraft): DescribedDraft {
 /**
  * A complaint ready to record: a description is required, and it must be answered within
  * `responseHours` of when it happened (the customer has waited since, however late it is logged).
+ * A moment given within the clocks' minute of grace after the logging (--at 12:01 at 12:00:20) is
+ * the logging's: nothing is logged before it happens.
  */
-export function completeComplaint(draft: LogDraft, occurredAt: Date, loggedAt: Date, responseHours: number, uid: string): NewComplaint {
+export function completeComplaint(draft: LogDraft, given: Date, loggedAt: Date, responseHours: number, uid: string): NewComplaint {
+  const occurredAt = given > loggedAt ? loggedAt : given;
   return {
     ...nothingGiven(),
     ...described(draft),

@@ -33,9 +33,9 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     if (at !== null && at < earliest) return t('recordRules.beforeEarliest', { column, at, year: EARLIEST.getFullYear() });
   }
   if (c.respond_by !== null && c.respond_by < c.occurred_at) return t('recordRules.respondByBeforeOccurred');
-  if (c.occurred_at > c.logged_at) return t('recordRules.occurredAfterLogged');
-  if (c.resolved_at !== null && c.resolved_at < c.occurred_at) return t('recordRules.resolvedBeforeOccurred');
-  if (c.followed_up_at !== null && c.followed_up_at < c.occurred_at) return t('recordRules.followedUpBeforeOccurred');
+  if (outOfOrder(c.occurred_at, c.logged_at)) return t('recordRules.occurredAfterLogged');
+  if (c.resolved_at !== null && outOfOrder(c.occurred_at, c.resolved_at)) return t('recordRules.resolvedBeforeOccurred');
+  if (c.followed_up_at !== null && outOfOrder(c.occurred_at, c.followed_up_at)) return t('recordRules.followedUpBeforeOccurred');
 
   if (c.status === 'withdrawn' && [c.nature, c.assignee, c.resolved_at, c.remedy, c.answer, c.proposed_remedy, c.followed_up_at, c.category].some((v) => v !== null)) {
     return t('recordRules.withdrawnTakenFurther');
@@ -48,7 +48,7 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
   if (done && c.remedy === null && !isCommunicative(c.nature)) return t('recordRules.doneWithoutRemedy', { status });
   if (done && c.remedy === null && c.answer === null) return t('recordRules.doneWithoutAnswer', { status });
   if (status === 'closed' && (c.followed_up_at === null || c.satisfaction === null)) return t('recordRules.closedNotFollowedUp');
-  if (status === 'closed' && c.followed_up_at! < c.resolved_at!) return t('recordRules.followedUpBeforeResolved');
+  if (status === 'closed' && outOfOrder(c.resolved_at!, c.followed_up_at!)) return t('recordRules.followedUpBeforeResolved');
   if (c.satisfaction !== null && c.followed_up_at === null) return t('recordRules.satisfactionWithoutFollowUp');
   // A follow-up comes after a resolution, whose remedy or answer stays when it reopens the complaint.
   if (c.followed_up_at !== null && c.remedy === null && c.answer === null) return t('recordRules.followedUpNeverResolved');
@@ -76,4 +76,12 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     return status === 'rejected' ? t('recordRules.rejectedWithoutReason') : t('recordRules.reasonNotRejected', { status });
   }
   return null;
+}
+
+/**
+ * Whether `later` is before `earlier` by more than the clocks' minute of grace: earlier versions
+ * dated a step up to a minute before the one before it, as a till's clock said.
+ */
+function outOfOrder(earlier: string, later: string): boolean {
+  return later < earlier && Date.parse(later) < Date.parse(earlier) - CLOCK_GRACE_MS;
 }

@@ -88,11 +88,13 @@ export function previousStep(current: Complaint, latestEvent: StepEvent | null):
 }
 
 /**
- * A step is dated no earlier than the step before it, so the timeline reads in order; a minute's
- * grace lets two tills whose clocks differ slightly take turns.
+ * When a step is dated: no earlier than the step before it, so the timeline reads in order. A
+ * minute's grace lets two tills whose clocks differ slightly take turns, the later step dated as
+ * the one before it (resolved at 11:59:30 what happened at 12:00 is resolved at 12:00).
  */
-function inOrder(id: number, previous: PreviousStep, at: string): void {
+function inOrder(id: number, previous: PreviousStep, at: string): string {
   if (Date.parse(at) < Date.parse(previous.at) - CLOCK_GRACE_MS) throw new StepBeforePrevious(id, previous, at);
+  return at < previous.at ? previous.at : at;
 }
 
 /** A step dated before the step before it; where the date is the clock's own, the clock is behind (see changeAt). */
@@ -124,7 +126,7 @@ export type TriageDecision =
  * corrects the judgement; one that finds it communicative clears the classification it had.
  */
 export function triage(current: Complaint, previous: PreviousStep, decision: TriageDecision, at: string, respondBy: string | null): StepOutcome {
-  inOrder(current.id, previous, at);
+  at = inOrder(current.id, previous, at);
   respondByAfterOccurred(current, respondBy);
   if (decision.nature === 'unfounded') {
     const status = nextStatus(current, 'reject');
@@ -166,7 +168,7 @@ export function assign(
   respondBy: string | null,
   note: string | null,
 ): StepOutcome {
-  inOrder(current.id, previous, at);
+  at = inOrder(current.id, previous, at);
   respondByAfterOccurred(current, respondBy);
   const changes = {
     status: nextStatus(current, 'assign'),
@@ -193,7 +195,7 @@ export interface Resolution {
  * complaint stays open, with the root cause and action found, until it is approved.
  */
 export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string, approvalAbove: number | null): StepOutcome {
-  inOrder(current.id, previous, at);
+  at = inOrder(current.id, previous, at);
   const { note, root_cause, action, remedy, cost_minor, by } = resolution;
   const status = nextStatus(current, 'resolve');
   notAwaitingApproval(current);
@@ -265,7 +267,7 @@ export type Approval = { reject: false; by: string } | { reject: true; by: strin
  * sends the proposal back, the complaint open as it was, to be resolved some other way.
  */
 export function approve(current: Complaint, previous: PreviousStep, approval: Approval, at: string): StepOutcome {
-  inOrder(current.id, previous, at);
+  at = inOrder(current.id, previous, at);
   const { proposed_remedy: remedy, proposed_cost_minor: cost_minor } = current;
   if (remedy === null) {
     // Another till deciding it a moment before is what the one that comes second needs to hear.
@@ -292,7 +294,7 @@ export interface Answer {
  * still has its respond-by and its follow-up. A valid complaint, or one not judged yet, is refused.
  */
 export function answer(current: Complaint, previous: PreviousStep, given: Answer, at: string): StepOutcome {
-  inOrder(current.id, previous, at);
+  at = inOrder(current.id, previous, at);
   const status = nextStatus(current, 'resolve');
   notAwaitingApproval(current);
   if (!isCommunicative(current.nature)) {
@@ -318,7 +320,7 @@ export interface FollowUp {
  * target from the reopening.
  */
 export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): StepOutcome {
-  inOrder(current.id, previous, at);
+  at = inOrder(current.id, previous, at);
   const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
   const reopened = answer.reopen ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString() } : {};
   // A reopened complaint's earlier score no longer stands; a reopen without one clears it. A score
@@ -333,7 +335,7 @@ export function followUp(current: Complaint, previous: PreviousStep, answer: Fol
 
 /** A progress note may be dated anywhere after the complaint happened, between its steps too. */
 export function note(current: Complaint, text: string, at: string): StepOutcome {
-  inOrder(current.id, { at: current.occurred_at, was: t('steps.happened') }, at);
+  at = inOrder(current.id, { at: current.occurred_at, was: t('steps.happened') }, at);
   return { changes: {}, event: { action: 'noted', at, changes: { note: text } } };
 }
 

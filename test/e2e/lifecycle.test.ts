@@ -818,3 +818,29 @@ describe('a logbook with a complaint in every status', () => {
     });
   });
 });
+
+describe('two tills whose clocks differ by less than a minute', () => {
+  it('date a step entered a little before the one it follows as that one, so the logbook checks, exports and imports whole', () => {
+    const book = tempLogbook(NOW);
+    const at = (moment: string) => ({ env: { COMPLAINTS_NOW: moment } });
+    book.ok(['log', 'soup was cold'], at('2026-11-23T12:00:00.000Z'));
+    // A till whose clock is behind: resolved 30 s, then followed up 50 s, before the logging.
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '2'], at('2026-11-23T11:59:30.000Z'));
+    book.ok(['follow-up', '1', '--satisfaction', '4'], at('2026-11-23T11:59:10.000Z'));
+    // And one a complaint was given as happening in the next minute at.
+    book.ok(['log', 'no spoons', '--at', '2026-11-23 12:01'], at('2026-11-23T12:00:20.000Z'));
+    const later = at('2026-11-23T12:10:00.000Z');
+    expect(book.ok(['check'], later)).toMatch(/^ok: 2 complaints/);
+    expect(showJson(book, 1)).toMatchObject({ occurred_at: '2026-11-23T12:00:00.000Z', resolved_at: '2026-11-23T12:00:00.000Z', followed_up_at: '2026-11-23T12:00:00.000Z' });
+    expect(showJson(book, 1).timeline.map(({ action, at }) => [action, at])).toEqual([
+      ['logged', '2026-11-23T12:00:00.000Z'],
+      ['resolved', '2026-11-23T12:00:00.000Z'],
+      ['followed-up', '2026-11-23T12:00:00.000Z'],
+    ]);
+    expect(showJson(book, 2)).toMatchObject({ logged_at: '2026-11-23T12:00:20.000Z', occurred_at: '2026-11-23T12:00:20.000Z' });
+    const file = join(book.dir, 'all.csv');
+    book.ok(['export', '--out', file], later);
+    const copy = tempLogbook(NOW);
+    expect(copy.ok(['import', file], later)).toBe(`Imported 2 complaints from ${file} as #1–#2.\n`);
+  });
+});

@@ -342,6 +342,12 @@ describe('rowReader', () => {
     expect(() => readOne({ ...minimal, ...change })).toThrow(new UsageError(message));
   });
 
+  it('takes a step dated within the clocks\' minute before the one before it, as earlier versions dated one, and not two minutes before', () => {
+    expect(readOne({ ...minimal, ...refunded, resolved_at: '2026-11-20T12:29:30Z' }).resolved_at).toBe('2026-11-20T12:29:30.000Z');
+    expect(readOne({ ...minimal, occurred_at: '2026-11-20T12:30:40Z' }).occurred_at).toBe('2026-11-20T12:30:40.000Z');
+    expect(() => readOne({ ...minimal, ...refunded, resolved_at: '2026-11-20T12:28:00Z' })).toThrow(new UsageError('line 2: resolved_at is before occurred_at'));
+  });
+
   it("adds a category or channel the shop's lists do not have, noted once and spelt as first met", () => {
     const shop = context();
     const read = rowReader(['id', 'logged_at', 'occurred_at', 'status', 'description', 'category', 'cause', 'channel'], shop);

@@ -376,9 +376,11 @@ describe('steps in time order', () => {
     expect(() => triage(triaged, triagedAt, uphold(), '2026-11-23T12:30:00.000Z', null)).toThrow(beforeTriage);
   });
 
-  it('accepts a step at the same moment or within a minute before, for two tills whose clocks differ', () => {
+  it('accepts a step at the same moment or within a minute before, for two tills whose clocks differ, dated as the step before', () => {
     expect(assign(triaged, triagedAt, 'Sam', triagedAt.at, null, null).event.at).toBe(triagedAt.at);
-    expect(assign(triaged, triagedAt, 'Sam', '2026-11-23T12:59:01.000Z', null, null).event.at).toBe('2026-11-23T12:59:01.000Z');
+    expect(assign(triaged, triagedAt, 'Sam', '2026-11-23T12:59:01.000Z', null, null).event.at).toBe(triagedAt.at);
+    const resolved = resolve(triaged, triagedAt, { remedy: 'apology', cost_minor: null, root_cause: null, action: null, note: null, by: null }, '2026-11-23T12:59:30.000Z', null);
+    expect({ at: resolved.event.at, resolved_at: resolved.changes.resolved_at }).toEqual({ at: triagedAt.at, resolved_at: triagedAt.at });
   });
 
   it('lets a note fall between earlier steps, but not before the complaint happened', () => {
