@@ -27,6 +27,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   await speak(chosenLanguage(languageSetting(ctx), ctx.env));
   const session = newSession(ctx, moment, () => logbook, (opened) => (logbook = opened));
   try {
+    refuseUnreadableWords(argv);
     const program = await buildProgram(session, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
@@ -85,6 +86,14 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
     });
   await registerCommands(program, session, argv);
   return program;
+}
+
+/**
+ * Node reads the command line as UTF-8: typed at a terminal set to another encoding (a GB18030
+ * locale), Chinese arrives as replacement characters, and would be recorded so, its words lost.
+ */
+function refuseUnreadableWords(argv: readonly string[]): void {
+  if (argv.some((word) => word.includes('\uFFFD'))) throw new UsageError(t('cli.notUtf8'));
 }
 
 /**

@@ -9,6 +9,10 @@ import type { Language } from './messages.js';
 export function chosenLanguage(setting: Language | undefined, env: Env): Language {
   if (setting !== undefined) return setting;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  // What is printed is UTF-8: a terminal in another encoding (zh_CN.GB18030) would show Chinese
+  // garbled, and English as it is.
+  const encoding = /\.([^@]+)/.exec(locale)?.[1];
+  if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) return 'en';
   return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }
 

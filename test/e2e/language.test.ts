@@ -2,7 +2,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from '../support/export-columns.js';
 import { helpPages } from '../support/help-pages.js';
-import { tempLogbook, underneath, type Logbook } from './harness.js';
+import { runComparing, tempLogbook, underneath, type Logbook } from './harness.js';
 
 // A Chinese-speaking owner's week runs in Chinese, an English-speaking one's in English, and what
 // scripts read (JSON, CSV, exit codes) is the same byte for byte whichever the language.
@@ -140,11 +140,26 @@ describe('the language chosen', () => {
     [{ LANG: 'zh_CN.UTF-8', LC_ALL: 'C' }, 'en'],
     [{ LANG: 'C', LC_MESSAGES: 'zh_CN.UTF-8' }, 'zh-CN'],
     [{ LC_ALL: 'zh_CN.UTF-8', LC_MESSAGES: 'C' }, 'zh-CN'],
+    [{ LANG: 'zh_CN.utf8' }, 'zh-CN'],
+    // Printed in UTF-8, Chinese would show garbled on a terminal in another encoding.
+    [{ LANG: 'zh_CN.GB18030' }, 'en'],
     [{}, 'en'],
   ])('from the locale %o is %s', (env, language) => {
     const result = book.run(['show', '9'], { env });
     expect(result.code).toBe(1);
     expect(HAN.test(result.stderr)).toBe(language === 'zh-CN');
+  });
+
+  it('refuses a command line typed in another encoding than UTF-8, in one line, writing nothing', () => {
+    const gb18030 = Buffer.from([0xcc, 0xc0, 0xca, 0xc7, 0xc1, 0xb9, 0xb5, 0xc4]).toString('latin1');
+    const typed = Buffer.from(gb18030, 'latin1').toString('utf8');
+    expect(typed).toContain('\uFFFD');
+    expect(runComparing(book, ['log', typed, '--no-input'], { env: { LANG: 'zh_CN.GB18030' } })).toMatchObject({
+      code: 2,
+      unchanged: true,
+      stderr:
+        'complaints: the command line is not UTF-8 text (the terminal may be set to another encoding, such as GB18030); set it to UTF-8, for example LANG=zh_CN.UTF-8, and type it again; nothing was written\n',
+    });
   });
 
   it('is this computer’s setting when there is one, whatever the locale', () => {
