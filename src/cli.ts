@@ -4,7 +4,7 @@ import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { firstSettings } from './domain/config.js';
-import { decideColor, shellLine } from './output/terminal.js';
+import { decideColor, inert, shellLine } from './output/terminal.js';
 import { displayWidth, wrapLongLines, wrapToWidth } from './output/width.js';
 import { chosenLanguage, languageNamed } from './language/choice.js';
 import { speak, spoken, t, type Language, type MessageKey } from './language/messages.js';
@@ -193,7 +193,8 @@ function newSession(ctx: Ctx, moment: Date, opened: () => Logbook | undefined, k
       return logbook;
     },
     print: (line) => void ctx.stdout.write(line + '\n'),
-    tell: (line) => void ctx.stderr.write(line + '\n'),
+    // What is said on stderr names paths and words from the command line too, which may hold escapes.
+    tell: (line) => void ctx.stderr.write(inert(line) + '\n'),
   };
   return session;
 }
@@ -256,21 +257,29 @@ function commanderErrorInWords(message: string): string {
 }
 
 /** Turns whatever ended the command into one line on stderr and an exit code. */
+/**
+ * A refusal as printed: one line, inert, as it may repeat a path or a word of the command line
+ * holding escapes or a line break (show $'\e[2J…').
+ */
+function refusalLine(message: string): string {
+  return `complaints: ${inert(message).replace(/\n/g, '\\n')}\n`;
+}
+
 function report(error: unknown, ctx: Ctx): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
     const text = textTakenForOption(error);
     if (text !== undefined) {
-      ctx.stderr.write(`complaints: ${t('cli.textTakenForOption', { text, line: shellLine([text]) })}\n`);
+      ctx.stderr.write(refusalLine(t('cli.textTakenForOption', { text, line: shellLine([text]) })));
       return 2;
     }
-    ctx.stderr.write(`complaints: ${commanderErrorInWords(error.message)}\n`);
+    ctx.stderr.write(refusalLine(commanderErrorInWords(error.message)));
     return 2;
   }
   const worded = inWords(error);
   if (worded !== undefined) return report(worded, ctx);
   if (error instanceof UsageError || error instanceof Refusal || error instanceof Cancelled) {
-    ctx.stderr.write(`complaints: ${error.message}\n`);
+    ctx.stderr.write(refusalLine(error.message));
     return error.exitCode;
   }
   if (isPromptCancel(error)) return report(new Cancelled(t('cli.cancelled')), ctx);
@@ -278,7 +287,7 @@ function report(error: unknown, ctx: Ctx): number {
     ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   } else {
     const message = (error as Error)?.message ?? String(error);
-    ctx.stderr.write(`complaints: ${t('cli.unexpected', { message: message.split('\n')[0] ?? '' })}\n`);
+    ctx.stderr.write(refusalLine(t('cli.unexpected', { message: message.split('\n')[0] ?? '' })));
   }
   return 1;
 }

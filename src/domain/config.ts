@@ -106,6 +106,8 @@ export function settingValue(key: SettingKey, text: string): string {
   switch (key) {
     case 'shop':
       if (text.trim() === '') throw new UsageError(t('config.shopEmpty', { flag }));
+      // It heads every report, as a till's name heads a line.
+      if (/\p{Cc}/u.test(text.trim())) throw new UsageError(t('config.nameOneLine', { what: flag }));
       return text.trim();
     case 'currency':
       return currencyCode(text, flag);

@@ -106,6 +106,7 @@ const BAD_INPUT: BadInput[] = [
     [['log', 'x', '--branch', ''], 2, '--branch cannot be empty'],
     [['log', 'x', '--till', 'front\tdesk'], 2, '--till: a name is one line, without tabs or other control characters'],
     [['config', 'set', 'branch', 'High\nStreet'], 2, 'config branch: a name is one line'],
+    [['config', 'set', 'shop', 'Shop\u001b[2J'], 2, 'config shop: a name is one line'],
     [['list', '--till', ' '], 2, '--till cannot be empty'],
     [['export', '--branch', ''], 2, '--branch cannot be empty'],
     [['report', '--till', ''], 2, '--till cannot be empty'],

@@ -33,6 +33,8 @@ const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   // Text that starts with a dash is read as an option; the line says how to give it as text.
   [['log', '-5 stars'], 2, "'-5 stars' is not an option; to give text that starts with a dash, put -- before it: -- '-5 stars'"],
   [['log', '-差评，汤是凉的'], 2, "put -- before it: -- '-差评，汤是凉的'"],
+  // A word repeated in a refusal is shown inert and on the one line: it cannot clear the screen or add a line.
+  [['show', '\u001b[2J\r\nfake'], 2, "'\\x1b[2J\\x0d\\nfake' is not a complaint id"],
 ];
 
 describe('bad input through the binary', () => {
