@@ -50,6 +50,10 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t('store.changesBesideIt', { path, wal: trouble.wal });
     case 'half-done write':
       return t('store.halfDoneWrite', { path });
+    case 'disk full':
+      return t('store.diskFull', { path });
+    case 'disk failed':
+      return t('store.diskFailed', { path, code: trouble.code });
     case 'busy':
       return t('store.busy', { path });
     case 'update failed':

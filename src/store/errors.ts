@@ -88,6 +88,8 @@ export type Trouble =
   | { kind: 'needs update'; from: number; to: number; code: string }
   | { kind: 'changes beside it'; wal: string }
   | { kind: 'half-done write' }
+  | { kind: 'disk full' }
+  | { kind: 'disk failed'; code: string }
   | { kind: 'busy' }
   | { kind: 'update failed'; migration: string; reason: string; keptIn: string | null }
   // A logbook on a PostgreSQL server; `detail` is the server's or the driver's own words.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contentUid } from '../../src/domain/identity.js';
 import {
+  asProblem,
   sqliteMigrations as knownMigrations,
   openDatabase,
   openDraftLogbook,
@@ -712,3 +713,11 @@ function codeOf(run: () => unknown): string | undefined {
     return (error as { code?: string }).code;
   }
 }
+
+describe('asProblem', () => {
+  it('says a full disk is full, and a disk that fails to read or write so, naming what failed', () => {
+    const driverError = (code: string) => Object.assign(new Error('database or disk is full'), { code });
+    expect(asProblem(driverError('SQLITE_FULL'), 'x.db')).toMatchObject({ trouble: { kind: 'disk full' } });
+    expect(asProblem(driverError('SQLITE_IOERR_SHMSIZE'), 'x.db')).toMatchObject({ trouble: { kind: 'disk failed', code: 'SQLITE_IOERR_SHMSIZE' } });
+  });
+});

@@ -467,6 +467,9 @@ export function asProblem(error: unknown, path: string): unknown {
     return new LogbookProblem(path, { kind: 'damaged', detail: message === 'database disk image is malformed' ? null : message });
   }
   if (code === 'SQLITE_READONLY_ROLLBACK') return new LogbookProblem(path, { kind: 'half-done write' });
+  if (code === 'SQLITE_FULL') return new LogbookProblem(path, { kind: 'disk full' });
+  // Most often a disk with no room for the shared memory or log beside the file, read though it is.
+  if (code.startsWith('SQLITE_IOERR')) return new LogbookProblem(path, { kind: 'disk failed', code });
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) {
     return new LogbookProblem(path, { kind: 'cannot write', code, folderToo: false });
   }
