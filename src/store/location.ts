@@ -74,6 +74,8 @@ function addressOf(given: string, from: string): LogbookAddress {
     if (scheme !== undefined) throw new UsageError(t('store.notPostgresUrl', { from, scheme }));
     const slip = POSTGRES_SLIP.exec(given)?.groups?.scheme;
     if (slip !== undefined) throw new UsageError(t('store.postgresUrlSlashes', { from, scheme: slip }));
+    // SQLite's name for a database held in memory, gone when the command ends with what it logged.
+    if (given === ':memory:') throw new UsageError(t('store.inMemory', { from }));
     return { engine: 'sqlite', file: given, shown: given };
   }
   return { engine: 'postgres', url: given, shown: withoutPassword(given, from) };

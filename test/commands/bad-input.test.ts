@@ -107,6 +107,7 @@ const BAD_INPUT: BadInput[] = [
     [['log', 'x', '--till', 'front\tdesk'], 2, '--till: a name is one line, without tabs or other control characters'],
     [['config', 'set', 'branch', 'High\nStreet'], 2, 'config branch: a name is one line'],
     [['config', 'set', 'shop', 'Shop\u001b[2J'], 2, 'config shop: a name is one line'],
+    [['--db', ':memory:', 'log', 'x', '--no-input'], 2, "--db: :memory: is SQLite's name for a database that is gone"],
     [['list', '--till', ' '], 2, '--till cannot be empty'],
     [['export', '--branch', ''], 2, '--branch cannot be empty'],
     [['report', '--till', ''], 2, '--till cannot be empty'],
