@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Refusal } from '../errors.js';
 import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { BackupExists, BackupFailed, BackupIsFolder, BackupNotAFile, BackupOnItself, LogbookProblem, NoLogbook, NotFound, type Trouble } from '../store/errors.js';
+import { BackupExists, BackupFailed, BackupIsFolder, BackupNotAFile, BackupOfDamaged, BackupOnItself, LogbookProblem, NoLogbook, NotFound, type Trouble } from '../store/errors.js';
 import { complaintRef } from './terminal.js';
 
 /** What a logbook reported, in words for a person with what to do next; undefined for anything else. */
@@ -14,6 +14,7 @@ export function inWords(error: unknown): Refusal | undefined {
   if (error instanceof BackupIsFolder) return new Refusal(t('store.backupIsFolderHint', { file: error.file, suggestion: join(error.file, 'complaints.db') }));
   if (error instanceof BackupNotAFile) return new Refusal(t('files.notAFile', { path: error.file }));
   if (error instanceof BackupExists) return new Refusal(t('store.backupExistsHint', { file: error.file }));
+  if (error instanceof BackupOfDamaged) return new Refusal(error.message);
   if (error instanceof BackupFailed) return new Refusal(t('store.backupFailed', { file: error.file, reason: systemReason(error.reason) }));
   return undefined;
 }

@@ -63,6 +63,17 @@ export class BackupExists extends Error {
   }
 }
 
+/** A backup was written of a logbook found damaged: the copy is kept, a copy being better than none, and is damaged too. */
+export class BackupOfDamaged extends Error {
+  constructor(
+    readonly logbook: string,
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(t('store.backupOfDamaged', { logbook, file, detail }));
+  }
+}
+
 /** A backup could not be written; `reason` is the engine's message or the system's error code. */
 export class BackupFailed extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -200,6 +200,30 @@ describe('backup', () => {
     expect(modeOf(join(dir, 'backups', '2026'))).toBe(0o700);
     expect(modeOf(copy)).toBe(0o600);
     expect(dumpDatabase(copy)).toBe(source.dump());
+  });
+
+  it('keeps the copy of a damaged logbook, but says both are damaged and exits 1', () => {
+    const damaged = tempLogbook();
+    for (const text of ['soup was cold', 'no spoons', 'queue too long']) damaged.ok(['log', text, '--no-input']);
+    damaged.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+    // An index whose page is overwritten: its table still reads, as the damage a till would not see.
+    const db = new Database(damaged.db);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const page = db.prepare(`SELECT rootpage FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'complaints' AND sql IS NOT NULL LIMIT 1`).pluck().get() as number;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(damaged.db);
+    bytes.fill(0x55, (page - 1) * pageSize + 8, page * pageSize);
+    writeFileSync(damaged.db, bytes);
+    const copy = join(damaged.dir, 'backup.db');
+
+    const result = damaged.run(['backup', copy]);
+    expect({ ...result, stderr: result.stderr.replace(/\(.*\)/, '(…)') }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: copied ${damaged.db} to ${copy}, but the logbook is damaged, and so is the copy (…); 'complaints check' says what, and 'complaints check --db' on an earlier backup whether it is sound\n`,
+    });
+    expect(statSync(copy).size).toBe(bytes.length);
   });
 
   it('writes a copy kept with a rollback journal, which reads where nothing can be written beside it', () => {

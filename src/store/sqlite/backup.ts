@@ -1,6 +1,8 @@
 import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
+import { BackupOfDamaged } from '../errors.js';
+import { integrityOf } from './check.js';
 import type { Db } from './open.js';
 import { makeFolders, statIfThere } from '../folders.js';
 
@@ -14,10 +16,13 @@ import { makeFolders, statIfThere } from '../folders.js';
 export async function backupTo(db: Db, file: string, replace: boolean): Promise<void> {
   refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
+  // The online backup copies pages as they are: a damaged logbook gives a damaged copy, which is
+  // kept (better than none) and said to be so, rather than passing for a sound one.
+  let damage: string | undefined;
   try {
     makeFolders(dirname(file), 0o700);
     await db.backup(draft);
-    await withRollbackJournal(draft);
+    damage = await settledCopy(draft);
     chmodSync(draft, 0o600);
     renameSync(draft, file);
   } catch (error) {
@@ -25,20 +30,26 @@ export async function backupTo(db: Db, file: string, replace: boolean): Promise<
   } finally {
     rmSync(draft, { force: true });
   }
+  if (damage !== undefined) throw new BackupOfDamaged(db.name, file, damage);
 }
 
 /**
- * The copy keeps the logbook's write-ahead-log mode, in which SQLite can read it only where it
- * may create files beside it; in rollback-journal mode it reads anywhere, read-only media
- * included (https://sqlite.org/wal.html, "Read-Only Databases"). The next till to write it
- * puts it back in write-ahead-log mode.
+ * Settles the copy: checked as check checks a logbook's file (about a second for 100,000
+ * complaints, beside a quarter of one to copy them), returning the first damage found, if any;
+ * and when sound, in rollback-journal mode. The copy keeps the logbook's write-ahead-log mode, in which SQLite
+ * can read it only where it may create files beside it; in rollback-journal mode it reads
+ * anywhere, read-only media included (https://sqlite.org/wal.html, "Read-Only Databases"). The
+ * next till to write it puts it back in write-ahead-log mode.
  */
-async function withRollbackJournal(file: string): Promise<void> {
+async function settledCopy(file: string): Promise<string | undefined> {
   // Loaded by then to open the logbook; imported here so that the commands' start-up does not load it.
   const { default: Database } = await import('better-sqlite3');
   const copy = new Database(file, { fileMustExist: true });
   try {
-    copy.pragma('journal_mode = DELETE');
+    // Damaged, the file may not even switch journals; what integrityOf finds says why.
+    const [damage] = integrityOf(copy).damage;
+    if (damage === undefined) copy.pragma('journal_mode = DELETE');
+    return damage;
   } finally {
     copy.close();
   }

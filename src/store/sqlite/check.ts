@@ -11,20 +11,30 @@ const FIRST_EVENTS = ['logged', 'imported'] as const;
 const BROKEN_RULE = /^(CHECK constraint failed|NULL value in|non-\w+ value in)/;
 
 /**
+ * What SQLite's integrity check finds: damage to the file, and rows that break the schema's
+ * rules (a record to put right, not a damaged file), which integrity_check tests each row against too.
+ */
+export function integrityOf(db: Db): Pick<Findings, 'damage' | 'brokenRules'> {
+  try {
+    const verdict = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
+    const messages = verdict.map((row) => row.integrity_check).filter((message) => message !== 'ok');
+    return { brokenRules: messages.filter((message) => BROKEN_RULE.test(message)), damage: messages.filter((message) => !BROKEN_RULE.test(message)) };
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    return { brokenRules: [], damage: [(error as Error).message] };
+  }
+}
+
+/**
  * Looks the logbook over: SQLite's integrity and foreign-key checks, then what the schema cannot
  * enforce. A file too damaged to read is reported as damage rather than thrown.
  */
 export function checkLogbook(db: Db): Findings {
   const findings: Findings = { complaints: 0, events: 0, damage: [], brokenRules: [], orphans: [], withoutFirstEvent: [], unknownStatuses: [], miscountedDays: [], miscountedMonths: [], miscountedFollowUps: [], unmatchedRemedies: [] };
+  Object.assign(findings, integrityOf(db));
+  // Reading on through a damaged file would only add noise (or fail); its damage is the finding.
+  if (findings.damage.length > 0) return findings;
   try {
-    const verdict = db.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
-    const messages = verdict.map((row) => row.integrity_check).filter((message) => message !== 'ok');
-    // integrity_check also tests each row against the schema's rules; a row that breaks one is
-    // a record to put right, not a damaged file.
-    findings.brokenRules = messages.filter((message) => BROKEN_RULE.test(message));
-    findings.damage = messages.filter((message) => !BROKEN_RULE.test(message));
-    // Reading on through a damaged file would only add noise (or fail); its damage is the finding.
-    if (findings.damage.length > 0) return findings;
     findings.complaints = db.prepare(`SELECT count(*) FROM complaints`).pluck().get() as number;
     findings.events = db.prepare(`SELECT count(*) FROM events`).pluck().get() as number;
     findings.orphans = db.pragma('foreign_key_check') as Findings['orphans'];
