@@ -58,6 +58,8 @@ export function registerLog(command: Command, session: Session): void {
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
   const where = whereLogged(options, readComputerSettings(computerSettingsFile(session.env)), hostname());
+  // With no one to ask, a complaint that says nothing is refused before a logbook is made for it.
+  if (!session.canPrompt) described(draftComplaint({ ...options, ...where, description: text }, undefined));
   const reached = await unlessOutOfReach(session, () => session.logbook('add'));
   const logbook = typeof reached === 'string' ? undefined : reached;
   const settings = logbook === undefined ? undefined : await settingsOf(logbook);

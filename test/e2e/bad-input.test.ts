@@ -46,6 +46,17 @@ describe('bad input through the binary', () => {
   );
 });
 
+describe('a complaint that says nothing, into a logbook not made yet', () => {
+  it('is refused before the logbook is made, leaving no file behind', () => {
+    const book = tempLogbook();
+    const file = join(book.dir, 'new', 'shop.db');
+    for (const text of ['', '   ']) {
+      expect(book.run(['--db', file, 'log', text, '--no-input'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^complaints: say what the complaint is/) });
+    }
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
 describe('text that starts with a dash', () => {
   it('is logged as given after --', () => {
     const dashed = tempLogbook();
