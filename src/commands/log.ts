@@ -6,7 +6,7 @@ import { whereLogged } from '../domain/config.js';
 import { newUid } from '../domain/identity.js';
 import { personKeyOf } from '../domain/person.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
-import { Refusal } from '../errors.js';
+import { Cancelled, Refusal, isPromptCancel } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
 import { waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
@@ -68,7 +68,14 @@ export async function runLog(text: string, options: LogOptions, session: Session
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
     const known = logbook === undefined || settings === undefined ? { abouts: [], channels: [] } : { abouts: await logbook.usedValues('about'), channels: settings.channels };
-    draft = await askForComplaint(draft, known, session);
+    const answers = { ...draft };
+    try {
+      draft = await askForComplaint(answers, known, session);
+    } catch (error) {
+      // Cancelled once the customer's words were typed: given back as the command that logs them.
+      if (isPromptCancel(error) && answers.description !== null) throw new Cancelled(t('log.cancelled', { command: logCommand(answers, occurredAt) }));
+      throw error;
+    }
   }
   const uid = newUid();
   const loggedAt = session.now();

@@ -8,18 +8,18 @@ import { t } from '../language/messages.js';
 import { askSuggested, promptStreams, promptTheme } from './ask.js';
 
 /**
- * Asks at the till for what the flags did not give. Only the description is required; every
+ * Asks at the till for what the flags did not give, filling `answers` in as each is given (so
+ * that those given stand should the rest be cancelled). Only the description is required; every
  * other question takes Enter for its default, so a complaint is logged in seconds.
  */
 export async function askForComplaint(
-  draft: LogDraft,
+  answers: LogDraft,
   known: { abouts: readonly string[]; channels: readonly string[] },
   session: Session,
 ): Promise<LogDraft> {
   const streams = promptStreams(session);
   const theme = promptTheme(session);
   const text = async (message: string) => (await input({ message, theme }, streams)).trim() || null;
-  const answers = { ...draft };
 
   answers.description ??= (
     await input({ message: t('logPrompt.description'), theme, validate: (v) => v.trim() !== '' || t('logPrompt.sayWhat') }, streams)

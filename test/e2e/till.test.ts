@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { BIN, atTheTill, tempLogbook, type Logbook } from './harness.js';
 import { KEYS, type Finished } from '../support/pty.js';
@@ -309,18 +310,31 @@ describe('triage at the till', CONVERSATION, () => {
 });
 
 describe('cancelling at the till', CONVERSATION, () => {
-  it('records nothing when Ctrl-C is pressed part-way through logging', async () => {
+  it('records nothing when Ctrl-C is pressed part-way through logging, giving back what was answered as the command that logs it', async () => {
     const book = tempLogbook(NOW);
     book.ok(['log', 'an earlier complaint', '--no-input']);
     const before = book.dump();
     const till = atTheTill(book, ['log']);
-    await till.answer('What is the complaint?', 'soup was cold', enter);
-    await till.answer('Customer name', 'Ann Lee', ctrlC);
+    await till.answer('What is the complaint?', "soup was cold, she's cross", enter);
+    await till.answer('Customer name', 'Ann Lee', enter);
+    await till.answer('Phone or email', '0712', ctrlC);
     const { code, screen } = await till.finished();
 
     expect(code).toBe(130);
-    expect(screen).toContain('complaints: cancelled; nothing was recorded');
+    // The till too, as this computer logs as it (its name here).
+    const [, command] = /complaints: cancelled; nothing was logged\. To log what was typed: (.*)\n/.exec(screen) ?? [];
+    expect(command).toBe(`complaints log 'soup was cold, she'\\''s cross' --customer 'Ann Lee' --till ${hostname()} --at ${NOW}`);
     expect(book.dump()).toBe(before);
+  });
+
+  it('records nothing and has nothing to give back when Ctrl-C is pressed before the complaint is said', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'an earlier complaint', '--no-input']);
+    const till = atTheTill(book, ['log']);
+    await till.answer('What is the complaint?', 'soup', ctrlC);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(130);
+    expect(screen).toContain('complaints: cancelled; nothing was recorded\n');
   });
 
   it('records nothing when Ctrl-C is pressed while classifying a complaint', async () => {
