@@ -51,7 +51,7 @@ export async function runForget(customerText: string, options: ForgetOptions, se
   }
   if (!options.yes) {
     const { confirmErasure } = await import('../prompts/forget.js');
-    if (!(await confirmErasure(matching.length, session))) return session.tell(t('forget.nothingErased'));
+    if (!(await confirmErasure(wanted, matching, session))) return session.tell(t('forget.nothingErased'));
   }
 
   const erasure = await logbook.forget(wanted, by, recordingNow(session));

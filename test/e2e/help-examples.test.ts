@@ -609,7 +609,7 @@ const expectations: Record<string, Expected> = {
   },
   'complaints forget "Ann Lee"': {
     talk: [
-      ["Erase this customer's name and contact from 2 complaints?", down],
+      ['Erase the name and contact of Ann Lee from 2 complaints (#1, #12)?', down],
       ['❯ Yes, erase them', enter],
     ],
     then: ({ complaint }) => {
@@ -957,7 +957,7 @@ async function runIn(language: Language, example: Example, expected: Expected): 
 /** At a terminal, in Chinese, for each example that is not the English one's command as it is. */
 const CHINESE_TALK: Record<string, Expected['talk']> = {
   'complaints forget "刘敏"': [
-    ['要从 2 条投诉中删除这位顾客的姓名和联系方式吗？', down],
+    ['要从 2 条投诉（#1、#12）中删除「刘敏」的姓名和联系方式吗？', down],
     ['❯ 是，删除', enter],
   ],
 };

@@ -244,7 +244,7 @@ describe('complaints forget at a terminal', { timeout: 60_000 }, () => {
     const before = book.dump();
     const till = atTheTill(book, ['forget', NAME]);
 
-    await till.answer("Erase this customer's name and contact from 2 complaints? This cannot be undone.", KEYS.enter);
+    await till.answer(/Erase the name and contact of Zebedee Quint from 2 complaints \(#\d+, #\d+\)\? This cannot be undone\./, KEYS.enter);
     await till.waitFor('Nothing was erased.');
 
     expect((await till.finished()).code).toBe(0);
