@@ -1,5 +1,5 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Makes `folder` and the folders missing on the way to it with `mode`, as mkdirSync's recursive
@@ -66,5 +66,49 @@ export function holdsDatabase(path: string): boolean {
     return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+// A draft unchanged this long, of a process no longer running here, was abandoned.
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Removes the drafts of `path` that a process killed while it wrote one (an import or a backup
+ * stopped with kill -9, the machine losing power) left behind, with their journals: each holds
+ * customers' details that no forget would reach, and may be as large as the logbook. A draft is
+ * named `path` then what `named` matches, whose first group is the process that made it; it is
+ * left alone while that process runs, or while it was written to in the last minutes (another
+ * computer's, on a shared folder).
+ */
+export function removeAbandonedDrafts(path: string, named: RegExp): void {
+  const prefix = `${basename(path)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return;
+  }
+  for (const found of names) {
+    const pid = found.startsWith(prefix) ? named.exec(found.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    const draft = join(dirname(path), found);
+    const files = [draft, `${draft}-journal`, `${draft}-wal`, `${draft}-shm`];
+    try {
+      const lastWritten = Math.max(...files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+      if (Date.now() - lastWritten < ABANDONED_AFTER_MS) continue;
+      for (const file of files) rmSync(file, { force: true });
+    } catch {
+      // Another user's, or on a disk that will not have it removed: not this logbook's to clear.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: running, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

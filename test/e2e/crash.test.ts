@@ -165,3 +165,22 @@ describe('a draft logbook a killed import left behind', () => {
     expect(readdirSync(book.dir).filter((name) => name.endsWith('.new') || name.endsWith('.new-journal'))).toEqual([basename(recent)]);
   });
 });
+
+describe('the copy a killed backup left behind', () => {
+  it('is removed, journal and all, by the next backup to that file; one written to lately, or of a running process, is left alone', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    book.ok(['log', 'soup was cold']);
+    const backup = `${book.dir}/complaints-backup.db`;
+    const gone = spawnSync('true').pid!;
+    const abandoned = `${backup}.${gone}.partial`;
+    const running = `${backup}.${process.pid}.partial`;
+    const recent = `${backup}.${gone + 1_000_000}.partial`;
+    for (const file of [abandoned, `${abandoned}-journal`, running, recent]) writeFileSync(file, 'Zebedee Quint, 07700 900123');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of [abandoned, `${abandoned}-journal`, running]) utimesSync(file, anHourAgo, anHourAgo);
+
+    book.ok(['backup', backup]);
+
+    expect(readdirSync(book.dir).filter((name) => name.includes('.partial')).sort()).toEqual([basename(running), basename(recent)].sort());
+  });
+});

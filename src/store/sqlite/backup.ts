@@ -4,7 +4,10 @@ import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
 import { BackupOfDamaged } from '../errors.js';
 import { integrityOf } from './check.js';
 import type { Db } from './open.js';
-import { makeFolders, statIfThere } from '../folders.js';
+import { makeFolders, removeAbandonedDrafts, statIfThere } from '../folders.js';
+
+// A draft's name after the backup's: the process, .partial.
+const BACKUP_DRAFT = /^(\d+)\.partial$/;
 
 /**
  * Copies the logbook with SQLite's online backup, which yields to other writers and restarts if
@@ -16,6 +19,8 @@ import { makeFolders, statIfThere } from '../folders.js';
 export async function backupTo(db: Db, file: string, replace: boolean): Promise<void> {
   refuseUnfitBackupFile(file, replace);
   const draft = `${file}.${process.pid}.partial`;
+  // Those of backups to this file stopped by force, as large as the logbook, pile up otherwise.
+  removeAbandonedDrafts(file, BACKUP_DRAFT);
   // The online backup copies pages as they are: a damaged logbook gives a damaged copy, which is
   // kept (better than none) and said to be so, rather than passing for a sound one.
   let damage: string | undefined;

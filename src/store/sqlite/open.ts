@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import {
-  accessSync, chmodSync, closeSync, constants, existsSync, linkSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
+  accessSync, chmodSync, closeSync, constants, existsSync, linkSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
 import { personKey } from '../../domain/person.js';
 import { isBusy } from '../../errors.js';
@@ -12,7 +12,7 @@ import { knownMigrations, type Migration } from '../migrations.js';
 import type { FirstSettings } from '../open.js';
 import { payRewriteOwed } from './rewrite.js';
 import { saveSetting } from './settings.js';
-import { makeFolders, SQLITE_HEADER } from '../folders.js';
+import { makeFolders, removeAbandonedDrafts, SQLITE_HEADER } from '../folders.js';
 
 export type Db = Database.Database;
 
@@ -240,6 +240,8 @@ export interface DraftLogbook {
 
 // How many logbooks this process has drafted: each draft's name is its own.
 let drafted = 0;
+// A draft's name after the logbook's, as draftLogbook makes it: the process, a count, .new.
+const LOGBOOK_DRAFT = /^(\d+)\.\d+\.new$/;
 
 /**
  * Makes a new logbook beside `path`, private, brought up to date and closed; returns its name,
@@ -250,7 +252,7 @@ function draftLogbook(path: string, migrations: Migration[], firstSettings: Firs
   let made = false;
   try {
     const firstFolderMade = makeFolders(dirname(path), 0o700);
-    removeAbandonedDrafts(path);
+    removeAbandonedDrafts(path, LOGBOOK_DRAFT);
     closeSync(openSync(draft, 'wx', 0o600));
     made = true;
     const db = new Database(draft);
@@ -267,49 +269,6 @@ function draftLogbook(path: string, migrations: Migration[], firstSettings: Firs
     if (made) rmSync(draft, { force: true });
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new LogbookProblem(path, { kind: 'cannot create', reason });
-  }
-}
-
-// A draft unchanged this long, of a process no longer running here, was abandoned.
-const ABANDONED_AFTER_MS = 10 * 60_000;
-
-/**
- * Removes the drafts of `path` that a process killed while it built one (an import stopped
- * with kill -9, the machine losing power) left behind, with their journals: each holds customers'
- * details that no forget would reach. A draft is left alone while the process that made it runs,
- * or while it was written to in the last minutes (another computer's, on a shared folder).
- */
-function removeAbandonedDrafts(path: string): void {
-  const prefix = `${basename(path)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(dirname(path));
-  } catch {
-    return;
-  }
-  for (const found of names) {
-    // Named as draftLogbook names them: the logbook's name, the process, a count, .new.
-    const pid = found.startsWith(prefix) ? /^(\d+)\.\d+\.new$/.exec(found.slice(prefix.length))?.[1] : undefined;
-    if (pid === undefined || isRunning(Number(pid))) continue;
-    const draft = join(dirname(path), found);
-    const files = [draft, `${draft}-journal`, `${draft}-wal`, `${draft}-shm`];
-    try {
-      const lastWritten = Math.max(...files.map((file) => statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0));
-      if (Date.now() - lastWritten < ABANDONED_AFTER_MS) continue;
-      for (const file of files) rmSync(file, { force: true });
-    } catch {
-      // Another user's, or on a disk that will not have it removed: not this logbook's to clear.
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: running, as another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
