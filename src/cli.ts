@@ -256,7 +256,6 @@ function commanderErrorInWords(message: string): string {
   return message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
 }
 
-/** Turns whatever ended the command into one line on stderr and an exit code. */
 /**
  * A refusal as printed: one line, inert, as it may repeat a path or a word of the command line
  * holding escapes or a line break (show $'\e[2J…').
@@ -265,6 +264,7 @@ function refusalLine(message: string): string {
   return `complaints: ${inert(message).replace(/\n/g, '\\n')}\n`;
 }
 
+/** Turns whatever ended the command into one line on stderr and an exit code. */
 function report(error: unknown, ctx: Ctx): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version

@@ -106,9 +106,8 @@ export function settingValue(key: SettingKey, text: string): string {
   switch (key) {
     case 'shop':
       if (text.trim() === '') throw new UsageError(t('config.shopEmpty', { flag }));
-      // It heads every report, as a till's name heads a line.
-      if (/\p{Cc}/u.test(text.trim())) throw new UsageError(t('config.nameOneLine', { what: flag }));
-      return text.trim();
+      // One line, as a till's or branch's name: it heads every report.
+      return placeName(text, flag);
     case 'currency':
       return currencyCode(text, flag);
     case 'response-hours':

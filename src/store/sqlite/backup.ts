@@ -41,10 +41,10 @@ export async function backupTo(db: Db, file: string, replace: boolean): Promise<
 /**
  * Settles the copy: checked as check checks a logbook's file (about a second for 100,000
  * complaints, beside a quarter of one to copy them), returning the first damage found, if any;
- * and when sound, in rollback-journal mode. The copy keeps the logbook's write-ahead-log mode, in which SQLite
- * can read it only where it may create files beside it; in rollback-journal mode it reads
- * anywhere, read-only media included (https://sqlite.org/wal.html, "Read-Only Databases"). The
- * next till to write it puts it back in write-ahead-log mode.
+ * and when sound, in rollback-journal mode. The copy keeps the logbook's write-ahead-log mode, in
+ * which SQLite can read it only where it may create files beside it; in rollback-journal mode it
+ * reads anywhere, read-only media included (https://sqlite.org/wal.html, "Read-Only Databases").
+ * The next till to write it puts it back in write-ahead-log mode.
  */
 async function settledCopy(file: string): Promise<string | undefined> {
   // Loaded by then to open the logbook; imported here so that the commands' start-up does not load it.
