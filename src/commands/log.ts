@@ -1,21 +1,19 @@
 import type { Command } from 'commander';
 import { hostname } from 'node:os';
 import type { Session } from '../context.js';
-import type { Complaint } from '../domain/complaint.js';
 import { whereLogged } from '../domain/config.js';
 import { newUid } from '../domain/identity.js';
-import { personKeyOf } from '../domain/person.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Cancelled, Refusal, isPromptCancel } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
 import { waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
-import type { EarlierComplaints } from '../store/logbook.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
+import { earlierNote } from '../output/earlier.js';
 import { WANTS, choicesListed } from '../domain/validate.js';
 import { remedyShown, typedNames } from '../language/labels.js';
-import { complaintRef, oneLine, shellLine } from '../output/terminal.js';
+import { complaintRef, shellLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { t } from '../language/messages.js';
 import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue, tellNext } from './common.js';
@@ -58,12 +56,13 @@ export function registerLog(command: Command, session: Session): void {
 export async function runLog(text: string, options: LogOptions, session: Session): Promise<void> {
   const occurredAt = happenedAt(session, options.at);
   const where = whereLogged(options, readComputerSettings(computerSettingsFile(session.env)), hostname());
+  const typed = { ...options, ...where, description: text };
   // With no one to ask, a complaint that says nothing is refused before a logbook is made for it.
-  if (!session.canPrompt) described(draftComplaint({ ...options, ...where, description: text }, undefined));
+  if (!session.canPrompt) described(draftComplaint(typed, undefined));
   const reached = await unlessOutOfReach(session, () => session.logbook('add'));
   const logbook = typeof reached === 'string' ? undefined : reached;
   const settings = logbook === undefined ? undefined : await settingsOf(logbook);
-  let draft = draftComplaint({ ...options, ...where, description: text }, settings?.channels);
+  let draft = draftComplaint(typed, settings?.channels);
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
@@ -115,25 +114,6 @@ async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): P
 }
 
 type WhyKept = 'out of reach' | 'no such server' | 'busy';
-
-/**
- * Who complained before and when: this customer, or another name with the same contact, which the
- * list then names, so that the till does not take a stranger for a regular.
- */
-function earlierNote(complaint: Complaint, earlier: EarlierComplaints): string {
-  const nameKey = personKeyOf(complaint.customer, 'customer');
-  const sameName = (c: EarlierComplaints['latest'][number]) => nameKey !== null && personKeyOf(c.customer, 'customer') === nameKey;
-  const list = earlier.latest
-    .map((c) => {
-      const [id, day] = [complaintRef(c.id), localTime(c.occurred_at).slice(0, 10)];
-      return sameName(c) || c.customer === null ? t('log.earlierItem', { id, day }) : t('log.earlierItemNamed', { id, day, customer: oneLine(c.customer) });
-    })
-    .join(t('common.listSeparator'));
-  const [customer, contact] = [oneLine(complaint.customer ?? ''), oneLine(complaint.contact ?? '')];
-  const [byName, byContact] = [earlier.latest.some(sameName), earlier.latest.some((c) => !sameName(c))];
-  const who = !byContact ? t('log.earlierWhoCustomer', { customer }) : !byName ? t('log.earlierWhoContact', { contact }) : t('log.earlierWhoEither', { customer, contact });
-  return earlier.count > earlier.latest.length ? t('log.earlierMany', { who, count: earlier.count, list }) : t('log.earlierFew', { who, list });
-}
 
 /** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
 async function keepForLater(session: Session, complaint: WaitingComplaint, why: WhyKept, json: boolean | undefined): Promise<void> {
