@@ -9,7 +9,7 @@ import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
-import { recordingNow, tellNext, thisTill } from './common.js';
+import { recordingNow, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface UndoOptions {

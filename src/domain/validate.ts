@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { t, type MessageKey } from '../language/messages.js';
+import { t } from '../language/messages.js';
 import { spellingKey } from './spelling.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
