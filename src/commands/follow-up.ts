@@ -44,7 +44,9 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   if (!asking) checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
-  const answer = checkFollowUp(asking ? await askHowTheyFeel(logbook, id, options, session) : options);
+  const told = asking ? await askHowTheyFeel(logbook, id, options, session) : options;
+  if (told === null) return session.tell(t('followUp.notReached', { ref: complaintRef(id) }));
+  const answer = checkFollowUp(told);
   const responseHours = (await settingsOf(logbook))['response-hours'];
   const complaint = await changeAt(logbook, session, id, options.at, (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
@@ -97,7 +99,7 @@ export function checkFollowUp(flags: FollowUpFlags): FollowUp {
 }
 
 /** At the till: what the customer said, once the complaint is one to follow up. */
-async function askHowTheyFeel(logbook: Logbook, id: number, flags: FollowUpFlags, session: Session): Promise<FollowUpFlags> {
+async function askHowTheyFeel(logbook: Logbook, id: number, flags: FollowUpFlags, session: Session): Promise<FollowUpFlags | null> {
   nextStatus(await complaintOrNotFound(logbook, id), 'follow-up');
   const { askFollowUp } = await import('../prompts/steps.js');
   return askFollowUp(flags, session);

@@ -71,9 +71,14 @@ function tryMoney(text: string): true | string {
   }
 }
 
-/** The answers to how satisfied the customer is, 5 first, each with its meaning; or to reopen. */
+/**
+ * The answers to how satisfied the customer is, each with its meaning, or to reopen. The first,
+ * taken by a careless Enter, records nothing: a call not answered must not close the complaint
+ * as fully satisfied.
+ */
 function satisfactionChoices() {
   return [
+    { value: 'later', name: t('stepsPrompt.notReached') },
     { value: '5', name: t('stepsPrompt.satisfied5') },
     { value: '4', name: t('stepsPrompt.satisfied4') },
     { value: '3', name: t('stepsPrompt.satisfied3') },
@@ -83,11 +88,15 @@ function satisfactionChoices() {
   ];
 }
 
-/** How the customer feels now, with what they said; or that they are still unhappy, which reopens the complaint. */
-export async function askFollowUp(flags: FollowUpFlags, session: Session): Promise<FollowUpFlags> {
+/**
+ * How the customer feels now, with what they said; or that they are still unhappy, which reopens
+ * the complaint; null when the customer was not reached.
+ */
+export async function askFollowUp(flags: FollowUpFlags, session: Session): Promise<FollowUpFlags | null> {
   const streams = promptStreams(session);
   const theme = promptTheme(session);
   const answer = await select({ message: t('stepsPrompt.howSatisfied'), theme, choices: satisfactionChoices() }, streams);
+  if (answer === 'later') return null;
   const note = flags.note ?? ((await input({ message: t('stepsPrompt.whatSaid'), theme }, streams)).trim() || undefined);
   return answer === 'reopen' ? { ...flags, reopen: true, note } : { ...flags, satisfaction: answer, note };
 }

@@ -65,7 +65,7 @@ describe('each step at the till', CONVERSATION, () => {
   it('follow-up asks how satisfied, 5 to 1 with their meaning, and what the customer said; or reopens', async () => {
     const book = shop();
     const till = atTheTill(book, ['follow-up', '3']);
-    await till.answer(/How satisfied is the customer now\?[^\n]*\n❯ 5 — fully satisfied/, down);
+    await till.answer(/How satisfied is the customer now\?[^\n]*\n❯ not reached yet: record nothing for now\n  5 — fully satisfied/, down, down);
     await till.answer('❯ 4 — satisfied', enter);
     await till.answer('What did the customer say?', '挺好', enter);
     expect(await till.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Followed up #3: satisfaction 4/5; closed.') });
@@ -77,11 +77,23 @@ describe('each step at the till', CONVERSATION, () => {
     const book = shop();
     const till = atTheTill(book, ['follow-up', '3']);
     await till.waitFor('How satisfied is the customer now?');
-    till.type(down, down, down, down, down);
+    till.type(down, down, down, down, down, down);
     await till.answer('❯ still unhappy: reopen it', enter);
     await till.answer('What did the customer say?', enter);
     expect(await till.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Reopened #3') });
     expect(shown(book, 3)).toMatchObject({ status: 'assigned', assignee: '小王' });
+  });
+
+  it('follow-up records nothing when Enter is pressed at once: the customer was not reached', async () => {
+    const book = shop();
+    const before = book.dump();
+    const till = atTheTill(book, ['follow-up', '3']);
+    await till.answer(/How satisfied is the customer now\?[^\n]*\n❯ not reached yet/, enter);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(0);
+    expect(screen).toContain('Nothing recorded: #3 is still to be followed up.');
+    expect(screen).not.toContain('What did the customer say?');
+    expect(book.dump()).toBe(before);
   });
 
   it('asks nothing of a step the lifecycle refuses, saying why', async () => {
