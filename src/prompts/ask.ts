@@ -4,10 +4,11 @@ import type { Session } from '../context.js';
 import { spellingKey } from '../domain/spelling.js';
 import { spoken, t, type MessageKey } from '../language/messages.js';
 import { painter } from '../output/paint.js';
+import { pastesAsOneLine } from './pasted.js';
 
-/** Prompts talk on stderr, so stdout stays the command's output even while asking. */
+/** Prompts talk on stderr, so stdout stays the command's output even while asking; a paste is read as one line. */
 export function promptStreams(session: Session): Context {
-  return { input: session.stdin, output: session.stderr };
+  return { input: pastesAsOneLine(session.stdin, session.stderr), output: session.stderr };
 }
 
 // Words select and search add of their own, in English, and the messages that say them in the language spoken.

@@ -41,6 +41,19 @@ describe('logging at the till', CONVERSATION, () => {
     });
   });
 
+  it('takes a description pasted in several lines whole, its line breaks as spaces, and asks the next question as usual', async () => {
+    const book = tempLogbook(NOW);
+    const till = atTheTill(book, ['log', '--channel', 'phone', '--about', '汤', '--wants', 'refund']);
+    await till.waitFor('What is the complaint?');
+    // A terminal asked for bracketed paste marks the paste; each line break in it comes as Enter.
+    till.type('\x1b[200~汤是凉的，\r等了四十分钟\r\n服务员也不理人\r\x1b[201~', enter);
+    await till.answer('Customer name', '王芳', enter);
+    await till.answer('Phone or email', enter);
+    await till.waitFor('Logged #1');
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 1)).toMatchObject({ description: '汤是凉的， 等了四十分钟 服务员也不理人', customer: '王芳', contact: null });
+  });
+
   it('does not take an empty description and asks again', async () => {
     const book = tempLogbook(NOW);
     const till = atTheTill(book, ['log', '--channel', 'phone', '--customer', 'Ann', '--contact', '0712', '--about', 'bread', '--wants', 'refund']);

@@ -1,0 +1,116 @@
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type { ReadStream } from 'node:tty';
+
+// The prompts take an answer on Enter, and a terminal sends the line breaks of pasted text as
+// Enter: a customer's message pasted from WeChat was cut at its first line, and the lines after
+// it were typed into the questions that followed. Asked to (bracketed paste, which terminals that
+// do not know it ignore), the terminal marks where a paste begins and ends, so a pasted break can
+// be told from an Enter pressed, and is read as a space.
+
+const PASTE_START = '\x1b[200~';
+const PASTE_END = '\x1b[201~';
+const BRACKETED_PASTE_ON = '\x1b[?2004h';
+const BRACKETED_PASTE_OFF = '\x1b[?2004l';
+const LINE_BREAKS = /\r\n|\r|\n/g;
+
+/**
+ * The keys of a terminal with each paste's line breaks read as spaces and its marks taken out:
+ * what the prompts read in place of the terminal itself. Raw mode, pausing and resuming are the
+ * terminal's, so the process may end once the prompts stop reading.
+ */
+export class PasteAsOneLine extends Readable {
+  readonly isTTY = true;
+  private readonly decoder = new StringDecoder('utf8');
+  private pasting = false;
+  /** The start of a mark cut off at the end of what the terminal sent last. */
+  private held = '';
+  private listening = false;
+
+  constructor(private readonly terminal: ReadStream) {
+    super();
+  }
+
+  get isRaw(): boolean {
+    return this.terminal.isRaw;
+  }
+
+  setRawMode(mode: boolean): this {
+    this.terminal.setRawMode(mode);
+    return this;
+  }
+
+  override resume(): this {
+    if (!this.listening) {
+      this.listening = true;
+      this.terminal.on('data', (chunk: Buffer) => void this.push(this.joined(this.decoder.write(chunk))));
+    }
+    this.terminal.resume();
+    return super.resume();
+  }
+
+  override pause(): this {
+    this.terminal.pause();
+    return super.pause();
+  }
+
+  override _read(): void {
+    // Keys are pushed as the terminal sends them.
+  }
+
+  /** What the prompts are to read of `text`, the terminal's next keys. */
+  joined(text: string): string {
+    let rest = this.held + text;
+    this.held = '';
+    let read = '';
+    for (;;) {
+      const mark = this.pasting ? PASTE_END : PASTE_START;
+      const at = rest.indexOf(mark);
+      if (at === -1) break;
+      read += this.asRead(rest.slice(0, at));
+      rest = rest.slice(at + mark.length);
+      this.pasting = !this.pasting;
+    }
+    const cut = markCutOffAtEnd(rest);
+    this.held = rest.slice(rest.length - cut);
+    return read + this.asRead(rest.slice(0, rest.length - cut));
+  }
+
+  private asRead(text: string): string {
+    return this.pasting ? text.replace(LINE_BREAKS, ' ') : text;
+  }
+}
+
+/**
+ * How many characters at the end of `text` begin a paste mark. An Escape pressed alone is held
+ * back with them until the next key, which none of the questions minds: they do nothing on Escape.
+ */
+function markCutOffAtEnd(text: string): number {
+  for (let length = Math.min(PASTE_START.length - 1, text.length); length >= 1; length--) {
+    const end = text.slice(-length);
+    if (PASTE_START.startsWith(end) || PASTE_END.startsWith(end)) return length;
+  }
+  return 0;
+}
+
+const joinedKeys = new WeakMap<NodeJS.ReadableStream, NodeJS.ReadableStream>();
+
+/**
+ * What prompts read from `keys`: a terminal's keys with pastes read as one line, bracketed paste
+ * asked of `screen` until the process ends; anything else as it is.
+ */
+export function pastesAsOneLine(keys: NodeJS.ReadableStream, screen: NodeJS.WritableStream): NodeJS.ReadableStream {
+  if (!isTerminal(keys)) return keys;
+  let joined = joinedKeys.get(keys);
+  if (joined === undefined) {
+    joined = new PasteAsOneLine(keys);
+    joinedKeys.set(keys, joined);
+    screen.write(BRACKETED_PASTE_ON);
+    process.once('exit', () => screen.write(BRACKETED_PASTE_OFF));
+  }
+  return joined;
+}
+
+function isTerminal(keys: NodeJS.ReadableStream): keys is ReadStream {
+  return typeof (keys as Partial<ReadStream>).setRawMode === 'function';
+}
