@@ -5,7 +5,7 @@ import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { firstSettings } from './domain/config.js';
 import { decideColor, inert, shellLine } from './output/terminal.js';
-import { displayWidth, wrapLongLines, wrapToWidth } from './output/width.js';
+import { displayWidth, stdoutColumns, wrapLongLines, wrapToWidth } from './output/width.js';
 import { chosenLanguage, languageNamed } from './language/choice.js';
 import { speak, spoken, t, type Language, type MessageKey } from './language/messages.js';
 import { logbookAddress, waitingFile } from './store/location.js';
@@ -74,7 +74,7 @@ async function buildProgram(session: Session, argv: readonly string[]): Promise<
     .exitOverride()
     .configureOutput({
       // As wide as commander makes its part of a help page: the terminal's width, else 80.
-      writeOut: (text) => session.stdout.write(wrapLongLines(text, process.stdout.isTTY ? process.stdout.columns : 80)),
+      writeOut: (text) => session.stdout.write(wrapLongLines(text, stdoutColumns())),
       writeErr: (text) => session.stderr.write(text),
       // Errors are printed once, in our own one-line form, by report().
       outputError: () => {},

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { spoken, t } from '../language/messages.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
 import { painter } from '../output/paint.js';
+import { stdoutColumns } from '../output/width.js';
 import { settingsOf, whereThisComputerStands } from './common.js';
 
 /** A complaint's id in place of a command: `complaints 12` (or #12, or full-width digits). */
@@ -33,7 +34,7 @@ export async function runDesk(session: Session): Promise<void> {
   const waiting = await logbook.desk(moments, DESK_SHOWN, within);
   // "3 hours ago" in Chinese needs date-fns's words for it, loaded only then.
   const locale = spoken() === 'zh-CN' ? (await import('date-fns/locale/zh-CN')).zhCN : undefined;
-  session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), locale));
+  session.print(deskSummary({ shop: settings.shop, branch, currency: settings.currency }, waiting, now, painter(session.color), stdoutColumns(), locale));
   // Only a till that has kept complaints has the file; the rest pay one look for it.
   if (existsSync(waitingFile(session.env))) await (await import('./sync.js')).tellWaitingElsewhere(session);
 }

@@ -10,19 +10,26 @@ import { t } from '../language/messages.js';
 import { remedyShown } from '../language/labels.js';
 import { complaintRef, inert, oneLine, shellLine } from './terminal.js';
 import { dayAndTimeShown, localTime } from '../language/dates.js';
+import { displayWidth } from './width.js';
 
 /** How many of each kind the desk shows; it says how many more there are. */
 export const DESK_SHOWN = 5;
 
+// A description's columns on the desk: enough to know the complaint by, however narrow the terminal.
+const DESCRIPTION_AT_MOST = 50;
+const DESCRIPTION_AT_LEAST = 16;
+
 /**
  * Today's desk in a few lines: what to triage, what is overdue, whom to call back; of one branch
- * when `branch` names it. `locale` words "3 hours ago" in a language other than English.
+ * when `branch` names it. Each complaint's line fits in `width` columns, its description cut to
+ * the room the rest leaves. `locale` words "3 hours ago" in a language other than English.
  */
 export function deskSummary(
   { shop, branch, currency }: { shop: string; branch: string | undefined; currency: string },
   waiting: Waiting,
   now: Date,
   paint: ChalkInstance,
+  width: number,
   locale?: Locale,
 ): string {
   const where = branch === undefined ? inert(shop) : t('desk.shopAndBranch', { shop: inert(shop), branch: inert(branch) });
@@ -31,10 +38,17 @@ export function deskSummary(
   type Heading = 'desk.toTriage' | 'desk.toAssign' | 'desk.awaitingApproval' | 'desk.overdue' | 'desk.dueToday' | 'desk.followUpsDue' | 'desk.followUpsDueNoContact';
   const heading = (total: number, title: Heading, next: string) =>
     lines.push('', `${t(title, { count: total, shown: paint.bold(String(total)) })}  ${paint.dim(next)}`);
-  const section = (title: Heading, { shown, total }: Excerpt<Complaint>, describe: (c: Complaint) => string, next: string) => {
+  // A line describes its complaint with `said`, which gives the description as much room as the rest leaves.
+  type Describe = (c: Complaint, said: (description: string) => string) => string;
+  const fitted = (c: Complaint, describe: Describe) => {
+    const start = `  ${complaintRef(c.id).padEnd(6)} `;
+    const room = width - displayWidth(start + describe(c, () => ''));
+    return start + describe(c, (description) => oneLine(description, Math.min(DESCRIPTION_AT_MOST, Math.max(DESCRIPTION_AT_LEAST, room))));
+  };
+  const section = (title: Heading, { shown, total }: Excerpt<Complaint>, describe: Describe, next: string) => {
     if (total === 0) return;
     heading(total, title, next);
-    for (const c of shown) lines.push(`  ${complaintRef(c.id).padEnd(6)} ${describe(c)}`);
+    for (const c of shown) lines.push(fitted(c, describe));
     if (total > shown.length) lines.push(paint.dim(`  ${t('report.andMore', { count: total - shown.length })}`));
   };
   // Within the minute is "just now" (刚刚), not "0 seconds ago": a complaint logged while the customer is still there.
@@ -45,8 +59,8 @@ export function deskSummary(
   section(
     'desk.toTriage',
     waiting.toTriage,
-    (c) => {
-      const [description, when] = [oneLine(c.description, 50), ago(c.occurred_at)];
+    (c, said) => {
+      const [description, when] = [said(c.description), ago(c.occurred_at)];
       return c.customer
         ? t('desk.toTriageLineWithCustomer', { description, customer: oneLine(c.customer, 20), ago: when })
         : t('desk.toTriageLine', { description, ago: when });
@@ -56,35 +70,35 @@ export function deskSummary(
   section(
     'desk.toAssign',
     waiting.toAssign,
-    (c) => (c.respond_by === null ? oneLine(c.description, 50) : t('desk.toAssignLine', { due: localTime(c.respond_by), description: oneLine(c.description, 50) })),
+    (c, said) => (c.respond_by === null ? said(c.description) : t('desk.toAssignLine', { due: localTime(c.respond_by), description: said(c.description) })),
     `complaints assign ${t('common.placeholderId')} ${t('common.placeholderPerson')}`,
   );
   section(
     'desk.awaitingApproval',
     waiting.awaitingApproval,
-    (c) => {
-      const said = {
+    (c, said) => {
+      const proposed = {
         remedy: remedyShown(c.proposed_remedy ?? ''),
         cost: amountShown(c.proposed_cost_minor ?? 0, currency),
-        description: oneLine(c.description, 40),
+        description: said(c.description),
       };
-      return c.assignee ? t('desk.approvalLineBy', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.approvalLine', said);
+      return c.assignee ? t('desk.approvalLineBy', { ...proposed, assignee: oneLine(c.assignee, 12) }) : t('desk.approvalLine', proposed);
     },
     `complaints approve ${t('common.placeholderId')}`,
   );
   // What is late, then what falls due before the day is out: each by its respond-by, and whose it is.
-  const dueLine = (c: Complaint, colour: ChalkInstance) => {
-    const said = { due: colour(t('desk.due', { time: localTime(c.respond_by) })), status: statusShown(c.status), description: oneLine(c.description, 40) };
-    return c.assignee ? t('desk.dueLineTo', { ...said, assignee: oneLine(c.assignee, 12) }) : t('desk.dueLine', said);
+  const dueLine = (c: Complaint, said: (description: string) => string, colour: ChalkInstance) => {
+    const due = { due: colour(t('desk.due', { time: localTime(c.respond_by) })), status: statusShown(c.status), description: said(c.description) };
+    return c.assignee ? t('desk.dueLineTo', { ...due, assignee: oneLine(c.assignee, 12) }) : t('desk.dueLine', due);
   };
   section(
     'desk.overdue',
     waiting.overdue,
-    (c) => dueLine(c, paint.red),
+    (c, said) => dueLine(c, said, paint.red),
     branch === undefined ? 'complaints list --overdue' : shellLine(['complaints', 'list', '--overdue', '--branch', branch]),
   );
   // Some may still be new, some assigned: the complaint itself offers the step its state allows.
-  section('desk.dueToday', waiting.dueToday, (c) => dueLine(c, paint.yellow), `complaints ${t('common.placeholderId')}`);
+  section('desk.dueToday', waiting.dueToday, (c, said) => dueLine(c, said, paint.yellow), `complaints ${t('common.placeholderId')}`);
   section(
     'desk.followUpsDue',
     waiting.followUpsDue,

@@ -114,6 +114,11 @@ function eachInStretch(text: string, start: number, stop: number, visit: (end: n
   return true;
 }
 
+/** The columns of the terminal stdout shows on; 80, as wide as most, when it goes to a file or a pipe. */
+export function stdoutColumns(): number {
+  return (process.stdout.isTTY && process.stdout.columns) || 80;
+}
+
 /** How many columns of a terminal `text` takes: CJK characters and emoji two, colour codes none. */
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;

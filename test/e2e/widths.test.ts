@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempLogbook } from './harness.js';
+import { atTheTill, tempLogbook } from './harness.js';
 
 // The columns a terminal gives each grapheme these tests write: two for an emoji (with whatever
 // joins, tones or selects it) and for a Chinese character or full-width punctuation, none for a
@@ -56,4 +56,37 @@ describe('tables holding Chinese and emoji', () => {
     ]);
   });
 
+});
+
+describe('the desk', () => {
+  const long = '汤太咸了，服务员态度也不好，等了四十分钟才上菜，下次再也不来了，还要我们退钱';
+  const book = tempLogbook('2026-11-23T10:00:00.000Z');
+  const lineWidth = (line: string) => graphemes(line).reduce((sum, g) => sum + columnsOf(g), 0);
+
+  beforeAll(() => {
+    book.ok(['log', long, '--customer', '王小明', '--at', '2026-11-23 08:00']);
+    book.ok(['log', long, '--at', '2026-11-20 08:00']);
+    book.ok(['triage', '2', '--category', 'service', '--cause', '太咸', '--at', '2026-11-20 09:00']);
+    book.ok(['log', long, '--at', '2026-11-19 08:00']);
+    book.ok(['assign', '3', '张师傅', '--at', '2026-11-19 09:00']);
+  }, 60_000);
+
+  it('fits each complaint’s line in 80 columns when it goes to a file or a pipe, cutting the description', () => {
+    const lines = book.ok([]).split('\n');
+    const ofComplaints = lines.filter((line) => /^ {2}#\d/.test(line));
+    expect(ofComplaints).toHaveLength(4); // #2 to assign and overdue
+    for (const line of ofComplaints) {
+      expect(lineWidth(line)).toBeLessThanOrEqual(80);
+      expect(line).toContain('汤太咸了');
+      expect(line).not.toContain('还要我们退钱');
+    }
+  });
+
+  it('gives the description the room of a wider terminal', async () => {
+    const { screen } = await atTheTill(book, []).finished();
+    const triage = screen.split('\n').find((line) => line.startsWith('  #1 '))!;
+    const piped = book.ok([]).split('\n').find((line) => line.startsWith('  #1 '))!;
+    expect(lineWidth(triage)).toBeLessThanOrEqual(120);
+    expect(triage.length).toBeGreaterThan(piped.length);
+  });
 });
