@@ -7,6 +7,7 @@ import { causeTyped, spellingToKeep } from '../domain/spelling.js';
 import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
 import { SEVERITIES, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
 import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js';
+import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
@@ -59,6 +60,17 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     return complaint;
   };
 
+  if (id !== undefined && flagsGiven && session.canPrompt) {
+    const complaint = await complaintOrNotFound(logbook, id);
+    if (classificationMissing(options, complaint)) {
+      // The flags given are checked, and the step allowed, before anything is asked.
+      const known = { categories: settings.categories, causes: await logbook.causesInUse() };
+      checkTriage(options, settings, known.causes);
+      nextStatus(complaint, 'triage');
+      const { askClassification } = await import('../prompts/triage.js');
+      return tellNext(session, await record(id, await askClassification(complaint, options, known, session)));
+    }
+  }
   if (id !== undefined && (flagsGiven || !session.canPrompt)) {
     if (!flagsGiven) throw new UsageError(t('triage.needsFlags', { id: complaintRef(id), natures: choicesListed(NATURES, typedNames(natureShown)) }));
     return tellNext(session, await record(id, options));
@@ -122,6 +134,11 @@ export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses:
     cause: flags.cause === undefined ? null : spellingToKeep(requiredText(causeTyped(flags.cause), '--cause'), knownCauses),
     severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity', typedNames(severityShown)),
   };
+}
+
+/** Whether flags that classify a valid complaint leave it without a category or a cause, which the till is then asked for. */
+function classificationMissing(flags: TriageFlags, complaint: Complaint): boolean {
+  return natureOf(flags) === 'valid' && ((flags.category ?? complaint.category) === null || (flags.cause ?? complaint.cause) === null);
 }
 
 /** The nature --nature names, or --reject means; valid when neither is given. */

@@ -49,30 +49,42 @@ export async function askTriage(
     return { reject: true, reason };
   }
   if (verdict !== 'valid') return { nature: verdict };
-  const category = await select(
-    {
-      message: t('triagePrompt.category'),
-      theme,
-      choices: known.categories.map((c) => ({ value: c })),
-      default: complaint.category ?? undefined,
-    },
-    streams,
-  );
-  // Correcting a classification: the cause it has now comes first, so Enter keeps it.
+  return askClassification(complaint, {}, known, session);
+}
+
+/**
+ * How a valid complaint is classified: its category, cause and severity, each asked unless
+ * `given` (its flags) has it, what it has now offered first so that Enter keeps it.
+ */
+export async function askClassification(
+  complaint: Complaint,
+  given: TriageFlags,
+  known: { categories: readonly string[]; causes: readonly string[] },
+  session: Session,
+): Promise<TriageFlags> {
+  const streams = promptStreams(session);
+  const theme = promptTheme(session);
+  const category =
+    given.category ??
+    (await select({ message: t('triagePrompt.category'), theme, choices: known.categories.map((c) => ({ value: c })), default: complaint.category ?? undefined }, streams));
   const causes = complaint.cause === null ? known.causes : [complaint.cause, ...known.causes.filter((c) => c !== complaint.cause)];
-  const cause = await askSuggested(
-    {
-      message: t('triagePrompt.cause'),
-      theme,
-      known: causes,
-      noun: t('triagePrompt.newCause'),
-      validate: (value) => causeTyped(value).trim() !== '' || t('triagePrompt.giveCause'),
-    },
-    streams,
-  );
-  const severity = await select(
-    { message: t('triagePrompt.severity'), theme, choices: SEVERITIES.map((s) => ({ name: severityShown(s), value: s })), default: complaint.severity ?? 'medium' },
-    streams,
-  );
-  return { category, cause, severity };
+  const cause =
+    given.cause ??
+    (await askSuggested(
+      {
+        message: t('triagePrompt.cause'),
+        theme,
+        known: causes,
+        noun: t('triagePrompt.newCause'),
+        validate: (value) => causeTyped(value).trim() !== '' || t('triagePrompt.giveCause'),
+      },
+      streams,
+    ));
+  const severity =
+    given.severity ??
+    (await select(
+      { message: t('triagePrompt.severity'), theme, choices: SEVERITIES.map((s) => ({ name: severityShown(s), value: s })), default: complaint.severity ?? 'medium' },
+      streams,
+    ));
+  return { ...given, category, cause, severity };
 }

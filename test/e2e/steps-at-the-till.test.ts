@@ -96,6 +96,31 @@ describe('each step at the till', CONVERSATION, () => {
     expect(book.dump()).toBe(before);
   });
 
+  it('triage given some of its flags asks only for the rest: a category given, the cause and severity', async () => {
+    const book = shop();
+    book.ok(['log', '地上有水', '--no-input']);
+    const till = atTheTill(book, ['triage', '4', '--category', 'service']);
+    await till.waitFor('Cause');
+    till.type('桌子没擦');
+    await till.answer(/❯ 桌子没擦 \(new cause\)/, enter);
+    await till.answer(/Severity:[^\n]*\n(?:.*\n)*❯ medium/, enter);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(0);
+    expect(screen).not.toContain('What kind of complaint?');
+    expect(screen).not.toContain('Category:');
+    expect(shown(book, 4)).toMatchObject({ status: 'triaged', category: 'service', cause: '桌子没擦', severity: 'medium' });
+  });
+
+  it('triage refuses a bad flag before asking anything, changing nothing', async () => {
+    const book = shop();
+    const before = book.dump();
+    const { code, screen } = await atTheTill(book, ['triage', '3', '--category', 'weather']).finished();
+    expect(code).toBe(2);
+    expect(screen).toContain('weather');
+    expect(screen).not.toContain('Cause');
+    expect(book.dump()).toBe(before);
+  });
+
   it('asks nothing of a step the lifecycle refuses, saying why', async () => {
     const book = shop();
     const before = book.dump();
