@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Ctx, Session } from './context.js';
-import { Cancelled, Refusal, UsageError, isPromptCancel } from './errors.js';
+import { Cancelled, Refusal, Unchanged, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { firstSettings } from './domain/config.js';
 import { decideColor, inert, shellLine } from './output/terminal.js';
@@ -278,6 +278,10 @@ function report(error: unknown, ctx: Ctx): number {
   }
   const worded = inWords(error);
   if (worded !== undefined) return report(worded, ctx);
+  if (error instanceof Unchanged) {
+    ctx.stderr.write(inert(error.message) + '\n');
+    return error.exitCode;
+  }
   if (error instanceof UsageError || error instanceof Refusal || error instanceof Cancelled) {
     ctx.stderr.write(refusalLine(error.message));
     return error.exitCode;

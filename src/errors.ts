@@ -11,6 +11,11 @@ export class Refusal extends Error {
   readonly exitCode = 1;
 }
 
+/** What the command asks for is so already: nothing is written, and it is no failure. Exit 0. */
+export class Unchanged extends Error {
+  readonly exitCode = 0;
+}
+
 /** The person stopped a prompt (Ctrl-C). Exit 130, as a shell reports an interrupted command. */
 export class Cancelled extends Error {
   readonly exitCode = 130;

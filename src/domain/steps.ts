@@ -1,6 +1,6 @@
 import { addHours } from 'date-fns/addHours';
-import { Refusal, UsageError } from '../errors.js';
-import { natureShown } from '../language/labels.js';
+import { Refusal, Unchanged, UsageError } from '../errors.js';
+import { natureShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, StepOutcome } from './complaint.js';
 import { nextStatus, type Status } from './lifecycle.js';
@@ -144,7 +144,7 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
       throw new Refusal(t('steps.remediedNotCommunicative', { id: current.id, nature: natureShown(decision.nature) }));
     }
     const unclassified = current.category === null ? {} : { category: null, cause: null, severity: null };
-    return { changes: { ...judged, ...unclassified }, event: { action: 'triaged', at } };
+    return { changes: changing(current, { ...judged, ...unclassified }), event: { action: 'triaged', at } };
   }
   if (current.remedy === null && (current.status === 'resolved' || current.status === 'closed')) {
     throw new Refusal(t('steps.answeredNotValid', { id: current.id }));
@@ -155,7 +155,7 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
     throw new UsageError(t('steps.validNeedsClass', { id: current.id }));
   }
   return {
-    changes: { ...judged, category, cause, severity: decision.severity ?? current.severity ?? 'medium' },
+    changes: changing(current, { ...judged, category, cause, severity: decision.severity ?? current.severity ?? 'medium' }),
     event: { action: 'triaged', at },
   };
 }
@@ -175,7 +175,18 @@ export function assign(
     assignee,
     ...(respondBy === null ? {} : { respond_by: respondBy }),
   };
+  if (note === null) changing(current, changes);
   return { changes, event: { action: 'assigned', at, changes: withNote(changes, note) } };
+}
+
+/**
+ * `changes`, when any of them changes `current`; else Unchanged: a triage or assignment repeated
+ * as it stands would add a timeline entry saying again what the one before it says.
+ */
+function changing<T extends Partial<Complaint>>(current: Complaint, changes: T): T {
+  const same = Object.entries(changes).every(([column, value]) => current[column as keyof Complaint] === value);
+  if (same) throw new Unchanged(t('steps.unchanged', { id: current.id, status: statusShown(current.status) }));
+  return changes;
 }
 
 export interface Resolution {

@@ -64,3 +64,24 @@ describe('refused lifecycle transitions', () => {
     expect(await runComparing(book, args)).toEqual({ code: 1, stdout: '', stderr: `complaints: ${message}\n`, unchanged: true });
   });
 });
+
+describe('a step repeated as the complaint stands', () => {
+  const book = tempLogbook();
+
+  beforeAll(async () => {
+    for (const step of EVERY_STATUS) await book.ok(step);
+  });
+
+  it.each<[string, string[], string]>([
+    ['a triage', ['triage', '2', '--category', 'staff', '--cause', 'rude staff'], 'Nothing to change: #2 is already as given (triaged); nothing recorded.'],
+    ['a triage naming the nature it has', ['triage', '2', '--nature', 'valid'], 'Nothing to change: #2 is already as given (triaged); nothing recorded.'],
+    ['an assignment', ['assign', '3', 'Sam'], 'Nothing to change: #3 is already as given (assigned); nothing recorded.'],
+  ])('records nothing for %s, saying so, and exits 0', async (_repeated, args, message) => {
+    expect(await runComparing(book, args)).toEqual({ code: 0, stdout: '', stderr: `${message}\n`, unchanged: true });
+  });
+
+  it('records an assignment repeated with a note, and a triage that changes the severity', async () => {
+    expect(await runComparing(book, ['assign', '3', 'Sam', '--note', 'chased the van'])).toMatchObject({ code: 0, unchanged: false });
+    expect(await runComparing(book, ['triage', '2', '--severity', 'high'])).toMatchObject({ code: 0, unchanged: false });
+  });
+});

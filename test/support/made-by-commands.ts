@@ -6,7 +6,7 @@ import { COMMUNICATIVE, type Communicative } from '../../src/domain/nature.js';
 import { answer, approve, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
 import { undo } from '../../src/domain/undo.js';
 import { REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
-import { Refusal } from '../../src/errors.js';
+import { Refusal, Unchanged } from '../../src/errors.js';
 
 // Complaints as the commands make them: logged, then taken through any steps the lifecycle
 // allows, in time order, by the same domain functions the commands call.
@@ -92,7 +92,8 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
     const remedies = made.gives === undefined ? current.remedies : [...current.remedies, made.gives];
     return { complaint: { ...current, ...made.changes, remedies }, previous: { at, was: made.event.action } };
   } catch (error) {
-    if (error instanceof Refusal) return { complaint: current, previous };
+    // A step the lifecycle refuses, or one that would change nothing, is not taken.
+    if (error instanceof Refusal || error instanceof Unchanged) return { complaint: current, previous };
     throw error;
   }
 }
