@@ -168,10 +168,12 @@ export function assign(
   respondBy: string | null,
   note: string | null,
 ): StepOutcome {
+  // What the lifecycle refuses is said before a time out of order: a later time would not help.
+  const status = nextStatus(current, 'assign');
   at = inOrder(current.id, previous, at);
   respondByAfterOccurred(current, respondBy);
   const changes = {
-    status: nextStatus(current, 'assign'),
+    status,
     assignee,
     ...(respondBy === null ? {} : { respond_by: respondBy }),
   };
@@ -206,10 +208,10 @@ export interface Resolution {
  * complaint stays open, with the root cause and action found, until it is approved.
  */
 export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string, approvalAbove: number | null): StepOutcome {
-  at = inOrder(current.id, previous, at);
-  const { note, root_cause, action, remedy, cost_minor, by } = resolution;
   const status = nextStatus(current, 'resolve');
   notAwaitingApproval(current);
+  at = inOrder(current.id, previous, at);
+  const { note, root_cause, action, remedy, cost_minor, by } = resolution;
   // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.
   const found = { ...(root_cause === null ? {} : { root_cause }), ...(action === null ? {} : { action }) };
   const who = by === null ? {} : { by };
@@ -305,9 +307,9 @@ export interface Answer {
  * still has its respond-by and its follow-up. A valid complaint, or one not judged yet, is refused.
  */
 export function answer(current: Complaint, previous: PreviousStep, given: Answer, at: string): StepOutcome {
-  at = inOrder(current.id, previous, at);
   const status = nextStatus(current, 'resolve');
   notAwaitingApproval(current);
+  at = inOrder(current.id, previous, at);
   if (!isCommunicative(current.nature)) {
     throw new Refusal(
       current.nature === null
@@ -331,8 +333,8 @@ export interface FollowUp {
  * target from the reopening.
  */
 export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): StepOutcome {
-  at = inOrder(current.id, previous, at);
   const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
+  at = inOrder(current.id, previous, at);
   const reopened = answer.reopen ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString() } : {};
   // A reopened complaint's earlier score no longer stands; a reopen without one clears it. A score
   // neither given nor held before is not one cleared: the timeline says nothing of it.

@@ -35,6 +35,12 @@ describe('refused lifecycle transitions', () => {
       ['resolve', '4', '--remedy', 'refund'],
       "complaint #4 is resolved; record the customer's view with 'complaints follow-up 4 --satisfaction N'",
     ],
+    [
+      'resolving a resolved complaint, dated before its last step',
+      ['resolve', '4', '--remedy', 'refund', '--at', '2026-11-10 10:30'],
+      "complaint #4 is resolved; record the customer's view with 'complaints follow-up 4 --satisfaction N'",
+    ],
+    ['assigning a closed complaint, dated before its last step', ['assign', '5', 'Sam', '--at', '2026-11-02 00:30'], `complaint #5 is closed; ${reopenHint(5)}`],
     ['resolving a rejected complaint', ['resolve', '6', '--remedy', 'refund'], `complaint #6 is rejected; ${upholdHint(6)}`],
     ['following up a new complaint', ['follow-up', '1', '--satisfaction', '3'], `complaint #1 is new; ${resolveHint(1)}`],
     ['following up a triaged complaint', ['follow-up', '2', '--satisfaction', '3'], `complaint #2 is triaged; ${resolveHint(2)}`],
