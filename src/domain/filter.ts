@@ -36,8 +36,8 @@ export interface ComplaintFilter {
   someoneToCall?: boolean;
   /** With a remedy proposed that waits for approval. */
   awaitingApproval?: true;
-  /** Given to no one yet. */
-  unassigned?: true;
+  /** Given to no one yet, and no remedy waiting for approval (the desk lists those apart). */
+  toAssign?: true;
   /** By one person: their name's or their contact's person key matching the one typed (personKey). */
   person?: { customer: string; contact: string };
   /** Not withdrawn (its logging undone): what a list shows unless a status is asked for. */

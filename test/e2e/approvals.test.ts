@@ -53,6 +53,16 @@ describe('a remedy above the approval limit', () => {
     expect(book.ok(['report', '--week', '2026-W48'])).not.toContain('awaiting approval');
   });
 
+  it('proposed for a complaint given to no one waits on the desk for approval only, not also to be assigned', () => {
+    const book = shopWithALimit();
+    book.ok(['triage', '2', '--category', 'product', '--cause', '汤凉']);
+    expect(book.ok([])).toContain('2 to assign  complaints assign <id> <person>\n  #2     due 2026-11-24 11:00: 汤是凉的\n  #3 ');
+    book.ok(['resolve', '2', '--remedy', 'compensation', '--cost', '60']);
+    const desk = book.ok([]);
+    expect(desk).toContain('1 awaiting approval  complaints approve <id>\n  #2     compensation 60.00: 汤是凉的');
+    expect(desk).toContain('1 to assign  complaints assign <id> <person>\n  #3 ');
+  });
+
   it('is given in the shop’s currency wherever a person reads it, and as a plain number to scripts', () => {
     const book = shopWithALimit();
     book.ok(['config', 'set', 'currency', 'EUR']);

@@ -113,7 +113,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>, params: Par
   if (filter.resolvedBefore !== undefined) where.push(`resolved_at < ${params.add(filter.resolvedBefore)}`);
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
-  if (filter.unassigned) where.push(`assignee IS NULL`);
+  if (filter.toAssign) where.push(`assignee IS NULL AND NOT ${AWAITING_APPROVAL}`);
   if (filter.person !== undefined) where.push(`(customer_key = ${params.add(filter.person.customer)} OR contact_key = ${params.add(filter.person.contact)})`);
   // An inequality leaves a list in the order of the index it reads; an IN list of every other
   // status would have SQLite read by status and sort them all.
@@ -174,7 +174,7 @@ export async function desk(connection: Connection, { now, endOfToday, followUpDu
   );
   return {
     toTriage: await excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
-    toAssign: await excerpt({ statuses: ['triaged'], unassigned: true, order: 'by respond-by', ...within }),
+    toAssign: await excerpt({ statuses: ['triaged'], toAssign: true, order: 'by respond-by', ...within }),
     inHand: await countComplaints(connection, { statuses: IN_HAND_STATUSES, order: 'by id', ...within }),
     awaitingApproval: await excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: await excerpt({ overdueAt: now, order: 'by respond-by', ...within }),

@@ -229,7 +229,7 @@ export function conditionsOf(filter: Omit<ComplaintFilter, 'order'>): { conditio
   }
   if (filter.someoneToCall !== undefined) where.push(filter.someoneToCall ? SOMEONE_TO_CALL : `NOT ${SOMEONE_TO_CALL}`);
   if (filter.awaitingApproval) where.push(AWAITING_APPROVAL);
-  if (filter.unassigned) where.push(`assignee IS NULL`);
+  if (filter.toAssign) where.push(`assignee IS NULL AND NOT ${AWAITING_APPROVAL}`);
   if (filter.person !== undefined) {
     where.push(`(customer_key = @personCustomer OR contact_key = @personContact)`);
     params.personCustomer = filter.person.customer;
@@ -309,7 +309,7 @@ export function desk(db: Db, { now, endOfToday, followUpDueBefore }: DeskMoments
     .get({ ...params, month }) as [number, number];
   return {
     toTriage: excerpt({ statuses: ['new'], order: 'oldest first', ...within }),
-    toAssign: excerpt({ statuses: ['triaged'], unassigned: true, order: 'by respond-by', ...within }),
+    toAssign: excerpt({ statuses: ['triaged'], toAssign: true, order: 'by respond-by', ...within }),
     inHand: countComplaints(db, { statuses: IN_HAND_STATUSES, order: 'by id', ...within }),
     awaitingApproval: excerpt({ awaitingApproval: true, order: 'oldest first', ...within }),
     overdue: excerpt({ overdueAt: now, order: 'by respond-by', ...within }),
