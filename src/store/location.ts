@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import type { Env } from '../context.js';
 import { UsageError } from '../errors.js';
 import { systemReason } from '../language/labels.js';
@@ -36,8 +36,27 @@ function givenAddress(flag: string | undefined, env: Env): LogbookAddress {
   }
   const fromEnvironment = env.COMPLAINTS_DB?.trim();
   if (fromEnvironment) return addressOf(atHome(fromEnvironment, env), 'COMPLAINTS_DB');
-  const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  const dataHome = baseFolder(env.XDG_DATA_HOME, env, '.local', 'share');
   return addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace'));
+}
+
+/**
+ * The user's home folder: $HOME when it names one from the root, else the account's own. An
+ * empty or relative HOME (HOME="" in a service's environment) put the logbook, and folders made
+ * for it, wherever the command happened to be run.
+ */
+export function homeFolder(env: Env): string {
+  if (env.HOME && isAbsolute(env.HOME)) return env.HOME;
+  const own = homedir();
+  return isAbsolute(own) ? own : userInfo().homedir;
+}
+
+/**
+ * An XDG base folder: `given` when it names one from the root (the specification has a relative
+ * one ignored), else `under` the home folder.
+ */
+export function baseFolder(given: string | undefined, env: Env, ...under: string[]): string {
+  return given && isAbsolute(given) ? given : join(homeFolder(env), ...under);
 }
 
 /**
@@ -46,7 +65,7 @@ function givenAddress(flag: string | undefined, env: Env): LogbookAddress {
  * whatever folder the command was run from.
  */
 export function atHome(path: string, env: Env): string {
-  return path === '~' || path.startsWith('~/') ? join(env.HOME || homedir(), path.slice(1)) : path;
+  return path === '~' || path.startsWith('~/') ? join(homeFolder(env), path.slice(1)) : path;
 }
 
 /** The shared logbook `given` names, as it is shown (without its password); a file or any other address is refused. */
@@ -192,6 +211,6 @@ export function sameLogbookKey(shown: string): string {
  * (store/waiting.ts): in $XDG_STATE_HOME, else ~/.local/state, private to the user.
  */
 export function waitingFile(env: Env): string {
-  const stateHome = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
+  const stateHome = baseFolder(env.XDG_STATE_HOME, env, '.local', 'state');
   return join(stateHome, 'complaints', 'waiting.db');
 }

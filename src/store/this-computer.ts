@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Env } from '../context.js';
 import { COMPUTER_SETTING_KEYS, computerSettingValue, type ComputerSettingKey, type ComputerSettings } from '../domain/config.js';
@@ -7,6 +6,7 @@ import { Refusal, UsageError } from '../errors.js';
 import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { makeFolders } from './folders.js';
+import { baseFolder } from './location.js';
 
 // Which till a computer is and which branch it stands in belong to the computer, not to the
 // logbook: several tills share one logbook, and each must say where its complaints were logged.
@@ -14,7 +14,7 @@ import { makeFolders } from './folders.js';
 
 /** The file of this computer's settings: in $XDG_CONFIG_HOME, else ~/.config. */
 export function computerSettingsFile(env: Env): string {
-  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  const configHome = baseFolder(env.XDG_CONFIG_HOME, env, '.config');
   return join(configHome, 'complaints', 'this-computer.json');
 }
 

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefusedInOneLine, typed } from '../support/bad-input.js';
@@ -152,6 +152,15 @@ describe('where the logbook lives', () => {
     const file = join(fresh.dir, '.local', 'share', 'complaints', 'complaints.db');
     expect(modeOf(file)).toBe(0o600);
     expect(JSON.parse(dumpDatabase(file)).complaints).toHaveLength(1);
+  });
+
+  it('is under the home folder when XDG_DATA_HOME is relative, which the XDG specification has ignored, not where the command runs', () => {
+    const fresh = tempLogbook();
+    const elsewhere = join(fresh.dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    expect(fresh.run(['log', 'soup was cold'], { env: { COMPLAINTS_DB: '', XDG_DATA_HOME: 'data' }, cwd: elsewhere }).code).toBe(0);
+    expect(JSON.parse(dumpDatabase(join(fresh.dir, '.local', 'share', 'complaints', 'complaints.db'))).complaints).toHaveLength(1);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('is made private again by the next write when a copy left it readable by others', () => {

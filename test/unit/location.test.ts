@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sameLogbookKey } from '../../src/store/location.js';
+import { isAbsolute } from 'node:path';
+import { baseFolder, homeFolder, sameLogbookKey } from '../../src/store/location.js';
 
 describe('sameLogbookKey', () => {
   const key = sameLogbookKey('postgres://till@db.example.com/complaints');
@@ -28,5 +29,21 @@ describe('sameLogbookKey', () => {
     expect(sameLogbookKey('postgres://till@h/db?options=-c%20search_path%3Dnorth&connect_timeout=2')).toBe(
       sameLogbookKey('postgres://till@h/db?connect_timeout=5&options=-c%20search_path%3Dnorth'),
     );
+  });
+});
+
+describe('the home folder and the XDG base folders', () => {
+  it('is $HOME when it names a folder from the root', () => {
+    expect(homeFolder({ HOME: '/home/shop' })).toBe('/home/shop');
+    expect(baseFolder(undefined, { HOME: '/home/shop' }, '.local', 'share')).toBe('/home/shop/.local/share');
+  });
+
+  it.each(['', '.', 'shop'])('is the account’s own, from the root, when HOME is %j', (home) => {
+    expect(isAbsolute(homeFolder({ HOME: home }))).toBe(true);
+  });
+
+  it('ignores an XDG folder not given from the root, as the specification says', () => {
+    expect(baseFolder('data', { HOME: '/home/shop' }, '.local', 'share')).toBe('/home/shop/.local/share');
+    expect(baseFolder('/srv/data', { HOME: '/home/shop' }, '.local', 'share')).toBe('/srv/data');
   });
 });

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +9,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import pgpass from 'pgpass';
 import { t } from '../../language/messages.js';
 import { LogbookProblem } from '../errors.js';
+import { homeFolder } from '../location.js';
 
 // One connection to the PostgreSQL server that keeps a shared logbook, and the few ways the
 // store talks over it. Statements take positional parameters ($1, $2, …), which Params numbers.
@@ -282,7 +283,7 @@ let passwordFileOpenToOthers: string | undefined;
 
 /** The password ~/.pgpass (or PGPASSFILE) gives for the server, database and user connected to, as libpq reads it. */
 function fromPasswordFile(connecting: { host?: string; port?: number; database?: string; user?: string }): Promise<string | undefined> {
-  const file = process.env.PGPASSFILE || join(process.env.HOME || homedir(), '.pgpass');
+  const file = process.env.PGPASSFILE || join(homeFolder(process.env), '.pgpass');
   try {
     const { mode } = statSync(file);
     if ((mode & 0o077) !== 0) {
