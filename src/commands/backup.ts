@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import type { Session } from '../context.js';
+import { UsageError } from '../errors.js';
 import { atHome } from '../store/location.js';
 import { requiredText } from '../domain/validate.js';
 import { t } from '../language/messages.js';
@@ -23,6 +24,8 @@ export function registerBackup(command: Command, session: Session): void {
 
 export async function runBackup(fileText: string, options: { force?: boolean }, session: Session): Promise<void> {
   const file = atHome(requiredText(fileText, t('backup.fileName')), session.env);
+  // Elsewhere '-' is standard output or input; a backup is a database file, written in place.
+  if (file === '-') throw new UsageError(t('backup.notToStdout'));
   await (await session.logbook('read')).backup(file, Boolean(options.force));
   session.print(t('backup.done', { logbook: session.address.shown, file, size: sizeShown(statSync(file).size) }));
 }

@@ -150,6 +150,7 @@ const BAD_INPUT: BadInput[] = [
     [['config', 'get'], 2, "missing required argument 'key'"],
     [['config', 'set', 'shop'], 2, "missing required argument 'value'"],
     [['backup'], 2, "missing required argument 'file'"],
+    [['backup', '-'], 2, "cannot go to standard output ('-')"],
   ]),
   ...casesOf('conflicting flags', [
     [['triage', '1', '--reject', '--cause', 'cold food', '--reason', 'not ours'], 2, '--reject does not go with'],
