@@ -184,3 +184,25 @@ describe('the copy a killed backup left behind', () => {
     expect(readdirSync(book.dir).filter((name) => name.includes('.partial')).sort()).toEqual([basename(running), basename(recent)].sort());
   });
 });
+
+describe('the draft a killed export or report left behind', () => {
+  it.each([
+    ['export', (out: string) => ['export', '--out', out]],
+    ['report', (out: string) => ['report', '--format', 'html', '--out', out]],
+  ])('is removed by the next %s to that file; one written to lately, or of a running process, is left alone', (_command, args) => {
+    const book = tempLogbook(NOW, 'sqlite');
+    book.ok(['log', 'soup was cold']);
+    const out = `${book.dir}/complaints.out`;
+    const draft = (pid: number) => `${book.dir}/.complaints.out.${pid}.0123456789ab.partial`;
+    const gone = spawnSync('true').pid!;
+    const [abandoned, running, recent] = [draft(gone), draft(process.pid), draft(gone + 1_000_000)];
+    for (const file of [abandoned, running, recent]) writeFileSync(file, 'Zebedee Quint, 07700 900123');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of [abandoned, running]) utimesSync(file, anHourAgo, anHourAgo);
+
+    book.ok(args(out));
+
+    expect(readdirSync(book.dir).filter((name) => name.includes('.partial')).sort()).toEqual([basename(running), basename(recent)].sort());
+    expect(readdirSync(book.dir)).toContain('complaints.out');
+  });
+});
