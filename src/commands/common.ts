@@ -12,6 +12,7 @@ import type { Complaint, Recording } from '../domain/complaint.js';
 import { Refusal } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
+import { stdoutColumns } from '../output/width.js';
 import { LIST_COLUMNS, complaintTable, type ComplaintTableColumns, type ShownComplaints } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { complaintRef } from '../output/terminal.js';
@@ -135,7 +136,8 @@ export async function writeComplaintTable(
     sampling:
       filter.limit === undefined ? { count: () => logbook.count(filter), sampled: (sampling) => logbook.sampled(inAnyOrder(filter), sampling) } : undefined,
   };
-  const table = await complaintTable(complaints, session.now(), painter(session.color), columns);
+  // Cut to the terminal only: a file or a pipe gets each description as far as a list ever shows it.
+  const table = await complaintTable(complaints, session.now(), painter(session.color), columns, session.stdoutIsTTY ? stdoutColumns() : undefined);
   if (table.rows > 0) await writeLines(session.stdout, following(above, table.lines));
   return table.rows;
 }

@@ -5,7 +5,7 @@ import { t, type MessageKey } from '../language/messages.js';
 import type { ListedColumn, ListedComplaint, Sampling } from '../store/logbook.js';
 import { complaintRef, oneLine } from './terminal.js';
 import { localTime } from '../language/dates.js';
-import { displayWidth } from './width.js';
+import { displayWidth, fitWidth } from './width.js';
 
 type Align = 'left' | 'right';
 
@@ -76,6 +76,11 @@ export class Columns {
     return this.line(this.head);
   }
 
+  /** How many columns of a line the first `count` columns take, with their gaps. */
+  spanOf(count: number): number {
+    return this.widths.slice(0, count).reduce((sum, width) => sum + width + GAP.length, 0);
+  }
+
   line({ cells, widths }: MeasuredRow): string {
     let line = '';
     for (let column = 0; column < this.widths.length; column++) {
@@ -96,13 +101,13 @@ export async function layOut(
   head: string[],
   paint: ChalkInstance,
   measure: (columns: Columns) => Promise<number>,
-  rows: () => AsyncIterable<MeasuredRow[]>,
+  rows: (columns: Columns) => AsyncIterable<MeasuredRow[]>,
 ): Promise<LaidOut> {
   const columns = new Columns(head, paint);
   const count = await measure(columns);
   async function* lines() {
     yield [withoutTrailingBlanks(columns.heading())];
-    for await (const batch of rows()) yield batch.map((row) => withoutTrailingBlanks(columns.line(row)));
+    for await (const batch of rows(columns)) yield batch.map((row) => withoutTrailingBlanks(columns.line(row)));
   }
   return { rows: count, lines: lines() };
 }
@@ -148,6 +153,9 @@ const ID: ComplaintColumn = { head: 'table.id', reads: ['id'], widest: { highest
 const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20));
 const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20));
 const DESCRIPTION = columnOf('table.complaint', 'description', (description) => oneLine(description, 40));
+
+// The complaint's words keep this many columns however narrow the terminal: enough to know it by.
+const LAST_COLUMN_AT_LEAST = 16;
 
 /** A table of complaints: the columns it shows, each saying the stored columns it reads. */
 export interface ComplaintTableColumns {
@@ -212,13 +220,15 @@ export interface ShownComplaints {
  * Complaints one a line in `columns`, for `list` and the follow-ups due: each column measured from
  * the few complaints its `widest` picks (or from every complaint, when they are few), and the lines
  * made as the complaints are read, so that a list of a million complaints is read once and shown
- * with no more held than a batch of them.
+ * with no more held than a batch of them. On a terminal `fitTo` columns wide, the last column (the
+ * complaint's words) is cut to the room the others leave, down to LAST_COLUMN_AT_LEAST.
  */
 export async function complaintTable(
   complaints: ShownComplaints,
   now: Date,
   paint: ChalkInstance,
   { shown }: ComplaintTableColumns = LIST_COLUMNS,
+  fitTo?: number,
 ): Promise<LaidOut> {
   const cellsOf = shown.map((column) => rememberedCells(column, now, paint));
   const readsOf = (columns: readonly ComplaintColumn[]) => [...new Set(columns.flatMap((column) => column.reads))];
@@ -246,7 +256,9 @@ export async function complaintTable(
     }
     return count;
   }
-  async function* rows() {
+  async function* rows(columns: Columns) {
+    const last = padded.length;
+    const room = fitTo === undefined ? Infinity : Math.max(LAST_COLUMN_AT_LEAST, fitTo - columns.spanOf(last));
     for await (const batch of complaints.listed(reads)) {
       yield batch.map((c) => {
         const cells = new Array<string>(cellsOf.length);
@@ -255,6 +267,10 @@ export async function complaintTable(
           const cell = cellsOf[column]!(c);
           cells[column] = cell.text;
           widths[column] = cell.width;
+        }
+        if (widths[last]! > room) {
+          cells[last] = fitWidth(cells[last]!, room);
+          widths[last] = displayWidth(cells[last]!);
         }
         return { cells, widths };
       });

@@ -11,6 +11,7 @@ function columnsOf(grapheme: string): number {
 }
 
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
+const columnsOfLine = (line: string) => graphemes(line).reduce((sum, g) => sum + columnsOf(g), 0);
 
 /** The text of `line` between the display columns where each cell starts; fails where a start falls inside a grapheme. */
 function cellsAt(line: string, starts: readonly number[]): string[] {
@@ -58,10 +59,25 @@ describe('tables holding Chinese and emoji', () => {
 
 });
 
+describe('a list on a terminal', () => {
+  it('cuts the complaint’s words to the room the other columns leave, so each line fits the terminal (120 columns)', async () => {
+    const book = tempLogbook('2026-11-23T10:00:00.000Z');
+    const long = '汤太咸了，服务员态度也不好，等了四十分钟才上菜，下次再也不来了，还要我们退钱';
+    book.ok(['log', long, '--customer', '王小明', '--about', '番茄牛腩汤', '--at', '2026-11-23 08:00']);
+    book.ok(['triage', '1', '--category', 'service', '--cause', '服务员态度差，上菜也慢', '--at', '2026-11-23 08:30']);
+    book.ok(['assign', '1', '张师傅', '--at', '2026-11-23 08:40']);
+    const { screen } = await atTheTill(book, ['list']).finished();
+    const row = screen.split('\n').find((line) => line.startsWith('#1 '))!;
+    expect(columnsOfLine(row)).toBeLessThanOrEqual(120);
+    expect(row).toMatch(/汤太咸了[^ ]*…$/);
+    // Piped, the words are as long as a list ever shows them.
+    expect(book.ok(['list']).split('\n')[1]).toContain('汤太咸了，服务员态度也不好，等了四十分…');
+  });
+});
+
 describe('the desk', () => {
   const long = '汤太咸了，服务员态度也不好，等了四十分钟才上菜，下次再也不来了，还要我们退钱';
   const book = tempLogbook('2026-11-23T10:00:00.000Z');
-  const lineWidth = (line: string) => graphemes(line).reduce((sum, g) => sum + columnsOf(g), 0);
 
   beforeAll(() => {
     book.ok(['log', long, '--customer', '王小明', '--at', '2026-11-23 08:00']);
@@ -76,7 +92,7 @@ describe('the desk', () => {
     const ofComplaints = lines.filter((line) => /^ {2}#\d/.test(line));
     expect(ofComplaints).toHaveLength(4); // #2 to assign and overdue
     for (const line of ofComplaints) {
-      expect(lineWidth(line)).toBeLessThanOrEqual(80);
+      expect(columnsOfLine(line)).toBeLessThanOrEqual(80);
       expect(line).toContain('汤太咸了');
       expect(line).not.toContain('还要我们退钱');
     }
@@ -86,7 +102,7 @@ describe('the desk', () => {
     const { screen } = await atTheTill(book, []).finished();
     const triage = screen.split('\n').find((line) => line.startsWith('  #1 '))!;
     const piped = book.ok([]).split('\n').find((line) => line.startsWith('  #1 '))!;
-    expect(lineWidth(triage)).toBeLessThanOrEqual(120);
+    expect(columnsOfLine(triage)).toBeLessThanOrEqual(120);
     expect(triage.length).toBeGreaterThan(piped.length);
   });
 });
