@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Session } from '../context.js';
-import { whereLogged } from '../domain/config.js';
+import { newLogbookSettings, whereLogged } from '../domain/config.js';
 import { newUid } from '../domain/identity.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Cancelled, Refusal, isPromptCancel } from '../errors.js';
@@ -15,7 +16,7 @@ import { WANTS, choicesListed } from '../domain/validate.js';
 import { remedyShown, typedNames } from '../language/labels.js';
 import { complaintRef, shellLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
-import { t } from '../language/messages.js';
+import { spoken, t } from '../language/messages.js';
 import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
@@ -57,8 +58,9 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const occurredAt = happenedAt(session, options.at);
   const where = whereLogged(options, readComputerSettings(computerSettingsFile(session.env)), hostname());
   const typed = { ...options, ...where, description: text };
-  // With no one to ask, a complaint that says nothing is refused before a logbook is made for it.
-  if (!session.canPrompt) described(draftComplaint(typed, undefined));
+  // With no one to ask, a complaint that says nothing is refused before a logbook is made for it;
+  // so is a channel the logbook about to be made will not list.
+  if (!session.canPrompt) described(draftComplaint(typed, logbookUnmade(session) ? newLogbookSettings(spoken()).channels : undefined));
   const reached = await unlessOutOfReach(session, () => session.logbook('add'));
   const logbook = typeof reached === 'string' ? undefined : reached;
   const settings = logbook === undefined ? undefined : await settingsOf(logbook);
@@ -93,6 +95,11 @@ export async function runLog(text: string, options: LogOptions, session: Session
   // Logged after the fact, a complaint may be due an answer already: the till is to know now.
   tellIfOverdue(session, complaint, complaint.respond_by);
   tellNext(session, complaint);
+}
+
+/** Whether the logbook is a file not made yet, which the first complaint logged makes. */
+function logbookUnmade(session: Session): boolean {
+  return session.address.engine === 'sqlite' && !existsSync(session.address.file);
 }
 
 /**

@@ -157,6 +157,11 @@ function splitList(text: string): string[] {
     .filter((c) => c !== '' && !seen.has(c) && seen.add(c));
 }
 
+/** The settings a logbook made now, by someone speaking `language`, starts with. */
+export function newLogbookSettings(language: Language): Settings {
+  return readSettings(new Map(Object.entries(firstSettings(language))));
+}
+
 /** Settings from their stored strings, defaults filling what was never set. */
 export function readSettings(stored: ReadonlyMap<string, string>): Settings {
   const text = (key: SettingKey) => stored.get(key);

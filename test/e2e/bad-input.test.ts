@@ -55,6 +55,16 @@ describe('a complaint that says nothing, into a logbook not made yet', () => {
     }
     expect(existsSync(file)).toBe(false);
   });
+
+  it('is refused with a channel the logbook about to be made would not list, in the language spoken, leaving no file behind', () => {
+    const book = tempLogbook();
+    const file = join(book.dir, 'new', 'shop.db');
+    expect(book.run(['--db', file, 'log', 'soup was cold', '--channel', 'carrier pigeon', '--no-input'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^complaints: --channel: 'carrier pigeon' is not one of/) });
+    expect(book.run(['--db', file, 'log', '汤凉了', '--channel', 'phone', '--no-input'], { env: { LANG: 'zh_CN.UTF-8' } })).toMatchObject({ code: 2, stdout: '' });
+    expect(existsSync(file)).toBe(false);
+    // A channel it lists is taken, by either of its names.
+    expect(book.run(['--db', file, 'log', '汤凉了', '--channel', '电话', '--no-input'], { env: { LANG: 'zh_CN.UTF-8' } }).code).toBe(0);
+  });
 });
 
 describe('text that starts with a dash', () => {
