@@ -11,7 +11,7 @@ import { waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
-import { earlierNote } from '../output/earlier.js';
+import { EARLIER_SHOWN, earlierNote } from '../output/earlier.js';
 import { WANTS, choicesListed } from '../domain/validate.js';
 import { remedyShown, typedNames } from '../language/labels.js';
 import { complaintRef, shellLine } from '../output/terminal.js';
@@ -21,7 +21,6 @@ import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue,
 import { examples } from './examples.js';
 
 /** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
-const EARLIER_SHOWN = 5;
 
 interface LogOptions extends Omit<LogInput, 'description'> {
   at?: string;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { Session } from '../context.js';
+import { EARLIER_SHOWN, earlierNote } from '../output/earlier.js';
 import type { Complaint } from '../domain/complaint.js';
 import { completeComplaint } from '../domain/intake.js';
 import { channelFor } from '../domain/validate.js';
@@ -88,6 +89,11 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
     const ids = sent.map((c) => c.id).sort((a, b) => a - b);
     if (ids.length > 0) session.tell(t('sync.sent', { count: ids.length, logbook: session.address.shown, ids: idRuns(ids) }));
     for (const { id, channel } of unlisted) session.tell(t('sync.unlistedChannel', { id: complaintRef(id), channel }));
+  }
+  // As log says of a complaint it logs: the till is to know whom it served before.
+  for (const complaint of sent) {
+    const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
+    if (earlier.count > 0) session.tell(earlierNote(complaint, earlier, complaintRef(complaint.id)));
   }
   return sent;
 }

@@ -5,11 +5,15 @@ import { t } from '../language/messages.js';
 import type { EarlierComplaints } from '../store/logbook.js';
 import { complaintRef, oneLine } from './terminal.js';
 
+/** How many of a customer's earlier complaints a note names, the latest. */
+export const EARLIER_SHOWN = 5;
+
 /**
  * Who complained before and when: this customer, or another name with the same contact, which the
- * list then names, so that the till does not take a stranger for a regular.
+ * list then names, so that the till does not take a stranger for a regular. `about` names the
+ * complaint the note is on when several were just logged (those a till kept, sent together).
  */
-export function earlierNote(complaint: Complaint, earlier: EarlierComplaints): string {
+export function earlierNote(complaint: Complaint, earlier: EarlierComplaints, about?: string): string {
   const nameKey = personKeyOf(complaint.customer, 'customer');
   const sameName = (c: EarlierComplaints['latest'][number]) => nameKey !== null && personKeyOf(c.customer, 'customer') === nameKey;
   const list = earlier.latest
@@ -21,5 +25,6 @@ export function earlierNote(complaint: Complaint, earlier: EarlierComplaints): s
   const [customer, contact] = [oneLine(complaint.customer ?? ''), oneLine(complaint.contact ?? '')];
   const [byName, byContact] = [earlier.latest.some(sameName), earlier.latest.some((c) => !sameName(c))];
   const who = !byContact ? t('log.earlierWhoCustomer', { customer }) : !byName ? t('log.earlierWhoContact', { contact }) : t('log.earlierWhoEither', { customer, contact });
-  return earlier.count > earlier.latest.length ? t('log.earlierMany', { who, count: earlier.count, list }) : t('log.earlierFew', { who, list });
+  const on = about ?? 'none';
+  return earlier.count > earlier.latest.length ? t('log.earlierMany', { who, count: earlier.count, list, about: on }) : t('log.earlierFew', { who, list, about: on });
 }

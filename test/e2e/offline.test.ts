@@ -53,7 +53,10 @@ describe('logging while the shared logbook is out of reach', () => {
 
     await link!.up();
     const synced = on('front', 'sync');
-    expect(synced.stderr).toMatch(/^Sent 3 complaints kept on this computer to .*: #2–#4\.\n$/);
+    // And, as log would have said at the till, who complained before.
+    expect(synced.stderr).toMatch(
+      /^Sent 3 complaints kept on this computer to .*: #2–#4\.\nnote on #3: 王芳 complained before: #2 \(2026-11-23\)\nnote on #4: 王芳 complained before: #2 \(2026-11-23\), #3 \(2026-11-23\)\n$/,
+    );
     // What it sent is said once, on stderr; "nothing waits" is for when nothing did.
     expect(synced.stdout).toBe('');
     // Any command that reaches the logbook sends what waits first, here before listing.
