@@ -644,6 +644,8 @@ describe('who may do what on a shared logbook', () => {
       stdout: '',
       stderr: `complaints: ${emptyUrl} holds no logbook yet, and this login may not make one: run a first complaints command (config set shop …) with the login that is to own the logbook (the back office's), then try again; nothing was changed\n`,
     });
+    // A command that only reads says the same, rather than that the first log would make it.
+    expect(book.run(['list'], { env: { COMPLAINTS_DB: emptyUrl.toString(), PGPASSWORD: 'till-pass' } })).toEqual(making);
     expect(onServerSync([`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = '${empty.schema}'`])).toEqual([[{ n: 0 }]]);
     // A schema there that the till's login may not use: said so, not taken for one that is not there.
     const closed = newSchema();

@@ -34,6 +34,8 @@ export async function openPostgresLogbook(
         await connection.close();
         return await emptyLogbook(firstSettings);
       }
+      // A login that could not make it is not to be told that its first log will.
+      if (!(await mayMakeLogbook(connection))) throw new LogbookProblem(address.shown, { kind: 'making needs owner' });
       throw new NoLogbook(address.shown, 'server');
     }
     refuseIfNewer(applied, migrations, address.shown);
@@ -44,6 +46,11 @@ export async function openPostgresLogbook(
     await connection.close();
     throw asProblem(error, address.shown);
   }
+}
+
+/** Whether this login may make tables in the schema the logbook is to be in (when it is there). */
+async function mayMakeLogbook(connection: Connection): Promise<boolean> {
+  return (await connection.value<boolean | null>(`SELECT has_schema_privilege(current_schema(), 'CREATE')`)) !== false;
 }
 
 /** What a dry run checks against when there is no logbook yet: the same answers as an empty one gives. */
