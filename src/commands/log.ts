@@ -60,14 +60,20 @@ export async function runLog(text: string, options: LogOptions, session: Session
   // With no one to ask, a complaint that says nothing is refused before a logbook is made for it;
   // so is a channel the logbook about to be made will not list.
   if (!session.canPrompt) described(draftComplaint(typed, logbookUnmade(session) ? newLogbookSettings(spoken()).channels : undefined));
-  const reached = await unlessOutOfReach(session, () => session.logbook('add'));
-  const logbook = typeof reached === 'string' ? undefined : reached;
-  const settings = logbook === undefined ? undefined : await settingsOf(logbook);
+  // Everything read of the shared logbook before the complaint is sent is within reach or not: a
+  // connection cut while the settings were read lost the complaint, neither sent nor kept.
+  const reached = await unlessOutOfReach(session, async () => {
+    const opened = await session.logbook('add');
+    return { opened, settings: await settingsOf(opened) };
+  });
+  const { opened: logbook, settings } = typeof reached === 'string' ? { opened: undefined, settings: undefined } : reached;
   let draft = draftComplaint(typed, settings?.channels);
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
-    const known = logbook === undefined || settings === undefined ? { abouts: [], channels: [] } : { abouts: await logbook.usedValues('about'), channels: settings.channels };
+    // Earlier subjects are only offered: out of reach, none are.
+    const abouts = logbook === undefined ? [] : await unlessOutOfReach(session, () => logbook.usedValues('about'));
+    const known = { abouts: typeof abouts === 'string' ? [] : abouts, channels: settings?.channels ?? [] };
     const answers = { ...draft };
     try {
       draft = await askForComplaint(answers, known, session);
@@ -86,8 +92,9 @@ export async function runLog(text: string, options: LogOptions, session: Session
   );
   if (typeof complaint === 'string') return keepForLater(session, waiting, complaint, options.json);
 
-  const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
-  if (earlier.count > 0) session.tell(earlierNote(complaint, earlier));
+  // Logged: a connection cut now costs the note only, not a refusal that would have the complaint logged again.
+  const earlier = await unlessOutOfReach(session, () => logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN));
+  if (typeof earlier !== 'string' && earlier.count > 0) session.tell(earlierNote(complaint, earlier));
 
   if (options.json) return printJson(session, toRecord(complaint));
   session.print(t('log.logged', { id: complaintRef(complaint.id), respondBy: localTime(complaint.respond_by) }));

@@ -250,6 +250,31 @@ describe('logging while the shared logbook is out of reach', () => {
     // Thirty-odd processes one after another: on a loaded two-core machine that took more than 30 s.
   }, 120_000);
 
+  it('loses no complaint logged while the connection is cut, whatever the moment: each is logged or kept, once', async () => {
+    // A slow link, cut at moments half a chunk apart from the start of log to its end; each till
+    // logs once, so that nothing it kept before is sent first.
+    const cuts = Array.from({ length: 32 }, (_, i) => 150 + i * 35);
+    const tills = cuts.map((at) => `till-${at}`);
+    const { count, envOf, on } = await shopOnALink(...tills);
+    await link!.down();
+    const refused: Array<{ at: number; code: number | null }> = [];
+    for (const [index, at] of cuts.entries()) {
+      await link!.up(35);
+      const logging = spawn(process.execPath, [BIN, 'log', `cut at ${at} ms`, '--no-input'], { env: envOf(tills[index]!), stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => logging.once('close', resolve));
+      await new Promise((resolve) => setTimeout(resolve, at));
+      await link!.down();
+      const code = await exited;
+      if (code !== 0) refused.push({ at, code });
+    }
+    expect(refused).toEqual([]);
+    await link!.up();
+    for (const till of tills) on(till, 'sync');
+    expect(await count()).toBe(cuts.length + 1);
+    const descriptions = (JSON.parse(on(tills[0]!, 'list', '--json').stdout) as Array<{ description: string }>).map((c) => c.description);
+    expect(descriptions.filter((d) => d.startsWith('cut at')).sort()).toEqual(cuts.map((at) => `cut at ${at} ms`).sort());
+  }, 240_000);
+
   it('says which numbers it gave those it sent before the connection was cut', async () => {
     const waiting = 30;
     const { on, count, envOf } = await shopOnALink('front');
