@@ -23,6 +23,9 @@ ${examples('complaints sync', "complaints sync --from 'postgres://till@192.168.1
     .action((options: { from?: string }) => (options.from === undefined ? runSync(session) : sendFrom(options.from, session)));
 }
 
+// How many complaints this process sent: a sync that finds them sent by another says so.
+let sentHere = 0;
+
 async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
   if (session.address.engine !== 'postgres') {
@@ -38,6 +41,8 @@ async function runSync(session: Session): Promise<void> {
   if (waiting === 0) return session.print(t('sync.nothingWaits', { logbook: shown }));
   const left = countWaiting(file, shown);
   if (left > 0) throw new Refusal(t('sync.busy', { logbook: shown, count: left }));
+  // Another sync (or command) of this computer sent them while this one waited its turn.
+  if (sentHere === 0) session.print(t('sync.sentMeanwhile', { logbook: shown }));
 }
 
 /**
@@ -80,7 +85,10 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
       const logged = await logbook
         .log(completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid))
         .catch(unlessBusy);
-      if (logged !== undefined) sent.push(logged);
+      if (logged !== undefined) {
+        sent.push(logged);
+        sentHere++;
+      }
       if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });
       return logged;
     });

@@ -275,6 +275,26 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(descriptions.filter((d) => d.startsWith('cut at')).sort()).toEqual(cuts.map((at) => `cut at ${at} ms`).sort());
   }, 240_000);
 
+  it('says what each of several syncs at once did: one sends, the others say it was sent meanwhile', async () => {
+    const { on, count, envOf } = await shopOnALink('front');
+    await link!.down();
+    for (let i = 1; i <= 15; i++) on('front', 'log', `offline ${i}`);
+    await link!.up(10);
+    const syncs = [1, 2, 3].map(() => {
+      const sync = spawn(process.execPath, [BIN, 'sync'], { env: envOf('front'), stdio: ['ignore', 'pipe', 'pipe'] });
+      let said = '';
+      sync.stdout!.setEncoding('utf8').on('data', (text: string) => (said += text));
+      sync.stderr!.setEncoding('utf8').on('data', (text: string) => (said += text));
+      return new Promise<{ code: number | null; said: string }>((resolve) => sync.once('close', (code) => resolve({ code, said })));
+    });
+    const done = await Promise.all(syncs);
+    for (const { code, said } of done) {
+      expect(code).toBe(0);
+      expect(said).toMatch(/^(Sent \d+ complaints? kept on this computer to .*|Nothing left to send to .*: another command on this computer sent what waited meanwhile\.)\n$/);
+    }
+    expect(await count()).toBe(16);
+  }, 120_000);
+
   it('says which numbers it gave those it sent before the connection was cut', async () => {
     const waiting = 30;
     const { on, count, envOf } = await shopOnALink('front');
