@@ -17,13 +17,13 @@ const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
  * compared without case in any script ("ZOË" is "zoë", "Straße" is "STRASSE"), an accent typed as
  * a letter and a combining mark the same as the accented letter, the full-width letters and digits
  * of Chinese and Japanese input methods the same as plain ones ("ｃｏｌｄ" is "cold"), an emoji
- * the same with or without a variation selector, and without the spaces beside a Chinese
- * character ("汤 不热" is "汤不热", "王 芳" is "王芳", "iPhone 屏幕" is "iPhone屏幕").
+ * the same with or without a variation selector or an invisible character, and without the spaces
+ * beside a Chinese character ("汤 不热" is "汤不热", "王 芳" is "王芳", "iPhone 屏幕" is "iPhone屏幕").
  */
 export function spellingKey(text: string): string {
   // Most keys are of plain ASCII, where lower case is the whole of case folding.
   if (PRINTABLE_ASCII.test(text)) return tidySpelling(text).toLowerCase();
-  const compatible = text.normalize('NFKC').replace(VARIATION_SELECTORS, '');
+  const compatible = text.normalize('NFKC').replace(VARIATION_SELECTORS, '').replace(INVISIBLE, '');
   // Lower, upper, then lower case again folds what lower case alone keeps apart (ß, ẞ and SS; ς
   // and σ); all are Unicode's default mappings, the same whatever the machine's locale.
   const folded = tidySpelling(compatible.toLowerCase().toUpperCase().toLowerCase().normalize('NFC'));
@@ -31,6 +31,12 @@ export function spellingKey(text: string): string {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Characters that show as nothing, which a name copied from a chat app or a web page brings with it:
+// the soft hyphen, zero-width space and non-joiner, direction marks and embeddings, the word
+// joiner and invisible operators, and the byte order mark. Not the zero-width joiner, which
+// makes one emoji of several (👨‍🍳). The PostgreSQL migration that took them out of the stored
+// person keys (migrations/postgres/0010) names the same.
+const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 // U+FE00–FE0F, and the supplementary selectors U+E0100–E01EF as their surrogate pairs.
 const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
 

@@ -132,6 +132,9 @@ describe('a customer who complained before', () => {
     fresh.ok(['log', 'tea was cold', '--customer', '王芳', '--contact', '(0712) 345-678', '--at', '2026-11-21']);
     expect(fresh.run(['log', 'no spoons', '--customer', 'ZOË BRONTË']).stderr).toContain('note: ZOË BRONTË complained before: #1 (2026-11-20)\n');
     expect(fresh.run(['log', 'no cups', '--contact', '0712 345678']).stderr).toContain('note: 0712 345678 complained before: #2 (2026-11-21, 王芳)\n');
+    // A name pasted from a chat app with a zero-width space in it is the same name.
+    expect(fresh.run(['log', 'no bowls', '--customer', '王\u200b芳']).stderr).toContain('complained before: #2 (2026-11-21)');
+    expect(JSON.parse(fresh.ok(['list', '--customer', '王芳', '--json'])).map((c: { id: number }) => c.id).sort()).toEqual([2, 5]);
   });
 
   it('counts a regular\'s many earlier complaints and lists the latest five', () => {

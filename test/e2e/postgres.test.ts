@@ -278,6 +278,18 @@ describe('a database that is not a complaints logbook', () => {
   });
 });
 
+describe('a shared logbook made before a newer version', () => {
+  it('has its person keys made without invisible characters, so a regular typed with one is recognised', () => {
+    const book = sharedLogbook([['log', '汤凉了', '--customer', '王\u200b芳', '--contact', '138\u200b0013 8000', '--no-input']]);
+    // As the version before kept them, then the update that leaves them out to be made.
+    underneath(book, `UPDATE complaints SET customer_key = '王' || chr(8203) || '芳', contact_key = '138' || chr(8203) || '00138000'`);
+    underneath(book, `DELETE FROM schema_migrations WHERE version = 10`);
+    const logged = book.run(['log', '又凉了', '--customer', '王芳', '--no-input']);
+    expect(logged.stderr).toContain('note: 王芳 complained before: #1 (2026-11-23)');
+    expect(JSON.parse(book.ok(['list', '--customer', '13800138000', '--json'])).map((c: { id: number }) => c.id).sort()).toEqual([1]);
+  });
+});
+
 describe('several tills stepping one complaint at once', () => {
   /** Runs each command line as a till of its own, all started together. */
   async function atOnce(book: Logbook, commands: string[][]): Promise<Array<{ code: number; stdout: string; stderr: string }>> {

@@ -28,6 +28,11 @@ describe('spellingKey', () => {
     // Full case folding, beyond lower case.
     ['Straße', 'STRASSE'],
     ['ΟΔΟΣ', 'οδος'],
+    // Characters that show as nothing, as a name copied from a chat app brings them.
+    ['王芳', '王\u200b芳'],
+    ['王芳', '\ufeff王 \u200b芳\u200e'],
+    ['Ann Lee', 'Ann \u200b Lee'],
+    ['Ann Lee', 'An\u00adn Lee\u2060'],
   ])('gives %j and %j the same key', (a, b) => {
     expect(spellingKey(a)).toBe(spellingKey(b));
   });
@@ -39,6 +44,8 @@ describe('spellingKey', () => {
     ['Élodie', 'Elodie'],
     ['菜太凉', '菜太咸'],
     ['🍲', '🍜'],
+    // The zero-width joiner makes one emoji of two: a cook is not a man beside a frying pan.
+    ['👨\u200d🍳', '👨🍳'],
   ])('keeps %j and %j apart', (a, b) => {
     expect(spellingKey(a)).not.toBe(spellingKey(b));
   });

@@ -44,6 +44,7 @@ const SHIPPED = [
   { version: 19, name: 'remedies_given' },
   { version: 20, name: 'events_before_null' },
   { version: 21, name: 'hours_to_resolve_whole_seconds' },
+  { version: 22, name: 'person_keys_invisible' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -235,6 +236,22 @@ describe('openDatabase: a new logbook', () => {
         customer_key: 'ann lee',
         contact_key: '0712345678',
       });
+    });
+  });
+
+  it('makes the person keys of a logbook kept before invisible characters were left out of them', () => {
+    const path = logbookUpTo(21, (db) => {
+      db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, contact, customer_key, contact_key, description)
+         VALUES (1, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', '王\u200b芳', '138\u200b0013\u200b8000', '王\u200b芳', '138\u200b0013\u200b8000', '汤凉了'),
+                (2, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', 'Ann Lee', NULL, 'ann lee', NULL, 'soup was cold')`,
+      ).run();
+    });
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT customer_key, contact_key FROM complaints ORDER BY id`).all()).toEqual([
+        { customer_key: '王芳', contact_key: '13800138000' },
+        { customer_key: 'ann lee', contact_key: null },
+      ]);
     });
   });
 
