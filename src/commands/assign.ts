@@ -9,7 +9,7 @@ import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import type { Logbook } from '../store/logbook.js';
-import { atOption, changeAt, complaintOrNotFound, stepTimes, tellIfOverdue, tellNext } from './common.js';
+import { atOption, changeAt, complaintOrNotFound, stepTimes, tellIfDeadlineMissed, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface AssignOptions {
@@ -51,6 +51,7 @@ export async function runAssign(idText: string, person: string | undefined, opti
   session.print(t('assign.assigned', { ref: complaintRef(id), assignee: oneLine(assignee), respondBy: localTime(complaint.respond_by) }));
   // Whoever takes it on needs to hear its time has passed, whether or not a new one was given.
   tellIfOverdue(session, complaint, respondBy ?? complaint.respond_by);
+  tellIfDeadlineMissed(session, complaint, respondBy);
   tellNext(session, complaint);
 }
 

@@ -99,6 +99,13 @@ export function tellIfOverdue(session: Session, complaint: Pick<Complaint, 'id' 
   }
 }
 
+/** Says so when a respond-by given with the step stands in place of one missed: the report counts the complaint late. */
+export function tellIfDeadlineMissed(session: Session, complaint: Pick<Complaint, 'id' | 'missed_respond_by'>, respondByGiven: string | null): void {
+  if (respondByGiven !== null && complaint.missed_respond_by !== null) {
+    session.tell(t('common.deadlineMissed', { ref: complaintRef(complaint.id), missed: localTime(complaint.missed_respond_by) }));
+  }
+}
+
 export function printJson(session: Session, value: unknown): void {
   session.print(JSON.stringify(value, null, 2));
 }

@@ -11,7 +11,7 @@ import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
-import { atOption, changeAt, complaintOrNotFound, settingsOf, stepTimes, tellIfOverdue, tellNext } from './common.js';
+import { atOption, changeAt, complaintOrNotFound, settingsOf, stepTimes, tellIfDeadlineMissed, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface TriageOptions extends TriageFlags {
@@ -57,6 +57,7 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     ).catch(costInCurrency(settings.currency));
     session.print(judgedLine(complaint));
     tellIfOverdue(session, complaint, respondBy);
+    tellIfDeadlineMissed(session, complaint, respondBy);
     return complaint;
   };
 

@@ -45,6 +45,11 @@ export interface Complaint {
   /** A remedy proposed above the shop's approval limit, and what it would cost, while it waits for approval. */
   proposed_remedy: string | null;
   proposed_cost_minor: number | null;
+  /**
+   * The respond-by that had passed, unanswered, when a later one was given in its place: the
+   * complaint was not answered in time whatever the later one says. Cleared by a reopening.
+   */
+  missed_respond_by: string | null;
 }
 
 /** A remedy given to a complaint: when, which, and what it cost the shop. */

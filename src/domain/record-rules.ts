@@ -33,6 +33,12 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     if (at !== null && at < earliest) return t('recordRules.beforeEarliest', { column, at, year: EARLIEST.getFullYear() });
   }
   if (c.respond_by !== null && c.respond_by < c.occurred_at) return t('recordRules.respondByBeforeOccurred');
+  // A deadline is kept as missed when another is given in its place, the complaint still waiting.
+  if (c.missed_respond_by !== null) {
+    if (c.respond_by === null) return t('recordRules.missedWithoutRespondBy');
+    if (c.missed_respond_by < c.occurred_at) return t('recordRules.missedBeforeOccurred');
+    if (c.resolved_at !== null && c.resolved_at <= c.missed_respond_by) return t('recordRules.missedAfterResolved');
+  }
   if (outOfOrder(c.occurred_at, c.logged_at)) return t('recordRules.occurredAfterLogged');
   if (c.resolved_at !== null && outOfOrder(c.occurred_at, c.resolved_at)) return t('recordRules.resolvedBeforeOccurred');
   if (c.followed_up_at !== null && outOfOrder(c.occurred_at, c.followed_up_at)) return t('recordRules.followedUpBeforeOccurred');

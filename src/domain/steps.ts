@@ -137,7 +137,7 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
     status: nextStatus(current, 'triage'),
     nature: decision.nature,
     ...(current.reject_reason === null ? {} : { reject_reason: null }),
-    ...(respondBy === null ? {} : { respond_by: respondBy }),
+    ...newRespondBy(current, respondBy, at),
   };
   if (decision.nature !== 'valid') {
     if (current.remedy !== null && (current.status === 'resolved' || current.status === 'closed')) {
@@ -175,10 +175,21 @@ export function assign(
   const changes = {
     status,
     assignee,
-    ...(respondBy === null ? {} : { respond_by: respondBy }),
+    ...newRespondBy(current, respondBy, at),
   };
   if (note === null) changing(current, changes);
   return { changes, event: { action: 'assigned', at, changes: withNote(changes, note) } };
+}
+
+/**
+ * A respond-by given at `at` in place of the complaint's own; when that one had passed unanswered,
+ * it is kept as missed (the first missed, if one was moved before), so that the report does not
+ * count as answered in time a complaint whose deadline was moved after it was late.
+ */
+function newRespondBy(current: Complaint, respondBy: string | null, at: string): Partial<Complaint> {
+  if (respondBy === null) return {};
+  const missed = current.missed_respond_by === null && current.resolved_at === null && current.respond_by !== null && current.respond_by < at;
+  return missed ? { respond_by: respondBy, missed_respond_by: current.respond_by } : { respond_by: respondBy };
 }
 
 /**
@@ -335,7 +346,10 @@ export interface FollowUp {
 export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): StepOutcome {
   const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
   at = inOrder(current.id, previous, at);
-  const reopened = answer.reopen ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString() } : {};
+  // A new round, due anew: whether the first was answered in time no longer counts.
+  const reopened = answer.reopen
+    ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString(), ...(current.missed_respond_by === null ? {} : { missed_respond_by: null }) }
+    : {};
   // A reopened complaint's earlier score no longer stands; a reopen without one clears it. A score
   // neither given nor held before is not one cleared: the timeline says nothing of it.
   const score = { satisfaction: answer.satisfaction };

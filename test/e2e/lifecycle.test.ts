@@ -282,6 +282,50 @@ describe('steps dated after the fact', () => {
   });
 });
 
+describe('a respond-by moved after it had passed', () => {
+  const withinTarget = (book: Logbook) => JSON.parse(book.ok(['report', '--week', '2026-W47', '--format', 'json'])).summary.withinResponseTarget;
+
+  function lateThenMoved(): Logbook {
+    const book = tempLogbook();
+    book.ok(['log', 'delivery was late', '--at', '2026-11-16 12:00']);
+    book.ok(['triage', '1', '--category', 'delivery', '--cause', 'late van', '--at', '2026-11-16 12:30']);
+    // Due 2026-11-17 12:00; three days late it is given to Sam with four hours more.
+    expect(book.run(['assign', '1', 'Sam', '--respond-by', '+4h', '--at', '2026-11-20 10:00']).stderr).toContain(
+      'note: #1 missed its respond-by of 2026-11-17 12:00; the new one does not make it answered in time in the report\n',
+    );
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-20 11:00']);
+    return book;
+  }
+
+  it('keeps the deadline missed, so the complaint does not count as answered in time, on show and in the export', () => {
+    const book = lateThenMoved();
+    expect(showJson(book, 1)).toMatchObject({ respond_by: '2026-11-20T14:00:00.000Z', missed_respond_by: '2026-11-17T12:00:00.000Z' });
+    expect(book.ok(['show', '1'])).toMatch(/^deadline missed +2026-11-17 12:00$/m);
+    expect(withinTarget(book)).toBe(0);
+    expect(book.ok(['export']).split('\r\n')[1]).toMatch(/,2026-11-17T12:00:00\.000Z$/);
+  });
+
+  it('is not missed when moved before it passed, and counts in time when answered by the new one', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'delivery was late', '--at', '2026-11-16 12:00']);
+    book.ok(['assign', '1', 'Sam', '--respond-by', '2026-11-18 12:00', '--at', '2026-11-17 09:00']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-18 11:00']);
+    expect(showJson(book, 1)).toMatchObject({ missed_respond_by: null });
+    expect(withinTarget(book)).toBe(1);
+  });
+
+  it('is forgotten again when the assignment that moved it is undone, and by a reopening, a new round', () => {
+    const book = lateThenMoved();
+    book.ok(['undo', '1', '--yes']);
+    book.ok(['undo', '1', '--yes']);
+    expect(showJson(book, 1)).toMatchObject({ status: 'triaged', respond_by: '2026-11-17T12:00:00.000Z', missed_respond_by: null });
+
+    const reopened = lateThenMoved();
+    reopened.ok(['follow-up', '1', '--reopen', '--at', '2026-11-21 09:00']);
+    expect(showJson(reopened, 1)).toMatchObject({ missed_respond_by: null, respond_by: '2026-11-22T09:00:00.000Z' });
+  });
+});
+
 describe('reopening', () => {
   it('sends a complaint nobody was assigned back to be triaged, due an answer from the reopening, not overdue at once', () => {
     const book = tempLogbook();
@@ -336,7 +380,10 @@ describe('hints after a step follow from where the complaint stands', () => {
       'note: #1 is overdue already: the time to respond by, 2026-11-23 09:30, has passed\nnext: complaints resolve 1 --remedy …\n',
     );
     expect(book.run(['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', '2026-11-23 09:45']).stderr).toMatch(/^note: #1 is overdue already/);
-    expect(book.run(['assign', '1', 'Sam', '--respond-by', '2026-11-23 17:00']).stderr).toBe('next: complaints resolve 1 --remedy …\n');
+    // Not overdue with one to come; but the respond-by it had passed, and stays missed.
+    expect(book.run(['assign', '1', 'Sam', '--respond-by', '2026-11-23 17:00']).stderr).toBe(
+      'note: #1 missed its respond-by of 2026-11-23 09:30; the new one does not make it answered in time in the report\nnext: complaints resolve 1 --remedy …\n',
+    );
   });
 
   it('says so when a complaint logged after the fact is due an answer already, and not when it is not', () => {

@@ -16,7 +16,7 @@ type StepTaken =
   | { kind: 'reject'; reason: string }
   | { kind: 'communicative'; nature: Communicative }
   | { kind: 'answer'; answer: string }
-  | { kind: 'assign'; assignee: string }
+  | { kind: 'assign'; assignee: string; respondInHours: number | null }
   | { kind: 'resolve'; remedy: string; cost_minor: number | null; root_cause: string | null; action: string | null }
   | { kind: 'approve'; by: string; reject: boolean }
   | { kind: 'withdraw' }
@@ -45,7 +45,8 @@ function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
     fc.record({ kind: fc.constant('reject' as const), reason: text }),
     fc.record({ kind: fc.constant('communicative' as const), nature: fc.constantFrom(...COMMUNICATIVE) }),
     fc.record({ kind: fc.constant('answer' as const), answer: text }),
-    fc.record({ kind: fc.constant('assign' as const), assignee: text }),
+    // A respond-by given with it, from the moment of assigning: in place of one passed, it keeps that one as missed.
+    fc.record({ kind: fc.constant('assign' as const), assignee: text, respondInHours: optional(fc.integer({ min: 1, max: 72 })) }),
     fc.record({
       kind: fc.constant('resolve' as const),
       remedy: fc.constantFrom(...REMEDIES),
@@ -74,7 +75,7 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
         case 'answer':
           return answer(current, previous, { answer: step.answer, note: null }, at);
         case 'assign':
-          return assign(current, previous, step.assignee, at, null, null);
+          return assign(current, previous, step.assignee, at, step.respondInHours === null ? null : new Date(Date.parse(at) + step.respondInHours * 3_600_000).toISOString(), null);
         case 'resolve':
           return resolve(current, previous, { ...step, note: null, by: null }, at, APPROVAL_ABOVE);
         case 'approve':

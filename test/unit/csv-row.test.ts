@@ -333,6 +333,12 @@ describe('rowReader', () => {
     ['rejected without a reason', { status: 'rejected' }, 'line 2: status is rejected but reject_reason is empty'],
     ['with a cost and no remedy', { cost: '4.50' }, 'line 2: cost is given but remedy is empty'],
     ['with a respond-by before it happened', { respond_by: '2026-11-19T12:30:00Z' }, 'line 2: respond_by is before occurred_at'],
+    ['with a deadline missed before it happened', { respond_by: '2026-11-22T12:30:00Z', missed_respond_by: '2026-11-19T12:30:00Z' }, 'line 2: missed_respond_by is before occurred_at'],
+    [
+      'with a deadline missed after it was resolved',
+      { ...refunded, respond_by: '2026-11-22T12:30:00Z', missed_respond_by: '2026-11-21T12:30:00Z' },
+      'line 2: missed_respond_by is not before resolved_at: a deadline is missed only while the complaint waits',
+    ],
     ['in a category that cannot be kept in the list of categories', { ...triaged, category: 'food, drink' }, "line 2: category: 'food, drink' is not one of product, service, staff, price, delivery, premises, other"],
     ['whose remedy is not the latest listed', { ...refunded, remedy: 'apology', remedies: '2026-11-20T14:00:00Z refund' }, 'line 2: remedy is apology but the latest of remedies is refund; remedy is the latest remedy given'],
     ['whose cost is not what its remedies cost', { ...refunded, cost: '3', remedies: '2026-11-20T14:00:00Z refund 4.50' }, 'line 2: cost is 3.00 but remedies add up to 4.50; cost is what every remedy cost together'],

@@ -27,4 +27,14 @@ describe('brokenRule', () => {
       .filter((complaint) => complaint.remedy !== null && ['new', 'triaged', 'assigned'].includes(complaint.status));
     expect(reopened.length).toBeGreaterThan(0);
   });
+
+  it('finds a complaint whose respond-by was moved after it had passed, answered since, among them', () => {
+    const missed = fc.sample(madeByCommands(texts, NOW), 2000).filter((complaint) => complaint.missed_respond_by !== null && complaint.resolved_at !== null);
+    expect(missed.length).toBeGreaterThan(0);
+  });
+
+  it('finds a deadline kept as missed on a complaint with no respond-by broken', () => {
+    const [missed] = fc.sample(madeByCommands(texts, NOW), 2000).filter((complaint) => complaint.missed_respond_by !== null);
+    expect(brokenRule({ ...missed!, respond_by: null }, NOW)).toBe('missed_respond_by is given without respond_by');
+  });
 });

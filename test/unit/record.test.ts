@@ -90,6 +90,7 @@ describe('toRecord', () => {
       answer: null,
       proposed_remedy: null,
       proposed_cost: null,
+      missed_respond_by: null,
     });
   });
 

@@ -45,6 +45,7 @@ const SHIPPED = [
   { version: 20, name: 'events_before_null' },
   { version: 21, name: 'hours_to_resolve_whole_seconds' },
   { version: 22, name: 'person_keys_invisible' },
+  { version: 23, name: 'missed_respond_by' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -172,7 +173,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given', 'missed_respond_by',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
