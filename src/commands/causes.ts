@@ -57,6 +57,8 @@ export async function runRenameCause(oldText: string, newText: string, session: 
   const from = rename.from.map(quoted).join(t('common.listSeparator'));
   const to = quoted(rename.to);
   session.print(rename.changed === 0 ? t('causes.rename.nothing', { to }) : t('causes.rename.renamed', { from, to, count: rename.changed }));
+  // Joined to a cause in use, the complaints are one with its own: no rename takes them apart again.
+  if (rename.changed > 0 && rename.merged) session.tell(t('causes.rename.merged', { to, count: rename.changed }));
 }
 
 /**
@@ -66,5 +68,7 @@ export async function runRenameCause(oldText: string, newText: string, session: 
 function planRename(old: string, typed: string, inUse: readonly string[]): CauseRename {
   const from = spellingsOf(old, inUse);
   if (from.length === 0) throw new Refusal(t('causes.rename.notFound', { cause: oneLine(old) }));
-  return { from, to: spellingToKeep(typed, inUse.filter((cause) => !from.includes(cause))) };
+  const others = inUse.filter((cause) => !from.includes(cause));
+  const to = spellingToKeep(typed, others);
+  return { from, to, merged: others.includes(to) };
 }

@@ -79,6 +79,8 @@ export interface CauseCount {
 export interface CauseRename {
   from: readonly string[];
   to: string;
+  /** Whether `to` is a cause in use already, which the renamed complaints join. */
+  merged: boolean;
 }
 
 /** How a file of complaints is read into a logbook. */

@@ -65,7 +65,12 @@ describe('causes', () => {
 describe('causes rename', () => {
   it('merges a misspelling into the cause in use, noting it on the timeline of each complaint it changes', () => {
     const book = logbookWithCauses();
-    expect(book.ok(['causes', 'rename', '  COLD  FOOOD ', 'Cold Food'])).toBe('Renamed "cold foood" to "cold food" on 1 complaint.\n');
+    expect(book.run(['causes', 'rename', '  COLD  FOOOD ', 'Cold Food'])).toEqual({
+      code: 0,
+      stdout: 'Renamed "cold foood" to "cold food" on 1 complaint.\n',
+      // Merged: said so, with how to take one back apart, as no rename can.
+      stderr: 'note: "cold food" was in use already: this complaint now counts with its own; renaming back would take its own along too (correct one with complaints triage ID --cause …)\n',
+    });
     expect(causesOf(book)).toEqual([
       { cause: 'cold food', count: 3 },
       { cause: 'long wait', count: 1 },
@@ -82,7 +87,7 @@ describe('causes rename', () => {
 
   it('gives a cause new capitals when nothing else is spelt that way', () => {
     const book = logbookWithCauses();
-    expect(book.ok(['causes', 'rename', 'cold food', 'Cold food'])).toBe('Renamed "cold food" to "Cold food" on 2 complaints.\n');
+    expect(book.run(['causes', 'rename', 'cold food', 'Cold food'])).toEqual({ code: 0, stdout: 'Renamed "cold food" to "Cold food" on 2 complaints.\n', stderr: '' });
     expect(causesOf(book)[0]).toEqual({ cause: 'Cold food', count: 2 });
     expect(timelineOf(book, 4).at(-1)!.changes).toEqual({ cause: 'Cold food', previous_cause: 'cold food' });
   });
