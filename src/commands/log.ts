@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Session } from '../context.js';
 import { newLogbookSettings, whereLogged } from '../domain/config.js';
@@ -7,7 +6,7 @@ import { newUid } from '../domain/identity.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Cancelled, Refusal, isPromptCancel } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
-import { waitingFile } from '../store/location.js';
+import { notMadeYet, waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
@@ -19,8 +18,6 @@ import { localTime } from '../language/dates.js';
 import { spoken, t } from '../language/messages.js';
 import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
-
-/** A regular's earlier complaints beyond these are counted, not listed: the note stays one readable line. */
 
 interface LogOptions extends Omit<LogInput, 'description'> {
   at?: string;
@@ -59,7 +56,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const typed = { ...options, ...where, description: text };
   // With no one to ask, a complaint that says nothing is refused before a logbook is made for it;
   // so is a channel the logbook about to be made will not list.
-  if (!session.canPrompt) described(draftComplaint(typed, logbookUnmade(session) ? newLogbookSettings(spoken()).channels : undefined));
+  if (!session.canPrompt) described(draftComplaint(typed, notMadeYet(session.address) ? newLogbookSettings(spoken()).channels : undefined));
   // Everything read of the shared logbook before the complaint is sent is within reach or not: a
   // connection cut while the settings were read lost the complaint, neither sent nor kept.
   const reached = await unlessOutOfReach(session, async () => {
@@ -101,11 +98,6 @@ export async function runLog(text: string, options: LogOptions, session: Session
   // Logged after the fact, a complaint may be due an answer already: the till is to know now.
   tellIfOverdue(session, complaint, complaint.respond_by);
   tellNext(session, complaint);
-}
-
-/** Whether the logbook is a file not made yet, which the first complaint logged makes. */
-function logbookUnmade(session: Session): boolean {
-  return session.address.engine === 'sqlite' && !existsSync(session.address.file);
 }
 
 /**

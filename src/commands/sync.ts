@@ -23,8 +23,9 @@ ${examples('complaints sync', "complaints sync --from 'postgres://till@192.168.1
     .action((options: { from?: string }) => (options.from === undefined ? runSync(session) : sendFrom(options.from, session)));
 }
 
-// How many complaints this process sent: a sync that finds them sent by another says so.
-let sentHere = 0;
+// The commands that sent complaints (opening the logbook sends what waits): a sync that finds
+// them sent by another says so. By session, as one process may run several commands.
+const sending = new WeakSet<Session>();
 
 async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
@@ -42,7 +43,7 @@ async function runSync(session: Session): Promise<void> {
   const left = countWaiting(file, shown);
   if (left > 0) throw new Refusal(t('sync.busy', { logbook: shown, count: left }));
   // Another sync (or command) of this computer sent them while this one waited its turn.
-  if (sentHere === 0) session.print(t('sync.sentMeanwhile', { logbook: shown }));
+  if (!sending.has(session)) session.print(t('sync.sentMeanwhile', { logbook: shown }));
 }
 
 /**
@@ -85,10 +86,7 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
       const logged = await logbook
         .log(completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid))
         .catch(unlessBusy);
-      if (logged !== undefined) {
-        sent.push(logged);
-        sentHere++;
-      }
+      if (logged !== undefined) sent.push(logged);
       if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });
       return logged;
     });
@@ -98,6 +96,7 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
     if (ids.length > 0) session.tell(t('sync.sent', { count: ids.length, logbook: session.address.shown, ids: idRuns(ids) }));
     for (const { id, channel } of unlisted) session.tell(t('sync.unlistedChannel', { id: complaintRef(id), channel }));
   }
+  if (sent.length > 0) sending.add(session);
   // As log says of a complaint it logs: the till is to know whom it served before.
   for (const complaint of sent) {
     const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);

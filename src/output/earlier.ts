@@ -5,7 +5,7 @@ import { t } from '../language/messages.js';
 import type { EarlierComplaints } from '../store/logbook.js';
 import { complaintRef, oneLine } from './terminal.js';
 
-/** How many of a customer's earlier complaints a note names, the latest. */
+/** How many of a customer's earlier complaints a note names, the latest: the rest are counted, so the note stays one readable line. */
 export const EARLIER_SHOWN = 5;
 
 /**

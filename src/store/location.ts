@@ -3,6 +3,7 @@ import { homedir, userInfo } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Env } from '../context.js';
 import { UsageError } from '../errors.js';
+import { isMissing } from './folders.js';
 import { systemReason } from '../language/labels.js';
 import { t } from '../language/messages.js';
 
@@ -204,6 +205,11 @@ export function sameLogbookKey(shown: string): string {
   for (const name of CONNECTING_ONLY) url.searchParams.delete(name);
   url.searchParams.sort();
   return url.toString();
+}
+
+/** Whether the logbook is a file not made yet, which the first command to record something makes. */
+export function notMadeYet(address: LogbookAddress): boolean {
+  return address.engine === 'sqlite' && isMissing(address.file);
 }
 
 /**

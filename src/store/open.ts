@@ -1,4 +1,5 @@
 import { NoLogbook } from './errors.js';
+import { isMissing } from './folders.js';
 import type { LogbookAddress } from './location.js';
 import type { Logbook } from './logbook.js';
 import type { UidsSeen } from './sqlite/uids-seen.js';
@@ -43,7 +44,7 @@ export async function openLogbook(address: LogbookAddress, access: Access, first
     return openPostgresLogbook(address, access, firstSettings);
   }
   const where = address.file;
-  const { isMissing, openDatabase, openDraftLogbook, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
+  const { openDatabase, openDraftLogbook, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
   const { SqliteLogbook } = await import('./sqlite/logbook.js');
   if (access === 'import' && isMissing(where)) {
     const draft = openDraftLogbook(where, undefined, firstSettings);

@@ -19,16 +19,6 @@ export type Db = Database.Database;
 /** The SQLite logbook's migrations (migrations/sqlite). */
 export const sqliteMigrations = (dir?: string): Migration[] => knownMigrations('sqlite', dir);
 
-/** Whether nothing is at `path`. A file that cannot be looked at (a folder on the way is private) is there: opening it says why. */
-export function isMissing(path: string): boolean {
-  try {
-    statSync(path);
-    return false;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR';
-  }
-}
 
 /**
  * Opens the logbook at `path` for writing, creating it (0600, in a 0700 folder) if it does not
