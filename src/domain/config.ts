@@ -134,16 +134,34 @@ export function settingValue(key: SettingKey, text: string): string {
   }
 }
 
-// What a Chinese shop calls its currency, the yuan, besides its code. Not ¥: the yen's sign too.
-const YUAN_NAMES = ['rmb', '人民币', '人民币元', '元'];
+// What a Chinese-speaking shop calls a currency, besides its code: the yuan, and those of the
+// places such shops are (Hong Kong, Macau, Taiwan, Singapore, Malaysia) or whose tourists they
+// serve. Not ¥: the yen's sign too. 澳元 is Australia's; Macau's is 澳门元.
+const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map([
+  ...['rmb', '人民币', '人民币元', '元'].map((name) => [name, 'CNY'] as const),
+  ...['美元', '美金', '美圆'].map((name) => [name, 'USD'] as const),
+  ...['港币', '港元', '港纸'].map((name) => [name, 'HKD'] as const),
+  ...['澳门元', '澳门币', '澳门幣', '葡币'].map((name) => [name, 'MOP'] as const),
+  ...['新台币', '台币', '新臺幣', '臺幣'].map((name) => [name, 'TWD'] as const),
+  ...['新加坡元', '新币', '新加坡币'].map((name) => [name, 'SGD'] as const),
+  ...['马币', '令吉', '马来西亚令吉'].map((name) => [name, 'MYR'] as const),
+  ...['欧元'].map((name) => [name, 'EUR'] as const),
+  ...['日元', '日圆'].map((name) => [name, 'JPY'] as const),
+  ...['英镑'].map((name) => [name, 'GBP'] as const),
+  ...['韩元'].map((name) => [name, 'KRW'] as const),
+  ...['泰铢'].map((name) => [name, 'THB'] as const),
+  ...['澳元', '澳币'].map((name) => [name, 'AUD'] as const),
+  ...['加元', '加币'].map((name) => [name, 'CAD'] as const),
+]);
 
 // What `config` shows for no approval needed (none（无需审批）), and what a Chinese owner types for it.
 const NO_LIMIT: ReadonlySet<string> = new Set(['none', '无', '不用', '无需审批', '不需要']);
 
-/** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`), or '' for none. */
+/** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`, `港币`), or '' for none. */
 function currencyCode(text: string, flag: string): string {
   const typed = text.trim();
-  if (YUAN_NAMES.includes(typed.toLowerCase())) return 'CNY';
+  const named = CURRENCY_NAMES.get(typed.toLowerCase());
+  if (named !== undefined) return named;
   const code = typed.toUpperCase();
   // A code the world uses (ISO 4217, as this Node knows it): XYZ would print beside every amount.
   if (code !== '' && !Intl.supportedValuesOf('currency').includes(code)) throw new UsageError(t('config.notCurrency', { flag, text }));

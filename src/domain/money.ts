@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
+import { CHINESE_NUMBER, countIn, halfWidth, numberInChinese } from './validate.js';
 
 // Amounts above this lose cents in a double once converted back to currency units for JSON.
 const MAX_MINOR = 1e13;
@@ -11,15 +11,16 @@ const MAX_MINOR = 1e13;
 // shown (1,280.50). A comma before one or two digits is a decimal comma (12,50); no amount has
 // three decimals, so the two cannot be confused, and after grouping commas only a point is taken
 // for the decimals. The input method's comma only groups (FULL_WIDTH_DECIMAL_COMMA).
-const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*(?:[元块]钱?)?$/;
+const AMOUNT = /^¥?\s*(\d+|\d{1,3}(?:,\d{3})+)(?:([.,])(\d{1,2}))?\s*(?:[元块][钱整]?)?$/;
 // An amount as it is said at a Chinese till, in yuan, jiao and fen: 20块5 (20.50), 20块5毛5,
-// 20元5角3分, 5毛钱 (0.50), 8毛5 (0.85); the yuan up to 99 and the rest in numerals too
-// (二十块, 两块五, 五毛).
-const YUAN = `\\d+|${CHINESE_COUNT}`;
+// 20元5角3分, 5毛钱 (0.50), 8毛5 (0.85), 一百元整; the yuan in numerals too, alone or with
+// the rest (一百五, 二十块, 两块五, 五毛, 壹佰元整).
+const YUAN = `\\d+|${CHINESE_NUMBER}`;
 const DIGIT = '[\\d零一二两三四五六七八九]';
 const SPOKEN_AMOUNT = new RegExp(
   `^(?:(?<yuan>${YUAN})\\s*[元块]\\s*(?:(?<jiao>${DIGIT})\\s*(?<mao>[角毛])?\\s*(?:(?<fen>${DIGIT})\\s*(?<fenWord>分)?)?)?` +
-    `|(?<jiaoAlone>${DIGIT})\\s*[角毛]\\s*(?:(?<fenAlone>${DIGIT})\\s*分?)?)\\s*钱?$`,
+    `|(?<jiaoAlone>${DIGIT})\\s*[角毛]\\s*(?:(?<fenAlone>${DIGIT})\\s*分?)?` +
+    `|(?<yuanAlone>${CHINESE_NUMBER}))\\s*[钱整]?$`,
 );
 
 // The comma of a Chinese input method (，) before one or two digits: a Chinese shop writes no
@@ -48,7 +49,9 @@ function spokenAmount(text: string): number | undefined {
   if (found === undefined) return undefined;
   // 20块55 says neither which is the jiao nor where the fen are: 20块5毛5 and 20块5角5分 do.
   if (found.fen !== undefined && found.mao === undefined && found.fenWord === undefined) return undefined;
-  const [yuan, jiao, fen] = [found.yuan ?? '0', found.jiao ?? found.jiaoAlone ?? '0', found.fen ?? found.fenAlone ?? '0'].map(countIn);
+  const yuanSaid = found.yuan ?? found.yuanAlone ?? '0';
+  const yuan = /^\d+$/.test(yuanSaid) ? Number(yuanSaid) : numberInChinese(yuanSaid);
+  const [jiao, fen] = [found.jiao ?? found.jiaoAlone ?? '0', found.fen ?? found.fenAlone ?? '0'].map(countIn);
   if (yuan === undefined || jiao === undefined || fen === undefined) return undefined;
   return yuan * 100 + jiao * 10 + fen;
 }

@@ -36,10 +36,13 @@ export type PeriodRequest =
   | { kind: 'week'; year: number; week: number }
   /** This week, or the week `back` weeks before it (last week: 1). */
   | { kind: 'this week'; back?: number }
-  | { kind: 'last'; count: number; unit: 'd' | 'w' }
+  | { kind: 'last'; count: number; unit: LengthUnit }
   | { kind: 'range'; since: Date; until: Date };
 
-const WEEK = /^(\d{4})-W(\d{2})$/i;
+// A week by its number, with its year (2026-W48, 2026W48) or without (W48, 48); the same as a
+// Chinese-speaking owner writes it: 第48周, 第四十八周, 2026年第48周.
+const WEEK = /^(?:(?<year>\d{4})\s*-?\s*W|W)?\s*(?<week>\d{1,2})$/i;
+const WEEK_IN_CHINESE = new RegExp(`^(?:(?<year>\\d{4})\\s*年\\s*)?第\\s*(?<week>\\d{1,2}|${CHINESE_COUNT})\\s*(?:周|个?星期|个?礼拜)$`);
 
 // A week named by where it stands from this one, in either language, as weeks back.
 const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
@@ -47,11 +50,15 @@ const WEEKS_BACK: ReadonlyMap<string, number> = new Map([
   ...['last', '上周', '上星期', '上个星期', '上礼拜', '上个礼拜'].map((word) => [word, 1] as const),
   ...['上上周', '上上星期', '上上个星期', '上上礼拜', '上上个礼拜'].map((word) => [word, 2] as const),
 ]);
-// 7d, 4w, or in words, as --at takes them: 7 days, 2 weeks.
-const LAST = /^(\d{1,4})\s*(d|days?|w|weeks?)$/i;
-// The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期.
-const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_COUNT})\\s*(${DAYS_OR_WEEKS_IN_CHINESE})$`);
+/** Days, weeks or calendar months. */
+type LengthUnit = 'd' | 'w' | 'm';
+// 7d, 4w, or in words, as --at takes them: 7 days, 2 weeks; and months (3 months), not as 3m,
+// which reads as minutes as well.
+const LAST = /^(\d{1,4})\s*(d|days?|w|weeks?|months?)$/i;
+// The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期, 三个月.
+const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_COUNT})\\s*(${DAYS_OR_WEEKS_IN_CHINESE}|个月)$`);
 const MAX_LAST_DAYS = 3660;
+const DAYS_IN: Record<LengthUnit, number> = { d: 1, w: 7, m: 30 };
 
 /**
  * Reads the period flags: at most one of --week, --last, --since/--until; none means this week.
@@ -67,7 +74,7 @@ export function checkPeriod(flags: PeriodFlags, now: Date, weekStart: WeekStart 
     throw new UsageError(t('period.oneOnly', { flags: given.reduce((first, second) => t('period.and', { first, second })) }));
   }
 
-  if (typeof flags.week === 'string') return checkWeek(flags.week);
+  if (typeof flags.week === 'string') return checkWeek(flags.week, now, weekStart);
   if (flags.last !== undefined) return checkLast(flags.last);
   if (flags.since !== undefined) {
     const since = parseSince(flags.since, now, '--since', weekStart);
@@ -82,16 +89,23 @@ export function checkPeriod(flags: PeriodFlags, now: Date, weekStart: WeekStart 
   return { kind: 'this week' };
 }
 
-function checkWeek(text: string, flag = '--week'): PeriodRequest & { kind: 'week' | 'this week' } {
+/**
+ * A week as --week or --compare name it. One given without its year is the latest so numbered
+ * that has begun: week 52 asked in January is the one just past, not the one to come.
+ */
+function checkWeek(text: string, now: Date, weekStart: WeekStart, flag = '--week'): PeriodRequest & { kind: 'week' | 'this week' } {
   const back = WEEKS_BACK.get(text.trim().toLowerCase());
   if (back !== undefined) return back === 0 ? { kind: 'this week' } : { kind: 'this week', back };
   // Full-width, as a Chinese input method types it (２０２６-Ｗ４８), as dates and amounts are read.
-  const match = WEEK.exec(halfWidth(text));
-  const week = match ? Number(match[2]) : 0;
-  if (!match || week < 1 || week > 53 || Number(match[1]) < 1000) {
+  const plain = halfWidth(text);
+  const found = (WEEK.exec(plain) ?? WEEK_IN_CHINESE.exec(plain))?.groups;
+  const week = found === undefined ? undefined : countIn(found.week!);
+  if (found === undefined || week === undefined || week < 1 || week > 53 || (found.year !== undefined && Number(found.year) < 1000)) {
     throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeekOrRange', { flag, text }));
   }
-  return { kind: 'week', year: Number(match[1]), week };
+  if (found.year !== undefined) return { kind: 'week', year: Number(found.year), week };
+  const current = weekOf(now, weekStart);
+  return { kind: 'week', year: week <= current.week ? current.year : current.year - 1, week };
 }
 
 /** Between the two ends of a range given as one value: 2026-09-01..2026-09-30. */
@@ -105,7 +119,7 @@ export function checkComparePeriod(text: string, now: Date, weekStart: WeekStart
   const at = text.indexOf(RANGE);
   if (at === -1) {
     const month = monthNamedIn(text, now, '--compare');
-    return month === undefined ? checkWeek(text, '--compare') : { kind: 'range', ...month };
+    return month === undefined ? checkWeek(text, now, weekStart, '--compare') : { kind: 'range', ...month };
   }
   const since = parseSince(text.slice(0, at).trim(), now, '--compare', weekStart);
   const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare', weekStart);
@@ -123,19 +137,19 @@ export function comparedWith(period: Period, compared: Period): Period {
 
 function checkLast(text: string): PeriodRequest {
   const { count, unit } = lengthIn(halfWidth(text)) ?? { count: 0, unit: 'd' };
-  if (count < 1 || count * (unit === 'w' ? 7 : 1) > MAX_LAST_DAYS) {
+  if (count < 1 || count * DAYS_IN[unit] > MAX_LAST_DAYS) {
     throw new UsageError(t('period.notALength', { text, most: MAX_LAST_DAYS }));
   }
   return { kind: 'last', count, unit };
 }
 
-/** How many days or weeks `text` says, as 7d / 4w or 7天 / 四周 write it; undefined when it says none. */
-function lengthIn(text: string): { count: number; unit: 'd' | 'w' } | undefined {
+/** How many days, weeks or months `text` says, as 7d / 4w / 3 months or 7天 / 四周 / 三个月 write it; undefined when it says none. */
+function lengthIn(text: string): { count: number; unit: LengthUnit } | undefined {
   const english = LAST.exec(text);
-  if (english) return { count: Number(english[1]), unit: english[2]![0]!.toLowerCase() as 'd' | 'w' };
+  if (english) return { count: Number(english[1]), unit: english[2]![0]!.toLowerCase() as LengthUnit };
   const chinese = LAST_IN_CHINESE.exec(text);
   const count = chinese ? countIn(chinese[1]!) : undefined;
-  return count === undefined ? undefined : { count, unit: CHINESE_UNIT[chinese![2]!] as 'd' | 'w' };
+  return count === undefined ? undefined : { count, unit: chinese![2] === '个月' ? 'm' : (CHINESE_UNIT[chinese![2]!] as 'd' | 'w') };
 }
 
 /**
@@ -167,7 +181,9 @@ export function settlePeriod(request: PeriodRequest, now: Date, weekStart: WeekS
     }
     case 'last': {
       const until = endOfToday(now);
-      const span = { since: addDays(until, -request.count * (request.unit === 'w' ? 7 : 1)), until };
+      // A month back is the same day of the month before: the last month on 5 December runs from 6 November.
+      const since = request.unit === 'm' ? addMonths(until, -request.count) : addDays(until, -request.count * (request.unit === 'w' ? 7 : 1));
+      const span = { since, until };
       const name = t('period.lastLength', { count: request.count, unit: request.unit });
       return { kind: 'last', ...span, name, previous: { ...previousSpan(span), name } };
     }

@@ -85,6 +85,63 @@ export function countIn(written: string): number | undefined {
   return (tens === '' ? 1 : digit(tens)) * 10 + (ones === '' ? 0 : digit(ones));
 }
 
+// The numerals of cheques and receipts (壹佰伍拾), written against alteration, are the same numbers.
+const FORMAL_NUMERALS: Readonly<Record<string, string>> = {
+  〇: '零', 壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',
+  拾: '十', 佰: '百', 仟: '千', 萬: '万',
+};
+const PLACES: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** A whole number below 100,000,000 in Chinese numerals, as a pattern: what numberInChinese reads. */
+export const CHINESE_NUMBER = '[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬]{1,17}';
+
+/**
+ * A whole number written in Chinese numerals as it is written (一百零五, 两千三百, 壹佰伍拾) or
+ * said at a till, where a last digit stands for the place below the one before it (一百五 is
+ * 150, 两千三 is 2,300, 一万五 is 15,000); undefined for what is not a number so written (五五,
+ * 百千, 十万万).
+ */
+export function numberInChinese(written: string): number | undefined {
+  const plain = [...written].map((numeral) => FORMAL_NUMERALS[numeral] ?? numeral).join('');
+  const [high = '', low, ...more] = plain.split('万');
+  if (more.length > 0) return undefined;
+  if (low === undefined) return belowTenThousand(high, false);
+  const tenThousands = belowTenThousand(high, false);
+  if (tenThousands === undefined) return undefined;
+  if (low === '') return tenThousands * 10_000;
+  const rest = belowTenThousand(low, true);
+  return rest === undefined ? undefined : tenThousands * 10_000 + rest;
+}
+
+/** A number below 10,000 in numerals; `afterTenThousands` when it follows a 万, so that a lone 五 there is 5,000. */
+function belowTenThousand(section: string, afterTenThousands: boolean): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  let lastPlace = 10_000;
+  let placed = afterTenThousands;
+  let afterZero = false;
+  for (const numeral of section) {
+    const place = PLACES[numeral];
+    if (place !== undefined) {
+      // 十 alone begins a number (十五) or follows a zero (一千零十); every other place has its digit.
+      if (place >= lastPlace || (digit === undefined && !(place === 10 && (total === 0 || afterZero)))) return undefined;
+      total += (digit ?? 1) * place;
+      [digit, lastPlace, placed, afterZero] = [undefined, place, true, false];
+    } else if (numeral === '零') {
+      if (digit !== undefined) return undefined;
+      afterZero = true;
+    } else {
+      const value = CHINESE_DIGITS.indexOf(numeral.replace('两', '二'));
+      if (value < 0 || digit !== undefined) return undefined;
+      digit = value;
+    }
+  }
+  // A zero ends no number but zero itself (一百零 is unfinished).
+  if (digit === undefined) return afterZero ? (placed ? undefined : 0) : section === '' ? undefined : total;
+  // A last digit after a place, with no zero between, is said for the place below: 一百五 is 150.
+  return total + (placed && !afterZero ? (digit * lastPlace) / 10 : digit);
+}
+
 /** What separates the items of a list as typed (typedList): no item of a list can hold one. */
 export const LIST_SEPARATOR = /[,，、]/;
 

@@ -252,6 +252,18 @@ describe('a new logbook made in Chinese', () => {
     book.ok(['config', 'set', 'week-start', 'monday'], { env: CHINESE });
     // The harness's clock is Monday 23 November 2026: the week just ended is 2026-W47.
     expect(book.ok(['report', '--week', '上周'], { env: CHINESE })).toMatch(/^周次 2026-W47，11月16日 周一 至 2026年11月22日 周日（数字截至 11月23日 周一 10:00）$/m);
+    // A week by its number alone is the latest so numbered; a month back from today.
+    for (const week of ['第47周', '47', '第四十七周']) {
+      expect(book.ok(['report', '--week', week], { env: CHINESE })).toMatch(/^周次 2026-W47，11月16日 周一 至 2026年11月22日 周日/m);
+    }
+    expect(book.ok(['report', '--last', '一个月'], { env: CHINESE })).toMatch(/^最近 1 个月，10月24日 周六 至 2026年11月23日 周一/m);
+  });
+
+  it('takes an amount said in Chinese numerals, and a currency by its Chinese name', () => {
+    const shop = tempLogbook();
+    shop.ok(['log', '汤是凉的', '--no-input'], { env: CHINESE });
+    expect(shop.ok(['config', 'set', 'currency', '港币'], { env: CHINESE })).toBe('currency = HKD\n');
+    expect(shop.ok(['resolve', '1', '--remedy', '退钱', '--cost', '一百五'], { env: CHINESE })).toContain('费用 HKD 150.00');
   });
 
   it('takes money as a Chinese shop writes it and gives it back in yuan wherever a person reads it', () => {

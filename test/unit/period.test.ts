@@ -96,6 +96,15 @@ inZone('Asia/Shanghai', -480, () => {
       previous: { name: '7 days', since: '2026-11-12T16:00:00.000Z', until: '2026-11-19T16:00:00.000Z' },
     });
   });
+
+  it('takes --last in months from the same day of the month, up to the end of today', () => {
+    expect(bounds(period({ last: '一个月' }, '2026-11-26T12:00:00Z'))).toEqual({
+      name: '1 month',
+      since: '2026-10-26T16:00:00.000Z',
+      until: '2026-11-26T16:00:00.000Z',
+      previous: { name: '1 month', since: '2026-09-25T16:00:00.000Z', until: '2026-10-26T16:00:00.000Z' },
+    });
+  });
 });
 
 inZone('America/Los_Angeles', 480, () => {
@@ -176,12 +185,34 @@ inZone('America/Los_Angeles', 480, () => {
 describe('period flags that cannot be a period', () => {
   const now = new Date('2026-11-26T12:00:00Z');
 
-  it.each(['2026-W60', '2026-47', '2026-W00', '2026-W7', 'W47', '2026-W47x', '26-W47', ''])('refuses the week %j', (week) => {
+  it.each(['2026-W60', '2026-47', '2026-W00', 'W0', '54', '2026-11', '2026W', '2026-W47x', '26-W47', '4周', '第48', '第二二周', ''])('refuses the week %j', (week) => {
     expect(refusal(() => checkPeriod({ week }, now))).toContain('is not a week; use YYYY-Www such as 2026-W47');
   });
 
   it('accepts a week written with a small w', () => {
     expect(checkPeriod({ week: '2026-w48' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
+  });
+
+  it.each([
+    ['2026W48', 2026, 48],
+    ['2026-W7', 2026, 7],
+    ['2025年第52周', 2025, 52],
+    // Without a year, the latest week so numbered that has begun: on 26 November 2026, in week 48.
+    ['48', 2026, 48],
+    ['w1', 2026, 1],
+    ['第48周', 2026, 48],
+    ['第四十八周', 2026, 48],
+    ['第 ４８ 个星期', 2026, 48],
+    ['49', 2025, 49],
+    ['第五十二周', 2025, 52],
+  ] as const)('accepts the week %j as an owner writes it', (week, year, number) => {
+    expect(checkPeriod({ week }, now)).toEqual({ kind: 'week', year, week: number });
+    expect(checkComparePeriod(week, now)).toEqual({ kind: 'week', year, week: number });
+  });
+
+  it('takes a week without its year as the one just past in January', () => {
+    expect(checkPeriod({ week: '52' }, new Date('2027-01-06T12:00:00Z'))).toEqual({ kind: 'week', year: 2026, week: 52 });
+    expect(checkPeriod({ week: '1' }, new Date('2027-01-06T12:00:00Z'))).toEqual({ kind: 'week', year: 2027, week: 1 });
   });
 
   it('accepts a week typed full-width, as a Chinese input method types it', () => {
@@ -203,12 +234,18 @@ describe('period flags that cannot be a period', () => {
     ['两个星期', 2, 'w'],
     ['十二周', 12, 'w'],
     ['1礼拜', 1, 'w'],
+    // Months, in words or as said.
+    ['3 months', 3, 'm'],
+    ['1 Month', 1, 'm'],
+    ['一个月', 1, 'm'],
+    ['6个月', 6, 'm'],
+    ['１２０个月', 120, 'm'],
   ] as const)('accepts --last %j as an owner writes it', (last, count, unit) => {
     expect(checkPeriod({ last }, now)).toEqual({ kind: 'last', count, unit });
   });
 
-  it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w', '2 months', '7 days ago', 'weeks', '0天', '周', '7月', '二二天', '523周'])('refuses --last %j', (last) => {
-    expect(refusal(() => checkPeriod({ last }, now))).toContain('is not a length of time; use days or weeks such as 7d or 4w');
+  it.each(['0d', '0w', '7', '7m', '-7d', 'd', '3661d', '523w', '123 months', '0个月', '个月', '7 days ago', 'weeks', '0天', '周', '7月', '二二天', '523周'])('refuses --last %j', (last) => {
+    expect(refusal(() => checkPeriod({ last }, now))).toContain('is not a length of time; use days, weeks or months such as 7d, 4w or 3 months');
   });
 
   it('accepts --last in days or weeks, either case', () => {
@@ -272,7 +309,7 @@ describe('period flags that cannot be a period', () => {
 
   it('sets last week beside another period with --compare 上周', () => {
     expect(checkComparePeriod('上周', now)).toEqual({ kind: 'this week', back: 1 });
-    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week or a range; use YYYY-Www such as 2026-W47, this or last, a month such as 2026-10 or 'last month', or FROM..TO such as 2026-11-01..2026-11-15");
+    expect(() => checkComparePeriod('下周', now)).toThrow("--compare: '下周' is not a week or a range; use YYYY-Www such as 2026-W47, a week number such as 47, this or last, a month such as 2026-10 or 'last month', or FROM..TO such as 2026-11-01..2026-11-15");
   });
 
   it('sets a month beside the period with --compare 上个月 or 2026-10, the whole of it', () => {
@@ -288,7 +325,7 @@ describe('period flags that cannot be a period', () => {
 
   it.each(['constructor', '__proto__', 'next', '下周'])('refuses --week %j, naming the words it takes', (typed) => {
     expect(refusal(() => checkPeriod({ week: typed }, now))).toBe(
-      `--week: '${typed}' is not a week; use YYYY-Www such as 2026-W47, or last for last week; --week alone is this week`,
+      `--week: '${typed}' is not a week; use YYYY-Www such as 2026-W47, a week number such as 47 (the latest so numbered), or last for last week; --week alone is this week`,
     );
   });
 });

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import Nzh from 'nzh';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { spellingKey } from '../../src/domain/spelling.js';
 import {
+  numberInChinese,
   oneOf,
   optionalText,
   parseId,
@@ -131,5 +133,46 @@ describe('wholeNumber', () => {
   it('includes both ends of the range', () => {
     expect(wholeNumber('0', 0, 90, '--days')).toBe(0);
     expect(wholeNumber('90', 0, 90, '--days')).toBe(90);
+  });
+});
+
+describe('numberInChinese', () => {
+  it.each([
+    ['零', 0],
+    ['五', 5],
+    ['两', 2],
+    ['十', 10],
+    ['十五', 15],
+    ['一百零五', 105],
+    ['两百', 200],
+    ['一千零十', 1010],
+    // A last digit said for the place below the one before it, as at a till.
+    ['一百五', 150],
+    ['两千三', 2300],
+    ['一万五', 15000],
+    ['三万二千五', 32500],
+    ['一万零五', 10005],
+    // As cheques and receipts write them.
+    ['壹佰伍拾', 150],
+    ['贰仟零伍', 2005],
+    ['玖仟玖佰玖拾玖萬玖仟玖佰玖拾玖', 99_999_999],
+  ])('reads %j as %i', (written, number) => {
+    expect(numberInChinese(written)).toBe(number);
+  });
+
+  it.each(['', '五五', '百', '一百零', '十十', '百一', '一万万', '二百千', '零五零', '一二三', '十两百', 'x'])('reads no number in %j', (written) => {
+    expect(numberInChinese(written)).toBeUndefined();
+  });
+
+  // nzh writes numbers in Chinese as they are written, everyday and formal; what it writes is read back.
+  it('reads back any number below 100,000,000 as it is written, everyday or on a receipt', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), (number) => {
+        expect(numberInChinese(Nzh.cn.encodeS(number))).toBe(number);
+        expect(numberInChinese(Nzh.cn.encodeB(number))).toBe(number);
+        expect(numberInChinese(Nzh.cn.encodeS(number, { tenMin: false }))).toBe(number);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
