@@ -50,6 +50,11 @@ export interface Complaint {
    * complaint was not answered in time whatever the later one says. Cleared by a reopening.
    */
   missed_respond_by: string | null;
+  /**
+   * When the corrective action was recorded: the resolution (or approval) that first gave it,
+   * which a later one without a new action leaves as it was; null while it waits for approval.
+   */
+  action_at: string | null;
 }
 
 /** A remedy given to a complaint: when, which, and what it cost the shop. */

@@ -91,6 +91,8 @@ export const FIELDS = [
   field('proposed_remedy', choice(REMEDIES), show('fields.proposedRemedy', 28)),
   field('proposed_cost_minor', { type: 'money' }, show('fields.proposedCost', 29), { column: 'proposed_cost' }),
   field('missed_respond_by', time, show('fields.missedRespondBy', 17.5)),
+  // Shown by the timeline, as the resolution that recorded the action.
+  field('action_at', time, null),
 ] as const satisfies readonly Field[];
 
 /** What `show` calls a field, in the language spoken: `fieldLabel(field.shown)`. */

@@ -7,7 +7,7 @@ import { CLOCK_GRACE_MS, EARLIEST } from './when.js';
 /** The columns of a complaint the rules read. */
 type Ruled = Omit<Complaint, 'id' | 'remedies' | 'uid'>;
 
-const HAPPENED = ['logged_at', 'occurred_at', 'resolved_at', 'followed_up_at'] as const;
+const HAPPENED = ['logged_at', 'occurred_at', 'resolved_at', 'followed_up_at', 'action_at'] as const;
 
 /**
  * The first rule of the lifecycle the complaint breaks, as a sentence naming the columns, or null
@@ -39,6 +39,12 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     if (c.missed_respond_by < c.occurred_at) return t('recordRules.missedBeforeOccurred');
     if (c.resolved_at !== null && c.resolved_at <= c.missed_respond_by) return t('recordRules.missedAfterResolved');
   }
+  // An action is recorded as the remedy it came with is given; one of a remedy awaiting approval is not yet.
+  if (c.action_at !== null) {
+    if (c.action === null) return t('recordRules.actionAtWithoutAction');
+    if (outOfOrder(c.occurred_at, c.action_at)) return t('recordRules.actionAtBeforeOccurred');
+    if (c.resolved_at !== null && c.resolved_at < c.action_at) return t('recordRules.actionAtAfterResolved');
+  }
   if (outOfOrder(c.occurred_at, c.logged_at)) return t('recordRules.occurredAfterLogged');
   if (c.resolved_at !== null && outOfOrder(c.occurred_at, c.resolved_at)) return t('recordRules.resolvedBeforeOccurred');
   if (c.followed_up_at !== null && outOfOrder(c.occurred_at, c.followed_up_at)) return t('recordRules.followedUpBeforeOccurred');
@@ -50,6 +56,7 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
   const { status } = c;
   const done = status === 'resolved' || status === 'closed';
   if (done && c.resolved_at === null) return t('recordRules.doneWithoutResolvedAt', { status });
+  if (done && c.action !== null && c.action_at === null) return t('recordRules.actionNotRecorded', { status });
   if (!done && c.resolved_at !== null) return t('recordRules.resolvedAtNotDone', { status });
   if (done && c.remedy === null && !isCommunicative(c.nature)) return t('recordRules.doneWithoutRemedy', { status });
   if (done && c.remedy === null && c.answer === null) return t('recordRules.doneWithoutAnswer', { status });

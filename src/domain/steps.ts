@@ -230,15 +230,31 @@ export function resolve(current: Complaint, previous: PreviousStep, resolution: 
     // Whoever holds the complaint proposes its remedy, unless someone else is named.
     const proposer = by ?? current.assignee;
     const changes = { proposed_remedy: remedy, proposed_cost_minor: cost_minor, ...found };
-    return { changes, event: { action: 'proposed', at, changes: withNote({ ...changes, ...(proposer === null ? {} : { by: proposer }) }, note) } };
+    return {
+      changes: { ...changes, ...actionRecorded(current, action, null) },
+      event: { action: 'proposed', at, changes: withNote({ ...changes, ...(proposer === null ? {} : { by: proposer }) }, note) },
+    };
   }
   return given(current, { status, remedy, cost_minor, found, who, note }, at, 'resolved');
+}
+
+/**
+ * When the complaint's corrective action counts as recorded (action_at): as the remedy it came
+ * with is given (`at`), or not yet (null) while that remedy awaits approval. An action recorded
+ * before keeps its time when a later resolution gives none or the same again, so that a complaint
+ * reopened and resolved once more does not move its action to another week of the report, nor
+ * the weeks "did the action work" compares.
+ */
+function actionRecorded(current: Complaint, action: string | null | undefined, at: string | null): Partial<Complaint> {
+  const kept = action ?? current.action;
+  if (kept === null || (kept === current.action && current.action_at !== null) || at === current.action_at) return {};
+  return { action_at: at };
 }
 
 /** The changes, remedy and event of a remedy given now: resolved, or approved. */
 function given(
   current: Complaint,
-  { status, remedy, cost_minor, found, who, note }: { status: Status; remedy: string; cost_minor: number | null; found: object; who: object; note: string | null },
+  { status, remedy, cost_minor, found, who, note }: { status: Status; remedy: string; cost_minor: number | null; found: Partial<Complaint>; who: object; note: string | null },
   at: string,
   action: 'resolved' | 'approved',
 ): StepOutcome {
@@ -250,7 +266,7 @@ function given(
     ...found,
   };
   return {
-    changes,
+    changes: { ...changes, ...actionRecorded(current, found.action, at) },
     gives: { given_at: at, remedy, cost_minor },
     event: { action, at, changes: withNote({ ...changes, cost_minor, ...who }, note) },
   };

@@ -135,7 +135,7 @@ export interface RecordedAction {
   id: number;
   cause: string;
   action: string;
-  resolved_at: string;
+  action_at: string;
 }
 
 /** A corrective action recorded on a complaint, with the complaint's key in the report. */

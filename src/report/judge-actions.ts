@@ -14,14 +14,14 @@ export async function judgeActions(logbook: Logbook, recorded: readonly Recorded
   const [first] = await logbook.list({ order: 'oldest first', limit: 1 });
   const judged: JudgedAction[] = [];
   for (const action of recorded) {
-    const compared = actionWeeks(new Date(action.resolved_at), weeks, now, new Date(first!.occurred_at));
+    const compared = actionWeeks(new Date(action.action_at), weeks, now, new Date(first!.occurred_at));
     const causes = spellingsOf(action.cause, inUse);
     const counts = await logbook.upheldCounts(causes, [...compared.before, ...compared.after]);
     const before = counts.slice(0, compared.before.length);
     const after = counts.slice(compared.before.length);
     // Weeks before the logbook's first complaint were not counted; they lead the list as null.
     const uncounted: null[] = Array.from({ length: weeks - before.length }, () => null);
-    judged.push({ id: action.id, recordedAt: action.resolved_at, cause: action.cause, action: action.action, before: [...uncounted, ...before], after, ...judgeAction(before, after, weeks) });
+    judged.push({ id: action.id, recordedAt: action.action_at, cause: action.cause, action: action.action, before: [...uncounted, ...before], after, ...judgeAction(before, after, weeks) });
   }
   return judged;
 }

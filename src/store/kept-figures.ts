@@ -105,8 +105,8 @@ const MONTHLY_TALLIES = [
   {
     table: 'monthly_actions',
     columns: ['month', 'cause', 'recorded'],
-    counted: `SELECT substr(resolved_at, 1, 7) AS month, cause, COUNT(*) FROM complaints
-      WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL GROUP BY substr(resolved_at, 1, 7), cause`,
+    counted: `SELECT substr(action_at, 1, 7) AS month, cause, COUNT(*) FROM complaints
+      WHERE action IS NOT NULL AND action_at IS NOT NULL AND cause IS NOT NULL GROUP BY substr(action_at, 1, 7), cause`,
   },
 ] as const;
 
@@ -141,6 +141,7 @@ export interface Tallied {
   cause: string | null;
   resolved_at: string | null;
   action: string | null;
+  action_at: string | null;
 }
 
 /**
@@ -163,9 +164,9 @@ export class MonthlyTallies {
   add(complaint: Tallied): void {
     const month = complaint.occurred_at.slice(0, 7);
     if (complaint.cause !== null && complaint.status !== 'rejected') this.count('monthly_causes', month, complaint.cause);
-    if (complaint.resolved_at !== null) {
-      this.count('monthly_hours', month, hourToResolve(complaint.occurred_at, complaint.resolved_at));
-      if (complaint.action !== null && complaint.cause !== null) this.count('monthly_actions', complaint.resolved_at.slice(0, 7), complaint.cause);
+    if (complaint.resolved_at !== null) this.count('monthly_hours', month, hourToResolve(complaint.occurred_at, complaint.resolved_at));
+    if (complaint.action !== null && complaint.action_at !== null && complaint.cause !== null) {
+      this.count('monthly_actions', complaint.action_at.slice(0, 7), complaint.cause);
     }
   }
 

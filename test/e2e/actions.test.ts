@@ -56,6 +56,15 @@ describe('actions', () => {
     );
   });
 
+  it('keeps an action when it was recorded through a reopening and a resolution without a new one', () => {
+    const book = shopWithActions();
+    book.ok(['follow-up', '16', '--reopen', '--note', 'cold again']);
+    book.ok(['resolve', '16', '--remedy', 'apology']);
+    expect(book.ok(['actions', '--cause', 'cold food'])).toMatch(/^#16 {2}2026-10-01 10:00 {2}cold food {2}new soup kettle {2}4 4 4 4 {9}1 1 1 1 {2}fewer$/m);
+    expect(book.ok(['report', '--week', '2026-W40'])).toMatch(/^ {2}#16 +cold food: new soup kettle$/m);
+    expect(JSON.parse(book.ok(['show', '16', '--json']))).toMatchObject({ action: 'new soup kettle', action_at: '2026-10-01T09:00:00.000Z', resolved_at: NOW });
+  });
+
   it('says one week in the singular', () => {
     const result = shopWithActions().run(['actions', '--weeks', '1']);
     expect(result).toMatchObject({ code: 0, stderr: '1 week before and after each action\n' });

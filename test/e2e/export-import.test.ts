@@ -670,7 +670,7 @@ describe('import of a file larger than the logbook', () => {
     const db = new Database(target.db, { readonly: true });
     try {
       expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_by_cause WHERE cause = 'cause 5'`).pluck().get()).toBe(154);
-      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_with_action_by_resolved WHERE action IS NOT NULL AND resolved_at > ''`).pluck().get()).toBe(666);
+      expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_with_action_by_recorded WHERE action IS NOT NULL AND action_at > ''`).pluck().get()).toBe(666);
       expect(db.prepare(`SELECT count(*) FROM complaints INDEXED BY complaints_for_report WHERE occurred_at >= '2026-11-05' AND occurred_at < '2026-11-07'`).pluck().get()).toBe(200);
       // The triggers that keep each day's figures were set aside too; the days are counted afresh.
       const days = db.prepare(`SELECT day, logged, answered FROM daily_figures ORDER BY day`).all();

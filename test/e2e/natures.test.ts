@@ -73,9 +73,9 @@ describe('natures', () => {
     expect(book.ok(['show', '4'])).toMatch(/^nature +question$/m);
     const exported = book.ok(['export']).split('\r\n');
     expect(exported[0]).toMatch(/,nature,answer,/);
-    expect(exported.find((row) => row.startsWith('4,'))).toMatch(/,question,,,,$/);
-    expect(exported.find((row) => row.startsWith('7,'))).toMatch(/,unfounded,,,,$/);
-    expect(exported.find((row) => row.startsWith('8,'))).toMatch(/,,,,,$/);
+    expect(exported.find((row) => row.startsWith('4,'))).toMatch(/,question,,,,,$/);
+    expect(exported.find((row) => row.startsWith('7,'))).toMatch(/,unfounded,,,,,$/);
+    expect(exported.find((row) => row.startsWith('8,'))).toMatch(/,,,,,,$/);
   });
 
   it('answers a question without a remedy, follows it up and closes it; the answer shows, exports and imports again', () => {

@@ -290,6 +290,36 @@ describe('a shared logbook made before a newer version', () => {
   });
 });
 
+describe('a shared logbook made before actions kept their own time', () => {
+  it('dates each action by the resolution that gave it, not by a later one, and tallies it so', () => {
+    const book = sharedLogbook([
+      ['log', '汤凉了', '--at', '2026-11-09 10:00', '--no-input'],
+      ['triage', '1', '--category', 'product', '--cause', '汤不热', '--at', '2026-11-09 10:05'],
+      ['resolve', '1', '--remedy', 'refund', '--cost', '5', '--action', '汤桶加保温', '--at', '2026-11-10 10:00'],
+      ['follow-up', '1', '--reopen', '--at', '2026-11-16 10:00'],
+      ['resolve', '1', '--remedy', 'apology', '--at', '2026-11-17 10:00'],
+    ]);
+    const shown = () => JSON.parse(book.ok(['show', '1', '--json'])) as { action_at: string; timeline: Array<{ action: string; at: string }> };
+    const recordedAt = shown().timeline.find((event) => event.action === 'resolved')!.at;
+    expect(shown().action_at).toBe(recordedAt);
+    // As the version before kept it: no action_at, the actions tallied by resolved_at.
+    underneath(book, `DROP INDEX complaints_with_action_by_recorded`);
+    underneath(
+      book,
+      `CREATE OR REPLACE FUNCTION tallied_of(c complaints) RETURNS tallied LANGUAGE sql IMMUTABLE PARALLEL SAFE
+         RETURN ROW(substr(c.occurred_at, 1, 7), CASE WHEN c.status <> 'rejected' THEN c.cause END, CAST(floor(c.hours_to_resolve) AS INTEGER),
+                    CASE WHEN c.action IS NOT NULL THEN substr(c.resolved_at, 1, 7) END,
+                    CASE WHEN c.action IS NOT NULL AND c.resolved_at IS NOT NULL THEN c.cause END)::tallied`,
+    );
+    underneath(book, `ALTER TABLE complaints DROP COLUMN action_at`);
+    underneath(book, `CREATE INDEX complaints_with_action_by_resolved ON complaints (resolved_at, cause) WHERE action IS NOT NULL`);
+    underneath(book, `DELETE FROM schema_migrations WHERE version = 12`);
+    expect(shown().action_at).toBe(recordedAt);
+    expect(book.ok(['report', '--week', '2026-W46'])).toMatch(/^ {2}#1 +汤不热: 汤桶加保温$/m);
+    expect(book.ok(['check'])).toMatch(/^ok: /);
+  });
+});
+
 describe('several tills stepping one complaint at once', () => {
   /** Runs each command line as a till of its own, all started together. */
   async function atOnce(book: Logbook, commands: string[][]): Promise<Array<{ code: number; stdout: string; stderr: string }>> {

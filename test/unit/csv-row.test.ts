@@ -38,6 +38,7 @@ const closed = complaintWith({
   cost_minor: 450,
   root_cause: 'kettle thermostat',
   action: 'thermostat replaced',
+  action_at: '2026-11-20T13:00:00.000Z',
   followed_up_at: '2026-11-23T09:00:00.000Z',
   satisfaction: 4,
   remedies: [
@@ -339,6 +340,13 @@ describe('rowReader', () => {
       { ...refunded, respond_by: '2026-11-22T12:30:00Z', missed_respond_by: '2026-11-21T12:30:00Z' },
       'line 2: missed_respond_by is not before resolved_at: a deadline is missed only while the complaint waits',
     ],
+    ['with an action recorded but no action', { ...refunded, action_at: '2026-11-20T14:00:00Z' }, 'line 2: action_at is given without action'],
+    ['with an action recorded before it happened', { ...refunded, action: 'lids', action_at: '2026-11-19T14:00:00Z' }, 'line 2: action_at is before occurred_at'],
+    [
+      'with an action recorded after it was resolved',
+      { ...refunded, action: 'lids', action_at: '2026-11-20T15:00:00Z' },
+      'line 2: action_at is after resolved_at: an action is recorded by the resolution that gives it',
+    ],
     ['in a category that cannot be kept in the list of categories', { ...triaged, category: 'food, drink' }, "line 2: category: 'food, drink' is not one of product, service, staff, price, delivery, premises, other"],
     ['whose remedy is not the latest listed', { ...refunded, remedy: 'apology', remedies: '2026-11-20T14:00:00Z refund' }, 'line 2: remedy is apology but the latest of remedies is refund; remedy is the latest remedy given'],
     ['whose cost is not what its remedies cost', { ...refunded, cost: '3', remedies: '2026-11-20T14:00:00Z refund 4.50' }, 'line 2: cost is 3.00 but remedies add up to 4.50; cost is what every remedy cost together'],
@@ -346,6 +354,13 @@ describe('rowReader', () => {
     ['with a uid that is not one', { uid: '12' }, "line 2: uid: '12' is not a complaint uid; a uid looks like 0f6a3c7e-2b1d-4e8f-9a0b-5c4d3e2f1a0b"],
   ])('refuses a complaint %s, as no command could make it, naming the line and the rule', (_, change, message) => {
     expect(() => readOne({ ...minimal, ...change })).toThrow(new UsageError(message));
+  });
+
+  it('takes the action of a file written before actions kept their own time as recorded when the complaint was resolved', () => {
+    expect(readOne({ ...minimal, ...refunded, action: 'lids' }).action_at).toBe('2026-11-20T14:00:00.000Z');
+    expect(readOne({ ...minimal, ...refunded, action: 'lids', action_at: '2026-11-20T13:00:00Z' }).action_at).toBe('2026-11-20T13:00:00.000Z');
+    // Reopened, or its remedy awaiting approval: not recorded until a remedy is given.
+    expect(readOne({ ...minimal, status: 'assigned', assignee: 'Sam', action: 'lids' }).action_at).toBeNull();
   });
 
   it('takes a step dated within the clocks\' minute before the one before it, as earlier versions dated one, and not two minutes before', () => {

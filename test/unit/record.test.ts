@@ -91,6 +91,7 @@ describe('toRecord', () => {
       proposed_remedy: null,
       proposed_cost: null,
       missed_respond_by: null,
+      action_at: null,
     });
   });
 

@@ -186,6 +186,20 @@ describe('resolve', () => {
     expect(again).not.toHaveProperty('action');
   });
 
+  it('records a corrective action as its remedy is given, and keeps that time through a later resolution without a new one', () => {
+    const first = resolve(complaint({ status: 'assigned' }), happened, { ...resolution, action: 'lids on the pots' }, LATER, null);
+    expect(first.changes).toMatchObject({ action: 'lids on the pots', action_at: LATER });
+    // Bookkeeping, not what the step said: the timeline's entry carries no action_at.
+    expect(first.event.changes).not.toHaveProperty('action_at');
+    const reopened = complaint({ status: 'assigned', action: 'lids on the pots', action_at: OCCURRED });
+    const AGAIN = '2026-11-30T09:00:00.000Z';
+    expect(resolve(reopened, happened, { ...resolution, action: null }, AGAIN, null).changes).not.toHaveProperty('action_at');
+    expect(resolve(reopened, happened, { ...resolution, action: 'lids on the pots' }, AGAIN, null).changes).not.toHaveProperty('action_at');
+    expect(resolve(reopened, happened, { ...resolution, action: 'a warmer' }, AGAIN, null).changes).toMatchObject({ action: 'a warmer', action_at: AGAIN });
+    // An action found before any remedy was given (its proposal sent back) is recorded by the one given.
+    expect(resolve(complaint({ status: 'assigned', action: 'a warmer' }), happened, resolution, AGAIN, null).changes).toMatchObject({ action_at: AGAIN });
+  });
+
   it('gives a remedy beside those given before: the complaint shows the latest and what all cost, its timeline what this one cost', () => {
     const reopened = complaint({
       status: 'assigned',
@@ -230,6 +244,14 @@ describe('remedies above the approval limit', () => {
     });
     expect(resolve(assigned, happened, { ...refund, cost_minor: 5_000 }, LATER, 5_000).changes.status).toBe('resolved');
     expect(resolve(assigned, happened, refund, LATER, null).changes.status).toBe('resolved');
+  });
+
+  it('records a new action proposed with a remedy only when the remedy is approved', () => {
+    const recorded = complaint({ status: 'assigned', assignee: 'Sam', action: 'lids on the pots', action_at: OCCURRED });
+    expect(resolve(recorded, happened, refund, LATER, 5_000).changes).toMatchObject({ action: 'fridge mended', action_at: null });
+    expect(resolve(recorded, happened, { ...refund, action: null }, LATER, 5_000).changes).not.toHaveProperty('action_at');
+    const waiting = { ...recorded, proposed_remedy: 'refund', proposed_cost_minor: 8_800, action: 'fridge mended', action_at: null };
+    expect(approve(waiting, happened, { reject: false, by: 'Li Na' }, LATER).changes).toMatchObject({ action_at: LATER });
   });
 
   it('gives the proposed remedy when approved, resolving the complaint, or sends it back', () => {

@@ -46,6 +46,7 @@ const SHIPPED = [
   { version: 21, name: 'hours_to_resolve_whole_seconds' },
   { version: 22, name: 'person_keys_invisible' },
   { version: 23, name: 'missed_respond_by' },
+  { version: 24, name: 'action_recorded_at' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -173,7 +174,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given', 'missed_respond_by',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given', 'missed_respond_by', 'action_at',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
@@ -183,7 +184,7 @@ describe('openDatabase: a new logbook', () => {
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
         ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_hours_to_resolve', 'by_status', 'by_till', 'by_uid', 'communicative', 'follow_ups_due', 'for_report', 'unjudged',
-          'with_action_by_resolved', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
+          'with_action_by_recorded', 'with_suggestion_by_occurred'].map((name) => ({ type: 'index', name: `complaints_${name}` })),
         { type: 'table', name: 'complaints' },
         ...['counted', 'no_longer_waiting', 'recounted', 'recounting', 'retallied', 'retallying', 'tallied', 'uncounted', 'untallied', 'waiting', 'waiting_changed'].map((name) => ({ type: 'trigger', name: `complaints_${name}` })),
       ]);
@@ -253,6 +254,40 @@ describe('openDatabase: a new logbook', () => {
         { customer_key: '王芳', contact_key: '13800138000' },
         { customer_key: 'ann lee', contact_key: null },
       ]);
+    });
+  });
+
+  it('dates the corrective actions of an older logbook by the resolution that gave them, and tallies them by it', () => {
+    const path = logbookUpTo(23, (db) => {
+      const complaint = db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, category, cause, resolved_at, remedy, action, uid)
+         VALUES (?, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', ?, 'soup was cold', 'food', 'cold soup', ?, ?, ?, ?)`,
+      );
+      // 1: action given on the 24th, reopened, resolved again on 2 December without one.
+      complaint.run(1, 'resolved', '2026-12-02T10:00:00.000Z', 'apology', 'insulated pot', 'u1');
+      // 2: the action of a proposal approved on the 26th; 3: imported, its timeline silent; 4: given and undone.
+      complaint.run(2, 'resolved', '2026-11-26T10:00:00.000Z', 'refund', 'new supplier', 'u2');
+      complaint.run(3, 'closed', '2026-11-23T10:00:00.000Z', 'refund', 'thermometer', 'u3');
+      complaint.run(4, 'assigned', null, null, 'lids', 'u4');
+      const event = db.prepare(`INSERT INTO events (id, complaint_id, at, recorded_at, action, changes, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      const at = (day: string) => `2026-${day}T10:00:00.000Z`;
+      event.run(1, 1, at('11-24'), at('11-24'), 'resolved', '{"status":"resolved","remedy":"refund","action":"insulated pot"}', null);
+      event.run(2, 1, at('11-30'), at('11-30'), 'reopened', '{"status":"assigned","resolved_at":null}', null);
+      event.run(3, 1, at('12-02'), at('12-02'), 'resolved', '{"status":"resolved","remedy":"apology"}', null);
+      event.run(4, 2, at('11-25'), at('11-25'), 'proposed', '{"proposed_remedy":"refund","action":"new supplier"}', null);
+      event.run(5, 2, at('11-26'), at('11-26'), 'approved', '{"status":"resolved","remedy":"refund"}', null);
+      event.run(6, 3, at('11-23'), at('11-23'), 'imported', '{}', null);
+      event.run(7, 4, at('11-24'), at('11-24'), 'resolved', '{"status":"resolved","remedy":"refund","action":"lids"}', null);
+      event.run(8, 4, at('11-25'), at('11-25'), 'undone', '{"undid":"resolved"}', 7);
+    });
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT id, action_at FROM complaints ORDER BY id`).all()).toEqual([
+        { id: 1, action_at: '2026-11-24T10:00:00.000Z' },
+        { id: 2, action_at: '2026-11-26T10:00:00.000Z' },
+        { id: 3, action_at: '2026-11-23T10:00:00.000Z' },
+        { id: 4, action_at: null },
+      ]);
+      expect(db.prepare(`SELECT month, cause, recorded FROM monthly_actions ORDER BY month`).all()).toEqual([{ month: '2026-11', cause: 'cold soup', recorded: 3 }]);
     });
   });
 

@@ -32,6 +32,8 @@ interface Row {
   followedUp: boolean;
   satisfaction: number | null;
   action: string | null;
+  /** When the action was recorded, in hours after the complaint happened: by a resolution, which a reopening does not take back. */
+  actionHours: number | null;
   /** Remedies given, each some hours after the complaint happened (into other days and periods), with its cost. */
   remedies: Array<{ hoursLater: number; costMinor: number | null }>;
 }
@@ -49,6 +51,7 @@ const row: fc.Arbitrary<Row> = fc.record({
   followedUp: fc.boolean(),
   satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
   action: fc.constantFrom(null, 'retrain the new staff', '换了保温灯'),
+  actionHours: fc.option(fc.integer({ min: 0, max: 400 }).map((h) => h / 4), { nil: null }),
   remedies: fc.array(
     fc.record({ hoursLater: fc.integer({ min: 0, max: 100 }), costMinor: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }) }),
     { maxLength: 3 },
@@ -78,8 +81,8 @@ function logbookOf(rows: readonly Row[]): Db {
   const db = openDatabase(join(folder, `${++logbooks}.db`));
   const insert = db.prepare(
     `INSERT INTO complaints (logged_at, occurred_at, status, description, cause, category, resolved_at, respond_by,
-                             followed_up_at, satisfaction, action)
-     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction, @action)`,
+                             followed_up_at, satisfaction, action, action_at)
+     VALUES (@at, @at, @status, 'd', @cause, @category, @resolvedAt, @respondBy, @followedUpAt, @satisfaction, @action, @actionAt)`,
   );
   const give = db.prepare(`INSERT INTO remedies (complaint_id, given_at, remedy, cost_minor) VALUES (?, ?, 'refund', ?)`);
   rows.forEach((r, i) => {
@@ -108,6 +111,7 @@ function storedAs(r: Row, i: number) {
     followedUpAt: r.followedUp ? hoursLater(500) : null,
     satisfaction: r.satisfaction,
     action: r.action,
+    actionAt: r.action === null ? null : hoursLater(r.actionHours),
   };
 }
 
@@ -200,7 +204,7 @@ describe('the report as the store counts it, for any logbook and period', () => 
         try {
           const change = db.prepare(
             `UPDATE complaints SET occurred_at = @at, status = @status, cause = @cause, resolved_at = @resolvedAt, respond_by = @respondBy,
-                    followed_up_at = @followedUpAt, satisfaction = @satisfaction, action = @action WHERE id = @id`,
+                    followed_up_at = @followedUpAt, satisfaction = @satisfaction, action = @action, action_at = @actionAt WHERE id = @id`,
           );
           const final = entries.flatMap((entry, i) => {
             if (entry.fate === 'deleted') {
@@ -239,7 +243,7 @@ describe('the report as the store counts it, for any logbook and period', () => 
           // Counted as the report lists them: a row shown, and how many there are for these causes.
           const someCauses = expectedCauses.filter((_, i) => i % 2 === 0).map(({ key }) => key);
           const expectedActions = final.filter(
-            (c) => c.action !== null && c.resolvedAt !== null && c.resolvedAt >= period.since && c.resolvedAt < period.until && someCauses.includes(c.cause!),
+            (c) => c.actionAt !== null && c.actionAt >= period.since && c.actionAt < period.until && someCauses.includes(c.cause!),
           ).length;
           const actions = () => correctiveActions(db, 'cause', someCauses, period, 1, {}).total;
           expect(actions()).toBe(expectedActions);

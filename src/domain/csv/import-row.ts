@@ -88,6 +88,8 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
       if (complaint.category !== null) complaint.severity ??= 'medium';
       complaint.nature ??= complaint.status === 'rejected' ? 'unfounded' : complaint.category !== null ? 'valid' : null;
       complaint.respond_by ??= addHours(new Date(complaint.occurred_at), responseHours).toISOString();
+      // A file written before actions kept their own time: each was recorded when last resolved.
+      if (complaint.action !== null) complaint.action_at ??= complaint.resolved_at;
       complaint.uid ??= contentUid(complaint.id, complaint.logged_at, complaint.occurred_at, complaint.description);
       complaint.remedies = remediesOf(complaint, read.remedies as Remedy[] | null);
       const rule = broken(complaint);

@@ -177,14 +177,14 @@ export function correctiveActions(
   const { wholeFrom, wholeUntil, headUntil, tailFrom } = inWholeOf('month', span, dimension === 'cause' && placesOf(within, []).and === '' && !spellings.includes(NONE_KEY));
   const places = placesOf(within, [span.since, span.until, spellings, NONE_KEY]);
   const recorded = (since: string, until: string) => `FROM complaints
-    WHERE action IS NOT NULL AND resolved_at >= ${since} AND resolved_at < ${until}
+    WHERE action IS NOT NULL AND action_at >= ${since} AND action_at < ${until}
       AND (${column} = ANY($3) OR (${column} IS NULL AND $4 = ANY($3)))${places.and}`;
   // The count's own values follow the places', which the rows shown take alone.
   const [wholeFromAt, wholeUntilAt, headUntilAt, tailFromAt] = [1, 2, 3, 4].map((nth) => `$${places.values.length + nth}`);
   return excerpt<CorrectiveAction>(connection, {
     columns: `id, COALESCE(${column}, $4) AS key, action`,
     from: recorded('$1', '$2'),
-    order: 'resolved_at, id',
+    order: 'action_at, id',
     values: places.values,
     limit,
     count: {
@@ -214,11 +214,11 @@ export function recordedActions(
 ): Promise<RecordedAction[]> {
   const params = new Params();
   return connection.rows<RecordedAction>(
-    `SELECT id, cause, action, resolved_at FROM complaints
-      WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
+    `SELECT id, cause, action, action_at FROM complaints
+      WHERE action IS NOT NULL AND action_at IS NOT NULL AND cause IS NOT NULL
         ${causes === undefined ? '' : `AND cause = ANY(${params.add(causes)})`}
-        ${recordedBefore === undefined ? '' : `AND resolved_at < ${params.add(recordedBefore)}`}
-      ORDER BY resolved_at DESC, id DESC LIMIT ${params.add(limit)}`,
+        ${recordedBefore === undefined ? '' : `AND action_at < ${params.add(recordedBefore)}`}
+      ORDER BY action_at DESC, id DESC LIMIT ${params.add(limit)}`,
     params.values,
   );
 }

@@ -31,12 +31,9 @@ import { firstUidGivenAgain } from './uids-seen.js';
 const REMEDY_WIDTH = IMPORTED_REMEDY_COLUMNS.length + 1;
 
 // Where the columns the month tallies read are among a row's values.
-const [STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT] = ['status', 'cause', 'resolved_at', 'action'].map((column) => IMPORTED_COLUMNS.indexOf(column)) as [
-  number,
-  number,
-  number,
-  number,
-];
+const [STATUS_AT, CAUSE_AT, RESOLVED_AT, ACTION_AT, ACTION_RECORDED_AT] = ['status', 'cause', 'resolved_at', 'action', 'action_at'].map((column) =>
+  IMPORTED_COLUMNS.indexOf(column),
+) as [number, number, number, number, number];
 
 // A row that came without a uid is the complaint its number names here when their times and words
 // agree: the file is an export of this logbook with its uids left out.
@@ -145,6 +142,7 @@ export async function importComplaints(
               cause: values[CAUSE_AT] as string | null,
               resolved_at: values[RESOLVED_AT] as string | null,
               action: values[ACTION_AT] as string | null,
+              action_at: values[ACTION_RECORDED_AT] as string | null,
             });
           }
         } else if (result === undefined || numberedAlike(original)) {

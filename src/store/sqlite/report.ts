@@ -214,7 +214,7 @@ export function correctiveActions(
   // The unary + keeps SQLite on the index of actions by when they were recorded: offered the
   // column's own index for the spellings, it read every complaint with a vital cause (eb2f5d5).
   const recorded = (since: string, until: string) => `FROM complaints
-    WHERE action IS NOT NULL AND resolved_at >= ${since} AND resolved_at < ${until}
+    WHERE action IS NOT NULL AND action_at >= ${since} AND action_at < ${until}
       AND (+${column} IN (SELECT value FROM json_each(@spellings))
            OR (${column} IS NULL AND @none IN (SELECT value FROM json_each(@spellings))))${places.and}`;
   // How many there are, by cause: the months wholly inside the span as monthly_actions keeps them.
@@ -222,7 +222,7 @@ export function correctiveActions(
   return excerpt<CorrectiveAction>(db, {
     columns: `id, COALESCE(${column}, @none) AS key, action`,
     from: recorded('@since', '@until'),
-    order: 'resolved_at, id',
+    order: 'action_at, id',
     params: { ...span, ...months, ...places.params, spellings: JSON.stringify(spellings), none: NONE_KEY },
     limit,
     count: `SELECT (SELECT COUNT(*) ${recorded('@since', '@headUntil')}) + (SELECT COUNT(*) ${recorded('@tailFrom', '@until')})
@@ -251,11 +251,11 @@ export function recordedActions(db: Db, causes: readonly string[] | undefined, l
   // sorted them (a week's report of 100,000 complaints: 1.1 s of its 2 s).
   return db
     .prepare(
-      `SELECT id, cause, action, resolved_at FROM complaints
-        WHERE action IS NOT NULL AND resolved_at IS NOT NULL AND cause IS NOT NULL
+      `SELECT id, cause, action, action_at FROM complaints
+        WHERE action IS NOT NULL AND action_at IS NOT NULL AND cause IS NOT NULL
           ${causes === undefined ? '' : 'AND +cause IN (SELECT value FROM json_each(@causes))'}
-          ${recordedBefore === undefined ? '' : 'AND resolved_at < @recordedBefore'}
-        ORDER BY resolved_at DESC, id DESC LIMIT @limit`,
+          ${recordedBefore === undefined ? '' : 'AND action_at < @recordedBefore'}
+        ORDER BY action_at DESC, id DESC LIMIT @limit`,
     )
     .all({ ...(causes === undefined ? {} : { causes: JSON.stringify(causes) }), ...(recordedBefore === undefined ? {} : { recordedBefore }), limit }) as RecordedAction[];
 }
