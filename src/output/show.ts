@@ -14,6 +14,9 @@ import { complaintRef, inert, oneLine } from './terminal.js';
 import { localTime } from '../language/dates.js';
 import { displayWidth } from './width.js';
 
+// The fields that hold a time, which the timeline gives in local time as show does (respond_by, missed_respond_by).
+const TIMES: ReadonlySet<string> = new Set(FIELDS.filter((field) => field.kind.type === 'time').map((field) => field.name));
+
 // The fields show lists, in its order.
 const SHOWN = FIELDS.flatMap((field) => (field.shown === null ? [] : [{ field: field as Field, shown: field.shown }])).sort((a, b) => a.shown.at - b.shown.at);
 
@@ -150,7 +153,7 @@ function describeValue(key: string, value: unknown, currency: string, changes: R
   // An undo says which change it undid by its time too (undos recorded before say only its kind).
   if (key === 'undid' && typeof changes.undid_at === 'string') return t('timeline.undidOf', { action: actionShown(String(value)), at: localTime(changes.undid_at) });
   if (key.endsWith('cost_minor') && typeof value === 'number') return amountShown(value, currency);
-  if (key.endsWith('_at') || key === 'respond_by') return localTime(String(value));
+  if (key.endsWith('_at') || TIMES.has(key)) return localTime(String(value));
   if (key === 'source' && value === FROM_STANDARD_INPUT) return t('import.standardInput');
   return oneLine(choiceShown(key, String(value)), 80);
 }

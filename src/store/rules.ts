@@ -36,6 +36,14 @@ export const UNJUDGED = `nature IS NULL AND status <> '${WITHDRAWN}'`;
 /** Closed without an answer: a rejected complaint was judged, a withdrawn one was never made. */
 export const UNANSWERED = `('rejected', '${WITHDRAWN}')`;
 
+/**
+ * Still unanswered and late at the moment `at` names: past its respond-by, or past one it missed
+ * before a later one was given (missed_respond_by), which a new deadline does not make punctual.
+ */
+export function lateAt(at: string): string {
+  return `status NOT IN ${UNANSWERED} AND resolved_at IS NULL AND (respond_by < ${at} OR missed_respond_by IS NOT NULL)`;
+}
+
 /** The communicative natures as an SQL list, each counted apart in a report's summary. */
 export const COMMUNICATIVE_SQL = COMMUNICATIVE.map((nature) => `'${nature}'`).join(', ');
 

@@ -302,7 +302,18 @@ describe('a respond-by moved after it had passed', () => {
     expect(showJson(book, 1)).toMatchObject({ respond_by: '2026-11-20T14:00:00.000Z', missed_respond_by: '2026-11-17T12:00:00.000Z' });
     expect(book.ok(['show', '1'])).toMatch(/^deadline missed +2026-11-17 12:00$/m);
     expect(withinTarget(book)).toBe(0);
-    expect(book.ok(['export']).split('\r\n')[1]).toMatch(/,2026-11-17T12:00:00\.000Z$/);
+    expect(book.ok(['export']).split('\r\n')[1]).toMatch(/,2026-11-17T12:00:00\.000Z,$/);
+    expect(book.ok(['show', '1'])).toMatch(/assigned — .*deadline missed: 2026-11-17 12:00/);
+  });
+
+  it('counts the complaint late while it waits for the new deadline, as it was late before', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-16 11:00']);
+    book.ok(['resolve', '1', '--remedy', 'apology', '--at', '2026-11-16 12:00']);
+    book.ok(['log', 'delivery was late', '--at', '2026-11-16 12:00']);
+    // Due 2026-11-17 12:00, missed; given a deadline to come.
+    book.ok(['assign', '2', 'Sam', '--respond-by', '2026-11-30 12:00', '--at', '2026-11-20 10:00']);
+    expect(withinTarget(book)).toBe(0.5);
   });
 
   it('is not missed when moved before it passed, and counts in time when answered by the new one', () => {

@@ -65,6 +65,24 @@ describe('the rules of the lifecycle, in SQL and in JavaScript', () => {
     );
   });
 
+  it('counts as due the complaints answered and those late: past their respond-by, or past one missed before a later was given', () => {
+    fc.assert(
+      fc.property(logbooks, ([complaints, now]) => {
+        const db = logbookOf(complaints);
+        try {
+          const at = now.toISOString();
+          const answered = (c: Omit<Complaint, 'id'>) => c.status !== 'rejected' && c.status !== 'withdrawn' && c.resolved_at !== null;
+          const late = (c: Omit<Complaint, 'id'>) =>
+            c.status !== 'rejected' && c.status !== 'withdrawn' && c.resolved_at === null && ((c.respond_by !== null && c.respond_by < at) || c.missed_respond_by !== null);
+          expect(periodFigures(db, ALL_TIME, at, {}).due).toBe(complaints.filter((c) => answered(c) || late(c)).length);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('counts as untriaged the complaints not judged yet, which no table by cause or category counts', () => {
     fc.assert(
       fc.property(logbooks, ([complaints]) => {

@@ -3,7 +3,7 @@ import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggesti
 import { HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, RECOUNT, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
-import { OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
+import { OPEN, UNJUDGED, countedIn, lateAt, overdueAt } from '../rules.js';
 import { conditionsOf } from './complaints.js';
 import { Params, type Connection } from './connection.js';
 
@@ -113,7 +113,7 @@ export async function periodFigures(connection: Connection, span: StoredSpan, no
      awaiting AS (
        SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
               COUNT(*) FILTER (WHERE ${overdueAt('$7')}) AS overdue,
-              COUNT(*) FILTER (WHERE status NOT IN ${UNANSWERED} AND resolved_at IS NULL AND respond_by < $7) AS late
+              COUNT(*) FILTER (WHERE ${lateAt('$7')}) AS late
          FROM complaints
         WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
      ${countedApartSql(IN_PERIOD, places.and)}

@@ -1,7 +1,7 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
 import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
-import { OPEN, UNANSWERED, UNJUDGED, countedIn, overdueAt } from '../rules.js';
+import { OPEN, UNJUDGED, countedIn, lateAt, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { ADD_TO_MONTHLY_TALLY, HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, MonthlyTallies, RECOUNT, RECOUNT_DAYS, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
 import { conditionsOf } from './complaints.js';
@@ -143,7 +143,7 @@ export function periodFigures(db: Db, span: StoredSpan, now: string, within: Pla
        awaiting AS (
          SELECT COUNT(*) FILTER (WHERE status IN (${OPEN})) AS open,
                 COUNT(*) FILTER (WHERE ${overdueAt('@now')}) AS overdue,
-                COUNT(*) FILTER (WHERE status NOT IN ${UNANSWERED} AND resolved_at IS NULL AND respond_by < @now) AS late
+                COUNT(*) FILTER (WHERE ${lateAt('@now')}) AS late
            FROM complaints ${places.and === '' ? 'INDEXED BY complaints_awaiting' : ''}
           WHERE (status IN (${OPEN}) OR (resolved_at IS NULL AND status <> 'rejected')) AND ${IN_PERIOD}${places.and}),
        ${countedApartSql(IN_PERIOD, places.and)}
