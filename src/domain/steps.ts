@@ -140,6 +140,8 @@ export function triage(current: Complaint, previous: PreviousStep, decision: Tri
     ...newRespondBy(current, respondBy, at),
   };
   if (decision.nature !== 'valid') {
+    // Help, a question or venting is answered, never remedied: a remedy proposed for it could not be approved.
+    notAwaitingApproval(current);
     if (current.remedy !== null && (current.status === 'resolved' || current.status === 'closed')) {
       throw new Refusal(t('steps.remediedNotCommunicative', { id: current.id, nature: natureShown(decision.nature) }));
     }
@@ -221,6 +223,10 @@ export interface Resolution {
 export function resolve(current: Complaint, previous: PreviousStep, resolution: Resolution, at: string, approvalAbove: number | null): StepOutcome {
   const status = nextStatus(current, 'resolve');
   notAwaitingApproval(current);
+  // As a valid complaint is not given an answer: help, a question or venting is no failure to remedy.
+  if (isCommunicative(current.nature)) {
+    throw new Refusal(t('steps.remedyNotCommunicative', { id: current.id, nature: natureShown(current.nature) }));
+  }
   at = inOrder(current.id, previous, at);
   const { note, root_cause, action, remedy, cost_minor, by } = resolution;
   // Resolving again after a reopen keeps the root cause and action found the first time unless new ones are given.

@@ -159,10 +159,15 @@ describe('a remedy above the approval limit', () => {
       expectRefusedInOneLine(runComparing(book, ['resolve', '2', '--remedy', 'apology']), 1, 'has a remedy awaiting approval (refund, ¥88.00)');
     });
 
-    it('an answer while a remedy waits', () => {
+    it('a judgement of help, a question or venting while a remedy waits, which is answered rather than remedied', () => {
       const book = shopWithALimit();
-      book.ok(['resolve', '3', '--remedy', 'compensation', '--cost', '99']);
-      expectRefusedInOneLine(runComparing(book, ['resolve', '3', '--answer', '已帮他激活']), 1, 'complaint #3 has a remedy awaiting approval');
+      book.ok(['resolve', '1', '--remedy', 'compensation', '--cost', '99']);
+      expectRefusedInOneLine(runComparing(book, ['triage', '1', '--nature', 'help']), 1, 'complaint #1 has a remedy awaiting approval');
+    });
+
+    it('a remedy for help, a question or venting', () => {
+      const book = shopWithALimit();
+      expectRefusedInOneLine(runComparing(book, ['resolve', '3', '--remedy', 'compensation', '--cost', '9']), 1, "complaint #3 is help; answer it (--answer …)");
     });
   });
 });

@@ -214,6 +214,12 @@ describe('resolve', () => {
     expect(resolve(complaint({ status: 'assigned', remedy: 'apology' }), happened, { ...resolution, cost_minor: null }, LATER, null).changes.cost_minor).toBeNull();
   });
 
+  it('refuses a remedy for help, a question or venting, which is answered', () => {
+    expect(() => resolve(complaint({ status: 'triaged', nature: 'question' }), happened, resolution, LATER, null)).toThrow(
+      new Refusal("complaint #7 is question; answer it (--answer …), or triage it as valid first ('complaints triage 7 --nature valid --category … --cause …'); --remedy is for valid complaints"),
+    );
+  });
+
   it('resolves straight from new', () => {
     expect(resolve(complaint(), happened, resolution, LATER, null).changes.status).toBe('resolved');
   });
@@ -283,6 +289,7 @@ describe('remedies above the approval limit', () => {
     expect(() => resolve(waiting, happened, refund, LATER, null)).toThrow(refusal);
     expect(() => answer(waiting, happened, { answer: 'x', note: null }, LATER)).toThrow(refusal);
     expect(() => triage(waiting, happened, { nature: 'unfounded', reason: 'x' }, LATER, null)).toThrow(refusal);
+    expect(() => triage({ ...waiting, nature: 'valid' }, happened, { nature: 'question' }, LATER, null)).toThrow(refusal);
     expect(() => resolve({ ...waiting, proposed_cost_minor: 128_000 }, happened, refund, LATER, null)).toThrow(/\(refund, 1,280\.00\)/);
   });
 });
