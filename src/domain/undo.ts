@@ -1,4 +1,4 @@
-import { Refusal } from '../errors.js';
+import { Refusal, Unchanged } from '../errors.js';
 import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, LastChange, StepOutcome } from './complaint.js';
 import { WITHDRAWN } from './lifecycle.js';
@@ -37,6 +37,8 @@ export function describeChange(change: Pick<LastChange, 'complaint_id' | 'action
 export function undo(current: Complaint, last: LastChange | undefined, at: string, wanted?: LastChange): StepOutcome {
   const { id } = current;
   if (last === undefined) throw new Refusal(t('undo.nothingLeft', { id }));
+  // Another till undid it a moment before: what was asked for is done.
+  if (wanted !== undefined && last.id < wanted.id) throw new Unchanged(t('undo.undoneMeanwhile', { wanted: describeChange(wanted), id }));
   if (wanted !== undefined && wanted.id !== last.id) {
     // A later change that cannot be undone says so, and why; one that can is to be undone first.
     undoable(last);

@@ -2,7 +2,7 @@ import { format } from 'date-fns/format';
 import { describe, expect, it } from 'vitest';
 import type { LastChange } from '../../src/domain/complaint.js';
 import { undo, undoable } from '../../src/domain/undo.js';
-import { Refusal } from '../../src/errors.js';
+import { Refusal, Unchanged } from '../../src/errors.js';
 import { complaintWith } from '../support/complaints.js';
 
 const AT = '2026-11-23T12:00:00.000Z';
@@ -50,6 +50,13 @@ describe('undo', () => {
         `the change to undo (#7 assigned ${local}) has a later one on #7 (#7 resolved ${local}) that depends on it; undo that first with 'complaints undo 7'`,
       ),
     );
+  });
+
+  it('changes nothing, and says so, when another till undid the change asked for a moment before', () => {
+    const before = change({ id: 39, action: 'logged' });
+    const attempt = () => undo(complaint, before, NOW, change({ before: {} }));
+    expect(attempt).toThrow(Unchanged);
+    expect(attempt).toThrow(`#7 assigned ${local} was undone a moment ago at another till; nothing more was undone (to undo the change before it, run 'complaints undo 7' again)`);
   });
 
   it('says why when the later change on the complaint cannot be undone at all', () => {
