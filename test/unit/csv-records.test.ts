@@ -84,6 +84,11 @@ describe('csvRecordReader given a whole file', () => {
     ['text after a closing quote', 'a,b\r\n1,"hi" there\r\n', 'line 2: a " in the middle of a cell; put the cell in quotes and double each " inside it'],
     ['a record with more cells than the first', 'a,b\n1,2\n3,4,5\n', 'line 3: the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)'],
     ['a record with fewer cells than the first', 'a,b\n1\n', 'line 2: the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)'],
+    [
+      'rows ending in LF added to a file whose lines end in CRLF',
+      'a,b\r\n1,2\r\n3,4\n5,6\n',
+      'line 3: the row has a different number of cells from the header, and runs over more than one line: does the file mix line endings (CRLF and LF, as when rows are added in another editor)? Save it with one kind; or is a comma astray?',
+    ],
     ['a bad record after a quoted cell with line breaks and a blank line', 'a,b\r\n1,"x\r\ny\rz"\r\n\r\n2,"q"q\r\n', 'line 6: a " in the middle of a cell; put the cell in quotes and double each " inside it'],
   ])('refuses %s, naming the line the record begins on', (_, text, message) => {
     expect(() => readAll(text)).toThrow(message);

@@ -210,7 +210,12 @@ function readRecords(text: string, final: boolean, state: ReadState, each: EachR
         cells = readCells(problem);
       }
       state.width ??= cells.length;
-      if (cells.length !== state.width) throw problem(t('csv.otherWidth'));
+      if (cells.length !== state.width) {
+        // Rows added in another editor end otherwise than the file's first line (LF in a CRLF file),
+        // so they are read as one row over several lines: its cells say so.
+        const overLines = cells.some((cell) => cell.includes('\n') || cell.includes('\r'));
+        throw problem(t(overLines ? 'csv.otherWidthOverLines' : 'csv.otherWidth'));
+      }
       each(cells, startLine, Buffer.byteLength(text.slice(previousEnd, position)));
       previousEnd = position;
       state.line = line;
