@@ -55,8 +55,14 @@ export function registerConfig(command: Command, session: Session): void {
     .addHelpText('after', examples('complaints config get follow-up-days', 'complaints config get categories', 'complaints config get till'))
     .action(async (keyText: string) => {
       const key = settingKey(keyText);
-      if (isComputerSetting(key)) return session.print(showComputerSetting(session, readComputerSettings(computerSettingsFile(session.env)), key));
-      session.print(showSetting(await settingsOf(await session.logbook('read')), key));
+      // `config --json get KEY` and `config get KEY --json`: the one setting as `config --json` gives it.
+      const json = (config.opts() as { json?: boolean }).json === true;
+      if (isComputerSetting(key)) {
+        const computer = readComputerSettings(computerSettingsFile(session.env));
+        return json ? printJson(session, { [key]: computer[key] ?? null }) : session.print(showComputerSetting(session, computer, key));
+      }
+      const settings = await settingsOf(await session.logbook('read'));
+      return json ? printJson(session, { [key]: settingsJson(settings)[key] }) : session.print(showSetting(settings, key));
     });
 
   config

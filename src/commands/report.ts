@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { extname } from 'node:path';
 import type { Session } from '../context.js';
 import type { WeekStart } from '../domain/config.js';
@@ -24,6 +24,7 @@ interface ReportOptions extends PeriodFlags {
   top?: string;
   compare?: string;
   format?: string;
+  json?: boolean;
   out?: string;
 }
 
@@ -39,6 +40,8 @@ export function registerReport(command: Command, session: Session): void {
     .option('--top <n>', t('report.optionTop'))
     .option('--compare <period>', t('report.optionCompare'))
     .option('--format <format>', t('report.optionFormat', { formats: REPORT_FORMATS.join(', ') }))
+    // As list, show and the other commands print JSON.
+    .addOption(new Option('--json', t('report.optionJson')).conflicts('format'))
     .option('--out <file>', t('report.optionOut'))
     .addHelpText(
       'after',
@@ -68,7 +71,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   periods();
   const by = oneOf(options.by, DIMENSIONS, '--by', typedNames(dimensionShown));
   const out = outputFile(options.out, session.env);
-  const format = options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format', (format) => FORMAT_ALSO_TYPED[format] ?? []);
+  const format = options.json ? 'json' : options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format', (format) => FORMAT_ALSO_TYPED[format] ?? []);
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const places = {
     ...(options.till === undefined ? {} : { till: requiredText(options.till, '--till') }),

@@ -91,6 +91,9 @@ describe('a remedy above the approval limit', () => {
     const book = shopWithALimit();
     book.ok(['config', 'set', 'approval-above', '1,280.5']);
     expect(JSON.parse(book.ok(['config', '--json']))['approval-above']).toBe(1280.5);
+    // One setting, as the whole of them give it.
+    expect(JSON.parse(book.ok(['config', 'get', 'approval-above', '--json']))).toEqual({ 'approval-above': 1280.5 });
+    expect(JSON.parse(book.ok(['config', '--json', 'get', 'till']))).toEqual({ till: null });
     book.ok(['config', 'set', 'approval-above', 'none']);
     expect(JSON.parse(book.ok(['config', '--json']))['approval-above']).toBeNull();
   });

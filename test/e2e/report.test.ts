@@ -111,6 +111,11 @@ describe('report --format json', () => {
     });
   });
 
+  it('gives the same JSON for --json as for --format json, and refuses the two together', () => {
+    expect(report('--json')).toBe(report('--format', 'json'));
+    expect(book.run(['report', '--json', '--format', 'table'])).toMatchObject({ code: 2, stdout: '', stderr: "complaints: option '--json' cannot be used with option '--format <format>'\n" });
+  });
+
   it('counts every upheld complaint for other dimensions, a missing value as (none), rejected ones only in the summary', () => {
     const byChannel = reportJson('--by', 'channel');
     expect(byChannel.rows.map((row: { key: string; count: number }) => [row.key, row.count])).toEqual([
