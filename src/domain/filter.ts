@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
-import { STATUSES, type Status } from './lifecycle.js';
+import { OPEN_STATUSES, STATUSES, type Status } from './lifecycle.js';
 import { personKey } from './person.js';
 import { spellingsOf } from './spelling.js';
 import { channelFor, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
@@ -82,6 +82,16 @@ export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): C
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 
 /** Reads the filter flags; a week given to --since or --until (上周) is the shop's, starting on `weekStart`. */
+/**
+ * The statuses --status names; `open` (未结, as the report calls them) stands for every status
+ * still to be answered, as the report counts them.
+ */
+function statusesTyped(text: string): Status[] {
+  const open = new Set(['open', t('report.summaryOpen').toLowerCase()]);
+  const named = typedList(text).flatMap((typed) => (open.has(typed.trim().toLowerCase()) ? OPEN_STATUSES : [oneOf(typed, STATUSES, '--status', typedNames(statusShown))]));
+  return [...new Set(named)];
+}
+
 export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order'], weekStart: WeekStart = 'monday'): TypedFilter {
   const since = flags.since === undefined ? undefined : parseSince(flags.since, now, '--since', weekStart);
   const until = flags.until === undefined ? undefined : parseUntil(flags.until, now, '--until', weekStart);
@@ -92,7 +102,7 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
     order,
     ...(flags.status === undefined
       ? {}
-      : { statuses: typedList(flags.status).map((s) => oneOf(s, STATUSES, '--status', typedNames(statusShown))) }),
+      : { statuses: statusesTyped(flags.status) }),
     ...(flags.cause === undefined ? {} : { cause: requiredText(flags.cause, '--cause') }),
     ...(flags.category === undefined ? {} : { category: requiredText(flags.category, '--category') }),
     ...(flags.channel === undefined ? {} : { channel: requiredText(flags.channel, '--channel') }),

@@ -9,7 +9,7 @@ const IN_STARS_OR_POINTS = /^(.+?)\s*(?:颗星|星|分)$/;
 const VERY = ['非常', '很', '十分', '特别'];
 const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ...VERY.map((very) => [`${very}满意`, 5] as const),
-  ['满意', 4], ['比较满意', 4], ['基本满意', 4],
+  ['满意', 4], ['比较满意', 4], ['基本满意', 4], ['挺满意', 4], ['蛮满意', 4], ['还算满意', 4],
   ['一般', 3], ['还行', 3], ['还可以', 3],
   ['不满意', 2], ['不太满意', 2], ['比较不满意', 2],
   ...VERY.map((very) => [`${very}不满意`, 1] as const),

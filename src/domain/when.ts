@@ -23,10 +23,13 @@ const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(
 const RELATIVE = /^([+-]?)(\d{1,5})\s*(h|hours?|hrs?|d|days?|w|weeks?|mins?|minutes?)(\s+ago)?$/;
 /** The words for days or weeks written after a number, as a pattern: 3天, 两个星期, 一周, 四个礼拜. */
 export const DAYS_OR_WEEKS_IN_CHINESE = '天|日|个?星期|周|个?礼拜';
-// The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h.
+// The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h, and a deadline 三天内 (within three days) +3d.
 // The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
-// Half an hour (半小时前) and minutes (20分钟后) too, which a complaint entered just after is often given.
-const RELATIVE_IN_CHINESE = new RegExp(`^(\\d{1,5}|${CHINESE_COUNT}|半)\\s*(个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE})\\s*[以之]?([前后])$`);
+// Half an hour (半小时前), and a half more (一个半小时前, 两天半后), and minutes (20分钟后) too,
+// which a complaint entered just after is often given.
+const RELATIVE_IN_CHINESE = new RegExp(
+  `^(?<count>\\d{1,5}|${CHINESE_COUNT}|半)\\s*(?<halfBefore>个半)?(?<unit>个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE})(?<halfAfter>半)?\\s*[以之]?(?<way>[前后内])$`,
+);
 type Unit = 'min' | 'h' | 'd' | 'w';
 /** What each word for a length of time written after a number stands for. */
 export const CHINESE_UNIT: Record<string, Unit> = {
@@ -75,7 +78,7 @@ export type Leaning = 'past' | 'future' | 'either';
 
 // The words for a moment and for days, in English and as a Chinese-speaking owner types them,
 // whatever language the interface speaks: each day as its shift from today.
-const NOW_WORDS: ReadonlySet<string> = new Set(['now', '现在']);
+const NOW_WORDS: ReadonlySet<string> = new Set(['now', '现在', '刚才', '刚刚', '刚']);
 const DAY_WORDS: ReadonlyMap<string, number> = new Map([
   ['today', 0], ['yesterday', -1], ['tomorrow', 1],
   ['今天', 0], ['昨天', -1], ['前天', -2], ['大前天', -3], ['明天', 1], ['后天', 2], ['大后天', 3],
@@ -102,8 +105,10 @@ const MONTH_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 const CALENDAR_MONTH = new RegExp(`^(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>${NUMBER})\\s*月份?$`);
 const ISO_MONTH = /^(?<year>\d{4})-(?<month>\d{2})$/;
+// A day of the month alone, as said of one near: 30号, 二十九日.
+const DAY_OF_MONTH = `(?<dayAlone>\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号]`;
 const DAY_AND_CLOCK = new RegExp(
-  `^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY}|${WEEKDAY})?\\s*(?:${CLOCK})?$`,
+  `^(?:(?<word>${[...DAY_WORDS.keys(), ...DAY_AND_PART.keys()].join('|')})|${CALENDAR_DAY}|${WEEKDAY}|${DAY_OF_MONTH})?\\s*(?:${CLOCK})?$`,
 );
 
 // A day (or none) and a part of it, with no hour: 明早, 今晚, 周五下午, 11月20日上午.
@@ -134,15 +139,16 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
     const unit: Unit = word.startsWith('min') ? 'min' : (word[0] as 'h' | 'd' | 'w');
     return { amount: Number(english[2]) * (english[1] === '+' ? 1 : -1), unit };
   }
-  const chinese = RELATIVE_IN_CHINESE.exec(input);
-  if (!chinese) return undefined;
-  const unit = CHINESE_UNIT[chinese[2]!]!;
-  // 半 is half of the unit: half an hour, half a day.
-  const half = chinese[1] === '半';
-  const amount = half ? 1 : countIn(chinese[1]!);
-  if (amount === undefined) return undefined;
-  const sign = chinese[3] === '后' ? 1 : -1;
-  return half ? { amount: (sign * MINUTES_IN[unit]) / 2, unit: 'min' } : { amount: sign * amount, unit };
+  const chinese = RELATIVE_IN_CHINESE.exec(input)?.groups;
+  if (chinese === undefined) return undefined;
+  const unit = CHINESE_UNIT[chinese.unit!]!;
+  const sign = chinese.way === '前' ? -1 : 1;
+  // 半 is half of the unit: half an hour, half a day; after a number, a half more (一个半小时).
+  const andAHalf = chinese.halfBefore !== undefined || chinese.halfAfter !== undefined;
+  if (chinese.count === '半') return andAHalf ? undefined : { amount: (sign * MINUTES_IN[unit]) / 2, unit: 'min' };
+  const amount = countIn(chinese.count!);
+  if (amount === undefined || (chinese.halfBefore !== undefined && chinese.halfAfter !== undefined)) return undefined;
+  return andAHalf ? { amount: sign * (amount + 0.5) * MINUTES_IN[unit], unit: 'min' } : { amount: sign * amount, unit };
 }
 
 /** What dayAndClock gives for a day written as one that the calendar does not have (2月30日), to be said so rather than as no date at all. */
@@ -163,7 +169,7 @@ function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: Week
     // A week is no moment of the day: 上周3点 names none.
     return found.hour === undefined ? { at: startOfWeek(WEEK_WORDS.get(found.week)!, now, weekStart), dateOnly: true, wholeWeek: true } : undefined;
   }
-  const dayGiven = found.word !== undefined || found.month !== undefined || weekday !== undefined;
+  const dayGiven = found.word !== undefined || found.month !== undefined || weekday !== undefined || found.dayAlone !== undefined;
   if (!dayGiven && found.hour === undefined) return undefined;
   const [shift, partOfWord] = DAY_AND_PART.get(found.word ?? '') ?? [DAY_WORDS.get(found.word ?? 'today') ?? 0, undefined];
   // 昨晚 and its kind need a time: 明早 alone is no moment.
@@ -171,6 +177,7 @@ function dayAndClock(input: string, now: Date, leaning: Leaning, weekStart: Week
   const day =
     found.month !== undefined ? calendarDay(found.year, found.month, found.day!, now)
     : weekday !== undefined ? dayOfWeek(weekday, found.week, now, leaning)
+    : found.dayAlone !== undefined ? dayOfMonth(found.dayAlone, now, leaning)
     : startOfDay(addDays(now, shift));
   if (day === undefined) return NO_SUCH_DAY;
   if (found.hour === undefined) return { at: day, dateOnly: true };
@@ -215,6 +222,28 @@ function dayOfWeek(weekday: string, week: string | undefined, now: Date, leaning
     : leaning === 'future' ? (wanted - today + 7) % 7
     : -((today - wanted + 7) % 7);
   return startOfDay(addDays(now, shift));
+}
+
+/**
+ * The day of the month `dayText` names: this month's, or for a deadline the next month's when this
+ * month's has passed (30号 said on the 31st), for what happened the last month's when this month's
+ * is to come (29号 said on the 5th), for a range bound the nearest of the three; undefined for a
+ * day the month does not have.
+ */
+function dayOfMonth(dayText: string, now: Date, leaning: Leaning): Date | undefined {
+  const wanted = countIn(dayText);
+  if (wanted === undefined) return undefined;
+  const today = startOfDay(now);
+  const inMonth = (monthsOn: number) => {
+    const month = addMonths(startOfMonth(now), monthsOn);
+    const day = new Date(month.getFullYear(), month.getMonth(), wanted);
+    return day.getMonth() === month.getMonth() ? day : undefined;
+  };
+  if (leaning === 'future') return wanted < now.getDate() ? inMonth(1) : inMonth(0);
+  if (leaning === 'past') return wanted > now.getDate() ? inMonth(-1) : inMonth(0);
+  if (inMonth(0) === undefined) return undefined;
+  const distance = (day: Date | undefined) => (day === undefined ? Infinity : Math.abs(day.getTime() - today.getTime()));
+  return [inMonth(0), inMonth(-1), inMonth(1)].reduce((nearest, day) => (distance(day) < distance(nearest) ? day : nearest));
 }
 
 /** The first day of the shop's week `weeksOn` from the one holding `now`, weeks starting on `weekStart`. */

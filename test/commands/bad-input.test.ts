@@ -52,7 +52,7 @@ const BAD_INPUT: BadInput[] = [
     [['triage', '1', '--category', 'food', '--cause', 'cold food'], 2, "--category: 'food' is not one of product"],
     [['triage', '1', '--category', 'product', '--cause', 'cold food', '--severity', 'huge'], 2, "--severity: 'huge'"],
     [['resolve', '1', '--remedy', 'cash'], 2, "--remedy: 'cash' is not one of refund"],
-    [['list', '--status', 'new,open'], 2, "--status: 'open' is not one of new"],
+    [['list', '--status', 'new,opened'], 2, "--status: 'opened' is not one of new"],
     [['report', '--by', 'register'], 2, "--by: 'register' is not one of cause"],
     [['setup-roles', '--role', 'Till Role'], 2, "--role: 'Till Role' is not a role name this makes"],
     [['config', 'set', 'week-start', 'friday'], 2, "'friday' is not one of monday"],

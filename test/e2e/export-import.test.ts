@@ -134,9 +134,9 @@ describe('export', () => {
   });
 
   it('refuses a filter list would refuse, with exit 2', () => {
-    const result = book.run(['export', '--status', 'open']);
+    const result = book.run(['export', '--status', 'opened']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^complaints: --status: 'open' is not one of new, triaged/);
+    expect(result.stderr).toMatch(/^complaints: --status: 'opened' is not one of new, triaged/);
     expect(result.stdout).toBe('');
   });
 

@@ -16,7 +16,7 @@ const AS_TYPED = new Set(
   `complaints log triage assign resolve approve follow-up note undo list show report actions export import sync causes config
   backup check forget setup-roles completion get set rename merge help desk
   shop currency response-hours follow-up-days week-start categories channels approval-above till branch language
-  new triaged assigned resolved closed rejected withdrawn valid question venting unfounded low medium high critical
+  new triaged assigned resolved closed rejected withdrawn open valid question venting unfounded low medium high critical
   refund replacement repair discount compensation apology explanation none monday sunday saturday
   in-person phone email web social other
   json csv html markdown table bash zsh fish postgresql postgres sqlite psql pg_dump utf gbk gb18030 cny eur gbp yes
@@ -245,6 +245,8 @@ describe('a new logbook made in Chinese', () => {
     expect(book.ok(['config', 'get', 'week-start'], { env: ENGLISH })).toBe('sunday\n');
     expect(book.ok(['config', 'set', 'currency', '人民币'], { env: CHINESE })).toBe('currency = CNY\n');
     expect(JSON.parse(book.ok(['list', '--status', '新、已分诊', '--json'], { env: CHINESE }))).toHaveLength(1);
+    // As the report names them.
+    expect(JSON.parse(book.ok(['list', '--status', '未结', '--json'], { env: CHINESE }))).toHaveLength(1);
     const before = book.dump();
     const refused = book.run(['config', 'set', 'week-start', '星期五'], { env: CHINESE });
     expect(refused).toMatchObject({ code: 2, stderr: 'complaints: config week-start：「星期五」不是可选的值；可选：monday（周一）、sunday（周日）、saturday（周六）\n' });
@@ -257,6 +259,18 @@ describe('a new logbook made in Chinese', () => {
       expect(book.ok(['report', '--week', week], { env: CHINESE })).toMatch(/^周次 2026-W47，11月16日 周一 至 2026年11月22日 周日/m);
     }
     expect(book.ok(['report', '--last', '一个月'], { env: CHINESE })).toMatch(/^最近 1 个月，10月24日 周六 至 2026年11月23日 周一/m);
+  });
+
+  it('takes the everyday words for how severe, a deadline within some days, and how satisfied', () => {
+    const shop = tempLogbook();
+    shop.ok(['log', '汤是凉的', '--at', '刚才', '--no-input'], { env: CHINESE });
+    shop.ok(['triage', '1', '--category', '产品', '--cause', '汤不热', '--severity', '一般'], { env: CHINESE });
+    shop.ok(['assign', '1', '小王', '--respond-by', '三天内'], { env: CHINESE });
+    // The harness's clock is 2026-11-23 10:00 in London.
+    expect(JSON.parse(shop.ok(['show', '1', '--json'], { env: CHINESE }))).toMatchObject({ severity: 'medium', respond_by: '2026-11-26T10:00:00.000Z' });
+    shop.ok(['resolve', '1', '--remedy', '道歉'], { env: CHINESE });
+    shop.ok(['follow-up', '1', '--satisfaction', '挺满意'], { env: CHINESE });
+    expect(JSON.parse(shop.ok(['show', '1', '--json'], { env: CHINESE }))).toMatchObject({ satisfaction: 4 });
   });
 
   it('takes an amount said in Chinese numerals, and a currency by its Chinese name', () => {

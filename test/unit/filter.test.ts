@@ -19,7 +19,12 @@ describe('checkFilter', () => {
     expect(checkFilter({ status: 'new，triaged、closed' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'closed']);
   });
 
-  it.each(['open', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
+  it('reads open, as the report counts complaints, as every status still to be answered', () => {
+    expect(checkFilter({ status: 'Open' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'assigned']);
+    expect(checkFilter({ status: 'new, open, closed' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'assigned', 'closed']);
+  });
+
+  it.each(['opened', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
     const attempt = () => checkFilter({ status }, now, 'newest first');
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn$/);

@@ -52,8 +52,8 @@ describe('parseWhen: words', () => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(2026, 10, 23 + days), dateOnly: true });
   });
 
-  it('reads 现在 as the given moment', () => {
-    expect(parseWhen('现在', now, '--at')).toEqual({ at: now, dateOnly: false });
+  it.each(['现在', '刚才', '刚刚'])('reads %j as the given moment', (text) => {
+    expect(parseWhen(text, now, '--at')).toEqual({ at: now, dateOnly: false });
   });
 });
 
@@ -143,6 +143,13 @@ describe('parseWhen: relative times', () => {
     ['半个小时后', now.getTime() + HOUR / 2],
     ['20分钟前', now.getTime() - HOUR / 3],
     ['十分钟后', now.getTime() + HOUR / 6],
+    // A half more, and a deadline within some time.
+    ['一个半小时前', now.getTime() - 1.5 * HOUR],
+    ['2个半钟头后', now.getTime() + 2.5 * HOUR],
+    ['两天半前', now.getTime() - 60 * HOUR],
+    ['三天内', daysFrom(now, 3).getTime()],
+    ['24小时之内', now.getTime() + 24 * HOUR],
+    ['2天以内', daysFrom(now, 2).getTime()],
   ])('reads %j relative to now', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
@@ -199,6 +206,42 @@ describe('parseWhen: a day and a time of day as written in Chinese, or beside a 
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: true });
     // As a respond-by, by the day's end.
     expect(parseRespondBy(text, now).getTime()).toBe(expected + 24 * HOUR - 1);
+  });
+});
+
+describe('parseWhen: a day of the month alone', () => {
+  // Monday 23 November 2026.
+  it.each([
+    ['20号', new Date(2026, 10, 20)],
+    ['二十三日', new Date(2026, 10, 23)],
+    // To come: last month's, as something that happened.
+    ['29号', new Date(2026, 9, 29)],
+    ['29号下午3点', new Date(2026, 9, 29, 15)],
+  ])('reads %j as a day gone by for what happened', (text, expected) => {
+    expect(parsePast(text, now, '--at')).toEqual(expected);
+  });
+
+  it('reads a day of the month as a range bound as the nearest so numbered', () => {
+    expect(parseSince('29号', now)).toEqual(new Date(2026, 10, 29));
+    expect(parseSince('29号', new Date(2026, 11, 5))).toEqual(new Date(2026, 10, 29));
+    expect(parseUntil('2号', now)).toEqual(new Date(2026, 11, 3));
+  });
+
+  it.each([
+    ['30号', new Date(2026, 10, 30, 23, 59, 59, 999)],
+    // Passed: next month's, as a deadline.
+    ['5号', new Date(2026, 11, 5, 23, 59, 59, 999)],
+  ])('reads %j as a day to come for a deadline', (text, expected) => {
+    expect(parseRespondBy(text, now)).toEqual(expected);
+  });
+
+  it.each(['0号', '32号'])('refuses %j, a day no month has', (text) => {
+    expect(() => parsePast(text, now, '--at')).toThrow(UsageError);
+  });
+
+  it('refuses as a deadline a day this month does not have, and takes it as what happened last month', () => {
+    expect(() => parseRespondBy('31号', now)).toThrow(UsageError);
+    expect(parsePast('31号', now, '--at')).toEqual(new Date(2026, 9, 31));
   });
 });
 
@@ -391,6 +434,8 @@ describe('parseWhen: refusals', () => {
     '明年',
     '3月前',
     '+3天后',
+    '半个半小时前',
+    '1个半小时半前',
     '123456d',
     '',
     '   ',
