@@ -42,8 +42,10 @@ export function registerResolve(command: Command, session: Session): void {
 export async function runResolve(idText: string, options: ResolveOptions, session: Session): Promise<void> {
   const id = parseId(idText);
   const asking = options.remedy === undefined && options.answer === undefined && session.canPrompt;
-  // Read before anything is opened, unless the till is to be asked for the rest.
-  if (!asking) checkResolve(options);
+  // Read before anything is opened; at the till, those given beside the ones to be asked for, so
+  // that a mistyped --cost is said before the questions rather than after them.
+  if (asking) checkGivenBesideAsked(options);
+  else checkResolve(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
   const given = checkResolve(asking ? await askHowResolved(logbook, id, options, session) : options);
@@ -103,6 +105,12 @@ export function checkResolve(flags: ResolveFlags): Resolution | Answer {
     note: optionalText(flags.note),
     by: flags.as === undefined ? null : requiredText(flags.as, '--as'),
   };
+}
+
+/** The flags of a resolve given at the till beside the remedy or answer it is to ask for. */
+function checkGivenBesideAsked(flags: ResolveFlags): void {
+  if (flags.cost !== undefined) parseMoney(flags.cost, '--cost');
+  if (flags.as !== undefined) requiredText(flags.as, '--as');
 }
 
 /** At the till: how complaint `id` was resolved, once the lifecycle allows it to be. */

@@ -121,6 +121,16 @@ describe('each step at the till', CONVERSATION, () => {
     expect(book.dump()).toBe(before);
   });
 
+  it('resolve refuses a bad --cost before asking for the remedy, changing nothing', async () => {
+    const book = shop();
+    const before = book.dump();
+    const { code, screen } = await atTheTill(book, ['resolve', '1', '--cost', '一百块块']).finished();
+    expect(code).toBe(2);
+    expect(screen).toContain("--cost: '一百块块' is not an amount");
+    expect(screen).not.toContain('Remedy given');
+    expect(book.dump()).toBe(before);
+  });
+
   it('asks nothing of a step the lifecycle refuses, saying why', async () => {
     const book = shop();
     const before = book.dump();
