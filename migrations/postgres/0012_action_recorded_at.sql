@@ -1,18 +1,19 @@
--- As migrations/sqlite/0024: a corrective action keeps when it was recorded (the resolution or
--- approval that gave it), which a later resolution without a new action leaves as it was; the
+-- As migrations/sqlite/0024: a corrective action keeps when it was recorded (the step that found
+-- it), which a later resolution without a new action leaves as it was; the
 -- report's actions and their monthly tallies go by it rather than by resolved_at.
 ALTER TABLE complaints ADD COLUMN action_at text COLLATE "C";
 
 -- The tallies below are counted again whole, so the triggers need not count this update.
 ALTER TABLE complaints DISABLE TRIGGER complaints_retallied;
 UPDATE complaints AS c SET action_at = COALESCE(
-  (SELECT MIN(given.at) FROM events AS given
-    WHERE given.complaint_id = c.id AND given.action IN ('resolved', 'approved')
-      AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = given.id)
-      AND given.at >= (SELECT MAX(found.at) FROM events AS found
-                        WHERE found.complaint_id = c.id AND found.action IN ('resolved', 'proposed')
-                          AND found.changes::json ->> 'action' IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = found.id))),
+  (SELECT MIN(found.at) FROM events AS found
+    WHERE found.complaint_id = c.id AND found.action IN ('resolved', 'proposed')
+      AND found.changes::json ->> 'action' = c.action
+      AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = found.id)
+      AND found.at >= COALESCE((SELECT MAX(other.at) FROM events AS other
+                                 WHERE other.complaint_id = c.id AND other.action IN ('resolved', 'proposed')
+                                   AND other.changes::json ->> 'action' <> c.action
+                                   AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = other.id)), '')),
   c.resolved_at)
  WHERE c.action IS NOT NULL;
 ALTER TABLE complaints ENABLE TRIGGER complaints_retallied;

@@ -1,19 +1,22 @@
 -- A corrective action was dated by resolved_at, which a later resolution moves: an action given on
 -- 25 November, the complaint reopened and resolved again on 1 December without a new one, moved to
 -- December's week in the report, and "did the action work" compared the wrong weeks. The action
--- now keeps when it was recorded, set by the resolution (or approval) that gave it.
+-- now keeps when it was recorded: by the step that found it (a resolution, or the proposal of a
+-- remedy for approval).
 ALTER TABLE complaints ADD COLUMN action_at TEXT;
 
--- Complaints kept before: the first remedy given (resolved or approved, and not undone) after the
--- latest step that found the action; resolved_at for those whose timeline does not tell (imported).
+-- Complaints kept before: the first step that found the action they hold (a resolution, or a
+-- proposal of a remedy for approval; not undone) since a step found another; resolved_at for
+-- those whose timeline does not tell (imported).
 UPDATE complaints SET action_at = COALESCE(
-  (SELECT MIN(given.at) FROM events AS given
-    WHERE given.complaint_id = complaints.id AND given.action IN ('resolved', 'approved')
-      AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = given.id)
-      AND given.at >= (SELECT MAX(found.at) FROM events AS found
-                        WHERE found.complaint_id = complaints.id AND found.action IN ('resolved', 'proposed')
-                          AND found.changes ->> '$.action' IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = found.id))),
+  (SELECT MIN(found.at) FROM events AS found
+    WHERE found.complaint_id = complaints.id AND found.action IN ('resolved', 'proposed')
+      AND found.changes ->> '$.action' = complaints.action
+      AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = found.id)
+      AND found.at >= COALESCE((SELECT MAX(other.at) FROM events AS other
+                                 WHERE other.complaint_id = complaints.id AND other.action IN ('resolved', 'proposed')
+                                   AND other.changes ->> '$.action' <> complaints.action
+                                   AND NOT EXISTS (SELECT 1 FROM events AS undo WHERE undo.undoes = other.id)), '')),
   resolved_at)
  WHERE action IS NOT NULL;
 

@@ -237,7 +237,7 @@ export function resolve(current: Complaint, previous: PreviousStep, resolution: 
     const proposer = by ?? current.assignee;
     const changes = { proposed_remedy: remedy, proposed_cost_minor: cost_minor, ...found };
     return {
-      changes: { ...changes, ...actionRecorded(current, action, null) },
+      changes: { ...changes, ...actionRecorded(current, action, at) },
       event: { action: 'proposed', at, changes: withNote({ ...changes, ...(proposer === null ? {} : { by: proposer }) }, note) },
     };
   }
@@ -245,15 +245,16 @@ export function resolve(current: Complaint, previous: PreviousStep, resolution: 
 }
 
 /**
- * When the complaint's corrective action counts as recorded (action_at): as the remedy it came
- * with is given (`at`), or not yet (null) while that remedy awaits approval. An action recorded
- * before keeps its time when a later resolution gives none or the same again, so that a complaint
- * reopened and resolved once more does not move its action to another week of the report, nor
- * the weeks "did the action work" compares.
+ * When the complaint's corrective action counts as recorded (action_at): when it was found, by the
+ * resolution that gives it or by one that proposes a remedy for approval (the root cause and
+ * action stand whatever becomes of the remedy). An action recorded before keeps its time when a
+ * later resolution gives none or the same again, so that a complaint reopened and resolved once
+ * more does not move its action to another week of the report, nor the weeks "did the action
+ * work" compares.
  */
-function actionRecorded(current: Complaint, action: string | null | undefined, at: string | null): Partial<Complaint> {
+function actionRecorded(current: Complaint, action: string | null | undefined, at: string): Partial<Complaint> {
   const kept = action ?? current.action;
-  if (kept === null || (kept === current.action && current.action_at !== null) || at === current.action_at) return {};
+  if (kept === null || (kept === current.action && current.action_at !== null)) return {};
   return { action_at: at };
 }
 

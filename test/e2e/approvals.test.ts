@@ -22,6 +22,17 @@ function shopWithALimit(): Logbook {
 const shown = (book: Logbook, id: number) => JSON.parse(book.ok(['show', String(id), '--json']));
 
 describe('a remedy above the approval limit', () => {
+  it('records the action found with it when it is found, which stands when the remedy is sent back', () => {
+    const book = shopWithALimit();
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '88', '--action', '修冷柜']);
+    const proposedAt = shown(book, 1).timeline.at(-1).at;
+    expect(shown(book, 1)).toMatchObject({ action: '修冷柜', action_at: proposedAt });
+    expect(book.ok(['report', '--week', '2026-W48'])).toMatch(/^ {2}#1 +变质: 修冷柜$/m);
+    book.ok(['approve', '1', '--reject', '--reason', '太贵', '--as', '老板']);
+    book.ok(['resolve', '1', '--remedy', 'apology']);
+    expect(shown(book, 1)).toMatchObject({ status: 'resolved', action: '修冷柜', action_at: proposedAt });
+  });
+
   it('is proposed, waits on the desk, and is given when approved: the timeline says who proposed and who approved', () => {
     const book = shopWithALimit();
     const proposed = book.run(['resolve', '1', '--remedy', 'refund', '--cost', '88', '--root-cause', '冷柜坏了', '--action', '修冷柜']);

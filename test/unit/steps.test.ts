@@ -241,7 +241,7 @@ describe('remedies above the approval limit', () => {
 
   it('proposes a remedy costing more than the limit: the complaint stays open with what was found, the proposer on the timeline', () => {
     expect(resolve(assigned, happened, refund, LATER, 5_000)).toEqual({
-      changes: { proposed_remedy: 'refund', proposed_cost_minor: 8_800, root_cause: 'fridge failed', action: 'fridge mended' },
+      changes: { proposed_remedy: 'refund', proposed_cost_minor: 8_800, root_cause: 'fridge failed', action: 'fridge mended', action_at: LATER },
       event: {
         action: 'proposed',
         at: LATER,
@@ -252,12 +252,12 @@ describe('remedies above the approval limit', () => {
     expect(resolve(assigned, happened, refund, LATER, null).changes.status).toBe('resolved');
   });
 
-  it('records a new action proposed with a remedy only when the remedy is approved', () => {
+  it('records a new action found with a remedy proposed when it is found, whatever becomes of the remedy', () => {
     const recorded = complaint({ status: 'assigned', assignee: 'Sam', action: 'lids on the pots', action_at: OCCURRED });
-    expect(resolve(recorded, happened, refund, LATER, 5_000).changes).toMatchObject({ action: 'fridge mended', action_at: null });
+    expect(resolve(recorded, happened, refund, LATER, 5_000).changes).toMatchObject({ action: 'fridge mended', action_at: LATER });
     expect(resolve(recorded, happened, { ...refund, action: null }, LATER, 5_000).changes).not.toHaveProperty('action_at');
-    const waiting = { ...recorded, proposed_remedy: 'refund', proposed_cost_minor: 8_800, action: 'fridge mended', action_at: null };
-    expect(approve(waiting, happened, { reject: false, by: 'Li Na' }, LATER).changes).toMatchObject({ action_at: LATER });
+    const waiting = { ...recorded, proposed_remedy: 'refund', proposed_cost_minor: 8_800, action: 'fridge mended', action_at: LATER };
+    expect(approve(waiting, happened, { reject: false, by: 'Li Na' }, '2026-11-22T09:00:00.000Z').changes).not.toHaveProperty('action_at');
   });
 
   it('gives the proposed remedy when approved, resolving the complaint, or sends it back', () => {

@@ -257,7 +257,7 @@ describe('openDatabase: a new logbook', () => {
     });
   });
 
-  it('dates the corrective actions of an older logbook by the resolution that gave them, and tallies them by it', () => {
+  it('dates the corrective actions of an older logbook by the step that found them, and tallies them by it', () => {
     const path = logbookUpTo(23, (db) => {
       const complaint = db.prepare(
         `INSERT INTO complaints (id, logged_at, occurred_at, status, description, category, cause, resolved_at, remedy, action, uid)
@@ -265,7 +265,7 @@ describe('openDatabase: a new logbook', () => {
       );
       // 1: action given on the 24th, reopened, resolved again on 2 December without one.
       complaint.run(1, 'resolved', '2026-12-02T10:00:00.000Z', 'apology', 'insulated pot', 'u1');
-      // 2: the action of a proposal approved on the 26th; 3: imported, its timeline silent; 4: given and undone.
+      // 2: found with a remedy proposed on the 25th, approved on the 26th; 3: imported, its timeline silent; 4: given and undone.
       complaint.run(2, 'resolved', '2026-11-26T10:00:00.000Z', 'refund', 'new supplier', 'u2');
       complaint.run(3, 'closed', '2026-11-23T10:00:00.000Z', 'refund', 'thermometer', 'u3');
       complaint.run(4, 'assigned', null, null, 'lids', 'u4');
@@ -283,7 +283,7 @@ describe('openDatabase: a new logbook', () => {
     withOpened(path, (db) => {
       expect(db.prepare(`SELECT id, action_at FROM complaints ORDER BY id`).all()).toEqual([
         { id: 1, action_at: '2026-11-24T10:00:00.000Z' },
-        { id: 2, action_at: '2026-11-26T10:00:00.000Z' },
+        { id: 2, action_at: '2026-11-25T10:00:00.000Z' },
         { id: 3, action_at: '2026-11-23T10:00:00.000Z' },
         { id: 4, action_at: null },
       ]);
