@@ -239,7 +239,7 @@ const COMMANDER_ERRORS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
   [/^error: missing required argument '(?<name>.*?)'/s, 'cli.missingArgument'],
   [/^error: option '(?<name>.*?)' argument missing/s, 'cli.optionMissingValue'],
   [/^error: too many arguments for '(?<name>.*?)'\. Expected (?<expected>\d+) arguments? but got (?<got>\d+)\./s, 'cli.tooManyArguments'],
-  [/^error: (?<name>.*?) cannot be used with (?<other>.*)$/s, 'cli.conflictingOptions'],
+  [/^error: (?:option )?'?(?<name>[^']*?)'? cannot be used with (?:option )?'?(?<other>[^']*?)'?$/s, 'cli.conflictingOptions'],
 ];
 
 /** Commander's error `message` as one line in the language spoken, its "did you mean" after it. */

@@ -125,6 +125,8 @@ function belowTenThousand(section: string, afterTenThousands: boolean): number |
     if (place !== undefined) {
       // 十 alone begins a number (十五) or follows a zero (一千零十); every other place has its digit.
       if (place >= lastPlace || (digit === undefined && !(place === 10 && (total === 0 || afterZero)))) return undefined;
+      // A zero stands for a place left out: 一百零五十 leaves none out between 百 and 十.
+      if (afterZero && placed && place * 10 >= lastPlace) return undefined;
       total += (digit ?? 1) * place;
       [digit, lastPlace, placed, afterZero] = [undefined, place, true, false];
     } else if (numeral === '零') {

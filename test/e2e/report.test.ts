@@ -113,7 +113,8 @@ describe('report --format json', () => {
 
   it('gives the same JSON for --json as for --format json, and refuses the two together', () => {
     expect(report('--json')).toBe(report('--format', 'json'));
-    expect(book.run(['report', '--json', '--format', 'table'])).toMatchObject({ code: 2, stdout: '', stderr: "complaints: option '--json' cannot be used with option '--format <format>'\n" });
+    expect(book.run(['report', '--json', '--format', 'table'])).toMatchObject({ code: 2, stdout: '', stderr: 'complaints: --json cannot be used with --format <format>\n' });
+    expect(book.run(['report', '--json', '--format', 'html'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe('complaints: --json 不能与 --format <格式> 同时使用\n');
   });
 
   it('counts every upheld complaint for other dimensions, a missing value as (none), rejected ones only in the summary', () => {

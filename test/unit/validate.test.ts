@@ -160,7 +160,7 @@ describe('numberInChinese', () => {
     expect(numberInChinese(written)).toBe(number);
   });
 
-  it.each(['', '五五', '百', '一百零', '十十', '百一', '一万万', '二百千', '零五零', '一二三', '十两百', 'x'])('reads no number in %j', (written) => {
+  it.each(['', '五五', '百', '一百零', '十十', '百一', '一万万', '二百千', '零五零', '一二三', '十两百', '一百零五十', '一千零百', 'x'])('reads no number in %j', (written) => {
     expect(numberInChinese(written)).toBeUndefined();
   });
 
