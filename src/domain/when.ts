@@ -23,19 +23,21 @@ const ABSOLUTE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(
 const RELATIVE = /^([+-]?)(\d{1,5})\s*(h|hours?|hrs?|d|days?|w|weeks?|mins?|minutes?)(\s+ago)?$/;
 /** The words for days or weeks written after a number, as a pattern: 3天, 两个星期, 一周, 四个礼拜. */
 export const DAYS_OR_WEEKS_IN_CHINESE = '天|日|个?星期|周|个?礼拜';
-// The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h, and a deadline 三天内 (within three days) +3d.
+// The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h, and a deadline 三天内 (within three days)
+// +3d; months too (一个月内, 3个月前), as calendar months.
 // The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
 // Half an hour (半小时前), and a half more (一个半小时前, 两天半后), and minutes (20分钟后) too,
 // which a complaint entered just after is often given.
 const RELATIVE_IN_CHINESE = new RegExp(
-  `^(?<count>\\d{1,5}|${CHINESE_COUNT}|半)\\s*(?<halfBefore>个半)?(?<unit>个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE})(?<halfAfter>半)?\\s*[以之]?(?<way>[前后内])$`,
+  `^(?<count>\\d{1,5}|${CHINESE_COUNT}|半)\\s*(?<halfBefore>个半)?(?<unit>个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE}|个月)(?<halfAfter>半)?\\s*[以之]?(?<way>[前后内])$`,
 );
-type Unit = 'min' | 'h' | 'd' | 'w';
+type Unit = 'min' | 'h' | 'd' | 'w' | 'mo';
 /** What each word for a length of time written after a number stands for. */
 export const CHINESE_UNIT: Record<string, Unit> = {
-  分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w',
+  分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w', 个月: 'mo',
 };
-const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60 };
+// A month's half (半个月) is 15 days, as it is said.
+const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60, mo: 30 * 24 * 60 };
 
 // A day, a time of day or both, as written in Chinese or beside a day word: 明天下午3点, 昨天 18:00,
 // 昨晚8点, 11月29日, 2026年11月29日 14:30, 2026/11/29, 下午三点半, 9点零5分, 3点一刻, tomorrow 15:00.
@@ -335,7 +337,7 @@ export function parseWhen(
 
   const relative = relativeShift(input);
   if (relative) {
-    const shift = { min: addMinutes, h: addHours, d: addDays, w: addWeeks }[relative.unit];
+    const shift = { min: addMinutes, h: addHours, d: addDays, w: addWeeks, mo: addMonths }[relative.unit];
     return { at: shift(now, relative.amount), dateOnly: false };
   }
   const noSuchDay = () => new UsageError(t('when.noSuchDay', { flag, text }));

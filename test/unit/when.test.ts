@@ -150,6 +150,9 @@ describe('parseWhen: relative times', () => {
     ['三天内', daysFrom(now, 3).getTime()],
     ['24小时之内', now.getTime() + 24 * HOUR],
     ['2天以内', daysFrom(now, 2).getTime()],
+    ['一个月内', new Date(2026, 11, 23, 15, 45, 30, 250).getTime()],
+    ['3个月前', new Date(2026, 7, 23, 15, 45, 30, 250).getTime()],
+    ['半个月后', daysFrom(now, 15).getTime()],
   ])('reads %j relative to now', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
