@@ -81,7 +81,6 @@ export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): C
 /** A filter as checked, before its spelt fields (SPELT_FIELDS) are matched to the logbook's spellings. */
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 
-/** Reads the filter flags; a week given to --since or --until (上周) is the shop's, starting on `weekStart`. */
 /**
  * The statuses --status names; `open` (未结, as the report calls them) stands for every status
  * still to be answered, as the report counts them.
@@ -92,6 +91,7 @@ function statusesTyped(text: string): Status[] {
   return [...new Set(named)];
 }
 
+/** Reads the filter flags; a week given to --since or --until (上周) is the shop's, starting on `weekStart`. */
 export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilter['order'], weekStart: WeekStart = 'monday'): TypedFilter {
   const since = flags.since === undefined ? undefined : parseSince(flags.since, now, '--since', weekStart);
   const until = flags.until === undefined ? undefined : parseUntil(flags.until, now, '--until', weekStart);
