@@ -39,7 +39,7 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     if (c.missed_respond_by < c.occurred_at) return t('recordRules.missedBeforeOccurred');
     if (c.resolved_at !== null && c.resolved_at <= c.missed_respond_by) return t('recordRules.missedAfterResolved');
   }
-  // An action is recorded as the remedy it came with is given; one of a remedy awaiting approval is not yet.
+  // An action is recorded by the step that found it (a resolution, or a remedy proposed before one), never after the resolution.
   if (c.action_at !== null) {
     if (c.action === null) return t('recordRules.actionAtWithoutAction');
     if (outOfOrder(c.occurred_at, c.action_at)) return t('recordRules.actionAtBeforeOccurred');
