@@ -81,13 +81,21 @@ export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): C
 /** A filter as checked, before its spelt fields (SPELT_FIELDS) are matched to the logbook's spellings. */
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 
+const STATUSES_FILTERED = [...STATUSES, 'open'] as const;
+
+function statusFilterNames(status: (typeof STATUSES_FILTERED)[number]): readonly string[] {
+  return status === 'open' ? [t('report.summaryOpen')] : typedNames(statusShown)(status);
+}
+
 /**
  * The statuses --status names; `open` (未结, as the report calls them) stands for every status
  * still to be answered, as the report counts them.
  */
 function statusesTyped(text: string): Status[] {
-  const open = new Set(['open', t('report.summaryOpen').toLowerCase()]);
-  const named = typedList(text).flatMap((typed) => (open.has(typed.trim().toLowerCase()) ? OPEN_STATUSES : [oneOf(typed, STATUSES, '--status', typedNames(statusShown))]));
+  const named = typedList(text).flatMap((typed) => {
+    const status = oneOf(typed, STATUSES_FILTERED, '--status', statusFilterNames);
+    return status === 'open' ? OPEN_STATUSES : [status];
+  });
   return [...new Set(named)];
 }
 

@@ -27,7 +27,7 @@ describe('checkFilter', () => {
   it.each(['opened', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
     const attempt = () => checkFilter({ status }, now, 'newest first');
     expect(attempt).toThrow(UsageError);
-    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn$/);
+    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn, open$/);
   });
 
   it('trims cause, category and assignee', () => {

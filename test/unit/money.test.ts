@@ -75,7 +75,7 @@ describe('parseMoney', () => {
     'refuses %j, saying what an amount looks like',
     (text) => {
       expect(() => parseMoney(text, '--cost')).toThrow(
-        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元, 12块5; not negative)`),
+        new UsageError(`--cost: '${text}' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元, 12块5, 一百五; not negative)`),
       );
     },
   );
