@@ -5,7 +5,7 @@ import { startOfDay } from 'date-fns/startOfDay';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
-import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
+import { CHINESE_COUNT, CHINESE_NUMBER, countIn, halfWidth, largeCountIn } from './validate.js';
 import { CHINESE_UNIT, DAYS_BEFORE_MONDAY, DAYS_OR_WEEKS_IN_CHINESE, monthNamedIn, parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
@@ -55,8 +55,8 @@ type LengthUnit = 'd' | 'w' | 'm';
 // 7d, 4w, or in words, as --at takes them: 7 days, 2 weeks; and months (3 months), not as 3m,
 // which reads as minutes as well.
 const LAST = /^(\d{1,4})\s*(d|days?|w|weeks?|months?)$/i;
-// The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期, 三个月.
-const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_COUNT})\\s*(${DAYS_OR_WEEKS_IN_CHINESE}|个月)$`);
+// The same as a Chinese-speaking owner writes it: 7天, 4周, 一周, 两个星期, 三个月, 一百天.
+const LAST_IN_CHINESE = new RegExp(`^(\\d{1,4}|${CHINESE_NUMBER})\\s*(${DAYS_OR_WEEKS_IN_CHINESE}|个月)$`);
 const MAX_LAST_DAYS = 3660;
 const DAYS_IN: Record<LengthUnit, number> = { d: 1, w: 7, m: 30 };
 
@@ -148,7 +148,7 @@ function lengthIn(text: string): { count: number; unit: LengthUnit } | undefined
   const english = LAST.exec(text);
   if (english) return { count: Number(english[1]), unit: english[2]![0]!.toLowerCase() as LengthUnit };
   const chinese = LAST_IN_CHINESE.exec(text);
-  const count = chinese ? countIn(chinese[1]!) : undefined;
+  const count = chinese ? largeCountIn(chinese[1]!) : undefined;
   return count === undefined ? undefined : { count, unit: chinese![2] === '个月' ? 'm' : (CHINESE_UNIT[chinese![2]!] as 'd' | 'w') };
 }
 

@@ -85,6 +85,11 @@ export function countIn(written: string): number | undefined {
   return (tens === '' ? 1 : digit(tens)) * 10 + (ones === '' ? 0 : digit(ones));
 }
 
+/** A count in figures or in Chinese numerals of any size (三, 十二, 一百, 一百五 as said: 150); undefined for neither. */
+export function largeCountIn(written: string): number | undefined {
+  return /^\d+$/.test(written) ? Number(written) : numberInChinese(written);
+}
+
 // The numerals of cheques and receipts (壹佰伍拾), written against alteration, are the same numbers.
 const FORMAL_NUMERALS: Readonly<Record<string, string>> = {
   〇: '零', 壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',

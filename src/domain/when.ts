@@ -10,7 +10,7 @@ import { startOfMonth } from 'date-fns/startOfMonth';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
-import { CHINESE_COUNT, countIn, halfWidth } from './validate.js';
+import { CHINESE_NUMBER, countIn, halfWidth, largeCountIn } from './validate.js';
 
 /** No shop kept this logbook before then: an earlier date is a typing mistake (0001 for 2001, 1900 for 2000). */
 export const EARLIEST = new Date(2000, 0, 1);
@@ -25,16 +25,16 @@ const RELATIVE = /^([+-]?)(\d{1,5})\s*(h|hours?|hrs?|d|days?|w|weeks?|mins?|minu
 export const DAYS_OR_WEEKS_IN_CHINESE = '天|日|个?星期|周|个?礼拜';
 // The same in Chinese: 3天前 is 3d ago, 2小时后 is +2h, and a deadline 三天内 (within three days)
 // +3d; months too (一个月内, 3个月前), as calendar months.
-// The number in figures or, as it is said, in Chinese numerals up to 99: 三天前, 两个星期前, 十二小时后.
-// Half an hour (半小时前), and a half more (一个半小时前, 两天半后), and minutes (20分钟后) too,
-// which a complaint entered just after is often given.
+// The number in figures or, as it is said, in Chinese numerals: 三天前, 两个星期前, 十二小时后, 一百天内.
+// Half an hour (半小时前), and a half more (一个半小时前, 两天半后, 一个半月内), and minutes (20分钟后)
+// too, which a complaint entered just after is often given.
 const RELATIVE_IN_CHINESE = new RegExp(
-  `^(?<count>\\d{1,5}|${CHINESE_COUNT}|半)\\s*(?<halfBefore>个半)?(?<unit>个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE}|个月)(?<halfAfter>半)?\\s*[以之]?(?<way>[前后内])$`,
+  `^(?<count>\\d{1,5}|${CHINESE_NUMBER}|半)\\s*(?<halfBefore>个半)?(?<unit>个?小时|个?钟头|分钟|${DAYS_OR_WEEKS_IN_CHINESE}|个月|(?<=个半)月)(?<halfAfter>半)?\\s*[以之]?(?<way>[前后内])$`,
 );
 type Unit = 'min' | 'h' | 'd' | 'w' | 'mo';
 /** What each word for a length of time written after a number stands for. */
 export const CHINESE_UNIT: Record<string, Unit> = {
-  分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w', 个月: 'mo',
+  分钟: 'min', 小时: 'h', 个小时: 'h', 钟头: 'h', 个钟头: 'h', 天: 'd', 日: 'd', 星期: 'w', 个星期: 'w', 周: 'w', 礼拜: 'w', 个礼拜: 'w', 个月: 'mo', 月: 'mo',
 };
 // A month's half (半个月) is 15 days, as it is said.
 const MINUTES_IN: Record<Unit, number> = { min: 1, h: 60, d: 24 * 60, w: 7 * 24 * 60, mo: 30 * 24 * 60 };
@@ -148,7 +148,7 @@ function relativeShift(input: string): { amount: number; unit: Unit } | undefine
   // 半 is half of the unit: half an hour, half a day; after a number, a half more (一个半小时).
   const andAHalf = chinese.halfBefore !== undefined || chinese.halfAfter !== undefined;
   if (chinese.count === '半') return andAHalf ? undefined : { amount: (sign * MINUTES_IN[unit]) / 2, unit: 'min' };
-  const amount = countIn(chinese.count!);
+  const amount = largeCountIn(chinese.count!);
   if (amount === undefined || (chinese.halfBefore !== undefined && chinese.halfAfter !== undefined)) return undefined;
   return andAHalf ? { amount: sign * (amount + 0.5) * MINUTES_IN[unit], unit: 'min' } : { amount: sign * amount, unit };
 }

@@ -233,6 +233,7 @@ describe('period flags that cannot be a period', () => {
     ['一周', 1, 'w'],
     ['两个星期', 2, 'w'],
     ['十二周', 12, 'w'],
+    ['一百天', 100, 'd'],
     ['1礼拜', 1, 'w'],
     // Months, in words or as said.
     ['3 months', 3, 'm'],

@@ -153,6 +153,10 @@ describe('parseWhen: relative times', () => {
     ['一个月内', new Date(2026, 11, 23, 15, 45, 30, 250).getTime()],
     ['3个月前', new Date(2026, 7, 23, 15, 45, 30, 250).getTime()],
     ['半个月后', daysFrom(now, 15).getTime()],
+    ['一个半月内', now.getTime() + 45 * 24 * HOUR],
+    // Counts of any size, as said.
+    ['一百天内', daysFrom(now, 100).getTime()],
+    ['一百五十分钟前', now.getTime() - 2.5 * HOUR],
   ])('reads %j relative to now', (text, expected) => {
     expect(parseWhen(text, now, '--at')).toEqual({ at: new Date(expected), dateOnly: false });
   });
@@ -436,6 +440,8 @@ describe('parseWhen: refusals', () => {
     '百天前',
     '明年',
     '3月前',
+    '一月半前',
+    '一百零五十天前',
     '+3天后',
     '半个半小时前',
     '1个半小时半前',
