@@ -71,7 +71,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
 /**
  * The corrective actions for the table's vital few (every spelling of each) recorded before
  * `until` and at least DEFAULT_WEEKS whole weeks before `now`, judged as `complaints actions`
- * judges them.
+ * judges them: a past week's own among them, whose verdict its reader looks back for.
  */
 async function earlierActions(logbook: Logbook, table: Report['pareto'], until: Date, now: Date): Promise<Report['earlierActions']> {
   const vital = table.rows.filter(isNamedVital).map((row) => row.key);

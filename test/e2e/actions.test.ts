@@ -127,7 +127,7 @@ describe('actions', () => {
 describe('the report of the vital few’s earlier actions', () => {
   it('shows under the period’s actions each one old enough to judge, with its weeks and verdict, in every format for people', () => {
     const book = shopWithActions();
-    const heading = "Did earlier actions work? Their cause's complaints a week, 4 weeks before → after";
+    const heading = "Did the actions work? Their cause's complaints a week, 4 weeks before → after";
     const table = book.ok(['report', '--last', '8w']);
     expect(table).toContain(
       [
@@ -147,16 +147,16 @@ describe('the report of the vital few’s earlier actions', () => {
       `## ${heading}\n\n- #31 态度差: 培训服务员 (2026-10-01): 2 2 2 2 → 2 2 2 2, no change\n- #16 cold food: new soup kettle (2026-10-01): 4 4 4 4 → 1 1 1 1, fewer\n`,
     );
     expect(book.ok(['report', '--last', '8w', '--format', 'html'])).toContain(
-      `<h3>Did earlier actions work? Their cause&#39;s complaints a week, 4 weeks before → after</h3>\n<ul>\n<li>#31 <span lang="zh-CN">态度差</span>: <span lang="zh-CN">培训服务员</span> (2026-10-01): 2\u00a02\u00a02\u00a02 → 2\u00a02\u00a02\u00a02, no change</li>\n`,
+      `<h3>Did the actions work? Their cause&#39;s complaints a week, 4 weeks before → after</h3>\n<ul>\n<li>#31 <span lang="zh-CN">态度差</span>: <span lang="zh-CN">培训服务员</span> (2026-10-01): 2\u00a02\u00a02\u00a02 → 2\u00a02\u00a02\u00a02, no change</li>\n`,
     );
   });
 
   it('leaves out actions recorded after the period, and says nothing of earlier actions when there are none to judge', () => {
     const book = shopWithActions();
     // A week in September: the kettle and the training came after it.
-    expect(book.ok(['report', '--week', '2026-W38'])).not.toContain('Did earlier actions work?');
+    expect(book.ok(['report', '--week', '2026-W38'])).not.toContain('Did the actions work?');
     // By category, the vital few are categories, not causes an action was taken for.
-    expect(book.ok(['report', '--last', '8w', '--by', 'category'])).not.toContain('Did earlier actions work?');
+    expect(book.ok(['report', '--last', '8w', '--by', 'category'])).not.toContain('Did the actions work?');
     expect(JSON.parse(book.ok(['report', '--last', '8w', '--format', 'json']))).not.toHaveProperty('earlierActions');
   });
 });
