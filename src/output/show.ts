@@ -35,6 +35,7 @@ const CHANGE_LABELS: Readonly<Record<string, MessageKey>> = {
   source: 'timeline.keySource',
   original_id: 'timeline.keyOriginalId',
   previous_cause: 'timeline.keyPreviousCause',
+  action_at: 'timeline.keyActionAt',
 };
 
 /** One complaint for a person: what was said, where it stands, and its timeline; amounts in the shop's currency. */
@@ -137,6 +138,8 @@ function timelineLine(event: TimelineEvent, currency: string, paint: ChalkInstan
     .filter(([key, value]) => key !== 'status' && key !== 'description' && value !== event.at)
     .filter(([key, value]) => !(value === null && key.endsWith('cost_minor') && REMEDY_ACTIONS.has(event.action)))
     .filter(([key]) => key !== 'undid_at')
+    // An action cleared takes the time it was recorded with it: saying so too is noise.
+    .filter(([key, value]) => !(key === 'action_at' && value === null && event.changes.action === null))
     .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value, currency, event.changes) }))
     .join(t('show.changeSeparator'));
   return `  ${localTime(event.at)}  ${actionShown(event.action)}${details ? ' — ' + details : ''}${entered}`;

@@ -299,6 +299,24 @@ describe('a new logbook made in Chinese', () => {
     expect(book.ok(['report', '--format', 'html'], { env: CHINESE })).toContain('<span lang="zh-CN">汤不热</span>：');
   });
 
+  it('names in Chinese, on the timeline, what an undo of a resolution took back', () => {
+    const book = tempLogbook();
+    book.ok(['log', '门口地很滑', '--no-input'], { env: CHINESE });
+    book.ok(['triage', '1', '--category', '服务', '--cause', '地滑'], { env: CHINESE });
+    book.ok(['resolve', '1', '--remedy', '道歉', '--action', '铺防滑垫'], { env: CHINESE });
+    book.ok(['undo', '--yes'], { env: CHINESE });
+    const timeline = book.ok(['show', '1'], { env: CHINESE }).trimEnd().split('\n').at(-1)!;
+    expect(timeline).toBe('  2026-11-23 10:00  撤销 — 撤销了：2026-11-23 10:00 的处理，处理时间：（已清除），补救措施：（已清除），费用：（已清除），纠正措施：（已清除）');
+    book.ok(['resolve', '1', '--remedy', '道歉', '--action', '铺防滑垫'], { env: CHINESE });
+    const nextDay = { ...CHINESE, COMPLAINTS_NOW: '2026-11-24T10:00:00Z' };
+    book.ok(['follow-up', '1', '--reopen', '--note', '又滑倒了'], { env: nextDay });
+    book.ok(['resolve', '1', '--remedy', '道歉', '--action', '门口放警示牌'], { env: nextDay });
+    book.ok(['undo', '--yes'], { env: nextDay });
+    const restored = book.ok(['show', '1'], { env: CHINESE }).trimEnd().split('\n').at(-1)!;
+    expect(restored).toContain('纠正措施：铺防滑垫，纠正措施记录时间：2026-11-23 10:00');
+    expect(englishLeft(restored)).toEqual([]);
+  });
+
   it('refuses bad input in one Chinese line, with the logbook as it was', () => {
     const before = book.dump();
     const result = book.run(['triage', '1', '--severity', '很高'], { env: CHINESE });
