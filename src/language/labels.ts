@@ -35,7 +35,8 @@ export function remedyShown(remedy: string): string {
   return (REMEDIES as readonly string[]).includes(remedy) ? t(`remedy.${remedy as (typeof REMEDIES)[number]}`) : remedy;
 }
 
-// Words a Chinese till types for a value other than the label it shows.
+// Words a Chinese till types for a value other than the label it shows: for remedies, what a
+// shop says it gave (免单 waives the bill, 重做 makes the dish again, 代金券 is a voucher for next time).
 const ALSO_TYPED: Readonly<Record<string, readonly string[]>> = {
   new: ['新建', '新的'],
   closed: ['关闭', '已关闭'],
@@ -50,12 +51,12 @@ const ALSO_TYPED: Readonly<Record<string, readonly string[]>> = {
   medium: ['一般', '中等', '普通'],
   high: ['较严重', '比较严重', '重要'],
   critical: ['非常严重', '很严重', '特别严重', '紧急'],
-  refund: ['退钱'],
-  replacement: ['换新', '更换', '换一个'],
-  repair: ['修理', '修好'],
-  discount: ['打折', '优惠', '减价'],
-  compensation: ['补偿'],
-  apology: ['赔礼道歉', '赔不是'],
+  refund: ['退钱', '退费', '免单', '全额退款', '部分退款', '退一半'],
+  replacement: ['换新', '更换', '换一个', '换一份', '换菜', '重做', '重新做', '补发', '退换'],
+  repair: ['修理', '修好', '返修'],
+  discount: ['打折', '优惠', '减价', '减免', '半价', '九折', '打九折', '八折', '打八折', '七折', '打七折'],
+  compensation: ['补偿', '赔钱', '赔付', '赠送', '送菜', '送一份', '代金券', '优惠券', '送券'],
+  apology: ['赔礼道歉', '赔不是', '致歉'],
   explanation: ['说明'],
   none: ['无'],
   monday: ['星期一', '礼拜一'],

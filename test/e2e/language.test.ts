@@ -230,7 +230,7 @@ describe('a new logbook made in Chinese', () => {
 
   it('takes the everyday words for a remedy: 打折 is a discount, 退钱 a refund, 修理 a repair', () => {
     const shop = tempLogbook();
-    const given: Array<[string, string]> = [['打折', 'discount'], ['退钱', 'refund'], ['修理', 'repair'], ['优惠', 'discount'], ['补偿', 'compensation']];
+    const given: Array<[string, string]> = [['打折', 'discount'], ['退钱', 'refund'], ['修理', 'repair'], ['优惠', 'discount'], ['补偿', 'compensation'], ['免单', 'refund'], ['重做', 'replacement'], ['打八折', 'discount'], ['代金券', 'compensation'], ['赠送', 'compensation']];
     for (const [typed] of given) shop.ok(['log', '汤是凉的', '--wants', typed, '--no-input'], { env: CHINESE });
     given.forEach(([typed], index) => shop.ok(['resolve', String(index + 1), '--remedy', typed, '--cost', '5'], { env: CHINESE }));
     const remedies = (JSON.parse(shop.ok(['list', '--json'], { env: CHINESE })) as Array<{ id: number; wants: string; remedy: string }>)
