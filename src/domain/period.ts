@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
 import { CHINESE_COUNT, CHINESE_NUMBER, countIn, halfWidth, largeCountIn } from './validate.js';
-import { CHINESE_UNIT, DAYS_BEFORE_MONDAY, DAYS_OR_WEEKS_IN_CHINESE, monthNamedIn, parseSince, parseUntil } from './when.js';
+import { CHINESE_UNIT, DAYS_BEFORE_MONDAY, DAYS_OR_WEEKS_IN_CHINESE, EARLIEST, monthNamedIn, parseSince, parseUntil } from './when.js';
 
 /** A stretch of time: from `since` (inclusive) to `until` (exclusive). */
 export interface Span {
@@ -100,12 +100,18 @@ function checkWeek(text: string, now: Date, weekStart: WeekStart, flag = '--week
   const plain = halfWidth(text);
   const found = (WEEK.exec(plain) ?? WEEK_IN_CHINESE.exec(plain))?.groups;
   const week = found === undefined ? undefined : countIn(found.week!);
-  if (found === undefined || week === undefined || week < 1 || week > 53 || (found.year !== undefined && Number(found.year) < 1000)) {
+  if (found === undefined || week === undefined || week < 1 || week > 53) {
     throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeekOrRange', { flag, text }));
   }
-  if (found.year !== undefined) return { kind: 'week', year: Number(found.year), week };
   const current = weekOf(now, weekStart);
-  return { kind: 'week', year: week <= current.week ? current.year : current.year - 1, week };
+  if (found.year === undefined) return { kind: 'week', year: week <= current.week ? current.year : current.year - 1, week };
+  // As for a day (parseSince): a week to come has nothing to count yet, and one before 2000 is a slip of the year.
+  const year = Number(found.year);
+  if (year < EARLIEST.getFullYear()) throw new UsageError(t('when.beforeEarliest', { flag, text, year: EARLIEST.getFullYear() }));
+  if (year > current.year || (year === current.year && week > current.week)) {
+    throw new UsageError(t('period.weekNotBegun', { flag, text, current: weekName(current.year, current.week) }));
+  }
+  return { kind: 'week', year, week };
 }
 
 /** Between the two ends of a range given as one value: 2026-09-01..2026-09-30. */

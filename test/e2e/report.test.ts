@@ -438,7 +438,8 @@ describe('report refuses what cannot be a report, writing nothing', () => {
   it.each([
     [['--week', '2026-W60'], "--week: '2026-W60' is not a week"],
     [['--week', '2026-47'], "--week: '2026-47' is not a week"],
-    [['--week', '2027-W53'], '--week: 2027 has 52 weeks'],
+    [['--week', '2025-W53'], '--week: 2025 has 52 weeks'],
+    [['--week', '2027-W01'], "--week: week '2027-W01' has not begun yet; this week is 2026-W48"],
     [['--since', '2026-11-20', '--until', '2026-11-19'], '--until (2026-11-19) is not after --since (2026-11-20)'],
     [['--last', '0d'], "--last: '0d' is not a length of time"],
     [['--last', '7m'], "--last: '7m' is not a length of time"],

@@ -70,7 +70,7 @@ inZone('Asia/Shanghai', -480, () => {
 
   it('numbers the weeks around new year as ISO 8601 does', () => {
     expect(bounds(period({ week: '2026-W01' })).since).toBe('2025-12-28T16:00:00.000Z');
-    expect(bounds(period({ week: '2026-W53' }))).toMatchObject({ since: '2026-12-27T16:00:00.000Z', until: '2027-01-03T16:00:00.000Z' });
+    expect(bounds(period({ week: '2026-W53' }, '2027-02-01T00:00:00Z'))).toMatchObject({ since: '2026-12-27T16:00:00.000Z', until: '2027-01-03T16:00:00.000Z' });
     expect(weekOf(new Date('2027-01-03T15:59:00Z'), 'monday')).toEqual({ year: 2026, week: 53 });
     expect(weekOf(new Date('2027-01-03T16:00:00Z'), 'monday')).toEqual({ year: 2027, week: 1 });
     expect(weekOf(new Date('2026-01-01T00:00:00+08:00'), 'monday')).toEqual({ year: 2026, week: 1 });
@@ -140,9 +140,9 @@ inZone('America/Los_Angeles', 480, () => {
   });
 
   it('numbers the weeks around new year as ISO 8601 does', () => {
-    expect(bounds(period({ week: '2027-W01' })).since).toBe('2027-01-04T08:00:00.000Z');
+    expect(bounds(period({ week: '2027-W01' }, '2027-02-01T00:00:00Z')).since).toBe('2027-01-04T08:00:00.000Z');
     expect(weekOf(new Date('2027-01-04T07:59:00Z'), 'monday')).toEqual({ year: 2026, week: 53 });
-    expect(refusal(() => period({ week: '2027-W53' }))).toBe('--week: 2027 has 52 weeks, so there is no 2027-W53');
+    expect(refusal(() => period({ week: '2027-W53' }, '2028-02-01T00:00:00Z'))).toBe('--week: 2027 has 52 weeks, so there is no 2027-W53');
   });
 
   it('counts --last in calendar days across a change of the clocks', () => {
@@ -187,6 +187,19 @@ describe('period flags that cannot be a period', () => {
 
   it.each(['2026-W60', '2026-47', '2026-W00', 'W0', '54', '2026-11', '2026W', '2026-W47x', '26-W47', '4周', '第48', '第二二周', ''])('refuses the week %j', (week) => {
     expect(refusal(() => checkPeriod({ week }, now))).toContain('is not a week; use YYYY-Www such as 2026-W47');
+  });
+
+  it.each([
+    ['2026-W49', '--week: week \'2026-W49\' has not begun yet; this week is 2026-W48'],
+    ['2027年第1周', '--week: week \'2027年第1周\' has not begun yet; this week is 2026-W48'],
+    ['1999-W52', "--week: '1999-W52' is before 2000; check the year"],
+  ])('refuses the week %j, which has nothing to count', (week, message) => {
+    expect(refusal(() => checkPeriod({ week }, now))).toBe(message);
+    expect(refusal(() => checkComparePeriod(week, now))).toBe(message.replace('--week', '--compare'));
+  });
+
+  it('takes this week, which has begun', () => {
+    expect(checkPeriod({ week: '2026-W48' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
   });
 
   it('accepts a week written with a small w', () => {
