@@ -13,7 +13,7 @@ export function registerSetupRoles(command: Command, session: Session): void {
     .addHelpText(
       'after',
       examples(
-        "complaints setup-roles > tills.sql  # then, as the logbook's owner: psql complaints -f tills.sql",
+        "complaints setup-roles > tills.sql  # then, on the server: sudo -u postgres psql -v ON_ERROR_STOP=1 complaints -f tills.sql",
         'complaints setup-roles --role tills',
       ),
     )

@@ -92,8 +92,8 @@ const CHINESE: Readonly<Record<string, string>> = {
   'complaints forget "Ann Lee"  # at a terminal: asks before erasing': 'complaints forget "刘敏"  # 在终端里：删除前先问你',
   'complaints forget "0712 345678" --contact --yes': 'complaints forget "138 0013 8000" --contact --yes',
 
-  "complaints setup-roles > tills.sql  # then, as the logbook's owner: psql complaints -f tills.sql":
-    'complaints setup-roles > tills.sql  # 然后以登记簿所有者的身份运行：psql complaints -f tills.sql',
+  'complaints setup-roles > tills.sql  # then, on the server: sudo -u postgres psql -v ON_ERROR_STOP=1 complaints -f tills.sql':
+    'complaints setup-roles > tills.sql  # 然后在服务器上运行：sudo -u postgres psql -v ON_ERROR_STOP=1 complaints -f tills.sql',
 
   'complaints completion zsh > ~/.complaints.zsh && echo "source ~/.complaints.zsh" >> ~/.zshrc  # after compinit':
     'complaints completion zsh > ~/.complaints.zsh && echo "source ~/.complaints.zsh" >> ~/.zshrc  # 写在 compinit 之后',
