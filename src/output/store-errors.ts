@@ -23,6 +23,8 @@ function problemInWords(path: string, trouble: Trouble): string {
   switch (trouble.kind) {
     case 'a folder':
       return t('store.aFolder', { path });
+    case 'not a file':
+      return t('store.notAFile', { path });
     case 'unreadable':
       return t('store.unreadable', { path, code: systemReason(trouble.code) });
     case 'empty':

@@ -87,6 +87,7 @@ export class BackupFailed extends Error {
 /** Why a logbook cannot be used, as the engine found it; the words for it are chosen where it is shown. */
 export type Trouble =
   | { kind: 'a folder' }
+  | { kind: 'not a file' }
   | { kind: 'unreadable'; code: string }
   | { kind: 'empty' }
   | { kind: 'not a database' }

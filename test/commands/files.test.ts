@@ -87,6 +87,20 @@ const CASES: NotALogbook[] = [
     problem: /is a folder, not a database file/,
   },
   {
+    what: 'a device',
+    make: () => '/dev/null',
+    problem: /\/dev\/null is not an ordinary file \(a device or a pipe\), not a database file; give a file with --db\n/,
+  },
+  {
+    what: 'a pipe',
+    make: (dir) => {
+      const pipe = join(dir, 'logbook.db');
+      execFileSync('mkfifo', [pipe]);
+      return pipe;
+    },
+    problem: /is not an ordinary file \(a device or a pipe\)/,
+  },
+  {
     what: 'a logbook written by a newer version of complaints',
     make: (dir) => {
       const file = join(dir, 'future.db');

@@ -13,7 +13,10 @@ export function snapshot(dir: string): Record<string, string> {
       .sort()
       .map((name) => {
         const path = join(dir, name);
-        return [name, statSync(path).isDirectory() ? 'folder' : createHash('sha256').update(readFileSync(path)).digest('hex')];
+        const stat = statSync(path);
+        // A pipe is not read: that would wait for a writer.
+        if (!stat.isFile()) return [name, stat.isDirectory() ? 'folder' : 'not a file'];
+        return [name, createHash('sha256').update(readFileSync(path)).digest('hex')];
       }),
   );
 }

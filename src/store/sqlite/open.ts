@@ -310,7 +310,10 @@ function lendFunctions(db: Db): void {
 function sqliteHeader(path: string): Buffer {
   let header = Buffer.alloc(0);
   try {
-    if (statSync(path).isDirectory()) throw new LogbookProblem(path, { kind: 'a folder' });
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new LogbookProblem(path, { kind: 'a folder' });
+    // A device or a pipe: /dev/null reads as empty, which would be called a file to remove, and a pipe waits for a writer.
+    if (!stat.isFile()) throw new LogbookProblem(path, { kind: 'not a file' });
     const fd = openSync(path, 'r');
     try {
       const buffer = Buffer.alloc(20);
