@@ -78,8 +78,12 @@ export interface SuggestedQuestion {
  * what had been highlighted before it while the screen showed the words typed. Such an answer is
  * the first suggestion for those words instead, as Enter takes once they are shown.
  */
-export async function askSuggested({ known, noun, blank, ...asked }: SuggestedQuestion, streams: Context): Promise<string> {
+export async function askSuggested({ known, noun, blank, validate, ...asked }: SuggestedQuestion, streams: Context): Promise<string> {
   let typed: string | undefined;
+  const answerFor = (chosen: string) => {
+    const shown = suggestionsFor(typed, known, noun, blank);
+    return shown.some(({ value }) => value === chosen) ? chosen : (shown[0]?.value ?? chosen);
+  };
   const chosen = await search(
     {
       ...asked,
@@ -87,18 +91,24 @@ export async function askSuggested({ known, noun, blank, ...asked }: SuggestedQu
         typed = term;
         return suggestionsFor(term, known, noun, blank);
       },
+      // What is judged is the answer: the words typed ahead reach `typed` a turn later.
+      ...(validate === undefined ? {} : { validate: async (value: string) => validate(answerFor(await nextTurn(value))) }),
     },
     streams,
   );
-  const shown = suggestionsFor(typed, known, noun, blank);
-  return shown.some(({ value }) => value === chosen) ? chosen : (shown[0]?.value ?? chosen);
+  return answerFor(chosen);
+}
+
+function nextTurn<T>(value: T): Promise<T> {
+  return new Promise((resolve) => setImmediate(() => resolve(value)));
 }
 
 /**
  * Choices for a free-text answer with suggestions: the earlier answers that hold what was typed
  * (in any capitals or width), so that Enter takes the one already in use (typing 上菜 finds
  * 上菜慢); then, unless one is spelt just so, what was typed as a new `noun`, chosen on purpose.
- * With nothing typed, `blank` (if given) comes first, to skip the question. `noun` and `blank`
+ * With nothing typed, `blank` (if given) comes first: to skip the question, or, refused by the
+ * question's validate, so that an Enter pressed in haste takes nothing. `noun` and `blank`
  * are shown as given: in the language spoken ("cause", "原因"; "(skip)", "（跳过）").
  */
 function suggestionsFor(term: string | undefined, known: readonly string[], noun: string, blank?: string) {

@@ -76,6 +76,10 @@ export async function askClassification(
         theme,
         known: causes,
         noun: t('triagePrompt.newCause'),
+        // An empty line highlighted first, which the search prompt refuses on Enter as it stands
+        // (a line with words it would type in for the search): a cause in use is chosen, not taken
+        // by an Enter pressed in haste.
+        ...(complaint.cause === null ? { blank: '' } : {}),
         validate: (value) => causeTyped(value).trim() !== '' || t('triagePrompt.giveCause'),
       },
       streams,

@@ -259,6 +259,24 @@ describe('triage at the till', CONVERSATION, () => {
     expect(shown(book, 3)).toMatchObject({ cause: '上菜' });
   });
 
+  it('takes no cause on an Enter with nothing typed, though causes are in use', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '汤太咸', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '太咸']);
+    book.ok(['log', '门口地很滑', '--no-input']);
+
+    const till = atTheTill(book, ['triage', '2']);
+    await till.answer('What kind of complaint?', enter);
+    await till.answer('Category:', enter);
+    await till.answer(/❯ \n {2}太咸\n/, enter);
+    await till.waitFor('Give the cause in a few words');
+    till.type('地滑');
+    await till.answer('❯ 地滑 (new cause)', enter);
+    await till.answer('Severity:', enter);
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 2)).toMatchObject({ cause: '地滑' });
+  });
+
   it('takes a cause pasted with its Enter as pasted, not the cause highlighted before it', async () => {
     const book = tempLogbook(NOW);
     book.ok(['log', '汤是凉的', '--no-input']);
@@ -267,7 +285,7 @@ describe('triage at the till', CONVERSATION, () => {
     const till = atTheTill(book, ['triage', '2']);
     await till.answer('What kind of complaint?', enter);
     await till.answer('Category:', enter);
-    await till.waitFor(/❯ 汤不热\n/);
+    await till.waitFor(/ {2}汤不热\n/);
     // One write, as a paste or keys typed ahead come: the suggestions for it are not shown yet.
     till.type('上菜太慢', enter);
     await till.answer('Severity:', enter);
