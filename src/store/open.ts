@@ -44,7 +44,7 @@ export async function openLogbook(address: LogbookAddress, access: Access, first
     return openPostgresLogbook(address, access, firstSettings);
   }
   const where = address.file;
-  const { openDatabase, openDraftLogbook, openEmptyLogbook, openForReading } = await import('./sqlite/open.js');
+  const { openDatabase, openDraftLogbook, openEmptyLogbook, openForReading, openOrMakeDatabase } = await import('./sqlite/open.js');
   const { SqliteLogbook } = await import('./sqlite/logbook.js');
   if (access === 'import' && isMissing(where)) {
     const draft = openDraftLogbook(where, undefined, firstSettings);
@@ -52,7 +52,10 @@ export async function openLogbook(address: LogbookAddress, access: Access, first
   }
   const missing = access !== 'import' && isMissing(where);
   if (missing && access !== 'add' && access !== 'dry-run') throw new NoLogbook(where);
-  if (access === 'add') return new SqliteLogbook(openDatabase(where, undefined, firstSettings), where, undefined, missing);
+  if (access === 'add') {
+    const { db, madeNow } = openOrMakeDatabase(where, undefined, firstSettings);
+    return new SqliteLogbook(db, where, undefined, madeNow);
+  }
   const reads = access === 'read' || access === 'dry-run';
   return new SqliteLogbook(missing ? openEmptyLogbook(undefined, firstSettings) : reads ? openForReading(where) : openDatabase(where, undefined, firstSettings), where);
 }

@@ -25,8 +25,13 @@ export const sqliteMigrations = (dir?: string): Migration[] => knownMigrations('
  * exist, and brings its schema up to date. Anything that is not a complaints database is refused untouched.
  */
 export function openDatabase(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): Db {
-  if (!existsSync(path)) createLogbook(path, migrations, firstSettings);
-  return waitingOutSwitch(() => openExisting(path, migrations, 'write'));
+  return openOrMakeDatabase(path, migrations, firstSettings).db;
+}
+
+/** openDatabase, saying whether this call made the logbook: of tills making it at once, one did. */
+export function openOrMakeDatabase(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): { db: Db; madeNow: boolean } {
+  const madeNow = !existsSync(path) && createLogbook(path, migrations, firstSettings);
+  return { db: waitingOutSwitch(() => openExisting(path, migrations, 'write')), madeNow };
 }
 
 /**
@@ -174,13 +179,13 @@ function inMemory(path: string): Db {
 
 /**
  * Builds a new logbook under a temporary name and links it into place, so the path never exists
- * as an empty file that another till opening it at the same moment would take for a stranger.
+ * as an empty file that another till opening it at the same moment would take for a stranger;
+ * false when another till made it first, whose is as good as ours.
  */
-function createLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): void {
+function createLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): boolean {
   const { draft } = draftLogbook(path, migrations, firstSettings);
   try {
-    // Another till may have created it first: theirs is as good as ours.
-    linkInPlace(draft, path);
+    return linkInPlace(draft, path);
   } finally {
     rmSync(draft, { force: true });
   }
