@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import { followUpCutoff, nextStatus } from '../domain/lifecycle.js';
 import { UsageError } from '../errors.js';
-import { followUp, type FollowUp } from '../domain/steps.js';
+import { costInCurrency, followUp, type FollowUp } from '../domain/steps.js';
 import { optionalText, parseId } from '../domain/validate.js';
 import { parseSatisfaction } from '../domain/satisfaction.js';
 import { followUpsDue } from '../domain/filter.js';
@@ -47,10 +47,10 @@ export async function runFollowUp(idText: string | undefined, options: FollowUpO
   const told = asking ? await askHowTheyFeel(logbook, id, options, session) : options;
   if (told === null) return session.tell(t('followUp.notReached', { ref: complaintRef(id) }));
   const answer = checkFollowUp(told);
-  const responseHours = (await settingsOf(logbook))['response-hours'];
+  const { 'response-hours': responseHours, currency } = await settingsOf(logbook);
   const complaint = await changeAt(logbook, session, id, options.at, (current, previous) =>
     followUp(current, previous, answer, at, responseHours),
-  );
+  ).catch(costInCurrency(currency));
   if (answer.reopen) {
     const [ref, respondBy] = [complaintRef(id), localTime(complaint.respond_by)];
     session.print(

@@ -367,6 +367,8 @@ export interface FollowUp {
  * target from the reopening.
  */
 export function followUp(current: Complaint, previous: PreviousStep, answer: FollowUp, at: string, responseHours: number): StepOutcome {
+  // Said before its status, whose hint (resolve it first) the proposal refuses.
+  notAwaitingApproval(current);
   const status = nextStatus(current, answer.reopen ? 'reopen' : 'follow-up');
   at = inOrder(current.id, previous, at);
   // A new round, due anew: whether the first was answered in time no longer counts.

@@ -145,6 +145,8 @@ describe('a remedy above the approval limit', () => {
     it.each([
       [['resolve', '2', '--remedy', 'apology']],
       [['triage', '2', '--reject', '--reason', '不是本店']],
+      // Not told to resolve it first, which the proposal refuses.
+      [['follow-up', '2', '--satisfaction', '5']],
     ])('%j while a remedy waits', (args) => {
       const book = shopWithALimit();
       book.ok(['resolve', '2', '--remedy', 'refund', '--cost', '88']);
