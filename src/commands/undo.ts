@@ -44,7 +44,8 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
     const { confirmUndo } = await import('../prompts/undo.js');
     if (!(await confirmUndo(change, session))) return session.tell(t('undo.nothingUndone'));
   }
-  const complaint = await logbook.change(wanted.complaint_id, recording, (current, _previous, last) => undo(current, last, recording.at, wanted));
+  const latestOf = id === undefined ? 'this till' : 'the complaint';
+  const complaint = await logbook.change(wanted.complaint_id, recording, (current, _previous, last) => undo(current, last, recording.at, { change: wanted, latestOf }));
   session.print(undoneLine(change, complaint));
   tellNext(session, complaint);
 }

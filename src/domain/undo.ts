@@ -28,21 +28,30 @@ export function describeChange(change: Pick<LastChange, 'complaint_id' | 'action
   return t('undo.change', { id: change.complaint_id, action: actionShown(change.action), at: localMinute(change.at) });
 }
 
+/** The change an undo was asked for, as the till found it: this till's latest, or the complaint's latest then. */
+export interface WantedUndone {
+  change: LastChange;
+  latestOf: 'this till' | 'the complaint';
+}
+
 /**
- * Reverses `last`, the latest change to `current` not yet undone; when the undo was asked for
- * another change (`wanted`, this till's latest), that one must still be the latest. Undoing the
- * logging withdraws the complaint; any other change puts back what it replaced, taking back the
- * remedy it gave.
+ * Reverses `last`, the latest change to `current` not yet undone; when the undo was asked for a
+ * change found before (`wanted`), that one must still be the latest. Undoing the logging
+ * withdraws the complaint; any other change puts back what it replaced, taking back the remedy
+ * it gave.
  */
-export function undo(current: Complaint, last: LastChange | undefined, at: string, wanted?: LastChange): StepOutcome {
+export function undo(current: Complaint, last: LastChange | undefined, at: string, wanted?: WantedUndone): StepOutcome {
   const { id } = current;
   if (last === undefined) throw new Refusal(t('undo.nothingLeft', { id }));
-  // Another till undid it a moment before: what was asked for is done.
-  if (wanted !== undefined && last.id < wanted.id) throw new Unchanged(t('undo.undoneMeanwhile', { wanted: describeChange(wanted), id }));
-  if (wanted !== undefined && wanted.id !== last.id) {
+  if (wanted !== undefined && wanted.change.id !== last.id) {
+    const [asked, later] = [describeChange(wanted.change), describeChange(last)];
+    // Another till undid it a moment before: what was asked for is done.
+    if (last.id < wanted.change.id) throw new Unchanged(t('undo.undoneMeanwhile', { wanted: asked, id }));
+    // The complaint's latest change when found, and another till's since: not what was asked for.
+    if (wanted.latestOf === 'the complaint') throw new Refusal(t('undo.changedMeanwhile', { wanted: asked, id, later }));
     // A later change that cannot be undone says so, and why; one that can is to be undone first.
     undoable(last);
-    throw new Refusal(t('undo.laterChange', { wanted: describeChange(wanted), id, later: describeChange(last) }));
+    throw new Refusal(t('undo.laterChange', { wanted: asked, id, later }));
   }
   const before = undoable(last);
   const undoes = { event: last.id, remedy: GAVE_REMEDY.has(last.action) };

@@ -143,6 +143,22 @@ describe('undo', () => {
     expect(await undone.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Undid #1 triaged 2026-11-23 18:00: #1 is new again.') });
   });
 
+  it("undoes nothing when the complaint changed while the till asked: not the change it showed", async () => {
+    const book = shop();
+    const till = atTheTill(book, ['undo', '1']);
+    await till.waitFor('Undo #1 logged 2026-11-23 10:00?');
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+    const before = book.dump();
+    till.type(down);
+    await till.answer('❯ Yes, undo it', enter);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(1);
+    expect(screen).toContain(
+      "#1 changed a moment ago (#1 triaged 2026-11-23 18:00) after #1 logged 2026-11-23 10:00 was found to undo; nothing was undone (to undo the change now latest, run 'complaints undo 1' again)",
+    );
+    expect(book.dump()).toBe(before);
+  });
+
   describe('refuses, in one line and changing nothing', () => {
     it.each([
       [['undo', '1'], 2, 'undo asks before it changes anything, and cannot ask here; add --yes'],

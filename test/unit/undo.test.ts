@@ -45,23 +45,32 @@ describe('undo', () => {
   it('refuses when nothing is left, and when a later change depends on the one asked for', () => {
     expect(() => undo(complaint, undefined, NOW)).toThrow(new Refusal('complaint #7 has nothing left to undo'));
     const later = change({ id: 41, action: 'resolved', before: {} });
-    expect(() => undo(complaint, later, NOW, change({ before: {} }))).toThrow(
+    expect(() => undo(complaint, later, NOW, { change: change({ before: {} }), latestOf: 'this till' })).toThrow(
       new Refusal(
         `the change to undo (#7 assigned ${local}) has a later one on #7 (#7 resolved ${local}) that depends on it; undo that first with 'complaints undo 7'`,
       ),
     );
   });
 
+  it("refuses, saying so, when the complaint's latest change asked for is followed by another till's since", () => {
+    const later = change({ id: 41, action: 'resolved', before: {} });
+    expect(() => undo(complaint, later, NOW, { change: change({ before: {} }), latestOf: 'the complaint' })).toThrow(
+      new Refusal(
+        `#7 changed a moment ago (#7 resolved ${local}) after #7 assigned ${local} was found to undo; nothing was undone (to undo the change now latest, run 'complaints undo 7' again)`,
+      ),
+    );
+  });
+
   it('changes nothing, and says so, when another till undid the change asked for a moment before', () => {
     const before = change({ id: 39, action: 'logged' });
-    const attempt = () => undo(complaint, before, NOW, change({ before: {} }));
+    const attempt = () => undo(complaint, before, NOW, { change: change({ before: {} }), latestOf: 'this till' });
     expect(attempt).toThrow(Unchanged);
     expect(attempt).toThrow(`#7 assigned ${local} was undone a moment ago at another till; nothing more was undone (to undo the change before it, run 'complaints undo 7' again)`);
   });
 
   it('says why when the later change on the complaint cannot be undone at all', () => {
     const renamed = change({ id: 41, action: 'cause-renamed', before: {} });
-    expect(() => undo(complaint, renamed, NOW, change({ before: {} }))).toThrow(
+    expect(() => undo(complaint, renamed, NOW, { change: change({ before: {} }), latestOf: 'this till' })).toThrow(
       new Refusal(
         `the last change to complaint #7 (cause-renamed ${local}) cannot be undone: it was a rename of the cause everywhere; rename it back with 'complaints causes rename'`,
       ),
