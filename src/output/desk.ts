@@ -8,7 +8,7 @@ import type { Excerpt } from '../domain/summary.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { remedyShown } from '../language/labels.js';
-import { complaintRef, inert, oneLine, shellLine } from './terminal.js';
+import { inert, oneLine, refColumn, shellLine } from './terminal.js';
 import { dayAndTimeShown, localTime } from '../language/dates.js';
 import { displayWidth } from './width.js';
 
@@ -40,8 +40,10 @@ export function deskSummary(
     lines.push('', `${t(title, { count: total, shown: paint.bold(String(total)) })}  ${paint.dim(next)}`);
   // A line describes its complaint with `said`, which gives the description as much room as the rest leaves.
   type Describe = (c: Complaint, said: (description: string) => string) => string;
+  const listed = [waiting.toTriage, waiting.toAssign, waiting.awaitingApproval, waiting.overdue, waiting.dueToday, waiting.followUpsDue];
+  const refOf = refColumn(listed.flatMap(({ shown }) => shown.map((c) => c.id)));
   const fitted = (c: Complaint, describe: Describe) => {
-    const start = `  ${complaintRef(c.id).padEnd(6)} `;
+    const start = `  ${refOf(c.id)} `;
     const room = width - displayWidth(start + describe(c, () => ''));
     return start + describe(c, (description) => oneLine(description, Math.min(DESCRIPTION_AT_MOST, Math.max(DESCRIPTION_AT_LEAST, room))));
   };

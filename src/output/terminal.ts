@@ -43,6 +43,12 @@ export function complaintRef(id: number): string {
   return `#${id}`;
 }
 
+/** Complaint references as a column: each padded to the widest of `ids`, and no narrower than #12345. */
+export function refColumn(ids: readonly number[]): (id: number) => string {
+  const width = Math.max(6, ...ids.map((id) => complaintRef(id).length));
+  return (id) => complaintRef(id).padEnd(width);
+}
+
 /** The lowest and highest of some complaints' ids: "#4–#9", or "#4" for one. */
 export function idRange({ lowest, highest }: Pick<IdSpan, 'lowest' | 'highest'>): string {
   return lowest === highest ? `#${lowest}` : `#${lowest}–#${highest}`;

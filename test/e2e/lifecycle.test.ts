@@ -489,6 +489,18 @@ describe('config', () => {
   });
 });
 
+describe('the desk of a logbook with long numbers', () => {
+  it('starts every description at one column, the numbers padded to the longest', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--no-input']);
+    const file = join(book.dir, 'moved.csv');
+    writeFileSync(file, `id,logged_at,occurred_at,status,description\r\n1234567,${NOW},${NOW},new,chips were soggy\r\n`);
+    book.ok(['import', file]);
+    const lines = book.ok([]).split('\n').filter((line) => line.startsWith('  #'));
+    expect(lines.map((line) => line.replace(/ (soup|chips).*/, ''))).toEqual(['  #1      ', '  #1234567']);
+  });
+});
+
 describe('the desk on an empty logbook', () => {
   it('says nothing is waiting and how to log a complaint', () => {
     const book = tempLogbook();

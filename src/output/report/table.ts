@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
-import { complaintRef, oneLine } from '../terminal.js';
+import { oneLine, refColumn } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
 import { displayWidth } from '../width.js';
 import { t } from '../../language/messages.js';
@@ -131,7 +131,8 @@ function summaryTable(report: Report, paint: ChalkInstance): string[] {
 
 function listed(entries: Array<[number, string]>, total: number, none: string): string[] {
   if (entries.length === 0) return [`  ${none}`];
-  const lines = entries.map(([id, text]) => `  ${complaintRef(id).padEnd(6)} ${text}`);
+  const refOf = refColumn(entries.map(([id]) => id));
+  const lines = entries.map(([id, text]) => `  ${refOf(id)} ${text}`);
   const more = moreLine(entries.length, total);
   return more === null ? lines : [...lines, `  ${more}`];
 }
