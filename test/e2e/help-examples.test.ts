@@ -240,7 +240,8 @@ const expectations: Record<string, Expected> = {
       ['#12 (1 of 2)'],
       ['What kind of complaint?', enter],
       ['Category:', enter],
-      [/Cause.*\n❯ /, enter],
+      [/Cause.*\n❯ \n {2}cold food\n/, down],
+      ['❯ cold food', enter],
       ['Severity:', enter],
       ['#13 (2 of 2)'],
       ['What kind of complaint?', down + down + down + down],
@@ -248,7 +249,7 @@ const expectations: Record<string, Expected> = {
       ['Why is it not upheld?', 'bought at another bakery', enter],
     ],
     then: ({ complaint }) => {
-      expect(complaint(12)).toMatchObject({ status: 'triaged', category: 'product', severity: 'medium' });
+      expect(complaint(12)).toMatchObject({ status: 'triaged', category: 'product', cause: 'cold food', severity: 'medium' });
       expect(complaint(13)).toMatchObject({ status: 'rejected', reject_reason: 'bought at another bakery' });
     },
   },
