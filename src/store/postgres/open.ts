@@ -40,8 +40,8 @@ export async function openPostgresLogbook(
     }
     refuseIfNewer(applied, migrations, address.shown);
     if (applied.length === 0 && access === 'import') await connection.beginDraft();
-    if (migrations.some((migration) => !applied.includes(migration.version))) await migrate(connection, migrations, address.shown, firstSettings, applied);
-    return new PostgresLogbook(connection, applied.length === 0 && access === 'add');
+    const madeNow = migrations.some((migration) => !applied.includes(migration.version)) && (await migrate(connection, migrations, address.shown, firstSettings, applied));
+    return new PostgresLogbook(connection, madeNow && access === 'add');
   } catch (error) {
     await connection.close();
     throw asProblem(error, address.shown);
@@ -94,12 +94,13 @@ function refuseIfNewer(applied: readonly number[], migrations: Migration[], show
 
 /**
  * Applies the migrations the database has not had, all in one transaction under a lock, so that
- * two tills opening an old logbook at once update it once, and a failure leaves it as it was.
+ * two tills opening an old logbook at once update it once, and a failure leaves it as it was;
+ * whether this till made the logbook (of tills making it at once, the first under the lock).
  */
-async function migrate(connection: Connection, migrations: Migration[], shown: string, firstSettings: FirstSettings, applied: readonly number[]): Promise<void> {
+async function migrate(connection: Connection, migrations: Migration[], shown: string, firstSettings: FirstSettings, applied: readonly number[]): Promise<boolean> {
   let current: Migration | undefined;
   try {
-    await connection.inTransaction(async () => {
+    return await connection.inTransaction(async () => {
       await connection.run(`SELECT pg_advisory_xact_lock($1)`, [MIGRATING]);
       await connection.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
         version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`);
@@ -115,6 +116,7 @@ async function migrate(connection: Connection, migrations: Migration[], shown: s
       }
       // Made now, by this till: it starts with the settings of its maker's language.
       if (done.size === 0) for (const [key, value] of Object.entries(firstSettings)) await saveSetting(connection, key, value);
+      return done.size === 0;
     });
   } catch (error) {
     const problem = asProblem(error, shown);
