@@ -6,6 +6,8 @@ import { countIn, halfWidth } from './validate.js';
 // the words of the five-point scales surveys in Chinese use (非常满意 … 非常不满意, and
 // 很满意 / 比较满意 / 一般 / 不太满意 / 很不满意), with the other words for "very" said at a till.
 const IN_STARS_OR_POINTS = /^(.+?)\s*(?:颗星|星|分)$/;
+// And out of five, as show prints a rating (4/5).
+const OUT_OF_FIVE = /^(.+?)\s*\/\s*5$/;
 const VERY = ['非常', '很', '十分', '特别'];
 const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ...VERY.map((very) => [`${very}满意`, 5] as const),
@@ -15,10 +17,10 @@ const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ...VERY.map((very) => [`${very}不满意`, 1] as const),
 ]);
 
-/** How satisfied the customer was, 1 to 5: 4, 四, 4星, 4分 or 满意. */
+/** How satisfied the customer was, 1 to 5: 4, 四, 4星, 4分, 4/5 or 满意. */
 export function parseSatisfaction(text: string, flag: string): number {
   const plain = halfWidth(text).trim();
-  const number = IN_STARS_OR_POINTS.exec(plain)?.[1] ?? plain;
+  const number = (IN_STARS_OR_POINTS.exec(plain) ?? OUT_OF_FIVE.exec(plain))?.[1] ?? plain;
   const rating = SCALE_WORDS.get(plain) ?? countIn(number);
   if (rating === undefined || rating < 1 || rating > 5) throw new UsageError(t('satisfaction.notARating', { flag, text }));
   return rating;

@@ -15,6 +15,10 @@ describe('parseSatisfaction', () => {
     ['五颗星', 5],
     ['4分', 4],
     ['１ 星', 1],
+    // Out of five, as show prints it.
+    ['4/5', 4],
+    ['４／５', 4],
+    ['五 / 5', 5],
     // The words of a five-point scale.
     ['非常满意', 5],
     ['满意', 4],
@@ -33,7 +37,7 @@ describe('parseSatisfaction', () => {
     expect(parseSatisfaction(typed, '--satisfaction')).toBe(value);
   });
 
-  it.each(['0', '6', '-1', '2.5', '', 'good', '六', '五五', '6星', '0分', '星', '满意满意', '3.5分'])('refuses %j, saying what a satisfaction is', (typed) => {
+  it.each(['0', '6', '-1', '2.5', '', 'good', '六', '五五', '6星', '0分', '星', '满意满意', '3.5分', '6/5', '4/10', '/5'])('refuses %j, saying what a satisfaction is', (typed) => {
     expect(() => parseSatisfaction(typed, '--satisfaction')).toThrow(
       new UsageError(`--satisfaction: '${typed}' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too`),
     );
