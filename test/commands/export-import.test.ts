@@ -47,6 +47,11 @@ describe('import refuses a bad file with the line and the reason, and changes no
     ['a negative cost', [header, `1,${NOW},${NOW},new,fine,,-2,`].join('\r\n'), "line 2: cost: '-2' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元, 12块5, 一百五; not negative)"],
     ['a satisfaction of 0', [header, `1,${NOW},${NOW},new,fine,,,0`].join('\r\n'), "line 2: satisfaction: '0' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too"],
     ['an empty description', [header, `1,${NOW},${NOW},new,,,,`].join('\r\n'), 'line 2: description is empty; every complaint needs one'],
+    [
+      'a phone number a spreadsheet shortened',
+      ['id,logged_at,occurred_at,status,description,contact', `1,${NOW},${NOW},new,fine,13800138000`, `2,${NOW},${NOW},new,fine,8.61381E+12`].join('\r\n'),
+      "line 3: contact: '8.61381E+12' is a number a spreadsheet shortened, its last digits lost; import the file as it was exported, or give the contact in full",
+    ],
     ['an id used twice', [header, good(7), good(8), good(7)].join('\r\n'), 'line 4: id 7 is also on line 2; each complaint must have its own id'],
     ['a bad row after a cell with line breaks and a blank line', [header, `1,${NOW},${NOW},new,"two\r\nlines",,,`, '', good(0)].join('\r\n'), "line 5: id: '0' is not a complaint id; ids are whole numbers from 1"],
     ['a NUL byte', Buffer.concat([Buffer.from(`${header}\r\n${good(1)}\r\n2,`), Buffer.from([0]), Buffer.from('\r\n')]), 'line 3: the file holds a NUL byte, so it is not UTF-8 text (UTF-16, or not a CSV file?); save it as CSV UTF-8'],

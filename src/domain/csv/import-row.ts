@@ -63,7 +63,7 @@ export function rowReader(columns: readonly RecordColumn[], context: ImportConte
   // Each field's reader and where its cell is, worked out once for a million rows; each row is
   // filled into a copy of one shape, faster than adding its fields to an empty object (568ca8b).
   const names = FIELDS.map((field) => field.name);
-  const readers = FIELDS.map((field) => readerOf(field.kind));
+  const readers = FIELDS.map((field) => (field.name === 'contact' ? contactIn : readerOf(field.kind)));
   const places = FIELDS.map((field) => columns.indexOf(field.column));
   const shape = Object.fromEntries(names.map((name) => [name, null]));
 
@@ -118,6 +118,15 @@ function listedOrAdded(shops: readonly string[], added: string[], find: (value: 
     added.push(choice);
     return choice;
   };
+}
+
+// A phone number a spreadsheet showed in scientific notation (8.61E+12), and saved so: its last
+// digits are lost, and taken as it is the contact would be kept as no one's.
+const SHORTENED_NUMBER = /^\d(?:\.\d+)?E\+?\d+$/i;
+
+function contactIn(value: string, column: string): string {
+  if (SHORTENED_NUMBER.test(value.trim())) throw new UsageError(t('csv.contactShortened', { column, value }));
+  return value;
 }
 
 /** A cell's text, or null when blank. */
