@@ -138,10 +138,14 @@ export interface RecordedAction {
   action_at: string;
 }
 
-/** A corrective action recorded on a complaint, with the complaint's key in the report. */
+/**
+ * A corrective action recorded on a complaint, with the complaint's key in the report and its
+ * cause (null for none): by till or by assignee, the row alone does not say what the action corrects.
+ */
 export interface CorrectiveAction {
   id: number;
   key: string;
+  cause: string | null;
   action: string;
 }
 

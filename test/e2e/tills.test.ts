@@ -149,6 +149,19 @@ describe('one till or branch of several', () => {
     expect(tills.slice(1).sort()).toEqual([['North till', 2], [hostname(), 2]].sort());
   });
 
+  it('names the cause each corrective action corrects beside the till or branch it is listed under', () => {
+    const actionLines = (by: string) =>
+      on('office', 'report', '--week', '2026-W48', '--by', by)
+        .split('\n')
+        .filter((line) => /^ +#\d+ +[^ ]+.*: /.test(line))
+        .map((line) => line.trim().replace(/ +/, ' '));
+    expect(actionLines('till')).toEqual(['#1 前台 (凉菜): 汤碗先加热', '#5 North till (change): count change twice']);
+    expect(actionLines('branch')).toEqual(['#1 高街店 (凉菜): 汤碗先加热', '#5 North (change): count change twice']);
+    expect(actionLines('cause')).toEqual(['#1 凉菜: 汤碗先加热', '#5 change: count change twice']);
+    const html = book.ok(['report', '--week', '2026-W48', '--by', 'till', '--format', 'html'], { env: { HOME: computers.office, LANG: 'zh_CN.UTF-8' } });
+    expect(html).toContain('<li>#1 <span lang="zh-CN">前台（凉菜）</span>：<span lang="zh-CN">汤碗先加热</span></li>');
+  });
+
   it("reports one branch with the figures a logbook of that branch's complaints alone would give", () => {
     const alone = tempLogbook(NOW);
     alone.ok(['import', '-'], { input: on('office', 'export', '--branch', '高街店') });

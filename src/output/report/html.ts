@@ -10,7 +10,7 @@ import {
   earlierActionsMore,
   comparedPeriodLine,
   earlierActionTail,
-  keyShown,
+  actionFor,
   placesSeparator,
   suggestionsHeading,
   TREND_MARK,
@@ -141,7 +141,7 @@ ${summaryRows.join('\n')}
 ${paretoSection(report)}<div class="done">
 <section>
 <h2>${esc(actionsHeading())}</h2>
-${listed(report.actions.shown.map((a) => [a.id, `${stored(keyShown(a.key, report.by))}${t('common.labelSeparator')}${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
+${listed(report.actions.shown.map((a) => [a.id, `${stored(actionFor(a, report.by))}${t('common.labelSeparator')}${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
 ${report.earlierActions === undefined ? '' : earlierActions(report.earlierActions)}</section>
 <section>
 <h2>${esc(suggestionsHeading())}</h2>

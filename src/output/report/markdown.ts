@@ -9,7 +9,7 @@ import {
   earlierActionsMore,
   comparedPeriodLine,
   earlierActionTail,
-  keyShown,
+  actionFor,
   suggestionsHeading,
   TREND_MARK,
   bar,
@@ -43,7 +43,7 @@ export function reportMarkdown(report: Report): string {
     ].join('\n'),
     previousLine(report.period),
     `## ${actionsHeading()}`,
-    listed(report.actions.shown.map((a) => [a.id, `${md(keyShown(a.key, report.by))}${t('common.labelSeparator')}${md(a.action)}`]), report.actions.total, t('report.noneRecorded')),
+    listed(report.actions.shown.map((a) => [a.id, `${md(actionFor(a, report.by))}${t('common.labelSeparator')}${md(a.action)}`]), report.actions.total, t('report.noneRecorded')),
     ...(report.earlierActions === undefined
       ? []
       : [

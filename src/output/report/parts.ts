@@ -6,7 +6,7 @@ import { NONE_KEY, TRIAGED_DIMENSIONS, VITAL_PERCENT, isNamedVital } from '../..
 import type { Period, Span } from '../../domain/period.js';
 import { amountShown } from '../../domain/money.js';
 import { localClock, localDate, localMinute } from '../../domain/when.js';
-import { SUMMARY_FIGURES, trend, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
+import { SUMMARY_FIGURES, trend, type CorrectiveAction, type Report, type Summary, type SummaryKey, type Trend } from '../../domain/summary.js';
 import { dayInYearShown, dayShown } from '../../language/dates.js';
 import { t, type MessageKey } from '../../language/messages.js';
 import { verdictShown, weeklyCounts } from '../actions.js';
@@ -121,6 +121,15 @@ export function keyShown(key: string, by: Dimension, max = Infinity): string {
   if (key === NONE_KEY) return t(by === 'remedy' ? 'report.noRemedyYet' : 'report.noneKey');
   if (by === 'remedy') return oneLine(remedyShown(key), max);
   return oneLine(key, max);
+}
+
+/**
+ * What a listed corrective action is for: its row, and but by cause the cause it corrects, which
+ * a till or an assignee does not tell (`前台（汤凉）`); cut to `max` columns as a row's key is.
+ */
+export function actionFor(action: CorrectiveAction, by: Dimension, max = Infinity): string {
+  const row = keyShown(action.key, by);
+  return oneLine(by === 'cause' || action.cause === null ? row : t('report.actionForCause', { row, cause: action.cause }), max);
 }
 
 /** What the rule under the vital few says; it is drawn after the last of them by name, never under `Other`. */

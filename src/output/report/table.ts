@@ -13,7 +13,7 @@ import {
   comparedPeriodLine,
   earlierActionTail,
   headedLine,
-  keyShown,
+  actionFor,
   suggestionsHeading,
   TREND_MARK,
   bar,
@@ -40,7 +40,7 @@ export function reportTable(report: Report, paint: ChalkInstance): string {
   lines.push('', ...untriagedLines(report).flatMap((line) => [line, '']));
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
   lines.push(paint.bold(actionsHeading()));
-  lines.push(...listed(report.actions.shown.map((a) => [a.id, `${keyShown(a.key, report.by, 40)}${t('common.labelSeparator')}${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
+  lines.push(...listed(report.actions.shown.map((a) => [a.id, `${actionFor(a, report.by, 40)}${t('common.labelSeparator')}${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
   if (report.earlierActions !== undefined) {
     const { shown, more } = report.earlierActions;
     lines.push('', paint.bold(earlierActionsHeading()));

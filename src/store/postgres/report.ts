@@ -162,7 +162,7 @@ async function medianHoursToResolve(connection: Connection, span: StoredSpan, wi
 /**
  * Corrective actions recorded (resolved) within `span` on complaints whose `dimension` is spelt
  * as one of `spellings` (`(none)` standing for no value), in the order they were recorded; at
- * most `limit`. Each action's key is its complaint's spelling.
+ * most `limit`. Each action's key is its complaint's spelling, beside the complaint's cause.
  */
 export function correctiveActions(
   connection: Connection,
@@ -182,7 +182,7 @@ export function correctiveActions(
   // The count's own values follow the places', which the rows shown take alone.
   const [wholeFromAt, wholeUntilAt, headUntilAt, tailFromAt] = [1, 2, 3, 4].map((nth) => `$${places.values.length + nth}`);
   return excerpt<CorrectiveAction>(connection, {
-    columns: `id, COALESCE(${column}, $4) AS key, action`,
+    columns: `id, COALESCE(${column}, $4) AS key, cause, action`,
     from: recorded('$1', '$2'),
     order: 'action_at, id',
     values: places.values,

@@ -199,7 +199,7 @@ function medianHoursToResolve(db: Db, span: StoredSpan, within: Places): number 
 /**
  * Corrective actions recorded (resolved) within `span` on complaints whose `dimension` is spelt
  * as one of `spellings` (`(none)` standing for no value), in the order they were recorded; at
- * most `limit`. Each action's key is its complaint's spelling.
+ * most `limit`. Each action's key is its complaint's spelling, beside the complaint's cause.
  */
 export function correctiveActions(
   db: Db,
@@ -220,7 +220,7 @@ export function correctiveActions(
   // How many there are, by cause: the months wholly inside the span as monthly_actions keeps them.
   const months = inWholeOf('month', span, dimension === 'cause' && places.and === '' && !spellings.includes(NONE_KEY));
   return excerpt<CorrectiveAction>(db, {
-    columns: `id, COALESCE(${column}, @none) AS key, action`,
+    columns: `id, COALESCE(${column}, @none) AS key, cause, action`,
     from: recorded('@since', '@until'),
     order: 'action_at, id',
     params: { ...span, ...months, ...places.params, spellings: JSON.stringify(spellings), none: NONE_KEY },
