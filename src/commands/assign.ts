@@ -31,6 +31,7 @@ export function registerAssign(command: Command, session: Session): void {
         'complaints assign 12 Sam',
         'complaints assign 12 "Sam Park" --respond-by "2026-11-25 12:00" --note "call before noon"',
         'complaints assign 12 Sam --respond-by +4h',
+        'complaints assign 12 Sam --respond-by tomorrow  # by the end of tomorrow',
       ),
     )
     .action((id: string, person: string | undefined, options: AssignOptions) => runAssign(id, person, options, session));

@@ -327,7 +327,7 @@ export function parseWhen(
   flag: string,
   leaning: Leaning = 'either',
   weekStart: WeekStart = 'monday',
-  unread: 'when.notADate' | 'when.notADateOrMonth' = 'when.notADate',
+  unread: 'when.notADate' | 'when.notADateOrMonth' | 'when.notADeadline' = 'when.notADate',
 ): When {
   const plain = halfWidth(text);
   const input = plain.toLowerCase();
@@ -393,11 +393,53 @@ export function parsePast(text: string, now: Date, flag: string): Date {
 /**
  * When the customer must hear back: any time from EARLIEST on (whether it is after the complaint
  * is the step's to check). A bare day means by its end, the last moment shown as 23:59: "by
- * tomorrow" set at 00:00 would fall due tonight.
+ * tomorrow" set at 00:00 would fall due tonight; a week (本周) by its end too. A deadline may also
+ * be said by what it falls within or before (周五前, 本周内, 月底: deadlineSaid).
  */
 export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): Date {
-  const { at, dateOnly } = parseWhen(text, now, flag, 'future');
-  return notBeforeEarliest(dateOnly ? new Date(addDays(at, 1).getTime() - 1) : at, text, flag);
+  let when: When;
+  try {
+    when = parseWhen(text, now, flag, 'future', 'monday', 'when.notADeadline');
+  } catch (error) {
+    const said = deadlineSaid(halfWidth(text).trim(), now, flag);
+    // 下班前 is a common deadline, but when the shop closes is not known here: the hour is asked for.
+    if (said === undefined && CLOSING_WORDS.test(text)) throw new UsageError(t('when.closingNotKnown', { flag, text }));
+    if (said === undefined) throw error;
+    return notBeforeEarliest(said, text, flag);
+  }
+  return notBeforeEarliest(byTheEndOf(when), text, flag);
+}
+
+/** The last moment `when` names: a moment itself, a day or a week (Monday to Sunday, as said in Chinese) to its last millisecond. */
+function byTheEndOf({ at, dateOnly, wholeWeek }: When): Date {
+  const after = wholeWeek ? addDays(at, 7) : dateOnly ? addDays(at, 1) : undefined;
+  return after === undefined ? at : new Date(after.getTime() - 1);
+}
+
+// A deadline as a Chinese-speaking owner says it, by the end of a month or year (月底, 下个月底,
+// 今年年底, each with 前 or not), or by what it falls within or before: 本周内, 今天之内, 下个月内,
+// 周五前 (said for "by Friday", so to Friday's end), 明天下午3点以前.
+const END_OF_MONTH_OR_YEAR = /^(?<which>本|这个?|今|下个?|明)?(?<unit>月|年)\k<unit>?[底末](?:[之以]?前)?$/;
+const WITHIN_OR_BEFORE = /^(?<by>.+?)\s*[之以]?[前内]$/;
+const CLOSING_WORDS = /下班|打烊|关门|收工|收摊/;
+
+/** The deadline `input` says as END_OF_MONTH_OR_YEAR or WITHIN_OR_BEFORE reads it, undefined when it says none. */
+function deadlineSaid(input: string, now: Date, flag: string): Date | undefined {
+  const end = END_OF_MONTH_OR_YEAR.exec(input)?.groups;
+  if (end !== undefined) {
+    const ahead = end.which?.startsWith('下') || end.which === '明' ? 1 : 0;
+    const after = end.unit === '月' ? addMonths(startOfMonth(now), ahead + 1) : new Date(now.getFullYear() + ahead + 1, 0, 1);
+    return new Date(after.getTime() - 1);
+  }
+  const by = WITHIN_OR_BEFORE.exec(input)?.groups?.by;
+  if (by === undefined) return undefined;
+  const monthsOn = MONTH_WORDS.get(by);
+  if (monthsOn !== undefined) return new Date(addMonths(startOfMonth(now), monthsOn + 1).getTime() - 1);
+  try {
+    return byTheEndOf(parseWhen(by, now, flag, 'future'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The first moment of tomorrow, local time: what is due "today" is due before it. */

@@ -32,6 +32,7 @@ const CHINESE: Readonly<Record<string, string>> = {
   'complaints assign 12 "Sam Park" --respond-by "2026-11-25 12:00" --note "call before noon"':
     'complaints assign 12 "张伟" --respond-by "2026-11-25 12:00" --note "中午前打电话"',
   'complaints assign 12 Sam --respond-by +4h': 'complaints assign 12 小张 --respond-by +4h',
+  'complaints assign 12 Sam --respond-by tomorrow  # by the end of tomorrow': 'complaints assign 12 小张 --respond-by 明天之前  # 到明天 23:59 为止',
 
   'complaints resolve 12 --remedy refund --cost 4.50': 'complaints resolve 12 --remedy 退款 --cost 4.50',
   'complaints resolve 12 --remedy replacement --cost 4.50 --root-cause "soup kettle thermostat" --action "thermostat replaced"':

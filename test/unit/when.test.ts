@@ -312,6 +312,43 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     expect(parseRespondBy('周一8点', on(21, 0, 30))).toEqual(on(8, 0, 30 + 7));
   });
 
+  // Tuesday 24 November 2026, at ten.
+  it.each([
+    ['周五前', on(23, 59, 27)],
+    ['星期五之前', on(23, 59, 27)],
+    ['下周一以前', on(23, 59, 30)],
+    ['明天前', on(23, 59, 25)],
+    ['今天之内', on(23, 59, 24)],
+    ['30号前', on(23, 59, 30)],
+    ['本周内', on(23, 59, 29)],
+    ['这周之内', on(23, 59, 29)],
+    ['本周', on(23, 59, 29)],
+    ['下周内', new Date(2026, 11, 6, 23, 59)],
+    ['月底', on(23, 59, 30)],
+    ['月底前', on(23, 59, 30)],
+    ['这个月底', on(23, 59, 30)],
+    ['本月内', on(23, 59, 30)],
+    ['下个月底', new Date(2026, 11, 31, 23, 59)],
+    ['下月内', new Date(2026, 11, 31, 23, 59)],
+    ['年底', new Date(2026, 11, 31, 23, 59)],
+    ['明年年底', new Date(2027, 11, 31, 23, 59)],
+  ])('--respond-by %j on a Tuesday is by the end of %s', (text, expected) => {
+    expect(parseRespondBy(text, on(10)).getTime()).toBe(expected.getTime() + 59_999);
+  });
+
+  it('reads a moment said with before as that moment', () => {
+    expect(parseRespondBy('明天下午3点前', on(10))).toEqual(on(15, 0, 25));
+    expect(parseRespondBy('周五中午12点之前', on(10))).toEqual(on(12, 0, 27));
+  });
+
+  it.each(['今天下班前', '打烊之前'])('asks for the hour of %j, as when the shop closes is not known', (text) => {
+    expect(() => parseRespondBy(text, on(10))).toThrow(/when the shop closes is not known|不知道本店几点下班/);
+  });
+
+  it.each(['前', '内', '月底后', '上班以内', '明早前'])('refuses %j as a deadline, naming the forms a deadline takes', (text) => {
+    expect(() => parseRespondBy(text, on(10))).toThrow(/not a time to respond by|不是答复期限/);
+  });
+
   it('takes a deadline said at that very minute as the next such time', () => {
     expect(parseRespondBy('8点', on(20))).toEqual(on(8, 0, 25));
   });
@@ -724,7 +761,7 @@ describe('parseSince and parseUntil', () => {
 
   it('takes no month where a moment is asked for: none is when something happened, nor a deadline', () => {
     expect(() => parsePast('上个月', now, '--at')).toThrow(/^--at: '上个月' is not a date; use .*\(\+2d ahead\)$/);
-    expect(() => parseRespondBy('2026-12', now)).toThrow(/^--respond-by: '2026-12' is not a date; use /);
+    expect(() => parseRespondBy('2026-12', now)).toThrow(/^--respond-by: '2026-12' is not a time to respond by; use /);
   });
 
   it.each(['13月', '0月', '2026-13', '2026-00', '2026年十三月'])('refuses %j, a month the calendar does not have', (text) => {
