@@ -4,7 +4,8 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { NewComplaint } from './complaint.js';
 import { nothingGiven } from './fields.js';
-import { WANTS, channelFor, oneOf, optionalText, requiredText } from './validate.js';
+import { WANTS, channelFor, oneOf, optionalText } from './validate.js';
+import { placeName } from './config.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
 export interface LogInput {
@@ -37,7 +38,8 @@ export function draftComplaint(input: LogInput, channels: readonly string[] | un
     customer: optionalText(input.customer),
     // Typed with a Chinese input method, a number's digits are full-width (１３８…): twice as wide on the desk, and no number to dial.
     contact: optionalText(input.contact)?.normalize('NFKC') ?? null,
-    channel: input.channel === undefined ? null : channels === undefined ? requiredText(input.channel, '--channel') : (channelFor(input.channel, channels) ?? oneOf(input.channel, channels, '--channel')),
+    // The shop's channels unknown (the shared logbook out of reach), any name is kept, but as a name: one line.
+    channel: input.channel === undefined ? null : channels === undefined ? placeName(input.channel, '--channel') : (channelFor(input.channel, channels) ?? oneOf(input.channel, channels, '--channel')),
     about: optionalText(input.about),
     wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants', typedNames(remedyShown)),
     suggestion: optionalText(input.suggestion),

@@ -153,6 +153,8 @@ describe('logging while the shared logbook is out of reach', () => {
     await link!.down();
     // An empty channel is refused offline as online, and nothing is kept.
     expect(on('front', 'log', 'no channel at all', '--channel', ' ')).toMatchObject({ code: 2, stdout: '', stderr: 'complaints: --channel cannot be empty\n' });
+    // Nor is a channel that is no name: one with a control character in it, which the logbook's list could not hold.
+    expect(on('front', 'log', 'odd channel', '--channel', 'a\u001b[31mb')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^complaints: --channel: .*control characters/) });
     on('front', 'log', 'rang about the soup', '--channel', 'PHONE');
     on('front', 'log', 'wrote in the group chat', '--channel', '微信群');
     await link!.up();
