@@ -71,9 +71,13 @@ describe('reaching the shared logbook', () => {
     const result = book.run(['--db', withPassword(url, 'Wr0ng-pass'), 'log', 'soup was cold']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `complaints: the server ${url} refused the login (password authentication failed for user "${role}"); check the user name and the password in ~/.pgpass or PGPASSWORD\n`,
+      `complaints: the server ${url} refused the login (a wrong password for the user ${role}, or no user of that name); check the user name and the password in ~/.pgpass or PGPASSWORD\n`,
     );
     expect(result.stderr + result.stdout).not.toContain('Wr0ng-pass');
+    // In Chinese, wholly: the server's own words were English.
+    expect(book.run(['--db', withPassword(url, 'Wr0ng-pass'), 'list'], { env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe(
+      `complaints: 服务器 ${url} 拒绝登录（用户 ${role} 的密码不对，或者没有这个用户）；请检查用户名，以及 ~/.pgpass 或 PGPASSWORD 里的密码\n`,
+    );
   });
 
   it('takes the password from the URL, from PGPASSWORD or from ~/.pgpass, as PostgreSQL tools do', () => {
@@ -107,7 +111,7 @@ describe('reaching the shared logbook', () => {
     // A service or a root shell may have no $USER, which is where the driver alone would look.
     const result = book.run(['--db', url.toString(), 'list'], { env: { USER: '', PGUSER: '', PGPASSWORD: 'not-this-one' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`refused the login (password authentication failed for user "${userInfo().username}")`);
+    expect(result.stderr).toContain(`refused the login (a wrong password for the user ${userInfo().username}, or no user of that name)`);
   });
 
   it('says the server has no such database', () => {

@@ -256,7 +256,7 @@ export function asProblem(error: unknown, shown: string): unknown {
   if (error instanceof LogbookProblem || !(error instanceof Error)) return error;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (LOGIN_REFUSED.has(code)) return new LogbookProblem(shown, { kind: 'login refused', detail: error.message });
+    if (LOGIN_REFUSED.has(code)) return new LogbookProblem(shown, { kind: 'login refused', detail: whyRefused(code, error.message) });
     if (code === NO_DATABASE) return new LogbookProblem(shown, { kind: 'no database', detail: error.message });
     if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
     if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
@@ -275,6 +275,20 @@ export function asProblem(error: unknown, shown: string): unknown {
   if (/timeout/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: 'ETIMEDOUT' });
   if (/Connection terminated/i.test(error.message)) return new LogbookProblem(shown, { kind: 'unreachable', detail: 'ECONNRESET' });
   return error;
+}
+
+/**
+ * Why the server refused the login, in the words of the language spoken where the server's
+ * message is one of those it commonly gives (it does not say which of the password and the user
+ * was wrong, by design); any other in its own words.
+ */
+function whyRefused(code: string, message: string): string {
+  const wrongPasswordOf = /password authentication failed for user "(.*)"/.exec(message)?.[1];
+  if (code === '28P01' && wrongPasswordOf !== undefined) return t('store.wrongPassword', { user: wrongPasswordOf });
+  const user = /role "(.*)" does not exist/.exec(message)?.[1];
+  if (user !== undefined) return t('store.noSuchUser', { user });
+  if (/pg_hba\.conf/.test(message)) return t('store.notLetIn');
+  return message;
 }
 
 // A password file others may read, which libpq and the reader of it ignore: named when the
