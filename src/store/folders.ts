@@ -1,24 +1,41 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
- * Makes `folder` and the folders missing on the way to it with `mode`, as mkdirSync's recursive
- * option does, and returns the first it made (undefined when `folder` was there). One at a time:
+ * Makes `folder` and the folders missing on the way to it with `mode`, as `mkdir -p` does, and
+ * returns those it made, outermost first. The path is followed as the system follows it, so that
+ * a file opened through it is found: `a/x/../y` needs `a/x` as well as `a/y`. One at a time:
  * Node 20's recursive mkdir never returns where a folder cannot be made under /proc (it tries
  * again on ENOENT for ever); here the first that cannot be made throws. One made meanwhile by
  * another process is taken as made.
  */
-export function makeFolders(folder: string, mode: number): string | undefined {
+export function makeFolders(folder: string, mode: number): string[] {
   const missing: string[] = [];
-  for (let at = resolve(folder); !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
-  for (const made of missing) {
+  for (let at = folder; !existsSync(at) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+  const made: string[] = [];
+  for (const next of missing) {
     try {
-      mkdirSync(made, { mode });
+      mkdirSync(next, { mode });
+      made.push(next);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(made).isDirectory()) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(next).isDirectory()) throw error;
     }
   }
-  return missing[0];
+  return made;
+}
+
+/**
+ * Removes the folders makeFolders made for a file that was then not written, innermost first;
+ * stops at the first that is no longer empty (another till may have put something there).
+ */
+export function removeFoldersMade(made: readonly string[]): void {
+  for (const folder of [...made].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+  }
 }
 
 /** What stands at `path`, or undefined when nothing can be found there (nothing, or a path the system cannot follow). */

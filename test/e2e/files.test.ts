@@ -202,6 +202,28 @@ describe('backup', () => {
     expect(dumpDatabase(copy)).toBe(source.dump());
   });
 
+  it('follows a path through .. as the system does, making the folders it passes through, as mkdir -p does', () => {
+    const dir = tempLogbook().dir;
+    expect(source.run(['backup', join(dir, 'b', 'x', '..', 'y', 'copy.db')]).code).toBe(0);
+    expect(dumpDatabase(join(dir, 'b', 'y', 'copy.db'))).toBe(source.dump());
+    const logbook = join(dir, 'l', 'x', '..', 'y', 'new.db');
+    expect(source.run(['--db', logbook, 'log', 'soup was cold', '--no-input']).code).toBe(0);
+    expect(existsSync(join(dir, 'l', 'y', 'new.db'))).toBe(true);
+  });
+
+  it('that fails leaves no folder it made behind, and says why in one line', () => {
+    const dir = tempLogbook().dir;
+    // A name the system takes, whose draft's name (with .PID.partial) is too long for it.
+    const copy = join(dir, 'made', 'here', `${'a'.repeat(248)}.db`);
+    const before = snapshot(dir);
+    expect(source.run(['backup', copy], { env: { LANG: 'zh_CN.UTF-8' } })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `complaints: 无法写入备份 ${copy}：无法在那里创建或打开这个文件\n`,
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('keeps the copy of a damaged logbook, but says both are damaged and exits 1', () => {
     const damaged = tempLogbook();
     for (const text of ['soup was cold', 'no spoons', 'queue too long']) damaged.ok(['log', text, '--no-input']);

@@ -1,10 +1,7 @@
-import { chmodSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { IMPORTED_COLUMNS } from '../../domain/imported-rows.js';
-import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
+import { writeBackup } from '../backup-file.js';
 import type { Db } from '../sqlite/open.js';
 import type { Connection } from './connection.js';
-import { makeFolders } from '../folders.js';
 
 // Every row the backup carries over, table by table, in the order their references need; the
 // report's daily figures are counted again by the copy's own triggers as the complaints go in.
@@ -18,15 +15,11 @@ const TABLES = [
 /**
  * Writes the shared logbook, as it stands at one moment, to `file` as the logbook of a single
  * till: an SQLite file any complaints command opens with `--db FILE`, and that `export` moves
- * back into a shared logbook (the README's "Several tills or branches" says how). It is written
- * under a temporary name and renamed into place, so an old backup being replaced (only when
- * `replace`) is never half-overwritten.
+ * back into a shared logbook (the README's "Several tills or branches" says how). writeBackup
+ * says how it is put in place.
  */
 export async function backupTo(connection: Connection, file: string, replace: boolean): Promise<void> {
-  refuseUnfitBackupFile(file, replace);
-  const draft = `${file}.${process.pid}.partial`;
-  try {
-    makeFolders(dirname(file), 0o700);
+  await writeBackup(file, replace, async (draft) => {
     const { openDatabase } = await import('../sqlite/open.js');
     const copy = openDatabase(draft);
     try {
@@ -36,13 +29,7 @@ export async function backupTo(connection: Connection, file: string, replace: bo
     } finally {
       copy.close();
     }
-    chmodSync(draft, 0o600);
-    renameSync(draft, file);
-  } catch (error) {
-    throw backupFailed(file, error);
-  } finally {
-    rmSync(draft, { force: true });
-  }
+  });
 }
 
 async function copyInto(copy: Db, connection: Connection): Promise<void> {

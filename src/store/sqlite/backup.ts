@@ -1,40 +1,21 @@
-import { chmodSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { backupFailed, refuseUnfitBackupFile } from '../backup-file.js';
+import { writeBackup } from '../backup-file.js';
 import { BackupOfDamaged } from '../errors.js';
 import { integrityOf } from './check.js';
 import type { Db } from './open.js';
-import { makeFolders, removeAbandonedDrafts, statIfThere } from '../folders.js';
-
-// A draft's name after the backup's: the process, .partial.
-const BACKUP_DRAFT = /^(\d+)\.partial$/;
+import { statIfThere } from '../folders.js';
 
 /**
  * Copies the logbook with SQLite's online backup, which yields to other writers and restarts if
- * they change a page mid-copy, so the copy is a consistent snapshot. It is written under a
- * temporary name and renamed into place, so an old backup being replaced (only when `replace`) is
- * never half-overwritten. The caller refuses the logbook's own files (SqliteLogbook.isOwnFile).
- * Missing folders on the way are made private (0700), as the logbook's own are.
+ * they change a page mid-copy, so the copy is a consistent snapshot (writeBackup says how it is
+ * put in place). The caller refuses the logbook's own files (SqliteLogbook.isOwnFile).
  */
 export async function backupTo(db: Db, file: string, replace: boolean): Promise<void> {
-  refuseUnfitBackupFile(file, replace);
-  const draft = `${file}.${process.pid}.partial`;
-  // Those of backups to this file stopped by force, as large as the logbook, pile up otherwise.
-  removeAbandonedDrafts(file, BACKUP_DRAFT);
   // The online backup copies pages as they are: a damaged logbook gives a damaged copy, which is
   // kept (better than none) and said to be so, rather than passing for a sound one.
-  let damage: string | undefined;
-  try {
-    makeFolders(dirname(file), 0o700);
+  const damage = await writeBackup(file, replace, async (draft) => {
     await db.backup(draft);
-    damage = await settledCopy(draft);
-    chmodSync(draft, 0o600);
-    renameSync(draft, file);
-  } catch (error) {
-    throw backupFailed(file, error);
-  } finally {
-    rmSync(draft, { force: true });
-  }
+    return settledCopy(draft);
+  });
   if (damage !== undefined) throw new BackupOfDamaged(db.name, file, damage);
 }
 

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import {
-  accessSync, chmodSync, closeSync, constants, existsSync, linkSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync,
+  accessSync, chmodSync, closeSync, constants, existsSync, linkSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync,
 } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { contentUid } from '../../domain/identity.js';
 import { personKey } from '../../domain/person.js';
 import { isBusy } from '../../errors.js';
@@ -12,7 +12,7 @@ import { knownMigrations, type Migration } from '../migrations.js';
 import type { FirstSettings } from '../open.js';
 import { payRewriteOwed } from './rewrite.js';
 import { saveSetting } from './settings.js';
-import { makeFolders, removeAbandonedDrafts, SQLITE_HEADER } from '../folders.js';
+import { makeFolders, removeAbandonedDrafts, removeFoldersMade, SQLITE_HEADER } from '../folders.js';
 
 export type Db = Database.Database;
 
@@ -197,7 +197,7 @@ function createLogbook(path: string, migrations: Migration[], firstSettings: Fir
  * logbook behind), or throwing it away.
  */
 export function openDraftLogbook(path: string, migrations = sqliteMigrations(), firstSettings: FirstSettings = {}): DraftLogbook {
-  const { draft, firstFolderMade } = draftLogbook(path, migrations, firstSettings);
+  const { draft, foldersMade } = draftLogbook(path, migrations, firstSettings);
   try {
     const db = openExisting(draft, migrations, 'write');
     return {
@@ -214,7 +214,7 @@ export function openDraftLogbook(path: string, migrations = sqliteMigrations(), 
       throwAway() {
         db.close();
         for (const file of [draft, `${draft}-wal`, `${draft}-shm`, `${draft}-journal`]) rmSync(file, { force: true });
-        if (firstFolderMade !== undefined) removeFoldersMade(dirname(path), firstFolderMade);
+        removeFoldersMade(foldersMade);
       },
     };
   } catch (error) {
@@ -240,13 +240,14 @@ const LOGBOOK_DRAFT = /^(\d+)\.\d+\.new$/;
 
 /**
  * Makes a new logbook beside `path`, private, brought up to date and closed; returns its name,
- * and the outermost of the folders made for it, if any were.
+ * and the folders made for it. Not made, it leaves neither behind.
  */
-function draftLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): { draft: string; firstFolderMade: string | undefined } {
+function draftLogbook(path: string, migrations: Migration[], firstSettings: FirstSettings): { draft: string; foldersMade: string[] } {
   const draft = `${path}.${process.pid}.${++drafted}.new`;
   let made = false;
+  let foldersMade: string[] = [];
   try {
-    const firstFolderMade = makeFolders(dirname(path), 0o700);
+    foldersMade = makeFolders(dirname(path), 0o700);
     removeAbandonedDrafts(path, LOGBOOK_DRAFT);
     closeSync(openSync(draft, 'wx', 0o600));
     made = true;
@@ -259,27 +260,12 @@ function draftLogbook(path: string, migrations: Migration[], firstSettings: Firs
     } finally {
       db.close();
     }
-    return { draft, firstFolderMade };
+    return { draft, foldersMade };
   } catch (error) {
     if (made) rmSync(draft, { force: true });
+    removeFoldersMade(foldersMade);
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new LogbookProblem(path, { kind: 'cannot create', reason });
-  }
-}
-
-/**
- * Removes the folders made for a draft thrown away, innermost first, as far as `outermost`;
- * stops at the first that is no longer empty (another till may have put something there).
- */
-function removeFoldersMade(innermost: string, outermost: string): void {
-  const last = resolve(outermost);
-  for (let folder = resolve(innermost); ; folder = dirname(folder)) {
-    try {
-      rmdirSync(folder);
-    } catch {
-      return;
-    }
-    if (folder === last) return;
   }
 }
 
