@@ -375,9 +375,12 @@ export function followUp(current: Complaint, previous: PreviousStep, answer: Fol
   const reopened = answer.reopen
     ? { resolved_at: null, respond_by: addHours(new Date(at), responseHours).toISOString(), ...(current.missed_respond_by === null ? {} : { missed_respond_by: null }) }
     : {};
-  // A reopened complaint's earlier score no longer stands; a reopen without one clears it. A score
-  // neither given nor held before is not one cleared: the timeline says nothing of it.
-  const score = { satisfaction: answer.satisfaction };
+  // The customer's latest score stands until another is given: a reopen without one keeps the
+  // score of the follow-up that led to it, as a reopen given with its score does (the report's
+  // average counted a 1/5 or not by whether the reopen was typed apart). A follow-up without a
+  // score clears one held before; a score neither given nor held is not one cleared, and the
+  // timeline says nothing of it.
+  const score = answer.satisfaction === null && answer.reopen ? {} : { satisfaction: answer.satisfaction };
   const scoreSaid = answer.satisfaction === null && current.satisfaction === null ? {} : score;
   return {
     changes: { status, followed_up_at: at, ...score, ...reopened },

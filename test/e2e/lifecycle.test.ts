@@ -363,6 +363,22 @@ describe('reopening', () => {
   });
 });
 
+describe('a score given before a reopening', () => {
+  it('counts in the report the same whether the reopening was typed with it or after it', () => {
+    const book = tempLogbook();
+    for (const id of ['1', '2']) {
+      book.ok(['log', `soup was cold ${id}`, '--at', '2026-11-20 09:00']);
+      book.ok(['resolve', id, '--remedy', 'refund', '--at', '2026-11-20 10:00']);
+    }
+    book.ok(['follow-up', '1', '--satisfaction', '1', '--reopen', '--at', '2026-11-22 10:00']);
+    book.ok(['follow-up', '2', '--satisfaction', '1', '--at', '2026-11-22 10:00']);
+    book.ok(['follow-up', '2', '--reopen', '--at', '2026-11-22 10:05']);
+    expect([showJson(book, 1).satisfaction, showJson(book, 2).satisfaction]).toEqual([1, 1]);
+    const { summary } = JSON.parse(book.ok(['report', '--week', '2026-W47', '--format', 'json']));
+    expect(summary).toMatchObject({ followedUp: 2, averageSatisfaction: 1 });
+  });
+});
+
 describe('hints after a step follow from where the complaint stands', () => {
   it('suggests following up, not assigning, after correcting the classification of a resolved complaint', () => {
     const book = tempLogbook();

@@ -344,11 +344,20 @@ describe('followUp', () => {
     });
   });
 
-  it('clears a score held before on a reopening without one, and says nothing of a score never given', () => {
+  it('keeps the score of the follow-up before a reopening without one, as a reopening given with its score keeps it', () => {
     const reopen = { satisfaction: null, note: null, reopen: true };
-    const scored = { ...resolved, status: 'closed' as const, satisfaction: 4 };
-    expect(followUp(scored, happened, reopen, followedUpAt, 24).event.changes).toMatchObject({ satisfaction: null });
-    const unscored = followUp(resolved, happened, reopen, followedUpAt, 24);
+    const scored = { ...resolved, status: 'closed' as const, satisfaction: 1 };
+    const kept = followUp(scored, happened, reopen, followedUpAt, 24);
+    expect(kept.changes).not.toHaveProperty('satisfaction');
+    expect(kept.event.changes).not.toHaveProperty('satisfaction');
+    expect(followUp(resolved, happened, { ...reopen, satisfaction: 1 }, followedUpAt, 24).changes).toMatchObject({ satisfaction: 1 });
+  });
+
+  it('clears a score held before on a follow-up without one, and says nothing of a score never given', () => {
+    const unrated = { satisfaction: null, note: null, reopen: false };
+    const scored = { ...resolved, satisfaction: 4 };
+    expect(followUp(scored, happened, unrated, followedUpAt, 24).event.changes).toMatchObject({ satisfaction: null });
+    const unscored = followUp(resolved, happened, unrated, followedUpAt, 24);
     expect(unscored.changes).toMatchObject({ satisfaction: null });
     expect(unscored.event.changes).not.toHaveProperty('satisfaction');
   });
