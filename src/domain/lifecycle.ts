@@ -29,7 +29,7 @@ interface Rule {
 }
 
 const reopenHint = (id: number) => t('lifecycle.reopenHint', { id });
-const withdrawnHint = () => t('lifecycle.withdrawnHint');
+const withdrawnHint = (id: number) => t('lifecycle.withdrawnHint', { id });
 const upholdHint = (id: number) => t('lifecycle.upholdHint', { id });
 const resolveFirstHint = (id: number) => t('lifecycle.resolveFirstHint', { id });
 const stillOpenHint = () => t('lifecycle.stillOpenHint');

@@ -43,6 +43,7 @@ const ACTIONS_SHOWN: Readonly<Record<string, MessageKey>> = {
   'followed-up': 'timeline.followedUp',
   reopened: 'timeline.reopened',
   undone: 'timeline.undone',
+  withdrawn: 'timeline.withdrawn',
   'cause-renamed': 'timeline.causeRenamed',
   forgotten: 'timeline.forgotten',
 };

@@ -10,8 +10,11 @@ import { localMinute } from './when.js';
 // changed held before (store: events.before), which an undo puts back; a change undone is never
 // undone again, so undoing again reverses the change before it.
 
-/** The changes undo can reverse: every step, a note, and the logging itself (which withdraws the complaint). */
-const UNDOABLE: ReadonlySet<string> = new Set(['logged', 'noted', ...STEP_EVENT_ACTIONS]);
+/**
+ * The changes undo can reverse: every step, a note, the logging itself (which withdraws the
+ * complaint), and that withdrawal (an undo typed by mistake), which puts the complaint back.
+ */
+const UNDOABLE: ReadonlySet<string> = new Set(['logged', 'withdrawn', 'noted', ...STEP_EVENT_ACTIONS]);
 
 /** The steps that gave a remedy, which their undo takes back. */
 const GAVE_REMEDY: ReadonlySet<string> = new Set(['resolved', 'approved']);

@@ -78,11 +78,14 @@ export function notUndone(events: string): string {
 
 /**
  * The latest change that still stands among the events `where` picks (one complaint's, or one
- * till's): an undo is no change to undo in turn, and a change undone is not undone twice.
+ * till's): an undo is no change to undo in turn, but the one of a logging, a withdrawal (its
+ * action given as 'withdrawn'), which undo reverses too; a change undone is not undone twice.
  */
 export function lastChangeSql(where: string): string {
-  return `SELECT id, complaint_id, action, at, before FROM events AS change
-           WHERE ${where} AND action <> 'undone' AND ${notUndone('change')}
+  return `SELECT id, complaint_id, CASE WHEN action = 'undone' THEN 'withdrawn' ELSE action END AS action, at, before
+            FROM events AS change
+           WHERE ${where} AND ${notUndone('change')}
+             AND (action <> 'undone' OR EXISTS (SELECT 1 FROM events AS undid WHERE undid.id = change.undoes AND undid.action = 'logged'))
            ORDER BY id DESC LIMIT 1`;
 }
 

@@ -80,12 +80,25 @@ describe('undo', () => {
     // 李先生 complained before only in a complaint that was withdrawn.
     expect(book.run(['log', '又坏了', '--customer', '李先生', '--no-input']).stderr).not.toContain('complained before');
     expect(book.ok(['check'])).toMatch(/^ok: /);
-    expectRefusedInOneLine(runComparing(book, ['undo', '1', '--yes']), 1, 'complaint #1 has nothing left to undo');
     expectRefusedInOneLine(
       runComparing(book, ['triage', '1', '--category', 'product', '--cause', '变质']),
       1,
-      'complaint #1 is withdrawn; its logging was undone; log it again if it was a complaint after all',
+      "complaint #1 is withdrawn; its logging was undone; put it back with 'complaints undo 1' if it was a complaint after all",
     );
+  });
+
+  it('puts a withdrawn complaint back when the withdrawal is undone, an undo typed by mistake, and counts it again', () => {
+    const book = shop();
+    const reportWas = book.ok(['report', '--week', '2026-W48', '--format', 'json']);
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 logged 2026-11-23 10:00: #1 is withdrawn, and counts nowhere.\n');
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 withdrawal 2026-11-23 18:00: #1 is new again.\n');
+    expect(book.ok(['report', '--week', '2026-W48', '--format', 'json'])).toBe(reportWas);
+    expect(book.ok(['show', '1']).trimEnd().split('\n').at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: withdrawal of 2026-11-23 18:00$/);
+    expect(book.ok(['check'])).toMatch(/^ok: /);
+    // It goes on as any complaint; its logging, undone once, is not undone again.
+    book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+    expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #1 triaged /);
+    expectRefusedInOneLine(runComparing(book, ['undo', '1', '--yes']), 1, 'complaint #1 has nothing left to undo');
   });
 
   it("leaves the logbook sound, and its figures recounted alike, when the only complaint of its day is withdrawn", () => {

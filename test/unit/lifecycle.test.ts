@@ -14,7 +14,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { to: 'resolved' },
     closed: { to: 'closed' },
     rejected: { to: 'triaged' },
-    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
+    withdrawn: { refused: "its logging was undone; put it back with 'complaints undo 7' if it was a complaint after all" },
   },
   reject: {
     new: { to: 'rejected' },
@@ -23,7 +23,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { refused: "it was upheld and given its remedy; to reject it after all, undo its steps back to its triage first ('complaints undo 7', one step at a time)" },
     closed: { refused: "it was upheld and given its remedy; to reject it after all, undo its steps back to its triage first ('complaints undo 7', one step at a time)" },
     rejected: { refused: 'it is already rejected' },
-    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
+    withdrawn: { refused: "its logging was undone; put it back with 'complaints undo 7' if it was a complaint after all" },
   },
   assign: {
     new: { to: 'assigned' },
@@ -32,7 +32,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
     closed: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
     rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
-    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
+    withdrawn: { refused: "its logging was undone; put it back with 'complaints undo 7' if it was a complaint after all" },
   },
   resolve: {
     new: { to: 'resolved' },
@@ -41,7 +41,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { refused: "record the customer's view with 'complaints follow-up 7 --satisfaction N'" },
     closed: { refused: "reopen it with 'complaints follow-up 7 --reopen'" },
     rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
-    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
+    withdrawn: { refused: "its logging was undone; put it back with 'complaints undo 7' if it was a complaint after all" },
   },
   'follow-up': {
     new: { refused: "resolve it first with 'complaints resolve 7 --remedy …'" },
@@ -50,7 +50,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { to: 'closed' },
     closed: { refused: "it was followed up already; to reopen it use 'complaints follow-up 7 --reopen'" },
     rejected: { refused: 'a rejected complaint has no remedy to follow up' },
-    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
+    withdrawn: { refused: "its logging was undone; put it back with 'complaints undo 7' if it was a complaint after all" },
   },
   reopen: {
     new: { refused: 'it is still open' },
@@ -59,7 +59,7 @@ const LIFECYCLE: Record<Step, Record<Status, Outcome>> = {
     resolved: { to: 'assigned' },
     closed: { to: 'assigned' },
     rejected: { refused: "uphold it first with 'complaints triage 7 --category … --cause …'" },
-    withdrawn: { refused: 'its logging was undone; log it again if it was a complaint after all' },
+    withdrawn: { refused: "its logging was undone; put it back with 'complaints undo 7' if it was a complaint after all" },
   },
 };
 
