@@ -23,14 +23,20 @@ const SPOKEN_AMOUNT = new RegExp(
     `|(?<yuanAlone>${CHINESE_NUMBER}))\\s*[钱整]?$`,
 );
 
+// Figures before a Chinese place, as a till writes a larger amount: 1.5万 (15,000), 2千, 3.5千元.
+const FIGURES_AND_PLACE = /^(\d+)(?:\.(\d+))?\s*([百千万])\s*(?:[元块][钱整]?)?$/;
+const PLACE_DIGITS: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4 };
+// The yuan's letters, before or after the amount: RMB 88, 100rmb.
+const YUAN_LETTERS = /^(?:rmb|cny)\s*(?=\d)|(?<=\d)\s*(?:rmb|cny)$/i;
+
 // The comma of a Chinese input method (，) before one or two digits: a Chinese shop writes no
 // decimal comma, so 12，50 is a slip for 12.50 or for 1250, and is refused rather than guessed.
 const FULL_WIDTH_DECIMAL_COMMA = /，[\d０-９]{1,2}(?![\d０-９])/;
 
-/** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50`, `12.50元` or `12块5` into integer minor units (1250). */
+/** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50`, `12.50元`, `RMB 12.50`, `12块5` or `1.5万` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
-  const plain = halfWidth(text);
-  const minor = FULL_WIDTH_DECIMAL_COMMA.test(text) ? undefined : (writtenAmount(plain) ?? spokenAmount(plain));
+  const plain = halfWidth(text).replace(YUAN_LETTERS, '');
+  const minor = FULL_WIDTH_DECIMAL_COMMA.test(text) ? undefined : (writtenAmount(plain) ?? figuresAndPlace(plain) ?? spokenAmount(plain));
   if (minor === undefined) throw new UsageError(t('money.notAnAmount', { flag, text }));
   if (minor > MAX_MINOR) throw new UsageError(t('money.tooLarge', { flag, text }));
   return minor;
@@ -42,6 +48,16 @@ function writtenAmount(text: string): number | undefined {
   const [, units = '', separator, decimals = ''] = match;
   if (units.includes(',') && separator === ',') return undefined;
   return Number(units.replaceAll(',', '')) * 100 + Number(decimals.padEnd(2, '0'));
+}
+
+/** An amount written as FIGURES_AND_PLACE reads it, in minor units; undefined when it is not, or names a part of a fen (1.23456万). */
+function figuresAndPlace(text: string): number | undefined {
+  const match = FIGURES_AND_PLACE.exec(text);
+  if (match === null) return undefined;
+  const [, whole = '', fraction = '', place = ''] = match;
+  // The place's zeros and the fen's two: the figures shifted, in minor units.
+  const shift = PLACE_DIGITS[place]! + 2;
+  return fraction.length > shift ? undefined : Number(whole + fraction.padEnd(shift, '0'));
 }
 
 function spokenAmount(text: string): number | undefined {

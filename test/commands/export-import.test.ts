@@ -44,7 +44,7 @@ describe('import refuses a bad file with the line and the reason, and changes no
     ['a channel no list could hold', [header, good(1), good(2), `3,${NOW},${NOW},new,fine,"fax, post",,`].join('\r\n'), "line 4: channel: 'fax, post' is not one of in-person, phone, email, web, social, other"],
     ['an unknown status', [header, `1,${NOW},${NOW},open,fine,,,`].join('\r\n'), "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn"],
     ['a date that does not exist', [header, good(1), `2,${NOW},2026-02-30,new,fine,,,`].join('\r\n'), "line 3: occurred_at: '2026-02-30' is not a date and time; use ISO 8601 such as 2026-11-23T10:00:00.000Z or 2026/11/23 10:00 (local time when no zone is given)"],
-    ['a negative cost', [header, `1,${NOW},${NOW},new,fine,,-2,`].join('\r\n'), "line 2: cost: '-2' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元, 12块5, 一百五; not negative)"],
+    ['a negative cost', [header, `1,${NOW},${NOW},new,fine,,-2,`].join('\r\n'), "line 2: cost: '-2' is not an amount; use a number such as 12.50 (or ¥12.50, 12.50元, 12块5, 一百五, 1.5万; not negative)"],
     ['a satisfaction of 0', [header, `1,${NOW},${NOW},new,fine,,,0`].join('\r\n'), "line 2: satisfaction: '0' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too"],
     ['an empty description', [header, `1,${NOW},${NOW},new,,,,`].join('\r\n'), 'line 2: description is empty; every complaint needs one'],
     [
