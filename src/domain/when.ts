@@ -345,8 +345,15 @@ export function parseWhen(
   if (written === NO_SUCH_DAY) throw noSuchDay();
   if (written !== undefined) return written;
 
-  // A part of the day is no time: 明早 is any time of the morning.
-  if (PART_WITHOUT_HOUR.test(input)) throw new UsageError(t('when.partNeedsHour', { flag, text, example: `${text.trim()}${typicalHourOf(input)}点` }));
+  // A part of the day is no time: 明早 is any time of the morning. But 中午 is said of noon itself.
+  if (PART_WITHOUT_HOUR.test(input)) {
+    const noon = input.endsWith('中午') ? dayAndClock(`${input}12点`, now, leaning, weekStart) : undefined;
+    if (noon !== undefined) {
+      if (noon === NO_SUCH_DAY) throw noSuchDay();
+      return noon;
+    }
+    throw new UsageError(t('when.partNeedsHour', { flag, text, example: `${text.trim()}${typicalHourOf(input)}点` }));
+  }
 
   const upper = plain.toUpperCase();
   if (ABSOLUTE.test(upper)) {

@@ -429,11 +429,18 @@ describe('parseWhen: refusals', () => {
     },
   );
 
+  it('reads 中午 alone as noon, the hour it is said of', () => {
+    expect(parseRespondBy('明天中午', now)).toEqual(new Date(2026, 10, 24, 12));
+    expect(parseRespondBy('周五中午前', now)).toEqual(new Date(2026, 10, 27, 12));
+    expect(parsePast('中午', now, '--at')).toEqual(new Date(2026, 10, 23, 12));
+    expect(parsePast('昨天中午', now, '--at')).toEqual(new Date(2026, 10, 22, 12));
+    expect(() => parsePast('2月30日中午', now, '--at')).toThrow(/no day of the calendar/);
+  });
+
   it.each([
     ['明早', '明早8点'],
     ['今晚', '今晚7点'],
     ['明天上午', '明天上午10点'],
-    ['周二中午', '周二中午12点'],
     ['周五下午', '周五下午3点'],
     ['下周一早上', '下周一早上8点'],
     ['11月20日下午', '11月20日下午3点'],
