@@ -3,8 +3,9 @@ import type { Env, Session } from '../context.js';
 import { atHome } from '../store/location.js';
 import { hostname } from 'node:os';
 import { readSettings, whereLogged, type Settings } from '../domain/config.js';
-import { checkFilter, inAnyOrder, type ComplaintFilter, type FilterFlags, type TypedFilter } from '../domain/filter.js';
+import { checkFilter, inAnyOrder, type ComplaintFilter, type FilterFlags, type NamedNothing, type TypedFilter } from '../domain/filter.js';
 import { STATUSES, isOverdue } from '../domain/lifecycle.js';
+import { spellingKey } from '../domain/spelling.js';
 import { StepBeforePrevious } from '../domain/steps.js';
 import { localMinute, parsePast, parseRespondBy } from '../domain/when.js';
 import { choicesListed, requiredText } from '../domain/validate.js';
@@ -15,7 +16,7 @@ import { nextCommand } from '../output/next.js';
 import { stdoutColumns } from '../output/width.js';
 import { LIST_COLUMNS, complaintTable, type ComplaintTableColumns, type ShownComplaints } from '../output/table.js';
 import { painter } from '../output/paint.js';
-import { complaintRef } from '../output/terminal.js';
+import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { NotFound } from '../store/errors.js';
 import type { Decide, Logbook, Places } from '../store/logbook.js';
@@ -184,6 +185,24 @@ export function refuseUnfitOutput(logbook: Logbook, out: string | undefined): vo
 export async function whereThisComputerStands(session: Session, logbook: Logbook): Promise<{ branch: string | undefined; within: Places }> {
   const { branch } = readComputerSettings(computerSettingsFile(session.env));
   return { branch, within: await placesAsSpelt(logbook, { branch }) };
+}
+
+// How many spellings in use a filter that found nothing names, to choose from.
+const IN_USE_NAMED = 10;
+
+/**
+ * Says of a filter given (--category 菜品, --branch) that no complaint has its value, naming those
+ * in use: an empty list or an all-zero report otherwise reads as a quiet week, not a typing slip.
+ */
+export function tellNamedNothing(session: Session): NamedNothing {
+  return (field, typed, inUse) => {
+    const flag = `--${field}`;
+    if (inUse.length === 0) return session.tell(t('filter.noneHasAny', { flag }));
+    // One spelling of each, in an order that does not depend on the engine.
+    const distinct = [...new Map([...inUse].sort().map((spelling) => [spellingKey(spelling), spelling])).values()];
+    const named = distinct.slice(0, IN_USE_NAMED).join(t('common.listSeparator')) + (distinct.length > IN_USE_NAMED ? t('filter.andMore', { more: distinct.length - IN_USE_NAMED }) : '');
+    session.tell(t('filter.noneHas', { flag, typed: oneLine(typed), inUse: oneLine(named) }));
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
-import { checkFilterIn, outputFile, refuseUnfitOutput, withFilterOptions } from './common.js';
+import { checkFilterIn, outputFile, refuseUnfitOutput, tellNamedNothing, withFilterOptions } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 
@@ -39,7 +39,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   const out = outputFile(options.out, session.env);
   const logbook = await session.logbook('read');
   refuseUnfitOutput(logbook, out);
-  const filter = await filterAsSpelt(logbook, await checkFilterIn(logbook, options, now, 'by id'));
+  const filter = await filterAsSpelt(logbook, await checkFilterIn(logbook, options, now, 'by id'), tellNamedNothing(session));
   // Loaded here, as only an export needs streams and temporary files: every other command started
   // the slower for them.
   const { writeCsv } = await import('../output/csv.js');

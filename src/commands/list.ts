@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { FilterFlags } from '../domain/filter.js';
 import { jsonArray, writeChunks } from '../output/lines.js';
-import { checkFilterIn, jsonOption, withFilterOptions, writeComplaintTable } from './common.js';
+import { checkFilterIn, jsonOption, tellNamedNothing, withFilterOptions, writeComplaintTable } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
 import { t } from '../language/messages.js';
@@ -31,7 +31,7 @@ export async function runList(options: ListOptions, session: Session): Promise<v
   const logbook = await session.logbook('read');
   const typed = await checkFilterIn(logbook, options, session.now(), 'newest first');
   // A withdrawn complaint (its logging undone) is listed only when asked for by status.
-  const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed);
+  const filter = await filterAsSpelt(logbook, typed.statuses === undefined ? { ...typed, standing: true } : typed, tellNamedNothing(session));
   // Complaints are read as they are written out, so that listing a million holds one at a time.
   if (options.json) {
     return writeChunks(session.stdout, jsonArray(logbook.jsonElements(filter)));

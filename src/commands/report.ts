@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import { painter } from '../output/paint.js';
 import { makeReport } from '../report/make.js';
-import { outputFile, refuseUnfitOutput, settingsOf } from './common.js';
+import { outputFile, refuseUnfitOutput, settingsOf, tellNamedNothing } from './common.js';
 import { examples } from './examples.js';
 
 export const REPORT_FORMATS = ['table', 'markdown', 'csv', 'json', 'html'] as const;
@@ -82,7 +82,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   refuseUnfitOutput(logbook, out);
   const settings = await settingsOf(logbook);
   const { request, compare } = periods(settings['week-start']);
-  const report = await makeReport(logbook, settings, { period: request, by, places, top, now, ...(compare === undefined ? {} : { compare }) });
+  const report = await makeReport(logbook, settings, { period: request, by, places, top, now, namedNothing: tellNamedNothing(session), ...(compare === undefined ? {} : { compare }) });
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.

@@ -5,7 +5,7 @@ import type { WeekStart } from './config.js';
 import { OPEN_STATUSES, STATUSES, type Status } from './lifecycle.js';
 import { personKey } from './person.js';
 import { spellingsOf } from './spelling.js';
-import { channelFor, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
+import { LIST_SEPARATOR, channelFor, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { parseSince, parseUntil } from './when.js';
 
 /** The filters given as one typed value and matched to the spellings the logbook uses. */
@@ -130,13 +130,18 @@ function personTyped(nameOrContact: string): { customer: string; contact: string
   return { customer: personKey(nameOrContact, 'customer'), contact: personKey(nameOrContact, 'contact') };
 }
 
+/** Told of a spelt field given whose value nothing in use is spelt like, with the spellings in use. */
+export type NamedNothing = (field: SpeltField, typed: string, inUse: readonly string[]) => void;
+
 /**
  * The filter matching every spelling in use of each of its spelt fields, in any capitals
  * of any script: "PÂTISSERIE" finds "pâtisserie" and "Pâtisserie", which SQLite's NOCASE (ASCII
- * letters only) would miss. A value nothing in use is spelt like finds nothing. `inUse` gives the
- * spellings of one field; it is asked only for the fields given.
+ * letters only) would miss. A value spelt like nothing in use that lists several (配送、环境) finds
+ * each of them; one that finds nothing is told to `namedNothing`, a typing slip that would read
+ * as a quiet week otherwise. `inUse` gives the spellings of one field; it is asked only for the
+ * fields given.
  */
-export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) => readonly string[]): ComplaintFilter {
+export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) => readonly string[], namedNothing?: NamedNothing): ComplaintFilter {
   const { cause, category, channel, assignee, till, branch, ...rest } = typed;
   const filter: ComplaintFilter = rest;
   const typedValues = { cause, category, channel, assignee, till, branch };
@@ -145,8 +150,12 @@ export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) =>
     if (value === undefined) continue;
     const spellings = inUse(field);
     // A channel kept as two names (美团/大众点评) is found by either, as log finds it.
-    const named = field === 'channel' ? (channelFor(value, spellings) ?? value) : value;
-    filter[field] = spellingsOf(named, spellings);
+    const spelt = (named: string) => spellingsOf(field === 'channel' ? (channelFor(named, spellings) ?? named) : named, spellings);
+    const whole = spelt(value);
+    // A value holding a comma may be one spelling in use ("cold, late"): only when it is none is it a list.
+    const found = whole.length > 0 || !LIST_SEPARATOR.test(value) ? whole : [...new Set(typedList(value).flatMap((item) => (item.trim() === '' ? [] : spelt(item.trim()))))];
+    if (found.length === 0) namedNothing?.(field, value, spellings);
+    filter[field] = found;
   }
   return filter;
 }

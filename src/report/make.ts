@@ -6,6 +6,7 @@ import { spellingsOf } from '../domain/spelling.js';
 import { summarise, type Report, type ReportPlaces } from '../domain/summary.js';
 import type { Logbook, StoredSpan } from '../store/logbook.js';
 import { placesAsSpelt } from '../store/spelt-filter.js';
+import type { NamedNothing } from '../domain/filter.js';
 import { judgeActions } from './judge-actions.js';
 
 /** How many corrective actions and suggestions a report lists before saying how many more there are. */
@@ -19,6 +20,8 @@ export interface ReportRequest {
   by: Dimension;
   /** Keep to one till or branch, as typed (matched to the spellings in use as `list --till` is). */
   places: ReportPlaces;
+  /** Told of a till or branch given that no complaint was logged at. */
+  namedNothing?: NamedNothing;
   /** Rows after the first `top` are folded into Other. */
   top: number | undefined;
   now: Date;
@@ -38,7 +41,7 @@ export async function makeReport(logbook: Logbook, settings: Settings, request: 
   const settled = settlePeriod(request.period, now, settings['week-start']);
   const period = compare === undefined ? settled : comparedWith(settled, settlePeriod(compare, now, settings['week-start']));
   const span = stored(period);
-  const report = await logbook.atOnce(await placesAsSpelt(logbook, places), async (reads) => {
+  const report = await logbook.atOnce(await placesAsSpelt(logbook, places, request.namedNothing), async (reads) => {
     const tallied = async (over: StoredSpan) => {
       const tallies = mergeSpellings(await reads.tally(by, over));
       return { tallies, rows: pareto(tallies.map(({ key, count }) => ({ key, count })), top) };

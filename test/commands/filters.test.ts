@@ -65,9 +65,23 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
     { filter: ['--assignee', 'SAM'], ids: [5] },
     { filter: ['--category', 'PÂTISSERIE', '--assignee', 'ÉLODIE'], ids: [1, 2, 7] },
     { filter: ['--category', 'BOULANGERIE', '--assignee', 'ÉLODIE'], ids: [] },
+    // A list of several, as --status takes them.
+    { filter: ['--category', 'boulangerie、PÂTISSERIE'], ids: [1, 2, 3, 4, 5, 7] },
+    { filter: ['--assignee', 'sam, zoë'], ids: [4, 5] },
   ])('list and export $filter find the complaints filed under any spelling of it', async ({ filter, ids }) => {
     expect(await idsListed(book, filter)).toEqual([...ids].reverse());
     expect(await idsExported(book, filter)).toEqual(ids);
+  });
+
+  it('say of a value no complaint has that none has it, naming those in use, and list nothing', async () => {
+    const listed = await book.run(['list', '--category', 'viennoiserie']);
+    expect(listed).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: "note: no complaint has --category 'viennoiserie'; in use: boulangerie, pâtisserie\nNo complaints match.\n",
+    });
+    expect((await book.run(['export', '--till', 'nowhere'])).stderr).toMatch(/^note: no complaint has --till 'nowhere'; in use: /);
+    expect((await book.run(['report', '--branch', 'North'])).stderr).toBe('note: no complaint has a --branch yet\n');
   });
 
   it('has assign spell a person as assigned before, whatever the capitals or the accent typed', async () => {
@@ -82,7 +96,7 @@ describe('filtering by category and assignee, as the logbook spells them', () =>
     ['--assignee', 'Elodie'],
     ['--assignee', 'nobody'],
   ])('%s %s, spelt like nothing in use, finds nothing and is not an error', async (flag, value) => {
-    expect(await book.run(['list', flag, value])).toEqual({ code: 0, stdout: '', stderr: 'No complaints match.\n' });
+    expect(await book.run(['list', flag, value])).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^note: no complaint has .*\nNo complaints match\.\n$/) });
     expect(await book.run(['list', flag, value, '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
     expect(await idsExported(book, [flag, value])).toEqual([]);
   });

@@ -127,6 +127,23 @@ describe('matchSpellings', () => {
     expect(matchSpellings({ order: 'by id', assignee: 'ZOE\u0308' }, (field) => inUse[field]).assignee).toEqual(['Zo\u00eb']);
   });
 
+  it('reads a value spelt like nothing in use that lists several as each of them, and a value in use with a comma as itself', () => {
+    const withComma = (field: SpeltField) => (field === 'cause' ? ['cold, late', 'cold', 'late', '凉'] : inUse[field]);
+    expect(matchSpellings({ order: 'by id', category: 'PÂTISSERIE、boulangerie' }, (field) => inUse[field]).category).toEqual(['Pâtisserie', 'pâtisserie', 'boulangerie']);
+    expect(matchSpellings({ order: 'by id', channel: '电话，大众点评' }, (field) => inUse[field]).channel).toEqual(['电话', '美团/大众点评']);
+    expect(matchSpellings({ order: 'by id', cause: 'cold, late' }, withComma).cause).toEqual(['cold, late']);
+    expect(matchSpellings({ order: 'by id', cause: '凉,  , nothing' }, withComma).cause).toEqual(['凉']);
+  });
+
+  it('tells of each value that finds nothing, with the spellings in use', () => {
+    const told: unknown[] = [];
+    matchSpellings({ order: 'by id', category: '菜品', branch: 'High Street', till: '前台、后厨' }, (field) => inUse[field], (...said) => told.push(said));
+    expect(told).toEqual([
+      ['category', '菜品', inUse.category],
+      ['till', '前台、后厨', inUse.till],
+    ]);
+  });
+
   it('matches a value spelt like nothing in use to no spelling, so that it finds nothing', () => {
     expect(matchSpellings({ order: 'by id', category: 'viennoiserie', assignee: 'Elodie' }, (field) => inUse[field])).toEqual({
       order: 'by id',
