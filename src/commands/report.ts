@@ -83,6 +83,9 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const settings = await settingsOf(logbook);
   const { request, compare } = periods(settings['week-start']);
   const report = await makeReport(logbook, settings, { period: request, by, places, top, now, namedNothing: tellNamedNothing(session), ...(compare === undefined ? {} : { compare }) });
+  // On a Monday morning this week has only begun: the review wanted is most likely the last week's.
+  const weekUnasked = [options.week, options.last, options.since, options.until].every((flag) => flag === undefined);
+  if (weekUnasked && report.summary.logged === 0 && report.previous.logged > 0) session.tell(t('report.weekJustBegun'));
   const text = await render(report, format, session.color && out === undefined);
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.

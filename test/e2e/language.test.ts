@@ -440,7 +440,7 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     const before = book.dump();
     const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('「下个月」不是日期；请用 2026-11-20、')]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining("「下个月」不是答复期限；请用 '2026-11-25 12:00'、")]);
     expect(result.stderr).toContain('明天');
     expect(book.dump()).toBe(before);
   });

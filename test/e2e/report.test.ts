@@ -288,6 +288,20 @@ describe('the corrective actions listed under the table', () => {
   });
 });
 
+describe('a report asked for on a Monday morning', () => {
+  it('says when nothing is logged this week yet how to see the week just ended, and not when a week was asked for', () => {
+    const book = tempLogbook('2026-11-30T08:00:00.000Z');
+    book.ok(['log', 'soup was cold', '--at', '2026-11-27 12:00']);
+    const monday = book.run(['report']);
+    expect(monday.code).toBe(0);
+    expect(monday.stderr).toBe('note: nothing is logged this week yet; the week just ended: complaints report --week last\n');
+    expect(book.run(['report', '--week', 'last']).stderr).toBe('');
+    expect(book.run(['report', '--week']).stderr).toBe('');
+    book.ok(['log', 'no spoons']);
+    expect(book.run(['report']).stderr).toBe('');
+  });
+});
+
 describe('report --format csv', () => {
   it('gives the Pareto rows with the contract header, CRLF records and formula-like keys neutralised', () => {
     const csv = report('--format', 'csv');
