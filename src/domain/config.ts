@@ -111,9 +111,9 @@ export function settingValue(key: SettingKey, text: string): string {
     case 'currency':
       return currencyCode(text, flag);
     case 'response-hours':
-      return String(wholeNumber(text, 1, 24 * 30, flag));
+      return String(wholeNumber(text, 1, 24 * 30, flag, HOURS_WORD));
     case 'follow-up-days':
-      return String(wholeNumber(text, 0, 90, flag));
+      return String(wholeNumber(text, 0, 90, flag, DAYS_WORD));
     case 'week-start':
       return oneOf(text.trim(), WEEK_STARTS, flag, typedNames(weekStartShown));
     case 'approval-above':
@@ -155,6 +155,10 @@ const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map([
 ]);
 
 // What `config` shows for no approval needed (none（无需审批）), and what a Chinese owner types for it.
+// The unit a setting counts, typed after its number: 48小时, 48 hours, 三天, 3 days.
+const HOURS_WORD = /\s*(?:个?小时|个?钟头|h|hours?)$/i;
+const DAYS_WORD = /\s*(?:天|日|d|days?)$/i;
+
 const NO_LIMIT: ReadonlySet<string> = new Set(['none', '无', '不用', '无需审批', '不需要']);
 
 /** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`, `港币`), or '' for none. */

@@ -190,8 +190,9 @@ function showsNothing(text: string): boolean {
 }
 
 /** A whole number in [min, max]. */
-export function wholeNumber(text: string, min: number, max: number, flag: string): number {
-  const plain = halfWidth(text);
+export function wholeNumber(text: string, min: number, max: number, flag: string, unit?: RegExp): number {
+  // A number may come with the unit it counts, as it is said: 48小时, 三天.
+  const plain = halfWidth(text).replace(unit ?? /(?!)/, '');
   // In figures or, as it is said, in Chinese numerals: --satisfaction 五.
   const value = /^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN);
   if (!(value >= min && value <= max)) {
