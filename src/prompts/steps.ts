@@ -47,10 +47,14 @@ export async function askResolution(complaint: Complaint, flags: ResolveFlags, e
     const answer = await input({ message: t('stepsPrompt.howAnswered'), theme, validate: (v) => v.trim() !== '' || t('stepsPrompt.sayWhatTold') }, streams);
     return { ...flags, answer };
   }
-  const remedy = await select(
-    { message: t('stepsPrompt.remedyGiven'), theme, choices: REMEDIES.map((value) => ({ value, name: remedyShown(value) })), default: complaint.wants ?? undefined },
-    streams,
-  );
+  // What the customer wanted stands first; else a line choosing none, which an Enter does not
+  // get past: a refund, first of the list, was recorded for an Enter pressed too soon.
+  const remedies = REMEDIES.map((value): { value: string | null; name: string } => ({ value, name: remedyShown(value) }));
+  const choices = complaint.wants === null ? [{ value: null, name: t('stepsPrompt.chooseRemedy') }, ...remedies] : remedies;
+  let remedy: string | null = null;
+  for (let message = t('stepsPrompt.remedyGiven'); remedy === null; message = t('stepsPrompt.remedyNotChosen')) {
+    remedy = await select({ message, theme, choices, default: complaint.wants ?? null }, streams);
+  }
   const cost =
     flags.cost ??
     ((await input({ message: t('stepsPrompt.whatCost'), theme, validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||

@@ -51,6 +51,21 @@ describe('each step at the till', CONVERSATION, () => {
     expect(shown(book, 1)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5, root_cause: '汤桶', action: '每桌擦两遍' });
   });
 
+  it('resolve takes no remedy for an Enter pressed before one is chosen, when the customer wanted none', async () => {
+    const book = shop();
+    book.ok(['log', '等了很久', '--no-input']);
+    const till = atTheTill(book, ['resolve', '4']);
+    await till.answer(/Remedy given:[^\n]*\n❯ \(choose one with the arrows\)/, enter);
+    await till.answer(/Remedy given \(choose one with the arrows, then Enter\):[^\n]*\n❯ \(choose one with the arrows\)/, down);
+    await till.answer(/❯ refund/, down);
+    await till.answer(/❯ replacement/, enter);
+    await till.answer('What did it cost the shop?', enter);
+    await till.answer(/Root cause[^\n]*\n❯ \(skip\)/, enter);
+    await till.answer(/Corrective action[^\n]*\n❯ \(skip\)/, enter);
+    expect(await till.finished()).toMatchObject({ code: 0 });
+    expect(shown(book, 4)).toMatchObject({ status: 'resolved', remedy: 'replacement', cost: null });
+  });
+
   it('resolve asks a question only for its answer', async () => {
     const book = shop();
     const till = atTheTill(book, ['resolve', '2']);
