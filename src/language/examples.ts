@@ -36,7 +36,7 @@ const CHINESE: Readonly<Record<string, string>> = {
 
   'complaints resolve 12 --remedy refund --cost 4.50': 'complaints resolve 12 --remedy 退款 --cost 4.50',
   'complaints resolve 12 --remedy replacement --cost 4.50 --root-cause "soup kettle thermostat" --action "thermostat replaced"':
-    'complaints resolve 12 --remedy 换货 --cost 4.50 --root-cause "汤锅温控器坏了" --action "换了温控器"',
+    'complaints resolve 12 --remedy 更换 --cost 4.50 --root-cause "汤锅温控器坏了" --action "换了温控器"',
   'complaints resolve 13 --answer "we only refund what we sold; showed her our receipts"':
     'complaints resolve 13 --answer "只退本店卖出的东西；给她看了小票"',
 

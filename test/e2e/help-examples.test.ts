@@ -277,6 +277,9 @@ const expectations: Record<string, Expected> = {
   'complaints assign 12 Sam --respond-by +4h': {
     then: ({ complaint }) => expect(complaint(12)).toMatchObject({ assignee: 'Sam', respond_by: '2026-11-24T13:30:00.000Z' }),
   },
+  'complaints assign 12 Sam --respond-by tomorrow': {
+    then: ({ complaint }) => expect(complaint(12)).toMatchObject({ assignee: 'Sam', respond_by: '2026-11-25T23:59:59.999Z' }),
+  },
 
   'complaints resolve 13 --answer "we only refund what we sold; showed her our receipts"': {
     seed: '#13 venting',
@@ -860,9 +863,10 @@ const CHINESE_WORDS: Readonly<Record<string, string>> = {
   high: '高',
   venting: '发泄',
   refund: '退款',
-  replacement: '换货',
+  replacement: '更换',
   'new,triaged': '新,已分诊',
   last: '上周',
+  tomorrow: '明天之前',
   'bought elsewhere': '在别家买的',
   'call before noon': '中午前打电话',
   'soup kettle thermostat': '汤锅温控器坏了',

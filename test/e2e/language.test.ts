@@ -474,7 +474,7 @@ describe('every help page in Chinese', async () => {
 
   it('gives the values a flag takes with what each means', () => {
     const log = book.ok(['log', '--help'], { env: CHINESE });
-    expect(log.replace(/\s+/g, '')).toContain('refund（退款）、replacement（换货）');
+    expect(log.replace(/\s+/g, '')).toContain('refund（退款）、replacement（更换）');
     const triage = book.ok(['triage', '--help'], { env: CHINESE });
     expect(triage.replace(/\s+/g, '')).toContain('venting（发泄）、unfounded（不成立）');
   });
