@@ -717,7 +717,11 @@ describe('a logbook with a complaint in every status', () => {
     });
 
     it('says on stderr that nothing matches, and prints an empty JSON array with --json', () => {
-      expect(book.run(['list', '--cause', 'no such cause'])).toEqual({ code: 0, stdout: '', stderr: 'No complaints match.\n' });
+      expect(book.run(['list', '--cause', 'no such cause'])).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: expect.stringMatching(/^note: no complaint has --cause 'no such cause'; in use: .*\nNo complaints match\.\n$/),
+      });
       expect(book.run(['list', '--cause', 'no such cause', '--json'])).toMatchObject({ code: 0, stdout: '[]\n' });
     });
   });
