@@ -26,13 +26,14 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   const moment = ctx.now();
   await speak(chosenLanguage(languageSetting(ctx), ctx.env));
   const session = newSession(ctx, moment, () => logbook, (opened) => (logbook = opened));
+  let program: Command | undefined;
   try {
     refuseUnreadableWords(argv);
-    const program = await buildProgram(session, argv);
+    program = await buildProgram(session, argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return report(await withWhatWaits(error, session), ctx);
+    return report(await withWhatWaits(withUsage(error, program, argv), session), ctx);
   } finally {
     await logbook?.close();
   }
@@ -236,6 +237,7 @@ const HELP_TITLES: Readonly<Record<string, () => string>> = {
 const COMMANDER_ERRORS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
   [/^error: unknown option '(?<name>.*?)'/s, 'cli.unknownOption'],
   [/^error: unknown command '(?<name>.*?)'/s, 'cli.unknownCommand'],
+  [/^error: missing required argument '(?<name>.*?)'\nusage: (?<usage>.*)$/s, 'cli.missingArgumentUsage'],
   [/^error: missing required argument '(?<name>.*?)'/s, 'cli.missingArgument'],
   [/^error: option '(?<name>.*?)' argument missing/s, 'cli.optionMissingValue'],
   [/^error: too many arguments for '(?<name>.*?)'\. Expected (?<expected>\d+) arguments? but got (?<got>\d+)\./s, 'cli.tooManyArguments'],
@@ -249,11 +251,25 @@ function commanderErrorInWords(message: string): string {
     if (!found?.groups) continue;
     const suggestion = /\(Did you mean (?<suggestion>.+?)\?\)/.exec(message)?.groups?.suggestion;
     const named = Object.fromEntries(Object.entries(found.groups).map(([part, words]) => [part, placeholdersSpoken(words)]));
-    if (key === 'cli.missingArgument') named.name = placeholderSpoken(found.groups.name!);
+    if (key === 'cli.missingArgument' || key === 'cli.missingArgumentUsage') named.name = placeholderSpoken(found.groups.name!);
     return t(key, named) + (suggestion === undefined ? '' : t('cli.didYouMean', { suggestion }));
   }
   // Commander puts its "did you mean" on a second line; errors here are one line.
   return message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * A missing argument's error with the usage of the command it is missing from (`note 7` lacks
+ * its text: complaints note [options] <id> <text...>), so that the one line says what to type.
+ */
+function withUsage(error: unknown, program: Command | undefined, argv: readonly string[]): unknown {
+  if (!(error instanceof CommanderError) || error.code !== 'commander.missingArgument' || program === undefined) return error;
+  let command: Command = program;
+  for (let named = command.commands.find((each) => argv.includes(each.name())); named !== undefined; named = command.commands.find((each) => argv.includes(each.name()))) {
+    command = named;
+  }
+  if (command === program) return error;
+  return new CommanderError(error.exitCode, error.code, `${error.message}\nusage: ${command.createHelp().commandUsage(command)}`);
 }
 
 /**

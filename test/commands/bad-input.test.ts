@@ -146,7 +146,7 @@ const BAD_INPUT: BadInput[] = [
     [['resolve', '1'], 2, '--remedy is needed'],
     [['follow-up', '2'], 2, '--satisfaction 1-5 is needed'],
     [['note', '1'], 2, "missing required argument 'text'"],
-    [['show'], 2, "missing required argument 'id'"],
+    [['show'], 2, "missing required argument 'id'; use: complaints show [options] <id>"],
     [['config', 'get'], 2, "missing required argument 'key'"],
     [['config', 'set', 'shop'], 2, "missing required argument 'value'"],
     [['backup'], 2, "missing required argument 'file'"],

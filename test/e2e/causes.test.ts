@@ -121,7 +121,7 @@ describe('causes rename', () => {
   it('refuses a rename without both causes, with exit 2', () => {
     const result = runComparing(logbookWithCauses(), ['causes', 'rename', 'cold foood']);
     expect(result).toMatchObject({ code: 2, unchanged: true });
-    expect(result.stderr).toMatch(/^complaints: missing required argument 'new'\n$/);
+    expect(result.stderr).toMatch(/^complaints: missing required argument 'new'; use: complaints causes rename \[options\] <old> <new>\n$/);
   });
 });
 

@@ -462,8 +462,8 @@ describe('every help page in Chinese', async () => {
     expect(book.ok(['--help'], { env: CHINESE })).toMatch(/^用法：complaints \[选项\] \[命令\]\n/);
     expect(book.ok(['assign', '--help'], { env: CHINESE })).toMatch(/^用法：complaints assign \[选项\] <编号> \[负责人\]\n(.*\n)*  --respond-by <时间> /);
     expect(book.run(['log', 'x', '--at'], { env: CHINESE }).stderr).toBe('complaints: 选项 --at <时间> 缺少值\n');
-    expect(book.run(['note', '1'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：文字\n');
-    expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值\n');
+    expect(book.run(['note', '1'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：文字；用法：complaints note [选项] <编号> <文字...>\n');
+    expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值；用法：complaints config set [选项] <设置项> <值>\n');
   });
 
   it('takes what a report counts by in Chinese, and md for markdown', () => {
