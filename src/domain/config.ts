@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
-import { formatMoney, parseMoney, toUnits } from './money.js';
+import { amountShown, parseMoney, toUnits } from './money.js';
 import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
 import { languageNamed } from '../language/choice.js';
@@ -208,7 +208,8 @@ export function settingsJson(settings: Settings): Record<SettingKey, unknown> {
 /** A setting as shown to the user. */
 export function showSetting(settings: Settings, key: SettingKey): string {
   const value = settings[key];
-  if (key === 'approval-above') return value === null ? t('config.approvalNone') : formatMoney(value as number);
+  // In the shop's currency, as every amount a person reads: ¥200.00.
+  if (key === 'approval-above') return value === null ? t('config.approvalNone') : amountShown(value as number, settings.currency);
   if (key === 'week-start') {
     // Kept and typed in English (`config set week-start monday`), read in the language spoken.
     const label = weekStartShown(value as WeekStart);

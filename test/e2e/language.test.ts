@@ -290,7 +290,7 @@ describe('a new logbook made in Chinese', () => {
     expect(JSON.parse(book.ok(['show', '1', '--json'], { env: CHINESE })).cost).toBe(12.5);
     // As an amount is said at the till: 1000块5 is 1,000.50.
     book.ok(['config', 'set', 'approval-above', '1000块5'], { env: CHINESE });
-    expect(book.ok(['config', 'get', 'approval-above'])).toBe('1000.50\n');
+    expect(book.ok(['config', 'get', 'approval-above'])).toBe('¥1,000.50\n');
     book.ok(['config', 'set', 'approval-above', 'none']);
   });
 
