@@ -10,6 +10,7 @@ import { dimensionShown, typedNames } from '../language/labels.js';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import { painter } from '../output/paint.js';
+import { stdoutColumns } from '../output/width.js';
 import { makeReport } from '../report/make.js';
 import { outputFile, refuseUnfitOutput, settingsOf, tellNamedNothing } from './common.js';
 import { examples } from './examples.js';
@@ -86,7 +87,9 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   // On a Monday morning this week has only begun: the review wanted is most likely the last week's.
   const weekUnasked = [options.week, options.last, options.since, options.until].every((flag) => flag === undefined);
   if (weekUnasked && report.summary.logged === 0 && report.previous.logged > 0) session.tell(t('report.weekJustBegun'));
-  const text = await render(report, format, session.color && out === undefined);
+  // Cut to the terminal only, as a list is: a file or a pipe gets the tables side by side.
+  const columns = out === undefined && session.stdoutIsTTY ? stdoutColumns() : undefined;
+  const text = await render(report, format, session.color && out === undefined, columns);
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.
   const { writeWhenComplete } = await import('../output/files.js');
@@ -120,10 +123,10 @@ function formatOfFile(out: string | undefined): Format {
 }
 
 // Each format's module is loaded only when asked for, so other commands do not pay for them.
-async function render(report: Report, format: Format, color: boolean): Promise<string> {
+async function render(report: Report, format: Format, color: boolean, columns: number | undefined): Promise<string> {
   switch (format) {
     case 'table':
-      return (await import('../output/report/table.js')).reportTable(report, painter(color));
+      return (await import('../output/report/table.js')).reportTable(report, painter(color), columns);
     case 'markdown':
       return (await import('../output/report/markdown.js')).reportMarkdown(report);
     case 'csv':

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectRefusedInOneLine } from '../support/bad-input.js';
-import { runComparing, tempLogbook, type Logbook } from './harness.js';
+import { runAtTerminal, runComparing, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const DAY = 24 * 60 * 60 * 1000;
@@ -182,6 +182,24 @@ describe('report --compare, before and after a change', () => {
     ]);
     expect(result.stdout).toContain('summary                     2026-W42  2026-W38\nlogged                             3         6  ▼\n');
     expect(result.stdout).toContain('Compared with week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026\n');
+  });
+
+  it('sets the tables one under the other on a terminal too narrow for both (80 columns)', () => {
+    const book = shopWithActions();
+    const { stdout } = runAtTerminal(book, ['report', '--week', '2026-W42', '--compare', '2026-W38'], { env: { NO_COLOR: '1' } });
+    expect(stdout.replace(/\r/g, '').split('\n').slice(3, 14)).toEqual([
+      'Week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026',
+      '#  cause      count      %  cum. %',
+      '1  cold food      4  66.67   66.67  ████████████',
+      '2  态度差         2  33.33  100.00  ██████',
+      '── the vital few above ───────────────────────────',
+      '',
+      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026',
+      '#  cause      count      %  cum. %',
+      '1  态度差         2  66.67   66.67  ██████',
+      '2  cold food      1  33.33  100.00  ███',
+      '── the vital few above ─────────────────────',
+    ]);
   });
 
   it('gives the period chosen and its table as compare in JSON, and its figures as the summary’s previous', () => {

@@ -33,10 +33,13 @@ import {
   vitalFewLine,
 } from './parts.js';
 
-/** The report for a person at a terminal: the Pareto table, then the summary and what was done. */
-export function reportTable(report: Report, paint: ChalkInstance): string {
+/**
+ * The report for a person at a terminal: the Pareto table, then the summary and what was done;
+ * two tables (--compare) side by side, or one under the other where `columns` cannot hold both.
+ */
+export function reportTable(report: Report, paint: ChalkInstance, columns = Infinity): string {
   const lines = [paint.bold(title(report)), reportPeriodLine(report), ''];
-  lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint)));
+  lines.push(...(report.compared === undefined ? paretoSection(report, paint) : pairedSections(report, report.compared, paint, columns)));
   lines.push('', ...untriagedLines(report).flatMap((line) => [line, '']));
   lines.push(...summaryTable(report, paint), paint.dim(previousLine(report.period)), '');
   lines.push(paint.bold(actionsHeading()));
@@ -61,7 +64,7 @@ function paretoSection(report: Report, paint: ChalkInstance): string[] {
  * With --compare: the two periods' Pareto tables side by side, the earlier on the left, each
  * under its period, and under both the vital few of each.
  */
-function pairedSections(report: Report, compared: NonNullable<Report['compared']>, paint: ChalkInstance): string[] {
+function pairedSections(report: Report, compared: NonNullable<Report['compared']>, paint: ChalkInstance, columns: number): string[] {
   const chosen = { ...report, pareto: compared.pareto, untriaged: compared.untriaged };
   const own = { heading: periodLine(report), report };
   const other = { heading: comparedPeriodLine(report.period), report: chosen };
@@ -70,16 +73,22 @@ function pairedSections(report: Report, compared: NonNullable<Report['compared']
   const scale = { most: Math.max(largestCount(report.pareto.rows), largestCount(compared.pareto.rows)), length: PAIRED_BAR };
   const column = ({ heading, report: shown }: typeof own) => [paint.bold(heading), ...(shown.pareto.rows.length === 0 ? [emptyLine(shown)] : paretoTable(shown, paint, scale))];
   const vitalFew = ({ heading, report: shown }: typeof own) => (shown.pareto.rows.length === 0 ? [] : [headedLine(heading, vitalFewLine(shown))]);
-  return [...sideBySide(column(left), column(right)), ...vitalFew(left), ...vitalFew(right)];
+  const [first, second] = [column(left), column(right)];
+  const paired = widest(first) + displayWidth(COLUMN_GAP) + widest(second) <= columns ? sideBySide(first, second) : [...first, '', ...second];
+  return [...paired, ...vitalFew(left), ...vitalFew(right)];
 }
 
 /** Two columns of lines, the left padded to its widest line. */
 function sideBySide(left: readonly string[], right: readonly string[]): string[] {
-  const width = Math.max(...left.map(displayWidth));
+  const width = widest(left);
   return Array.from({ length: Math.max(left.length, right.length) }, (_, at) => {
     const [first, second] = [left[at] ?? '', right[at] ?? ''];
     return second === '' ? first : `${first}${' '.repeat(width - displayWidth(first))}${COLUMN_GAP}${second}`;
   });
+}
+
+function widest(lines: readonly string[]): number {
+  return Math.max(0, ...lines.map(displayWidth));
 }
 
 const COLUMN_GAP = '    ';
