@@ -38,13 +38,13 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   const logbook = await session.logbook('change');
   const recording = recordingNow(session);
   const wanted = id === undefined ? await latestHere(logbook, recording.till) : await latestOn(logbook, id);
-  undoable(wanted);
+  const latestOf = id === undefined ? 'this till' : 'the complaint';
+  undoable(wanted, latestOf);
   const change = describeChange(wanted);
   if (!options.yes) {
     const { confirmUndo } = await import('../prompts/undo.js');
     if (!(await confirmUndo(change, session))) return session.tell(t('undo.nothingUndone'));
   }
-  const latestOf = id === undefined ? 'this till' : 'the complaint';
   const complaint = await logbook.change(wanted.complaint_id, recording, (current, _previous, last) => undo(current, last, recording.at, { change: wanted, latestOf }));
   session.print(undoneLine(change, complaint));
   tellNext(session, complaint);

@@ -69,13 +69,15 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
 
 /**
  * What undoing `change` puts back, or 'withdraw' for the logging itself; a Refusal saying why
- * when it cannot be undone. Asked before the till is asked to confirm, and again inside the write.
+ * when it cannot be undone, as the latest change to the complaint or made at this till
+ * (`latestOf`). Asked before the till is asked to confirm, and again inside the write.
  */
-export function undoable(change: LastChange): Record<string, unknown> | 'withdraw' {
+export function undoable(change: LastChange, latestOf: WantedUndone['latestOf'] = 'the complaint'): Record<string, unknown> | 'withdraw' {
   const { complaint_id: id, action, at } = change;
   if (!UNDOABLE.has(action)) {
     const why = t(Object.hasOwn(NOT_UNDONE, action) ? NOT_UNDONE[action]! : 'undo.notUndone');
-    throw new Refusal(t('undo.cannotUndo', { id, action: actionShown(action), at: localMinute(at), why }));
+    // Asked for no complaint, the till is told it was this till's latest, and how to undo on one.
+    throw new Refusal(t(latestOf === 'this till' ? 'undo.cannotUndoHere' : 'undo.cannotUndo', { id, action: actionShown(action), at: localMinute(at), why }));
   }
   if (action === 'logged') return 'withdraw';
   if (change.before === null) {

@@ -201,6 +201,8 @@ describe('undo', () => {
       expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, 'cannot be undone: it erased the customer');
       book.ok(['causes', 'rename', '太慢', '上菜太慢']);
       expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, "rename it back with 'complaints causes rename'");
+      // Asked for no complaint, it says the change was this till's latest, and how to undo one complaint's step.
+      expect(book.run(['undo', '--yes']).stderr).toMatch(/^complaints: the last change made at this till \(#2 cause-renamed .*\) cannot be undone: .*; to undo a step on one complaint: complaints undo <id>\n$/);
       book.ok(['export', '--out', `${book.dir}/all.csv`]);
       const other = tempLogbook(NOW);
       other.ok(['log', '汤是凉的', '--no-input']);
