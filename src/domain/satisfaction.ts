@@ -4,8 +4,9 @@ import { countIn, halfWidth } from './validate.js';
 
 // A rating as a Chinese-speaking customer gives one: in stars or points (5星, 五颗星, 4分), or in
 // the words of the five-point scales surveys in Chinese use (非常满意 … 非常不满意, and
-// 很满意 / 比较满意 / 一般 / 不太满意 / 很不满意), with the other words for "very" said at a till.
-const IN_STARS_OR_POINTS = /^(.+?)\s*(?:颗星|星|分)$/;
+// 很满意 / 比较满意 / 一般 / 不太满意 / 很不满意), with the other words for "very" said at a till;
+// and as an online shop's customer rates one (五星好评, 差评).
+const IN_STARS_OR_POINTS = /^(.+?)\s*(?:颗星|星|分)(?:好评)?$/;
 // And out of five, as show prints a rating (4/5).
 const OUT_OF_FIVE = /^(.+?)\s*\/\s*5$/;
 const VERY = ['非常', '很', '十分', '特别'];
@@ -15,6 +16,7 @@ const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
   ['一般', 3], ['还行', 3], ['还可以', 3],
   ['不满意', 2], ['不太满意', 2], ['比较不满意', 2],
   ...VERY.map((very) => [`${very}不满意`, 1] as const),
+  ['好评', 5], ['中评', 3], ['差评', 1],
 ]);
 
 /** How satisfied the customer was, 1 to 5: 4, 四, 4星, 4分, 4/5 or 满意. */

@@ -15,6 +15,11 @@ describe('parseSatisfaction', () => {
     ['五颗星', 5],
     ['4分', 4],
     ['１ 星', 1],
+    ['五星好评', 5],
+    ['4星好评', 4],
+    ['好评', 5],
+    ['中评', 3],
+    ['差评', 1],
     // Out of five, as show prints it.
     ['4/5', 4],
     ['４／５', 4],
@@ -37,7 +42,7 @@ describe('parseSatisfaction', () => {
     expect(parseSatisfaction(typed, '--satisfaction')).toBe(value);
   });
 
-  it.each(['0', '6', '-1', '2.5', '', 'good', '六', '五五', '6星', '0分', '星', '满意满意', '3.5分', '6/5', '4/10', '/5'])('refuses %j, saying what a satisfaction is', (typed) => {
+  it.each(['0', '6', '-1', '2.5', '', 'good', '六', '五五', '6星', '0分', '星', '满意满意', '3.5分', '6/5', '4/10', '/5', '好评好评', '六星好评', '星好评'])('refuses %j, saying what a satisfaction is', (typed) => {
     expect(() => parseSatisfaction(typed, '--satisfaction')).toThrow(
       new UsageError(`--satisfaction: '${typed}' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too`),
     );
