@@ -11,6 +11,7 @@ import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { natureShown, severityShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
+import { localTime } from '../language/dates.js';
 import { atOption, changeAt, complaintOrNotFound, settingsOf, stepTimes, tellIfDeadlineMissed, tellIfOverdue, tellNext } from './common.js';
 import { examples } from './examples.js';
 
@@ -55,7 +56,8 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     const complaint = await changeAt(logbook, session, complaintId, options.at, (current, previous) =>
       triage(current, previous, decision, at, respondBy),
     ).catch(costInCurrency(settings.currency));
-    session.print(judgedLine(complaint));
+    // A deadline said in words (周五前, 月底) is shown as it was read.
+    session.print(judgedLine(complaint) + (respondBy === null ? '' : t('triage.respondBy', { respondBy: localTime(respondBy) })));
     tellIfOverdue(session, complaint, respondBy);
     tellIfDeadlineMissed(session, complaint, respondBy);
     return complaint;

@@ -191,6 +191,8 @@ export function assign(
  */
 function newRespondBy(current: Complaint, respondBy: string | null, at: string): Partial<Complaint> {
   if (respondBy === null) return {};
+  // Answered already: a new deadline would only move the one it was answered by, late or not.
+  if (current.resolved_at !== null) throw new Refusal(t('steps.respondByAnswered', { id: current.id, resolved: localMinute(current.resolved_at) }));
   const missed = current.missed_respond_by === null && current.resolved_at === null && current.respond_by !== null && current.respond_by < at;
   return missed ? { respond_by: respondBy, missed_respond_by: current.respond_by } : { respond_by: respondBy };
 }

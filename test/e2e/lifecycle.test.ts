@@ -297,6 +297,18 @@ describe('a respond-by moved after it had passed', () => {
     return book;
   }
 
+  it('is refused once the complaint is answered, which a new deadline would count answered in time', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'delivery was late', '--at', '2026-11-16 12:00']);
+    book.ok(['triage', '1', '--category', 'delivery', '--cause', 'late van', '--at', '2026-11-16 12:30']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-20 11:00']);
+    expect(withinTarget(book)).toBe(0);
+    const refused = runComparing(book, ['triage', '1', '--category', 'delivery', '--cause', 'late van', '--respond-by', '2026-11-30']);
+    expect(refused).toMatchObject({ code: 1, stdout: '', unchanged: true });
+    expect(refused.stderr).toBe("complaints: #1 was resolved 2026-11-20 11:00: a respond-by is for a complaint still to answer (to reopen it: complaints follow-up 1 --reopen)\n");
+    expect(withinTarget(book)).toBe(0);
+  });
+
   it('keeps the deadline missed, so the complaint does not count as answered in time, on show and in the export', () => {
     const book = lateThenMoved();
     expect(showJson(book, 1)).toMatchObject({ respond_by: '2026-11-20T14:00:00.000Z', missed_respond_by: '2026-11-17T12:00:00.000Z' });
@@ -445,7 +457,7 @@ describe('triage', () => {
     expect(showJson(book, 2)).toMatchObject({ status: 'rejected', reject_reason: 'bought at another shop', cause: null });
 
     expect(book.ok(['triage', '2', '--category', 'price', '--cause', '  PRICE   rise ', '--respond-by', '+2d'])).toBe(
-      'Triaged #2: price, cause "Price rise", medium.\n',
+      'Triaged #2: price, cause "Price rise", medium. Respond by 2026-11-25 10:00.\n',
     );
     const { timeline, ...record } = showJson(book, 2);
     expect(record).toMatchObject({

@@ -344,6 +344,13 @@ describe('followUp', () => {
     });
   });
 
+  it('refuses a respond-by for a complaint answered already, which would only move the deadline it was answered by', () => {
+    const decision = { nature: 'valid', category: 'product', cause: 'cold food', severity: null } as const;
+    expect(() => triage({ ...resolved, nature: 'valid', category: 'product', cause: 'cold food' }, happened, decision, followedUpAt, '2026-11-30T12:00:00.000Z')).toThrow(
+      /^#7 was resolved .*: a respond-by is for a complaint still to answer \(to reopen it: complaints follow-up 7 --reopen\)$/,
+    );
+  });
+
   it('keeps the score of the follow-up before a reopening without one, as a reopening given with its score keeps it', () => {
     const reopen = { satisfaction: null, note: null, reopen: true };
     const scored = { ...resolved, status: 'closed' as const, satisfaction: 1 };
