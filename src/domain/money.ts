@@ -26,8 +26,13 @@ const SPOKEN_AMOUNT = new RegExp(
 // Figures before a Chinese place, as a till writes a larger amount: 1.5万 (15,000), 2千, 3.5千元.
 const FIGURES_AND_PLACE = /^(\d+)(?:\.(\d+))?\s*([百千万])\s*(?:[元块][钱整]?)?$/;
 const PLACE_DIGITS: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4 };
-// The yuan's letters, before or after the amount: RMB 88, 100rmb.
-const YUAN_LETTERS = /^(?:rmb|cny)\s*(?=\d)|(?<=\d)\s*(?:rmb|cny)$/i;
+// The yuan's sign or letters before any form of the amount (¥1.5万, RMB 一百五), the letters after
+// it (100rmb): taken off before the amount is read.
+const YUAN_MARKS = /^(?:¥|rmb|cny)\s*(?=[\d零一二两三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾])|(?<=\S)\s*(?:rmb|cny)$/gi;
+// Figures of one or two digits mixed with Chinese places, as a till writes them: 1万5 (15,000),
+// 2千5, 1万5千, 一万5, 15万5; read as the numerals they stand for.
+const MIXED_FIGURES = /^(?=.*\d)(?=.*[万千百])[\d零一二两三四五六七八九十百千万]+(?:[元块][钱整]?)?$/;
+const NUMERALS = '零一二三四五六七八九';
 
 // The comma of a Chinese input method (，) before one or two digits: a Chinese shop writes no
 // decimal comma, so 12，50 is a slip for 12.50 or for 1250, and is refused rather than guessed.
@@ -35,8 +40,8 @@ const FULL_WIDTH_DECIMAL_COMMA = /，[\d０-９]{1,2}(?![\d０-９])/;
 
 /** Reads an amount typed as `12.50`, `12.5`, `12`, `1,280.50`, `¥12.50`, `12.50元`, `RMB 12.50`, `12块5` or `1.5万` into integer minor units (1250). */
 export function parseMoney(text: string, flag: string): number {
-  const plain = halfWidth(text).replace(YUAN_LETTERS, '');
-  const minor = FULL_WIDTH_DECIMAL_COMMA.test(text) ? undefined : (writtenAmount(plain) ?? figuresAndPlace(plain) ?? spokenAmount(plain));
+  const plain = halfWidth(text).replace(YUAN_MARKS, '');
+  const minor = FULL_WIDTH_DECIMAL_COMMA.test(text) ? undefined : (writtenAmount(plain) ?? figuresAndPlace(plain) ?? spokenAmount(inNumerals(plain)));
   if (minor === undefined) throw new UsageError(t('money.notAnAmount', { flag, text }));
   if (minor > MAX_MINOR) throw new UsageError(t('money.tooLarge', { flag, text }));
   return minor;
@@ -58,6 +63,17 @@ function figuresAndPlace(text: string): number | undefined {
   // The place's zeros and the fen's two: the figures shifted, in minor units.
   const shift = PLACE_DIGITS[place]! + 2;
   return fraction.length > shift ? undefined : Number(whole + fraction.padEnd(shift, '0'));
+}
+
+/** `text` with each run of one or two figures among Chinese places as numerals (MIXED_FIGURES); any other text as it is. */
+function inNumerals(text: string): string {
+  if (!MIXED_FIGURES.test(text)) return text;
+  return text.replace(/\d+/g, (figures) => {
+    const value = Number(figures);
+    if (value < 10) return NUMERALS[value]!;
+    // Three figures or more have no numerals here: left as they are, the amount is not read.
+    return value < 100 ? `${value >= 20 ? NUMERALS[Math.floor(value / 10)] : ''}十${value % 10 === 0 ? '' : NUMERALS[value % 10]}` : figures;
+  });
 }
 
 function spokenAmount(text: string): number | undefined {
