@@ -43,6 +43,8 @@ export async function writeBackup<T>(file: string, replace: boolean, write: (dra
  * through a file, or over a file when replacing it was not asked for.
  */
 function refuseUnfitBackupFile(file: string, replace: boolean): void {
+  // Named as a folder (backups/, backups/., ..), whether it is there yet or not.
+  if (/(?:^|[\\/])\.{0,2}$/.test(file)) throw new BackupIsFolder(file);
   const place = placeToWrite(file);
   if (typeof place === 'object') throw new BackupFailed(file, place.cannot);
   if (place === 'folder') throw new BackupIsFolder(file);

@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path';
 /**
  * Makes `folder` and the folders missing on the way to it with `mode`, as `mkdir -p` does, and
  * returns those it made, outermost first. The path is followed as the system follows it, so that
- * a file opened through it is found: `a/x/../y` needs `a/x` as well as `a/y`. One at a time:
+ * a file opened through it is found: `a/x/../y` needs `a/x` as well as `a/y`. Failing, it leaves
+ * none of them behind. One at a time:
  * Node 20's recursive mkdir never returns where a folder cannot be made under /proc (it tries
  * again on ENOENT for ever); here the first that cannot be made throws. One made meanwhile by
  * another process is taken as made.
@@ -18,7 +19,10 @@ export function makeFolders(folder: string, mode: number): string[] {
       mkdirSync(next, { mode });
       made.push(next);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(next).isDirectory()) throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(next).isDirectory()) continue;
+      // Those made on the way are of no use now; a file where a folder goes is one on the way (x/../a-file/y).
+      removeFoldersMade(made);
+      throw (error as NodeJS.ErrnoException).code === 'EEXIST' ? Object.assign(new Error(`${next} is a file`), { code: 'ENOTDIR' }) : error;
     }
   }
   return made;

@@ -204,9 +204,10 @@ describe('backup', () => {
 
   it('follows a path through .. as the system does, making the folders it passes through, as mkdir -p does', () => {
     const dir = tempLogbook().dir;
-    expect(source.run(['backup', join(dir, 'b', 'x', '..', 'y', 'copy.db')]).code).toBe(0);
+    // Typed, not joined: join would tidy the .. away.
+    expect(source.run(['backup', `${dir}/b/x/../y/copy.db`]).code).toBe(0);
     expect(dumpDatabase(join(dir, 'b', 'y', 'copy.db'))).toBe(source.dump());
-    const logbook = join(dir, 'l', 'x', '..', 'y', 'new.db');
+    const logbook = `${dir}/l/x/../y/new.db`;
     expect(source.run(['--db', logbook, 'log', 'soup was cold', '--no-input']).code).toBe(0);
     expect(existsSync(join(dir, 'l', 'y', 'new.db'))).toBe(true);
   });
@@ -222,6 +223,16 @@ describe('backup', () => {
       stderr: `complaints: 无法写入备份 ${copy}：无法在那里创建或打开这个文件\n`,
     });
     expect(snapshot(dir)).toEqual(before);
+    // A file where a folder goes, reached through a folder to be made.
+    writeFileSync(join(dir, 'a-file'), '');
+    const throughFile = `${dir}/x/../a-file/copy.db`;
+    expect(source.run(['backup', throughFile])).toMatchObject({ code: 1, stderr: `complaints: cannot write the backup ${throughFile}: a folder on the way is a file\n` });
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+    // Named as a folder, there or not.
+    for (const folder of [`${dir}/new/folder/`, `${dir}/new/.`, `${dir}/new/x/../..`]) {
+      expect(source.run(['backup', folder])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: .* is a folder; give the backup a file name, such as .*complaints\.db\n$/) });
+    }
+    expect(existsSync(join(dir, 'new'))).toBe(false);
   });
 
   it('keeps the copy of a damaged logbook, but says both are damaged and exits 1', () => {
