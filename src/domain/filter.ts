@@ -153,9 +153,11 @@ export function matchSpellings(typed: TypedFilter, inUse: (field: SpeltField) =>
     const spelt = (named: string) => spellingsOf(field === 'channel' ? (channelFor(named, spellings) ?? named) : named, spellings);
     const whole = spelt(value);
     // A value holding a comma may be one spelling in use ("cold, late"): only when it is none is it a list.
-    const found = whole.length > 0 || !LIST_SEPARATOR.test(value) ? whole : [...new Set(typedList(value).flatMap((item) => (item.trim() === '' ? [] : spelt(item.trim()))))];
-    if (found.length === 0) namedNothing?.(field, value, spellings);
-    filter[field] = found;
+    const listed = whole.length > 0 || !LIST_SEPARATOR.test(value) ? [] : typedList(value).map((item) => item.trim()).filter((item) => item !== '');
+    const items = listed.length === 0 ? [{ item: value, found: whole }] : listed.map((item) => ({ item, found: spelt(item) }));
+    // Each item of a list that finds nothing is told, though the others find some (菜品、配送).
+    for (const { item, found } of items) if (found.length === 0) namedNothing?.(field, item, spellings);
+    filter[field] = [...new Set(items.flatMap(({ found }) => found))];
   }
   return filter;
 }

@@ -281,9 +281,9 @@ describe('the corrective actions listed under the table', () => {
     expect(byCause).not.toContain('second cashier');
     expect(byCause).not.toContain('more staff on Fridays');
     // By assignee, the vital few is "(none)": nobody was assigned to #1, #4 or #6; each action's
-    // cause says what it corrects.
+    // cause says what it corrects, alone under the row of no one.
     expect(report('--by', 'assignee', '--format', 'markdown')).toContain(
-      '- #1 (none) (cold food): thermostat replaced\n- #4 (none) (汤太凉): heat the bowls first\n- #6 (none) (slow service): second cashier at lunch\n',
+      '- #1 cold food: thermostat replaced\n- #4 汤太凉: heat the bowls first\n- #6 slow service: second cashier at lunch\n',
     );
   });
 });

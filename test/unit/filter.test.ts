@@ -137,10 +137,11 @@ describe('matchSpellings', () => {
 
   it('tells of each value that finds nothing, with the spellings in use', () => {
     const told: unknown[] = [];
-    matchSpellings({ order: 'by id', category: '菜品', branch: 'High Street', till: '前台、后厨' }, (field) => inUse[field], (...said) => told.push(said));
+    matchSpellings({ order: 'by id', category: '菜品', branch: 'High Street', till: '前台、FRONT', cause: '、' }, (field) => inUse[field], (...said) => told.push(said));
     expect(told).toEqual([
+      ['cause', '、', inUse.cause],
       ['category', '菜品', inUse.category],
-      ['till', '前台、后厨', inUse.till],
+      ['till', '前台', inUse.till],
     ]);
   });
 

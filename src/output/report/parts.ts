@@ -129,7 +129,9 @@ export function keyShown(key: string, by: Dimension, max = Infinity): string {
  */
 export function actionFor(action: CorrectiveAction, by: Dimension, max = Infinity): string {
   const row = keyShown(action.key, by);
-  return oneLine(by === 'cause' || action.cause === null ? row : t('report.actionForCause', { row, cause: action.cause }), max);
+  if (by === 'cause' || action.cause === null) return oneLine(row, max);
+  // Under the row of no value (no one assigned), the cause alone: （无）（汤凉） says nothing more.
+  return oneLine(action.key === NONE_KEY ? action.cause : t('report.actionForCause', { row, cause: action.cause }), max);
 }
 
 /** What the rule under the vital few says; it is drawn after the last of them by name, never under `Other`. */
