@@ -264,12 +264,15 @@ function commanderErrorInWords(message: string): string {
  */
 function withUsage(error: unknown, program: Command | undefined, argv: readonly string[]): unknown {
   if (!(error instanceof CommanderError) || error.code !== 'commander.missingArgument' || program === undefined) return error;
+  // The command named deepest in the line: causes rename, not causes.
   let command: Command = program;
-  for (let named = command.commands.find((each) => argv.includes(each.name())); named !== undefined; named = command.commands.find((each) => argv.includes(each.name()))) {
-    command = named;
-  }
+  for (let named = subcommandIn(command, argv); named !== undefined; named = subcommandIn(command, argv)) command = named;
   if (command === program) return error;
   return new CommanderError(error.exitCode, error.code, `${error.message}\nusage: ${command.createHelp().commandUsage(command)}`);
+}
+
+function subcommandIn(command: Command, argv: readonly string[]): Command | undefined {
+  return command.commands.find((each) => argv.includes(each.name()));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { CHINESE_NUMBER, countIn, halfWidth, numberInChinese } from './validate.js';
+import { CHINESE_DIGITS, CHINESE_NUMBER, countIn, halfWidth, numberInChinese } from './validate.js';
 
 // Amounts above this lose cents in a double once converted back to currency units for JSON.
 const MAX_MINOR = 1e13;
@@ -32,7 +32,6 @@ const YUAN_MARKS = /^(?:¥|rmb|cny)\s*(?=[\d零一二两三四五六七八九十
 // Figures of one or two digits mixed with Chinese places, as a till writes them: 1万5 (15,000),
 // 2千5, 1万5千, 一万5, 15万5; read as the numerals they stand for.
 const MIXED_FIGURES = /^(?=.*\d)(?=.*[万千百])[\d零一二两三四五六七八九十百千万]+(?:[元块][钱整]?)?$/;
-const NUMERALS = '零一二三四五六七八九';
 
 // The comma of a Chinese input method (，) before one or two digits: a Chinese shop writes no
 // decimal comma, so 12，50 is a slip for 12.50 or for 1250, and is refused rather than guessed.
@@ -70,9 +69,9 @@ function inNumerals(text: string): string {
   if (!MIXED_FIGURES.test(text)) return text;
   return text.replace(/\d+/g, (figures) => {
     const value = Number(figures);
-    if (value < 10) return NUMERALS[value]!;
+    if (value < 10) return CHINESE_DIGITS[value]!;
     // Three figures or more have no numerals here: left as they are, the amount is not read.
-    return value < 100 ? `${value >= 20 ? NUMERALS[Math.floor(value / 10)] : ''}十${value % 10 === 0 ? '' : NUMERALS[value % 10]}` : figures;
+    return value < 100 ? `${value >= 20 ? CHINESE_DIGITS[Math.floor(value / 10)] : ''}十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}` : figures;
   });
 }
 

@@ -71,7 +71,7 @@ export function halfWidth(text: string): string {
   return text.normalize('NFKC').trim();
 }
 
-const CHINESE_DIGITS = '零一二三四五六七八九';
+export const CHINESE_DIGITS = '零一二三四五六七八九';
 
 /** A whole number from 1 to 99 in Chinese numerals, as a pattern: what countIn reads besides figures (三, 两, 十二). */
 export const CHINESE_COUNT = '[一二两三四五六七八九十]{1,3}';
@@ -192,7 +192,7 @@ function showsNothing(text: string): boolean {
 /** A whole number in [min, max]. */
 export function wholeNumber(text: string, min: number, max: number, flag: string, unit?: RegExp): number {
   // A number may come with the unit it counts, as it is said: 48小时, 三天.
-  const plain = halfWidth(text).replace(unit ?? /(?!)/, '');
+  const plain = unit === undefined ? halfWidth(text) : halfWidth(text).replace(unit, '');
   // In figures or, as it is said, in Chinese numerals: --satisfaction 五.
   const value = /^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN);
   if (!(value >= min && value <= max)) {
