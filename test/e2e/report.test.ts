@@ -286,6 +286,10 @@ describe('the corrective actions listed under the table', () => {
       '- #1 cold food: thermostat replaced\n- #4 汤太凉: heat the bowls first\n- #6 slow service: second cashier at lunch\n',
     );
   });
+
+  it('says the vital few by assignee count the row of no one among them, which is no assignee', () => {
+    expect(report('--by', 'assignee')).toMatch(/: 1 of \d+ assignees \(counting \(none\)\), /);
+  });
 });
 
 describe('a report asked for on a Monday morning', () => {
@@ -294,7 +298,7 @@ describe('a report asked for on a Monday morning', () => {
     book.ok(['log', 'soup was cold', '--at', '2026-11-27 12:00']);
     const monday = book.run(['report']);
     expect(monday.code).toBe(0);
-    expect(monday.stderr).toBe('note: nothing is logged this week yet; the week just ended: complaints report --week last\n');
+    expect(monday.stderr).toBe("note: nothing is logged this week yet; last week's report: complaints report --week last\n");
     expect(book.run(['report', '--week', 'last']).stderr).toBe('');
     expect(book.run(['report', '--week']).stderr).toBe('');
     book.ok(['log', 'no spoons']);

@@ -148,7 +148,12 @@ export function vitalFewLine(report: Report): string {
   // By remedy, a complaint given two remedies counts twice, and one given none yet once.
   const of = t(report.by === 'remedy' ? 'report.ofRemedies' : 'report.ofComplaints', { total });
   const all = named.length < keys ? 'some' : keys === 1 ? 'one' : 'all';
-  const said = { percent: VITAL_PERCENT, named: named.length, keys: countedBy(keys, report.by), all, share: percentText(share), of };
+  // The row of no value (no one assigned) is counted among the rows though it is none of them; by
+  // remedy, `of` says already that complaints given none yet are counted.
+  const counted = report.by !== 'remedy' && rows.some((row) => row.key === NONE_KEY)
+    ? t('report.countingNone', { keys: countedBy(keys, report.by), none: keyShown(NONE_KEY, report.by) })
+    : countedBy(keys, report.by);
+  const said = { percent: VITAL_PERCENT, named: named.length, keys: counted, all, share: percentText(share), of };
   const other = rows.find((row) => row.vital && row.folded > 0);
   const line = other === undefined ? t('report.vitalFew', said) : t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
   return line + tiedAtTheRule(report);
