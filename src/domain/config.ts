@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
 import { amountShown, parseMoney, toUnits } from './money.js';
-import { oneOf, requiredText, typedList, wholeNumber } from './validate.js';
+import { type CountedUnit, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
 import { languageNamed } from '../language/choice.js';
 import { spellingKey } from './spelling.js';
@@ -111,9 +111,9 @@ export function settingValue(key: SettingKey, text: string): string {
     case 'currency':
       return currencyCode(text, flag);
     case 'response-hours':
-      return String(wholeNumber(text, 1, 24 * 30, flag, HOURS_WORD));
+      return String(wholeNumber(text, 1, 24 * 30, flag, HOURS_AS));
     case 'follow-up-days':
-      return String(wholeNumber(text, 0, 90, flag, DAYS_WORD));
+      return String(wholeNumber(text, 0, 90, flag, DAYS_AS));
     case 'week-start':
       return oneOf(text.trim(), WEEK_STARTS, flag, typedNames(weekStartShown));
     case 'approval-above':
@@ -154,11 +154,14 @@ const CURRENCY_NAMES: ReadonlyMap<string, string> = new Map([
   ...['加元', '加币'].map((name) => [name, 'CAD'] as const),
 ]);
 
-// What `config` shows for no approval needed (none（无需审批）), and what a Chinese owner types for it.
-// The unit a setting counts, typed after its number: 48小时, 48 hours, 三天, 3 days.
-const HOURS_WORD = /\s*(?:个?小时|个?钟头|h|hours?)$/i;
-const DAYS_WORD = /\s*(?:天|日|d|days?)$/i;
+// What a setting counts typed with its unit, or a larger one: 48小时, 48 hours, 两天; 三天, 3 days, 一周.
+const HOURS: CountedUnit = { word: /\s*(?:个?小时|个?钟头|h|hours?)$/i, times: 1 };
+const DAYS: CountedUnit = { word: /\s*(?:天|日|d|days?)$/i, times: 1 };
+const WEEKS: CountedUnit = { word: /\s*(?:个?(?:星期|礼拜)|周|w|weeks?)$/i, times: 7 };
+const HOURS_AS: readonly CountedUnit[] = [HOURS, { ...DAYS, times: 24 }, { ...WEEKS, times: 24 * 7 }];
+const DAYS_AS: readonly CountedUnit[] = [DAYS, WEEKS];
 
+// What `config` shows for no approval needed (none（无需审批）), and what a Chinese owner types for it.
 const NO_LIMIT: ReadonlySet<string> = new Set(['none', '无', '不用', '无需审批', '不需要']);
 
 /** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`, `港币`), or '' for none. */

@@ -189,12 +189,20 @@ function showsNothing(text: string): boolean {
   return INVISIBLE_ONLY.test(text);
 }
 
-/** A whole number in [min, max]. */
-export function wholeNumber(text: string, min: number, max: number, flag: string, unit?: RegExp): number {
-  // A number may come with the unit it counts, as it is said: 48小时, 三天.
-  const plain = unit === undefined ? halfWidth(text) : halfWidth(text).replace(unit, '');
+/** A unit a number may be typed with, and how many of the number's own it makes: 两天 as hours is 48. */
+export interface CountedUnit {
+  readonly word: RegExp;
+  readonly times: number;
+}
+
+/** A whole number in [min, max], typed alone or with one of `units` after it. */
+export function wholeNumber(text: string, min: number, max: number, flag: string, units: readonly CountedUnit[] = []): number {
+  const typed = halfWidth(text);
+  // A number may come with the unit it counts, as it is said: 48小时, 三天, 两天 for hours.
+  const unit = units.find(({ word }) => word.test(typed));
+  const plain = unit === undefined ? typed : typed.replace(unit.word, '');
   // In figures or, as it is said, in Chinese numerals: --satisfaction 五.
-  const value = /^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN);
+  const value = (/^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN)) * (unit?.times ?? 1);
   if (!(value >= min && value <= max)) {
     throw new UsageError(t('validate.notWholeNumber', { flag, text, min: String(min), max: String(max) }));
   }
