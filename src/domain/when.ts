@@ -427,7 +427,14 @@ function byTheEndOf({ at, dateOnly, wholeWeek }: When): Date {
 // 今年年底, each with 前 or not), or by what it falls within or before: 本周内, 今天之内, 下个月内,
 // 周五前 (said for "by Friday", so to Friday's end), 明天下午3点以前.
 const END_OF_MONTH_OR_YEAR = /^(?<which>本|这个?|今|下个?|明)?(?<unit>月|年)\k<unit>?[底末](?:[之以]?前)?$/;
+// A month named by its number, by its end or within it: 12月底, 12月末前, 2027年1月内.
+const END_OF_NAMED_MONTH = new RegExp(`^(?:(?<year>\\d{4})\\s*年\\s*)?(?<month>${NUMBER})\\s*月份?(?:[底末](?:[之以]?前)?|[之以]?内)$`);
 const WITHIN_OR_BEFORE = /^(?<by>.+?)\s*[之以]?[前内]$/;
+// Within a year said alone, from now: 年内, 今年内, 明年之内.
+const YEARS_ON: ReadonlyMap<string, number> = new Map([
+  ...['年', '今年', '本年', '这一年'].map((word) => [word, 0] as const),
+  ...['明年', '下一年'].map((word) => [word, 1] as const),
+]);
 const CLOSING_WORDS = /下班|打烊|关门|收工|收摊/;
 
 /** The deadline `input` says as END_OF_MONTH_OR_YEAR or WITHIN_OR_BEFORE reads it, undefined when it says none. */
@@ -438,15 +445,34 @@ function deadlineSaid(input: string, now: Date, flag: string): Date | undefined 
     const after = end.unit === '月' ? addMonths(startOfMonth(now), ahead + 1) : new Date(now.getFullYear() + ahead + 1, 0, 1);
     return new Date(after.getTime() - 1);
   }
+  const named = END_OF_NAMED_MONTH.exec(input)?.groups;
+  if (named !== undefined) return endOfMonthNamed(named.month!, named.year, now);
   const by = WITHIN_OR_BEFORE.exec(input)?.groups?.by;
   if (by === undefined) return undefined;
-  const monthsOn = MONTH_WORDS.get(by);
+  // 今晚前: the evening, as 今晚 alone, is no time of its own.
+  if (PART_WITHOUT_HOUR.test(by) && !by.endsWith('中午')) {
+    throw new UsageError(t('when.partNeedsHour', { flag, text: input, example: `${by}${typicalHourOf(by)}点前` }));
+  }
+  const monthsOn = by === '月' ? 0 : MONTH_WORDS.get(by);
   if (monthsOn !== undefined) return new Date(addMonths(startOfMonth(now), monthsOn + 1).getTime() - 1);
+  const yearsOn = YEARS_ON.get(by);
+  if (yearsOn !== undefined) return new Date(new Date(now.getFullYear() + yearsOn + 1, 0, 1).getTime() - 1);
   try {
     return byTheEndOf(parseWhen(by, now, flag, 'future'));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The last moment of the month numbered `month` (in figures or Chinese numerals), of `year` when
+ * given, else the next that has not ended: 12月底 said in November is this year's, 1月底 next year's.
+ */
+function endOfMonthNamed(month: string, year: string | undefined, now: Date): Date | undefined {
+  const number = countIn(month);
+  if (number === undefined || number < 1 || number > 12) return undefined;
+  const inYear = year !== undefined ? Number(year) : now.getFullYear() + (number < now.getMonth() + 1 ? 1 : 0);
+  return new Date(new Date(inYear, number, 1).getTime() - 1);
 }
 
 /** The first moment of tomorrow, local time: what is due "today" is due before it. */

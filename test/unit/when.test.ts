@@ -332,6 +332,17 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     ['下月内', new Date(2026, 11, 31, 23, 59)],
     ['年底', new Date(2026, 11, 31, 23, 59)],
     ['明年年底', new Date(2027, 11, 31, 23, 59)],
+    ['12月底', new Date(2026, 11, 31, 23, 59)],
+    ['十二月末', new Date(2026, 11, 31, 23, 59)],
+    ['11月底前', on(23, 59, 30)],
+    ['12月内', new Date(2026, 11, 31, 23, 59)],
+    // A month gone by this year is next year's.
+    ['1月底', new Date(2027, 0, 31, 23, 59)],
+    ['2027年2月底', new Date(2027, 1, 28, 23, 59)],
+    ['月内', on(23, 59, 30)],
+    ['今年内', new Date(2026, 11, 31, 23, 59)],
+    ['年内', new Date(2026, 11, 31, 23, 59)],
+    ['明年之内', new Date(2027, 11, 31, 23, 59)],
   ])('--respond-by %j on a Tuesday is by the end of %s', (text, expected) => {
     expect(parseRespondBy(text, on(10)).getTime()).toBe(expected.getTime() + 59_999);
   });
@@ -345,8 +356,15 @@ describe('parseWhen: an hour said without a part of the day, and a day without i
     expect(() => parseRespondBy(text, on(10))).toThrow(/when the shop closes is not known|不知道本店几点下班/);
   });
 
-  it.each(['前', '内', '月底后', '上班以内', '明早前'])('refuses %j as a deadline, naming the forms a deadline takes', (text) => {
+  it.each(['前', '内', '月底后', '上班以内', '13月底', '12月前'])('refuses %j as a deadline, naming the forms a deadline takes', (text) => {
     expect(() => parseRespondBy(text, on(10))).toThrow(/not a time to respond by|不是答复期限/);
+  });
+
+  it.each([
+    ['今晚前', '今晚7点前'],
+    ['明早前', '明早8点前'],
+  ])('asks for the hour of %j, a part of the day being no time of its own, as %j', (text, example) => {
+    expect(() => parseRespondBy(text, on(10))).toThrow(new RegExp(`${text}.*${example}`));
   });
 
   it('takes a deadline said at that very minute as the next such time', () => {
