@@ -240,6 +240,7 @@ const COMMANDER_ERRORS: ReadonlyArray<readonly [RegExp, MessageKey]> = [
   [/^error: missing required argument '(?<name>.*?)'\nusage: (?<usage>.*)$/s, 'cli.missingArgumentUsage'],
   [/^error: missing required argument '(?<name>.*?)'/s, 'cli.missingArgument'],
   [/^error: option '(?<name>.*?)' argument missing/s, 'cli.optionMissingValue'],
+  [/^error: too many arguments for '(?<name>.*?)'\. Expected (?<expected>\d+) arguments? but got (?<got>\d+)\.\nusage: (?<usage>.*)$/s, 'cli.tooManyArgumentsUsage'],
   [/^error: too many arguments for '(?<name>.*?)'\. Expected (?<expected>\d+) arguments? but got (?<got>\d+)\./s, 'cli.tooManyArguments'],
   [/^error: (?:option )?'?(?<name>[^']*?)'? cannot be used with (?:option )?'?(?<other>[^']*?)'?$/s, 'cli.conflictingOptions'],
 ];
@@ -258,21 +259,33 @@ function commanderErrorInWords(message: string): string {
   return message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
 }
 
+// Errors of a command's arguments, which its usage shows how to type.
+const ARGUMENT_ERRORS: ReadonlySet<string> = new Set(['commander.missingArgument', 'commander.excessArguments']);
+
 /**
- * A missing argument's error with the usage of the command it is missing from (`note 7` lacks
- * its text: complaints note [options] <id> <text...>), so that the one line says what to type.
+ * A missing or extra argument's error with the usage of the command it is given to (`note 7`
+ * lacks its text: complaints note [options] <id> <text...>), so that the one line says what to type.
  */
 function withUsage(error: unknown, program: Command | undefined, argv: readonly string[]): unknown {
-  if (!(error instanceof CommanderError) || error.code !== 'commander.missingArgument' || program === undefined) return error;
-  // The command named deepest in the line: causes rename, not causes.
-  let command: Command = program;
-  for (let named = subcommandIn(command, argv); named !== undefined; named = subcommandIn(command, argv)) command = named;
+  if (!(error instanceof CommanderError) || !ARGUMENT_ERRORS.has(error.code) || program === undefined) return error;
+  const command = commandTyped(program, argv);
   if (command === program) return error;
   return new CommanderError(error.exitCode, error.code, `${error.message}\nusage: ${command.createHelp().commandUsage(command)}`);
 }
 
-function subcommandIn(command: Command, argv: readonly string[]): Command | undefined {
-  return command.commands.find((each) => argv.includes(each.name()));
+/**
+ * The command the line runs, named deepest: causes rename, not causes. Its words are read in
+ * order, up to the first of a command's own arguments (`config list` is config given `list`, not
+ * the list command); before the first command, a word may be the value of an option (--db).
+ */
+function commandTyped(program: Command, argv: readonly string[]): Command {
+  let command = program;
+  for (const word of argv) {
+    const named = command.commands.find((each) => each.name() === word || each.aliases().includes(word));
+    if (named !== undefined) command = named;
+    else if (command !== program && !word.startsWith('-')) break;
+  }
+  return command;
 }
 
 /**

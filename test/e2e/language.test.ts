@@ -466,6 +466,15 @@ describe('every help page in Chinese', async () => {
     expect(book.run(['config', 'set', 'shop'], { env: CHINESE }).stderr).toBe('complaints: 缺少必需的参数：值；用法：complaints config set [选项] <设置项> <值>\n');
   });
 
+  it('gives the usage of the command given too many arguments, and not of a command its argument names', () => {
+    expect(book.run(['show', '1', '2'], { env: CHINESE }).stderr).toBe('complaints: show 的参数太多：应为 1 个，实际给了 2 个；用法：complaints show [选项] <编号>\n');
+    // `list` here is config's argument, not the list command.
+    expect(book.run(['config', 'list'], { env: CHINESE }).stderr).toBe('complaints: config 的参数太多：应为 0 个，实际给了 1 个；用法：complaints config [选项] [命令]\n');
+    const english = book.run(['causes', 'rename', 'a', 'b', 'c']);
+    expect(english.code).toBe(2);
+    expect(english.stderr).toBe("complaints: too many arguments for 'rename': it takes 2, given 3; use: complaints causes rename [options] <old> <new>\n");
+  });
+
   it('takes what a report counts by in Chinese, and md for markdown', () => {
     const shop = tempLogbook();
     shop.ok(['log', '汤是凉的', '--channel', 'phone']);
