@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { Complaint, LastChange } from '../domain/complaint.js';
+import type { Status } from '../domain/lifecycle.js';
 import { describeChange, undo, undoable } from '../domain/undo.js';
 import { parseId } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
@@ -45,8 +46,12 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
     const { confirmUndo } = await import('../prompts/undo.js');
     if (!(await confirmUndo(change, session))) return session.tell(t('undo.nothingUndone'));
   }
-  const complaint = await logbook.change(wanted.complaint_id, recording, (current, _previous, last) => undo(current, last, recording.at, { change: wanted, latestOf }));
-  session.print(undoneLine(change, complaint));
+  let statusBefore: Status | undefined;
+  const complaint = await logbook.change(wanted.complaint_id, recording, (current, _previous, last) => {
+    statusBefore = current.status;
+    return undo(current, last, recording.at, { change: wanted, latestOf });
+  });
+  session.print(undoneLine(change, complaint, statusBefore));
   tellNext(session, complaint);
 }
 
@@ -65,7 +70,10 @@ async function latestOn(logbook: Logbook, id: number): Promise<LastChange> {
   throw new Refusal(t('undo.nothingLeft', { id }));
 }
 
-function undoneLine(change: string, complaint: Complaint): string {
+/** What the undo did, and the complaint's status after it: back to one before, or still the same (a note undone). */
+function undoneLine(change: string, complaint: Complaint, statusBefore: Status | undefined): string {
   const ref = complaintRef(complaint.id);
-  return complaint.status === 'withdrawn' ? t('undo.undidWithdrawn', { change, ref }) : t('undo.undid', { change, ref, status: statusShown(complaint.status) });
+  const still = complaint.status === statusBefore;
+  if (complaint.status === 'withdrawn') return t(still ? 'undo.undidStillWithdrawn' : 'undo.undidWithdrawn', { change, ref });
+  return t(still ? 'undo.undidStill' : 'undo.undid', { change, ref, status: statusShown(complaint.status) });
 }

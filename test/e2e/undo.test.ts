@@ -53,9 +53,13 @@ describe('undo', () => {
     const report = () => JSON.parse(book.ok(['report', '--week', '2026-W48', '--format', 'json']));
     const reportWas = report();
     book.ok(args);
+    const statusStepped = JSON.parse(book.ok(['show', '1', '--json'])).status;
     const undone = book.run(['undo', '1', '--yes']);
     expect(undone.code).toBe(0);
-    expect(undone.stdout).toMatch(/^Undid #1 \S+ 2026-11-23 \d\d:\d\d: #1 is \S+ again\.\n$/);
+    // A step that left the status as it was (a note, a triage again) leaves it "still" so.
+    const statusSaid = statusStepped === was.status ? /: #1 is still \S+\.\n$/ : /: #1 is \S+ again\.\n$/;
+    expect(undone.stdout).toMatch(/^Undid #1 \S+ 2026-11-23 \d\d:\d\d: /);
+    expect(undone.stdout).toMatch(statusSaid);
     expect(standing(book, 1)).toEqual(was);
     expect(report()).toEqual(reportWas);
     const timeline = JSON.parse(book.ok(['show', '1', '--json'])).timeline as Array<{ action: string }>;
@@ -85,6 +89,16 @@ describe('undo', () => {
       1,
       "complaint #1 is withdrawn; its logging was undone; put it back with 'complaints undo 1' if it was a complaint after all",
     );
+  });
+
+  it('says a complaint whose step undone changed no status is still as it was: a note on a withdrawn or a new one', () => {
+    const book = shop();
+    book.ok(['undo', '1', '--yes']);
+    book.ok(['note', '1', 'called back']);
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 noted 2026-11-23 18:00: #1 is still withdrawn, and counts nowhere.\n');
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 withdrawal 2026-11-23 18:00: #1 is new again.\n');
+    book.ok(['note', '1', 'called back']);
+    expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 noted 2026-11-23 18:00: #1 is still new.\n');
   });
 
   it('puts a withdrawn complaint back when the withdrawal is undone, an undo typed by mistake, and counts it again', () => {
