@@ -10,7 +10,7 @@ import { t } from '../language/messages.js';
 import { complaintRef } from '../output/terminal.js';
 import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
-import { recordingNow, tellNext } from './common.js';
+import { recordingNow, refuseUnlessManager, tellNext } from './common.js';
 import { examples } from './examples.js';
 
 interface UndoOptions {
@@ -41,6 +41,8 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   const wanted = id === undefined ? await latestHere(logbook, recording.till) : await latestOn(logbook, id);
   const latestOf = id === undefined ? 'this till' : 'the complaint';
   undoable(wanted, latestOf);
+  // Approving or sending back a remedy is the owner's decision, and so is taking it back.
+  if (OWNERS_DECISIONS.has(wanted.action)) await refuseUnlessManager(logbook, t('undo.ownersDecision'));
   const change = describeChange(wanted);
   if (!options.yes) {
     const { confirmUndo } = await import('../prompts/undo.js');
@@ -54,6 +56,8 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   session.print(undoneLine(change, complaint, statusBefore));
   tellNext(session, complaint);
 }
+
+const OWNERS_DECISIONS: ReadonlySet<string> = new Set(['approved', 'proposal-rejected']);
 
 /** The latest change made at this till that still stands. */
 async function latestHere(logbook: Logbook, till: string): Promise<LastChange> {

@@ -669,6 +669,14 @@ describe('who may do what on a shared logbook', () => {
     expect(asTill('approve', '8')).toEqual({ code: 1, stdout: '', stderr: approvalRefused, unchanged: true });
     expect(asTill('approve', '8', '--reject', '--reason', 'too much')).toEqual({ code: 1, stdout: '', stderr: approvalRefused, unchanged: true });
     expect(book.ok(['approve', '8', '--as', 'Li Na'])).toContain('Approved refund costing');
+    // Nor may the till take the owner's decision back.
+    const decisionRefused = refused('undo the approval or sending back of a remedy');
+    expect(asTill('undo', '8', '--yes')).toEqual({ code: 1, stdout: '', stderr: decisionRefused, unchanged: true });
+    expect(book.ok(['undo', '8', '--yes'])).toContain('Undid #8 approved');
+    expect(book.ok(['approve', '8', '--reject', '--reason', 'a voucher will do'])).toContain('Sent back');
+    expect(asTill('undo', '8', '--yes')).toEqual({ code: 1, stdout: '', stderr: decisionRefused, unchanged: true });
+    expect(book.ok(['undo', '8', '--yes'])).toContain('Undid #8');
+    expect(book.ok(['approve', '8', '--as', 'Li Na'])).toContain('Approved refund costing');
     // A file writes what no step at the till would: here a remedy above the approval limit, given
     // without approval. Its dry run says what it holds, and who may import it.
     const history = join(book.dir, 'history.csv');
