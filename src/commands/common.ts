@@ -47,7 +47,13 @@ export function stepTimes(session: Session, options: { at?: string; respondBy?: 
 
 /** The till this computer is: 'config set till', else the computer's name. */
 export function thisTill(session: Session): string {
-  return whereLogged({}, readComputerSettings(computerSettingsFile(session.env)), hostname()).till;
+  return thisPlace(session).till;
+}
+
+/** The till this computer is, and the branch it stands in ('config set branch'), if any. */
+export function thisPlace(session: Session): { till: string; branch: string | null } {
+  const { till, branch = null } = whereLogged({}, readComputerSettings(computerSettingsFile(session.env)), hostname());
+  return { till, branch };
 }
 
 /**
@@ -67,7 +73,7 @@ export async function changeAt(logbook: Logbook, session: Session, id: number, a
 
 /** A change entered now, at this till (where a later `undo` finds it). */
 export function recordingNow(session: Session): Recording {
-  return { at: session.now().toISOString(), till: thisTill(session) };
+  return { at: session.now().toISOString(), ...thisPlace(session) };
 }
 
 /** The complaint as it stands, or NotFound. */

@@ -16,7 +16,7 @@ import { t } from '../language/messages.js';
 import { IdsTaken, UidTwice } from '../store/errors.js';
 import type { Imported, Logbook } from '../store/logbook.js';
 import { cannotRead, readImportFile } from '../workers/import-reading.js';
-import { refuseUnlessManager, settingsOf, thisTill } from './common.js';
+import { refuseUnlessManager, settingsOf, thisPlace } from './common.js';
 import { examples } from './examples.js';
 
 interface ImportOptions {
@@ -94,7 +94,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
       if (options.dryRun) {
         return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
       }
-      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, till: thisTill(session), settingsWithRows }, readFile);
+      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, ...thisPlace(session), settingsWithRows }, readFile);
     } finally {
       progress.stop();
     }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import type { Complaint, LastChange } from '../domain/complaint.js';
+import type { Complaint, LastChange, Recording } from '../domain/complaint.js';
 import type { Status } from '../domain/lifecycle.js';
 import { describeChange, undo, undoable } from '../domain/undo.js';
 import { parseId } from '../domain/validate.js';
@@ -38,7 +38,7 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   }
   const logbook = await session.logbook('change');
   const recording = recordingNow(session);
-  const wanted = id === undefined ? await latestHere(logbook, recording.till) : await latestOn(logbook, id);
+  const wanted = id === undefined ? await latestHere(logbook, recording) : await latestOn(logbook, id);
   const latestOf = id === undefined ? 'this till' : 'the complaint';
   undoable(wanted, latestOf);
   // Approving or sending back a remedy is the owner's decision, and so is taking it back.
@@ -59,10 +59,10 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
 
 const OWNERS_DECISIONS: ReadonlySet<string> = new Set(['approved', 'proposal-rejected']);
 
-/** The latest change made at this till that still stands. */
-async function latestHere(logbook: Logbook, till: string): Promise<LastChange> {
-  const change = await logbook.lastChangeAt(till);
-  if (change === undefined) throw new Refusal(t('undo.nothingHere', { till }));
+/** The latest change made at this till (of its branch: another may have a till of its name) that still stands. */
+async function latestHere(logbook: Logbook, here: Recording): Promise<LastChange> {
+  const change = await logbook.lastChangeAt(here);
+  if (change === undefined) throw new Refusal(t('undo.nothingHere', { till: here.till }));
   return change;
 }
 

@@ -85,6 +85,8 @@ export interface TimelineEvent {
 export interface Recording {
   at: string;
   till: string;
+  /** The branch the till stands in: two branches may each have a till of one name. */
+  branch: string | null;
 }
 
 /** The latest change to a complaint that is not undone, as undo reads it. */

@@ -91,8 +91,9 @@ export interface ImportOptions {
   recordedAt: string;
   /** Where the complaints came from, as their timelines show it. */
   source: string;
-  /** The till importing them: an import is its latest change, which undo refuses to reverse. */
+  /** The till importing them, and its branch: an import is its latest change, which undo refuses to reverse. */
   till: string;
+  branch: string | null;
   /** The settings the rows bring (the categories and channels they add), asked once they are read and saved with them. */
   settingsWithRows: () => ReadonlyMap<string, string>;
   /** The size of the file in bytes, which may decide how it is best written. */
@@ -151,8 +152,8 @@ export interface Logbook {
   change(id: number, recording: Recording, decide: Decide): Promise<Complaint>;
   /** The latest change to a complaint that still stands (not undone, and no undo itself). */
   lastChange(id: number): Promise<LastChange | undefined>;
-  /** The latest change made at `till` that still stands, on whichever complaint. */
-  lastChangeAt(till: string): Promise<LastChange | undefined>;
+  /** The latest change made at a till of a branch (or of none) that still stands, on whichever complaint. */
+  lastChangeAt(place: Omit<Recording, 'at'>): Promise<LastChange | undefined>;
 
   find(id: number): Promise<Complaint | undefined>;
   /** A complaint's history, oldest first. */

@@ -25,13 +25,14 @@ export function loggedChanges(complaint: NewComplaint): Record<string, unknown> 
 }
 
 /** The event that records a complaint's cause given another spelling, `previous` being the one it had. */
-export function causeRenamed(id: number, previous: string, to: string, { at, till }: Recording): KeptEvent {
-  return { complaint_id: id, at, recorded_at: at, action: 'cause-renamed', changes: { cause: to, previous_cause: previous }, till };
+export function causeRenamed(id: number, previous: string, to: string, { at, till, branch }: Recording): KeptEvent {
+  return { complaint_id: id, at, recorded_at: at, action: 'cause-renamed', changes: { cause: to, previous_cause: previous }, till, branch };
 }
 
-/** An event as both engines keep it: what the timeline shows, and what an undo needs (store: events.till, before, undoes). */
+/** An event as both engines keep it: what the timeline shows, and what an undo needs (store: events.till, branch, before, undoes). */
 export type KeptEvent = TimelineEvent & {
   till?: string | null;
+  branch?: string | null;
   before?: Record<string, unknown> | null;
   undoes?: number | null;
 };
@@ -61,6 +62,7 @@ export function stepEvent(current: Complaint, { changes, undoes, event }: StepOu
     action: event.action,
     changes: event.changes ?? changes,
     till: recording.till,
+    branch: recording.branch,
     before: valuesBefore(current, changes),
     undoes: undoes?.event ?? null,
   };

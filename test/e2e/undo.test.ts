@@ -144,6 +144,21 @@ describe('undo', () => {
     expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #2 logged .*withdrawn/);
   });
 
+  it("goes by this till's branch too: another branch's till of the same name is another till", () => {
+    const book = shop();
+    book.ok(['config', 'set', 'till', '前台']);
+    book.ok(['config', 'set', 'branch', '北门店']);
+    book.ok(['note', '1', '北门店前台的备注']);
+    book.ok(['config', 'set', 'branch', '南门店']);
+    book.ok(['log', '南门店登记的', '--no-input']);
+    book.ok(['config', 'set', 'branch', '北门店']);
+    // 北门店's 前台 undoes its own note, not the logging at 南门店's 前台 after it.
+    expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #1 noted /);
+    expect(JSON.parse(book.ok(['show', '2', '--json'])).status).toBe('new');
+    book.ok(['config', 'set', 'branch', '']);
+    expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, 'nothing made at this till (前台) is left to undo');
+  });
+
   it("refuses this till's latest change while a later one, made elsewhere, depends on it", () => {
     const book = shop();
     book.ok(['config', 'set', 'till', '前台']);

@@ -196,7 +196,7 @@ export function logComplaint(connection: Connection, complaint: NewComplaint): P
     const id = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);
     await insertComplaint(connection, { ...complaint, id });
     const changes = loggedChanges(complaint);
-    await appendEvent(connection, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till });
+    await appendEvent(connection, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till, branch: complaint.branch });
     return { ...complaint, id };
   });
 }

@@ -1,13 +1,13 @@
-import type { LastChange, TimelineEvent } from '../../domain/complaint.js';
+import type { LastChange, Recording, TimelineEvent } from '../../domain/complaint.js';
 import { lastChangeSql } from '../queries.js';
 import { lastChangeOf, type KeptEvent } from '../stored-complaint.js';
 import type { Connection } from './connection.js';
 
 export async function appendEvent(connection: Connection, event: KeptEvent): Promise<void> {
-  const { before = null, till = null, undoes = null } = event;
+  const { before = null, till = null, branch = null, undoes = null } = event;
   await connection.run(
-    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, before, undoes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes), till, before === null ? null : JSON.stringify(before), undoes],
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, branch, before, undoes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes), till, branch, before === null ? null : JSON.stringify(before), undoes],
   );
 }
 
@@ -16,9 +16,9 @@ export async function lastChange(connection: Connection, complaintId: number): P
   return lastChangeOf(await connection.row(lastChangeSql('complaint_id = $1'), [complaintId]));
 }
 
-/** The latest change made at a till that still stands, on whichever complaint. */
-export async function lastChangeAt(connection: Connection, till: string): Promise<LastChange | undefined> {
-  return lastChangeOf(await connection.row(lastChangeSql('till = $1'), [till]));
+/** The latest change made at a till (of a branch, or of none) that still stands, on whichever complaint. */
+export async function lastChangeAt(connection: Connection, { till, branch }: Omit<Recording, 'at'>): Promise<LastChange | undefined> {
+  return lastChangeOf(await connection.row(lastChangeSql('till = $1 AND branch IS NOT DISTINCT FROM $2'), [till, branch]));
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */

@@ -25,7 +25,7 @@ function peopleMatching(connection: Connection, wanted: string, by: ForgetBy): P
  * stay in the server's files, its write-ahead log and its backups until overwritten, which only
  * whoever runs the server can clear (the README says so).
  */
-export async function forgetPerson(connection: Connection, wanted: string, by: ForgetBy, { at, till }: Recording): Promise<Erasure> {
+export async function forgetPerson(connection: Connection, wanted: string, by: ForgetBy, { at, till, branch }: Recording): Promise<Erasure> {
   const erasure = await connection.inTransaction(async (): Promise<Erasure> => {
     await connection.run(`LOCK TABLE complaints IN SHARE ROW EXCLUSIVE MODE`);
     const people = await peopleMatching(connection, wanted, by);
@@ -43,7 +43,7 @@ export async function forgetPerson(connection: Connection, wanted: string, by: F
       await connection.run(`UPDATE complaints SET customer = NULL, contact = NULL, customer_key = NULL, contact_key = NULL WHERE id = $1`, [
         person.id,
       ]);
-      await appendEvent(connection, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
+      await appendEvent(connection, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till, branch });
     }
     return erasureOf(people);
   });

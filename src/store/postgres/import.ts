@@ -124,11 +124,11 @@ async function addKept(connection: Connection, options: ImportOptions): Promise<
   // The event names the file, and the file's id where the complaint has another, as the JSON
   // JSON.stringify({ source, original_id }) writes, byte for byte, as on SQLite.
   await connection.run(
-    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till)
+    `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, branch)
      SELECT id, $1, $1, 'imported',
-            '{"source":' || $2 || CASE WHEN id = original THEN '' ELSE ',"original_id":' || original END || '}', $3
+            '{"source":' || $2 || CASE WHEN id = original THEN '' ELSE ',"original_id":' || original END || '}', $3, $4
        FROM ${KEPT}`,
-    [options.recordedAt, JSON.stringify(options.source), options.till],
+    [options.recordedAt, JSON.stringify(options.source), options.till, options.branch],
   );
 }
 

@@ -63,8 +63,8 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => lastChange(this.connection, id));
   }
 
-  lastChangeAt(till: string) {
-    return this.translated(() => lastChangeAt(this.connection, till));
+  lastChangeAt(place: Omit<Recording, 'at'>) {
+    return this.translated(() => lastChangeAt(this.connection, place));
   }
 
   find(id: number) {

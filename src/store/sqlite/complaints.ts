@@ -359,7 +359,7 @@ export function logComplaint(db: Db, complaint: NewComplaint): Complaint {
       if (there !== undefined) return findComplaint(db, there)!;
       const id = insertComplaint(db, complaint);
       const changes = loggedChanges(complaint);
-      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till });
+      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till, branch: complaint.branch });
       return { ...complaint, id };
     })
     .immediate();

@@ -24,7 +24,7 @@ function peopleMatching(db: Db, wanted: string, by: ForgetBy): PersonOnFile[] {
  * inside the transaction, so a complaint another till logs meanwhile cannot slip through.
  * Rewriting events is the one exception to the append-only timeline: an erasure must reach them.
  */
-export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till }: Recording): Erasure {
+export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till, branch }: Recording): Erasure {
   // What this transaction deletes is zeroed, not left in free space (rewriteFile then clears older leftovers).
   db.pragma('secure_delete = ON');
   const eventsOf = db.prepare(`SELECT id, changes FROM events WHERE complaint_id = ? ORDER BY id`);
@@ -42,7 +42,7 @@ export function forgetPerson(db: Db, wanted: string, by: ForgetBy, { at, till }:
           rewriteEvent.run(JSON.stringify(scrubbed.changes), event.id);
         }
         eraseComplaint.run(person.id);
-        appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till });
+        appendEvent(db, { complaint_id: person.id, at, recorded_at: at, action: 'forgotten', changes: forgottenChanges(erased), till, branch });
       }
       if (people.length > 0) oweRewrite(db);
       return erasureOf(people);

@@ -159,7 +159,7 @@ export async function importComplaints(
         }
       }
       // Batch by batch, while the next is being read, rather than after them all (420405f).
-      appendImportedEvents(db, batchIds, originals, { at: options.recordedAt, till: options.till }, options.source);
+      appendImportedEvents(db, batchIds, originals, { at: options.recordedAt, till: options.till, branch: options.branch }, options.source);
     }
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
     for (const [key, value] of options.settingsWithRows()) saveSetting(db, key, value);

@@ -76,8 +76,8 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => lastChange(this.db, id));
   }
 
-  lastChangeAt(till: string) {
-    return this.translated(() => lastChangeAt(this.db, till));
+  lastChangeAt(place: Omit<Recording, 'at'>) {
+    return this.translated(() => lastChangeAt(this.db, place));
   }
 
   find(id: number) {
