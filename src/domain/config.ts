@@ -161,7 +161,7 @@ const WEEKS: CountedUnit = { word: /\s*(?:个?(?:星期|礼拜)|周|w|weeks?)$/i
 const HOURS_AS: readonly CountedUnit[] = [HOURS, { ...DAYS, times: 24 }, { ...WEEKS, times: 24 * 7 }];
 const DAYS_AS: readonly CountedUnit[] = [DAYS, WEEKS];
 
-// What `config` shows for no approval needed (none（无需审批）), and what a Chinese owner types for it.
+// What `config` shows for no approval needed (无需审批（none）), and what a Chinese owner types for it.
 const NO_LIMIT: ReadonlySet<string> = new Set(['none', '无', '不用', '无需审批', '不需要']);
 
 /** A currency's ISO 4217 code as typed (`eur`, `CNY`, `人民币`, `港币`), or '' for none. */

@@ -58,7 +58,7 @@ export function channelFor(typed: string, channels: readonly string[]): string |
   return byName.length === 1 ? byName[0] : undefined;
 }
 
-/** A value as a refusal lists it: with its label beside it when the language spoken reads it otherwise (`high（高）`). */
+/** A value as a refusal lists it: with its label when the language spoken reads it otherwise (`高（high）`). */
 function choiceAsListed(choice: string, label: string | undefined): string {
   return label === undefined || spellingKey(label) === spellingKey(choice) ? choice : t('validate.choiceLabelled', { choice, label });
 }
