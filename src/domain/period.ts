@@ -104,7 +104,12 @@ function checkWeek(text: string, now: Date, weekStart: WeekStart, flag = '--week
     throw new UsageError(t(flag === '--week' ? 'period.notAWeekOrAlone' : 'period.notAWeekOrRange', { flag, text }));
   }
   const current = weekOf(now, weekStart);
-  if (found.year === undefined) return { kind: 'week', year: week <= current.week ? current.year : current.year - 1, week };
+  if (found.year === undefined) {
+    if (week <= current.week) return { kind: 'week', year: current.year, week };
+    // Week 53 of a year that has one, asked before it begins: last year, with 52, had none to give.
+    if (week > weeksInYear(current.year - 1) && week <= weeksInYear(current.year)) throw new UsageError(t('period.weekNotBegun', { flag, text, current: weekName(current.year, current.week) }));
+    return { kind: 'week', year: current.year - 1, week };
+  }
   // As for a day (parseSince): a week to come has nothing to count yet, and one before 2000 is a slip of the year.
   const year = Number(found.year);
   if (year < EARLIEST.getFullYear()) throw new UsageError(t('when.beforeEarliest', { flag, text, year: EARLIEST.getFullYear() }));

@@ -143,6 +143,10 @@ inZone('America/Los_Angeles', 480, () => {
     expect(bounds(period({ week: '2027-W01' }, '2027-02-01T00:00:00Z')).since).toBe('2027-01-04T08:00:00.000Z');
     expect(weekOf(new Date('2027-01-04T07:59:00Z'), 'monday')).toEqual({ year: 2026, week: 53 });
     expect(refusal(() => period({ week: '2027-W53' }, '2028-02-01T00:00:00Z'))).toBe('--week: 2027 has 52 weeks, so there is no 2027-W53');
+    // Week 53 alone: 2026's, once begun; before then, 2026's not begun (2025 had 52), not 2025's missing one.
+    expect(bounds(period({ week: '53' }, '2027-01-02T00:00:00Z')).since).toBe('2026-12-28T08:00:00.000Z');
+    expect(refusal(() => period({ week: '53' }, '2026-11-30T02:00:00Z'))).toBe("--week: week '53' has not begun yet; this week is 2026-W48");
+    expect(refusal(() => period({ week: '53' }, '2028-02-01T00:00:00Z'))).toBe('--week: 2027 has 52 weeks, so there is no 2027-W53');
   });
 
   it('counts --last in calendar days across a change of the clocks', () => {
