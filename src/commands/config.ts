@@ -6,12 +6,15 @@ import {
   SETTING_KEYS,
   computerSettingValue,
   isComputerSetting,
+  leftOutOfList,
   settingKey,
   settingValue,
   settingsJson,
   showSetting,
   type ComputerSettingKey,
   type ComputerSettings,
+  type SettingKey,
+  type Settings,
 } from '../domain/config.js';
 import { chosenLanguage } from '../language/choice.js';
 import { t } from '../language/messages.js';
@@ -80,9 +83,28 @@ export function registerConfig(command: Command, session: Session): void {
       const value = settingValue(key, valueText);
       const logbook = await session.logbook('add');
       await refuseUnlessManager(logbook, t('config.set.what'));
+      const before = await settingsOf(logbook);
+      const leftOut = key === 'categories' || key === 'channels' ? leftOutOfList(value, await logbook.spellingsInUse(key === 'categories' ? 'category' : 'channel')) : [];
       await logbook.saveSetting(key, value);
-      session.print(`${key} = ${showSetting(await settingsOf(logbook), key)}`);
+      const after = await settingsOf(logbook);
+      session.print(`${key} = ${showSetting(after, key)}`);
+      tellWhatStays(session, key, before, after, leftOut);
     });
+}
+
+/**
+ * What a shop's setting just set leaves as it was, which the owner may not expect: values of a
+ * list replaced that complaints still hold (菜品、服务 set meaning to add 菜品), amounts kept in
+ * figures that now read in another currency.
+ */
+function tellWhatStays(session: Session, key: SettingKey, before: Settings, after: Settings, leftOut: readonly string[]): void {
+  if (leftOut.length > 0) {
+    const listed = [...(after[key] as string[]), ...leftOut].join(',');
+    session.tell(t('config.leftOutInUse', { key, values: leftOut.join(t('common.listSeparator')), count: leftOut.length, command: `complaints config set ${key} '${listed}'` }));
+  }
+  if (key === 'currency' && before.currency !== after.currency) {
+    session.tell(t('config.currencyNotConverted', { was: showSetting(before, 'currency') || t('config.currencyNone'), now: showSetting(after, 'currency') || t('config.currencyNone') }));
+  }
 }
 
 /** This computer's setting as shown: unset, what it stands for (the computer's name, no branch, the locale's language). */

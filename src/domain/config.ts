@@ -134,6 +134,16 @@ export function settingValue(key: SettingKey, text: string): string {
   }
 }
 
+/**
+ * The values complaints hold (`inUse`) that a new list of categories or channels (as stored,
+ * comma-separated) leaves out, however spelt: a list set replaces the one before, and a till then
+ * cannot give them at triage or log.
+ */
+export function leftOutOfList(list: string, inUse: readonly string[]): string[] {
+  const kept = new Set(list.split(',').map(spellingKey));
+  return inUse.filter((value) => !kept.has(spellingKey(value)));
+}
+
 // What a Chinese-speaking shop calls a currency, besides its code: the yuan, and those of the
 // places such shops are (Hong Kong, Macau, Taiwan, Singapore, Malaysia) or whose tourists they
 // serve. Not ¥: the yen's sign too. 澳元 is Australia's; Macau's is 澳门元.

@@ -273,6 +273,21 @@ describe('a new logbook made in Chinese', () => {
     expect(JSON.parse(shop.ok(['show', '1', '--json'], { env: CHINESE }))).toMatchObject({ satisfaction: 4 });
   });
 
+  it('says what a setting leaves as it was: categories or channels complaints still hold, amounts in another currency', () => {
+    const shop = tempLogbook();
+    shop.ok(['config', 'set', 'currency', '人民币'], { env: CHINESE });
+    shop.ok(['log', '汤是凉的', '--channel', '电话', '--no-input'], { env: CHINESE });
+    shop.ok(['triage', '1', '--category', '产品', '--cause', '汤凉'], { env: CHINESE });
+    // Meaning to add 菜品, the owner replaces the list.
+    const replaced = shop.run(['config', 'set', 'categories', '菜品、服务'], { env: CHINESE });
+    expect(replaced).toMatchObject({ code: 0, stdout: 'categories = 菜品,服务\n' });
+    expect(replaced.stderr).toBe("注意：仍有投诉用着 产品，但收银台不再能选：新列表会替换原来的列表；要一并保留：complaints config set categories '菜品,服务,产品'\n");
+    expect(shop.run(['config', 'set', 'categories', '菜品、服务、产品'], { env: CHINESE }).stderr).toBe('');
+    expect(shop.run(['config', 'set', 'channels', '现场'], { env: CHINESE }).stderr).toContain("complaints config set channels '现场,电话'");
+    expect(shop.run(['config', 'set', 'currency', '日元'], { env: CHINESE }).stderr).toBe('注意：已记下的金额数字不变，只是改按 JPY 显示（原来按 CNY）；不做换算\n');
+    expect(shop.run(['config', 'set', 'currency', 'JPY'], { env: CHINESE }).stderr).toBe('');
+  });
+
   it('takes an amount said in Chinese numerals, and a currency by its Chinese name', () => {
     const shop = tempLogbook();
     shop.ok(['log', '汤是凉的', '--no-input'], { env: CHINESE });
