@@ -10,6 +10,7 @@ import { notMadeYet, waitingFile } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
+import { localMinute } from '../domain/when.js';
 import { EARLIER_SHOWN, earlierNote } from '../output/earlier.js';
 import { WANTS, choicesListed } from '../domain/validate.js';
 import { remedyShown, typedNames } from '../language/labels.js';
@@ -155,5 +156,11 @@ export function logCommand(draft: LogDraft, occurredAt: Date): string {
   const flags = (['customer', 'contact', 'channel', 'about', 'wants', 'suggestion', 'staff', 'till', 'branch'] as const).flatMap((field) =>
     draft[field] === null ? [] : [`--${field}`, draft[field]],
   );
-  return shellLine(['complaints', 'log', draft.description ?? '', ...flags, '--at', occurredAt.toISOString()]);
+  return shellLine(['complaints', 'log', draft.description ?? '', ...flags, '--at', localMoment(occurredAt)]);
+}
+
+/** A moment as --at reads it back and a person reads it, in local time: 2026-11-30 10:00, with its seconds when it has any. */
+function localMoment(at: Date): string {
+  const seconds = at.getSeconds();
+  return seconds === 0 ? localMinute(at) : `${localMinute(at)}:${String(seconds).padStart(2, '0')}`;
 }

@@ -115,7 +115,7 @@ describe('logging at the till', CONVERSATION, () => {
       other.close();
     }
     expect(result?.code).toBe(1);
-    const command = `complaints log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at ${NOW}`;
+    const command = `complaints log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at '2026-11-23 10:00'`;
     expect(result?.screen).toContain(`${book.db} is busy with another till or an import, so nothing was logged; to log it once it is free: ${command}`);
     expect(book.ok(['list', '--json'])).toContain('"first"');
 
@@ -354,7 +354,7 @@ describe('cancelling at the till', CONVERSATION, () => {
     expect(code).toBe(130);
     // The till too, as this computer logs as it (its name here).
     const [, command] = /complaints: cancelled; nothing was logged\. To log what was typed: (.*)\n/.exec(screen) ?? [];
-    expect(command).toBe(`complaints log 'soup was cold, she'\\''s cross' --customer 'Ann Lee' --till ${hostname()} --at ${NOW}`);
+    expect(command).toBe(`complaints log 'soup was cold, she'\\''s cross' --customer 'Ann Lee' --till ${hostname()} --at '2026-11-23 10:00'`);
     expect(book.dump()).toBe(before);
   });
 
