@@ -100,7 +100,7 @@ export function registerConfig(command: Command, session: Session): void {
 function tellWhatStays(session: Session, key: SettingKey, before: Settings, after: Settings, leftOut: readonly string[]): void {
   if (leftOut.length > 0) {
     const listed = [...(after[key] as string[]), ...leftOut].join(',');
-    session.tell(t('config.leftOutInUse', { key, values: leftOut.join(t('common.listSeparator')), count: leftOut.length, command: `complaints config set ${key} '${listed}'` }));
+    session.tell(t('config.leftOutInUse', { values: leftOut.join(t('common.listSeparator')), command: `complaints config set ${key} '${listed}'` }));
   }
   if (key === 'currency' && before.currency !== after.currency) {
     session.tell(t('config.currencyNotConverted', { was: showSetting(before, 'currency') || t('config.currencyNone'), now: showSetting(after, 'currency') || t('config.currencyNone') }));

@@ -1,6 +1,7 @@
 import type { SpeltField } from '../domain/filter.js';
 import type { Dimension } from '../domain/pareto.js';
-import type { Sampling } from './logbook.js';
+import { spellingKey } from '../domain/spelling.js';
+import type { Places, Sampling } from './logbook.js';
 import { AWAITING_APPROVAL, COMMUNICATIVE_SQL } from './rules.js';
 
 // SQL that both engines run as written.
@@ -32,7 +33,7 @@ export const CAUSES_IN_USE = `${CAUSE_SPELLINGS}
    ORDER BY (SELECT MIN(occurred_at) FROM complaints WHERE cause = spelling), spelling`;
 
 /** The column each dimension of the report counts by; the map keeps anything else out of the SQL. */
-export const DIMENSION_COLUMN: Record<Dimension, string> = {
+const DIMENSION_COLUMN: Record<Dimension, string> = {
   cause: 'cause',
   category: 'category',
   about: 'about',
@@ -42,6 +43,17 @@ export const DIMENSION_COLUMN: Record<Dimension, string> = {
   till: 'till',
   branch: 'branch',
 };
+
+// Two branches may each have a till called 前台: a till is counted as one of its branch, named
+// with it (前台 · 南门店), unless the report is of one branch.
+const TILL_OF_BRANCH = `till || COALESCE(' · ' || branch, '')`;
+
+/** What the report counts by `dimension` as SQL of a complaint's columns, for a report of the places `within`. */
+export function dimensionColumn(dimension: Dimension, within: Places): string {
+  // A branch is given as the spellings of it in use (North, north): one branch, however many.
+  const ofOneBranch = within.branch !== undefined && new Set(within.branch.map(spellingKey)).size === 1;
+  return dimension === 'till' && !ofOneBranch ? TILL_OF_BRANCH : DIMENSION_COLUMN[dimension];
+}
 
 /**
  * Someone to call back: a customer's name or a contact recorded. Asked of the columns, not of

@@ -143,10 +143,14 @@ describe('one till or branch of several', () => {
     const rows = (by: string) =>
       JSON.parse(on('office', 'report', '--week', '2026-W48', '--by', by, '--format', 'json')).rows.map((r: { key: string; count: number }) => [r.key, r.count]);
     expect(rows('branch')).toEqual([['North', 3], ['高街店', 3], ['(none)', 1]]);
-    // The two tills with two each come in byte order, which depends on this computer's name.
-    const tills = rows('till');
-    expect(tills[0]).toEqual(['前台', 3]);
-    expect(tills.slice(1).sort()).toEqual([['North till', 2], [hostname(), 2]].sort());
+    // A till of a branch is named with it: 前台 logged #7 for North (typed north). Ties come in byte order,
+    // which depends on this computer's name.
+    expect(rows('till').sort()).toEqual(
+      [['前台 · 高街店', 2], ['前台 · north', 1], ['North till · North', 2], [`${hostname()} · 高街店`, 1], [hostname(), 1]].sort(),
+    );
+    // Of one branch, the tills need no branch to tell them apart.
+    const ofOne = JSON.parse(on('office', 'report', '--week', '2026-W48', '--by', 'till', '--branch', 'North', '--format', 'json')).rows;
+    expect(ofOne.map((r: { key: string; count: number }) => [r.key, r.count]).sort()).toEqual([['前台', 1], ['North till', 2]].sort());
   });
 
   it('names the cause each corrective action corrects beside the till or branch it is listed under', () => {
@@ -155,11 +159,11 @@ describe('one till or branch of several', () => {
         .split('\n')
         .filter((line) => /^ +#\d+ +[^ ]+.*: /.test(line))
         .map((line) => line.trim().replace(/ +/, ' '));
-    expect(actionLines('till')).toEqual(['#1 前台 (凉菜): 汤碗先加热', '#5 North till (change): count change twice']);
+    expect(actionLines('till')).toEqual(['#1 前台 · 高街店 (凉菜): 汤碗先加热', '#5 North till · North (change): count change twice']);
     expect(actionLines('branch')).toEqual(['#1 高街店 (凉菜): 汤碗先加热', '#5 North (change): count change twice']);
     expect(actionLines('cause')).toEqual(['#1 凉菜: 汤碗先加热', '#5 change: count change twice']);
     const html = book.ok(['report', '--week', '2026-W48', '--by', 'till', '--format', 'html'], { env: { HOME: computers.office, LANG: 'zh_CN.UTF-8' } });
-    expect(html).toContain('<li>#1 <span lang="zh-CN">前台（凉菜）</span>：<span lang="zh-CN">汤碗先加热</span></li>');
+    expect(html).toContain('<li>#1 <span lang="zh-CN">前台 · 高街店（凉菜）</span>：<span lang="zh-CN">汤碗先加热</span></li>');
   });
 
   it("reports one branch with the figures a logbook of that branch's complaints alone would give", () => {

@@ -2,7 +2,7 @@ import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
 import { HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, RECOUNT, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
 import type { Places, StoredSpan } from '../logbook.js';
-import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
+import { CAUSE_SPELLINGS, countedApartSql, dimensionColumn, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, UNJUDGED, countedIn, lateAt, overdueAt } from '../rules.js';
 import { conditionsOf } from './complaints.js';
 import { Params, type Connection } from './connection.js';
@@ -54,7 +54,7 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
       withNone.values,
     );
   }
-  const column = DIMENSION_COLUMN[dimension];
+  const column = dimensionColumn(dimension, within);
   if (TRIAGED_DIMENSIONS.includes(dimension)) {
     const places = placesOf(within, period);
     return connection.rows<Tally>(
@@ -172,7 +172,7 @@ export function correctiveActions(
   limit: number,
   within: Places,
 ): Promise<Excerpt<CorrectiveAction>> {
-  const column = DIMENSION_COLUMN[dimension];
+  const column = dimensionColumn(dimension, within);
   // How many there are, by cause: the months wholly inside the span as monthly_actions keeps them (src/store/sqlite/report.ts).
   const { wholeFrom, wholeUntil, headUntil, tailFrom } = inWholeOf('month', span, dimension === 'cause' && placesOf(within, []).and === '' && !spellings.includes(NONE_KEY));
   const places = placesOf(within, [span.since, span.until, spellings, NONE_KEY]);

@@ -1,6 +1,6 @@
 import { NONE_KEY, TRIAGED_DIMENSIONS, type Dimension, type Tally } from '../../domain/pareto.js';
 import type { CorrectiveAction, Excerpt, PeriodFigures, RecordedAction, Suggestion } from '../../domain/summary.js';
-import { CAUSE_SPELLINGS, DIMENSION_COLUMN, countedApartSql, placesSql, type PlacesSql } from '../queries.js';
+import { CAUSE_SPELLINGS, countedApartSql, dimensionColumn, placesSql, type PlacesSql } from '../queries.js';
 import { OPEN, UNJUDGED, countedIn, lateAt, overdueAt } from '../rules.js';
 import type { Places, StoredSpan } from '../logbook.js';
 import { ADD_TO_MONTHLY_TALLY, HOUR_TO_RESOLVE, LISTED_FIGURES, MISCOUNTED_DAYS, MISCOUNTED_MONTHS, MonthlyTallies, RECOUNT, RECOUNT_DAYS, SUMS, inWholeOf, medianOf, middleOf, type HourCount } from '../kept-figures.js';
@@ -29,7 +29,7 @@ function placesOf(within: Places): PlacesSql & { params: Record<string, unknown>
 export function tallyBy(db: Db, dimension: Dimension, span: StoredSpan, within: Places): Tally[] {
   if (dimension === 'cause') return tallyByCause(db, span, within);
   if (dimension === 'remedy') return tallyByRemedy(db, span, within);
-  const column = DIMENSION_COLUMN[dimension];
+  const column = dimensionColumn(dimension, within);
   const places = placesOf(within);
   const sql = TRIAGED_DIMENSIONS.includes(dimension)
     ? `SELECT ${column} AS key, COUNT(*) AS count FROM complaints
@@ -209,7 +209,7 @@ export function correctiveActions(
   limit: number,
   within: Places,
 ): Excerpt<CorrectiveAction> {
-  const column = DIMENSION_COLUMN[dimension];
+  const column = dimensionColumn(dimension, within);
   const places = placesOf(within);
   // The unary + keeps SQLite on the index of actions by when they were recorded: offered the
   // column's own index for the spellings, it read every complaint with a vital cause (eb2f5d5).
