@@ -25,10 +25,12 @@ async function runSetupRoles(roleText: string, session: Session): Promise<void> 
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(role)) {
     throw new UsageError(t('setupRoles.badRole', { role: roleText, example: TILL_ROLE }));
   }
-  const sql = await (await session.logbook('read')).tillRoleSql(role);
-  if (sql === undefined) {
+  const roleSql = await (await session.logbook('read')).tillRoleSql(role);
+  if (roleSql === undefined) {
     // On stderr: what is printed for a shared logbook is SQL, often sent straight to psql.
     return session.tell(t('setupRoles.nothingForFile', { logbook: session.address.shown }));
   }
-  session.stdout.write(sql);
+  // What it is for, as SQL comments, in the language spoken: the owner reads it before running it.
+  const header = t('setupRoles.sqlHeader', { schema: roleSql.schema, role }).split('\n').map((line) => `-- ${line}`.trimEnd());
+  session.stdout.write(`${header.join('\n')}\n${roleSql.sql}`);
 }

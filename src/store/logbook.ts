@@ -237,8 +237,8 @@ export interface Logbook {
    * customer) rather than only log and handle complaints. Always, for a file.
    */
   mayManage(): Promise<boolean>;
-  /** The SQL that makes `role` a till's role on this logbook (store/postgres/roles.ts); undefined for an engine without roles. */
-  tillRoleSql(role: string): Promise<string | undefined>;
+  /** The SQL that makes `role` a till's role on this logbook (store/postgres/roles.ts), and the schema it is for; undefined for an engine without roles. */
+  tillRoleSql(role: string): Promise<{ schema: string; sql: string } | undefined>;
 
   /** Whether this is a new logbook an import goes into, made only if the import is (nothing else may be written into it). */
   readonly isDraft: boolean;

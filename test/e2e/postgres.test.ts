@@ -623,6 +623,11 @@ describe('who may do what on a shared logbook', () => {
     const group = `tills_${book.schema!.slice(-12)}`;
     const sql = book.ok(['setup-roles', '--role', group]);
     expect(sql).toContain(`GRANT UPDATE (occurred_at, status,`);
+    // Said in the language spoken, as comments; the SQL the same.
+    const inChinese = book.ok(['setup-roles', '--role', group], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(inChinese).toMatch(/^-- 为 schema \S+ 中 complaints 登记簿的收银台建立的角色/);
+    const statements = (printed: string) => printed.split('\n').filter((line) => !line.startsWith('--'));
+    expect(statements(inChinese)).toEqual(statements(sql));
     const login = `${group}_front`;
     onServerSync([`SET search_path TO ${book.schema}`, sql, `CREATE ROLE ${login} LOGIN PASSWORD 'till-pass' IN ROLE ${group}`]);
     // Run again after an update by the logbook's owner, who may not create roles: the role is there.

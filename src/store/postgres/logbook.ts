@@ -221,7 +221,10 @@ export class PostgresLogbook implements Logbook {
   }
 
   tillRoleSql(role: string) {
-    return this.translated(async () => tillRoleSql(await this.connection.value<string>(`SELECT current_schema()`), role));
+    return this.translated(async () => {
+      const schema = await this.connection.value<string>(`SELECT current_schema()`);
+      return { schema, sql: tillRoleSql(schema, role) };
+    });
   }
 
   close() {

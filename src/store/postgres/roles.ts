@@ -20,19 +20,12 @@ const STEPPED_COLUMNS = FIELDS.filter(
  * The SQL that makes `role` (not a login: give one to each till with GRANT) a till's role on the
  * logbook in `schema`; `role` is a plain name (setup-roles allows no other). The role is made only
  * when missing: CREATE ROLE is refused to a role without CREATEROLE even when the role exists, and
- * the owner runs this again after an update.
+ * the owner runs this again after an update. What it is for is said before it, in the language spoken.
  */
 export function tillRoleSql(schema: string, role: string): string {
   const s = quoted(schema);
   const r = quoted(role);
-  return `-- A role for the tills of the complaints logbook in schema ${schema}: they may log complaints and
--- take them through their steps, but not erase customers (forget), rename causes, approve a
--- remedy above the approval limit, change the settings, or delete or drop anything. Run it first
--- as a role that may create roles (postgres), with psql -v ON_ERROR_STOP=1 -f; again after an
--- update of complaints adds tables, as that role or the logbook's owner. Then give each till a
--- login of its own:
---   CREATE ROLE till_front LOGIN PASSWORD '…' IN ROLE ${role};
-BEGIN;
+  return `BEGIN;
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN
     CREATE ROLE ${r} NOLOGIN;
