@@ -3,7 +3,7 @@ import type { Session } from '../context.js';
 import { amountShown } from '../domain/money.js';
 import { remedyShown } from '../language/labels.js';
 import { approve, type Approval } from '../domain/steps.js';
-import { parseId, requiredText } from '../domain/validate.js';
+import { oneLineName, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
@@ -58,7 +58,7 @@ export async function runApprove(idText: string, options: ApproveOptions, sessio
 
 /** Reads an approval's flags, before anything is opened or written; `thisTill` names who approves when --as does not. */
 export function checkApproval(flags: Omit<ApproveOptions, 'at'>, thisTill: () => string): Approval {
-  const by = flags.as === undefined ? thisTill() : requiredText(flags.as, '--as');
+  const by = flags.as === undefined ? thisTill() : oneLineName(flags.as, '--as');
   if (flags.reject) {
     if (flags.reason === undefined) throw new UsageError(t('approve.reasonNeeded'));
     return { reject: true, by, reason: requiredText(flags.reason, '--reason') };

@@ -3,7 +3,7 @@ import type { Session } from '../context.js';
 import { spellingToKeep } from '../domain/spelling.js';
 import { assign } from '../domain/steps.js';
 import { t } from '../language/messages.js';
-import { optionalText, parseId, requiredText } from '../domain/validate.js';
+import { oneLineName, optionalText, parseId } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
@@ -43,7 +43,7 @@ export async function runAssign(idText: string, person: string | undefined, opti
   const { at, respondBy } = stepTimes(session, options);
   const note = optionalText(options.note);
   const logbook = await session.logbook('change');
-  const typed = requiredText(person ?? (await askWhoHandles(logbook, id, session)), t('assign.personToAssign'));
+  const typed = oneLineName(person ?? (await askWhoHandles(logbook, id, session)), t('assign.personToAssign'));
   // Spelt as the logbook already spells this person, so a report by assignee is not split by capitals.
   const assignee = spellingToKeep(typed, await logbook.spellingsInUse('assignee'));
   const complaint = await changeAt(logbook, session, id, options.at, (current, previous) =>

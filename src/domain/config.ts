@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
 import { amountShown, parseMoney, toUnits } from './money.js';
-import { type CountedUnit, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
+import { type CountedUnit, oneLineName, oneOf, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
 import { languageNamed } from '../language/choice.js';
 import { spellingKey } from './spelling.js';
@@ -80,21 +80,14 @@ export function whereLogged(
   computerName: string,
 ): { till: string; branch?: string } {
   return {
-    till: flags.till === undefined ? (computer.till ?? computerName) : placeName(flags.till, '--till'),
-    branch: flags.branch === undefined ? computer.branch : placeName(flags.branch, '--branch'),
+    till: flags.till === undefined ? (computer.till ?? computerName) : oneLineName(flags.till, '--till'),
+    branch: flags.branch === undefined ? computer.branch : oneLineName(flags.branch, '--branch'),
   };
-}
-
-/** A till's or branch's name as typed: trimmed, and refused when empty or not one line, as it heads reports and lists. */
-export function placeName(text: string, what: string): string {
-  const name = requiredText(text, what);
-  if (/\p{Cc}/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
-  return name;
 }
 
 /** Checks a value typed for one of this computer's settings and returns it as stored. */
 export function computerSettingValue(key: ComputerSettingKey, text: string): string {
-  if (key !== 'language') return placeName(text, `config ${key}`);
+  if (key !== 'language') return oneLineName(text, `config ${key}`);
   const language = languageNamed(text);
   if (language === undefined) throw new UsageError(t('config.language.unknown', { text }));
   return language;
@@ -107,7 +100,7 @@ export function settingValue(key: SettingKey, text: string): string {
     case 'shop':
       if (text.trim() === '') throw new UsageError(t('config.shopEmpty', { flag }));
       // One line, as a till's or branch's name: it heads every report.
-      return placeName(text, flag);
+      return oneLineName(text, flag);
     case 'currency':
       return currencyCode(text, flag);
     case 'response-hours':

@@ -4,8 +4,7 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { NewComplaint } from './complaint.js';
 import { nothingGiven } from './fields.js';
-import { WANTS, channelFor, oneOf, optionalText } from './validate.js';
-import { placeName } from './config.js';
+import { WANTS, channelFor, oneLineName, oneOf, optionalName, optionalText } from './validate.js';
 
 /** What the person at the till typed or passed as flags, before it is checked. */
 export interface LogInput {
@@ -35,15 +34,15 @@ export type LogDraft = Pick<
 export function draftComplaint(input: LogInput, channels: readonly string[] | undefined): LogDraft {
   return {
     description: optionalText(input.description),
-    customer: optionalText(input.customer),
+    customer: optionalName(input.customer, '--customer'),
     // Typed with a Chinese input method, a number's digits are full-width (１３８…): twice as wide on the desk, and no number to dial.
-    contact: optionalText(input.contact)?.normalize('NFKC') ?? null,
+    contact: optionalName(input.contact, '--contact')?.normalize('NFKC') ?? null,
     // The shop's channels unknown (the shared logbook out of reach), any name is kept, but as a name: one line.
-    channel: input.channel === undefined ? null : channels === undefined ? placeName(input.channel, '--channel') : (channelFor(input.channel, channels) ?? oneOf(input.channel, channels, '--channel')),
-    about: optionalText(input.about),
+    channel: input.channel === undefined ? null : channels === undefined ? oneLineName(input.channel, '--channel') : (channelFor(input.channel, channels) ?? oneOf(input.channel, channels, '--channel')),
+    about: optionalName(input.about, '--about'),
     wants: input.wants === undefined ? null : oneOf(input.wants, WANTS, '--wants', typedNames(remedyShown)),
     suggestion: optionalText(input.suggestion),
-    staff: optionalText(input.staff),
+    staff: optionalName(input.staff, '--staff'),
     till: optionalText(input.till),
     branch: optionalText(input.branch),
   };

@@ -175,6 +175,25 @@ export function requiredText(text: string, what: string): string {
   return trimmed;
 }
 
+/**
+ * A name as typed (a person's, a till's, a branch's, a channel's): trimmed, and refused when
+ * empty or not one line, as it heads reports, lists and exports.
+ */
+export function oneLineName(text: string, what: string): string {
+  return refusedUnlessOneLine(requiredText(text, what), what);
+}
+
+/** The same of a name that may be left out, or of a contact: null for none. */
+export function optionalName(text: string | undefined, what: string): string | null {
+  const name = optionalText(text);
+  return name === null ? null : refusedUnlessOneLine(name, what);
+}
+
+function refusedUnlessOneLine(name: string, what: string): string {
+  if (/\p{Cc}/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
+  return name;
+}
+
 /** Optional free text: trimmed, with an empty answer meaning "not given". */
 export function optionalText(text: string | undefined): string | null {
   const trimmed = text?.trim() ?? '';

@@ -111,7 +111,7 @@ describe('where a complaint was logged', () => {
     book.ok(['config', 'set', 'till', 'x'], { env: { HOME: home } });
     const refusals = [
       ['{"till": true}', `till as true, which it cannot be (not text)`],
-      ['{"till": "前台\\n后厨"}', `till as "前台\\n后厨", which it cannot be (config till: a name is one line, without tabs or other control characters)`],
+      ['{"till": "前台\\n后厨"}', `till as "前台\\n后厨", which it cannot be (config till: one line only, without tabs or other control characters)`],
       ['{"branch": ["北", "南"]}', `branch as ["北","南"], which it cannot be (not text)`],
       ['{"language": "klingon"}', `language as "klingon", which it cannot be (config language: 'klingon' is not a language this speaks; use zh-CN or en, or '' for the locale's)`],
     ];
