@@ -7,9 +7,10 @@ import { causeTyped, spellingToKeep } from '../domain/spelling.js';
 import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
 import { SEVERITIES, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
 import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js';
-import { nextStatus } from '../domain/lifecycle.js';
+import { nextStatus, type Status } from '../domain/lifecycle.js';
+import { weekName, weekOf } from '../domain/period.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { natureShown, severityShown, typedNames } from '../language/labels.js';
+import { natureShown, severityShown, statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { localTime } from '../language/dates.js';
 import { atOption, changeAt, complaintOrNotFound, settingsOf, stepTimes, tellIfDeadlineMissed, tellIfOverdue, tellNext } from './common.js';
@@ -53,13 +54,16 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
   const settings = await settingsOf(logbook);
   const record = async (complaintId: number, flags: TriageFlags): Promise<Complaint> => {
     const decision = checkTriage(flags, settings, await logbook.causesInUse());
-    const complaint = await changeAt(logbook, session, complaintId, options.at, (current, previous) =>
-      triage(current, previous, decision, at, respondBy),
-    ).catch(costInCurrency(settings.currency));
+    let before: Complaint | undefined;
+    const complaint = await changeAt(logbook, session, complaintId, options.at, (current, previous) => {
+      before = current;
+      return triage(current, previous, decision, at, respondBy);
+    }).catch(costInCurrency(settings.currency));
     // A deadline said in words (周五前, 月底) is shown as it was read.
     session.print(judgedLine(complaint) + (respondBy === null ? '' : t('triage.respondBy', { respondBy: localTime(respondBy) })));
     tellIfOverdue(session, complaint, respondBy);
     tellIfDeadlineMissed(session, complaint, respondBy);
+    if (before !== undefined) tellIfReportChanged(session, before, complaint, settings);
     return complaint;
   };
 
@@ -107,6 +111,21 @@ export async function runTriage(idText: string | undefined, options: TriageOptio
     }
   }
 }
+
+/**
+ * A complaint answered already (resolved or closed) and judged again differently is counted
+ * anew in the report of the week it happened in, which may be a week reviewed already: said so.
+ */
+function tellIfReportChanged(session: Session, before: Complaint, after: Complaint, settings: Settings): void {
+  if (!ANSWERED.has(before.status)) return;
+  if (before.nature === after.nature && before.category === after.category && before.cause === after.cause) return;
+  const { year, week } = weekOf(new Date(after.occurred_at), settings['week-start']);
+  const now = weekOf(session.now(), settings['week-start']);
+  if (year === now.year && week === now.week) return;
+  session.tell(t('triage.pastReportChanged', { ref: complaintRef(after.id), status: statusShown(before.status), week: weekName(year, week) }));
+}
+
+const ANSWERED: ReadonlySet<Status> = new Set(['resolved', 'closed']);
 
 /** The flags of a triage (or the answers at the till), as typed. */
 export interface TriageFlags {

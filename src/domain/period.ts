@@ -251,7 +251,8 @@ function isoWeekMonday(year: number, week: number): Date {
   return addDays(firstMonday, 7 * (week - 1));
 }
 
-function weekName(year: number, week: number): string {
+/** A week as reports name it: 2026-W48. */
+export function weekName(year: number, week: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 

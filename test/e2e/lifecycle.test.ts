@@ -411,6 +411,24 @@ describe('hints after a step follow from where the complaint stands', () => {
     expect(book.run(['follow-up', '1', '--satisfaction', '5']).stderr).toBe('');
   });
 
+  it('says a complaint answered in a week gone by and judged again now counts so in that week\'s report', () => {
+    // The clock is at 10:00 on Monday 23 November 2026; #1 happened the week before.
+    const book = tempLogbook();
+    book.ok(['log', 'hair in the soup', '--at', '2026-11-18 12:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', 'hygiene', '--at', '2026-11-18 12:30']);
+    book.ok(['resolve', '1', '--remedy', 'apology', '--at', '2026-11-18 13:00']);
+    const again = book.run(['triage', '1', '--category', 'premises', '--cause', 'hair']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^note: #1 is resolved; the report of 2026-W47, the week it happened in, now counts it as judged here\n/);
+    // Judged the same, the report is as it was.
+    expect(book.run(['triage', '1', '--category', 'premises', '--cause', 'hair']).stderr).not.toMatch(/^note:/);
+    // Of this week, the report under way changes as any step changes it.
+    book.ok(['log', 'slow service', '--at', '2026-11-23 09:00']);
+    book.ok(['triage', '2', '--category', 'service', '--cause', 'slow']);
+    book.ok(['resolve', '2', '--remedy', 'apology']);
+    expect(book.run(['triage', '2', '--category', 'service', '--cause', 'rude']).stderr).not.toMatch(/^note:/);
+  });
+
   it('says a respond-by given with assign or triage has passed already, and not of one to come', () => {
     // The clock is at 10:00 on 23 November 2026, London time.
     const book = tempLogbook();
