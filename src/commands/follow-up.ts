@@ -40,10 +40,16 @@ export function registerFollowUp(command: Command, session: Session): void {
 export async function runFollowUp(idText: string | undefined, options: FollowUpOptions, session: Session): Promise<void> {
   if (idText === undefined) return listDue(options, session);
   const id = parseId(idText);
-  const asking = options.satisfaction === undefined && !options.reopen && session.canPrompt;
-  if (!asking) checkFollowUp(options);
+  const answered = options.satisfaction !== undefined || Boolean(options.reopen);
+  const asking = !answered && session.canPrompt;
+  if (answered) checkFollowUp(options);
   const at = happenedAt(session, options.at).toISOString();
   const logbook = await session.logbook('change');
+  // With nothing to record and no one to ask, first whether the complaint can be followed up at all.
+  if (!answered && !asking) {
+    nextStatus(await complaintOrNotFound(logbook, id), 'follow-up');
+    checkFollowUp(options);
+  }
   const told = asking ? await askHowTheyFeel(logbook, id, options, session) : options;
   if (told === null) return session.tell(t('followUp.notReached', { ref: complaintRef(id) }));
   const answer = checkFollowUp(told);

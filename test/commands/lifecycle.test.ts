@@ -44,6 +44,8 @@ describe('refused lifecycle transitions', () => {
     ['resolving a rejected complaint', ['resolve', '6', '--remedy', 'refund'], `complaint #6 is rejected; ${upholdHint(6)}`],
     ['following up a new complaint', ['follow-up', '1', '--satisfaction', '3'], `complaint #1 is new; ${resolveHint(1)}`],
     ['following up a triaged complaint', ['follow-up', '2', '--satisfaction', '3'], `complaint #2 is triaged; ${resolveHint(2)}`],
+    // Not a missing --satisfaction first: none would do.
+    ['following up a triaged complaint with nothing to record', ['follow-up', '2'], `complaint #2 is triaged; ${resolveHint(2)}`],
     ['following up an assigned complaint', ['follow-up', '3', '--satisfaction', '3'], `complaint #3 is assigned; ${resolveHint(3)}`],
     [
       'following up a closed complaint again',
