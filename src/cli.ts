@@ -176,7 +176,7 @@ function newSession(ctx: Ctx, moment: Date, opened: () => Logbook | undefined, k
     now: () => moment,
     color: false,
     canPrompt: false,
-    address: { engine: 'sqlite', file: '', shown: '' },
+    address: { engine: 'sqlite', file: '', shown: '', named: false },
     async logbook(access: Access) {
       const existing = opened();
       if (existing) return existing;

@@ -6,7 +6,7 @@ import { newUid } from '../domain/identity.js';
 import { completeComplaint, described, draftComplaint, type LogDraft, type LogInput } from '../domain/intake.js';
 import { Cancelled, Refusal, isPromptCancel } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
-import { notMadeYet, waitingFile } from '../store/location.js';
+import { notMadeYet, waitingFile, type LogbookAddress } from '../store/location.js';
 import { computerSettingsFile, readComputerSettings } from '../store/this-computer.js';
 import type { WaitingComplaint } from '../store/waiting.js';
 import { toRecord } from '../domain/record.js';
@@ -77,7 +77,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
       draft = await askForComplaint(answers, known, session);
     } catch (error) {
       // Cancelled once the customer's words were typed: given back as the command that logs them.
-      if (isPromptCancel(error) && answers.description !== null) throw new Cancelled(t('log.cancelled', { command: logCommand(answers, occurredAt) }));
+      if (isPromptCancel(error) && answers.description !== null) throw new Cancelled(t('log.cancelled', { command: logCommand(answers, occurredAt, session.address) }));
       throw error;
     }
   }
@@ -130,7 +130,7 @@ async function keepForLater(session: Session, complaint: WaitingComplaint, why: 
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // Nothing was kept: the words typed at the till are given back, as when the logbook is busy.
-    throw new Refusal(t('log.notKept', { reason: error.message, command: logCommand(complaint.draft, new Date(complaint.occurredAt)) }));
+    throw new Refusal(t('log.notKept', { reason: error.message, command: logCommand(complaint.draft, new Date(complaint.occurredAt), session.address) }));
   }
   if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
   session.print(t(why === 'busy' ? 'log.keptBusy' : 'log.kept', { logbook: session.address.shown, count: waiting }));
@@ -147,16 +147,20 @@ async function keepingAnswers<T>(asked: boolean, draft: LogDraft, occurredAt: Da
     return await record();
   } catch (error) {
     if (!asked || !(error instanceof LogbookProblem && error.trouble.kind === 'busy')) throw error;
-    throw new Refusal(t('log.busy', { logbook: session.address.shown, command: logCommand(draft, occurredAt) }));
+    throw new Refusal(t('log.busy', { logbook: session.address.shown, command: logCommand(draft, occurredAt, session.address) }));
   }
 }
 
-/** The command that logs `draft` as it happened at `occurredAt`, as a shell reads it. */
-export function logCommand(draft: LogDraft, occurredAt: Date): string {
+/**
+ * The command that logs `draft` as it happened at `occurredAt`, as a shell reads it, into the
+ * logbook it was meant for: named with --db when --db or COMPLAINTS_DB named it (without its password).
+ */
+function logCommand(draft: LogDraft, occurredAt: Date, address: LogbookAddress): string {
   const flags = (['customer', 'contact', 'channel', 'about', 'wants', 'suggestion', 'staff', 'till', 'branch'] as const).flatMap((field) =>
     draft[field] === null ? [] : [`--${field}`, draft[field]],
   );
-  return shellLine(['complaints', 'log', draft.description ?? '', ...flags, '--at', localMoment(occurredAt)]);
+  const db = address.named ? ['--db', address.shown] : [];
+  return shellLine(['complaints', ...db, 'log', draft.description ?? '', ...flags, '--at', localMoment(occurredAt)]);
 }
 
 /** A moment as --at reads it back and a person reads it, in local time: 2026-11-30 10:00, with its seconds when it has any. */

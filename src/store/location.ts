@@ -11,7 +11,13 @@ import { t } from '../language/messages.js';
  * Where the logbook is kept: a file, for the SQLite logbook of one till, or a PostgreSQL database
  * that several tills share. `shown` is how messages name it: a URL without its password.
  */
-export type LogbookAddress = { engine: 'sqlite'; file: string; shown: string } | { engine: 'postgres'; url: string; shown: string };
+export type LogbookAddress = EngineAddress & {
+  /** Whether --db or COMPLAINTS_DB named it, rather than it being the default place: a command given back to run again names it too. */
+  named: boolean;
+};
+
+/** A logbook's address for its engine, and as shown. */
+type EngineAddress = ({ engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string }) & { shown: string };
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 // Any other URL (postgress://, mysql://, file://) is a slip, not a file to make: a till that made
@@ -33,12 +39,12 @@ export function logbookAddress(flag: string | undefined, env: Env): LogbookAddre
 function givenAddress(flag: string | undefined, env: Env): LogbookAddress {
   if (flag !== undefined) {
     if (flag.trim() === '') throw new UsageError(t('store.dbEmpty'));
-    return addressOf(atHome(flag.trim(), env), '--db');
+    return { ...addressOf(atHome(flag.trim(), env), '--db'), named: true };
   }
   const fromEnvironment = env.COMPLAINTS_DB?.trim();
-  if (fromEnvironment) return addressOf(atHome(fromEnvironment, env), 'COMPLAINTS_DB');
+  if (fromEnvironment) return { ...addressOf(atHome(fromEnvironment, env), 'COMPLAINTS_DB'), named: true };
   const dataHome = baseFolder(env.XDG_DATA_HOME, env, '.local', 'share');
-  return addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace'));
+  return { ...addressOf(join(dataHome, 'complaints', 'complaints.db'), t('store.defaultPlace')), named: false };
 }
 
 /**
@@ -87,7 +93,7 @@ function otherScheme(given: string): string | undefined {
   return scheme === undefined ? undefined : `${scheme}://…`;
 }
 
-function addressOf(given: string, from: string): LogbookAddress {
+function addressOf(given: string, from: string): EngineAddress {
   if (!POSTGRES_URL.test(given)) {
     // Named by its scheme only: the rest may hold a password.
     const scheme = OTHER_URL.exec(given)?.groups?.scheme;

@@ -115,14 +115,15 @@ describe('logging at the till', CONVERSATION, () => {
       other.close();
     }
     expect(result?.code).toBe(1);
-    const command = `complaints log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at '2026-11-23 10:00'`;
+    const command = `complaints --db ${book.db} log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at '2026-11-23 10:00'`;
     expect(result?.screen).toContain(`${book.db} is busy with another till or an import, so nothing was logged; to log it once it is free: ${command}`);
     expect(book.ok(['list', '--json'])).toContain('"first"');
 
     // Run as printed, it logs what was said at the till, as it happened then.
     const rerun = spawnSync('bash', ['-c', command.replace(/^complaints /, '"$0" "$1" '), process.execPath, BIN], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', HOME: book.dir, COMPLAINTS_DB: book.db, COMPLAINTS_NOW: NOW, TZ: 'Europe/London' },
+      // Into the logbook it was meant for, which the command names itself.
+      env: { PATH: process.env.PATH ?? '', HOME: book.dir, COMPLAINTS_NOW: NOW, TZ: 'Europe/London' },
     });
     expect(rerun.status).toBe(0);
     expect(shown(book, 2)).toMatchObject({
@@ -354,7 +355,7 @@ describe('cancelling at the till', CONVERSATION, () => {
     expect(code).toBe(130);
     // The till too, as this computer logs as it (its name here).
     const [, command] = /complaints: cancelled; nothing was logged\. To log what was typed: (.*)\n/.exec(screen) ?? [];
-    expect(command).toBe(`complaints log 'soup was cold, she'\\''s cross' --customer 'Ann Lee' --till ${hostname()} --at '2026-11-23 10:00'`);
+    expect(command).toBe(`complaints --db ${book.db} log 'soup was cold, she'\\''s cross' --customer 'Ann Lee' --till ${hostname()} --at '2026-11-23 10:00'`);
     expect(book.dump()).toBe(before);
   });
 
