@@ -18,6 +18,7 @@ import {
 } from '../domain/config.js';
 import { chosenLanguage } from '../language/choice.js';
 import { t } from '../language/messages.js';
+import { shellLine } from '../output/terminal.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
 import { jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
 import { examples } from './examples.js';
@@ -100,7 +101,7 @@ export function registerConfig(command: Command, session: Session): void {
 function tellWhatStays(session: Session, key: SettingKey, before: Settings, after: Settings, leftOut: readonly string[]): void {
   if (leftOut.length > 0) {
     const listed = [...(after[key] as string[]), ...leftOut].join(',');
-    session.tell(t('config.leftOutInUse', { values: leftOut.join(t('common.listSeparator')), command: `complaints config set ${key} '${listed}'` }));
+    session.tell(t('config.leftOutInUse', { values: leftOut.join(t('common.listSeparator')), command: shellLine(['complaints', 'config', 'set', key, listed]) }));
   }
   if (key === 'currency' && before.currency !== after.currency) {
     session.tell(t('config.currencyNotConverted', { was: showSetting(before, 'currency') || t('config.currencyNone'), now: showSetting(after, 'currency') || t('config.currencyNone') }));

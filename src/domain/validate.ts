@@ -189,8 +189,10 @@ export function optionalName(text: string | undefined, what: string): string | n
   return name === null ? null : refusedUnlessOneLine(name, what);
 }
 
-function refusedUnlessOneLine(name: string, what: string): string {
-  if (/\p{Cc}/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
+/** `name` when it is one line, without tabs or other control characters; else refused, naming `what`. */
+export function refusedUnlessOneLine(name: string, what: string): string {
+  // A line or paragraph separator breaks a line of a table as a line break does.
+  if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
   return name;
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -220,17 +220,30 @@ describe('hostile text', () => {
   // Clear the screen, retitle the window, turn text red, the one-byte C1 CSI, and a right-to-left override.
   const ESCAPES = '\x1b[2J\x1b]0;pwned\x07\x1b[31m\u009b2J\u202e';
   const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+  // Shown as it is, reversing what follows it, but no control character: a name may hold it.
+  const BIDI = '\u202e';
+
+  /** A file of one complaint, #1 assigned, whose every text holds escapes. */
+  function hostileFile(book: Logbook): string {
+    const file = join(book.dir, 'hostile.csv');
+    const quoted = (text: string) => `"${text}"`;
+    const row = ['1', '2026-11-19T09:00:00.000Z', '2026-11-19T09:00:00.000Z', 'assigned', `soup ${ESCAPES} cold`, `Ann ${ESCAPES} Lee`, `soup ${ESCAPES}`, 'product', `cold ${ESCAPES} food`, `Sam ${ESCAPES}`];
+    writeFileSync(file, `id,logged_at,occurred_at,status,description,customer,about,category,cause,assignee\r\n${row.map(quoted).join(',')}\r\n`);
+    return file;
+  }
 
   describe('escape sequences in stored text', () => {
     // Read-only commands below share one logbook: #1 resolved (a follow-up due), #2 new, both Ann's.
     const book = tempLogbook();
     let repeatCustomerNote = '';
     beforeAll(() => {
-      book.ok(['log', `soup ${ESCAPES} cold`, '--customer', `Ann ${ESCAPES} Lee`, '--about', `soup ${ESCAPES}`, '--no-input', '--at', '2026-11-19 09:00']);
-      book.ok(['triage', '1', '--category', 'product', '--cause', `cold ${ESCAPES} food`, '--at', '2026-11-19 09:00']);
-      book.ok(['assign', '1', `Sam ${ESCAPES}`, '--note', `call ${ESCAPES} back`, '--at', '2026-11-19 09:00']);
+      // A name, subject or assignee with escapes comes from a file (or a logbook kept before they
+      // were refused): typed, it is refused. Free text and causes are taken as typed.
+      book.ok(['import', hostileFile(book)]);
+      book.ok(['note', '1', `call ${ESCAPES} back`, '--at', '2026-11-19 09:00']);
       book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-19 10:00']);
-      repeatCustomerNote = book.run(['log', `bread ${ESCAPES} stale`, '--customer', `Ann ${ESCAPES} Lee`, '--no-input']).stderr;
+      book.ok(['log', `bread ${ESCAPES} stale`, '--customer', `Ann ${BIDI} Lee`, '--no-input']);
+      repeatCustomerNote = book.run(['log', `tea ${ESCAPES} cold`, '--customer', `Ann ${BIDI} Lee`, '--no-input']).stderr;
     }, 60_000);
 
     it.each([
@@ -249,14 +262,14 @@ describe('hostile text', () => {
     });
 
     it("log's note about a repeat customer shows the name inert", () => {
-      expect(repeatCustomerNote).toContain('note: Ann \\x1b[2J');
+      expect(repeatCustomerNote).toContain('note: Ann \\x202e Lee');
       expect(repeatCustomerNote).not.toMatch(RAW_CONTROL);
     });
   });
 
   it('keeps escape sequences exactly in JSON, escaped as JSON escapes them', () => {
     const book = tempLogbook();
-    book.ok(['log', `soup ${ESCAPES} cold`, '--customer', `Ann ${ESCAPES} Lee`, '--no-input']);
+    book.ok(['import', hostileFile(book)]);
 
     const output = book.ok(['show', '1', '--json']);
 
