@@ -4,11 +4,12 @@
 -- and undo goes by both.
 ALTER TABLE events ADD COLUMN branch TEXT;
 
--- Events kept before: the branch of the complaint, when made at the till it was logged at (the
--- logging itself, and most steps of a shop's tills); the rest cannot tell, and keep none. Only
--- complaints logged at a branch have one to give, so a logbook without branches changes nothing.
-UPDATE events SET branch = (SELECT branch FROM complaints WHERE complaints.id = events.complaint_id AND complaints.till = events.till)
- WHERE till IS NOT NULL AND complaint_id IN (SELECT id FROM complaints WHERE branch IS NOT NULL);
+-- Events kept before: a logging was made where its complaint was logged, so its branch is the
+-- complaint's; of any other step only the till's name was kept, and it keeps no branch (a till of
+-- a branch finds it no longer as its own; `undo N` still undoes it). Only complaints logged at a
+-- branch have one to give, so a logbook without branches changes nothing.
+UPDATE events SET branch = (SELECT branch FROM complaints WHERE complaints.id = events.complaint_id)
+ WHERE action = 'logged' AND till IS NOT NULL AND complaint_id IN (SELECT id FROM complaints WHERE branch IS NOT NULL);
 
 DROP INDEX events_by_till;
 CREATE INDEX events_by_till ON events (till, branch, id) WHERE till IS NOT NULL;

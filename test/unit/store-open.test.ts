@@ -292,7 +292,7 @@ describe('openDatabase: a new logbook', () => {
     });
   });
 
-  it("gives the events of an older logbook the branch of the complaint they were made at the till of, and none where that cannot tell", () => {
+  it("gives the loggings of an older logbook their complaint's branch, and other events none, as which branch made them is not known", () => {
     const path = logbookUpTo(24, (db) => {
       const complaint = db.prepare(
         `INSERT INTO complaints (id, logged_at, occurred_at, status, description, till, branch, uid)
@@ -302,7 +302,8 @@ describe('openDatabase: a new logbook', () => {
       complaint.run(2, '前台', null, 'u2');
       const event = db.prepare(`INSERT INTO events (id, complaint_id, at, recorded_at, action, changes, till) VALUES (?, ?, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', ?, '{}', ?)`);
       event.run(1, 1, 'logged', '前台');
-      event.run(2, 1, 'noted', '后厨');
+      // At 前台 too, but perhaps another branch's 前台.
+      event.run(2, 1, 'noted', '前台');
       event.run(3, 1, 'noted', null);
       event.run(4, 2, 'logged', '前台');
     });
