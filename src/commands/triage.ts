@@ -10,6 +10,7 @@ import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js'
 import { nextStatus, type Status } from '../domain/lifecycle.js';
 import { weekName, weekOf } from '../domain/period.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
+import { displayWidth } from '../output/width.js';
 import { natureShown, severityShown, statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { localTime } from '../language/dates.js';
@@ -42,8 +43,15 @@ export function registerTriage(command: Command, session: Session): void {
       ),
     )
     // The natures as typed after --nature, each with what it means.
-    .addHelpText('after', `${t('triage.naturesHeading')}\n${NATURES.map((nature) => `  ${nature.padEnd(10)} ${natureMeaning(nature)}`).join('\n')}`)
+    .addHelpText('after', `${t('triage.naturesHeading')}\n${naturesListed()}`)
     .action((id: string | undefined, options: TriageOptions) => runTriage(id, options, session));
+}
+
+/** Each nature as typed after --nature, in the language spoken first (有效投诉（valid）), with what it means. */
+function naturesListed(): string {
+  const terms = NATURES.map((nature) => choicesListed([nature], typedNames(natureShown)));
+  const width = Math.max(...terms.map(displayWidth));
+  return NATURES.map((nature, index) => `  ${terms[index]!}${' '.repeat(width - displayWidth(terms[index]!))}  ${natureMeaning(nature)}`).join('\n');
 }
 
 export async function runTriage(idText: string | undefined, options: TriageOptions, session: Session): Promise<void> {
