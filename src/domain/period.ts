@@ -113,6 +113,8 @@ function checkWeek(text: string, now: Date, weekStart: WeekStart, flag = '--week
   // As for a day (parseSince): a week to come has nothing to count yet, and one before 2000 is a slip of the year.
   const year = Number(found.year);
   if (year < EARLIEST.getFullYear()) throw new UsageError(t('when.beforeEarliest', { flag, text, year: EARLIEST.getFullYear() }));
+  // A week no year of it has (2027-W53) is said to be none, not to be yet to come.
+  if (week > weeksInYear(year)) throw new UsageError(t('period.noSuchWeek', { year, weeks: weeksInYear(year), week: weekName(year, week) }));
   if (year > current.year || (year === current.year && week > current.week)) {
     throw new UsageError(t('period.weekNotBegun', { flag, text, current: weekName(current.year, current.week) }));
   }

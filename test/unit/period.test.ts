@@ -147,6 +147,7 @@ inZone('America/Los_Angeles', 480, () => {
     expect(bounds(period({ week: '53' }, '2027-01-02T00:00:00Z')).since).toBe('2026-12-28T08:00:00.000Z');
     expect(refusal(() => period({ week: '53' }, '2026-11-30T02:00:00Z'))).toBe("--week: week '53' has not begun yet; this week is 2026-W48");
     expect(refusal(() => period({ week: '53' }, '2028-02-01T00:00:00Z'))).toBe('--week: 2027 has 52 weeks, so there is no 2027-W53');
+    expect(refusal(() => period({ week: '2027-W53' }, '2026-11-30T02:00:00Z'))).toBe('--week: 2027 has 52 weeks, so there is no 2027-W53');
   });
 
   it('counts --last in calendar days across a change of the clocks', () => {
