@@ -420,7 +420,7 @@ export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): 
 /** The last moment `when` names: a moment itself, a day or a week (Monday to Sunday, as said in Chinese) to its last millisecond. */
 function byTheEndOf({ at, dateOnly, wholeWeek }: When): Date {
   const after = wholeWeek ? addDays(at, 7) : dateOnly ? addDays(at, 1) : undefined;
-  return after === undefined ? at : new Date(after.getTime() - 1);
+  return after === undefined ? at : justBefore(after);
 }
 
 // A deadline as a Chinese-speaking owner says it, by the end of a month or year (月底, 下个月底,
@@ -442,8 +442,7 @@ function deadlineSaid(input: string, now: Date, flag: string): Date | undefined 
   const end = END_OF_MONTH_OR_YEAR.exec(input)?.groups;
   if (end !== undefined) {
     const ahead = end.which?.startsWith('下') || end.which === '明' ? 1 : 0;
-    const after = end.unit === '月' ? addMonths(startOfMonth(now), ahead + 1) : new Date(now.getFullYear() + ahead + 1, 0, 1);
-    return new Date(after.getTime() - 1);
+    return end.unit === '月' ? endOfMonthsOn(now, ahead) : endOfYearsOn(now, ahead);
   }
   const named = END_OF_NAMED_MONTH.exec(input)?.groups;
   if (named !== undefined) return endOfMonthNamed(named.month!, named.year, now);
@@ -453,15 +452,30 @@ function deadlineSaid(input: string, now: Date, flag: string): Date | undefined 
   if (PART_WITHOUT_HOUR.test(by) && !by.endsWith('中午')) {
     throw new UsageError(t('when.partNeedsHour', { flag, text: input, example: `${by}${typicalHourOf(by)}点前` }));
   }
+  // 月内 is within this month, as 本月内.
   const monthsOn = by === '月' ? 0 : MONTH_WORDS.get(by);
-  if (monthsOn !== undefined) return new Date(addMonths(startOfMonth(now), monthsOn + 1).getTime() - 1);
+  if (monthsOn !== undefined) return endOfMonthsOn(now, monthsOn);
   const yearsOn = YEARS_ON.get(by);
-  if (yearsOn !== undefined) return new Date(new Date(now.getFullYear() + yearsOn + 1, 0, 1).getTime() - 1);
+  if (yearsOn !== undefined) return endOfYearsOn(now, yearsOn);
   try {
     return byTheEndOf(parseWhen(by, now, flag, 'future'));
   } catch {
     return undefined;
   }
+}
+
+/** The last moment of the month `months` on from now's (0: this month's). */
+function endOfMonthsOn(now: Date, months: number): Date {
+  return justBefore(addMonths(startOfMonth(now), months + 1));
+}
+
+/** The last moment of the year `years` on from now's (0: this year's). */
+function endOfYearsOn(now: Date, years: number): Date {
+  return justBefore(new Date(now.getFullYear() + years + 1, 0, 1));
+}
+
+function justBefore(at: Date): Date {
+  return new Date(at.getTime() - 1);
 }
 
 /**
@@ -472,7 +486,7 @@ function endOfMonthNamed(month: string, year: string | undefined, now: Date): Da
   const number = countIn(month);
   if (number === undefined || number < 1 || number > 12) return undefined;
   const inYear = year !== undefined ? Number(year) : now.getFullYear() + (number < now.getMonth() + 1 ? 1 : 0);
-  return new Date(new Date(inYear, number, 1).getTime() - 1);
+  return justBefore(new Date(inYear, number, 1));
 }
 
 /** The first moment of tomorrow, local time: what is due "today" is due before it. */
