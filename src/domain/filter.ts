@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { WeekStart } from './config.js';
-import { OPEN_STATUSES, STATUSES, type Status } from './lifecycle.js';
+import { DONE_STATUSES, OPEN_STATUSES, STATUSES, type Status } from './lifecycle.js';
 import { personKey } from './person.js';
 import { spellingsOf } from './spelling.js';
 import { LIST_SEPARATOR, channelFor, oneOf, requiredText, typedList, wholeNumber } from './validate.js';
@@ -81,20 +81,24 @@ export function followUpsDue(resolvedBefore: string, someoneToCall?: boolean): C
 /** A filter as checked, before its spelt fields (SPELT_FIELDS) are matched to the logbook's spellings. */
 export type TypedFilter = Omit<ComplaintFilter, SpeltField> & { [field in SpeltField]?: string };
 
-const STATUSES_FILTERED = [...STATUSES, 'open'] as const;
+const STATUS_GROUPS = { open: OPEN_STATUSES, done: DONE_STATUSES };
+const STATUSES_FILTERED = [...STATUSES, 'open', 'done'] as const;
 
 function statusFilterNames(status: (typeof STATUSES_FILTERED)[number]): readonly string[] {
-  return status === 'open' ? [t('report.summaryOpen')] : typedNames(statusShown)(status);
+  if (status === 'open') return [t('report.summaryOpen')];
+  if (status === 'done') return [t('filter.statusDone')];
+  return typedNames(statusShown)(status);
 }
 
 /**
  * The statuses --status names; `open` (未结, as the report calls them) stands for every status
- * still to be answered, as the report counts them.
+ * still to be answered, as the report counts them, and `done` (已结) for those answered; a
+ * withdrawn complaint, logged by mistake, is in neither.
  */
 function statusesTyped(text: string): Status[] {
   const named = typedList(text).flatMap((typed) => {
     const status = oneOf(typed, STATUSES_FILTERED, '--status', statusFilterNames);
-    return status === 'open' ? OPEN_STATUSES : [status];
+    return status === 'open' || status === 'done' ? STATUS_GROUPS[status] : [status];
   });
   return [...new Set(named)];
 }

@@ -13,6 +13,8 @@ export const WITHDRAWN: Status = 'withdrawn';
 
 /** Statuses in which a complaint still waits for someone to act, so it can be overdue. */
 export const OPEN_STATUSES: readonly Status[] = ['new', 'triaged', 'assigned'];
+/** The statuses of a complaint answered: remedied, closed after its follow-up, or found unfounded. */
+export const DONE_STATUSES: readonly Status[] = ['resolved', 'closed', 'rejected'];
 /** Open and past triage: in someone's hands, to be answered. */
 export const IN_HAND_STATUSES: readonly Status[] = ['triaged', 'assigned'];
 

@@ -240,6 +240,19 @@ describe('a new logbook made in Chinese', () => {
     expect(shop.ok(['show', '1'], { env: CHINESE })).toContain('折扣');
   });
 
+  it('lists the complaints answered, 已结, as resolved, closed and rejected; a withdrawn one is in neither group', () => {
+    const shop = tempLogbook();
+    for (const words of ['汤是凉的', '等太久', '服务员态度差', '点错菜']) shop.ok(['log', words, '--no-input'], { env: CHINESE });
+    shop.ok(['resolve', '1', '--remedy', '道歉'], { env: CHINESE });
+    shop.ok(['undo', '2', '--yes'], { env: CHINESE });
+    shop.ok(['triage', '3', '--category', '服务', '--cause', '态度差'], { env: CHINESE });
+    const ids = (status: string) => (JSON.parse(shop.ok(['list', '--status', status, '--json'], { env: CHINESE })) as Array<{ id: number }>).map(({ id }) => id).sort();
+    expect(ids('已结')).toEqual([1]);
+    expect(ids('done')).toEqual([1]);
+    expect(ids('未结')).toEqual([3, 4]);
+    expect(ids('已结,新,已撤回')).toEqual([1, 2, 4]);
+  });
+
   it('takes settings and lists as a Chinese till types them', () => {
     expect(book.ok(['config', 'set', 'week-start', '周日'], { env: CHINESE })).toBe('week-start = 周日（sunday）\n');
     expect(book.ok(['config', 'get', 'week-start'], { env: ENGLISH })).toBe('sunday\n');
@@ -247,6 +260,7 @@ describe('a new logbook made in Chinese', () => {
     expect(JSON.parse(book.ok(['list', '--status', '新、已分诊', '--json'], { env: CHINESE }))).toHaveLength(1);
     // As the report names them.
     expect(JSON.parse(book.ok(['list', '--status', '未结', '--json'], { env: CHINESE }))).toHaveLength(1);
+    expect(JSON.parse(book.ok(['list', '--status', '已结', '--json'], { env: CHINESE }))).toHaveLength(0);
     const before = book.dump();
     const refused = book.run(['config', 'set', 'week-start', '星期五'], { env: CHINESE });
     expect(refused).toMatchObject({ code: 2, stderr: 'complaints: config week-start：「星期五」不是可选的值；可选：周一（monday）、周日（sunday）、周六（saturday）\n' });
