@@ -158,6 +158,9 @@ function withoutPassword(given: string, from: string): string {
   if (url.hostname === '' && !url.searchParams.has('host')) {
     throw new UsageError(t('store.urlWithoutServer', { from }));
   }
+  // The driver reads a % not followed by two hexadecimal digits as itself, so a password spelt
+  // so would be sent otherwise than meant and refused as a wrong password.
+  if ([url.username, url.password, url.pathname].some(badlyEscaped)) throw new UsageError(t('store.urlBadEscape', { from }));
   for (const name of url.searchParams.keys()) {
     if (!CONNECTION_SETTINGS.has(name)) throw new UsageError(t('store.unknownUrlSetting', { from, name }));
   }
@@ -168,6 +171,15 @@ function withoutPassword(given: string, from: string): string {
   url.password = '';
   url.searchParams.delete('password');
   return url.toString();
+}
+
+function badlyEscaped(part: string): boolean {
+  try {
+    decodeURIComponent(part);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**

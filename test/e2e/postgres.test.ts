@@ -215,6 +215,18 @@ describe('reaching the shared logbook', () => {
     });
   });
 
+  it('refuses a URL whose password or database has a % not escaping a character, rather than try it as a wrong password', () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    for (const url of ['postgres://till:50%off@127.0.0.1:1/complaints', 'postgres://till@127.0.0.1:1/100%shop']) {
+      expect(book.run(['log', 'soup was cold', '--no-input'], { env: { COMPLAINTS_DB: url } })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'complaints: COMPLAINTS_DB: the user, password or database of the PostgreSQL URL has a % not followed by two hexadecimal digits; write a % itself as %25\n',
+      });
+    }
+    expect(existsSync(join(book.dir, '.local', 'state', 'complaints', 'waiting.db'))).toBe(false);
+  });
+
   it('refuses a connect_timeout that is not a number of seconds and an sslmode PostgreSQL does not know, logging nothing', () => {
     const book = tempLogbook(NOW, 'sqlite');
     const url = `${testServer()}${testServer().includes('?') ? '&' : '?'}connect_timeout=abc`;
