@@ -363,7 +363,8 @@ export function parseWhen(
     if (!isValid(parseISO(upper.slice(0, 10)))) throw noSuchDay();
   }
   // The message lists the shapes read here, in the words of the language spoken.
-  throw new UsageError(t(unread, { flag, text }));
+  // A deadline's example is a day ahead of today, as a fixed date would soon lie in the past.
+  throw new UsageError(t(unread, { flag, text, day: localDate(addDays(now, 2)) }));
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -16,7 +16,7 @@ const AS_TYPED = new Set(
   `complaints log triage assign resolve approve follow-up note undo list show report actions export import sync causes config
   backup check forget setup-roles completion get set rename merge help desk
   shop currency response-hours follow-up-days week-start categories channels approval-above till branch language
-  new triaged assigned resolved closed rejected withdrawn open valid question venting unfounded low medium high critical
+  new triaged assigned resolved closed rejected withdrawn open done valid question venting unfounded low medium high critical
   refund replacement repair discount compensation apology explanation none monday sunday saturday
   in-person phone email web social other
   json csv html markdown table bash zsh fish postgresql postgres sqlite psql pg_dump utf gbk gb18030 cny eur gbp yes
@@ -469,7 +469,7 @@ describe('days and times as a Chinese-speaking owner types them', () => {
     const before = book.dump();
     const result = book.run(['assign', '1', '小王', '--respond-by', '下个月'], { env: CHINESE });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining("「下个月」不是答复期限；请用 '2026-11-25 12:00'、")]);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining("「下个月」不是答复期限；请用 '2026-11-25 12:00'、2026-11-25（当天结束前）、明天")]);
     expect(result.stderr).toContain('明天');
     expect(book.dump()).toBe(before);
   });

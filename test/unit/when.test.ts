@@ -789,6 +789,12 @@ describe('parseSince and parseUntil', () => {
     expect(() => parseRespondBy('2026-12', now)).toThrow(/^--respond-by: '2026-12' is not a time to respond by; use /);
   });
 
+  it('gives as its example of a deadline a day ahead of today, not a fixed date soon past', () => {
+    expect(() => parseRespondBy('fortnight', new Date(2027, 2, 30, 10))).toThrow(
+      "--respond-by: 'fortnight' is not a time to respond by; use a time such as '2027-04-01 12:00', a day such as 2027-04-01 (by its end), tomorrow,",
+    );
+  });
+
   it.each(['13月', '0月', '2026-13', '2026-00', '2026年十三月'])('refuses %j, a month the calendar does not have', (text) => {
     expect(() => parseSince(text, now)).toThrow(new UsageError(`--since: '${text}' is no month of the calendar; months run from 1 to 12`));
   });
