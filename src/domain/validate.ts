@@ -216,15 +216,30 @@ export interface CountedUnit {
   readonly times: number;
 }
 
+function whole(plain: string): number {
+  return /^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN);
+}
+
+/** A count before its unit, perhaps with a half: 1.5, 一个半, 半; or 一 before 天半 (`halfAfterUnit`). */
+function countWithHalf(plain: string, halfAfterUnit: boolean): number | undefined {
+  if (halfAfterUnit) return whole(plain) + 0.5;
+  if (plain === '半') return 0.5;
+  const halfMore = /^(.+?)个?半$/u.exec(plain);
+  if (halfMore !== null) return whole(halfMore[1]!) + 0.5;
+  return /^\d+(?:\.\d+)?$/.test(plain) ? Number(plain) : whole(plain);
+}
+
 /** A whole number in [min, max], typed alone or with one of `units` after it. */
 export function wholeNumber(text: string, min: number, max: number, flag: string, units: readonly CountedUnit[] = []): number {
   const typed = halfWidth(text);
-  // A number may come with the unit it counts, as it is said: 48小时, 三天, 两天 for hours.
-  const unit = units.find(({ word }) => word.test(typed));
-  const plain = unit === undefined ? typed : typed.replace(unit.word, '');
+  // A number may come with the unit it counts, as it is said: 48小时, 三天, 两天 for hours; and
+  // with a half, which a larger unit makes whole: 一天半, 半天, 1.5 days in hours.
+  const halfAfterUnit = /\S半$/u.test(typed);
+  const withoutHalf = halfAfterUnit ? typed.slice(0, -1) : typed;
+  const unit = units.find(({ word }) => word.test(withoutHalf));
   // In figures or, as it is said, in Chinese numerals: --satisfaction 五.
-  const value = (/^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN)) * (unit?.times ?? 1);
-  if (!(value >= min && value <= max)) {
+  const value = unit === undefined ? whole(typed) : (countWithHalf(withoutHalf.replace(unit.word, ''), halfAfterUnit) ?? NaN) * unit.times;
+  if (!(Number.isInteger(value) && value >= min && value <= max)) {
     throw new UsageError(t('validate.notWholeNumber', { flag, text, min: String(min), max: String(max) }));
   }
   return value;
