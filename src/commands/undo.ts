@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Session } from '../context.js';
 import type { Complaint, LastChange, Recording } from '../domain/complaint.js';
 import type { Status } from '../domain/lifecycle.js';
-import { describeChange, undo, undoable } from '../domain/undo.js';
+import { OWNERS_DECISIONS, describeChange, undo, undoable } from '../domain/undo.js';
 import { parseId } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
 import { statusShown } from '../language/labels.js';
@@ -56,8 +56,6 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   session.print(undoneLine(change, complaint, statusBefore));
   tellNext(session, complaint);
 }
-
-const OWNERS_DECISIONS: ReadonlySet<string> = new Set(['approved', 'proposal-rejected']);
 
 /** The latest change made at this till (of its branch: another may have a till of its name) that still stands. */
 async function latestHere(logbook: Logbook, here: Recording): Promise<LastChange> {

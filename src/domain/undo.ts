@@ -19,6 +19,9 @@ const UNDOABLE: ReadonlySet<string> = new Set(['logged', 'withdrawn', 'noted', .
 /** The steps that gave a remedy, which their undo takes back. */
 const GAVE_REMEDY: ReadonlySet<string> = new Set(['resolved', 'approved']);
 
+/** The steps only a login that may approve may take, or take back: approving or sending back a remedy. */
+export const OWNERS_DECISIONS: ReadonlySet<string> = new Set(['approved', 'proposal-rejected']);
+
 /** Why the changes undo cannot reverse are not undone, and what to do instead. */
 const NOT_UNDONE: Readonly<Record<string, MessageKey>> = {
   imported: 'undo.notUndoneImported',
@@ -52,9 +55,10 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
     if (last.id < wanted.change.id) throw new Unchanged(t('undo.undoneMeanwhile', { wanted: asked, id }));
     // The complaint's latest change when found, and another till's since: not what was asked for.
     if (wanted.latestOf === 'the complaint') throw new Refusal(t('undo.changedMeanwhile', { wanted: asked, id, later }));
-    // A later change that cannot be undone says so, and why; one that can is to be undone first.
+    // A later change that cannot be undone says so, and why; one that can is to be undone first,
+    // by whoever may make it when it is the owner's decision.
     undoable(last);
-    throw new Refusal(t('undo.laterChange', { wanted: asked, id, later }));
+    throw new Refusal(t(OWNERS_DECISIONS.has(last.action) ? 'undo.laterOwnersDecision' : 'undo.laterChange', { wanted: asked, id, later }));
   }
   const before = undoable(last);
   const undoes = { event: last.id, remedy: GAVE_REMEDY.has(last.action) };

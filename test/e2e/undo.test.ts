@@ -169,6 +169,20 @@ describe('undo', () => {
     expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, "has a later one on #1 (#1 assigned 2026-11-23 18:00) that depends on it; undo that first with 'complaints undo 1'");
   });
 
+  it("refuses this till's proposal once the owner has approved it, saying who undoes the approval", () => {
+    const book = shop();
+    book.ok(['config', 'set', 'till', '前台']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--cost', '88']);
+    book.ok(['config', 'set', 'till', '办公室']);
+    book.ok(['approve', '1', '--as', '老板']);
+    book.ok(['config', 'set', 'till', '前台']);
+    expectRefusedInOneLine(
+      runComparing(book, ['undo', '--yes']),
+      1,
+      "that depends on it, a decision on a remedy; whoever may approve remedies undoes that first with 'complaints undo 1'",
+    );
+  });
+
   it('asks at a terminal, showing the change: No keeps it, Yes undoes it', async () => {
     const book = shop();
     book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);

@@ -52,6 +52,15 @@ describe('undo', () => {
     );
   });
 
+  it('says a later decision on a remedy is for whoever may approve to undo first', () => {
+    const approval = change({ id: 41, action: 'approved', before: {} });
+    expect(() => undo(complaint, approval, NOW, { change: change({ action: 'proposed', before: {} }), latestOf: 'this till' })).toThrow(
+      new Refusal(
+        `the change to undo (#7 proposed ${local}) has a later one on #7 (#7 approved ${local}) that depends on it, a decision on a remedy; whoever may approve remedies undoes that first with 'complaints undo 7'`,
+      ),
+    );
+  });
+
   it("refuses, saying so, when the complaint's latest change asked for is followed by another till's since", () => {
     const later = change({ id: 41, action: 'resolved', before: {} });
     expect(() => undo(complaint, later, NOW, { change: change({ before: {} }), latestOf: 'the complaint' })).toThrow(
