@@ -242,7 +242,15 @@ function dayOfMonth(dayText: string, now: Date, leaning: Leaning): Date | undefi
     return day.getMonth() === month.getMonth() ? day : undefined;
   };
   if (leaning === 'future') return wanted < now.getDate() ? inMonth(1) : inMonth(0);
-  if (leaning === 'past') return wanted > now.getDate() ? inMonth(-1) : inMonth(0);
+  // The latest such day gone by, however many months back: 31号 said on 3 December is 31 October.
+  // (A deadline on a day the month lacks is refused rather than put a month further on.)
+  if (leaning === 'past') {
+    for (let monthsOn = wanted > now.getDate() ? -1 : 0; monthsOn >= -12; monthsOn--) {
+      const day = inMonth(monthsOn);
+      if (day !== undefined) return day;
+    }
+    return undefined;
+  }
   if (inMonth(0) === undefined) return undefined;
   const distance = (day: Date | undefined) => (day === undefined ? Infinity : Math.abs(day.getTime() - today.getTime()));
   return [inMonth(0), inMonth(-1), inMonth(1)].reduce((nearest, day) => (distance(day) < distance(nearest) ? day : nearest));

@@ -249,6 +249,9 @@ describe('parseWhen: a day of the month alone', () => {
   it('refuses as a deadline a day this month does not have, and takes it as what happened last month', () => {
     expect(() => parseRespondBy('31号', now)).toThrow(UsageError);
     expect(parsePast('31号', now, '--at')).toEqual(new Date(2026, 9, 31));
+    // The month just gone lacking it too, the latest 31st gone by.
+    expect(parsePast('31号', new Date(2026, 11, 3, 10), '--at')).toEqual(new Date(2026, 9, 31));
+    expect(parsePast('30号', new Date(2027, 2, 3, 10), '--at')).toEqual(new Date(2027, 0, 30));
   });
 });
 
