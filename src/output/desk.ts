@@ -114,7 +114,7 @@ export function deskSummary(
   const noContact = waiting.followUpsDueNoContact;
   if (noContact > 0) heading(noContact, 'desk.followUpsDueNoContact', 'complaints follow-up');
   // In hand and due another day is work too, not nothing.
-  const inHandListed = shellLine(['complaints', 'list', '--status', IN_HAND_STATUSES.join(','), ...(branch === undefined ? [] : ['--branch', branch])]);
+  const inHandListed = shellLine(['complaints', 'list', '--status', IN_HAND_STATUSES.map(statusShown).join(','), ...(branch === undefined ? [] : ['--branch', branch])]);
   if (lines.length === 1) lines.push('', waiting.inHand > 0 ? t('desk.nothingDueToday', { count: waiting.inHand, command: inHandListed }) : t('desk.nothingWaiting'));
   return lines.join('\n');
 }

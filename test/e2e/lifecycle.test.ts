@@ -863,6 +863,10 @@ describe('a logbook with a complaint in every status', () => {
       expect(shop.ok([]).trimEnd().split('\n').at(-1)).toBe(
         "Nothing due today; 1 complaint is in hand: complaints list --status triaged,assigned --branch 'High Street'",
       );
+      // In Chinese, the statuses as a Chinese till types them.
+      expect(shop.ok([], { env: { LANG: 'zh_CN.UTF-8' } }).trimEnd().split('\n').at(-1)).toBe(
+        '今天没有到期的事；1 条投诉正在处理中：complaints list --status \'已分诊,已指派\' --branch \'High Street\'',
+      );
     });
 
     it('shows the first five of each kind and says how many more there are', () => {
