@@ -186,6 +186,17 @@ describe('complaints check on a damaged logbook', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it("says SQLite's usual words for damage in the language spoken", async () => {
+    const dir = tempLogbook().dir;
+    const file = join(dir, 'damaged.db');
+    const bytes = readFileSync(source.db);
+    bytes.write('GARBAGEGARBAGE', 2 * PAGE);
+    writeFileSync(file, bytes);
+    const result = await source.run(['--db', file, 'check'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(result.stdout).toBe('损坏：读取时发现文件结构已损坏\n');
+    expect(result.stderr).toBe(`complaints: ${file} 已损坏（1 个问题，见上方）；请从备份恢复\n`);
+  });
+
   it('passes a sound logbook', async () => {
     expect(await source.ok(['check'])).toBe('ok: 30 complaints, 31 events, integrity ok\n');
   });

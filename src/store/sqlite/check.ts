@@ -1,6 +1,7 @@
 import { STATUSES } from '../../domain/lifecycle.js';
 import type { Findings } from '../logbook.js';
-import type { Db } from './open.js';
+import { USUAL_DAMAGE, type Db } from './open.js';
+import { t } from '../../language/messages.js';
 import { miscountedFollowUps, recountFollowUpsWaiting } from './follow-ups-waiting.js';
 import { rewriteRemediesGiven, unmatchedRemediesGiven } from './remedies-given.js';
 import { miscountedDays, miscountedMonths, recountKeptFigures } from './report.js';
@@ -21,8 +22,14 @@ export function integrityOf(db: Db): Pick<Findings, 'damage' | 'brokenRules'> {
     return { brokenRules: messages.filter((message) => BROKEN_RULE.test(message)), damage: messages.filter((message) => !BROKEN_RULE.test(message)) };
   } catch (error) {
     if (!isDamage(error)) throw error;
-    return { brokenRules: [], damage: [(error as Error).message] };
+    return { brokenRules: [], damage: [damageSaid(error)] };
   }
+}
+
+// SQLite's usual words for damage in the language spoken; anything more particular as it says it.
+function damageSaid(error: unknown): string {
+  const { message } = error as Error;
+  return message === USUAL_DAMAGE ? t('check.fileDamaged') : message;
 }
 
 /**
@@ -55,7 +62,7 @@ export function checkLogbook(db: Db): Findings {
     findings.unmatchedRemedies = unmatchedRemediesGiven(db);
   } catch (error) {
     if (!isDamage(error)) throw error;
-    findings.damage.push((error as Error).message);
+    findings.damage.push(damageSaid(error));
   }
   return findings;
 }

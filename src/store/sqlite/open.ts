@@ -399,6 +399,9 @@ function copyAside(db: Db, path: string, firstPending: number): string {
   return copy;
 }
 
+/** What SQLite says of any damage it meets, in English whatever the language spoken. */
+export const USUAL_DAMAGE = 'database disk image is malformed';
+
 /** A driver error while using the logbook at `path` as the problem it is; any other error as it is. */
 export function asProblem(error: unknown, path: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
@@ -407,7 +410,7 @@ export function asProblem(error: unknown, path: string): unknown {
   if (code.startsWith('SQLITE_CORRUPT')) {
     // SQLite's usual words add nothing to "damaged", and only in English; anything more it says is kept.
     const { message } = error as Error;
-    return new LogbookProblem(path, { kind: 'damaged', detail: message === 'database disk image is malformed' ? null : message });
+    return new LogbookProblem(path, { kind: 'damaged', detail: message === USUAL_DAMAGE ? null : message });
   }
   if (code === 'SQLITE_READONLY_ROLLBACK') return new LogbookProblem(path, { kind: 'half-done write' });
   if (code === 'SQLITE_FULL') return new LogbookProblem(path, { kind: 'disk full' });
