@@ -170,7 +170,7 @@ export function parseId(text: string): number {
 
 /** Text that must say something: trimmed, and refused when empty; `what` names it (a flag, or words in the language spoken). */
 export function requiredText(text: string, what: string): string {
-  const trimmed = text.trim();
+  const trimmed = trimmedLines(text);
   if (showsNothing(trimmed)) throw new UsageError(t(what.startsWith('-') ? 'validate.emptyFlag' : 'validate.empty', { what }));
   return trimmed;
 }
@@ -198,8 +198,14 @@ export function refusedUnlessOneLine(name: string, what: string): string {
 
 /** Optional free text: trimmed, with an empty answer meaning "not given". */
 export function optionalText(text: string | undefined): string | null {
-  const trimmed = text?.trim() ?? '';
+  const trimmed = trimmedLines(text ?? '');
   return showsNothing(trimmed) ? null : trimmed;
+}
+
+// Text pasted from Windows ends its lines in CR LF, and old Macs in CR: each is kept as a line
+// break, as a CR alone would show raw (\x0d) wherever the text is printed.
+function trimmedLines(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
 }
 
 // Nothing but invisible characters (a zero-width space, a direction mark, a joiner) and marks

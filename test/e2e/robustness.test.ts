@@ -277,6 +277,16 @@ describe('hostile text', () => {
     expect(JSON.parse(output)).toMatchObject({ description: `soup ${ESCAPES} cold`, customer: `Ann ${ESCAPES} Lee` });
   });
 
+  it('keeps the lines of text pasted from Windows as lines, with no carriage return to show raw', () => {
+    const book = tempLogbook();
+    book.ok(['log', '第一行\r\n第二行\r\n第三行', '--customer', '多行', '--no-input']);
+    book.ok(['note', '1', '打过电话\r\n没人接']);
+    expect(JSON.parse(book.ok(['show', '1', '--json'])).description).toBe('第一行\n第二行\n第三行');
+    const shown = book.ok(['show', '1']);
+    expect(shown).toContain('\n  第一行\n  第二行\n  第三行\n');
+    expect(shown).not.toMatch(/\\x0d|\r/);
+  });
+
   it('stores and shows a description of a million characters', () => {
     const book = tempLogbook();
     // One argument may not exceed 128 KiB on Linux, so the description comes as 10,000 words.

@@ -106,6 +106,11 @@ describe('optionalText', () => {
     expect(optionalText('  cold soup ')).toBe('cold soup');
   });
 
+  it('keeps the line breaks of text pasted from Windows or an old Mac as line breaks, without a carriage return', () => {
+    expect(optionalText('第一行\r\n第二行\r第三行\n第四行\r\n')).toBe('第一行\n第二行\n第三行\n第四行');
+    expect(requiredText('soup\r\nwas cold', 'the note')).toBe('soup\nwas cold');
+  });
+
   it.each([undefined, '', '   ', '\u200b'])('treats %j as not given', (typed) => {
     expect(optionalText(typed)).toBeNull();
   });
