@@ -105,7 +105,10 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   if (added.count === 0) {
     return session.print(alreadyThere === 0 ? t('import.nothingInFile', { file }) : t('import.nothingNew', { count: alreadyThere, file }));
   }
-  const said = { count: added.count, file, ids: idRange(added), already: alreadyThere };
+  // Numbers with gaps between them are not said as a run: #1–#5000000000 would read as five billion.
+  const run = added.highest - added.lowest + 1 === added.count;
+  const ids = run ? idRange(added) : t('import.idsBetween', { lowest: added.lowest, highest: added.highest });
+  const said = { count: added.count, file, ids, already: alreadyThere };
   for (const key of ['categories', 'channels'] as const) {
     const list = choicesAdded[key].join(t('common.listSeparator'));
     if (list !== '') session.tell(t(options.dryRun ? 'import.wouldAddChoices' : 'import.addedChoices', { key, list }));

@@ -462,6 +462,16 @@ describe('import', () => {
     expect(runComparing(target, ['import', file, '--new-ids'])).toMatchObject({ code: 0, unchanged: true });
   });
 
+  it('says numbers with gaps between them as from the lowest to the highest, not one after another, rather than as a run', () => {
+    const target = tempLogbook(NOW);
+    const file = join(target.dir, 'gap.csv');
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', `1,${NOW},${NOW},new,cold soup`, `5000000000,${NOW},${NOW},new,a stray zero`, ''].join('\r\n'));
+    expect(target.ok(['import', file, '--dry-run'])).toBe(
+      `Would import 2 complaints from ${file} as numbers from #1 to #5000000000, not one after another; nothing was written (--dry-run).\n`,
+    );
+    expect(target.ok(['import', file], { env: { LANG: 'zh_CN.UTF-8' } })).toMatch(/^已从「[^」]+」导入 2 条投诉，编号为 #1 至 #5000000000 之间（不连续）。/);
+  });
+
   it('recognises its own complaints in an export of it whose uid column was deleted, and not one whose words were changed', () => {
     const target = tempLogbook(NOW);
     target.ok(['log', '汤是凉的，"很生气"', '--at', '2026-11-22 08:00']);
