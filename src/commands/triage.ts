@@ -10,7 +10,7 @@ import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js'
 import { nextStatus, type Status } from '../domain/lifecycle.js';
 import { weekName, weekOf } from '../domain/period.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
-import { displayWidth } from '../output/width.js';
+import { displayWidth, padToWidth } from '../output/width.js';
 import { natureShown, severityShown, statusShown, typedNames } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { localTime } from '../language/dates.js';
@@ -51,7 +51,7 @@ export function registerTriage(command: Command, session: Session): void {
 function naturesListed(): string {
   const terms = NATURES.map((nature) => choicesListed([nature], typedNames(natureShown)));
   const width = Math.max(...terms.map(displayWidth));
-  return NATURES.map((nature, index) => `  ${terms[index]!}${' '.repeat(width - displayWidth(terms[index]!))}  ${natureMeaning(nature)}`).join('\n');
+  return NATURES.map((nature, index) => `  ${padToWidth(terms[index]!, width)}  ${natureMeaning(nature)}`).join('\n');
 }
 
 export async function runTriage(idText: string | undefined, options: TriageOptions, session: Session): Promise<void> {

@@ -12,7 +12,7 @@ import { natureShown, severityShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
 import { complaintRef, inert, oneLine } from './terminal.js';
 import { localTime } from '../language/dates.js';
-import { displayWidth } from './width.js';
+import { displayWidth, padToWidth } from './width.js';
 
 // The fields that hold a time, which the timeline gives in local time as show does (respond_by, missed_respond_by).
 const TIMES: ReadonlySet<string> = new Set(FIELDS.filter((field) => field.kind.type === 'time').map((field) => field.name));
@@ -47,7 +47,7 @@ export function describeComplaint(c: Complaint, events: readonly TimelineEvent[]
     const value = shownValue(c, field, currency);
     const mark = field.name === 'status' && late ? paint.red(t('show.overdue')) : '';
     const label = labels[index]!;
-    return value === null ? [] : [`${paint.dim(label + ' '.repeat(labelWidth - displayWidth(label)))}  ${oneLine(value)}${mark}`];
+    return value === null ? [] : [`${paint.dim(padToWidth(label, labelWidth))}  ${oneLine(value)}${mark}`];
   });
   const lines = [
     paint.bold(t('show.heading', { ref: complaintRef(c.id) })),

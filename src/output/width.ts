@@ -132,6 +132,11 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** `text` with spaces after it to fill `width` columns, as a column of a table or a list of terms lines up. */
+export function padToWidth(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
 /**
  * `text` as it is if it is at most `max` columns wide; else its longest start of whole graphemes
  * that leaves a column for the … that ends it. `max` is at least 1.

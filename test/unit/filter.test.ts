@@ -24,10 +24,14 @@ describe('checkFilter', () => {
     expect(checkFilter({ status: 'new, open, closed' }, now, 'newest first').statuses).toEqual(['new', 'triaged', 'assigned', 'closed']);
   });
 
+  it('reads done as every status of a complaint answered, and not a withdrawn one', () => {
+    expect(checkFilter({ status: 'done' }, now, 'newest first').statuses).toEqual(['resolved', 'closed', 'rejected']);
+  });
+
   it.each(['opened', 'new,', 'new,,closed'])('refuses the statuses %j, listing the choices', (status) => {
     const attempt = () => checkFilter({ status }, now, 'newest first');
     expect(attempt).toThrow(UsageError);
-    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn, open$/);
+    expect(attempt).toThrow(/^--status: '.*' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn, open, done$/);
   });
 
   it('trims cause, category and assignee', () => {

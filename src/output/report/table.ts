@@ -3,7 +3,7 @@ import { isNamedVital } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { oneLine, refColumn } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
-import { displayWidth } from '../width.js';
+import { displayWidth, padToWidth } from '../width.js';
 import { t } from '../../language/messages.js';
 import {
   actionsHeading,
@@ -83,7 +83,7 @@ function sideBySide(left: readonly string[], right: readonly string[]): string[]
   const width = widest(left);
   return Array.from({ length: Math.max(left.length, right.length) }, (_, at) => {
     const [first, second] = [left[at] ?? '', right[at] ?? ''];
-    return second === '' ? first : `${first}${' '.repeat(width - displayWidth(first))}${COLUMN_GAP}${second}`;
+    return second === '' ? first : `${padToWidth(first, width)}${COLUMN_GAP}${second}`;
   });
 }
 
