@@ -44,9 +44,12 @@ const DIMENSION_COLUMN: Record<Dimension, string> = {
   branch: 'branch',
 };
 
+/** What stands between a till and its branch where a till is named with it: 前台 · 南门店. */
+export const TILL_BRANCH_MARK = '·';
+
 // Two branches may each have a till called 前台: a till is counted as one of its branch, named
 // with it (前台 · 南门店), unless the report is of one branch.
-const TILL_OF_BRANCH = `till || COALESCE(' · ' || branch, '')`;
+const TILL_OF_BRANCH = `till || COALESCE(' ${TILL_BRANCH_MARK} ' || branch, '')`;
 
 /** What the report counts by `dimension` as SQL of a complaint's columns, for a report of the places `within`. */
 export function dimensionColumn(dimension: Dimension, within: Places): string {

@@ -139,6 +139,14 @@ describe('one till or branch of several', () => {
     expect(ids('--branch', 'South')).toEqual([]);
   });
 
+  it('takes back a till named with its branch as report --by till names it, as that till of that branch', () => {
+    const ids = (...filter: string[]) => json('office', 'list', ...filter).map((c: { id: number }) => c.id).sort();
+    expect(ids('--till', '前台 · 高街店')).toEqual([1, 2]);
+    expect(ids('--till', '前台·高街店')).toEqual([1, 2]);
+    expect(ids('--till', 'North till · north')).toEqual([4, 5]);
+    expect(JSON.parse(on('office', 'report', '--week', '2026-W48', '--till', '前台 · 高街店', '--format', 'json')).total).toBe(2);
+  });
+
   it('counts by till and by branch', () => {
     const rows = (by: string) =>
       JSON.parse(on('office', 'report', '--week', '2026-W48', '--by', by, '--format', 'json')).rows.map((r: { key: string; count: number }) => [r.key, r.count]);
