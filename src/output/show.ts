@@ -38,14 +38,21 @@ const CHANGE_LABELS: Readonly<Record<string, MessageKey>> = {
   action_at: 'timeline.keyActionAt',
 };
 
+const FOLLOW_UP_FIELDS: ReadonlySet<string> = new Set(['followed_up_at', 'satisfaction']);
+
 /** One complaint for a person: what was said, where it stands, and its timeline; amounts in the shop's currency. */
 export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], currency: string, now: Date, paint: ChalkInstance): string {
   const late = isOverdue(c.status, c.respond_by, now);
+  // Reopened and resolved again, the complaint waits for a new follow-up: the one shown is the
+  // customer's word on the remedy before, not on this one.
+  const followedUpBefore = c.followed_up_at !== null && c.resolved_at !== null && c.followed_up_at < c.resolved_at;
   const labels = SHOWN.map(({ shown }) => fieldLabel(shown));
   const labelWidth = Math.max(...labels.map(displayWidth));
   const shown = SHOWN.flatMap(({ field }, index) => {
     const value = shownValue(c, field, currency);
-    const mark = field.name === 'status' && late ? paint.red(t('show.overdue')) : '';
+    let mark = '';
+    if (field.name === 'status' && late) mark = paint.red(t('show.overdue'));
+    if (followedUpBefore && FOLLOW_UP_FIELDS.has(field.name)) mark = paint.dim(t('show.beforeResolvedAgain'));
     const label = labels[index]!;
     return value === null ? [] : [`${paint.dim(padToWidth(label, labelWidth))}  ${oneLine(value)}${mark}`];
   });

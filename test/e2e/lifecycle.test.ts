@@ -376,6 +376,19 @@ describe('reopening', () => {
 });
 
 describe('a score given before a reopening', () => {
+  it('is shown as the word on the remedy before once the complaint is resolved again, until it is followed up anew', () => {
+    const book = tempLogbook();
+    book.ok(['log', 'soup was cold', '--at', '2026-11-20 09:00']);
+    book.ok(['resolve', '1', '--remedy', 'apology', '--at', '2026-11-20 10:00']);
+    book.ok(['follow-up', '1', '--satisfaction', '2', '--reopen', '--at', '2026-11-21 10:00']);
+    const shownLines = () => book.ok(['show', '1']).split('\n').filter((line) => /^(followed up|satisfaction) /.test(line)).map((line) => line.replace(/ {2,}/, ': '));
+    expect(shownLines()).toEqual(['followed up: 2026-11-21 10:00', 'satisfaction: 2/5']);
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-21 12:00']);
+    expect(shownLines()).toEqual(['followed up: 2026-11-21 10:00 (before it was resolved again)', 'satisfaction: 2/5 (before it was resolved again)']);
+    book.ok(['follow-up', '1', '--satisfaction', '5', '--at', '2026-11-22 10:00']);
+    expect(shownLines()).toEqual(['followed up: 2026-11-22 10:00', 'satisfaction: 5/5']);
+  });
+
   it('counts in the report the same whether the reopening was typed with it or after it', () => {
     const book = tempLogbook();
     for (const id of ['1', '2']) {
