@@ -78,19 +78,23 @@ describe('export', () => {
   });
 
   it('keeps commas, quotes and line breaks inside cells', () => {
-    expect(rowsOf(csv)[3]!.description).toBe('first line,\r\nsecond line\nthird');
+    // Typed with Windows's CR LF, the line break is kept as a line break alone.
+    expect(rowsOf(csv)[3]!.description).toBe('first line,\nsecond line\nthird');
   });
 
   it('quotes every cell with a line break, so that another reader (Python\'s csv module) sees one record per complaint', () => {
-    const fresh = tempLogbook();
-    fresh.ok(['log', 'soup was cold\nand late', '--no-input']);
-    fresh.ok(['log', 'a lone\rreturn', '--no-input']);
+    const fresh = tempLogbook(NOW);
+    // A carriage return typed is a line break; one can come only from a file imported as it is.
+    const file = join(fresh.dir, 'returns.csv');
+    const row = (id: number, description: string) => `${id},${NOW},${NOW},new,"${description}"`;
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', row(1, 'soup was cold\nand late'), row(2, 'a lone\rreturn'), row(3, 'from\r\nWindows'), ''].join('\r\n'));
+    fresh.ok(['import', file]);
     const python = spawnSync('python3', ['-c', 'import csv, json, sys; print(json.dumps([row[8] for row in csv.reader(sys.stdin)]))'], {
       input: fresh.ok(['export']),
       encoding: 'utf8',
     });
     expect(python.status, python.stderr).toBe(0);
-    expect(JSON.parse(python.stdout)).toEqual(['description', 'soup was cold\nand late', 'a lone\rreturn']);
+    expect(JSON.parse(python.stdout)).toEqual(['description', 'soup was cold\nand late', 'a lone\rreturn', 'from\r\nWindows']);
   });
 
   it('puts a quote before cells a spreadsheet would run as a formula', () => {
@@ -449,7 +453,7 @@ describe('import', () => {
       `Imported 2 complaints from ${exported} as #4–#5; 2 complaints were in the logbook already and were left as they are.\n`,
     );
     expect((JSON.parse(target.ok(['list', '--json'])) as Array<{ description: string }>).map((c) => c.description).sort()).toEqual(
-      ['=HYPERLINK("http://example.com","click")', 'first line,\r\nsecond line\nthird', 'logged here meanwhile', 'soup was cold', '汤是凉的，"很生气"'].sort(),
+      ['=HYPERLINK("http://example.com","click")', 'first line,\nsecond line\nthird', 'logged here meanwhile', 'soup was cold', '汤是凉的，"很生气"'].sort(),
     );
   });
 
