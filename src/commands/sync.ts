@@ -76,6 +76,8 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
   const { sendWaiting } = await import('../store/waiting.js');
   const settings = await settingsOf(logbook);
   const sent: Complaint[] = [];
+  // Those a send cut off (a till switched off) had delivered before it could strike them off.
+  const arrivedBefore: number[] = [];
   const unlisted: Array<{ id: number; channel: string }> = [];
   try {
     await sendWaiting(waitingFile(session.env), keptFor, async (waiting) => {
@@ -83,10 +85,11 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
       const typed = waiting.draft.channel;
       const channel = typed === null ? null : (channelFor(typed, settings.channels) ?? typed);
       const draft = { ...waiting.draft, channel };
-      const logged = await logbook
-        .log(completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid))
-        .catch(unlessBusy);
-      if (logged !== undefined) sent.push(logged);
+      const complaint = completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid);
+      const there = (await logbook.heldAlready([{ id: 0, ...complaint }])).has(complaint.uid);
+      const logged = await logbook.log(complaint).catch(unlessBusy);
+      if (logged !== undefined && there) arrivedBefore.push(logged.id);
+      else if (logged !== undefined) sent.push(logged);
       if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });
       return logged;
     });
@@ -94,9 +97,12 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
     // Said even when the connection is cut half-way: those sent have their numbers.
     const ids = sent.map((c) => c.id).sort((a, b) => a - b);
     if (ids.length > 0) session.tell(t('sync.sent', { count: ids.length, logbook: session.address.shown, ids: idRuns(ids) }));
+    if (arrivedBefore.length > 0) {
+      session.tell(t('sync.arrivedBefore', { count: arrivedBefore.length, ids: idRuns(arrivedBefore.sort((a, b) => a - b)) }));
+    }
     for (const { id, channel } of unlisted) session.tell(t('sync.unlistedChannel', { id: complaintRef(id), channel }));
   }
-  if (sent.length > 0) sending.add(session);
+  if (sent.length > 0 || arrivedBefore.length > 0) sending.add(session);
   // As log says of a complaint it logs: the till is to know whom it served before.
   for (const complaint of sent) {
     const earlier = await logbook.earlierByCustomer(complaint, complaint.id, EARLIER_SHOWN);
