@@ -43,9 +43,9 @@ const FOLLOW_UP_FIELDS: ReadonlySet<string> = new Set(['followed_up_at', 'satisf
 /** One complaint for a person: what was said, where it stands, and its timeline; amounts in the shop's currency. */
 export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], currency: string, now: Date, paint: ChalkInstance): string {
   const late = isOverdue(c.status, c.respond_by, now);
-  // Reopened and resolved again, the complaint waits for a new follow-up: the one shown is the
-  // customer's word on the remedy before, not on this one.
-  const followedUpBefore = c.followed_up_at !== null && c.resolved_at !== null && c.followed_up_at < c.resolved_at;
+  // Resolved and followed up already, it was reopened by that follow-up and resolved again: it
+  // waits for a new one, and the one shown is the customer's word on the remedy before.
+  const followedUpBefore = c.status === 'resolved' && c.followed_up_at !== null;
   const labels = SHOWN.map(({ shown }) => fieldLabel(shown));
   const labelWidth = Math.max(...labels.map(displayWidth));
   const shown = SHOWN.flatMap(({ field }, index) => {

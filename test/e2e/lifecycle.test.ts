@@ -383,7 +383,8 @@ describe('a score given before a reopening', () => {
     book.ok(['follow-up', '1', '--satisfaction', '2', '--reopen', '--at', '2026-11-21 10:00']);
     const shownLines = () => book.ok(['show', '1']).split('\n').filter((line) => /^(followed up|satisfaction) /.test(line)).map((line) => line.replace(/ {2,}/, ': '));
     expect(shownLines()).toEqual(['followed up: 2026-11-21 10:00', 'satisfaction: 2/5']);
-    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-21 12:00']);
+    // Resolved again in the minute of the reopening, too.
+    book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-21 10:00']);
     expect(shownLines()).toEqual(['followed up: 2026-11-21 10:00 (before it was resolved again)', 'satisfaction: 2/5 (before it was resolved again)']);
     book.ok(['follow-up', '1', '--satisfaction', '5', '--at', '2026-11-22 10:00']);
     expect(shownLines()).toEqual(['followed up: 2026-11-22 10:00', 'satisfaction: 5/5']);
