@@ -1,3 +1,4 @@
+import { natureShown, remedyShown, severityShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, NewComplaint } from './complaint.js';
 import { STATUSES } from './lifecycle.js';
@@ -13,7 +14,7 @@ export type FieldKind =
   | { type: 'id' }
   | { type: 'time' }
   | { type: 'text' }
-  | { type: 'choice'; of: readonly string[] }
+  | { type: 'choice'; of: readonly string[]; shown: (value: string) => string }
   | { type: 'category' }
   | { type: 'channel' }
   | { type: 'cause' }
@@ -42,7 +43,10 @@ export interface Field {
 
 const text = { type: 'text' } as const;
 const time = { type: 'time' } as const;
-const choice = (of: readonly string[]) => ({ type: 'choice', of }) as const;
+// A choice's values are stored and given as flags in English, and shown (and may be typed) in the
+// language spoken: `shown` gives one as a person reads it.
+const choice = <T extends string>(of: readonly T[], shown: (value: T) => string) =>
+  ({ type: 'choice', of, shown: (value: string) => shown(value as T) }) as const;
 
 function field<N extends keyof Complaint, C extends string = N>(
   name: N,
@@ -60,21 +64,21 @@ export const FIELDS = [
   field('id', { type: 'id' }, null, { required: true, writable: false }),
   field('logged_at', time, show('fields.logged', 3), { required: true, writable: false }),
   field('occurred_at', time, show('fields.occurred', 2), { required: true }),
-  field('status', choice(STATUSES), show('fields.status', 1), { required: true }),
+  field('status', choice(STATUSES, statusShown), show('fields.status', 1), { required: true }),
   field('channel', { type: 'channel' }, show('fields.channel', 6)),
   field('customer', text, show('fields.customer', 4)),
   field('contact', text, show('fields.contact', 5)),
   field('about', text, show('fields.about', 7)),
   field('description', text, null, { required: true }),
-  field('wants', choice(WANTS), show('fields.wants', 8)),
+  field('wants', choice(WANTS, remedyShown), show('fields.wants', 8)),
   field('suggestion', text, show('fields.suggestion', 9)),
   field('category', { type: 'category' }, show('fields.category', 12)),
   field('cause', { type: 'cause' }, show('fields.cause', 13)),
-  field('severity', choice(SEVERITIES), show('fields.severity', 14)),
+  field('severity', choice(SEVERITIES, severityShown), show('fields.severity', 14)),
   field('assignee', text, show('fields.assignee', 16)),
   field('respond_by', time, show('fields.respondBy', 17)),
   field('resolved_at', time, show('fields.resolved', 18)),
-  field('remedy', choice(REMEDIES), show('fields.remedy', 19)),
+  field('remedy', choice(REMEDIES, remedyShown), show('fields.remedy', 19)),
   field('cost_minor', { type: 'money' }, show('fields.cost', 21), { column: 'cost' }),
   field('root_cause', text, show('fields.rootCause', 22)),
   field('action', text, show('fields.action', 23)),
@@ -86,9 +90,9 @@ export const FIELDS = [
   field('uid', { type: 'uid' }, null, { writable: false }),
   field('till', text, show('fields.till', 26), { writable: false }),
   field('branch', text, show('fields.branch', 27), { writable: false }),
-  field('nature', choice(NATURES), show('fields.nature', 11)),
+  field('nature', choice(NATURES, natureShown), show('fields.nature', 11)),
   field('answer', text, show('fields.answer', 20)),
-  field('proposed_remedy', choice(REMEDIES), show('fields.proposedRemedy', 28)),
+  field('proposed_remedy', choice(REMEDIES, remedyShown), show('fields.proposedRemedy', 28)),
   field('proposed_cost_minor', { type: 'money' }, show('fields.proposedCost', 29), { column: 'proposed_cost' }),
   field('missed_respond_by', time, show('fields.missedRespondBy', 17.5)),
   // Shown by the timeline, as the resolution that recorded the action.

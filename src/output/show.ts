@@ -1,14 +1,11 @@
 import type { ChalkInstance } from 'chalk';
 import type { Complaint, TimelineEvent } from '../domain/complaint.js';
-import { FIELDS, fieldLabel, type Field } from '../domain/fields.js';
-import { STATUSES, isOverdue } from '../domain/lifecycle.js';
+import { FIELDS, fieldLabel, type Field, type FieldKind } from '../domain/fields.js';
+import { isOverdue } from '../domain/lifecycle.js';
 import { amountShown } from '../domain/money.js';
 import { FROM_STANDARD_INPUT } from '../domain/imported-rows.js';
-import { NATURES } from '../domain/nature.js';
 import { remedyShown } from '../language/labels.js';
 import { actionShown } from '../domain/steps.js';
-import { SEVERITIES } from '../domain/validate.js';
-import { natureShown, severityShown, statusShown } from '../language/labels.js';
 import { t, type MessageKey } from '../language/messages.js';
 import { complaintRef, inert, oneLine } from './terminal.js';
 import { localTime } from '../language/dates.js';
@@ -94,27 +91,14 @@ function shownValue(c: Complaint, field: Field, currency: string): string | null
  * reversed) as a person reads it in the language spoken; any other value as it is.
  */
 function choiceShown(name: string, value: string): string {
-  switch (name) {
-    case 'status':
-      return isOneOf(value, STATUSES) ? statusShown(value) : value;
-    case 'nature':
-      return isOneOf(value, NATURES) ? natureShown(value) : value;
-    case 'severity':
-      return isOneOf(value, SEVERITIES) ? severityShown(value) : value;
-    case 'wants':
-    case 'remedy':
-    case 'proposed_remedy':
-      return remedyShown(value);
-    case 'undid':
-      return actionShown(value);
-    default:
-      return value;
-  }
+  if (name === 'undid') return actionShown(value);
+  const kind = CHOICES.get(name);
+  return kind !== undefined && kind.of.includes(value) ? kind.shown(value) : value;
 }
 
-function isOneOf<T extends string>(value: string, allowed: readonly T[]): value is T {
-  return (allowed as readonly string[]).includes(value);
-}
+const CHOICES: ReadonlyMap<string, Extract<FieldKind, { type: 'choice' }>> = new Map(
+  FIELDS.flatMap((field) => (field.kind.type === 'choice' ? [[field.name, field.kind] as const] : [])),
+);
 
 /** The remedy, or every remedy given in turn when there were several. */
 function remediesText(c: Complaint): string | null {

@@ -466,6 +466,28 @@ describe('import', () => {
     expect(runComparing(target, ['import', file, '--new-ids'])).toMatchObject({ code: 0, unchanged: true });
   });
 
+  it('takes a status, nature, severity and remedy as a Chinese till types them, and stores them as export writes them', () => {
+    const target = tempLogbook(NOW);
+    const file = join(target.dir, 'zh.csv');
+    writeFileSync(
+      file,
+      [
+        'id,logged_at,occurred_at,status,description,nature,category,cause,severity,remedy,resolved_at',
+        `1,${NOW},${NOW},已处理,汤是凉的,有效投诉,product,菜凉了,高,退款,${NOW}`,
+        `2,${NOW},${NOW},已处理,菜太咸,有效投诉,product,太咸,中,免单,${NOW}`,
+        `3,${NOW},${NOW},新,等了很久,,,,,,`,
+        '',
+      ].join('\r\n'),
+    );
+    target.ok(['import', file], { env: { LANG: 'zh_CN.UTF-8' } });
+    const stored = (JSON.parse(target.ok(['list', '--json'])) as Array<Record<string, unknown>>).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(stored.map(({ status, nature, severity, remedy }) => [status, nature, severity, remedy])).toEqual([
+      ['resolved', 'valid', 'high', 'refund'],
+      ['resolved', 'valid', 'medium', 'refund'],
+      ['new', null, null, null],
+    ]);
+  });
+
   it('says numbers with gaps between them as from the lowest to the highest, not one after another, rather than as a run', () => {
     const target = tempLogbook(NOW);
     const file = join(target.dir, 'gap.csv');

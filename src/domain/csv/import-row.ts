@@ -1,6 +1,7 @@
 import { addHours } from 'date-fns/addHours';
 import { UsageError } from '../../errors.js';
 import { t } from '../../language/messages.js';
+import { typedNames } from '../../language/labels.js';
 import type { Complaint, Remedy } from '../complaint.js';
 import { FIELDS, type FieldKind, type RecordColumn } from '../fields.js';
 import { contentUid, parseUid } from '../identity.js';
@@ -159,8 +160,11 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
         return time;
       case 'text':
         return (value) => value;
-      case 'choice':
-        return (value, column) => oneOf(value, kind.of, column);
+      case 'choice': {
+        // As the commands take them: 新, 高, 退款 (and 退钱, 免单) in Chinese.
+        const namesOf = typedNames(kind.shown);
+        return (value, column) => oneOf(value, kind.of, column, namesOf);
+      }
       case 'category':
         return listedOrAdded(categories, added.categories, choiceFor);
       case 'channel':
