@@ -466,7 +466,7 @@ describe('import', () => {
     expect(runComparing(target, ['import', file, '--new-ids'])).toMatchObject({ code: 0, unchanged: true });
   });
 
-  it('takes a status, nature, severity and remedy as a Chinese till types them, and stores them as export writes them', () => {
+  it('takes columns, statuses, natures, severities, remedies and dates as a Chinese till writes them, storing them as export writes them', () => {
     const target = tempLogbook(NOW);
     const file = join(target.dir, 'zh.csv');
     writeFileSync(
@@ -486,6 +486,17 @@ describe('import', () => {
       ['resolved', 'valid', 'medium', 'refund'],
       ['new', null, null, null],
     ]);
+    // A spreadsheet of the shop's own: headed as list and show head the columns, dates in Excel's long form.
+    const own = join(target.dir, 'own.csv');
+    writeFileSync(own, ['编号,登记时间,发生时间,状态,投诉,顾客', '4,2026年11月22日 18:30,2026年11月22日 18:00,新,菜里有头发,王芳', ''].join('\r\n'));
+    target.ok(['import', own], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(JSON.parse(target.ok(['show', '4', '--json']))).toMatchObject({
+      logged_at: '2026-11-22T18:30:00.000Z',
+      occurred_at: '2026-11-22T18:00:00.000Z',
+      status: 'new',
+      description: '菜里有头发',
+      customer: '王芳',
+    });
   });
 
   it('says numbers with gaps between them as from the lowest to the highest, not one after another, rather than as a run', () => {

@@ -4,6 +4,7 @@ import { checkEncoding, lineCounter } from '../../src/domain/csv/encoding.js';
 import { csvRowMaker, type CsvCell } from '../../src/domain/csv/export-row.js';
 import { guardFormula, unguardFormula } from '../../src/domain/csv/formula.js';
 import { checkHeader } from '../../src/domain/csv/header.js';
+import { speak } from '../../src/language/messages.js';
 import { rowReader } from '../../src/domain/csv/import-row.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { contentUid } from '../../src/domain/identity.js';
@@ -175,6 +176,18 @@ describe('checkHeader', () => {
     ]);
   });
 
+  it('takes a column headed as show and list head it in the language spoken', async () => {
+    await speak('zh-CN');
+    try {
+      expect(checkHeader(['编号', '登记时间', '发生时间', '状态', '投诉', '顾客', '回复期限', '满意度'], 1)).toEqual([
+        'id', 'logged_at', 'occurred_at', 'status', 'description', 'customer', 'respond_by', 'satisfaction',
+      ]);
+      expect(() => checkHeader(['编号', 'id', '登记时间', '发生时间', '状态', '投诉'], 1)).toThrow('第 1 行：id 列出现了两次');
+    } finally {
+      await speak('en');
+    }
+  });
+
   it('refuses a column it does not know, naming it and the line', () => {
     expect(() => checkHeader([...RECORD_COLUMNS, 'colour'], 1)).toThrow(/^line 1: 'colour' is not a column of complaints; the columns are id, logged_at/);
   });
@@ -226,6 +239,10 @@ describe('rowReader', () => {
     expect(readOne({ ...typed, occurred_at: '2026-11-3' }).occurred_at).toBe(new Date(2026, 10, 3).toISOString());
     expect(() => readOne({ ...typed, occurred_at: '2026/13/3 9:05' })).toThrow(/occurred_at: '2026\/13\/3 9:05' is not a date and time/);
     expect(() => readOne({ ...typed, occurred_at: '3/11/2026' })).toThrow(/is not a date and time/);
+    // A Chinese spreadsheet's long form of a date.
+    expect(readOne({ ...typed, occurred_at: '2026年11月3日 9:05' }).occurred_at).toBe(new Date(2026, 10, 3, 9, 5).toISOString());
+    expect(readOne({ ...typed, occurred_at: '2026年11月3日' }).occurred_at).toBe(new Date(2026, 10, 3).toISOString());
+    expect(() => readOne({ ...typed, occurred_at: '2026/11/39:05' })).toThrow(/is not a date and time/);
   });
 
   it('stores a UTC time with an offset or without milliseconds in the form export writes', () => {

@@ -218,8 +218,8 @@ function idOf(value: string): number {
 // Only calendar dates and times: "today" or "3d" in a file would mean whenever it is imported.
 const STARTS_WITH_DATE = /^\s*\d{4}-\d{2}-\d{2}/;
 // A date and time as a spreadsheet writes one typed into it, in local time: 2026/11/3 9:05, as
-// Excel does in Chinese, or 2026-11-3 9:05.
-const SPREADSHEET_TIME = /^\s*(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/;
+// Excel does in Chinese, 2026-11-3 9:05, or in its long form 2026年11月3日 9:05.
+const SPREADSHEET_TIME = /^\s*(\d{4})(?:[/-]|年\s*)(\d{1,2})(?:[/-]|月\s*)(\d{1,2})(?:日\s*|\s+|$)(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/u;
 
 /** A spreadsheet's date and time written as ISO 8601 writes it in local time; anything else as it is. */
 function asIso(value: string): string {
