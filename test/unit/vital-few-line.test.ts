@@ -28,4 +28,11 @@ describe('the line under the vital few', () => {
         ' Below the rule, cause e, cause f, cause g and 3 more have as many complaints (1) as cause d: between ties the rule falls by name alone.',
     );
   });
+
+  it('cuts a long tied cause to a terminal line, and names it whole where the page wraps it', () => {
+    const long = 'the queue at the door with nobody to seat the guests for forty minutes';
+    const counts = { 'cold food': 3, 'a short one': 1, [long]: 1 };
+    expect(vitalFewLine(reportOf(counts))).toContain('Below the rule, the queue at the door with nobody to se… has as many');
+    expect(vitalFewLine(reportOf(counts), Infinity)).toContain(`Below the rule, ${long} has as many`);
+  });
 });

@@ -163,7 +163,7 @@ function heading(report: Report): string {
 /** The chart and, under it, its vital few; `heading` names its period when there are two. */
 function paretoFigure(report: Report, most: number, heading?: string): string {
   const named = heading === undefined ? '' : `<h3>${datesWhole(esc(heading))}</h3>\n`;
-  return `<figure>\n${named}${paretoChart(report, most)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report)))}</figcaption>\n</figure>`;
+  return `<figure>\n${named}${paretoChart(report, most)}\n<figcaption class="quiet">${unbroken(esc(vitalFewLine(report, Infinity)))}</figcaption>\n</figure>`;
 }
 
 /** With --compare: the two periods' charts side by side, the earlier on the left, on one scale. */

@@ -139,8 +139,12 @@ export function vitalRule(): string {
   return t('report.vitalRule');
 }
 
-/** The vital few in a sentence; when `Other` lies within the 80 %, that it does and which --top names them all. */
-export function vitalFewLine(report: Report): string {
+/**
+ * The vital few in a sentence; when `Other` lies within the 80 %, that it does and which --top
+ * names them all. Rows tied at the rule are named cut to `keyWidth` columns (a terminal's line;
+ * a page wraps them whole).
+ */
+export function vitalFewLine(report: Report, keyWidth = TIED_KEY_WIDTH): string {
   const { rows, total, vitalKeys } = report.pareto;
   const keys = rows.reduce((sum, row) => sum + (row.folded > 0 ? row.folded : 1), 0);
   const named = rows.filter(isNamedVital);
@@ -156,7 +160,7 @@ export function vitalFewLine(report: Report): string {
   const said = { percent: VITAL_PERCENT, named: named.length, keys: counted, all, share: percentText(share), of };
   const other = rows.find((row) => row.vital && row.folded > 0);
   const line = other === undefined ? t('report.vitalFew', said) : t('report.vitalFewAndOther', { ...said, more: countedMore(other.folded, report.by), top: vitalKeys });
-  return line + tiedAtTheRule(report);
+  return line + tiedAtTheRule(report, keyWidth);
 }
 
 /**
@@ -164,22 +168,23 @@ export function vitalFewLine(report: Report): string {
  * the rule falls between them by name alone, which the reader is told (a small week's causes are
  * often one complaint each).
  */
-function tiedAtTheRule(report: Report): string {
+function tiedAtTheRule(report: Report, keyWidth: number): string {
   const named = report.pareto.rows.filter((row) => row.folded === 0);
   const last = named.filter((row) => row.vital).at(-1);
   const tied = named.filter((row) => !row.vital && row.count === last?.count);
   if (last === undefined || tied.length === 0) return '';
-  const shown = tied.slice(0, TIES_NAMED).map((row) => keyShown(row.key, report.by, 40));
+  const shown = tied.slice(0, TIES_NAMED).map((row) => keyShown(row.key, report.by, keyWidth));
   return t('report.tiedAtTheRule', {
     keys: shown.join(t('common.listSeparator')),
     more: tied.length - shown.length,
     tied: tied.length,
-    last: keyShown(last.key, report.by, 40),
+    last: keyShown(last.key, report.by, keyWidth),
     count: last.count,
   });
 }
 
 const TIES_NAMED = 3;
+const TIED_KEY_WIDTH = 40;
 
 /** The count the longest bar stands for (`Other` may outnumber the first row). */
 export function largestCount(rows: readonly ParetoRow[]): number {
