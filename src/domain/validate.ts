@@ -222,8 +222,9 @@ export interface CountedUnit {
   readonly times: number;
 }
 
+// A count in figures or Chinese numerals (countIn); NaN, which no range holds, for neither.
 function whole(plain: string): number {
-  return /^\d+$/.test(plain) ? Number(plain) : (countIn(plain) ?? NaN);
+  return countIn(plain) ?? NaN;
 }
 
 /** A count before its unit, perhaps with a half: 1.5, 一个半, 半; or 一 before 天半 (`halfAfterUnit`). */
