@@ -79,6 +79,8 @@ run(args, {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
   now,
+  // The process was started to run this command: an undo reads the logbook as it stood then.
+  givenAt: 0,
 }).then((code) => {
   process.exitCode = code;
 });

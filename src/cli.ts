@@ -24,8 +24,9 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   let logbook: Logbook | undefined;
   // One command is one moment: every time it records (logged, occurred, event) agrees.
   const moment = ctx.now();
+  const givenAt = ctx.givenAt ?? performance.now();
   await speak(chosenLanguage(languageSetting(ctx), ctx.env));
-  const session = newSession(ctx, moment, () => logbook, (opened) => (logbook = opened));
+  const session = newSession(ctx, { moment, givenAt }, () => logbook, (opened) => (logbook = opened));
   let program: Command | undefined;
   try {
     refuseUnreadableWords(argv);
@@ -158,7 +159,7 @@ async function withWhatWaits(error: unknown, session: Session): Promise<unknown>
 }
 
 /** The session before the global options are known; settle() fills in what they decide. */
-function newSession(ctx: Ctx, moment: Date, opened: () => Logbook | undefined, keep: (logbook: Logbook) => void): Session {
+function newSession(ctx: Ctx, { moment, givenAt }: { moment: Date; givenAt: number }, opened: () => Logbook | undefined, keep: (logbook: Logbook) => void): Session {
   const session: Session = {
     // Read only when asked for: process.stdin, made, costs ~4 ms of a command's start (Node's
     // streams or its terminal module loaded) that only a prompt or `import -` reads from.
@@ -174,6 +175,7 @@ function newSession(ctx: Ctx, moment: Date, opened: () => Logbook | undefined, k
     stderrIsTTY: ctx.stderrIsTTY,
     env: ctx.env,
     now: () => moment,
+    sinceGiven: () => (performance.now() - givenAt) / 1000,
     color: false,
     canPrompt: false,
     address: { engine: 'sqlite', file: '', shown: '', named: false },

@@ -15,6 +15,11 @@ export interface Ctx {
   stderrIsTTY: boolean;
   env: Env;
   now(): Date;
+  /**
+   * When the command was given, as performance.now() counts: 0 for a process started to run it.
+   * Left out, the moment run() begins.
+   */
+  givenAt?: number;
 }
 
 /** A command's view once the global options are read: the context, plus what they decided. */
@@ -31,4 +36,6 @@ export interface Session extends Ctx {
   print(line: string): void;
   /** A line for the person (hints, notices) on stderr. */
   tell(line: string): void;
+  /** Seconds since the command was given, by a clock no setting moves. */
+  sinceGiven(): number;
 }

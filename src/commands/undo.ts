@@ -38,7 +38,10 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   }
   const logbook = await session.logbook('change');
   const recording = recordingNow(session);
-  const wanted = id === undefined ? await latestHere(logbook, recording) : await latestOn(logbook, id);
+  // The latest as the logbook stood when the command was given: two tills' undo given at once
+  // mean the same change, not this one and the one before it.
+  const ago = session.sinceGiven();
+  const wanted = id === undefined ? await latestHere(logbook, recording, ago) : await latestOn(logbook, id, ago);
   const latestOf = id === undefined ? 'this till' : 'the complaint';
   undoable(wanted, latestOf);
   // Approving or sending back a remedy is the owner's decision, and so is taking it back.
@@ -58,15 +61,15 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
 }
 
 /** The latest change made at this till (of its branch: another may have a till of its name) that still stands. */
-async function latestHere(logbook: Logbook, here: Recording): Promise<LastChange> {
-  const change = await logbook.lastChangeAt(here);
+async function latestHere(logbook: Logbook, here: Recording, ago: number): Promise<LastChange> {
+  const change = await logbook.lastChangeAt(here, ago);
   if (change === undefined) throw new Refusal(t('undo.nothingHere', { till: here.till }));
   return change;
 }
 
 /** The latest change to complaint `id` that still stands. */
-async function latestOn(logbook: Logbook, id: number): Promise<LastChange> {
-  const change = await logbook.lastChange(id);
+async function latestOn(logbook: Logbook, id: number, ago: number): Promise<LastChange> {
+  const change = await logbook.lastChange(id, ago);
   if (change !== undefined) return change;
   if ((await logbook.find(id)) === undefined) throw new NotFound(id);
   throw new Refusal(t('undo.nothingLeft', { id }));

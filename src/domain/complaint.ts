@@ -98,6 +98,8 @@ export interface LastChange {
   at: string;
   /** What the complaint's changed columns held before it; null for an event recorded before undo was kept. */
   before: Record<string, unknown> | null;
+  /** Of a withdrawal (an undo of the logging), the logging's event; else null. */
+  undoes: number | null;
 }
 
 /** What one step of the lifecycle does to a complaint, and how the timeline records it. */

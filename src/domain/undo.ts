@@ -51,8 +51,8 @@ export function undo(current: Complaint, last: LastChange | undefined, at: strin
   if (last === undefined) throw new Refusal(t('undo.nothingLeft', { id }));
   if (wanted !== undefined && wanted.change.id !== last.id) {
     const [asked, later] = [describeChange(wanted.change), describeChange(last)];
-    // Another till undid it a moment before: what was asked for is done.
-    if (last.id < wanted.change.id) throw new Unchanged(t('undo.undoneMeanwhile', { wanted: asked, id }));
+    // Another till undid it a moment before (a logging undone is a withdrawal since): what was asked for is done.
+    if (last.id < wanted.change.id || last.undoes === wanted.change.id) throw new Unchanged(t('undo.undoneMeanwhile', { wanted: asked, id }));
     // The complaint's latest change when found, and another till's since: not what was asked for.
     if (wanted.latestOf === 'the complaint') throw new Refusal(t('undo.changedMeanwhile', { wanted: asked, id, later }));
     // A later change that cannot be undone says so, and why; one that can is to be undone first,

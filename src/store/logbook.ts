@@ -150,10 +150,14 @@ export interface Logbook {
    * having changed nothing.
    */
   change(id: number, recording: Recording, decide: Decide): Promise<Complaint>;
-  /** The latest change to a complaint that still stands (not undone, and no undo itself). */
-  lastChange(id: number): Promise<LastChange | undefined>;
-  /** The latest change made at a till of a branch (or of none) that still stands, on whichever complaint. */
-  lastChangeAt(place: Omit<Recording, 'at'>): Promise<LastChange | undefined>;
+  /**
+   * The latest change to a complaint that still stood (not undone, and no undo itself) `ago`
+   * seconds before, by the logbook's clock: the one a command given then meant, whatever another
+   * till has written since.
+   */
+  lastChange(id: number, ago: number): Promise<LastChange | undefined>;
+  /** The latest change made at a till of a branch (or of none) that still stood `ago` seconds before, on whichever complaint. */
+  lastChangeAt(place: Omit<Recording, 'at'>, ago: number): Promise<LastChange | undefined>;
 
   find(id: number): Promise<Complaint | undefined>;
   /** A complaint's history, oldest first. */

@@ -95,11 +95,16 @@ export function notUndone(events: string): string {
  * The latest change that still stands among the events `where` picks (one complaint's, or one
  * till's): an undo is no change to undo in turn, but the one of a logging, a withdrawal (its
  * action given as 'withdrawn'), which undo reverses too; a change undone is not undone twice.
+ * Given `given`, the engine's words for the moment a command was given by the logbook's clock,
+ * the logbook is read as it stood then: an event written since, an undo above all, is not yet there.
  */
-export function lastChangeSql(where: string): string {
-  return `SELECT id, complaint_id, CASE WHEN action = 'undone' THEN 'withdrawn' ELSE action END AS action, at, before
+export function lastChangeSql(where: string, given?: string): string {
+  const thenThere = (events: string) => (given === undefined ? '' : ` AND (${events}.written_at IS NULL OR ${events}.written_at <= (SELECT at FROM given))`);
+  return `${given === undefined ? '' : `WITH given (at) AS (SELECT ${given}) `}
+          SELECT id, complaint_id, CASE WHEN action = 'undone' THEN 'withdrawn' ELSE action END AS action, at, before, undoes
             FROM events AS change
-           WHERE ${where} AND ${notUndone('change')}
+           WHERE ${where}${thenThere('change')}
+             AND NOT EXISTS (SELECT 1 FROM events AS undoing WHERE undoing.undoes = change.id${thenThere('undoing')})
              AND (action <> 'undone' OR EXISTS (SELECT 1 FROM events AS undid WHERE undid.id = change.undoes AND undid.action = 'logged'))
            ORDER BY id DESC LIMIT 1`;
 }

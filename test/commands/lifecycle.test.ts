@@ -93,3 +93,59 @@ describe('a step repeated as the complaint stands', () => {
     expect(await runComparing(book, ['triage', '2', '--severity', 'high'])).toMatchObject({ code: 0, unchanged: false });
   });
 });
+
+describe('undo given at two tills at once', () => {
+  // The second till's undo is given before the first's is written, and reads the logbook after it:
+  // as two tills pressing undo for the same mistake do. It means the change the first undid.
+  async function shop() {
+    const book = tempLogbook('2026-11-23T18:00:00.000Z');
+    await book.ok(['log', 'soup was cold', '--at', '2026-11-23 10:00', '--no-input']);
+    await book.ok(['triage', '1', '--category', 'product', '--cause', 'cold food']);
+    await book.ok(['assign', '1', 'Sam']);
+    return book;
+  }
+  const statusOf = async (book: Awaited<ReturnType<typeof shop>>, id: number) => JSON.parse(await book.ok(['show', String(id), '--json'])).status;
+
+  it('undoes one change, not the one before it too', async () => {
+    const book = await shop();
+    const given = performance.now();
+    expect(await book.ok(['undo', '1', '--yes'])).toBe('Undid #1 assigned 2026-11-23 18:00: #1 is triaged again.\n');
+    expect(await runComparing(book, ['undo', '1', '--yes'], { givenAt: given })).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: "#1 assigned 2026-11-23 18:00 was undone a moment ago at another till; nothing more was undone (to undo the change before it, run 'complaints undo 1' again)\n",
+      unchanged: true,
+    });
+    expect(await statusOf(book, 1)).toBe('triaged');
+    // Given after, it undoes the change before.
+    expect(await book.ok(['undo', '1', '--yes'])).toMatch(/^Undid #1 triaged .*: #1 is new again/);
+  });
+
+  it('leaves a complaint withdrawn, rather than putting it back, when both undo its logging', async () => {
+    const book = await shop();
+    await book.ok(['log', 'wrong table', '--no-input']);
+    const given = performance.now();
+    await book.ok(['undo', '2', '--yes']);
+    expect(await runComparing(book, ['undo', '2', '--yes'], { givenAt: given })).toMatchObject({ code: 0, stderr: expect.stringMatching(/^#2 logged .* was undone a moment ago at another till/), unchanged: true });
+    expect(await statusOf(book, 2)).toBe('withdrawn');
+  });
+
+  it("undoes this till's latest change once when both tills' undo name no complaint", async () => {
+    const book = await shop();
+    const given = performance.now();
+    await book.ok(['undo', '--yes']);
+    expect(await runComparing(book, ['undo', '--yes'], { givenAt: given })).toMatchObject({ code: 0, stderr: expect.stringMatching(/^#1 assigned .* was undone a moment ago/), unchanged: true });
+    expect(await statusOf(book, 1)).toBe('triaged');
+  });
+
+  it('refuses, changing nothing, when another till made a step after the undo was given', async () => {
+    const book = await shop();
+    const given = performance.now();
+    await book.ok(['note', '1', 'rang the customer']);
+    expect(await runComparing(book, ['undo', '1', '--yes'], { givenAt: given })).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^complaints: #1 changed a moment ago \(#1 noted .*\) after #1 assigned .* was found to undo; nothing was undone/),
+      unchanged: true,
+    });
+  });
+});

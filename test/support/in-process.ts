@@ -27,7 +27,7 @@ export interface Output {
  * Runs one command line in-process with `env` as its whole environment, its clock read from
  * COMPLAINTS_NOW as the launcher reads it, and `input` on stdin.
  */
-export async function runInProcess(argv: readonly string[], env: Env, input = ''): Promise<Output> {
+export async function runInProcess(argv: readonly string[], env: Env, input = '', givenAt?: number): Promise<Output> {
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   const pinned = env.COMPLAINTS_NOW;
@@ -44,6 +44,7 @@ export async function runInProcess(argv: readonly string[], env: Env, input = ''
       stderrIsTTY: false,
       env,
       now: pinned ? () => new Date(pinned) : () => new Date(),
+      givenAt,
     });
     return { code, stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
   } finally {
@@ -66,8 +67,11 @@ function collector(chunks: Buffer[]): Writable {
   });
 }
 
-/** No other account to run as: a command run here is the test process. */
-export type InProcessOptions = Omit<RunOptions, 'as'>;
+/**
+ * No other account to run as: a command run here is the test process. `givenAt` (as
+ * performance.now() counts) dates the command before it runs: one given while another ran.
+ */
+export type InProcessOptions = Omit<RunOptions, 'as'> & { givenAt?: number };
 
 /** A temporary logbook whose commands run in-process; the same shape as the binary's, awaited. */
 export interface Logbook extends LogbookFolder {
@@ -79,7 +83,7 @@ export interface Logbook extends LogbookFolder {
 export function tempLogbook(now?: string, engine?: 'sqlite' | 'postgres'): Logbook {
   const folder = logbookFolder(now, engine);
   const run: Logbook['run'] = async (args, options = {}) => {
-    const output = await runInProcess(args, environment(folder, options.env), options.input);
+    const output = await runInProcess(args, environment(folder, options.env), options.input, options.givenAt);
     return { code: output.code, stdout: output.stdout.toString('utf8'), stderr: output.stderr.toString('utf8') };
   };
   return { ...folder, run, ok: async (args, options) => succeeded(args, await run(args, options)) };

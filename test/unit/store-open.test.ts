@@ -48,6 +48,7 @@ const SHIPPED = [
   { version: 23, name: 'missed_respond_by' },
   { version: 24, name: 'action_recorded_at' },
   { version: 25, name: 'events_branch' },
+  { version: 26, name: 'events_written_at' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -181,7 +182,7 @@ describe('openDatabase: a new logbook', () => {
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('events') ORDER BY cid`).pluck().all()).toEqual([
-        'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes', 'till', 'before', 'undoes', 'branch',
+        'id', 'complaint_id', 'at', 'recorded_at', 'action', 'changes', 'till', 'before', 'undoes', 'branch', 'written_at',
       ]);
       expect(db.prepare(`SELECT type, name FROM sqlite_schema WHERE tbl_name = 'complaints' AND sql IS NOT NULL ORDER BY type, name`).all()).toEqual([
         ...['awaiting', 'awaiting_approval', 'by_assignee', 'by_branch', 'by_category', 'by_cause', 'by_contact', 'by_customer', 'by_hours_to_resolve', 'by_status', 'by_till', 'by_uid', 'communicative', 'follow_ups_due', 'for_report', 'unjudged',
@@ -411,8 +412,9 @@ describe('openDatabase: a new logbook', () => {
       before = eventsOf(db);
     });
     withOpened(path, (db) => {
-      // Kept as they were, with the branch a later migration adds: none, the complaint having none.
-      expect(eventsOf(db)).toEqual(before.map((event) => ({ ...(event as object), branch: null })));
+      // Kept as they were, with the branch and the moment written later migrations add: none, the
+      // complaint having no branch, and the moment not having been kept.
+      expect(eventsOf(db)).toEqual(before.map((event) => ({ ...(event as object), branch: null, written_at: null })));
       expect(db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'events'`).pluck().get()).toContain('CHECK (before IS NULL OR json_valid(before))');
       // Overridden as such an SQLite has it.
       db.function('json_valid', { deterministic: true }, (text) => (text === null ? 0 : 1));

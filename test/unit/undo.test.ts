@@ -9,7 +9,7 @@ const AT = '2026-11-23T12:00:00.000Z';
 const NOW = '2026-11-23T13:00:00.000Z';
 const local = format(new Date(AT), 'yyyy-MM-dd HH:mm');
 const complaint = complaintWith({ id: 7, status: 'assigned', assignee: 'Sam' });
-const change = (fields: Partial<LastChange>): LastChange => ({ id: 40, complaint_id: 7, action: 'assigned', at: AT, before: null, ...fields });
+const change = (fields: Partial<LastChange>): LastChange => ({ id: 40, complaint_id: 7, action: 'assigned', at: AT, before: null, undoes: null, ...fields });
 
 describe('undo', () => {
   it('puts back what the step replaced, naming the change it undoes', () => {
@@ -75,6 +75,12 @@ describe('undo', () => {
     const attempt = () => undo(complaint, before, NOW, { change: change({ before: {} }), latestOf: 'this till' });
     expect(attempt).toThrow(Unchanged);
     expect(attempt).toThrow(`#7 assigned ${local} was undone a moment ago at another till; nothing more was undone (to undo the change before it, run 'complaints undo 7' again)`);
+  });
+
+  it('changes nothing when another till withdrew the complaint, undoing the logging asked for, a moment before', () => {
+    const withdrawal = change({ id: 45, action: 'withdrawn', undoes: 39 });
+    const attempt = () => undo(complaint, withdrawal, NOW, { change: change({ id: 39, action: 'logged' }), latestOf: 'the complaint' });
+    expect(attempt).toThrow(Unchanged);
   });
 
   it('says why when the later change on the complaint cannot be undone at all', () => {

@@ -11,14 +11,18 @@ export async function appendEvent(connection: Connection, event: KeptEvent): Pro
   );
 }
 
-/** The latest change to a complaint that still stands (src/store/sqlite/events.ts). */
-export async function lastChange(connection: Connection, complaintId: number): Promise<LastChange | undefined> {
-  return lastChangeOf(await connection.row(lastChangeSql('complaint_id = $1'), [complaintId]));
+/** The moment a command was given some seconds before, by the server's clock (the one events are written by). */
+const given = (parameter: number) => `clock_timestamp() - make_interval(secs => $${parameter})`;
+
+/** The latest change to a complaint that still stands; given `ago`, as it stood that many seconds ago (src/store/sqlite/events.ts). */
+export async function lastChange(connection: Connection, complaintId: number, ago?: number): Promise<LastChange | undefined> {
+  const asked = ago === undefined ? { sql: lastChangeSql('complaint_id = $1'), values: [complaintId] } : { sql: lastChangeSql('complaint_id = $1', given(2)), values: [complaintId, ago] };
+  return lastChangeOf(await connection.row(asked.sql, asked.values));
 }
 
-/** The latest change made at a till (of a branch, or of none) that still stands, on whichever complaint. */
-export async function lastChangeAt(connection: Connection, { till, branch }: Omit<Recording, 'at'>): Promise<LastChange | undefined> {
-  return lastChangeOf(await connection.row(lastChangeSql('till = $1 AND branch IS NOT DISTINCT FROM $2'), [till, branch]));
+/** The latest change made at a till (of a branch, or of none) that still stood `ago` seconds ago, on whichever complaint. */
+export async function lastChangeAt(connection: Connection, { till, branch }: Omit<Recording, 'at'>, ago: number): Promise<LastChange | undefined> {
+  return lastChangeOf(await connection.row(lastChangeSql('till = $1 AND branch IS NOT DISTINCT FROM $2', given(3)), [till, branch, ago]));
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */

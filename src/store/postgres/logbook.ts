@@ -59,12 +59,12 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => changeComplaint(this.connection, id, recording, decide));
   }
 
-  lastChange(id: number) {
-    return this.translated(() => lastChange(this.connection, id));
+  lastChange(id: number, ago: number) {
+    return this.translated(() => lastChange(this.connection, id, ago));
   }
 
-  lastChangeAt(place: Omit<Recording, 'at'>) {
-    return this.translated(() => lastChangeAt(this.connection, place));
+  lastChangeAt(place: Omit<Recording, 'at'>, ago: number) {
+    return this.translated(() => lastChangeAt(this.connection, place, ago));
   }
 
   find(id: number) {

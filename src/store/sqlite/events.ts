@@ -11,21 +11,37 @@ const inserts = new WeakMap<Db, Statement>();
 export function appendEvent(db: Db, event: KeptEvent): void {
   let insert = inserts.get(db);
   if (!insert) {
-    insert = db.prepare(`INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, branch, before, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    insert = db.prepare(
+      `INSERT INTO events (complaint_id, at, recorded_at, action, changes, till, branch, before, undoes, written_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     inserts.set(db, insert);
   }
   const { before = null, till = null, branch = null, undoes = null } = event;
-  insert.run(event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes), till, branch, before === null ? null : JSON.stringify(before), undoes);
+  insert.run(event.complaint_id, event.at, event.recorded_at, event.action, JSON.stringify(event.changes), till, branch, before === null ? null : JSON.stringify(before), undoes, logbookClock());
 }
 
-/** The latest change to a complaint that still stands. */
-export function lastChange(db: Db, complaintId: number): LastChange | undefined {
-  return lastChangeOf(db.prepare(lastChangeSql('complaint_id = ?')).get(complaintId) as Parameters<typeof lastChangeOf>[0]);
+/**
+ * This computer's clock `ago` seconds before now, to the microsecond, as ISO text: the logbook's
+ * clock, as the tills writing a file share the computer. Finer than SQLite's own (a millisecond),
+ * for an undo given a moment after another's was written is not one given at once.
+ */
+function logbookClock(ago = 0): string {
+  const ms = performance.timeOrigin + performance.now() - ago * 1000;
+  const whole = Math.floor(ms);
+  const micro = String(Math.floor((ms - whole) * 1000)).padStart(3, '0');
+  return new Date(whole).toISOString().replace('Z', `${micro}Z`);
 }
 
-/** The latest change made at a till (of a branch, or of none) that still stands, on whichever complaint. */
-export function lastChangeAt(db: Db, { till, branch }: Omit<Recording, 'at'>): LastChange | undefined {
-  return lastChangeOf(db.prepare(lastChangeSql('till = ? AND branch IS ?')).get(till, branch) as Parameters<typeof lastChangeOf>[0]);
+/** The latest change to a complaint that still stands; given `ago`, as it stood that many seconds ago. */
+export function lastChange(db: Db, complaintId: number, ago?: number): LastChange | undefined {
+  const asked = ago === undefined ? db.prepare(lastChangeSql('complaint_id = ?')).bind(complaintId) : db.prepare(lastChangeSql('complaint_id = ?', '?')).bind(logbookClock(ago), complaintId);
+  return lastChangeOf(asked.get() as Parameters<typeof lastChangeOf>[0]);
+}
+
+/** The latest change made at a till (of a branch, or of none) that still stood `ago` seconds ago, on whichever complaint. */
+export function lastChangeAt(db: Db, { till, branch }: Omit<Recording, 'at'>, ago: number): LastChange | undefined {
+  return lastChangeOf(db.prepare(lastChangeSql('till = ? AND branch IS ?', '?')).get(logbookClock(ago), till, branch) as Parameters<typeof lastChangeOf>[0]);
 }
 
 /**

@@ -72,12 +72,12 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => changeComplaint(this.db, id, recording, decide));
   }
 
-  lastChange(id: number) {
-    return this.translated(() => lastChange(this.db, id));
+  lastChange(id: number, ago: number) {
+    return this.translated(() => lastChange(this.db, id, ago));
   }
 
-  lastChangeAt(place: Omit<Recording, 'at'>) {
-    return this.translated(() => lastChangeAt(this.db, place));
+  lastChangeAt(place: Omit<Recording, 'at'>, ago: number) {
+    return this.translated(() => lastChangeAt(this.db, place, ago));
   }
 
   find(id: number) {
