@@ -11,7 +11,8 @@ import type { Logbook } from '../store/logbook.js';
 export async function judgeActions(logbook: Logbook, recorded: readonly RecordedAction[], weeks: number, now: Date): Promise<JudgedAction[]> {
   if (recorded.length === 0) return [];
   const inUse = await logbook.causesInUse();
-  const [first] = await logbook.list({ order: 'oldest first', limit: 1 });
+  // A complaint withdrawn (a logging undone, perhaps for a wrong date) counts nowhere, here too.
+  const [first] = await logbook.list({ order: 'oldest first', limit: 1, standing: true });
   const judged: JudgedAction[] = [];
   for (const action of recorded) {
     const compared = actionWeeks(new Date(action.action_at), weeks, now, new Date(first!.occurred_at));

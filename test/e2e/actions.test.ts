@@ -91,6 +91,14 @@ describe('actions', () => {
     ]);
   });
 
+  it('leaves out the weeks before the first complaint that stands: one logged with a wrong date and withdrawn counts nowhere', () => {
+    const book = shopWithActions();
+    book.ok(['log', 'typed with the wrong year', '--at', '2026-01-05 10:00', '--no-input']);
+    book.ok(['undo', '--yes']);
+    const printed = JSON.parse(book.ok(['actions', '--json', '--weeks', '6', '--cause', '态度差']));
+    expect(printed.actions).toEqual([expect.objectContaining({ id: 31, before: [null, null, 2, 2, 2, 2] })]);
+  });
+
   it('shows the latest actions up to --limit and says how many more there are', () => {
     const result = shopWithActions().run(['actions', '--limit', '1']);
     expect(result.stdout.split('\n')).toHaveLength(3);
