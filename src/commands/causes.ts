@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Session } from '../context.js';
-import { causeTyped, spellingToKeep, spellingsOf } from '../domain/spelling.js';
-import { requiredText } from '../domain/validate.js';
+import { spellingToKeep, spellingsOf } from '../domain/spelling.js';
+import { causeGiven, requiredText } from '../domain/validate.js';
 import { Refusal } from '../errors.js';
 import { t } from '../language/messages.js';
 import { newTable, withoutTrailingSpace } from '../output/table.js';
@@ -49,7 +49,7 @@ export async function runCauses(options: { json?: boolean }, session: Session): 
 
 export async function runRenameCause(oldText: string, newText: string, session: Session): Promise<void> {
   const old = requiredText(oldText, t('causes.rename.oldLabel'));
-  const typed = requiredText(causeTyped(newText), t('causes.rename.newLabel'));
+  const typed = causeGiven(newText, t('causes.rename.newLabel'));
   const logbook = await session.logbook('change');
   await refuseUnlessManager(logbook, t('causes.rename.what'));
   const rename = await logbook.renameCause(recordingNow(session), (inUse) => planRename(old, typed, inUse));

@@ -3,9 +3,9 @@ import type { Session } from '../context.js';
 import { Cancelled, UsageError, isPromptCancel } from '../errors.js';
 import type { Complaint } from '../domain/complaint.js';
 import type { Settings } from '../domain/config.js';
-import { causeTyped, spellingToKeep } from '../domain/spelling.js';
+import { spellingToKeep } from '../domain/spelling.js';
 import { NATURES, natureMeaning, type Nature } from '../domain/nature.js';
-import { SEVERITIES, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
+import { SEVERITIES, causeGiven, choicesListed, oneOf, parseId, requiredText } from '../domain/validate.js';
 import { costInCurrency, triage, type TriageDecision } from '../domain/steps.js';
 import { nextStatus, type Status } from '../domain/lifecycle.js';
 import { weekName, weekOf } from '../domain/period.js';
@@ -161,7 +161,7 @@ export function checkTriage(flags: TriageFlags, settings: Settings, knownCauses:
   return {
     nature,
     category: flags.category === undefined ? null : oneOf(flags.category, settings.categories, '--category'),
-    cause: flags.cause === undefined ? null : spellingToKeep(requiredText(causeTyped(flags.cause), '--cause'), knownCauses),
+    cause: flags.cause === undefined ? null : spellingToKeep(causeGiven(flags.cause, '--cause'), knownCauses),
     severity: flags.severity === undefined ? null : oneOf(flags.severity, SEVERITIES, '--severity', typedNames(severityShown)),
   };
 }

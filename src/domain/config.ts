@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
 import { amountShown, parseMoney, toUnits } from './money.js';
-import { type CountedUnit, oneLineName, oneOf, refusedUnlessOneLine, typedList, wholeNumber } from './validate.js';
+import { type CountedUnit, nameChecked, oneLineName, oneOf, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
 import { languageNamed } from '../language/choice.js';
 import { spellingKey } from './spelling.js';
@@ -120,7 +120,7 @@ export function settingValue(key: SettingKey, text: string): string {
       }
     case 'categories':
     case 'channels': {
-      const list = splitList(text).map((item) => refusedUnlessOneLine(item, flag));
+      const list = splitList(text).map((item) => nameChecked(item, flag));
       if (list.length === 0) throw new UsageError(t(key === 'channels' ? 'config.noChannel' : 'config.noCategory', { flag }));
       return list.join(',');
     }

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { spellingKey } from './spelling.js';
+import { causeTyped, spellingKey } from './spelling.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const REMEDIES = [
@@ -177,23 +177,37 @@ export function requiredText(text: string, what: string): string {
 
 /**
  * A name as typed (a person's, a till's, a branch's, a channel's): trimmed, and refused when
- * empty or not one line, as it heads reports, lists and exports.
+ * empty, not one line or longer than a name is (nameChecked), as it heads reports, lists and exports.
  */
 export function oneLineName(text: string, what: string): string {
-  return refusedUnlessOneLine(requiredText(text, what), what);
+  return nameChecked(requiredText(text, what), what);
 }
 
 /** The same of a name that may be left out, or of a contact: null for none. */
 export function optionalName(text: string | undefined, what: string): string | null {
   const name = optionalText(text);
-  return name === null ? null : refusedUnlessOneLine(name, what);
+  return name === null ? null : nameChecked(name, what);
 }
 
-/** `name` when it is one line, without tabs or other control characters; else refused, naming `what`. */
-export function refusedUnlessOneLine(name: string, what: string): string {
+/**
+ * The most characters a name (or a cause) may have. A name stands in a column of lists and
+ * tables, a cause in a row of the Pareto table: past this it is a description pasted in the wrong
+ * place, not a name, and would push every other column aside.
+ */
+export const NAME_MOST = 100;
+
+/** `name` when it is one line, without tabs or other control characters, of at most NAME_MOST characters; else refused, naming `what`. */
+export function nameChecked(name: string, what: string): string {
   // A line or paragraph separator breaks a line of a table as a line break does.
   if (/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name)) throw new UsageError(t('config.nameOneLine', { what }));
+  const count = [...name].length;
+  if (count > NAME_MOST) throw new UsageError(t('validate.nameTooLong', { what, count, most: NAME_MOST }));
   return name;
+}
+
+/** A cause given to a command (`what` names where): as typed (causeTyped), refused when empty or longer than a name is. */
+export function causeGiven(typed: string, what: string): string {
+  return nameChecked(requiredText(causeTyped(typed), what), what);
 }
 
 /** Optional free text: trimmed, with an empty answer meaning "not given". */

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/domain/config.js';
 import { spellingKey } from '../../src/domain/spelling.js';
 import {
+  causeGiven,
+  nameChecked,
+  NAME_MOST,
   numberInChinese,
   oneOf,
   optionalText,
@@ -98,6 +101,21 @@ describe('requiredText', () => {
 
   it('keeps a zero-width joiner or a combining mark among what shows', () => {
     expect(requiredText('👩\u200d🍳 e\u0301', '--assignee')).toBe('👩\u200d🍳 e\u0301');
+  });
+});
+
+describe('nameChecked', () => {
+  it('takes a name of up to NAME_MOST characters, counting each Chinese character or emoji as one', () => {
+    expect(nameChecked('汤'.repeat(NAME_MOST), '--customer')).toBe('汤'.repeat(NAME_MOST));
+    expect(nameChecked('😀'.repeat(NAME_MOST), '--customer')).toHaveLength(2 * NAME_MOST);
+  });
+
+  it('refuses one longer, saying how long it is', () => {
+    expect(() => nameChecked('汤'.repeat(NAME_MOST + 1), '--customer')).toThrow(`--customer: ${NAME_MOST + 1} characters; a name may have at most ${NAME_MOST}`);
+  });
+
+  it('counts a cause as typed, without the punctuation ending it', () => {
+    expect(causeGiven(`${'汤'.repeat(NAME_MOST)}。`, '--cause')).toBe('汤'.repeat(NAME_MOST));
   });
 });
 
