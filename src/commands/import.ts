@@ -6,7 +6,7 @@ import { atHome } from '../store/location.js';
 import { parseEncoding } from '../domain/csv/encoding.js';
 import { REQUIRED_COLUMNS } from '../domain/csv/header.js';
 import { IdSpan } from '../domain/id-span.js';
-import { FROM_STANDARD_INPUT, importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
+import { ChoicesOfRows, FROM_STANDARD_INPUT, importedIdentities, type ImportedRows } from '../domain/imported-rows.js';
 import type { AddedChoices } from '../domain/csv/import-row.js';
 import { requiredText } from '../domain/validate.js';
 import { Refusal, UsageError } from '../errors.js';
@@ -58,10 +58,11 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const source = given === STANDARD_INPUT ? FROM_STANDARD_INPUT : basename(given);
   // Standard input is read by the reading thread from its descriptor, as a file is.
   const fd = given === STANDARD_INPUT ? 0 : openToRead(file);
-  // The categories and channels the file has and the shop's lists do not: added to the lists.
+  // The categories and channels the file has and the shop's lists do not: added to the lists
+  // when a complaint added holds one.
   const choicesAdded: AddedChoices = { categories: [], channels: [] };
   let mayImport = true;
-  const { added, alreadyThere } = await refusingWholeFile(file, async () => {
+  const { added, alreadyThere, choicesAdded: heldChoices } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'import');
     const settings = await settingsOf(logbook);
@@ -70,11 +71,11 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     if (options.dryRun) mayImport = await logbook.mayManage();
     else await refuseUnlessManager(logbook, t('import.what'));
     const progress = await startProgress(session, t(options.dryRun ? 'import.checking' : 'import.importing'), () => fileBytes);
-    const settingsWithRows = () =>
+    const settingsWithRows = (held: AddedChoices) =>
       new Map(
         (['categories', 'channels'] as const)
-          .filter((key) => choicesAdded[key].length > 0)
-          .map((key) => [key, [...settings[key], ...choicesAdded[key]].join(',')]),
+          .filter((key) => held[key].length > 0)
+          .map((key) => [key, [...settings[key], ...held[key]].join(',')]),
       );
     const readFile = (knownCauses: readonly string[]) =>
       readImportFile(fd, file, {
@@ -92,9 +93,12 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     const newIds = Boolean(options.newIds);
     try {
       if (options.dryRun) {
-        return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds);
+        return await wouldImport(logbook, readFile(await logbook.causesInUse()), newIds, choicesAdded);
       }
-      return await logbook.importComplaints({ newIds, recordedAt: session.now().toISOString(), source, fileBytes, ...thisPlace(session), settingsWithRows }, readFile);
+      return await logbook.importComplaints(
+        { newIds, recordedAt: session.now().toISOString(), source, fileBytes, ...thisPlace(session), choicesAdded, settingsWithRows },
+        readFile,
+      );
     } finally {
       progress.stop();
     }
@@ -110,7 +114,7 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   const ids = run ? idRange(added) : t('import.idsBetween', { lowest: added.lowest, highest: added.highest });
   const said = { count: added.count, file, ids, already: alreadyThere };
   for (const key of ['categories', 'channels'] as const) {
-    const list = choicesAdded[key].join(t('common.listSeparator'));
+    const list = heldChoices[key].join(t('common.listSeparator'));
     if (list !== '') session.tell(t(options.dryRun ? 'import.wouldAddChoices' : 'import.addedChoices', { key, list }));
   }
   if (options.dryRun) return session.print(t(options.newIds ? 'import.wouldImportNewIds' : 'import.wouldImport', said));
@@ -124,17 +128,19 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
  * twice once the file is read. A bad row anywhere is said before a uid given twice, and both
  * before ids another complaint has, as the import says them.
  */
-async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean): Promise<Imported> {
+async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows>, newIds: boolean, choicesAdded: AddedChoices): Promise<Imported> {
   const { openUidsSeen } = await import('../store/open.js');
   const seen = await openUidsSeen();
   let twice: string | undefined;
   const added = new IdSpan();
   const taken: number[] = [];
   let alreadyThere = 0;
+  const choicesOfAdded = new ChoicesOfRows();
   try {
     for await (const rows of batches) {
       const identities = importedIdentities(rows);
       const there = await logbook.heldAlready(identities);
+      for (const [row, { uid }] of identities.entries()) if (!there.has(uid)) choicesOfAdded.note(rows, row);
       // As the import skips a row whose uid the logbook holds, however often the file gives it.
       const toAdd = identities.filter(({ uid }) => !there.has(uid));
       seen.add(toAdd.map(({ uid }) => uid));
@@ -148,7 +154,7 @@ async function wouldImport(logbook: Logbook, batches: AsyncIterable<ImportedRows
   }
   if (twice !== undefined) throw new UidTwice(twice);
   if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
-  return { added, alreadyThere };
+  return { added, alreadyThere, choicesAdded: choicesOfAdded.heldOf(choicesAdded) };
 }
 
 /** The file opened for reading; a folder is refused here, before the logbook is opened, as a file that cannot be opened is. */

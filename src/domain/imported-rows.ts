@@ -1,4 +1,5 @@
 import type { Complaint } from './complaint.js';
+import type { AddedChoices } from './csv/import-row.js';
 import { STORED_FIELDS } from './fields.js';
 import { personKeyOf } from './person.js';
 
@@ -16,6 +17,8 @@ export const UID_AT = IMPORTED_COLUMNS.indexOf('uid');
 export const LOGGED_AT = IMPORTED_COLUMNS.indexOf('logged_at');
 export const OCCURRED_AT = IMPORTED_COLUMNS.indexOf('occurred_at');
 export const DESCRIPTION_AT = IMPORTED_COLUMNS.indexOf('description');
+const CATEGORY_AT = IMPORTED_COLUMNS.indexOf('category');
+const CHANNEL_AT = IMPORTED_COLUMNS.indexOf('channel');
 
 /** What the logbook stores of each remedy, in this order, after the row (of its batch) it was given to. */
 export const IMPORTED_REMEDY_COLUMNS = ['given_at', 'remedy', 'cost_minor'] as const;
@@ -58,4 +61,28 @@ export function importedIdentities(rows: ImportedRows): ImportedIdentity[] {
     identities.push({ id: rows.values[start + ID_AT] as number, uid: at(UID_AT), logged_at: at(LOGGED_AT), occurred_at: at(OCCURRED_AT), description: at(DESCRIPTION_AT) });
   }
   return identities;
+}
+
+/**
+ * Of the categories and channels a file adds to the shop's lists, those the complaints an import
+ * adds hold, `holds` saying whether one does: a complaint the logbook has already brings back none
+ * the owner took off the lists since.
+ */
+export function choicesHeld(added: AddedChoices, holds: (key: keyof AddedChoices, choice: string) => boolean): AddedChoices {
+  return { categories: added.categories.filter((choice) => holds('categories', choice)), channels: added.channels.filter((choice) => holds('channels', choice)) };
+}
+
+/** The categories and channels of the rows an import adds, noted row by row, for choicesHeld. */
+export class ChoicesOfRows {
+  private readonly noted = { categories: new Set<ImportedValue>(), channels: new Set<ImportedValue>() };
+
+  note(rows: ImportedRows, row: number): void {
+    const start = row * IMPORTED_COLUMNS.length;
+    this.noted.categories.add(rows.values[start + CATEGORY_AT]!);
+    this.noted.channels.add(rows.values[start + CHANNEL_AT]!);
+  }
+
+  heldOf(added: AddedChoices): AddedChoices {
+    return choicesHeld(added, (key, choice) => this.noted[key].has(choice));
+  }
 }

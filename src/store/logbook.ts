@@ -1,5 +1,6 @@
 import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEvent, Waiting, DeskMoments } from '../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
+import type { AddedChoices } from '../domain/csv/import-row.js';
 import type { ForgetBy } from '../domain/forget.js';
 import type { IdSpan } from '../domain/id-span.js';
 import type { ImportedIdentity, ImportedRows } from '../domain/imported-rows.js';
@@ -94,8 +95,10 @@ export interface ImportOptions {
   /** The till importing them, and its branch: an import is its latest change, which undo refuses to reverse. */
   till: string;
   branch: string | null;
-  /** The settings the rows bring (the categories and channels they add), asked once they are read and saved with them. */
-  settingsWithRows: () => ReadonlyMap<string, string>;
+  /** The categories and channels the file has and the shop's lists do not, known once it is read. */
+  choicesAdded: AddedChoices;
+  /** The settings with `held` added to the shop's lists: those of choicesAdded the complaints added hold, saved with them. */
+  settingsWithRows: (held: AddedChoices) => ReadonlyMap<string, string>;
   /** The size of the file in bytes, which may decide how it is best written. */
   fileBytes: number;
 }
@@ -104,6 +107,8 @@ export interface ImportOptions {
 export interface Imported {
   added: IdSpan;
   alreadyThere: number;
+  /** What it added to the shop's lists: the categories and channels of the file new to them that complaints added hold. */
+  choicesAdded: AddedChoices;
 }
 
 /** What a check found; every list empty means the logbook is sound. */

@@ -636,6 +636,24 @@ describe('import', () => {
     expect(target.ok(['config', 'get', 'channels'])).toBe('in-person,phone,email,web,social,other,美团\n');
   });
 
+  it('brings back no category the owner took off the lists for complaints the logbook has already, dry run and import alike', () => {
+    const shop = oneComplaintLogbook();
+    shop.ok(['config', 'set', 'categories', '配送、外卖、服务']);
+    shop.ok(['triage', '1', '--category', '配送', '--cause', '送晚了']);
+    const file = join(shop.dir, 'week.csv');
+    writeFileSync(file, shop.ok(['export']));
+    // The owner folds 配送 into 外卖; the week's file, imported again, holds only #1, there already.
+    shop.ok(['config', 'set', 'categories', '外卖、服务']);
+    expect(runComparing(shop, ['import', file, '--dry-run'])).toMatchObject({ code: 0, stderr: '', unchanged: true });
+    expect(runComparing(shop, ['import', file])).toMatchObject({ code: 0, stderr: '', unchanged: true });
+    // Beside a new complaint, of 外卖, still none: only a complaint added brings its category.
+    const { uid, logged_at, occurred_at } = JSON.parse(shop.ok(['show', '1', '--json']));
+    writeFileSync(file, ['uid,id,logged_at,occurred_at,status,description,category,cause', `${uid},1,${logged_at},${occurred_at},triaged,bread was stale,配送,送晚了`, `,2,${NOW},${NOW},triaged,汤洒了,外卖,洒了`, ''].join('\r\n'));
+    expect(shop.run(['import', file, '--dry-run'])).toMatchObject({ code: 0, stderr: '' });
+    expect(shop.run(['import', file])).toMatchObject({ code: 0, stdout: `Imported 1 complaint from ${file} as #2; 1 complaint was in the logbook already and was left as it is.\n` });
+    expect(shop.ok(['config', 'get', 'categories'])).toBe('外卖,服务\n');
+  });
+
   it("moves a shop's logbook with its own categories through export | import - into a new one", () => {
     const shop = oneComplaintLogbook();
     shop.ok(['config', 'set', 'categories', '菜品、饮料、服务']);

@@ -1,7 +1,8 @@
 import { FIELDS } from '../../domain/fields.js';
 import { IdSpan } from '../../domain/id-span.js';
-import { IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, type ImportedIdentity, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
+import { IMPORTED_COLUMNS, IMPORTED_REMEDY_COLUMNS, choicesHeld, type ImportedIdentity, type ImportedRows, type ImportedValue } from '../../domain/imported-rows.js';
 import { IdsTaken, UidTwice } from '../errors.js';
+import type { AddedChoices } from '../../domain/csv/import-row.js';
 import type { ImportOptions, Imported } from '../logbook.js';
 import { causesInUse, takeNumbering } from './complaints.js';
 import type { Connection } from './connection.js';
@@ -72,7 +73,6 @@ export function importComplaints(
     const rebuild = (await isBulkLoad(connection, options.fileBytes)) ? await setUpkeepAside(connection) : [];
     await connection.run(STAGE);
     await connection.copyIn(COPY_STAGED, copyText(read(await causesInUse(connection))));
-    for (const [key, value] of options.settingsWithRows()) await saveSetting(connection, key, value);
 
     const twice = await connection.value<string | undefined>(
       `SELECT uid FROM ${STAGED} AS s WHERE ${NOT_HELD} GROUP BY uid HAVING count(*) > 1 ORDER BY min(at) LIMIT 1`,
@@ -96,14 +96,27 @@ export function importComplaints(
     // hashing rather than sorting both; sampling the staged rows' other columns took ~0.9 s of
     // 100,000.
     await connection.run(`ANALYZE ${STAGED} (at), ${KEPT}`);
+    const choicesAdded = await choicesOfKept(connection, options.choicesAdded);
+    for (const [key, value] of options.settingsWithRows(choicesAdded)) await saveSetting(connection, key, value);
     await addKept(connection, options);
     for (const create of rebuild) await connection.run(create);
 
     const kept = (await connection.row<{ count: number; lowest: number | null; highest: number | null; read: number }>(
       `SELECT count(*) AS count, min(id) AS lowest, max(id) AS highest, (SELECT count(*) FROM ${STAGED}) AS read FROM ${KEPT}`,
     ))!;
-    return { added: IdSpan.counted(kept.count, kept.lowest, kept.highest), alreadyThere: kept.read - kept.count };
+    return { added: IdSpan.counted(kept.count, kept.lowest, kept.highest), alreadyThere: kept.read - kept.count, choicesAdded };
   });
+}
+
+/** Of the categories and channels the file adds to the shop's lists, those the rows kept (to be added) hold (src/domain/imported-rows.ts). */
+async function choicesOfKept(connection: Connection, added: AddedChoices): Promise<AddedChoices> {
+  if (added.categories.length === 0 && added.channels.length === 0) return added;
+  const held = await connection.rows<{ key: keyof AddedChoices; choice: string }>(
+    `SELECT DISTINCT 'categories' AS key, s.category AS choice FROM ${STAGED} AS s JOIN ${KEPT} USING (at) WHERE s.category = ANY($1::text[])
+     UNION SELECT DISTINCT 'channels', s.channel FROM ${STAGED} AS s JOIN ${KEPT} USING (at) WHERE s.channel = ANY($2::text[])`,
+    [added.categories, added.channels],
+  );
+  return choicesHeld(added, (key, choice) => held.some((row) => row.key === key && row.choice === choice));
 }
 
 /** Adds the complaints, remedies and 'imported' events of the kept rows, in the file's order. */

@@ -5,6 +5,7 @@ import { isContentUid } from '../../domain/identity.js';
 import {
   DESCRIPTION_AT,
   ID_AT,
+  ChoicesOfRows,
   IMPORTED_COLUMNS,
   IMPORTED_REMEDY_COLUMNS,
   LOGGED_AT,
@@ -111,6 +112,7 @@ export async function importComplaints(
     let rebuilt: string[] | undefined;
     // With the triggers set aside, what the rows add to the month tallies is counted as they go in.
     const tallied = new MonthlyTallies();
+    const choicesOfAdded = new ChoicesOfRows();
     // Read inside the write, so a cause or an id logged at the till meanwhile is seen.
     for await (const rows of read(causesInUse(db))) {
       if (bulk) rebuilt ??= setUpkeepAside(db, inLoggedOrder(rows, options.newIds));
@@ -135,6 +137,7 @@ export async function importComplaints(
           batchIds.push(id);
           addedIds?.add(id);
           originals.push(original);
+          choicesOfAdded.note(rows, row);
           if (bulk) {
             tallied.add({
               occurred_at: values[OCCURRED_AT] as string,
@@ -162,7 +165,8 @@ export async function importComplaints(
       appendImportedEvents(db, batchIds, originals, { at: options.recordedAt, till: options.till, branch: options.branch }, options.source);
     }
     if (taken.length > 0) throw new IdsTaken(taken.sort((a, b) => a - b));
-    for (const [key, value] of options.settingsWithRows()) saveSetting(db, key, value);
+    const choicesAdded = choicesOfAdded.heldOf(options.choicesAdded);
+    for (const [key, value] of options.settingsWithRows(choicesAdded)) saveSetting(db, key, value);
     if (rebuilt !== undefined) {
       // The sorts of the indexes built again may use another core (1M: ~11.5 s → ~9.8 s on two).
       db.pragma(`threads = ${availableParallelism() - 1}`);
@@ -170,7 +174,7 @@ export async function importComplaints(
       recountDaysAndAdd(db, tallied);
       recountFollowUpsWaiting(db);
     }
-    return { added, alreadyThere };
+    return { added, alreadyThere, choicesAdded };
   });
   return bulk ? inBulkLoadMode(db, load) : load();
 }
