@@ -57,6 +57,8 @@ function readTheFile(): void {
         read = rowReader(checkHeader(cells, line), { ...context, now: new Date(now) });
         return;
       }
+      // A spreadsheet writes rows it once had, their cells cleared, as commas alone: no complaint, as a blank line is none.
+      if (cells.every(isBlank)) return;
       appendImported(batch, read(cells, line));
       if (batch.count === ROWS_PER_BATCH) send();
     }, checkEncoding);
@@ -98,4 +100,8 @@ function readPiece(piece: Buffer): number {
       Atomics.wait(pause, 0, 0, 5);
     }
   }
+}
+
+function isBlank(cell: string): boolean {
+  return cell.trim() === '';
 }

@@ -682,6 +682,14 @@ describe('import', () => {
     expect(result).toMatchObject({ code: 0, unchanged: true, stdout: `Nothing to import: ${file} has a header but no complaints.\n` });
   });
 
+  it('passes over rows of empty cells, as a spreadsheet writes rows whose cells were cleared', () => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'cleared-rows.csv');
+    const empty = ',,,,';
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description', `2,${NOW},${NOW},new,汤凉了`, empty, ` , ,,,`, `3,${NOW},${NOW},new,茶太甜`, empty, ''].join('\r\n'));
+    expect(target.run(['import', file])).toMatchObject({ code: 0, stdout: `Imported 2 complaints from ${file} as #2–#3.\n` });
+  });
+
   it('shows its progress on stderr when it is a terminal, checking and importing in one pass', () => {
     const target = tempLogbook(NOW);
     const result = runAtTerminal(target, ['import', exported], { env: { COMPLAINTS_NOW: NOW } });

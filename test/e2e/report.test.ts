@@ -359,7 +359,7 @@ describe('report --format html', () => {
 
   it('leaves out the table of causes of a period with none, which the page says above it', () => {
     const page = report('--week', '2026-W40', '--format', 'html');
-    expect(page).toContain('No upheld complaints counted by cause in this period.');
+    expect(page).toContain('No upheld complaints to count by cause in the period.');
     expect(page).not.toContain('<h2>Complaints by cause</h2>');
   });
 
