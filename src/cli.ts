@@ -28,6 +28,11 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   await speak(chosenLanguage(languageSetting(ctx), ctx.env));
   const session = newSession(ctx, { moment, givenAt }, () => logbook, (opened) => (logbook = opened));
   let program: Command | undefined;
+  // Ctrl-C (or a kill) while a command writes, an import above all: the logbook is closed as at
+  // any end, its write rolled back and the draft of a new one thrown away, rather than left on
+  // disk holding customers' details. (At a question, Ctrl-C is a key the prompt reads.)
+  const interrupted = () => void Promise.resolve(logbook?.close()).finally(() => process.exit(130));
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     refuseUnreadableWords(argv);
     program = await buildProgram(session, argv);
@@ -36,6 +41,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   } catch (error) {
     return report(await withWhatWaits(withUsage(error, program, argv), session), ctx);
   } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await logbook?.close();
   }
 }

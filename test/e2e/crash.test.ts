@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { copyFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv } from '../support/generated-logbook.js';
-import { BIN, tempLogbook, type Logbook } from './harness.js';
+import { BIN, environment, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 // Large enough that an import spends seconds reading and a rename writes thousands of rows.
@@ -163,6 +163,22 @@ describe('a draft logbook a killed import left behind', () => {
     book.ok(['log', 'the first complaint of a new logbook']);
 
     expect(readdirSync(book.dir).filter((name) => name.endsWith('.new') || name.endsWith('.new-journal'))).toEqual([basename(recent)]);
+  });
+});
+
+describe('an import into a new logbook stopped with Ctrl-C', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('on %s leaves nothing behind, neither the draft nor the folder made for it', async (signal) => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const folder = join(book.dir, 'new shop');
+    const child = spawn(process.execPath, [BIN, '--db', join(folder, 'complaints.db'), 'import', '-'], { env: environment(book), stdio: ['pipe', 'ignore', 'pipe'] });
+    // A file still coming in: the import waits for the rest with its draft open.
+    child.stdin.write(`id,logged_at,occurred_at,status,description\n1,${NOW},${NOW},new,Zebedee Quint rang\n`);
+    const drafted = () => existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('.new'));
+    while (!drafted()) await sleep(20);
+    child.kill(signal);
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(130);
+    expect(readdirSync(book.dir).filter((name) => name !== 'complaints.db' && !name.startsWith('.'))).toEqual([]);
   });
 });
 
