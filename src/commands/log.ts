@@ -103,7 +103,8 @@ export async function runLog(text: string, options: LogOptions, session: Session
 
 /**
  * What `reach` gives, or why the shared logbook cannot take the complaint now: out of reach (the
- * network or the server down), or busy (an import numbering its complaints); the complaint then
+ * network or the server down), busy (an import numbering its complaints, or the server full of
+ * connections), or read-only (a standby, or a server whose disk filled); the complaint then
  * waits on this computer. A logbook file, or any other trouble, is not waited out.
  */
 async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): Promise<T | WhyKept> {
@@ -114,12 +115,15 @@ async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): P
       // No server of that name is most often a slip in the address, which the till is told how to mend.
       if (error.trouble.kind === 'unreachable') return error.trouble.detail === 'ENOTFOUND' ? 'no such server' : 'out of reach';
       if (error.trouble.kind === 'busy') return 'busy';
+      if (error.trouble.kind === 'read only') return 'read only';
     }
     throw error;
   }
 }
 
-type WhyKept = 'out of reach' | 'no such server' | 'busy';
+type WhyKept = 'out of reach' | 'no such server' | 'busy' | 'read only';
+
+const KEPT_BECAUSE = { 'out of reach': 'log.kept', 'no such server': 'log.kept', busy: 'log.keptBusy', 'read only': 'log.keptReadOnly' } as const;
 
 /** Keeps the complaint on this computer until a command reaches the shared logbook again, and says so. */
 async function keepForLater(session: Session, complaint: WaitingComplaint, why: WhyKept, json: boolean | undefined): Promise<void> {
@@ -133,7 +137,7 @@ async function keepForLater(session: Session, complaint: WaitingComplaint, why: 
     throw new Refusal(t('log.notKept', { reason: error.message, command: logCommand(complaint.draft, new Date(complaint.occurredAt), session.address) }));
   }
   if (json) return printJson(session, { queued: true, uid: complaint.uid, waiting });
-  session.print(t(why === 'busy' ? 'log.keptBusy' : 'log.kept', { logbook: session.address.shown, count: waiting }));
+  session.print(t(KEPT_BECAUSE[why], { logbook: session.address.shown, count: waiting }));
   session.tell(why === 'no such server' ? t('log.keptNoSuchServer', { logbook: session.address.shown, host: new URL(session.address.shown).hostname }) : t('log.keptNext'));
 }
 

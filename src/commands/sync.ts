@@ -26,6 +26,8 @@ ${examples('complaints sync', "complaints sync --from 'postgres://till@192.168.1
 // The commands that sent complaints (opening the logbook sends what waits): a sync that finds
 // them sent by another says so. By session, as one process may run several commands.
 const sending = new WeakSet<Session>();
+// The sessions whose complaints waiting were held back by a server set read-only (else by one busy).
+const heldBackReadOnly = new WeakSet<Session>();
 
 async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
@@ -41,7 +43,7 @@ async function runSync(session: Session): Promise<void> {
   await tellWaitingElsewhere(session);
   if (waiting === 0) return session.print(t('sync.nothingWaits', { logbook: shown }));
   const left = countWaiting(file, shown);
-  if (left > 0) throw new Refusal(t('sync.busy', { logbook: shown, count: left }));
+  if (left > 0) throw stillWaiting(session, left);
   // Another sync (or command) of this computer sent them while this one waited its turn.
   if (!sending.has(session)) session.print(t('sync.sentMeanwhile', { logbook: shown }));
 }
@@ -62,7 +64,7 @@ async function sendFrom(address: string, session: Session): Promise<void> {
   const logbook = await session.logbook('add');
   await sendWaitingComplaints(session, logbook, from);
   const left = countWaiting(file, from);
-  if (left > 0) throw new Refusal(t('sync.busy', { logbook: session.address.shown, count: left }));
+  if (left > 0) throw stillWaiting(session, left);
 }
 
 /**
@@ -87,7 +89,7 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
       const draft = { ...waiting.draft, channel };
       const complaint = completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid);
       const there = (await logbook.heldAlready([{ id: 0, ...complaint }])).has(complaint.uid);
-      const logged = await logbook.log(complaint).catch(unlessBusy);
+      const logged = await logbook.log(complaint).catch((error: unknown) => heldBack(error, session));
       if (logged !== undefined && there) arrivedBefore.push(logged.id);
       else if (logged !== undefined) sent.push(logged);
       if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });
@@ -123,7 +125,13 @@ export async function tellWaitingElsewhere(session: Session): Promise<void> {
   for (const other of waitingElsewhere(file, session.address.shown)) session.tell(t('sync.waitingElsewhere', other));
 }
 
-function unlessBusy(error: unknown): undefined {
-  if (error instanceof LogbookProblem && error.trouble.kind === 'busy') return undefined;
-  throw error;
+function heldBack(error: unknown, session: Session): undefined {
+  if (!(error instanceof LogbookProblem) || (error.trouble.kind !== 'busy' && error.trouble.kind !== 'read only')) throw error;
+  if (error.trouble.kind === 'read only') heldBackReadOnly.add(session);
+  return undefined;
+}
+
+/** Why complaints still wait after a send: the logbook busy, or its server read-only. */
+function stillWaiting(session: Session, count: number): Refusal {
+  return new Refusal(t(heldBackReadOnly.has(session) ? 'sync.readOnly' : 'sync.busy', { logbook: session.address.shown, count }));
 }

@@ -59,6 +59,8 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t('store.diskFailed', { path, code: trouble.code });
     case 'busy':
       return t('store.busy', { path });
+    case 'read only':
+      return t('store.readOnlyServer', { path });
     case 'update failed':
       return trouble.keptIn === null
         ? t('store.updateFailed', { path, migration: trouble.migration, reason: trouble.reason })

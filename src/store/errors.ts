@@ -103,6 +103,7 @@ export type Trouble =
   | { kind: 'disk full' }
   | { kind: 'disk failed'; code: string }
   | { kind: 'busy' }
+  | { kind: 'read only' }
   | { kind: 'update failed'; migration: string; reason: string; keptIn: string | null }
   // A logbook on a PostgreSQL server; `detail` is the server's or the driver's own words.
   | { kind: 'other tables' }

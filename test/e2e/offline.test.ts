@@ -325,6 +325,35 @@ describe('logging while the shared logbook is out of reach', () => {
   }, 120_000);
 });
 
+describe('logging while the server takes no changes (a standby, or a database set read-only)', () => {
+  it('keeps the complaint on the till, reads as before, refuses a step in one line, and sends it once the server takes changes', () => {
+    const book = tempLogbook(NOW, 'postgres');
+    book.ok(['log', 'before it was set read-only']);
+    const url = new URL(book.db);
+    url.searchParams.set('options', `${url.searchParams.get('options')} -c default_transaction_read_only=on`);
+    const readOnly = { env: { COMPLAINTS_DB: url.toString() } };
+    expect(book.run(['log', '汤是凉的', '--customer', '王芳'], readOnly)).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^Kept on this computer: .* takes no changes now, its server read-only \(1 waiting\)\.\n$/),
+      stderr: "next: it is sent by the next command that reaches the logbook, or by 'complaints sync'\n",
+    });
+    expect(JSON.parse(book.ok(['list', '--json'], readOnly)).map((c: { description: string }) => c.description)).toEqual(['before it was set read-only']);
+    expect(book.run(['triage', '1', '--nature', 'help'], readOnly)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^complaints: the server keeps .* read-only now \(a standby, or a database set so when its disk filled\), so nothing can be recorded in it; nothing was written[^\n]*\n$/),
+    });
+    expect(book.run(['sync'], readOnly)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/^complaints: .* takes no changes now, its server read-only; 1 complaint kept on this computer still waits: try again once it takes them\n$/),
+    });
+    // Its server takes changes again (here the URL that set its connections read-only is no longer used).
+    expect(book.run(['sync', '--from', url.toString()])).toMatchObject({ code: 0, stderr: expect.stringMatching(/^Sent 1 complaint kept on this computer to .*: #2\.\n/) });
+    expect(JSON.parse(book.ok(['list', '--json'])).map((c: { description: string }) => c.description)).toEqual(['汤是凉的', 'before it was set read-only']);
+  });
+});
+
 describe('logging while an import holds the shared logbook', () => {
   it('keeps the complaint on the till after a short wait, leaves other commands free, and sends it once the import is done', async () => {
     const book = tempLogbook(NOW, 'postgres');

@@ -247,7 +247,11 @@ function textIn(rows: readonly unknown[]): number {
 const LOGIN_REFUSED = new Set(['28P01', '28000']);
 const NO_DATABASE = '3D000';
 const NOT_ALLOWED = '42501';
-const CONFLICT = new Set(['40001', '40P01', '55P03']);
+// A server that takes no more connections is busy as a locked file is: a till waits, or keeps what it logs.
+const CONFLICT = new Set(['40001', '40P01', '55P03', '53300']);
+// Writing refused by the server: a standby, or a database set read-only (as managed services do when its disk fills).
+const READ_ONLY = '25006';
+const DISK_FULL = '53100';
 const SERVER_GONE = /^(08|57P)/;
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
 
@@ -260,6 +264,8 @@ export function asProblem(error: unknown, shown: string): unknown {
     if (code === NO_DATABASE) return new LogbookProblem(shown, { kind: 'no database', detail: error.message });
     if (code === NOT_ALLOWED) return new LogbookProblem(shown, { kind: 'not allowed', detail: error.message });
     if (CONFLICT.has(code)) return new LogbookProblem(shown, { kind: 'busy' });
+    if (code === READ_ONLY) return new LogbookProblem(shown, { kind: 'read only' });
+    if (code === DISK_FULL) return new LogbookProblem(shown, { kind: 'disk full' });
     // The system's code says it in words (files.reason); the server's own message is its own.
     // Any failed connect, to a Unix socket (?host=/run/postgresql) too: ENOENT when no server made it.
     if (UNREACHABLE.has(code) || (error as { syscall?: unknown }).syscall === 'connect') return new LogbookProblem(shown, { kind: 'unreachable', detail: code });

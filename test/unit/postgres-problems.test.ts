@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { asProblem } from '../../src/store/postgres/connection.js';
+
+const URL = 'postgres://till@shop.example/complaints';
+/** An error as the driver gives one the server sent, with its SQLSTATE. */
+const serverError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('a server error as the problem it is with the logbook', () => {
+  it.each([
+    ['25006', 'cannot execute INSERT in a read-only transaction', { kind: 'read only' }],
+    ['53300', 'too many connections for database "complaints"', { kind: 'busy' }],
+    ['53100', 'could not extend file: No space left on device', { kind: 'disk full' }],
+    ['40P01', 'deadlock detected', { kind: 'busy' }],
+    ['57P03', 'the database system is shutting down', { kind: 'unreachable', detail: 'the database system is shutting down' }],
+  ])('%s (%s) is %j', (code, message, trouble) => {
+    expect(asProblem(serverError(code, message), URL)).toMatchObject({ trouble });
+  });
+
+  it('leaves an error it has no words for as it is', () => {
+    const unknown = serverError('XX000', 'internal error');
+    expect(asProblem(unknown, URL)).toBe(unknown);
+  });
+});
