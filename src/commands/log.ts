@@ -114,6 +114,8 @@ async function unlessOutOfReach<T>(session: Session, reach: () => Promise<T>): P
     if (session.address.engine === 'postgres' && error instanceof LogbookProblem) {
       // No server of that name is most often a slip in the address, which the till is told how to mend.
       if (error.trouble.kind === 'unreachable') return error.trouble.detail === 'ENOTFOUND' ? 'no such server' : 'out of reach';
+      // Kept, as it may not have arrived: a later send finds it there if it did, and logs it once.
+      if (error.trouble.kind === 'cut at commit') return 'out of reach';
       if (error.trouble.kind === 'busy') return 'busy';
       if (error.trouble.kind === 'read only') return 'read only';
     }

@@ -69,6 +69,8 @@ function problemInWords(path: string, trouble: Trouble): string {
       return t('store.otherTables', { path });
     case 'unreachable':
       return t('store.unreachable', { path, detail: systemReason(trouble.detail) });
+    case 'cut at commit':
+      return t('store.cutAtCommit', { path });
     case 'login refused':
       return t('store.loginRefused', { path, detail: trouble.detail });
     case 'no ssl':

@@ -108,6 +108,7 @@ export type Trouble =
   // A logbook on a PostgreSQL server; `detail` is the server's or the driver's own words.
   | { kind: 'other tables' }
   | { kind: 'unreachable'; detail: string }
+  | { kind: 'cut at commit' }
   | { kind: 'login refused'; detail: string }
   | { kind: 'no ssl' }
   | { kind: 'no database'; detail: string }

@@ -16,6 +16,15 @@ describe('a server error as the problem it is with the logbook', () => {
     expect(asProblem(serverError(code, message), URL)).toMatchObject({ trouble });
   });
 
+  it('says a connection cut as a change was committed may have recorded it, rather than that the server could not be reached', () => {
+    const cut = (error: Error) => Object.assign(error, { atCommit: true });
+    expect(asProblem(cut(serverError('ECONNRESET', 'read ECONNRESET')), URL)).toMatchObject({ trouble: { kind: 'cut at commit' } });
+    expect(asProblem(cut(new Error('Connection terminated unexpectedly')), URL)).toMatchObject({ trouble: { kind: 'cut at commit' } });
+    expect(asProblem(serverError('ECONNRESET', 'read ECONNRESET'), URL)).toMatchObject({ trouble: { kind: 'unreachable' } });
+    // A refusal at the commit (a serialization failure) is what it is.
+    expect(asProblem(cut(serverError('40001', 'could not serialize access')), URL)).toMatchObject({ trouble: { kind: 'busy' } });
+  });
+
   it('leaves an error it has no words for as it is', () => {
     const unknown = serverError('XX000', 'internal error');
     expect(asProblem(unknown, URL)).toBe(unknown);

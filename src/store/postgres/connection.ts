@@ -161,7 +161,10 @@ export class Connection {
     this.transactionOpen = true;
     try {
       const result = await work();
-      await this.client.query('COMMIT');
+      // Cut off here, the server may have committed or not: asProblem says so, not that it could not be reached.
+      await this.client.query('COMMIT').catch((error: unknown) => {
+        throw Object.assign(error as Error, { atCommit: true });
+      });
       return result;
     } catch (error) {
       await this.client.query('ROLLBACK').catch(() => {});
@@ -257,6 +260,13 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETU
 
 /** A driver or server error as the problem it is with the logbook named `shown`; any other error as it is. */
 export function asProblem(error: unknown, shown: string): unknown {
+  const problem = serverProblem(error, shown);
+  const cutAtCommit = (error as { atCommit?: boolean } | undefined)?.atCommit === true;
+  if (cutAtCommit && problem instanceof LogbookProblem && problem.trouble.kind === 'unreachable') return new LogbookProblem(shown, { kind: 'cut at commit' });
+  return problem;
+}
+
+function serverProblem(error: unknown, shown: string): unknown {
   if (error instanceof LogbookProblem || !(error instanceof Error)) return error;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
