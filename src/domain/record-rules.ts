@@ -39,6 +39,8 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     if (c.missed_respond_by < c.occurred_at) return t('recordRules.missedBeforeOccurred');
     if (c.resolved_at !== null && c.resolved_at <= c.missed_respond_by) return t('recordRules.missedAfterResolved');
   }
+  // Before the action's time, which a file without it takes from resolved_at: the column the file has is named.
+  if (c.resolved_at !== null && outOfOrder(c.occurred_at, c.resolved_at)) return t('recordRules.resolvedBeforeOccurred');
   // An action is recorded by the step that found it (a resolution, or a remedy proposed before one), never after the resolution.
   if (c.action_at !== null) {
     if (c.action === null) return t('recordRules.actionAtWithoutAction');
@@ -46,7 +48,6 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
     if (c.resolved_at !== null && c.resolved_at < c.action_at) return t('recordRules.actionAtAfterResolved');
   }
   if (outOfOrder(c.occurred_at, c.logged_at)) return t('recordRules.occurredAfterLogged');
-  if (c.resolved_at !== null && outOfOrder(c.occurred_at, c.resolved_at)) return t('recordRules.resolvedBeforeOccurred');
   if (c.followed_up_at !== null && outOfOrder(c.occurred_at, c.followed_up_at)) return t('recordRules.followedUpBeforeOccurred');
 
   if (c.status === 'withdrawn' && [c.nature, c.assignee, c.resolved_at, c.remedy, c.answer, c.proposed_remedy, c.followed_up_at, c.category].some((v) => v !== null)) {

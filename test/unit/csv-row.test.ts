@@ -331,6 +331,8 @@ describe('rowReader', () => {
 
   it.each<[string, Partial<Record<RecordColumn, string>>, string]>([
     ['resolved before it happened', { ...refunded, resolved_at: '2026-11-17T12:30:00Z' }, 'line 2: resolved_at is before occurred_at'],
+    // The action's time, not in the file, is taken from resolved_at: the column the file has is named.
+    ['resolved with an action before it happened', { ...refunded, action: 'lids', resolved_at: '2026-11-17T12:30:00Z' }, 'line 2: resolved_at is before occurred_at'],
     ['that happens in 2099', { occurred_at: '2099-01-01T00:00:00Z', logged_at: '2099-01-01T00:00:00Z' }, 'line 2: logged_at 2099-01-01T00:00:00.000Z is in the future'],
     ['from the year 1900', { occurred_at: '1900-01-01T00:00:00Z' }, 'line 2: occurred_at 1900-01-01T00:00:00.000Z is before 2000'],
     ['logged before it happened', { logged_at: '2026-11-20T12:00:00Z' }, 'line 2: occurred_at is after logged_at; a complaint is logged when or after it happens'],
