@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inWords } from '../../src/output/store-errors.js';
 import { asProblem } from '../../src/store/postgres/connection.js';
 
 const URL = 'postgres://till@shop.example/complaints';
@@ -11,7 +12,9 @@ describe('a server error as the problem it is with the logbook', () => {
     ['53300', 'too many connections for database "complaints"', { kind: 'busy' }],
     ['53100', 'could not extend file: No space left on device', { kind: 'disk full' }],
     ['40P01', 'deadlock detected', { kind: 'busy' }],
-    ['57P03', 'the database system is shutting down', { kind: 'unreachable', detail: 'the database system is shutting down' }],
+    ['57P03', 'the database system is shutting down', { kind: 'unreachable', detail: '57P03' }],
+    ['57P01', 'terminating connection due to administrator command', { kind: 'unreachable', detail: '57P01' }],
+    ['08P01', 'invalid message format', { kind: 'unreachable', detail: 'invalid message format' }],
   ])('%s (%s) is %j', (code, message, trouble) => {
     expect(asProblem(serverError(code, message), URL)).toMatchObject({ trouble });
   });
@@ -23,6 +26,12 @@ describe('a server error as the problem it is with the logbook', () => {
     expect(asProblem(serverError('ECONNRESET', 'read ECONNRESET'), URL)).toMatchObject({ trouble: { kind: 'unreachable' } });
     // A refusal at the commit (a serialization failure) is what it is.
     expect(asProblem(cut(serverError('40001', 'could not serialize access')), URL)).toMatchObject({ trouble: { kind: 'busy' } });
+  });
+
+  it('says why the server went away in words, not in the server\'s own', () => {
+    expect(inWords(asProblem(serverError('57P01', 'terminating connection due to administrator command'), URL))!.message).toBe(
+      `cannot reach the logbook's server ${URL} (the server was stopped by its administrator); check the network and that the server is running`,
+    );
   });
 
   it('leaves an error it has no words for as it is', () => {

@@ -256,6 +256,7 @@ const CONFLICT = new Set(['40001', '40P01', '55P03', '53300']);
 const READ_ONLY = '25006';
 const DISK_FULL = '53100';
 const SERVER_GONE = /^(08|57P)/;
+const SERVER_STOPPING = new Set(['57P01', '57P02', '57P03']);
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EPIPE']);
 
 /** A driver or server error as the problem it is with the logbook named `shown`; any other error as it is. */
@@ -279,7 +280,8 @@ function serverProblem(error: unknown, shown: string): unknown {
     // The system's code says it in words (files.reason); the server's own message is its own.
     // Any failed connect, to a Unix socket (?host=/run/postgresql) too: ENOENT when no server made it.
     if (UNREACHABLE.has(code) || (error as { syscall?: unknown }).syscall === 'connect') return new LogbookProblem(shown, { kind: 'unreachable', detail: code });
-    if (SERVER_GONE.test(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: error.message });
+    // Those the person is told in words of the language spoken (files.reason); any other in the server's.
+    if (SERVER_GONE.test(code)) return new LogbookProblem(shown, { kind: 'unreachable', detail: SERVER_STOPPING.has(code) ? code : error.message });
   }
   // What the driver says when the server asks for a password and none was found anywhere.
   if (/password must be a string|no password/i.test(error.message)) {
