@@ -170,7 +170,22 @@ function withoutPassword(given: string, from: string): string {
   refuseUnfitCertificates(url.searchParams, from);
   url.password = '';
   url.searchParams.delete('password');
-  return url.toString();
+  return readable(url.toString());
+}
+
+/**
+ * A URL with the characters beyond ASCII it holds escaped (a database named 老王面馆) written as
+ * themselves, as the shop typed and reads them; an escaped ASCII character stays escaped, as it
+ * may be one that means something in a URL. (sameLogbookKey reads either spelling as one.)
+ */
+function readable(url: string): string {
+  return url.replace(/(?:%[89a-f][0-9a-f])+/gi, (escaped) => {
+    try {
+      return decodeURIComponent(escaped);
+    } catch {
+      return escaped;
+    }
+  });
 }
 
 function badlyEscaped(part: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAbsolute } from 'node:path';
-import { baseFolder, homeFolder, sameLogbookKey } from '../../src/store/location.js';
+import { baseFolder, homeFolder, sameLogbookKey, sharedLogbookShown } from '../../src/store/location.js';
 
 describe('sameLogbookKey', () => {
   const key = sameLogbookKey('postgres://till@db.example.com/complaints');
@@ -29,6 +29,18 @@ describe('sameLogbookKey', () => {
     expect(sameLogbookKey('postgres://till@h/db?options=-c%20search_path%3Dnorth&connect_timeout=2')).toBe(
       sameLogbookKey('postgres://till@h/db?connect_timeout=5&options=-c%20search_path%3Dnorth'),
     );
+  });
+});
+
+describe('a shared logbook as it is shown', () => {
+  it('names a database or user named in Chinese as typed, escaped or not, and keeps escaped what means something in a URL', () => {
+    expect(sharedLogbookShown('postgres://老板:秘密@db.example.com/老王面馆', '--db')).toBe('postgres://老板@db.example.com/老王面馆');
+    expect(sharedLogbookShown('postgres://db.example.com/%E8%80%81%E7%8E%8B%20%E9%9D%A2%E9%A6%86', '--db')).toBe('postgres://db.example.com/老王%20面馆');
+    expect(sharedLogbookShown('postgres://db.example.com/a%3Fb%2Fc', '--db')).toBe('postgres://db.example.com/a%3Fb%2Fc');
+  });
+
+  it('is the same logbook as its URL escaped', () => {
+    expect(sameLogbookKey(sharedLogbookShown('postgres://db.example.com/老王面馆', '--db'))).toBe(sameLogbookKey('postgres://db.example.com/%E8%80%81%E7%8E%8B%E9%9D%A2%E9%A6%86'));
   });
 });
 
