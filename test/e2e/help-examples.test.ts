@@ -932,14 +932,13 @@ function inEnglish(value: unknown): unknown {
 /**
  * What an example leaves: the complaints and their timelines, in English words, and the files in
  * the home folder. Not what is drawn from the words in the language typed (the keys a customer
- * is found by), nor each complaint's random uid.
+ * is found by), nor each complaint's random uid, nor when each event was written.
  */
 function leftBehind(home: string): unknown {
   const { complaints, events } = JSON.parse(dumpDatabase(join(home, LOGBOOK)));
-  const drawn = ['uid', 'customer_key', 'contact_key'];
-  const rows = (complaints as Array<Record<string, unknown>>).map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !drawn.includes(column))));
+  const without = (rows: Array<Record<string, unknown>>, left: readonly string[]) => rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !left.includes(column))));
   const files = readdirSync(home, { recursive: true, encoding: 'utf8' }).filter((file) => !file.startsWith('.cache'));
-  return { complaints: inEnglish(rows), events: inEnglish(events), files: files.sort() };
+  return { complaints: inEnglish(without(complaints, ['uid', 'customer_key', 'contact_key'])), events: inEnglish(without(events, ['written_at'])), files: files.sort() };
 }
 
 /** Runs an example in its seed's home, in its language, and returns what it left there. */
