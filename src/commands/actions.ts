@@ -4,7 +4,7 @@ import { DEFAULT_WEEKS, MOST_WEEKS } from '../domain/action-effect.js';
 import { spellingsOf } from '../domain/spelling.js';
 import { requiredText, wholeNumber } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { actionsTable } from '../output/actions.js';
+import { actionsForJson, actionsTable } from '../output/actions.js';
 import { withoutTrailingSpace } from '../output/table.js';
 import { painter } from '../output/paint.js';
 import { judgeActions } from '../report/judge-actions.js';
@@ -50,7 +50,7 @@ export async function runActions(options: ActionsOptions, session: Session): Pro
   const recorded = await logbook.recordedActions(causes, limit + 1);
   const actions = await judgeActions(logbook, recorded.slice(0, limit), weeks, session.now());
   const more = recorded.length > limit;
-  if (options.json) return printJson(session, { weeks, actions, more });
+  if (options.json) return printJson(session, { weeks, actions: actionsForJson(actions), more });
   if (actions.length === 0) {
     return session.tell(
       typedCause === undefined ? t('actions.noneYet') : t('actions.noneForCause', { cause: typedCause }),

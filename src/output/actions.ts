@@ -27,6 +27,14 @@ export function actionsTable(actions: readonly JudgedAction[], weeks: number, pa
 }
 
 /** A count a week, · for a week not counted, each after the other with `space`. */
+/**
+ * The actions as `actions --json` gives them: the chance behind each verdict to six significant
+ * figures, what a reader of it needs, without the noise of the sum that made it (0.007999999999999997).
+ */
+export function actionsForJson(actions: readonly JudgedAction[]): JudgedAction[] {
+  return actions.map((action) => ({ ...action, p: action.p === null ? null : Number(action.p.toPrecision(6)) }));
+}
+
 export function weeklyCounts(counts: ReadonlyArray<number | null>, space = ' '): string {
   return counts.map((count) => (count === null ? '·' : String(count))).join(space);
 }
