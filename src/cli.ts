@@ -30,8 +30,19 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
   let program: Command | undefined;
   // Ctrl-C (or a kill) while a command writes, an import above all: the logbook is closed as at
   // any end, its write rolled back and the draft of a new one thrown away, rather than left on
-  // disk holding customers' details. (At a question, Ctrl-C is a key the prompt reads.)
-  const interrupted = () => void Promise.resolve(logbook?.close()).finally(() => process.exit(130));
+  // disk holding customers' details; then the signal ends the process as it would have. (At a
+  // question, Ctrl-C is a key the prompt reads.) Not process.exit, which waits for the reading
+  // thread, blocked reading a terminal or a pipe still open. A server's connection may not close
+  // while a statement runs (an import's COPY waits for its rows): after a moment the process ends
+  // anyway, which the server takes as the end of the transaction too.
+  const interrupted = (signal: NodeJS.Signals) => {
+    const end = () => {
+      process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+      process.kill(process.pid, signal);
+    };
+    setTimeout(end, 1000).unref();
+    void Promise.resolve(logbook?.close()).finally(end);
+  };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     refuseUnreadableWords(argv);

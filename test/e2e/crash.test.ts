@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCsv } from '../support/generated-logbook.js';
+import { onServer } from '../support/postgres.js';
 import { BIN, environment, tempLogbook, type Logbook } from './harness.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -176,9 +177,26 @@ describe('an import into a new logbook stopped with Ctrl-C', () => {
     const drafted = () => existsSync(folder) && readdirSync(folder).some((name) => name.endsWith('.new'));
     while (!drafted()) await sleep(20);
     child.kill(signal);
-    const [code] = (await once(child, 'exit')) as [number | null];
-    expect(code).toBe(130);
+    // Ended by the signal, as it would have been, once the draft is thrown away: a shell says 130 or 143.
+    const [code, endedBy] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect({ code, endedBy }).toEqual({ code: null, endedBy: signal });
     expect(readdirSync(book.dir).filter((name) => name !== 'complaints.db' && !name.startsWith('.'))).toEqual([]);
+  });
+
+  it('on PostgreSQL ends while the server still waits for the rows, and leaves no logbook made', async () => {
+    const book = tempLogbook(NOW, 'postgres');
+    // Named, to find its connection on the server.
+    const url = new URL(book.db);
+    url.searchParams.set('application_name', book.schema!);
+    const child = spawn(process.execPath, [BIN, '--db', url.toString(), 'import', '-'], { env: environment(book), stdio: ['pipe', 'ignore', 'pipe'] });
+    child.stdin.write(`id,logged_at,occurred_at,status,description\n1,${NOW},${NOW},new,Zebedee Quint rang\n`);
+    const copying = async () =>
+      (await onServer([`SELECT 1 FROM pg_stat_activity WHERE application_name = '${book.schema}' AND query LIKE 'COPY%'`]))[0]!.length > 0;
+    while (!(await copying())) await sleep(20);
+    child.kill('SIGINT');
+    const [, endedBy] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+    expect(endedBy).toBe('SIGINT');
+    expect(await onServer([`SELECT table_name FROM information_schema.tables WHERE table_schema = '${book.schema}'`])).toEqual([[]]);
   });
 });
 
