@@ -1,6 +1,7 @@
 import search from '@inquirer/search';
 import type { Context } from '@inquirer/type';
 import type { Session } from '../context.js';
+import { UsageError } from '../errors.js';
 import { spellingKey } from '../domain/spelling.js';
 import { spoken, t, type MessageKey } from '../language/messages.js';
 import { painter } from '../output/paint.js';
@@ -69,6 +70,11 @@ export interface SuggestedQuestion {
   noun: string;
   blank?: string;
   validate?: (value: string) => boolean | string;
+  /**
+   * Judges the answer once chosen: refused, it is said and the question asked again. (Refused by
+   * `validate`, the search prompt types the chosen line into its box, " (new cause)" and all.)
+   */
+  check?: (answer: string) => true | string;
 }
 
 /**
@@ -78,7 +84,16 @@ export interface SuggestedQuestion {
  * what had been highlighted before it while the screen showed the words typed. Such an answer is
  * the first suggestion for those words instead, as Enter takes once they are shown.
  */
-export async function askSuggested({ known, noun, blank, validate, ...asked }: SuggestedQuestion, streams: Context): Promise<string> {
+export async function askSuggested({ check, ...question }: SuggestedQuestion, streams: Context): Promise<string> {
+  for (;;) {
+    const answer = await askSuggestedOnce(question, streams);
+    const verdict = check?.(answer) ?? true;
+    if (verdict === true) return answer;
+    streams.output?.write(`${(question.theme?.style.error ?? ((text: string) => `> ${text}`))(verdict)}\n`);
+  }
+}
+
+async function askSuggestedOnce({ known, noun, blank, validate, ...asked }: SuggestedQuestion, streams: Context): Promise<string> {
   let typed: string | undefined;
   const answerFor = (chosen: string) => {
     const shown = suggestionsFor(typed, known, noun, blank);
@@ -97,6 +112,19 @@ export async function askSuggested({ known, noun, blank, validate, ...asked }: S
     streams,
   );
   return answerFor(chosen);
+}
+
+/** A prompt's judgement of an answer by a check that refuses with a UsageError: true, or what the check said. */
+export function checkedBy(check: (answer: string) => unknown): (answer: string) => true | string {
+  return (answer) => {
+    try {
+      check(answer);
+      return true;
+    } catch (error) {
+      if (error instanceof UsageError) return error.message;
+      throw error;
+    }
+  };
 }
 
 function nextTurn<T>(value: T): Promise<T> {

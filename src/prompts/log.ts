@@ -3,9 +3,9 @@ import select from '@inquirer/select';
 import type { Session } from '../context.js';
 import type { LogDraft } from '../domain/intake.js';
 import { remedyShown } from '../language/labels.js';
-import { WANTS } from '../domain/validate.js';
+import { WANTS, optionalName } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { askSuggested, promptStreams, promptTheme } from './ask.js';
+import { askSuggested, checkedBy, promptStreams, promptTheme } from './ask.js';
 
 /**
  * Asks at the till for what the flags did not give, filling `answers` in as each is given (so
@@ -19,18 +19,30 @@ export async function askForComplaint(
 ): Promise<LogDraft> {
   const streams = promptStreams(session);
   const theme = promptTheme(session);
-  const text = async (message: string) => (await input({ message, theme }, streams)).trim() || null;
+  // A name answered is held to what the flag's value is (optionalName): refused, it is asked again.
+  const name = async (message: string, field: string) =>
+    (await input({ message, theme, validate: checkedBy((answer) => optionalName(answer, field)) }, streams)).trim() || null;
 
   answers.description ??= (
     await input({ message: t('logPrompt.description'), theme, validate: (v) => v.trim() !== '' || t('logPrompt.sayWhat') }, streams)
   ).trim();
-  answers.customer ??= await text(t('logPrompt.customer'));
-  answers.contact ??= await text(t('logPrompt.contact'));
+  answers.customer ??= await name(t('logPrompt.customer'), t('fields.customer'));
+  answers.contact ??= await name(t('logPrompt.contact'), t('fields.contact'));
   if (known.channels.length > 0) {
     answers.channel ??= await select({ message: t('logPrompt.channel'), theme, choices: known.channels.map((c) => ({ value: c })) }, streams);
   }
   answers.about ??=
-    (await askSuggested({ message: t('logPrompt.about'), theme, known: known.abouts, noun: t('logPrompt.newAbout'), blank: t('logPrompt.skip') }, streams)) || null;
+    (await askSuggested(
+      {
+        message: t('logPrompt.about'),
+        theme,
+        known: known.abouts,
+        noun: t('logPrompt.newAbout'),
+        blank: t('logPrompt.skip'),
+        check: checkedBy((answer) => optionalName(answer, t('fields.about'))),
+      },
+      streams,
+    )) || null;
   answers.wants ??= await select(
     {
       message: t('logPrompt.wants'),

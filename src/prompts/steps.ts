@@ -7,9 +7,9 @@ import type { Complaint } from '../domain/complaint.js';
 import { parseMoney } from '../domain/money.js';
 import { isCommunicative } from '../domain/nature.js';
 import { remedyShown } from '../language/labels.js';
-import { REMEDIES } from '../domain/validate.js';
+import { REMEDIES, oneLineName } from '../domain/validate.js';
 import { t } from '../language/messages.js';
-import { askSuggested, promptStreams, promptTheme } from './ask.js';
+import { askSuggested, checkedBy, promptStreams, promptTheme } from './ask.js';
 
 // What a step needs and its flags did not give, asked at the till. Each question offers what was
 // answered before, so the usual answer is a keystroke or two; the answers are read by the same
@@ -24,6 +24,7 @@ export async function askAssignee(people: readonly string[], session: Session): 
       known: people,
       noun: t('stepsPrompt.nounPerson'),
       validate: (value) => value.trim() !== '' || t('stepsPrompt.giveName'),
+      check: checkedBy((answer) => oneLineName(answer, t('fields.assignee'))),
     },
     promptStreams(session),
   );

@@ -5,12 +5,12 @@ import type { Complaint } from '../domain/complaint.js';
 import type { TriageFlags } from '../commands/triage.js';
 import { NATURES, natureMeaning } from '../domain/nature.js';
 import { causeTyped } from '../domain/spelling.js';
-import { SEVERITIES } from '../domain/validate.js';
+import { SEVERITIES, causeGiven } from '../domain/validate.js';
 import { natureShown, severityShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import { complaintRef, oneLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
-import { askSuggested, promptStreams, promptTheme } from './ask.js';
+import { askSuggested, checkedBy, promptStreams, promptTheme } from './ask.js';
 
 /** Asks how to triage one complaint: its nature (valid ones classified, unfounded ones with a reason), skip it, or stop. */
 export async function askTriage(
@@ -81,6 +81,7 @@ export async function askClassification(
         // by an Enter pressed in haste.
         ...(complaint.cause === null ? { blank: '' } : {}),
         validate: (value) => causeTyped(value).trim() !== '' || t('triagePrompt.giveCause'),
+        check: checkedBy((answer) => causeGiven(answer, t('fields.cause'))),
       },
       streams,
     ));

@@ -126,6 +126,27 @@ describe('each step at the till', CONVERSATION, () => {
     expect(shown(book, 4)).toMatchObject({ status: 'triaged', category: 'service', cause: '桌子没擦', severity: 'medium' });
   });
 
+  it('a cause or a person typed longer than a name may be is said at the question, which is asked again', async () => {
+    const book = shop();
+    book.ok(['log', '地上有水', '--no-input']);
+    const triage = atTheTill(book, ['triage', '4', '--category', 'service', '--severity', 'low']);
+    await triage.waitFor('Cause');
+    triage.type('水'.repeat(101));
+    await triage.answer('(new cause)', enter);
+    await triage.answer('cause: 101 characters', '地滑');
+    await triage.answer('❯ 地滑 (new cause)', enter);
+    expect((await triage.finished()).code).toBe(0);
+
+    const assign = atTheTill(book, ['assign', '4']);
+    await assign.waitFor('Who will handle it?');
+    assign.type('王'.repeat(120));
+    await assign.answer('(new person)', enter);
+    await assign.answer('assignee: 120 characters', '小李');
+    await assign.answer('❯ 小李 (new person)', enter);
+    expect((await assign.finished()).code).toBe(0);
+    expect(shown(book, 4)).toMatchObject({ status: 'assigned', cause: '地滑', assignee: '小李' });
+  });
+
   it('triage refuses a bad flag before asking anything, changing nothing', async () => {
     const book = shop();
     const before = book.dump();

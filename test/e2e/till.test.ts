@@ -9,7 +9,7 @@ import { KEYS, type Finished } from '../support/pty.js';
 // would, and reads what was recorded back through `show --json` on the same logbook.
 
 const NOW = '2026-11-23T10:00:00.000Z';
-const { enter, down, ctrlC } = KEYS;
+const { enter, down, ctrlC, ctrlU } = KEYS;
 // A whole conversation starts several processes; on a loaded two-core machine that takes a while.
 const CONVERSATION = { timeout: 120_000 };
 
@@ -62,6 +62,25 @@ describe('logging at the till', CONVERSATION, () => {
     await till.waitFor('Logged #1');
     expect((await till.finished()).code).toBe(0);
     expect(shown(book, 1)).toMatchObject({ description: 'stale bread', channel: 'phone', about: 'bread', wants: 'refund' });
+  });
+
+  it('holds a name answered to what its flag may have: one too long is said and asked again', async () => {
+    const book = tempLogbook(NOW);
+    const till = atTheTill(book, ['log', '--channel', 'phone', '--wants', 'refund']);
+    await till.answer('What is the complaint?', 'soup was cold', enter);
+    await till.answer('Customer name', 'A'.repeat(101), enter);
+    await till.answer('customer: 101 characters; a name may have at most 100', ctrlU, 'Ann Lee', enter);
+    await till.answer('Phone or email', '0'.repeat(120), enter);
+    await till.answer('contact: 120 characters', ctrlU, enter);
+    await till.waitFor('What is it about?');
+    till.type('汤'.repeat(105));
+    await till.answer('(new subject)', enter);
+    await till.waitFor('about: 105 characters');
+    await till.answer('What is it about?', '番茄汤');
+    await till.answer('❯ 番茄汤 (new subject)', enter);
+    await till.waitFor('Logged #1');
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 1)).toMatchObject({ customer: 'Ann Lee', contact: null, about: '番茄汤' });
   });
 
   it('asks only for what the flags did not give, suggests earlier answers, and keeps --json alone on stdout', async () => {

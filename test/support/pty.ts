@@ -12,6 +12,8 @@ export const KEYS = {
   enter: '\r',
   down: '\x1b[B',
   ctrlC: '\x03',
+  /** Deletes the line typed so far, as at a shell. */
+  ctrlU: '\x15',
 } as const;
 
 export interface TerminalOptions {
