@@ -22,7 +22,7 @@ export interface ComparedWeek {
 }
 
 export interface ActionWeeks {
-  /** The `weeks` weeks before the action, oldest first; those before the logbook's first complaint left out. */
+  /** The `weeks` weeks before the action, oldest first; those begun before the logbook's first complaint left out. */
   before: ComparedWeek[];
   /** The whole weeks after it so far, at most `weeks`. */
   after: ComparedWeek[];
@@ -30,9 +30,10 @@ export interface ActionWeeks {
 
 /**
  * The weeks an action recorded at `recordedAt` is judged by, as it stands at `now`: seven days at
- * a time back and forward from the moment it was recorded. A week before the logbook's first
- * complaint (`firstComplaintAt`) is left out: the shop was not counting then, and its zero would
- * pass for a drop.
+ * a time back and forward from the moment it was recorded. A week begun before the logbook's
+ * first complaint (`firstComplaintAt`) is left out: the shop was not counting for all or part of
+ * it, and its short count would pass for a drop (a busy shop's first hours counted as a week of
+ * none made a steady rate "more").
  */
 export function actionWeeks(recordedAt: Date, weeks: number, now: Date, firstComplaintAt: Date): ActionWeeks {
   const at = recordedAt.getTime();
@@ -40,7 +41,7 @@ export function actionWeeks(recordedAt: Date, weeks: number, now: Date, firstCom
   const before: ComparedWeek[] = [];
   for (let back = weeks; back >= 1; back--) {
     const start = at - back * WEEK_MS;
-    if (start + WEEK_MS > firstComplaintAt.getTime()) before.push(week(start));
+    if (start >= firstComplaintAt.getTime()) before.push(week(start));
   }
   const whole = Math.max(0, Math.min(weeks, Math.floor((now.getTime() - at) / WEEK_MS)));
   const after = Array.from({ length: whole }, (_, index) => week(at + index * WEEK_MS));
@@ -53,7 +54,7 @@ export interface JudgedAction extends Judged {
   recordedAt: string;
   cause: string;
   action: string;
-  /** One count a week, oldest first; null for a week before the logbook's first complaint. */
+  /** One count a week, oldest first; null for a week begun before the logbook's first complaint. */
   before: Array<number | null>;
   /** One count a week since the action, as many whole weeks as have passed, up to the weeks compared. */
   after: number[];

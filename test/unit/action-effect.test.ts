@@ -104,9 +104,11 @@ describe('the weeks an action is judged by', () => {
     expect(actionWeeks(recorded, 4, new Date('2026-10-15T09:00:00.000Z'), longAgo).after).toHaveLength(2);
   });
 
-  it('before it, leave out the weeks wholly before the logbook’s first complaint', () => {
-    const firstComplaint = new Date('2026-09-20T12:00:00.000Z');
-    expect(actionWeeks(recorded, 4, recorded, firstComplaint).before).toEqual([
+  it('before it, leave out the weeks begun before the logbook’s first complaint, wholly or in part', () => {
+    expect(actionWeeks(recorded, 4, recorded, new Date('2026-09-17T09:00:00.001Z')).before).toEqual([
+      { since: '2026-09-24T09:00:00.000Z', until: '2026-10-01T09:00:00.000Z' },
+    ]);
+    expect(actionWeeks(recorded, 4, recorded, new Date('2026-09-17T09:00:00.000Z')).before).toEqual([
       { since: '2026-09-17T09:00:00.000Z', until: '2026-09-24T09:00:00.000Z' },
       { since: '2026-09-24T09:00:00.000Z', until: '2026-10-01T09:00:00.000Z' },
     ]);
