@@ -77,18 +77,20 @@ function tryMoney(text: string): true | string {
 }
 
 /**
- * The answers to how satisfied the customer is, each with its meaning, or to reopen. The first,
- * taken by a careless Enter, records nothing: a call not answered must not close the complaint
- * as fully satisfied.
+ * The answers to how satisfied the customer is, each with its meaning, or to reopen. Each score
+ * is the row of its number, as the list takes a digit typed for the row of that number: the owner
+ * on the phone hears "five" and types 5 (the scores from 5 down made 5 the row of 2). The row
+ * highlighted first, taken by a careless Enter, records nothing: a call not answered must not
+ * close the complaint as fully satisfied.
  */
 function satisfactionChoices() {
   return [
-    { value: 'later', name: t('stepsPrompt.notReached') },
-    { value: '5', name: t('stepsPrompt.satisfied5') },
-    { value: '4', name: t('stepsPrompt.satisfied4') },
-    { value: '3', name: t('stepsPrompt.satisfied3') },
-    { value: '2', name: t('stepsPrompt.satisfied2') },
     { value: '1', name: t('stepsPrompt.satisfied1') },
+    { value: '2', name: t('stepsPrompt.satisfied2') },
+    { value: '3', name: t('stepsPrompt.satisfied3') },
+    { value: '4', name: t('stepsPrompt.satisfied4') },
+    { value: '5', name: t('stepsPrompt.satisfied5') },
+    { value: 'later', name: t('stepsPrompt.notReached') },
     { value: 'reopen', name: t('stepsPrompt.stillUnhappy') },
   ];
 }
@@ -100,7 +102,7 @@ function satisfactionChoices() {
 export async function askFollowUp(flags: FollowUpFlags, session: Session): Promise<FollowUpFlags | null> {
   const streams = promptStreams(session);
   const theme = promptTheme(session);
-  const answer = await select({ message: t('stepsPrompt.howSatisfied'), theme, choices: satisfactionChoices() }, streams);
+  const answer = await select({ message: t('stepsPrompt.howSatisfied'), theme, choices: satisfactionChoices(), default: 'later' }, streams);
   if (answer === 'later') return null;
   const note = flags.note ?? ((await input({ message: t('stepsPrompt.whatSaid'), theme }, streams)).trim() || undefined);
   return answer === 'reopen' ? { ...flags, reopen: true, note } : { ...flags, satisfaction: answer, note };
