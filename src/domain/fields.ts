@@ -14,6 +14,7 @@ export type FieldKind =
   | { type: 'id' }
   | { type: 'time' }
   | { type: 'text' }
+  | { type: 'name' }
   | { type: 'choice'; of: readonly string[]; shown: (value: string) => string }
   | { type: 'category' }
   | { type: 'channel' }
@@ -42,6 +43,8 @@ export interface Field {
 }
 
 const text = { type: 'text' } as const;
+// Text a command takes as a name (nameChecked): one line, at most NAME_MOST characters.
+const named = { type: 'name' } as const;
 const time = { type: 'time' } as const;
 // A choice's values are stored and given as flags in English, and shown (and may be typed) in the
 // language spoken: `shown` gives one as a person reads it.
@@ -66,16 +69,16 @@ export const FIELDS = [
   field('occurred_at', time, show('fields.occurred', 2), { required: true }),
   field('status', choice(STATUSES, statusShown), show('fields.status', 1), { required: true }),
   field('channel', { type: 'channel' }, show('fields.channel', 6)),
-  field('customer', text, show('fields.customer', 4)),
-  field('contact', text, show('fields.contact', 5)),
-  field('about', text, show('fields.about', 7)),
+  field('customer', named, show('fields.customer', 4)),
+  field('contact', named, show('fields.contact', 5)),
+  field('about', named, show('fields.about', 7)),
   field('description', text, null, { required: true }),
   field('wants', choice(WANTS, remedyShown), show('fields.wants', 8)),
   field('suggestion', text, show('fields.suggestion', 9)),
   field('category', { type: 'category' }, show('fields.category', 12)),
   field('cause', { type: 'cause' }, show('fields.cause', 13)),
   field('severity', choice(SEVERITIES, severityShown), show('fields.severity', 14)),
-  field('assignee', text, show('fields.assignee', 16)),
+  field('assignee', named, show('fields.assignee', 16)),
   field('respond_by', time, show('fields.respondBy', 17)),
   field('resolved_at', time, show('fields.resolved', 18)),
   field('remedy', choice(REMEDIES, remedyShown), show('fields.remedy', 19)),
@@ -84,12 +87,12 @@ export const FIELDS = [
   field('action', text, show('fields.action', 23)),
   field('followed_up_at', time, show('fields.followedUp', 24)),
   field('satisfaction', { type: 'satisfaction' }, show('fields.satisfaction', 25)),
-  field('staff', text, show('fields.takenBy', 10)),
+  field('staff', named, show('fields.takenBy', 10)),
   field('reject_reason', text, show('fields.rejectedBecause', 15)),
   field('remedies', { type: 'remedies' }, null, { writable: false }),
   field('uid', { type: 'uid' }, null, { writable: false }),
-  field('till', text, show('fields.till', 26), { writable: false }),
-  field('branch', text, show('fields.branch', 27), { writable: false }),
+  field('till', named, show('fields.till', 26), { writable: false }),
+  field('branch', named, show('fields.branch', 27), { writable: false }),
   field('nature', choice(NATURES, natureShown), show('fields.nature', 11)),
   field('answer', text, show('fields.answer', 20)),
   field('proposed_remedy', choice(REMEDIES, remedyShown), show('fields.proposedRemedy', 28)),

@@ -560,6 +560,22 @@ describe('import', () => {
   });
 
   it.each([
+    ['a customer longer than a name may be', `3,${NOW},${NOW},new,cold soup,${'王'.repeat(101)},,,`, 'customer: 101 characters; a name may have at most 100'],
+    ['a customer on two lines', `3,${NOW},${NOW},new,cold soup,"Li\nSi",,,`, 'customer: one line only'],
+    ['a cause longer than a name may be', `3,${NOW},${NOW},triaged,cold soup,,product,${'凉'.repeat(150)},`, 'cause: 150 characters'],
+    ['a new category with a control character', `3,${NOW},${NOW},triaged,cold soup,,fo\x01od,cold,`, 'category: one line only'],
+    ['an assignee on two lines', `3,${NOW},${NOW},assigned,cold soup,,product,cold,"小\n王"`, 'assignee: one line only'],
+  ])('refuses a complaint with %s, as the commands do, naming the line, and imports nothing', (_, row, rule) => {
+    const target = oneComplaintLogbook();
+    const file = join(target.dir, 'names.csv');
+    writeFileSync(file, ['id,logged_at,occurred_at,status,description,customer,category,cause,assignee', `2,${NOW},${NOW},new,fine,,,,`, row, ''].join('\r\n'));
+    const result = runComparing(target, ['import', file]);
+    expect(result).toMatchObject({ code: 2, unchanged: true });
+    expect(result.stderr).toMatch(new RegExp(`^complaints: line 3: ${rule}[^\n]*; nothing was imported from `));
+    expect(result.stderr.split('\n')).toHaveLength(2);
+  });
+
+  it.each([
     ['into a logbook larger than the file', () => oneComplaintLogbook(), []],
     ['into a logbook larger than the file, checking only', () => oneComplaintLogbook(), ['--dry-run']],
     ['as a bulk load into an empty logbook', () => emptyLogbook(), []],

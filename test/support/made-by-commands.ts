@@ -5,7 +5,7 @@ import { completeComplaint, type LogDraft } from '../../src/domain/intake.js';
 import { COMMUNICATIVE, type Communicative } from '../../src/domain/nature.js';
 import { answer, approve, assign, followUp, resolve, triage, type PreviousStep } from '../../src/domain/steps.js';
 import { undo } from '../../src/domain/undo.js';
-import { REMEDIES, SEVERITIES, WANTS } from '../../src/domain/validate.js';
+import { REMEDIES, SEVERITIES, WANTS, nameChecked } from '../../src/domain/validate.js';
 import { Refusal, Unchanged } from '../../src/errors.js';
 
 // Complaints as the commands make them: logged, then taken through any steps the lifecycle
@@ -31,22 +31,35 @@ export interface Texts {
 
 const optional = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
 
+/** What a command takes as a name or a cause (nameChecked): one line, not too long. */
+function names(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return text.filter((typed) => {
+    try {
+      nameChecked(typed, 'name');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** The shop's approval limit: remedies costing more are proposed and wait for `approve`. */
 const APPROVAL_ABOVE = 500_000_000;
 
 function stepsFrom({ text, cause }: Texts): fc.Arbitrary<StepTaken> {
+  const name = names(text);
   return fc.oneof(
     fc.record({
       kind: fc.constant('triage' as const),
       category: fc.constantFrom(...DEFAULT_SETTINGS.categories),
-      cause,
+      cause: names(cause),
       severity: optional(fc.constantFrom(...SEVERITIES)),
     }),
     fc.record({ kind: fc.constant('reject' as const), reason: text }),
     fc.record({ kind: fc.constant('communicative' as const), nature: fc.constantFrom(...COMMUNICATIVE) }),
     fc.record({ kind: fc.constant('answer' as const), answer: text }),
     // A respond-by given with it, from the moment of assigning: in place of one passed, it keeps that one as missed.
-    fc.record({ kind: fc.constant('assign' as const), assignee: text, respondInHours: optional(fc.integer({ min: 1, max: 72 })) }),
+    fc.record({ kind: fc.constant('assign' as const), assignee: name, respondInHours: optional(fc.integer({ min: 1, max: 72 })) }),
     fc.record({
       kind: fc.constant('resolve' as const),
       remedy: fc.constantFrom(...REMEDIES),
@@ -102,17 +115,18 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
 /** A complaint logged at a moment from 2000 to `latest` and taken through up to six steps, minutes to days apart. */
 export function madeByCommands(texts: Texts, latest: Date): fc.Arbitrary<Omit<Complaint, 'id'>> {
   const { text } = texts;
+  const name = names(text);
   const draft: fc.Arbitrary<LogDraft> = fc.record({
     description: text,
-    customer: optional(text),
-    contact: optional(text),
+    customer: optional(name),
+    contact: optional(name),
     channel: optional(fc.constantFrom(...DEFAULT_SETTINGS.channels)),
-    about: optional(text),
+    about: optional(name),
     wants: optional(fc.constantFrom(...WANTS)),
     suggestion: optional(text),
-    staff: optional(text),
-    till: optional(text),
-    branch: optional(text),
+    staff: optional(name),
+    till: optional(name),
+    branch: optional(name),
   });
   const minute = 60_000;
   return fc

@@ -214,7 +214,17 @@ describe('rowReader', () => {
   });
 
   it('keeps free text exactly as written, spaces and line breaks included', () => {
-    expect(readOne({ ...minimal, description: '  two\r\nlines ', about: '\tsoup' })).toMatchObject({ description: '  two\r\nlines ', about: '\tsoup' });
+    expect(readOne({ ...minimal, description: '  two\r\nlines ', suggestion: '\tsoup', about: ' soup ' })).toMatchObject({
+      description: '  two\r\nlines ',
+      suggestion: '\tsoup',
+      about: ' soup ',
+    });
+  });
+
+  it('holds a name to what the commands take: one line of at most 100 characters', () => {
+    expect(() => readOne({ ...minimal, about: '\tsoup' })).toThrow('line 2: about: one line only');
+    expect(() => readOne({ ...minimal, customer: '王'.repeat(101) })).toThrow('line 2: customer: 101 characters');
+    expect(readOne({ ...minimal, customer: '王'.repeat(100) }).customer).toHaveLength(100);
   });
 
   it('matches choices without regard to capitals and stores them in lower case', () => {

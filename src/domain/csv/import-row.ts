@@ -9,7 +9,7 @@ import { formatMoney, parseMoney } from '../money.js';
 import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
-import { LIST_SEPARATOR, channelFor, choiceFor, oneOf, parseId } from '../validate.js';
+import { LIST_SEPARATOR, channelFor, choiceFor, nameChecked, oneOf, parseId } from '../validate.js';
 import { parseSatisfaction } from '../satisfaction.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
@@ -114,7 +114,7 @@ function listedOrAdded(shops: readonly string[], added: string[], find: (value: 
     const known = find(value, listed);
     if (known !== undefined) return known;
     if (LIST_SEPARATOR.test(value)) return oneOf(value, listed, column);
-    const choice = value.trim();
+    const choice = nameChecked(value.trim(), column);
     listed.push(choice);
     added.push(choice);
     return choice;
@@ -127,7 +127,7 @@ const SHORTENED_NUMBER = /^\d(?:\.\d+)?E\+?\d+$/i;
 
 function contactIn(value: string, column: string): string {
   if (SHORTENED_NUMBER.test(value.trim())) throw new UsageError(t('csv.contactShortened', { column, value }));
-  return value;
+  return nameChecked(value, column);
 }
 
 /** A cell's text, or null when blank. */
@@ -142,10 +142,11 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
   const causes = [...knownCauses];
   // A file repeats a few causes many times; matching each against every cause in use is slow.
   const spellingOf = new Map<string, string>();
-  const spelling = (typed: string): string => {
+  const spelling = (typed: string, column: string): string => {
     let cause = spellingOf.get(typed);
     if (cause === undefined) {
-      cause = spellingToKeep(typed, causes);
+      // Held to what triage takes (causeGiven), as it would be kept.
+      cause = nameChecked(spellingToKeep(typed, causes), column);
       if (!causes.includes(cause)) causes.push(cause);
       spellingOf.set(typed, cause);
     }
@@ -160,6 +161,8 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
         return time;
       case 'text':
         return (value) => value;
+      case 'name':
+        return nameChecked;
       case 'choice': {
         // As the commands take them: 新, 高, 退款 (and 退钱, 免单) in Chinese.
         const namesOf = typedNames(kind.shown);

@@ -110,6 +110,7 @@ function recordOf(redact: boolean): string {
 function cellOf(field: Field): string {
   switch (field.kind.type) {
     case 'text':
+    case 'name':
     case 'category':
     case 'channel':
     case 'cause':
