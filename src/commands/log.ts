@@ -166,7 +166,9 @@ function logCommand(draft: LogDraft, occurredAt: Date, address: LogbookAddress):
     draft[field] === null ? [] : [`--${field}`, draft[field]],
   );
   const db = address.named ? ['--db', address.shown] : [];
-  return shellLine(['complaints', ...db, 'log', draft.description ?? '', ...flags, '--at', localMoment(occurredAt)]);
+  // The words last: after the options' end (--) when they start with a dash, as "-5块…" may.
+  const words = draft.description ?? '';
+  return shellLine(['complaints', ...db, 'log', ...flags, '--at', localMoment(occurredAt), ...(words.startsWith('-') ? ['--'] : []), words]);
 }
 
 /** A moment as --at reads it back and a person reads it, in local time: 2026-11-30 10:00, with its seconds when it has any. */

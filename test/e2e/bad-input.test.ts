@@ -31,8 +31,8 @@ const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   [['list', '--jsn'], 2, "unknown option '--jsn'"],
   [['log', 'x', '--customer', '甲', '--customer', '乙'], 2, '--customer is given more than once; give it once'],
   // Text that starts with a dash is read as an option; the line says how to give it as text.
-  [['log', '-5 stars'], 2, "'-5 stars' is not an option; to give text that starts with a dash, put -- before it: -- '-5 stars'"],
-  [['log', '-差评，汤是凉的'], 2, "put -- before it: -- '-差评，汤是凉的'"],
+  [['log', '-5 stars'], 2, "'-5 stars' is not an option; give text that starts with a dash last, after --, which ends the options: -- '-5 stars'"],
+  [['log', '-差评，汤是凉的'], 2, "after --, which ends the options: -- '-差评，汤是凉的'"],
   // A word repeated in a refusal is shown inert and on the one line: it cannot clear the screen or add a line.
   [['show', '\u001b[2J\r\nfake'], 2, "'\\x1b[2J\\x0d\\nfake' is not a complaint id"],
 ];

@@ -134,7 +134,7 @@ describe('logging at the till', CONVERSATION, () => {
       other.close();
     }
     expect(result?.code).toBe(1);
-    const command = `complaints --db ${book.db} log 'it'\\''s "cold" again' --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at '2026-11-23 10:00'`;
+    const command = `complaints --db ${book.db} log --customer 'Ann O'\\''Neil' --channel phone --about 'tomato soup' --wants refund --till front --at '2026-11-23 10:00' 'it'\\''s "cold" again'`;
     expect(result?.screen).toContain(`${book.db} is busy with another till or an import, so nothing was logged; to log it once it is free: ${command}`);
     expect(book.ok(['list', '--json'])).toContain('"first"');
 
@@ -366,18 +366,27 @@ describe('cancelling at the till', CONVERSATION, () => {
     book.ok(['log', 'an earlier complaint', '--no-input']);
     const before = book.dump();
     const till = atTheTill(book, ['log']);
-    await till.answer('What is the complaint?', "soup was cold, she's cross", enter);
-    await till.answer('Customer name', 'Ann Lee', enter);
+    // Words starting with a dash, as a complaint about a price may: given after the options' end.
+    await till.answer('What is the complaint?', "-5 off was not taken off, she's cross", enter);
+    await till.answer('Customer name', '-Ann Lee-', enter);
     await till.answer('Phone or email', '0712', ctrlC);
     const { code, screen } = await till.finished();
 
     expect(code).toBe(130);
     // The till too, as this computer logs as it (its name here).
-    const [, command] = /complaints: cancelled; nothing was logged\. To log what was typed: (.*)\n/.exec(screen) ?? [];
+    const [, command = ''] = /complaints: cancelled; nothing was logged\. To log what was typed: (.*)\n/.exec(screen) ?? [];
     // The logbook as a shell reads it: a PostgreSQL URL with its ? and = quoted.
     const db = /^[\w@%+=:,./-]+$/.test(book.db) ? book.db : `'${book.db}'`;
-    expect(command).toBe(`complaints --db ${db} log 'soup was cold, she'\\''s cross' --customer 'Ann Lee' --till ${hostname()} --at '2026-11-23 10:00'`);
+    expect(command).toBe(`complaints --db ${db} log --customer '-Ann Lee-' --till ${hostname()} --at '2026-11-23 10:00' -- '-5 off was not taken off, she'\\''s cross'`);
     expect(book.dump()).toBe(before);
+
+    // Run as printed, it logs what was typed.
+    const rerun = spawnSync('bash', ['-c', command.replace(/^complaints /, '"$0" "$1" '), process.execPath, BIN], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: book.dir, COMPLAINTS_NOW: NOW, TZ: 'Europe/London' },
+    });
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(shown(book, 2)).toMatchObject({ description: "-5 off was not taken off, she's cross", customer: '-Ann Lee-', contact: null });
   });
 
   it('records nothing and has nothing to give back when Ctrl-C is pressed before the complaint is said', async () => {
