@@ -56,10 +56,12 @@ export async function askResolution(complaint: Complaint, flags: ResolveFlags, e
   for (let message = t('stepsPrompt.remedyGiven'); remedy === null; message = t('stepsPrompt.remedyNotChosen')) {
     remedy = await select({ message, theme, choices, default: complaint.wants ?? null }, streams);
   }
+  // No remedy costs nothing: not asked, as a cost given with it is refused.
   const cost =
     flags.cost ??
-    ((await input({ message: t('stepsPrompt.whatCost'), theme, validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() ||
-      undefined);
+    (remedy === 'none'
+      ? undefined
+      : (await input({ message: t('stepsPrompt.whatCost'), theme, validate: (v) => v.trim() === '' || tryMoney(v) }, streams)).trim() || undefined);
   const suggested = async (message: string, known: readonly string[], noun: string) =>
     askSuggested({ message, theme, known, noun, blank: t('stepsPrompt.skip') }, streams);
   const rootCause = flags.rootCause ?? (await suggested(t('stepsPrompt.rootCause'), earlier.rootCauses, t('stepsPrompt.nounRootCause')));

@@ -51,6 +51,19 @@ describe('each step at the till', CONVERSATION, () => {
     expect(shown(book, 1)).toMatchObject({ status: 'resolved', remedy: 'refund', cost: 4.5, root_cause: '汤桶', action: '每桌擦两遍' });
   });
 
+  it('resolve asks no cost when no remedy was given, as none is taken with it', async () => {
+    const book = shop();
+    const till = atTheTill(book, ['resolve', '1']);
+    await till.answer(/Remedy given:[^\n]*\n❯ refund/, 'none');
+    await till.answer('❯ none', enter);
+    await till.answer(/Root cause[^\n]*\n❯ \(skip\)/, '泵坏了', enter);
+    await till.answer(/Corrective action[^\n]*\n❯ \(skip\)/, enter);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(0);
+    expect(screen).not.toContain('What did it cost the shop?');
+    expect(shown(book, 1)).toMatchObject({ status: 'resolved', remedy: 'none', cost: null, root_cause: '泵坏了' });
+  });
+
   it('resolve takes no remedy for an Enter pressed before one is chosen, when the customer wanted none', async () => {
     const book = shop();
     book.ok(['log', '等了很久', '--no-input']);
