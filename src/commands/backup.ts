@@ -26,6 +26,8 @@ export async function runBackup(fileText: string, options: { force?: boolean }, 
   const file = atHome(requiredText(fileText, t('backup.fileName')), session.env);
   // Elsewhere '-' is standard output or input; a backup is a database file, written in place.
   if (file === '-') throw new UsageError(t('backup.notToStdout'));
+  // A server's address taken as a path made folders named after it, its password among them; not repeated here for that reason.
+  if (/^[a-z][a-z\d+.-]*:\/\//i.test(file)) throw new UsageError(t('backup.notToAddress'));
   await (await session.logbook('read')).backup(file, Boolean(options.force));
   session.print(t('backup.done', { logbook: session.address.shown, file, size: sizeShown(statSync(file).size) }));
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -8,7 +8,7 @@ import { snapshot } from '../support/folder-snapshot.js';
 import { THIRTY_COMPLAINTS } from '../support/logbooks.js';
 import { stopHalfWay } from '../support/stopped-write.js';
 import { UNPRIVILEGED, giveFolder, letThrough } from '../support/unprivileged.js';
-import { dumpDatabase, tempLogbook, type Result } from './harness.js';
+import { dumpDatabase, runComparing, tempLogbook, type Result } from './harness.js';
 
 // A real logbook to copy and read back; a case that must leave things as they were makes its own
 // folder, so "left as it was" can cover the whole folder (no journal or copy left behind).
@@ -233,6 +233,16 @@ describe('backup', () => {
       expect(source.run(['backup', folder])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^complaints: .* is a folder; give the backup a file name, such as .*complaints\.db\n$/) });
     }
     expect(existsSync(join(dir, 'new'))).toBe(false);
+  });
+
+  it("refuses a server's address for the copy, making no folder of it, nor saying its password", () => {
+    const source = tempLogbook();
+    source.ok(['log', 'soup was cold', '--no-input']);
+    for (const address of ['postgres://till:s3cret@localhost/shop', 'postgresql://localhost/shop']) {
+      const result = runComparing(source, ['backup', address], { cwd: source.dir });
+      expect(result).toMatchObject({ code: 2, unchanged: true, stderr: "complaints: a backup is a file on this computer, not a server's address: give a file name, such as complaints-backup.db\n" });
+      expect(readdirSync(source.dir).some((name) => name.startsWith('postgres'))).toBe(false);
+    }
   });
 
   it('keeps the copy of a damaged logbook, but says both are damaged and exits 1', () => {
