@@ -171,7 +171,8 @@ export function parseId(text: string): number {
 /** Text that must say something: trimmed, and refused when empty; `what` names it (a flag, or words in the language spoken). */
 export function requiredText(text: string, what: string): string {
   const trimmed = trimmedLines(text);
-  if (showsNothing(trimmed)) throw new UsageError(t(what.startsWith('-') ? 'validate.emptyFlag' : 'validate.empty', { what }));
+  // A flag or a setting (config branch) is set apart from Chinese words that follow it, as words in the language spoken are not.
+  if (showsNothing(trimmed)) throw new UsageError(t(/^[\x21-\x7e]/.test(what) ? 'validate.emptyFlag' : 'validate.empty', { what }));
   return trimmed;
 }
 

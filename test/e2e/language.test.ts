@@ -360,10 +360,11 @@ describe('a new logbook made in Chinese', () => {
     expect(result.stderr).toBe('complaints: --severity：「很高」不是可选的值；可选：低（low）、中（medium）、高（high）、严重（critical）\n');
   });
 
-  it('names what may not be empty without a space after Chinese words, and with one after a flag', () => {
+  it('names what may not be empty without a space after Chinese words, and with one after a flag or a setting', () => {
     const before = book.dump();
     expect(book.run(['assign', '1', ' '], { env: CHINESE }).stderr).toBe('complaints: 要指派的人不能为空\n');
     expect(book.run(['approve', '1', '--as', ' '], { env: CHINESE }).stderr).toBe('complaints: --as 不能为空\n');
+    expect(book.run(['config', 'set', 'branch', '\u200b'], { env: CHINESE }).stderr).toBe('complaints: config branch 不能为空\n');
     expect(book.dump()).toBe(before);
   });
 });

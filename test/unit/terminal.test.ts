@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { idRuns, oneLine, sizeShown } from '../../src/output/terminal.js';
+import { idRuns, inert, oneLine, sizeShown } from '../../src/output/terminal.js';
 import { awkwardText } from '../support/awkward-text.js';
 
 const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
@@ -69,6 +69,12 @@ describe('oneLine', () => {
   it('cuts printable ASCII by its length, as before', () => {
     expect(oneLine('soup was cold again', 10)).toBe('soup was …');
     expect(oneLine('soup\nwas\tcold', 20)).toBe('soup was cold');
+  });
+});
+
+describe('inert', () => {
+  it('shows a control character as \\x and its byte, and a direction override as \\u and its code', () => {
+    expect(inert('\x1b[2J\u0085\u202egnp.exe\u2066')).toBe('\\x1b[2J\\x85\\u202egnp.exe\\u2066');
   });
 });
 
