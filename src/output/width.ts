@@ -157,6 +157,29 @@ export function fitWidth(text: string, max: number): string {
   return cut ? text.slice(0, end) + '…' : text;
 }
 
+/**
+ * `text` cut as fitWidth cuts it, but in its middle: as much of its start and of its end as fit
+ * either side of …, so that two texts alike at the start are told apart by their ends.
+ */
+export function fitWidthInMiddle(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text;
+  const ends: number[] = [];
+  const widths: number[] = [];
+  eachGrapheme(text, (end, width) => {
+    ends.push(end);
+    widths.push(width);
+    return true;
+  });
+  const room = Math.max(0, max - 1);
+  let head = 0;
+  let headWidth = 0;
+  while (head < widths.length && headWidth + widths[head]! <= Math.ceil(room / 2)) headWidth += widths[head++]!;
+  let tail = widths.length;
+  let tailWidth = 0;
+  while (tail > head && headWidth + tailWidth + widths[tail - 1]! <= room) tailWidth += widths[--tail]!;
+  return `${text.slice(0, head === 0 ? 0 : ends[head - 1])}…${text.slice(tail === 0 ? 0 : ends[tail - 1])}`;
+}
+
 // Where a line may break: at spaces, as in English, and between any two Han characters, as
 // Chinese is written without spaces (a closing mark stays with the character before it, an
 // opening one with what follows it, Han or not: `refund（退款）` may break before its （).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrapLongLines, wrapToWidth } from '../../src/output/width.js';
+import { displayWidth, fitWidthInMiddle, wrapLongLines, wrapToWidth } from '../../src/output/width.js';
 import { awkwardText } from '../support/awkward-text.js';
 
 describe('displayWidth', () => {
@@ -29,6 +29,30 @@ describe('displayWidth', () => {
     expect(displayWidth('🍲️')).toBe(2);
     expect(displayWidth('汤太凉')).toBe(6);
     expect(displayWidth('cafe\u0301')).toBe(4);
+  });
+});
+
+describe('fitWidthInMiddle', () => {
+  it('keeps text that fits, and cuts longer text to its start and end either side of …, never wider than max', () => {
+    fc.assert(
+      fc.property(awkwardText([]).filter((text) => !text.includes('…')), fc.integer({ min: 1, max: 40 }), (text, max) => {
+        const cut = fitWidthInMiddle(text, max);
+        if (stringWidth(text) <= max) {
+          expect(cut).toBe(text);
+        } else {
+          expect(stringWidth(cut)).toBeLessThanOrEqual(max);
+          const [start = '', end = ''] = cut.split('…');
+          expect(text.startsWith(start) && text.endsWith(end)).toBe(true);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('tells apart two long causes that begin the same way', () => {
+    const [one, two] = ['锅底里发现异物（疑似塑料片），顾客要求后厨全面检查卫生流程并给出书面说明和整改时间表', '锅底里发现异物（疑似塑料片），顾客要求退款并投诉到市场监管局'];
+    expect(fitWidthInMiddle(one, 40)).toBe('锅底里发现异物（疑似…面说明和整改时间表');
+    expect(fitWidthInMiddle(two, 40)).toBe('锅底里发现异物（疑似…并投诉到市场监管局');
   });
 });
 

@@ -1,9 +1,9 @@
 import type { ChalkInstance } from 'chalk';
-import { isNamedVital } from '../../domain/pareto.js';
+import { isNamedVital, type Dimension, type ParetoRow } from '../../domain/pareto.js';
 import type { Report } from '../../domain/summary.js';
 import { oneLine, refColumn } from '../terminal.js';
 import { newTable, withoutTrailingSpace } from '../table.js';
-import { displayWidth, padToWidth } from '../width.js';
+import { displayWidth, fitWidthInMiddle, padToWidth } from '../width.js';
 import { t } from '../../language/messages.js';
 import {
   actionsHeading,
@@ -107,8 +107,9 @@ function paretoTable(report: Report, paint: ChalkInstance, scale: BarScale = { m
   const { rows } = report.pareto;
   const head = ['#', byColumn(report.by), t('report.columnCount'), '%', t('report.columnCumulative'), ''];
   const table = newTable(head, paint, ['right', 'left', 'right', 'right', 'right', 'left']);
+  const labels = distinctLabels(rows, report.by);
   rows.forEach((row, index) => {
-    const label = rowLabel(row, report.by, LABEL_COLUMNS);
+    const label = labels[index]!;
     table.push([
       String(index + 1),
       isNamedVital(row) ? paint.bold(label) : label,
@@ -126,6 +127,18 @@ function paretoTable(report: Report, paint: ChalkInstance, scale: BarScale = { m
   const rule = `── ${vitalRule()} `;
   lines.splice(lastVital + 2, 0, paint.dim(rule + '─'.repeat(Math.max(0, width - displayWidth(rule)))));
   return withoutTrailingSpace(lines.join('\n')).split('\n');
+}
+
+/**
+ * The rows' keys as the table's column shows them, cut to LABEL_COLUMNS; those the cut would make
+ * alike (two long causes that begin the same way) cut in the middle instead, their ends telling
+ * them apart.
+ */
+function distinctLabels(rows: readonly ParetoRow[], by: Dimension): string[] {
+  const labels = rows.map((row) => rowLabel(row, by, LABEL_COLUMNS));
+  return labels.map((label, index) =>
+    labels.indexOf(label) === labels.lastIndexOf(label) ? label : fitWidthInMiddle(rowLabel(rows[index]!, by, Infinity), LABEL_COLUMNS),
+  );
 }
 
 function summaryTable(report: Report, paint: ChalkInstance): string[] {
