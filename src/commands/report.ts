@@ -27,6 +27,7 @@ interface ReportOptions extends PeriodFlags {
   format?: string;
   json?: boolean;
   out?: string;
+  bom?: boolean;
 }
 
 export function registerReport(command: Command, session: Session): void {
@@ -44,6 +45,7 @@ export function registerReport(command: Command, session: Session): void {
     // As list, show and the other commands print JSON.
     .addOption(new Option('--json', t('report.optionJson')).conflicts('format'))
     .option('--out <file>', t('report.optionOut'))
+    .option('--bom', t('report.optionBom'))
     .addHelpText(
       'after',
       examples(
@@ -51,7 +53,7 @@ export function registerReport(command: Command, session: Session): void {
         'complaints report --week last  # Monday morning: the week just ended',
         'complaints report --week 2026-W47 --top 5',
         'complaints report --last 4w --by category --format markdown',
-        'complaints report --since 2026-11 --until 2026-11 --out november.csv  # the format by the ending',
+        'complaints report --since 2026-11 --until 2026-11 --out november.csv --bom  # the format by the ending; --bom for Excel',
         'complaints report --out week.html  # to print or send',
         'complaints report --last 4w --by till  # which till hears most',
         'complaints report --branch "High Street"  # one branch of several',
@@ -73,6 +75,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   const by = oneOf(options.by, DIMENSIONS, '--by', typedNames(dimensionShown));
   const out = outputFile(options.out, session.env);
   const format = options.json ? 'json' : options.format === undefined ? formatOfFile(out) : oneOf(options.format, REPORT_FORMATS, '--format', (format) => FORMAT_ALSO_TYPED[format] ?? []);
+  if (options.bom && format !== 'csv') throw new UsageError(t('report.bomOnlyCsv', { format }));
   const top = options.top === undefined ? undefined : wholeNumber(options.top, 1, 10_000, '--top');
   const places = {
     ...(options.till === undefined ? {} : { till: requiredText(options.till, '--till') }),
@@ -89,7 +92,7 @@ export async function runReport(options: ReportOptions, session: Session): Promi
   if (weekUnasked && report.summary.logged === 0 && report.previous.logged > 0) session.tell(t('report.weekJustBegun'));
   // Cut to the terminal only, as a list is: a file or a pipe gets the tables side by side.
   const columns = out === undefined && session.stdoutIsTTY ? stdoutColumns() : undefined;
-  const text = await render(report, format, session.color && out === undefined, columns);
+  const text = (options.bom ? '\uFEFF' : '') + (await render(report, format, session.color && out === undefined, columns));
   if (out === undefined) return void session.stdout.write(text);
   // Loaded here, as only a report written to a file needs streams and temporary files.
   const { writeWhenComplete } = await import('../output/files.js');

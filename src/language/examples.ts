@@ -60,8 +60,8 @@ const CHINESE: Readonly<Record<string, string>> = {
 
   'complaints report  # this week, by cause': 'complaints report  # 本周，按原因',
   'complaints report --week last  # Monday morning: the week just ended': 'complaints report --week 上周  # 周一早上：看刚过完的一周',
-  'complaints report --since 2026-11 --until 2026-11 --out november.csv  # the format by the ending':
-    'complaints report --since 11月 --until 11月 --out november.csv  # 格式看文件的后缀',
+  'complaints report --since 2026-11 --until 2026-11 --out november.csv --bom  # the format by the ending; --bom for Excel':
+    'complaints report --since 11月 --until 11月 --out november.csv --bom  # 格式看文件的后缀；--bom 让 Excel 正确显示中文',
   'complaints report --out week.html  # to print or send': 'complaints report --out week.html  # 打印或发给别人',
   'complaints report --last 4w --by till  # which till hears most': 'complaints report --last 4w --by till  # 哪个收银台听到的投诉最多',
   'complaints report --branch "High Street"  # one branch of several': 'complaints report --branch "人民路店"  # 几家分店中的一家',

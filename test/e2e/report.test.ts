@@ -319,6 +319,22 @@ describe('report --format csv', () => {
     const before = parse(report('--format', 'csv', '--week', '2026-W47'), { columns: true }) as Array<{ key: string }>;
     expect(before.map((row) => row.key)).toEqual(["'=SUM(A1:A9)", 'slow service']);
   });
+
+  it('begins with a UTF-8 byte order mark with --bom, for Excel, in a file as on stdout, and not without', () => {
+    expect(report('--format', 'csv').startsWith('rank,')).toBe(true);
+    expect(report('--format', 'csv', '--bom').startsWith('\uFEFFrank,')).toBe(true);
+    const file = join(book.dir, 'for-excel.csv');
+    book.ok(['report', '--out', file, '--bom']);
+    expect(readFileSync(file).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('refuses --bom for a report that is not CSV, writing nothing', () => {
+    const file = join(book.dir, 'week.html');
+    const result = runComparing(book, ['report', '--out', file, '--bom']);
+    expect(result).toMatchObject({ code: 2, stdout: '', unchanged: true });
+    expect(result.stderr).toBe('complaints: --bom is for a CSV report (--format csv, or --out a file ending .csv); the html report has no byte order mark\n');
+    expect(existsSync(file)).toBe(false);
+  });
 });
 
 describe('report --format html', () => {
