@@ -157,7 +157,7 @@ describe('the report of the vital few’s earlier actions', () => {
       `## ${heading}\n\n- #31 态度差: 培训服务员 (2026-10-01): 2 2 2 2 → 2 2 2 2, no change\n- #16 cold food: new soup kettle (2026-10-01): 4 4 4 4 → 1 1 1 1, fewer\n`,
     );
     expect(book.ok(['report', '--last', '8w', '--format', 'html'])).toContain(
-      `<h3>Did the actions work? Their cause&#39;s complaints a week, 4 weeks before → after</h3>\n<ul>\n<li>#31 <span lang="zh-CN">态度差</span>: <span lang="zh-CN">培训服务员</span> (2026-10-01): 2\u00a02\u00a02\u00a02 → 2\u00a02\u00a02\u00a02, no change</li>\n`,
+      `<h3>Did the actions work? Their cause&#39;s complaints a week, 4 weeks before → after</h3>\n<ul>\n<li>#31 <span lang="zh-CN">态度差</span>: <span lang="zh-CN">培训服务员</span> <span class="whole">(2026-10-01)</span>: 2\u00a02\u00a02\u00a02 → 2\u00a02\u00a02\u00a02, no change</li>\n`,
     );
   });
 

@@ -66,7 +66,7 @@ th { font-weight: 600; }
 tbody th { font-weight: normal; }
 /* Figures take only their own width, leaving the rest to the words beside them. */
 .n, .mark { width: 1%; white-space: nowrap; }
-.date { white-space: nowrap; }
+.date, .whole { white-space: nowrap; }
 .n { text-align: right; }
 .mark { text-align: center; }
 tr.vital td, tr.vital th { font-weight: 600; }
@@ -100,6 +100,14 @@ ul { margin: .2rem 0; padding-left: 1.25rem; }
 }
 `;
 
+/**
+ * Words of ours, escaped, with what must not break over two lines on a phone kept whole: a
+ * bracketed aside (平均满意度（1–5）broke as "（1–" and "5）") and a date ("2026-10-" and "31").
+ */
+function keptWhole(escaped: string): string {
+  return escaped.replace(/（[^（）]*）|\([^()]*\)|\d{4}-\d{2}-\d{2}/g, (whole) => `<span class="whole">${whole}</span>`);
+}
+
 // Between the counts of the weeks before and after an earlier action: a run of weeks broken over
 // two lines reads as two runs.
 const NO_BREAK = '\u00a0';
@@ -110,7 +118,7 @@ export function reportHtml(report: Report): string {
   const summaryRows = summaryLines(report).map((line) => {
     const mark = line.trend === null ? '' : TREND_MARK[line.trend];
     const tone = line.good === null ? '' : line.good ? ' good' : ' bad';
-    return `<tr><th scope="row">${esc(line.label)}</th><td class="n">${esc(line.current)}</td><td class="n">${esc(line.previous)}</td><td class="n${tone}">${mark}</td></tr>`;
+    return `<tr><th scope="row">${keptWhole(esc(line.label))}</th><td class="n">${esc(line.current)}</td><td class="n">${esc(line.previous)}</td><td class="n${tone}">${mark}</td></tr>`;
   });
   return `<!doctype html>
 <html lang="${spoken()}">
@@ -217,7 +225,7 @@ ${body.join('\n')}
 
 /** The vital few's earlier actions and whether they worked, under those recorded in the period. */
 function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>): string {
-  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}${t('common.labelSeparator')}${stored(oneLine(a.action))}${esc(earlierActionTail(a, NO_BREAK))}`]);
+  const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}${t('common.labelSeparator')}${stored(oneLine(a.action))}${keptWhole(esc(earlierActionTail(a, NO_BREAK)))}`]);
   return `<h3>${esc(earlierActionsHeading())}</h3>
 ${listed(entries, shown.length, '')}
 ${more ? `<p class="quiet">${esc(earlierActionsMore())}</p>\n` : ''}`;
