@@ -3,6 +3,7 @@ import { addHours } from 'date-fns/addHours';
 import { addMinutes } from 'date-fns/addMinutes';
 import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfDay } from 'date-fns/startOfDay';
@@ -421,9 +422,21 @@ export function parseRespondBy(text: string, now: Date, flag = '--respond-by'): 
     // 下班前 is a common deadline, but when the shop closes is not known here: the hour is asked for.
     if (said === undefined && CLOSING_WORDS.test(text)) throw new UsageError(t('when.closingNotKnown', { flag, text }));
     if (said === undefined) throw error;
-    return notBeforeEarliest(said, text, flag);
+    return withinReach(said, text, now, flag);
   }
-  return notBeforeEarliest(byTheEndOf(when), text, flag);
+  return withinReach(byTheEndOf(when), text, now, flag);
+}
+
+/**
+ * The most a deadline may be ahead: 明年内 by the end of next year and no further. A deadline
+ * years off is most likely a year mistyped (2200-01-01), which would keep the complaint off
+ * every overdue list and count it answered in time.
+ */
+const DEADLINE_MOST_YEARS = 2;
+
+function withinReach(deadline: Date, text: string, now: Date, flag: string): Date {
+  if (deadline > addYears(now, DEADLINE_MOST_YEARS)) throw new UsageError(t('when.deadlineTooFar', { flag, text }));
+  return notBeforeEarliest(deadline, text, flag);
 }
 
 /** The last moment `when` names: a moment itself, a day or a week (Monday to Sunday, as said in Chinese) to its last millisecond. */

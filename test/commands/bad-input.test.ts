@@ -61,6 +61,7 @@ const BAD_INPUT: BadInput[] = [
   ...casesOf('invalid date', [
     [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is no day of the calendar"],
     [['triage', '1', '--category', 'product', '--cause', 'cold food', '--respond-by', 'never'], 2, "--respond-by: 'never'"],
+    [['assign', '1', 'Sam', '--respond-by', '2200-01-01'], 2, "--respond-by: '2200-01-01' is more than two years away"],
     [['assign', '1', 'Sam', '--at', 'half past'], 2, "--at: 'half past'"],
     [['resolve', '1', '--remedy', 'refund', '--at', '13/11/2026'], 2, "--at: '13/11/2026'"],
     [['follow-up', '2', '--satisfaction', '4', '--at', '2026-11-23 25:00'], 2, "--at: '2026-11-23 25:00'"],

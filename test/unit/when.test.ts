@@ -242,6 +242,14 @@ describe('parseWhen: a day of the month alone', () => {
     expect(parseRespondBy(text, now)).toEqual(expected);
   });
 
+  it.each(['2200-01-01', '2029-01-01', '1000天内'])('refuses %j as a deadline: more than two years away, a year mistyped', (text) => {
+    expect(() => parseRespondBy(text, now)).toThrow("--respond-by: '" + text + "' is more than two years away");
+  });
+
+  it.each(['明年内', '明年年底', '2028-11-01'])('takes %j as a deadline, within two years', (text) => {
+    expect(parseRespondBy(text, now).getTime()).toBeGreaterThan(now.getTime());
+  });
+
   it.each(['0号', '32号'])('refuses %j, a day no month has', (text) => {
     expect(() => parsePast(text, now, '--at')).toThrow(UsageError);
   });
