@@ -76,6 +76,15 @@ export class Columns {
     return this.line(this.head);
   }
 
+  widthOf(column: number): number {
+    return this.widths[column]!;
+  }
+
+  /** Narrows `column` to `width`, though never narrower than its heading. */
+  narrow(column: number, width: number): void {
+    this.widths[column] = Math.max(this.head.widths[column]!, Math.min(this.widths[column]!, width));
+  }
+
   /** How many columns of a line the first `count` columns take, with their gaps. */
   spanOf(count: number): number {
     return this.widths.slice(0, count).reduce((sum, width) => sum + width + GAP.length, 0);
@@ -124,12 +133,15 @@ interface ComplaintColumn {
   widest: Sampling;
   cell: (c: ListedComplaint, now: Date, paint: ChalkInstance) => string;
   of?: ListedColumn;
+  /** For a column of names, how narrow a terminal with no room for it whole may cut it. */
+  fewest?: number;
 }
 
 /** A column whose cell is `cellOf` the complaint's `field`, nothing else: its widest is among the field's distinct values. */
-function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string) => string): ComplaintColumn {
+function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string) => string, fewest?: number): ComplaintColumn {
   return {
     head,
+    ...(fewest === undefined ? {} : { fewest }),
     reads: [field],
     widest: { by: [field] },
     of: field,
@@ -150,8 +162,10 @@ function timeColumn(head: MessageKey, field: 'occurred_at' | 'resolved_at'): Com
 
 // The highest id is the longest.
 const ID: ComplaintColumn = { head: 'table.id', reads: ['id'], widest: { highest: ['id'] }, cell: (c) => complaintRef(c.id) };
-const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20));
-const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20));
+// A name cut to this many columns is still known by its start (four Chinese characters).
+const NAME_FEWEST = 8;
+const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20), NAME_FEWEST);
+const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20), NAME_FEWEST);
 const DESCRIPTION = columnOf('table.complaint', 'description', (description) => oneLine(description, 40));
 
 // The complaint's words keep this many columns however narrow the terminal: enough to know it by.
@@ -170,8 +184,8 @@ export const LIST_COLUMNS: ComplaintTableColumns = {
     columnOf('table.status', 'status', (status) => statusShown(status as Status)),
     CUSTOMER,
     ABOUT,
-    columnOf('table.cause', 'cause', (cause) => oneLine(cause, 20)),
-    columnOf('table.assignee', 'assignee', (assignee) => oneLine(assignee, 12)),
+    columnOf('table.cause', 'cause', (cause) => oneLine(cause, 20), NAME_FEWEST),
+    columnOf('table.assignee', 'assignee', (assignee) => oneLine(assignee, 12), NAME_FEWEST),
     {
       head: 'table.respondBy',
       reads: ['status', 'respond_by'],
@@ -199,6 +213,28 @@ export function followUpColumns(withContact: boolean): ComplaintTableColumns {
       DESCRIPTION,
     ],
   };
+}
+
+/**
+ * Narrows the columns of names (`fewest`), the widest first, until `padded` span no more than
+ * `span` or none can be narrowed further: on an 80-column terminal every row of a list with its
+ * names filled in was wider and wrapped. Gives each column narrowed, with the width it was cut to.
+ */
+function narrowedToFit(columns: Columns, padded: readonly ComplaintColumn[], span: number): Array<[number, number]> {
+  const narrowed = new Map<number, number>();
+  for (let excess = columns.spanOf(padded.length) - span; excess > 0; excess--) {
+    let widest = -1;
+    padded.forEach(({ fewest }, column) => {
+      if (fewest === undefined || columns.widthOf(column) <= fewest) return;
+      if (widest === -1 || columns.widthOf(column) > columns.widthOf(widest)) widest = column;
+    });
+    if (widest === -1) break;
+    const before = columns.widthOf(widest);
+    columns.narrow(widest, before - 1);
+    if (columns.widthOf(widest) === before) break;
+    narrowed.set(widest, columns.widthOf(widest));
+  }
+  return [...narrowed];
 }
 
 /** The complaints a table shows, as it reads them. */
@@ -235,7 +271,14 @@ export async function complaintTable(
   const reads = readsOf(shown);
   // The last column is never padded (a line ends in no blanks), so never measured.
   const padded = shown.slice(0, -1);
+  // The columns of names cut to fit the terminal, and how wide, once measured.
+  let cutTo: Array<[number, number]> = [];
   async function measure(columns: Columns) {
+    const count = await measureCells(columns);
+    if (fitTo !== undefined) cutTo = narrowedToFit(columns, padded, fitTo - LAST_COLUMN_AT_LEAST);
+    return count;
+  }
+  async function measureCells(columns: Columns) {
     const { sampling } = complaints;
     if (sampling === undefined) {
       let count = 0;
@@ -267,6 +310,12 @@ export async function complaintTable(
           const cell = cellsOf[column]!(c);
           cells[column] = cell.text;
           widths[column] = cell.width;
+        }
+        for (const [column, most] of cutTo) {
+          if (widths[column]! > most) {
+            cells[column] = fitWidth(cells[column]!, most);
+            widths[column] = displayWidth(cells[column]!);
+          }
         }
         if (widths[last]! > room) {
           cells[last] = fitWidth(cells[last]!, room);

@@ -185,8 +185,8 @@ export function shellQuote(word: string): string {
 export function atTheTill(
   book: Logbook,
   args: string[],
-  options: { env?: Record<string, string>; separateStdout?: boolean } = {},
+  options: { env?: Record<string, string>; separateStdout?: boolean; columns?: number } = {},
 ): Terminal {
   const env = environment(book, { TERM: 'xterm-256color', ...options.env });
-  return new Terminal(process.execPath, [BIN, ...args], { env, separateStdout: options.separateStdout ?? false });
+  return new Terminal(process.execPath, [BIN, ...args], { env, separateStdout: options.separateStdout ?? false, ...(options.columns === undefined ? {} : { columns: options.columns }) });
 }

@@ -73,6 +73,22 @@ describe('a list on a terminal', () => {
     // Piped, the words are as long as a list ever shows them.
     expect(book.ok(['list']).split('\n')[1]).toContain('汤太咸了，服务员态度也不好，等了四十分…');
   });
+
+  it('narrows the columns of names, the widest first, before the complaint’s words, so that each line fits the terminal (110 columns)', async () => {
+    const book = tempLogbook('2026-11-23T10:00:00.000Z');
+    book.ok(['log', '奶茶里有异物', '--customer', '欧阳娜娜（老顾客，常来）', '--about', '珍珠奶茶（大杯，少冰）', '--at', '2026-11-23 08:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '原料把关不严，吸管破损', '--at', '2026-11-23 08:30']);
+    book.ok(['assign', '1', '张师傅（店长）', '--at', '2026-11-23 08:40']);
+    const { screen } = await atTheTill(book, ['list'], { columns: 110 }).finished();
+    const lines = screen.split('\n');
+    const [heading, row] = [lines.find((line) => line.startsWith('id '))!, lines.find((line) => line.startsWith('#1 '))!];
+    expect(columnsOfLine(heading)).toBeLessThanOrEqual(110);
+    expect(columnsOfLine(row)).toBeLessThanOrEqual(110);
+    const names = ['id', 'occurred', 'status', 'customer', 'about', 'cause', 'assignee', 'respond by', 'complaint'];
+    const cells = cellsAt(row, names.map((name) => heading.indexOf(name)));
+    expect(cells.slice(3, 7)).toEqual(['欧阳娜娜…', '珍珠奶茶…', '原料把关…', '张师傅（…']);
+    expect(cells[8]).toBe('奶茶里有异物');
+  });
 });
 
 describe('the desk', () => {

@@ -5,10 +5,11 @@ a dependency, so this gives the command a real terminal (stdin, stderr and, unle
 given, stdout) while our own stdin and stdout stay pipes the test can write keystrokes to and
 read the screen from. Exits with the command's exit code (128 + N when killed by signal N).
 
-usage: pty-relay.py [--stdout-fd FD] [--env JSON] -- command [args...]
+usage: pty-relay.py [--stdout-fd FD] [--env JSON] [--columns N] -- command [args...]
   --stdout-fd FD  the command's stdout goes to our file descriptor FD instead of the terminal,
                   so a test can check that stdout carries only the result
   --env JSON      the command's whole environment (default: ours)
+  --columns N     how wide the terminal is (default: 120)
 """
 
 import fcntl
@@ -26,13 +27,15 @@ COLUMNS, ROWS = 120, 40
 
 
 def parse(argv):
-    options = {"stdout_fd": None, "env": None}
+    options = {"stdout_fd": None, "env": None, "columns": COLUMNS}
     while argv and argv[0] != "--":
         flag, value, argv = argv[0], argv[1], argv[2:]
         if flag == "--stdout-fd":
             options["stdout_fd"] = int(value)
         elif flag == "--env":
             options["env"] = json.loads(value)
+        elif flag == "--columns":
+            options["columns"] = int(value)
         else:
             sys.exit(f"pty-relay: unknown option {flag}")
     if len(argv) < 2:
@@ -50,7 +53,7 @@ def main():
     pid, terminal = pty.fork()
     if pid == 0:
         # The child: the terminal is already its stdin, stdout, stderr and controlling terminal.
-        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, options["columns"], 0, 0))
         if options["stdout_fd"] is not None:
             os.dup2(options["stdout_fd"], 1)
             os.close(options["stdout_fd"])

@@ -25,6 +25,8 @@ export interface TerminalOptions {
   separateStdout?: boolean;
   /** How long any one wait may take before the test fails; generous, for a loaded machine. */
   timeoutMs?: number;
+  /** How wide the terminal is (default 120, so that no prompt line wraps). */
+  columns?: number;
 }
 
 export interface Finished {
@@ -61,7 +63,12 @@ export class Terminal {
 
   constructor(command: string, args: readonly string[], options: TerminalOptions) {
     this.timeoutMs = options.timeoutMs ?? 20_000;
-    const relayArgs = ['--env', JSON.stringify(options.env), ...(options.separateStdout ? ['--stdout-fd', '3'] : [])];
+    const relayArgs = [
+      '--env',
+      JSON.stringify(options.env),
+      ...(options.separateStdout ? ['--stdout-fd', '3'] : []),
+      ...(options.columns === undefined ? [] : ['--columns', String(options.columns)]),
+    ];
     // The relay runs in the test's own environment so python3 is found as usual; the program gets options.env.
     const relay = spawn('python3', [RELAY, ...relayArgs, '--', command, ...args], {
       cwd: options.cwd,
