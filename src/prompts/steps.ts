@@ -23,6 +23,9 @@ export async function askAssignee(people: readonly string[], session: Session): 
       theme: promptTheme(session),
       known: people,
       noun: t('stepsPrompt.nounPerson'),
+      // With no one to offer, an empty line to stand on: the search prompt passes over an Enter
+      // with nothing listed, so the first name ever, pasted with its Enter, needed a second Enter.
+      ...(people.length === 0 ? { blank: '' } : {}),
       validate: (value) => value.trim() !== '' || t('stepsPrompt.giveName'),
       check: checkedBy((answer) => oneLineName(answer, t('fields.assignee'))),
     },

@@ -37,6 +37,16 @@ describe('each step at the till', CONVERSATION, () => {
     expect(shown(book, 1)).toMatchObject({ status: 'assigned', assignee: '小王' });
   });
 
+  it('assign takes the first person ever named, pasted with its Enter, and refuses an Enter with nothing typed', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '汤是凉的', '--no-input']);
+    const till = atTheTill(book, ['assign', '1']);
+    await till.answer('Who will handle it?', enter);
+    await till.answer('Give a name', '小王\r');
+    expect(await till.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Assigned #1 to 小王') });
+    expect(shown(book, 1)).toMatchObject({ status: 'assigned', assignee: '小王' });
+  });
+
   it('resolve asks for the remedy (what the customer wanted first), its cost, and the root cause and action found before', async () => {
     const book = shop();
     const till = atTheTill(book, ['resolve', '1']);
