@@ -54,6 +54,7 @@ const measured = (cells: readonly string[]): MeasuredRow => ({ cells, widths: ce
 export class Columns {
   private readonly head: MeasuredRow;
   private readonly widths: number[];
+  private readonly left = new Set<number>();
 
   constructor(
     head: string[],
@@ -85,14 +86,24 @@ export class Columns {
     this.widths[column] = Math.max(this.head.widths[column]!, Math.min(this.widths[column]!, width));
   }
 
+  /** Leaves `column` out of every line, the heading's too. */
+  leaveOut(column: number): void {
+    this.left.add(column);
+  }
+
+  isLeftOut(column: number): boolean {
+    return this.left.has(column);
+  }
+
   /** How many columns of a line the first `count` columns take, with their gaps. */
   spanOf(count: number): number {
-    return this.widths.slice(0, count).reduce((sum, width) => sum + width + GAP.length, 0);
+    return this.widths.slice(0, count).reduce((sum, width, column) => (this.left.has(column) ? sum : sum + width + GAP.length), 0);
   }
 
   line({ cells, widths }: MeasuredRow): string {
     let line = '';
     for (let column = 0; column < this.widths.length; column++) {
+      if (this.left.has(column)) continue;
       const cell = cells[column] ?? '';
       const blank = ' '.repeat(Math.max(0, this.widths[column]! - (widths[column] ?? 0)));
       line += (this.align[column] === 'right' ? blank + cell : cell + blank) + GAP;
@@ -135,13 +146,15 @@ interface ComplaintColumn {
   of?: ListedColumn;
   /** For a column of names, how narrow a terminal with no room for it whole may cut it. */
   fewest?: number;
+  /** For a column a narrow terminal may do without, its turn to be left out (the first, 1). */
+  leftOutTurn?: number;
 }
 
 /** A column whose cell is `cellOf` the complaint's `field`, nothing else: its widest is among the field's distinct values. */
-function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string) => string, fewest?: number): ComplaintColumn {
+function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string) => string, narrowed: Pick<ComplaintColumn, 'fewest' | 'leftOutTurn'> = {}): ComplaintColumn {
   return {
     head,
-    ...(fewest === undefined ? {} : { fewest }),
+    ...narrowed,
     reads: [field],
     widest: { by: [field] },
     of: field,
@@ -156,16 +169,18 @@ function columnOf(head: MessageKey, field: ListedColumn, cellOf: (value: string)
  * A column showing the time `field` holds, in the shop's local time: every time is written as wide
  * as any other (yyyy-MM-dd HH:mm, none being before 2000 or after 9999), so the latest stands for all.
  */
-function timeColumn(head: MessageKey, field: 'occurred_at' | 'resolved_at'): ComplaintColumn {
-  return { head, reads: [field], widest: { highest: [field] }, cell: (c) => localTime(c[field] ?? null) };
+function timeColumn(head: MessageKey, field: 'occurred_at' | 'resolved_at', leftOutTurn?: number): ComplaintColumn {
+  return { head, reads: [field], widest: { highest: [field] }, cell: (c) => localTime(c[field] ?? null), ...(leftOutTurn === undefined ? {} : { leftOutTurn }) };
 }
 
 // The highest id is the longest.
 const ID: ComplaintColumn = { head: 'table.id', reads: ['id'], widest: { highest: ['id'] }, cell: (c) => complaintRef(c.id) };
 // A name cut to this many columns is still known by its start (four Chinese characters).
 const NAME_FEWEST = 8;
-const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20), NAME_FEWEST);
-const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20), NAME_FEWEST);
+const CUSTOMER = columnOf('table.customer', 'customer', (customer) => oneLine(customer, 20), { fewest: NAME_FEWEST });
+// On a terminal too narrow for every column, a list leaves out first what the till needs least to
+// know a complaint by and act on it: what it is about, when it happened, its cause.
+const ABOUT = columnOf('table.about', 'about', (about) => oneLine(about, 20), { fewest: NAME_FEWEST, leftOutTurn: 1 });
 const DESCRIPTION = columnOf('table.complaint', 'description', (description) => oneLine(description, 40));
 
 // The complaint's words keep this many columns however narrow the terminal: enough to know it by.
@@ -180,12 +195,12 @@ export interface ComplaintTableColumns {
 export const LIST_COLUMNS: ComplaintTableColumns = {
   shown: [
     ID,
-    timeColumn('table.occurred', 'occurred_at'),
+    timeColumn('table.occurred', 'occurred_at', 2),
     columnOf('table.status', 'status', (status) => statusShown(status as Status)),
     CUSTOMER,
     ABOUT,
-    columnOf('table.cause', 'cause', (cause) => oneLine(cause, 20), NAME_FEWEST),
-    columnOf('table.assignee', 'assignee', (assignee) => oneLine(assignee, 12), NAME_FEWEST),
+    columnOf('table.cause', 'cause', (cause) => oneLine(cause, 20), { fewest: NAME_FEWEST, leftOutTurn: 3 }),
+    columnOf('table.assignee', 'assignee', (assignee) => oneLine(assignee, 12), { fewest: NAME_FEWEST }),
     {
       head: 'table.respondBy',
       reads: ['status', 'respond_by'],
@@ -216,16 +231,28 @@ export function followUpColumns(withContact: boolean): ComplaintTableColumns {
 }
 
 /**
- * Narrows the columns of names (`fewest`), the widest first, until `padded` span no more than
- * `span` or none can be narrowed further: on an 80-column terminal every row of a list with its
- * names filled in was wider and wrapped. Gives each column narrowed, with the width it was cut to.
+ * Fits `padded` in `span` columns of a terminal: should they not fit with every name cut to its
+ * fewest, the columns a list may do without are left out in their turn (`leftOutTurn`); then the
+ * columns of names (`fewest`) are narrowed, the widest first. On an 80-column terminal every row
+ * of a list with its names filled in was wider and wrapped. Gives each column narrowed, with the
+ * width it was cut to.
  */
 function narrowedToFit(columns: Columns, padded: readonly ComplaintColumn[], span: number): Array<[number, number]> {
+  const spanAtFewest = () =>
+    padded.reduce(
+      (sum, { fewest = Infinity }, column) => (columns.isLeftOut(column) ? sum : sum - Math.max(0, columns.widthOf(column) - fewest)),
+      columns.spanOf(padded.length),
+    );
+  const turns = padded.flatMap(({ leftOutTurn }, column) => (leftOutTurn === undefined ? [] : [[leftOutTurn, column] as const])).sort(([a], [b]) => a - b);
+  for (const [, column] of turns) {
+    if (spanAtFewest() <= span) break;
+    columns.leaveOut(column);
+  }
   const narrowed = new Map<number, number>();
   for (let excess = columns.spanOf(padded.length) - span; excess > 0; excess--) {
     let widest = -1;
     padded.forEach(({ fewest }, column) => {
-      if (fewest === undefined || columns.widthOf(column) <= fewest) return;
+      if (fewest === undefined || columns.isLeftOut(column) || columns.widthOf(column) <= fewest) return;
       if (widest === -1 || columns.widthOf(column) > columns.widthOf(widest)) widest = column;
     });
     if (widest === -1) break;

@@ -74,6 +74,24 @@ describe('a list on a terminal', () => {
     expect(book.ok(['list']).split('\n')[1]).toContain('汤太咸了，服务员态度也不好，等了四十分…');
   });
 
+  it('leaves out what the complaint is about and when it happened on an 80-column terminal, so that each line fits with every name filled in', async () => {
+    const book = tempLogbook('2026-11-23T10:00:00.000Z');
+    book.ok(['log', '奶茶里有异物', '--customer', '欧阳娜娜（老顾客，常来）', '--about', '珍珠奶茶（大杯，少冰）', '--at', '2026-11-23 08:00']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '原料把关不严，吸管破损', '--at', '2026-11-23 08:30']);
+    book.ok(['assign', '1', '张师傅（店长）', '--at', '2026-11-23 08:40']);
+    const { screen } = await atTheTill(book, ['list'], { columns: 80, env: { LANG: 'zh_CN.UTF-8' } }).finished();
+    const lines = screen.split('\n');
+    const [heading, row] = [lines.find((line) => line.startsWith('编号 '))!, lines.find((line) => line.startsWith('#1 '))!];
+    expect(columnsOfLine(heading)).toBeLessThanOrEqual(80);
+    expect(columnsOfLine(row)).toBeLessThanOrEqual(80);
+    const names = ['编号', '状态', '顾客', '原因', '负责人', '回复期限', '投诉'];
+    expect(heading.split(/ {2,}/)).toEqual(names);
+    const cells = cellsAt(row, names.map((name) => columnsOfLine(heading.slice(0, heading.indexOf(name)))));
+    expect(cells).toEqual(['#1', '已指派', '欧阳娜…', '原料把关…', '张师傅（…', '2026-11-24 08:00', '奶茶里有异物']);
+    // Piped, every column is there.
+    expect(book.ok(['list'], { env: { LANG: 'zh_CN.UTF-8' } }).split('\n')[0]).toContain('发生时间');
+  });
+
   it('narrows the columns of names, the widest first, before the complaint’s words, so that each line fits the terminal (110 columns)', async () => {
     const book = tempLogbook('2026-11-23T10:00:00.000Z');
     book.ok(['log', '奶茶里有异物', '--customer', '欧阳娜娜（老顾客，常来）', '--about', '珍珠奶茶（大杯，少冰）', '--at', '2026-11-23 08:00']);
