@@ -1,6 +1,7 @@
 import type { Session } from '../context.js';
 import type { Complaint } from '../domain/complaint.js';
-import { expectedStep, statusesFor, type Step } from '../domain/lifecycle.js';
+import { stepAwaited, statusesFor, type Step } from '../domain/lifecycle.js';
+import { isCommunicative } from '../domain/nature.js';
 import { parseId } from '../domain/validate.js';
 import { t } from '../language/messages.js';
 import { describeComplaint } from '../output/show.js';
@@ -32,7 +33,7 @@ export async function runComplaint(idText: string, session: Session): Promise<vo
   if (chosen !== null) await offered[chosen]!.run();
 }
 
-/** The steps a complaint in its state can take: a remedy waiting for approval first, else the step the lifecycle expects; undo last. */
+/** The steps a complaint in its state can take, the one it waits for first (stepAwaited); undo last. */
 function stepsFrom(complaint: Complaint, session: Session): Offered[] {
   const id = String(complaint.id);
   const allowed = (step: Step) => statusesFor(step).includes(complaint.status);
@@ -41,10 +42,10 @@ function stepsFrom(complaint: Complaint, session: Session): Offered[] {
     ...(waiting ? [{ step: 'approve' as const, name: t('complaintPage.stepApprove'), run: async () => (await import('./approve.js')).runApprove(id, {}, session) }] : []),
     ...(allowed('triage') ? [{ step: 'triage' as const, name: complaint.nature === null ? t('complaintPage.stepTriage') : t('complaintPage.stepTriageAgain'), run: async () => (await import('./triage.js')).runTriage(id, {}, session) }] : []),
     ...(allowed('assign') ? [{ step: 'assign' as const, name: complaint.assignee === null ? t('complaintPage.stepAssign') : t('complaintPage.stepAssignAgain'), run: async () => (await import('./assign.js')).runAssign(id, undefined, {}, session) }] : []),
-    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: t('complaintPage.stepResolve'), run: async () => (await import('./resolve.js')).runResolve(id, {}, session) }] : []),
+    ...(allowed('resolve') && !waiting ? [{ step: 'resolve' as const, name: t(isCommunicative(complaint.nature) ? 'complaintPage.stepAnswer' : 'complaintPage.stepResolve'), run: async () => (await import('./resolve.js')).runResolve(id, {}, session) }] : []),
     ...(allowed('follow-up') ? [{ step: 'follow-up' as const, name: t('complaintPage.stepFollowUp'), run: async () => (await import('./follow-up.js')).runFollowUp(id, {}, session) }] : []),
     ...(complaint.status === 'withdrawn' ? [] : [{ step: 'undo' as const, name: t('complaintPage.stepUndo'), run: async () => (await import('./undo.js')).runUndo(id, {}, session) }]),
   ];
-  const first = waiting ? 'approve' : expectedStep(complaint.status);
+  const first = stepAwaited(complaint);
   return [...steps.filter(({ step }) => step === first), ...steps.filter(({ step }) => step !== first)];
 }

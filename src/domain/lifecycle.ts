@@ -4,6 +4,7 @@ import { Refusal } from '../errors.js';
 import { statusShown } from '../language/labels.js';
 import { t } from '../language/messages.js';
 import type { Complaint } from './complaint.js';
+import { isCommunicative } from './nature.js';
 
 export const STATUSES = ['new', 'triaged', 'assigned', 'resolved', 'closed', 'rejected', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -121,6 +122,17 @@ export function statusesFor(step: Step): readonly Status[] {
 export function expectedStep(status: Status): 'triage' | 'assign' | 'resolve' | 'follow-up' | null {
   const expected = { new: 'triage', triaged: 'assign', assigned: 'resolve', resolved: 'follow-up', closed: null, rejected: null, withdrawn: null } as const;
   return expected[status];
+}
+
+/**
+ * The step a complaint waits for: the approval of a remedy proposed; else what its status expects,
+ * but that help, a question or venting is answered (resolve --answer) by whoever holds it, not
+ * first assigned.
+ */
+export function stepAwaited(complaint: Pick<Complaint, 'status' | 'nature' | 'proposed_remedy'>): 'approve' | 'triage' | 'assign' | 'resolve' | 'follow-up' | null {
+  if (complaint.proposed_remedy !== null) return 'approve';
+  const step = expectedStep(complaint.status);
+  return isCommunicative(complaint.nature) && step === 'assign' ? 'resolve' : step;
 }
 
 export function isOverdue(status: Status, respondBy: string | null, now: Date): boolean {

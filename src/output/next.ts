@@ -1,16 +1,17 @@
 import type { Complaint } from '../domain/complaint.js';
-import { expectedStep } from '../domain/lifecycle.js';
+import { stepAwaited } from '../domain/lifecycle.js';
 import { isCommunicative } from '../domain/nature.js';
 import { t } from '../language/messages.js';
 
 /** The command that takes a complaint on from where it stands now; none once it is closed or rejected. */
 export function nextCommand(complaint: Pick<Complaint, 'id' | 'status' | 'nature' | 'proposed_remedy'>): string | null {
   const { id } = complaint;
-  if (complaint.proposed_remedy !== null) return t('nextStep.approve', { id });
-  const step = expectedStep(complaint.status);
-  // Help, a question or venting is answered rather than remedied, whoever holds it.
-  if (isCommunicative(complaint.nature) && (step === 'assign' || step === 'resolve')) return `complaints resolve ${id} --answer "…"`;
+  const step = stepAwaited(complaint);
+  // Help, a question or venting is answered rather than remedied.
+  if (step === 'resolve' && isCommunicative(complaint.nature)) return `complaints resolve ${id} --answer "…"`;
   switch (step) {
+    case 'approve':
+      return t('nextStep.approve', { id });
     case 'triage':
       return `complaints triage ${id} --category … --cause …`;
     case 'assign':

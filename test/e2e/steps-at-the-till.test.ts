@@ -212,6 +212,16 @@ describe('complaints N', CONVERSATION, () => {
     expect(await till.finished()).toMatchObject({ code: 0, screen: expect.stringContaining('Assigned #1 to 小王') });
   });
 
+  it('offers a question to be answered first, as the next step it was given says, and asks for the answer', async () => {
+    const book = shop();
+    const till = atTheTill(book, ['2']);
+    await till.waitFor('Complaint #2');
+    await till.answer(/What next\?[^\n]*\n❯ answer it\n/, enter);
+    await till.answer('How was it answered?', '周日十点开门', enter);
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 2)).toMatchObject({ status: 'resolved', answer: '周日十点开门', assignee: null });
+  });
+
   it('leaves the complaint as it is when nothing is chosen', async () => {
     const book = shop();
     const before = book.dump();

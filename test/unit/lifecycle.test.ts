@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedStep, isOverdue, nextStatus, STATUSES, type Status, type Step } from '../../src/domain/lifecycle.js';
+import { expectedStep, isOverdue, nextStatus, stepAwaited, STATUSES, type Status, type Step } from '../../src/domain/lifecycle.js';
 import { Refusal } from '../../src/errors.js';
 
 // The whole table, written out from the product's lifecycle: a status each allowed step leads
@@ -114,6 +114,21 @@ describe('expectedStep', () => {
       const step = expectedStep(status);
       if (step !== null) expect(() => nextStatus(held(status), step)).not.toThrow();
     }
+  });
+});
+
+describe('stepAwaited', () => {
+  it('awaits the approval of a remedy proposed before anything else', () => {
+    expect(stepAwaited({ status: 'assigned', nature: 'valid', proposed_remedy: 'refund' })).toBe('approve');
+  });
+
+  it.each(['help', 'question', 'venting'] as const)('awaits the answer to %s, triaged or assigned, not an assignee', (nature) => {
+    expect(stepAwaited({ status: 'triaged', nature, proposed_remedy: null })).toBe('resolve');
+    expect(stepAwaited({ status: 'assigned', nature, proposed_remedy: null })).toBe('resolve');
+  });
+
+  it('awaits what the status expects of a valid complaint', () => {
+    for (const status of STATUSES) expect(stepAwaited({ status, nature: 'valid', proposed_remedy: null })).toBe(expectedStep(status));
   });
 });
 
