@@ -60,18 +60,24 @@ export async function runLog(text: string, options: LogOptions, session: Session
   if (!session.canPrompt) described(draftComplaint(typed, notMadeYet(session.address) ? newLogbookSettings(spoken()).channels : undefined));
   // Everything read of the shared logbook before the complaint is sent is within reach or not: a
   // connection cut while the settings were read lost the complaint, neither sent nor kept.
-  const reached = await unlessOutOfReach(session, async () => {
-    const opened = await session.logbook('add');
-    return { opened, settings: await settingsOf(opened) };
-  });
-  const { opened: logbook, settings } = typeof reached === 'string' ? { opened: undefined, settings: undefined } : reached;
-  let draft = draftComplaint(typed, settings?.channels);
+  const reach = () =>
+    unlessOutOfReach(session, async () => {
+      const opened = await session.logbook('add');
+      return { opened, settings: await settingsOf(opened) };
+    });
+  // A logbook file not made yet is made once the complaint is said, with the lists a new one
+  // has: one cancelled at a question leaves none behind.
+  const makesLogbook = session.canPrompt && typed.description.trim() === '' && notMadeYet(session.address);
+  let reached = makesLogbook ? undefined : await reach();
+  const opened = () => (reached === undefined || typeof reached === 'string' ? undefined : reached);
+  let draft = draftComplaint(typed, makesLogbook ? newLogbookSettings(spoken()).channels : opened()?.settings.channels);
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
     // Earlier subjects are only offered: out of reach, none are.
+    const logbook = opened()?.opened;
     const abouts = logbook === undefined ? [] : await unlessOutOfReach(session, () => logbook.usedValues('about'));
-    const known = { abouts: typeof abouts === 'string' ? [] : abouts, channels: settings?.channels ?? [] };
+    const known = { abouts: typeof abouts === 'string' ? [] : abouts, channels: makesLogbook ? newLogbookSettings(spoken()).channels : (opened()?.settings.channels ?? []) };
     const answers = { ...draft };
     try {
       draft = await askForComplaint(answers, known, session);
@@ -81,6 +87,8 @@ export async function runLog(text: string, options: LogOptions, session: Session
       throw error;
     }
   }
+  if (makesLogbook) reached = await reach();
+  const { opened: logbook, settings } = opened() ?? { opened: undefined, settings: undefined };
   const uid = newUid();
   const loggedAt = session.now();
   const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };

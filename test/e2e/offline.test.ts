@@ -193,7 +193,7 @@ describe('logging while the shared logbook is out of reach', () => {
     const result = on('front', 'log', '汤凉了', '--customer', '王芳');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `complaints: cannot use ${waiting} (it is not a database file), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again; to log it once the logbook can be reached: complaints --db '${url}' log '汤凉了' --customer '王芳' --till ${hostname()} --at '2026-11-23 10:00'\n`,
+      `complaints: cannot use ${waiting} (it is not a database file), where this computer keeps complaints for a shared logbook out of reach; move it aside, keeping it, and try again; to log it once the logbook can be reached: complaints --db '${url}' log --customer '王芳' --till ${hostname()} --at '2026-11-23 10:00' '汤凉了'\n`,
     );
     expect(readFileSync(waiting, 'utf8')).toBe('not a waiting file');
   });

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { BIN, atTheTill, tempLogbook, type Logbook } from './harness.js';
@@ -397,6 +399,28 @@ describe('cancelling at the till', CONVERSATION, () => {
     const { code, screen } = await till.finished();
     expect(code).toBe(130);
     expect(screen).toContain('complaints: cancelled; nothing was recorded\n');
+  });
+
+  it('makes no logbook when Ctrl-C is pressed at the first complaint of a new one, and makes it once the complaint is said', async () => {
+    const book = tempLogbook(NOW, 'sqlite');
+    const file = join(book.dir, 'new-shop.db');
+    const cancelled = atTheTill(book, ['--db', file, 'log']);
+    await cancelled.answer('What is the complaint?', 'soup', enter);
+    await cancelled.answer('Customer name', ctrlC);
+    expect((await cancelled.finished()).code).toBe(130);
+    expect(readdirSync(book.dir).filter((name) => name.startsWith('new-shop'))).toEqual([]);
+
+    const logged = atTheTill(book, ['--db', file, 'log']);
+    await logged.answer('What is the complaint?', 'soup was cold', enter);
+    await logged.answer('Customer name', enter);
+    await logged.answer('Phone or email', enter);
+    await logged.answer('How did it reach you?', enter);
+    await logged.answer('❯ (skip)', enter);
+    await logged.answer('What does the customer want?', enter);
+    const { code, screen } = await logged.finished();
+    expect(code).toBe(0);
+    expect(screen).toContain(`New logbook: ${file}`);
+    expect(screen).toContain('Logged #1');
   });
 
   it('records nothing when Ctrl-C is pressed while classifying a complaint', async () => {
