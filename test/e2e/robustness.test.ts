@@ -227,8 +227,10 @@ describe('hostile text', () => {
   function hostileFile(book: Logbook): string {
     const file = join(book.dir, 'hostile.csv');
     const quoted = (text: string) => `"${text}"`;
-    const row = ['1', '2026-11-19T09:00:00.000Z', '2026-11-19T09:00:00.000Z', 'assigned', `soup ${ESCAPES} cold`, `Ann ${ESCAPES} Lee`, `soup ${ESCAPES}`, 'product', `cold ${ESCAPES} food`, `Sam ${ESCAPES}`];
-    writeFileSync(file, `id,logged_at,occurred_at,status,description,customer,about,category,cause,assignee\r\n${row.map(quoted).join(',')}\r\n`);
+    // A name, subject, cause or assignee may hold no control character, as the commands take
+    // them, but may hold a direction override; free text may hold anything.
+    const row = ['1', '2026-11-19T09:00:00.000Z', '2026-11-19T09:00:00.000Z', 'assigned', `soup ${ESCAPES} cold`, `Ann ${BIDI} Lee`, `soup ${BIDI}`, 'product', `cold ${BIDI} food`, `Sam ${BIDI}`, `more ${ESCAPES} salt`];
+    writeFileSync(file, `id,logged_at,occurred_at,status,description,customer,about,category,cause,assignee,suggestion\r\n${row.map(quoted).join(',')}\r\n`);
     return file;
   }
 
@@ -237,8 +239,6 @@ describe('hostile text', () => {
     const book = tempLogbook();
     let repeatCustomerNote = '';
     beforeAll(() => {
-      // A name, subject or assignee with escapes comes from a file (or a logbook kept before they
-      // were refused): typed, it is refused. Free text and causes are taken as typed.
       book.ok(['import', hostileFile(book)]);
       book.ok(['note', '1', `call ${ESCAPES} back`, '--at', '2026-11-19 09:00']);
       book.ok(['resolve', '1', '--remedy', 'refund', '--at', '2026-11-19 10:00']);
@@ -262,7 +262,7 @@ describe('hostile text', () => {
     });
 
     it("log's note about a repeat customer shows the name inert", () => {
-      expect(repeatCustomerNote).toContain('note: Ann \\x202e Lee');
+      expect(repeatCustomerNote).toContain('note: Ann \\u202e Lee');
       expect(repeatCustomerNote).not.toMatch(RAW_CONTROL);
     });
   });
@@ -274,7 +274,7 @@ describe('hostile text', () => {
     const output = book.ok(['show', '1', '--json']);
 
     expect(output).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
-    expect(JSON.parse(output)).toMatchObject({ description: `soup ${ESCAPES} cold`, customer: `Ann ${ESCAPES} Lee` });
+    expect(JSON.parse(output)).toMatchObject({ description: `soup ${ESCAPES} cold`, customer: `Ann ${BIDI} Lee`, suggestion: `more ${ESCAPES} salt` });
   });
 
   it('keeps the lines of text pasted from Windows as lines, with no carriage return to show raw', () => {
