@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { BIN, atTheTill, tempLogbook, type Logbook } from './harness.js';
-import { KEYS, type Finished } from '../support/pty.js';
+import { KEYS, type Finished, type Terminal } from '../support/pty.js';
 
 // Each test starts the real binary on a terminal of its own, waits for each prompt as a person
 // would, and reads what was recorded back through `show --json` on the same logbook.
@@ -14,6 +14,11 @@ const NOW = '2026-11-23T10:00:00.000Z';
 const { enter, down, ctrlC, ctrlU } = KEYS;
 // A whole conversation starts several processes; on a loaded two-core machine that takes a while.
 const CONVERSATION = { timeout: 120_000 };
+
+/** Enter at each of log's questions after the description, as a till in a hurry does. */
+async function takeEveryDefault(till: Terminal): Promise<void> {
+  for (const question of ['Customer name', 'Phone or email', 'How did it reach you?', '❯ (skip)', 'What does the customer want?']) await till.answer(question, enter);
+}
 
 function shown(book: Logbook, id: number) {
   return JSON.parse(book.ok(['show', String(id), '--json']));
@@ -24,11 +29,7 @@ describe('logging at the till', CONVERSATION, () => {
     const book = tempLogbook(NOW);
     const till = atTheTill(book, ['log']);
     await till.answer('What is the complaint?', 'soup was cold', enter);
-    await till.answer('Customer name', enter);
-    await till.answer('Phone or email', enter);
-    await till.answer('How did it reach you?', enter);
-    await till.answer('❯ (skip)', enter);
-    await till.answer('What does the customer want?', enter);
+    await takeEveryDefault(till);
     await till.waitFor('Logged #1; respond by 2026-11-24 10:00.');
     expect((await till.finished()).code).toBe(0);
 
@@ -412,11 +413,7 @@ describe('cancelling at the till', CONVERSATION, () => {
 
     const logged = atTheTill(book, ['--db', file, 'log']);
     await logged.answer('What is the complaint?', 'soup was cold', enter);
-    await logged.answer('Customer name', enter);
-    await logged.answer('Phone or email', enter);
-    await logged.answer('How did it reach you?', enter);
-    await logged.answer('❯ (skip)', enter);
-    await logged.answer('What does the customer want?', enter);
+    await takeEveryDefault(logged);
     const { code, screen } = await logged.finished();
     expect(code).toBe(0);
     expect(screen).toContain(`New logbook: ${file}`);
