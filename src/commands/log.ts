@@ -69,15 +69,16 @@ export async function runLog(text: string, options: LogOptions, session: Session
   // has: one cancelled at a question leaves none behind.
   const makesLogbook = session.canPrompt && typed.description.trim() === '' && notMadeYet(session.address);
   let reached = makesLogbook ? undefined : await reach();
-  const opened = () => (reached === undefined || typeof reached === 'string' ? undefined : reached);
-  let draft = draftComplaint(typed, makesLogbook ? newLogbookSettings(spoken()).channels : opened()?.settings.channels);
+  const opened = () => (typeof reached === 'object' ? reached : undefined);
+  const channels = makesLogbook ? newLogbookSettings(spoken()).channels : opened()?.settings.channels;
+  let draft = draftComplaint(typed, channels);
   const asked = draft.description === null && session.canPrompt;
   if (asked) {
     const { askForComplaint } = await import('../prompts/log.js');
     // Earlier subjects are only offered: out of reach, none are.
     const logbook = opened()?.opened;
     const abouts = logbook === undefined ? [] : await unlessOutOfReach(session, () => logbook.usedValues('about'));
-    const known = { abouts: typeof abouts === 'string' ? [] : abouts, channels: makesLogbook ? newLogbookSettings(spoken()).channels : (opened()?.settings.channels ?? []) };
+    const known = { abouts: typeof abouts === 'string' ? [] : abouts, channels: channels ?? [] };
     const answers = { ...draft };
     try {
       draft = await askForComplaint(answers, known, session);
