@@ -36,7 +36,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // joiner and invisible operators, and the byte order mark. Not the zero-width joiner, which
 // makes one emoji of several (👨‍🍳). The PostgreSQL migration that took them out of the stored
 // person keys (migrations/postgres/0010) names the same.
-const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+export const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 // U+FE00–FE0F, and the supplementary selectors U+E0100–E01EF as their surrogate pairs.
 const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
 

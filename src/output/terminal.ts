@@ -1,5 +1,6 @@
 import type { Env } from '../context.js';
 import type { IdSpan } from '../domain/id-span.js';
+import { INVISIBLE } from '../domain/spelling.js';
 import { t } from '../language/messages.js';
 import { fitWidth } from './width.js';
 
@@ -24,6 +25,14 @@ export function inert(text: string): string {
     // \x only of a byte's worth: \x202e reads as a space and "2e".
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
   });
+}
+
+/**
+ * Inert text with what shows as nothing shown by its code too, for a refusal: a column headed with
+ * a zero-width space before "id" was refused as 「id」, the one name that looked right.
+ */
+export function inertAndVisible(text: string): string {
+  return inert(text).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

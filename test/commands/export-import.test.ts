@@ -40,6 +40,8 @@ describe('import refuses a bad file with the line and the reason, and changes no
     ['a stray quote inside a cell', [header, `1,${NOW},${NOW},new,say "hi",phone,,`].join('\r\n'), 'line 2: a " in the middle of a cell; put the cell in quotes and double each " inside it'],
     ['a row with an extra cell', [header, good(1), `${good(2)},extra`].join('\n'), 'line 3: the row has a different number of cells from the header (a stray comma, or a cell with a comma not in quotes?)'],
     ['an unknown column', `${header},colour\r\n${good(1)},red\r\n`, "line 1: 'colour' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
+    // Pasted from a web page, the name looks right; the refusal shows what else it holds.
+    ['a column name holding a zero-width space', `${header},\u200bcolour\r\n${good(1)},red\r\n`, "line 1: '\\u200bcolour' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
     ['a missing required column', 'id,logged_at,occurred_at,status\r\n1,x,y,new\r\n', 'line 1: the header lacks description; every file needs id, logged_at, occurred_at, status, description'],
     ['a channel no list could hold', [header, good(1), good(2), `3,${NOW},${NOW},new,fine,"fax, post",,`].join('\r\n'), "line 4: channel: 'fax, post' is not one of in-person, phone, email, web, social, other"],
     ['an unknown status', [header, `1,${NOW},${NOW},open,fine,,,`].join('\r\n'), "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn"],
