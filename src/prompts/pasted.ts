@@ -13,6 +13,11 @@ const PASTE_END = '\x1b[201~';
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
 const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 const LINE_BREAKS = /\r\n|\r|\n/g;
+// An Escape with a control key after it is read as Alt and that key, and Alt+Ctrl-C cancels
+// nothing: an owner who pressed Escape to leave a question then needed Ctrl-C twice. An Escape
+// pressed alone reaches the prompts with the next key, held back in case it began a paste mark,
+// so the two always meet. The questions do nothing on Escape; it is let go.
+const ESCAPE_BEFORE_CONTROL_KEY = /\x1b(?=[\x00-\x1a\x1c-\x1f\x7f])/g;
 
 /**
  * The keys of a terminal with each paste's line breaks read as spaces and its marks taken out:
@@ -60,7 +65,7 @@ export class PasteAsOneLine extends Readable {
 
   /** What the prompts are to read of `text`, the terminal's next keys. */
   joined(text: string): string {
-    let rest = this.held + text;
+    let rest = (this.held + text).replace(ESCAPE_BEFORE_CONTROL_KEY, '');
     this.held = '';
     let read = '';
     for (;;) {
@@ -83,7 +88,7 @@ export class PasteAsOneLine extends Readable {
 
 /**
  * How many characters at the end of `text` begin a paste mark. An Escape pressed alone is held
- * back with them until the next key, which none of the questions minds: they do nothing on Escape.
+ * back with them until the next key.
  */
 function markCutOffAtEnd(text: string): number {
   for (let length = Math.min(PASTE_START.length - 1, text.length); length >= 1; length--) {

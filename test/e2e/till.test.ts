@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
+import { setTimeout } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { BIN, atTheTill, tempLogbook, type Logbook } from './harness.js';
 import { KEYS, type Finished, type Terminal } from '../support/pty.js';
@@ -11,7 +12,7 @@ import { KEYS, type Finished, type Terminal } from '../support/pty.js';
 // would, and reads what was recorded back through `show --json` on the same logbook.
 
 const NOW = '2026-11-23T10:00:00.000Z';
-const { enter, down, ctrlC, ctrlU } = KEYS;
+const { enter, down, ctrlC, ctrlU, escape } = KEYS;
 // A whole conversation starts several processes; on a loaded two-core machine that takes a while.
 const CONVERSATION = { timeout: 120_000 };
 
@@ -397,6 +398,19 @@ describe('cancelling at the till', CONVERSATION, () => {
     book.ok(['log', 'an earlier complaint', '--no-input']);
     const till = atTheTill(book, ['log']);
     await till.answer('What is the complaint?', 'soup', ctrlC);
+    const { code, screen } = await till.finished();
+    expect(code).toBe(130);
+    expect(screen).toContain('complaints: cancelled; nothing was recorded\n');
+  });
+
+  it('cancels at one Ctrl-C after Escape was pressed, as at any question', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', 'an earlier complaint', '--no-input']);
+    const till = atTheTill(book, ['log']);
+    await till.answer('What is the complaint?', 'soup', escape);
+    // Pressed a moment apart, as a person does: the terminal sends them in reads of their own.
+    await setTimeout(300);
+    till.type(ctrlC);
     const { code, screen } = await till.finished();
     expect(code).toBe(130);
     expect(screen).toContain('complaints: cancelled; nothing was recorded\n');

@@ -12,6 +12,7 @@ export const KEYS = {
   enter: '\r',
   down: '\x1b[B',
   ctrlC: '\x03',
+  escape: '\x1b',
   /** Deletes the line typed so far, as at a shell. */
   ctrlU: '\x15',
 } as const;

@@ -17,7 +17,14 @@ describe('keys with pastes read as one line', () => {
   });
 
   it('leaves what was typed outside a paste as it is, arrows, Escape and Enter among it', () => {
-    expect(keys().joined('ab\r\x1b[B\x1b\r')).toBe('ab\r\x1b[B\x1b\r');
+    expect(keys().joined('ab\r\x1b[B\x1bq\r')).toBe('ab\r\x1b[B\x1bq\r');
+  });
+
+  it('lets an Escape go before a control key, so that Ctrl-C after Escape is Ctrl-C, not Alt+Ctrl-C', () => {
+    const reading = keys();
+    expect(reading.joined('soup\x1b')).toBe('soup');
+    expect(reading.joined('\x03')).toBe('\x03');
+    expect(keys().joined('a\x1b\r\x1b\x7f\x1b\x1b[B')).toBe('a\r\x7f\x1b\x1b[B');
   });
 
   it('holds back the start of a mark cut off by the end of a read until the rest comes', () => {
@@ -27,7 +34,7 @@ describe('keys with pastes read as one line', () => {
   });
 
   it('reads the same however the terminal’s bytes were cut into reads', () => {
-    const typed = fc.array(fc.constantFrom('a', '汤', '\r', '\n', '\r\n', '\x1b[B', START + 'x\ry' + END, START + END), { maxLength: 12 }).map((parts) => parts.join(''));
+    const typed = fc.array(fc.constantFrom('a', '汤', '\r', '\n', '\r\n', '\x1b[B', '\x1b', '\x03', START + 'x\ry' + END, START + END), { maxLength: 12 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(typed, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
         const whole = keys().joined(text);
