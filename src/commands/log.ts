@@ -17,7 +17,7 @@ import { remedyShown, typedNames } from '../language/labels.js';
 import { complaintRef, shellLine } from '../output/terminal.js';
 import { localTime } from '../language/dates.js';
 import { spoken, t } from '../language/messages.js';
-import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue, tellNext } from './common.js';
+import { atOption, happenedAt, jsonOption, printJson, settingsOf, tellIfOverdue, tellNext, thisPlace } from './common.js';
 import { examples } from './examples.js';
 
 interface LogOptions extends Omit<LogInput, 'description'> {
@@ -95,7 +95,7 @@ export async function runLog(text: string, options: LogOptions, session: Session
   const waiting = { uid, draft: described(draft), occurredAt: occurredAt.toISOString(), loggedAt: loggedAt.toISOString() };
   if (logbook === undefined || settings === undefined) return keepForLater(session, waiting, typeof reached === 'string' ? reached : 'out of reach', options.json);
   const complaint = await keepingAnswers(asked, draft, occurredAt, session, () =>
-    unlessOutOfReach(session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid))),
+    unlessOutOfReach(session, () => logbook.log(completeComplaint(draft, occurredAt, loggedAt, settings['response-hours'], uid), thisPlace(session))),
   );
   if (typeof complaint === 'string') return keepForLater(session, waiting, complaint, options.json);
 

@@ -11,7 +11,7 @@ import { Refusal } from '../errors.js';
 import { LogbookProblem } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
 import { sharedLogbookShown, waitingFile } from '../store/location.js';
-import { settingsOf } from './common.js';
+import { settingsOf, thisPlace } from './common.js';
 import { examples } from './examples.js';
 
 export function registerSync(command: Command, session: Session): void {
@@ -89,7 +89,7 @@ export async function sendWaitingComplaints(session: Session, logbook: Logbook, 
       const draft = { ...waiting.draft, channel };
       const complaint = completeComplaint(draft, new Date(waiting.occurredAt), new Date(waiting.loggedAt), settings['response-hours'], waiting.uid);
       const there = (await logbook.heldAlready([{ id: 0, ...complaint }])).has(complaint.uid);
-      const logged = await logbook.log(complaint).catch((error: unknown) => heldBack(error, session));
+      const logged = await logbook.log(complaint, thisPlace(session)).catch((error: unknown) => heldBack(error, session));
       if (logged !== undefined && there) arrivedBefore.push(logged.id);
       else if (logged !== undefined) sent.push(logged);
       if (logged !== undefined && channel !== null && !settings.channels.includes(channel)) unlisted.push({ id: logged.id, channel });

@@ -146,9 +146,10 @@ export interface Logbook {
   /**
    * Records a new complaint and its first timeline event together. A complaint of the same uid
    * there already (sent once before by a till that could not learn it had arrived) is returned
-   * as it stands, not logged twice.
+   * as it stands, not logged twice. The event names the till it was entered at (`enteredAt`),
+   * whose undo takes it back, whichever till the complaint itself is logged for.
    */
-  log(complaint: NewComplaint): Promise<Complaint>;
+  log(complaint: NewComplaint, enteredAt: Omit<Recording, 'at'>): Promise<Complaint>;
   /**
    * Changes one complaint and appends its timeline event (and any remedy it gives) in one write;
    * `decide` sees it as it stands inside the write. Throws NotFound, or what `decide` throws,

@@ -159,6 +159,20 @@ describe('undo', () => {
     expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, 'nothing made at this till (前台) is left to undo');
   });
 
+  it('takes back a complaint this till logged for another till or branch, and leaves one logged elsewhere for this till', () => {
+    const book = shop();
+    book.ok(['config', 'set', 'till', '前台']);
+    book.ok(['log', '重复登记的', '--till', '前台', '--branch', '人民路店', '--no-input']);
+    expect(book.ok(['undo', '--yes'])).toMatch(/^Undid #2 logged .*withdrawn/);
+    expect(JSON.parse(book.ok(['show', '1', '--json'])).status).toBe('new');
+
+    const elsewhere = shop();
+    elsewhere.ok(['config', 'set', 'till', '后厨']);
+    elsewhere.ok(['log', '后厨替前台登记的', '--till', '前台', '--no-input']);
+    elsewhere.ok(['config', 'set', 'till', '前台']);
+    expectRefusedInOneLine(runComparing(elsewhere, ['undo', '--yes']), 1, 'nothing made at this till (前台) is left to undo');
+  });
+
   it("refuses this till's latest change while a later one, made elsewhere, depends on it", () => {
     const book = shop();
     book.ok(['config', 'set', 'till', '前台']);

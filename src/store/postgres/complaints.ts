@@ -185,7 +185,7 @@ export async function desk(connection: Connection, { now, endOfToday, followUpDu
 }
 
 /** Records a new complaint, numbered after the last one, and its first timeline event together. */
-export function logComplaint(connection: Connection, complaint: NewComplaint): Promise<Complaint> {
+export function logComplaint(connection: Connection, complaint: NewComplaint, { till, branch }: Omit<Recording, 'at'>): Promise<Complaint> {
   return connection.inTransaction(async () => {
     // Numbered one till at a time, so that numbers stay short and none is skipped. An import holds
     // the numbering for as long as it takes (a minute or more for a million complaints); a till
@@ -196,7 +196,7 @@ export function logComplaint(connection: Connection, complaint: NewComplaint): P
     const id = await connection.value<number>(`SELECT COALESCE(MAX(id), 0) + 1 FROM complaints`);
     await insertComplaint(connection, { ...complaint, id });
     const changes = loggedChanges(complaint);
-    await appendEvent(connection, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till, branch: complaint.branch });
+    await appendEvent(connection, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till, branch });
     return { ...complaint, id };
   });
 }

@@ -45,10 +45,10 @@ export class PostgresLogbook implements Logbook {
     readonly madeNow = false,
   ) {}
 
-  async log(complaint: NewComplaint) {
+  async log(complaint: NewComplaint, enteredAt: Omit<Recording, 'at'>) {
     if (this.numberingBusy) throw new LogbookProblem(this.connection.shown, { kind: 'busy' });
     try {
-      return await this.translated(() => logComplaint(this.connection, complaint));
+      return await this.translated(() => logComplaint(this.connection, complaint, enteredAt));
     } catch (error) {
       if (error instanceof LogbookProblem && error.trouble.kind === 'busy') this.numberingBusy = true;
       throw error;

@@ -352,14 +352,14 @@ function latestStepEvent(db: Db, id: number): StepEvent | null {
 }
 
 /** Records a new complaint and its first timeline event together. */
-export function logComplaint(db: Db, complaint: NewComplaint): Complaint {
+export function logComplaint(db: Db, complaint: NewComplaint, { till, branch }: Omit<Recording, 'at'>): Complaint {
   return db
     .transaction(() => {
       const there = db.prepare(`SELECT id FROM complaints WHERE uid = ?`).pluck().get(complaint.uid) as number | undefined;
       if (there !== undefined) return findComplaint(db, there)!;
       const id = insertComplaint(db, complaint);
       const changes = loggedChanges(complaint);
-      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till: complaint.till, branch: complaint.branch });
+      appendEvent(db, { complaint_id: id, at: complaint.occurred_at, recorded_at: complaint.logged_at, action: 'logged', changes, till, branch });
       return { ...complaint, id };
     })
     .immediate();

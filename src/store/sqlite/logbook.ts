@@ -64,8 +64,8 @@ export class SqliteLogbook implements Logbook {
     readonly madeNow = false,
   ) {}
 
-  log(complaint: NewComplaint) {
-    return this.translated(() => logComplaint(this.db, complaint));
+  log(complaint: NewComplaint, enteredAt: Omit<Recording, 'at'>) {
+    return this.translated(() => logComplaint(this.db, complaint, enteredAt));
   }
 
   change(id: number, recording: Recording, decide: Decide) {
