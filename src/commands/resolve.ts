@@ -5,7 +5,7 @@ import { amountShown, parseMoney } from '../domain/money.js';
 import { remedyShown, typedNames } from '../language/labels.js';
 import { answer, costInCurrency, resolve, type Answer, type Resolution } from '../domain/steps.js';
 import { t } from '../language/messages.js';
-import { REMEDIES, choicesListed, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
+import { REMEDIES, choicesListed, oneLineName, oneOf, optionalText, parseId, requiredText } from '../domain/validate.js';
 import { UsageError } from '../errors.js';
 import { nextStatus } from '../domain/lifecycle.js';
 import { complaintRef } from '../output/terminal.js';
@@ -103,14 +103,14 @@ export function checkResolve(flags: ResolveFlags): Resolution | Answer {
     root_cause: optionalText(flags.rootCause),
     action: optionalText(flags.action),
     note: optionalText(flags.note),
-    by: flags.as === undefined ? null : requiredText(flags.as, '--as'),
+    by: flags.as === undefined ? null : oneLineName(flags.as, '--as'),
   };
 }
 
 /** The flags of a resolve given at the till beside the remedy or answer it is to ask for. */
 function checkGivenBesideAsked(flags: ResolveFlags): void {
   if (flags.cost !== undefined) parseMoney(flags.cost, '--cost');
-  if (flags.as !== undefined) requiredText(flags.as, '--as');
+  if (flags.as !== undefined) oneLineName(flags.as, '--as');
 }
 
 /** At the till: how complaint `id` was resolved, once the lifecycle allows it to be. */

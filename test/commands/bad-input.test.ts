@@ -125,6 +125,9 @@ const BAD_INPUT: BadInput[] = [
     [['assign', '1', '小'.repeat(101)], 2, 'the person to assign: 101 characters'],
     [['config', 'set', 'categories', `food,${'x'.repeat(101)}`], 2, 'config categories: 101 characters'],
     [['config', 'set', 'till', '前'.repeat(101)], 2, 'config till: 101 characters'],
+    // Who resolved it stands on the timeline as who approves does.
+    [['resolve', '1', '--remedy', 'refund', '--as', 'Sam\nEvil'], 2, '--as: one line only'],
+    [['resolve', '1', '--remedy', 'refund', '--as', '李'.repeat(101)], 2, '--as: 101 characters'],
     [['--db', ':memory:', 'log', 'x', '--no-input'], 2, "--db: :memory: is SQLite's name for a database that is gone"],
     [['list', '--till', ' '], 2, '--till cannot be empty'],
     [['export', '--branch', ''], 2, '--branch cannot be empty'],
