@@ -35,33 +35,38 @@ export function remedyShown(remedy: string): string {
   return (REMEDIES as readonly string[]).includes(remedy) ? t(`remedy.${remedy as (typeof REMEDIES)[number]}`) : remedy;
 }
 
-// Words a Chinese till types for a value other than the label it shows: for remedies, what a
-// shop says it gave (免单 waives the bill, 重做 makes the dish again, 代金券 is a voucher for next time).
+// Words a till types for a value beside the label it shows. First the Chinese label, whatever the
+// language spoken, as Chinese dates and amounts are read in any: a shop's two tills may speak two,
+// and an English till refused 退款 while it took 打折. Then, for remedies, what a shop says it gave
+// (免单 waives the bill, 重做 makes the dish again, 代金券 is a voucher for next time).
 const ALSO_TYPED: Readonly<Record<string, readonly string[]>> = {
-  new: ['新建', '新的'],
-  closed: ['关闭', '已关闭'],
-  resolved: ['已解决', '解决'],
-  rejected: ['驳回', '已驳回'],
-  valid: ['有效'],
-  help: ['帮助'],
-  question: ['问题', '提问', '建议'],
-  venting: ['抱怨', '发牢骚'],
-  unfounded: ['无效', '驳回'],
-  low: ['轻微', '轻', '不严重'],
-  medium: ['一般', '中等', '普通'],
-  high: ['较严重', '比较严重', '重要'],
-  critical: ['非常严重', '很严重', '特别严重', '紧急'],
-  refund: ['退钱', '退费', '免单', '全额退款', '部分退款', '退一半'],
-  replacement: ['换货', '换新', '换一个', '换一份', '换菜', '重做', '重新做', '补发', '退换'],
-  repair: ['修理', '修好', '返修'],
-  discount: ['打折', '优惠', '减价', '减免', '半价', '九折', '打九折', '八折', '打八折', '七折', '打七折'],
-  compensation: ['补偿', '赔钱', '赔付', '赠送', '送菜', '送一份', '代金券', '优惠券', '送券'],
-  apology: ['赔礼道歉', '赔不是', '致歉'],
-  explanation: ['说明'],
-  none: ['无'],
-  monday: ['星期一', '礼拜一'],
-  sunday: ['周天', '星期日', '星期天', '礼拜日', '礼拜天'],
-  saturday: ['星期六', '礼拜六'],
+  new: ['新', '新建', '新的'],
+  triaged: ['已分诊'],
+  assigned: ['已指派'],
+  closed: ['已结案', '关闭', '已关闭'],
+  resolved: ['已处理', '已解决', '解决'],
+  rejected: ['不成立', '驳回', '已驳回'],
+  withdrawn: ['已撤回'],
+  valid: ['有效投诉', '有效'],
+  help: ['求助', '帮助'],
+  question: ['咨询', '问题', '提问', '建议'],
+  venting: ['发泄', '抱怨', '发牢骚'],
+  unfounded: ['不成立', '无效', '驳回'],
+  low: ['低', '轻微', '轻', '不严重'],
+  medium: ['中', '一般', '中等', '普通'],
+  high: ['高', '较严重', '比较严重', '重要'],
+  critical: ['严重', '非常严重', '很严重', '特别严重', '紧急'],
+  refund: ['退款', '退钱', '退费', '免单', '全额退款', '部分退款', '退一半'],
+  replacement: ['更换', '换货', '换新', '换一个', '换一份', '换菜', '重做', '重新做', '补发', '退换'],
+  repair: ['维修', '修理', '修好', '返修'],
+  discount: ['折扣', '打折', '优惠', '减价', '减免', '半价', '九折', '打九折', '八折', '打八折', '七折', '打七折'],
+  compensation: ['赔偿', '补偿', '赔钱', '赔付', '赠送', '送菜', '送一份', '代金券', '优惠券', '送券'],
+  apology: ['道歉', '赔礼道歉', '赔不是', '致歉'],
+  explanation: ['解释', '说明'],
+  none: ['不补救', '无'],
+  monday: ['周一', '星期一', '礼拜一'],
+  sunday: ['周日', '周天', '星期日', '星期天', '礼拜日', '礼拜天'],
+  saturday: ['周六', '星期六', '礼拜六'],
 };
 
 /** What a person may type for `value` beside the value itself: its label in the language spoken, and other words for it. */
