@@ -112,6 +112,19 @@ describe('natures', () => {
     expect(JSON.parse(book.ok(['show', '3', '--json']))).toMatchObject({ nature: 'valid', cause: '排队久' });
   }, OWN_WEEK_TIMEOUT);
 
+  it('counts the remedy of a complaint reopened and found a question in the report by remedy, as its cost counts', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '面太咸', '--at', '2026-11-23 12:00', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '面太咸', '--at', '2026-11-23 12:05']);
+    book.ok(['resolve', '1', '--remedy', 'discount', '--cost', '10', '--at', '2026-11-23 12:30']);
+    book.ok(['follow-up', '1', '--reopen', '--satisfaction', '2', '--at', '2026-11-23 14:00']);
+    book.ok(['triage', '1', '--nature', 'question', '--at', '2026-11-23 15:00']);
+    book.ok(['resolve', '1', '--answer', '本来就咸', '--at', '2026-11-23 16:00']);
+    const byRemedy = JSON.parse(book.ok(['report', '--week', '2026-W48', '--by', 'remedy', '--format', 'json']));
+    expect(byRemedy.summary).toMatchObject({ question: 1, remedyCost: 10 });
+    expect(byRemedy.rows).toEqual([{ key: 'discount', count: 1, percent: 100, cumulativePercent: 100, vital: true }]);
+  });
+
   it('reads a file written before natures were kept: triaged ones valid, rejected ones unfounded', () => {
     const book = tempLogbook(NOW);
     const file = join(book.dir, 'old.csv');

@@ -43,11 +43,12 @@ export function tallyBy(connection: Connection, dimension: Dimension, span: Stor
   }
   const withNone = placesOf(within, [...period, NONE_KEY]);
   if (dimension === 'remedy') {
-    // A complaint given two remedies counts in both rows; (none) counts those given none yet.
+    // A complaint given two remedies counts in both rows, a remedy however the complaint was judged
+    // since (as its cost counts); (none) counts those upheld given none yet.
     return connection.rows<Tally>(
       `SELECT r.remedy AS key, COUNT(*) AS count
          FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
-        WHERE r.given_at >= $1 AND r.given_at < $2 AND ${countedIn('c')}${withNone.and}
+        WHERE r.given_at >= $1 AND r.given_at < $2${withNone.and}
         GROUP BY r.remedy
        UNION ALL
        SELECT $3::text, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND ${countedIn()} AND remedy IS NULL${withNone.and}`,

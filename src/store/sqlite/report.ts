@@ -64,8 +64,10 @@ function tallyByCause(db: Db, span: StoredSpan, within: Places): Tally[] {
 }
 
 /**
- * The remedies given in the period to upheld complaints, by remedy (a complaint given two counts
- * in both rows), and as `(none)` the period's upheld complaints given none yet.
+ * The remedies given in the period, by remedy (a complaint given two counts in both rows), and as
+ * `(none)` the period's upheld complaints given none yet. A remedy counts as its cost does in the
+ * summary, however the complaint was judged since: one reopened and found a question keeps the
+ * discount it was given, which had no row while the summary counted its cost.
  */
 function tallyByRemedy(db: Db, span: StoredSpan, within: Places): Tally[] {
   const places = placesOf(within);
@@ -73,7 +75,7 @@ function tallyByRemedy(db: Db, span: StoredSpan, within: Places): Tally[] {
     .prepare(
       `SELECT r.remedy AS key, COUNT(*) AS count
          FROM remedies AS r JOIN complaints AS c ON c.id = r.complaint_id
-        WHERE r.given_at >= @since AND r.given_at < @until AND ${countedIn('c')}${places.and}
+        WHERE r.given_at >= @since AND r.given_at < @until${places.and}
         GROUP BY r.remedy
        UNION ALL
        SELECT @none, COUNT(*) FROM complaints WHERE ${IN_PERIOD} AND ${countedIn()} AND remedy IS NULL${places.and}`,
