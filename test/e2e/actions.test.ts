@@ -25,7 +25,7 @@ function shopWithActions(): Logbook {
     const id = rows.length + 1;
     const status = resolved ? 'resolved' : 'triaged';
     const end = resolved ? `${at(resolved.at)},apology,${resolved.action}` : ',,';
-    rows.push(`${id},${at(occurred)},${at(occurred)},${status},complaint ${id},product,${cause},${at(occurred + DAY)},${end}`);
+    rows.push(`${id},${at(occurred)},${at(occurred)},${status},complaint ${id},product,${cause},${at(occurred + DAY)},${end},前台`);
   };
   for (let week = 4; week >= 1; week--) {
     for (const day of [1, 2, 3, 5]) add(KETTLE - week * WEEK + day * DAY, 'cold food', week === 1 && day === 5 ? { at: KETTLE, action: 'new soup kettle' } : undefined);
@@ -37,7 +37,7 @@ function shopWithActions(): Logbook {
   add(KETTLE - 5 * WEEK, 'door sticks');
   const book = tempLogbook(NOW);
   const file = join(book.dir, 'history.csv');
-  writeFileSync(file, ['id,logged_at,occurred_at,status,description,category,cause,respond_by,resolved_at,remedy,action', ...rows, ''].join('\n'));
+  writeFileSync(file, ['id,logged_at,occurred_at,status,description,category,cause,respond_by,resolved_at,remedy,action,till', ...rows, ''].join('\n'));
   book.ok(['import', file]);
   return book;
 }
@@ -159,6 +159,13 @@ describe('the report of the vital few’s earlier actions', () => {
     expect(book.ok(['report', '--last', '8w', '--format', 'html'])).toContain(
       `<h3>Did the actions work? Their cause&#39;s complaints a week, 4 weeks before → after</h3>\n<ul>\n<li>#31 <span lang="zh-CN">态度差</span>: <span lang="zh-CN">培训服务员</span> <span class="whole">(2026-10-01)</span>: 2\u00a02\u00a02\u00a02 → 2\u00a02\u00a02\u00a02, no change</li>\n`,
     );
+  });
+
+  it('says, in a report kept to one till, that the earlier actions are judged by the whole shop’s weeks', () => {
+    const book = shopWithActions();
+    const kept = book.ok(['report', '--last', '8w', '--till', '前台']);
+    expect(kept).toContain("Did the actions work? Their cause's complaints a week in the whole shop, every branch and till, 4 weeks before → after\n  #31 ");
+    expect(book.ok(['report', '--last', '8w', '--till', '前台'], { env: { LANG: 'zh_CN.UTF-8' } })).toContain('措施有用吗？其原因在全店（所有分店和收银台）每周的投诉数，前 4 周 → 后 4 周');
   });
 
   it('leaves out actions recorded after the period, and says nothing of earlier actions when there are none to judge', () => {

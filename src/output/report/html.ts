@@ -150,7 +150,7 @@ ${paretoSection(report)}<div class="done">
 <section>
 <h2>${esc(actionsHeading())}</h2>
 ${listed(report.actions.shown.map((a) => [a.id, `${stored(actionFor(a, report.by))}${t('common.labelSeparator')}${stored(oneLine(a.action))}`]), report.actions.total, t('report.noneRecorded'))}
-${report.earlierActions === undefined ? '' : earlierActions(report.earlierActions)}</section>
+${report.earlierActions === undefined ? '' : earlierActions(report.earlierActions, report)}</section>
 <section>
 <h2>${esc(suggestionsHeading())}</h2>
 ${listed(report.suggestions.shown.map((s) => [s.id, stored(oneLine(s.suggestion))]), report.suggestions.total, t('report.noneMade'))}
@@ -224,9 +224,9 @@ ${body.join('\n')}
 }
 
 /** The vital few's earlier actions and whether they worked, under those recorded in the period. */
-function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>): string {
+function earlierActions({ shown, more }: NonNullable<Report['earlierActions']>, report: Report): string {
   const entries = shown.map((a): [number, string] => [a.id, `${stored(oneLine(a.cause))}${t('common.labelSeparator')}${stored(oneLine(a.action))}${keptWhole(esc(earlierActionTail(a, NO_BREAK)))}`]);
-  return `<h3>${esc(earlierActionsHeading())}</h3>
+  return `<h3>${esc(earlierActionsHeading(report))}</h3>
 ${listed(entries, shown.length, '')}
 ${more ? `<p class="quiet">${esc(earlierActionsMore())}</p>\n` : ''}`;
 }

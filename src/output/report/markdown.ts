@@ -47,7 +47,7 @@ export function reportMarkdown(report: Report): string {
     ...(report.earlierActions === undefined
       ? []
       : [
-          `## ${md(earlierActionsHeading())}`,
+          `## ${md(earlierActionsHeading(report))}`,
           listed(
             report.earlierActions.shown.map((a) => [a.id, `${md(a.cause)}${t('common.labelSeparator')}${md(a.action)}${md(earlierActionTail(a))}`]),
             report.earlierActions.shown.length,

@@ -286,8 +286,11 @@ export function actionsHeading(): string {
   return t('report.actionsHeading');
 }
 
-export function earlierActionsHeading(): string {
-  return t('report.earlierActionsHeading', { weeks: DEFAULT_WEEKS });
+export function earlierActionsHeading({ places }: Pick<Report, 'places'>): string {
+  // An action is the shop's, and judged by the shop's weeks: a report kept to one branch says so,
+  // or the counts read as the branch's own, which its table above does not show.
+  const keptToPlace = places.till !== undefined || places.branch !== undefined;
+  return t(keptToPlace ? 'report.earlierActionsHeadingWholeShop' : 'report.earlierActionsHeading', { weeks: DEFAULT_WEEKS });
 }
 
 /** After the earlier actions a report shows, when there are more before them. */

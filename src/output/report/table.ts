@@ -46,7 +46,7 @@ export function reportTable(report: Report, paint: ChalkInstance, columns = Infi
   lines.push(...listed(report.actions.shown.map((a) => [a.id, `${actionFor(a, report.by, 40)}${t('common.labelSeparator')}${oneLine(a.action)}`]), report.actions.total, t('report.noneRecordedShort')));
   if (report.earlierActions !== undefined) {
     const { shown, more } = report.earlierActions;
-    lines.push('', paint.bold(earlierActionsHeading()));
+    lines.push('', paint.bold(earlierActionsHeading(report)));
     lines.push(...listed(shown.map((a) => [a.id, `${oneLine(a.cause, 40)}${t('common.labelSeparator')}${oneLine(a.action)}${earlierActionTail(a)}`]), shown.length, ''));
     if (more) lines.push(`  ${earlierActionsMore()}`);
   }
