@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Judged, JudgedAction, Verdict } from '../domain/action-effect.js';
+import type { JudgedAction, Verdict } from '../domain/action-effect.js';
 import { localMinute } from '../domain/when.js';
 import { t } from '../language/messages.js';
 import { newTable, type TextTable } from './table.js';
@@ -39,8 +39,13 @@ export function weeklyCounts(counts: ReadonlyArray<number | null>, space = ' '):
   return counts.map((count) => (count === null ? '·' : String(count))).join(space);
 }
 
-/** A verdict as a person reads it: the value itself in English (fewer, no change), 减少, 无变化 in Chinese. */
-export function verdictShown(verdict: Verdict): string {
+/**
+ * A verdict as a person reads it: the value itself in English (fewer, no change), 减少, 无变化 in
+ * Chinese. An action none of whose weeks before was counted (the logbook begins after it) stays
+ * too early for ever once its weeks after are all counted: said so, rather than to wait.
+ */
+export function verdictShown({ verdict, before, after }: Pick<JudgedAction, 'verdict' | 'before' | 'after'>): string {
+  if (verdict === 'too early' && after.length === before.length && before.every((count) => count === null)) return t('actions.verdictNothingBefore');
   return t(VERDICT_SHOWN[verdict]);
 }
 
@@ -51,8 +56,8 @@ const VERDICT_SHOWN = {
   'too early': 'actions.verdictTooEarly',
 } as const satisfies Record<Verdict, string>;
 
-function paintVerdict({ verdict }: Judged, paint: ChalkInstance): string {
-  if (verdict === 'fewer') return paint.green(verdictShown(verdict));
-  if (verdict === 'more') return paint.red(verdictShown(verdict));
-  return verdictShown(verdict);
+function paintVerdict(action: JudgedAction, paint: ChalkInstance): string {
+  if (action.verdict === 'fewer') return paint.green(verdictShown(action));
+  if (action.verdict === 'more') return paint.red(verdictShown(action));
+  return verdictShown(action);
 }

@@ -101,6 +101,18 @@ describe('actions', () => {
     expect(printed.actions).toEqual([expect.objectContaining({ id: 31, before: [null, 0, 2, 2, 2, 2] })]);
   });
 
+  it('says an action taken before any week could be counted has nothing to compare, once its weeks after are counted, rather than too early', () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '汤凉了', '--at', '2026-10-01 12:00', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '汤凉', '--at', '2026-10-01 12:05']);
+    book.ok(['resolve', '1', '--remedy', 'apology', '--action', '换了保温锅', '--at', '2026-10-01 12:30']);
+    book.ok(['log', '汤又凉了', '--at', '2026-10-20 12:00', '--no-input']);
+    book.ok(['triage', '2', '--category', 'product', '--cause', '汤凉']);
+    expect(book.ok(['actions']).split('\n')[1]).toMatch(/· · · · +0 0 1 0 +nothing before it to compare$/);
+    expect(book.ok(['actions'], { env: { LANG: 'zh_CN.UTF-8' } })).toContain('之前没有记录，无从比较');
+    expect(JSON.parse(book.ok(['actions', '--json'])).actions[0]).toMatchObject({ verdict: 'too early', p: null });
+  });
+
   it('shows the latest actions up to --limit and says how many more there are', () => {
     const result = shopWithActions().run(['actions', '--limit', '1']);
     expect(result.stdout.split('\n')).toHaveLength(3);

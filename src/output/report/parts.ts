@@ -307,7 +307,7 @@ export function earlierActionTail(action: JudgedAction, space = ' '): string {
     date: localDate(new Date(action.recordedAt)),
     before: weeklyCounts(action.before, space),
     after: weeklyCounts(action.after, space),
-    verdict: verdictShown(action.verdict),
+    verdict: verdictShown(action),
   });
 }
 
