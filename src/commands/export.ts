@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { extname } from 'node:path';
 import type { Session } from '../context.js';
 import { checkFilter, type FilterFlags } from '../domain/filter.js';
 import { RECORD_COLUMNS } from '../domain/record.js';
+import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
 import { checkFilterIn, outputFile, refuseUnfitOutput, tellNamedNothing, withFilterOptions } from './common.js';
@@ -37,6 +39,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
   // Checked before the logbook is opened too, so that a mistyped flag opens nothing.
   checkFilter(options, now, 'by id');
   const out = outputFile(options.out, session.env);
+  if (out !== undefined) refuseOtherFormat(out);
   const logbook = await session.logbook('read');
   refuseUnfitOutput(logbook, out);
   const filter = await filterAsSpelt(logbook, await checkFilterIn(logbook, options, now, 'by id'), tellNamedNothing(session));
@@ -59,4 +62,13 @@ export async function runExport(options: ExportOptions, session: Session): Promi
     progress.stop();
   }
   if (out !== undefined) session.print(t('export.exported', { count: exported, file: out }));
+}
+
+// Endings of files that are not CSV: the export written into for-boss.xlsx is CSV text that a
+// spreadsheet opening it by its name refuses, and a.json holds no JSON.
+const NOT_CSV = new Set(['.xls', '.xlsx', '.ods', '.json', '.html', '.htm', '.md', '.markdown', '.pdf', '.doc', '.docx', '.odt', '.tsv']);
+
+function refuseOtherFormat(out: string): void {
+  const ending = extname(out).toLowerCase();
+  if (NOT_CSV.has(ending)) throw new UsageError(t('export.notCsv', { file: out, ending }));
 }

@@ -155,6 +155,14 @@ describe('export', () => {
     expect(statSync(join(dir, 'all.csv')).mode & 0o777).toBe(0o600);
   });
 
+  it.each(['for-boss.xlsx', 'all.json', 'all.HTML'])('refuses --out %s, a file named for another format than CSV, writing nothing', (name) => {
+    const file = join(book.dir, name);
+    const result = runComparing(book, ['export', '--out', file]);
+    expect(result).toMatchObject({ code: 2, stdout: '', unchanged: true });
+    expect(result.stderr).toMatch(new RegExp(`^complaints: --out .*${name.replace('.', '\\.')}: export writes CSV, not \\.[a-z]+; name the file \\.csv, which a spreadsheet opens, or for JSON run 'complaints list --json'\n$`));
+    expect(existsSync(file)).toBe(false);
+  });
+
   it("writes to stdout for --out -, as without --out, and no file named '-'", () => {
     const result = book.run(['export', '--out', '-'], { cwd: book.dir });
     expect(result).toMatchObject({ code: 0, stderr: '', stdout: csv });
