@@ -204,8 +204,8 @@ describe('report --compare, before and after a change', () => {
       '1  cold food      4  66.67   66.67  ████████████      1  态度差         2  66.67   66.67  ██████',
       '2  态度差         2  33.33  100.00  ██████            2  cold food      1  33.33  100.00  ███',
       '── the vital few above ───────────────────────────    ── the vital few above ─────────────────────',
-      'Week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026: The vital few, up to the row that crosses 80 %: all 2 causes, 100.00 % of 6 complaints.',
-      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026: The vital few, up to the row that crosses 80 %: all 2 causes, 100.00 % of 3 complaints.',
+      'Week 2026-W38, Mon 14 Sep – Sun 20 Sep 2026: The vital few, up to the row that reaches 80 %: all 2 causes, 100.00 % of 6 complaints.',
+      'Week 2026-W42, Mon 12 Oct – Sun 18 Oct 2026: The vital few, up to the row that reaches 80 %: all 2 causes, 100.00 % of 3 complaints.',
       '',
       'Not yet triaged: 0 (not counted above).',
     ]);

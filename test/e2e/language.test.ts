@@ -119,9 +119,9 @@ describe('a week at the till in Chinese and in English', () => {
     const table = chinese.ok(['report', '--since', '2026-11-23'], { env: { ...CHINESE, COMPLAINTS_NOW: '2026-11-30T10:00:00Z' } });
     expect(table).toContain('11月23日 周一 至 2026年11月30日 周一');
     // The vital few among what they are counted with (个 causes, 位 people), without a measure word of their own.
-    expect(table).toContain("关键少数（到累计越过 80% 的那一行为止）是仅有的 1 个原因，占 1 条投诉的 100.00%。");
+    expect(table).toContain("关键少数（到累计达到 80% 的那一行为止）是仅有的 1 个原因，占 1 条投诉的 100.00%。");
     const byAssignee = chinese.ok(['report', '--since', '2026-11-23', '--by', 'assignee'], { env: { ...CHINESE, COMPLAINTS_NOW: '2026-11-30T10:00:00Z' } });
-    expect(byAssignee).toContain("关键少数（到累计越过 80% 的那一行为止）是仅有的 1 位负责人，占 1 条投诉的 100.00%。");
+    expect(byAssignee).toContain("关键少数（到累计达到 80% 的那一行为止）是仅有的 1 位负责人，占 1 条投诉的 100.00%。");
     const html = chinese.ok(['report', '--format', 'html'], { env: { ...CHINESE, COMPLAINTS_NOW: '2026-11-30T10:00:00Z' } });
     expect(html).toMatch(/<html lang="zh-CN"/);
     const text = html.replace(/<style>[\s\S]*?<\/style>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&\w+;/g, ' ');

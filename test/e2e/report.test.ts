@@ -11,7 +11,7 @@ const ESCAPE = '\u001b[31mred\u001b[0m';
 
 // Other folds rude staff and slow service: rude staff is needed to reach 80 %, so --top 3 shows it.
 const OTHER_WITHIN_THE_VITAL_FEW =
-  'The vital few, up to the row that crosses 80 %: 1 of 4 causes, 42.86 % of 7 complaints; Other, which folds 3 more causes, lies within the 80 % too (--top 3 shows the vital few by name).';
+  'The vital few, up to the row that reaches 80 %: 1 of 4 causes, 42.86 % of 7 complaints; Other, which folds 3 more causes, lies within the 80 % too (--top 3 shows the vital few by name).';
 
 let book: Logbook;
 const report = (...args: string[]) => book.ok(['report', ...args]);
@@ -236,7 +236,7 @@ describe('report as a table', () => {
     const rule = lines.findIndex((line) => line.startsWith('── the vital few above ─'));
     expect(lines[rule - 1]).toMatch(/^3  rude staff /);
     expect(lines[rule + 1]).toMatch(/^4  Other \(1 more cause\) /);
-    expect(lines[rule + 2]).toBe('The vital few, up to the row that crosses 80 %: 3 of 4 causes, 85.71 % of 7 complaints.');
+    expect(lines[rule + 2]).toBe('The vital few, up to the row that reaches 80 %: 3 of 4 causes, 85.71 % of 7 complaints.');
   });
 
   it('shows stored escape sequences inertly and colours nothing when the output is not a terminal', () => {
@@ -355,7 +355,7 @@ describe('report --format html', () => {
       'the vital few above',
       { vital: false, label: 'slow service', width: 33.33, count: 1 },
     ]);
-    expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that crosses 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints. Below the rule, slow service has as many complaints (1) as rude staff: between ties the rule falls by name alone.</figcaption>');
+    expect(page).toContain('<figcaption class="quiet">The vital few, up to the row that reaches 80&nbsp;%: 3 of 4 causes, 85.71&nbsp;% of 7 complaints. Below the rule, slow service has as many complaints (1) as rude staff: between ties the rule falls by name alone.</figcaption>');
   });
 
   it('shows a long cause whole, as Markdown does, so that two alike but for their ends are told apart; a terminal\'s table cuts them in the middle', () => {
@@ -590,6 +590,6 @@ describe('a week of one complaint', () => {
     const shop = tempLogbook(NOW);
     shop.ok(['log', '汤是凉的', '--at', '2026-11-24 12:00']);
     shop.ok(['triage', '1', '--category', 'product', '--cause', '汤太凉']);
-    expect(shop.ok(['report'])).toContain('The vital few, up to the row that crosses 80 %: 1 cause, 100.00 % of 1 complaint.\n');
+    expect(shop.ok(['report'])).toContain('The vital few, up to the row that reaches 80 %: 1 cause, 100.00 % of 1 complaint.\n');
   });
 });

@@ -44,7 +44,7 @@ describe('the shares of a Pareto table', () => {
 });
 
 describe('the vital few', () => {
-  it('includes the row that crosses 80 %, and none after it', () => {
+  it('includes the row that reaches 80 %, and none after it', () => {
     expect(vitality({ a: 50, b: 40, c: 10 })).toEqual([true, true, false]);
   });
 

@@ -174,7 +174,8 @@ function tiedAtTheRule(report: Report, keyWidth: number): string {
   const tied = named.filter((row) => !row.vital && row.count === last?.count);
   if (last === undefined || tied.length === 0) return '';
   const shown = tied.slice(0, TIES_NAMED).map((row) => keyShown(row.key, report.by, keyWidth));
-  return t('report.tiedAtTheRule', {
+  // By remedy, the rows count remedies given, not complaints.
+  return t(report.by === 'remedy' ? 'report.tiedAtTheRuleRemedies' : 'report.tiedAtTheRule', {
     keys: shown.join(t('common.listSeparator')),
     more: tied.length - shown.length,
     tied: tied.length,
