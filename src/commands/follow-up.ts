@@ -101,6 +101,9 @@ export function checkFollowUp(flags: FollowUpFlags): FollowUp {
   if (satisfaction === null && !flags.reopen) {
     throw new UsageError(t('followUp.satisfactionNeeded'));
   }
+  // Reopening says the customer is still unhappy; a 4 or 5 with it would count as satisfied in
+  // the report's average while the complaint goes back to be handled.
+  if (flags.reopen && satisfaction !== null && satisfaction >= 4) throw new UsageError(t('followUp.satisfiedNotReopened', { score: satisfaction }));
   return { satisfaction, note: optionalText(flags.note), reopen: Boolean(flags.reopen) };
 }
 

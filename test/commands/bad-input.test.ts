@@ -83,6 +83,7 @@ const BAD_INPUT: BadInput[] = [
     [['follow-up', '2', '--satisfaction', '0'], 2, "--satisfaction: '0'"],
     [['follow-up', '2', '--satisfaction', '6'], 2, "--satisfaction: '6'"],
     [['follow-up', '2', '--satisfaction', '2.5'], 2, "--satisfaction: '2.5'"],
+    [['follow-up', '2', '--satisfaction', '5', '--reopen'], 2, '--reopen is for a customer still unhappy, and 5/5 is satisfied'],
   ]),
   ...casesOf('bad cost', [
     [['resolve', '1', '--remedy', 'refund', '--cost', '-3'], 2, "--cost: '-3' is not an amount"],
