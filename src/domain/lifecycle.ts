@@ -28,15 +28,16 @@ interface Rule {
   from: readonly Status[];
   to: (current: Standing) => Status;
   /** What to say when `from` does not hold, keyed by the status found. */
-  instead: Partial<Record<Status, (id: number) => string>>;
+  instead: Partial<Record<Status, (current: Standing) => string>>;
 }
 
-const reopenHint = (id: number) => t('lifecycle.reopenHint', { id });
-const withdrawnHint = (id: number) => t('lifecycle.withdrawnHint', { id });
-const upholdHint = (id: number) => t('lifecycle.upholdHint', { id });
-const resolveFirstHint = (id: number) => t('lifecycle.resolveFirstHint', { id });
+const reopenHint = ({ id }: Standing) => t('lifecycle.reopenHint', { id });
+const withdrawnHint = ({ id }: Standing) => t('lifecycle.withdrawnHint', { id });
+const upholdHint = ({ id }: Standing) => t('lifecycle.upholdHint', { id });
+// Help, a question or venting is answered, not remedied.
+const resolveFirstHint = ({ id, nature }: Standing) => t(isCommunicative(nature) ? 'lifecycle.answerFirstHint' : 'lifecycle.resolveFirstHint', { id });
 const stillOpenHint = () => t('lifecycle.stillOpenHint');
-const remediedNoReject = (id: number) => t('lifecycle.remediedNoReject', { id });
+const remediedNoReject = ({ id }: Standing) => t('lifecycle.remediedNoReject', { id });
 
 const RULES: Record<Step, Rule> = {
   // Classification may be corrected at any time (the root cause is often found late); only a new or
@@ -69,7 +70,7 @@ const RULES: Record<Step, Rule> = {
     from: ['new', 'triaged', 'assigned'],
     to: () => 'resolved',
     instead: {
-      resolved: (id) => t('lifecycle.followUpHint', { id }),
+      resolved: ({ id }) => t('lifecycle.followUpHint', { id }),
       closed: reopenHint,
       rejected: upholdHint,
     },
@@ -81,7 +82,7 @@ const RULES: Record<Step, Rule> = {
       new: resolveFirstHint,
       triaged: resolveFirstHint,
       assigned: resolveFirstHint,
-      closed: (id) => t('lifecycle.followedUpAlready', { id }),
+      closed: ({ id }) => t('lifecycle.followedUpAlready', { id }),
       rejected: () => t('lifecycle.rejectedNoRemedy'),
     },
   },
@@ -106,7 +107,7 @@ export function nextStatus(current: Standing, step: Step): Status {
   const rule = RULES[step];
   if (!rule.from.includes(current.status)) {
     // A withdrawn complaint refuses every step alike.
-    const hint = (current.status === WITHDRAWN ? withdrawnHint : rule.instead[current.status])?.(current.id);
+    const hint = (current.status === WITHDRAWN ? withdrawnHint : rule.instead[current.status])?.(current);
     const [id, status] = [current.id, STATUSES.includes(current.status) ? statusShown(current.status) : current.status];
     throw new Refusal(hint === undefined ? t('lifecycle.stepDoesNotApply', { id, status, step }) : t('lifecycle.refused', { id, status, hint }));
   }

@@ -183,7 +183,7 @@ describe('a remedy above the approval limit', () => {
 
     it('a remedy for help, a question or venting', () => {
       const book = shopWithALimit();
-      expectRefusedInOneLine(runComparing(book, ['resolve', '3', '--remedy', 'compensation', '--cost', '9']), 1, "complaint #3 is help; answer it (--answer …)");
+      expectRefusedInOneLine(runComparing(book, ['resolve', '3', '--remedy', 'compensation', '--cost', '9']), 1, "complaint #3 was triaged as help; answer it (--answer …)");
     });
   });
 });

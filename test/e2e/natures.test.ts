@@ -161,7 +161,7 @@ describe('natures', () => {
     });
 
     it.each([
-      [['resolve', '1', '--answer', '抱歉'], 'complaint #1 is valid; resolve it with a remedy (--remedy …)'],
+      [['resolve', '1', '--answer', '抱歉'], 'complaint #1 was triaged as valid; resolve it with a remedy (--remedy …)'],
       [['resolve', '8', '--answer', '抱歉'], "complaint #8 is not judged yet; triage it first as help, question or venting ('complaints triage 8 --nature question')"],
       [['resolve', '7', '--answer', '抱歉'], 'complaint #7 is rejected'],
       [['resolve', '99', '--answer', '抱歉'], '#99'],

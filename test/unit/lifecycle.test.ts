@@ -89,6 +89,12 @@ describe('nextStatus', () => {
     expect(nextStatus({ id: 7, status, assignee: null, nature: null }, 'reopen')).toBe('new');
   });
 
+  it.each(['help', 'question', 'venting'] as const)('tells a %s complaint followed up before it is answered to answer it, not to remedy it', (nature) => {
+    expect(() => nextStatus({ id: 7, status: 'triaged', assignee: null, nature }, 'follow-up')).toThrow(
+      new Refusal(`complaint #7 is triaged; answer it first with 'complaints resolve 7 --answer "…"'`),
+    );
+  });
+
   it('puts the complaint id into the suggested command', () => {
     expect(() => nextStatus(held('closed', 123), 'resolve')).toThrow(
       new Refusal("complaint #123 is closed; reopen it with 'complaints follow-up 123 --reopen'"),

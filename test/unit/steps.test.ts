@@ -216,7 +216,7 @@ describe('resolve', () => {
 
   it('refuses a remedy for help, a question or venting, which is answered', () => {
     expect(() => resolve(complaint({ status: 'triaged', nature: 'question' }), happened, resolution, LATER, null)).toThrow(
-      new Refusal("complaint #7 is question; answer it (--answer …), or triage it as valid first ('complaints triage 7 --nature valid --category … --cause …'); --remedy is for valid complaints"),
+      new Refusal("complaint #7 was triaged as question; answer it (--answer …), or triage it as valid first ('complaints triage 7 --nature valid --category … --cause …'); --remedy is for valid complaints"),
     );
   });
 
@@ -305,7 +305,7 @@ describe('answer', () => {
   it('refuses a valid complaint, one not judged yet, and one already resolved', () => {
     const given = { answer: 'x', note: null };
     expect(() => answer(complaint({ status: 'triaged', nature: 'valid', category: 'product', cause: 'cold food' }), happened, given, LATER)).toThrow(
-      new Refusal('complaint #7 is valid; resolve it with a remedy (--remedy …); --answer is for help, question and venting complaints'),
+      new Refusal('complaint #7 was triaged as valid; resolve it with a remedy (--remedy …); --answer is for help, question and venting complaints'),
     );
     expect(() => answer(complaint(), happened, given, LATER)).toThrow(
       new Refusal(
