@@ -8,7 +8,7 @@ import { newTable, withoutTrailingSpace } from '../output/table.js';
 import { oneLine } from '../output/terminal.js';
 import { painter } from '../output/paint.js';
 import type { CauseRename } from '../store/logbook.js';
-import { jsonOption, printJson, recordingNow, refuseUnlessManager } from './common.js';
+import { jsonOption, printJson, recordingNow, refuseJsonOf, refuseUnlessManager } from './common.js';
 import { examples } from './examples.js';
 
 export function registerCauses(command: Command, session: Session): void {
@@ -34,7 +34,10 @@ ${examples(
   'complaints causes rename "wait" "long wait at the till"',
 )}`,
     )
-    .action((oldText: string, newText: string) => runRenameCause(oldText, newText, session));
+    .action((oldText: string, newText: string) => {
+      refuseJsonOf(causes, 'causes rename');
+      return runRenameCause(oldText, newText, session);
+    });
 }
 
 export async function runCauses(options: { json?: boolean }, session: Session): Promise<void> {

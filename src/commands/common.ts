@@ -10,7 +10,7 @@ import { StepBeforePrevious } from '../domain/steps.js';
 import { localMinute, parsePast, parseRespondBy } from '../domain/when.js';
 import { choicesListed, requiredText } from '../domain/validate.js';
 import type { Complaint, Recording } from '../domain/complaint.js';
-import { Refusal } from '../errors.js';
+import { Refusal, UsageError } from '../errors.js';
 import { writeLines } from '../output/lines.js';
 import { nextCommand } from '../output/next.js';
 import { stdoutColumns } from '../output/width.js';
@@ -32,6 +32,15 @@ export function atOption(): Option {
 
 export function jsonOption(): Option {
   return new Option('--json', t('common.jsonOption'));
+}
+
+/**
+ * Refuses the --json of `listing` (config, causes) given to one of its commands that prints no
+ * JSON (config set, causes rename): commander hands it to the listing, and a script asking for
+ * JSON got a line of text.
+ */
+export function refuseJsonOf(listing: Command, command: string): void {
+  if ((listing.opts() as { json?: boolean }).json === true) throw new UsageError(t('common.noJson', { command, listing: listing.name() }));
 }
 
 /** When a recorded step happened: `--at`, else now; never in the future. */

@@ -20,7 +20,7 @@ import { chosenLanguage } from '../language/choice.js';
 import { t } from '../language/messages.js';
 import { shellLine } from '../output/terminal.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
-import { jsonOption, printJson, refuseUnlessManager, settingsOf } from './common.js';
+import { jsonOption, printJson, refuseJsonOf, refuseUnlessManager, settingsOf } from './common.js';
 import { examples } from './examples.js';
 
 const EVERY_KEY = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
@@ -79,6 +79,7 @@ export function registerConfig(command: Command, session: Session): void {
       examples('complaints config set response-hours 48', 'complaints config set currency EUR', "complaints config set branch ''  # no branch"),
     )
     .action(async (keyText: string, valueText: string) => {
+      refuseJsonOf(config, 'config set');
       const key = settingKey(keyText);
       if (isComputerSetting(key)) return setComputerSetting(session, key, valueText);
       const value = settingValue(key, valueText);

@@ -137,6 +137,9 @@ const BAD_INPUT: BadInput[] = [
   ]),
   ...casesOf('unknown flag', [
     [['--bogus'], 2, "unknown option '--bogus'"],
+    // The listing's --json, which commander hands to it: a script asking for JSON got text.
+    [['config', 'set', 'shop', 'X', '--json'], 2, "--json: 'complaints config set' prints no JSON; it goes with 'complaints config'"],
+    [['causes', 'rename', '--json', 'cold food', 'hot food'], 2, "--json: 'complaints causes rename' prints no JSON; it goes with 'complaints causes'"],
     // Two answers to one question: neither is taken.
     [['log', 'x', '--customer', '甲', '--customer', '乙'], 2, '--customer is given more than once; give it once'],
     [['triage', '1', '--category', 'product', '--category=service', '--cause', 'cold'], 2, '--category is given more than once'],
