@@ -120,7 +120,8 @@ export function settingValue(key: SettingKey, text: string): string {
       }
     case 'categories':
     case 'channels': {
-      const list = splitList(text).map((item) => nameChecked(item, flag));
+      // Each item as typed: its spelling key makes a line break a space, which a name refuses.
+      const list = distinctItems(typedList(text).map((item) => nameChecked(item.trim(), flag)));
       if (list.length === 0) throw new UsageError(t(key === 'channels' ? 'config.noChannel' : 'config.noCategory', { flag }));
       return list.join(',');
     }
@@ -178,9 +179,9 @@ function currencyCode(text: string, flag: string): string {
   return code;
 }
 
-function splitList(text: string): string[] {
+function distinctItems(items: readonly string[]): string[] {
   const seen = new Set<string>();
-  return typedList(text)
+  return items
     .map(spellingKey)
     .filter((c) => c !== '' && !seen.has(c) && seen.add(c));
 }

@@ -118,6 +118,8 @@ const BAD_INPUT: BadInput[] = [
     [['log', 'x', '--customer', 'Ann\u2028Lee'], 2, '--customer: one line only'],
     [['config', 'set', 'categories', 'food,bad\u001b[2J'], 2, 'config categories: one line only'],
     [['config', 'set', 'channels', 'phone,bell\u0007'], 2, 'config channels: one line only'],
+    // A break between items, as a list pasted from a column has them, is taken; one in an item is not.
+    [['config', 'set', 'categories', 'food\nbar,\ndrinks'], 2, 'config categories: one line only'],
     // A name stands whole in a column of lists and tables, a cause in a row of the Pareto table.
     [['log', 'x', '--customer', '王'.repeat(101)], 2, '--customer: 101 characters; a name may have at most 100, as lists and reports show it whole'],
     [['log', 'x', '--contact', '1'.repeat(101)], 2, '--contact: 101 characters; a name may have at most 100'],
