@@ -18,7 +18,7 @@ import {
 } from '../domain/config.js';
 import { chosenLanguage } from '../language/choice.js';
 import { t } from '../language/messages.js';
-import { shellLine } from '../output/terminal.js';
+import { inert, shellLine } from '../output/terminal.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
 import { jsonOption, printJson, refuseJsonOf, refuseUnlessManager, settingsOf } from './common.js';
 import { examples } from './examples.js';
@@ -48,8 +48,8 @@ export function registerConfig(command: Command, session: Session): void {
         return printJson(session, { ...settingsJson(settings), till: computer.till ?? null, branch: computer.branch ?? null, language: computer.language ?? null });
       }
       const width = Math.max(...EVERY_KEY.map((k) => k.length));
-      for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showSetting(settings, key)}`);
-      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showComputerSetting(session, computer, key)}`);
+      for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${inert(showSetting(settings, key))}`);
+      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${inert(showComputerSetting(session, computer, key))}`);
     });
 
   config
@@ -63,10 +63,10 @@ export function registerConfig(command: Command, session: Session): void {
       const json = (config.opts() as { json?: boolean }).json === true;
       if (isComputerSetting(key)) {
         const computer = readComputerSettings(computerSettingsFile(session.env));
-        return json ? printJson(session, { [key]: computer[key] ?? null }) : session.print(showComputerSetting(session, computer, key));
+        return json ? printJson(session, { [key]: computer[key] ?? null }) : session.print(inert(showComputerSetting(session, computer, key)));
       }
       const settings = await settingsOf(await session.logbook('read'));
-      return json ? printJson(session, { [key]: settingsJson(settings)[key] }) : session.print(showSetting(settings, key));
+      return json ? printJson(session, { [key]: settingsJson(settings)[key] }) : session.print(inert(showSetting(settings, key)));
     });
 
   config
@@ -89,7 +89,8 @@ export function registerConfig(command: Command, session: Session): void {
       const leftOut = key === 'categories' || key === 'channels' ? leftOutOfList(value, await logbook.spellingsInUse(key === 'categories' ? 'category' : 'channel')) : [];
       await logbook.saveSetting(key, value);
       const after = await settingsOf(logbook);
-      session.print(`${key} = ${showSetting(after, key)}`);
+      // A shop's name may hold a direction override, which would reorder the line.
+      session.print(`${key} = ${inert(showSetting(after, key))}`);
       tellWhatStays(session, key, before, after, leftOut);
     });
 }
@@ -124,6 +125,6 @@ async function setComputerSetting(session: Session, key: ComputerSettingKey, tex
   const others = readComputerSettings(file, COMPUTER_SETTING_KEYS.filter((other) => other !== key));
   const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: computerSettingValue(key, text) };
   await saveComputerSettings(file, settings);
-  session.print(`${key} = ${showComputerSetting(session, settings, key)}`);
+  session.print(`${key} = ${inert(showComputerSetting(session, settings, key))}`);
 }
 

@@ -163,6 +163,12 @@ describe('export', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('says the file written on one line, whatever it is named', () => {
+    const file = join(book.dir, 'two\nlines.csv');
+    expect(book.ok(['export', '--out', file])).toBe(`Exported 4 complaints to ${join(book.dir, 'two\\nlines.csv')}.\n`);
+    expect(readFileSync(file, 'utf8')).toBe(csv);
+  });
+
   it("writes to stdout for --out -, as without --out, and no file named '-'", () => {
     const result = book.run(['export', '--out', '-'], { cwd: book.dir });
     expect(result).toMatchObject({ code: 0, stderr: '', stdout: csv });

@@ -538,6 +538,9 @@ describe('config', () => {
     });
 
     expect(book.ok(['config', 'get', 'response-hours'])).toBe('48\n');
+    // A direction override would reorder the line it is printed on: shown by its code.
+    expect(book.ok(['config', 'set', 'shop', '\u202eCorner'])).toBe('shop = \\u202eCorner\n');
+    expect(book.ok(['config', 'get', 'shop'])).toBe('\\u202eCorner\n');
     expect(book.ok(['config', 'set', 'shop', '  Corner Café '])).toBe('shop = Corner Café\n');
     expect(book.ok(['config', 'set', 'categories', 'food, Drink ,service'])).toBe('categories = food,drink,service\n');
 
