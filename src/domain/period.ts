@@ -134,8 +134,11 @@ export function checkComparePeriod(text: string, now: Date, weekStart: WeekStart
     const month = monthNamedIn(text, now, '--compare');
     return month === undefined ? checkWeek(text, now, weekStart, '--compare') : { kind: 'range', ...month };
   }
-  const since = parseSince(text.slice(0, at).trim(), now, '--compare', weekStart);
-  const until = parseUntil(text.slice(at + RANGE.length).trim(), now, '--compare', weekStart);
+  const [from, to] = [text.slice(0, at).trim(), text.slice(at + RANGE.length).trim()];
+  // An end left out was refused as the date '', which did not say what was missing.
+  if (from === '' || to === '') throw new UsageError(t('period.compareRangeEnds', { text }));
+  const since = parseSince(from, now, '--compare', weekStart);
+  const until = parseUntil(to, now, '--compare', weekStart);
   if (until <= since) throw new UsageError(t('period.compareEndsBeforeStart', { text }));
   return { kind: 'range', since, until };
 }

@@ -203,6 +203,10 @@ describe('period flags that cannot be a period', () => {
     expect(refusal(() => checkComparePeriod(week, now))).toBe(message.replace('--week', '--compare'));
   });
 
+  it.each(['2026-09-01..', '..2026-09-30', '..'])('refuses the range %j, an end left out, saying so', (range) => {
+    expect(refusal(() => checkComparePeriod(range, now))).toBe(`--compare: '${range}' needs both its ends, FROM..TO, such as 2026-11-09..2026-11-15`);
+  });
+
   it('takes this week, which has begun', () => {
     expect(checkPeriod({ week: '2026-W48' }, now)).toEqual({ kind: 'week', year: 2026, week: 48 });
   });
