@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { t, type Language } from '../language/messages.js';
 import { amountShown, parseMoney, toUnits } from './money.js';
-import { type CountedUnit, nameChecked, oneLineName, oneOf, typedList, wholeNumber } from './validate.js';
+import { type CountedUnit, nameChecked, oneLineName, oneOf, showsNothing, typedList, wholeNumber } from './validate.js';
 import { typedNames, weekStartShown } from '../language/labels.js';
 import { languageNamed } from '../language/choice.js';
 import { spellingKey } from './spelling.js';
@@ -98,7 +98,8 @@ export function settingValue(key: SettingKey, text: string): string {
   const flag = `config ${key}`;
   switch (key) {
     case 'shop':
-      if (text.trim() === '') throw new UsageError(t('config.shopEmpty', { flag }));
+      // Blank as a zero-width space alone is, which showed as nothing heading every report.
+      if (showsNothing(text)) throw new UsageError(t('config.shopEmpty', { flag }));
       // One line, as a till's or branch's name: it heads every report.
       return oneLineName(text, flag);
     case 'currency':

@@ -227,7 +227,7 @@ function trimmedLines(text: string): string {
 // with no letter to sit on: text that would show as blank in every list.
 const INVISIBLE_ONLY = /^[\s\p{Cf}\p{M}]*$/u;
 
-function showsNothing(text: string): boolean {
+export function showsNothing(text: string): boolean {
   return INVISIBLE_ONLY.test(text);
 }
 

@@ -104,6 +104,7 @@ const BAD_INPUT: BadInput[] = [
     [['causes', 'rename', 'cold food', '！'], 2, 'the new cause cannot be empty'],
     [['triage', '1', '--reject', '--reason', ' '], 2, '--reason cannot be empty'],
     [['config', 'set', 'shop', ' '], 2, 'the shop name cannot be empty'],
+    [['config', 'set', 'shop', '\u200b'], 2, 'the shop name cannot be empty'],
     [['log', 'x', '--till', ' '], 2, '--till cannot be empty'],
     [['log', 'x', '--branch', ''], 2, '--branch cannot be empty'],
     [['log', 'x', '--till', 'front\tdesk'], 2, '--till: one line only, without tabs or other control characters'],
