@@ -4,7 +4,7 @@ import type { Ctx, Session } from './context.js';
 import { Cancelled, Refusal, Unchanged, UsageError, isPromptCancel } from './errors.js';
 import { inWords } from './output/store-errors.js';
 import { firstSettings } from './domain/config.js';
-import { decideColor, inert, inertAndVisible, shellLine } from './output/terminal.js';
+import { decideColor, inert, shellLine, shownOnOneLine } from './output/terminal.js';
 import { displayWidth, stdoutColumns, wrapLongLines, wrapToWidth } from './output/width.js';
 import { chosenLanguage, languageNamed } from './language/choice.js';
 import { speak, spoken, t, type Language, type MessageKey } from './language/messages.js';
@@ -312,7 +312,7 @@ function commandTyped(program: Command, argv: readonly string[]): Command {
  * holding escapes or a line break (show $'\e[2J…').
  */
 function refusalLine(message: string): string {
-  return `complaints: ${inertAndVisible(message).replace(/\n/g, '\\n')}\n`;
+  return `complaints: ${shownOnOneLine(message)}\n`;
 }
 
 /** Turns whatever ended the command into one line on stderr and an exit code. */

@@ -48,8 +48,8 @@ export function registerConfig(command: Command, session: Session): void {
         return printJson(session, { ...settingsJson(settings), till: computer.till ?? null, branch: computer.branch ?? null, language: computer.language ?? null });
       }
       const width = Math.max(...EVERY_KEY.map((k) => k.length));
-      for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${inert(showSetting(settings, key))}`);
-      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${inert(showComputerSetting(session, computer, key))}`);
+      for (const key of SETTING_KEYS) session.print(`${key.padEnd(width)}  ${settingShown(settings, key)}`);
+      for (const key of COMPUTER_SETTING_KEYS) session.print(`${key.padEnd(width)}  ${showComputerSetting(session, computer, key)}`);
     });
 
   config
@@ -63,10 +63,10 @@ export function registerConfig(command: Command, session: Session): void {
       const json = (config.opts() as { json?: boolean }).json === true;
       if (isComputerSetting(key)) {
         const computer = readComputerSettings(computerSettingsFile(session.env));
-        return json ? printJson(session, { [key]: computer[key] ?? null }) : session.print(inert(showComputerSetting(session, computer, key)));
+        return json ? printJson(session, { [key]: computer[key] ?? null }) : session.print(showComputerSetting(session, computer, key));
       }
       const settings = await settingsOf(await session.logbook('read'));
-      return json ? printJson(session, { [key]: settingsJson(settings)[key] }) : session.print(inert(showSetting(settings, key)));
+      return json ? printJson(session, { [key]: settingsJson(settings)[key] }) : session.print(settingShown(settings, key));
     });
 
   config
@@ -89,8 +89,7 @@ export function registerConfig(command: Command, session: Session): void {
       const leftOut = key === 'categories' || key === 'channels' ? leftOutOfList(value, await logbook.spellingsInUse(key === 'categories' ? 'category' : 'channel')) : [];
       await logbook.saveSetting(key, value);
       const after = await settingsOf(logbook);
-      // A shop's name may hold a direction override, which would reorder the line.
-      session.print(`${key} = ${inert(showSetting(after, key))}`);
+      session.print(`${key} = ${settingShown(after, key)}`);
       tellWhatStays(session, key, before, after, leftOut);
     });
 }
@@ -111,9 +110,15 @@ function tellWhatStays(session: Session, key: SettingKey, before: Settings, afte
 }
 
 /** This computer's setting as shown: unset, what it stands for (the computer's name, no branch, the locale's language). */
+/** A shop's setting as printed: inert, as a shop's name may hold a direction override, which would reorder the line. */
+function settingShown(settings: Settings, key: SettingKey): string {
+  return inert(showSetting(settings, key));
+}
+
+/** One of this computer's settings as printed, inert as a shop's are. */
 function showComputerSetting(session: Session, computer: ComputerSettings, key: ComputerSettingKey): string {
   const value = computer[key];
-  if (value !== undefined) return value;
+  if (value !== undefined) return inert(value);
   if (key === 'till') return t('config.till.unset', { name: hostname() });
   if (key === 'language') return t('config.language.unset', { language: chosenLanguage(undefined, session.env) });
   return t('config.branch.unset');
@@ -125,6 +130,6 @@ async function setComputerSetting(session: Session, key: ComputerSettingKey, tex
   const others = readComputerSettings(file, COMPUTER_SETTING_KEYS.filter((other) => other !== key));
   const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: computerSettingValue(key, text) };
   await saveComputerSettings(file, settings);
-  session.print(`${key} = ${inert(showComputerSetting(session, settings, key))}`);
+  session.print(`${key} = ${showComputerSetting(session, settings, key)}`);
 }
 

@@ -6,7 +6,7 @@ import { RECORD_COLUMNS } from '../domain/record.js';
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
 import { startProgress } from '../output/progress.js';
-import { inert } from '../output/terminal.js';
+import { shownOnOneLine } from '../output/terminal.js';
 import { checkFilterIn, outputFile, refuseUnfitOutput, tellNamedNothing, withFilterOptions } from './common.js';
 import { examples } from './examples.js';
 import { filterAsSpelt } from '../store/spelt-filter.js';
@@ -63,7 +63,7 @@ export async function runExport(options: ExportOptions, session: Session): Promi
     progress.stop();
   }
   // On one line whatever the file is named: the line is read by scripts.
-  if (out !== undefined) session.print(t('export.exported', { count: exported, file: inert(out).replace(/\n/g, '\\n') }));
+  if (out !== undefined) session.print(t('export.exported', { count: exported, file: shownOnOneLine(out) }));
 }
 
 // Endings of files that are not CSV: the export written into for-boss.xlsx is CSV text that a

@@ -28,11 +28,14 @@ export function inert(text: string): string {
 }
 
 /**
- * Inert text with what shows as nothing shown by its code too, for a refusal: a column headed with
- * a zero-width space before "id" was refused as 「id」, the one name that looked right.
+ * Inert text on one line, each line break shown as \n and what shows as nothing by its code, for
+ * a line a person or a script reads as said: a refusal (a column headed with a zero-width space
+ * before "id" was refused as 「id」, the one name that looked right), a file's name written to.
  */
-export function inertAndVisible(text: string): string {
-  return inert(text).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function shownOnOneLine(text: string): string {
+  return inert(text)
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/\n/g, '\\n');
 }
 
 /**
