@@ -55,6 +55,11 @@ export interface Complaint {
    * which a later one without a new action leaves as it was; null while it waits for approval.
    */
   action_at: string | null;
+  /**
+   * The scores of earlier follow-ups, oldest first ("2; 1"), which a later one took the place of
+   * (a reopened complaint followed up again): the report's average is over every score given.
+   */
+  earlier_satisfaction: string | null;
 }
 
 /** A remedy given to a complaint: when, which, and what it cost the shop. */

@@ -8,7 +8,7 @@ import { REMEDIES, SEVERITIES, WANTS } from './validate.js';
 /**
  * What a field holds, which decides how it is read from a file, written as JSON and CSV, and
  * shown: a choice of fixed values; a category (one of the shop's) or a cause (spelt as those in
- * use); an amount in minor units; a satisfaction from 1 to 5; the remedies given; a uid.
+ * use); an amount in minor units; a satisfaction from 1 to 5, and those of earlier follow-ups; the remedies given; a uid.
  */
 export type FieldKind =
   | { type: 'id' }
@@ -21,6 +21,7 @@ export type FieldKind =
   | { type: 'cause' }
   | { type: 'money' }
   | { type: 'satisfaction' }
+  | { type: 'scores' }
   | { type: 'remedies' }
   | { type: 'uid' };
 
@@ -100,6 +101,7 @@ export const FIELDS = [
   field('missed_respond_by', time, show('fields.missedRespondBy', 17.5)),
   // Shown by the timeline, as the resolution that recorded the action.
   field('action_at', time, null),
+  field('earlier_satisfaction', { type: 'scores' }, show('fields.earlierSatisfaction', 25.5)),
 ] as const satisfies readonly Field[];
 
 /** What `show` calls a field, in the language spoken: `fieldLabel(field.shown)`. */

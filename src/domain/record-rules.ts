@@ -64,6 +64,7 @@ function broken(c: Ruled, earliest: string, latest: string): string | null {
   if (status === 'closed' && (c.followed_up_at === null || c.satisfaction === null)) return t('recordRules.closedNotFollowedUp');
   if (status === 'closed' && outOfOrder(c.resolved_at!, c.followed_up_at!)) return t('recordRules.followedUpBeforeResolved');
   if (c.satisfaction !== null && c.followed_up_at === null) return t('recordRules.satisfactionWithoutFollowUp');
+  if (c.earlier_satisfaction !== null && c.followed_up_at === null) return t('recordRules.earlierSatisfactionWithoutFollowUp');
   // A follow-up comes after a resolution, whose remedy or answer stays when it reopens the complaint.
   if (c.followed_up_at !== null && c.remedy === null && c.answer === null) return t('recordRules.followedUpNeverResolved');
   // A remedy stays with a complaint reopened at a follow-up; no other open complaint has one.

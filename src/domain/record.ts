@@ -1,6 +1,7 @@
 import type { Complaint, Remedy, TimelineEvent } from './complaint.js';
 import { FIELDS, placesOfFields, type Field, type RecordColumn } from './fields.js';
 import { toUnits } from './money.js';
+import { scoresKept } from './satisfaction.js';
 
 export type { RecordColumn } from './fields.js';
 
@@ -14,7 +15,10 @@ export interface RemedyRecord {
   cost: number | null;
 }
 
-export type ComplaintRecord = Record<Exclude<RecordColumn, 'remedies'>, string | number | null> & { remedies: RemedyRecord[] };
+export type ComplaintRecord = Record<Exclude<RecordColumn, 'remedies' | 'earlier_satisfaction'>, string | number | null> & {
+  remedies: RemedyRecord[];
+  earlier_satisfaction: number[];
+};
 
 const inUnits = (minor: number | null) => (minor === null ? null : toUnits(minor));
 
@@ -64,6 +68,7 @@ export function jsonArrayElement(record: unknown): string {
 function asRecorded(field: Field, value: unknown): unknown {
   if (field.kind.type === 'money') return inUnits(value as number | null);
   if (field.kind.type === 'remedies') return asRecords(value as Remedy[]);
+  if (field.kind.type === 'scores') return scoresKept(value as string | null);
   return value;
 }
 

@@ -27,3 +27,25 @@ export function parseSatisfaction(text: string, flag: string): number {
   if (rating === undefined || rating < 1 || rating > 5) throw new UsageError(t('satisfaction.notARating', { flag, text }));
   return rating;
 }
+
+// The scores of earlier follow-ups are kept, and exported, as one text: "2; 1", oldest first.
+const SCORES_APART = '; ';
+
+/** The scores of earlier follow-ups as kept ("2; 1"), oldest first. */
+export function scoresKept(kept: string | null): number[] {
+  return kept === null ? [] : kept.split(SCORES_APART).map(Number);
+}
+
+/** The scores kept with `score` after them. */
+export function withScoreKept(kept: string | null, score: number): string {
+  return kept === null ? String(score) : `${kept}${SCORES_APART}${score}`;
+}
+
+/**
+ * Earlier scores read from a file: as export writes them ("2; 1"), or apart by commas, 、 or
+ * spaces as a person types a list, each read as parseSatisfaction reads one; null for none.
+ */
+export function parseScores(text: string, column: string): string | null {
+  const scores = halfWidth(text).split(/[;,、\s]+/).filter((score) => score !== '');
+  return scores.length === 0 ? null : scores.map((score) => parseSatisfaction(score, column)).join(SCORES_APART);
+}

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../language/messages.js';
 import type { Complaint, StepOutcome } from './complaint.js';
 import { nextStatus, type Status } from './lifecycle.js';
 import { amountShown } from './money.js';
+import { withScoreKept } from './satisfaction.js';
 import { remedyShown } from '../language/labels.js';
 import { isCommunicative, type Communicative } from './nature.js';
 import { CLOCK_GRACE_MS, localMinute } from './when.js';
@@ -385,8 +386,11 @@ export function followUp(current: Complaint, previous: PreviousStep, answer: Fol
   // timeline says nothing of it.
   const score = answer.satisfaction === null && answer.reopen ? {} : { satisfaction: answer.satisfaction };
   const scoreSaid = answer.satisfaction === null && current.satisfaction === null ? {} : score;
+  // A score taken the place of was still given: the report's average is over every follow-up's
+  // (the timeline has each already).
+  const earlier = 'satisfaction' in score && current.satisfaction !== null ? { earlier_satisfaction: withScoreKept(current.earlier_satisfaction, current.satisfaction) } : {};
   return {
-    changes: { status, followed_up_at: at, ...score, ...reopened },
+    changes: { status, followed_up_at: at, ...score, ...earlier, ...reopened },
     event: { action: answer.reopen ? 'reopened' : 'followed-up', at, changes: withNote({ status, followed_up_at: at, ...scoreSaid, ...reopened }, answer.note) },
   };
 }

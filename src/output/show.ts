@@ -3,6 +3,7 @@ import type { Complaint, TimelineEvent } from '../domain/complaint.js';
 import { FIELDS, fieldLabel, type Field, type FieldKind } from '../domain/fields.js';
 import { isOverdue } from '../domain/lifecycle.js';
 import { amountShown } from '../domain/money.js';
+import { scoresKept } from '../domain/satisfaction.js';
 import { FROM_STANDARD_INPUT } from '../domain/imported-rows.js';
 import { remedyShown } from '../language/labels.js';
 import { actionShown } from '../domain/steps.js';
@@ -79,6 +80,10 @@ function shownValue(c: Complaint, field: Field, currency: string): string | null
       return field.name === 'cost_minor' ? costText(c, currency) : amountShown(value as number, currency);
     case 'satisfaction':
       return `${value as number}/5`;
+    case 'scores':
+      return scoresKept(value as string)
+        .map((score) => `${score}/5`)
+        .join(', ');
     case 'choice':
       return choiceShown(field.name, String(value));
     default:

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { RECOUNT_DAYS } from '../../src/store/kept-figures.js';
 import { generateCsv } from '../support/generated-logbook.js';
 import { EVERY_STATUS } from '../support/logbooks.js';
 import { inSchema, newSchema, onServerSync, testServer } from '../support/postgres.js';
@@ -332,6 +333,39 @@ describe('a shared logbook made before actions kept their own time', () => {
     underneath(book, `DELETE FROM schema_migrations WHERE version = 12`);
     expect(shown().action_at).toBe(recordedAt);
     expect(book.ok(['report', '--week', '2026-W46'])).toMatch(/^ {2}#1 +汤不热: 汤桶加保温$/m);
+    expect(book.ok(['check'])).toMatch(/^ok: /);
+  });
+});
+
+describe('a shared logbook made before earlier scores were kept', () => {
+  it('finds the score a later follow-up took the place of on the timeline, counts it, and lets that follow-up be undone', () => {
+    const book = sharedLogbook([
+      ['log', '汤凉了', '--at', '2026-11-16 10:00', '--no-input'],
+      ['resolve', '1', '--remedy', 'apology', '--at', '2026-11-16 11:00'],
+      ['follow-up', '1', '--satisfaction', '2', '--reopen', '--at', '2026-11-17 10:00'],
+      ['resolve', '1', '--remedy', 'refund', '--at', '2026-11-17 11:00'],
+      ['follow-up', '1', '--satisfaction', '5', '--at', '2026-11-18 10:00'],
+    ]);
+    // As the version before kept it: the 2/5 gone, and the follow-up's event not knowing of it.
+    underneath(
+      book,
+      `CREATE OR REPLACE FUNCTION figures_of(c complaints) RETURNS daily_figures LANGUAGE sql IMMUTABLE PARALLEL SAFE
+         RETURN ROW(substr(c.occurred_at, 1, 10), (c.status <> 'withdrawn')::int, (c.status IN ('resolved', 'closed'))::int,
+                    (c.status = 'rejected')::int, (c.status <> 'rejected' AND c.resolved_at IS NOT NULL)::int,
+                    COALESCE((c.status <> 'rejected' AND c.resolved_at <= c.respond_by AND c.missed_respond_by IS NULL)::int, 0),
+                    (c.followed_up_at IS NOT NULL)::int, (c.satisfaction IS NOT NULL)::int, COALESCE(c.satisfaction, 0), 0)::daily_figures`,
+    );
+    underneath(book, `ALTER TABLE complaints DROP COLUMN earlier_satisfaction`);
+    underneath(book, `DROP FUNCTION scores_kept, score_sum_kept`);
+    underneath(book, `UPDATE events SET before = (before::jsonb - 'earlier_satisfaction')::text WHERE before IS NOT NULL`);
+    underneath(book, `DELETE FROM schema_migrations WHERE version = 15`);
+    underneath(book, RECOUNT_DAYS);
+    const average = () => JSON.parse(book.ok(['report', '--week', '2026-W47', '--format', 'json'])).summary.averageSatisfaction as number;
+    expect(average()).toBe(3.5);
+    expect(JSON.parse(book.ok(['show', '1', '--json']))).toMatchObject({ satisfaction: 5, earlier_satisfaction: [2] });
+    book.ok(['undo', '1', '--yes']);
+    expect(JSON.parse(book.ok(['show', '1', '--json']))).toMatchObject({ satisfaction: 2, earlier_satisfaction: [] });
+    expect(average()).toBe(2);
     expect(book.ok(['check'])).toMatch(/^ok: /);
   });
 });

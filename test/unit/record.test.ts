@@ -38,6 +38,7 @@ const closed = complaintWith({
   action: 'lids on pots',
   followed_up_at: '2026-11-24T10:00:00.000Z',
   satisfaction: 4,
+  earlier_satisfaction: '2; 3',
   remedies: [
     { given_at: '2026-11-20T12:30:00.000Z', remedy: 'apology', cost_minor: null },
     { given_at: '2026-11-21T09:30:00.000Z', remedy: 'replacement', cost_minor: 1250 },
@@ -92,6 +93,7 @@ describe('toRecord', () => {
       proposed_cost: null,
       missed_respond_by: null,
       action_at: null,
+      earlier_satisfaction: [2, 3],
     });
   });
 

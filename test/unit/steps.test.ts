@@ -335,7 +335,8 @@ describe('followUp', () => {
     const closed = { ...resolved, status: 'closed' as const, satisfaction: 4, assignee: 'Sam', cause: 'cold food' };
     const dueBy = '2026-11-25T10:00:00.000Z';
     expect(followUp(closed, happened, { satisfaction: 2, note: null, reopen: true }, followedUpAt, 24)).toEqual({
-      changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, resolved_at: null, respond_by: dueBy },
+      // The 4/5 the 2/5 takes the place of was given too, and stays counted.
+      changes: { status: 'assigned', followed_up_at: followedUpAt, satisfaction: 2, earlier_satisfaction: '4', resolved_at: null, respond_by: dueBy },
       event: {
         action: 'reopened',
         at: followedUpAt,
@@ -358,6 +359,24 @@ describe('followUp', () => {
     expect(kept.changes).not.toHaveProperty('satisfaction');
     expect(kept.event.changes).not.toHaveProperty('satisfaction');
     expect(followUp(resolved, happened, { ...reopen, satisfaction: 1 }, followedUpAt, 24).changes).toMatchObject({ satisfaction: 1 });
+  });
+
+  it('keeps the scores a later follow-up takes the place of, oldest first, as the report counts every score given', () => {
+    const reopenedTwice = { ...resolved, followed_up_at: '2026-11-23T10:00:00.000Z', satisfaction: 3, earlier_satisfaction: '2' };
+    expect(followUp(reopenedTwice, happened, { satisfaction: 5, note: null, reopen: false }, followedUpAt, 24).changes).toMatchObject({
+      satisfaction: 5,
+      earlier_satisfaction: '2; 3',
+    });
+    // Followed up without a score, the one held before is still a score given.
+    expect(followUp(reopenedTwice, happened, { satisfaction: null, note: null, reopen: false }, followedUpAt, 24).changes).toMatchObject({
+      satisfaction: null,
+      earlier_satisfaction: '2; 3',
+    });
+    // A reopening without a score keeps the one held, which is not given twice; the timeline has each score once.
+    const reopened = followUp(reopenedTwice, happened, { satisfaction: null, note: null, reopen: true }, followedUpAt, 24);
+    expect(reopened.changes).not.toHaveProperty('earlier_satisfaction');
+    expect(followUp(resolved, happened, { satisfaction: 4, note: null, reopen: false }, followedUpAt, 24).changes).not.toHaveProperty('earlier_satisfaction');
+    expect(followUp(reopenedTwice, happened, { satisfaction: 5, note: null, reopen: false }, followedUpAt, 24).event.changes).not.toHaveProperty('earlier_satisfaction');
   });
 
   it('clears a score held before on a follow-up without one, and says nothing of a score never given', () => {

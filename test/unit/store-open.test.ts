@@ -49,6 +49,7 @@ const SHIPPED = [
   { version: 24, name: 'action_recorded_at' },
   { version: 25, name: 'events_branch' },
   { version: 26, name: 'events_written_at' },
+  { version: 27, name: 'earlier_satisfaction' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -176,7 +177,7 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT name FROM pragma_table_info('complaints') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'logged_at', 'occurred_at', 'status', 'channel', 'customer', 'contact', 'about', 'description', 'wants',
         'suggestion', 'staff', 'category', 'cause', 'severity', 'reject_reason', 'assignee', 'respond_by', 'resolved_at',
-        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given', 'missed_respond_by', 'action_at',
+        'remedy', 'cost_minor', 'root_cause', 'action', 'followed_up_at', 'satisfaction', 'customer_key', 'contact_key', 'uid', 'till', 'branch', 'nature', 'answer', 'proposed_remedy', 'proposed_cost_minor', 'remedies_given', 'missed_respond_by', 'action_at', 'earlier_satisfaction',
       ]);
       expect(db.prepare(`SELECT name FROM pragma_table_info('remedies') ORDER BY cid`).pluck().all()).toEqual([
         'id', 'complaint_id', 'given_at', 'remedy', 'cost_minor',
@@ -315,6 +316,47 @@ describe('openDatabase: a new logbook', () => {
         { id: 3, branch: null },
         { id: 4, branch: null },
       ]);
+    });
+  });
+
+  it('keeps the scores of an older logbook that a later follow-up took the place of, counts them, and lets the follow-up be undone', () => {
+    const path = logbookUpTo(26, (db) => {
+      const complaint = db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, description, resolved_at, remedy, followed_up_at, satisfaction, uid)
+         VALUES (?, '2026-11-20T12:00:00.000Z', '2026-11-20T12:00:00.000Z', ?, 'soup was cold', ?, 'refund', ?, ?, ?)`,
+      );
+      const at = (day: string) => `2026-${day}T10:00:00.000Z`;
+      // 1: 2/5 and reopened, 3/5 and reopened again, then 5/5. 2: 1/5 and reopened, then followed up
+      // without a score. 3: a 4/5 undone, then 2/5 and reopened, resolved again and not yet followed up.
+      complaint.run(1, 'closed', at('11-27'), at('11-28'), 5, 'u1');
+      complaint.run(2, 'closed', at('11-25'), at('11-26'), null, 'u2');
+      complaint.run(3, 'resolved', at('11-25'), at('11-24'), 2, 'u3');
+      const event = db.prepare(`INSERT INTO events (id, complaint_id, at, recorded_at, action, changes, before, undoes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      const step = (id: number, complaint: number, day: string, action: string, changes: object, before: object | null = null, undoes: number | null = null) =>
+        event.run(id, complaint, at(day), at(day), action, JSON.stringify(changes), before === null ? null : JSON.stringify(before), undoes);
+      step(1, 1, '11-22', 'reopened', { status: 'assigned', satisfaction: 2 }, { status: 'resolved', satisfaction: null });
+      step(2, 1, '11-24', 'reopened', { status: 'assigned', satisfaction: 3 }, { status: 'resolved', satisfaction: 2 });
+      step(3, 1, '11-28', 'followed-up', { status: 'closed', satisfaction: 5 }, { status: 'resolved', satisfaction: 3 });
+      step(4, 2, '11-22', 'reopened', { status: 'assigned', satisfaction: 1 }, { status: 'resolved', satisfaction: null });
+      step(5, 2, '11-26', 'followed-up', { status: 'closed', satisfaction: null }, { status: 'resolved', satisfaction: 1 });
+      step(6, 3, '11-21', 'followed-up', { status: 'closed', satisfaction: 4 }, { status: 'resolved', satisfaction: null });
+      step(7, 3, '11-21', 'undone', { undid: 'followed-up', status: 'resolved', satisfaction: null }, null, 6);
+      step(8, 3, '11-22', 'reopened', { status: 'assigned', satisfaction: 2 }, { status: 'resolved', satisfaction: null });
+    });
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT id, satisfaction, earlier_satisfaction FROM complaints ORDER BY id`).all()).toEqual([
+        { id: 1, satisfaction: 5, earlier_satisfaction: '2; 3' },
+        { id: 2, satisfaction: null, earlier_satisfaction: '1' },
+        { id: 3, satisfaction: 2, earlier_satisfaction: null },
+      ]);
+      // Every score given counts: (2 + 3 + 5) + 1 + 2 over five.
+      expect(db.prepare(`SELECT sum(rated) AS rated, sum(satisfaction) AS satisfaction FROM daily_figures`).get()).toEqual({ rated: 5, satisfaction: 13 });
+      // Undoing a follow-up takes the score it moved back out of the earlier ones.
+      const before = (id: number) => JSON.parse(db.prepare(`SELECT before FROM events WHERE id = ?`).pluck().get(id) as string) as Record<string, unknown>;
+      expect(before(3)).toEqual({ status: 'resolved', satisfaction: 3, earlier_satisfaction: '2' });
+      expect(before(2)).toEqual({ status: 'resolved', satisfaction: 2, earlier_satisfaction: null });
+      expect(before(5)).toEqual({ status: 'resolved', satisfaction: 1, earlier_satisfaction: null });
+      expect(before(8)).toEqual({ status: 'resolved', satisfaction: null });
     });
   });
 
@@ -457,7 +499,7 @@ describe('openDatabase: a new logbook', () => {
       const functions = new Set(db.prepare(`SELECT name FROM pragma_function_list`).pluck().all() as string[]);
       const schema = (db.prepare(`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL`).pluck().all() as string[]).join('\n');
       const called = new Set([...schema.matchAll(/\b(\w+)\s*\(/g)].map(([, name]) => name!.toLowerCase()).filter((name) => functions.has(name)));
-      expect([...called].sort()).toEqual(['coalesce', 'floor', 'group_concat', 'ifnull', 'iif', 'json_valid', 'printf', 'strftime', 'substr']);
+      expect([...called].sort()).toEqual(['coalesce', 'floor', 'group_concat', 'ifnull', 'iif', 'json_valid', 'length', 'printf', 'replace', 'strftime', 'substr']);
       expect(schema).not.toContain('subsec');
       expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       db.prepare(`UPDATE complaints SET resolved_at = '2026-11-22T12:00:00.000Z', status = 'resolved' WHERE id = 7`).run();

@@ -10,7 +10,7 @@ import { rulesAt } from '../record-rules.js';
 import { parseRemediesCell, totalCost } from '../remedies.js';
 import { spellingToKeep } from '../spelling.js';
 import { LIST_SEPARATOR, channelFor, choiceFor, nameChecked, oneOf, parseId } from '../validate.js';
-import { parseSatisfaction } from '../satisfaction.js';
+import { parseSatisfaction, parseScores } from '../satisfaction.js';
 import { isCanonicalInstant, parseWhen } from '../when.js';
 import { atLine } from './encoding.js';
 import { LinesById } from './lines-by-id.js';
@@ -178,6 +178,8 @@ function readersFor({ knownCauses, categories, channels, added, now }: ImportCon
         return parseMoney;
       case 'satisfaction':
         return parseSatisfaction;
+      case 'scores':
+        return parseScores;
       case 'remedies':
         return (value, column) => parseRemediesCell(value, column, time);
       case 'uid':

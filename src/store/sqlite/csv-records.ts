@@ -123,6 +123,7 @@ function cellOf(field: Field): string {
     // holds a comma, a quote or a line break, or starts as a formula does.
     case 'id':
     case 'satisfaction':
+    case 'scores':
     case 'time':
     case 'choice':
     case 'uid':

@@ -97,6 +97,8 @@ function valueOf(field: Field): string {
       return amount(field.name);
     case 'remedies':
       return REMEDIES;
+    case 'scores':
+      return `iif(${field.name} IS NULL, '[]', '[${NL}      ' || replace(${field.name}, '; ', ',${NL}      ') || '${NL}    ]')`;
     default:
       // null for none, a number as it is, text quoted.
       return `json_quote(${field.name})`;
