@@ -20,7 +20,7 @@ import { chosenLanguage } from '../language/choice.js';
 import { t } from '../language/messages.js';
 import { inert, shellLine } from '../output/terminal.js';
 import { computerSettingsFile, readComputerSettings, saveComputerSettings } from '../store/this-computer.js';
-import { jsonOption, printJson, refuseJsonOf, refuseUnlessManager, settingsOf } from './common.js';
+import { jsonOption, printJson, refuseJsonOf, refuseUnlessManager, settingsOf, thisPlace } from './common.js';
 import { examples } from './examples.js';
 
 const EVERY_KEY = [...SETTING_KEYS, ...COMPUTER_SETTING_KEYS];
@@ -87,7 +87,7 @@ export function registerConfig(command: Command, session: Session): void {
       await refuseUnlessManager(logbook, t('config.set.what'));
       const before = await settingsOf(logbook);
       const leftOut = key === 'categories' || key === 'channels' ? leftOutOfList(value, await logbook.spellingsInUse(key === 'categories' ? 'category' : 'channel')) : [];
-      await logbook.saveSetting(key, value);
+      await logbook.saveSetting(key, value, thisPlace(session));
       const after = await settingsOf(logbook);
       session.print(`${key} = ${settingShown(after, key)}`);
       tellWhatStays(session, key, before, after, leftOut);

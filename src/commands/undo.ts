@@ -63,6 +63,10 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
 /** The latest change made at this till (of its branch: another may have a till of its name) that still stands. */
 async function latestHere(logbook: Logbook, here: Recording, ago: number): Promise<LastChange> {
   const change = await logbook.lastChangeAt(here, ago);
+  // A setting is no step, and is not undone; undoing the step before it instead surprised (a
+  // follow-up and its score went, the owner meaning to take back the shop's new name).
+  const setting = await logbook.settingSetAfter(here, change?.id ?? 0);
+  if (setting !== undefined) throw new Refusal(t('undo.settingLatestHere', { key: setting }));
   if (change === undefined) throw new Refusal(t('undo.nothingHere', { till: here.till }));
   return change;
 }

@@ -213,7 +213,10 @@ export interface Logbook {
   renameCause(recording: Recording, plan: (inUse: readonly string[]) => CauseRename): Promise<CauseRename & { changed: number }>;
 
   settings(): Promise<ReadonlyMap<string, string>>;
-  saveSetting(key: string, value: string): Promise<void>;
+  /** Saves a setting; one a till sets records where, for undo to know it came after that till's latest step. */
+  saveSetting(key: string, value: string, place?: Omit<Recording, 'at'>): Promise<void>;
+  /** The setting a till (of a branch, or of none) set latest after event `eventId` was written, if any. */
+  settingSetAfter(place: Omit<Recording, 'at'>, eventId: number): Promise<string | undefined>;
 
   /** Which of `ids` the logbook holds already. */
   heldIds(ids: readonly number[]): Promise<number[]>;

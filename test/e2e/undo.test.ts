@@ -249,6 +249,19 @@ describe('undo', () => {
       expectRefusedInOneLine(runComparing(book, ['undo', '1', '--yes']), 1, "rename it back with 'complaints causes rename'");
     });
 
+    it("this till's latest change when it was a setting, rather than the step before it", () => {
+      // A bare undo once passed over it, a setting being no step, and undid the follow-up and its score.
+      const book = shop();
+      book.ok(['resolve', '1', '--remedy', 'apology']);
+      book.ok(['follow-up', '1', '--satisfaction', '4']);
+      book.ok(['config', 'set', 'shop', '老王面馆']);
+      expectRefusedInOneLine(runComparing(book, ['undo', '--yes']), 1, "the last change made at this till was a setting (shop), which undo does not take back: set it as it was with 'complaints config set shop …'");
+      // The step is still undone by its number; a step taken since is this till's latest again.
+      expect(book.ok(['undo', '1', '--yes'])).toContain('Undid #1 followed-up');
+      book.ok(['note', '1', '打过电话']);
+      expect(book.ok(['undo', '--yes'])).toContain('Undid #1 noted');
+    });
+
     it("this till's latest change when it was a customer forgotten, a cause renamed or an import, rather than a step before it", () => {
       // A bare undo once passed over them, unrecorded at any till, and undid an older step elsewhere.
       const book = shop();

@@ -50,6 +50,7 @@ const SHIPPED = [
   { version: 25, name: 'events_branch' },
   { version: 26, name: 'events_written_at' },
   { version: 27, name: 'earlier_satisfaction' },
+  { version: 28, name: 'settings_set_where' },
 ];
 
 /** A schema version no build has shipped yet. */

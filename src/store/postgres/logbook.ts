@@ -30,7 +30,7 @@ import { lastChange, lastChangeAt, timeline } from './events.js';
 import { complaintsMentioning, forgetPerson, wouldErase } from './forget.js';
 import { heldAlready, heldIds, importComplaints } from './import.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
-import { saveSetting, storedSettings } from './settings.js';
+import { saveSetting, settingSetAfter, storedSettings } from './settings.js';
 
 /** A logbook in a PostgreSQL database that several tills share, over one connection. */
 export class PostgresLogbook implements Logbook {
@@ -163,8 +163,12 @@ export class PostgresLogbook implements Logbook {
     return this.translated(() => storedSettings(this.connection));
   }
 
-  saveSetting(key: string, value: string) {
-    return this.translated(() => saveSetting(this.connection, key, value));
+  saveSetting(key: string, value: string, place?: Omit<Recording, 'at'>) {
+    return this.translated(() => saveSetting(this.connection, key, value, place));
+  }
+
+  settingSetAfter(place: Omit<Recording, 'at'>, eventId: number) {
+    return this.translated(() => settingSetAfter(this.connection, place, eventId));
   }
 
   heldIds(ids: readonly number[]) {

@@ -44,7 +44,7 @@ import { rewriteFile } from './rewrite.js';
 import { heldAlready, heldIds, importComplaints } from './import.js';
 import { asProblem, type Db, type DraftLogbook } from './open.js';
 import { correctiveActions, countUntriaged, periodFigures, recordedActions, suggestions, tallyBy, upheldCounts } from './report.js';
-import { saveSetting, storedSettings } from './settings.js';
+import { saveSetting, settingSetAfter, storedSettings } from './settings.js';
 
 /**
  * How many complaints a batch of a long read holds: enough that waiting on each costs next to
@@ -194,8 +194,12 @@ export class SqliteLogbook implements Logbook {
     return this.translated(() => storedSettings(this.db));
   }
 
-  saveSetting(key: string, value: string) {
-    return this.translated(() => saveSetting(this.db, key, value));
+  saveSetting(key: string, value: string, place?: Omit<Recording, 'at'>) {
+    return this.translated(() => saveSetting(this.db, key, value, place));
+  }
+
+  settingSetAfter(place: Omit<Recording, 'at'>, eventId: number) {
+    return this.translated(() => settingSetAfter(this.db, place, eventId));
   }
 
   heldIds(ids: readonly number[]) {

@@ -1,3 +1,4 @@
+import type { Recording } from '../../domain/complaint.js';
 import type { Db } from './open.js';
 
 export function storedSettings(db: Db): Map<string, string> {
@@ -5,9 +6,18 @@ export function storedSettings(db: Db): Map<string, string> {
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 
-export function saveSetting(db: Db, key: string, value: string): void {
-  db.prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(
-    key,
-    value,
-  );
+/** Saves a setting; one a till sets (`config set`) records where, and after which event. */
+export function saveSetting(db: Db, key: string, value: string, place?: Omit<Recording, 'at'>): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, till, branch, after_event) VALUES (?, ?, ?, ?, iif(? IS NULL, NULL, (SELECT COALESCE(max(id), 0) FROM events)))
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, till = excluded.till, branch = excluded.branch, after_event = excluded.after_event`,
+  ).run(key, value, place?.till ?? null, place?.branch ?? null, place?.till ?? null);
+}
+
+/** The latest setting set at `place` after event `eventId` was written, if any. */
+export function settingSetAfter(db: Db, { till, branch }: Omit<Recording, 'at'>, eventId: number): string | undefined {
+  return db
+    .prepare(`SELECT key FROM settings WHERE till = ? AND branch IS ? AND after_event >= ? ORDER BY after_event DESC LIMIT 1`)
+    .pluck()
+    .get(till, branch, eventId) as string | undefined;
 }
