@@ -415,7 +415,7 @@ describe('a score a later follow-up takes the place of', () => {
     book.ok(['follow-up', '1', '--satisfaction', '5', '--at', '2026-11-22 10:00']);
     const average = (logbook: Logbook) => JSON.parse(logbook.ok(['report', '--week', '2026-W47', '--format', 'json'])).summary.averageSatisfaction as number | null;
     expect(average(book)).toBe(3.5);
-    expect(book.ok(['show', '1'])).toMatch(/^satisfaction {2,}5\/5\nearlier satisfaction {2,}2\/5$/m);
+    expect(book.ok(['show', '1'])).toMatch(/^satisfaction {2,}5\/5\nearlier scores {2,}2\/5$/m);
     expect(showJson(book, 1)).toMatchObject({ satisfaction: 5, earlier_satisfaction: [2] });
 
     const exported = book.ok(['export']);
