@@ -77,7 +77,7 @@ export const SUMMARY_FIGURES: ReadonlyArray<{ key: SummaryKey; better: 'higher' 
   { key: 'averageSatisfaction', better: 'higher' },
   { key: 'remedyCost', better: 'lower' },
   { key: 'awaitingApproval', better: 'lower', whenAny: true },
-  { key: 'proposedCost', better: null, whenAny: true },
+  { key: 'proposedCost', better: 'lower', whenAny: true },
 ];
 
 export function summarise(figures: PeriodFigures): Summary {
