@@ -5,7 +5,7 @@ import { Cancelled, Refusal, Unchanged, UsageError, isPromptCancel } from './err
 import { inWords } from './output/store-errors.js';
 import { firstSettings } from './domain/config.js';
 import { decideColor, inert, shellLine, shownOnOneLine } from './output/terminal.js';
-import { displayWidth, stdoutColumns, wrapLongLines, wrapToWidth } from './output/width.js';
+import { displayWidth, fitWidthInMiddle, stdoutColumns, wrapLongLines, wrapToWidth } from './output/width.js';
 import { chosenLanguage, languageNamed } from './language/choice.js';
 import { speak, spoken, t, type Language, type MessageKey } from './language/messages.js';
 import { logbookAddress, waitingFile } from './store/location.js';
@@ -50,7 +50,7 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
-    return report(await withWhatWaits(withUsage(error, program, argv), session), ctx);
+    return report(await withWhatWaits(withUsage(error, program, argv), session), ctx, argv);
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await logbook?.close();
@@ -309,40 +309,49 @@ function commandTyped(program: Command, argv: readonly string[]): Command {
 
 /**
  * A refusal as printed: one line, inert, as it may repeat a path or a word of the command line
- * holding escapes or a line break (show $'\e[2J…').
+ * holding escapes or a line break (show $'\e[2J…'). A long word of the command line it repeats
+ * is cut in its middle: a 10,000-character --cost was echoed whole, a line of 10,119.
  */
-function refusalLine(message: string): string {
-  return `complaints: ${shownOnOneLine(message)}\n`;
+function refusalLine(message: string, argv: readonly string[]): string {
+  let shown = message;
+  for (const word of new Set(argv.map((given) => (given.startsWith('--') && given.includes('=') ? given.slice(given.indexOf('=') + 1) : given)))) {
+    if (word.length > ECHOED_WHOLE && shown.includes(word)) shown = shown.replaceAll(word, fitWidthInMiddle(word, ECHOED_CUT_TO));
+  }
+  return `complaints: ${shownOnOneLine(shown)}\n`;
 }
 
+// Up to a long sentence of a description is repeated whole, as a hint may give it back to type again.
+const ECHOED_WHOLE = 200;
+const ECHOED_CUT_TO = 80;
+
 /** Turns whatever ended the command into one line on stderr and an exit code. */
-function report(error: unknown, ctx: Ctx): number {
+function report(error: unknown, ctx: Ctx, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
     const text = textTakenForOption(error);
     if (text !== undefined) {
-      ctx.stderr.write(refusalLine(t('cli.textTakenForOption', { text, line: shellLine([text]) })));
+      ctx.stderr.write(refusalLine(t('cli.textTakenForOption', { text, line: shellLine([text]) }), argv));
       return 2;
     }
-    ctx.stderr.write(refusalLine(commanderErrorInWords(error.message)));
+    ctx.stderr.write(refusalLine(commanderErrorInWords(error.message), argv));
     return 2;
   }
   const worded = inWords(error);
-  if (worded !== undefined) return report(worded, ctx);
+  if (worded !== undefined) return report(worded, ctx, argv);
   if (error instanceof Unchanged) {
     ctx.stderr.write(inert(error.message) + '\n');
     return error.exitCode;
   }
   if (error instanceof UsageError || error instanceof Refusal || error instanceof Cancelled) {
-    ctx.stderr.write(refusalLine(error.message));
+    ctx.stderr.write(refusalLine(error.message, argv));
     return error.exitCode;
   }
-  if (isPromptCancel(error)) return report(new Cancelled(t('cli.cancelled')), ctx);
+  if (isPromptCancel(error)) return report(new Cancelled(t('cli.cancelled')), ctx, argv);
   if (isSet(ctx.env.COMPLAINTS_DEBUG)) {
     ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
   } else {
     const message = (error as Error)?.message ?? String(error);
-    ctx.stderr.write(refusalLine(t('cli.unexpected', { message: message.split('\n')[0] ?? '' })));
+    ctx.stderr.write(refusalLine(t('cli.unexpected', { message: message.split('\n')[0] ?? '' }), argv));
   }
   return 1;
 }

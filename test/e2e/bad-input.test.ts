@@ -35,6 +35,9 @@ const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   [['log', '-差评，汤是凉的'], 2, "after --, which ends the options: -- '-差评，汤是凉的'"],
   // A word repeated in a refusal is shown inert and on the one line: it cannot clear the screen or add a line.
   [['show', '\u001b[2J\r\nfake'], 2, "'\\x1b[2J\\x0d\\nfake' is not a complaint id"],
+  // A long word repeated is cut in its middle, not echoed whole (10,000 characters made a line of 10,119).
+  [['resolve', '2', '--remedy', 'refund', '--cost', '1'.repeat(10_000)], 2, `--cost: '${'1'.repeat(40)}…${'1'.repeat(39)}' is too large an amount`],
+  [['follow-up', '2', `--satisfaction=${'汤'.repeat(5000)}`], 2, `--satisfaction: '${'汤'.repeat(20)}…${'汤'.repeat(19)}' is not a satisfaction`],
 ];
 
 describe('bad input through the binary', () => {
