@@ -16,7 +16,11 @@ const ID = /^\s*[#＃]?[0-9０-９]+\s*$/;
 /** `complaints` with no command: today's desk; with an id, that complaint (commands/complaint.ts). */
 export async function runDeskOrComplaint(words: readonly string[], session: Session): Promise<void> {
   const [unknown] = words;
-  if (unknown !== undefined && ID.test(unknown)) return (await import('./complaint.js')).runComplaint(unknown, session);
+  if (unknown !== undefined && ID.test(unknown)) {
+    // As show refuses more than one id, rather than showing the first and passing over the rest.
+    if (words.length > 1) throw new UsageError(t('cli.tooManyArgumentsUsage', { name: 'complaints', expected: 1, got: words.length, usage: `complaints ${t('common.placeholderId')}` }));
+    return (await import('./complaint.js')).runComplaint(unknown, session);
+  }
   if (unknown !== undefined) throw new UsageError(t('desk.unknownCommand', { command: unknown }));
   await runDesk(session);
 }

@@ -83,7 +83,7 @@ function shownValue(c: Complaint, field: Field, currency: string): string | null
     case 'scores':
       return scoresKept(value as string)
         .map((score) => `${score}/5`)
-        .join(', ');
+        .join(t('common.listSeparator'));
     case 'choice':
       return choiceShown(field.name, String(value));
     default:

@@ -28,6 +28,7 @@ const THROUGH_THE_BINARY: Array<[string[], 1 | 2, string]> = [
   [['assign', '1x', 'Sam'], 2, "'1x' is not a complaint id"],
   [['log', 'x', '--at', '2026-02-30'], 2, "--at: '2026-02-30' is no day of the calendar"],
   [['resolve'], 2, "missing required argument 'id'"],
+  [['1', '2', '3'], 2, "too many arguments for 'complaints': it takes one, given 3; use: complaints <id>"],
   [['list', '--jsn'], 2, "unknown option '--jsn'"],
   [['log', 'x', '--customer', '甲', '--customer', '乙'], 2, '--customer is given more than once; give it once'],
   // Text that starts with a dash is read as an option; the line says how to give it as text.

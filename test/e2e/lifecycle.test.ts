@@ -424,6 +424,12 @@ describe('a score a later follow-up takes the place of', () => {
     expect(moved.ok(['export'])).toBe(exported);
     expect(average(moved)).toBe(3.5);
 
+    // Reopened once more at 1/5: both scores before are kept, listed as a Chinese list is.
+    book.ok(['follow-up', '1', '--satisfaction', '1', '--reopen', '--at', '2026-11-22 12:00']);
+    expect(book.ok(['show', '1'], { env: { LANG: 'zh_CN.UTF-8' } })).toMatch(/^之前的满意度 +2\/5、5\/5$/m);
+    expect(average(book)).toBe(2.67);
+
+    book.ok(['undo', '--yes']);
     book.ok(['undo', '--yes']);
     expect(showJson(book, 1)).toMatchObject({ status: 'resolved', satisfaction: 2, earlier_satisfaction: [] });
     expect(average(book)).toBe(2);

@@ -107,7 +107,7 @@ describe('undo', () => {
     expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 logged 2026-11-23 10:00: #1 is withdrawn, and counts nowhere.\n');
     expect(book.ok(['undo', '1', '--yes'])).toBe('Undid #1 withdrawal 2026-11-23 18:00: #1 is new again.\n');
     expect(book.ok(['report', '--week', '2026-W48', '--format', 'json'])).toBe(reportWas);
-    expect(book.ok(['show', '1']).trimEnd().split('\n').at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: withdrawal of 2026-11-23 18:00$/);
+    expect(book.ok(['show', '1']).trimEnd().split('\n').at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: withdrawal at 2026-11-23 18:00$/);
     expect(book.ok(['check'])).toMatch(/^ok: /);
     // It goes on as any complaint; its logging, undone once, is not undone again.
     book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
@@ -130,7 +130,7 @@ describe('undo', () => {
     book.ok(['undo', '1', '--yes']);
     book.ok(['triage', '1', '--category', 'product', '--cause', '坏了', '--at', '2026-11-23 12:00']);
     const timeline = book.ok(['show', '1']).split('\nTimeline\n')[1]!.trimEnd().split('\n');
-    expect(timeline.at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: triaged of 2026-11-23 11:00, nature: \(cleared\), /);
+    expect(timeline.at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: triaged at 2026-11-23 11:00, nature: \(cleared\), /);
     expect(timeline.at(-2)).toMatch(/^ {2}2026-11-23 12:00 {2}triaged — .*cause: 坏了/);
   });
 
