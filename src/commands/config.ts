@@ -129,7 +129,7 @@ async function setComputerSetting(session: Session, key: ComputerSettingKey, tex
   // The setting being replaced is not read: a bad one in the file is mended this way.
   const others = readComputerSettings(file, COMPUTER_SETTING_KEYS.filter((other) => other !== key));
   const settings: ComputerSettings = text.trim() === '' ? others : { ...others, [key]: computerSettingValue(key, text) };
-  await saveComputerSettings(file, settings);
+  await saveComputerSettings(file, settings, { key, at: session.now().toISOString() });
   session.print(`${key} = ${showComputerSetting(session, settings, key)}`);
 }
 

@@ -12,6 +12,7 @@ import { NotFound } from '../store/errors.js';
 import type { Logbook } from '../store/logbook.js';
 import { recordingNow, refuseUnlessManager, tellNext } from './common.js';
 import { examples } from './examples.js';
+import { computerSettingsFile, lastComputerSettingSet } from '../store/this-computer.js';
 
 interface UndoOptions {
   yes?: boolean;
@@ -41,7 +42,7 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
   // The latest as the logbook stood when the command was given: two tills' undo given at once
   // mean the same change, not this one and the one before it.
   const ago = session.sinceGiven();
-  const wanted = id === undefined ? await latestHere(logbook, recording, ago) : await latestOn(logbook, id, ago);
+  const wanted = id === undefined ? await latestHere(logbook, recording, ago, session) : await latestOn(logbook, id, ago);
   const latestOf = id === undefined ? 'this till' : 'the complaint';
   undoable(wanted, latestOf);
   // Approving or sending back a remedy is the owner's decision, and so is taking it back.
@@ -61,13 +62,17 @@ export async function runUndo(idText: string | undefined, options: UndoOptions, 
 }
 
 /** The latest change made at this till (of its branch: another may have a till of its name) that still stands. */
-async function latestHere(logbook: Logbook, here: Recording, ago: number): Promise<LastChange> {
+async function latestHere(logbook: Logbook, here: Recording, ago: number, session: Session): Promise<LastChange> {
   const change = await logbook.lastChangeAt(here, ago);
-  // A setting is no step, and is not undone; undoing the step before it instead surprised (a
-  // follow-up and its score went, the owner meaning to take back the shop's new name).
-  const setting = await logbook.settingSetAfter(here, change?.id ?? 0);
-  if (setting !== undefined) throw new Refusal(t('undo.settingLatestHere', { key: setting }));
   if (change === undefined) throw new Refusal(t('undo.nothingHere', { till: here.till }));
+  // A setting is no step, and is not undone; undoing the step before it instead surprised (a
+  // follow-up and its score went, the owner meaning to take back the shop's new name). A shop's
+  // setting is placed among the logbook's events; this computer's, by its clock, among the steps
+  // it entered.
+  const setting = await logbook.settingSetAfter(here, change.id);
+  const computers = lastComputerSettingSet(computerSettingsFile(session.env));
+  const key = setting ?? (computers !== undefined && computers.at > change.recorded_at ? computers.key : undefined);
+  if (key !== undefined) throw new Refusal(t('undo.settingLatestHere', { key }));
   return change;
 }
 

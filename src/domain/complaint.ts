@@ -101,6 +101,8 @@ export interface LastChange {
   complaint_id: number;
   action: string;
   at: string;
+  /** When it was entered, by the clock of the till that entered it. */
+  recorded_at: string;
   /** What the complaint's changed columns held before it; null for an event recorded before undo was kept. */
   before: Record<string, unknown> | null;
   /** Of a withdrawal (an undo of the logging), the logging's event; else null. */

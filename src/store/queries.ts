@@ -101,7 +101,7 @@ export function notUndone(events: string): string {
 export function lastChangeSql(where: string, given?: string): string {
   const thenThere = (events: string) => (given === undefined ? '' : ` AND (${events}.written_at IS NULL OR ${events}.written_at <= (SELECT at FROM given))`);
   return `${given === undefined ? '' : `WITH given (at) AS (SELECT ${given}) `}
-          SELECT id, complaint_id, CASE WHEN action = 'undone' THEN 'withdrawn' ELSE action END AS action, at, before, undoes
+          SELECT id, complaint_id, CASE WHEN action = 'undone' THEN 'withdrawn' ELSE action END AS action, at, recorded_at, before, undoes
             FROM events AS change
            WHERE ${where}${thenThere('change')}
              AND NOT EXISTS (SELECT 1 FROM events AS undoing WHERE undoing.undoes = change.id${thenThere('undoing')})

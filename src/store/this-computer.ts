@@ -51,12 +51,36 @@ export function readComputerSettings(file: string, keys: readonly ComputerSettin
   return settings;
 }
 
-/** Saves `settings` as this computer's, replacing the file whole so that a reader never meets half of it. */
-export async function saveComputerSettings(file: string, settings: ComputerSettings): Promise<void> {
+/** Which of this computer's settings was set last, and when by its clock: a bare undo after it refuses, as after a shop's setting. */
+export interface ComputerSettingSet {
+  key: ComputerSettingKey;
+  at: string;
+}
+
+// Kept beside the settings, under a name no setting has.
+const LAST_SET = 'last_set';
+
+/**
+ * Saves `settings` as this computer's, with the one just `set`, replacing the file whole so that
+ * a reader never meets half of it.
+ */
+export async function saveComputerSettings(file: string, settings: ComputerSettings, set: ComputerSettingSet): Promise<void> {
   makeFolders(dirname(file), 0o700);
   // Loaded here: only `config set` writes the file, and every command reads it.
   const { writeWhenComplete } = await import('../output/files.js');
-  await writeWhenComplete(file, JSON.stringify(settings, null, 2) + '\n');
+  await writeWhenComplete(file, JSON.stringify({ ...settings, [LAST_SET]: set }, null, 2) + '\n');
+}
+
+/** The setting of this computer set last, when the file says (one written before it was kept says not). */
+export function lastComputerSettingSet(file: string): ComputerSettingSet | undefined {
+  let set: unknown;
+  try {
+    set = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[LAST_SET];
+  } catch {
+    return undefined;
+  }
+  const { key, at } = (set ?? {}) as Record<string, unknown>;
+  return (COMPUTER_SETTING_KEYS as readonly unknown[]).includes(key) && typeof at === 'string' ? { key: key as ComputerSettingKey, at } : undefined;
 }
 
 function settingFromFile(file: string, key: ComputerSettingKey, value: unknown): string {

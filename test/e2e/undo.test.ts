@@ -262,6 +262,16 @@ describe('undo', () => {
       expect(book.ok(['undo', '--yes'])).toContain('Undid #1 noted');
     });
 
+    it("this till's latest change when it was a setting of this computer (its language, till or branch), by this computer's clock", () => {
+      const book = shop();
+      book.ok(['triage', '1', '--category', 'product', '--cause', '变质']);
+      const at = (time: string) => ({ env: { COMPLAINTS_NOW: `2026-11-23T${time}:00.000Z` } });
+      book.ok(['config', 'set', 'language', 'en'], at('18:05'));
+      expectRefusedInOneLine(runComparing(book, ['undo', '--yes'], at('18:06')), 1, 'the last change made at this till was a setting (language)');
+      book.ok(['note', '1', '打过电话'], at('18:07'));
+      expect(book.ok(['undo', '--yes'], at('18:08'))).toContain('Undid #1 noted');
+    });
+
     it("this till's latest change when it was a customer forgotten, a cause renamed or an import, rather than a step before it", () => {
       // A bare undo once passed over them, unrecorded at any till, and undid an older step elsewhere.
       const book = shop();

@@ -96,7 +96,7 @@ function taken(current: Complaint, previous: PreviousStep, step: StepTaken, at: 
         case 'withdraw':
           // Undoing the logging, which only a complaint nothing was done to since can have undone.
           if (previous.was !== 'happened') throw new Refusal('a later step depends on the logging');
-          return undo(current, { id: 1, complaint_id: current.id, action: 'logged', at: current.occurred_at, before: null, undoes: null }, at);
+          return undo(current, { id: 1, complaint_id: current.id, action: 'logged', at: current.occurred_at, recorded_at: current.logged_at, before: null, undoes: null }, at);
         case 'follow-up':
           return followUp(current, previous, { satisfaction: step.satisfaction, note: null, reopen: false }, at, 24);
         case 'reopen':

@@ -9,7 +9,7 @@ const AT = '2026-11-23T12:00:00.000Z';
 const NOW = '2026-11-23T13:00:00.000Z';
 const local = format(new Date(AT), 'yyyy-MM-dd HH:mm');
 const complaint = complaintWith({ id: 7, status: 'assigned', assignee: 'Sam' });
-const change = (fields: Partial<LastChange>): LastChange => ({ id: 40, complaint_id: 7, action: 'assigned', at: AT, before: null, undoes: null, ...fields });
+const change = (fields: Partial<LastChange>): LastChange => ({ id: 40, complaint_id: 7, action: 'assigned', at: AT, recorded_at: AT, before: null, undoes: null, ...fields });
 
 describe('undo', () => {
   it('puts back what the step replaced, naming the change it undoes', () => {
