@@ -3,6 +3,7 @@ import type { Session } from '../context.js';
 import { waitingFile } from '../store/location.js';
 import { followUpCutoff } from '../domain/lifecycle.js';
 import { endOfToday } from '../domain/when.js';
+import { INVISIBLE } from '../domain/spelling.js';
 import { UsageError } from '../errors.js';
 import { spoken, t } from '../language/messages.js';
 import { DESK_SHOWN, deskSummary } from '../output/desk.js';
@@ -16,7 +17,7 @@ const ID = /^\s*[#＃]?[0-9０-９]+\s*$/;
 /** `complaints` with no command: today's desk; with an id, that complaint (commands/complaint.ts). */
 export async function runDeskOrComplaint(words: readonly string[], session: Session): Promise<void> {
   const [unknown] = words;
-  if (unknown !== undefined && ID.test(unknown)) {
+  if (unknown !== undefined && ID.test(unknown.replace(INVISIBLE, ''))) {
     // As show refuses more than one id, rather than showing the first and passing over the rest.
     if (words.length > 1) throw new UsageError(t('cli.tooManyArgumentsUsage', { name: 'complaints', expected: 1, got: words.length, usage: `complaints ${t('common.placeholderId')}` }));
     return (await import('./complaint.js')).runComplaint(unknown, session);

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { t } from '../language/messages.js';
-import { causeTyped, spellingKey } from './spelling.js';
+import { INVISIBLE, causeTyped, spellingKey } from './spelling.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const REMEDIES = [
@@ -162,7 +162,8 @@ export function typedList(text: string): string[] {
 
 /** A complaint id as shown (`#12`) or typed (`12`). */
 export function parseId(text: string): number {
-  const match = /^#?(\d{1,15})$/.exec(halfWidth(text));
+  // As pasted from a chat, with a space or a character that shows as nothing beside it.
+  const match = /^#?(\d{1,15})$/.exec(halfWidth(text).replace(INVISIBLE, '').trim());
   const id = match ? Number(match[1]) : 0;
   if (id < 1) throw new UsageError(t('validate.notAnId', { text }));
   return id;

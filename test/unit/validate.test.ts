@@ -78,11 +78,14 @@ describe('parseId', () => {
     ['1', 1],
     ['999999999999999', 999_999_999_999_999],
     ['＃１２', 12],
+    // Pasted from a chat app, with characters that show as nothing.
+    ['15\u200b', 15],
+    ['\ufeff#15', 15],
   ])('reads %j as complaint %i', (typed, id) => {
     expect(parseId(typed)).toBe(id);
   });
 
-  it.each(['0', '#0', '-1', '1.5', '1e3', 'abc', '#', '', '# 12', '##12', '12#', '1000000000000000'])(
+  it.each(['0', '#0', '-1', '1.5', '1e3', 'abc', '#', '', '\u200b', '# 12', '##12', '12#', '1000000000000000'])(
     'refuses %j, showing what an id looks like',
     (typed) => {
       expect(() => parseId(typed)).toThrow(new UsageError(`'${typed}' is not a complaint id; use a number such as 12 or #12`));
