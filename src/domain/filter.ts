@@ -108,7 +108,7 @@ export function checkFilter(flags: FilterFlags, now: Date, order: ComplaintFilte
   const since = flags.since === undefined ? undefined : parseSince(flags.since, now, '--since', weekStart);
   const until = flags.until === undefined ? undefined : parseUntil(flags.until, now, '--until', weekStart);
   if (since && until && until <= since) {
-    throw new UsageError(t('filter.untilNotAfterSince', { until: flags.until ?? '', since: flags.since ?? '' }));
+    throw new UsageError(t('period.untilNotAfterSince', { until: flags.until ?? '', since: flags.since ?? '' }));
   }
   return {
     order,

@@ -77,7 +77,7 @@ describe('checkFilter', () => {
     ['today', 'yesterday'],
   ])('refuses --since %j with --until %j, which is not after it', (since, until) => {
     expect(() => checkFilter({ since, until }, now, 'newest first')).toThrow(
-      new UsageError(`--until (${until}) is not after --since (${since})`),
+      new UsageError(`--until (${until}) is not after --since (${since}); give a later --until`),
     );
   });
 
