@@ -320,8 +320,9 @@ function refusalLine(message: string, argv: readonly string[]): string {
   return `complaints: ${shownOnOneLine(shown)}\n`;
 }
 
-// Up to a long sentence of a description is repeated whole, as a hint may give it back to type again.
-const ECHOED_WHOLE = 200;
+// A long sentence of a description, or a path deep in folders, is repeated whole: a hint may give
+// it back to type again, and a refusal of a file names where it is.
+const ECHOED_WHOLE = 500;
 const ECHOED_CUT_TO = 80;
 
 /** Turns whatever ended the command into one line on stderr and an exit code. */
