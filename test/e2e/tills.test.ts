@@ -60,7 +60,8 @@ describe('where a complaint was logged', () => {
 
   it("keeps a computer's till and branch in a private file of its own, not in the shared logbook", () => {
     const file = join(computers.front, '.config', 'complaints', 'this-computer.json');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ till: '前台', branch: '高街店' });
+    // With which was set last, and when: a bare undo after it refuses rather than undo the step before.
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ till: '前台', branch: '高街店', last_set: { key: 'branch', at: NOW } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(on('front', 'config', 'get', 'till')).toBe('前台\n');
     expect(on('office', 'config', 'get', 'till')).toBe(`${hostname()} (this computer's name)\n`);
@@ -125,7 +126,7 @@ describe('where a complaint was logged', () => {
     }
     writeFileSync(file, '{"till": true, "branch": "高街店"}');
     expect(book.ok(['config', 'set', 'till', '前台'], { env: { HOME: home } })).toBe('till = 前台\n');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ branch: '高街店', till: '前台' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ branch: '高街店', till: '前台', last_set: { key: 'till', at: NOW } });
   });
 });
 
