@@ -109,13 +109,15 @@ function tellWhatStays(session: Session, key: SettingKey, before: Settings, afte
   }
 }
 
-/** This computer's setting as shown: unset, what it stands for (the computer's name, no branch, the locale's language). */
 /** A shop's setting as printed: inert, as a shop's name may hold a direction override, which would reorder the line. */
 function settingShown(settings: Settings, key: SettingKey): string {
   return inert(showSetting(settings, key));
 }
 
-/** One of this computer's settings as printed, inert as a shop's are. */
+/**
+ * One of this computer's settings as printed, inert as a shop's are; unset, what it stands for
+ * (the computer's name, no branch, the locale's language).
+ */
 function showComputerSetting(session: Session, computer: ComputerSettings, key: ComputerSettingKey): string {
   const value = computer[key];
   if (value !== undefined) return inert(value);

@@ -37,4 +37,15 @@ describe('brokenRule', () => {
     const [missed] = fc.sample(madeByCommands(texts, NOW), 2000).filter((complaint) => complaint.missed_respond_by !== null);
     expect(brokenRule({ ...missed!, respond_by: null }, NOW)).toBe('missed_respond_by is given without respond_by');
   });
+
+  it('finds earlier scores among the complaints the commands make, and earlier scores without a follow-up broken', () => {
+    // Reopened again since, so that nothing else is broken once the follow-ups are taken away; a
+    // few in thousands are, so the sample is fixed rather than left to chance.
+    const [scored] = fc
+      .sample(madeByCommands(texts, NOW), { numRuns: 4000, seed: 20261206 })
+      .filter((complaint) => complaint.earlier_satisfaction !== null && ['new', 'triaged', 'assigned'].includes(complaint.status));
+    expect(scored).toBeDefined();
+    const unfollowed = { ...scored!, followed_up_at: null, satisfaction: null };
+    expect(brokenRule(unfollowed, NOW)).toBe('earlier_satisfaction is given but followed_up_at is empty');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSatisfaction } from '../../src/domain/satisfaction.js';
+import { parseSatisfaction, parseScores, scoresKept, withScoreKept } from '../../src/domain/satisfaction.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('parseSatisfaction', () => {
@@ -46,5 +46,28 @@ describe('parseSatisfaction', () => {
     expect(() => parseSatisfaction(typed, '--satisfaction')).toThrow(
       new UsageError(`--satisfaction: '${typed}' is not a satisfaction from 1 (very unhappy) to 5 (very happy); 5星, 4分 and 满意 are read too`),
     );
+  });
+});
+
+describe('earlier scores', () => {
+  it('are kept oldest first as export writes them, and read back as numbers', () => {
+    expect(withScoreKept(withScoreKept(null, 2), 3)).toBe('2; 3');
+    expect(scoresKept('2; 3')).toEqual([2, 3]);
+    expect(scoresKept(null)).toEqual([]);
+  });
+
+  it.each([
+    ['2; 3', '2; 3'],
+    ['2,3', '2; 3'],
+    ['２、３', '2; 3'],
+    ['2 满意', '2; 4'],
+    [' ; ', null],
+  ])('are read from a file as %j', (cell, kept) => {
+    expect(parseScores(cell, 'earlier_satisfaction')).toBe(kept);
+  });
+
+  it.each(['2; 7', 'abc', '2.5', '0'])('refuse %j, naming the column and the score', (cell) => {
+    expect(() => parseScores(cell, 'earlier_satisfaction')).toThrow(UsageError);
+    expect(() => parseScores(cell, 'earlier_satisfaction')).toThrow(/^earlier_satisfaction: '.+' is not a satisfaction from 1/);
   });
 });

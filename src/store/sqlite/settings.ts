@@ -9,9 +9,10 @@ export function storedSettings(db: Db): Map<string, string> {
 /** Saves a setting; one a till sets (`config set`) records where, and after which event. */
 export function saveSetting(db: Db, key: string, value: string, place?: Omit<Recording, 'at'>): void {
   db.prepare(
-    `INSERT INTO settings (key, value, till, branch, after_event) VALUES (?, ?, ?, ?, iif(? IS NULL, NULL, (SELECT COALESCE(max(id), 0) FROM events)))
+    `INSERT INTO settings (key, value, till, branch, after_event)
+     VALUES (@key, @value, @till, @branch, iif(@till IS NULL, NULL, (SELECT COALESCE(max(id), 0) FROM events)))
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, till = excluded.till, branch = excluded.branch, after_event = excluded.after_event`,
-  ).run(key, value, place?.till ?? null, place?.branch ?? null, place?.till ?? null);
+  ).run({ key, value, till: place?.till ?? null, branch: place?.branch ?? null });
 }
 
 /** The latest setting set at `place` after event `eventId` was written, if any. */
