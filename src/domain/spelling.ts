@@ -32,11 +32,13 @@ export function spellingKey(text: string): string {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // Characters that show as nothing, which a name copied from a chat app or a web page brings with it:
-// the soft hyphen, zero-width space and non-joiner, direction marks and embeddings, the word
-// joiner and invisible operators, and the byte order mark. Not the zero-width joiner, which
-// makes one emoji of several (👨‍🍳). The PostgreSQL migration that took them out of the stored
-// person keys (migrations/postgres/0010) names the same.
-export const INVISIBLE = /[\u00AD\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// the soft hyphen, Mongolian vowel separator, zero-width space and non-joiner, direction marks and
+// embeddings, the word joiner and invisible operators, the byte order mark, and a zero-width joiner
+// anywhere but between two emoji, of which it makes one (👨‍🍳 is a cook, not a man beside a frying
+// pan), with a skin tone or an emoji presentation selector between if any. The PostgreSQL
+// migrations that took them out of the stored person keys (migrations/postgres/0010, 0017) name the same.
+export const INVISIBLE =
+  /[\u00AD\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 // U+FE00–FE0F, and the supplementary selectors U+E0100–E01EF as their surrogate pairs.
 const VARIATION_SELECTORS = /[\uFE00-\uFE0F]|\uDB40[\uDD00-\uDDEF]/g;
 

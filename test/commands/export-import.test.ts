@@ -42,6 +42,7 @@ describe('import refuses a bad file with the line and the reason, and changes no
     ['an unknown column', `${header},colour\r\n${good(1)},red\r\n`, "line 1: 'colour' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
     // Pasted from a web page, the name looks right; the refusal shows what else it holds.
     ['a column name holding a zero-width space', `${header},\u200bcolour\r\n${good(1)},red\r\n`, "line 1: '\\u200bcolour' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
+    ['a column name holding a zero-width joiner', `${header},colour\u200d\r\n${good(1)},red\r\n`, "line 1: 'colour\\u200d' is not a column of complaints; the columns are " + COLUMNS.join(', ')],
     ['a missing required column', 'id,logged_at,occurred_at,status\r\n1,x,y,new\r\n', 'line 1: the header lacks description; every file needs id, logged_at, occurred_at, status, description'],
     ['a channel no list could hold', [header, good(1), good(2), `3,${NOW},${NOW},new,fine,"fax, post",,`].join('\r\n'), "line 4: channel: 'fax, post' is not one of in-person, phone, email, web, social, other"],
     ['an unknown status', [header, `1,${NOW},${NOW},open,fine,,,`].join('\r\n'), "line 2: status: 'open' is not one of new, triaged, assigned, resolved, closed, rejected, withdrawn"],

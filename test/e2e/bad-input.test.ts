@@ -138,7 +138,9 @@ describe('a customer who complained before', () => {
     expect(fresh.run(['log', 'no cups', '--contact', '0712 345678']).stderr).toContain('note: 0712 345678 complained before: #2 (2026-11-21, 王芳)\n');
     // A name pasted from a chat app with a zero-width space in it is the same name.
     expect(fresh.run(['log', 'no bowls', '--customer', '王\u200b芳']).stderr).toContain('complained before: #2 (2026-11-21)');
-    expect(JSON.parse(fresh.ok(['list', '--customer', '王芳', '--json'])).map((c: { id: number }) => c.id).sort()).toEqual([2, 5]);
+    // So is one with a zero-width joiner, which joins nothing but emoji.
+    expect(fresh.run(['log', 'no plates', '--customer', '王\u200d芳']).stderr).toContain('complained before: #2 (2026-11-21), #5 (2026-11-23)');
+    expect(JSON.parse(fresh.ok(['list', '--customer', '王芳', '--json'])).map((c: { id: number }) => c.id).sort()).toEqual([2, 5, 6]);
   });
 
   it('counts a regular\'s many earlier complaints and lists the latest five', () => {

@@ -174,16 +174,18 @@ describe('triage files causes and categories as the logbook spells them', () => 
     ]);
   });
 
-  it('takes a Chinese cause typed with spaces between its words, or beside a Latin word, as the cause in use', () => {
+  it('takes a Chinese cause typed with spaces between its words, beside a Latin word or with an invisible joiner, as the cause in use', () => {
     const book = tempLogbook(NOW);
-    for (const text of ['汤是凉的', '汤又凉了', '屏幕裂了', '屏幕又裂了']) book.ok(['log', text]);
+    for (const text of ['汤是凉的', '汤又凉了', '屏幕裂了', '屏幕又裂了', '汤还是凉']) book.ok(['log', text]);
     book.ok(['triage', '1', '--category', 'product', '--cause', '汤不热']);
     book.ok(['triage', '2', '--category', 'product', '--cause', '汤 不 热']);
     book.ok(['triage', '3', '--category', 'product', '--cause', 'iPhone 屏幕']);
     book.ok(['triage', '4', '--category', 'product', '--cause', 'iphone屏幕']);
+    // Pasted from a chat app with a zero-width joiner, which joins nothing but emoji.
+    book.ok(['triage', '5', '--category', 'product', '--cause', '汤\u200d不热']);
     expect(causesOf(book)).toEqual([
+      { cause: '汤不热', count: 3 },
       { cause: 'iPhone 屏幕', count: 2 },
-      { cause: '汤不热', count: 2 },
     ]);
   });
 

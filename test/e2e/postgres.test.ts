@@ -1,11 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { RECOUNT_DAYS } from '../../src/store/kept-figures.js';
+import { personKeys } from '../../src/store/stored-complaint.js';
 import { generateCsv } from '../support/generated-logbook.js';
 import { EVERY_STATUS } from '../support/logbooks.js';
 import { inSchema, newSchema, onServerSync, testServer } from '../support/postgres.js';
@@ -304,6 +305,45 @@ describe('a shared logbook made before a newer version', () => {
     const logged = book.run(['log', '又凉了', '--customer', '王芳', '--no-input']);
     expect(logged.stderr).toContain('note: 王芳 complained before: #1 (2026-11-23)');
     expect(JSON.parse(book.ok(['list', '--customer', '13800138000', '--json'])).map((c: { id: number }) => c.id).sort()).toEqual([1]);
+  });
+});
+
+describe('a shared logbook made before a zero-width joiner outside an emoji was left out of person keys', () => {
+  const migration = readFileSync(new URL('../../migrations/postgres/0017_person_keys_joiner.sql', import.meta.url), 'utf8');
+
+  it('has them made as this version makes them, so a regular typed with one is recognised', () => {
+    const people = [
+      { customer: '王\u200d芳', contact: '+86 138\u200d0013 8000' },
+      { customer: 'Ann \u200d Lee', contact: '\u180e0712 345 678' },
+      { customer: '👨\u200d🍳 李 \u200d', contact: null },
+      { customer: '🧑🏽\u200d🍳王\u200d', contact: null },
+    ];
+    const book = sharedLogbook(
+      people.map(({ customer, contact }) => ['log', '汤凉了', '--customer', customer, ...(contact === null ? [] : ['--contact', contact]), '--no-input']),
+    );
+    // As the version before kept them, joiners and the vowel separator in, then the update that takes them out to be made.
+    underneath(
+      book,
+      `UPDATE complaints SET
+         customer_key = CASE id WHEN 1 THEN '王' || chr(8205) || '芳' WHEN 2 THEN 'ann ' || chr(8205) || ' lee'
+                                WHEN 3 THEN '👨' || chr(8205) || '🍳李' || chr(8205) ELSE '🧑🏽' || chr(8205) || '🍳王' || chr(8205) END,
+         contact_key = CASE id WHEN 1 THEN '+86138' || chr(8205) || '00138000' WHEN 2 THEN chr(6158) || '0712345678' END`,
+    );
+    underneath(book, `DELETE FROM schema_migrations WHERE version = 17`);
+    expect(book.run(['log', '又凉了', '--customer', '王芳', '--no-input']).stderr).toContain('note: 王芳 complained before: #1 (2026-11-23)');
+    expect(underneath(book, `SELECT customer_key, contact_key FROM complaints WHERE id <= 4 ORDER BY id`)).toEqual(
+      people.map((person) => personKeys(person)),
+    );
+  });
+
+  it('spells out as emoji the characters JavaScript takes for them', () => {
+    const emoji = /FROM \(SELECT\n([\s\S]*?)\n\s*AS emoji\)/.exec(migration)![1]!;
+    const [[{ found }]] = onServerSync([
+      `SELECT array_agg(c ORDER BY c) AS found FROM generate_series(160, 262143) AS c
+        WHERE c NOT BETWEEN 55296 AND 57343 AND chr(c) ~ ('^[' || ${emoji} || ']$')`,
+    ]) as [[{ found: number[] }]];
+    const planes = Array.from({ length: 262143 - 160 + 1 }, (_, i) => 160 + i).filter((c) => c < 0xd800 || c > 0xdfff);
+    expect(found).toEqual(planes.filter((c) => /\p{Extended_Pictographic}/u.test(String.fromCodePoint(c))));
   });
 });
 

@@ -33,6 +33,11 @@ describe('spellingKey', () => {
     ['王芳', '\ufeff王 \u200b芳\u200e'],
     ['Ann Lee', 'Ann \u200b Lee'],
     ['Ann Lee', 'An\u00adn Lee\u2060'],
+    // A zero-width joiner anywhere but between two emoji, and the Mongolian vowel separator.
+    ['王芳', '王\u200d芳'],
+    ['汤不热', '\u200d汤\u200d 不热\u180e'],
+    ['🍲汤', '🍲\u200d汤'],
+    ['a👍', 'a\u200d👍'],
   ])('gives %j and %j the same key', (a, b) => {
     expect(spellingKey(a)).toBe(spellingKey(b));
   });
@@ -46,6 +51,8 @@ describe('spellingKey', () => {
     ['🍲', '🍜'],
     // The zero-width joiner makes one emoji of two: a cook is not a man beside a frying pan.
     ['👨\u200d🍳', '👨🍳'],
+    ['🧑🏽\u200d🍳', '🧑🏽🍳'],
+    ['👁\ufe0f\u200d🗨\ufe0f', '👁🗨'],
   ])('keeps %j and %j apart', (a, b) => {
     expect(spellingKey(a)).not.toBe(spellingKey(b));
   });

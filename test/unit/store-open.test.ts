@@ -51,6 +51,7 @@ const SHIPPED = [
   { version: 26, name: 'events_written_at' },
   { version: 27, name: 'earlier_satisfaction' },
   { version: 28, name: 'settings_set_where' },
+  { version: 29, name: 'person_keys_joiner' },
 ];
 
 /** A schema version no build has shipped yet. */
@@ -257,6 +258,23 @@ describe('openDatabase: a new logbook', () => {
       expect(db.prepare(`SELECT customer_key, contact_key FROM complaints ORDER BY id`).all()).toEqual([
         { customer_key: '王芳', contact_key: '13800138000' },
         { customer_key: 'ann lee', contact_key: null },
+      ]);
+    });
+  });
+
+  it('makes the person keys of a logbook kept before a zero-width joiner outside an emoji was left out of them', () => {
+    const path = logbookUpTo(28, (db) => {
+      const complaint = db.prepare(
+        `INSERT INTO complaints (id, logged_at, occurred_at, status, customer, contact, customer_key, contact_key, description)
+         VALUES (?, '2026-11-20T12:05:00.000Z', '2026-11-20T12:00:00.000Z', 'new', ?, ?, ?, ?, '汤凉了')`,
+      );
+      complaint.run(1, '王\u200d芳', '+86 138\u200d0013 8000', '王\u200d芳', '+86138\u200d00138000');
+      complaint.run(2, '👨\u200d🍳 Li', null, '👨\u200d🍳 li', null);
+    });
+    withOpened(path, (db) => {
+      expect(db.prepare(`SELECT customer_key, contact_key FROM complaints ORDER BY id`).all()).toEqual([
+        { customer_key: '王芳', contact_key: '13800138000' },
+        { customer_key: '👨\u200d🍳 li', contact_key: null },
       ]);
     });
   });

@@ -80,6 +80,7 @@ describe('parseId', () => {
     ['＃１２', 12],
     // Pasted from a chat app, with characters that show as nothing.
     ['15\u200b', 15],
+    ['1\u200d5', 15],
     ['\ufeff#15', 15],
   ])('reads %j as complaint %i', (typed, id) => {
     expect(parseId(typed)).toBe(id);
