@@ -14,10 +14,15 @@ const BRACKETED_PASTE_ON = '\x1b[?2004h';
 const BRACKETED_PASTE_OFF = '\x1b[?2004l';
 const LINE_BREAKS = /\r\n|\r|\n/g;
 // An Escape with a control key after it is read as Alt and that key, and Alt+Ctrl-C cancels
-// nothing: an owner who pressed Escape to leave a question then needed Ctrl-C twice. An Escape
-// pressed alone reaches the prompts with the next key, held back in case it began a paste mark,
-// so the two always meet. The questions do nothing on Escape; it is let go.
+// nothing: an owner who pressed Escape to leave a question then needed Ctrl-C twice. The
+// questions do nothing on Escape; it is let go.
 const ESCAPE_BEFORE_CONTROL_KEY = /\x1b(?=[\x00-\x1a\x1c-\x1f\x7f])/g;
+// An Escape pressed alone comes in a read of its own, held back in case it began a paste mark.
+// Given with the next key, the two were read as Alt and that key, which the questions drop:
+// 汤, Escape, 是凉的 was saved as 汤凉的. So it is let go unless the next read goes on with what
+// a terminal sends after an Escape in one write (a key's [ or O sequence) that was cut off.
+const ESCAPE_ALONE = '\x1b';
+const SEQUENCE_GOING_ON = /^[[O]/;
 
 /**
  * The keys of a terminal with each paste's line breaks read as spaces and its marks taken out:
@@ -65,7 +70,8 @@ export class PasteAsOneLine extends Readable {
 
   /** What the prompts are to read of `text`, the terminal's next keys. */
   joined(text: string): string {
-    let rest = (this.held + text).replace(ESCAPE_BEFORE_CONTROL_KEY, '');
+    const held = this.held === ESCAPE_ALONE && !SEQUENCE_GOING_ON.test(text) ? '' : this.held;
+    let rest = (held + text).replace(ESCAPE_BEFORE_CONTROL_KEY, '');
     this.held = '';
     let read = '';
     for (;;) {

@@ -416,6 +416,37 @@ describe('cancelling at the till', CONVERSATION, () => {
     expect(screen).toContain('complaints: cancelled; nothing was recorded\n');
   });
 
+  it('takes what is typed after an Escape as typed, at a question and at the cause', async () => {
+    const book = tempLogbook(NOW);
+    book.ok(['log', '汤是凉的', '--no-input']);
+    book.ok(['triage', '1', '--category', 'product', '--cause', '汤不热']);
+    const till = atTheTill(book, ['log']);
+    await till.waitFor('What is the complaint?');
+    // Pressed a moment apart, as a person does: the terminal sends the Escape in a read of its own.
+    till.type('汤', escape);
+    await setTimeout(300);
+    await till.answer('What is the complaint?', '是凉的', enter);
+    await till.answer('Customer name', '王', escape);
+    await setTimeout(300);
+    await till.answer('Customer name', '芳', enter);
+    for (const question of ['Phone or email', 'How did it reach you?', '❯ (skip)', 'What does the customer want?']) await till.answer(question, enter);
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 2)).toMatchObject({ description: '汤是凉的', customer: '王芳' });
+
+    const triage = atTheTill(book, ['triage', '2']);
+    await triage.answer('What kind of complaint?', enter);
+    await triage.answer('Category:', enter);
+    await triage.waitFor('Cause');
+    // Escape to leave the list of causes offered, then the cause typed on.
+    triage.type('汤', escape);
+    await setTimeout(300);
+    triage.type('太咸');
+    await triage.answer('❯ 汤太咸 (new cause)', enter);
+    await triage.answer('Severity:', enter);
+    expect((await triage.finished()).code).toBe(0);
+    expect(shown(book, 2)).toMatchObject({ cause: '汤太咸' });
+  });
+
   it('makes no logbook when Ctrl-C is pressed at the first complaint of a new one, and makes it once the complaint is said', async () => {
     const book = tempLogbook(NOW, 'sqlite');
     const file = join(book.dir, 'new-shop.db');
