@@ -86,6 +86,11 @@ export interface TimelineEvent {
   changes: Record<string, unknown>;
 }
 
+/** An entry as the timeline shows it: with whether a later undo took it back. */
+export interface TimelineEntry extends TimelineEvent {
+  undone: boolean;
+}
+
 /** Who records a change, and when it is entered: the till a later `undo` there finds it by. */
 export interface Recording {
   at: string;

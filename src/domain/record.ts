@@ -1,4 +1,4 @@
-import type { Complaint, Remedy, TimelineEvent } from './complaint.js';
+import type { Complaint, Remedy, TimelineEntry } from './complaint.js';
 import { FIELDS, placesOfFields, type Field, type RecordColumn } from './fields.js';
 import { toUnits } from './money.js';
 import { scoresKept } from './satisfaction.js';
@@ -73,8 +73,8 @@ function asRecorded(field: Field, value: unknown): unknown {
 }
 
 /** A timeline event as scripts see it: what changed under the record's own names (cost in units). */
-export function toTimelineRecord(event: TimelineEvent): Omit<TimelineEvent, 'complaint_id'> {
+export function toTimelineRecord(event: TimelineEntry): Omit<TimelineEntry, 'complaint_id'> {
   const { cost_minor: costMinor, ...rest } = event.changes;
   const changes = costMinor === undefined ? rest : { ...rest, cost: costMinor === null ? null : toUnits(Number(costMinor)) };
-  return { at: event.at, recorded_at: event.recorded_at, action: event.action, changes };
+  return { at: event.at, recorded_at: event.recorded_at, action: event.action, changes, undone: event.undone };
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Complaint, TimelineEvent } from '../domain/complaint.js';
+import type { Complaint, TimelineEntry } from '../domain/complaint.js';
 import { FIELDS, fieldLabel, type Field, type FieldKind } from '../domain/fields.js';
 import { isOverdue } from '../domain/lifecycle.js';
 import { amountShown } from '../domain/money.js';
@@ -39,7 +39,7 @@ const CHANGE_LABELS: Readonly<Record<string, MessageKey>> = {
 const FOLLOW_UP_FIELDS: ReadonlySet<string> = new Set(['followed_up_at', 'satisfaction']);
 
 /** One complaint for a person: what was said, where it stands, and its timeline; amounts in the shop's currency. */
-export function describeComplaint(c: Complaint, events: readonly TimelineEvent[], currency: string, now: Date, paint: ChalkInstance): string {
+export function describeComplaint(c: Complaint, events: readonly TimelineEntry[], currency: string, now: Date, paint: ChalkInstance): string {
   const late = isOverdue(c.status, c.respond_by, now);
   // Resolved and followed up already, it was reopened by that follow-up and resolved again: it
   // waits for a new one, and the one shown is the customer's word on the remedy before.
@@ -127,7 +127,7 @@ function indent(text: string): string[] {
 // one, not a cost cleared.
 const REMEDY_ACTIONS: ReadonlySet<string> = new Set(['resolved', 'approved', 'proposed', 'proposal-rejected']);
 
-function timelineLine(event: TimelineEvent, currency: string, paint: ChalkInstance): string {
+function timelineLine(event: TimelineEntry, currency: string, paint: ChalkInstance): string {
   const entered = event.recorded_at.slice(0, 16) === event.at.slice(0, 16) ? '' : paint.dim(t('show.entered', { at: localTime(event.recorded_at) }));
   const details = Object.entries(event.changes)
     // The status shows in the action, and a step's own time (resolved_at = at) in the line's time.
@@ -138,7 +138,8 @@ function timelineLine(event: TimelineEvent, currency: string, paint: ChalkInstan
     .filter(([key, value]) => !(key === 'action_at' && value === null && event.changes.action === null))
     .map(([key, value]) => t('show.change', { name: changeLabel(key), value: describeValue(key, value, currency, event.changes) }))
     .join(t('show.changeSeparator'));
-  return `  ${localTime(event.at)}  ${actionShown(event.action)}${details ? ' — ' + details : ''}${entered}`;
+  const action = event.undone ? t('timeline.undoneMark', { action: actionShown(event.action) }) : actionShown(event.action);
+  return `  ${localTime(event.at)}  ${action}${details ? ' — ' + details : ''}${entered}`;
 }
 
 /** What the timeline calls a change, in the language spoken; one not known here, by its name in words. */

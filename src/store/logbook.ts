@@ -1,4 +1,4 @@
-import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEvent, Waiting, DeskMoments } from '../domain/complaint.js';
+import type { Complaint, LastChange, NewComplaint, Recording, StepOutcome, TimelineEntry, Waiting, DeskMoments } from '../domain/complaint.js';
 import type { ComplaintFilter, SpeltField } from '../domain/filter.js';
 import type { AddedChoices } from '../domain/csv/import-row.js';
 import type { ForgetBy } from '../domain/forget.js';
@@ -167,7 +167,7 @@ export interface Logbook {
 
   find(id: number): Promise<Complaint | undefined>;
   /** A complaint's history, oldest first. */
-  timeline(id: number): Promise<TimelineEvent[]>;
+  timeline(id: number): Promise<TimelineEntry[]>;
   /** The complaints `filter` matches, whole; for the few a filter with a limit gives. */
   list(filter: ComplaintFilter): Promise<Complaint[]>;
   /** The same, in batches as they are read. */

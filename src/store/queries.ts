@@ -91,6 +91,12 @@ export function notUndone(events: string): string {
   return `NOT EXISTS (SELECT 1 FROM events AS undoing WHERE undoing.undoes = ${events}.id)`;
 }
 
+/** A complaint's timeline, `complaintId` the placeholder of its id: each event, with whether a later undo took it back. */
+export function timelineSql(complaintId: string): string {
+  return `SELECT complaint_id, at, recorded_at, action, changes, CASE WHEN ${notUndone('events')} THEN 0 ELSE 1 END AS undone
+            FROM events WHERE complaint_id = ${complaintId} ORDER BY at, id`;
+}
+
 /**
  * The latest change that still stands among the events `where` picks (one complaint's, or one
  * till's): an undo is no change to undo in turn, but the one of a logging, a withdrawal (its

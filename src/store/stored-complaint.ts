@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintChanges, LastChange, NewComplaint, Recording, Remedy, StepOutcome, TimelineEvent } from '../domain/complaint.js';
+import type { Complaint, ComplaintChanges, LastChange, NewComplaint, Recording, Remedy, StepOutcome, TimelineEntry, TimelineEvent } from '../domain/complaint.js';
 import { personKeyOf } from '../domain/person.js';
 
 // A complaint as both engines keep it: its remedies read as one JSON text (an array, oldest
@@ -40,6 +40,13 @@ export type KeptEvent = TimelineEvent & {
 /** What the columns `changes` names held before a step changed them, for an undo to put back. */
 function valuesBefore(current: Complaint, changes: ComplaintChanges): Record<string, unknown> {
   return Object.fromEntries(Object.keys(changes).map((column) => [column, current[column as keyof Complaint]]));
+}
+
+/** An entry of a timeline as both engines read it (queries.ts timelineSql). */
+export type TimelineRow = Omit<TimelineEntry, 'changes' | 'undone'> & { changes: string; undone: 0 | 1 };
+
+export function timelineEntry(row: TimelineRow): TimelineEntry {
+  return { ...row, changes: JSON.parse(row.changes) as Record<string, unknown>, undone: row.undone === 1 };
 }
 
 /** A change as read back from the events table, `before` parsed. */

@@ -81,6 +81,7 @@ describe('causes rename', () => {
       recorded_at: NOW,
       action: 'cause-renamed',
       changes: { cause: 'cold food', previous_cause: 'cold foood' },
+      undone: false,
     });
     expect(timelineOf(book, 1).map((event) => event.action)).toEqual(['imported']);
   });

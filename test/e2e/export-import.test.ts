@@ -362,7 +362,7 @@ describe('import', () => {
     const shown = JSON.parse(target.ok(['show', '1', '--json']));
     expect(shown).toMatchObject({ id: 1, logged_at: NOW, occurred_at: '2026-11-20T12:30:00.000Z', status: 'closed', cost: 4.5 });
     expect(shown.timeline).toEqual([
-      { at: '2026-12-01T09:00:00.000Z', recorded_at: '2026-12-01T09:00:00.000Z', action: 'imported', changes: { source: 'export.csv' } },
+      { at: '2026-12-01T09:00:00.000Z', recorded_at: '2026-12-01T09:00:00.000Z', action: 'imported', changes: { source: 'export.csv' }, undone: false },
     ]);
   });
 

@@ -96,6 +96,7 @@ describe('log', () => {
           branch: '高街店',
           respond_by: '2026-07-02T11:00:00.000Z',
         },
+        undone: false,
       },
     ]);
   });
@@ -850,7 +851,7 @@ describe('a logbook with a complaint in every status', () => {
       const { timeline, ...record } = showJson(book, 4);
       expect(Object.keys(record).slice(0, CONTRACT_COLUMNS.length)).toEqual(CONTRACT_COLUMNS);
       expect(record).toMatchObject({ id: 4, status: 'resolved', cost: 24.99 });
-      expect(timeline.map((e) => Object.keys(e))).toEqual(Array(4).fill(['at', 'recorded_at', 'action', 'changes']));
+      expect(timeline.map((e) => Object.keys(e))).toEqual(Array(4).fill(['at', 'recorded_at', 'action', 'changes', 'undone']));
       expect(timeline.map((e) => [e.action, e.at, e.recorded_at])).toEqual([
         ['logged', '2026-11-10T10:00:00.000Z', NOW],
         ['triaged', '2026-11-10T11:00:00.000Z', NOW],

@@ -90,7 +90,7 @@ describe('complaints forget', () => {
     expect(timeline[0]!.changes).toEqual({
       description: 'soup was cold', about: 'tomato soup', wants: 'refund', till: hostname(), respond_by: '2026-11-21T12:00:00.000Z',
     });
-    expect(timeline[4]).toEqual({ at: NOW, recorded_at: NOW, action: 'forgotten', changes: { customer: null, contact: null } });
+    expect(timeline[4]).toEqual({ at: NOW, recorded_at: NOW, action: 'forgotten', changes: { customer: null, contact: null }, undone: false });
     // #3 never had a contact, so only its name was erased.
     expect(shown(book, 3).timeline.at(-1)!.changes).toEqual({ customer: null });
     expect(shown(book, 2).timeline.map((e) => e.action)).toEqual(['logged', 'noted']);

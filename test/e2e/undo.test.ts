@@ -124,7 +124,7 @@ describe('undo', () => {
     expect(book.ok(['check'])).toMatch(/^ok: /);
   });
 
-  it('says on the timeline which change it undid by its time, not to be taken for a later one of the kind', () => {
+  it('says on the timeline which change it undid by its time, not to be taken for a later one of the kind, and marks that change undone', () => {
     const book = shop();
     book.ok(['triage', '1', '--category', 'product', '--cause', '变质', '--at', '2026-11-23 11:00']);
     book.ok(['undo', '1', '--yes']);
@@ -132,6 +132,15 @@ describe('undo', () => {
     const timeline = book.ok(['show', '1']).split('\nTimeline\n')[1]!.trimEnd().split('\n');
     expect(timeline.at(-1)).toMatch(/^ {2}2026-11-23 18:00 {2}undone — undid: triaged at 2026-11-23 11:00, nature: \(cleared\), /);
     expect(timeline.at(-2)).toMatch(/^ {2}2026-11-23 12:00 {2}triaged — .*cause: 坏了/);
+    expect(timeline.at(-3)).toMatch(/^ {2}2026-11-23 11:00 {2}triaged \(undone\) — .*cause: 变质/);
+    expect(book.ok(['show', '1'], { env: { LANG: 'zh_CN.UTF-8' } })).toMatch(/\n {2}2026-11-23 11:00 {2}分诊（已撤销） — .*原因：变质/);
+    const shown = JSON.parse(book.ok(['show', '1', '--json'])) as { timeline: Array<{ action: string; undone: boolean }> };
+    expect(shown.timeline.map(({ action, undone }) => [action, undone])).toEqual([
+      ['logged', false],
+      ['triaged', true],
+      ['triaged', false],
+      ['undone', false],
+    ]);
   });
 
   it('reverses the latest change made at this till, whichever complaint it was on', () => {

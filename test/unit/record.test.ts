@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '../../src/domain/complaint.js';
+import type { TimelineEntry } from '../../src/domain/complaint.js';
 import { FIELDS } from '../../src/domain/fields.js';
 import { recordMaker, toRecord, toTimelineRecord } from '../../src/domain/record.js';
 import { complaintWith } from '../support/complaints.js';
@@ -130,21 +130,24 @@ describe('recordMaker', () => {
 });
 
 describe('toTimelineRecord', () => {
-  const event = (changes: Record<string, unknown>): TimelineEvent => ({
+  const event = (changes: Record<string, unknown>, undone = false): TimelineEntry => ({
     complaint_id: 12,
     at: '2026-11-21T09:30:00.000Z',
     recorded_at: '2026-11-21T09:35:00.000Z',
     action: 'resolved',
     changes,
+    undone,
   });
 
-  it('keeps when it happened, when it was entered and what was done, without the complaint id', () => {
+  it('keeps when it happened, when it was entered, what was done and whether it was undone, without the complaint id', () => {
     expect(toTimelineRecord(event({ note: 'called back' }))).toEqual({
       at: '2026-11-21T09:30:00.000Z',
       recorded_at: '2026-11-21T09:35:00.000Z',
       action: 'resolved',
       changes: { note: 'called back' },
+      undone: false,
     });
+    expect(toTimelineRecord(event({ note: 'called back' }, true)).undone).toBe(true);
   });
 
   it('shows a changed cost in currency units under the record name', () => {

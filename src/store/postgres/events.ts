@@ -1,6 +1,6 @@
-import type { LastChange, Recording, TimelineEvent } from '../../domain/complaint.js';
-import { lastChangeSql } from '../queries.js';
-import { lastChangeOf, type KeptEvent } from '../stored-complaint.js';
+import type { LastChange, Recording, TimelineEntry } from '../../domain/complaint.js';
+import { lastChangeSql, timelineSql } from '../queries.js';
+import { lastChangeOf, timelineEntry, type KeptEvent, type TimelineRow } from '../stored-complaint.js';
 import type { Connection } from './connection.js';
 
 export async function appendEvent(connection: Connection, event: KeptEvent): Promise<void> {
@@ -26,10 +26,6 @@ export async function lastChangeAt(connection: Connection, { till, branch }: Omi
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */
-export async function timeline(connection: Connection, complaintId: number): Promise<TimelineEvent[]> {
-  const rows = await connection.rows<Omit<TimelineEvent, 'changes'> & { changes: string }>(
-    `SELECT complaint_id, at, recorded_at, action, changes FROM events WHERE complaint_id = $1 ORDER BY at, id`,
-    [complaintId],
-  );
-  return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, unknown> }));
+export async function timeline(connection: Connection, complaintId: number): Promise<TimelineEntry[]> {
+  return (await connection.rows<TimelineRow>(timelineSql('$1'), [complaintId])).map(timelineEntry);
 }

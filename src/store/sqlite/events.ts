@@ -1,6 +1,6 @@
-import type { LastChange, Recording, TimelineEvent } from '../../domain/complaint.js';
-import { lastChangeSql } from '../queries.js';
-import { lastChangeOf, type KeptEvent } from '../stored-complaint.js';
+import type { LastChange, Recording, TimelineEntry } from '../../domain/complaint.js';
+import { lastChangeSql, timelineSql } from '../queries.js';
+import { lastChangeOf, timelineEntry, type KeptEvent, type TimelineRow } from '../stored-complaint.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open.js';
 
@@ -65,9 +65,9 @@ export function appendImportedEvents(db: Db, ids: readonly number[], originals: 
 }
 
 /** A complaint's history, oldest first (in the order it was entered when two share a moment). */
-export function timeline(db: Db, complaintId: number): TimelineEvent[] {
+export function timeline(db: Db, complaintId: number): TimelineEntry[] {
   const rows = db
-    .prepare(`SELECT complaint_id, at, recorded_at, action, changes FROM events WHERE complaint_id = ? ORDER BY at, id`)
-    .all(complaintId) as Array<Omit<TimelineEvent, 'changes'> & { changes: string }>;
-  return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as Record<string, unknown> }));
+    .prepare(timelineSql('?'))
+    .all(complaintId) as TimelineRow[];
+  return rows.map(timelineEntry);
 }
