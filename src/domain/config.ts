@@ -73,6 +73,19 @@ export function settingKey(text: string): SettingKey | ComputerSettingKey {
   return key;
 }
 
+/** What stands between a till and its branch where a till is named with it: 前台 · 南门店. */
+export const TILL_BRANCH_MARK = '·';
+
+/**
+ * A till's name as typed: one line, without the mark a report puts between a till and its branch,
+ * as a till called 前台 · 南门店 would be counted with till 前台 of branch 南门店.
+ */
+export function tillName(text: string, what: string): string {
+  const name = oneLineName(text, what);
+  if (name.includes(TILL_BRANCH_MARK)) throw new UsageError(t('config.tillWithMark', { what, name, mark: TILL_BRANCH_MARK }));
+  return name;
+}
+
 /** Where a complaint is logged: `--till`/`--branch` when given, else this computer's settings, else its name and no branch. */
 export function whereLogged(
   flags: { till?: string; branch?: string },
@@ -80,13 +93,14 @@ export function whereLogged(
   computerName: string,
 ): { till: string; branch?: string } {
   return {
-    till: flags.till === undefined ? (computer.till ?? computerName) : oneLineName(flags.till, '--till'),
+    till: flags.till === undefined ? (computer.till ?? computerName) : tillName(flags.till, '--till'),
     branch: flags.branch === undefined ? computer.branch : oneLineName(flags.branch, '--branch'),
   };
 }
 
 /** Checks a value typed for one of this computer's settings and returns it as stored. */
 export function computerSettingValue(key: ComputerSettingKey, text: string): string {
+  if (key === 'till') return tillName(text, `config ${key}`);
   if (key !== 'language') return oneLineName(text, `config ${key}`);
   const language = languageNamed(text);
   if (language === undefined) throw new UsageError(t('config.language.unknown', { text }));

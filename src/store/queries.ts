@@ -1,5 +1,6 @@
 import type { SpeltField } from '../domain/filter.js';
 import type { Dimension } from '../domain/pareto.js';
+import { TILL_BRANCH_MARK } from '../domain/config.js';
 import { spellingKey } from '../domain/spelling.js';
 import type { Places, Sampling } from './logbook.js';
 import { AWAITING_APPROVAL, COMMUNICATIVE_SQL } from './rules.js';
@@ -43,9 +44,6 @@ const DIMENSION_COLUMN: Record<Dimension, string> = {
   till: 'till',
   branch: 'branch',
 };
-
-/** What stands between a till and its branch where a till is named with it: 前台 · 南门店. */
-export const TILL_BRANCH_MARK = '·';
 
 // Two branches may each have a till called 前台: a till is counted as one of its branch, named
 // with it (前台 · 南门店), unless the report is of one branch.

@@ -1,7 +1,7 @@
 import { SPELT_FIELDS, matchSpellings, type ComplaintFilter, type NamedNothing, type SpeltField, type TypedFilter } from '../domain/filter.js';
 import { spellingKey } from '../domain/spelling.js';
 import type { Logbook, Places } from './logbook.js';
-import { TILL_BRANCH_MARK } from './queries.js';
+import { TILL_BRANCH_MARK } from '../domain/config.js';
 
 /** The filter as the logbook spells what it names (matchSpellings), the spellings of each field given read from it. */
 export async function filterAsSpelt(logbook: Logbook, given: TypedFilter, namedNothing?: NamedNothing): Promise<ComplaintFilter> {

@@ -76,6 +76,25 @@ describe('where a complaint was logged', () => {
     expect(JSON.parse(book.ok(['log', 'x', '--json'])).till).toBe(hostname());
   });
 
+  it('refuses a till named with the mark a report puts between a till and its branch, changing nothing', () => {
+    const book = tempLogbook(NOW);
+    const home = mkdtempSync(join(tmpdir(), 'complaints-marked-'));
+    book.ok(['log', 'x', '--no-input']);
+    const refusal = (what: string) =>
+      `complaints: ${what}: a till's name cannot hold ·, which reports put between a till and its branch ('前台 · 南门店' would read as a till of a branch); set the branch with 'complaints config set branch …'\n`;
+    expect(runComparing(book, ['config', 'set', 'till', '前台 · 南门店'], { env: { HOME: home } })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: refusal('config till'),
+      unchanged: true,
+    });
+    expect(runComparing(book, ['log', 'y', '--till', '前台 · 南门店', '--no-input'])).toEqual({ code: 2, stdout: '', stderr: refusal('--till'), unchanged: true });
+    expect(book.run(['config', 'set', 'till', '前台·2号'], { env: { HOME: home, LANG: 'zh_CN.UTF-8' } }).stderr).toBe(
+      "complaints: config till：收银台名称里不能有 ·，报告用它把收银台和它的分店连起来（「前台·2号」会被当成某个分店的收银台）；分店请用 'complaints config set branch …' 设置\n",
+    );
+    expect(book.ok(['config', 'get', 'till'], { env: { HOME: home } })).toBe(`${hostname()} (this computer's name)\n`);
+  });
+
   it('shows where each complaint was logged, and exports it in the columns till and branch', () => {
     expect(on('office', 'show', '7')).toMatch(/^till\s+前台\nbranch\s+north$/m);
     const exported = on('office', 'export', '--branch', '高街店').split('\r\n');
