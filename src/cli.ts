@@ -48,6 +48,8 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
     refuseUnreadableWords(argv);
     program = await buildProgram(session, argv);
     await program.parseAsync(argv, { from: 'user' });
+    // Said once the command is done: a refusal says it in its own one line (withWhatWaits).
+    if (sentWhatWaited.has(session)) await (await import('./commands/sync.js')).tellHeldBack(session);
     return 0;
   } catch (error) {
     return report(await withWhatWaits(withUsage(error, program, argv), session), ctx, argv);
@@ -56,6 +58,9 @@ export async function run(argv: readonly string[], ctx: Ctx): Promise<number> {
     await logbook?.close();
   }
 }
+
+// The sessions that sent the complaints kept on this computer before a command of their own.
+const sentWhatWaited = new WeakSet<Session>();
 
 /** The program, with the commands `argv` names filled in (commands/index.ts). */
 async function buildProgram(session: Session, argv: readonly string[]): Promise<Command> {
@@ -209,6 +214,8 @@ function newSession(ctx: Ctx, { moment, givenAt }: { moment: Date; givenAt: numb
       if (session.address.engine === 'postgres' && access !== 'dry-run' && !logbook.isDraft && existsSync(waitingFile(ctx.env))) {
         const { sendWaitingComplaints } = await import('./commands/sync.js');
         await sendWaitingComplaints(session, logbook);
+        // log and sync, which open the logbook to add to it, say themselves what still waits.
+        if (access !== 'add') sentWhatWaited.add(session);
       }
       return logbook;
     },

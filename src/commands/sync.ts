@@ -26,7 +26,8 @@ ${examples('complaints sync', "complaints sync --from 'postgres://till@192.168.1
 // The commands that sent complaints (opening the logbook sends what waits): a sync that finds
 // them sent by another says so. By session, as one process may run several commands.
 const sending = new WeakSet<Session>();
-// The sessions whose complaints waiting were held back by a server set read-only (else by one busy).
+// The sessions whose complaints waiting were held back, by a logbook busy or a server set read-only.
+const heldBackAtAll = new WeakSet<Session>();
 const heldBackReadOnly = new WeakSet<Session>();
 
 async function runSync(session: Session): Promise<void> {
@@ -127,8 +128,21 @@ export async function tellWaitingElsewhere(session: Session): Promise<void> {
 
 function heldBack(error: unknown, session: Session): undefined {
   if (!(error instanceof LogbookProblem) || (error.trouble.kind !== 'busy' && error.trouble.kind !== 'read only')) throw error;
+  heldBackAtAll.add(session);
   if (error.trouble.kind === 'read only') heldBackReadOnly.add(session);
   return undefined;
+}
+
+/**
+ * Says how many complaints kept on this computer a send held back left waiting, after a command
+ * that opened the logbook to do something else: it went on with its own step, and the till is
+ * to know that those complaints are not in the shared logbook yet.
+ */
+export async function tellHeldBack(session: Session): Promise<void> {
+  if (!heldBackAtAll.has(session)) return;
+  const { countWaiting } = await import('../store/waiting.js');
+  const count = countWaiting(waitingFile(session.env), session.address.shown);
+  if (count > 0) session.tell(t(heldBackReadOnly.has(session) ? 'sync.heldBackReadOnly' : 'sync.heldBack', { logbook: session.address.shown, count }));
 }
 
 /** Why complaints still wait after a send: the logbook busy, or its server read-only. */

@@ -337,7 +337,11 @@ describe('logging while the server takes no changes (a standby, or a database se
       stdout: expect.stringMatching(/^Kept on this computer: .* takes no changes now, its server read-only \(1 waiting\)\.\n$/),
       stderr: "next: it is sent by the next command that reaches the logbook, or by 'complaints sync'\n",
     });
-    expect(JSON.parse(book.ok(['list', '--json'], readOnly)).map((c: { description: string }) => c.description)).toEqual(['before it was set read-only']);
+    const listed = book.run(['list', '--json'], readOnly);
+    expect(JSON.parse(listed.stdout).map((c: { description: string }) => c.description)).toEqual(['before it was set read-only']);
+    expect(listed.stderr).toMatch(
+      /^1 complaint kept on this computer still waits: .* takes no changes now, its server read-only; the next command that reaches it sends it, or 'complaints sync'\n$/,
+    );
     expect(book.run(['triage', '1', '--nature', 'help'], readOnly)).toEqual({
       code: 1,
       stdout: '',
@@ -370,8 +374,15 @@ describe('logging while an import holds the shared logbook', () => {
         stdout: expect.stringMatching(/^Kept on this computer: .* is busy with an import or another till \(1 waiting\)\.\n$/),
         stderr: "next: it is sent by the next command that reaches the logbook, or by 'complaints sync'\n",
       });
-      // What waits does not hold up the commands that do not number complaints.
-      expect(JSON.parse(book.ok(['list', '--json'], patient)).map((c: { description: string }) => c.description)).toEqual(['before the import']);
+      // What waits does not hold up the commands that do not number complaints; they say it still waits.
+      const listed = book.run(['list', '--json'], patient);
+      expect(JSON.parse(listed.stdout).map((c: { description: string }) => c.description)).toEqual(['before the import']);
+      expect(listed.stderr).toMatch(
+        /^1 complaint kept on this computer still waits: .* is busy with an import or another till; the next command that reaches it sends it, or 'complaints sync'\n$/,
+      );
+      expect(book.run([], { env: { ...patient.env, LANG: 'zh_CN.UTF-8' } }).stderr).toMatch(
+        /^这台电脑上暂存的 1 条投诉仍在等待发送：.* 正在导入或被另一个收银台占用；下一条连上它的命令会发送，或运行 'complaints sync'\n$/m,
+      );
       expect(book.run(['sync'], patient)).toEqual({
         code: 1,
         stdout: '',
