@@ -122,7 +122,7 @@ const BAD_INPUT: BadInput[] = [
     // A break between items, as a list pasted from a column has them, is taken; one in an item is not.
     [['config', 'set', 'categories', 'food\nbar,\ndrinks'], 2, 'config categories: one line only'],
     // A name stands whole in a column of lists and tables, a cause in a row of the Pareto table.
-    [['log', 'x', '--customer', '王'.repeat(101)], 2, '--customer: 101 characters; a name may have at most 100, as lists and reports show it whole'],
+    [['log', 'x', '--customer', '王'.repeat(101)], 2, '--customer: 101 characters; a name may have at most 100, as it heads the rows of lists and reports'],
     [['log', 'x', '--contact', '1'.repeat(101)], 2, '--contact: 101 characters; a name may have at most 100'],
     [['triage', '1', '--category', 'product', '--cause', '汤'.repeat(101)], 2, '--cause: 101 characters; a name may have at most 100'],
     [['causes', 'rename', 'cold food', 'c'.repeat(150)], 2, 'the new cause: 150 characters; a name may have at most 100'],
