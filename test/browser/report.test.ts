@@ -179,7 +179,7 @@ function scrollingSideways(): string[] {
 }
 
 describe.each(REPORTS)('the HTML report of $name', ({ name, labels }) => {
-  it.each([1000, 400])('at %i px wide shows every chart label whole, at 11 px or more, inside the chart, and nothing scrolls sideways', async (width) => {
+  it.each([1000, 400, 320])('at %i px wide shows every chart label whole, at 11 px or more, inside the chart, and nothing scrolls sideways', async (width) => {
     const page = await open(name, width);
     const drawn = await page.evaluate(chartText);
     expect.soft(drawn.map(({ text }) => text)).toEqual(expect.arrayContaining(labels));
@@ -247,7 +247,7 @@ describe.each(REPORTS)('the HTML report of $name', ({ name, labels }) => {
 });
 
 describe('the HTML report with --compare', () => {
-  it.each([1000, 400])('at %i px wide shows both charts, their bars on one scale, and nothing scrolls sideways', async (width) => {
+  it.each([1000, 400, 320])('at %i px wide shows both charts, their bars on one scale, and nothing scrolls sideways', async (width) => {
     const page = await open(COMPARED.name, width);
     const charts = await page.evaluate(() =>
       [...document.querySelectorAll('.pair figure')].map((figure) => ({

@@ -75,8 +75,12 @@ tr.last-vital td, tr.last-vital th { border-bottom: 2px solid #c8501e; }
 .bad { color: #b3261e; }
 ul { margin: .2rem 0; padding-left: 1.25rem; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; align-items: start; }
-/* A phone: each label above its bar, in full; the table keeps its figures, the vital few shown by weight and rule alone. */
+/* A phone: each label above its bar, in full; the table keeps its figures, the vital few shown by
+   weight and rule alone. At 320 px the summary's last column, what tells good from bad, was cut:
+   the page's sides give it room, and a week heading its column may break at its hyphen. */
 @media (max-width: 30rem) {
+  body { padding: .75rem .5rem; }
+  thead .n { white-space: normal; }
   .bars li { grid-template-columns: minmax(0, 1fr) var(--count); }
   .label { grid-column: 1 / -1; }
   th, td { padding: .25rem .3rem; }
@@ -97,6 +101,8 @@ ul { margin: .2rem 0; padding-left: 1.25rem; }
   .bars li { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) var(--count); gap: 0 .4rem; padding: 0; }
   th, td { padding: 0 4pt; }
   tr, li { break-inside: avoid; }
+  /* A heading stays with what it heads, not alone at the foot of a page. */
+  h2, h3 { break-after: avoid; }
 }
 `;
 
