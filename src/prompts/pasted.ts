@@ -35,6 +35,8 @@ export class PasteAsOneLine extends Readable {
   private pasting = false;
   /** The start of a mark cut off at the end of what the terminal sent last. */
   private held = '';
+  /** Keys that came after an Enter in one read, for the question after the one it answered. */
+  private forNextQuestion = '';
   private listening = false;
 
   constructor(private readonly terminal: ReadStream) {
@@ -53,7 +55,10 @@ export class PasteAsOneLine extends Readable {
   override resume(): this {
     if (!this.listening) {
       this.listening = true;
-      this.terminal.on('data', (chunk: Buffer) => void this.push(this.joined(this.decoder.write(chunk))));
+      this.terminal.on('data', (chunk: Buffer) => this.give(this.joined(this.decoder.write(chunk))));
+    } else if (this.forNextQuestion !== '') {
+      // A question starts reading; it listens for keys once it has been drawn.
+      setImmediate(() => this.give(''));
     }
     this.terminal.resume();
     return super.resume();
@@ -90,6 +95,26 @@ export class PasteAsOneLine extends Readable {
   private asRead(text: string): string {
     return this.pasting ? text.replace(LINE_BREAKS, ' ') : text;
   }
+
+  /**
+   * Gives the prompts `keys` after those kept for the next question, up to the first Enter among
+   * them: a question answered by an Enter ends, and keys read with it were lost, typed into the
+   * question just answered (lines pasted where no paste is marked, each line break an Enter; a
+   * customer's name typed ahead while the command started). The rest wait for the next question
+   * to start reading, or for the next keys, should the Enter not have answered (an answer refused).
+   */
+  private give(keys: string): void {
+    const all = this.forNextQuestion + keys;
+    const end = afterFirstEnter(all);
+    this.forNextQuestion = all.slice(end);
+    if (end > 0) this.push(all.slice(0, end));
+  }
+}
+
+/** Where the keys after the first Enter of `keys` begin: its length when there is none or nothing after it. */
+function afterFirstEnter(keys: string): number {
+  const enter = /\r\n?|\n/.exec(keys);
+  return enter === null ? keys.length : enter.index + enter[0].length;
 }
 
 /**

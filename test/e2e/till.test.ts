@@ -416,6 +416,19 @@ describe('cancelling at the till', CONVERSATION, () => {
     expect(screen).toContain('complaints: cancelled; nothing was recorded\n');
   });
 
+  it('takes answers that come in one read, typed ahead or pasted unmarked, each as the answer to its question', async () => {
+    const book = tempLogbook(NOW);
+    const till = atTheTill(book, ['log']);
+    await till.waitFor('What is the complaint?');
+    // A terminal that marks no paste sends each line break as an Enter, all in one read.
+    till.type('汤是凉的\r王芳\r13800138000\r');
+    await till.answer('How did it reach you?', enter);
+    await till.answer('❯ (skip)', enter);
+    await till.answer('What does the customer want?', enter);
+    expect((await till.finished()).code).toBe(0);
+    expect(shown(book, 1)).toMatchObject({ description: '汤是凉的', customer: '王芳', contact: '13800138000' });
+  });
+
   it('takes what is typed after an Escape as typed, at a question and at the cause', async () => {
     const book = tempLogbook(NOW);
     book.ok(['log', '汤是凉的', '--no-input']);
