@@ -62,9 +62,11 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
   // when a complaint added holds one.
   const choicesAdded: AddedChoices = { categories: [], channels: [] };
   let mayImport = true;
+  let madeByImport = false;
   const { added, alreadyThere, choicesAdded: heldChoices } = await refusingWholeFile(file, async () => {
     const fileBytes = fstatSync(fd).size;
     const logbook = await session.logbook(options.dryRun ? 'dry-run' : 'import');
+    madeByImport = logbook.isDraft;
     const settings = await settingsOf(logbook);
     // A file writes history no step of a till's took: resolved complaints, their remedies at any
     // cost (approval-above), ratings, additions to the shop's lists. Its dry run is anyone's.
@@ -118,6 +120,8 @@ export async function runImport(fileText: string, options: ImportOptions, sessio
     if (list !== '') session.tell(t(options.dryRun ? 'import.wouldAddChoices' : 'import.addedChoices', { key, list }));
   }
   if (options.dryRun) return session.print(t(options.newIds ? 'import.wouldImportNewIds' : 'import.wouldImport', said));
+  // Said as the first step recorded in a new logbook says it, once the import has made it.
+  if (madeByImport) session.tell(t('store.madeNew', { file: session.address.shown }));
   session.print(t('import.imported', said));
   session.tell(t('import.next'));
 }

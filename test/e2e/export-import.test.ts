@@ -881,11 +881,15 @@ describe('import into a logbook that does not exist yet', () => {
     return book.ok(['export']);
   };
 
-  it('makes it, private, with nothing left beside it', () => {
+  it('makes it, private, with nothing left beside it, and says so', () => {
     const target = tempLogbook(NOW, 'sqlite');
     const file = join(target.dir, 'in.csv');
     writeFileSync(file, source());
-    expect(target.ok(['import', file])).toBe(`Imported 1 complaint from ${file} as #1.\n`);
+    expect(target.run(['import', file])).toMatchObject({
+      code: 0,
+      stdout: `Imported 1 complaint from ${file} as #1.\n`,
+      stderr: expect.stringMatching(new RegExp(`^New logbook: ${target.db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`)),
+    });
     expect(logbookFiles(target)).toEqual([basename(target.db)]);
     expect(statSync(target.db).mode & 0o777).toBe(0o600);
   });

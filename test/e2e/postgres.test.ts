@@ -626,7 +626,9 @@ describe('import into a schema with no logbook yet', () => {
 
     const good = join(shared.dir, 'good.csv');
     writeFileSync(good, `id,logged_at,occurred_at,status,description\r\n1,${NOW},${NOW},new,汤是凉的\r\n`);
-    expect(shared.ok(['import', good])).toBe(`Imported 1 complaint from ${good} as #1.\n`);
+    const imported = shared.run(['import', good]);
+    expect(imported).toMatchObject({ code: 0, stdout: `Imported 1 complaint from ${good} as #1.\n` });
+    expect(imported.stderr.split('\n')[0]).toMatch(/^New logbook: postgres:\/\//);
     expect(JSON.parse(shared.ok(['list', '--json']))).toMatchObject([{ id: 1, description: '汤是凉的' }]);
   });
 });
