@@ -598,7 +598,7 @@ describe('moving into a shared logbook', () => {
       ['-c', `"$0" "$1" --db ${shellQuote(till.db)} export | "$0" "$1" --db ${shellQuote(shared.db)} import -`, process.execPath, BIN],
       { encoding: 'utf8', env: environment(shared) },
     );
-    expect(moved.stderr).toBe('next: complaints list, or complaints causes to check the spellings of causes\n');
+    expect(moved.stderr).toBe(`New logbook: ${shared.db}\nnext: complaints list, or complaints causes to check the spellings of causes\n`);
     expect(moved.stdout).toBe('Imported 7 complaints from standard input as #1–#7.\n');
     expect(shared.ok(['export'])).toBe(till.ok(['export']));
     expect(shared.ok(['report', '--format', 'json'])).toBe(till.ok(['report', '--format', 'json']));
@@ -814,7 +814,7 @@ describe('who may do what on a shared logbook', () => {
     expect(book.run(['list'], { env: { COMPLAINTS_DB: closedUrl.toString(), PGPASSWORD: 'till-pass' } })).toEqual({
       code: 1,
       stdout: '',
-      stderr: `complaints: the logbook ${closedUrl} does not allow this to its user (permission denied for schema ${closed.schema}); ask whoever runs the server\n`,
+      stderr: `complaints: the logbook ${closedUrl} does not allow this to its user (permission denied for schema ${closed.schema}); ask whoever runs the server to give this login a till's rights, with the SQL 'complaints setup-roles' prints\n`,
     });
     // And the server itself refuses the till what the commands never do.
     for (const statement of ['DELETE FROM complaints', 'TRUNCATE events', 'DROP TABLE remedies', `UPDATE complaints SET customer = NULL`]) {
