@@ -40,7 +40,9 @@ async function runSync(session: Session): Promise<void> {
   const file = waitingFile(session.env);
   const waiting = countWaiting(file, shown);
   // Opening the logbook sends what waits for it (sendWaitingComplaints), and says what it sent.
-  await session.logbook('add');
+  await session.logbook('add').catch(async (error: unknown) => {
+    throw await sendCutOff(error, session, shown);
+  });
   await tellWaitingElsewhere(session);
   if (waiting === 0) return session.print(t('sync.nothingWaits', { logbook: shown }));
   const left = countWaiting(file, shown);
@@ -63,7 +65,9 @@ async function sendFrom(address: string, session: Session): Promise<void> {
     return session.print(t('sync.nothingWaitsFor', { logbook: from }));
   }
   const logbook = await session.logbook('add');
-  await sendWaitingComplaints(session, logbook, from);
+  await sendWaitingComplaints(session, logbook, from).catch(async (error: unknown) => {
+    throw await sendCutOff(error, session, from);
+  });
   const left = countWaiting(file, from);
   if (left > 0) throw stillWaiting(session, left);
 }
@@ -143,6 +147,18 @@ export async function tellHeldBack(session: Session): Promise<void> {
   const { countWaiting } = await import('../store/waiting.js');
   const count = countWaiting(waitingFile(session.env), session.address.shown);
   if (count > 0) session.tell(t(heldBackReadOnly.has(session) ? 'sync.heldBackReadOnly' : 'sync.heldBack', { logbook: session.address.shown, count }));
+}
+
+/**
+ * A sync whose connection was cut as a complaint was being saved, as what to do about it: sync
+ * again, as each complaint arrives once however often a send is cut off. (A step cut off so may have been recorded or not, to be
+ * looked at before it is done again: that advice, given for a sync, would have complaints logged
+ * twice by hand.) Any other error as it is.
+ */
+async function sendCutOff(error: unknown, session: Session, keptFor: string): Promise<unknown> {
+  if (!(error instanceof LogbookProblem) || error.trouble.kind !== 'cut at commit') return error;
+  const { countWaiting } = await import('../store/waiting.js');
+  return new Refusal(t('sync.cutOff', { logbook: session.address.shown, count: countWaiting(waitingFile(session.env), keptFor) }));
 }
 
 /** Why complaints still wait after a send: the logbook busy, or its server read-only. */

@@ -70,6 +70,28 @@ describe('logging while the shared logbook is out of reach', () => {
     expect(JSON.parse(on('back', 'report', '--format', 'json').stdout).summary.logged).toBe(7);
   });
 
+  it('says to sync again when the connection is cut as a complaint it sends is saved, and the next sync sends the rest once', async () => {
+    const { book, on, count } = await shopOnALink('front');
+    await link!.down();
+    for (const description of ['离线 1', '离线 2', '离线 3']) on('front', 'log', description);
+    await link!.up();
+    // The server ends the connection as the second complaint's transaction commits.
+    const cutting = [
+      `CREATE FUNCTION ${book.schema}.cut_here() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN IF NEW.description = '离线 2' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NULL; END $$`,
+      `CREATE CONSTRAINT TRIGGER cut_at_commit AFTER INSERT ON ${book.schema}.complaints DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${book.schema}.cut_here()`,
+    ];
+    await onServer(cutting);
+    const cut = on('front', 'sync');
+    expect(cut).toMatchObject({ code: 1, stdout: '' });
+    expect(cut.stderr).toMatch(
+      /^Sent 1 complaint kept on this computer to .*: #2\.\ncomplaints: the connection to .* was cut while sending the complaints kept on this computer; 2 still wait: run 'complaints sync' once it is back \(each complaint arrives once, however often a send is cut off\)\n$/,
+    );
+    await onServer([`DROP TRIGGER cut_at_commit ON ${book.schema}.complaints`]);
+    expect(on('front', 'sync').stderr).toMatch(/^Sent 2 complaints kept on this computer to .*: #3–#4\.\n$/);
+    expect(await count()).toBe(4);
+  });
+
   it('sends what waits whichever spelling of the URL reaches the logbook next', async () => {
     const { book, on, count, url, homeOf } = await shopOnALink('front');
     await link!.down();
