@@ -64,11 +64,13 @@ export function spellingsOf(typed: string, inUse: readonly string[]): string[] {
 const SENTENCE_END = /[\s。．！？，、；：…～.!?,;:~]+$/u;
 
 /**
- * A cause as typed, without the punctuation ending it: nothing when it is nothing else, as a lone
- * 。 is an input method's slip, not a cause to count in a Pareto table.
+ * A cause as typed, without the punctuation ending it, nor what shows as nothing in it (pasted
+ * from a chat app, it would be kept as the spelling of the cause, and shown so to every till
+ * after): nothing when it is nothing else, as a lone 。 is an input method's slip, not a cause to
+ * count in a Pareto table.
  */
 export function causeTyped(typed: string): string {
-  return typed.replace(SENTENCE_END, '');
+  return typed.replace(INVISIBLE, '').replace(SENTENCE_END, '');
 }
 
 /**

@@ -166,6 +166,10 @@ describe('causeTyped', () => {
     ['汤不热', '汤不热'],
     ['。', ''],
     [' ！？ ', ''],
+    // Pasted from a chat app, with characters that show as nothing; an emoji's joiner is kept.
+    ['汤\u200d不热', '汤不热'],
+    ['\u200b服务态度差！\u200b', '服务态度差'],
+    ['👨\u200d🍳 too slow', '👨\u200d🍳 too slow'],
   ])('takes %j as %j', (typed, cause) => {
     expect(causeTyped(typed)).toBe(cause);
   });
