@@ -26,9 +26,8 @@ ${examples('complaints sync', "complaints sync --from 'postgres://till@192.168.1
 // The commands that sent complaints (opening the logbook sends what waits): a sync that finds
 // them sent by another says so. By session, as one process may run several commands.
 const sending = new WeakSet<Session>();
-// The sessions whose complaints waiting were held back, by a logbook busy or a server set read-only.
-const heldBackAtAll = new WeakSet<Session>();
-const heldBackReadOnly = new WeakSet<Session>();
+// Why the complaints waiting were held back, by session: a logbook busy, or a server set read-only.
+const heldBackBy = new WeakMap<Session, 'busy' | 'read only'>();
 
 async function runSync(session: Session): Promise<void> {
   const { shown } = session.address;
@@ -132,8 +131,7 @@ export async function tellWaitingElsewhere(session: Session): Promise<void> {
 
 function heldBack(error: unknown, session: Session): undefined {
   if (!(error instanceof LogbookProblem) || (error.trouble.kind !== 'busy' && error.trouble.kind !== 'read only')) throw error;
-  heldBackAtAll.add(session);
-  if (error.trouble.kind === 'read only') heldBackReadOnly.add(session);
+  heldBackBy.set(session, error.trouble.kind);
   return undefined;
 }
 
@@ -143,17 +141,18 @@ function heldBack(error: unknown, session: Session): undefined {
  * to know that those complaints are not in the shared logbook yet.
  */
 export async function tellHeldBack(session: Session): Promise<void> {
-  if (!heldBackAtAll.has(session)) return;
+  const why = heldBackBy.get(session);
+  if (why === undefined) return;
   const { countWaiting } = await import('../store/waiting.js');
   const count = countWaiting(waitingFile(session.env), session.address.shown);
-  if (count > 0) session.tell(t(heldBackReadOnly.has(session) ? 'sync.heldBackReadOnly' : 'sync.heldBack', { logbook: session.address.shown, count }));
+  if (count > 0) session.tell(t(why === 'read only' ? 'sync.heldBackReadOnly' : 'sync.heldBack', { logbook: session.address.shown, count }));
 }
 
 /**
  * A sync whose connection was cut as a complaint was being saved, as what to do about it: sync
- * again, as each complaint arrives once however often a send is cut off. (A step cut off so may have been recorded or not, to be
- * looked at before it is done again: that advice, given for a sync, would have complaints logged
- * twice by hand.) Any other error as it is.
+ * again, as each complaint arrives once however often a send is cut off. (A step cut off so may
+ * have been recorded or not, to be looked at before it is done again: that advice, given for a
+ * sync, would have complaints logged twice by hand.) Any other error as it is.
  */
 async function sendCutOff(error: unknown, session: Session, keptFor: string): Promise<unknown> {
   if (!(error instanceof LogbookProblem) || error.trouble.kind !== 'cut at commit') return error;
@@ -163,5 +162,5 @@ async function sendCutOff(error: unknown, session: Session, keptFor: string): Pr
 
 /** Why complaints still wait after a send: the logbook busy, or its server read-only. */
 function stillWaiting(session: Session, count: number): Refusal {
-  return new Refusal(t(heldBackReadOnly.has(session) ? 'sync.readOnly' : 'sync.busy', { logbook: session.address.shown, count }));
+  return new Refusal(t(heldBackBy.get(session) === 'read only' ? 'sync.readOnly' : 'sync.busy', { logbook: session.address.shown, count }));
 }

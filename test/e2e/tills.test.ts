@@ -134,6 +134,10 @@ describe('where a complaint was logged', () => {
       ['{"till": true}', `till as true, which it cannot be (not text)`],
       ['{"till": "前台\\n后厨"}', `till as "前台\\n后厨", which it cannot be (config till: one line only, without tabs or other control characters)`],
       ['{"branch": ["北", "南"]}', `branch as ["北","南"], which it cannot be (not text)`],
+      [
+        '{"till": "前台 · 南门店"}',
+        "till as \"前台 · 南门店\", which it cannot be (config till: a till's name cannot hold ·, which reports put between a till and its branch ('前台 · 南门店' would read as a till of a branch); set the branch with 'complaints config set branch …')",
+      ],
       ['{"language": "klingon"}', `language as "klingon", which it cannot be (config language: 'klingon' is not a language this speaks; use zh-CN or en, or '' for the locale's)`],
     ];
     for (const [written, reason] of refusals) {
